@@ -1,0 +1,45 @@
+package io.arscope.samples;
+
+import java.time.LocalDate;
+
+/**
+ * What the synthetic history generator makes: how many invoices (approximately), over which months, for
+ * how many customers, from which seed. The same configuration always gives byte-identical files.
+ *
+ * @param seed      seed of the single random stream every draw comes from
+ * @param invoices  expected number of invoices; the realised count varies by a fraction of a percent
+ * @param customers customers over the whole history, those present at the start and those arriving later
+ * @param start     first day of the history (invoices are issued from this month on)
+ * @param months    length of the history in months; the export is taken on the last day of the last month
+ */
+public record GeneratorConfig(long seed, long invoices, int customers, LocalDate start, int months) {
+
+    /** Invoices a typical customer receives over three years: sets the customer count when none is given. */
+    static final int INVOICES_PER_CUSTOMER = 15;
+
+    public GeneratorConfig {
+        if (invoices < 1) {
+            throw new IllegalArgumentException("invoices must be at least 1, was " + invoices);
+        }
+        if (customers < 1) {
+            throw new IllegalArgumentException("customers must be at least 1, was " + customers);
+        }
+        if (months < 1) {
+            throw new IllegalArgumentException("months must be at least 1, was " + months);
+        }
+        if (start.getDayOfMonth() != 1) {
+            throw new IllegalArgumentException("start must be the first day of a month, was " + start);
+        }
+    }
+
+    /** A configuration whose customer count follows from the invoice count. */
+    public static GeneratorConfig of(long seed, long invoices, LocalDate start, int months) {
+        int customers = (int) Math.max(20, Math.min(Integer.MAX_VALUE, invoices / INVOICES_PER_CUSTOMER));
+        return new GeneratorConfig(seed, invoices, customers, start, months);
+    }
+
+    /** The day the export is taken: nothing dated after it is written. */
+    public LocalDate exportDate() {
+        return start.plusMonths(months).minusDays(1);
+    }
+}

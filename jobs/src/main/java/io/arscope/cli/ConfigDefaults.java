@@ -1,0 +1,46 @@
+package io.arscope.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Option defaults from a YAML config file: a section per subcommand, keys named as the long options without
+ * dashes ({@code ingest: {input: ..., max-reject-share: 0.02}}). Options given on the command line win.
+ */
+final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
+    private final JsonNode root;
+
+    private ConfigDefaults(JsonNode root) {
+        this.root = root;
+    }
+
+    static ConfigDefaults load(Path file) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        if (root == null || !root.isObject()) {
+            throw new IOException("config file " + file + " must hold a map with a section per subcommand");
+        }
+        return new ConfigDefaults(root);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        if (!(argSpec instanceof OptionSpec option) || argSpec.command() == null) {
+            return null;
+        }
+        JsonNode section = root.get(argSpec.command().name());
+        if (section == null) {
+            return null;
+        }
+        JsonNode value = section.get(option.longestName().replaceFirst("^-+", ""));
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

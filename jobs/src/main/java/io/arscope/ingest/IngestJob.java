@@ -1,0 +1,117 @@
+package io.arscope.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import io.arscope.ingest.mapping.Mapping;
+import io.arscope.ingest.mapping.MappingException;
+import io.arscope.model.CanonicalTable;
+import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
+
+/**
+ * The ingest job: reads an export through its mapping, validates every row, and writes the canonical tables as
+ * Parquet partitioned by month, the rejects (Parquet and CSV), the reconciliation and a run manifest.
+ */
+public final class IngestJob {
+
+    /** Where the outputs land, relative to the output folder. */
+    public static final String CANONICAL_DIR = "canonical";
+    public static final String REJECTS_DIR = "rejects";
+    public static final String REJECTS_CSV = "rejects.csv";
+    public static final String RECONCILIATION_CSV = "reconciliation.csv";
+    public static final String MANIFEST = "ingest-run.json";
+
+    /** What a run produced: the reconciliation, records per table, and the files over the reject threshold. */
+    public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
+            List<Reconciliation.FileCounts> overThreshold) {
+        public boolean passed() {
+            return overThreshold.isEmpty();
+        }
+    }
+
+    private IngestJob() {
+    }
+
+    public static Outcome run(SparkSession spark, IngestOptions options) throws MappingException, InputException,
+            IOException {
+        Instant started = Instant.now();
+        Mapping mapping = Mapping.load(options.mapping());
+        Dataset<Row> mapped = spark.createDataFrame(SourceFiles.readAll(spark, options.input(), mapping, options.asOf()),
+                MappedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource());
+
+        Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            String path = OutputFiles.child(options.output(), CANONICAL_DIR + "/" + table.tableName());
+            writeTable(result.accepted().get(table), table, path);
+            records.put(table, spark.read().parquet(path).count());
+        }
+        String rejectsPath = OutputFiles.child(options.output(), REJECTS_DIR);
+        result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
+                .parquet(rejectsPath);
+        Dataset<Row> rejects = spark.read().parquet(rejectsPath);
+        OutputFiles.writeSingleCsv(spark, rejects.orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE),
+                OutputFiles.child(options.output(), REJECTS_CSV));
+
+        Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
+        OutputFiles.writeText(spark, OutputFiles.child(options.output(), RECONCILIATION_CSV), reconciliation.csv());
+        mapped.unpersist();
+
+        List<Reconciliation.FileCounts> over = reconciliation.files().stream()
+                .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
+        Outcome outcome = new Outcome(reconciliation, records, over);
+        OutputFiles.writeText(spark, OutputFiles.child(options.output(), MANIFEST),
+                manifest(options, mapping, outcome, started).toJson());
+        return outcome;
+    }
+
+    private static void writeTable(Dataset<Row> rows, CanonicalTable table, String path) {
+        if (table.dateField().isPresent()) {
+            rows.withColumn(CanonicalTable.MONTH_PARTITION, date_format(col(table.dateField().get()), "yyyy-MM"))
+                    .repartition(col(CanonicalTable.MONTH_PARTITION))
+                    .sortWithinPartitions(table.dateField().get(), table.keyField())
+                    .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
+        } else {
+            rows.coalesce(1).sortWithinPartitions(table.keyField()).write().mode(SaveMode.Overwrite).parquet(path);
+        }
+    }
+
+    private static RunManifest manifest(IngestOptions options, Mapping mapping, Outcome outcome, Instant started)
+            throws IOException {
+        RunManifest manifest = new RunManifest("ingest", started);
+        manifest.option("input", options.input());
+        manifest.option("mapping", options.mapping().toString());
+        manifest.option("mapping_sha256", RunManifest.sha256(options.mapping()));
+        manifest.option("output", options.output());
+        manifest.option("as_of", options.asOf() == null ? null : options.asOf().toString());
+        manifest.option("max_reject_share", options.maxRejectShare());
+        for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("read", f.read());
+            counts.put("accepted", f.accepted());
+            counts.put("rejected", f.rejected());
+            counts.put("blank_lines", f.blank());
+            counts.put("rejected_by_reason", f.rejectedByReason());
+            manifest.input(f.file(), counts);
+        }
+        outcome.records().forEach((table, n) -> manifest.output(CANONICAL_DIR + "/" + table.tableName(), n));
+        manifest.output(REJECTS_DIR, outcome.reconciliation().rejected());
+        manifest.status(outcome.passed() ? "passed" : "rejects over threshold");
+        manifest.note(mapping.description());
+        return manifest.finish();
+    }
+}

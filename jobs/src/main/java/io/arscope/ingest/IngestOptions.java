@@ -1,0 +1,23 @@
+package io.arscope.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Configuration of one ingest run.
+ *
+ * @param input          folder the mapping's file names are relative to (any Hadoop path: local, hdfs://, s3a://)
+ * @param mapping        the mapping file that describes the export
+ * @param output         folder that receives canonical/, rejects/, rejects.csv, reconciliation.csv and
+ *                       ingest-run.json; outputs of an earlier run there are replaced
+ * @param asOf           business dates after this day are rejected; null accepts any date
+ * @param maxRejectShare the run fails (exit 4) when any file rejects more than this share of its rows; the
+ *                       outputs are still written so the rejects can be read
+ */
+public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
+    public IngestOptions {
+        if (maxRejectShare < 0 || maxRejectShare > 1) {
+            throw new IllegalArgumentException("max reject share must be between 0 and 1, was " + maxRejectShare);
+        }
+    }
+}

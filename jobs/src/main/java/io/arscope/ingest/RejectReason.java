@@ -1,0 +1,40 @@
+package io.arscope.ingest;
+
+/**
+ * Why an input row was rejected. The code is stable and machine-readable (it is what the rejects output and
+ * the reconciliation group by); the message of each reject says the specifics.
+ */
+public enum RejectReason {
+    /** The line does not split into the header's columns, or is not a JSON object. */
+    MALFORMED_ROW,
+    /** A required field is empty. */
+    MISSING_FIELD,
+    /** A date that none of the configured formats reads, or that does not exist. */
+    BAD_DATE,
+    /** An amount that is not a number, or has more than two decimal places. */
+    BAD_AMOUNT,
+    /** A whole number of days that is not one. */
+    BAD_NUMBER,
+    /** A code outside its allowed values (currency, billing channel, adjustment kind, flag). */
+    BAD_VALUE,
+    /** An amount that must be above zero is zero or negative. */
+    NON_POSITIVE_AMOUNT,
+    /** An invoice due before it was issued, or a dispute resolved before it was opened. */
+    DATE_ORDER,
+    /** A business date after the run's as-of date. */
+    DATED_AFTER_AS_OF,
+    /** A payment, credit memo, write-off or dispute dated before its invoice. */
+    BEFORE_INVOICE,
+    /** The row's id was already used by an earlier accepted row. */
+    DUPLICATE_ID,
+    /** An invoice whose customer is not among the customers. */
+    UNKNOWN_CUSTOMER,
+    /** A payment, adjustment or dispute for an invoice that no input row has. */
+    UNKNOWN_INVOICE,
+    /** A payment, adjustment or dispute whose invoice was itself rejected. */
+    REJECTED_INVOICE,
+    /** A payment or adjustment that names a customer other than its invoice's. */
+    CUSTOMER_MISMATCH,
+    /** The row met no target's condition in the mapping, so it would produce nothing. */
+    NO_RECORD
+}

@@ -1,0 +1,88 @@
+package io.arscope.ingest;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.ingest.mapping.Mapping;
+import io.arscope.ingest.mapping.SourceSpec;
+
+/**
+ * Reads the export files a mapping names and maps every line, keeping each line's number in its own file
+ * (the number an editor shows, header included) so a reject can be found where it came from.
+ */
+public final class SourceFiles {
+
+    private SourceFiles() {
+    }
+
+    /** Every line of every file of the mapping, mapped; rows of {@link MappedRows#SCHEMA}. */
+    public static JavaRDD<Row> readAll(SparkSession spark, String inputDir, Mapping mapping, LocalDate asOf)
+            throws InputException, IOException {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Path root = new Path(inputDir);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(root)) {
+            throw new InputException("input folder " + inputDir + " does not exist");
+        }
+        String rootPrefix = fs.getFileStatus(root).getPath().toString() + "/";
+        List<JavaRDD<Row>> parts = new ArrayList<>();
+        for (SourceSpec source : mapping.sources()) {
+            FileStatus[] matches = fs.globStatus(new Path(root, source.file()));
+            if (matches == null || matches.length == 0) {
+                throw new InputException("source '" + source.name() + "': no file matches " + source.file() + " in "
+                        + inputDir);
+            }
+            Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
+            for (FileStatus match : matches) {
+                String full = match.getPath().toString();
+                String shown = full.startsWith(rootPrefix) ? full.substring(rootPrefix.length()) : full;
+                parts.add(readFile(jsc, full, shown, source, asOf));
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(JavaRDD[]::new));
+    }
+
+    private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source, LocalDate asOf)
+            throws InputException {
+        JavaRDD<String> text = jsc.textFile(path);
+        boolean header = !source.isJsonLines() && source.columns().isEmpty();
+        List<String> columns = source.columns();
+        if (header) {
+            List<String> first = text.take(1);
+            if (first.isEmpty()) {
+                throw new InputException(shown + ": the file is empty; its first line must name the columns");
+            }
+            List<String> names = new LineSplitter(source.delimiter().charAt(0)).split(stripBom(first.get(0)));
+            if (names == null) {
+                throw new InputException(shown + " line 1: the header's quotes do not balance");
+            }
+            columns = names.stream().map(String::strip).toList();
+        }
+        RecordMapper mapper = new RecordMapper(source, shown, columns, asOf);
+        List<String> missing = mapper.missingColumns();
+        if (!missing.isEmpty()) {
+            throw new InputException(shown + ": the mapping (source '" + source.name() + "') names column(s) "
+                    + missing + " that the file does not have; its columns are " + columns);
+        }
+        long skip = header ? 1 : 0;
+        return text.zipWithIndex()
+                .filter(t -> t._2() >= skip)
+                .map(t -> mapper.map(t._2() == 0 ? stripBom(t._1()) : t._1(), t._2() + 1));
+    }
+
+    private static String stripBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+}

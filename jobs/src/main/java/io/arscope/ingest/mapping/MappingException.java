@@ -1,0 +1,8 @@
+package io.arscope.ingest.mapping;
+
+/** A mapping file that cannot be used; its message says which file and what to fix. */
+public class MappingException extends Exception {
+    public MappingException(String message) {
+        super(message);
+    }
+}

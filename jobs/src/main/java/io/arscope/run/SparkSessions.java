@@ -1,0 +1,44 @@
+package io.arscope.run;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session every job runs in. Under spark-submit the master and resources come from the submit
+ * command; run from the command line without one, the job runs embedded in local mode on all cores, with no
+ * service to start.
+ */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param appName shown in Spark's logs and UI
+     * @param master  a Spark master URL to force, or null to keep spark-submit's (local[*] when there is none)
+     */
+    public static SparkSession create(String appName, String master) {
+        SparkConf conf = new SparkConf().setAppName(appName);
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.sql.shuffle.partitions", "16");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        }
+        return configure(SparkSession.builder().config(conf)).getOrCreate();
+    }
+
+    /** Settings Arscope's code relies on, whoever builds the session (tests included). */
+    public static SparkSession.Builder configure(SparkSession.Builder builder) {
+        return builder
+                // Dates are calendar days: no time zone may shift them.
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                .config("spark.sql.sources.partitionOverwriteMode", "static");
+    }
+}

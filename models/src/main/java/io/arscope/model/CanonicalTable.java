@@ -1,0 +1,151 @@
+package io.arscope.model;
+
+import static io.arscope.model.CanonicalField.optional;
+import static io.arscope.model.CanonicalField.required;
+import static io.arscope.model.FieldType.DATE;
+import static io.arscope.model.FieldType.DAYS;
+import static io.arscope.model.FieldType.MONEY;
+import static io.arscope.model.FieldType.TEXT;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The canonical receivables model: the five tables every Arscope job reads, whatever the source system.
+ * Each table has a key, a business date that its stored files are partitioned by (month of that date),
+ * and typed columns. Money is DECIMAL(18,2) and amounts are positive: a credit memo reduces what the
+ * customer owes by its amount, it is not stored as a negative invoice.
+ */
+public enum CanonicalTable {
+    CUSTOMERS("customers", "customer_id", null,
+            "One row per customer (the bill-to account).",
+            required("customer_id", TEXT, "Customer account id, unique."),
+            optional("name", TEXT, "Customer name."),
+            optional("country", TEXT, "Country or country code."),
+            optional("region", TEXT, "Sales or collection region."),
+            optional("segment", TEXT, "Customer segment, such as Enterprise or Small business."),
+            optional("credit_limit", MONEY, "Credit limit in the customer's currency."),
+            optional("terms_days", DAYS, "Default payment terms in days (net N)."),
+            optional("collector", TEXT, "Collector or account owner responsible for the customer."),
+            optional("customer_since", DATE, "Date the customer relationship started.")),
+
+    INVOICES("invoices", "invoice_id", "invoice_date",
+            "One row per invoice (a credit sale).",
+            required("invoice_id", TEXT, "Invoice number, unique. Kept as text: leading zeros matter."),
+            required("customer_id", TEXT, "The customer billed."),
+            required("invoice_date", DATE, "Date of issue."),
+            required("due_date", DATE, "Date payment is due under the invoice's own terms."),
+            required("amount", MONEY, "Invoiced amount, greater than zero."),
+            required("currency", TEXT, "ISO 4217 currency code, three letters."),
+            optional("business_unit", TEXT, "Business unit or company code that issued it."),
+            optional("terms_days", DAYS, "Payment terms in days; due date minus invoice date when absent."),
+            optional("billing_channel", TEXT, "How the invoice was sent: paper or electronic.")),
+
+    PAYMENTS("payments", "payment_id", "payment_date",
+            "One row per cash receipt applied to one invoice; an invoice may have several (partial payments).",
+            required("payment_id", TEXT, "Payment or remittance line id, unique."),
+            required("invoice_id", TEXT, "The invoice the cash was applied to."),
+            optional("customer_id", TEXT, "The paying customer; must be the invoice's customer when given."),
+            required("payment_date", DATE, "Date the cash was received, not before the invoice date."),
+            required("amount", MONEY, "Amount applied, greater than zero."),
+            optional("method", TEXT, "Payment method, such as wire, ach, check or card.")),
+
+    ADJUSTMENTS("adjustments", "adjustment_id", "adjustment_date",
+            "Credit memos and write-offs: non-cash reductions of an invoice's open amount.",
+            required("adjustment_id", TEXT, "Credit memo or write-off id, unique."),
+            required("invoice_id", TEXT, "The invoice it reduces."),
+            optional("customer_id", TEXT, "The customer; must be the invoice's customer when given."),
+            required("adjustment_date", DATE, "Date it was booked, not before the invoice date."),
+            required("amount", MONEY, "Amount it reduces the invoice by, greater than zero."),
+            required("kind", TEXT, "credit_memo or write_off."),
+            optional("reason", TEXT, "Why it was issued.")),
+
+    DISPUTES("disputes", "dispute_id", "opened_date",
+            "Disputes raised against invoices, open until resolved.",
+            required("dispute_id", TEXT, "Dispute case id, unique."),
+            required("invoice_id", TEXT, "The disputed invoice."),
+            required("opened_date", DATE, "Date the dispute was raised."),
+            optional("resolved_date", DATE, "Date it was resolved; empty while open."),
+            optional("reason", TEXT, "Reason given, such as pricing, quantity or quality."));
+
+    /** The kinds an adjustment may be. */
+    public static final List<String> ADJUSTMENT_KINDS = List.of("credit_memo", "write_off");
+
+    /** The billing channels an invoice may name. */
+    public static final List<String> BILLING_CHANNELS = List.of("paper", "electronic");
+
+    /** Name of the partition column written beside tables that have a business date: yyyy-MM. */
+    public static final String MONTH_PARTITION = "month";
+
+    private final String tableName;
+    private final String keyField;
+    private final String dateField;
+    private final String meaning;
+    private final List<CanonicalField> fields;
+
+    CanonicalTable(String tableName, String keyField, String dateField, String meaning, CanonicalField... fields) {
+        this.tableName = tableName;
+        this.keyField = keyField;
+        this.dateField = dateField;
+        this.meaning = meaning;
+        this.fields = List.of(fields);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The field that identifies a row; duplicates of it are rejected. */
+    public String keyField() {
+        return keyField;
+    }
+
+    /** The business date whose month partitions the stored table; empty for customers. */
+    public Optional<String> dateField() {
+        return Optional.ofNullable(dateField);
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public List<CanonicalField> fields() {
+        return fields;
+    }
+
+    public Optional<CanonicalField> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public int indexOf(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(tableName + " has no field " + name);
+    }
+
+    /** The Spark schema of the table's rows, fields in declaration order, required fields not nullable. */
+    public StructType schema() {
+        StructField[] structFields = fields.stream()
+                .map(f -> DataTypes.createStructField(f.name(), f.type().sparkType(), !f.required()))
+                .toArray(StructField[]::new);
+        return DataTypes.createStructType(structFields);
+    }
+
+    public static CanonicalTable byName(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(t -> t.tableName.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown canonical table '" + name
+                        + "'; expected one of " + Arrays.stream(values()).map(CanonicalTable::tableName).toList()));
+    }
+}
