@@ -152,7 +152,7 @@ public final class HistoryGenerator {
             c.typicalAmount = SEGMENT_MEDIAN_AMOUNT[c.segment] * Math.exp(0.5 * random.nextGaussian());
             c.rateWeight = SEGMENT_RATE[c.segment] * Math.exp(0.7 * random.nextGaussian());
             c.chronic = random.nextDouble() < 0.12;
-            c.baseLogit = -1.2 + 0.9 * random.nextGaussian() + SEGMENT_LATE_OFFSET[c.segment] + (c.chronic ? 2.2 : 0);
+            c.baseLogit = -1.6 + 0.9 * random.nextGaussian() + SEGMENT_LATE_OFFSET[c.segment] + (c.chronic ? 2.2 : 0);
             c.disputeLogit = -3.5 + 0.6 * random.nextGaussian() + (c.chronic ? 0.6 : 0);
             c.partialShare = c.chronic ? 0.20 : c.segment == 2 ? 0.12 : 0.06;
             c.termsDays = drawTerms(c.segment);

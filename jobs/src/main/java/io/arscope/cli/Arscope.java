@@ -28,8 +28,11 @@ public final class Arscope implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Arscope());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("arscope: unexpected failure: " + e);
-            e.printStackTrace(commandLine.getErr());
+            // Spark's analysis errors carry the whole query plan: the first lines say what went wrong.
+            String message = String.valueOf(e.getMessage());
+            commandLine.getErr().println("arscope: unexpected failure: " + e.getClass().getSimpleName() + ": "
+                    + message.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
+            java.util.logging.Logger.getLogger(Arscope.class.getName()).log(java.util.logging.Level.FINE, "failure", e);
             return ExitCode.FAILURE;
         });
         cli.setParameterExceptionHandler((e, argv) -> {

@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
@@ -51,7 +50,7 @@ public final class IngestJob {
         Instant started = Instant.now();
         Mapping mapping = Mapping.load(options.mapping());
         Dataset<Row> mapped = spark.createDataFrame(SourceFiles.readAll(spark, options.input(), mapping, options.asOf()),
-                MappedRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+                MappedRows.SCHEMA).localCheckpoint();
         ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource());
 
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
@@ -69,7 +68,6 @@ public final class IngestJob {
 
         Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
         OutputFiles.writeText(spark, OutputFiles.child(options.output(), RECONCILIATION_CSV), reconciliation.csv());
-        mapped.unpersist();
 
         List<Reconciliation.FileCounts> over = reconciliation.files().stream()
                 .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();

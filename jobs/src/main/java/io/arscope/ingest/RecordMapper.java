@@ -109,7 +109,8 @@ public final class RecordMapper implements Serializable {
                 out[i] = null;
             }
         }
-        out[out.length - 1] = problems;
+        // Spark reads array values of a Row as Scala sequences.
+        out[out.length - 1] = scala.collection.JavaConverters.asScalaBuffer(problems).toList();
         return RowFactory.create(out);
     }
 

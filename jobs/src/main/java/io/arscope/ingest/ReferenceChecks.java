@@ -68,7 +68,7 @@ public final class ReferenceChecks {
         for (CanonicalTable table : CanonicalTable.values()) {
             records.put(table, lines.filter(col(table.tableName()).isNotNull())
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW),
-                            col(table.tableName() + ".*")));
+                            col(table.tableName() + ".*")).localCheckpoint());
         }
 
         List<Dataset<Row>> rejects = new ArrayList<>();
@@ -76,14 +76,15 @@ public final class ReferenceChecks {
         for (CanonicalTable table : CanonicalTable.values()) {
             rejects.add(duplicates(records.get(table), table));
         }
-        Dataset<Row> rejectedLines = lineKeys(union(rejects)).cache();
+        // Checkpoints cut the query plans, which otherwise grow with every round until planning dominates.
+        Dataset<Row> rejectedLines = lineKeys(union(rejects)).localCheckpoint();
 
         Dataset<Row> knownInvoiceIds = records.get(CanonicalTable.INVOICES).select(col("invoice_id"))
                 .union(lines.select(org.apache.spark.sql.functions.explode(col(MappedRows.PROBLEMS)).as("p"))
                         .filter(col("p.table").equalTo(CanonicalTable.INVOICES.tableName())
                                 .and(col("p.record_id").isNotNull()))
                         .select(col("p.record_id").as("invoice_id")))
-                .distinct().cache();
+                .distinct().localCheckpoint();
 
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Dataset<Row> invoices = alive(records.get(CanonicalTable.INVOICES), rejectedLines);
@@ -105,10 +106,10 @@ public final class ReferenceChecks {
                 found.add(dependentProblems(alive(records.get(dependent), rejectedLines), dependent, invoiceFacts,
                         knownInvoiceIds));
             }
-            Dataset<Row> newRejects = union(found).cache();
+            Dataset<Row> newRejects = union(found).localCheckpoint();
             rejects.add(newRejects);
             Dataset<Row> newLines = lineKeys(newRejects);
-            rejectedLines = rejectedLines.union(newLines).distinct().cache();
+            rejectedLines = rejectedLines.union(newLines).distinct().localCheckpoint();
             if (!rejectsReferencedRecords(newLines, records)) {
                 break;
             }
@@ -117,7 +118,7 @@ public final class ReferenceChecks {
         Map<CanonicalTable, Dataset<Row>> acceptedWithLines = new EnumMap<>(CanonicalTable.class);
         Map<CanonicalTable, Dataset<Row>> accepted = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            acceptedWithLines.put(table, alive(records.get(table), rejectedLines));
+            acceptedWithLines.put(table, alive(records.get(table), rejectedLines).localCheckpoint());
         }
         Dataset<Row> invoices = firstPerKey(acceptedWithLines.get(CanonicalTable.INVOICES), CanonicalTable.INVOICES);
         for (CanonicalTable table : CanonicalTable.values()) {
@@ -125,9 +126,10 @@ public final class ReferenceChecks {
             if (table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS) {
                 rows = withInvoiceCustomer(rows, invoices);
             }
-            accepted.put(table, rows.select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new)));
+            accepted.put(table, rows.select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new))
+                    .localCheckpoint());
         }
-        return new Result(accepted, onePerLine(union(rejects)), acceptedWithLines);
+        return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines);
     }
 
     private static Dataset<Row> rowRejects(Dataset<Row> lines) {
@@ -162,22 +164,26 @@ public final class ReferenceChecks {
                 .join(invoiceFacts, records.col("invoice_id").equalTo(invoiceFacts.col("inv_id")), "left_outer")
                 .join(known, records.col("invoice_id").equalTo(known.col("known_id")), "left_outer");
         Column missing = col("inv_id").isNull();
+        Column unknown = missing.and(col("known_id").isNull());
         Column before = col(dateField).lt(col("inv_date"));
-        Column otherCustomer = table.field("customer_id").isPresent()
+        boolean namesCustomer = table.field("customer_id").isPresent();
+        Column otherCustomer = namesCustomer
                 ? col("customer_id").isNotNull().and(col("customer_id").notEqual(col("inv_customer")))
                 : lit(false);
-        Column code = when(missing.and(col("known_id").isNull()), RejectReason.UNKNOWN_INVOICE.name())
+        Column code = when(unknown, RejectReason.UNKNOWN_INVOICE.name())
                 .when(missing, RejectReason.REJECTED_INVOICE.name())
                 .when(before, RejectReason.BEFORE_INVOICE.name())
                 .when(otherCustomer, RejectReason.CUSTOMER_MISMATCH.name());
-        Column field = when(missing, lit("invoice_id")).when(before, lit(dateField)).otherwise(lit("customer_id"));
-        Column reason = when(missing.and(col("known_id").isNull()),
-                concat(lit("invoice_id "), col("invoice_id"), lit(" is in no input row")))
+        Column field = when(missing, lit("invoice_id")).when(before, lit(dateField));
+        Column reason = when(unknown, concat(lit("invoice_id "), col("invoice_id"), lit(" is in no input row")))
                 .when(missing, concat(lit("invoice_id "), col("invoice_id"), lit(" was rejected")))
                 .when(before, concat(lit(dateField + " "), col(dateField).cast("string"), lit(" is before invoice "),
-                        col("invoice_id"), lit("'s invoice_date "), col("inv_date").cast("string")))
-                .otherwise(concat(lit("customer_id "), col("customer_id"), lit(" is not invoice "), col("invoice_id"),
-                        lit("'s customer "), col("inv_customer")));
+                        col("invoice_id"), lit("'s invoice_date "), col("inv_date").cast("string")));
+        if (namesCustomer) {
+            field = field.otherwise(lit("customer_id"));
+            reason = reason.otherwise(concat(lit("customer_id "), col("customer_id"), lit(" is not invoice "),
+                    col("invoice_id"), lit("'s customer "), col("inv_customer")));
+        }
         Dataset<Row> bad = joined.withColumn("code", code).filter(col("code").isNotNull());
         return reject(bad, table, col("code"), field, reason, 3);
     }
