@@ -56,8 +56,10 @@ public final class IngestJob {
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
             String path = OutputFiles.child(options.output(), CANONICAL_DIR + "/" + table.tableName());
-            writeTable(result.accepted().get(table), table, path);
-            records.put(table, spark.read().parquet(path).count());
+            Dataset<Row> rows = result.accepted().get(table);
+            long count = rows.count();
+            writeTable(rows, table, path, count == 0);
+            records.put(table, count);
         }
         String rejectsPath = OutputFiles.child(options.output(), REJECTS_DIR);
         result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
@@ -77,10 +79,17 @@ public final class IngestJob {
         return outcome;
     }
 
-    private static void writeTable(Dataset<Row> rows, CanonicalTable table, String path) {
+    private static void writeTable(Dataset<Row> rows, CanonicalTable table, String path, boolean empty) {
         if (table.dateField().isPresent()) {
-            rows.withColumn(CanonicalTable.MONTH_PARTITION, date_format(col(table.dateField().get()), "yyyy-MM"))
-                    .repartition(col(CanonicalTable.MONTH_PARTITION))
+            Dataset<Row> withMonth = rows.withColumn(CanonicalTable.MONTH_PARTITION,
+                    date_format(col(table.dateField().get()), "yyyy-MM"));
+            if (empty) {
+                // A partitioned write of nothing leaves no file to read a schema from; one empty file keeps the
+                // table readable, with the same columns.
+                withMonth.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+                return;
+            }
+            withMonth.repartition(col(CanonicalTable.MONTH_PARTITION))
                     .sortWithinPartitions(table.dateField().get(), table.keyField())
                     .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
         } else {
