@@ -1,5 +1,7 @@
 package io.arscope.run;
 
+import java.util.Map;
+
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,13 +34,19 @@ public final class SparkSessions {
         return configure(SparkSession.builder().config(conf)).getOrCreate();
     }
 
-    /** Settings Arscope's code relies on, whoever builds the session (tests included). */
+    /**
+     * Settings Arscope's code relies on, whoever builds the session (tests included). Dates are calendar days:
+     * the session time zone is UTC so that no zone shifts them.
+     */
+    public static final Map<String, String> SETTINGS = Map.of(
+            "spark.sql.session.timeZone", "UTC",
+            "spark.sql.datetime.java8API.enabled", "true",
+            "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
+            "spark.sql.sources.partitionOverwriteMode", "static");
+
+    /** Applies {@link #SETTINGS}. */
     public static SparkSession.Builder configure(SparkSession.Builder builder) {
-        return builder
-                // Dates are calendar days: no time zone may shift them.
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.datetime.java8API.enabled", "true")
-                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-                .config("spark.sql.sources.partitionOverwriteMode", "static");
+        SETTINGS.forEach(builder::config);
+        return builder;
     }
 }

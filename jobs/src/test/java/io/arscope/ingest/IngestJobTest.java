@@ -1,0 +1,210 @@
+package io.arscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.cli.Arscope;
+import io.arscope.cli.ExitCode;
+import io.arscope.model.CanonicalTable;
+import io.arscope.samples.CorruptedFixture;
+import io.arscope.samples.GeneratorConfig;
+import io.arscope.samples.HistoryGenerator;
+import io.arscope.testing.TestSpark;
+
+/**
+ * The ingest job end to end on a generated history damaged in known ways: every row is accepted or rejected
+ * with the reason the fixture put in, and the counts add up.
+ */
+class IngestJobTest {
+
+    private static final GeneratorConfig HISTORY = GeneratorConfig.of(7, 20_000, LocalDate.of(2024, 1, 1), 24);
+
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static CorruptedFixture.Expected expected;
+    private static IngestJob.Outcome outcome;
+
+    static Path generatorMapping() {
+        return Path.of(System.getProperty("arscope.repo.dir"), "data-samples/mappings/arscope-generator.yaml");
+    }
+
+    @BeforeAll
+    static void ingestCorruptedFixture() throws Exception {
+        spark = TestSpark.session();
+        HistoryGenerator.generate(HISTORY, dir.resolve("clean"));
+        expected = CorruptedFixture.write(dir.resolve("clean"), dir.resolve("fixture"), HISTORY.exportDate());
+        outcome = IngestJob.run(spark, new IngestOptions(dir.resolve("fixture").toString(), generatorMapping(),
+                dir.resolve("out").toString(), HISTORY.exportDate(), 1.0));
+    }
+
+    @Test
+    void everyFileReconcilesWithTheExactCountsTheFixturePutIn() {
+        Map<String, List<Long>> counts = new TreeMap<>();
+        for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
+            counts.put(f.file(), List.of(f.read(), f.accepted(), f.rejected(), f.blank()));
+        }
+        // read, accepted, rejected, blank lines; the fixture's own tally must say the same.
+        assertEquals(Map.of(
+                "adjustments.csv", List.of(742L, 724L, 18L, 0L),
+                "customers.csv", List.of(1347L, 1333L, 14L, 0L),
+                "disputes.csv", List.of(783L, 761L, 22L, 1L),
+                "invoices.csv", List.of(20191L, 19989L, 202L, 0L),
+                "payments.csv", List.of(21523L, 21129L, 394L, 0L)), counts);
+        for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
+            assertEquals(expected.rowsPerFile().get(f.file()), f.read(), f.file());
+            assertEquals(expected.rejected(f.file()), f.rejected(), f.file());
+            assertEquals(expected.rejectedByReason(f.file()), f.rejectedByReason(), f.file());
+            assertEquals(f.read(), f.accepted() + f.rejected(), f.file());
+        }
+    }
+
+    @Test
+    void eachRejectNamesItsLineAndTheReasonTheFixtureCaused() {
+        List<String> actual = spark.read().parquet(dir.resolve("out/rejects").toString())
+                .select(MappedRows.SOURCE_FILE, MappedRows.LINE, "reason_code").collectAsList().stream()
+                .map(r -> r.getString(0) + ":" + r.getLong(1) + ":" + r.getString(2)).sorted().toList();
+        List<String> wanted = expected.rejects().stream().map(r -> r.file() + ":" + r.line() + ":" + r.reasonCode())
+                .sorted().toList();
+        assertEquals(wanted, actual);
+        assertEquals(List.of("BAD_AMOUNT", "BAD_DATE", "BAD_NUMBER", "BAD_VALUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH",
+                "DATED_AFTER_AS_OF", "DATE_ORDER", "DUPLICATE_ID", "MALFORMED_ROW", "MISSING_FIELD",
+                "NON_POSITIVE_AMOUNT", "REJECTED_INVOICE", "UNKNOWN_CUSTOMER", "UNKNOWN_INVOICE"),
+                expected.rejects().stream().map(CorruptedFixture.ExpectedReject::reasonCode).distinct().sorted()
+                        .toList());
+    }
+
+    @Test
+    void rejectsCsvCarriesFileLineFieldAndReasonForPeople() throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("out").resolve(IngestJob.REJECTS_CSV));
+        assertEquals("source_file,line,table,record_id,field,reason_code,reason,raw", lines.get(0));
+        assertEquals(expected.rejects().size() + 1, lines.size());
+        CorruptedFixture.ExpectedReject firstDateOrder = expected.rejects().stream()
+                .filter(r -> r.file().equals("invoices.csv") && r.reasonCode().equals("DATE_ORDER")).findFirst()
+                .orElseThrow();
+        String line = lines.stream().filter(l -> l.startsWith("invoices.csv," + firstDateOrder.line() + ","))
+                .findFirst().orElseThrow();
+        assertTrue(line.contains(",invoices,") && line.contains(",due_date,DATE_ORDER,due_date "), line);
+    }
+
+    @Test
+    void acceptedRowsLandAsTypedParquetPartitionedByMonth() {
+        Dataset<Row> invoices = spark.read().parquet(dir.resolve("out/canonical/invoices").toString());
+        assertEquals(19989, invoices.count());
+        assertEquals(outcome.records().get(CanonicalTable.INVOICES).longValue(), invoices.count());
+        assertEquals("decimal(18,2)", invoices.schema().apply("amount").dataType().simpleString());
+        assertEquals("date", invoices.schema().apply("invoice_date").dataType().simpleString());
+        assertEquals("string", invoices.schema().apply("month").dataType().simpleString());
+        assertEquals(0, invoices.filter("date_format(invoice_date, 'yyyy-MM') <> month").count());
+        // A payment names its customer only through its invoice in some exports; here all are filled in.
+        Dataset<Row> payments = spark.read().parquet(dir.resolve("out/canonical/payments").toString());
+        assertEquals(21129, payments.count());
+        assertEquals(0, payments.filter("customer_id is null").count());
+    }
+
+    @Test
+    void tooManyRejectsExitsWithItsOwnCode() {
+        int code = Arscope.execute("ingest", "--input", dir.resolve("fixture").toString(), "--mapping",
+                generatorMapping().toString(), "--output", dir.resolve("strict").toString(), "--as-of",
+                HISTORY.exportDate().toString(), "--max-reject-share", "0.005", "--master", "local[2]");
+        assertEquals(ExitCode.TOO_MANY_REJECTS, code);
+        assertTrue(Files.exists(dir.resolve("strict").resolve(IngestJob.RECONCILIATION_CSV)));
+    }
+
+    @Test
+    void aMissingInputFileIsAnInputErrorNamingTheFile() {
+        int code = Arscope.execute("ingest", "--input", dir.resolve("nowhere").toString(), "--mapping",
+                generatorMapping().toString(), "--output", dir.resolve("none").toString(), "--master", "local[2]");
+        assertEquals(ExitCode.INPUT, code);
+        assertFalse(Files.exists(dir.resolve("none").resolve(IngestJob.RECONCILIATION_CSV)));
+    }
+
+    @Test
+    void aForeignExportMapsToExactlyTheseCanonicalRows(@TempDir Path export) throws Exception {
+        Files.writeString(export.resolve("ar.csv"), String.join("\n",
+                "Inv No;Cust;Issued;Due;Amount;Cur;Paid On;Disputed",
+                "A-1;K1;3/7/2025;20250406;1.234,50;eur;1746057600000.0;No",
+                "A-2;K2;12/31/2024;20250130;99,00;EUR;;Yes",
+                "A-3;K1;1/15/2025;20250214;10,00;EUR;1736899200000;No", ""));
+        Files.writeString(export.resolve("mapping.yaml"), String.join("\n",
+                "description: semicolon export with decimal commas",
+                "sources:",
+                "  - name: ar",
+                "    file: ar.csv",
+                "    delimiter: ';'",
+                "    decimalSeparator: ','",
+                "    groupingSeparator: '.'",
+                "    dateFormats: [M/d/yyyy, yyyyMMdd]",
+                "    trueValues: ['Yes']",
+                "    falseValues: ['No']",
+                "    produces:",
+                "      invoices:",
+                "        fields: {invoice_id: Inv No, customer_id: Cust, invoice_date: Issued, due_date: Due,",
+                "                 amount: Amount, currency: Cur}",
+                "      payments:",
+                "        when: {column: Paid On, present: true}",
+                "        fields:",
+                "          payment_id: {column: Inv No, prefix: 'P-'}",
+                "          invoice_id: Inv No",
+                "          payment_date: {column: Paid On, dateFormats: [epoch_millis]}",
+                "          amount: Amount",
+                "      disputes:",
+                "        when: {column: Disputed, flag: true}",
+                "        fields: {dispute_id: Inv No, invoice_id: Inv No, opened_date: Issued}", ""));
+        IngestJob.Outcome result = IngestJob.run(spark, new IngestOptions(export.toString(),
+                export.resolve("mapping.yaml"), export.resolve("out").toString(), LocalDate.of(2025, 6, 30), 0.0));
+        assertTrue(result.passed());
+
+        Dataset<Row> invoices = spark.read().parquet(export.resolve("out/canonical/invoices").toString())
+                .drop("month").orderBy("invoice_id");
+        Dataset<Row> expectedInvoices = spark.createDataFrame(List.of(
+                RowFactory.create("A-1", "K1", LocalDate.of(2025, 3, 7), LocalDate.of(2025, 4, 6),
+                        new BigDecimal("1234.50"), "EUR", null, 30, null),
+                RowFactory.create("A-2", "K2", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 30),
+                        new BigDecimal("99.00"), "EUR", null, 30, null),
+                RowFactory.create("A-3", "K1", LocalDate.of(2025, 1, 15), LocalDate.of(2025, 2, 14),
+                        new BigDecimal("10.00"), "EUR", null, 30, null)), asRead(CanonicalTable.INVOICES));
+        TestSpark.assertDataFrameEquals(expectedInvoices, invoices);
+
+        Dataset<Row> payments = spark.read().parquet(export.resolve("out/canonical/payments").toString())
+                .drop("month").orderBy("payment_id");
+        Dataset<Row> expectedPayments = spark.createDataFrame(List.of(
+                RowFactory.create("P-A-1", "A-1", "K1", LocalDate.of(2025, 5, 1), new BigDecimal("1234.50"), null),
+                RowFactory.create("P-A-3", "A-3", "K1", LocalDate.of(2025, 1, 15), new BigDecimal("10.00"), null)),
+                asRead(CanonicalTable.PAYMENTS));
+        TestSpark.assertDataFrameEquals(expectedPayments, payments);
+
+        List<Row> disputes = spark.read().parquet(export.resolve("out/canonical/disputes").toString())
+                .collectAsList();
+        assertEquals(1, disputes.size());
+        assertEquals("A-2", disputes.get(0).getAs("invoice_id"));
+        assertEquals(Map.of("ar.csv", 3L), result.reconciliation().files().stream()
+                .collect(Collectors.toMap(Reconciliation.FileCounts::file, Reconciliation.FileCounts::accepted)));
+    }
+
+    /** Parquet files read back with every column nullable, whatever the schema they were written with. */
+    private static StructType asRead(CanonicalTable table) {
+        return DataTypes.createStructType(java.util.Arrays.stream(table.schema().fields())
+                .map(f -> DataTypes.createStructField(f.name(), f.dataType(), true)).toList());
+    }
+}

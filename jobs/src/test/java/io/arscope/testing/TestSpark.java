@@ -1,0 +1,52 @@
+package io.arscope.testing;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+
+import io.arscope.run.SparkSessions;
+
+/**
+ * The one Spark session all tests in a JVM share (Spark allows one context per JVM, and the first costs
+ * seconds), set up as the jobs set theirs up, with spark-testing-base's DataFrame assertions on it.
+ */
+public final class TestSpark {
+
+    private static JavaDataFrameSuiteBase base;
+
+    private TestSpark() {
+    }
+
+    public static synchronized SparkSession session() {
+        if (base == null) {
+            JavaDataFrameSuiteBase suite = new JavaDataFrameSuiteBase() {
+                @Override
+                public SparkConf conf() {
+                    SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("arscope-tests")
+                            .set("spark.ui.enabled", "false")
+                            .set("spark.driver.host", "127.0.0.1")
+                            .set("spark.sql.shuffle.partitions", "4");
+                    SparkSessions.SETTINGS.forEach(conf::set);
+                    return conf;
+                }
+
+                @Override
+                public boolean enableHiveSupport() {
+                    return false;
+                }
+            };
+            suite.runBefore();
+            base = suite;
+        }
+        return base.spark();
+    }
+
+    /** Same schema and same rows in the same order; throws AssertionError showing the differences. */
+    public static void assertDataFrameEquals(Dataset<Row> expected, Dataset<Row> actual) {
+        session();
+        base.assertDataFrameEquals(expected, actual, base.assertDataFrameEquals$default$3());
+    }
+}
