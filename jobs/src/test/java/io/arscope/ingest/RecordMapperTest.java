@@ -1,0 +1,124 @@
+package io.arscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import io.arscope.ingest.mapping.Mapping;
+import io.arscope.ingest.mapping.MappingException;
+import io.arscope.ingest.mapping.SourceSpec;
+import io.arscope.model.CanonicalTable;
+
+/** One line of an export mapped to canonical records, or to the problems that stop it, without Spark. */
+class RecordMapperTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+    private static final List<String> COLUMNS = List.of("Inv", "Cust", "Issued", "Due", "Amt", "Paid", "Flag");
+
+    private static SourceSpec source(String format) throws MappingException {
+        return Mapping.parse("""
+                sources:
+                  - name: ar
+                    file: ar.csv
+                    format: %s
+                    dateFormats: [M/d/yyyy]
+                    trueValues: ['Y']
+                    falseValues: ['N']
+                    produces:
+                      invoices:
+                        when: {column: Inv, present: true}
+                        fields: {invoice_id: Inv, customer_id: Cust, invoice_date: Issued, due_date: Due, amount: Amt,
+                                 currency: {value: usd}}
+                      payments:
+                        when: {column: Paid, present: true}
+                        fields: {payment_id: {column: Inv, prefix: 'P-'}, invoice_id: Inv, payment_date: Paid,
+                                 amount: Amt}
+                      disputes:
+                        when: {column: Flag, flag: true}
+                        fields: {dispute_id: Inv, invoice_id: Inv, opened_date: Issued}
+                """.formatted(format), "test").sources().get(0);
+    }
+
+    private static Row map(String line) throws MappingException {
+        return new RecordMapper(source("csv"), "ar.csv", COLUMNS, AS_OF).map(line, 7);
+    }
+
+    private static Row record(Row mapped, CanonicalTable table) {
+        return mapped.getStruct(4 + table.ordinal());
+    }
+
+    private static List<String> problems(Row mapped) {
+        List<Row> problems = mapped.getList(mapped.size() - 1);
+        return problems.stream().map(p -> p.getString(3) + " " + p.getString(2) + ": " + p.getString(4)).toList();
+    }
+
+    @Test
+    void oneLineGivesAnInvoiceItsSettlementAndItsDispute() throws MappingException {
+        Row mapped = map("A-1,K1,3/7/2025,4/6/2025,100.5,5/2/2025,Y");
+        assertEquals(List.of(), problems(mapped));
+        assertEquals("ar.csv", mapped.getString(0));
+        assertEquals(7L, mapped.getLong(1));
+        Row invoice = record(mapped, CanonicalTable.INVOICES);
+        assertEquals(List.of("A-1", "K1", LocalDate.of(2025, 3, 7), LocalDate.of(2025, 4, 6), new BigDecimal("100.50"),
+                "USD"), List.of(invoice.get(0), invoice.get(1), invoice.get(2), invoice.get(3), invoice.get(4),
+                        invoice.get(5)));
+        assertEquals(30, invoice.getInt(CanonicalTable.INVOICES.indexOf("terms_days")));
+        Row payment = record(mapped, CanonicalTable.PAYMENTS);
+        assertEquals("P-A-1", payment.getString(0));
+        assertEquals(LocalDate.of(2025, 5, 2), payment.get(CanonicalTable.PAYMENTS.indexOf("payment_date")));
+        assertEquals("A-1", record(mapped, CanonicalTable.DISPUTES).getString(1));
+        assertNull(record(mapped, CanonicalTable.CUSTOMERS));
+    }
+
+    @Test
+    void conditionsThatDoNotHoldProduceNothingForThatTable() throws MappingException {
+        Row mapped = map("A-1,K1,3/7/2025,4/6/2025,100.5,,N");
+        assertEquals(List.of(), problems(mapped));
+        assertNull(record(mapped, CanonicalTable.PAYMENTS));
+        assertNull(record(mapped, CanonicalTable.DISPUTES));
+    }
+
+    @Test
+    void everyProblemOfTheLineIsListedAndNoRecordSurvives() throws MappingException {
+        Row mapped = map("A-1,,2/30/2025,4/6/2025,-3,5/2/2025,maybe");
+        assertEquals(List.of(
+                "MISSING_FIELD customer_id: customer_id is required but empty (column Cust)",
+                "BAD_DATE invoice_date: invoice_date '2/30/2025' is not a date in [M/d/yyyy]",
+                "NON_POSITIVE_AMOUNT amount: amount -3.00 must be greater than zero",
+                "BAD_VALUE Flag: Flag 'maybe' is neither true [y] nor false [n]"), problems(mapped));
+        assertNull(record(mapped, CanonicalTable.INVOICES));
+        assertNull(record(mapped, CanonicalTable.PAYMENTS));
+    }
+
+    @Test
+    void aSettlementBeforeItsOwnInvoiceOnTheSameLineIsCaught() throws MappingException {
+        assertEquals(List.of("BEFORE_INVOICE payment_date: payment_date 2025-03-01 is before invoice A-1's "
+                + "invoice_date 2025-03-07"), problems(map("A-1,K1,3/7/2025,4/6/2025,100,3/1/2025,N")));
+    }
+
+    @Test
+    void aLineOfTheWrongShapeOrMatchingNothingIsRejectedAsSuch() throws MappingException {
+        assertEquals("MALFORMED_ROW", problems(map("A-1,K1,3/7/2025")).get(0).split(" ")[0]);
+        assertEquals("NO_RECORD", problems(map(",K1,3/7/2025,4/6/2025,100,,N")).get(0).split(" ")[0]);
+        Row blank = map("   ");
+        assertEquals(true, blank.getBoolean(3));
+        assertEquals(List.of(), problems(blank));
+    }
+
+    @Test
+    void jsonLinesReadTheSameFields() throws MappingException {
+        RecordMapper mapper = new RecordMapper(source("jsonl"), "ar.jsonl", List.of(), AS_OF);
+        Row mapped = mapper.map("{\"Inv\": \"A-2\", \"Cust\": \"K2\", \"Issued\": \"1/5/2025\", \"Due\": \"2/4/2025\", "
+                + "\"Amt\": 20, \"Flag\": \"N\"}", 1);
+        assertEquals(List.of(), problems(mapped));
+        assertEquals(new BigDecimal("20.00"), record(mapped, CanonicalTable.INVOICES).getDecimal(4));
+        assertEquals("MALFORMED_ROW", problems(mapper.map("[1, 2]", 2)).get(0).split(" ")[0]);
+        assertEquals("MALFORMED_ROW", problems(mapper.map("{\"Inv\": ", 3)).get(0).split(" ")[0]);
+    }
+}

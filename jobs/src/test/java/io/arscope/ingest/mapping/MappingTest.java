@@ -1,0 +1,64 @@
+package io.arscope.ingest.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.arscope.model.CanonicalTable;
+
+class MappingTest {
+
+    private static Path shipped(String name) {
+        return Path.of(System.getProperty("arscope.repo.dir"), "data-samples/mappings", name);
+    }
+
+    @Test
+    void theShippedMappingsLoad() throws MappingException {
+        Mapping generator = Mapping.load(shipped("arscope-generator.yaml"));
+        assertEquals(Set.of(CanonicalTable.values()), generator.producedTables());
+        assertTrue(generator.hasCustomerSource());
+        Mapping ibm = Mapping.load(shipped("ibm-accounts-receivable.yaml"));
+        assertEquals(Set.of(CanonicalTable.CUSTOMERS, CanonicalTable.INVOICES, CanonicalTable.PAYMENTS,
+                CanonicalTable.DISPUTES), ibm.producedTables());
+        // IBM's customers are read off invoice rows, so an invoice cannot name an unknown one.
+        assertFalse(ibm.hasCustomerSource());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithWhereItIs() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: ar
+                    file: ar.csv
+                    delimiter: ';;'
+                    dateFormats: [yyyy-MM-dd, not-a-format-QQQQQQ]
+                    produces:
+                      invoices:
+                        fields: {invoice_id: Inv, customer_id: Cust, invoice_date: Date, amount: Amt,
+                                 currency: {value: EUR, column: Cur}, colour: Colour}
+                      receipts:
+                        fields: {x: y}
+                """, "bad.yaml"));
+        String message = e.getMessage();
+        assertTrue(message.startsWith("mapping bad.yaml has 6 problem(s):"), message);
+        assertTrue(message.contains("source 'ar': delimiter must be one character, was ';;'"), message);
+        assertTrue(message.contains("source 'ar' -> invoices: required field 'due_date' is not mapped"), message);
+        assertTrue(message.contains("source 'ar' -> invoices.currency: give exactly one of 'column' and 'value'"),
+                message);
+        assertTrue(message.contains("'colour' is not a field of invoices"), message);
+        assertTrue(message.contains("receipts"), message);
+        assertTrue(message.contains("not-a-format-QQQQQQ"), message);
+    }
+
+    @Test
+    void aFileThatIsNotYamlSaysSo() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("sources: [\n", "broken.yaml"));
+        assertTrue(e.getMessage().startsWith("mapping broken.yaml is not valid:"), e.getMessage());
+    }
+}
