@@ -1,0 +1,124 @@
+package io.arscope.samples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryGeneratorTest {
+
+    private static final List<String> FILES = List.of("customers.csv", "invoices.csv", "payments.csv",
+            "adjustments.csv", "disputes.csv", HistoryGenerator.TRUTH_FILE);
+    private static final GeneratorConfig CONFIG = GeneratorConfig.of(3, 3000, LocalDate.of(2024, 1, 1), 24);
+
+    @TempDir
+    static Path dir;
+    private static HistoryGenerator.Summary summary;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        summary = HistoryGenerator.generate(CONFIG, dir.resolve("a"));
+    }
+
+    private static List<String[]> rows(String file) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("a").resolve(file));
+        return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+    }
+
+    private static long cents(String amount) {
+        return new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
+    }
+
+    @Test
+    void theSameSeedWritesIdenticalBytesAndAnotherSeedDoesNot() throws IOException {
+        HistoryGenerator.generate(CONFIG, dir.resolve("b"));
+        HistoryGenerator.generate(new GeneratorConfig(4, CONFIG.invoices(), CONFIG.customers(), CONFIG.start(),
+                CONFIG.months()), dir.resolve("c"));
+        for (String file : FILES) {
+            byte[] a = Files.readAllBytes(dir.resolve("a").resolve(file));
+            assertArrayEquals(a, Files.readAllBytes(dir.resolve("b").resolve(file)), file);
+            if (!file.equals("customers.csv")) {
+                assertFalse(Arrays.equals(a, Files.readAllBytes(dir.resolve("c").resolve(file))), file);
+            }
+        }
+    }
+
+    @Test
+    void theSummaryCountsTheRowsWrittenAndTheSizeIsNearTheRequest() throws IOException {
+        assertEquals(summary.customers(), rows("customers.csv").size());
+        assertEquals(summary.invoices(), rows("invoices.csv").size());
+        assertEquals(summary.payments(), rows("payments.csv").size());
+        assertEquals(summary.adjustments(), rows("adjustments.csv").size());
+        assertEquals(summary.disputes(), rows("disputes.csv").size());
+        assertEquals(summary.invoices(), rows(HistoryGenerator.TRUTH_FILE).size());
+        assertEquals(200, summary.customers());
+        assertTrue(Math.abs(summary.invoices() - 3000) < 150, "invoices " + summary.invoices());
+    }
+
+    @Test
+    void cashAndCreditsNeverExceedTheInvoiceAndSettledInvoicesCloseExactly() throws IOException {
+        Map<String, long[]> invoices = new HashMap<>();
+        for (String[] r : rows("invoices.csv")) {
+            LocalDate issued = LocalDate.parse(r[2]);
+            LocalDate due = LocalDate.parse(r[3]);
+            assertFalse(due.isBefore(issued), r[0]);
+            assertFalse(issued.isAfter(CONFIG.exportDate()), r[0]);
+            invoices.put(r[0], new long[] {cents(r[4]), 0, issued.toEpochDay(), due.toEpochDay(), 0});
+        }
+        for (String file : List.of("payments.csv", "adjustments.csv")) {
+            for (String[] r : rows(file)) {
+                long[] inv = invoices.get(r[1]);
+                LocalDate date = LocalDate.parse(r[3]);
+                assertTrue(date.toEpochDay() >= inv[2] && !date.isAfter(CONFIG.exportDate()), file + " " + r[0]);
+                assertTrue(cents(r[4]) > 0, r[0]);
+                inv[1] += cents(r[4]);
+                inv[4] = Math.max(inv[4], date.toEpochDay());
+            }
+        }
+        long closed = 0;
+        for (String[] t : rows(HistoryGenerator.TRUTH_FILE)) {
+            long[] inv = invoices.get(t[0]);
+            double p = Double.parseDouble(t[1]);
+            assertTrue(p > 0 && p < 1, t[0]);
+            assertTrue(inv[1] <= inv[0], t[0] + " is over-settled");
+            if (inv[1] == inv[0]) {
+                closed++;
+                // A closed invoice is late exactly when its last payment or write-off came after the due date.
+                assertEquals(inv[4] > inv[3] ? "1" : "0", t[2], t[0]);
+            }
+        }
+        assertTrue(closed > 0.9 * invoices.size(), "closed " + closed);
+    }
+
+    @Test
+    void lateShareAndTrueProbabilitiesAgreeOnAverage() throws IOException {
+        double sumP = 0;
+        long late = 0;
+        long known = 0;
+        for (String[] t : rows(HistoryGenerator.TRUTH_FILE)) {
+            if (t[2].isEmpty()) {
+                continue;
+            }
+            sumP += Double.parseDouble(t[1]);
+            late += t[2].equals("1") ? 1 : 0;
+            known++;
+        }
+        double observed = (double) late / known;
+        assertTrue(observed > 0.25 && observed < 0.5, "late share " + observed);
+        // Binomial standard error at ~3,000 invoices is under 0.01; allow for the lift of already-late open ones.
+        assertEquals(sumP / known, observed, 0.03);
+    }
+}

@@ -1,0 +1,82 @@
+package io.arscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract with schedulers: help on every subcommand, exit codes, config-file defaults. */
+class ArscopeTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Arscope.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String sub : new String[] {"ingest", "generate"}) {
+            Run r = run(sub, "--help");
+            assertEquals(ExitCode.OK, r.code(), sub);
+            assertTrue(r.out().startsWith("Usage: arscope " + sub), r.out());
+        }
+        Run ingest = run("ingest", "--help");
+        for (String option : new String[] {"--input", "--mapping", "--output", "--as-of", "--config",
+                "--max-reject-share"}) {
+            assertTrue(ingest.out().contains(option), option);
+        }
+        Run top = run("--help");
+        assertTrue(top.out().contains("Exit codes: 0 ok"), top.out());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhatIsWrong() {
+        Run missing = run("ingest", "--input", "x");
+        assertEquals(ExitCode.USAGE, missing.code());
+        assertTrue(missing.err().contains("Missing required options"), missing.err());
+        Run badDate = run("generate", "--output", "x", "--start", "2024-13-01");
+        assertEquals(ExitCode.USAGE, badDate.code());
+        assertTrue(badDate.err().contains("--start"), badDate.err());
+        assertEquals(ExitCode.USAGE, run("no-such-job").code());
+    }
+
+    @Test
+    void aConfigFileGivesDefaultsAndTheCommandLineWins(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("arscope.yaml"), "generate:\n  invoices: 400\n  months: 12\n  seed: 9\n");
+        Run r = run("generate", "--config", dir.resolve("arscope.yaml").toString(), "--output",
+                dir.resolve("out").toString(), "--seed", "10");
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        // 400 invoices / 15 = 26 customers.
+        assertEquals(26, Files.readAllLines(dir.resolve("out/customers.csv")).size() - 1);
+        assertTrue(r.out().contains("history 2023-11-01 to 2024-10-31"), r.out());
+        Run again = run("generate", "--output", dir.resolve("again").toString(), "--invoices", "400", "--months",
+                "12", "--seed", "10");
+        assertEquals(Files.readString(dir.resolve("out/invoices.csv")),
+                Files.readString(dir.resolve("again/invoices.csv")));
+        assertEquals(ExitCode.OK, again.code());
+        Files.writeString(dir.resolve("broken.yaml"), "- just a list\n");
+        assertEquals(ExitCode.USAGE, run("generate", "--config", dir.resolve("broken.yaml").toString(), "--output",
+                "x").code());
+    }
+}
