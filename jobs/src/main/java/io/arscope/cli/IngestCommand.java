@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 
-import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.IngestJob;
 import io.arscope.ingest.IngestOptions;
@@ -63,8 +62,8 @@ final class IngestCommand implements Callable<Integer> {
         LocalDate cutoff = anyDate ? null : asOf != null ? asOf : LocalDate.now();
         IngestOptions options = new IngestOptions(input, mapping, output, cutoff, maxRejectShare);
         long start = System.nanoTime();
-        try (SparkSession spark = SparkSessions.create("arscope-ingest", master)) {
-            IngestJob.Outcome outcome = IngestJob.run(spark, options);
+        try (SparkSessions.Scoped spark = SparkSessions.open("arscope-ingest", master)) {
+            IngestJob.Outcome outcome = IngestJob.run(spark.session(), options);
             Reconciliation r = outcome.reconciliation();
             System.out.print(r.report());
             outcome.records().forEach((table, n) -> System.out.printf("  %-12s %,12d records%n", table.tableName(), n));

@@ -16,6 +16,25 @@ public final class SparkSessions {
     }
 
     /**
+     * A session for one command: stopped on close only if the command started it, so that a command run inside
+     * a process that already has a session (a test suite, a notebook, an orchestrator) leaves it running.
+     */
+    public record Scoped(SparkSession session, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                session.stop();
+            }
+        }
+    }
+
+    /** {@link #create} wrapped as a {@link Scoped} session. */
+    public static Scoped open(String appName, String master) {
+        boolean existing = SparkSession.getDefaultSession().isDefined();
+        return new Scoped(create(appName, master), !existing);
+    }
+
+    /**
      * @param appName shown in Spark's logs and UI
      * @param master  a Spark master URL to force, or null to keep spark-submit's (local[*] when there is none)
      */
