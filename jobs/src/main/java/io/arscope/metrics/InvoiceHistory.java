@@ -1,0 +1,97 @@
+package io.arscope.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * One row per invoice carrying everything that happened to it: its reductions (payments, credit memos,
+ * write-offs) and disputes as small arrays, and the dimensions metrics are sliced by. Balances at any date are
+ * then sums over an invoice's own arrays, computed in one pass with no range join between invoices and events.
+ */
+public final class InvoiceHistory {
+
+    /** Array of struct(date, amount, kind) on each invoice row; kind is payment, credit_memo or write_off. */
+    public static final String EVENTS = "events";
+    /** Array of struct(opened, resolved) on each invoice row. */
+    public static final String DISPUTES = "disputes";
+    /** Dimension value used where the data has none, so that slices still add up to the total. */
+    public static final String NONE = "(none)";
+
+    private InvoiceHistory() {
+    }
+
+    /**
+     * @param ledger     the ledger, already cut at the as-of date
+     * @param dimensions the dimension columns to carry, each a customer or invoice column
+     */
+    public static Dataset<Row> of(ReceivablesLedger ledger, List<String> dimensions) {
+        Dataset<Row> events = ledger.payments()
+                .select(col("invoice_id"), col("payment_date").as("date"), col("amount"), lit("payment").as("kind"))
+                .unionByName(ledger.adjustments().select(col("invoice_id"), col("adjustment_date").as("date"),
+                        col("amount"), col("kind")))
+                .groupBy("invoice_id")
+                .agg(collect_list(struct(col("date"), col("amount"), col("kind"))).as(EVENTS));
+        Dataset<Row> disputes = ledger.disputes()
+                .groupBy("invoice_id")
+                .agg(collect_list(struct(col("opened_date").as("opened"), col("resolved_date").as("resolved")))
+                        .as(DISPUTES));
+
+        List<String> customerColumns = List.of(ledger.customers().columns());
+        List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("c_id")));
+        for (String d : dimensions) {
+            if (customerColumns.contains(d) && !List.of(ledger.invoices().columns()).contains(d)) {
+                customerSelect.add(col(d));
+            }
+        }
+        Dataset<Row> customers = ledger.customers().select(customerSelect.toArray(Column[]::new));
+        Dataset<Row> invoices = ledger.invoices()
+                .join(functions.broadcast(customers), col("customer_id").equalTo(col("c_id")), "left_outer")
+                .drop("c_id")
+                .join(events, "invoice_id", "left_outer")
+                .join(disputes, "invoice_id", "left_outer");
+
+        List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
+                col("due_date"), col("amount"), coalesce(col(EVENTS), functions.expr("array()").cast(
+                        events.schema().apply(EVENTS).dataType())).as(EVENTS),
+                coalesce(col(DISPUTES), functions.expr("array()").cast(disputes.schema().apply(DISPUTES).dataType()))
+                        .as(DISPUTES)));
+        for (String d : dimensions) {
+            if (!List.of(invoices.columns()).contains(d)) {
+                throw new IllegalArgumentException("dimension '" + d + "' is neither a customer nor an invoice column");
+            }
+            out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
+        }
+        return invoices.select(out.toArray(Column[]::new));
+    }
+
+    /** Sum of an invoice's reductions dated on or before {@code date} (a date column), of the given kinds. */
+    public static Column reducedBy(String dateExpr, String... kinds) {
+        return functions.expr(reducedSql(dateExpr, kinds));
+    }
+
+    /** {@link #reducedBy} as SQL text, to use inside larger expressions. */
+    public static String reducedSql(String dateExpr, String... kinds) {
+        String kindTest = kinds.length == 0 ? "true"
+                : "e.kind in (" + String.join(", ", java.util.Arrays.stream(kinds).map(k -> "'" + k + "'").toList())
+                        + ")";
+        return "aggregate(filter(" + EVENTS + ", e -> e.date <= " + dateExpr + " and " + kindTest
+                + "), cast(0 as decimal(20,2)), (acc, e) -> cast(acc + e.amount as decimal(20,2)))";
+    }
+
+    /** Whether the invoice was in dispute at the end of {@code date}: opened by then and not yet resolved. */
+    public static Column disputedOn(String dateExpr) {
+        return functions.expr("exists(" + DISPUTES + ", d -> d.opened <= " + dateExpr
+                + " and (d.resolved is null or d.resolved > " + dateExpr + "))");
+    }
+}

@@ -1,0 +1,460 @@
+package io.arscope.metrics;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import io.arscope.model.CanonicalTable;
+import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
+
+/**
+ * The metrics job: from the canonical tables of an ingest run to period metrics per month, quarter and year
+ * and per slice, trends of each metric, aging as of the as-of date by invoice, customer and slice, cohort
+ * collection curves, roll rates and the expected-credit-loss allowance. Spark computes the additive monthly
+ * figures in one pass over each invoice's own events; the ratios, which need only those small sums, are taken
+ * on the driver.
+ */
+public final class MetricsJob {
+
+    public static final String PERIOD_METRICS = "period_metrics";
+    public static final String TRENDS = "trends";
+    public static final String OPEN_ITEMS = "open_items";
+    public static final String AGING_BY_CUSTOMER = "aging_by_customer";
+    public static final String AGING_BY_SLICE = "aging_by_slice";
+    public static final String COHORT_CURVES = "cohort_curves";
+    public static final String ROLL_RATES = "roll_rates";
+    public static final String PROVISION_MATRIX = "provision_matrix";
+    public static final String MANIFEST = "metrics-run.json";
+    public static final int COHORT_MONTHS = 12;
+
+    private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+
+    /** What a run found: the as-of date used, the last month-end reported, the ECL, rolls above 1. */
+    public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
+            List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne) {
+    }
+
+    private MetricsJob() {
+    }
+
+    /** Column name of an aging bucket: aging_current, aging_1_30, aging_91_plus. */
+    public static String bucketColumn(String label) {
+        return "aging_" + label.replace("-", "_").replace("+", "_plus");
+    }
+
+    public static Outcome run(SparkSession spark, MetricsOptions options) throws IOException {
+        Instant started = Instant.now();
+        ReceivablesLedger all = ReceivablesLedger.read(spark, OutputFiles.child(options.input(), "canonical"));
+        LocalDate asOf = options.asOf() != null ? options.asOf() : all.latestDate();
+        if (asOf == null) {
+            throw new IllegalArgumentException(options.input() + ": the canonical invoices are empty");
+        }
+        LocalDate lastMonthEnd = asOf.equals(YearMonth.from(asOf).atEndOfMonth()) ? asOf
+                : YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
+        ReceivablesLedger ledger = all.asOf(asOf);
+        List<String> dims = options.dimensions();
+        AgingBuckets buckets = options.buckets();
+
+        Dataset<Row> history = InvoiceHistory.of(ledger, dims).localCheckpoint();
+        Dataset<Row> invoiceMonths = MonthEndBalances.invoiceMonths(history, lastMonthEnd, buckets).localCheckpoint();
+        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, dims, asOf, lastMonthEnd,
+                options.graceDays(), buckets);
+
+        Map<List<String>, List<PeriodMetrics.Month>> bySlice = monthsBySlice(tables.monthly().collectAsList(),
+                buckets.count(), YearMonth.from(lastMonthEnd));
+        List<Row> periodRows = new ArrayList<>();
+        List<Row> trendRows = new ArrayList<>();
+        List<PeriodMetrics.Period> totalPeriods = List.of();
+        for (Map.Entry<List<String>, List<PeriodMetrics.Month>> slice : bySlice.entrySet()) {
+            List<PeriodMetrics.Period> periods = PeriodMetrics.of(slice.getValue(), options.dayCount());
+            if (slice.getKey().equals(List.of(Slices.TOTAL, Slices.ALL))) {
+                totalPeriods = periods;
+            }
+            for (PeriodMetrics.Period p : periods) {
+                periodRows.add(periodRow(slice.getKey(), p));
+            }
+            trendRows.addAll(trendRows(slice.getKey(), periods, options.trends()));
+        }
+        write(spark, spark.createDataFrame(periodRows, periodSchema(buckets)).orderBy("dimension", "value",
+                "period_type", "period"), options.output(), PERIOD_METRICS);
+        write(spark, spark.createDataFrame(trendRows, TREND_SCHEMA).orderBy("dimension", "value", "metric"),
+                options.output(), TRENDS);
+
+        List<Row> cohortRows = cohortRows(tables.cohorts().collectAsList(), bySlice);
+        write(spark, spark.createDataFrame(cohortRows, COHORT_SCHEMA).orderBy("dimension", "value", "cohort_month",
+                "months_after"), options.output(), COHORT_CURVES);
+
+        Dataset<Row> openItems = OpenItems.byInvoice(history, asOf, buckets, dims).localCheckpoint();
+        writeParquet(openItems.orderBy("customer_id", "due_date", "invoice_id"), options.output(), OPEN_ITEMS);
+        List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
+        write(spark, OpenItems.byCustomer(openItems, buckets, customerDims), options.output(), AGING_BY_CUSTOMER);
+        Dataset<Row> agingBySlice = Slices.sum(openItems.select(agingColumns(buckets, dims)), dims, List.of("as_of"),
+                agingMeasures(buckets));
+        write(spark, agingBySlice.orderBy("dimension", "value"), options.output(), AGING_BY_SLICE);
+
+        List<RollRates.Roll> rolls = totalRolls(tables.rolls().collectAsList(), buckets.count());
+        write(spark, spark.createDataFrame(rollRows(rolls, buckets), ROLL_SCHEMA).orderBy("month_end", "bucket_index"),
+                options.output(), ROLL_RATES);
+        List<BigDecimal> balances = totalBalances(agingBySlice, buckets);
+        List<Double> rates = RollRates.average(rolls, buckets.count(), options.rollMonths());
+        List<ProvisionMatrix.Line> provision = ProvisionMatrix.of(buckets.labels(), rates, balances,
+                options.overlay());
+        write(spark, spark.createDataFrame(provisionRows(provision, asOf, options.overlay(),
+                RollRates.monthsUsed(rolls, buckets.count(), options.rollMonths())), PROVISION_SCHEMA),
+                options.output(), PROVISION_MATRIX);
+
+        long aboveOne = rolls.stream().filter(RollRates.Roll::aboveOne).count();
+        Outcome outcome = new Outcome(asOf, lastMonthEnd, totalPeriods, provision, ProvisionMatrix.total(provision),
+                aboveOne);
+        RunManifest manifest = new RunManifest("metrics", started);
+        manifest.option("input", options.input());
+        manifest.option("output", options.output());
+        manifest.option("as_of", asOf.toString());
+        manifest.option("last_month_end", lastMonthEnd.toString());
+        manifest.option("aging_buckets", buckets.labels());
+        manifest.option("dimensions", dims);
+        manifest.option("day_count", options.dayCount().name());
+        manifest.option("grace_days", options.graceDays());
+        manifest.option("roll_months", options.rollMonths());
+        manifest.option("ecl_overlay", options.overlay());
+        manifest.output(PERIOD_METRICS, periodRows.size());
+        manifest.output(TRENDS, trendRows.size());
+        manifest.output(COHORT_CURVES, cohortRows.size());
+        manifest.output(ROLL_RATES, rolls.size());
+        manifest.output("ecl", outcome.ecl().toPlainString());
+        manifest.output("roll_rates_above_one", aboveOne);
+        manifest.status(aboveOne > 0 ? "passed_with_data_warnings" : "passed");
+        OutputFiles.writeText(spark, OutputFiles.child(options.output(), MANIFEST), manifest.finish().toJson());
+        return outcome;
+    }
+
+    // ---- monthly figures to periods
+
+    private static Map<List<String>, List<PeriodMetrics.Month>> monthsBySlice(List<Row> rows, int bucketCount,
+            YearMonth last) {
+        Map<List<String>, SortedMap<YearMonth, PeriodMetrics.Month>> found = new TreeMap<>(
+                (a, b) -> (a.get(0) + "\u0000" + a.get(1)).compareTo(b.get(0) + "\u0000" + b.get(1)));
+        YearMonth first = null;
+        for (Row r : rows) {
+            YearMonth month = YearMonth.from((LocalDate) r.getAs(MonthlyFigures.MONTH));
+            first = first == null || month.isBefore(first) ? month : first;
+            List<BigDecimal> bucketAmounts = new ArrayList<>();
+            for (int k = 0; k < bucketCount; k++) {
+                bucketAmounts.add(money(r, "bucket_" + k));
+            }
+            found.computeIfAbsent(List.of(r.getAs(Slices.DIMENSION), r.getAs(Slices.VALUE)), k -> new TreeMap<>())
+                    .put(month, new PeriodMetrics.Month(month, money(r, "credit_sales"), money(r, "collections"),
+                            money(r, "credit_memos"), money(r, "write_offs"), money(r, "ending_ar"),
+                            money(r, "current_ar"), bucketAmounts, money(r, "past_due_day_amount"),
+                            money(r, "disputed_ar"), count(r, "invoices_issued"), count(r, "invoices_disputed"),
+                            count(r, "due_count"), money(r, "due_amount"), count(r, "on_time_count"),
+                            money(r, "on_time_amount"), money(r, "cohort_paid"), money(r, "cohort_pay_days_amount"),
+                            money(r, "cohort_late_days_amount"), money(r, "cohort_open")));
+        }
+        Map<List<String>, List<PeriodMetrics.Month>> out = new LinkedHashMap<>();
+        for (Map.Entry<List<String>, SortedMap<YearMonth, PeriodMetrics.Month>> e : found.entrySet()) {
+            // Every slice runs over the same months, so that a month with nothing open reads as zero AR.
+            List<PeriodMetrics.Month> months = new ArrayList<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                months.add(e.getValue().getOrDefault(m, PeriodMetrics.Month.empty(m, bucketCount)));
+            }
+            out.put(e.getKey(), months);
+        }
+        return out;
+    }
+
+    private static BigDecimal money(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? BigDecimal.ZERO : ((BigDecimal) v).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static long count(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    // ---- period metrics rows
+
+    private static final List<String> PERIOD_DOUBLES = List.of("dso_standard", "dso_average", "dso_countback",
+            "bpdso_standard", "bpdso_countback", "ddso_standard", "ddso_countback", "add_past_due", "add_all_ar",
+            "cei", "collection_ratio");
+
+    private static StructType periodSchema(AgingBuckets buckets) {
+        List<StructField> f = new ArrayList<>();
+        f.add(field("dimension", DataTypes.StringType));
+        f.add(field("value", DataTypes.StringType));
+        f.add(field("period_type", DataTypes.StringType));
+        f.add(field("period", DataTypes.StringType));
+        f.add(field("period_start", DataTypes.DateType));
+        f.add(field("period_end", DataTypes.DateType));
+        f.add(field("months", DataTypes.IntegerType));
+        f.add(field("days", DataTypes.IntegerType));
+        for (String m : List.of("credit_sales", "collections", "credit_memos", "write_offs", "beginning_ar",
+                "ending_ar", "current_ar", "past_due_ar")) {
+            f.add(field(m, MONEY));
+        }
+        for (String label : buckets.labels()) {
+            f.add(field(bucketColumn(label), MONEY));
+        }
+        f.add(field("disputed_ar", MONEY));
+        PERIOD_DOUBLES.forEach(d -> f.add(field(d, DataTypes.DoubleType)));
+        f.add(field("invoices_issued", DataTypes.LongType));
+        f.add(field("invoices_disputed", DataTypes.LongType));
+        f.add(field("dispute_rate", DataTypes.DoubleType));
+        f.add(field("bad_debt_ratio", DataTypes.DoubleType));
+        f.add(field("due_count", DataTypes.LongType));
+        f.add(field("on_time_count", DataTypes.LongType));
+        f.add(field("on_time_rate_count", DataTypes.DoubleType));
+        f.add(field("due_amount", MONEY));
+        f.add(field("on_time_amount", MONEY));
+        f.add(field("on_time_rate_amount", DataTypes.DoubleType));
+        f.add(field("avg_days_to_pay", DataTypes.DoubleType));
+        f.add(field("wadl", DataTypes.DoubleType));
+        f.add(field("cohort_open_share", DataTypes.DoubleType));
+        return DataTypes.createStructType(f);
+    }
+
+    private static Row periodRow(List<String> slice, PeriodMetrics.Period p) {
+        List<Object> v = new ArrayList<>(List.of(slice.get(0), slice.get(1), p.periodType(), p.period(), p.start(),
+                p.end(), p.months(), p.days(), p.creditSales(), p.collections(), p.creditMemos(), p.writeOffs(),
+                p.beginningAr(), p.endingAr(), p.currentAr(), p.pastDueAr()));
+        v.addAll(p.buckets());
+        v.add(p.disputedAr());
+        v.addAll(java.util.Arrays.asList(p.dsoStandard(), p.dsoAverage(), p.dsoCountback(), p.bpdsoStandard(),
+                p.bpdsoCountback(), p.ddsoStandard(), p.ddsoCountback(), p.addPastDue(), p.addAllAr(), p.cei(),
+                p.collectionRatio(), p.invoicesIssued(), p.invoicesDisputed(), p.disputeRate(), p.badDebtRatio(),
+                p.dueCount(), p.onTimeCount(), p.onTimeRateCount(), p.dueAmount(), p.onTimeAmount(),
+                p.onTimeRateAmount(), p.avgDaysToPay(), p.wadl(), p.cohortOpenShare()));
+        return RowFactory.create(v.toArray());
+    }
+
+    // ---- trends
+
+    /** The monthly series a CFO follows, each with its trend. */
+    static final Map<String, Function<PeriodMetrics.Period, Double>> TREND_METRICS = new LinkedHashMap<>();
+
+    static {
+        TREND_METRICS.put("dso_countback", PeriodMetrics.Period::dsoCountback);
+        TREND_METRICS.put("dso_standard", PeriodMetrics.Period::dsoStandard);
+        TREND_METRICS.put("bpdso_countback", PeriodMetrics.Period::bpdsoCountback);
+        TREND_METRICS.put("ddso_countback", PeriodMetrics.Period::ddsoCountback);
+        TREND_METRICS.put("cei", PeriodMetrics.Period::cei);
+        TREND_METRICS.put("add_past_due", PeriodMetrics.Period::addPastDue);
+        TREND_METRICS.put("credit_sales", p -> p.creditSales().doubleValue());
+        TREND_METRICS.put("collections", p -> p.collections().doubleValue());
+        TREND_METRICS.put("ending_ar", p -> p.endingAr().doubleValue());
+        TREND_METRICS.put("past_due_share", p -> PeriodMetrics.ratio(p.pastDueAr(), p.endingAr()));
+        TREND_METRICS.put("collection_ratio", PeriodMetrics.Period::collectionRatio);
+        TREND_METRICS.put("on_time_rate_amount", PeriodMetrics.Period::onTimeRateAmount);
+        TREND_METRICS.put("dispute_rate", PeriodMetrics.Period::disputeRate);
+        TREND_METRICS.put("bad_debt_ratio", PeriodMetrics.Period::badDebtRatio);
+        TREND_METRICS.put("avg_days_to_pay", PeriodMetrics.Period::avgDaysToPay);
+        TREND_METRICS.put("wadl", PeriodMetrics.Period::wadl);
+    }
+
+    static final StructType TREND_SCHEMA = DataTypes.createStructType(List.of(field("dimension", DataTypes.StringType),
+            field("value", DataTypes.StringType), field("metric", DataTypes.StringType),
+            field("latest_month", DataTypes.StringType), field("latest", DataTypes.DoubleType),
+            field("previous", DataTypes.DoubleType), field("change_vs_previous", DataTypes.DoubleType),
+            field("year_ago", DataTypes.DoubleType), field("change_vs_year_ago", DataTypes.DoubleType),
+            field("points", DataTypes.IntegerType), field("slope_per_month", DataTypes.DoubleType),
+            field("slope_low", DataTypes.DoubleType), field("slope_high", DataTypes.DoubleType),
+            field("p_value", DataTypes.DoubleType), field("range_low", DataTypes.DoubleType),
+            field("range_high", DataTypes.DoubleType), field("range_flag", DataTypes.StringType)));
+
+    private static List<Row> trendRows(List<String> slice, List<PeriodMetrics.Period> periods, TrendConfig config) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Function<PeriodMetrics.Period, Double>> metric : TREND_METRICS.entrySet()) {
+            SortedMap<YearMonth, Double> series = new TreeMap<>();
+            for (PeriodMetrics.Period p : periods) {
+                if (p.periodType().equals("month")) {
+                    series.put(YearMonth.from(p.start()), metric.getValue().apply(p));
+                }
+            }
+            if (series.values().stream().noneMatch(v -> v != null && Double.isFinite(v))) {
+                continue;
+            }
+            Trends.Trend t = Trends.of(series, config);
+            rows.add(RowFactory.create(slice.get(0), slice.get(1), metric.getKey(), t.latestMonth().toString(),
+                    t.latest(), t.previous(), t.changeVsPrevious(), t.yearAgo(), t.changeVsYearAgo(), t.points(),
+                    t.slopePerMonth(), t.slopeLow(), t.slopeHigh(), t.pValue(), t.rangeLow(), t.rangeHigh(),
+                    t.rangeFlag()));
+        }
+        return rows;
+    }
+
+    // ---- cohort curves
+
+    static final StructType COHORT_SCHEMA = DataTypes.createStructType(List.of(field("dimension", DataTypes.StringType),
+            field("value", DataTypes.StringType), field("cohort_month", DataTypes.StringType),
+            field("months_after", DataTypes.IntegerType), field("billed", MONEY), field("collected_to_date", MONEY),
+            field("collected_share", DataTypes.DoubleType)));
+
+    private static List<Row> cohortRows(List<Row> collected, Map<List<String>, List<PeriodMetrics.Month>> bySlice) {
+        Map<List<String>, Map<YearMonth, Map<Integer, BigDecimal>>> cells = new LinkedHashMap<>();
+        for (Row r : collected) {
+            YearMonth cohort = YearMonth.from((LocalDate) r.getAs("cohort_month"));
+            YearMonth paid = YearMonth.from((LocalDate) r.getAs(MonthlyFigures.MONTH));
+            int k = (int) cohort.until(paid, java.time.temporal.ChronoUnit.MONTHS);
+            cells.computeIfAbsent(List.of(r.getAs(Slices.DIMENSION), r.getAs(Slices.VALUE)), s -> new TreeMap<>())
+                    .computeIfAbsent(cohort, c -> new TreeMap<>()).merge(k, money(r, "collected"), BigDecimal::add);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<List<String>, List<PeriodMetrics.Month>> slice : bySlice.entrySet()) {
+            List<PeriodMetrics.Month> months = slice.getValue();
+            YearMonth last = months.get(months.size() - 1).month();
+            Map<YearMonth, Map<Integer, BigDecimal>> sliceCells = cells.getOrDefault(slice.getKey(), Map.of());
+            for (PeriodMetrics.Month m : months) {
+                if (m.creditSales().signum() == 0) {
+                    continue;
+                }
+                Map<Integer, BigDecimal> paid = sliceCells.getOrDefault(m.month(), Map.of());
+                BigDecimal cumulative = BigDecimal.ZERO;
+                for (int k = 0; k <= COHORT_MONTHS && !m.month().plusMonths(k).isAfter(last); k++) {
+                    cumulative = cumulative.add(paid.getOrDefault(k, BigDecimal.ZERO));
+                    rows.add(RowFactory.create(slice.getKey().get(0), slice.getKey().get(1), m.month().toString(), k,
+                            m.creditSales(), cumulative, PeriodMetrics.ratio(cumulative, m.creditSales())));
+                }
+            }
+        }
+        return rows;
+    }
+
+    // ---- roll rates and provision matrix (total portfolio)
+
+    static final StructType ROLL_SCHEMA = DataTypes.createStructType(List.of(field("month_end", DataTypes.DateType),
+            field("bucket_index", DataTypes.IntegerType), field("from_bucket", DataTypes.StringType),
+            field("to", DataTypes.StringType), field("from_amount", MONEY), field("rolled_amount", MONEY),
+            field("roll_rate", DataTypes.DoubleType), field("above_one", DataTypes.BooleanType)));
+
+    private static List<RollRates.Roll> totalRolls(List<Row> rows, int bucketCount) {
+        SortedMap<YearMonth, List<RollRates.Movement>> movements = new TreeMap<>();
+        for (Row r : rows) {
+            if (!Slices.TOTAL.equals(r.getAs(Slices.DIMENSION))) {
+                continue;
+            }
+            YearMonth month = YearMonth.from((LocalDate) r.getAs(MonthlyFigures.MONTH));
+            List<RollRates.Movement> buckets = movements.computeIfAbsent(month, m -> {
+                List<RollRates.Movement> empty = new ArrayList<>();
+                for (int k = 0; k < bucketCount; k++) {
+                    empty.add(new RollRates.Movement(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+                }
+                return empty;
+            });
+            buckets.set(((Number) r.getAs("bucket")).intValue(), new RollRates.Movement(money(r, "from_amount"),
+                    money(r, "rolled_amount"), money(r, "written_off_next")));
+        }
+        return RollRates.of(movements);
+    }
+
+    private static List<Row> rollRows(List<RollRates.Roll> rolls, AgingBuckets buckets) {
+        List<String> labels = buckets.labels();
+        List<Row> rows = new ArrayList<>();
+        for (RollRates.Roll r : rolls) {
+            String to = r.bucket() == labels.size() - 1 ? "write_off" : "later buckets";
+            rows.add(RowFactory.create(r.from().atEndOfMonth(), r.bucket(), labels.get(r.bucket()), to,
+                    r.fromAmount(), r.rolledAmount(), r.rate(), r.aboveOne()));
+        }
+        return rows;
+    }
+
+    static final StructType PROVISION_SCHEMA = DataTypes.createStructType(List.of(field("as_of", DataTypes.DateType),
+            field("bucket", DataTypes.StringType), field("months_averaged", DataTypes.IntegerType),
+            field("roll_rate", DataTypes.DoubleType), field("loss_rate", DataTypes.DoubleType),
+            field("overlay", DataTypes.DoubleType), field("balance", MONEY), field("ecl", MONEY)));
+
+    private static List<Row> provisionRows(List<ProvisionMatrix.Line> lines, LocalDate asOf, double overlay,
+            List<Integer> monthsUsed) {
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            ProvisionMatrix.Line l = lines.get(k);
+            rows.add(RowFactory.create(asOf, l.bucket(), monthsUsed.get(k), l.rollRate(), l.lossRate(), overlay,
+                    l.balance(), l.ecl()));
+        }
+        rows.add(RowFactory.create(asOf, "total", null, null, null, overlay,
+                lines.stream().map(ProvisionMatrix.Line::balance).reduce(BigDecimal.ZERO, BigDecimal::add),
+                ProvisionMatrix.total(lines)));
+        return rows;
+    }
+
+    // ---- aging by slice
+
+    private static List<String> agingMeasures(AgingBuckets buckets) {
+        List<String> m = new ArrayList<>(List.of("open_amount", "disputed_amount"));
+        buckets.labels().forEach(l -> m.add(bucketColumn(l)));
+        return m;
+    }
+
+    private static org.apache.spark.sql.Column[] agingColumns(AgingBuckets buckets, List<String> dims) {
+        List<org.apache.spark.sql.Column> c = new ArrayList<>(List.of(org.apache.spark.sql.functions.col("as_of"),
+                org.apache.spark.sql.functions.col("open_amount"),
+                org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("disputed"),
+                        org.apache.spark.sql.functions.col("open_amount")).otherwise(BigDecimal.ZERO)
+                        .cast("decimal(18,2)").as("disputed_amount")));
+        for (String label : buckets.labels()) {
+            c.add(org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("bucket").equalTo(label),
+                    org.apache.spark.sql.functions.col("open_amount")).otherwise(BigDecimal.ZERO)
+                    .cast("decimal(18,2)").as(bucketColumn(label)));
+        }
+        dims.forEach(d -> c.add(org.apache.spark.sql.functions.col(d)));
+        return c.toArray(org.apache.spark.sql.Column[]::new);
+    }
+
+    private static List<BigDecimal> totalBalances(Dataset<Row> agingBySlice, AgingBuckets buckets) {
+        List<Row> total = agingBySlice.filter(org.apache.spark.sql.functions.col(Slices.DIMENSION).equalTo(Slices.TOTAL))
+                .collectAsList();
+        List<BigDecimal> balances = new ArrayList<>();
+        for (String label : buckets.labels()) {
+            balances.add(total.isEmpty() ? BigDecimal.ZERO : money(total.get(0), bucketColumn(label)));
+        }
+        return balances;
+    }
+
+    // ---- output
+
+    private static StructField field(String name, DataType type) {
+        return DataTypes.createStructField(name, type, true);
+    }
+
+    private static void writeParquet(Dataset<Row> rows, String output, String name) {
+        rows.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, name));
+    }
+
+    /** Parquet for tools, and the same as one CSV for people. */
+    private static void write(SparkSession spark, Dataset<Row> rows, String output, String name) throws IOException {
+        Dataset<Row> stored = castMoney(rows).localCheckpoint();
+        writeParquet(stored, output, name);
+        OutputFiles.writeSingleCsv(spark, stored, OutputFiles.child(output, name + ".csv"));
+    }
+
+    private static Dataset<Row> castMoney(Dataset<Row> rows) {
+        Dataset<Row> out = rows;
+        for (StructField f : rows.schema().fields()) {
+            if (f.dataType() instanceof org.apache.spark.sql.types.DecimalType) {
+                out = out.withColumn(f.name(), org.apache.spark.sql.functions.col(f.name()).cast(MONEY));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package io.arscope.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The additive monthly measures behind every period metric, per slice and month: balances at the month-end,
+ * the month's flows (credit sales, cash, credit memos, write-offs), invoices falling due and paid on time, the
+ * billing cohort's payment timing, and the roll of each aging bucket into the next month. Everything here is a
+ * sum, so quarters, years and slices add up; the ratios are taken afterwards by {@link PeriodMetrics}.
+ */
+public final class MonthlyFigures {
+
+    public static final String MONTH = "month_end";
+
+    /** The Spark results: the wide monthly table, the bucket roll table and the cohort collection table. */
+    public record Tables(Dataset<Row> monthly, Dataset<Row> rolls, Dataset<Row> cohorts) {
+    }
+
+    private MonthlyFigures() {
+    }
+
+    public static List<String> balanceMeasures(AgingBuckets buckets) {
+        List<String> m = new ArrayList<>(List.of("ending_ar", "current_ar", "past_due_day_amount", "disputed_ar"));
+        for (int k = 0; k < buckets.count(); k++) {
+            m.add("bucket_" + k);
+        }
+        return m;
+    }
+
+    public static final List<String> SALES_MEASURES = List.of("credit_sales", "invoices_issued", "invoices_disputed",
+            "cohort_paid", "cohort_pay_days_amount", "cohort_late_days_amount", "cohort_open");
+    public static final List<String> FLOW_MEASURES = List.of("collections", "credit_memos", "write_offs");
+    public static final List<String> DUE_MEASURES = List.of("due_count", "due_amount", "on_time_count",
+            "on_time_amount");
+
+    public static Tables of(Dataset<Row> history, Dataset<Row> invoiceMonths, List<String> dims, LocalDate asOf,
+            LocalDate lastMonthEnd, int graceDays, AgingBuckets buckets) {
+        Column last = lit(lastMonthEnd);
+
+        List<Column> balance = new ArrayList<>(List.of(col(MONTH), col("open").as("ending_ar"),
+                when(col("bucket").equalTo(0), col("open")).otherwise(0).as("current_ar"),
+                when(col("days_past_due").gt(0), col("open").multiply(col("days_past_due"))).otherwise(0)
+                        .as("past_due_day_amount"),
+                when(col("disputed"), col("open")).otherwise(0).as("disputed_ar")));
+        for (int k = 0; k < buckets.count(); k++) {
+            balance.add(when(col("bucket").equalTo(k), col("open")).otherwise(0).as("bucket_" + k));
+        }
+        dims.forEach(d -> balance.add(col(d)));
+        Dataset<Row> balances = Slices.sum(invoiceMonths.select(balance.toArray(Column[]::new)), dims, List.of(MONTH),
+                balanceMeasures(buckets));
+
+        String paid = "filter(" + InvoiceHistory.EVENTS + ", e -> e.kind = 'payment')";
+        Dataset<Row> sales = Slices.sum(history.filter(col("invoice_date").leq(last))
+                .withColumn(MONTH, expr("last_day(invoice_date)"))
+                .withColumn("credit_sales", col("amount"))
+                .withColumn("invoices_issued", lit(1L))
+                .withColumn("invoices_disputed", expr("if(size(" + InvoiceHistory.DISPUTES + ") > 0, 1L, 0L)"))
+                .withColumn("cohort_paid", expr("aggregate(" + paid
+                        + ", cast(0 as decimal(20,2)), (acc, e) -> cast(acc + e.amount as decimal(20,2)))"))
+                .withColumn("cohort_pay_days_amount", expr("aggregate(" + paid + ", cast(0 as decimal(30,2)), "
+                        + "(acc, e) -> cast(acc + e.amount * datediff(e.date, invoice_date) as decimal(30,2)))"))
+                .withColumn("cohort_late_days_amount", expr("aggregate(" + paid + ", cast(0 as decimal(30,2)), "
+                        + "(acc, e) -> cast(acc + e.amount * greatest(datediff(e.date, due_date), 0) "
+                        + "as decimal(30,2)))"))
+                .withColumn("cohort_open", col("amount").minus(InvoiceHistory.reducedBy("date'" + asOf + "'"))),
+                dims, List.of(MONTH), SALES_MEASURES);
+
+        List<Column> eventCols = new ArrayList<>(List.of(expr("explode(" + InvoiceHistory.EVENTS + ") as e")));
+        dims.forEach(d -> eventCols.add(col(d)));
+        Dataset<Row> flows = Slices.sum(history.select(eventCols.toArray(Column[]::new))
+                .filter(col("e.date").leq(last))
+                .withColumn(MONTH, expr("last_day(e.date)"))
+                .withColumn("collections", when(col("e.kind").equalTo("payment"), col("e.amount")).otherwise(0))
+                .withColumn("credit_memos", when(col("e.kind").equalTo("credit_memo"), col("e.amount")).otherwise(0))
+                .withColumn("write_offs", when(col("e.kind").equalTo("write_off"), col("e.amount")).otherwise(0)),
+                dims, List.of(MONTH), FLOW_MEASURES);
+
+        // Paid on time: paid or credited in full by the due date plus grace. Judged only once that day has passed.
+        String deadline = "date_add(due_date, " + graceDays + ")";
+        Dataset<Row> due = Slices.sum(history
+                .filter(expr(deadline).leq(lit(asOf)).and(col("due_date").leq(last)))
+                .withColumn(MONTH, expr("last_day(due_date)"))
+                .withColumn("due_count", lit(1L))
+                .withColumn("due_amount", col("amount"))
+                .withColumn("on_time", InvoiceHistory.reducedBy(deadline, "payment", "credit_memo")
+                        .geq(col("amount")))
+                .withColumn("on_time_count", expr("if(on_time, 1L, 0L)"))
+                .withColumn("on_time_amount", when(col("on_time"), col("amount")).otherwise(0)),
+                dims, List.of(MONTH), DUE_MEASURES);
+
+        Dataset<Row> monthly = balances
+                .join(sales, keys(), "full_outer")
+                .join(flows, keys(), "full_outer")
+                .join(due, keys(), "full_outer");
+
+        List<Column> rollCols = new ArrayList<>(List.of(col(MONTH), col("bucket"), col("open").as("from_amount"),
+                when(col("bucket_next").gt(col("bucket")), col("open_next")).otherwise(0).as("rolled_amount"),
+                col("written_off_next")));
+        dims.forEach(d -> rollCols.add(col(d)));
+        Dataset<Row> rolls = Slices.sum(invoiceMonths.filter(col("open_next").isNotNull())
+                .select(rollCols.toArray(Column[]::new)), dims, List.of(MONTH, "bucket"),
+                List.of("from_amount", "rolled_amount", "written_off_next"));
+
+        List<Column> cohortCols = new ArrayList<>(List.of(expr("last_day(invoice_date) as cohort_month"),
+                expr("explode(" + paid + ") as e")));
+        dims.forEach(d -> cohortCols.add(col(d)));
+        Dataset<Row> cohorts = Slices.sum(history.filter(col("invoice_date").leq(last))
+                .select(cohortCols.toArray(Column[]::new))
+                .filter(col("e.date").leq(last))
+                .withColumn(MONTH, expr("last_day(e.date)"))
+                .withColumn("collected", col("e.amount")), dims, List.of("cohort_month", MONTH), List.of("collected"));
+        return new Tables(monthly, rolls, cohorts);
+    }
+
+    private static scala.collection.Seq<String> keys() {
+        return scala.collection.JavaConverters.asScalaBuffer(List.of(Slices.DIMENSION, Slices.VALUE, MONTH)).toSeq();
+    }
+}

@@ -1,0 +1,53 @@
+package io.arscope.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Expected credit loss by the provision-matrix method (IFRS 9 / ASC 326 practice for trade receivables): each
+ * bucket's loss rate is the product of the roll rates from it to the last bucket, whose own rate is its
+ * write-off rate; the allowance is each bucket's balance times its loss rate, times an optional
+ * forward-looking overlay.
+ */
+public final class ProvisionMatrix {
+
+    /** One bucket's line of the matrix. */
+    public record Line(String bucket, double rollRate, double lossRate, BigDecimal balance, BigDecimal ecl) {
+    }
+
+    private ProvisionMatrix() {
+    }
+
+    /**
+     * @param buckets   bucket labels, current first
+     * @param rollRates per bucket, the share rolling to the next bucket (for the last: the share written off)
+     * @param balances  per bucket, the open amount to provide for
+     * @param overlay   forward-looking factor applied to every loss rate (1 for none)
+     */
+    public static List<Line> of(List<String> buckets, List<Double> rollRates, List<BigDecimal> balances,
+            double overlay) {
+        int n = buckets.size();
+        if (rollRates.size() != n || balances.size() != n) {
+            throw new IllegalArgumentException("need a roll rate and a balance for each of " + n + " buckets");
+        }
+        double[] loss = new double[n];
+        double product = 1;
+        for (int k = n - 1; k >= 0; k--) {
+            product *= rollRates.get(k);
+            loss[k] = product;
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            BigDecimal ecl = balances.get(k).multiply(BigDecimal.valueOf(loss[k] * overlay))
+                    .setScale(2, RoundingMode.HALF_UP);
+            lines.add(new Line(buckets.get(k), rollRates.get(k), loss[k], balances.get(k), ecl));
+        }
+        return lines;
+    }
+
+    public static BigDecimal total(List<Line> lines) {
+        return lines.stream().map(Line::ecl).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

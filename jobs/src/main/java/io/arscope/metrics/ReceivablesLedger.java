@@ -1,0 +1,57 @@
+package io.arscope.metrics;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.model.CanonicalTable;
+
+/**
+ * The canonical tables as an ingest run wrote them, read back for analysis, and cut at an as-of date: what was
+ * known on that date, with invoices issued later, and payments, credit memos, write-offs and disputes dated
+ * later, left out.
+ */
+public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, Dataset<Row> payments,
+        Dataset<Row> adjustments, Dataset<Row> disputes) {
+
+    /** Reads {@code <dir>/<table>} for every canonical table, as {@code arscope ingest} writes them. */
+    public static ReceivablesLedger read(SparkSession spark, String canonicalDir) {
+        return new ReceivablesLedger(table(spark, canonicalDir, CanonicalTable.CUSTOMERS),
+                table(spark, canonicalDir, CanonicalTable.INVOICES), table(spark, canonicalDir, CanonicalTable.PAYMENTS),
+                table(spark, canonicalDir, CanonicalTable.ADJUSTMENTS),
+                table(spark, canonicalDir, CanonicalTable.DISPUTES));
+    }
+
+    private static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
+        String path = dir + "/" + table.tableName();
+        return spark.read().parquet(path).select(table.fields().stream().map(f -> col(f.name()))
+                .toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** The ledger as known at the end of {@code asOf}. */
+    public ReceivablesLedger asOf(LocalDate asOf) {
+        return new ReceivablesLedger(customers,
+                invoices.filter(col("invoice_date").leq(asOf)),
+                payments.filter(col("payment_date").leq(asOf)),
+                adjustments.filter(col("adjustment_date").leq(asOf)),
+                disputes.filter(col("opened_date").leq(asOf)));
+    }
+
+    /** The latest business date in the data: the natural as-of date of an export. */
+    public LocalDate latestDate() {
+        LocalDate latest = null;
+        for (Dataset<Row> dates : new Dataset[] {invoices.select(col("invoice_date").as("d")),
+                payments.select(col("payment_date").as("d")), adjustments.select(col("adjustment_date").as("d"))}) {
+            Row max = dates.agg(org.apache.spark.sql.functions.max("d")).first();
+            if (!max.isNullAt(0)) {
+                LocalDate d = max.getAs(0);
+                latest = latest == null || d.isAfter(latest) ? d : latest;
+            }
+        }
+        return latest;
+    }
+}
