@@ -1,0 +1,76 @@
+package io.arscope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The pure pieces, against the worked examples of the metric definitions. */
+class AgingAndLossTest {
+
+    private static final List<BigDecimal> BALANCES = List.of(new BigDecimal("110000.00"), new BigDecimal("25000.00"),
+            new BigDecimal("9000.00"), new BigDecimal("4000.00"), new BigDecimal("2000.00"));
+    private static final List<Double> ROLL_RATES = List.of(0.08, 0.30, 0.45, 0.60, 0.70);
+
+    @Test
+    void agingBucketsFollowDaysPastDueAgainstTheInvoicesOwnDueDate() {
+        AgingBuckets b = AgingBuckets.DEFAULT;
+        assertEquals(List.of("current", "1-30", "31-60", "61-90", "91+"), b.labels());
+        // Due 15 February, as of 31 March: 44 days past due.
+        assertEquals(2, b.index(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2025, 2, 15),
+                java.time.LocalDate.of(2025, 3, 31))));
+        assertEquals(0, b.index(0));
+        assertEquals(0, b.index(-10));
+        assertEquals(1, b.index(1));
+        assertEquals(1, b.index(30));
+        assertEquals(4, b.index(91));
+        assertEquals(List.of("current", "1-15", "16-45", "46+"), AgingBuckets.parse("15, 45").labels());
+        assertEquals("aging bucket bounds must be positive and increasing, were [30, 30]",
+                assertThrows(IllegalArgumentException.class, () -> AgingBuckets.parse("30,30")).getMessage());
+    }
+
+    @Test
+    void countbackWalksBackThroughMonthlySales() {
+        assertEquals(39.0, CountbackDso.days(150_000, List.of(120_000.0, 100_000.0, 90_000.0), List.of(30, 30, 30)));
+        assertEquals(27.5, CountbackDso.days(110_000, List.of(120_000.0, 100_000.0, 90_000.0), List.of(30, 30, 30)));
+        assertEquals(61.0, CountbackDso.days(220_000, List.of(120_000.0, 100_000.0, 90_000.0), List.of(30, 31, 30)));
+        assertEquals(0.0, CountbackDso.days(0, List.of(120_000.0), List.of(30)));
+        assertNull(CountbackDso.days(500, List.of(100.0, 100.0), List.of(30, 30)));
+    }
+
+    @Test
+    void provisionMatrixGivesTheWorkedLossRatesAndAllowance() {
+        List<ProvisionMatrix.Line> lines = ProvisionMatrix.of(AgingBuckets.DEFAULT.labels(), ROLL_RATES, BALANCES, 1.0);
+        assertEquals(List.of(0.45, 5.67, 18.9, 42.0, 70.0), lines.stream()
+                .map(l -> Math.round(l.lossRate() * 10_000) / 100.0).toList());
+        assertEquals(new BigDecimal("6697.46"), ProvisionMatrix.total(lines));
+        assertEquals(4.46, Math.round(6697.46 / 150_000 * 10_000) / 100.0);
+        assertEquals(new BigDecimal("7367.21"), ProvisionMatrix.total(ProvisionMatrix.of(AgingBuckets.DEFAULT.labels(),
+                ROLL_RATES, BALANCES, 1.10)));
+    }
+
+    @Test
+    void rollRatesAboveOneAreFlaggedAndAveragesUseTheRecentMonths() {
+        java.util.SortedMap<java.time.YearMonth, List<RollRates.Movement>> m = new java.util.TreeMap<>();
+        BigDecimal z = BigDecimal.ZERO;
+        for (int i = 1; i <= 14; i++) {
+            // Month i rolls i% of 1,000 from current; month 14 reports more rolled than was there.
+            BigDecimal rolled = i == 14 ? new BigDecimal("1200") : new BigDecimal(i * 10);
+            m.put(java.time.YearMonth.of(2024, 1).plusMonths(i), List.of(
+                    new RollRates.Movement(new BigDecimal("1000"), rolled, z),
+                    new RollRates.Movement(new BigDecimal("100"), z, new BigDecimal("50"))));
+        }
+        List<RollRates.Roll> rolls = RollRates.of(m);
+        assertEquals(1, rolls.stream().filter(RollRates.Roll::aboveOne).count());
+        List<Double> averages = RollRates.average(rolls, 2, 12);
+        // The last 12 months: months 3..13 at 3%..13% and month 14 at 120%.
+        double expected = (java.util.stream.IntStream.rangeClosed(3, 13).mapToDouble(i -> i / 100.0).sum() + 1.2) / 12;
+        assertEquals(expected, averages.get(0), 1e-12);
+        assertEquals(0.5, averages.get(1), 1e-12);
+        assertEquals(List.of(12, 12), RollRates.monthsUsed(rolls, 2, 12));
+    }
+}
