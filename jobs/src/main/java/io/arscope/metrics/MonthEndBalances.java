@@ -1,25 +1,47 @@
 package io.arscope.metrics;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Open items at every month-end: one row per invoice and month-end at which it was open, with its open amount
  * (amount less payments, credit memos and write-offs dated on or before that day), days past due, aging bucket
- * and dispute state, plus where the same invoice stood one month later, which roll rates follow.
+ * and dispute state, plus where the same invoice stood one month later, which roll rates follow. Each invoice
+ * walks its own sorted events once, so the cost grows with invoices times months open, never with a join.
  */
 public final class MonthEndBalances {
 
     private MonthEndBalances() {
+    }
+
+    /** Columns besides the dimensions. */
+    public static StructType schema(List<String> dimensions) {
+        List<StructField> f = new ArrayList<>(List.of(
+                DataTypes.createStructField("month_end", DataTypes.DateType, false),
+                DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
+                DataTypes.createStructField("open", DataTypes.createDecimalType(18, 2), false),
+                DataTypes.createStructField("days_past_due", DataTypes.IntegerType, false),
+                DataTypes.createStructField("bucket", DataTypes.IntegerType, false),
+                DataTypes.createStructField("disputed", DataTypes.BooleanType, false),
+                DataTypes.createStructField("open_next", DataTypes.createDecimalType(18, 2), true),
+                DataTypes.createStructField("bucket_next", DataTypes.IntegerType, true),
+                DataTypes.createStructField("written_off_next", DataTypes.createDecimalType(18, 2), true)));
+        dimensions.forEach(d -> f.add(DataTypes.createStructField(d, DataTypes.StringType, true)));
+        return DataTypes.createStructType(f);
     }
 
     /**
@@ -27,30 +49,85 @@ public final class MonthEndBalances {
      * @param lastMonthEnd the last month-end to report (on or before the as-of date)
      */
     public static Dataset<Row> invoiceMonths(Dataset<Row> history, LocalDate lastMonthEnd, AgingBuckets buckets) {
-        Column last = lit(lastMonthEnd);
-        Dataset<Row> spans = history.filter(col("invoice_date").leq(last))
-                .withColumn("reduced_total", InvoiceHistory.reducedBy("date'9999-12-31'"))
-                .withColumn("closed_on", when(col("reduced_total").geq(col("amount")),
-                        expr("array_max(transform(" + InvoiceHistory.EVENTS + ", e -> e.date))")))
-                .withColumn("first_month", expr("trunc(invoice_date, 'MM')"))
-                .withColumn("months", expr("cast(months_between(trunc(least(coalesce(closed_on, date'"
-                        + lastMonthEnd + "'), date'" + lastMonthEnd + "'), 'MM'), first_month) as int)"));
-        Dataset<Row> months = spans
-                .withColumn("i", expr("explode(sequence(0, months))"))
-                .withColumn("month_end", expr("last_day(add_months(first_month, i))"))
-                .withColumn("open", col("amount").minus(InvoiceHistory.reducedBy("month_end")))
-                .filter(col("open").gt(0))
-                .withColumn("days_past_due", datediff(col("month_end"), col("due_date")))
-                .withColumn("bucket", buckets.index(col("days_past_due")))
-                .withColumn("disputed", InvoiceHistory.disputedOn("month_end"))
-                .withColumn("next_end", expr("last_day(add_months(month_end, 1))"));
-        Column hasNext = col("next_end").leq(last);
-        return months
-                .withColumn("open_next", when(hasNext, expr("greatest(amount - " + InvoiceHistory.reducedSql("next_end") + ", 0)")))
-                .withColumn("bucket_next", when(hasNext, buckets.index(datediff(col("next_end"), col("due_date")))))
-                .withColumn("written_off_next", when(hasNext, expr(InvoiceHistory.reducedSql("next_end", "write_off") + " - "
-                        + InvoiceHistory.reducedSql("month_end", "write_off"))))
-                .drop("reduced_total", "closed_on", "first_month", "months", "i", "next_end",
-                        InvoiceHistory.EVENTS, InvoiceHistory.DISPUTES);
+        List<String> dimensions = new ArrayList<>(List.of(history.columns()));
+        dimensions.removeAll(List.of("invoice_id", "customer_id", "invoice_date", "due_date", "amount",
+                InvoiceHistory.EVENTS, InvoiceHistory.DISPUTES));
+        List<String> dims = List.copyOf(dimensions);
+        FlatMapFunction<Row, Row> walk = row -> months(row, dims, lastMonthEnd, buckets).iterator();
+        return history.flatMap(walk, Encoders.row(schema(dims)));
+    }
+
+    private record Event(LocalDate date, BigDecimal amount, boolean writeOff) {
+    }
+
+    private static List<Row> months(Row invoice, List<String> dims, LocalDate last, AgingBuckets buckets) {
+        List<Row> out = new ArrayList<>();
+        LocalDate issued = invoice.getAs("invoice_date");
+        if (issued.isAfter(last)) {
+            return out;
+        }
+        LocalDate due = invoice.getAs("due_date");
+        BigDecimal amount = invoice.getAs("amount");
+        List<Event> events = new ArrayList<>();
+        for (Row e : invoice.<Row>getList(invoice.fieldIndex(InvoiceHistory.EVENTS))) {
+            events.add(new Event(e.getAs("date"), e.getAs("amount"), "write_off".equals(e.getAs("kind"))));
+        }
+        events.sort(Comparator.comparing(Event::date));
+        List<Row> disputes = invoice.getList(invoice.fieldIndex(InvoiceHistory.DISPUTES));
+        Object[] dimValues = dims.stream().map(invoice::getAs).toArray();
+
+        int next = 0;
+        BigDecimal reduced = BigDecimal.ZERO;
+        for (YearMonth m = YearMonth.from(issued); !m.atEndOfMonth().isAfter(last); m = m.plusMonths(1)) {
+            LocalDate end = m.atEndOfMonth();
+            while (next < events.size() && !events.get(next).date().isAfter(end)) {
+                reduced = reduced.add(events.get(next++).amount());
+            }
+            BigDecimal open = amount.subtract(reduced);
+            if (open.signum() <= 0) {
+                break;
+            }
+            int daysPastDue = (int) ChronoUnit.DAYS.between(due, end);
+            BigDecimal openNext = null;
+            Integer bucketNext = null;
+            BigDecimal writtenOffNext = null;
+            LocalDate nextEnd = m.plusMonths(1).atEndOfMonth();
+            if (!nextEnd.isAfter(last)) {
+                BigDecimal reducedNext = reduced;
+                writtenOffNext = BigDecimal.ZERO.setScale(2);
+                for (int i = next; i < events.size() && !events.get(i).date().isAfter(nextEnd); i++) {
+                    reducedNext = reducedNext.add(events.get(i).amount());
+                    if (events.get(i).writeOff()) {
+                        writtenOffNext = writtenOffNext.add(events.get(i).amount());
+                    }
+                }
+                openNext = amount.subtract(reducedNext).max(BigDecimal.ZERO.setScale(2));
+                bucketNext = buckets.index(ChronoUnit.DAYS.between(due, nextEnd));
+            }
+            Object[] values = new Object[9 + dimValues.length];
+            values[0] = end;
+            values[1] = invoice.getAs("invoice_id");
+            values[2] = open;
+            values[3] = daysPastDue;
+            values[4] = buckets.index(daysPastDue);
+            values[5] = disputedOn(disputes, end);
+            values[6] = openNext;
+            values[7] = bucketNext;
+            values[8] = writtenOffNext;
+            System.arraycopy(dimValues, 0, values, 9, dimValues.length);
+            out.add(RowFactory.create(values));
+        }
+        return out;
+    }
+
+    private static boolean disputedOn(List<Row> disputes, LocalDate day) {
+        for (Row d : disputes) {
+            LocalDate opened = d.getAs("opened");
+            LocalDate resolved = d.getAs("resolved");
+            if (!opened.isAfter(day) && (resolved == null || resolved.isAfter(day))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -36,7 +36,7 @@ class ArscopeTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"ingest", "generate"}) {
+        for (String sub : new String[] {"ingest", "metrics", "generate"}) {
             Run r = run(sub, "--help");
             assertEquals(ExitCode.OK, r.code(), sub);
             assertTrue(r.out().startsWith("Usage: arscope " + sub), r.out());
@@ -78,5 +78,15 @@ class ArscopeTest {
         Files.writeString(dir.resolve("broken.yaml"), "- just a list\n");
         assertEquals(ExitCode.USAGE, run("generate", "--config", dir.resolve("broken.yaml").toString(), "--output",
                 "x").code());
+    }
+
+    @Test
+    void metricsWithoutAnIngestRunIsAnInputErrorSayingWhatToDo(@TempDir Path dir) {
+        Run r = run("metrics", "--input", dir.toString(), "--output", dir.resolve("m").toString());
+        assertEquals(ExitCode.INPUT, r.code());
+        assertTrue(r.err().contains("run arscope ingest first"), r.err());
+        Run badBuckets = run("metrics", "--input", dir.toString(), "--output", "x", "--buckets", "60,30");
+        assertEquals(ExitCode.USAGE, badBuckets.code());
+        assertTrue(badBuckets.err().contains("increasing"), badBuckets.err());
     }
 }

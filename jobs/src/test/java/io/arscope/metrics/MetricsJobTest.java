@@ -4,6 +4,7 @@ import static io.arscope.metrics.LedgerBuilder.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -236,5 +237,20 @@ class MetricsJobTest {
         }
         assertFalse(months.isEmpty());
         assertNull(period("A", "month", "2024-06").getAs("dso_standard"));
+    }
+
+    @Test
+    void everyOutputColumnIsDefinedInTheDocs() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of(System.getProperty("arscope.repo.dir"),
+                "notebooks-docs/metrics-outputs.md"));
+        for (String table : List.of(MetricsJob.PERIOD_METRICS, MetricsJob.TRENDS, MetricsJob.OPEN_ITEMS,
+                MetricsJob.AGING_BY_CUSTOMER, MetricsJob.AGING_BY_SLICE, MetricsJob.COHORT_CURVES,
+                MetricsJob.ROLL_RATES, MetricsJob.PROVISION_MATRIX)) {
+            assertTrue(doc.contains("## " + table + "\n") || doc.contains("## " + table + " "), table);
+            List<String> missing = java.util.Arrays.stream(spark.read().parquet(dir.resolve("out").resolve(table)
+                    .toString()).columns()).filter(c -> !doc.contains("`" + c + "`") && !c.startsWith("aging_")
+                            && !c.equals("segment")).toList();
+            assertEquals(List.of(), missing, table + " columns not in notebooks-docs/metrics-outputs.md");
+        }
     }
 }
