@@ -36,8 +36,18 @@ public final class InvoiceHistory {
      * @param dimensions the dimension columns to carry, each a customer or invoice column
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, List<String> dimensions) {
+        return of(ledger, dimensions, List.of());
+    }
+
+    /**
+     * As {@link #of(ReceivablesLedger, List)}, also carrying {@code carried} customer or invoice columns with
+     * their own types (dimensions become text, with {@link #NONE} for missing values).
+     */
+    public static Dataset<Row> of(ReceivablesLedger ledger, List<String> dimensions, List<String> carried) {
         List<String> invoiceColumns = List.of(ledger.invoices().columns());
-        List<String> invoiceDims = dimensions.stream().filter(invoiceColumns::contains).toList();
+        List<String> wanted = new ArrayList<>(dimensions);
+        carried.stream().filter(c -> !wanted.contains(c)).forEach(wanted::add);
+        List<String> invoiceDims = wanted.stream().filter(invoiceColumns::contains).toList();
         List<Column> invoiceSelect = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"),
                 col("invoice_date"), col("due_date"), col("amount")));
         invoiceDims.forEach(d -> invoiceSelect.add(col(d)));
@@ -62,7 +72,7 @@ public final class InvoiceHistory {
 
         List<String> customerColumns = List.of(ledger.customers().columns());
         List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("c_id")));
-        for (String d : dimensions) {
+        for (String d : wanted) {
             if (!invoiceDims.contains(d)) {
                 if (!customerColumns.contains(d)) {
                     throw new IllegalArgumentException("dimension '" + d
@@ -78,6 +88,7 @@ public final class InvoiceHistory {
         for (String d : dimensions) {
             out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
         }
+        carried.stream().filter(c -> !dimensions.contains(c)).forEach(c -> out.add(col(c)));
         return withCustomers.select(out.toArray(Column[]::new));
     }
 

@@ -1,12 +1,10 @@
 package io.arscope.bench;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +18,6 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.metrics.AgingBuckets;
@@ -32,10 +29,9 @@ import io.arscope.metrics.MonthEndBalances;
 import io.arscope.metrics.OpenItems;
 import io.arscope.metrics.ReceivablesLedger;
 import io.arscope.metrics.TrendConfig;
-import io.arscope.model.CanonicalTable;
 import io.arscope.run.SparkSessions;
 import io.arscope.samples.GeneratorConfig;
-import io.arscope.samples.HistoryGenerator;
+import io.arscope.testing.GeneratedLedger;
 
 /**
  * Benchmark harness (not a test): the metrics job on generated histories, and in the same run the core numbers
@@ -66,7 +62,7 @@ public final class MetricsBenchmark {
         for (long size : sizes) {
             Path dir = work.resolve("h" + size);
             GeneratorConfig config = GeneratorConfig.of(42, size, LocalDate.of(2023, 11, 1), 36);
-            prepare(spark, config, dir);
+            GeneratedLedger.write(spark, config, dir);
             LocalDate asOf = config.exportDate();
 
             // One untimed round each, so that neither engine is timed while loading classes.
@@ -99,27 +95,6 @@ public final class MetricsBenchmark {
         System.out.println();
         report.forEach(System.out::println);
         spark.stop();
-    }
-
-    /** Generated CSV, then canonical Parquet laid out as ingest lays it out (partitioned by month). */
-    private static void prepare(SparkSession spark, GeneratorConfig config, Path dir) throws Exception {
-        if (Files.exists(dir.resolve("canonical/_done"))) {
-            return;
-        }
-        Path csv = dir.resolve("csv");
-        HistoryGenerator.generate(config, csv);
-        for (CanonicalTable table : CanonicalTable.values()) {
-            Dataset<Row> rows = spark.read().option("header", "true").schema(table.schema())
-                    .csv(csv.resolve(table.tableName() + ".csv").toString());
-            String out = dir.resolve("canonical").resolve(table.tableName()).toString();
-            if (table.dateField().isPresent()) {
-                rows.withColumn("month", date_format(col(table.dateField().get()), "yyyy-MM"))
-                        .repartition(col("month")).write().mode(SaveMode.Overwrite).partitionBy("month").parquet(out);
-            } else {
-                rows.write().mode(SaveMode.Overwrite).parquet(out);
-            }
-        }
-        Files.createFile(dir.resolve("canonical/_done"));
     }
 
     private static LocalDate lastMonthEnd(LocalDate asOf) {

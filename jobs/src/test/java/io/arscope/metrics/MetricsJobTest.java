@@ -1,6 +1,6 @@
 package io.arscope.metrics;
 
-import static io.arscope.metrics.LedgerBuilder.d;
+import static io.arscope.testing.LedgerBuilder.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
 /**

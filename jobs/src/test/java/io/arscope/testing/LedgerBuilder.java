@@ -1,4 +1,4 @@
-package io.arscope.metrics;
+package io.arscope.testing;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,52 +16,52 @@ import org.apache.spark.sql.SparkSession;
 import io.arscope.model.CanonicalTable;
 
 /** Hand-made canonical tables for metric tests, written where an ingest run would write them. */
-final class LedgerBuilder {
+public final class LedgerBuilder {
     private final Map<CanonicalTable, List<Row>> rows = new EnumMap<>(CanonicalTable.class);
     private int seq;
 
-    LedgerBuilder() {
+    public LedgerBuilder() {
         for (CanonicalTable t : CanonicalTable.values()) {
             rows.put(t, new ArrayList<>());
         }
     }
 
-    static LocalDate d(String iso) {
+    public static LocalDate d(String iso) {
         return LocalDate.parse(iso);
     }
 
-    LedgerBuilder customer(String id, String segment) {
+    public LedgerBuilder customer(String id, String segment) {
         rows.get(CanonicalTable.CUSTOMERS).add(RowFactory.create(id, "Customer " + id, "US", "North America", segment,
                 null, 30, "ann", d("2020-01-01")));
         return this;
     }
 
-    LedgerBuilder invoice(String id, String customer, String issued, String due, String amount) {
+    public LedgerBuilder invoice(String id, String customer, String issued, String due, String amount) {
         rows.get(CanonicalTable.INVOICES).add(RowFactory.create(id, customer, d(issued), d(due), new BigDecimal(amount)
                 .setScale(2), "USD", "Goods", null, "electronic"));
         return this;
     }
 
-    LedgerBuilder payment(String invoice, String customer, String date, String amount) {
+    public LedgerBuilder payment(String invoice, String customer, String date, String amount) {
         rows.get(CanonicalTable.PAYMENTS).add(RowFactory.create("P" + (++seq), invoice, customer, d(date),
                 new BigDecimal(amount).setScale(2), "wire"));
         return this;
     }
 
-    LedgerBuilder adjustment(String invoice, String customer, String date, String amount, String kind) {
+    public LedgerBuilder adjustment(String invoice, String customer, String date, String amount, String kind) {
         rows.get(CanonicalTable.ADJUSTMENTS).add(RowFactory.create("A" + (++seq), invoice, customer, d(date),
                 new BigDecimal(amount).setScale(2), kind, null));
         return this;
     }
 
-    LedgerBuilder dispute(String invoice, String opened, String resolved) {
+    public LedgerBuilder dispute(String invoice, String opened, String resolved) {
         rows.get(CanonicalTable.DISPUTES).add(RowFactory.create("D" + (++seq), invoice, d(opened),
                 resolved == null ? null : d(resolved), "pricing"));
         return this;
     }
 
     /** Writes canonical/<table> under {@code dir}, as Parquet. */
-    Path write(SparkSession spark, Path dir) {
+    public Path write(SparkSession spark, Path dir) {
         for (CanonicalTable t : CanonicalTable.values()) {
             spark.createDataFrame(rows.get(t), t.schema()).coalesce(1).write().mode(SaveMode.Overwrite)
                     .parquet(dir.resolve("canonical").resolve(t.tableName()).toString());

@@ -1,0 +1,285 @@
+package io.arscope.risk;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import io.arscope.metrics.InvoiceHistory;
+import io.arscope.metrics.ReceivablesLedger;
+
+/**
+ * Features of an invoice as of the day it is scored, one code path for training and scoring. For training, each
+ * invoice is scored on its own invoice date; for scoring, each open invoice on the as-of date. Everything about
+ * the customer's history is computed from what was dated strictly before the scoring day, so adding later
+ * history never changes a feature: no leakage.
+ *
+ * <p>Features are named and sparse (categoricals one-hot as {@code name=value}); an absent feature is zero, and
+ * {@code no_history} or {@code no_payment_yet} say why a history feature is absent.
+ */
+public final class RiskFeatures {
+
+    /** Columns of a feature row. */
+    public static final StructType SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
+            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+            DataTypes.createStructField("invoice_date", DataTypes.DateType, false),
+            DataTypes.createStructField("due_date", DataTypes.DateType, false),
+            DataTypes.createStructField("amount", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("scoring_date", DataTypes.DateType, false),
+            DataTypes.createStructField("open_amount", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("features", DataTypes.createMapType(DataTypes.StringType,
+                    DataTypes.DoubleType, false), false),
+            DataTypes.createStructField("late", DataTypes.BooleanType, true),
+            DataTypes.createStructField("days_late", DataTypes.IntegerType, true),
+            DataTypes.createStructField("settled_on", DataTypes.DateType, true)));
+
+    static final List<String> CARRIED = List.of("currency", "business_unit", "billing_channel", "terms_days",
+            "credit_limit", "customer_since");
+    private static final int RECENT = 5;
+
+    private RiskFeatures() {
+    }
+
+    /** Every invoice scored on its own invoice date, with its label as known at the ledger's as-of date. */
+    public static Dataset<Row> atIssue(ReceivablesLedger ledger, LocalDate labelAsOf, int graceDays) {
+        return compute(ledger, labelAsOf, graceDays, null);
+    }
+
+    /** Invoices open at the end of {@code asOf}, scored on that day. */
+    public static Dataset<Row> openOn(ReceivablesLedger ledger, LocalDate asOf, int graceDays) {
+        return compute(ledger, asOf, graceDays, asOf);
+    }
+
+    private static Dataset<Row> compute(ReceivablesLedger ledger, LocalDate labelAsOf, int graceDays,
+            LocalDate scoringDate) {
+        Dataset<Row> history = InvoiceHistory.of(ledger.asOf(labelAsOf), List.of(), CARRIED);
+        MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
+        FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
+                graceDays, scoringDate).iterator();
+        return history.groupByKey(byCustomer, Encoders.STRING()).flatMapGroups(features, Encoders.row(SCHEMA));
+    }
+
+    /** One invoice of a customer, with when it was settled. */
+    record Invoice(String id, LocalDate issued, LocalDate due, BigDecimal amount, List<LocalDate> eventDates,
+            List<BigDecimal> eventAmounts, List<LocalDate> paymentDates, List<LocalDate[]> disputes,
+            LocalDate settledOn, Row row) implements Serializable {
+
+        BigDecimal openBefore(LocalDate day) {
+            BigDecimal open = amount;
+            for (int i = 0; i < eventDates.size(); i++) {
+                if (eventDates.get(i).isBefore(day)) {
+                    open = open.subtract(eventAmounts.get(i));
+                }
+            }
+            return open.max(BigDecimal.ZERO);
+        }
+
+        int daysLate() {
+            return (int) Math.max(0, ChronoUnit.DAYS.between(due, settledOn));
+        }
+    }
+
+    static Invoice invoice(Row r) {
+        List<Row> events = new ArrayList<>(r.<Row>getList(r.fieldIndex(InvoiceHistory.EVENTS)));
+        events.sort(Comparator.comparing(e -> (LocalDate) e.getAs("date")));
+        BigDecimal amount = r.getAs("amount");
+        List<LocalDate> dates = new ArrayList<>();
+        List<BigDecimal> amounts = new ArrayList<>();
+        List<LocalDate> payments = new ArrayList<>();
+        BigDecimal reduced = BigDecimal.ZERO;
+        LocalDate settled = null;
+        for (Row e : events) {
+            LocalDate d = e.getAs("date");
+            dates.add(d);
+            amounts.add(e.getAs("amount"));
+            if ("payment".equals(e.getAs("kind"))) {
+                payments.add(d);
+            }
+            reduced = reduced.add(e.getAs("amount"));
+            if (settled == null && reduced.compareTo(amount) >= 0) {
+                settled = d;
+            }
+        }
+        List<LocalDate[]> disputes = new ArrayList<>();
+        for (Row d : r.<Row>getList(r.fieldIndex(InvoiceHistory.DISPUTES))) {
+            disputes.add(new LocalDate[] {d.getAs("opened"), d.getAs("resolved")});
+        }
+        return new Invoice(r.getAs("invoice_id"), r.getAs("invoice_date"), r.getAs("due_date"), amount, dates, amounts,
+                payments, disputes, settled, r);
+    }
+
+    static List<Row> customerFeatures(Iterator<Row> rows, LocalDate labelAsOf, int graceDays, LocalDate scoringDate) {
+        List<Invoice> invoices = new ArrayList<>();
+        rows.forEachRemaining(r -> invoices.add(invoice(r)));
+        invoices.sort(Comparator.comparing(Invoice::issued).thenComparing(Invoice::id));
+        List<Row> out = new ArrayList<>();
+        for (Invoice target : invoices) {
+            LocalDate t = scoringDate != null ? scoringDate : target.issued();
+            BigDecimal openAtScoring = scoringDate != null ? target.amount().subtract(reducedThrough(target, t))
+                    : target.amount();
+            if (scoringDate != null && openAtScoring.signum() <= 0) {
+                continue;
+            }
+            Map<String, Double> f = features(target, invoices, t, graceDays);
+            Boolean late = null;
+            Integer daysLate = null;
+            if (target.settledOn() != null) {
+                daysLate = target.daysLate();
+                late = daysLate > graceDays;
+            } else if (ChronoUnit.DAYS.between(target.due(), labelAsOf) > graceDays) {
+                late = true;
+            }
+            out.add(RowFactory.create(target.id(), target.row().getAs("customer_id"), target.issued(), target.due(),
+                    target.amount(), t, openAtScoring.max(BigDecimal.ZERO),
+                    scala.collection.JavaConverters.mapAsScalaMap(f), late, daysLate, target.settledOn()));
+        }
+        return out;
+    }
+
+    private static BigDecimal reducedThrough(Invoice inv, LocalDate day) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < inv.eventDates().size(); i++) {
+            if (!inv.eventDates().get(i).isAfter(day)) {
+                sum = sum.add(inv.eventAmounts().get(i));
+            }
+        }
+        return sum;
+    }
+
+    /** The features of {@code target} scored on day {@code t}, from the customer's invoices issued before t. */
+    static Map<String, Double> features(Invoice target, List<Invoice> customerInvoices, LocalDate t, int graceDays) {
+        Map<String, Double> f = new TreeMap<>();
+        Row r = target.row();
+        f.put("log_amount", Math.log(Math.max(1.0, target.amount().doubleValue())));
+        Integer terms = r.getAs("terms_days");
+        f.put("terms_days", (double) (terms != null ? terms : ChronoUnit.DAYS.between(target.issued(), target.due())));
+        f.put("invoice_weekday=" + target.issued().getDayOfWeek().getValue(), 1.0);
+        f.put("invoice_month=" + target.issued().getMonthValue(), 1.0);
+        f.put("due_weekday=" + target.due().getDayOfWeek().getValue(), 1.0);
+        f.put("due_month=" + target.due().getMonthValue(), 1.0);
+        f.put("currency=" + r.getAs("currency"), 1.0);
+        f.put("business_unit=" + text(r.getAs("business_unit")), 1.0);
+        f.put("billing_channel=" + text(r.getAs("billing_channel")), 1.0);
+
+        int count = 0;
+        int known = 0;
+        int lateKnown = 0;
+        double amountSum = 0;
+        double settledAmount = 0;
+        double weightedLate = 0;
+        List<double[]> settled = new ArrayList<>();
+        double openBalance = 0;
+        double overdueBalance = 0;
+        int openDisputes = 0;
+        int pastDisputes = 0;
+        LocalDate lastPayment = null;
+        LocalDate firstInvoice = null;
+        for (Invoice o : customerInvoices) {
+            if (!o.issued().isBefore(t) || o == target) {
+                continue;
+            }
+            count++;
+            amountSum += o.amount().doubleValue();
+            firstInvoice = firstInvoice == null || o.issued().isBefore(firstInvoice) ? o.issued() : firstInvoice;
+            boolean settledBefore = o.settledOn() != null && o.settledOn().isBefore(t);
+            long overdueDays = ChronoUnit.DAYS.between(o.due(), t);
+            if (settledBefore) {
+                known++;
+                int daysLate = o.daysLate();
+                if (daysLate > graceDays) {
+                    lateKnown++;
+                }
+                settled.add(new double[] {o.settledOn().toEpochDay(), daysLate});
+                settledAmount += o.amount().doubleValue();
+                weightedLate += o.amount().doubleValue() * daysLate;
+            } else {
+                double open = o.openBefore(t).doubleValue();
+                openBalance += open;
+                if (overdueDays > 0) {
+                    overdueBalance += open;
+                }
+                if (overdueDays > graceDays) {
+                    known++;
+                    lateKnown++;
+                }
+            }
+            for (LocalDate p : o.paymentDates()) {
+                if (p.isBefore(t) && (lastPayment == null || p.isAfter(lastPayment))) {
+                    lastPayment = p;
+                }
+            }
+            for (LocalDate[] d : o.disputes()) {
+                if (d[0].isBefore(t)) {
+                    pastDisputes++;
+                    if (d[1] == null || !d[1].isBefore(t)) {
+                        openDisputes++;
+                    }
+                }
+            }
+        }
+        f.put("hist_invoices", (double) count);
+        f.put("hist_open_balance_log", Math.log1p(openBalance));
+        f.put("hist_overdue_balance_log", Math.log1p(overdueBalance));
+        f.put("hist_overdue_share", openBalance > 0 ? overdueBalance / openBalance : 0);
+        f.put("hist_open_disputes", (double) openDisputes);
+        f.put("hist_past_disputes", (double) pastDisputes);
+        if (known > 0) {
+            f.put("hist_late_share", (double) lateKnown / known);
+        } else {
+            f.put("no_history", 1.0);
+        }
+        if (!settled.isEmpty()) {
+            settled.sort(Comparator.comparingDouble(s -> s[0]));
+            double mean = settled.stream().mapToDouble(s -> s[1]).average().orElse(0);
+            double recent = settled.subList(Math.max(0, settled.size() - RECENT), settled.size()).stream()
+                    .mapToDouble(s -> s[1]).average().orElse(0);
+            f.put("hist_mean_days_late", mean);
+            f.put("hist_recent_days_late", recent);
+            f.put("hist_lateness_trend", recent - mean);
+            f.put("hist_amount_weighted_days_late", weightedLate / settledAmount);
+        }
+        if (lastPayment != null) {
+            f.put("days_since_last_payment", (double) ChronoUnit.DAYS.between(lastPayment, t));
+        } else {
+            f.put("no_payment_yet", 1.0);
+        }
+        BigDecimal limit = r.getAs("credit_limit");
+        if (limit != null && limit.signum() > 0) {
+            f.put("credit_use", (openBalance + target.amount().doubleValue()) / limit.doubleValue());
+        }
+        LocalDate since = r.getAs("customer_since");
+        LocalDate start = since != null ? since : firstInvoice != null ? firstInvoice : target.issued();
+        f.put("tenure_days", (double) Math.max(0, ChronoUnit.DAYS.between(start, t)));
+        if (count > 0) {
+            f.put("amount_vs_usual", target.amount().doubleValue() / (amountSum / count));
+        }
+        return f;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "(none)" : value.toString();
+    }
+
+    /** Rows with a known label, the training set. */
+    public static Dataset<Row> labelled(Dataset<Row> features) {
+        return features.filter(col("late").isNotNull());
+    }
+}

@@ -1,0 +1,52 @@
+package io.arscope.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Evaluation figures against values worked out by hand. */
+class EvaluationTest {
+
+    private static final double[] P = {0.9, 0.8, 0.7, 0.6, 0.4, 0.3, 0.2, 0.1};
+    private static final boolean[] LATE = {true, true, false, true, false, false, true, false};
+    private static final double[] AMOUNTS = {100, 200, 300, 400, 500, 600, 700, 800};
+
+    @Test
+    void rankingAndProbabilityScores() {
+        Evaluation e = Evaluation.of(P, LATE, AMOUNTS);
+        // Late scores 0.9, 0.8, 0.6, 0.2 beat 4, 4, 3 and 1 of the 4 on-time scores: 12 of 16 pairs.
+        assertEquals(0.75, e.rocAuc(), 1e-12);
+        // Precision at each late invoice down the ranking: 1/1, 2/2, 3/4, 4/7.
+        assertEquals((1 + 1 + 0.75 + 4.0 / 7) / 4, e.prAuc(), 1e-12);
+        // Squared errors 0.01 0.04 0.49 0.16 0.16 0.09 0.64 0.01 sum to 1.6.
+        assertEquals(0.2, e.brier(), 1e-12);
+        assertEquals(0.5, e.lateShare(), 1e-12);
+        // Late amount 1,400; the top invoice (10% of 8, rounded up) holds 100, the top two 300.
+        assertEquals(100.0 / 1400, e.captureTop10(), 1e-12);
+        assertEquals(300.0 / 1400, e.captureTop20(), 1e-12);
+    }
+
+    @Test
+    void tiesCountHalfAndDecilesRunFromLeastToMostRisky() {
+        assertEquals(0.5, Evaluation.of(new double[] {0.5, 0.5}, new boolean[] {true, false}, new double[] {1, 1})
+                .rocAuc(), 1e-12);
+        double[] p = new double[20];
+        boolean[] late = new boolean[20];
+        double[] amounts = new double[20];
+        for (int i = 0; i < 20; i++) {
+            p[i] = i / 20.0;
+            late[i] = i >= 10;
+            amounts[i] = 1;
+        }
+        Evaluation e = Evaluation.of(p, late, amounts);
+        assertEquals(1.0, e.rocAuc(), 1e-12);
+        Evaluation.Decile least = e.calibration().get(0);
+        Evaluation.Decile most = e.calibration().get(9);
+        assertEquals(java.util.List.of(1, 2, 10, 2), java.util.List.of(least.decile(), least.rows(), most.decile(),
+                most.rows()));
+        assertEquals(0.025, least.meanPredicted(), 1e-12);
+        assertEquals(0.0, least.observedLate(), 1e-12);
+        assertEquals(0.925, most.meanPredicted(), 1e-12);
+        assertEquals(1.0, most.observedLate(), 1e-12);
+    }
+}
