@@ -45,35 +45,12 @@ public final class InvoiceHistory {
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, List<String> dimensions, List<String> carried) {
         List<String> invoiceColumns = List.of(ledger.invoices().columns());
+        List<String> customerColumns = List.of(ledger.customers().columns());
         List<String> wanted = new ArrayList<>(dimensions);
         carried.stream().filter(c -> !wanted.contains(c)).forEach(wanted::add);
-        List<String> invoiceDims = wanted.stream().filter(invoiceColumns::contains).toList();
-        List<Column> invoiceSelect = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"),
-                col("invoice_date"), col("due_date"), col("amount")));
-        invoiceDims.forEach(d -> invoiceSelect.add(col(d)));
-        // Invoices, their reductions and their disputes meet in one shuffle by invoice id, not in joins.
-        Dataset<Row> rows = ledger.invoices().select(invoiceSelect.toArray(Column[]::new))
-                .unionByName(ledger.payments().select(col("invoice_id"), struct(col("payment_date").as("date"),
-                        col("amount"), lit("payment").as("kind")).as("event")), true)
-                .unionByName(ledger.adjustments().select(col("invoice_id"), struct(col("adjustment_date").as("date"),
-                        col("amount"), col("kind")).as("event")), true)
-                .unionByName(ledger.disputes().select(col("invoice_id"), struct(col("opened_date").as("opened"),
-                        col("resolved_date").as("resolved")).as("dispute")), true);
-        List<Column> aggs = new ArrayList<>();
-        for (String c : invoiceSelect.stream().map(Column::toString).toList()) {
-            if (!c.equals("invoice_id")) {
-                aggs.add(functions.first(col(c), true).as(c));
-            }
-        }
-        aggs.add(collect_list(col("event")).as(EVENTS));
-        aggs.add(collect_list(col("dispute")).as(DISPUTES));
-        Dataset<Row> invoices = rows.groupBy("invoice_id").agg(aggs.get(0), aggs.subList(1, aggs.size())
-                .toArray(Column[]::new)).filter(col("amount").isNotNull());
-
-        List<String> customerColumns = List.of(ledger.customers().columns());
         List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("c_id")));
         for (String d : wanted) {
-            if (!invoiceDims.contains(d)) {
+            if (!invoiceColumns.contains(d)) {
                 if (!customerColumns.contains(d)) {
                     throw new IllegalArgumentException("dimension '" + d
                             + "' is neither a customer nor an invoice column");
@@ -81,15 +58,34 @@ public final class InvoiceHistory {
                 customerSelect.add(col(d));
             }
         }
-        Dataset<Row> withCustomers = invoices.join(functions.broadcast(ledger.customers()
-                .select(customerSelect.toArray(Column[]::new))), col("customer_id").equalTo(col("c_id")), "left_outer");
+        // Events are grouped by invoice on their own (a hash aggregate) and then joined: measured faster here
+        // than one grouping of invoices and events together, which falls back to a sort-based aggregate.
+        Dataset<Row> events = ledger.payments()
+                .select(col("invoice_id"), col("payment_date").as("date"), col("amount"), lit("payment").as("kind"))
+                .unionByName(ledger.adjustments().select(col("invoice_id"), col("adjustment_date").as("date"),
+                        col("amount"), col("kind")))
+                .groupBy("invoice_id")
+                .agg(collect_list(struct(col("date"), col("amount"), col("kind"))).as(EVENTS));
+        Dataset<Row> disputes = ledger.disputes()
+                .groupBy("invoice_id")
+                .agg(collect_list(struct(col("opened_date").as("opened"), col("resolved_date").as("resolved")))
+                        .as(DISPUTES));
+        Dataset<Row> invoices = ledger.invoices()
+                .join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
+                        col("customer_id").equalTo(col("c_id")), "left_outer")
+                .join(events, "invoice_id", "left_outer")
+                .join(disputes, "invoice_id", "left_outer");
         List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
-                col("due_date"), col("amount"), col(EVENTS), col(DISPUTES)));
+                col("due_date"), col("amount"),
+                coalesce(col(EVENTS), functions.expr("array()").cast(events.schema().apply(EVENTS).dataType()))
+                        .as(EVENTS),
+                coalesce(col(DISPUTES), functions.expr("array()").cast(disputes.schema().apply(DISPUTES).dataType()))
+                        .as(DISPUTES)));
         for (String d : dimensions) {
             out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
         }
         carried.stream().filter(c -> !dimensions.contains(c)).forEach(c -> out.add(col(c)));
-        return withCustomers.select(out.toArray(Column[]::new));
+        return invoices.select(out.toArray(Column[]::new));
     }
 
     /** Sum of an invoice's reductions dated on or before {@code date} (a date column), of the given kinds. */

@@ -51,6 +51,9 @@ public final class RiskFeatures {
             DataTypes.createStructField("days_late", DataTypes.IntegerType, true),
             DataTypes.createStructField("settled_on", DataTypes.DateType, true)));
 
+    /** Changes whenever a feature is added, removed or redefined; a model records the version it was trained on. */
+    public static final int VERSION = 1;
+
     static final List<String> CARRIED = List.of("currency", "business_unit", "billing_channel", "terms_days",
             "credit_limit", "customer_since");
     private static final int RECENT = 5;

@@ -1,8 +1,5 @@
 package io.arscope.bench;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,17 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.metrics.AgingBuckets;
+import io.arscope.metrics.CoreBalances;
 import io.arscope.metrics.DayCount;
-import io.arscope.metrics.InvoiceHistory;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;
-import io.arscope.metrics.MonthEndBalances;
-import io.arscope.metrics.OpenItems;
 import io.arscope.metrics.ReceivablesLedger;
 import io.arscope.metrics.TrendConfig;
 import io.arscope.run.SparkSessions;
@@ -101,25 +94,15 @@ public final class MetricsBenchmark {
         return asOf.withDayOfMonth(asOf.lengthOfMonth()).equals(asOf) ? asOf : asOf.withDayOfMonth(1).minusDays(1);
     }
 
-    /** The core numbers through the metrics job's own code path. */
+    /** The core numbers through the metrics job's own code path ({@link CoreBalances}). */
     static Map<String, BigDecimal> sparkCore(SparkSession spark, Path dir, LocalDate asOf) {
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString()).asOf(asOf);
-        Dataset<Row> history = InvoiceHistory.of(ledger, List.of()).cache();
         LocalDate last = lastMonthEnd(asOf);
         Map<String, BigDecimal> out = new TreeMap<>();
-        for (Row r : history.filter(col("invoice_date").leq(last))
-                .groupBy(expr("last_day(invoice_date)").as("m")).agg(sum("amount")).collectAsList()) {
-            out.put("sales " + r.get(0), ((BigDecimal) r.get(1)).setScale(2));
-        }
-        Dataset<Row> months = MonthEndBalances.invoiceMonths(history, last, AgingBuckets.DEFAULT);
-        for (Row r : months.groupBy("month_end").agg(sum("open")).collectAsList()) {
-            out.put("ending_ar " + r.get(0), ((BigDecimal) r.get(1)).setScale(2));
-        }
-        for (Row r : OpenItems.byInvoice(history, last, AgingBuckets.DEFAULT, List.of()).groupBy("bucket")
-                .agg(sum("open_amount")).collectAsList()) {
-            out.put("aging " + r.get(0), ((BigDecimal) r.get(1)).setScale(2));
-        }
-        history.unpersist();
+        CoreBalances.Monthly monthly = CoreBalances.monthly(ledger, last);
+        monthly.creditSales().forEach((m, v) -> out.put("sales " + m, v));
+        monthly.endingAr().forEach((m, v) -> out.put("ending_ar " + m, v));
+        CoreBalances.aging(ledger, last, AgingBuckets.DEFAULT).forEach((b, v) -> out.put("aging " + b, v));
         return out;
     }
 

@@ -36,7 +36,7 @@ class ArscopeTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"ingest", "metrics", "generate"}) {
+        for (String sub : new String[] {"ingest", "metrics", "train", "evaluate", "score", "generate"}) {
             Run r = run(sub, "--help");
             assertEquals(ExitCode.OK, r.code(), sub);
             assertTrue(r.out().startsWith("Usage: arscope " + sub), r.out());

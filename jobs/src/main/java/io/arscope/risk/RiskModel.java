@@ -1,0 +1,253 @@
+package io.arscope.risk;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.transform.TransformedModel;
+
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * A trained late-payment risk model as scoring uses it: the Tribuo classifier (logistic regression or gradient
+ * boosting), its optional Platt calibration, the Tribuo regressor of days late, and the risk bands. Scores
+ * batches of feature maps and explains each score by the features that pushed it up the most. Serializable,
+ * so that Spark can broadcast it to executors.
+ */
+public final class RiskModel implements Serializable {
+
+    public static final String LATE = "late";
+    public static final String ON_TIME = "on_time";
+    public static final String CLASSIFIER_FILE = "classifier.tribuo";
+    public static final String REGRESSOR_FILE = "days-late.tribuo";
+
+    private final Model<Label> classifier;
+    private final Model<Regressor> daysLate;
+    private final double[] platt;
+    private final RiskConfig config;
+
+    /** One scored invoice. */
+    public record Score(double probability, double expectedDaysLate, String band, List<String> reasons) {
+    }
+
+    /**
+     * @param platt null for none, else (a, b) in p' = sigmoid(a logit(p) + b)
+     */
+    public RiskModel(Model<Label> classifier, Model<Regressor> daysLate, double[] platt, RiskConfig config) {
+        this.classifier = classifier;
+        this.daysLate = daysLate;
+        this.platt = platt == null ? null : platt.clone();
+        this.config = config;
+    }
+
+    public Model<Label> classifier() {
+        return classifier;
+    }
+
+    public RiskConfig config() {
+        return config;
+    }
+
+    public double[] platt() {
+        return platt == null ? null : platt.clone();
+    }
+
+    /** The names of the features the classifier knows. */
+    public List<String> featureNames() {
+        List<String> names = new ArrayList<>();
+        classifier.getFeatureIDMap().forEach(f -> names.add(f.getName()));
+        names.sort(null);
+        return names;
+    }
+
+    static Example<Label> example(Map<String, Double> features, Label label) {
+        String[] names = features.keySet().stream().sorted().toArray(String[]::new);
+        double[] values = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = features.get(names[i]);
+        }
+        return new ArrayExample<>(label, names, values);
+    }
+
+    static Example<Regressor> regressionExample(Map<String, Double> features, double target) {
+        String[] names = features.keySet().stream().sorted().toArray(String[]::new);
+        double[] values = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = features.get(names[i]);
+        }
+        return new ArrayExample<>(new Regressor("days_late", target), names, values);
+    }
+
+    /** Uncalibrated probabilities of paying late. */
+    static double[] rawProbabilities(Model<Label> model, List<Map<String, Double>> batch) {
+        List<Example<Label>> examples = new ArrayList<>(batch.size());
+        batch.forEach(f -> examples.add(example(f, LabelFactory.UNKNOWN_LABEL)));
+        List<Prediction<Label>> predictions = model.predict(examples);
+        double[] p = new double[batch.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = predictions.get(i).getOutputScores().get(LATE).getScore();
+        }
+        return p;
+    }
+
+    double calibrate(double p) {
+        if (platt == null) {
+            return p;
+        }
+        return Platt.apply(platt, p);
+    }
+
+    /** Calibrated probabilities of paying late. */
+    public double[] probabilities(List<Map<String, Double>> batch) {
+        double[] p = rawProbabilities(classifier, batch);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = calibrate(p[i]);
+        }
+        return p;
+    }
+
+    /** Scores a batch: probability, expected days late, band and the top three reasons. */
+    public List<Score> score(List<Map<String, Double>> batch) {
+        double[] p = probabilities(batch);
+        List<Example<Regressor>> regression = new ArrayList<>(batch.size());
+        batch.forEach(f -> regression.add(regressionExample(f, 0)));
+        List<Prediction<Regressor>> days = daysLate.predict(regression);
+        float[][] contributions = contributions(batch);
+        ImmutableFeatureMap featureMap = innerFeatureMap();
+        List<Score> scores = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            scores.add(new Score(p[i], Math.max(0, days.get(i).getOutput().getValues()[0]), config.band(p[i]),
+                    reasons(contributions[i], featureMap, batch.get(i))));
+        }
+        return scores;
+    }
+
+    private ImmutableFeatureMap innerFeatureMap() {
+        return classifier instanceof TransformedModel<Label> t ? t.getInnerModel().getFeatureIDMap()
+                : classifier.getFeatureIDMap();
+    }
+
+    private static List<String> reasons(float[] contribution, ImmutableFeatureMap featureMap, Map<String, Double> f) {
+        Integer[] order = new Integer[featureMap.size()];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -contribution[j]).thenComparingInt(j -> j));
+        List<String> out = new ArrayList<>();
+        for (int j : order) {
+            if (out.size() == 3 || contribution[j] <= 0) {
+                break;
+            }
+            String name = featureMap.get(j).getName();
+            // A one-hot level that is absent from this invoice explains nothing about it.
+            if (name.contains("=") && !f.containsKey(name)) {
+                continue;
+            }
+            out.add(Reasons.describe(name, f));
+        }
+        return out;
+    }
+
+    /**
+     * Per invoice and feature, how much the feature moved the log-odds of paying late: weight times standardised
+     * value for the logistic regression, tree SHAP values for gradient boosting.
+     */
+    float[][] contributions(List<Map<String, Double>> batch) {
+        if (classifier instanceof TransformedModel<Label> transformed
+                && transformed.getInnerModel() instanceof LinearSGDModel linear) {
+            ImmutableFeatureMap fm = linear.getFeatureIDMap();
+            DenseMatrix w = linear.getWeightsCopy();
+            int late = linear.getOutputIDInfo().getID(new Label(LATE));
+            int onTime = linear.getOutputIDInfo().getID(new Label(ON_TIME));
+            float[][] out = new float[batch.size()][fm.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                Example<Label> z = transformed.getTransformerMap().transformExample(
+                        example(batch.get(i), LabelFactory.UNKNOWN_LABEL));
+                for (Feature feature : z) {
+                    int id = fm.getID(feature.getName());
+                    if (id >= 0) {
+                        out[i][id] = (float) ((w.get(late, id) - w.get(onTime, id)) * feature.getValue());
+                    }
+                }
+            }
+            return out;
+        }
+        if (classifier instanceof XGBoostModel<Label> xgb) {
+            return treeContributions(xgb, batch);
+        }
+        throw new IllegalStateException("no explanation for a " + classifier.getClass().getSimpleName());
+    }
+
+    private static float[][] treeContributions(XGBoostModel<Label> xgb, List<Map<String, Double>> batch) {
+        ImmutableFeatureMap fm = xgb.getFeatureIDMap();
+        int nf = fm.size();
+        float[] dense = new float[batch.size() * nf];
+        Arrays.fill(dense, Float.NaN);
+        for (int i = 0; i < batch.size(); i++) {
+            for (Map.Entry<String, Double> e : batch.get(i).entrySet()) {
+                int id = fm.getID(e.getKey());
+                if (id >= 0) {
+                    dense[i * nf + id] = e.getValue().floatValue();
+                }
+            }
+        }
+        int late = xgb.getOutputIDInfo().getID(new Label(LATE));
+        int onTime = xgb.getOutputIDInfo().getID(new Label(ON_TIME));
+        try {
+            Booster booster = xgb.getInnerModels().get(0);
+            DMatrix matrix = new DMatrix(dense, batch.size(), nf, Float.NaN);
+            float[][] raw = booster.predictContrib(matrix, 0);
+            matrix.dispose();
+            float[][] out = new float[batch.size()][nf];
+            for (int i = 0; i < batch.size(); i++) {
+                // Two-class softmax: the log-odds of late is the difference of the two margins.
+                for (int j = 0; j < nf; j++) {
+                    out[i][j] = raw[i][late * (nf + 1) + j] - raw[i][onTime * (nf + 1) + j];
+                }
+            }
+            return out;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not explain the scores: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the two Tribuo models (protobuf) into {@code dir}. */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        classifier.serializeToFile(dir.resolve(CLASSIFIER_FILE));
+        daysLate.serializeToFile(dir.resolve(REGRESSOR_FILE));
+    }
+
+    /** Reads the models {@link #save} wrote; calibration and configuration come from the model's metadata. */
+    public static RiskModel load(Path dir, double[] platt, RiskConfig config) throws IOException {
+        Model<Label> classifier = Model.deserializeFromFile(dir.resolve(CLASSIFIER_FILE)).castModel(Label.class);
+        Model<Regressor> regressor = Model.deserializeFromFile(dir.resolve(REGRESSOR_FILE))
+                .castModel(Regressor.class);
+        return new RiskModel(classifier, regressor, platt, config);
+    }
+
+    static RegressionFactory regressionFactory() {
+        return new RegressionFactory();
+    }
+}

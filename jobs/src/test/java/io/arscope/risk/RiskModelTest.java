@@ -1,0 +1,118 @@
+package io.arscope.risk;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.metrics.AgingBuckets;
+import io.arscope.metrics.CoreBalances;
+import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.samples.GeneratorConfig;
+import io.arscope.testing.GeneratedLedger;
+import io.arscope.testing.TestSpark;
+
+/** Training, reloading, scoring and refusing, on a generated history with real signal. */
+class RiskModelTest {
+
+    private static final GeneratorConfig HISTORY = GeneratorConfig.of(11, 6000, LocalDate.of(2024, 1, 1), 24);
+
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static RiskTrainer.Result first;
+
+    @BeforeAll
+    static void train() throws Exception {
+        spark = TestSpark.session();
+        GeneratedLedger.write(spark, HISTORY, dir.resolve("data"));
+        first = RiskJob.train(spark, dir.resolve("data").toString(), dir.resolve("model"), null, RiskConfig.DEFAULT);
+    }
+
+    @Test
+    void theModelBeatsTheBaselineOnNewerInvoices() {
+        assertTrue(first.test().rocAuc() > first.baseline().rocAuc() + 0.02,
+                "model " + first.test().rocAuc() + " vs baseline " + first.baseline().rocAuc());
+        assertTrue(first.test().rocAuc() > 0.7, "AUC " + first.test().rocAuc());
+        // Time-ordered: every test invoice is newer than every training invoice.
+        assertTrue(!first.testSet().dates().get(0).isBefore(first.train().dates().get(first.train().size() - 1)));
+        assertEquals(first.train().size() + first.validation().size() + first.testSet().size(),
+                first.train().size() * 100 / 70, 2);
+    }
+
+    @Test
+    void sameDataAndSeedGiveTheSameModelAndScores() throws Exception {
+        RiskTrainer.Result again = RiskJob.train(spark, dir.resolve("data").toString(), dir.resolve("model2"), null,
+                RiskConfig.DEFAULT);
+        assertEquals(first.chosen(), again.chosen());
+        assertArrayEquals(first.model().probabilities(first.testSet().features()),
+                again.model().probabilities(first.testSet().features()));
+        assertEquals(first.train().fingerprint(), again.train().fingerprint());
+        ModelDirectory.Loaded loaded = ModelDirectory.load(dir.resolve("model"));
+        assertArrayEquals(first.model().probabilities(first.testSet().features()),
+                loaded.model().probabilities(first.testSet().features()));
+        assertEquals(first.train().fingerprint(), loaded.metadata().path("training_data_sha256").asText());
+        assertTrue(Files.exists(dir.resolve("model").resolve(ModelDirectory.PROVENANCE)));
+    }
+
+    @Test
+    void scoringCoversEveryOpenInvoiceWithReasonsInWords() throws Exception {
+        long n = RiskJob.score(spark, dir.resolve("data").toString(), dir.resolve("model"), null,
+                dir.resolve("scores").toString());
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("data/canonical").toString());
+        LocalDate asOf = ledger.latestDate();
+        long open = CoreBalances.aging(ledger, asOf, AgingBuckets.DEFAULT).size() == 0 ? 0
+                : io.arscope.metrics.OpenItems.byInvoice(io.arscope.metrics.InvoiceHistory.of(ledger.asOf(asOf),
+                        List.of()), asOf, AgingBuckets.DEFAULT, List.of()).count();
+        assertEquals(open, n);
+        List<Row> top = spark.read().parquet(dir.resolve("scores").resolve(RiskJob.SCORES).toString())
+                .orderBy(org.apache.spark.sql.functions.col("probability_late").desc()).limit(20).collectAsList();
+        for (Row r : top) {
+            double p = r.getAs("probability_late");
+            assertEquals(RiskConfig.DEFAULT.band(p), r.getAs("risk_band"));
+            assertTrue(r.getAs("reason_1") != null, "no reason for " + r);
+        }
+    }
+
+    @Test
+    void aModelRefusesDataWithoutItsFeatures() throws Exception {
+        ModelDirectory.Loaded loaded = ModelDirectory.load(dir.resolve("model"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelDirectory.checkFeatures(loaded.metadata(), List.of(Map.of("something_else", 1.0))));
+        assertTrue(e.getMessage().startsWith("the model expects features [billing_channel, business_unit, currency,"),
+                e.getMessage());
+        Files.writeString(dir.resolve("not-a-model.txt"), "x");
+        assertThrows(java.io.IOException.class, () -> ModelDirectory.load(dir.resolve("nowhere")));
+    }
+
+    @Test
+    void plattScalingRecoversAKnownDistortion() {
+        // Outcomes drawn exactly at the true rate sigmoid(2 logit(p) - 0.5), by stratifying each score's outcomes.
+        int per = 1000;
+        double[] scores = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+        double[] p = new double[scores.length * per];
+        boolean[] late = new boolean[p.length];
+        for (int s = 0; s < scores.length; s++) {
+            double truth = 1 / (1 + Math.exp(-(2 * Platt.logit(scores[s]) - 0.5)));
+            for (int i = 0; i < per; i++) {
+                p[s * per + i] = scores[s];
+                late[s * per + i] = i < Math.round(truth * per);
+            }
+        }
+        double[] ab = Platt.fit(p, late);
+        assertEquals(2.0, ab[0], 0.02);
+        assertEquals(-0.5, ab[1], 0.02);
+    }
+}
