@@ -55,6 +55,7 @@ public final class ModelDirectory {
         m.put("validation_roc_auc", result.validationAuc());
         m.put("calibrated", result.calibrated());
         m.put("platt", result.model().platt());
+        m.put("standardizer", result.model().standardizer().meanAndScale());
         m.put("test_evaluation", result.test());
         m.put("test_baseline_customer_late_share", result.baseline());
         m.put("test_days_late_mae", result.testDaysLateMae());
@@ -94,7 +95,10 @@ public final class ModelDirectory {
         RiskConfig config = JSON.treeToValue(m.get("config"), RiskConfig.class);
         double[] platt = m.path("platt").isArray()
                 ? new double[] {m.get("platt").get(0).asDouble(), m.get("platt").get(1).asDouble()} : null;
-        return new Loaded(RiskModel.load(dir, platt, config), m);
+        Map<String, double[]> scales = new java.util.TreeMap<>();
+        m.path("standardizer").fields().forEachRemaining(e -> scales.put(e.getKey(),
+                new double[] {e.getValue().get(0).asDouble(), e.getValue().get(1).asDouble()}));
+        return new Loaded(RiskModel.load(dir, platt, new Standardizer(scales), config), m);
     }
 
     /**

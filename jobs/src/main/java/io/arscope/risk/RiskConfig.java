@@ -20,7 +20,7 @@ import java.io.Serializable;
 public record RiskConfig(int graceDays, double trainShare, double validShare, long seed, int trees, int maxDepth,
         double eta, int lrEpochs, double highBand, double mediumBand) implements Serializable {
 
-    public static final RiskConfig DEFAULT = new RiskConfig(0, 0.70, 0.15, 42L, 200, 5, 0.1, 10, 0.6, 0.3);
+    public static final RiskConfig DEFAULT = new RiskConfig(0, 0.70, 0.15, 42L, 100, 3, 0.05, 30, 0.6, 0.3);
 
     public RiskConfig {
         if (graceDays < 0) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.tribuo.Example;
-import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -23,7 +22,6 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.RegressionFactory;
-import org.tribuo.transform.TransformedModel;
 
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -45,6 +43,7 @@ public final class RiskModel implements Serializable {
     private final Model<Label> classifier;
     private final Model<Regressor> daysLate;
     private final double[] platt;
+    private final Standardizer standardizer;
     private final RiskConfig config;
 
     /** One scored invoice. */
@@ -54,11 +53,23 @@ public final class RiskModel implements Serializable {
     /**
      * @param platt null for none, else (a, b) in p' = sigmoid(a logit(p) + b)
      */
-    public RiskModel(Model<Label> classifier, Model<Regressor> daysLate, double[] platt, RiskConfig config) {
+    public RiskModel(Model<Label> classifier, Model<Regressor> daysLate, double[] platt, Standardizer standardizer,
+            RiskConfig config) {
         this.classifier = classifier;
         this.daysLate = daysLate;
         this.platt = platt == null ? null : platt.clone();
+        this.standardizer = standardizer;
         this.config = config;
+    }
+
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    private List<Map<String, Double>> standardised(List<Map<String, Double>> batch) {
+        List<Map<String, Double>> out = new ArrayList<>(batch.size());
+        batch.forEach(f -> out.add(standardizer.apply(f)));
+        return out;
     }
 
     public Model<Label> classifier() {
@@ -120,7 +131,7 @@ public final class RiskModel implements Serializable {
 
     /** Calibrated probabilities of paying late. */
     public double[] probabilities(List<Map<String, Double>> batch) {
-        double[] p = rawProbabilities(classifier, batch);
+        double[] p = rawProbabilities(classifier, standardised(batch));
         for (int i = 0; i < p.length; i++) {
             p[i] = calibrate(p[i]);
         }
@@ -129,11 +140,15 @@ public final class RiskModel implements Serializable {
 
     /** Scores a batch: probability, expected days late, band and the top three reasons. */
     public List<Score> score(List<Map<String, Double>> batch) {
-        double[] p = probabilities(batch);
+        List<Map<String, Double>> z = standardised(batch);
+        double[] p = rawProbabilities(classifier, z);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = calibrate(p[i]);
+        }
         List<Example<Regressor>> regression = new ArrayList<>(batch.size());
-        batch.forEach(f -> regression.add(regressionExample(f, 0)));
+        z.forEach(f -> regression.add(regressionExample(f, 0)));
         List<Prediction<Regressor>> days = daysLate.predict(regression);
-        float[][] contributions = contributions(batch);
+        float[][] contributions = contributions(z);
         ImmutableFeatureMap featureMap = innerFeatureMap();
         List<Score> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -144,8 +159,7 @@ public final class RiskModel implements Serializable {
     }
 
     private ImmutableFeatureMap innerFeatureMap() {
-        return classifier instanceof TransformedModel<Label> t ? t.getInnerModel().getFeatureIDMap()
-                : classifier.getFeatureIDMap();
+        return classifier.getFeatureIDMap();
     }
 
     private static List<String> reasons(float[] contribution, ImmutableFeatureMap featureMap, Map<String, Double> f) {
@@ -172,20 +186,19 @@ public final class RiskModel implements Serializable {
     /**
      * Per invoice and feature, how much the feature moved the log-odds of paying late: weight times standardised
      * value for the logistic regression, tree SHAP values for gradient boosting.
+     *
+     * @param batch standardised features
      */
     float[][] contributions(List<Map<String, Double>> batch) {
-        if (classifier instanceof TransformedModel<Label> transformed
-                && transformed.getInnerModel() instanceof LinearSGDModel linear) {
+        if (classifier instanceof LinearSGDModel linear) {
             ImmutableFeatureMap fm = linear.getFeatureIDMap();
             DenseMatrix w = linear.getWeightsCopy();
             int late = linear.getOutputIDInfo().getID(new Label(LATE));
             int onTime = linear.getOutputIDInfo().getID(new Label(ON_TIME));
             float[][] out = new float[batch.size()][fm.size()];
             for (int i = 0; i < batch.size(); i++) {
-                Example<Label> z = transformed.getTransformerMap().transformExample(
-                        example(batch.get(i), LabelFactory.UNKNOWN_LABEL));
-                for (Feature feature : z) {
-                    int id = fm.getID(feature.getName());
+                for (Map.Entry<String, Double> feature : batch.get(i).entrySet()) {
+                    int id = fm.getID(feature.getKey());
                     if (id >= 0) {
                         out[i][id] = (float) ((w.get(late, id) - w.get(onTime, id)) * feature.getValue());
                     }
@@ -240,11 +253,12 @@ public final class RiskModel implements Serializable {
     }
 
     /** Reads the models {@link #save} wrote; calibration and configuration come from the model's metadata. */
-    public static RiskModel load(Path dir, double[] platt, RiskConfig config) throws IOException {
+    public static RiskModel load(Path dir, double[] platt, Standardizer standardizer, RiskConfig config)
+            throws IOException {
         Model<Label> classifier = Model.deserializeFromFile(dir.resolve(CLASSIFIER_FILE)).castModel(Label.class);
         Model<Regressor> regressor = Model.deserializeFromFile(dir.resolve(REGRESSOR_FILE))
                 .castModel(Regressor.class);
-        return new RiskModel(classifier, regressor, platt, config);
+        return new RiskModel(classifier, regressor, platt, standardizer, config);
     }
 
     static RegressionFactory regressionFactory() {

@@ -22,9 +22,6 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * Trains the late-payment model on a time-ordered split: logistic regression and gradient boosting (XGBoost)
@@ -59,7 +56,8 @@ public final class RiskTrainer {
         LabelledInvoices train = all.slice(0, trainEnd);
         LabelledInvoices validation = all.slice(trainEnd, validEnd);
         LabelledInvoices test = all.slice(validEnd, n);
-        MutableDataset<Label> trainData = classification(train, "train");
+        Standardizer standardizer = Standardizer.fit(train.features());
+        MutableDataset<Label> trainData = classification(train, standardizer, "train");
 
         Map<String, Model<Label>> candidates = new LinkedHashMap<>();
         candidates.put("logistic_regression", logisticRegression(config).train(trainData));
@@ -67,7 +65,7 @@ public final class RiskTrainer {
         Map<String, Double> validationAuc = new LinkedHashMap<>();
         String chosen = null;
         for (Map.Entry<String, Model<Label>> c : candidates.entrySet()) {
-            double auc = Evaluation.of(RiskModel.rawProbabilities(c.getValue(), validation.features()),
+            double auc = Evaluation.of(RiskModel.rawProbabilities(c.getValue(), standardised(validation, standardizer)),
                     validation.late(), validation.amounts()).rocAuc();
             validationAuc.put(c.getKey(), auc);
             if (chosen == null || auc > validationAuc.get(chosen)) {
@@ -76,7 +74,7 @@ public final class RiskTrainer {
         }
         Model<Label> classifier = candidates.get(chosen);
 
-        double[] validP = RiskModel.rawProbabilities(classifier, validation.features());
+        double[] validP = RiskModel.rawProbabilities(classifier, standardised(validation, standardizer));
         double[] platt = Platt.fit(validP, validation.late());
         double[] calibratedP = new double[validP.length];
         for (int i = 0; i < validP.length; i++) {
@@ -85,8 +83,8 @@ public final class RiskTrainer {
         boolean calibrate = Evaluation.of(calibratedP, validation.late(), validation.amounts()).brier()
                 < Evaluation.of(validP, validation.late(), validation.amounts()).brier();
 
-        Model<Regressor> daysLate = daysLateTrainer(config).train(regression(train));
-        RiskModel model = new RiskModel(classifier, daysLate, calibrate ? platt : null, config);
+        Model<Regressor> daysLate = daysLateTrainer(config).train(regression(train, standardizer));
+        RiskModel model = new RiskModel(classifier, daysLate, calibrate ? platt : null, standardizer, config);
 
         Evaluation testEvaluation = Evaluation.of(model.probabilities(test.features()), test.late(), test.amounts());
         Evaluation baseline = Evaluation.of(test.baseline(train.lateShare()), test.late(), test.amounts());
@@ -95,11 +93,16 @@ public final class RiskTrainer {
                 test);
     }
 
+    /** On features the {@link Standardizer} has scaled; a fresh trainer each time, as Tribuo's SGD reseeds per call. */
     static Trainer<Label> logisticRegression(RiskConfig config) {
-        // Standardised inside the model, so that scoring applies the same scaling.
-        return new TransformTrainer<>(new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1),
-                config.lrEpochs(), 1000, 1, config.seed()),
-                new TransformationMap(List.of(new MeanStdDevTransformation())));
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), config.lrEpochs(), 1000, 1,
+                config.seed());
+    }
+
+    static List<Map<String, Double>> standardised(LabelledInvoices rows, Standardizer standardizer) {
+        List<Map<String, Double>> out = new ArrayList<>(rows.size());
+        rows.features().forEach(f -> out.add(standardizer.apply(f)));
+        return out;
     }
 
     /** One XGBoost thread: on two cores, two threads measured many times slower, and one gives the same model. */
@@ -116,25 +119,25 @@ public final class RiskTrainer {
                 config.seed());
     }
 
-    static MutableDataset<Label> classification(LabelledInvoices rows, String name) {
+    static MutableDataset<Label> classification(LabelledInvoices rows, Standardizer standardizer, String name) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("arscope-" + name,
                 OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
         Label late = new Label(RiskModel.LATE);
         Label onTime = new Label(RiskModel.ON_TIME);
         for (int i = 0; i < rows.size(); i++) {
-            data.add(RiskModel.example(rows.features().get(i), rows.late()[i] ? late : onTime));
+            data.add(RiskModel.example(standardizer.apply(rows.features().get(i)), rows.late()[i] ? late : onTime));
         }
         return data;
     }
 
-    static MutableDataset<Regressor> regression(LabelledInvoices rows) {
+    static MutableDataset<Regressor> regression(LabelledInvoices rows, Standardizer standardizer) {
         var factory = RiskModel.regressionFactory();
         MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("arscope-days-late",
                 OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
         for (int i = 0; i < rows.size(); i++) {
             if (!Double.isNaN(rows.daysLate()[i])) {
-                data.add(RiskModel.regressionExample(rows.features().get(i), rows.daysLate()[i]));
+                data.add(RiskModel.regressionExample(standardizer.apply(rows.features().get(i)), rows.daysLate()[i]));
             }
         }
         return data;
