@@ -1,0 +1,114 @@
+package io.arscope.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.risk.Evaluation;
+import io.arscope.risk.LabelledInvoices;
+import io.arscope.risk.RiskConfig;
+import io.arscope.risk.RiskFeatures;
+import io.arscope.risk.RiskModel;
+import io.arscope.risk.RiskScoring;
+import io.arscope.risk.RiskTrainer;
+import io.arscope.run.SparkSessions;
+import io.arscope.samples.GeneratorConfig;
+import io.arscope.samples.HistoryGenerator;
+import io.arscope.testing.GeneratedLedger;
+
+/**
+ * Benchmark harness (not a test) for the risk model on a generated history: feature and training time, test AUC
+ * and calibration against the generator's true probabilities, and scoring throughput in Spark beside Tribuo's
+ * own batch rate on the same rows outside Spark. Arguments: work folder, invoice count (default 1000000).
+ */
+public final class RiskBenchmark {
+    private RiskBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 ? args[0] : "/tmp/arscope-bench");
+        long size = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+        GeneratorConfig config = GeneratorConfig.of(42, size, LocalDate.of(2023, 11, 1), 36);
+        Path dir = work.resolve("h" + size);
+        SparkSession spark = SparkSessions.create("arscope-risk-benchmark", null);
+        GeneratedLedger.write(spark, config, dir);
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
+
+        long t0 = System.nanoTime();
+        Dataset<Row> features = RiskFeatures.atIssue(ledger, config.exportDate(), 0).localCheckpoint();
+        long featureRows = features.count();
+        double featureSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        LabelledInvoices all = LabelledInvoices.collect(features);
+        double collectSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        RiskTrainer.Result result = RiskTrainer.train(all, RiskConfig.DEFAULT);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("features: %,d invoices in %.1f s; collect %,d labelled in %.1f s; train (LR + XGBoost + "
+                + "days-late) in %.1f s%n", featureRows, featureSeconds, all.size(), collectSeconds, trainSeconds);
+        System.out.printf("validation AUC %s, chosen %s, calibrated %b%n", result.validationAuc(), result.chosen(),
+                result.calibrated());
+        print("test, model", result.test());
+        print("test, baseline", result.baseline());
+
+        // Calibration against the generator's own probabilities, on the test invoices.
+        Map<String, Double> truth = new HashMap<>();
+        try (var lines = Files.lines(dir.resolve("csv").resolve(HistoryGenerator.TRUTH_FILE))) {
+            lines.skip(1).forEach(l -> {
+                String[] f = l.split(",", -1);
+                truth.put(f[0], Double.parseDouble(f[1]));
+            });
+        }
+        double[] p = result.model().probabilities(result.testSet().features());
+        double[] t = new double[p.length];
+        double absDiff = 0;
+        for (int i = 0; i < p.length; i++) {
+            t[i] = truth.get(result.testSet().ids().get(i));
+            absDiff += Math.abs(p[i] - t[i]);
+        }
+        Evaluation oracle = Evaluation.of(t, result.testSet().late(), result.testSet().amounts());
+        print("test, generator's truth", oracle);
+        System.out.printf("mean |model p - true p| = %.4f%n", absDiff / p.length);
+        Evaluation byTruth = Evaluation.of(p, result.testSet().late(), result.testSet().amounts());
+        for (Evaluation.Decile d : byTruth.calibration()) {
+            System.out.printf("  decile %2d: predicted %.3f observed %.3f%n", d.decile(), d.meanPredicted(),
+                    d.observedLate());
+        }
+
+        // Scoring throughput: every invoice's features, in Spark (2 cores) and by Tribuo alone on the driver.
+        RiskModel model = result.model();
+        RiskScoring.score(spark, features.limit(20_000), model).count();
+        t0 = System.nanoTime();
+        long scored = RiskScoring.score(spark, features, model).count();
+        double sparkSeconds = (System.nanoTime() - t0) / 1e9;
+        List<Map<String, Double>> sample = new ArrayList<>();
+        features.limit(200_000).collectAsList().forEach(r -> sample.add(r.getJavaMap(r.fieldIndex("features"))));
+        model.score(sample.subList(0, RiskScoring.BATCH));
+        t0 = System.nanoTime();
+        for (int i = 0; i < sample.size(); i += RiskScoring.BATCH) {
+            model.score(sample.subList(i, Math.min(sample.size(), i + RiskScoring.BATCH)));
+        }
+        double rawSeconds = (System.nanoTime() - t0) / 1e9;
+        double sparkRate = scored / sparkSeconds;
+        double rawRate = sample.size() / rawSeconds;
+        System.out.printf("scoring: Spark %,d invoices in %.1f s = %,.0f/s on 2 cores; Tribuo alone (one thread, "
+                + "batches of %d, same work incl. reasons) %,.0f/s = %,.0f/s for 2 threads; ratio %.2f%n", scored,
+                sparkSeconds, sparkRate, RiskScoring.BATCH, rawRate, 2 * rawRate, sparkRate / (2 * rawRate));
+        spark.stop();
+    }
+
+    private static void print(String what, Evaluation e) {
+        System.out.printf("%-26s n=%,d late %.1f%% ROC AUC %.3f PR AUC %.3f Brier %.4f top10%% %.1f%% top20%% %.1f%%%n",
+                what, e.rows(), 100 * e.lateShare(), e.rocAuc(), e.prAuc(), e.brier(), 100 * e.captureTop10(),
+                100 * e.captureTop20());
+    }
+}
