@@ -71,7 +71,8 @@ public record Evaluation(int rows, double lateShare, double rocAuc, double prAuc
             }
             i = j + 1;
         }
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        // In doubles: positives * (positives + 1) overflows an int from 46,341 late invoices.
+        return (rankSum - positives * (positives + 1.0) / 2.0) / ((double) positives * negatives);
     }
 
     /** Mean of the precision at each late invoice, walking down the ranking; tied scores form one step. */

@@ -26,11 +26,13 @@ public final class RiskJob {
     private RiskJob() {
     }
 
-    private static ReceivablesLedger ledger(SparkSession spark, String input) {
+    /** The canonical tables an ingest run wrote under {@code input}. */
+    public static ReceivablesLedger ledger(SparkSession spark, String input) {
         return ReceivablesLedger.read(spark, OutputFiles.child(input, "canonical"));
     }
 
-    private static LocalDate asOf(ReceivablesLedger ledger, LocalDate asOf) {
+    /** The given day, else the latest date in the data. */
+    public static LocalDate asOf(ReceivablesLedger ledger, LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : ledger.latestDate();
         if (date == null) {
             throw new IllegalArgumentException("the canonical invoices are empty");
@@ -68,6 +70,21 @@ public final class RiskJob {
                 rows.amounts()), Evaluation.of(rows.baseline(fallback), rows.late(), rows.amounts())};
     }
 
+    /**
+     * The invoices open at the end of {@code day}, scored with features known on that day; refuses a model whose
+     * features the data does not provide.
+     */
+    public static Dataset<Row> scoreOpen(SparkSession spark, ReceivablesLedger ledger, ModelDirectory.Loaded loaded,
+            LocalDate day) {
+        Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
+        List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
+                .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
+        if (!sample.isEmpty()) {
+            ModelDirectory.checkFeatures(loaded.metadata(), sample);
+        }
+        return RiskScoring.score(spark, features, loaded.model());
+    }
+
     /** Scores the invoices open at the as-of date; writes scores (Parquet and CSV) and a run manifest. */
     public static long score(SparkSession spark, String input, Path modelDir, LocalDate asOf, String output)
             throws IOException {
@@ -75,13 +92,7 @@ public final class RiskJob {
         ModelDirectory.Loaded loaded = ModelDirectory.load(modelDir);
         ReceivablesLedger ledger = ledger(spark, input);
         LocalDate day = asOf(ledger, asOf);
-        Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
-        List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
-                .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
-        if (!sample.isEmpty()) {
-            ModelDirectory.checkFeatures(loaded.metadata(), sample);
-        }
-        Dataset<Row> scores = RiskScoring.score(spark, features, loaded.model())
+        Dataset<Row> scores = scoreOpen(spark, ledger, loaded, day)
                 .orderBy(col("probability_late").desc(), col("invoice_id")).localCheckpoint();
         scores.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, SCORES));
         OutputFiles.writeSingleCsv(spark, scores, OutputFiles.child(output, SCORES + ".csv"));

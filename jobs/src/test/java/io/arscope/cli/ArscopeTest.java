@@ -36,7 +36,8 @@ class ArscopeTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"ingest", "metrics", "train", "evaluate", "score", "generate"}) {
+        for (String sub : new String[] {"ingest", "metrics", "train", "evaluate", "score", "worklist",
+            "worklist-backtest", "generate"}) {
             Run r = run(sub, "--help");
             assertEquals(ExitCode.OK, r.code(), sub);
             assertTrue(r.out().startsWith("Usage: arscope " + sub), r.out());

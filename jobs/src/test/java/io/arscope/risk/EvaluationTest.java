@@ -49,4 +49,23 @@ class EvaluationTest {
         assertEquals(0.925, most.meanPredicted(), 1e-12);
         assertEquals(1.0, most.observedLate(), 1e-12);
     }
+
+    @Test
+    void manyLateInvoicesDoNotOverflow() {
+        // 100,000 late invoices: the rank-sum correction overflowed an int (AUC 1.17 in the 1M benchmark).
+        int n = 200_000;
+        double[] p = new double[n];
+        boolean[] late = new boolean[n];
+        double[] amounts = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = (double) i / n;
+            late[i] = i >= n / 2;
+            amounts[i] = 1;
+        }
+        assertEquals(1.0, Evaluation.of(p, late, amounts).rocAuc(), 1e-12);
+        for (int i = 0; i < n; i++) {
+            late[i] = !late[i];
+        }
+        assertEquals(0.0, Evaluation.of(p, late, amounts).rocAuc(), 1e-12);
+    }
 }

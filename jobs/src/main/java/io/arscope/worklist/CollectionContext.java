@@ -1,0 +1,52 @@
+package io.arscope.worklist;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+import java.time.LocalDate;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import io.arscope.metrics.ReceivablesLedger;
+
+/**
+ * What a collector needs beside the scores, as it stood at the end of the as-of day: who owns each customer,
+ * when the customer last paid, and which invoices are under an open dispute.
+ */
+public final class CollectionContext {
+
+    private CollectionContext() {
+    }
+
+    /**
+     * One row per customer: {@code customer_id}, {@code customer_name}, {@code collector}, {@code last_payment_date}
+     * (latest payment on or before the as-of day, on any of its invoices).
+     */
+    public static Dataset<Row> customers(ReceivablesLedger ledger, LocalDate asOf) {
+        Dataset<Row> invoices = ledger.invoices().select(col("invoice_id").as("paid_invoice"),
+                col("customer_id").as("payer"));
+        Dataset<Row> lastPayment = ledger.payments().filter(col("payment_date").leq(asOf))
+                .join(invoices, col("invoice_id").equalTo(col("paid_invoice")))
+                .groupBy(col("payer")).agg(max("payment_date").as("last_payment_date"));
+        return ledger.customers().select(col("customer_id"), col("name").as("customer_name"), col("collector"))
+                .join(lastPayment, col("customer_id").equalTo(col("payer")), "left")
+                .select("customer_id", "customer_name", "collector", "last_payment_date");
+    }
+
+    /**
+     * One row per invoice under a dispute open at the end of the as-of day (opened on or before it, not resolved
+     * by then): {@code invoice_id}, {@code dispute_opened} and {@code dispute_reason} of the oldest such dispute.
+     */
+    public static Dataset<Row> openDisputes(ReceivablesLedger ledger, LocalDate asOf) {
+        return ledger.disputes()
+                .filter(col("opened_date").leq(asOf)
+                        .and(col("resolved_date").isNull().or(col("resolved_date").gt(asOf))))
+                .groupBy(col("invoice_id"))
+                .agg(min(struct(col("opened_date"), col("dispute_id"), col("reason"))).as("d"))
+                .select(col("invoice_id"), col("d.opened_date").as("dispute_opened"),
+                        col("d.reason").as("dispute_reason"));
+    }
+}

@@ -1,0 +1,138 @@
+package io.arscope.worklist;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The dunning strategy: which collection step an open invoice is at, from its days past due, open amount and
+ * risk band. Steps are tried in order and the first that matches wins, so the list runs from the most severe
+ * step to the mildest; an invoice no step matches needs no action yet. A customer's next action is the most
+ * severe step among its invoices.
+ *
+ * <p>A strategy file (YAML or JSON) is a list under {@code steps}, each with {@code code}, {@code action} (the
+ * words a collector reads) and any of {@code min_days_past_due}, {@code max_days_past_due} (inclusive; negative
+ * means before the due date), {@code min_open_amount} and {@code risk_bands} (the bands it applies to).
+ */
+public record DunningStrategy(List<Step> steps) implements Serializable {
+
+    /** The code of the action when no step matches. */
+    public static final String NO_ACTION = "none";
+    /** What a collector reads when no step matches. */
+    public static final String NO_ACTION_TEXT = "No action yet";
+
+    /** One step; null bounds do not constrain. */
+    public record Step(String code, String action, Integer minDaysPastDue, Integer maxDaysPastDue,
+            BigDecimal minOpenAmount, List<String> riskBands) implements Serializable {
+
+        public Step {
+            if (code == null || code.isBlank() || action == null || action.isBlank()) {
+                throw new IllegalArgumentException("a dunning step needs a code and an action");
+            }
+            if (code.equals(NO_ACTION)) {
+                throw new IllegalArgumentException("'" + NO_ACTION + "' is reserved for invoices no step matches");
+            }
+            if (minDaysPastDue != null && maxDaysPastDue != null && maxDaysPastDue < minDaysPastDue) {
+                throw new IllegalArgumentException("dunning step " + code + ": max_days_past_due " + maxDaysPastDue
+                        + " is below min_days_past_due " + minDaysPastDue);
+            }
+            riskBands = riskBands == null ? null : List.copyOf(riskBands);
+        }
+
+        boolean matches(int daysPastDue, BigDecimal openAmount, String band) {
+            return (minDaysPastDue == null || daysPastDue >= minDaysPastDue)
+                    && (maxDaysPastDue == null || daysPastDue <= maxDaysPastDue)
+                    && (minOpenAmount == null || openAmount.compareTo(minOpenAmount) >= 0)
+                    && (riskBands == null || riskBands.contains(band));
+        }
+    }
+
+    /** Which step matched: its code, the words, and its severity (0 is the most severe; no action is last). */
+    public record Decision(String code, String action, int severity) {
+    }
+
+    /**
+     * The default: legal review at 90+ days above 5,000, final notice at 90+, a payment plan or escalation at
+     * 45-89, a call at 15-44, a firm reminder at 8-14, a polite reminder at 1-7, and a reminder in the week before
+     * the due date for high-risk invoices only.
+     */
+    public static final DunningStrategy DEFAULT = new DunningStrategy(List.of(
+            new Step("legal_review", "Refer to collection agency or legal review", 90, null,
+                    new BigDecimal("5000.00"), null),
+            new Step("final_notice", "Call and send a final notice; hold further credit", 90, null, null, null),
+            new Step("payment_plan", "Offer a payment plan or escalate to the account owner", 45, 89, null, null),
+            new Step("call", "Call the customer", 15, 44, null, null),
+            new Step("firm_reminder", "Send a firm reminder", 8, 14, null, null),
+            new Step("polite_reminder", "Send a polite reminder", 1, 7, null, null),
+            new Step("pre_due_reminder", "Remind before the due date", -7, 0, null, List.of("high"))));
+
+    public DunningStrategy {
+        steps = List.copyOf(steps);
+        if (steps.stream().map(Step::code).distinct().count() != steps.size()) {
+            throw new IllegalArgumentException("dunning step codes must be unique");
+        }
+    }
+
+    /** The first step that matches, or no action. */
+    public Decision decide(int daysPastDue, BigDecimal openAmount, String band) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (s.matches(daysPastDue, openAmount, band)) {
+                return new Decision(s.code(), s.action(), i);
+            }
+        }
+        return new Decision(NO_ACTION, NO_ACTION_TEXT, steps.size());
+    }
+
+    /** Reads a strategy file; a clear message names the file and the step that is wrong. */
+    public static DunningStrategy read(Path file) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        JsonNode list = root == null ? null : root.get("steps");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException(file + ": a dunning strategy needs a non-empty list 'steps'");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode s = list.get(i);
+            try {
+                List<String> bands = null;
+                if (s.hasNonNull("risk_bands")) {
+                    bands = new ArrayList<>();
+                    for (JsonNode b : s.get("risk_bands")) {
+                        bands.add(b.asText().toLowerCase(Locale.ROOT));
+                    }
+                }
+                steps.add(new Step(text(s, "code"), text(s, "action"), integer(s, "min_days_past_due"),
+                        integer(s, "max_days_past_due"),
+                        s.hasNonNull("min_open_amount") ? new BigDecimal(s.get("min_open_amount").asText()) : null,
+                        bands));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ", step " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new DunningStrategy(steps);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        if (!node.hasNonNull(field)) {
+            return null;
+        }
+        if (!node.get(field).canConvertToInt() || !node.get(field).isIntegralNumber()) {
+            throw new IllegalArgumentException(field + " must be a whole number of days, not " + node.get(field));
+        }
+        return node.get(field).intValue();
+    }
+}

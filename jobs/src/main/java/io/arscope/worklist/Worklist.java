@@ -1,0 +1,205 @@
+package io.arscope.worklist;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Collection worklists for an as-of day: every open invoice in exactly one queue of one collector, ranked, with
+ * its next action; and a roll-up per customer, which is what a collector works through.
+ *
+ * <p>Disputed invoices (a dispute open at the as-of day) go to the collector's dispute queue, where dunning is
+ * paused and the action is to resolve the dispute; all others go to the collection queue. Within a queue,
+ * customers are ranked by the sum of their invoices' priority ({@link WorklistConfig}), customers with something
+ * to do before those with nothing yet, ties broken by most days past due, then larger open amount, then
+ * customer id. The first {@code capacity} actionable customers of a collector are today's list.
+ */
+public final class Worklist {
+
+    public static final String COLLECT = "collect";
+    public static final String DISPUTE = "dispute";
+    /** Collector of customers that name none. */
+    public static final String UNASSIGNED = "unassigned";
+    public static final String RESOLVE_DISPUTE = "resolve_dispute";
+
+    private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+
+    /** Columns of an invoice row before ranking; the ranked rows add the ranks after {@code queue}. */
+    static final StructType UNRANKED = DataTypes.createStructType(List.of(
+            field("as_of", DataTypes.DateType, false),
+            field("collector", DataTypes.StringType, false),
+            field("queue", DataTypes.StringType, false),
+            field("customer_id", DataTypes.StringType, false),
+            field("customer_name", DataTypes.StringType, true),
+            field("invoice_id", DataTypes.StringType, false),
+            field("invoice_date", DataTypes.DateType, false),
+            field("due_date", DataTypes.DateType, false),
+            field("amount", MONEY, false),
+            field("open_amount", MONEY, false),
+            field("days_past_due", DataTypes.IntegerType, false),
+            field("aging_bucket", DataTypes.StringType, false),
+            field("probability_late", DataTypes.DoubleType, false),
+            field("expected_days_late", DataTypes.DoubleType, false),
+            field("risk_band", DataTypes.StringType, false),
+            field("urgency", DataTypes.DoubleType, false),
+            field("priority_value", MONEY, false),
+            field("action_code", DataTypes.StringType, false),
+            field("next_action", DataTypes.StringType, false),
+            field("action_severity", DataTypes.IntegerType, false),
+            field("dispute_opened", DataTypes.DateType, true),
+            field("dispute_reason", DataTypes.StringType, true),
+            field("last_payment_date", DataTypes.DateType, true),
+            field("reason_1", DataTypes.StringType, true),
+            field("reason_2", DataTypes.StringType, true),
+            field("reason_3", DataTypes.StringType, true)));
+
+    private static final List<String> KEYS = List.of("collector", "queue", "customer_id");
+
+    /** The invoice rows and the customer roll-up. */
+    public record Result(Dataset<Row> invoices, Dataset<Row> customers) {
+    }
+
+    private Worklist() {
+    }
+
+    /**
+     * @param scores       open invoices as {@code RiskScoring} scores them
+     * @param customers    {@link CollectionContext#customers}
+     * @param openDisputes {@link CollectionContext#openDisputes}
+     */
+    public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
+            WorklistConfig config) {
+        Dataset<Row> joined = scores
+                .join(customers.withColumnRenamed("customer_id", "ctx_customer"),
+                        col("customer_id").equalTo(col("ctx_customer")), "left")
+                .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
+                        col("invoice_id").equalTo(col("disputed_invoice")), "left");
+        MapFunction<Row, Row> decide = r -> invoiceRow(r, config);
+        Dataset<Row> unranked = joined.map(decide, Encoders.row(UNRANKED));
+
+        Dataset<Row> invoices = unranked.withColumn("invoice_rank", row_number().over(
+                Window.partitionBy(keyColumns()).orderBy(col("priority_value").desc(), col("days_past_due").desc(),
+                        col("open_amount").desc(), col("invoice_id"))));
+        Dataset<Row> rollup = rollup(invoices, config);
+        Dataset<Row> ranks = rollup.select(col("collector").as("r_collector"), col("queue").as("r_queue"),
+                col("customer_id").as("r_customer"), col("customer_rank"), col("in_today"));
+        List<Column> ordered = new ArrayList<>(List.of(col("as_of"), col("collector"), col("queue"),
+                col("customer_rank"), col("in_today"), col("invoice_rank")));
+        for (StructField f : UNRANKED.fields()) {
+            if (!List.of("as_of", "collector", "queue").contains(f.name())) {
+                ordered.add(col(f.name()));
+            }
+        }
+        Dataset<Row> ranked = invoices.join(ranks, col("collector").equalTo(col("r_collector"))
+                .and(col("queue").equalTo(col("r_queue"))).and(col("customer_id").equalTo(col("r_customer"))))
+                .select(ordered.toArray(Column[]::new));
+        return new Result(ranked, rollup);
+    }
+
+    private static Row invoiceRow(Row r, WorklistConfig config) {
+        String collector = r.getAs("collector");
+        boolean disputed = r.getAs("disputed_invoice") != null;
+        int daysPastDue = r.getAs("days_past_due");
+        BigDecimal open = r.getAs("open_amount");
+        double probability = r.getAs("probability_late");
+        String band = r.getAs("risk_band");
+        double urgency = config.urgency(daysPastDue);
+        BigDecimal priority = open.multiply(BigDecimal.valueOf(probability * urgency))
+                .setScale(2, RoundingMode.HALF_UP);
+        String code;
+        String action;
+        int severity;
+        if (disputed) {
+            String reason = r.getAs("dispute_reason");
+            code = RESOLVE_DISPUTE;
+            action = "Resolve the dispute" + (reason == null ? "" : " (" + reason + ")") + "; dunning paused";
+            severity = -1;
+        } else {
+            DunningStrategy.Decision d = config.strategy().decide(daysPastDue, open, band);
+            code = d.code();
+            action = d.action();
+            severity = d.severity();
+        }
+        LocalDate asOf = r.getAs("as_of");
+        return RowFactory.create(asOf, collector == null || collector.isBlank() ? UNASSIGNED : collector,
+                disputed ? DISPUTE : COLLECT, r.getAs("customer_id"), r.getAs("customer_name"), r.getAs("invoice_id"),
+                r.getAs("invoice_date"), r.getAs("due_date"), r.getAs("amount"), open, daysPastDue,
+                config.buckets().labels().get(config.buckets().index(daysPastDue)), probability,
+                r.<Double>getAs("expected_days_late"), band, urgency, priority, code, action, severity,
+                r.getAs("dispute_opened"), r.getAs("dispute_reason"), r.getAs("last_payment_date"),
+                r.getAs("reason_1"), r.getAs("reason_2"), r.getAs("reason_3"));
+    }
+
+    /** One row per collector, queue and customer, ranked within the collector's queue. */
+    private static Dataset<Row> rollup(Dataset<Row> invoices, WorklistConfig config) {
+        Column open = col("open_amount");
+        Column weight = open.cast(DataTypes.DoubleType);
+        Dataset<Row> totals = invoices.groupBy(col("as_of"), col("collector"), col("queue"), col("customer_id"))
+                .agg(max("customer_name").as("customer_name"), count(lit(1)).cast(DataTypes.IntegerType)
+                                .as("open_invoices"),
+                        sum(open).cast(MONEY).as("open_amount"),
+                        sum(when(col("days_past_due").gt(0), open).otherwise(lit(BigDecimal.ZERO))).cast(MONEY)
+                                .as("overdue_amount"),
+                        max("days_past_due").as("max_days_past_due"),
+                        sum(weight.multiply(col("probability_late"))).divide(sum(weight)).as("probability_late"),
+                        sum(weight.multiply(col("expected_days_late"))).divide(sum(weight))
+                                .as("expected_days_late"),
+                        sum("priority_value").cast(MONEY).as("priority_value"),
+                        min(struct(col("action_severity"), col("action_code"), col("next_action"))).as("action"),
+                        min("dispute_opened").as("oldest_dispute_opened"),
+                        max("last_payment_date").as("last_payment_date"));
+        Dataset<Row> top = invoices.filter(col("invoice_rank").equalTo(1)).select(col("collector").as("t_collector"),
+                col("queue").as("t_queue"), col("customer_id").as("t_customer"), col("invoice_id").as("top_invoice_id"),
+                col("reason_1"), col("reason_2"), col("reason_3"));
+        Column actionable = col("action.action_severity").lt(config.strategy().steps().size());
+        Column rank = row_number().over(Window.partitionBy(col("collector"), col("queue")).orderBy(
+                actionable.desc(), col("priority_value").desc(), col("max_days_past_due").desc(),
+                col("open_amount").desc(), col("customer_id")));
+        Column capacity = when(col("queue").equalTo(COLLECT), lit(config.capacity()))
+                .otherwise(lit(config.disputeCapacity()));
+        return totals.join(top, col("collector").equalTo(col("t_collector")).and(col("queue").equalTo(col("t_queue")))
+                        .and(col("customer_id").equalTo(col("t_customer"))))
+                .withColumn("customer_rank", rank)
+                .select(col("as_of"), col("collector"), col("queue"), col("customer_rank"),
+                        actionable.and(col("customer_rank").leq(capacity)).as("in_today"), col("customer_id"),
+                        col("customer_name"), col("open_invoices"), col("open_amount"), col("overdue_amount"),
+                        col("max_days_past_due"),
+                        config.buckets().label(config.buckets().index(col("max_days_past_due"))).as("oldest_bucket"),
+                        col("probability_late"), col("expected_days_late"), col("priority_value"),
+                        col("action.action_code").as("action_code"), col("action.next_action").as("next_action"),
+                        col("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
+                        col("oldest_dispute_opened"), col("last_payment_date"));
+    }
+
+    private static Column[] keyColumns() {
+        return KEYS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

@@ -1,0 +1,61 @@
+package io.arscope.worklist;
+
+import java.io.Serializable;
+
+import io.arscope.metrics.AgingBuckets;
+
+/**
+ * How worklists are built: the daily capacity of a collector, the urgency curve that turns days past due into a
+ * weight, the aging buckets shown, and the dunning strategy.
+ *
+ * <p>Priority is the expected value of acting today: open amount x probability of paying late x urgency. Urgency
+ * is {@code notDueUrgency} before the due date and {@code 1 + daysPastDue / urgencyDays}, capped at
+ * {@code maxUrgency}, after it: an overdue amount grows harder to collect the longer it waits.
+ *
+ * @param capacity        customers a collector can work in a day (collection queue)
+ * @param disputeCapacity disputes a collector can work in a day (dispute queue)
+ * @param notDueUrgency   urgency of an invoice not yet due
+ * @param urgencyDays     days past due that add one to the urgency
+ * @param maxUrgency      the cap on urgency
+ * @param buckets         aging buckets shown beside each invoice
+ * @param strategy        the dunning strategy that names the next action
+ */
+public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrgency, int urgencyDays,
+        double maxUrgency, AgingBuckets buckets, DunningStrategy strategy) implements Serializable {
+
+    public static final WorklistConfig DEFAULT = new WorklistConfig(25, 10, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
+            DunningStrategy.DEFAULT);
+
+    public WorklistConfig {
+        if (capacity < 1 || disputeCapacity < 1) {
+            throw new IllegalArgumentException("capacities must be at least 1, were " + capacity + " and "
+                    + disputeCapacity);
+        }
+        if (!(notDueUrgency >= 0) || urgencyDays < 1 || !(maxUrgency >= 1)) {
+            throw new IllegalArgumentException("urgency needs not-due urgency >= 0, urgency days >= 1 and a cap >= 1");
+        }
+    }
+
+    /** Urgency of an invoice this many days past due (negative: days before its due date). */
+    public double urgency(int daysPastDue) {
+        if (daysPastDue <= 0) {
+            return notDueUrgency;
+        }
+        return Math.min(maxUrgency, 1.0 + (double) daysPastDue / urgencyDays);
+    }
+
+    public WorklistConfig withCapacity(int newCapacity, int newDisputeCapacity) {
+        return new WorklistConfig(newCapacity, newDisputeCapacity, notDueUrgency, urgencyDays, maxUrgency, buckets,
+                strategy);
+    }
+
+    public WorklistConfig withStrategy(DunningStrategy newStrategy) {
+        return new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency, buckets,
+                newStrategy);
+    }
+
+    public WorklistConfig withBuckets(AgingBuckets newBuckets) {
+        return new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency, newBuckets,
+                strategy);
+    }
+}

@@ -1,0 +1,228 @@
+package io.arscope.worklist;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.risk.ModelDirectory;
+import io.arscope.risk.RiskJob;
+import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
+
+/** The jobs behind {@code arscope worklist} and {@code arscope worklist-backtest}: I/O around the pure parts. */
+public final class WorklistJob {
+
+    public static final String INVOICES = "worklist-invoices";
+    public static final String CUSTOMERS = "worklist-customers";
+    public static final String BY_COLLECTOR = "by-collector";
+    public static final String SUMMARIES = "summaries";
+    public static final String BACKTEST = "worklist-backtest";
+
+    private static final StructType BACKTEST_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("as_of", DataTypes.DateType, false),
+            DataTypes.createStructField("ranking", DataTypes.StringType, false),
+            DataTypes.createStructField("horizon_days", DataTypes.IntegerType, false),
+            DataTypes.createStructField("pool_invoices", DataTypes.IntegerType, false),
+            DataTypes.createStructField("top_k", DataTypes.IntegerType, false),
+            DataTypes.createStructField("top_open_amount", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("top_cash_collected", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("top_unpaid_at_horizon", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("pool_unpaid_at_horizon", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("unpaid_captured", DataTypes.DoubleType, false)));
+
+    /** Counts of a worklist run. */
+    public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
+    }
+
+    private WorklistJob() {
+    }
+
+    /** Scores the invoices open at the as-of day and writes the worklists, CSVs per collector and summaries. */
+    public static Counts run(SparkSession spark, String input, Path modelDir, LocalDate asOf, String output,
+            WorklistConfig config) throws IOException {
+        Instant started = Instant.now();
+        ModelDirectory.Loaded loaded = ModelDirectory.load(modelDir);
+        ReceivablesLedger ledger = RiskJob.ledger(spark, input);
+        LocalDate day = RiskJob.asOf(ledger, asOf);
+        Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
+        Worklist.Result lists = Worklist.build(scores, CollectionContext.customers(ledger, day),
+                CollectionContext.openDisputes(ledger, day), config);
+        Dataset<Row> invoices = lists.invoices().localCheckpoint();
+        Dataset<Row> customers = lists.customers().localCheckpoint();
+        long scored = scores.count();
+        long listed = invoices.count();
+        if (scored != listed) {
+            throw new IllegalStateException("the worklist holds " + listed + " invoices but " + scored
+                    + " were open and scored");
+        }
+        invoices.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, INVOICES));
+        customers.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, CUSTOMERS));
+        OutputFiles.writeSingleCsv(spark, customers.orderBy("collector", "queue", "customer_rank"),
+                OutputFiles.child(output, CUSTOMERS + ".csv"));
+        writeCsvPerCollector(spark, invoices, OutputFiles.child(output, BY_COLLECTOR));
+        Map<String, String> pages = CollectorSummary.pages(customers, config);
+        String summaries = OutputFiles.child(output, SUMMARIES);
+        replaceFolder(spark, summaries);
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            OutputFiles.writeText(spark, OutputFiles.child(summaries, fileName(page.getKey()) + ".md"), page.getValue());
+        }
+        long customerRows = customers.count();
+        RunManifest manifest = new RunManifest("worklist", started);
+        manifest.option("input", input);
+        manifest.option("model", modelDir.toString());
+        manifest.option("model_training_data_sha256", loaded.metadata().path("training_data_sha256").asText());
+        manifest.option("as_of", day.toString());
+        manifest.option("capacity", config.capacity());
+        manifest.option("dispute_capacity", config.disputeCapacity());
+        manifest.option("dunning_steps", config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+        manifest.output(INVOICES, listed);
+        manifest.output(CUSTOMERS, customerRows);
+        manifest.output("collectors", pages.size());
+        manifest.status("passed");
+        OutputFiles.writeText(spark, OutputFiles.child(output, "worklist-run.json"), manifest.finish().toJson());
+        return new Counts(day, listed, customerRows, pages.size());
+    }
+
+    /** One CSV per collector, rows in rank order: the collection queue first, then the dispute queue. */
+    private static void writeCsvPerCollector(SparkSession spark, Dataset<Row> invoices, String folder)
+            throws IOException {
+        String parts = folder + ".parts";
+        invoices.withColumn("queue_order", when(col("queue").equalTo(Worklist.COLLECT), lit(0)).otherwise(lit(1)))
+                .repartition(1).sortWithinPartitions("collector", "queue_order", "customer_rank", "invoice_rank")
+                .drop("queue_order").withColumn("collector_part", col("collector"))
+                .write().mode(SaveMode.Overwrite).partitionBy("collector_part").option("header", true)
+                .option("escape", "\"").option("nullValue", "").option("emptyValue", "").csv(parts);
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(folder);
+        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        replaceFolder(spark, folder);
+        for (String collector : invoices.select("collector").distinct().as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList()) {
+            FileStatus[] files = fs.globStatus(new org.apache.hadoop.fs.Path(parts + "/collector_part="
+                    + escapePartition(collector) + "/part-*"));
+            if (files == null || files.length != 1) {
+                throw new IOException("expected one CSV part for collector " + collector + " under " + parts);
+            }
+            org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(target, fileName(collector) + ".csv");
+            if (!fs.rename(files[0].getPath(), to)) {
+                throw new IOException("could not move " + files[0].getPath() + " to " + to);
+            }
+        }
+        fs.delete(new org.apache.hadoop.fs.Path(parts), true);
+    }
+
+    private static void replaceFolder(SparkSession spark, String folder) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder);
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.delete(path, true);
+        fs.mkdirs(path);
+    }
+
+    private static String escapePartition(String value) {
+        return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value);
+    }
+
+    /** A collector's name as a file name: letters, digits, dot, dash and underscore kept, the rest '_'. */
+    static String fileName(String collector) {
+        String name = collector.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+    }
+
+    /**
+     * Replays the worklist on past days from {@code from} to {@code to}, every {@code everyDays}, and compares the
+     * top {@code topShare} of each ranking over the following {@code horizonDays}. The model must have been trained
+     * on outcomes known by {@code from}, or its scores would use the future.
+     */
+    public static List<WorklistBacktest.Outcome> backtest(SparkSession spark, String input, Path modelDir,
+            LocalDate from, LocalDate to, int everyDays, int horizonDays, double topShare, WorklistConfig config,
+            String output) throws IOException {
+        Instant started = Instant.now();
+        ModelDirectory.Loaded loaded = ModelDirectory.load(modelDir);
+        LocalDate trainedOn = LocalDate.parse(loaded.metadata().path("labels_as_of").asText());
+        if (trainedOn.isAfter(from)) {
+            throw new IllegalArgumentException("the model was trained on outcomes known on " + trainedOn
+                    + ", after the first backtest day " + from + ": its scores would use the future. Train with "
+                    + "--as-of " + from + " or earlier");
+        }
+        if (everyDays < 1 || horizonDays < 1 || to.isBefore(from)) {
+            throw new IllegalArgumentException("the backtest needs from <= to, every >= 1 day and horizon >= 1 day");
+        }
+        ReceivablesLedger ledger = RiskJob.ledger(spark, input);
+        LocalDate latest = RiskJob.asOf(ledger, null);
+        if (to.plusDays(horizonDays).isAfter(latest)) {
+            throw new IllegalArgumentException("the last backtest day " + to + " plus the " + horizonDays
+                    + "-day horizon is after the latest date in the data, " + latest);
+        }
+        List<WorklistBacktest.Outcome> outcomes = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(everyDays)) {
+            outcomes.addAll(WorklistBacktest.compare(day, pool(spark, ledger, loaded, day, horizonDays, config),
+                    topShare));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (WorklistBacktest.Outcome o : outcomes) {
+            rows.add(RowFactory.create(o.asOf(), o.ranking().name().toLowerCase(Locale.ROOT), horizonDays, o.pool(),
+                    o.k(), o.topOpen(), o.topCollected(), o.topUnpaid(), o.poolUnpaid(), o.unpaidCaptured()));
+        }
+        Dataset<Row> table = spark.createDataFrame(rows, BACKTEST_SCHEMA);
+        table.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, BACKTEST));
+        OutputFiles.writeSingleCsv(spark, table, OutputFiles.child(output, BACKTEST + ".csv"));
+        RunManifest manifest = new RunManifest("worklist-backtest", started);
+        manifest.option("input", input);
+        manifest.option("model", modelDir.toString());
+        manifest.option("model_labels_as_of", trainedOn.toString());
+        manifest.option("from", from.toString());
+        manifest.option("to", to.toString());
+        manifest.option("every_days", everyDays);
+        manifest.option("horizon_days", horizonDays);
+        manifest.option("top_share", topShare);
+        manifest.output(BACKTEST, rows.size());
+        manifest.status("passed");
+        OutputFiles.writeText(spark, OutputFiles.child(output, "worklist-backtest-run.json"),
+                manifest.finish().toJson());
+        return outcomes;
+    }
+
+    /** The collection queue on a past day, each invoice with what it paid and what was left in the horizon. */
+    private static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
+            ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
+        Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day);
+        Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
+                CollectionContext.openDisputes(ledger, day), config).invoices()
+                .filter(col("queue").equalTo(Worklist.COLLECT));
+        Dataset<Row> after = WorklistBacktest.outcomes(ledger, day, horizonDays).withColumnRenamed("invoice_id", "o_id");
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        List<WorklistBacktest.Item> items = new ArrayList<>();
+        for (Row r : queue.join(after, col("invoice_id").equalTo(col("o_id")), "left")
+                .select(col("invoice_id"), col("priority_value"), col("days_past_due"), col("open_amount"),
+                        col("collected"), greatest(col("open_amount").minus(col("reduced")), lit(zero)).as("left"))
+                .collectAsList()) {
+            BigDecimal open = r.getAs("open_amount");
+            BigDecimal collected = r.isNullAt(4) ? zero : r.getDecimal(4);
+            BigDecimal left = r.isNullAt(5) ? open : r.getDecimal(5);
+            items.add(new WorklistBacktest.Item(r.getAs("invoice_id"), r.getAs("priority_value"),
+                    r.getAs("days_past_due"), open, collected.setScale(2), left.setScale(2)));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,79 @@
+package io.arscope.worklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DunningStrategyTest {
+
+    @TempDir
+    Path dir;
+
+    private static String code(int daysPastDue, String open, String band) {
+        return DunningStrategy.DEFAULT.decide(daysPastDue, new BigDecimal(open), band).code();
+    }
+
+    @Test
+    void theDefaultStepsFollowDaysPastDueAmountAndBand() {
+        assertEquals("none", code(-8, "100.00", "high"));
+        assertEquals("pre_due_reminder", code(-7, "100.00", "high"));
+        assertEquals("none", code(-7, "100.00", "medium"));
+        assertEquals("pre_due_reminder", code(0, "100.00", "high"));
+        assertEquals("polite_reminder", code(1, "100.00", "low"));
+        assertEquals("polite_reminder", code(7, "100.00", "low"));
+        assertEquals("firm_reminder", code(8, "100.00", "low"));
+        assertEquals("call", code(15, "100.00", "low"));
+        assertEquals("call", code(44, "100.00", "low"));
+        assertEquals("payment_plan", code(45, "100.00", "low"));
+        assertEquals("payment_plan", code(89, "100000.00", "low"));
+        assertEquals("final_notice", code(90, "4999.99", "low"));
+        assertEquals("legal_review", code(90, "5000.00", "low"));
+    }
+
+    @Test
+    void aStrategyFileReplacesTheSteps() throws Exception {
+        Path file = dir.resolve("strategy.yaml");
+        Files.writeString(file, """
+                steps:
+                  - code: call_big
+                    action: Call the finance director
+                    min_days_past_due: 1
+                    min_open_amount: 10000
+                  - code: email
+                    action: Email a reminder
+                    min_days_past_due: -5
+                    risk_bands: [High, medium]
+                """);
+        DunningStrategy s = DunningStrategy.read(file);
+        assertEquals("call_big", s.decide(3, new BigDecimal("10000.00"), "low").code());
+        assertEquals("email", s.decide(3, new BigDecimal("9999.99"), "medium").code());
+        assertEquals(1, s.decide(3, new BigDecimal("9999.99"), "high").severity());
+        DunningStrategy.Decision none = s.decide(3, new BigDecimal("9999.99"), "low");
+        assertEquals("none", none.code());
+        assertEquals(2, none.severity());
+    }
+
+    @Test
+    void aWrongStepIsNamed() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                steps:
+                  - code: a
+                    action: A
+                  - code: b
+                    action: B
+                    min_days_past_due: 10
+                    max_days_past_due: 5
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DunningStrategy.read(file));
+        assertTrue(e.getMessage().contains("step 2") && e.getMessage().contains("max_days_past_due 5"),
+                e.getMessage());
+    }
+}

@@ -1,0 +1,102 @@
+package io.arscope.worklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.risk.RiskConfig;
+import io.arscope.risk.RiskJob;
+import io.arscope.samples.GeneratorConfig;
+import io.arscope.testing.GeneratedLedger;
+import io.arscope.testing.TestSpark;
+
+/** The worklist and its backtest end to end on a generated history, with a model trained before the replay. */
+class WorklistJobTest {
+
+    private static final GeneratorConfig HISTORY = GeneratorConfig.of(7, 4000, LocalDate.of(2024, 1, 1), 18);
+    private static final LocalDate TRAINED_ON = LocalDate.of(2025, 1, 31);
+
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static String data;
+    private static WorklistJob.Counts counts;
+
+    @BeforeAll
+    static void run() throws Exception {
+        spark = TestSpark.session();
+        data = GeneratedLedger.write(spark, HISTORY, dir.resolve("data")).toString();
+        RiskJob.train(spark, data, dir.resolve("model"), TRAINED_ON, RiskConfig.DEFAULT);
+        counts = WorklistJob.run(spark, data, dir.resolve("model"), null, dir.resolve("out").toString(),
+                WorklistConfig.DEFAULT.withCapacity(5, 2));
+    }
+
+    @Test
+    void everyOpenInvoiceIsListedOnceAndEachCollectorGetsACsvAndAPage() throws Exception {
+        // Open at the as-of day, computed here independently: amount less cash and credits up to that day.
+        spark.read().parquet(data + "/canonical/invoices").createOrReplaceTempView("i");
+        spark.read().parquet(data + "/canonical/payments").createOrReplaceTempView("p");
+        spark.read().parquet(data + "/canonical/adjustments").createOrReplaceTempView("a");
+        long open = spark.sql("select i.invoice_id from i"
+                + " left join (select invoice_id, sum(amount) s from p where payment_date <= '" + counts.asOf()
+                + "' group by invoice_id) p on p.invoice_id = i.invoice_id"
+                + " left join (select invoice_id, sum(amount) s from a where adjustment_date <= '" + counts.asOf()
+                + "' group by invoice_id) a on a.invoice_id = i.invoice_id"
+                + " where i.invoice_date <= '" + counts.asOf() + "' and i.amount - coalesce(p.s, 0) - coalesce(a.s, 0) > 0")
+                .count();
+        assertTrue(open > 100, "open " + open);
+        Dataset<Row> invoices = spark.read().parquet(dir.resolve("out").resolve(WorklistJob.INVOICES).toString());
+        assertEquals(open, counts.invoices());
+        assertEquals(open, invoices.select("invoice_id").distinct().count());
+
+        List<String> collectors = invoices.select("collector").distinct().orderBy("collector")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(collectors.size(), counts.collectors());
+        long csvRows = 0;
+        for (String collector : collectors) {
+            List<String> lines = Files.readAllLines(dir.resolve("out/by-collector/" + collector + ".csv"));
+            assertTrue(lines.get(0).startsWith("as_of,collector,queue,customer_rank,in_today"), lines.get(0));
+            assertTrue(lines.get(1).contains("," + collector + ",collect,1,"), lines.get(1));
+            csvRows += lines.size() - 1;
+            String page = Files.readString(dir.resolve("out/summaries/" + collector + ".md"));
+            assertTrue(page.startsWith("# Worklist for " + collector + ", " + counts.asOf()), page);
+            long today = spark.read().parquet(dir.resolve("out").resolve(WorklistJob.CUSTOMERS).toString())
+                    .filter("collector = '" + collector + "' and queue = 'collect' and in_today").count();
+            assertTrue(today <= 5);
+            assertTrue(page.contains("Today: **" + today + (today == 1 ? " customer" : " customers")), page);
+        }
+        assertEquals(open, csvRows);
+        try (Stream<Path> files = Files.list(dir.resolve("out/by-collector"))) {
+            assertEquals(collectors.size(), files.filter(f -> f.toString().endsWith(".csv")).count());
+        }
+    }
+
+    @Test
+    void theBacktestReplaysPastDaysAndRefusesAModelThatSawTheFuture() throws Exception {
+        List<WorklistBacktest.Outcome> outcomes = WorklistJob.backtest(spark, data, dir.resolve("model"), TRAINED_ON,
+                TRAINED_ON.plusDays(60), 30, 30, 0.1, WorklistConfig.DEFAULT, dir.resolve("bt").toString());
+        assertEquals(9, outcomes.size());
+        assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistJob.BACKTEST).toString()).count());
+        for (WorklistBacktest.Outcome o : outcomes) {
+            assertEquals((int) Math.ceil(0.1 * o.pool()), o.k());
+            assertTrue(o.topUnpaid().compareTo(o.poolUnpaid()) <= 0);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorklistJob.backtest(spark,
+                data, dir.resolve("model"), TRAINED_ON.minusDays(1), TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT,
+                dir.resolve("bt2").toString()));
+        assertTrue(e.getMessage().contains("would use the future"), e.getMessage());
+    }
+}
