@@ -36,10 +36,20 @@ final class WorklistCommands {
         @Option(names = "--aging-buckets", defaultValue = "30,60,90", description = "Upper bounds of the aging "
                 + "buckets in days past due. Default: ${DEFAULT-VALUE}.")
         String agingBuckets;
+        @Option(names = "--not-due-urgency", defaultValue = "1", description = "Urgency of an invoice not yet due. "
+                + "Default: ${DEFAULT-VALUE}.")
+        double notDueUrgency;
+        @Option(names = "--urgency-days", defaultValue = "30", description = "Days past due that add one to the "
+                + "urgency. Default: ${DEFAULT-VALUE}.")
+        int urgencyDays;
+        @Option(names = "--max-urgency", defaultValue = "1", description = "Cap on the urgency; the default 1 with a "
+                + "not-due urgency of 1 ranks by open amount x probability alone (try 0.5 and 4 to favour older "
+                + "debt). Default: ${DEFAULT-VALUE}.")
+        double maxUrgency;
 
         WorklistConfig config() throws java.io.IOException {
-            WorklistConfig c = WorklistConfig.DEFAULT.withCapacity(capacity, disputeCapacity)
-                    .withBuckets(AgingBuckets.parse(agingBuckets));
+            WorklistConfig c = new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency,
+                    AgingBuckets.parse(agingBuckets), DunningStrategy.DEFAULT);
             return strategy == null ? c : c.withStrategy(DunningStrategy.read(strategy));
         }
     }
@@ -84,8 +94,8 @@ final class WorklistCommands {
 
     @Command(name = "worklist-backtest", mixinStandardHelpOptions = true,
             description = {"Replays the worklist on past days and compares its top invoices with ranking by open "
-                    + "amount and by days past due: cash collected in the horizon, and the money still unpaid at "
-                    + "its end that each top K holds (what a collector's call can change). The model must be "
+                    + "amount and by days past due: cash collected in the horizon, and the money due by its end "
+                    + "and still unpaid then that each top K holds (what a collector's call can change). The model must be "
                     + "trained on outcomes known by --from (arscope train --as-of).",
                     "Writes worklist-backtest/ (Parquet), worklist-backtest.csv and worklist-backtest-run.json."})
     static final class Backtest implements Callable<Integer> {
@@ -124,22 +134,23 @@ final class WorklistCommands {
                 Map<WorklistBacktest.Ranking, java.math.BigDecimal[]> totals = new EnumMap<>(
                         WorklistBacktest.Ranking.class);
                 for (WorklistBacktest.Outcome o : outcomes) {
-                    System.out.printf("%s %-14s pool %,7d top %,6d  cash in %d days %,16.2f  unpaid after %,16.2f "
+                    System.out.printf("%s %-14s pool %,7d top %,6d  cash in %d days %,16.2f  overdue after %,16.2f "
                             + "(%5.1f%% of the pool's)%n", o.asOf(), o.ranking(), o.pool(), o.k(), horizonDays,
-                            o.topCollected(), o.topUnpaid(), 100 * o.unpaidCaptured());
+                            o.topCollected(), o.topOverdue(), 100 * o.overdueCaptured());
                     java.math.BigDecimal[] t = totals.computeIfAbsent(o.ranking(), r -> new java.math.BigDecimal[] {
                             java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO});
                     t[0] = t[0].add(o.topCollected());
-                    t[1] = t[1].add(o.topUnpaid());
-                    t[2] = t[2].add(o.poolUnpaid());
+                    t[1] = t[1].add(o.topOverdue());
+                    t[2] = t[2].add(o.poolOverdue());
                 }
                 java.math.BigDecimal[] model = totals.get(WorklistBacktest.Ranking.MODEL);
                 for (Map.Entry<WorklistBacktest.Ranking, java.math.BigDecimal[]> e : totals.entrySet()) {
                     java.math.BigDecimal[] t = e.getValue();
-                    System.out.printf("all days, %-14s cash collected %,16.2f  unpaid reached %,16.2f (%5.1f%%)  "
-                            + "model's lift %.2f%n", e.getKey(), t[0], t[1],
-                            100 * t[1].doubleValue() / Math.max(1e-9, t[2].doubleValue()),
-                            model[1].doubleValue() / Math.max(1e-9, t[1].doubleValue()));
+                    System.out.printf("all days, %-14s cash collected %,16.2f  overdue reached %,16.2f (%5.1f%%)  "
+                            + "model's lift %s%n", e.getKey(), t[0], t[1],
+                            t[2].signum() == 0 ? 0 : 100 * t[1].doubleValue() / t[2].doubleValue(),
+                            t[1].signum() == 0 ? "n/a (nothing reached)"
+                                    : String.format("%.2f", model[1].doubleValue() / t[1].doubleValue()));
                 }
                 return ExitCode.OK;
             } catch (Exception e) {

@@ -23,15 +23,16 @@ import io.arscope.metrics.ReceivablesLedger;
  * following days.
  *
  * <p>History records no collector's calls, so the cash a ranking's top K paid in the horizon mostly shows which
- * invoices would have paid anyway. What a call can change is the money still unpaid at the end of the horizon:
- * the lift is the share of that money in our top K against the share in each baseline's top K. Both figures are
- * reported.
+ * invoices would have paid anyway. What a call can change is the money that is due by the end of the horizon and
+ * still unpaid then (overdue at the horizon; an invoice not yet due then is not counted, since nobody should
+ * chase it): the lift is the share of that money in our top K against the share in each baseline's top K. Both
+ * figures are reported.
  */
 public final class WorklistBacktest {
 
     /** An open, undisputed invoice on the replayed day and what became of it within the horizon. */
     public record Item(String invoiceId, BigDecimal priority, int daysPastDue, BigDecimal open, BigDecimal collected,
-            BigDecimal unpaidAtHorizon) implements Serializable {
+            BigDecimal overdueAtHorizon) implements Serializable {
     }
 
     /** The orders compared. */
@@ -54,11 +55,11 @@ public final class WorklistBacktest {
 
     /** One ranking on one day: the pool, its top K, and the money in them. */
     public record Outcome(LocalDate asOf, Ranking ranking, int pool, int k, BigDecimal topOpen,
-            BigDecimal topCollected, BigDecimal topUnpaid, BigDecimal poolUnpaid) implements Serializable {
+            BigDecimal topCollected, BigDecimal topOverdue, BigDecimal poolOverdue) implements Serializable {
 
-        /** Share of the pool's money still unpaid at the horizon that the top K holds. */
-        public double unpaidCaptured() {
-            return poolUnpaid.signum() == 0 ? 0 : topUnpaid.doubleValue() / poolUnpaid.doubleValue();
+        /** Share of the pool's money overdue and unpaid at the horizon that the top K holds. */
+        public double overdueCaptured() {
+            return poolOverdue.signum() == 0 ? 0 : topOverdue.doubleValue() / poolOverdue.doubleValue();
         }
     }
 
@@ -71,14 +72,14 @@ public final class WorklistBacktest {
             throw new IllegalArgumentException("the top share must be in (0, 1], was " + topShare);
         }
         int k = (int) Math.ceil(topShare * pool.size());
-        BigDecimal poolUnpaid = pool.stream().map(Item::unpaidAtHorizon).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal poolOverdue = pool.stream().map(Item::overdueAtHorizon).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Outcome> out = new ArrayList<>();
         for (Ranking ranking : Ranking.values()) {
             List<Item> top = pool.stream().sorted(ranking.order).limit(k).toList();
             out.add(new Outcome(asOf, ranking, pool.size(), k,
                     top.stream().map(Item::open).reduce(BigDecimal.ZERO, BigDecimal::add),
                     top.stream().map(Item::collected).reduce(BigDecimal.ZERO, BigDecimal::add),
-                    top.stream().map(Item::unpaidAtHorizon).reduce(BigDecimal.ZERO, BigDecimal::add), poolUnpaid));
+                    top.stream().map(Item::overdueAtHorizon).reduce(BigDecimal.ZERO, BigDecimal::add), poolOverdue));
         }
         return out;
     }

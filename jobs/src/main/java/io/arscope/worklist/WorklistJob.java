@@ -1,5 +1,6 @@
 package io.arscope.worklist;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
@@ -48,9 +49,9 @@ public final class WorklistJob {
             DataTypes.createStructField("top_k", DataTypes.IntegerType, false),
             DataTypes.createStructField("top_open_amount", DataTypes.createDecimalType(18, 2), false),
             DataTypes.createStructField("top_cash_collected", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("top_unpaid_at_horizon", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("pool_unpaid_at_horizon", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("unpaid_captured", DataTypes.DoubleType, false)));
+            DataTypes.createStructField("top_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("pool_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("overdue_captured", DataTypes.DoubleType, false)));
 
     /** Counts of a worklist run. */
     public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
@@ -182,7 +183,7 @@ public final class WorklistJob {
         List<Row> rows = new ArrayList<>();
         for (WorklistBacktest.Outcome o : outcomes) {
             rows.add(RowFactory.create(o.asOf(), o.ranking().name().toLowerCase(Locale.ROOT), horizonDays, o.pool(),
-                    o.k(), o.topOpen(), o.topCollected(), o.topUnpaid(), o.poolUnpaid(), o.unpaidCaptured()));
+                    o.k(), o.topOpen(), o.topCollected(), o.topOverdue(), o.poolOverdue(), o.overdueCaptured()));
         }
         Dataset<Row> table = spark.createDataFrame(rows, BACKTEST_SCHEMA);
         table.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, BACKTEST));
@@ -203,7 +204,7 @@ public final class WorklistJob {
         return outcomes;
     }
 
-    /** The collection queue on a past day, each invoice with what it paid and what was left in the horizon. */
+    /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
     private static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
         Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day);
@@ -215,11 +216,13 @@ public final class WorklistJob {
         List<WorklistBacktest.Item> items = new ArrayList<>();
         for (Row r : queue.join(after, col("invoice_id").equalTo(col("o_id")), "left")
                 .select(col("invoice_id"), col("priority_value"), col("days_past_due"), col("open_amount"),
-                        col("collected"), greatest(col("open_amount").minus(col("reduced")), lit(zero)).as("left"))
+                        col("collected"), when(col("due_date").gt(day.plusDays(horizonDays)), lit(zero))
+                                .otherwise(greatest(col("open_amount").minus(coalesce(col("reduced"), lit(zero))),
+                                        lit(zero))).as("left"))
                 .collectAsList()) {
             BigDecimal open = r.getAs("open_amount");
             BigDecimal collected = r.isNullAt(4) ? zero : r.getDecimal(4);
-            BigDecimal left = r.isNullAt(5) ? open : r.getDecimal(5);
+            BigDecimal left = r.getDecimal(5);
             items.add(new WorklistBacktest.Item(r.getAs("invoice_id"), r.getAs("priority_value"),
                     r.getAs("days_past_due"), open, collected.setScale(2), left.setScale(2)));
         }

@@ -21,9 +21,9 @@ class WorklistBacktestTest {
     Path dir;
 
     private static WorklistBacktest.Item item(String id, String priority, int dpd, String open, String collected,
-            String unpaid) {
+            String overdue) {
         return new WorklistBacktest.Item(id, new BigDecimal(priority), dpd, new BigDecimal(open),
-                new BigDecimal(collected), new BigDecimal(unpaid));
+                new BigDecimal(collected), new BigDecimal(overdue));
     }
 
     @Test
@@ -38,8 +38,8 @@ class WorklistBacktestTest {
         // K = ceil(0.4 x 5) = 2. Model: A, then D before E on id. Amount: B, then A. Days past due: C, A.
         assertEquals(List.of("MODEL 2 1800.00 300.00 1500.00 1700.00", "AMOUNT 2 6000.00 5000.00 1000.00 1700.00",
                 "DAYS_PAST_DUE 2 1200.00 0.00 1200.00 1700.00"), out.stream().map(o -> o.ranking() + " " + o.k() + " "
-                        + o.topOpen() + " " + o.topCollected() + " " + o.topUnpaid() + " " + o.poolUnpaid()).toList());
-        assertEquals(1500.0 / 1700.0, out.get(0).unpaidCaptured(), 1e-12);
+                        + o.topOpen() + " " + o.topCollected() + " " + o.topOverdue() + " " + o.poolOverdue()).toList());
+        assertEquals(1500.0 / 1700.0, out.get(0).overdueCaptured(), 1e-12);
     }
 
     @Test

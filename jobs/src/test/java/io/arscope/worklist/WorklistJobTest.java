@@ -92,7 +92,7 @@ class WorklistJobTest {
         assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistJob.BACKTEST).toString()).count());
         for (WorklistBacktest.Outcome o : outcomes) {
             assertEquals((int) Math.ceil(0.1 * o.pool()), o.k());
-            assertTrue(o.topUnpaid().compareTo(o.poolUnpaid()) <= 0);
+            assertTrue(o.topOverdue().compareTo(o.poolOverdue()) <= 0);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorklistJob.backtest(spark,
                 data, dir.resolve("model"), TRAINED_ON.minusDays(1), TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.metrics.AgingBuckets;
 import io.arscope.metrics.ReceivablesLedger;
 import io.arscope.risk.RiskScoring;
 import io.arscope.testing.LedgerBuilder;
@@ -40,7 +41,8 @@ import io.arscope.testing.TestSpark;
 class WorklistTest {
 
     private static final LocalDate AS_OF = d("2025-03-31");
-    private static final WorklistConfig CONFIG = WorklistConfig.DEFAULT.withCapacity(2, 1);
+    private static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
+            DunningStrategy.DEFAULT);
     private static Worklist.Result result;
 
     @TempDir
