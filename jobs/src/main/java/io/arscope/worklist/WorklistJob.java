@@ -68,8 +68,23 @@ public final class WorklistJob {
         ReceivablesLedger ledger = RiskJob.ledger(spark, input);
         LocalDate day = RiskJob.asOf(ledger, asOf);
         Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
-        Worklist.Result lists = Worklist.build(scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), config);
+        RunManifest manifest = new RunManifest("worklist", started);
+        manifest.option("input", input);
+        manifest.option("model", modelDir.toString());
+        manifest.option("model_training_data_sha256", loaded.metadata().path("training_data_sha256").asText());
+        manifest.option("as_of", day.toString());
+        return write(spark, scores, CollectionContext.customers(ledger, day), CollectionContext.openDisputes(ledger,
+                day), config, output, manifest, day);
+    }
+
+    /**
+     * Builds and writes the worklists from scored open invoices and their context; checks that every scored
+     * invoice is listed, and finishes the manifest.
+     */
+    public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
+            Dataset<Row> openDisputes, WorklistConfig config, String output, RunManifest manifest, LocalDate day)
+            throws IOException {
+        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = lists.customers().localCheckpoint();
         long scored = scores.count();
@@ -90,11 +105,6 @@ public final class WorklistJob {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, fileName(page.getKey()) + ".md"), page.getValue());
         }
         long customerRows = customers.count();
-        RunManifest manifest = new RunManifest("worklist", started);
-        manifest.option("input", input);
-        manifest.option("model", modelDir.toString());
-        manifest.option("model_training_data_sha256", loaded.metadata().path("training_data_sha256").asText());
-        manifest.option("as_of", day.toString());
         manifest.option("capacity", config.capacity());
         manifest.option("dispute_capacity", config.disputeCapacity());
         manifest.option("dunning_steps", config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
