@@ -2,7 +2,6 @@ package io.arscope.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -131,26 +130,20 @@ final class WorklistCommands {
             try (SparkSessions.Scoped spark = SparkSessions.open("arscope-worklist-backtest", master)) {
                 List<WorklistBacktest.Outcome> outcomes = WorklistJob.backtest(spark.session(), input, model, from, to,
                         everyDays, horizonDays, topShare, shaping.config(), output);
-                Map<WorklistBacktest.Ranking, java.math.BigDecimal[]> totals = new EnumMap<>(
-                        WorklistBacktest.Ranking.class);
                 for (WorklistBacktest.Outcome o : outcomes) {
                     System.out.printf("%s %-14s pool %,7d top %,6d  cash in %d days %,16.2f  overdue after %,16.2f "
                             + "(%5.1f%% of the pool's)%n", o.asOf(), o.ranking(), o.pool(), o.k(), horizonDays,
                             o.topCollected(), o.topOverdue(), 100 * o.overdueCaptured());
-                    java.math.BigDecimal[] t = totals.computeIfAbsent(o.ranking(), r -> new java.math.BigDecimal[] {
-                            java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO});
-                    t[0] = t[0].add(o.topCollected());
-                    t[1] = t[1].add(o.topOverdue());
-                    t[2] = t[2].add(o.poolOverdue());
                 }
-                java.math.BigDecimal[] model = totals.get(WorklistBacktest.Ranking.MODEL);
-                for (Map.Entry<WorklistBacktest.Ranking, java.math.BigDecimal[]> e : totals.entrySet()) {
-                    java.math.BigDecimal[] t = e.getValue();
+                Map<WorklistBacktest.Ranking, WorklistBacktest.Total> totals = WorklistBacktest.totals(outcomes);
+                WorklistBacktest.Total ours = totals.get(WorklistBacktest.Ranking.MODEL);
+                for (Map.Entry<WorklistBacktest.Ranking, WorklistBacktest.Total> e : totals.entrySet()) {
+                    WorklistBacktest.Total t = e.getValue();
                     System.out.printf("all days, %-14s cash collected %,16.2f  overdue reached %,16.2f (%5.1f%%)  "
-                            + "model's lift %s%n", e.getKey(), t[0], t[1],
-                            t[2].signum() == 0 ? 0 : 100 * t[1].doubleValue() / t[2].doubleValue(),
-                            t[1].signum() == 0 ? "n/a (nothing reached)"
-                                    : String.format("%.2f", model[1].doubleValue() / t[1].doubleValue()));
+                            + "model's lift %s%n", e.getKey(), t.topCollected(), t.topOverdue(),
+                            100 * t.overdueCaptured(), t.topOverdue().signum() == 0 ? "n/a (nothing reached)"
+                                    : String.format("%.2f", ours.topOverdue().doubleValue()
+                                            / t.topOverdue().doubleValue()));
                 }
                 return ExitCode.OK;
             } catch (Exception e) {

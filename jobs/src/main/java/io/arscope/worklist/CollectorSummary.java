@@ -30,7 +30,7 @@ public final class CollectorSummary {
     }
 
     /** Pages by collector, from the customer roll-up of {@link Worklist#build}. */
-    public static Map<String, String> pages(Dataset<Row> rollup, WorklistConfig config) {
+    public static Map<String, String> pages(Dataset<Row> rollup, LocalDate asOf, WorklistConfig config) {
         Dataset<Row> customers = withState(rollup);
         Map<String, List<Row>> today = new TreeMap<>();
         for (Row r : customers.filter(col("in_today")).orderBy("collector", "queue", "customer_rank").collectAsList()) {
@@ -44,7 +44,6 @@ public final class CollectorSummary {
             totals.computeIfAbsent(r.getAs("collector"), c -> new LinkedHashMap<>())
                     .put(r.getAs("queue") + "/" + r.getAs("state"), r);
         }
-        LocalDate asOf = customers.isEmpty() ? null : customers.first().getAs("as_of");
         Map<String, String> pages = new TreeMap<>();
         for (String collector : totals.keySet()) {
             pages.put(collector, page(collector, asOf, today.getOrDefault(collector, List.of()),

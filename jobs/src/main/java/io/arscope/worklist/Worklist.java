@@ -98,7 +98,8 @@ public final class Worklist {
                         col("customer_id").equalTo(col("ctx_customer")), "left")
                 .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
                         col("invoice_id").equalTo(col("disputed_invoice")), "left");
-        MapFunction<Row, Row> decide = r -> invoiceRow(r, config);
+        List<String> bucketLabels = config.buckets().labels();
+        MapFunction<Row, Row> decide = r -> invoiceRow(r, config, bucketLabels);
         Dataset<Row> unranked = joined.map(decide, Encoders.row(UNRANKED));
 
         Dataset<Row> invoices = unranked.withColumn("invoice_rank", row_number().over(
@@ -120,7 +121,7 @@ public final class Worklist {
         return new Result(ranked, rollup);
     }
 
-    private static Row invoiceRow(Row r, WorklistConfig config) {
+    private static Row invoiceRow(Row r, WorklistConfig config, List<String> bucketLabels) {
         String collector = r.getAs("collector");
         boolean disputed = r.getAs("disputed_invoice") != null;
         int daysPastDue = r.getAs("days_past_due");
@@ -148,7 +149,7 @@ public final class Worklist {
         return RowFactory.create(asOf, collector == null || collector.isBlank() ? UNASSIGNED : collector,
                 disputed ? DISPUTE : COLLECT, r.getAs("customer_id"), r.getAs("customer_name"), r.getAs("invoice_id"),
                 r.getAs("invoice_date"), r.getAs("due_date"), r.getAs("amount"), open, daysPastDue,
-                config.buckets().labels().get(config.buckets().index(daysPastDue)), probability,
+                bucketLabels.get(config.buckets().index(daysPastDue)), probability,
                 r.<Double>getAs("expected_days_late"), band, urgency, priority, code, action, severity,
                 r.getAs("dispute_opened"), r.getAs("dispute_reason"), r.getAs("last_payment_date"),
                 r.getAs("reason_1"), r.getAs("reason_2"), r.getAs("reason_3"));

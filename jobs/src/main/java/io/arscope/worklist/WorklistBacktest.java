@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,7 +65,32 @@ public final class WorklistBacktest {
         }
     }
 
+    /** One ranking summed over all replayed days. */
+    public record Total(BigDecimal topCollected, BigDecimal topOverdue, BigDecimal poolOverdue) {
+
+        private static final Total ZERO = new Total(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        private Total add(Outcome o) {
+            return new Total(topCollected.add(o.topCollected()), topOverdue.add(o.topOverdue()),
+                    poolOverdue.add(o.poolOverdue()));
+        }
+
+        /** Share of the pools' overdue money that the top Ks held. */
+        public double overdueCaptured() {
+            return poolOverdue.signum() == 0 ? 0 : topOverdue.doubleValue() / poolOverdue.doubleValue();
+        }
+    }
+
     private WorklistBacktest() {
+    }
+
+    /** Each ranking's outcomes summed over the replayed days, in ranking order. */
+    public static Map<Ranking, Total> totals(List<Outcome> outcomes) {
+        Map<Ranking, Total> totals = new EnumMap<>(Ranking.class);
+        for (Outcome o : outcomes) {
+            totals.put(o.ranking(), totals.getOrDefault(o.ranking(), Total.ZERO).add(o));
+        }
+        return totals;
     }
 
     /** The top {@code ceil(topShare x pool)} invoices of each ranking. */

@@ -97,8 +97,8 @@ public final class WorklistJob {
         customers.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, CUSTOMERS));
         OutputFiles.writeSingleCsv(spark, customers.orderBy("collector", "queue", "customer_rank"),
                 OutputFiles.child(output, CUSTOMERS + ".csv"));
-        writeCsvPerCollector(spark, invoices, OutputFiles.child(output, BY_COLLECTOR));
-        Map<String, String> pages = CollectorSummary.pages(customers, config);
+        Map<String, String> pages = CollectorSummary.pages(customers, day, config);
+        writeCsvPerCollector(spark, invoices, pages.keySet(), OutputFiles.child(output, BY_COLLECTOR));
         String summaries = OutputFiles.child(output, SUMMARIES);
         replaceFolder(spark, summaries);
         for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -117,7 +117,8 @@ public final class WorklistJob {
     }
 
     /** One CSV per collector, rows in rank order: the collection queue first, then the dispute queue. */
-    private static void writeCsvPerCollector(SparkSession spark, Dataset<Row> invoices, String folder)
+    private static void writeCsvPerCollector(SparkSession spark, Dataset<Row> invoices,
+            java.util.Set<String> collectors, String folder)
             throws IOException {
         String parts = folder + ".parts";
         invoices.withColumn("queue_order", when(col("queue").equalTo(Worklist.COLLECT), lit(0)).otherwise(lit(1)))
@@ -128,8 +129,7 @@ public final class WorklistJob {
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(folder);
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
         replaceFolder(spark, folder);
-        for (String collector : invoices.select("collector").distinct().as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList()) {
+        for (String collector : collectors) {
             FileStatus[] files = fs.globStatus(new org.apache.hadoop.fs.Path(parts + "/collector_part="
                     + escapePartition(collector) + "/part-*"));
             if (files == null || files.length != 1) {

@@ -40,6 +40,12 @@ class WorklistBacktestTest {
                 "DAYS_PAST_DUE 2 1200.00 0.00 1200.00 1700.00"), out.stream().map(o -> o.ranking() + " " + o.k() + " "
                         + o.topOpen() + " " + o.topCollected() + " " + o.topOverdue() + " " + o.poolOverdue()).toList());
         assertEquals(1500.0 / 1700.0, out.get(0).overdueCaptured(), 1e-12);
+        List<WorklistBacktest.Outcome> twoDays = new java.util.ArrayList<>(out);
+        twoDays.addAll(WorklistBacktest.compare(d("2025-02-28"), pool, 0.4));
+        WorklistBacktest.Total ours = WorklistBacktest.totals(twoDays).get(WorklistBacktest.Ranking.MODEL);
+        assertEquals("600.00 3000.00 3400.00", ours.topCollected() + " " + ours.topOverdue() + " "
+                + ours.poolOverdue());
+        assertEquals(3000.0 / 3400.0, ours.overdueCaptured(), 1e-12);
     }
 
     @Test
