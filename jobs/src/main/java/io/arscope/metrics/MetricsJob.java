@@ -443,9 +443,7 @@ public final class MetricsJob {
 
     /** Parquet for tools, and the same as one CSV for people. */
     private static void write(SparkSession spark, Dataset<Row> rows, String output, String name) throws IOException {
-        Dataset<Row> stored = castMoney(rows).localCheckpoint();
-        writeParquet(stored, output, name);
-        OutputFiles.writeSingleCsv(spark, stored, OutputFiles.child(output, name + ".csv"));
+        OutputFiles.writeTable(spark, castMoney(rows), output, name);
     }
 
     private static Dataset<Row> castMoney(Dataset<Row> rows) {

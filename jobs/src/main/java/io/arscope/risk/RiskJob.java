@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.metrics.ReceivablesLedger;
@@ -94,8 +93,7 @@ public final class RiskJob {
         LocalDate day = asOf(ledger, asOf);
         Dataset<Row> scores = scoreOpen(spark, ledger, loaded, day)
                 .orderBy(col("probability_late").desc(), col("invoice_id")).localCheckpoint();
-        scores.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, SCORES));
-        OutputFiles.writeSingleCsv(spark, scores, OutputFiles.child(output, SCORES + ".csv"));
+        OutputFiles.writeTable(spark, scores, output, SCORES);
         long n = scores.count();
         RunManifest manifest = new RunManifest("score", started);
         manifest.option("input", input);

@@ -195,9 +195,7 @@ public final class WorklistJob {
             rows.add(RowFactory.create(o.asOf(), o.ranking().name().toLowerCase(Locale.ROOT), horizonDays, o.pool(),
                     o.k(), o.topOpen(), o.topCollected(), o.topOverdue(), o.poolOverdue(), o.overdueCaptured()));
         }
-        Dataset<Row> table = spark.createDataFrame(rows, BACKTEST_SCHEMA);
-        table.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, BACKTEST));
-        OutputFiles.writeSingleCsv(spark, table, OutputFiles.child(output, BACKTEST + ".csv"));
+        OutputFiles.writeTable(spark, spark.createDataFrame(rows, BACKTEST_SCHEMA), output, BACKTEST);
         RunManifest manifest = new RunManifest("worklist-backtest", started);
         manifest.option("input", input);
         manifest.option("model", modelDir.toString());

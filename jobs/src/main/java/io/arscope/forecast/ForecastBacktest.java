@@ -1,0 +1,105 @@
+package io.arscope.forecast;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forecasts made at past origins set against the cash that then came in: per origin and week the point forecast,
+ * its interval from still earlier errors, and the actual; per week ahead the weighted absolute percentage error
+ * (WAPE), the bias and how often the interval held the actual.
+ */
+public final class ForecastBacktest {
+
+    /** Weekly cash forecast at one origin; {@code actual[k]} is NaN where week k+1 had not ended by the as-of date. */
+    public record OriginForecast(LocalDate origin, double[] forecast, double[] actual) {
+    }
+
+    /** One origin and week ahead; lower and upper are null where too few earlier errors were known. */
+    public record Evaluated(LocalDate origin, int week, double forecast, Double lower, Double upper, double actual,
+            int calibration) {
+
+        public Boolean covered() {
+            return lower == null ? null : actual >= lower && actual <= upper;
+        }
+    }
+
+    /** Accuracy at one week ahead over all evaluated origins. */
+    public record Accuracy(int week, int origins, double actual, double forecast, Double wape, Double bias,
+            int withInterval, Double coverage) {
+    }
+
+    private ForecastBacktest() {
+    }
+
+    /** Interval of {@code forecast} at {@code week} ahead of {@code origin}, from errors known by that day. */
+    public static Double[] interval(List<OriginForecast> past, LocalDate origin, int week, double forecast,
+            double level, int minCalibration) {
+        List<Double> ratios = ratiosKnownBy(past, origin, week);
+        if (ratios.size() < minCalibration) {
+            return new Double[] {null, null};
+        }
+        double[] bounds = PredictionInterval.ratioBounds(ratios, level);
+        return new Double[] {forecast * bounds[0], forecast * bounds[1]};
+    }
+
+    static List<Double> ratiosKnownBy(List<OriginForecast> past, LocalDate origin, int week) {
+        List<Double> ratios = new ArrayList<>();
+        for (OriginForecast o : past) {
+            double f = o.forecast()[week - 1];
+            double a = o.actual()[week - 1];
+            if (!o.origin().plusDays(7L * week).isAfter(origin) && !Double.isNaN(a) && f > 0) {
+                ratios.add(a / f);
+            }
+        }
+        return ratios;
+    }
+
+    /** Every origin and week with a known actual, each with the interval earlier origins give it. */
+    public static List<Evaluated> evaluate(List<OriginForecast> origins, double level, int minCalibration) {
+        List<Evaluated> out = new ArrayList<>();
+        for (OriginForecast o : origins) {
+            for (int week = 1; week <= o.forecast().length; week++) {
+                double actual = o.actual()[week - 1];
+                if (Double.isNaN(actual)) {
+                    continue;
+                }
+                double f = o.forecast()[week - 1];
+                Double[] bounds = interval(origins, o.origin(), week, f, level, minCalibration);
+                out.add(new Evaluated(o.origin(), week, f, bounds[0], bounds[1], actual,
+                        ratiosKnownBy(origins, o.origin(), week).size()));
+            }
+        }
+        return out;
+    }
+
+    /** WAPE = sum |actual - forecast| / sum actual; bias = sum (forecast - actual) / sum actual; coverage by count. */
+    public static List<Accuracy> accuracy(List<Evaluated> evaluated, int weeks) {
+        List<Accuracy> out = new ArrayList<>();
+        for (int week = 1; week <= weeks; week++) {
+            int n = 0;
+            int withInterval = 0;
+            int covered = 0;
+            double actual = 0;
+            double forecast = 0;
+            double absError = 0;
+            for (Evaluated e : evaluated) {
+                if (e.week() != week) {
+                    continue;
+                }
+                n++;
+                actual += e.actual();
+                forecast += e.forecast();
+                absError += Math.abs(e.actual() - e.forecast());
+                if (e.covered() != null) {
+                    withInterval++;
+                    covered += e.covered() ? 1 : 0;
+                }
+            }
+            out.add(new Accuracy(week, n, actual, forecast, actual > 0 ? absError / actual : null,
+                    actual > 0 ? (forecast - actual) / actual : null, withInterval,
+                    withInterval > 0 ? (double) covered / withInterval : null));
+        }
+        return out;
+    }
+}

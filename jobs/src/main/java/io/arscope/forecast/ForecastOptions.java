@@ -1,0 +1,51 @@
+package io.arscope.forecast;
+
+import java.time.LocalDate;
+
+/**
+ * Configuration of one forecast run.
+ *
+ * @param input               folder an ingest run wrote (holding canonical/)
+ * @param output              folder for the outputs; replaced on rerun
+ * @param asOf                origin of the forecast; null for the latest business date in the data
+ * @param segmentBy           customer or invoice column whose values get settlement curves of their own; null for
+ *                            one curve for all
+ * @param minSegmentInvoices  a segment with fewer invoices in its history uses the curve of all segments
+ * @param weeks               weeks forecast after the origin
+ * @param backtestWeeks       weekly origins before the as-of date that are forecast again and compared with what
+ *                            was collected; their errors also give the prediction interval
+ * @param intervalLevel       coverage the prediction interval aims at, e.g. 0.8
+ * @param minCalibration      fewest past errors at a horizon before an interval is given for it
+ * @param salesWeeks          trailing weeks of credit sales whose daily mean is the expected new sales
+ * @param earliestOffset      earliest day offset from the due date kept apart; invoices with longer terms start there
+ * @param maxDaysPastDue      invoices further past due than this are not expected to pay within the horizon
+ * @param newInvoiceDays      days after the invoice date the curve of new invoices follows
+ */
+public record ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
+        int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int earliestOffset,
+        int maxDaysPastDue, int newInvoiceDays) {
+
+    public ForecastOptions {
+        if (weeks < 1 || backtestWeeks < 0 || salesWeeks < 1 || minCalibration < 2) {
+            throw new IllegalArgumentException("weeks and sales weeks must be positive, backtest weeks not negative "
+                    + "and the minimum calibration at least 2");
+        }
+        if (!(intervalLevel > 0 && intervalLevel < 1)) {
+            throw new IllegalArgumentException("interval level must be between 0 and 1, was " + intervalLevel);
+        }
+        if (earliestOffset > 0 || maxDaysPastDue < 1 || newInvoiceDays < 7 * weeks) {
+            throw new IllegalArgumentException("the settlement tables must cover the horizon: earliest offset <= 0, "
+                    + "max days past due >= 1, new-invoice days >= 7 x weeks");
+        }
+    }
+
+    /** The defaults of {@code arscope forecast}: 13 weeks, 52 weekly backtest origins, an 80% interval. */
+    public static ForecastOptions defaults(String input, String output, LocalDate asOf, String segmentBy) {
+        return new ForecastOptions(input, output, asOf, segmentBy, 200, 13, 52, 0.8, 8, 13, -180, 730, 120);
+    }
+
+    public ForecastOptions withBacktestWeeks(int backtestWeeks) {
+        return new ForecastOptions(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks,
+                intervalLevel, minCalibration, salesWeeks, earliestOffset, maxDaysPastDue, newInvoiceDays);
+    }
+}
