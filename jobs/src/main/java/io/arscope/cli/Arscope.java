@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Receivables analytics and late-payment risk scoring on Apache Spark.",
         subcommands = {IngestCommand.class, MetricsCommand.class, RiskCommands.Train.class,
                 RiskCommands.Evaluate.class, RiskCommands.Score.class, WorklistCommands.Build.class,
-                WorklistCommands.Backtest.class, ForecastCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+                WorklistCommands.Backtest.class, ForecastCommand.class, ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 usage or configuration error, 3 input missing or "
                 + "unreadable, 4 rejected rows over the threshold (outputs written)."})
 public final class Arscope implements Runnable {

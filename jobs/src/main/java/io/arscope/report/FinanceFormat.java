@@ -1,0 +1,80 @@
+package io.arscope.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Numbers as finance people read them: whole currency units with thousands separators and negatives in
+ * parentheses, compact amounts on chart axes (1.2M, 350k), shares as percentages with one decimal, days with one
+ * decimal, and an em dash where there is no value.
+ */
+public final class FinanceFormat {
+
+    public static final String NONE = "\u2014";
+
+    private FinanceFormat() {
+    }
+
+    /** 1234567.8 as "1,234,568"; -1500 as "(1,500)". */
+    public static String money(Double amount) {
+        if (amount == null || amount.isNaN()) {
+            return NONE;
+        }
+        BigDecimal rounded = BigDecimal.valueOf(amount).setScale(0, RoundingMode.HALF_EVEN);
+        String digits = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)).format(rounded.abs());
+        return rounded.signum() < 0 ? "(" + digits + ")" : digits;
+    }
+
+    /** 1250000 as "1.3M", 350000 as "350k", 950 as "950". */
+    public static String compact(double amount) {
+        double a = Math.abs(amount);
+        String sign = amount < 0 ? "-" : "";
+        if (a >= 1e9) {
+            return sign + trim(a / 1e9) + "bn";
+        }
+        if (a >= 1e6) {
+            return sign + trim(a / 1e6) + "M";
+        }
+        if (a >= 1e3) {
+            return sign + trim(a / 1e3) + "k";
+        }
+        return sign + trim(a);
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.US, v >= 100 ? "%.0f" : "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /** A share (0.123) as "12.3%". */
+    public static String share(Double share) {
+        return share == null || share.isNaN() ? NONE : String.format(Locale.US, "%.1f%%", share * 100);
+    }
+
+    /** A value already in percent (73.3) as "73.3%". */
+    public static String percent(Double percent) {
+        return percent == null || percent.isNaN() ? NONE : String.format(Locale.US, "%.1f%%", percent);
+    }
+
+    /** Days to one decimal. */
+    public static String days(Double days) {
+        return days == null || days.isNaN() ? NONE : String.format(Locale.US, "%.1f", days);
+    }
+
+    /** A change with its sign: "+1.2", "-0.8", "0.0". */
+    public static String signed(Double change) {
+        if (change == null || change.isNaN()) {
+            return NONE;
+        }
+        String s = String.format(Locale.US, "%+.1f", change);
+        return s.equals("-0.0") || s.equals("+0.0") ? "0.0" : s;
+    }
+
+    /** Text safe inside HTML and SVG. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

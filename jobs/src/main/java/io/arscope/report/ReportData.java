@@ -1,0 +1,62 @@
+package io.arscope.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything the CFO report shows, read from the outputs of the metrics, forecast and worklist jobs; the report
+ * itself computes nothing but changes between months.
+ *
+ * @param asOf         as-of date of the metrics run
+ * @param months       total-portfolio months, oldest first
+ * @param bucketLabels aging bucket labels, current first
+ * @param provision    the provision matrix: one line per bucket
+ * @param forecast     the forecast run, or null when none was given
+ * @param riskiest     customers with the most open money expected to be paid late, or null without a worklist
+ */
+public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+        Forecast forecast, List<RiskyCustomer> riskiest) {
+
+    /** One month of the total portfolio, as the metrics job's period_metrics gives it. */
+    public record Month(String month, double endingAr, double creditSales, double collections, double pastDueAr,
+            List<Double> buckets, Double dsoStandard, Double dsoCountback, Double bpdsoCountback, Double ddsoCountback,
+            Double cei, Double badDebtRatio) {
+
+        public Double pastDueShare() {
+            return endingAr == 0 ? null : pastDueAr / endingAr;
+        }
+    }
+
+    /** One aging bucket of the provision matrix: its average roll rate onwards, loss rate, balance and ECL. */
+    public record ProvisionLine(String bucket, Double rollRate, Double lossRate, double balance, double ecl,
+            double overlay) {
+    }
+
+    /** The forecast run: weeks ahead, DSO at month-ends and the backtest accuracy. */
+    public record Forecast(LocalDate asOf, List<Week> weeks, List<MonthEnd> dso, List<Accuracy> accuracy,
+            double intervalLevel) {
+    }
+
+    public record Week(int week, LocalDate start, LocalDate end, double fromOpen, double fromNewSales, Double lower,
+            Double upper) {
+
+        public double expected() {
+            return fromOpen + fromNewSales;
+        }
+    }
+
+    public record MonthEnd(LocalDate monthEnd, double endingAr, double creditSales, Double dso) {
+    }
+
+    public record Accuracy(int week, int origins, Double wape, Double bias, int withInterval, Double coverage) {
+    }
+
+    /** A customer line of the worklist. */
+    public record RiskyCustomer(String customerId, String name, String collector, String queue, double openAmount,
+            double overdueAmount, double probabilityLate, int maxDaysPastDue, String nextAction) {
+
+        public double expectedLate() {
+            return openAmount * probabilityLate;
+        }
+    }
+}
