@@ -1,0 +1,126 @@
+package io.arscope.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report's figures and their formats on hand-made inputs. March 2026 against February 2026 and March 2025:
+ * ending AR 1,234,567.80 (+234,568 and +334,568), countback DSO 43.5 (+1.5 and +3.5 days, both worse), CEI 73.3%
+ * (-1.7 and -6.7 points, worse), past-due share 20.0% (flat against February, +10.0 points against last year). The
+ * provision matrix is metrics.md's worked example: ECL 6,697 on 150,000, 4.5%.
+ */
+class CfoReportTest {
+
+    private static ReportData.Month month(String m, double ar, double dso, double bpdso, double cei, double pastDue,
+            double collections) {
+        return new ReportData.Month(m, ar, 0, collections, pastDue, List.of(ar - pastDue, pastDue, 0.0, 0.0, 0.0),
+                dso - 1, dso, bpdso, Math.round((dso - bpdso) * 10) / 10.0, cei, 0.0);
+    }
+
+    static ReportData data() {
+        List<ReportData.Month> months = List.of(
+                month("2025-03", 900000, 40.0, 30.0, 80.0, 90000, 500000),
+                month("2026-02", 1000000, 42.0, 31.0, 75.0, 200000, 600000),
+                month("2026-03", 1234567.8, 43.5, 31.9, 73.3, 246913.56, 650000));
+        double[] balances = {110000, 25000, 9000, 4000, 2000};
+        double[] rolls = {0.08, 0.30, 0.45, 0.60, 0.70};
+        String[] labels = {"current", "1-30", "31-60", "61-90", "91+"};
+        List<ReportData.ProvisionLine> provision = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            double loss = 1;
+            for (int j = k; j < 5; j++) {
+                loss *= rolls[j];
+            }
+            provision.add(new ReportData.ProvisionLine(labels[k], rolls[k], loss, balances[k], balances[k] * loss,
+                    1.0));
+        }
+        ReportData.Forecast forecast = new ReportData.Forecast(LocalDate.of(2026, 3, 31), List.of(
+                new ReportData.Week(1, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 7), 300000, 50000, 280000.0,
+                        420000.0),
+                new ReportData.Week(2, LocalDate.of(2026, 4, 8), LocalDate.of(2026, 4, 14), 200000, 100000, null,
+                        null)),
+                List.of(new ReportData.MonthEnd(LocalDate.of(2026, 4, 30), 1300000, 900000, 43.3)),
+                List.of(new ReportData.Accuracy(1, 40, 0.194, 0.0188, 32, 0.7727)), 0.8);
+        List<ReportData.RiskyCustomer> customers = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            customers.add(new ReportData.RiskyCustomer("C" + i, "Customer " + i, "ana", "collect", 1000.0 * i,
+                    500.0 * i, 0.5, 10 * i, "call"));
+        }
+        return new ReportData(LocalDate.of(2026, 3, 31), months, List.of(labels), provision, forecast, customers);
+    }
+
+    @Test
+    void headlineChangesAgainstLastMonthAndLastYear() {
+        List<CfoReport.Kpi> kpis = CfoReport.kpis(data());
+        assertEquals("Ending AR", kpis.get(0).name());
+        assertEquals("1,234,568", kpis.get(0).value());
+        assertEquals(234567.8, kpis.get(0).changeVsMonth(), 1e-6);
+        assertEquals(334567.8, kpis.get(0).changeVsYear(), 1e-6);
+        assertEquals("43.5", kpis.get(1).value());
+        assertEquals(1.5, kpis.get(1).changeVsMonth(), 1e-9);
+        assertEquals(3.5, kpis.get(1).changeVsYear(), 1e-9);
+        assertEquals("73.3%", kpis.get(4).value());
+        assertEquals(-1.7, kpis.get(4).changeVsMonth(), 1e-9);
+        assertEquals("20.0%", kpis.get(5).value());
+        assertEquals(0.0, kpis.get(5).changeVsMonth(), 1e-9);
+        assertEquals(10.0, kpis.get(5).changeVsYear(), 1e-9);
+        assertEquals("Credit-loss allowance (ECL)", kpis.get(7).name());
+        assertEquals("6,697", kpis.get(7).value());
+    }
+
+    @Test
+    void pageShowsFiguresAsFinanceReadsThemAndLoadsNothing() {
+        String html = CfoReport.render(data(), "Receivables report", "arscope test");
+        assertTrue(html.contains("<span class=\"good\">+234,568</span> vs last month")
+                || html.contains("<span class=\"flat\">+234,568</span> vs last month"), html);
+        assertTrue(html.contains("<span class=\"bad\">+1.5 days</span> vs last month"));
+        assertTrue(html.contains("<span class=\"bad\">+3.5 days</span> vs last year"));
+        assertTrue(html.contains("<span class=\"bad\">-6.7 pts</span> vs last year"));
+        assertTrue(html.contains("<span class=\"flat\">0.0 pts</span> vs last month"));
+        // Provision matrix: loss rate of 1-30 is 0.30 x 0.45 x 0.60 x 0.70 = 5.67%; total ECL 6,697, 4.5% of AR.
+        assertTrue(html.contains("<td>1-30</td><td class=\"num\">30.0%</td><td class=\"num\">5.7%</td>"
+                + "<td class=\"num\">25,000</td><td class=\"num\">1,418</td>"), html);
+        assertTrue(html.contains("<td class=\"num\">4.5%</td><td class=\"num\">150,000</td>"
+                + "<td class=\"num\">6,697</td>"));
+        // Forecast: 650,000 in two weeks, the interval where there is one, an em dash where there is not.
+        assertTrue(html.contains("next 2 weeks from 2026-03-31: <strong>650,000</strong>"));
+        assertTrue(html.contains("<td class=\"num\">350,000</td><td class=\"num\">280,000 &ndash; 420,000</td>"));
+        assertTrue(html.contains("<td class=\"num\">300,000</td><td class=\"num\">\u2014</td>"));
+        assertTrue(html.contains("<td class=\"num\">19.4%</td><td class=\"num\">1.9%</td>"
+                + "<td class=\"num\">77.3% (32)</td>"));
+        assertTrue(html.contains("<td>2026-04-30</td><td class=\"num\">1,300,000</td><td class=\"num\">900,000</td>"
+                + "<td class=\"num\">43.3</td>"));
+        // Riskiest: the ten largest expected-late amounts, C12 first; C1 and C2 fall off.
+        int c12 = html.indexOf("Customer 12 (C12)");
+        assertTrue(c12 > 0 && c12 < html.indexOf("Customer 11 (C11)"));
+        assertTrue(html.contains("Customer 3 (C3)"));
+        assertFalse(html.contains("Customer 2 (C2)"));
+        assertTrue(html.contains("<td class=\"num\">6,000</td><td class=\"num\">120</td><td>call</td>"));
+        // Self-contained: no script, no external resource.
+        assertFalse(html.contains("<script"));
+        assertFalse(html.contains("src="));
+        assertFalse(html.contains("href="));
+        assertEquals(4, html.split("<svg ").length - 1);
+    }
+
+    @Test
+    void financeFormats() {
+        assertEquals("(1,500)", FinanceFormat.money(-1500.4));
+        assertEquals("1,234,568", FinanceFormat.money(1234567.5));
+        assertEquals("1.3M", FinanceFormat.compact(1250000));
+        assertEquals("350k", FinanceFormat.compact(350000));
+        assertEquals("2.5k", FinanceFormat.compact(2500));
+        assertEquals("12.3%", FinanceFormat.share(0.1234));
+        assertEquals("\u2014", FinanceFormat.days(null));
+        assertEquals("0.0", FinanceFormat.signed(-0.01));
+        assertEquals("1-30", ReportInputs.bucketLabel("aging_1_30"));
+        assertEquals("91+", ReportInputs.bucketLabel("aging_91_plus"));
+    }
+}
