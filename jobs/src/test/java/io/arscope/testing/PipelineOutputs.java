@@ -1,0 +1,61 @@
+package io.arscope.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.forecast.ForecastJob;
+import io.arscope.forecast.ForecastOptions;
+import io.arscope.metrics.AgingBuckets;
+import io.arscope.metrics.DayCount;
+import io.arscope.metrics.MetricsJob;
+import io.arscope.metrics.MetricsOptions;
+import io.arscope.metrics.TrendConfig;
+import io.arscope.report.ReportJob;
+import io.arscope.risk.RiskConfig;
+import io.arscope.risk.RiskJob;
+import io.arscope.samples.GeneratorConfig;
+import io.arscope.worklist.WorklistConfig;
+import io.arscope.worklist.WorklistJob;
+
+/**
+ * The outputs of every analysis job on one generated history, built once per test JVM under target/ and shared by
+ * the tests that read outputs as a user would (the report in a browser, the walk-throughs).
+ *
+ * @param data     folder holding canonical/
+ * @param metrics  an arscope metrics run
+ * @param forecast an arscope forecast run
+ * @param worklist an arscope worklist run, with a model trained three months before the as-of date
+ * @param report   folder holding the CFO report
+ */
+public record PipelineOutputs(String data, String metrics, String forecast, String worklist, Path report) {
+
+    private static final GeneratorConfig HISTORY = GeneratorConfig.of(5, 3000, LocalDate.of(2024, 1, 1), 18);
+    private static PipelineOutputs built;
+
+    public static synchronized PipelineOutputs get() throws IOException {
+        if (built != null) {
+            return built;
+        }
+        SparkSession spark = TestSpark.session();
+        Path dir = Path.of("target", "pipeline-outputs").toAbsolutePath();
+        Files.createDirectories(dir);
+        String data = GeneratedLedger.write(spark, HISTORY, dir.resolve("data")).toString();
+        String metrics = dir.resolve("metrics").toString();
+        MetricsJob.Outcome m = MetricsJob.run(spark, new MetricsOptions(data, metrics, null, AgingBuckets.DEFAULT,
+                MetricsOptions.DEFAULT_DIMENSIONS, DayCount.ACTUAL, 0, 12, 1.0, TrendConfig.DEFAULT));
+        String forecast = dir.resolve("forecast").toString();
+        ForecastJob.run(spark, ForecastOptions.defaults(data, forecast, null, null).withBacktestWeeks(26));
+        Path model = dir.resolve("model");
+        RiskJob.train(spark, data, model, m.asOf().minusMonths(3), RiskConfig.DEFAULT);
+        String worklist = dir.resolve("worklist").toString();
+        WorklistJob.run(spark, data, model, null, worklist, WorklistConfig.DEFAULT);
+        Path report = dir.resolve("report");
+        ReportJob.run(spark, metrics, forecast, worklist, report.toString(), "Receivables report");
+        built = new PipelineOutputs(data, metrics, forecast, worklist, report);
+        return built;
+    }
+}
