@@ -39,8 +39,11 @@ Dataset<Row> bySegment = spark.read().parquet(metricsDir + "/aging_by_slice")
         .select("value", "open_amount", "past_due", "past_due_share").orderBy(col("past_due_share").desc());
 bySegment.show(false);
 
-// 5. The credit-loss allowance: balance x loss rate per bucket, summed.
-Row ecl = spark.read().parquet(metricsDir + "/provision_matrix").agg(sum("balance"), sum("ecl")).first();
+// 5. The credit-loss allowance: balance x loss rate per bucket; the matrix's 'total' line must equal their sum.
+Dataset<Row> matrix = spark.read().parquet(metricsDir + "/provision_matrix");
+Row buckets = matrix.filter("bucket <> 'total'").agg(sum("ecl")).first();
+Row ecl = matrix.filter("bucket = 'total'").select("balance", "ecl").first();
+if (buckets.getDecimal(0).compareTo(ecl.getDecimal(1)) != 0) throw new IllegalStateException("ECL lines do not add up");
 System.out.printf("ECL %,.2f on open AR %,.2f (%.2f%%)%n", ecl.getDecimal(1), ecl.getDecimal(0),
         ecl.getDecimal(1).doubleValue() / ecl.getDecimal(0).doubleValue() * 100);
 

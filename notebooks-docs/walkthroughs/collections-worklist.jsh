@@ -6,7 +6,7 @@
 import org.apache.spark.sql.*;
 import static org.apache.spark.sql.functions.*;
 
-String worklistDir = System.getProperty("arscope.worklist", "out/sample-worklist");
+String worklistDir = System.getProperty("arscope.worklist", "out/worklist");
 SparkSession spark = SparkSession.builder().master("local[2]").appName("worklist-walkthrough")
         .config("spark.ui.enabled", "false").getOrCreate();
 spark.sparkContext().setLogLevel("ERROR");

@@ -48,7 +48,9 @@ public final class ReportInputs {
         List<String> labels = bucketColumns.stream().map(ReportInputs::bucketLabel).toList();
         List<ReportData.ProvisionLine> provision = new ArrayList<>();
         LocalDate asOf = null;
-        for (Row r : spark.read().parquet(OutputFiles.child(metrics, MetricsJob.PROVISION_MATRIX)).collectAsList()) {
+        // The matrix carries a 'total' line beside the buckets; the report adds up the buckets itself.
+        for (Row r : spark.read().parquet(OutputFiles.child(metrics, MetricsJob.PROVISION_MATRIX))
+                .filter(col("bucket").isin(labels.toArray())).collectAsList()) {
             asOf = r.getAs("as_of");
             provision.add(new ReportData.ProvisionLine(r.getAs("bucket"), r.getAs("roll_rate"), r.getAs("loss_rate"),
                     money(r, "balance"), money(r, "ecl"), r.getAs("overlay")));
