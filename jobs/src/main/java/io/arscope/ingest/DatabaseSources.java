@@ -46,7 +46,7 @@ import io.arscope.ingest.mapping.SourceSpec;
 public final class DatabaseSources {
 
     /** Marks a database source in {@code source_file}, so it cannot be taken for a file. */
-    public static final String LABEL_PREFIX = "db:";
+    private static final String LABEL_PREFIX = "db:";
     private static final int CENTS = 2;
 
     private DatabaseSources() {
@@ -65,7 +65,7 @@ public final class DatabaseSources {
     }
 
     /** How rejects and the reconciliation name a source: its table, or the name of its query. */
-    public static String label(SourceSpec source) {
+    private static String label(SourceSpec source) {
         return LABEL_PREFIX + (source.table() != null ? source.table() : source.name());
     }
 
@@ -110,7 +110,8 @@ public final class DatabaseSources {
             }
         }
         // One read, kept: the numbering below and the mapping then see the same rows however often Spark looks.
-        Dataset<Row> rows = table.select(selected.stream().map(DatabaseSources::column).toArray(Column[]::new)).localCheckpoint();
+        Dataset<Row> rows = table.select(selected.stream().map(DatabaseSources::column).toArray(Column[]::new))
+                .localCheckpoint();
         Column[] order = source.key().stream().map(DatabaseSources::column).toArray(Column[]::new);
         List<String> names = List.copyOf(selected);
         return rows.orderBy(order).javaRDD().zipWithIndex().map(t -> {
@@ -155,7 +156,7 @@ public final class DatabaseSources {
     }
 
     /** A value as an export would write it: dates ISO, decimals in plain notation, timestamps as their day. */
-    static String text(Object value) {
+    private static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.mapping.Mapping;
+import io.arscope.ingest.mapping.MappingException;
 import io.arscope.ingest.mapping.SourceSpec;
 
 /**
@@ -32,13 +33,13 @@ public final class SourceFiles {
      * when the mapping reads only database tables.
      */
     public static List<JavaRDD<Row>> readAll(SparkSession spark, String inputDir, Mapping mapping, LocalDate asOf)
-            throws InputException, IOException {
+            throws MappingException, InputException, IOException {
         List<JavaRDD<Row>> parts = new ArrayList<>();
         if (!mapping.readsFiles()) {
             return parts;
         }
         if (inputDir == null) {
-            throw new InputException("the mapping reads files, so it needs an input folder (--input)");
+            throw new MappingException("the mapping reads files, so it needs the folder they are in (--input)");
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Path root = new Path(inputDir);
