@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server for tests: a new cluster in a folder under {@code target/}, listening only on a
- * free port of 127.0.0.1 with password authentication, and stopped by {@link #close} (or, if a test run is cut
- * short, by a shutdown hook). It runs the server binaries of the Debian package ({@code /usr/lib/postgresql/N/bin},
+ * A throwaway PostgreSQL server for tests: a new cluster in a folder under {@code target/} (or the temporary
+ * folder, when the postgres user could not reach {@code target/}), listening only on a free port of 127.0.0.1
+ * with password authentication, and stopped by {@link #close} (or, if a test run is cut short, by a shutdown
+ * hook). It runs the server binaries of the Debian package ({@code /usr/lib/postgresql/N/bin},
  * the newest N) or of the folder in {@code ARSCOPE_PG_BIN}. PostgreSQL refuses to run as root, so a root JVM runs
  * them as the {@code postgres} user. When no server can be started it throws, saying why: the database ingest
  * must be exercised wherever the tests run, never skipped.
@@ -48,9 +50,13 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(Path parent, String password) throws IOException, InterruptedException {
         Path bin = binaries();
-        Files.createDirectories(parent);
-        Path base = Files.createTempDirectory(parent.toAbsolutePath(), "postgres-");
         boolean root = "root".equals(System.getProperty("user.name"));
+        Path home = Files.createDirectories(parent).toAbsolutePath();
+        if (root && !reachableByOthers(home)) {
+            // A checkout under /root, say: the postgres user could not reach a cluster there.
+            home = Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        Path base = Files.createTempDirectory(home, "postgres-");
         PostgresServer server = new PostgresServer(bin, base, root, freePort());
         Path passwordFile = base.resolve("pwfile");
         Files.writeString(passwordFile, password);
@@ -174,6 +180,15 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + debian + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean reachableByOthers(Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int freePort() throws IOException {
