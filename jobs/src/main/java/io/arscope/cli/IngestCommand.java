@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import io.arscope.ingest.IngestJob;
 import io.arscope.ingest.IngestOptions;
 import io.arscope.ingest.InputException;
+import io.arscope.ingest.JdbcConnection;
 import io.arscope.ingest.Reconciliation;
 import io.arscope.ingest.mapping.MappingException;
 import io.arscope.run.SparkSessions;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code arscope ingest}: an export, through its mapping, into the canonical Parquet tables. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Reads a receivables export (CSV or JSON Lines) through a mapping file, validates every row, "
+        description = {"Reads a receivables export (CSV or JSON Lines files, or database tables over JDBC) through a "
+                + "mapping file, validates every row, "
                 + "and writes the canonical tables as Parquet partitioned by month, the rejected rows with their "
                 + "reasons, a reconciliation per file and a run manifest.",
                 "",
@@ -28,7 +30,8 @@ import picocli.CommandLine.Option;
 final class IngestCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(IngestCommand.class.getName());
 
-    @Option(names = "--input", required = true, description = "Folder holding the export files.")
+    @Option(names = "--input", description = "Folder holding the export files; not needed when the mapping reads "
+            + "only database tables.")
     String input;
 
     @Option(names = "--mapping", required = true, description = "Mapping file (YAML or JSON) describing the export.")
@@ -47,6 +50,14 @@ final class IngestCommand implements Callable<Integer> {
             description = "Fail (exit 4) when a file rejects more than this share of its rows. Default: ${DEFAULT-VALUE}.")
     double maxRejectShare;
 
+    @Option(names = "--jdbc-url", description = "JDBC URL of the database, replacing the mapping's. Never put the "
+            + "password in it: it is read from the environment variable " + JdbcConnection.PASSWORD_ENV + ".")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", description = "Database user, replacing " + JdbcConnection.USER_ENV
+            + " and the mapping's.")
+    String jdbcUser;
+
     @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
     String master;
 
@@ -60,7 +71,8 @@ final class IngestCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         LocalDate cutoff = anyDate ? null : asOf != null ? asOf : LocalDate.now();
-        IngestOptions options = new IngestOptions(input, mapping, output, cutoff, maxRejectShare);
+        IngestOptions options = new IngestOptions(input, mapping, output, cutoff, maxRejectShare, jdbcUrl,
+                jdbcUser);
         long start = System.nanoTime();
         try (SparkSessions.Scoped spark = SparkSessions.open("arscope-ingest", master)) {
             IngestJob.Outcome outcome = IngestJob.run(spark.session(), options);

@@ -5,11 +5,14 @@ import static org.apache.spark.sql.functions.date_format;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -22,7 +25,7 @@ import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 
 /**
- * The ingest job: reads an export through its mapping, validates every row, and writes the canonical tables as
+ * The ingest job: reads an export (files, database tables, or both) through its mapping, validates every row, and writes the canonical tables as
  * Parquet partitioned by month, the rejects (Parquet and CSV), the reconciliation and a run manifest.
  */
 public final class IngestJob {
@@ -49,8 +52,13 @@ public final class IngestJob {
             IOException {
         Instant started = Instant.now();
         Mapping mapping = Mapping.load(options.mapping());
-        Dataset<Row> mapped = spark.createDataFrame(SourceFiles.readAll(spark, options.input(), mapping, options.asOf()),
-                MappedRows.SCHEMA).localCheckpoint();
+        JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
+                options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
+        List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options.input(), mapping, options.asOf()));
+        parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf()));
+        JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
+                : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));
+        Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
         ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource());
 
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
@@ -75,7 +83,7 @@ public final class IngestJob {
                 .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
         Outcome outcome = new Outcome(reconciliation, records, over);
         OutputFiles.writeText(spark, OutputFiles.child(options.output(), MANIFEST),
-                manifest(options, mapping, outcome, started).toJson());
+                manifest(options, mapping, database, outcome, started).toJson());
         return outcome;
     }
 
@@ -97,12 +105,16 @@ public final class IngestJob {
         }
     }
 
-    private static RunManifest manifest(IngestOptions options, Mapping mapping, Outcome outcome, Instant started)
-            throws IOException {
+    private static RunManifest manifest(IngestOptions options, Mapping mapping, JdbcConnection database,
+            Outcome outcome, Instant started) throws IOException {
         RunManifest manifest = new RunManifest("ingest", started);
         manifest.option("input", options.input());
         manifest.option("mapping", options.mapping().toString());
         manifest.option("mapping_sha256", RunManifest.sha256(options.mapping()));
+        if (database != null) {
+            manifest.option("database_url", database.url());
+            manifest.option("database_user", database.user());
+        }
         manifest.option("output", options.output());
         manifest.option("as_of", options.asOf() == null ? null : options.asOf().toString());
         manifest.option("max_reject_share", options.maxRejectShare());

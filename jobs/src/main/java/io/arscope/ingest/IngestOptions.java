@@ -6,18 +6,28 @@ import java.time.LocalDate;
 /**
  * Configuration of one ingest run.
  *
- * @param input          folder the mapping's file names are relative to (any Hadoop path: local, hdfs://, s3a://)
+ * @param input          folder the mapping's file names are relative to (any Hadoop path: local, hdfs://, s3a://);
+ *                       may be null when the mapping reads only database tables
  * @param mapping        the mapping file that describes the export
  * @param output         folder that receives canonical/, rejects/, rejects.csv, reconciliation.csv and
  *                       ingest-run.json; outputs of an earlier run there are replaced
  * @param asOf           business dates after this day are rejected; null accepts any date
  * @param maxRejectShare the run fails (exit 4) when any file rejects more than this share of its rows; the
  *                       outputs are still written so the rejects can be read
+ * @param jdbcUrl        replaces the mapping's database URL; null keeps it
+ * @param jdbcUser       replaces the database user of the environment ({@value JdbcConnection#USER_ENV}) and of the
+ *                       mapping; null keeps them. The password comes only from {@value JdbcConnection#PASSWORD_ENV}.
  */
-public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
+public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
+        String jdbcUrl, String jdbcUser) {
     public IngestOptions {
         if (maxRejectShare < 0 || maxRejectShare > 1) {
             throw new IllegalArgumentException("max reject share must be between 0 and 1, was " + maxRejectShare);
         }
+    }
+
+    /** A run whose database, if the mapping reads one, is the mapping's and the environment's. */
+    public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
+        this(input, mapping, output, asOf, maxRejectShare, null, null);
     }
 }

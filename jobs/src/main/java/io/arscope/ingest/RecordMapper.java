@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.apache.spark.sql.Row;
@@ -36,6 +37,7 @@ import io.arscope.model.FieldType;
 public final class RecordMapper implements Serializable {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final String ISO_DATE = "yyyy-MM-dd";
 
     private final SourceSpec source;
     private final String sourceFile;
@@ -67,42 +69,80 @@ public final class RecordMapper implements Serializable {
             Map<String, List<ValueParsers.DateReader>> dates = new HashMap<>();
             for (Map.Entry<String, FieldSpec> field : target.getValue().fields().entrySet()) {
                 List<String> formats = field.getValue().dateFormats();
-                dates.put(field.getKey(), formats.isEmpty() ? parsers.sourceDates() : ValueParsers.readers(formats));
+                List<ValueParsers.DateReader> readers = formats.isEmpty() ? parsers.sourceDates()
+                        : ValueParsers.readers(formats);
+                dates.put(field.getKey(), source.isDatabase() ? withIso(readers) : readers);
             }
             fieldDates.put(CanonicalTable.byName(target.getKey()), dates);
         }
     }
 
-    /** Source columns the mapping names that the file lacks; empty when the file fits the mapping. */
-    public List<String> missingColumns() {
-        List<String> missing = new ArrayList<>();
-        if (source.isJsonLines()) {
-            return missing;
+    /** A DATE or TIMESTAMP column arrives as yyyy-MM-dd, whatever format the text columns beside it are in. */
+    private static List<ValueParsers.DateReader> withIso(List<ValueParsers.DateReader> readers) {
+        if (readers.stream().anyMatch(r -> r.format.equals(ISO_DATE))) {
+            return readers;
         }
+        List<ValueParsers.DateReader> all = new ArrayList<>(readers);
+        all.add(new ValueParsers.DateReader(ISO_DATE));
+        return all;
+    }
+
+    /** Every source column the mapping reads, in the mapping's order: field sources, then conditions. */
+    public List<String> namedColumns() {
+        List<String> named = new ArrayList<>();
         for (TargetSpec target : source.produces().values()) {
             for (FieldSpec field : target.fields().values()) {
-                if (field.column() != null && !columnIndex.containsKey(field.column()) && !missing.contains(field.column())) {
-                    missing.add(field.column());
+                if (field.column() != null && !named.contains(field.column())) {
+                    named.add(field.column());
                 }
             }
-            if (target.when() != null && !columnIndex.containsKey(target.when().column())
-                    && !missing.contains(target.when().column())) {
-                missing.add(target.when().column());
+            if (target.when() != null && !named.contains(target.when().column())) {
+                named.add(target.when().column());
             }
         }
-        return missing;
+        return named;
+    }
+
+    /** Source columns the mapping names that the file lacks; empty when the file fits the mapping. */
+    public List<String> missingColumns() {
+        if (source.isJsonLines()) {
+            return List.of();
+        }
+        return namedColumns().stream().filter(c -> !columnIndex.containsKey(c)).toList();
     }
 
     /** The mapped line as a row of {@link MappedRows#SCHEMA}. */
     public Row map(String line, long lineNumber) {
+        return row(line, lineNumber, line.isBlank() ? null
+                : () -> source.isJsonLines() ? jsonValues(line) : csvValues(line));
+    }
+
+    /**
+     * A row that arrives as column values rather than a line (a database row), mapped exactly as a line with
+     * those values would be: empty text counts as missing, as an empty CSV field does.
+     *
+     * @param values    column name to its value as text; null for SQL NULL
+     * @param raw       how a reject shows the row
+     * @param rowNumber the row's number in its source, from 1
+     */
+    public Row mapValues(Map<String, String> values, String raw, long rowNumber) {
+        return row(raw, rowNumber, () -> {
+            Map<String, String> cleaned = new HashMap<>();
+            values.forEach((column, text) -> cleaned.put(column, emptyToNull(text)));
+            return cleaned;
+        });
+    }
+
+    /** {@code values} is null for a blank line, which is no row; it may throw the row's first problem. */
+    private Row row(String raw, long number, Supplier<Map<String, String>> values) {
         Object[] out = new Object[MappedRows.SCHEMA.size()];
         out[0] = sourceFile;
-        out[1] = lineNumber;
-        out[2] = line;
-        out[3] = line.isBlank();
+        out[1] = number;
+        out[2] = raw;
+        out[3] = values == null;
         List<Row> problems = new ArrayList<>();
-        if (!line.isBlank()) {
-            mapRecords(line, out, problems);
+        if (values != null) {
+            mapRecords(values, out, problems);
         }
         if (!problems.isEmpty()) {
             for (int i = 4; i < 4 + CanonicalTable.values().length; i++) {
@@ -114,10 +154,10 @@ public final class RecordMapper implements Serializable {
         return RowFactory.create(out);
     }
 
-    private void mapRecords(String line, Object[] out, List<Row> problems) {
+    private void mapRecords(Supplier<Map<String, String>> read, Object[] out, List<Row> problems) {
         Map<String, String> values;
         try {
-            values = source.isJsonLines() ? jsonValues(line) : csvValues(line);
+            values = read.get();
         } catch (FieldProblem p) {
             problems.add(problem(null, null, p));
             return;

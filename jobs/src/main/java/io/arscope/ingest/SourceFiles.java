@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.mapping.Mapping;
+import io.arscope.ingest.mapping.MappingException;
 import io.arscope.ingest.mapping.SourceSpec;
 
 /**
@@ -27,9 +28,19 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** Every line of every file of the mapping, mapped; rows of {@link MappedRows#SCHEMA}. */
-    public static JavaRDD<Row> readAll(SparkSession spark, String inputDir, Mapping mapping, LocalDate asOf)
-            throws InputException, IOException {
+    /**
+     * Every line of every file of the mapping, mapped, as one RDD of {@link MappedRows#SCHEMA} rows per file; none
+     * when the mapping reads only database tables.
+     */
+    public static List<JavaRDD<Row>> readAll(SparkSession spark, String inputDir, Mapping mapping, LocalDate asOf)
+            throws MappingException, InputException, IOException {
+        List<JavaRDD<Row>> parts = new ArrayList<>();
+        if (!mapping.readsFiles()) {
+            return parts;
+        }
+        if (inputDir == null) {
+            throw new MappingException("the mapping reads files, so it needs the folder they are in (--input)");
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Path root = new Path(inputDir);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -37,8 +48,10 @@ public final class SourceFiles {
             throw new InputException("input folder " + inputDir + " does not exist");
         }
         String rootPrefix = fs.getFileStatus(root).getPath().toString() + "/";
-        List<JavaRDD<Row>> parts = new ArrayList<>();
         for (SourceSpec source : mapping.sources()) {
+            if (source.isDatabase()) {
+                continue;
+            }
             FileStatus[] matches = fs.globStatus(new Path(root, source.file()));
             if (matches == null || matches.length == 0) {
                 throw new InputException("source '" + source.name() + "': no file matches " + source.file() + " in "
@@ -51,7 +64,7 @@ public final class SourceFiles {
                 parts.add(readFile(jsc, full, shown, source, asOf));
             }
         }
-        return parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(JavaRDD[]::new));
+        return parts;
     }
 
     private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source, LocalDate asOf)

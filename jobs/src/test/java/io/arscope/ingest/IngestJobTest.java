@@ -140,6 +140,13 @@ class IngestJobTest {
     }
 
     @Test
+    void aMappingOfFilesWithoutAnInputFolderIsAUsageError() {
+        int code = Arscope.execute("ingest", "--mapping", generatorMapping().toString(), "--output",
+                dir.resolve("no-input").toString(), "--master", "local[2]");
+        assertEquals(ExitCode.USAGE, code);
+    }
+
+    @Test
     void aForeignExportMapsToExactlyTheseCanonicalRows(@TempDir Path export) throws Exception {
         Files.writeString(export.resolve("ar.csv"), String.join("\n",
                 "Inv No;Cust;Issued;Due;Amount;Cur;Paid On;Disputed",

@@ -26,15 +26,16 @@ import io.arscope.model.CanonicalTable;
  * and fields, required canonical fields left unmapped, fields with neither or both of column and value, and
  * date formats that do not parse.
  */
-public record Mapping(String description, List<SourceSpec> sources) implements Serializable {
+public record Mapping(String description, DatabaseSpec database, List<SourceSpec> sources) implements Serializable {
 
     /** Formats understood besides java.time patterns: numbers since 1970-01-01 UTC, integral or not. */
     public static final Set<String> EPOCH_FORMATS = Set.of("epoch_seconds", "epoch_millis", "epoch_micros");
 
     @JsonCreator
-    public Mapping(@JsonProperty("description") String description,
+    public Mapping(@JsonProperty("description") String description, @JsonProperty("database") DatabaseSpec database,
             @JsonProperty("sources") List<SourceSpec> sources) {
         this.description = description == null ? "" : description;
+        this.database = database;
         this.sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
@@ -76,6 +77,16 @@ public record Mapping(String description, List<SourceSpec> sources) implements S
         return tables;
     }
 
+    /** Whether some source is a database table or query. */
+    public boolean readsDatabase() {
+        return sources.stream().anyMatch(SourceSpec::isDatabase);
+    }
+
+    /** Whether some source is a file. */
+    public boolean readsFiles() {
+        return sources.stream().anyMatch(s -> !s.isDatabase());
+    }
+
     /** Whether customers come from an export of their own, not only read off other rows. */
     public boolean hasCustomerSource() {
         return sources.stream().anyMatch(s -> {
@@ -89,11 +100,15 @@ public record Mapping(String description, List<SourceSpec> sources) implements S
         if (sources.isEmpty()) {
             problems.add("no sources: list at least one export file under 'sources'");
         }
-        for (SourceSpec source : sources) {
-            String where = "source '" + source.name() + "'";
-            if (source.file() == null || source.file().isBlank()) {
-                problems.add(where + ": 'file' is required");
+        for (int i = 0; i < sources.size(); i++) {
+            SourceSpec source = sources.get(i);
+            String where = source.name() == null ? "source " + (i + 1) : "source '" + source.name() + "'";
+            int origins = (source.file() == null ? 0 : 1) + (source.table() == null ? 0 : 1)
+                    + (source.query() == null ? 0 : 1);
+            if (origins != 1 || (source.file() != null && source.file().isBlank())) {
+                problems.add(where + ": give exactly one of 'file', 'table' and 'query'");
             }
+            problems.addAll(source.isDatabase() ? databaseProblems(where, source) : fileOnlyProblems(where, source));
             if (!source.format().equals("csv") && !source.isJsonLines()) {
                 problems.add(where + ": format must be csv or jsonl, was '" + source.format() + "'");
             }
@@ -113,6 +128,41 @@ public record Mapping(String description, List<SourceSpec> sources) implements S
             for (Map.Entry<String, TargetSpec> target : source.produces().entrySet()) {
                 problems.addAll(targetProblems(where, target.getKey(), target.getValue()));
             }
+        }
+        return problems;
+    }
+
+    private static List<String> databaseProblems(String where, SourceSpec source) {
+        List<String> problems = new ArrayList<>();
+        if (source.query() != null && source.name() == null) {
+            problems.add(where + ": a 'query' source needs a 'name' to be shown by");
+        }
+        if (source.key().isEmpty()) {
+            problems.add(where + ": 'key' must list the columns that identify a row (the primary key)");
+        }
+        if (source.fetchSize() != null && source.fetchSize() < 1) {
+            problems.add(where + ": fetchSize must be at least 1, was " + source.fetchSize());
+        }
+        Partitioning p = source.partitioning();
+        if (p != null) {
+            if (p.column() == null || p.column().isBlank()) {
+                problems.add(where + ": partitioning needs a 'column' (numeric, date or timestamp)");
+            }
+            if (p.partitions() < 1) {
+                problems.add(where + ": partitioning.partitions must be at least 1, was " + p.partitions());
+            }
+            if ((p.lowerBound() == null) != (p.upperBound() == null)) {
+                problems.add(where + ": give both partitioning bounds or neither (then MIN and MAX are queried)");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> fileOnlyProblems(String where, SourceSpec source) {
+        List<String> problems = new ArrayList<>();
+        if (!source.key().isEmpty() || source.partitioning() != null
+                || source.fetchSize() != null) {
+            problems.add(where + ": 'key', 'fetchSize' and 'partitioning' apply to a 'table' or 'query' only");
         }
         return problems;
     }

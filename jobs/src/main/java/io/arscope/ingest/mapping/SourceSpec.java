@@ -9,11 +9,20 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One kind of export file and the canonical records each of its rows produces.
+ * One kind of export file, or one database table or query, and the canonical records each of its rows produces.
  *
  * @param name              a label used in messages
  * @param file              path of the file relative to the input folder; a glob such as {@code payments-*.csv}
  *                          reads several files of the same layout
+ * @param table             instead of a file: a table (or view) of the mapping's database, such as
+ *                          {@code ar.invoices}
+ * @param query             instead of a file: a SELECT on the mapping's database, read as a table
+ * @param key               of a table or query: the columns that identify a row (its primary key); rows are
+ *                          numbered in this order, so a reject names a stable row and the first of two duplicates
+ *                          is the same on every run
+ * @param fetchSize         of a table or query: rows fetched per round trip (a cursor, not the whole slice in
+ *                          memory); null for {@link #DEFAULT_FETCH_SIZE}
+ * @param partitioning      of a table or query: how it is read in parallel; null reads it in one query
  * @param format            {@code csv} or {@code jsonl}
  * @param delimiter         field separator of a CSV file
  * @param columns           column names of a CSV file without a header row; empty when the first line names them
@@ -25,20 +34,31 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param falseValues       texts read as false in flags
  * @param produces          canonical table name to the target it produces
  */
-public record SourceSpec(String name, String file, String format, String delimiter, List<String> columns,
+public record SourceSpec(String name, String file, String table, String query, List<String> key, Integer fetchSize,
+        Partitioning partitioning, String format, String delimiter, List<String> columns,
         List<String> dateFormats, String decimalSeparator, String groupingSeparator, List<String> trueValues,
         List<String> falseValues, Map<String, TargetSpec> produces) implements Serializable {
 
+    /** Enough rows per round trip to hide latency, few enough that a slice never sits whole in memory. */
+    public static final int DEFAULT_FETCH_SIZE = 1000;
+
     @JsonCreator
     public SourceSpec(@JsonProperty("name") String name, @JsonProperty("file") String file,
-            @JsonProperty("format") String format, @JsonProperty("delimiter") String delimiter,
-            @JsonProperty("columns") List<String> columns, @JsonProperty("dateFormats") List<String> dateFormats,
+            @JsonProperty("table") String table, @JsonProperty("query") String query,
+            @JsonProperty("key") List<String> key, @JsonProperty("fetchSize") Integer fetchSize,
+            @JsonProperty("partitioning") Partitioning partitioning, @JsonProperty("format") String format,
+            @JsonProperty("delimiter") String delimiter, @JsonProperty("columns") List<String> columns, @JsonProperty("dateFormats") List<String> dateFormats,
             @JsonProperty("decimalSeparator") String decimalSeparator,
             @JsonProperty("groupingSeparator") String groupingSeparator,
             @JsonProperty("trueValues") List<String> trueValues, @JsonProperty("falseValues") List<String> falseValues,
             @JsonProperty("produces") Map<String, TargetSpec> produces) {
-        this.name = name == null ? file : name;
+        this.name = name != null ? name : file != null ? file : table;
         this.file = file;
+        this.table = table;
+        this.query = query;
+        this.key = key == null ? List.of() : List.copyOf(key);
+        this.fetchSize = fetchSize;
+        this.partitioning = partitioning;
         this.format = format == null ? "csv" : format;
         this.delimiter = delimiter == null ? "," : delimiter;
         this.columns = columns == null ? List.of() : List.copyOf(columns);
@@ -48,6 +68,16 @@ public record SourceSpec(String name, String file, String format, String delimit
         this.trueValues = trueValues == null ? List.of("true", "yes", "y", "1", "t") : List.copyOf(trueValues);
         this.falseValues = falseValues == null ? List.of("false", "no", "n", "0", "f") : List.copyOf(falseValues);
         this.produces = produces == null ? Map.of() : new LinkedHashMap<>(produces);
+    }
+
+    /** The fetch size to read with. */
+    public int fetchSizeOrDefault() {
+        return fetchSize == null ? DEFAULT_FETCH_SIZE : fetchSize;
+    }
+
+    /** Whether rows come from the mapping's database rather than from files. */
+    public boolean isDatabase() {
+        return table != null || query != null;
     }
 
     public boolean isJsonLines() {

@@ -57,6 +57,37 @@ class MappingTest {
     }
 
     @Test
+    void databaseSourcesAreCheckedToo() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                database: {url: 'jdbc:postgresql://db:5432/erp', user: reader}
+                sources:
+                  - file: a.csv
+                    table: ar.a
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - table: ar.invoices
+                    fetchSize: 0
+                    partitioning: {column: id, partitions: 0, lowerBound: 1}
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - query: SELECT id FROM ar.c
+                    key: [id]
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: c.csv
+                    key: [id]
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "db.yaml"));
+        String message = e.getMessage();
+        assertTrue(message.startsWith("mapping db.yaml has 8 problem(s):"), message);
+        assertTrue(message.contains("source 'a.csv': give exactly one of 'file', 'table' and 'query'"), message);
+        assertTrue(message.contains("source 'ar.invoices': 'key' must list the columns that identify a row"), message);
+        assertTrue(message.contains("source 'ar.invoices': fetchSize must be at least 1, was 0"), message);
+        assertTrue(message.contains("source 'ar.invoices': partitioning.partitions must be at least 1"), message);
+        assertTrue(message.contains("source 'ar.invoices': give both partitioning bounds or neither"), message);
+        assertTrue(message.contains("source 3: a 'query' source needs a 'name'"), message);
+        assertTrue(message.contains("source 'c.csv': 'key', 'fetchSize' and 'partitioning' apply to a 'table' or "
+                + "'query' only"), message);
+    }
+
+    @Test
     void aFileThatIsNotYamlSaysSo() {
         MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("sources: [\n", "broken.yaml"));
         assertTrue(e.getMessage().startsWith("mapping broken.yaml is not valid:"), e.getMessage());
