@@ -57,6 +57,11 @@ final class ForecastCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int salesWeeks;
 
+    @Option(names = "--history-days", defaultValue = "365",
+            description = "Calendar days before each origin whose payments the settlement curves are estimated from. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int historyDays;
+
     @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
     String master;
 
@@ -69,7 +74,7 @@ final class ForecastCommand implements Callable<Integer> {
         try {
             ForecastOptions d = ForecastOptions.defaults(input.toString(), output, asOf, segmentBy);
             options = new ForecastOptions(d.input(), d.output(), d.asOf(), d.segmentBy(), d.minSegmentInvoices(),
-                    weeks, backtestWeeks, interval, d.minCalibration(), salesWeeks, d.earliestOffset(),
+                    weeks, backtestWeeks, interval, d.minCalibration(), salesWeeks, historyDays, d.earliestOffset(),
                     d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks));
         } catch (IllegalArgumentException e) {
             System.err.println("arscope forecast: " + e.getMessage());

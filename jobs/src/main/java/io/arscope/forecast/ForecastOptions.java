@@ -17,18 +17,21 @@ import java.time.LocalDate;
  * @param intervalLevel       coverage the prediction interval aims at, e.g. 0.8
  * @param minCalibration      fewest past errors at a horizon before an interval is given for it
  * @param salesWeeks          trailing weeks of credit sales whose daily mean is the expected new sales
+ * @param historyDays         calendar days before each origin whose payments and open balances the settlement curves
+ *                            are estimated from, so that the curves follow how customers pay now
  * @param earliestOffset      earliest day offset from the due date kept apart; invoices with longer terms start there
  * @param maxDaysPastDue      invoices further past due than this are not expected to pay within the horizon
  * @param newInvoiceDays      days after the invoice date the curve of new invoices follows
  */
 public record ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
-        int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int earliestOffset,
+        int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int historyDays,
+        int earliestOffset,
         int maxDaysPastDue, int newInvoiceDays) {
 
     public ForecastOptions {
-        if (weeks < 1 || backtestWeeks < 0 || salesWeeks < 1 || minCalibration < 2) {
-            throw new IllegalArgumentException("weeks and sales weeks must be positive, backtest weeks not negative "
-                    + "and the minimum calibration at least 2");
+        if (weeks < 1 || backtestWeeks < 0 || salesWeeks < 1 || historyDays < 7 || minCalibration < 2) {
+            throw new IllegalArgumentException("weeks and sales weeks must be positive, backtest weeks not negative, "
+                    + "history at least 7 days and the minimum calibration at least 2");
         }
         if (!(intervalLevel > 0 && intervalLevel < 1)) {
             throw new IllegalArgumentException("interval level must be between 0 and 1, was " + intervalLevel);
@@ -39,13 +42,13 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
         }
     }
 
-    /** The defaults of {@code arscope forecast}: 13 weeks, 52 weekly backtest origins, an 80% interval. */
+    /** The defaults of {@code arscope forecast}: 13 weeks, 52 weekly backtest origins, an 80% interval, a year of history. */
     public static ForecastOptions defaults(String input, String output, LocalDate asOf, String segmentBy) {
-        return new ForecastOptions(input, output, asOf, segmentBy, 200, 13, 52, 0.8, 8, 13, -180, 730, 120);
+        return new ForecastOptions(input, output, asOf, segmentBy, 200, 13, 52, 0.8, 8, 13, 365, -180, 730, 120);
     }
 
     public ForecastOptions withBacktestWeeks(int backtestWeeks) {
         return new ForecastOptions(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks,
-                intervalLevel, minCalibration, salesWeeks, earliestOffset, maxDaysPastDue, newInvoiceDays);
+                intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset, maxDaysPastDue, newInvoiceDays);
     }
 }

@@ -50,22 +50,29 @@ public final class SettlementTables {
         int min = options.earliestOffset();
         String dueOffset = "greatest(datediff(%s, due_date), " + min + ")";
         String known = "filter(" + InvoiceHistory.EVENTS + ", e -> e.date <= origin)";
+        // The due-date table is a period table: only what happened in the history window before the origin counts,
+        // an invoice issued earlier entering it with what was still open when the window began.
+        String windowStart = "date_sub(origin, " + (options.historyDays() - 1) + ")";
+        String enteredOpen = "amount - " + InvoiceHistory.reducedSql("date_sub(origin, " + options.historyDays() + ")");
+        String inWindow = "filter(" + InvoiceHistory.EVENTS + ", e -> e.date <= origin and e.date >= " + windowStart
+                + ")";
         String dueTable = "concat("
-                + "array(" + item(DUE, segment, dueOffset.formatted("invoice_date"), "amount", zero, zero, zero, 1) + "), "
-                + "transform(" + known + ", e -> " + item(DUE, segment, dueOffset.formatted("e.date"), zero,
-                        cashOf("e"), otherOf("e"), zero, 0) + "), "
+                + "array(" + item(DUE, segment, dueOffset.formatted("greatest(invoice_date, " + windowStart + ")"),
+                        enteredOpen, zero, zero, zero, "if(" + enteredOpen + " > 0, 1, 0)") + "), "
+                + "transform(" + inWindow + ", e -> " + item(DUE, segment, dueOffset.formatted("e.date"), zero,
+                        cashOf("e"), otherOf("e"), zero, "0") + "), "
                 + "array(" + item(DUE, segment, "least(" + dueOffset.formatted("origin") + ", "
-                        + (options.maxDaysPastDue() + 1) + ")", zero, zero, zero, open, 0) + "))";
+                        + (options.maxDaysPastDue() + 1) + ")", zero, zero, zero, open, "0") + "))";
         String newInvoiceTable = "if(datediff(origin, invoice_date) < 365, concat("
-                + "array(" + item(NEW_INVOICE, "'" + ALL + "'", "0", "amount", zero, zero, zero, 1) + "), "
+                + "array(" + item(NEW_INVOICE, "'" + ALL + "'", "0", "amount", zero, zero, zero, "1") + "), "
                 + "transform(" + known + ", e -> " + item(NEW_INVOICE, "'" + ALL + "'",
-                        "datediff(e.date, invoice_date)", zero, cashOf("e"), otherOf("e"), zero, 0) + "), "
+                        "datediff(e.date, invoice_date)", zero, cashOf("e"), otherOf("e"), zero, "0") + "), "
                 + "array(" + item(NEW_INVOICE, "'" + ALL + "'", "datediff(origin, invoice_date)", zero, zero, zero,
-                        open, 0) + ")), array())";
+                        open, "0") + ")), array())";
         String actuals = "transform(filter(" + InvoiceHistory.EVENTS + ", e -> e.kind = 'payment' and e.date > origin "
                 + "and e.date <= date_add(origin, " + actualDays + ")), e -> " + item(
                         "if(invoice_date <= origin, '" + ACTUAL_OPEN + "', '" + ACTUAL_NEW + "')", segment,
-                        "datediff(e.date, origin)", zero, cashOf("e"), zero, zero, 0) + ")";
+                        "datediff(e.date, origin)", zero, cashOf("e"), zero, zero, "0") + ")";
         String rows = "concat(if(invoice_date <= origin, concat(" + dueTable + ", " + newInvoiceTable + "), array()), "
                 + actuals + ")";
         Dataset<Row> exploded = history.crossJoin(functions.broadcast(originDates))
@@ -81,7 +88,7 @@ public final class SettlementTables {
     }
 
     private static String item(String kind, String segment, String offset, String entered, String cash, String other,
-            String open, int invoices) {
+            String open, String invoices) {
         String kindSql = kind.startsWith("if(") ? kind : "'" + kind + "'";
         return "named_struct('kind', " + kindSql + ", 'segment', cast(" + segment + " as string), 'offset', cast("
                 + offset + " as int), 'entered', cast(" + entered + " as decimal(20,2)), 'cash', cast(" + cash
