@@ -63,10 +63,6 @@ public record CashForecast(double[] openCash, double[] newCash, double[] openOth
         }
     }
 
-    public int days() {
-        return openCash.length;
-    }
-
     /** Sum of {@code daily} over days {@code from} (1-based, inclusive) to {@code to}. */
     public static double sum(double[] daily, int from, int to) {
         double s = 0;

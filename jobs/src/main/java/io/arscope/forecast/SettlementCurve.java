@@ -68,14 +68,6 @@ public final class SettlementCurve {
             return this;
         }
 
-        public Builder addAll(Builder other) {
-            for (int i = 0; i < entered.length; i++) {
-                add(minOffset + i, other.entered[i], other.cash[i], other.other[i], other.censored[i], 0);
-            }
-            invoices += other.invoices;
-            return this;
-        }
-
         public long invoices() {
             return invoices;
         }
@@ -98,10 +90,6 @@ public final class SettlementCurve {
             }
             return new SettlementCurve(minOffset, risk, hc, ho, invoices);
         }
-    }
-
-    public int minOffset() {
-        return minOffset;
     }
 
     public int maxOffset() {
