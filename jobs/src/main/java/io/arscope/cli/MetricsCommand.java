@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 input missing (run ingest first)."})
 final class MetricsCommand implements Callable<Integer> {
 
+    // A String, not a Path: Path.of("hdfs://nn/x") collapses the "//" and the URI no longer names the cluster's files.
     @Option(names = "--input", required = true, description = "Folder an ingest run wrote (holding canonical/).")
-    Path input;
+    String input;
 
     @Option(names = "--output", required = true, description = "Folder for the outputs; replaced on rerun.")
     String output;
@@ -78,13 +79,13 @@ final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         MetricsOptions options;
         try {
-            options = new MetricsOptions(input.toString(), output, asOf, AgingBuckets.parse(buckets), dimensions,
+            options = new MetricsOptions(input, output, asOf, AgingBuckets.parse(buckets), dimensions,
                     dayCount, graceDays, rollMonths, overlay, new TrendConfig(trendMonths, 0.95, 12));
         } catch (IllegalArgumentException e) {
             System.err.println("arscope metrics: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        if (!input.toString().contains("://") && !Files.isDirectory(input.resolve("canonical/invoices"))) {
+        if (!input.contains("://") && !Files.isDirectory(Path.of(input, "canonical", "invoices"))) {
             System.err.println("arscope metrics: " + input + " holds no canonical/invoices; run arscope ingest first "
                     + "and pass its --output folder here");
             return ExitCode.INPUT;

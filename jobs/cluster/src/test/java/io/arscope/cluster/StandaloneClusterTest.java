@@ -1,0 +1,194 @@
+package io.arscope.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.arscope.run.SparkSessions;
+
+/**
+ * Runs ingest, metrics, train and score on the bundled sample through spark-submit with the shaded jar, once on
+ * a real standalone cluster (a master and two one-core workers, all separate JVMs) and once in local mode, and
+ * checks that the cluster's executors ran in their own processes and that both runs wrote the same tables.
+ */
+class StandaloneClusterTest {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    private static final List<String> APPLICATIONS =
+            List.of("arscope-ingest", "arscope-metrics", "arscope-train", "arscope-score");
+    /** Logged by every executor JVM as it starts: "process name" is pid@host. */
+    private static final Pattern EXECUTOR_PID = Pattern.compile("Started daemon with process name: (\\d+)@");
+
+    private static final StandaloneCluster.SparkHome HOME = StandaloneCluster.SparkHome.fromSystemProperties();
+    private static final Path WORK = Path.of(System.getProperty("arscope.cluster.work"));
+
+    private static StandaloneCluster cluster;
+    private static final Set<Long> driverPids = new HashSet<>();
+
+    @BeforeAll
+    static void runOnClusterAndLocally() throws IOException, InterruptedException {
+        deleteTree(WORK);
+        cluster = StandaloneCluster.start(HOME, Files.createDirectories(WORK.resolve("cluster")), 2, "1g");
+        runPipeline(cluster.url(), WORK.resolve("on-cluster"));
+        runPipeline("local[2]", WORK.resolve("local"));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void everyCommandRanAsAnApplicationOfTheCluster() throws IOException, InterruptedException {
+        JsonNode state = cluster.state();
+        assertEquals(2, state.path("aliveworkers").asInt());
+        List<String> finished = new ArrayList<>();
+        state.path("completedapps").forEach(app -> {
+            if (app.path("state").asText().equals("FINISHED")) {
+                finished.add(app.path("name").asText());
+            }
+        });
+        assertEquals(APPLICATIONS, finished.stream().sorted(Comparator.comparing(APPLICATIONS::indexOf)).toList());
+    }
+
+    @Test
+    void eachApplicationHadAnExecutorProcessOnEachWorker() throws IOException {
+        Map<String, Set<Long>> pidsByApp = new TreeMap<>();
+        Set<Long> allPids = new HashSet<>();
+        for (Path workDir : cluster.workDirs()) {
+            Map<String, List<Path>> logsByApp = executorLogs(workDir);
+            assertEquals(APPLICATIONS.size(), logsByApp.size(), "applications with an executor on " + workDir);
+            boolean ranTasks = false;
+            for (Map.Entry<String, List<Path>> app : logsByApp.entrySet()) {
+                assertEquals(1, app.getValue().size(), app.getKey() + " executors on " + workDir);
+                String log = Files.readString(app.getValue().get(0));
+                long pid = executorPid(log, app.getValue().get(0));
+                pidsByApp.computeIfAbsent(app.getKey(), k -> new HashSet<>()).add(pid);
+                assertTrue(allPids.add(pid), "pid " + pid + " seen twice");
+                ranTasks |= log.contains("Running task");
+            }
+            assertTrue(ranTasks, "no executor on " + workDir + " ran a task");
+        }
+        pidsByApp.forEach((app, pids) -> assertEquals(2, pids.size(), app + ": executor pids " + pids));
+        assertFalse(allPids.contains(ProcessHandle.current().pid()), "an executor ran in the test JVM");
+        allPids.forEach(pid -> assertFalse(driverPids.contains(pid), "an executor ran in a driver JVM"));
+    }
+
+    @Test
+    void clusterAndLocalRunsWriteTheSameTables() throws IOException {
+        SparkSession spark = SparkSessions.configure(SparkSession.builder().master("local[1]")
+                .appName("arscope-cluster-comparison").config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")).getOrCreate();
+        try {
+            assertFalse(OutputComparison.parquetTables(WORK.resolve("local")).isEmpty(), "no tables written");
+            OutputComparison.assertSameTables(spark, WORK.resolve("local"), WORK.resolve("on-cluster"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
+     * Data paths are given as file system URIs, as on a cluster (hdfs://, s3a://); the model folder is local to
+     * the driver.
+     */
+    private static void runPipeline(String master, Path out) throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        Path repo = Path.of(System.getProperty("arscope.repo.dir"));
+        String ingested = out.resolve("ingest").toUri().toString();
+        String model = out.resolve("model").toString();
+        submit(master, out, List.of("ingest", "--input", repo.resolve("data-samples/sample").toUri().toString(),
+                "--mapping", repo.resolve("data-samples/mappings/arscope-generator.yaml").toString(),
+                "--output", ingested, "--as-of", "2026-10-31"));
+        submit(master, out, List.of("metrics", "--input", ingested,
+                "--output", out.resolve("metrics").toUri().toString()));
+        submit(master, out, List.of("train", "--input", ingested, "--model", model));
+        submit(master, out, List.of("score", "--input", ingested, "--model", model,
+                "--output", out.resolve("scores").toUri().toString()));
+    }
+
+    /**
+     * One arscope command through spark-submit in client mode, as from an edge node: the driver is a JVM of its
+     * own, the jar is the shaded one, Spark comes from SPARK_HOME. The options are the ones a real submit needs.
+     */
+    private static void submit(String master, Path out, List<String> command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--master", master, "--class", "io.arscope.cli.Arscope",
+                "--executor-memory", "1g",
+                "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.sql.shuffle.partitions=4",
+                // all executors up before the first job, so that each worker gets work
+                "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
+                System.getProperty("arscope.cluster.jar")));
+        args.addAll(command);
+        Path log = out.resolve(command.get(0) + ".log");
+        Process driver = HOME.start(log, "1g", "org.apache.spark.deploy.SparkSubmit", args);
+        driverPids.add(driver.pid());
+        if (!driver.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            StandaloneCluster.stop(driver);
+            fail(command.get(0) + " on " + master + " did not finish in " + COMMAND_TIMEOUT + "; see " + log);
+        }
+        if (driver.exitValue() != 0) {
+            fail(command.get(0) + " on " + master + " exited with " + driver.exitValue() + "; see " + log + ":\n"
+                    + tail(log));
+        }
+    }
+
+    /** Per application id, the stderr of each executor it had on this worker. */
+    private static Map<String, List<Path>> executorLogs(Path workDir) throws IOException {
+        Map<String, List<Path>> logs = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(workDir, 3)) {
+            files.filter(p -> p.getFileName().toString().equals("stderr"))
+                    .forEach(p -> logs.computeIfAbsent(p.getParent().getParent().getFileName().toString(),
+                            k -> new ArrayList<>()).add(p));
+        }
+        return logs;
+    }
+
+    private static long executorPid(String log, Path file) {
+        Matcher m = EXECUTOR_PID.matcher(log);
+        if (!m.find()) {
+            fail("no executor start-up line in " + file);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
