@@ -37,7 +37,7 @@ class ArscopeTest {
     @Test
     void everySubcommandHasHelp() {
         for (String sub : new String[] {"ingest", "metrics", "train", "evaluate", "score", "worklist",
-            "worklist-backtest", "generate"}) {
+            "worklist-backtest", "forecast", "report", "generate"}) {
             Run r = run(sub, "--help");
             assertEquals(ExitCode.OK, r.code(), sub);
             assertTrue(r.out().startsWith("Usage: arscope " + sub), r.out());
@@ -49,6 +49,16 @@ class ArscopeTest {
         }
         Run top = run("--help");
         assertTrue(top.out().contains("Exit codes: 0 ok"), top.out());
+    }
+
+    @Test
+    void forecastAndReportSayWhichJobToRunFirst() {
+        Run forecast = run("forecast", "--input", "no-such-folder", "--output", "x");
+        assertEquals(ExitCode.INPUT, forecast.code());
+        assertTrue(forecast.err().contains("run arscope ingest first"), forecast.err());
+        Run report = run("report", "--metrics", "no-such-folder", "--output", "x");
+        assertEquals(ExitCode.INPUT, report.code());
+        assertTrue(report.err().contains("no-such-folder holds no period_metrics; run that job first"), report.err());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,10 +30,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.arscope.run.SparkSessions;
+import io.arscope.samples.GeneratorConfig;
+import io.arscope.samples.HistoryGenerator;
 
 /**
- * Runs ingest, metrics, train and score on the bundled sample through spark-submit with the shaded jar, once on
- * a real standalone cluster (a master and two one-core workers, all separate JVMs) and once in local mode, and
+ * Runs ingest, metrics, train and score on a generated year of history through spark-submit with the shaded jar,
+ * once on a real standalone cluster (a master and two one-core workers, all separate JVMs) and once in local mode, and
  * checks that the cluster's executors ran in their own processes and that both runs wrote the same tables.
  */
 class StandaloneClusterTest {
@@ -46,12 +49,17 @@ class StandaloneClusterTest {
     private static final StandaloneCluster.SparkHome HOME = StandaloneCluster.SparkHome.fromSystemProperties();
     private static final Path WORK = Path.of(System.getProperty("arscope.cluster.work"));
 
+    /** A year of history, small enough that Spark's fixed costs, not the data, set the test's length. */
+    private static final GeneratorConfig HISTORY = GeneratorConfig.of(3, 1500, LocalDate.of(2025, 1, 1), 12);
+    private static final String AS_OF = "2025-12-31";
+
     private static StandaloneCluster cluster;
     private static final Set<Long> driverPids = new HashSet<>();
 
     @BeforeAll
     static void runOnClusterAndLocally() throws IOException, InterruptedException {
         deleteTree(WORK);
+        HistoryGenerator.generate(HISTORY, WORK.resolve("export"));
         cluster = StandaloneCluster.start(HOME, Files.createDirectories(WORK.resolve("cluster")), 2, "1g");
         runPipeline(cluster.url(), WORK.resolve("on-cluster"));
         runPipeline("local[2]", WORK.resolve("local"));
@@ -122,9 +130,9 @@ class StandaloneClusterTest {
         Path repo = Path.of(System.getProperty("arscope.repo.dir"));
         String ingested = out.resolve("ingest").toUri().toString();
         String model = out.resolve("model").toString();
-        submit(master, out, List.of("ingest", "--input", repo.resolve("data-samples/sample").toUri().toString(),
+        submit(master, out, List.of("ingest", "--input", WORK.resolve("export").toUri().toString(),
                 "--mapping", repo.resolve("data-samples/mappings/arscope-generator.yaml").toString(),
-                "--output", ingested, "--as-of", "2026-10-31"));
+                "--output", ingested, "--as-of", AS_OF));
         submit(master, out, List.of("metrics", "--input", ingested,
                 "--output", out.resolve("metrics").toUri().toString()));
         submit(master, out, List.of("train", "--input", ingested, "--model", model));
