@@ -1,6 +1,5 @@
 package io.arscope.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
 final class ForecastCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, description = "Folder an ingest run wrote (holding canonical/).")
-    Path input;
+    String input;
 
     @Option(names = "--output", required = true, description = "Folder for the outputs; replaced on rerun.")
     String output;
@@ -72,7 +71,7 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() {
         ForecastOptions options;
         try {
-            ForecastOptions d = ForecastOptions.defaults(input.toString(), output, asOf, segmentBy);
+            ForecastOptions d = ForecastOptions.defaults(input, output, asOf, segmentBy);
             options = new ForecastOptions(d.input(), d.output(), d.asOf(), d.segmentBy(), d.minSegmentInvoices(),
                     weeks, backtestWeeks, interval, d.minCalibration(), salesWeeks, historyDays, d.earliestOffset(),
                     d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks));
@@ -80,7 +79,7 @@ final class ForecastCommand implements Callable<Integer> {
             System.err.println("arscope forecast: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        if (!input.toString().contains("://") && !Files.isDirectory(input.resolve("canonical/invoices"))) {
+        if (EarlierOutput.missing(input, "canonical/invoices")) {
             System.err.println("arscope forecast: " + input + " holds no canonical/invoices; run arscope ingest first "
                     + "and pass its --output folder here");
             return ExitCode.INPUT;

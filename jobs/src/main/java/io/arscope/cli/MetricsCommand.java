@@ -85,7 +85,7 @@ final class MetricsCommand implements Callable<Integer> {
             System.err.println("arscope metrics: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        if (!input.contains("://") && !Files.isDirectory(Path.of(input, "canonical", "invoices"))) {
+        if (EarlierOutput.missing(input, "canonical/invoices")) {
             System.err.println("arscope metrics: " + input + " holds no canonical/invoices; run arscope ingest first "
                     + "and pass its --output folder here");
             return ExitCode.INPUT;

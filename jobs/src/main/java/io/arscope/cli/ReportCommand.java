@@ -1,13 +1,14 @@
 package io.arscope.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.arscope.forecast.ForecastJob;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.report.ReportJob;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.SparkSessions;
+import io.arscope.worklist.WorklistJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,13 +24,13 @@ import picocli.CommandLine.Option;
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", required = true, description = "Folder an arscope metrics run wrote.")
-    Path metrics;
+    String metrics;
 
     @Option(names = "--forecast", description = "Folder an arscope forecast run wrote (optional).")
-    Path forecast;
+    String forecast;
 
     @Option(names = "--worklist", description = "Folder an arscope worklist run wrote (optional).")
-    Path worklist;
+    String worklist;
 
     @Option(names = "--output", required = true, description = "Folder for the report.")
     String output;
@@ -46,18 +47,16 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path[] p : new Path[][] {{metrics, Path.of(MetricsJob.PERIOD_METRICS)},
-            {forecast, Path.of(io.arscope.forecast.ForecastJob.CASH_FORECAST)},
-            {worklist, Path.of(io.arscope.worklist.WorklistJob.CUSTOMERS)}}) {
-            if (p[0] != null && !p[0].toString().contains("://") && !Files.isDirectory(p[0].resolve(p[1]))) {
+        for (String[] p : new String[][] {{metrics, MetricsJob.PERIOD_METRICS},
+            {forecast, ForecastJob.CASH_FORECAST}, {worklist, WorklistJob.CUSTOMERS}}) {
+            if (p[0] != null && EarlierOutput.missing(p[0], p[1])) {
                 System.err.println("arscope report: " + p[0] + " holds no " + p[1] + "; run that job first");
                 return ExitCode.INPUT;
             }
         }
         long start = System.nanoTime();
         try (SparkSessions.Scoped spark = SparkSessions.open("arscope-report", master)) {
-            ReportJob.run(spark.session(), metrics.toString(), forecast == null ? null : forecast.toString(),
-                    worklist == null ? null : worklist.toString(), output, title);
+            ReportJob.run(spark.session(), metrics, forecast, worklist, output, title);
             System.out.printf("report: %s in %.1f s%n", OutputFiles.child(output, ReportJob.REPORT),
                     (System.nanoTime() - start) / 1e9);
             return ExitCode.OK;
