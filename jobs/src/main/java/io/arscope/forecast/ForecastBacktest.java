@@ -32,15 +32,19 @@ public final class ForecastBacktest {
     private ForecastBacktest() {
     }
 
+    /** A prediction interval and the number of past errors it rests on; no bounds with too few of them. */
+    public record Interval(Double lower, Double upper, int calibration) {
+    }
+
     /** Interval of {@code forecast} at {@code week} ahead of {@code origin}, from errors known by that day. */
-    public static Double[] interval(List<OriginForecast> past, LocalDate origin, int week, double forecast,
+    public static Interval interval(List<OriginForecast> past, LocalDate origin, int week, double forecast,
             double level, int minCalibration) {
         List<Double> ratios = ratiosKnownBy(past, origin, week);
         if (ratios.size() < minCalibration) {
-            return new Double[] {null, null};
+            return new Interval(null, null, ratios.size());
         }
         double[] bounds = PredictionInterval.ratioBounds(ratios, level);
-        return new Double[] {forecast * bounds[0], forecast * bounds[1]};
+        return new Interval(forecast * bounds[0], forecast * bounds[1], ratios.size());
     }
 
     static List<Double> ratiosKnownBy(List<OriginForecast> past, LocalDate origin, int week) {
@@ -65,9 +69,8 @@ public final class ForecastBacktest {
                     continue;
                 }
                 double f = o.forecast()[week - 1];
-                Double[] bounds = interval(origins, o.origin(), week, f, level, minCalibration);
-                out.add(new Evaluated(o.origin(), week, f, bounds[0], bounds[1], actual,
-                        ratiosKnownBy(origins, o.origin(), week).size()));
+                Interval i = interval(origins, o.origin(), week, f, level, minCalibration);
+                out.add(new Evaluated(o.origin(), week, f, i.lower(), i.upper(), actual, i.calibration()));
             }
         }
         return out;

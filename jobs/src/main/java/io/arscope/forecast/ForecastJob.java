@@ -132,11 +132,10 @@ public final class ForecastJob {
         List<Week> weeks = new ArrayList<>();
         for (int w = 1; w <= options.weeks(); w++) {
             double expected = today.openCashInWeek(w) + today.newCashInWeek(w);
-            Double[] bounds = ForecastBacktest.interval(past, asOf, w, expected, options.intervalLevel(),
+            ForecastBacktest.Interval i = ForecastBacktest.interval(past, asOf, w, expected, options.intervalLevel(),
                     options.minCalibration());
             weeks.add(new Week(w, asOf.plusDays(7L * (w - 1) + 1), asOf.plusDays(7L * w), today.openCashInWeek(w),
-                    today.newCashInWeek(w), bounds[0], bounds[1],
-                    ForecastBacktest.ratiosKnownBy(past, asOf, w).size()));
+                    today.newCashInWeek(w), i.lower(), i.upper(), i.calibration()));
         }
         OriginTables now = tables.getOrDefault(asOf, new OriginTables(options));
         double booked = sales.subMap(asOf.withDayOfMonth(1), true, asOf, true).values().stream()

@@ -76,8 +76,7 @@ public final class CfoReport {
         out.add(kpi("Collections in month", now, previous, yearAgo, ReportData.Month::collections,
                 FinanceFormat::money, "", 1));
         if (!data.provision().isEmpty()) {
-            double ecl = data.provision().stream().mapToDouble(ReportData.ProvisionLine::ecl).sum();
-            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.money(ecl), null, null, "", -1));
+            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.money(data.allowance()), null, null, "", -1));
         }
         return out;
     }
@@ -177,7 +176,7 @@ public final class CfoReport {
             return;
         }
         double balance = data.provision().stream().mapToDouble(ReportData.ProvisionLine::balance).sum();
-        double ecl = data.provision().stream().mapToDouble(ReportData.ProvisionLine::ecl).sum();
+        double ecl = data.allowance();
         h.append("<section id=\"ecl\"><h2>Roll rates and the credit-loss allowance</h2>\n")
                 .append("<table><thead><tr><th>Bucket</th><th class=\"num\">Roll rate onwards</th>")
                 .append("<th class=\"num\">Loss rate</th><th class=\"num\">Balance</th><th class=\"num\">ECL</th>")
@@ -213,8 +212,8 @@ public final class CfoReport {
         h.append("<p>Expected collections over the next ").append(f.weeks().size()).append(" weeks from ")
                 .append(f.asOf()).append(": <strong>").append(FinanceFormat.money(total)).append("</strong>");
         if (!data.provision().isEmpty()) {
-            h.append("; credit-loss allowance beside it: <strong>").append(FinanceFormat.money(
-                    data.provision().stream().mapToDouble(ReportData.ProvisionLine::ecl).sum())).append("</strong>");
+            h.append("; credit-loss allowance beside it: <strong>").append(FinanceFormat.money(data.allowance()))
+                    .append("</strong>");
         }
         h.append(".</p>\n");
         List<String> labels = f.weeks().stream().map(w -> "W" + w.week() + " " + w.end()).toList();

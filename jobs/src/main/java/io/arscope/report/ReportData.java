@@ -17,6 +17,11 @@ import java.util.List;
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest) {
 
+    /** The credit-loss allowance: the ECL of every bucket of the provision matrix. */
+    public double allowance() {
+        return provision.stream().mapToDouble(ProvisionLine::ecl).sum();
+    }
+
     /** One month of the total portfolio, as the metrics job's period_metrics gives it. */
     public record Month(String month, double endingAr, double creditSales, double collections, double pastDueAr,
             List<Double> buckets, Double dsoStandard, Double dsoCountback, Double bpdsoCountback, Double ddsoCountback,

@@ -59,26 +59,8 @@ public final class SvgChart {
 
     /** Bars stacked from zero, one segment per series, per category. */
     public static String stackedBars(String title, List<String> labels, List<Series> series) {
-        double max = 0;
-        for (int i = 0; i < labels.size(); i++) {
-            double total = 0;
-            for (Series s : series) {
-                total += value(s, i);
-            }
-            max = Math.max(max, total);
-        }
-        Frame f = new Frame(title, labels, 0, max, true);
-        StringBuilder svg = f.open();
-        for (int i = 0; i < labels.size(); i++) {
-            double base = 0;
-            for (Series s : series) {
-                double v = value(s, i);
-                svg.append(rect(f.barX(i), f.y(base + v), f.barWidth(), f.y(base) - f.y(base + v), s.color(),
-                        s.name() + " " + labels.get(i) + ": " + FinanceFormat.money(v)));
-                base += v;
-            }
-        }
-        return f.close(svg, series);
+        List<Double> none = java.util.Collections.nCopies(labels.size(), null);
+        return bars(title, labels, series, none, none, null);
     }
 
     /**
@@ -87,6 +69,11 @@ public final class SvgChart {
      */
     public static String barsWithInterval(String title, List<String> labels, List<Series> stacked,
             List<Double> lower, List<Double> upper, String intervalName) {
+        return bars(title, labels, stacked, lower, upper, intervalName);
+    }
+
+    private static String bars(String title, List<String> labels, List<Series> stacked, List<Double> lower,
+            List<Double> upper, String intervalName) {
         double max = 0;
         for (int i = 0; i < labels.size(); i++) {
             double total = 0;
@@ -116,6 +103,9 @@ public final class SvgChart {
                         FinanceFormat.escape(intervalName), FinanceFormat.escape(labels.get(i)),
                         FinanceFormat.money(lower.get(i)), FinanceFormat.money(upper.get(i))));
             }
+        }
+        if (intervalName == null) {
+            return f.close(svg, stacked);
         }
         List<Series> legend = new java.util.ArrayList<>(stacked);
         legend.add(new Series(intervalName, "#222", List.of()));

@@ -102,11 +102,13 @@ class ForecastMathTest {
         List<ForecastBacktest.OriginForecast> past = List.of(
                 new ForecastBacktest.OriginForecast(o1, new double[] {100, 100}, new double[] {90, 120}),
                 new ForecastBacktest.OriginForecast(o2, new double[] {200, 100}, new double[] {220, 80}));
-        Double[] week1 = ForecastBacktest.interval(past, o3, 1, 100, 0.5, 2);
-        assertEquals(95, week1[0], EPS);
-        assertEquals(105, week1[1], EPS);
-        Double[] week2 = ForecastBacktest.interval(past, o3, 2, 50, 0.5, 2);
-        assertNull(week2[0]);
+        ForecastBacktest.Interval week1 = ForecastBacktest.interval(past, o3, 1, 100, 0.5, 2);
+        assertEquals(95, week1.lower(), EPS);
+        assertEquals(105, week1.upper(), EPS);
+        assertEquals(2, week1.calibration());
+        ForecastBacktest.Interval week2 = ForecastBacktest.interval(past, o3, 2, 50, 0.5, 2);
+        assertNull(week2.lower());
+        assertEquals(1, week2.calibration());
         assertEquals(List.of(1.2), ForecastBacktest.ratiosKnownBy(past, o3, 2).stream()
                 .map(r -> Math.round(r * 1e9) / 1e9).toList());
 
