@@ -12,11 +12,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "arscope", mixinStandardHelpOptions = true, versionProvider = Arscope.Version.class,
         description = "Receivables analytics and late-payment risk scoring on Apache Spark.",
-        subcommands = {IngestCommand.class, MetricsCommand.class, RiskCommands.Train.class,
+        subcommands = {RunCommand.class, IngestCommand.class, MetricsCommand.class, RiskCommands.Train.class,
                 RiskCommands.Evaluate.class, RiskCommands.Score.class, WorklistCommands.Build.class,
                 WorklistCommands.Backtest.class, ForecastCommand.class, ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 usage or configuration error, 3 input missing or "
-                + "unreadable, 4 rejected rows over the threshold (outputs written)."})
+                + "unreadable, 4 rejected rows over the threshold (outputs written), 5 another run is writing the same date."})
 public final class Arscope implements Runnable {
 
     @CommandLine.Spec

@@ -15,6 +15,8 @@ public final class ExitCode {
     public static final int INPUT = 3;
     /** The run finished and wrote its outputs, but rejected more rows than allowed: read the rejects. */
     public static final int TOO_MANY_REJECTS = 4;
+    /** Another run is writing the same date (arscope run): nothing was done; run again once it has finished. */
+    public static final int LOCKED = 5;
 
     private ExitCode() {
     }

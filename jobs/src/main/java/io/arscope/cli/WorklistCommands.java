@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.arscope.metrics.AgingBuckets;
+import io.arscope.risk.RiskJob;
 import io.arscope.run.SparkSessions;
 import io.arscope.worklist.DunningStrategy;
 import io.arscope.worklist.WorklistBacktest;
@@ -63,8 +64,11 @@ final class WorklistCommands {
     static final class Build implements Callable<Integer> {
         @Option(names = "--input", required = true, description = "Folder an ingest run wrote.")
         String input;
-        @Option(names = "--model", required = true, description = "Model directory (arscope train).")
+        @Option(names = "--model", description = "Model directory (arscope train); needed unless --scores is given.")
         Path model;
+        @Option(names = "--scores", description = "Folder an arscope score run wrote for the same day: its scores are "
+                + "used instead of scoring again.")
+        String scores;
         @Option(names = "--output", required = true, description = "Folder for the worklists; replaced on rerun.")
         String output;
         @Option(names = "--as-of", description = "The day. Default: latest date in the data.")
@@ -78,9 +82,20 @@ final class WorklistCommands {
 
         @Override
         public Integer call() {
+            if ((model == null) == (scores == null)) {
+                System.err.println("arscope worklist: give either --model (score here) or --scores (use a score run)");
+                return ExitCode.USAGE;
+            }
+            if (scores != null && EarlierOutput.missing(scores, RiskJob.SCORES)) {
+                System.err.println("arscope worklist: " + scores + " holds no " + RiskJob.SCORES
+                        + "; run arscope score first and pass its --output folder here");
+                return ExitCode.INPUT;
+            }
             long t0 = System.nanoTime();
             try (SparkSessions.Scoped spark = SparkSessions.open("arscope-worklist", master)) {
-                WorklistJob.Counts c = WorklistJob.run(spark.session(), input, model, asOf, output, shaping.config());
+                WorklistJob.Counts c = scores != null
+                        ? WorklistJob.runFromScores(spark.session(), input, scores, asOf, output, shaping.config())
+                        : WorklistJob.run(spark.session(), input, model, asOf, output, shaping.config());
                 System.out.printf("worklist: %s, %,d open invoices, %,d customer rows, %d collectors in %.1f s; "
                         + "outputs in %s%n", c.asOf(), c.invoices(), c.customers(), c.collectors(),
                         (System.nanoTime() - t0) / 1e9, output);

@@ -21,6 +21,7 @@ import io.arscope.run.RunManifest;
 public final class RiskJob {
 
     public static final String SCORES = "scores";
+    public static final String MANIFEST = "score-run.json";
 
     private RiskJob() {
     }
@@ -102,7 +103,7 @@ public final class RiskJob {
         manifest.option("as_of", day.toString());
         manifest.output(SCORES, n);
         manifest.status("passed");
-        OutputFiles.writeText(spark, OutputFiles.child(output, "score-run.json"), manifest.finish().toJson());
+        OutputFiles.writeText(spark, OutputFiles.child(output, MANIFEST), manifest.finish().toJson());
         return n;
     }
 }

@@ -33,6 +33,14 @@ public final class OutputFiles {
         }
     }
 
+    public static String readText(SparkSession spark, String path) throws IOException {
+        Path source = new Path(path);
+        FileSystem fs = source.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (java.io.InputStream in = fs.open(source)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * A table as Parquet for tools at {@code <folder>/<name>} and the same rows as one CSV beside it for people,
      * {@code <folder>/<name>.csv}; the rows are computed once for both.

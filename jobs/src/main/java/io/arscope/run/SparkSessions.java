@@ -30,8 +30,11 @@ public final class SparkSessions {
 
     /** {@link #create} wrapped as a {@link Scoped} session. */
     public static Scoped open(String appName, String master) {
-        boolean existing = SparkSession.getDefaultSession().isDefined();
-        return new Scoped(create(appName, master), !existing);
+        if (SparkSession.getDefaultSession().isDefined()) {
+            // Taken as it is: a builder would only warn that its settings cannot apply to a running session.
+            return new Scoped(SparkSession.getDefaultSession().get(), false);
+        }
+        return new Scoped(create(appName, master), true);
     }
 
     /**

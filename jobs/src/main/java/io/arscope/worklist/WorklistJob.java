@@ -26,6 +26,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.arscope.metrics.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskJob;
@@ -72,6 +75,34 @@ public final class WorklistJob {
         manifest.option("input", input);
         manifest.option("model", modelDir.toString());
         manifest.option("model_training_data_sha256", loaded.metadata().path("training_data_sha256").asText());
+        manifest.option("as_of", day.toString());
+        return write(spark, scores, CollectionContext.customers(ledger, day), CollectionContext.openDisputes(ledger,
+                day), config, output, manifest, day);
+    }
+
+    /**
+     * Writes the worklists from the scores an {@code arscope score} run wrote to {@code scoresFolder} for the same
+     * day, instead of scoring again: a pipeline scores once and both outputs hold the same probabilities.
+     */
+    public static Counts runFromScores(SparkSession spark, String input, String scoresFolder, LocalDate asOf,
+            String output, WorklistConfig config) throws IOException {
+        Instant started = Instant.now();
+        ReceivablesLedger ledger = RiskJob.ledger(spark, input);
+        LocalDate day = RiskJob.asOf(ledger, asOf);
+        Dataset<Row> scores = spark.read().parquet(OutputFiles.child(scoresFolder, RiskJob.SCORES));
+        List<Object> days = scores.select("as_of").distinct().collectAsList().stream().map(r -> r.get(0)).toList();
+        if (!days.isEmpty() && !days.equals(List.of(day))) {
+            throw new IllegalArgumentException("the scores in " + scoresFolder + " are as of " + days + ", not " + day
+                    + "; score that day first");
+        }
+        JsonNode scoreRun = new ObjectMapper().readTree(OutputFiles.readText(spark,
+                OutputFiles.child(scoresFolder, RiskJob.MANIFEST)));
+        RunManifest manifest = new RunManifest("worklist", started);
+        manifest.option("input", input);
+        manifest.option("scores", scoresFolder);
+        manifest.option("model", scoreRun.path("options").path("model").asText());
+        manifest.option("model_training_data_sha256",
+                scoreRun.path("options").path("model_training_data_sha256").asText());
         manifest.option("as_of", day.toString());
         return write(spark, scores, CollectionContext.customers(ledger, day), CollectionContext.openDisputes(ledger,
                 day), config, output, manifest, day);

@@ -1,0 +1,330 @@
+package io.arscope.pipeline;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.SparkSession;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.arscope.run.RunManifest;
+
+/**
+ * {@code arscope run}: the whole pipeline for one as-of date in one Spark session, each step an arscope command
+ * writing a folder of the date's new run. A step is done when its {@value DateRuns#STEP_DONE} is written; a run
+ * that stops (a failure, a kill) is resumed by the next run of the same date and inputs from its first unfinished
+ * step. The finished run is published in one rename ({@link DateRuns}) with a manifest, {@code run.json}: inputs,
+ * code and model versions, and per step what happened, its rows and seconds.
+ */
+public final class PipelineRun {
+    public static final String MANIFEST = "run.json";
+    public static final String LOGS = "logs";
+
+    /** Runs one arscope command line in this process and returns its exit code. */
+    @FunctionalInterface
+    public interface Commands {
+        int execute(String... arguments);
+    }
+
+    /** What happened to one step. */
+    public record StepOutcome(Step step, String outcome, double seconds, Map<String, Long> rows, String summary) {
+        long totalRows() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** How the run ended: 0 and published, or the exit code of the step that failed. */
+    public record Outcome(int exitCode, Step failedStep, Path run, Path published, List<StepOutcome> steps) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SparkSession spark;
+    private final Commands commands;
+    private final PrintStream progress;
+
+    public PipelineRun(SparkSession spark, Commands commands, PrintStream progress) {
+        this.spark = spark;
+        this.commands = commands;
+        this.progress = progress;
+    }
+
+    /**
+     * The lock on the run's date, taken before Spark starts so that a second run stops at once.
+     *
+     * @throws RunLock.HeldException when another run is writing the same date
+     * @throws IllegalStateException when the date's folder is not one arscope run manages
+     */
+    public static RunLock lock(PipelineOptions o) throws IOException, RunLock.HeldException {
+        DateRuns date = new DateRuns(o.root(), o.asOf());
+        date.publishedRun();
+        return RunLock.acquire(date.lockFile(), date.published().toString());
+    }
+
+    /**
+     * Runs the plan under the date's lock, which the caller holds ({@link #lock}).
+     *
+     * @throws IllegalArgumentException when the plan cannot run (a step would lack an input)
+     */
+    public Outcome run(PipelineOptions o, RunLock held) throws IOException {
+        DateRuns date = new DateRuns(o.root(), o.asOf());
+        if (!held.file().equals(date.lockFile())) {
+            throw new IllegalStateException("the lock held is " + held.file() + ", not " + date.lockFile());
+        }
+        Instant started = Instant.now();
+        RunPlan plan = RunPlan.of(o.model() != null, o.skip(), o.from(), date.publishedSteps());
+        Map<String, Object> inputs = RunInputs.describe(o);
+        Map<String, Object> code = RunInputs.code();
+        String fingerprint = RunManifest.sha256(JSON.writeValueAsString(List.of(o.asOf().toString(), inputs, code,
+                plan.toString())));
+        Optional<Path> previous = date.publishedRun();
+        Path run = resumable(date, previous, fingerprint).orElse(null);
+        boolean resumed = run != null;
+        if (run == null) {
+            run = date.newRun(started);
+        }
+        Files.createDirectories(run.resolve(LOGS));
+        progress.printf("%s run %s %s%n", o.asOf(), resumed ? "resuming" : "started", date.published().getParent()
+                .relativize(run));
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("job", "run");
+        manifest.put("as_of", o.asOf().toString());
+        manifest.put("run", run.getFileName().toString());
+        manifest.put("status", "running");
+        manifest.put("fingerprint", fingerprint);
+        manifest.put("started", started.toString());
+        manifest.put("resumed", resumed);
+        manifest.put("code", code);
+        manifest.put("java_version", System.getProperty("java.version"));
+        manifest.put("spark_version", spark.version());
+        manifest.put("spark_master", spark.sparkContext().master());
+        manifest.put("inputs", inputs);
+        List<Map<String, Object>> stepEntries = new ArrayList<>();
+        manifest.put("steps", stepEntries);
+        writeManifest(run, manifest);
+
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (Step step : Step.values()) {
+            RunPlan.Action action = plan.action(step);
+            StepOutcome outcome;
+            if (action == RunPlan.Action.NONE) {
+                outcome = new StepOutcome(step, action.label(), 0, Map.of(), "");
+            } else if (DateRuns.done(run, step)) {
+                outcome = recorded(run, step, "done before the run was interrupted");
+            } else if (action == RunPlan.Action.KEEP) {
+                date.keep(run, step);
+                outcome = recorded(run, step, action.label());
+            } else {
+                DateRuns.clear(run, step);
+                long t0 = System.nanoTime();
+                Path log = run.resolve(LOGS).resolve(step.command() + ".log");
+                int exit = execute(log, arguments(step, o, run, plan));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (exit != 0) {
+                    manifest.put("status", "failed");
+                    manifest.put("failed_step", step.command());
+                    manifest.put("exit_code", exit);
+                    writeManifest(run, manifest);
+                    progress.printf("%s %-9s FAILED with exit %d after %.1f s; log %s%n", o.asOf(), step.command(),
+                            exit, seconds, log);
+                    lastLines(log, 5).forEach(l -> progress.println("    " + l));
+                    return new Outcome(exit, step, run, date.published(), outcomes);
+                }
+                outcome = new StepOutcome(step, "ran", seconds, rows(DateRuns.stepFolder(run, step)),
+                        summary(log));
+                markDone(run, step, outcome);
+            }
+            outcomes.add(outcome);
+            stepEntries.add(entry(outcome));
+            if (step == Step.TRAIN && plan.has(Step.TRAIN)) {
+                manifest.put("model", RunInputs.model(DateRuns.stepFolder(run, Step.TRAIN)));
+            }
+            writeManifest(run, manifest);
+            progress.println(line(o, outcome));
+        }
+        Instant finished = Instant.now();
+        manifest.put("status", "complete");
+        manifest.put("finished", finished.toString());
+        manifest.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        writeManifest(run, manifest);
+        date.publish(run);
+        date.prune(run, previous.orElse(null));
+        progress.printf("%s run complete in %.1f s; published %s%n", o.asOf(),
+                Duration.between(started, finished).toMillis() / 1000.0, date.published());
+        return new Outcome(0, null, run, date.published(), outcomes);
+    }
+
+    /** The newest unfinished run of the date started from the same inputs, code and plan. */
+    private static Optional<Path> resumable(DateRuns date, Optional<Path> published, String fingerprint)
+            throws IOException {
+        List<Path> runs = new ArrayList<>(date.runs());
+        java.util.Collections.reverse(runs);
+        for (Path run : runs) {
+            if (published.isPresent() && published.get().equals(run)) {
+                continue;
+            }
+            Path manifest = run.resolve(MANIFEST);
+            if (!Files.isRegularFile(manifest)) {
+                continue;
+            }
+            JsonNode m;
+            try {
+                m = JSON.readTree(manifest.toFile());
+            } catch (IOException e) {
+                continue;
+            }
+            if (!m.path("status").asText().equals("complete") && m.path("fingerprint").asText().equals(fingerprint)) {
+                return Optional.of(run);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The command line of a step, writing into the run's folder for it. */
+    static List<String> arguments(Step step, PipelineOptions o, Path run, RunPlan plan) {
+        String day = o.asOf().toString();
+        String ingest = DateRuns.stepFolder(run, Step.INGEST).toString();
+        String out = DateRuns.stepFolder(run, step).toString();
+        String model = o.model() != null ? o.model().toString() : DateRuns.stepFolder(run, Step.TRAIN).toString();
+        List<String> a = new ArrayList<>(List.of(step.command()));
+        switch (step) {
+            case INGEST -> {
+                a.addAll(List.of("--mapping", o.mapping().toString(), "--output", out, "--as-of", day));
+                add(a, "--input", o.input());
+                add(a, "--jdbc-url", o.jdbcUrl());
+                add(a, "--jdbc-user", o.jdbcUser());
+                add(a, "--max-reject-share", o.maxRejectShare() == null ? null : o.maxRejectShare().toString());
+            }
+            case METRICS, FORECAST -> a.addAll(List.of("--input", ingest, "--output", out, "--as-of", day));
+            case TRAIN -> a.addAll(List.of("--input", ingest, "--model", out, "--as-of", day));
+            case SCORE -> a.addAll(List.of("--input", ingest, "--model", model, "--output", out, "--as-of", day));
+            case WORKLIST -> a.addAll(List.of("--input", ingest, "--scores",
+                    DateRuns.stepFolder(run, Step.SCORE).toString(), "--output", out, "--as-of", day));
+            case REPORT -> {
+                a.addAll(List.of("--metrics", DateRuns.stepFolder(run, Step.METRICS).toString(), "--output", out));
+                if (plan.has(Step.FORECAST)) {
+                    a.addAll(List.of("--forecast", DateRuns.stepFolder(run, Step.FORECAST).toString()));
+                }
+                if (plan.has(Step.WORKLIST)) {
+                    a.addAll(List.of("--worklist", DateRuns.stepFolder(run, Step.WORKLIST).toString()));
+                }
+            }
+            default -> throw new IllegalStateException(step.toString());
+        }
+        add(a, "--config", o.config() == null ? null : o.config().toString());
+        return a;
+    }
+
+    private static void add(List<String> arguments, String option, String value) {
+        if (value != null) {
+            arguments.add(option);
+            arguments.add(value);
+        }
+    }
+
+    /** Runs a step's command with its output going to its log, so the run itself prints one line per step. */
+    private int execute(Path log, List<String> arguments) throws IOException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try (PrintStream file = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
+            file.println("arscope " + String.join(" ", arguments));
+            System.setOut(file);
+            System.setErr(file);
+            return commands.execute(arguments.toArray(String[]::new));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Rows of each Parquet table in a step's folder (each folder Spark marked _SUCCESS). */
+    private Map<String, Long> rows(Path folder) throws IOException {
+        Map<String, Long> rows = new TreeMap<>();
+        List<Path> tables;
+        try (Stream<Path> tree = Files.walk(folder)) {
+            tables = tree.filter(p -> p.getFileName().toString().equals("_SUCCESS")).map(Path::getParent).toList();
+        }
+        for (Path table : tables) {
+            boolean parquet;
+            try (Stream<Path> tree = Files.walk(table)) {
+                parquet = tree.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+            }
+            if (parquet) {
+                rows.put(folder.relativize(table).toString(), spark.read().parquet(table.toString()).count());
+            }
+        }
+        return rows;
+    }
+
+    private static void markDone(Path run, Step step, StepOutcome outcome) throws IOException {
+        Path done = DateRuns.stepFolder(run, step).resolve(DateRuns.STEP_DONE);
+        Files.createDirectories(done.getParent());
+        writeAtomically(done, JSON.writeValueAsString(entry(outcome)));
+    }
+
+    private static StepOutcome recorded(Path run, Step step, String outcome) throws IOException {
+        JsonNode done = JSON.readTree(DateRuns.stepFolder(run, step).resolve(DateRuns.STEP_DONE).toFile());
+        Map<String, Long> rows = new TreeMap<>();
+        done.path("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        return new StepOutcome(step, outcome, done.path("seconds").asDouble(), rows, done.path("summary").asText());
+    }
+
+    private static Map<String, Object> entry(StepOutcome o) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("step", o.step().command());
+        e.put("outcome", o.outcome());
+        e.put("seconds", Math.round(o.seconds() * 10) / 10.0);
+        e.put("rows", o.rows());
+        e.put("summary", o.summary());
+        return e;
+    }
+
+    private static String line(PipelineOptions o, StepOutcome s) {
+        if (s.outcome().equals(RunPlan.Action.NONE.label())) {
+            return String.format("%s %-9s not run", o.asOf(), s.step().command());
+        }
+        String how = s.outcome().equals("ran") ? String.format("%7.1f s", s.seconds()) : "(" + s.outcome() + ")";
+        return String.format("%s %-9s %s  %,d rows  %s", o.asOf(), s.step().command(), how, s.totalRows(),
+                s.summary());
+    }
+
+    /** The command's last line, where every arscope command sums up what it did, without the output folder. */
+    private static String summary(Path log) throws IOException {
+        List<String> last = lastLines(log, 1);
+        return last.isEmpty() ? "" : last.get(0).replaceFirst(";? outputs in .*$", "").replaceFirst(" in [0-9.]+ s$",
+                "");
+    }
+
+    private static List<String> lastLines(Path log, int n) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .toList();
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+    }
+
+    private static void writeManifest(Path run, Map<String, Object> manifest) throws IOException {
+        writeAtomically(run.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, text, StandardCharsets.UTF_8);
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
