@@ -75,7 +75,17 @@ public final class SettlementTables {
                         "datediff(e.date, origin)", zero, cashOf("e"), zero, zero, "0") + ")";
         String rows = "concat(if(invoice_date <= origin, concat(" + dueTable + ", " + newInvoiceTable + "), array()), "
                 + actuals + ")";
-        Dataset<Row> exploded = history.crossJoin(functions.broadcast(originDates))
+        // Most (invoice, origin) pairs add nothing: invoices settled and quiet long before the origin, or issued
+        // after it. Pairs that can add a non-zero amount or count are kept; the rest never build their arrays.
+        String mayContribute = "(invoice_date <= origin and (datediff(origin, invoice_date) < 365"
+                + " or last_event >= " + windowStart + " or reduced_total != amount)) or last_event > origin";
+        Dataset<Row> spans = history
+                .withColumn("last_event", functions.expr("array_max(transform(" + InvoiceHistory.EVENTS
+                        + ", e -> e.date))"))
+                .withColumn("reduced_total", functions.expr("aggregate(" + InvoiceHistory.EVENTS
+                        + ", cast(0 as decimal(20,2)), (acc, e) -> cast(acc + e.amount as decimal(20,2)))"));
+        Dataset<Row> exploded = spans.crossJoin(functions.broadcast(originDates))
+                .filter(functions.expr(mayContribute))
                 .select(col("origin"), functions.explode(functions.expr(rows)).as("r"))
                 .select(col("origin"), col("r.*"));
         int dueEnd = options.maxDaysPastDue() + 1;

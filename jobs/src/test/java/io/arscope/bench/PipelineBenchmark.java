@@ -20,7 +20,8 @@ import io.arscope.samples.HistoryGenerator;
  * Benchmark harness (not a test): the whole pipeline, {@code arscope run}, on generated histories of growing size,
  * each run in a JVM of its own as a scheduler would start it. Prints seconds per step and per million invoices,
  * and the growth factor against the previous size, so linear growth reads as a constant column. The model is
- * trained by the first size's run and given to the others (training is not a daily step). Arguments: work folder,
+ * trained by the first size's run, kept in {@code <work>/model} and given to every later run, in this invocation or
+ * the next (training is not a daily step). Arguments: work folder,
  * invoice counts (default 1000000 5000000 20000000). Generated files are kept and reused on a rerun.
  */
 public final class PipelineBenchmark {
@@ -39,7 +40,8 @@ public final class PipelineBenchmark {
         Path mapping = Path.of("data-samples/mappings/arscope-generator.yaml").toAbsolutePath();
         String runJava = System.getenv().getOrDefault("RUN_JAVA_OPTS", "-Xmx16g");
         List<String> jvmFlags = List.of(Files.readString(Path.of("jobs/target/launch/jvm-flags")).trim().split("\\s+"));
-        Path model = null;
+        // A model kept from an earlier invocation is reused, so that a rerun of one size does not train at it.
+        Path model = Files.isRegularFile(work.resolve("model").resolve(".copied")) ? work.resolve("model") : null;
         Map<Long, Map<String, Double>> seconds = new LinkedHashMap<>();
         Map<Long, Long> invoices = new LinkedHashMap<>();
         for (long size : sizes) {

@@ -25,15 +25,16 @@ class SchedulingExamplesTest {
 
     @Test
     void cronScriptCallsParse() throws Exception {
+        String script = Files.readString(DIR.resolve("arscope-daily.sh")).replace("\\\n", " ");
         List<List<String>> calls = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve("arscope-daily.sh"))) {
-            if (line.startsWith("step ")) {
-                List<String> words = new ArrayList<>(Arrays.asList(line.trim().split("\\s+")));
-                calls.add(words.subList(2, words.size()).stream().map(SchedulingExamplesTest::sample).toList());
+        for (String line : script.lines().toList()) {
+            int at = line.indexOf("/jobs/arscope\" ");
+            if (at >= 0 && !line.startsWith("#")) {
+                calls.add(Arrays.stream(line.substring(at + "/jobs/arscope\" ".length()).trim().split("\\s+"))
+                        .map(SchedulingExamplesTest::sample).toList());
             }
         }
-        assertEquals(List.of("ingest", "metrics", "worklist", "forecast", "report"),
-                calls.stream().map(c -> c.get(0)).toList());
+        assertEquals(List.of("run"), calls.stream().map(c -> c.get(0)).toList());
         calls.forEach(SchedulingExamplesTest::parses);
     }
 
@@ -41,20 +42,20 @@ class SchedulingExamplesTest {
     void airflowTasksParse() throws Exception {
         String dag = Files.readString(DIR.resolve("arscope_dag.py"));
         Matcher command = Pattern.compile("bash_command=(.*?),\\n\\s*\\)", Pattern.DOTALL).matcher(dag);
-        Pattern part = Pattern.compile("ARSCOPE|OUT|\"([^\"]*)\"");
+        Pattern part = Pattern.compile("ARSCOPE|ROOT|\"([^\"]*)\"");
         List<String> commands = new ArrayList<>();
         while (command.find()) {
             StringBuilder text = new StringBuilder();
             Matcher p = part.matcher(command.group(1));
             while (p.find()) {
-                text.append(p.group(1) != null ? p.group(1) : p.group().equals("OUT") ? "/ar/2026-01-31" : "");
+                text.append(p.group(1) != null ? p.group(1) : p.group().equals("ROOT") ? "/ar" : "");
             }
-            List<String> args = Arrays.stream(text.toString().replaceAll("\\{\\{ ds }}", "2026-01-31")
+            List<String> args = Arrays.stream(text.toString().replaceAll("\\{\\{ (ds|macros[^}]*) }}", "2026-01-31")
                     .replaceAll("\\{\\{[^}]*}}", "/x").trim().split("\\s+")).toList();
             parses(args);
             commands.add(args.get(0));
         }
-        assertEquals(List.of("ingest", "metrics", "worklist", "forecast", "report"), commands);
+        assertEquals(List.of("run", "train"), commands);
     }
 
     private static String sample(String word) {
