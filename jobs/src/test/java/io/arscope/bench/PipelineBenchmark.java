@@ -102,7 +102,7 @@ public final class PipelineBenchmark {
         System.out.printf("%-38s", "seconds (s per million invoices; x growth vs previous size)");
         System.out.println();
         System.out.printf("%-38s", "step");
-        seconds.keySet().forEach(n -> System.out.printf("%30s", String.format("%,d invoices", invoices.get(n))));
+        seconds.keySet().forEach(n -> System.out.printf("%42s", String.format("%,d invoices", invoices.get(n))));
         System.out.println();
         for (String step : steps) {
             System.out.printf("%-38s", step);
@@ -113,7 +113,7 @@ public final class PipelineBenchmark {
                 long n = invoices.get(e.getKey());
                 String growth = before == null || s == null ? "" : String.format("; x%.2f for x%.1f rows", s / before,
                         (double) n / beforeSize);
-                System.out.printf("%30s", s == null ? "-" : String.format("%.0f (%.1f/M%s)", s, s / (n / 1e6), growth));
+                System.out.printf("%42s", s == null ? "-" : String.format("%.0f (%.1f/M%s)", s, s / (n / 1e6), growth));
                 before = s;
                 beforeSize = n;
             }
