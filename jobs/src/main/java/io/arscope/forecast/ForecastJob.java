@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,7 +177,12 @@ public final class ForecastJob {
 
     private static Map<LocalDate, OriginTables> collect(Dataset<Row> rows, ForecastOptions options) {
         Map<LocalDate, OriginTables> out = new HashMap<>();
-        for (Row r : rows.collectAsList()) {
+        List<Row> collected = new ArrayList<>(rows.collectAsList());
+        // Sums of doubles depend on their order; a fixed order keeps reruns byte-identical.
+        collected.sort(Comparator.comparing((Row r) -> (LocalDate) r.getAs("origin"))
+                .thenComparing(r -> (String) r.getAs("kind")).thenComparing(r -> (String) r.getAs("segment"))
+                .thenComparingInt(r -> r.getAs("offset")));
+        for (Row r : collected) {
             OriginTables t = out.computeIfAbsent(r.getAs("origin"), o -> new OriginTables(options));
             String kind = r.getAs("kind");
             String segment = r.getAs("segment");

@@ -1,6 +1,8 @@
 package io.arscope.forecast;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -15,10 +17,15 @@ import org.apache.spark.sql.functions;
 import io.arscope.metrics.InvoiceHistory;
 
 /**
- * The small day-offset sums a forecast needs for each origin date, computed in one Spark pass over the invoice
- * histories: the due-date life table by segment (with the amounts open at the origin, which are both the table's
- * censored amounts and what is to be forecast), the invoice-date life table of the last year's invoices, and the
- * cash actually received in the days after the origin. Only events dated on or before an origin enter its tables.
+ * The small day-offset sums a forecast needs for each origin date: the due-date life table by segment (with the
+ * amounts open at the origin, which are both the table's censored amounts and what is to be forecast), the
+ * invoice-date life table of the last year's invoices, and the cash actually received in the days after the origin.
+ * Only events dated on or before an origin enter its tables.
+ *
+ * <p>The invoice histories are first summed into three tables whose size grows with the calendar, not with the
+ * number of invoices: money movements by day ({@code events}), balance spans (each invoice's balance between two of
+ * its event dates), and invoices issued by day. Each origin then reads only these sums, so that the cost of many
+ * backtest origins does not multiply the number of invoices.
  */
 public final class SettlementTables {
 
@@ -29,67 +36,65 @@ public final class SettlementTables {
     /** Segment value of rows not split by segment. */
     public static final String ALL = "*";
 
+    private static final String MONEY = "decimal(30,2)";
+    private static final String BEFORE_ALL = "date'0001-01-01'";
+    private static final String AFTER_ALL = "date'9999-12-31'";
+    /** Invoices younger than this many days at an origin enter its invoice-date table. */
+    private static final int NEW_INVOICE_AGE = 365;
+
     private SettlementTables() {
     }
 
     /**
-     * @param history      {@link InvoiceHistory} rows, with the segment column when {@code segmentColumn} is set
-     * @param origins      origin dates
+     * @param history       {@link InvoiceHistory} rows, with the segment column when {@code segmentColumn} is set
+     * @param origins       origin dates
      * @param segmentColumn column of {@code history} naming the segment, or null
-     * @param actualDays   days after each origin whose cash receipts are summed
+     * @param actualDays    days after each origin whose cash receipts are summed
      * @return rows origin (DATE), kind, segment, offset (INT), entered, cash, other, open (DECIMAL), invoices (LONG)
      */
     public static Dataset<Row> of(Dataset<Row> history, List<LocalDate> origins, String segmentColumn,
             ForecastOptions options, int actualDays) {
-        Dataset<Row> originDates = history.sparkSession()
-                .createDataset(origins.stream().map(java.sql.Date::valueOf).toList(), Encoders.DATE()).toDF("origin");
-        String segment = segmentColumn == null ? "'" + ALL + "'" : "`" + segmentColumn + "`";
-        String money = "cast(%s as decimal(20,2))";
-        String zero = money.formatted("0");
-        String open = "greatest(amount - " + InvoiceHistory.reducedSql("origin") + ", " + zero + ")";
+        Dataset<Row> originDates = functions.broadcast(history.sparkSession()
+                .createDataset(origins.stream().map(java.sql.Date::valueOf).toList(), Encoders.DATE()).toDF("origin"));
+        Dataset<Row> keyed = history.select(
+                (segmentColumn == null ? lit(ALL) : col(segmentColumn).cast("string")).as("segment"),
+                col("invoice_date"), col("due_date"), col("amount"), col(InvoiceHistory.EVENTS));
+        Dataset<Row> events = movementsByDay(keyed).localCheckpoint().crossJoin(originDates);
+        Dataset<Row> spans = balanceSpans(keyed).localCheckpoint().crossJoin(originDates);
+        Dataset<Row> issued = keyed.groupBy("invoice_date")
+                .agg(sum("amount").cast(MONEY).as("amount"), count(lit(1)).as("invoices"))
+                .crossJoin(originDates);
+
         int min = options.earliestOffset();
+        int dueEnd = options.maxDaysPastDue() + 1;
         String dueOffset = "greatest(datediff(%s, due_date), " + min + ")";
-        String known = "filter(" + InvoiceHistory.EVENTS + ", e -> e.date <= origin)";
         // The due-date table is a period table: only what happened in the history window before the origin counts,
         // an invoice issued earlier entering it with what was still open when the window began.
         String windowStart = "date_sub(origin, " + (options.historyDays() - 1) + ")";
-        String enteredOpen = "amount - " + InvoiceHistory.reducedSql("date_sub(origin, " + options.historyDays() + ")");
-        String inWindow = "filter(" + InvoiceHistory.EVENTS + ", e -> e.date <= origin and e.date >= " + windowStart
-                + ")";
-        String dueTable = "concat("
-                + "array(" + item(DUE, segment, dueOffset.formatted("greatest(invoice_date, " + windowStart + ")"),
-                        enteredOpen, zero, zero, zero, "if(" + enteredOpen + " > 0, 1, 0)") + "), "
-                + "transform(" + inWindow + ", e -> " + item(DUE, segment, dueOffset.formatted("e.date"), zero,
-                        cashOf("e"), otherOf("e"), zero, "0") + "), "
-                + "array(" + item(DUE, segment, "least(" + dueOffset.formatted("origin") + ", "
-                        + (options.maxDaysPastDue() + 1) + ")", zero, zero, zero, open, "0") + "))";
-        String newInvoiceTable = "if(datediff(origin, invoice_date) < 365, concat("
-                + "array(" + item(NEW_INVOICE, "'" + ALL + "'", "0", "amount", zero, zero, zero, "1") + "), "
-                + "transform(" + known + ", e -> " + item(NEW_INVOICE, "'" + ALL + "'",
-                        "datediff(e.date, invoice_date)", zero, cashOf("e"), otherOf("e"), zero, "0") + "), "
-                + "array(" + item(NEW_INVOICE, "'" + ALL + "'", "datediff(origin, invoice_date)", zero, zero, zero,
-                        open, "0") + ")), array())";
-        String actuals = "transform(filter(" + InvoiceHistory.EVENTS + ", e -> e.kind = 'payment' and e.date > origin "
-                + "and e.date <= date_add(origin, " + actualDays + ")), e -> " + item(
-                        "if(invoice_date <= origin, '" + ACTUAL_OPEN + "', '" + ACTUAL_NEW + "')", segment,
-                        "datediff(e.date, origin)", zero, cashOf("e"), zero, zero, "0") + ")";
-        String rows = "concat(if(invoice_date <= origin, concat(" + dueTable + ", " + newInvoiceTable + "), array()), "
-                + actuals + ")";
-        // Most (invoice, origin) pairs add nothing: invoices settled and quiet long before the origin, or issued
-        // after it. Pairs that can add a non-zero amount or count are kept; the rest never build their arrays.
-        String mayContribute = "(invoice_date <= origin and (datediff(origin, invoice_date) < 365"
-                + " or last_event >= " + windowStart + " or reduced_total != amount)) or last_event > origin";
-        Dataset<Row> spans = history
-                .withColumn("last_event", functions.expr("array_max(transform(" + InvoiceHistory.EVENTS
-                        + ", e -> e.date))"))
-                .withColumn("reduced_total", functions.expr("aggregate(" + InvoiceHistory.EVENTS
-                        + ", cast(0 as decimal(20,2)), (acc, e) -> cast(acc + e.amount as decimal(20,2)))"));
-        Dataset<Row> exploded = spans.crossJoin(functions.broadcast(originDates))
-                .filter(functions.expr(mayContribute))
-                .select(col("origin"), functions.explode(functions.expr(rows)).as("r"))
-                .select(col("origin"), col("r.*"));
-        int dueEnd = options.maxDaysPastDue() + 1;
-        return exploded
+        String beforeWindow = "date_sub(origin, " + options.historyDays() + ")";
+        String issuedBy = "invoice_date <= origin";
+        String young = issuedBy + " and datediff(origin, invoice_date) < " + NEW_INVOICE_AGE;
+        String spansDay = "span_from <= %1$s and span_until > %1$s";
+        String zero = "0";
+
+        List<Dataset<Row>> parts = List.of(
+                rows(spans, issuedBy + " and " + spansDay.formatted(beforeWindow), DUE, "segment",
+                        dueOffset.formatted("greatest(invoice_date, " + windowStart + ")"),
+                        "balance", zero, zero, zero, "invoices"),
+                rows(events, issuedBy + " and date between " + windowStart + " and origin", DUE, "segment",
+                        dueOffset.formatted("date"), zero, "cash", "other", zero, zero),
+                rows(spans, issuedBy + " and " + spansDay.formatted("origin"), DUE, "segment",
+                        "least(" + dueOffset.formatted("origin") + ", " + dueEnd + ")", zero, zero, zero, "open", zero),
+                rows(issued, young, NEW_INVOICE, ALL, "0", "amount", zero, zero, zero, "invoices"),
+                rows(events, young + " and date <= origin", NEW_INVOICE, ALL, "datediff(date, invoice_date)", zero,
+                        "cash", "other", zero, zero),
+                rows(spans, young + " and " + spansDay.formatted("origin"), NEW_INVOICE, ALL,
+                        "datediff(origin, invoice_date)", zero, zero, zero, "open", zero),
+                rows(events, "cash != 0 and date > origin and date <= date_add(origin, " + actualDays + ")",
+                        "if(" + issuedBy + ", '" + ACTUAL_OPEN + "', '" + ACTUAL_NEW + "')", "segment",
+                        "datediff(date, origin)", zero, "cash", zero, zero, zero));
+        Dataset<Row> all = parts.stream().reduce(Dataset::unionAll).orElseThrow();
+        return all
                 .filter(col("kind").notEqual(lit(DUE)).or(col("offset").leq(dueEnd)))
                 .filter(col("kind").notEqual(lit(NEW_INVOICE)).or(col("offset").leq(options.newInvoiceDays())))
                 .groupBy("origin", "kind", "segment", "offset")
@@ -97,21 +102,54 @@ public final class SettlementTables {
                         sum("open").as("open"), sum("invoices").as("invoices"));
     }
 
-    private static String item(String kind, String segment, String offset, String entered, String cash, String other,
-            String open, String invoices) {
-        String kindSql = kind.startsWith("if(") ? kind : "'" + kind + "'";
-        return "named_struct('kind', " + kindSql + ", 'segment', cast(" + segment + " as string), 'offset', cast("
-                + offset + " as int), 'entered', cast(" + entered + " as decimal(20,2)), 'cash', cast(" + cash
-                + " as decimal(20,2)), 'other', cast(" + other + " as decimal(20,2)), 'open', cast(" + open
-                + " as decimal(20,2)), 'invoices', cast(" + invoices + " as bigint))";
+    /** Payments ({@code cash}) and other reductions ({@code other}) by segment, invoice date, due date and day. */
+    private static Dataset<Row> movementsByDay(Dataset<Row> keyed) {
+        return keyed
+                .select(col("segment"), col("invoice_date"), col("due_date"),
+                        functions.explode(col(InvoiceHistory.EVENTS)).as("e"))
+                .groupBy(col("segment"), col("invoice_date"), col("due_date"), col("e.date").as("date"))
+                .agg(sum(expr("if(e.kind = 'payment', e.amount, 0)")).cast(MONEY).as("cash"),
+                        sum(expr("if(e.kind = 'payment', 0, e.amount)")).cast(MONEY).as("other"));
     }
 
-    private static String cashOf(String e) {
-        return "if(" + e + ".kind = 'payment', " + e + ".amount, 0)";
+    /**
+     * Each invoice's balance (amount less every event dated on or before the day) is constant between two of its
+     * event dates; these spans [{@code span_from}, {@code span_until}) with a non-zero balance, summed over invoices
+     * that share them: {@code balance} as it is, {@code open} counting only positive balances, and {@code invoices}
+     * with a positive balance.
+     */
+    private static Dataset<Row> balanceSpans(Dataset<Row> keyed) {
+        String days = "array_sort(array_distinct(transform(" + InvoiceHistory.EVENTS + ", e -> e.date)))";
+        String until = "if(i = size(days), " + AFTER_ALL + ", element_at(days, i + 1))";
+        String spans = "transform(sequence(0, size(days)), i -> named_struct("
+                + "'span_from', if(i = 0, " + BEFORE_ALL + ", element_at(days, i)), "
+                + "'span_until', " + until + ", "
+                + "'balance', cast(amount - aggregate(filter(" + InvoiceHistory.EVENTS + ", e -> e.date < " + until
+                + "), cast(0 as " + MONEY + "), (acc, e) -> cast(acc + e.amount as " + MONEY + ")) as " + MONEY
+                + ")))";
+        return keyed
+                .withColumn("days", expr(days))
+                .select(col("segment"), col("invoice_date"), col("due_date"), functions.explode(expr(spans)).as("s"))
+                .filter(col("s.balance").notEqual(lit(0)))
+                .groupBy(col("segment"), col("invoice_date"), col("due_date"), col("s.span_from").as("span_from"),
+                        col("s.span_until").as("span_until"))
+                .agg(sum("s.balance").cast(MONEY).as("balance"),
+                        sum(functions.greatest(col("s.balance"), lit(0))).cast(MONEY).as("open"),
+                        sum(expr("if(s.balance > 0, 1, 0)")).cast("bigint").as("invoices"));
     }
 
-    private static String otherOf(String e) {
-        return "if(" + e + ".kind = 'payment', 0, " + e + ".amount)";
+    private static Dataset<Row> rows(Dataset<Row> source, String condition, String kind, String segment,
+            String offset, String entered, String cash, String other, String open, String invoices) {
+        return source.filter(expr(condition)).select(
+                col("origin"),
+                (kind.startsWith("if(") ? expr(kind) : lit(kind)).as("kind"),
+                (segment.equals(ALL) ? lit(ALL) : col(segment)).as("segment"),
+                expr(offset).cast("int").as("offset"),
+                expr(entered).cast(MONEY).as("entered"),
+                expr(cash).cast(MONEY).as("cash"),
+                expr(other).cast(MONEY).as("other"),
+                expr(open).cast(MONEY).as("open"),
+                expr(invoices).cast("bigint").as("invoices"));
     }
 
     /** Credit sales per invoice date, for the expected new sales. */
