@@ -55,10 +55,12 @@ final class RunInputs {
     static Map<String, Object> code() throws IOException {
         Map<String, Object> code = new LinkedHashMap<>();
         code.put("arscope_version", RunManifest.version());
+        java.security.CodeSource origin = RunManifest.class.getProtectionDomain().getCodeSource();
         Path source;
         try {
-            source = Path.of(RunManifest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            source = origin == null ? null : Path.of(origin.getLocation().toURI());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            // Loaded from somewhere that is not a local file (a nested jar, a remote class loader): no digest.
             source = null;
         }
         if (source != null && Files.isRegularFile(source)) {
