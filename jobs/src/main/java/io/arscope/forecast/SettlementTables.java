@@ -124,9 +124,8 @@ public final class SettlementTables {
         String spans = "transform(sequence(0, size(days)), i -> named_struct("
                 + "'span_from', if(i = 0, " + BEFORE_ALL + ", element_at(days, i)), "
                 + "'span_until', " + until + ", "
-                + "'balance', cast(amount - aggregate(filter(" + InvoiceHistory.EVENTS + ", e -> e.date < " + until
-                + "), cast(0 as " + MONEY + "), (acc, e) -> cast(acc + e.amount as " + MONEY + ")) as " + MONEY
-                + ")))";
+                + "'balance', cast(amount - " + InvoiceHistory.reducedSql("date_sub(" + until + ", 1)") + " as "
+                + MONEY + ")))";
         return keyed
                 .withColumn("days", expr(days))
                 .select(col("segment"), col("invoice_date"), col("due_date"), functions.explode(expr(spans)).as("s"))

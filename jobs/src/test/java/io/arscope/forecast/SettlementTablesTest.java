@@ -1,0 +1,92 @@
+package io.arscope.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.metrics.InvoiceHistory;
+import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.testing.LedgerBuilder;
+import io.arscope.testing.TestSpark;
+
+/**
+ * The day-offset sums of one origin, 31 Mar 2026, worked by hand. History window 30 days (2-31 Mar, so balances
+ * enter it as they stood at the end of 1 Mar), earliest offset -10, due-date table to day 60 (+61 holds what is
+ * further past due), new-invoice table to day 7, actuals over 7 days.
+ * <ul>
+ * <li>A: 100, issued 15 Jan, due 14 Feb; paid 30 on 20 Feb, 50 on 10 Mar, 20 on 3 Apr. Enters the due table at
+ * window start, day +16, with 70; pays 50 on day +24; 20 open on day +45; 20 actually paid 3 days after.</li>
+ * <li>B: 200, issued 25 Mar, due 24 Apr; credit memo 20 on 28 Mar, paid 250 on 30 Mar (overpaid by 70). Enters at
+ * day -10 (30-day terms start at the earliest offset), where the memo and payment fall too; nothing open. On the
+ * invoice-date table: 20 other on day 3, 250 cash on day 5.</li>
+ * <li>C: 80, issued 2 Apr, after the origin; paid 5 Apr: an actual of new sales on day 5, nothing else.</li>
+ * <li>D: 40, issued 1 Jun 2025, paid 5 Jul 2025: settled before the window, only entered on the invoice-date table
+ * (younger than a year).</li>
+ * <li>E: 60, issued 10 Jan 2025, never paid: over a year old, so on no invoice-date table; 386 days past due at
+ * window start, beyond the due table's end; open on day +61 (415 days past due).</li>
+ * </ul>
+ */
+class SettlementTablesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sumsOfOneOriginFromPartialPaymentsCreditMemosOverpaymentAndOldInvoices() {
+        SparkSession spark = TestSpark.session();
+        new LedgerBuilder().customer("K", "Enterprise")
+                .invoice("A", "K", "2026-01-15", "2026-02-14", "100")
+                .payment("A", "K", "2026-02-20", "30").payment("A", "K", "2026-03-10", "50")
+                .payment("A", "K", "2026-04-03", "20")
+                .invoice("B", "K", "2026-03-25", "2026-04-24", "200")
+                .adjustment("B", "K", "2026-03-28", "20", "credit_memo").payment("B", "K", "2026-03-30", "250")
+                .invoice("C", "K", "2026-04-02", "2026-05-02", "80").payment("C", "K", "2026-04-05", "80")
+                .invoice("D", "K", "2025-06-01", "2025-07-01", "40").payment("D", "K", "2025-07-05", "40")
+                .invoice("E", "K", "2025-01-10", "2025-02-09", "60")
+                .write(spark, dir);
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
+        ForecastOptions options = new ForecastOptions("in", "out", null, null, 1, 1, 0, 0.8, 8, 1, 30, -10, 60, 7);
+
+        List<Row> rows = SettlementTables.of(InvoiceHistory.of(ledger, List.of()), List.of(LocalDate.of(2026, 3, 31)),
+                null, options, 7).collectAsList();
+
+        // kind/offset -> entered, cash, other, open, invoices; groups whose sums are all zero are left out.
+        Map<String, String> expected = new TreeMap<>(Map.of(
+                "actual_new/5", "0 80 0 0 0",
+                "actual_open/3", "0 20 0 0 0",
+                "due/-10", "200 250 20 0 1",
+                "due/16", "70 0 0 0 1",
+                "due/24", "0 50 0 0 0",
+                "due/45", "0 0 0 20 0",
+                "due/61", "0 0 0 60 0",
+                "new_invoice/0", "340 0 0 0 3",
+                "new_invoice/3", "0 0 20 0 0",
+                "new_invoice/5", "0 250 0 0 0"));
+        Map<String, String> actual = new TreeMap<>();
+        for (Row r : rows) {
+            assertEquals(LocalDate.of(2026, 3, 31), r.getAs("origin"));
+            assertEquals(SettlementTables.ALL, r.getAs("segment"));
+            String sums = plain(r, "entered") + " " + plain(r, "cash") + " " + plain(r, "other") + " "
+                    + plain(r, "open") + " " + r.getAs("invoices");
+            if (!sums.equals("0 0 0 0 0")) {
+                actual.put(r.getAs("kind") + "/" + r.getAs("offset"), sums);
+            }
+        }
+        assertEquals(expected, actual);
+    }
+
+    private static String plain(Row r, String column) {
+        BigDecimal v = r.getAs(column);
+        return v.stripTrailingZeros().toPlainString();
+    }
+}
