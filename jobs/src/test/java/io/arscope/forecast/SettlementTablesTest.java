@@ -34,6 +34,9 @@ import io.arscope.testing.TestSpark;
  * (younger than a year).</li>
  * <li>E: 60, issued 10 Jan 2025, never paid: over a year old, so on no invoice-date table; 386 days past due at
  * window start, beyond the due table's end; open on day +61 (415 days past due).</li>
+ * <li>F: 50, issued 20 Mar, due 30 Mar, paid on the origin day: enters at day -10, pays on day +1, not open.</li>
+ * <li>G: 30, issued 20 Jan, due 19 Feb, paid on 1 Mar, the day before the window: does not enter the due table,
+ * only the invoice-date table.</li>
  * </ul>
  */
 class SettlementTablesTest {
@@ -53,6 +56,8 @@ class SettlementTablesTest {
                 .invoice("C", "K", "2026-04-02", "2026-05-02", "80").payment("C", "K", "2026-04-05", "80")
                 .invoice("D", "K", "2025-06-01", "2025-07-01", "40").payment("D", "K", "2025-07-05", "40")
                 .invoice("E", "K", "2025-01-10", "2025-02-09", "60")
+                .invoice("F", "K", "2026-03-20", "2026-03-30", "50").payment("F", "K", "2026-03-31", "50")
+                .invoice("G", "K", "2026-01-20", "2026-02-19", "30").payment("G", "K", "2026-03-01", "30")
                 .write(spark, dir);
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
         ForecastOptions options = new ForecastOptions("in", "out", null, null, 1, 1, 0, 0.8, 8, 1, 30, -10, 60, 7);
@@ -61,17 +66,18 @@ class SettlementTablesTest {
                 null, options, 7).collectAsList();
 
         // kind/offset -> entered, cash, other, open, invoices; groups whose sums are all zero are left out.
-        Map<String, String> expected = new TreeMap<>(Map.of(
-                "actual_new/5", "0 80 0 0 0",
-                "actual_open/3", "0 20 0 0 0",
-                "due/-10", "200 250 20 0 1",
-                "due/16", "70 0 0 0 1",
-                "due/24", "0 50 0 0 0",
-                "due/45", "0 0 0 20 0",
-                "due/61", "0 0 0 60 0",
-                "new_invoice/0", "340 0 0 0 3",
-                "new_invoice/3", "0 0 20 0 0",
-                "new_invoice/5", "0 250 0 0 0"));
+        Map<String, String> expected = new TreeMap<>(Map.ofEntries(
+                Map.entry("actual_new/5", "0 80 0 0 0"),
+                Map.entry("actual_open/3", "0 20 0 0 0"),
+                Map.entry("due/-10", "250 250 20 0 2"),
+                Map.entry("due/1", "0 50 0 0 0"),
+                Map.entry("due/16", "70 0 0 0 1"),
+                Map.entry("due/24", "0 50 0 0 0"),
+                Map.entry("due/45", "0 0 0 20 0"),
+                Map.entry("due/61", "0 0 0 60 0"),
+                Map.entry("new_invoice/0", "420 0 0 0 5"),
+                Map.entry("new_invoice/3", "0 0 20 0 0"),
+                Map.entry("new_invoice/5", "0 250 0 0 0")));
         Map<String, String> actual = new TreeMap<>();
         for (Row r : rows) {
             assertEquals(LocalDate.of(2026, 3, 31), r.getAs("origin"));
