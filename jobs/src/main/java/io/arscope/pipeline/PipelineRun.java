@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.arscope.run.ParquetTables;
 import io.arscope.run.RunManifest;
 
 /**
@@ -254,21 +254,11 @@ public final class PipelineRun {
         }
     }
 
-    /** Rows of each Parquet table in a step's folder (each folder Spark marked _SUCCESS). */
+    /** Rows of each Parquet table in a step's folder. */
     private Map<String, Long> rows(Path folder) throws IOException {
         Map<String, Long> rows = new TreeMap<>();
-        List<Path> tables;
-        try (Stream<Path> tree = Files.walk(folder)) {
-            tables = tree.filter(p -> p.getFileName().toString().equals("_SUCCESS")).map(Path::getParent).toList();
-        }
-        for (Path table : tables) {
-            boolean parquet;
-            try (Stream<Path> tree = Files.walk(table)) {
-                parquet = tree.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-            }
-            if (parquet) {
-                rows.put(folder.relativize(table).toString(), spark.read().parquet(table.toString()).count());
-            }
+        for (Path table : ParquetTables.under(folder)) {
+            rows.put(table.toString(), spark.read().parquet(folder.resolve(table).toString()).count());
         }
         return rows;
     }

@@ -71,13 +71,9 @@ public final class WorklistJob {
         ReceivablesLedger ledger = RiskJob.ledger(spark, input);
         LocalDate day = RiskJob.asOf(ledger, asOf);
         Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
-        RunManifest manifest = new RunManifest("worklist", started);
-        manifest.option("input", input);
-        manifest.option("model", modelDir.toString());
-        manifest.option("model_training_data_sha256", loaded.metadata().path("training_data_sha256").asText());
-        manifest.option("as_of", day.toString());
-        return write(spark, scores, CollectionContext.customers(ledger, day), CollectionContext.openDisputes(ledger,
-                day), config, output, manifest, day);
+        RunManifest manifest = manifest(started, input, null, modelDir.toString(),
+                loaded.metadata().path("training_data_sha256").asText(), day);
+        return write(spark, scores, ledger, day, config, output, manifest);
     }
 
     /**
@@ -97,13 +93,26 @@ public final class WorklistJob {
         }
         JsonNode scoreRun = new ObjectMapper().readTree(OutputFiles.readText(spark,
                 OutputFiles.child(scoresFolder, RiskJob.MANIFEST)));
+        RunManifest manifest = manifest(started, input, scoresFolder, scoreRun.path("options").path("model").asText(),
+                scoreRun.path("options").path("model_training_data_sha256").asText(), day);
+        return write(spark, scores, ledger, day, config, output, manifest);
+    }
+
+    private static RunManifest manifest(Instant started, String input, String scoresFolder, String model,
+            String modelTrainingDataSha256, LocalDate day) {
         RunManifest manifest = new RunManifest("worklist", started);
         manifest.option("input", input);
-        manifest.option("scores", scoresFolder);
-        manifest.option("model", scoreRun.path("options").path("model").asText());
-        manifest.option("model_training_data_sha256",
-                scoreRun.path("options").path("model_training_data_sha256").asText());
+        if (scoresFolder != null) {
+            manifest.option("scores", scoresFolder);
+        }
+        manifest.option("model", model);
+        manifest.option("model_training_data_sha256", modelTrainingDataSha256);
         manifest.option("as_of", day.toString());
+        return manifest;
+    }
+
+    private static Counts write(SparkSession spark, Dataset<Row> scores, ReceivablesLedger ledger, LocalDate day,
+            WorklistConfig config, String output, RunManifest manifest) throws IOException {
         return write(spark, scores, CollectionContext.customers(ledger, day), CollectionContext.openDisputes(ledger,
                 day), config, output, manifest, day);
     }

@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+
+import io.arscope.run.ParquetTables;
 
 /**
  * Compares the Parquet tables two runs of the same commands wrote: the same tables, schemas and rows, in any
@@ -31,22 +30,10 @@ final class OutputComparison {
     private OutputComparison() {
     }
 
-    /** Every Parquet table (a folder Spark committed, with Parquet files in it) under {@code root}, relative to it. */
-    static List<Path> parquetTables(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().equals("_SUCCESS"))
-                    .map(Path::getParent)
-                    .filter(OutputComparison::holdsParquet)
-                    .map(root::relativize)
-                    .sorted()
-                    .toList();
-        }
-    }
-
     /** Asserts that {@code actual} holds the same Parquet tables as {@code expected}, with the same rows. */
     static void assertSameTables(SparkSession spark, Path expected, Path actual) throws IOException {
-        List<Path> tables = parquetTables(expected);
-        assertEquals(tables, parquetTables(actual), "tables under " + actual);
+        List<Path> tables = ParquetTables.under(expected);
+        assertEquals(tables, ParquetTables.under(actual), "tables under " + actual);
         for (Path table : tables) {
             assertSameRows(table.toString(), spark.read().parquet(expected.resolve(table).toString()),
                     spark.read().parquet(actual.resolve(table).toString()));
@@ -90,13 +77,5 @@ final class OutputComparison {
 
     private static boolean isFloating(DataType type) {
         return type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType);
-    }
-
-    private static boolean holdsParquet(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.arscope.run.ParquetTables;
 import io.arscope.run.SparkSessions;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;
@@ -113,7 +114,7 @@ class StandaloneClusterTest {
                 .appName("arscope-cluster-comparison").config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")).getOrCreate();
         try {
-            assertTrue(OutputComparison.parquetTables(published("local")).size() >= 20, "tables written");
+            assertTrue(ParquetTables.under(published("local")).size() >= 20, "tables written");
             OutputComparison.assertSameTables(spark, published("local"), published("on-cluster"));
         } finally {
             spark.stop();
