@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -76,22 +77,24 @@ public final class SettlementTables {
         String young = issuedBy + " and datediff(origin, invoice_date) < " + NEW_INVOICE_AGE;
         String spansDay = "span_from <= %1$s and span_until > %1$s";
         String zero = "0";
+        Column bySegment = col("segment");
+        Column allSegments = lit(ALL);
 
         List<Dataset<Row>> parts = List.of(
-                rows(spans, issuedBy + " and " + spansDay.formatted(beforeWindow), DUE, "segment",
+                rows(spans, issuedBy + " and " + spansDay.formatted(beforeWindow), lit(DUE), bySegment,
                         dueOffset.formatted("greatest(invoice_date, " + windowStart + ")"),
                         "balance", zero, zero, zero, "invoices"),
-                rows(events, issuedBy + " and date between " + windowStart + " and origin", DUE, "segment",
+                rows(events, issuedBy + " and date between " + windowStart + " and origin", lit(DUE), bySegment,
                         dueOffset.formatted("date"), zero, "cash", "other", zero, zero),
-                rows(spans, issuedBy + " and " + spansDay.formatted("origin"), DUE, "segment",
+                rows(spans, issuedBy + " and " + spansDay.formatted("origin"), lit(DUE), bySegment,
                         "least(" + dueOffset.formatted("origin") + ", " + dueEnd + ")", zero, zero, zero, "open", zero),
-                rows(issued, young, NEW_INVOICE, ALL, "0", "amount", zero, zero, zero, "invoices"),
-                rows(events, young + " and date <= origin", NEW_INVOICE, ALL, "datediff(date, invoice_date)", zero,
-                        "cash", "other", zero, zero),
-                rows(spans, young + " and " + spansDay.formatted("origin"), NEW_INVOICE, ALL,
+                rows(issued, young, lit(NEW_INVOICE), allSegments, "0", "amount", zero, zero, zero, "invoices"),
+                rows(events, young + " and date <= origin", lit(NEW_INVOICE), allSegments,
+                        "datediff(date, invoice_date)", zero, "cash", "other", zero, zero),
+                rows(spans, young + " and " + spansDay.formatted("origin"), lit(NEW_INVOICE), allSegments,
                         "datediff(origin, invoice_date)", zero, zero, zero, "open", zero),
                 rows(events, "cash != 0 and date > origin and date <= date_add(origin, " + actualDays + ")",
-                        "if(" + issuedBy + ", '" + ACTUAL_OPEN + "', '" + ACTUAL_NEW + "')", "segment",
+                        expr("if(" + issuedBy + ", '" + ACTUAL_OPEN + "', '" + ACTUAL_NEW + "')"), bySegment,
                         "datediff(date, origin)", zero, "cash", zero, zero, zero));
         Dataset<Row> all = parts.stream().reduce(Dataset::unionAll).orElseThrow();
         return all
@@ -137,12 +140,12 @@ public final class SettlementTables {
                         sum(expr("if(s.balance > 0, 1, 0)")).cast("bigint").as("invoices"));
     }
 
-    private static Dataset<Row> rows(Dataset<Row> source, String condition, String kind, String segment,
+    private static Dataset<Row> rows(Dataset<Row> source, String condition, Column kind, Column segment,
             String offset, String entered, String cash, String other, String open, String invoices) {
         return source.filter(expr(condition)).select(
                 col("origin"),
-                (kind.startsWith("if(") ? expr(kind) : lit(kind)).as("kind"),
-                (segment.equals(ALL) ? lit(ALL) : col(segment)).as("segment"),
+                kind.as("kind"),
+                segment.as("segment"),
                 expr(offset).cast("int").as("offset"),
                 expr(entered).cast(MONEY).as("entered"),
                 expr(cash).cast(MONEY).as("cash"),
