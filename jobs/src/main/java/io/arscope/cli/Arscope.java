@@ -1,7 +1,9 @@
 package io.arscope.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import io.arscope.job.ExitCode;
 import io.arscope.run.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,9 +17,13 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, IngestCommand.class, MetricsCommand.class, RiskCommands.Train.class,
                 RiskCommands.Evaluate.class, RiskCommands.Score.class, WorklistCommands.Build.class,
                 WorklistCommands.Backtest.class, ForecastCommand.class, ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 usage or configuration error, 3 input missing or "
-                + "unreadable, 4 rejected rows over the threshold (outputs written), 5 another run is writing the same date."})
+        footer = {"", Arscope.EXIT_CODES})
 public final class Arscope implements Runnable {
+
+    /** The exit codes, as every command's help shows them. */
+    static final String EXIT_CODES = "Exit codes: 0 ok, 1 unexpected failure, 2 usage or configuration error, "
+            + "3 input missing or unreadable, 4 rejected rows over the threshold (outputs written), 5 another run is "
+            + "writing the same output.";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,15 +34,14 @@ public final class Arscope implements Runnable {
 
     /** Runs a command line and returns its exit code, without exiting: for tests and embedding. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Arscope());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            // Spark's analysis errors carry the whole query plan: the first lines say what went wrong.
-            String message = String.valueOf(e.getMessage());
-            commandLine.getErr().println("arscope: unexpected failure: " + e.getClass().getSimpleName() + ": "
-                    + message.lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse(""));
-            java.util.logging.Logger.getLogger(Arscope.class.getName()).log(java.util.logging.Level.FINE, "failure", e);
-            return ExitCode.FAILURE;
-        });
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line printing to the given writers, and returns its exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Arscope()).setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> JobRunner.of(commandLine.getCommandSpec())
+                .fail(commandLine.getCommandName(), e));
         cli.setParameterExceptionHandler((e, argv) -> {
             e.getCommandLine().getErr().println("arscope: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
@@ -47,7 +52,7 @@ public final class Arscope implements Runnable {
             try {
                 cli.setDefaultValueProvider(ConfigDefaults.load(Path.of(config)));
             } catch (Exception e) {
-                System.err.println("arscope: cannot use config file " + config + ": " + e.getMessage());
+                err.println("arscope: cannot use config file " + config + ": " + e.getMessage());
                 return ExitCode.USAGE;
             }
         }

@@ -18,9 +18,16 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     private final JsonNode root;
+    private final String section;
 
-    private ConfigDefaults(JsonNode root) {
+    private ConfigDefaults(JsonNode root, String section) {
         this.root = root;
+        this.section = section;
+    }
+
+    /** Defaults from one section, whatever command asks: how {@code arscope run} gives each step its options. */
+    ConfigDefaults section(String name) {
+        return new ConfigDefaults(root, name);
     }
 
     static ConfigDefaults load(Path file) throws IOException {
@@ -28,19 +35,19 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         if (root == null || !root.isObject()) {
             throw new IOException("config file " + file + " must hold a map with a section per subcommand");
         }
-        return new ConfigDefaults(root);
+        return new ConfigDefaults(root, null);
     }
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (!(argSpec instanceof OptionSpec option) || argSpec.command() == null) {
+        if (!(argSpec instanceof OptionSpec option) || (section == null && argSpec.command() == null)) {
             return null;
         }
-        JsonNode section = root.get(argSpec.command().name());
-        if (section == null) {
+        JsonNode values = root.get(section != null ? section : argSpec.command().name());
+        if (values == null) {
             return null;
         }
-        JsonNode value = section.get(option.longestName().replaceFirst("^-+", ""));
+        JsonNode value = values.get(option.longestName().replaceFirst("^-+", ""));
         return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -10,12 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code arscope generate}: a synthetic receivables history in the canonical CSV format. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, footer = {"", Arscope.EXIT_CODES},
         description = {"Writes a synthetic receivables history (customers, invoices, payments, adjustments, "
                 + "disputes) as canonical CSV, plus invoice_truth.csv with each invoice's true late-payment "
                 + "probability. The same options give byte-identical files.",
                 "Ingest it with the mapping data-samples/mappings/arscope-generator.yaml."})
 final class GenerateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
 
     @Option(names = "--output", required = true, description = "Folder to write the CSV files to.")
     Path output;
@@ -35,26 +38,20 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--config", description = "YAML file with defaults for these options, in a section 'generate'.")
-    Path config;
+    @picocli.CommandLine.Mixin
+    SharedOptions.Config config;
 
     @Override
     public Integer call() throws Exception {
-        GeneratorConfig base;
-        try {
-            base = GeneratorConfig.of(seed, invoices, start, months);
-            if (customers != null) {
-                base = new GeneratorConfig(seed, invoices, customers, start, months);
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("arscope generate: " + e.getMessage());
-            return ExitCode.USAGE;
+        GeneratorConfig base = GeneratorConfig.of(seed, invoices, start, months);
+        if (customers != null) {
+            base = new GeneratorConfig(seed, invoices, customers, start, months);
         }
         long t0 = System.nanoTime();
         HistoryGenerator.Summary s = HistoryGenerator.generate(base, output);
-        System.out.printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes "
+        spec.commandLine().getOut().printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes "
                 + "to %s in %.1f s (history %s to %s)%n", s.customers(), s.invoices(), s.payments(), s.adjustments(),
                 s.disputes(), output, (System.nanoTime() - t0) / 1e9, base.start(), base.exportDate());
-        return ExitCode.OK;
+        return io.arscope.job.ExitCode.OK;
     }
 }

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.UsageException;
 import io.arscope.pipeline.PipelineOptions;
 import io.arscope.pipeline.PipelineRun;
 import io.arscope.pipeline.RunLock;
 import io.arscope.pipeline.Step;
+import io.arscope.risk.ModelDirectory;
 import io.arscope.run.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code arscope run}: the whole pipeline for one as-of date, published atomically. */
@@ -27,10 +31,12 @@ import picocli.CommandLine.Option;
                 "Prints one line per step (seconds, rows written, the step's summary); each step's own output is in "
                         + "<root>/<date>/logs/<step>.log and the run's manifest in <root>/<date>/run.json. Options "
                         + "of the steps come from --config, in a section per command."},
-        footer = {"", "Exit codes: 0 ok and published, 1 unexpected failure, 2 usage error, 3 input missing, 4 ingest "
-                + "rejected too many rows (nothing published), 5 another run is writing the same date; a failing "
-                + "step's own exit code otherwise."})
+        footer = {"", Arscope.EXIT_CODES, "A failing step ends the run with the step's exit code; nothing is "
+                + "published then (4: ingest rejected too many rows)."})
 final class RunCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
 
     @Option(names = "--as-of", required = true, description = "The date to run for (yyyy-MM-dd).")
     LocalDate asOf;
@@ -66,15 +72,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jdbc-user", description = "Database user for ingest.")
     String jdbcUser;
 
-    @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
-    String master;
+    @Mixin
+    SharedOptions.Spark spark;
 
-    @Option(names = "--config", description = "YAML file with defaults: a section 'run' for these options, and one "
-            + "per command (ingest, metrics, ...) for the steps.")
-    Path config;
+    @Mixin
+    SharedOptions.Config config;
 
     @Override
     public Integer call() {
+        JobRunner runner = JobRunner.of(spec);
         PipelineOptions options;
         try {
             Set<Step> skipped = EnumSet.noneOf(Step.class);
@@ -82,33 +88,23 @@ final class RunCommand implements Callable<Integer> {
                 skip.stream().filter(s -> !s.isBlank()).map(Step::parse).forEach(skipped::add);
             }
             options = new PipelineOptions(asOf, root, input, mapping, model, skipped,
-                    from == null ? null : Step.parse(from), config, jdbcUrl, jdbcUser, maxRejectShare);
-        } catch (IllegalArgumentException e) {
-            System.err.println("arscope run: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
-        if (!mapping.toFile().isFile()) {
-            System.err.println("arscope run: mapping file " + mapping + " not found");
-            return ExitCode.USAGE;
-        }
-        if (model != null && !model.resolve("model.json").toFile().isFile()) {
-            System.err.println("arscope run: " + model + " holds no model.json; give a folder arscope train wrote");
-            return ExitCode.INPUT;
+                    from == null ? null : Step.parse(from), config.config, jdbcUrl, jdbcUser, maxRejectShare);
+            if (!mapping.toFile().isFile()) {
+                throw new UsageException("mapping file " + mapping + " not found");
+            }
+            if (model != null) {
+                EarlierOutput.require(model.toString(), ModelDirectory.METADATA, "train");
+            }
+        } catch (Exception e) {
+            return runner.fail("run", e);
         }
         try (RunLock lock = PipelineRun.lock(options);
-                SparkSessions.Scoped spark = SparkSessions.open("arscope-run", master)) {
-            PipelineRun.Outcome outcome = new PipelineRun(spark.session(), Arscope::execute, System.out)
-                    .run(options, lock);
-            return outcome.exitCode();
-        } catch (RunLock.HeldException e) {
-            System.err.println("arscope run: " + e.getMessage());
-            return ExitCode.LOCKED;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("arscope run: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (java.io.IOException e) {
-            System.err.println("arscope run: I/O failure: " + e.getMessage());
-            return ExitCode.FAILURE;
+                SparkSessions.Scoped session = SparkSessions.open("arscope-run", spark.master)) {
+            PipelineSteps steps = new PipelineSteps(session.session(), config.config == null ? null
+                    : ConfigDefaults.load(config.config));
+            return new PipelineRun(session.session(), steps, spec.commandLine().getOut()).run(options, lock).exitCode();
+        } catch (Exception e) {
+            return runner.fail("run", e);
         }
     }
 }

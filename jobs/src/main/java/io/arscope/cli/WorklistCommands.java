@@ -2,18 +2,17 @@ package io.arscope.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.arscope.metrics.AgingBuckets;
-import io.arscope.risk.RiskJob;
-import io.arscope.run.SparkSessions;
+import io.arscope.worklist.BacktestOptions;
 import io.arscope.worklist.DunningStrategy;
-import io.arscope.worklist.WorklistBacktest;
+import io.arscope.worklist.WorklistBacktestJob;
 import io.arscope.worklist.WorklistConfig;
 import io.arscope.worklist.WorklistJob;
+import io.arscope.worklist.WorklistOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code arscope worklist} and {@code arscope worklist-backtest}: ranked collection queues and their proof. */
@@ -60,49 +59,34 @@ final class WorklistCommands {
                     + "amount x probability of paying late x urgency), with the next dunning action and the model's "
                     + "reasons; today's list is the first --capacity customers of each collector.",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
-                            + "by-collector/<collector>.csv, summaries/<collector>.md and worklist-run.json."})
+                            + "by-collector/<collector>.csv, summaries/<collector>.md and worklist-run.json."},
+            footer = {"", Arscope.EXIT_CODES})
     static final class Build implements Callable<Integer> {
-        @Option(names = "--input", required = true, description = "Folder an ingest run wrote.")
-        String input;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        SharedOptions.IngestOutput input;
         @Option(names = "--model", description = "Model directory (arscope train); needed unless --scores is given.")
         Path model;
         @Option(names = "--scores", description = "Folder an arscope score run wrote for the same day: its scores are "
                 + "used instead of scoring again.")
         String scores;
-        @Option(names = "--output", required = true, description = "Folder for the worklists; replaced on rerun.")
-        String output;
-        @Option(names = "--as-of", description = "The day. Default: latest date in the data.")
-        LocalDate asOf;
-        @picocli.CommandLine.Mixin
+        @Mixin
+        SharedOptions.Output output;
+        @Mixin
+        SharedOptions.AsOf asOf;
+        @Mixin
         Shaping shaping;
-        @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
-        String master;
-        @Option(names = "--config", description = "YAML file with defaults, in a section 'worklist'.")
-        Path config;
+        @Mixin
+        SharedOptions.Spark spark;
+        @Mixin
+        SharedOptions.Config config;
 
         @Override
         public Integer call() {
-            if ((model == null) == (scores == null)) {
-                System.err.println("arscope worklist: give either --model (score here) or --scores (use a score run)");
-                return ExitCode.USAGE;
-            }
-            if (scores != null && EarlierOutput.missing(scores, RiskJob.SCORES)) {
-                System.err.println("arscope worklist: " + scores + " holds no " + RiskJob.SCORES
-                        + "; run arscope score first and pass its --output folder here");
-                return ExitCode.INPUT;
-            }
-            long t0 = System.nanoTime();
-            try (SparkSessions.Scoped spark = SparkSessions.open("arscope-worklist", master)) {
-                WorklistJob.Counts c = scores != null
-                        ? WorklistJob.runFromScores(spark.session(), input, scores, asOf, output, shaping.config())
-                        : WorklistJob.run(spark.session(), input, model, asOf, output, shaping.config());
-                System.out.printf("worklist: %s, %,d open invoices, %,d customer rows, %d collectors in %.1f s; "
-                        + "outputs in %s%n", c.asOf(), c.invoices(), c.customers(), c.collectors(),
-                        (System.nanoTime() - t0) / 1e9, output);
-                return ExitCode.OK;
-            } catch (Exception e) {
-                return RiskCommands.fail("worklist", e);
-            }
+            return JobRunner.of(spec).run(new WorklistJob(), () -> new WorklistOptions(input.input, model, scores,
+                    asOf.asOf, output.output, shaping.config()), spark.master);
         }
     }
 
@@ -111,14 +95,18 @@ final class WorklistCommands {
                     + "amount and by days past due: cash collected in the horizon, and the money due by its end "
                     + "and still unpaid then that each top K holds (what a collector's call can change). The model must be "
                     + "trained on outcomes known by --from (arscope train --as-of).",
-                    "Writes worklist-backtest/ (Parquet), worklist-backtest.csv and worklist-backtest-run.json."})
+                    "Writes worklist-backtest/ (Parquet), worklist-backtest.csv and worklist-backtest-run.json."},
+            footer = {"", Arscope.EXIT_CODES})
     static final class Backtest implements Callable<Integer> {
-        @Option(names = "--input", required = true, description = "Folder an ingest run wrote.")
-        String input;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        SharedOptions.IngestOutput input;
         @Option(names = "--model", required = true, description = "Model trained with --as-of on or before --from.")
         Path model;
-        @Option(names = "--output", required = true, description = "Folder for the results; replaced on rerun.")
-        String output;
+        @Mixin
+        SharedOptions.Output output;
         @Option(names = "--from", required = true, description = "First day replayed.")
         LocalDate from;
         @Option(names = "--to", required = true, description = "Last day replayed (plus the horizon must be in the "
@@ -133,37 +121,17 @@ final class WorklistCommands {
         @Option(names = "--top-share", defaultValue = "0.1", description = "K as a share of the open, undisputed "
                 + "invoices. Default: ${DEFAULT-VALUE}.")
         double topShare;
-        @picocli.CommandLine.Mixin
+        @Mixin
         Shaping shaping;
-        @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
-        String master;
-        @Option(names = "--config", description = "YAML file with defaults, in a section 'worklist-backtest'.")
-        Path config;
+        @Mixin
+        SharedOptions.Spark spark;
+        @Mixin
+        SharedOptions.Config config;
 
         @Override
         public Integer call() {
-            try (SparkSessions.Scoped spark = SparkSessions.open("arscope-worklist-backtest", master)) {
-                List<WorklistBacktest.Outcome> outcomes = WorklistJob.backtest(spark.session(), input, model, from, to,
-                        everyDays, horizonDays, topShare, shaping.config(), output);
-                for (WorklistBacktest.Outcome o : outcomes) {
-                    System.out.printf("%s %-14s pool %,7d top %,6d  cash in %d days %,16.2f  overdue after %,16.2f "
-                            + "(%5.1f%% of the pool's)%n", o.asOf(), o.ranking(), o.pool(), o.k(), horizonDays,
-                            o.topCollected(), o.topOverdue(), 100 * o.overdueCaptured());
-                }
-                Map<WorklistBacktest.Ranking, WorklistBacktest.Total> totals = WorklistBacktest.totals(outcomes);
-                WorklistBacktest.Total ours = totals.get(WorklistBacktest.Ranking.MODEL);
-                for (Map.Entry<WorklistBacktest.Ranking, WorklistBacktest.Total> e : totals.entrySet()) {
-                    WorklistBacktest.Total t = e.getValue();
-                    System.out.printf("all days, %-14s cash collected %,16.2f  overdue reached %,16.2f (%5.1f%%)  "
-                            + "model's lift %s%n", e.getKey(), t.topCollected(), t.topOverdue(),
-                            100 * t.overdueCaptured(), t.topOverdue().signum() == 0 ? "n/a (nothing reached)"
-                                    : String.format("%.2f", ours.topOverdue().doubleValue()
-                                            / t.topOverdue().doubleValue()));
-                }
-                return ExitCode.OK;
-            } catch (Exception e) {
-                return RiskCommands.fail("worklist-backtest", e);
-            }
+            return JobRunner.of(spec).run(new WorklistBacktestJob(), () -> new BacktestOptions(input.input, model, from,
+                    to, everyDays, horizonDays, topShare, shaping.config(), output.output), spark.master);
         }
     }
 }

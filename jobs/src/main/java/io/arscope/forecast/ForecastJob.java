@@ -23,6 +23,11 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
 import io.arscope.metrics.InvoiceHistory;
 import io.arscope.metrics.ReceivablesLedger;
 import io.arscope.run.OutputFiles;
@@ -35,7 +40,7 @@ import io.arscope.run.RunManifest;
  * interval. Only the ledger as known on the as-of date is read, so a forecast made as of a past date is the one
  * that would have been made then.
  */
-public final class ForecastJob {
+public final class ForecastJob implements Job<ForecastOptions> {
 
     public static final String CASH_FORECAST = "cash_forecast";
     public static final String DSO_FORECAST = "dso_forecast";
@@ -61,18 +66,53 @@ public final class ForecastJob {
             List<ForecastBacktest.Accuracy> accuracy) {
     }
 
-    private ForecastJob() {
+    @Override
+    public String name() {
+        return "forecast";
     }
 
-    public static Outcome run(SparkSession spark, ForecastOptions options) throws IOException {
+    @Override
+    public void check(ForecastOptions options) throws InputException {
+        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+    }
+
+    @Override
+    public JobOutcome run(JobContext<ForecastOptions> context) throws IOException {
+        ForecastOptions options = context.options();
+        Outcome o = write(context);
+        double total = o.weeks().stream().mapToDouble(Week::expected).sum();
+        List<String> details = new ArrayList<>();
+        details.add(String.format("as of %s: open AR %,.2f; expected cash over %d weeks %,.2f", o.asOf(), o.openAr(),
+                options.weeks(), total));
+        for (DsoForecast.MonthEnd m : o.dso()) {
+            details.add(String.format("  %s: ending AR %,.2f, DSO %.1f", m.monthEnd(), m.endingAr(),
+                    m.dso() == null ? Double.NaN : m.dso()));
+        }
+        for (ForecastBacktest.Accuracy a : o.accuracy()) {
+            if (a.week() == 1 || a.week() == 4 || a.week() == options.weeks()) {
+                details.add(String.format("  backtest week %d ahead: %d origins, WAPE %s, interval coverage %s (%d)",
+                        a.week(), a.origins(), percent(a.wape()), percent(a.coverage()), a.withInterval()));
+            }
+        }
+        return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details);
+    }
+
+    private static String percent(Double share) {
+        return share == null ? "n/a" : String.format("%.1f%%", share * 100);
+    }
+
+    /** Forecasts and writes every forecast output into the context's folder. */
+    public static Outcome write(JobContext<ForecastOptions> context) throws IOException {
         Instant started = Instant.now();
+        SparkSession spark = context.spark();
+        ForecastOptions options = context.options();
         ReceivablesLedger all = ReceivablesLedger.read(spark, OutputFiles.child(options.input(), "canonical"));
         LocalDate asOf = options.asOf() != null ? options.asOf() : all.latestDate();
         if (asOf == null) {
             throw new IllegalArgumentException(options.input() + ": the canonical invoices are empty");
         }
         Outcome outcome = forecast(all.asOf(asOf), asOf, options);
-        write(spark, outcome, options);
+        write(context, outcome);
         RunManifest manifest = new RunManifest("forecast", started);
         manifest.option("input", options.input());
         manifest.option("output", options.output());
@@ -87,7 +127,7 @@ public final class ForecastJob {
         manifest.output("open_ar_beyond_curve", money(outcome.beyondHorizonAr()).toPlainString());
         manifest.output(BACKTEST, outcome.backtest().size());
         manifest.status("passed");
-        OutputFiles.writeText(spark, OutputFiles.child(options.output(), MANIFEST), manifest.finish().toJson());
+        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
         return outcome;
     }
 
@@ -258,37 +298,36 @@ public final class ForecastJob {
             .add("origins_with_interval", DataTypes.IntegerType, false).add("coverage", DataTypes.DoubleType, true)
             .add("interval_level", DataTypes.DoubleType, false);
 
-    private static void write(SparkSession spark, Outcome o, ForecastOptions options) throws IOException {
+    private static void write(JobContext<ForecastOptions> context, Outcome o) throws IOException {
+        SparkSession spark = context.spark();
+        ForecastOptions options = context.options();
         List<Row> cash = new ArrayList<>();
         for (Week w : o.weeks()) {
             cash.add(RowFactory.create(o.asOf(), w.week(), w.start(), w.end(), money(w.fromOpen()),
                     money(w.fromNewSales()), money(w.expected()), money(w.lower()), money(w.upper()),
                     options.intervalLevel(), w.calibration()));
         }
-        OutputFiles.writeTable(spark, spark.createDataFrame(cash, CASH_SCHEMA).orderBy("week"), options.output(),
-                CASH_FORECAST);
+        context.writeTable(spark.createDataFrame(cash, CASH_SCHEMA).orderBy("week"), CASH_FORECAST);
         List<Row> dso = new ArrayList<>();
         for (DsoForecast.MonthEnd m : o.dso()) {
             dso.add(RowFactory.create(o.asOf(), m.monthEnd(), m.daysAhead(), money(m.creditSales()),
                     money(m.expectedCollections()), money(m.endingAr()), m.daysInMonth(), rounded(m.dso(), 1)));
         }
-        OutputFiles.writeTable(spark, spark.createDataFrame(dso, DSO_SCHEMA).orderBy("month_end"), options.output(),
-                DSO_FORECAST);
+        context.writeTable(spark.createDataFrame(dso, DSO_SCHEMA).orderBy("month_end"), DSO_FORECAST);
         List<Row> backtest = new ArrayList<>();
         for (ForecastBacktest.Evaluated e : o.backtest()) {
             backtest.add(RowFactory.create(e.origin(), e.week(), e.origin().plusDays(7L * (e.week() - 1) + 1),
                     e.origin().plusDays(7L * e.week()), money(e.forecast()), money(e.lower()), money(e.upper()),
                     money(e.actual()), money(Math.abs(e.actual() - e.forecast())), e.covered(), e.calibration()));
         }
-        OutputFiles.writeTable(spark, spark.createDataFrame(backtest, BACKTEST_SCHEMA).orderBy(col("origin"),
-                col("week")), options.output(), BACKTEST);
+        context.writeTable(spark.createDataFrame(backtest, BACKTEST_SCHEMA).orderBy(col("origin"), col("week")),
+                BACKTEST);
         List<Row> accuracy = new ArrayList<>();
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
             accuracy.add(RowFactory.create(o.asOf(), a.week(), a.origins(), money(a.actual()), money(a.forecast()),
                     rounded(a.wape(), 4), rounded(a.bias(), 4), a.withInterval(), rounded(a.coverage(), 4),
                     options.intervalLevel()));
         }
-        OutputFiles.writeTable(spark, spark.createDataFrame(accuracy, ACCURACY_SCHEMA).orderBy("week"),
-                options.output(), ACCURACY);
+        context.writeTable(spark.createDataFrame(accuracy, ACCURACY_SCHEMA).orderBy("week"), ACCURACY);
     }
 }

@@ -26,7 +26,7 @@ import java.time.LocalDate;
 public record ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
         int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int historyDays,
         int earliestOffset,
-        int maxDaysPastDue, int newInvoiceDays) {
+        int maxDaysPastDue, int newInvoiceDays) implements io.arscope.job.JobOptions {
 
     public ForecastOptions {
         if (weeks < 1 || backtestWeeks < 0 || salesWeeks < 1 || historyDays < 7 || minCalibration < 2) {

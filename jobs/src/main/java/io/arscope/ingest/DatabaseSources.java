@@ -1,5 +1,6 @@
 package io.arscope.ingest;
 
+import io.arscope.job.InputException;
 import static org.apache.spark.sql.functions.col;
 
 import java.math.BigDecimal;

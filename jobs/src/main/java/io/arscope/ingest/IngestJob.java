@@ -1,5 +1,6 @@
 package io.arscope.ingest;
 
+import io.arscope.job.InputException;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
@@ -20,6 +21,9 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
@@ -28,7 +32,7 @@ import io.arscope.run.RunManifest;
  * The ingest job: reads an export (files, database tables, or both) through its mapping, validates every row, and writes the canonical tables as
  * Parquet partitioned by month, the rejects (Parquet and CSV), the reconciliation and a run manifest.
  */
-public final class IngestJob {
+public final class IngestJob implements Job<IngestOptions> {
 
     /** Where the outputs land, relative to the output folder. */
     public static final String CANONICAL_DIR = "canonical";
@@ -45,12 +49,32 @@ public final class IngestJob {
         }
     }
 
-    private IngestJob() {
+    @Override
+    public String name() {
+        return "ingest";
     }
 
-    public static Outcome run(SparkSession spark, IngestOptions options) throws MappingException, InputException,
+    @Override
+    public JobOutcome run(JobContext<IngestOptions> context) throws MappingException, InputException, IOException {
+        Outcome o = write(context);
+        Reconciliation r = o.reconciliation();
+        List<String> details = new ArrayList<>(r.report().lines().toList());
+        o.records().forEach((table, n) -> details.add(String.format("  %-12s %,12d records", table.tableName(), n)));
+        List<String> warnings = o.overThreshold().stream().map(f -> String.format("%s rejected %.2f%% of its rows, "
+                + "over the allowed %.2f%%; see %s", f.file(), 100 * f.rejectedShare(),
+                100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), REJECTS_CSV)))
+                .toList();
+        JobOutcome outcome = JobOutcome.ok(context, String.format("ingest: %d rows read, %d accepted, %d rejected",
+                r.read(), r.accepted(), r.rejected()), details).withWarnings(warnings);
+        return o.passed() ? outcome : outcome.withStatus(JobOutcome.Status.TOO_MANY_REJECTS);
+    }
+
+    /** Reads, checks and writes the export into the context's folder; returns the reconciliation and counts. */
+    public static Outcome write(JobContext<IngestOptions> context) throws MappingException, InputException,
             IOException {
         Instant started = Instant.now();
+        SparkSession spark = context.spark();
+        IngestOptions options = context.options();
         Mapping mapping = Mapping.load(options.mapping());
         JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
                 options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
@@ -63,26 +87,28 @@ public final class IngestJob {
 
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            String path = OutputFiles.child(options.output(), CANONICAL_DIR + "/" + table.tableName());
+            String path = context.output(CANONICAL_DIR + "/" + table.tableName());
             Dataset<Row> rows = result.accepted().get(table);
             long count = rows.count();
             writeTable(rows, table, path, count == 0);
             records.put(table, count);
+            context.recordRows(CANONICAL_DIR + "/" + table.tableName(), count);
         }
-        String rejectsPath = OutputFiles.child(options.output(), REJECTS_DIR);
+        String rejectsPath = context.output(REJECTS_DIR);
         result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
                 .parquet(rejectsPath);
         Dataset<Row> rejects = spark.read().parquet(rejectsPath);
         OutputFiles.writeSingleCsv(spark, rejects.orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE),
-                OutputFiles.child(options.output(), REJECTS_CSV));
+                context.output(REJECTS_CSV));
 
         Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
-        OutputFiles.writeText(spark, OutputFiles.child(options.output(), RECONCILIATION_CSV), reconciliation.csv());
+        OutputFiles.writeText(spark, context.output(RECONCILIATION_CSV), reconciliation.csv());
+        context.recordRows(REJECTS_DIR, reconciliation.rejected());
 
         List<Reconciliation.FileCounts> over = reconciliation.files().stream()
                 .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
         Outcome outcome = new Outcome(reconciliation, records, over);
-        OutputFiles.writeText(spark, OutputFiles.child(options.output(), MANIFEST),
+        OutputFiles.writeText(spark, context.output(MANIFEST),
                 manifest(options, mapping, database, outcome, started).toJson());
         return outcome;
     }

@@ -19,7 +19,7 @@ import java.time.LocalDate;
  *                       mapping; null keeps them. The password comes only from {@value JdbcConnection#PASSWORD_ENV}.
  */
 public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
-        String jdbcUrl, String jdbcUser) {
+        String jdbcUrl, String jdbcUser) implements io.arscope.job.JobOptions {
     public IngestOptions {
         if (maxRejectShare < 0 || maxRejectShare > 1) {
             throw new IllegalArgumentException("max reject share must be between 0 and 1, was " + maxRejectShare);

@@ -1,5 +1,6 @@
 package io.arscope.ingest;
 
+import io.arscope.job.InputException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

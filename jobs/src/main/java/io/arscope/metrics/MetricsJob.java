@@ -24,6 +24,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
@@ -35,7 +40,7 @@ import io.arscope.run.RunManifest;
  * figures in one pass over each invoice's own events; the ratios, which need only those small sums, are taken
  * on the driver.
  */
-public final class MetricsJob {
+public final class MetricsJob implements Job<MetricsOptions> {
 
     public static final String PERIOD_METRICS = "period_metrics";
     public static final String TRENDS = "trends";
@@ -55,7 +60,35 @@ public final class MetricsJob {
             List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne) {
     }
 
-    private MetricsJob() {
+    @Override
+    public String name() {
+        return "metrics";
+    }
+
+    @Override
+    public void check(MetricsOptions options) throws InputException {
+        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+    }
+
+    @Override
+    public JobOutcome run(JobContext<MetricsOptions> context) throws IOException {
+        Outcome o = write(context);
+        List<String> details = new ArrayList<>();
+        o.totalPeriods().stream().filter(p -> p.periodType().equals("month")).reduce((a, b) -> b).ifPresent(latest ->
+                details.add(String.format("%s: ending AR %,.2f, DSO %.1f (countback %.1f), BPDSO %.1f, DDSO %.1f, "
+                        + "CEI %.1f%%", latest.period(), latest.endingAr(), nan(latest.dsoStandard()),
+                        nan(latest.dsoCountback()), nan(latest.bpdsoCountback()), nan(latest.ddsoCountback()),
+                        nan(latest.cei()))));
+        details.add(String.format("expected credit loss as of %s: %,.2f", o.asOf(), o.ecl()));
+        List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
+                + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
+                OutputFiles.child(context.options().output(), ROLL_RATES + ".csv")));
+        return JobOutcome.ok(context, String.format("metrics: as of %s (months to %s)", o.asOf(), o.lastMonthEnd()),
+                details).withWarnings(warnings);
+    }
+
+    private static double nan(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     /** Column name of an aging bucket: aging_current, aging_1_30, aging_91_plus. */
@@ -63,8 +96,11 @@ public final class MetricsJob {
         return "aging_" + label.replace("-", "_").replace("+", "_plus");
     }
 
-    public static Outcome run(SparkSession spark, MetricsOptions options) throws IOException {
+    /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
+    public static Outcome write(JobContext<MetricsOptions> context) throws IOException {
         Instant started = Instant.now();
+        SparkSession spark = context.spark();
+        MetricsOptions options = context.options();
         ReceivablesLedger all = ReceivablesLedger.read(spark, OutputFiles.child(options.input(), "canonical"));
         LocalDate asOf = options.asOf() != null ? options.asOf() : all.latestDate();
         if (asOf == null) {
@@ -96,33 +132,34 @@ public final class MetricsJob {
             }
             trendRows.addAll(trendRows(slice.getKey(), periods, options.trends()));
         }
-        write(spark, spark.createDataFrame(periodRows, periodSchema(buckets)).orderBy("dimension", "value",
-                "period_type", "period"), options.output(), PERIOD_METRICS);
-        write(spark, spark.createDataFrame(trendRows, TREND_SCHEMA).orderBy("dimension", "value", "metric"),
-                options.output(), TRENDS);
+        write(context, spark.createDataFrame(periodRows, periodSchema(buckets)).orderBy("dimension", "value",
+                "period_type", "period"), PERIOD_METRICS);
+        write(context, spark.createDataFrame(trendRows, TREND_SCHEMA).orderBy("dimension", "value", "metric"), TRENDS);
 
         List<Row> cohortRows = cohortRows(tables.cohorts().collectAsList(), bySlice);
-        write(spark, spark.createDataFrame(cohortRows, COHORT_SCHEMA).orderBy("dimension", "value", "cohort_month",
-                "months_after"), options.output(), COHORT_CURVES);
+        write(context, spark.createDataFrame(cohortRows, COHORT_SCHEMA).orderBy("dimension", "value", "cohort_month",
+                "months_after"), COHORT_CURVES);
 
         Dataset<Row> openItems = OpenItems.byInvoice(history, asOf, buckets, dims).localCheckpoint();
-        writeParquet(openItems.orderBy("customer_id", "due_date", "invoice_id"), options.output(), OPEN_ITEMS);
+        openItems.orderBy("customer_id", "due_date", "invoice_id").write().mode(SaveMode.Overwrite)
+                .parquet(context.output(OPEN_ITEMS));
+        context.recordRows(OPEN_ITEMS, openItems.count());
         List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
-        write(spark, OpenItems.byCustomer(openItems, buckets, customerDims), options.output(), AGING_BY_CUSTOMER);
+        write(context, OpenItems.byCustomer(openItems, buckets, customerDims), AGING_BY_CUSTOMER);
         Dataset<Row> agingBySlice = Slices.sum(openItems.select(agingColumns(buckets, dims)), dims, List.of("as_of"),
                 agingMeasures(buckets));
-        write(spark, agingBySlice.orderBy("dimension", "value"), options.output(), AGING_BY_SLICE);
+        write(context, agingBySlice.orderBy("dimension", "value"), AGING_BY_SLICE);
 
         List<RollRates.Roll> rolls = totalRolls(tables.rolls().collectAsList(), buckets.count());
-        write(spark, spark.createDataFrame(rollRows(rolls, buckets), ROLL_SCHEMA).orderBy("month_end", "bucket_index"),
-                options.output(), ROLL_RATES);
+        write(context, spark.createDataFrame(rollRows(rolls, buckets), ROLL_SCHEMA).orderBy("month_end",
+                "bucket_index"), ROLL_RATES);
         List<BigDecimal> balances = totalBalances(agingBySlice, buckets);
         List<Double> rates = RollRates.average(rolls, buckets.count(), options.rollMonths());
         List<ProvisionMatrix.Line> provision = ProvisionMatrix.of(buckets.labels(), rates, balances,
                 options.overlay());
-        write(spark, spark.createDataFrame(provisionRows(provision, asOf, options.overlay(),
+        write(context, spark.createDataFrame(provisionRows(provision, asOf, options.overlay(),
                 RollRates.monthsUsed(rolls, buckets.count(), options.rollMonths())), PROVISION_SCHEMA),
-                options.output(), PROVISION_MATRIX);
+                PROVISION_MATRIX);
 
         long aboveOne = rolls.stream().filter(RollRates.Roll::aboveOne).count();
         Outcome outcome = new Outcome(asOf, lastMonthEnd, totalPeriods, provision, ProvisionMatrix.total(provision),
@@ -145,7 +182,7 @@ public final class MetricsJob {
         manifest.output("ecl", outcome.ecl().toPlainString());
         manifest.output("roll_rates_above_one", aboveOne);
         manifest.status(aboveOne > 0 ? "passed_with_data_warnings" : "passed");
-        OutputFiles.writeText(spark, OutputFiles.child(options.output(), MANIFEST), manifest.finish().toJson());
+        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
         return outcome;
     }
 
@@ -437,13 +474,9 @@ public final class MetricsJob {
         return DataTypes.createStructField(name, type, true);
     }
 
-    private static void writeParquet(Dataset<Row> rows, String output, String name) {
-        rows.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, name));
-    }
-
     /** Parquet for tools, and the same as one CSV for people. */
-    private static void write(SparkSession spark, Dataset<Row> rows, String output, String name) throws IOException {
-        OutputFiles.writeTable(spark, castMoney(rows), output, name);
+    private static void write(JobContext<?> context, Dataset<Row> rows, String name) throws IOException {
+        context.writeTable(castMoney(rows), name);
     }
 
     private static Dataset<Row> castMoney(Dataset<Row> rows) {

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record MetricsOptions(String input, String output, LocalDate asOf, AgingBuckets buckets,
         List<String> dimensions, DayCount dayCount, int graceDays, int rollMonths, double overlay,
-        TrendConfig trends) {
+        TrendConfig trends) implements io.arscope.job.JobOptions {
 
     public static final List<String> DEFAULT_DIMENSIONS = List.of("segment", "region", "business_unit", "collector");
 

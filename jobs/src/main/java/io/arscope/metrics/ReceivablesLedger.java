@@ -18,6 +18,14 @@ import io.arscope.model.CanonicalTable;
 public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, Dataset<Row> payments,
         Dataset<Row> adjustments, Dataset<Row> disputes) {
 
+    /** The folder under an ingest run's output that holds the canonical tables. */
+    public static final String CANONICAL = "canonical";
+
+    /** The canonical tables an ingest run wrote under {@code ingestOutput}. */
+    public static ReceivablesLedger ofIngest(SparkSession spark, String ingestOutput) {
+        return read(spark, ingestOutput + "/" + CANONICAL);
+    }
+
     /** Reads {@code <dir>/<table>} for every canonical table, as {@code arscope ingest} writes them. */
     public static ReceivablesLedger read(SparkSession spark, String canonicalDir) {
         return new ReceivablesLedger(table(spark, canonicalDir, CanonicalTable.CUSTOMERS),
@@ -39,6 +47,15 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                 payments.filter(col("payment_date").leq(asOf)),
                 adjustments.filter(col("adjustment_date").leq(asOf)),
                 disputes.filter(col("opened_date").leq(asOf)));
+    }
+
+    /** The given day, else the latest date in the data. */
+    public LocalDate dayOrLatest(LocalDate asOf) {
+        LocalDate date = asOf != null ? asOf : latestDate();
+        if (date == null) {
+            throw new IllegalArgumentException("the canonical invoices are empty");
+        }
+        return date;
     }
 
     /** The latest business date in the data: the natural as-of date of an export. */

@@ -3,6 +3,7 @@ package io.arscope.pipeline;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.arscope.run.ParquetTables;
+import io.arscope.job.ExitCode;
+import io.arscope.job.JobOutcome;
+import io.arscope.job.UsageException;
 import io.arscope.run.RunManifest;
 
 /**
- * {@code arscope run}: the whole pipeline for one as-of date in one Spark session, each step an arscope command
+ * {@code arscope run}: the whole pipeline for one as-of date in one Spark session, each step a job ({@link StepJobs})
  * writing a folder of the date's new run. A step is done when its {@value DateRuns#STEP_DONE} is written; a run
  * that stops (a failure, a kill) is resumed by the next run of the same date and inputs from its first unfinished
  * step. The finished run is published in one rename ({@link DateRuns}) with a manifest, {@code run.json}: inputs,
@@ -35,12 +38,6 @@ import io.arscope.run.RunManifest;
 public final class PipelineRun {
     public static final String MANIFEST = "run.json";
     public static final String LOGS = "logs";
-
-    /** Runs one arscope command line in this process and returns its exit code. */
-    @FunctionalInterface
-    public interface Commands {
-        int execute(String... arguments);
-    }
 
     /** What happened to one step. */
     public record StepOutcome(Step step, String outcome, double seconds, Map<String, Long> rows, String summary) {
@@ -56,12 +53,13 @@ public final class PipelineRun {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SparkSession spark;
-    private final Commands commands;
-    private final PrintStream progress;
+    private final StepJobs jobs;
+    private final PrintWriter progress;
+    private final Map<Step, Integer> failures = new java.util.EnumMap<>(Step.class);
 
-    public PipelineRun(SparkSession spark, Commands commands, PrintStream progress) {
+    public PipelineRun(SparkSession spark, StepJobs jobs, PrintWriter progress) {
         this.spark = spark;
-        this.commands = commands;
+        this.jobs = jobs;
         this.progress = progress;
     }
 
@@ -69,11 +67,15 @@ public final class PipelineRun {
      * The lock on the run's date, taken before Spark starts so that a second run stops at once.
      *
      * @throws RunLock.HeldException when another run is writing the same date
-     * @throws IllegalStateException when the date's folder is not one arscope run manages
+     * @throws UsageException when the date's folder is not one arscope run manages
      */
-    public static RunLock lock(PipelineOptions o) throws IOException, RunLock.HeldException {
+    public static RunLock lock(PipelineOptions o) throws IOException, RunLock.HeldException, UsageException {
         DateRuns date = new DateRuns(o.root(), o.asOf());
-        date.publishedRun();
+        try {
+            date.publishedRun();
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
         return RunLock.acquire(date.lockFile(), date.published().toString());
     }
 
@@ -133,10 +135,13 @@ public final class PipelineRun {
                 outcome = recorded(run, step, action.label());
             } else {
                 DateRuns.clear(run, step);
+                Files.createDirectories(DateRuns.stepFolder(run, step));
                 long t0 = System.nanoTime();
                 Path log = run.resolve(LOGS).resolve(step.command() + ".log");
-                int exit = execute(log, arguments(step, o, run, plan));
+                JobOutcome result = execute(log, step, new StepFolders(o, run, plan.has(Step.FORECAST),
+                        plan.has(Step.WORKLIST)));
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                int exit = result == null ? failures.remove(step) : result.status().exitCode();
                 if (exit != 0) {
                     manifest.put("status", "failed");
                     manifest.put("failed_step", step.command());
@@ -147,8 +152,7 @@ public final class PipelineRun {
                     lastLines(log, 5).forEach(l -> progress.println("    " + l));
                     return new Outcome(exit, step, run, date.published(), outcomes);
                 }
-                outcome = new StepOutcome(step, "ran", seconds, rows(DateRuns.stepFolder(run, step)),
-                        summary(log));
+                outcome = new StepOutcome(step, "ran", seconds, result.rows(), result.summary());
                 markDone(run, step, outcome);
             }
             outcomes.add(outcome);
@@ -197,70 +201,31 @@ public final class PipelineRun {
         return Optional.empty();
     }
 
-    /** The command line of a step, writing into the run's folder for it. */
-    static List<String> arguments(Step step, PipelineOptions o, Path run, RunPlan plan) {
-        String day = o.asOf().toString();
-        String ingest = DateRuns.stepFolder(run, Step.INGEST).toString();
-        String out = DateRuns.stepFolder(run, step).toString();
-        String model = o.model() != null ? o.model().toString() : DateRuns.stepFolder(run, Step.TRAIN).toString();
-        List<String> a = new ArrayList<>(List.of(step.command()));
-        switch (step) {
-            case INGEST -> {
-                a.addAll(List.of("--mapping", o.mapping().toString(), "--output", out, "--as-of", day));
-                add(a, "--input", o.input());
-                add(a, "--jdbc-url", o.jdbcUrl());
-                add(a, "--jdbc-user", o.jdbcUser());
-                add(a, "--max-reject-share", o.maxRejectShare() == null ? null : o.maxRejectShare().toString());
-            }
-            case METRICS, FORECAST -> a.addAll(List.of("--input", ingest, "--output", out, "--as-of", day));
-            case TRAIN -> a.addAll(List.of("--input", ingest, "--model", out, "--as-of", day));
-            case SCORE -> a.addAll(List.of("--input", ingest, "--model", model, "--output", out, "--as-of", day));
-            case WORKLIST -> a.addAll(List.of("--input", ingest, "--scores",
-                    DateRuns.stepFolder(run, Step.SCORE).toString(), "--output", out, "--as-of", day));
-            case REPORT -> {
-                a.addAll(List.of("--metrics", DateRuns.stepFolder(run, Step.METRICS).toString(), "--output", out));
-                if (plan.has(Step.FORECAST)) {
-                    a.addAll(List.of("--forecast", DateRuns.stepFolder(run, Step.FORECAST).toString()));
-                }
-                if (plan.has(Step.WORKLIST)) {
-                    a.addAll(List.of("--worklist", DateRuns.stepFolder(run, Step.WORKLIST).toString()));
-                }
-            }
-            default -> throw new IllegalStateException(step.toString());
-        }
-        add(a, "--config", o.config() == null ? null : o.config().toString());
-        return a;
-    }
-
-    private static void add(List<String> arguments, String option, String value) {
-        if (value != null) {
-            arguments.add(option);
-            arguments.add(value);
-        }
-    }
-
-    /** Runs a step's command with its output going to its log, so the run itself prints one line per step. */
-    private int execute(Path log, List<String> arguments) throws IOException {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+    /**
+     * Runs a step's job with what it reports going to the step's log, so the run itself prints one line per step.
+     * Returns null when the job failed, with the failure's exit code left in {@link #failures}.
+     */
+    private JobOutcome execute(Path log, Step step, StepFolders folders) throws IOException {
         try (PrintStream file = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
-            file.println("arscope " + String.join(" ", arguments));
-            System.setOut(file);
-            System.setErr(file);
-            return commands.execute(arguments.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+            file.println("arscope run: " + step.command() + " into " + folders.output(step));
+            long t0 = System.nanoTime();
+            try {
+                JobOutcome outcome = jobs.run(step, folders);
+                outcome.details().forEach(file::println);
+                outcome.warnings().forEach(w -> file.println("arscope " + step.command() + ": warning: " + w));
+                file.printf("%s in %.1f s%n", outcome.summary(), (System.nanoTime() - t0) / 1e9);
+                return outcome;
+            } catch (Exception e) {
+                int code = ExitCode.of(e);
+                file.println("arscope " + step.command() + ": " + (code == ExitCode.FAILURE ? "unexpected failure: "
+                        + e.getClass().getSimpleName() + ": " : "") + e.getMessage());
+                if (code == ExitCode.FAILURE) {
+                    e.printStackTrace(file);
+                }
+                failures.put(step, code);
+                return null;
+            }
         }
-    }
-
-    /** Rows of each Parquet table in a step's folder. */
-    private Map<String, Long> rows(Path folder) throws IOException {
-        Map<String, Long> rows = new TreeMap<>();
-        for (Path table : ParquetTables.under(folder)) {
-            rows.put(table.toString(), spark.read().parquet(folder.resolve(table).toString()).count());
-        }
-        return rows;
     }
 
     private static void markDone(Path run, Step step, StepOutcome outcome) throws IOException {
@@ -293,13 +258,6 @@ public final class PipelineRun {
         String how = s.outcome().equals("ran") ? String.format("%7.1f s", s.seconds()) : "(" + s.outcome() + ")";
         return String.format("%s %-9s %s  %,d rows  %s", o.asOf(), s.step().command(), how, s.totalRows(),
                 s.summary());
-    }
-
-    /** The command's last line, where every arscope command sums up what it did, without the output folder. */
-    private static String summary(Path log) throws IOException {
-        List<String> last = lastLines(log, 1);
-        return last.isEmpty() ? "" : last.get(0).replaceFirst(";? outputs in .*$", "").replaceFirst(" in [0-9.]+ s$",
-                "");
     }
 
     private static List<String> lastLines(Path log, int n) throws IOException {

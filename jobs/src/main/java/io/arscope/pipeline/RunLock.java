@@ -32,7 +32,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** Thrown when another run holds the lock. */
-    public static final class HeldException extends Exception {
+    public static final class HeldException extends io.arscope.job.LockedException {
         public HeldException(String message) {
             super(message);
         }

@@ -45,6 +45,21 @@ public final class RiskScoring {
     private RiskScoring() {
     }
 
+    /**
+     * The invoices open at the end of {@code day}, scored with features known on that day; refuses a model whose
+     * features the data does not provide.
+     */
+    public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.metrics.ReceivablesLedger ledger,
+            ModelDirectory.Loaded loaded, LocalDate day) {
+        Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
+        List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
+                .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
+        if (!sample.isEmpty()) {
+            ModelDirectory.checkFeatures(loaded.metadata(), sample);
+        }
+        return score(spark, features, loaded.model());
+    }
+
     /** Scores rows of {@link RiskFeatures#SCHEMA}. */
     public static Dataset<Row> score(SparkSession spark, Dataset<Row> features, RiskModel model) {
         Broadcast<RiskModel> shared = spark.sparkContext().broadcast(model,

@@ -44,12 +44,15 @@ public final class OutputFiles {
     /**
      * A table as Parquet for tools at {@code <folder>/<name>} and the same rows as one CSV beside it for people,
      * {@code <folder>/<name>.csv}; the rows are computed once for both.
+     *
+     * @return the number of rows written
      */
-    public static void writeTable(SparkSession spark, Dataset<Row> rows, String folder, String name)
+    public static long writeTable(SparkSession spark, Dataset<Row> rows, String folder, String name)
             throws IOException {
         Dataset<Row> stored = rows.localCheckpoint();
         stored.write().mode(SaveMode.Overwrite).parquet(child(folder, name));
         writeSingleCsv(spark, stored, child(folder, name + ".csv"));
+        return stored.count();
     }
 
     /** One CSV file with a header (not a folder of parts), for people to open. */

@@ -31,71 +31,85 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.arscope.metrics.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
-import io.arscope.risk.RiskJob;
+import io.arscope.risk.RiskScoring;
+import io.arscope.risk.ScoreJob;
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 
 /** The jobs behind {@code arscope worklist} and {@code arscope worklist-backtest}: I/O around the pure parts. */
-public final class WorklistJob {
+public final class WorklistJob implements Job<WorklistOptions> {
 
     public static final String INVOICES = "worklist-invoices";
     public static final String CUSTOMERS = "worklist-customers";
     public static final String BY_COLLECTOR = "by-collector";
     public static final String SUMMARIES = "summaries";
-    public static final String BACKTEST = "worklist-backtest";
-
-    private static final StructType BACKTEST_SCHEMA = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("as_of", DataTypes.DateType, false),
-            DataTypes.createStructField("ranking", DataTypes.StringType, false),
-            DataTypes.createStructField("horizon_days", DataTypes.IntegerType, false),
-            DataTypes.createStructField("pool_invoices", DataTypes.IntegerType, false),
-            DataTypes.createStructField("top_k", DataTypes.IntegerType, false),
-            DataTypes.createStructField("top_open_amount", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("top_cash_collected", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("top_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("pool_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("overdue_captured", DataTypes.DoubleType, false)));
 
     /** Counts of a worklist run. */
     public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
     }
 
-    private WorklistJob() {
+    @Override
+    public String name() {
+        return "worklist";
     }
 
-    /** Scores the invoices open at the as-of day and writes the worklists, CSVs per collector and summaries. */
-    public static Counts run(SparkSession spark, String input, Path modelDir, LocalDate asOf, String output,
-            WorklistConfig config) throws IOException {
-        Instant started = Instant.now();
-        ModelDirectory.Loaded loaded = ModelDirectory.load(modelDir);
-        ReceivablesLedger ledger = RiskJob.ledger(spark, input);
-        LocalDate day = RiskJob.asOf(ledger, asOf);
-        Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
-        RunManifest manifest = manifest(started, input, null, modelDir.toString(),
-                loaded.metadata().path("training_data_sha256").asText(), day);
-        return write(spark, scores, ledger, day, config, output, manifest);
+    @Override
+    public void check(WorklistOptions options) throws InputException {
+        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        if (options.scores() != null) {
+            EarlierOutput.require(options.scores(), ScoreJob.SCORES, "score");
+        } else {
+            EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
+        }
+    }
+
+    @Override
+    public JobOutcome run(JobContext<WorklistOptions> context) throws IOException {
+        Counts c = write(context);
+        return JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer rows, %d "
+                + "collectors", c.asOf(), c.invoices(), c.customers(), c.collectors()), List.of());
     }
 
     /**
-     * Writes the worklists from the scores an {@code arscope score} run wrote to {@code scoresFolder} for the same
-     * day, instead of scoring again: a pipeline scores once and both outputs hold the same probabilities.
+     * Writes the worklists into the context's folder: from the scores of a score run for the same day when the
+     * options name one (a pipeline scores once and both outputs hold the same probabilities), else scored here.
      */
-    public static Counts runFromScores(SparkSession spark, String input, String scoresFolder, LocalDate asOf,
-            String output, WorklistConfig config) throws IOException {
+    public static Counts write(JobContext<WorklistOptions> context) throws IOException {
         Instant started = Instant.now();
-        ReceivablesLedger ledger = RiskJob.ledger(spark, input);
-        LocalDate day = RiskJob.asOf(ledger, asOf);
-        Dataset<Row> scores = spark.read().parquet(OutputFiles.child(scoresFolder, RiskJob.SCORES));
-        List<Object> days = scores.select("as_of").distinct().collectAsList().stream().map(r -> r.get(0)).toList();
-        if (!days.isEmpty() && !days.equals(List.of(day))) {
-            throw new IllegalArgumentException("the scores in " + scoresFolder + " are as of " + days + ", not " + day
-                    + "; score that day first");
+        SparkSession spark = context.spark();
+        WorklistOptions o = context.options();
+        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, o.input());
+        LocalDate day = ledger.dayOrLatest(o.asOf());
+        Dataset<Row> scores;
+        RunManifest manifest;
+        if (o.scores() == null) {
+            ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
+            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
+            manifest = manifest(started, o.input(), null, o.model().toString(),
+                    loaded.metadata().path("training_data_sha256").asText(), day);
+        } else {
+            scores = spark.read().parquet(OutputFiles.child(o.scores(), ScoreJob.SCORES));
+            List<Object> days = scores.select("as_of").distinct().collectAsList().stream().map(r -> r.get(0))
+                    .toList();
+            if (!days.isEmpty() && !days.equals(List.of(day))) {
+                throw new IllegalArgumentException("the scores in " + o.scores() + " are as of " + days + ", not "
+                        + day + "; score that day first");
+            }
+            JsonNode scoreRun = new ObjectMapper().readTree(OutputFiles.readText(spark,
+                    OutputFiles.child(o.scores(), ScoreJob.MANIFEST)));
+            manifest = manifest(started, o.input(), o.scores(), scoreRun.path("options").path("model").asText(),
+                    scoreRun.path("options").path("model_training_data_sha256").asText(), day);
         }
-        JsonNode scoreRun = new ObjectMapper().readTree(OutputFiles.readText(spark,
-                OutputFiles.child(scoresFolder, RiskJob.MANIFEST)));
-        RunManifest manifest = manifest(started, input, scoresFolder, scoreRun.path("options").path("model").asText(),
-                scoreRun.path("options").path("model_training_data_sha256").asText(), day);
-        return write(spark, scores, ledger, day, config, output, manifest);
+        Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
+                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), manifest, day);
+        context.recordRows(INVOICES, counts.invoices());
+        context.recordRows(CUSTOMERS, counts.customers());
+        return counts;
     }
 
     private static RunManifest manifest(Instant started, String input, String scoresFolder, String model,
@@ -109,12 +123,6 @@ public final class WorklistJob {
         manifest.option("model_training_data_sha256", modelTrainingDataSha256);
         manifest.option("as_of", day.toString());
         return manifest;
-    }
-
-    private static Counts write(SparkSession spark, Dataset<Row> scores, ReceivablesLedger ledger, LocalDate day,
-            WorklistConfig config, String output, RunManifest manifest) throws IOException {
-        return write(spark, scores, CollectionContext.customers(ledger, day), CollectionContext.openDisputes(ledger,
-                day), config, output, manifest, day);
     }
 
     /**
@@ -200,62 +208,10 @@ public final class WorklistJob {
         return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
     }
 
-    /**
-     * Replays the worklist on past days from {@code from} to {@code to}, every {@code everyDays}, and compares the
-     * top {@code topShare} of each ranking over the following {@code horizonDays}. The model must have been trained
-     * on outcomes known by {@code from}, or its scores would use the future.
-     */
-    public static List<WorklistBacktest.Outcome> backtest(SparkSession spark, String input, Path modelDir,
-            LocalDate from, LocalDate to, int everyDays, int horizonDays, double topShare, WorklistConfig config,
-            String output) throws IOException {
-        Instant started = Instant.now();
-        ModelDirectory.Loaded loaded = ModelDirectory.load(modelDir);
-        LocalDate trainedOn = LocalDate.parse(loaded.metadata().path("labels_as_of").asText());
-        if (trainedOn.isAfter(from)) {
-            throw new IllegalArgumentException("the model was trained on outcomes known on " + trainedOn
-                    + ", after the first backtest day " + from + ": its scores would use the future. Train with "
-                    + "--as-of " + from + " or earlier");
-        }
-        if (everyDays < 1 || horizonDays < 1 || to.isBefore(from)) {
-            throw new IllegalArgumentException("the backtest needs from <= to, every >= 1 day and horizon >= 1 day");
-        }
-        ReceivablesLedger ledger = RiskJob.ledger(spark, input);
-        LocalDate latest = RiskJob.asOf(ledger, null);
-        if (to.plusDays(horizonDays).isAfter(latest)) {
-            throw new IllegalArgumentException("the last backtest day " + to + " plus the " + horizonDays
-                    + "-day horizon is after the latest date in the data, " + latest);
-        }
-        List<WorklistBacktest.Outcome> outcomes = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(everyDays)) {
-            outcomes.addAll(WorklistBacktest.compare(day, pool(spark, ledger, loaded, day, horizonDays, config),
-                    topShare));
-        }
-        List<Row> rows = new ArrayList<>();
-        for (WorklistBacktest.Outcome o : outcomes) {
-            rows.add(RowFactory.create(o.asOf(), o.ranking().name().toLowerCase(Locale.ROOT), horizonDays, o.pool(),
-                    o.k(), o.topOpen(), o.topCollected(), o.topOverdue(), o.poolOverdue(), o.overdueCaptured()));
-        }
-        OutputFiles.writeTable(spark, spark.createDataFrame(rows, BACKTEST_SCHEMA), output, BACKTEST);
-        RunManifest manifest = new RunManifest("worklist-backtest", started);
-        manifest.option("input", input);
-        manifest.option("model", modelDir.toString());
-        manifest.option("model_labels_as_of", trainedOn.toString());
-        manifest.option("from", from.toString());
-        manifest.option("to", to.toString());
-        manifest.option("every_days", everyDays);
-        manifest.option("horizon_days", horizonDays);
-        manifest.option("top_share", topShare);
-        manifest.output(BACKTEST, rows.size());
-        manifest.status("passed");
-        OutputFiles.writeText(spark, OutputFiles.child(output, "worklist-backtest-run.json"),
-                manifest.finish().toJson());
-        return outcomes;
-    }
-
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
-    private static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
+    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
-        Dataset<Row> scores = RiskJob.scoreOpen(spark, ledger, loaded, day);
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.job.JobContext;
 import io.arscope.metrics.AgingBuckets;
 import io.arscope.metrics.CoreBalances;
 import io.arscope.metrics.DayCount;
@@ -77,9 +78,9 @@ public final class MetricsBenchmark {
                 }
             }
             t0 = System.nanoTime();
-            MetricsJob.run(spark, new MetricsOptions(dir.toString(), dir.resolve("metrics").toString(), asOf,
+            MetricsJob.write(JobContext.of(spark, new MetricsOptions(dir.toString(), dir.resolve("metrics").toString(), asOf,
                     AgingBuckets.DEFAULT, MetricsOptions.DEFAULT_DIMENSIONS, DayCount.ACTUAL, 0, 12, 1.0,
-                    TrendConfig.DEFAULT));
+                    TrendConfig.DEFAULT)));
             double jobSeconds = (System.nanoTime() - t0) / 1e9;
             report.add(String.format("%,12d %14.1f %14.1f %8.2f %16.1f %s (%d numbers)", size, sparkSeconds,
                     duckSeconds, sparkSeconds / duckSeconds, jobSeconds, agree ? "yes" : "NO", fromDuck.size()));

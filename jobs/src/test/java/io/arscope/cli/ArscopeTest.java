@@ -3,35 +3,27 @@ package io.arscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.ExitCode;
+
 /** The command line's contract with schedulers: help on every subcommand, exit codes, config-file defaults. */
 class ArscopeTest {
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Arscope.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static Run run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Arscope.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
+        return new Run(code, o.toString(), e.toString());
     }
 
     @Test
@@ -58,7 +50,7 @@ class ArscopeTest {
         assertTrue(forecast.err().contains("run arscope ingest first"), forecast.err());
         Run report = run("report", "--metrics", "no-such-folder", "--output", "x");
         assertEquals(ExitCode.INPUT, report.code());
-        assertTrue(report.err().contains("no-such-folder holds no period_metrics; run that job first"), report.err());
+        assertTrue(report.err().contains("no-such-folder holds no period_metrics; run arscope metrics first"), report.err());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
@@ -47,7 +48,7 @@ class ForecastJobTest {
                 LocalDate.of(2026, 3, 31), null);
         ForecastOptions options = new ForecastOptions(base.input(), base.output(), base.asOf(), null, 200, 1, 0, 0.8,
                 8, 13, 365, -180, 730, 120);
-        ForecastJob.Outcome outcome = ForecastJob.run(spark, options);
+        ForecastJob.Outcome outcome = ForecastJob.write(JobContext.of(spark, options));
 
         assertEquals(240, outcome.openAr(), 1e-9);
         ForecastJob.Week week = outcome.weeks().get(0);
@@ -88,7 +89,7 @@ class ForecastJobTest {
                 .write(spark, dir);
         ForecastOptions options = new ForecastOptions(dir.toString(), dir.resolve("out").toString(),
                 LocalDate.of(2026, 3, 31), null, 200, 1, 1, 0.8, 2, 13, 365, -180, 730, 120);
-        ForecastJob.Outcome outcome = ForecastJob.run(spark, options);
+        ForecastJob.Outcome outcome = ForecastJob.write(JobContext.of(spark, options));
         assertEquals(1, outcome.backtest().size());
         ForecastBacktest.Evaluated e = outcome.backtest().get(0);
         assertEquals(LocalDate.of(2026, 3, 24), e.origin());

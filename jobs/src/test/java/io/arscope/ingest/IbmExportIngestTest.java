@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.model.CanonicalTable;
 import io.arscope.testing.TestSpark;
 
@@ -39,8 +40,8 @@ class IbmExportIngestTest {
         spark = TestSpark.session();
         Path mapping = Path.of(System.getProperty("arscope.repo.dir"),
                 "data-samples/mappings/ibm-accounts-receivable.yaml");
-        outcome = IngestJob.run(spark, new IngestOptions(shared.toString(), mapping, out.toString(),
-                LocalDate.of(2014, 1, 31), 0.0));
+        outcome = IngestJob.write(JobContext.of(spark, new IngestOptions(shared.toString(), mapping, out.toString(),
+                LocalDate.of(2014, 1, 31), 0.0)));
     }
 
     @Test

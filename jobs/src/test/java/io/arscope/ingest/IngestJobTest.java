@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.cli.Arscope;
-import io.arscope.cli.ExitCode;
+import io.arscope.job.ExitCode;
 import io.arscope.model.CanonicalTable;
 import io.arscope.samples.CorruptedFixture;
 import io.arscope.samples.GeneratorConfig;
@@ -54,8 +55,8 @@ class IngestJobTest {
         spark = TestSpark.session();
         HistoryGenerator.generate(HISTORY, dir.resolve("clean"));
         expected = CorruptedFixture.write(dir.resolve("clean"), dir.resolve("fixture"), HISTORY.exportDate());
-        outcome = IngestJob.run(spark, new IngestOptions(dir.resolve("fixture").toString(), generatorMapping(),
-                dir.resolve("out").toString(), HISTORY.exportDate(), 1.0));
+        outcome = IngestJob.write(JobContext.of(spark, new IngestOptions(dir.resolve("fixture").toString(), generatorMapping(),
+                dir.resolve("out").toString(), HISTORY.exportDate(), 1.0)));
     }
 
     @Test
@@ -178,8 +179,8 @@ class IngestJobTest {
                 "      disputes:",
                 "        when: {column: Disputed, flag: true}",
                 "        fields: {dispute_id: Inv No, invoice_id: Inv No, opened_date: Issued}", ""));
-        IngestJob.Outcome result = IngestJob.run(spark, new IngestOptions(export.toString(),
-                export.resolve("mapping.yaml"), export.resolve("out").toString(), LocalDate.of(2025, 6, 30), 0.0));
+        IngestJob.Outcome result = IngestJob.write(JobContext.of(spark, new IngestOptions(export.toString(),
+                export.resolve("mapping.yaml"), export.resolve("out").toString(), LocalDate.of(2025, 6, 30), 0.0)));
         assertTrue(result.passed());
 
         Dataset<Row> invoices = spark.read().parquet(export.resolve("out/canonical/invoices").toString())

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.cli.Arscope;
-import io.arscope.cli.ExitCode;
+import io.arscope.job.ExitCode;
 import io.arscope.model.CanonicalTable;
 import io.arscope.testing.PostgresServer;
 import io.arscope.testing.TestSpark;
@@ -121,10 +122,10 @@ class PostgresIngestTest {
         Files.writeString(dir.resolve("csv.yaml"), mapping(false));
 
         spark = TestSpark.session();
-        fromDatabase = IngestJob.run(spark, new IngestOptions(null, dir.resolve("db.yaml"),
-                dir.resolve("out-db").toString(), AS_OF, 1.0, server.jdbcUrl("postgres"), PostgresServer.USER));
-        fromCsv = IngestJob.run(spark, new IngestOptions(csv.toString(), dir.resolve("csv.yaml"),
-                dir.resolve("out-csv").toString(), AS_OF, 1.0));
+        fromDatabase = IngestJob.write(JobContext.of(spark, new IngestOptions(null, dir.resolve("db.yaml"),
+                dir.resolve("out-db").toString(), AS_OF, 1.0, server.jdbcUrl("postgres"), PostgresServer.USER)));
+        fromCsv = IngestJob.write(JobContext.of(spark, new IngestOptions(csv.toString(), dir.resolve("csv.yaml"),
+                dir.resolve("out-csv").toString(), AS_OF, 1.0)));
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
@@ -86,9 +87,9 @@ class MetricsJobTest {
             }
         }
         ledger.write(spark, dir.resolve("in"));
-        outcome = MetricsJob.run(spark, new MetricsOptions(dir.resolve("in").toString(), dir.resolve("out").toString(),
+        outcome = MetricsJob.write(JobContext.of(spark, new MetricsOptions(dir.resolve("in").toString(), dir.resolve("out").toString(),
                 d("2025-03-31"), AgingBuckets.DEFAULT, List.of("segment"), DayCount.THIRTY, 0, 12, 1.0,
-                TrendConfig.DEFAULT));
+                TrendConfig.DEFAULT)));
     }
 
     private static Row period(String segment, String type, String period) {

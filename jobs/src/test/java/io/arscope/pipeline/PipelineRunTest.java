@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.arscope.job.JobOutcome;
 import io.arscope.testing.TestSpark;
 
 /**
- * The orchestration of {@code arscope run} with stand-in commands that write a file per step and exit as told:
- * the command lines each step gets, a failing step stopping the run without publishing, the next run resuming it,
+ * The orchestration of {@code arscope run} with stand-in jobs that write a file per step and fail as told: the
+ * folders each step gets, a failing step stopping the run without publishing, the next run resuming it,
  * and {@code --from} keeping the published steps before it. The real commands run in the crash test.
  */
 class PipelineRunTest {
@@ -40,7 +40,7 @@ class PipelineRunTest {
 
     private final List<List<String>> calls = new ArrayList<>();
     private String failing;
-    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    private final StringWriter progress = new StringWriter();
 
     @BeforeEach
     void export() throws IOException {
@@ -49,35 +49,32 @@ class PipelineRunTest {
         Files.writeString(work.resolve("mapping.yaml"), "tables: {}\n");
     }
 
-    /** Writes {@code <output>/out.txt} naming the step, or a model.json for train; exits 4 for the failing step. */
-    private int command(String... arguments) {
-        List<String> a = List.of(arguments);
-        calls.add(a);
-        if (a.get(0).equals(failing)) {
-            System.err.println(a.get(0) + ": too many rejects");
-            return 4;
+    /**
+     * A stand-in job per step: writes {@code out.txt} naming the step into its folder (a model.json for train),
+     * records what it read, and fails as ingest does with too many rejects for the failing step.
+     */
+    private JobOutcome job(Step step, StepFolders folders) throws IOException {
+        calls.add(List.of(step.command(), folders.output(step), String.valueOf(folders.withForecast()),
+                String.valueOf(folders.withWorklist()), folders.model().toString()));
+        Path out = Path.of(folders.output(step));
+        Files.createDirectories(out);
+        if (step.command().equals(failing)) {
+            return new JobOutcome(JobOutcome.Status.TOO_MANY_REJECTS, step.command() + ": too many rejects",
+                    List.of(), List.of("a file rejected 9% of its rows"), Map.of());
         }
-        String option = a.get(0).equals("train") ? "--model" : "--output";
-        Path out = Path.of(a.get(a.indexOf(option) + 1));
-        try {
-            Files.createDirectories(out);
-            if (a.get(0).equals("train")) {
-                Files.writeString(out.resolve("model.json"), "{\"labels_as_of\": \"2026-10-31\"}");
-            } else {
-                Files.writeString(out.resolve("out.txt"), a.get(0));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (step == Step.TRAIN) {
+            Files.writeString(out.resolve("model.json"), "{\"labels_as_of\": \"2026-10-31\"}");
+        } else {
+            Files.writeString(out.resolve("out.txt"), step.command());
         }
-        System.out.println(a.get(0) + ": done in 0.1 s; outputs in " + out);
-        return 0;
+        return new JobOutcome(JobOutcome.Status.OK, step.command() + ": done", List.of("detail of " + step.command()),
+                List.of(), Map.of("out", 3L));
     }
 
     private PipelineRun.Outcome run(Set<Step> skip, Step from) throws Exception {
         PipelineOptions o = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
                 work.resolve("mapping.yaml"), null, skip, from, null, null, null, null);
-        PipelineRun pipeline = new PipelineRun(TestSpark.session(), this::command,
-                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        PipelineRun pipeline = new PipelineRun(TestSpark.session(), this::job, new PrintWriter(progress, true));
         try (RunLock lock = PipelineRun.lock(o)) {
             return pipeline.run(o, lock);
         }
@@ -92,18 +89,15 @@ class PipelineRunTest {
         PipelineRun.Outcome outcome = run(Set.of(), null);
         assertEquals(0, outcome.exitCode());
         String r = outcome.run().toString();
+        String model = r + "/model";
         assertEquals(List.of(
-                List.of("ingest", "--mapping", work.resolve("mapping.yaml").toString(), "--output", r + "/ingest",
-                        "--as-of", "2026-10-31", "--input", work.resolve("export").toString()),
-                List.of("metrics", "--input", r + "/ingest", "--output", r + "/metrics", "--as-of", "2026-10-31"),
-                List.of("train", "--input", r + "/ingest", "--model", r + "/model", "--as-of", "2026-10-31"),
-                List.of("score", "--input", r + "/ingest", "--model", r + "/model", "--output", r + "/score",
-                        "--as-of", "2026-10-31"),
-                List.of("worklist", "--input", r + "/ingest", "--scores", r + "/score", "--output", r + "/worklist",
-                        "--as-of", "2026-10-31"),
-                List.of("forecast", "--input", r + "/ingest", "--output", r + "/forecast", "--as-of", "2026-10-31"),
-                List.of("report", "--metrics", r + "/metrics", "--output", r + "/report", "--forecast",
-                        r + "/forecast", "--worklist", r + "/worklist")), calls);
+                List.of("ingest", r + "/ingest", "true", "true", model),
+                List.of("metrics", r + "/metrics", "true", "true", model),
+                List.of("train", r + "/model", "true", "true", model),
+                List.of("score", r + "/score", "true", "true", model),
+                List.of("worklist", r + "/worklist", "true", "true", model),
+                List.of("forecast", r + "/forecast", "true", "true", model),
+                List.of("report", r + "/report", "true", "true", model)), calls);
         assertEquals(outcome.run(), work.resolve("root/2026-10-31").toRealPath());
         JsonNode m = manifest(outcome.run());
         assertEquals("complete", m.path("status").asText());
@@ -113,8 +107,10 @@ class PipelineRunTest {
         assertEquals("54b38c20415ea91bba4801d62be7a1940f4c5e37c9218116d312f0646027b2d2",
                 m.path("inputs").path("files").get(0).path("sha256").asText());
         assertEquals("forecast", Files.readString(work.resolve("root/2026-10-31/forecast/out.txt")));
-        assertTrue(Files.readString(work.resolve("root/2026-10-31/logs/metrics.log")).contains("metrics: done"));
-        assertTrue(progress.toString(StandardCharsets.UTF_8).contains("2026-10-31 worklist "));
+        String log = Files.readString(work.resolve("root/2026-10-31/logs/metrics.log"));
+        assertTrue(log.contains("detail of metrics\nmetrics: done in "), log);
+        assertEquals(3, m.path("steps").get(1).path("rows").path("out").asInt());
+        assertTrue(progress.toString().contains("2026-10-31 worklist "));
         assertEquals("2026-10-31", m.path("model").path("labels_as_of").asText());
     }
 
@@ -130,7 +126,8 @@ class PipelineRunTest {
         assertEquals("failed", manifest(failed.run()).path("status").asText());
         assertEquals(4, manifest(failed.run()).path("exit_code").asInt());
         assertEquals(List.of("ingest", "metrics", "train", "score"), calls.stream().map(c -> c.get(0)).toList());
-        assertTrue(progress.toString(StandardCharsets.UTF_8).contains("score: too many rejects"));
+        assertTrue(progress.toString().contains("arscope score: warning: a file rejected 9% of its rows"),
+                progress.toString());
 
         calls.clear();
         failing = null;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.metrics.AgingBuckets;
 import io.arscope.metrics.CoreBalances;
 import io.arscope.metrics.ReceivablesLedger;
@@ -38,7 +39,7 @@ class RiskModelTest {
     static void train() throws Exception {
         spark = TestSpark.session();
         GeneratedLedger.write(spark, HISTORY, dir.resolve("data"));
-        first = RiskJob.train(spark, dir.resolve("data").toString(), dir.resolve("model"), null, RiskConfig.DEFAULT);
+        first = TrainJob.train(JobContext.of(spark, new TrainOptions(dir.resolve("data").toString(), dir.resolve("model"), null, RiskConfig.DEFAULT)));
     }
 
     @Test
@@ -54,8 +55,8 @@ class RiskModelTest {
 
     @Test
     void sameDataAndSeedGiveTheSameModelAndScores() throws Exception {
-        RiskTrainer.Result again = RiskJob.train(spark, dir.resolve("data").toString(), dir.resolve("model2"), null,
-                RiskConfig.DEFAULT);
+        RiskTrainer.Result again = TrainJob.train(JobContext.of(spark, new TrainOptions(dir.resolve("data").toString(), dir.resolve("model2"), null,
+                RiskConfig.DEFAULT)));
         assertEquals(first.chosen(), again.chosen());
         assertArrayEquals(first.model().probabilities(first.testSet().features()),
                 again.model().probabilities(first.testSet().features()));
@@ -69,15 +70,15 @@ class RiskModelTest {
 
     @Test
     void scoringCoversEveryOpenInvoiceWithReasonsInWords() throws Exception {
-        long n = RiskJob.score(spark, dir.resolve("data").toString(), dir.resolve("model"), null,
-                dir.resolve("scores").toString());
+        long n = ScoreJob.score(JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(), dir.resolve("model"), null,
+                dir.resolve("scores").toString())));
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("data/canonical").toString());
         LocalDate asOf = ledger.latestDate();
         long open = CoreBalances.aging(ledger, asOf, AgingBuckets.DEFAULT).size() == 0 ? 0
                 : io.arscope.metrics.OpenItems.byInvoice(io.arscope.metrics.InvoiceHistory.of(ledger.asOf(asOf),
                         List.of()), asOf, AgingBuckets.DEFAULT, List.of()).count();
         assertEquals(open, n);
-        List<Row> top = spark.read().parquet(dir.resolve("scores").resolve(RiskJob.SCORES).toString())
+        List<Row> top = spark.read().parquet(dir.resolve("scores").resolve(ScoreJob.SCORES).toString())
                 .orderBy(org.apache.spark.sql.functions.col("probability_late").desc()).limit(20).collectAsList();
         for (Row r : top) {
             double p = r.getAs("probability_late");

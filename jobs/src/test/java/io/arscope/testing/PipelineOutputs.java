@@ -16,7 +16,11 @@ import io.arscope.metrics.MetricsOptions;
 import io.arscope.metrics.TrendConfig;
 import io.arscope.report.ReportJob;
 import io.arscope.risk.RiskConfig;
-import io.arscope.risk.RiskJob;
+import io.arscope.risk.TrainJob;
+import io.arscope.risk.TrainOptions;
+import io.arscope.job.JobContext;
+import io.arscope.report.ReportOptions;
+import io.arscope.worklist.WorklistOptions;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.worklist.WorklistConfig;
 import io.arscope.worklist.WorklistJob;
@@ -45,16 +49,19 @@ public record PipelineOutputs(String data, String metrics, String forecast, Stri
         Files.createDirectories(dir);
         String data = GeneratedLedger.write(spark, HISTORY, dir.resolve("data")).toString();
         String metrics = dir.resolve("metrics").toString();
-        MetricsJob.Outcome m = MetricsJob.run(spark, new MetricsOptions(data, metrics, null, AgingBuckets.DEFAULT,
-                MetricsOptions.DEFAULT_DIMENSIONS, DayCount.ACTUAL, 0, 12, 1.0, TrendConfig.DEFAULT));
+        MetricsJob.Outcome m = MetricsJob.write(JobContext.of(spark, new MetricsOptions(data, metrics, null, AgingBuckets.DEFAULT,
+                MetricsOptions.DEFAULT_DIMENSIONS, DayCount.ACTUAL, 0, 12, 1.0, TrendConfig.DEFAULT)));
         String forecast = dir.resolve("forecast").toString();
-        ForecastJob.run(spark, ForecastOptions.defaults(data, forecast, null, null).withBacktestWeeks(26));
+        ForecastJob.write(JobContext.of(spark, ForecastOptions.defaults(data, forecast, null, null)
+                .withBacktestWeeks(26)));
         Path model = dir.resolve("model");
-        RiskJob.train(spark, data, model, m.asOf().minusMonths(3), RiskConfig.DEFAULT);
+        TrainJob.train(JobContext.of(spark, new TrainOptions(data, model, m.asOf().minusMonths(3), RiskConfig.DEFAULT)));
         String worklist = dir.resolve("worklist").toString();
-        WorklistJob.run(spark, data, model, null, worklist, WorklistConfig.DEFAULT);
+        WorklistJob.write(JobContext.of(spark, new WorklistOptions(data, model, null, null, worklist,
+                WorklistConfig.DEFAULT)));
         Path report = dir.resolve("report");
-        ReportJob.run(spark, metrics, forecast, worklist, report.toString(), "Receivables report");
+        ReportJob.write(JobContext.of(spark, new ReportOptions(metrics, forecast, worklist, report.toString(),
+                "Receivables report")));
         built = new PipelineOutputs(data, metrics, forecast, worklist, report);
         return built;
     }

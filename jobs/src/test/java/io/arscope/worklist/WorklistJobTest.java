@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.risk.RiskConfig;
-import io.arscope.risk.RiskJob;
+import io.arscope.job.JobContext;
+import io.arscope.risk.TrainJob;
+import io.arscope.risk.TrainOptions;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.TestSpark;
@@ -39,9 +41,10 @@ class WorklistJobTest {
     static void run() throws Exception {
         spark = TestSpark.session();
         data = GeneratedLedger.write(spark, HISTORY, dir.resolve("data")).toString();
-        RiskJob.train(spark, data, dir.resolve("model"), TRAINED_ON, RiskConfig.DEFAULT);
-        counts = WorklistJob.run(spark, data, dir.resolve("model"), null, dir.resolve("out").toString(),
-                WorklistConfig.DEFAULT.withCapacity(5, 2));
+        TrainJob.train(JobContext.of(spark, new TrainOptions(data, dir.resolve("model"), TRAINED_ON,
+                RiskConfig.DEFAULT)));
+        counts = WorklistJob.write(JobContext.of(spark, new WorklistOptions(data, dir.resolve("model"), null, null,
+                dir.resolve("out").toString(), WorklistConfig.DEFAULT.withCapacity(5, 2))));
     }
 
     @Test
@@ -86,17 +89,18 @@ class WorklistJobTest {
 
     @Test
     void theBacktestReplaysPastDaysAndRefusesAModelThatSawTheFuture() throws Exception {
-        List<WorklistBacktest.Outcome> outcomes = WorklistJob.backtest(spark, data, dir.resolve("model"), TRAINED_ON,
-                TRAINED_ON.plusDays(60), 30, 30, 0.1, WorklistConfig.DEFAULT, dir.resolve("bt").toString());
+        List<WorklistBacktest.Outcome> outcomes = WorklistBacktestJob.backtest(JobContext.of(spark,
+                new BacktestOptions(data, dir.resolve("model"), TRAINED_ON, TRAINED_ON.plusDays(60), 30, 30, 0.1,
+                        WorklistConfig.DEFAULT, dir.resolve("bt").toString())));
         assertEquals(9, outcomes.size());
-        assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistJob.BACKTEST).toString()).count());
+        assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistBacktestJob.BACKTEST).toString()).count());
         for (WorklistBacktest.Outcome o : outcomes) {
             assertEquals((int) Math.ceil(0.1 * o.pool()), o.k());
             assertTrue(o.topOverdue().compareTo(o.poolOverdue()) <= 0);
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorklistJob.backtest(spark,
-                data, dir.resolve("model"), TRAINED_ON.minusDays(1), TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT,
-                dir.resolve("bt2").toString()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorklistBacktestJob.backtest(
+                JobContext.of(spark, new BacktestOptions(data, dir.resolve("model"), TRAINED_ON.minusDays(1),
+                        TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT, dir.resolve("bt2").toString()))));
         assertTrue(e.getMessage().contains("would use the future"), e.getMessage());
     }
 }

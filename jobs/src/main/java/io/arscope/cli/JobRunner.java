@@ -1,0 +1,99 @@
+package io.arscope.cli;
+
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.arscope.job.ExitCode;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOptions;
+import io.arscope.job.JobOutcome;
+import io.arscope.job.PublishedFolder;
+import io.arscope.run.SparkSessions;
+import picocli.CommandLine;
+
+/**
+ * Runs one job for a command: checks its options, opens Spark, builds the outputs in a new version of the output
+ * folder and publishes it when the job has succeeded, prints what the job reports, and turns a failure into its
+ * exit code through {@link ExitCode#of}. Every command goes through here, so the same failure gives the same code.
+ */
+final class JobRunner {
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    JobRunner(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The runner of a command, printing where the command line prints. */
+    static JobRunner of(CommandLine.Model.CommandSpec spec) {
+        return new JobRunner(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The options of a job, built from what the command line parsed; may refuse them. */
+    @FunctionalInterface
+    interface Options<O> {
+        O build() throws Exception;
+    }
+
+    <O extends JobOptions> int run(Job<O> job, Options<O> build, String master) {
+        PublishedFolder staged = null;
+        SparkSessions.Scoped spark = null;
+        try {
+            O options = build.build();
+            job.check(options);
+            long start = System.nanoTime();
+            spark = SparkSessions.open("arscope-" + job.name(), master);
+            org.apache.hadoop.conf.Configuration hadoop = spark.session().sparkContext().hadoopConfiguration();
+            String folder = null;
+            if (options.output() != null) {
+                staged = PublishedFolder.begin(options.output(), hadoop);
+                folder = staged.folder();
+            }
+            JobOutcome outcome = job.run(new JobContext<>(spark.session(), options, folder));
+            outcome.details().forEach(out::println);
+            outcome.warnings().forEach(w -> err.println("arscope " + job.name() + ": warning: " + w));
+            if (staged != null) {
+                staged.publish(hadoop);
+                staged = null;
+            }
+            out.printf("%s in %.1f s%s%n", outcome.summary(), (System.nanoTime() - start) / 1e9,
+                    options.output() == null ? "" : "; outputs in " + options.output());
+            return outcome.status().exitCode();
+        } catch (Exception e) {
+            return fail(job.name(), e);
+        } finally {
+            if (staged != null) {
+                try {
+                    staged.discard(spark.session().sparkContext().hadoopConfiguration());
+                } catch (Exception e) {
+                    err.println("arscope " + job.name() + ": could not remove the unfinished output " + staged.folder()
+                            + ": " + e.getMessage());
+                }
+            }
+            if (spark != null) {
+                spark.close();
+            }
+        }
+    }
+
+    /** Prints a failure and returns its exit code. */
+    int fail(String command, Exception e) {
+        int code = ExitCode.of(e);
+        if (code == ExitCode.FAILURE) {
+            // Spark's analysis errors carry the whole query plan: the first lines say what went wrong.
+            String message = String.valueOf(e.getMessage()).lines().limit(3).reduce((a, b) -> a + "\n" + b)
+                    .orElse("");
+            err.println("arscope " + command + ": unexpected failure: " + e.getClass().getSimpleName() + ": "
+                    + message);
+            LOG.log(Level.FINE, "failure", e);
+        } else {
+            err.println("arscope " + command + ": " + e.getMessage());
+        }
+        return code;
+    }
+}

@@ -1,0 +1,86 @@
+package io.arscope.cli;
+
+import java.nio.file.Path;
+
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.forecast.ForecastJob;
+import io.arscope.ingest.IngestJob;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOptions;
+import io.arscope.job.JobOutcome;
+import io.arscope.metrics.MetricsJob;
+import io.arscope.pipeline.PipelineOptions;
+import io.arscope.pipeline.Step;
+import io.arscope.pipeline.StepFolders;
+import io.arscope.pipeline.StepJobs;
+import io.arscope.report.ReportJob;
+import io.arscope.report.ReportOptions;
+import io.arscope.risk.ScoreJob;
+import io.arscope.risk.ScoreOptions;
+import io.arscope.risk.TrainJob;
+import io.arscope.worklist.WorklistJob;
+import io.arscope.worklist.WorklistOptions;
+import picocli.CommandLine;
+
+/**
+ * The jobs of {@code arscope run}'s steps, with their typed options: the folders come from the run, the rest from
+ * the config file's section for the job, with the same defaults and checks as the command itself. The run's own
+ * options that concern a step (the mapping, the database, the reject threshold) override the section's.
+ */
+final class PipelineSteps implements StepJobs {
+    private final SparkSession spark;
+    private final ConfigDefaults config;
+
+    /** @param config the run's config file, or null for the commands' defaults */
+    PipelineSteps(SparkSession spark, ConfigDefaults config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    @Override
+    public JobOutcome run(Step step, StepFolders folders) throws Exception {
+        PipelineOptions o = folders.options();
+        String ingest = folders.output(Step.INGEST);
+        String out = folders.output(step);
+        return switch (step) {
+            case INGEST -> {
+                IngestCommand.Settings s = settings(new IngestCommand.Settings(), "ingest");
+                if (o.maxRejectShare() != null) {
+                    s.maxRejectShare = o.maxRejectShare();
+                }
+                yield run(new IngestJob(), s.options(o.input(), o.mapping(), out, o.asOf(), o.jdbcUrl(),
+                        o.jdbcUser()));
+            }
+            case METRICS -> run(new MetricsJob(), settings(new MetricsCommand.Settings(), "metrics")
+                    .options(ingest, out, o.asOf()));
+            case TRAIN -> run(new TrainJob(), settings(new RiskCommands.Train.Settings(), "train")
+                    .options(ingest, Path.of(out), o.asOf()));
+            case SCORE -> run(new ScoreJob(), new ScoreOptions(ingest, folders.model(), o.asOf(), out));
+            case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
+                    o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config()));
+            case FORECAST -> run(new ForecastJob(), settings(new ForecastCommand.Settings(), "forecast")
+                    .options(ingest, out, o.asOf()));
+            case REPORT -> run(new ReportJob(), new ReportOptions(folders.output(Step.METRICS),
+                    folders.withForecast() ? folders.output(Step.FORECAST) : null,
+                    folders.withWorklist() ? folders.output(Step.WORKLIST) : null, out,
+                    settings(new ReportCommand.Settings(), "report").title));
+        };
+    }
+
+    private <O extends JobOptions> JobOutcome run(Job<O> job, O options) throws Exception {
+        job.check(options);
+        return job.run(JobContext.of(spark, options));
+    }
+
+    /** A command's settings with the config section's values and the options' own defaults; no command line. */
+    private <T> T settings(T settings, String section) {
+        CommandLine parser = new CommandLine(settings);
+        if (config != null) {
+            parser.setDefaultValueProvider(config.section(section));
+        }
+        parser.parseArgs();
+        return settings;
+    }
+}

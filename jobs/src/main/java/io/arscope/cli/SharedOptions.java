@@ -1,0 +1,51 @@
+package io.arscope.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import picocli.CommandLine.Option;
+
+/** The options several commands share, each declared once and mixed into the commands that take it. */
+final class SharedOptions {
+
+    private SharedOptions() {
+    }
+
+    /** {@code --master}: the Spark master of a command that runs Spark. */
+    static final class Spark {
+        @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
+        String master;
+    }
+
+    /**
+     * {@code --config}: a YAML file of option defaults, a section per command. It is read before the command line
+     * is parsed ({@link Arscope#execute}); the option is declared so that each command accepts and documents it.
+     */
+    static final class Config {
+        @Option(names = "--config", description = "YAML file with defaults for the options, in a section named as "
+                + "the command (see notebooks-docs/scheduling.md).")
+        Path config;
+    }
+
+    /** {@code --input}: the folder an ingest run wrote, read by every job after ingest. */
+    static final class IngestOutput {
+        // A String, not a Path: Path.of("hdfs://nn/x") collapses the "//" and the URI no longer names the cluster's
+        // files.
+        @Option(names = "--input", required = true, description = "Folder an ingest run wrote (holding canonical/).")
+        String input;
+    }
+
+    /** {@code --output}: the folder a job publishes its outputs in. */
+    static final class Output {
+        @Option(names = "--output", required = true, description = "Folder for the outputs. Built beside it and "
+                + "published in one switch when complete; a failed run leaves the previous outputs as they were.")
+        String output;
+    }
+
+    /** {@code --as-of}: the day a job computes for. */
+    static final class AsOf {
+        @Option(names = "--as-of", description = "As-of date (yyyy-MM-dd). Default: the latest business date in the "
+                + "data.")
+        LocalDate asOf;
+    }
+}

@@ -1,0 +1,59 @@
+package io.arscope.job;
+
+import java.io.FileNotFoundException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exit codes of every arscope command, for schedulers to act on, and the one table that maps a failure to its
+ * code. The README's exit-code table is checked against {@link #MEANINGS}; never reuse a number for another meaning.
+ */
+public final class ExitCode {
+    /** The run finished and its outputs are complete. */
+    public static final int OK = 0;
+    /** An unexpected failure; the message and log say what happened. Retrying may help if it was transient. */
+    public static final int FAILURE = 1;
+    /** Wrong command line, configuration or mapping file. Fix the invocation; retrying will not help. */
+    public static final int USAGE = 2;
+    /** Input missing or unreadable as a whole (no such folder or file, empty file, columns missing). */
+    public static final int INPUT = 3;
+    /** The run finished and wrote its outputs, but rejected more rows than allowed: read the rejects. */
+    public static final int TOO_MANY_REJECTS = 4;
+    /** Another run is writing the same date (arscope run): nothing was done; run again once it has finished. */
+    public static final int LOCKED = 5;
+
+    /** Each code with the words the README's table gives it. */
+    public static final Map<Integer, String> MEANINGS = Map.of(
+            OK, "success: outputs complete and published",
+            FAILURE, "unexpected failure",
+            USAGE, "usage or configuration error",
+            INPUT, "input missing or unreadable",
+            TOO_MANY_REJECTS, "rejected share over the threshold",
+            LOCKED, "locked: another run is writing the same output");
+
+    /**
+     * Failure types in the order they are tried: the first a failure is an instance of gives its code. Anything
+     * else is {@link #FAILURE}. Picocli's own usage errors are mapped to {@link #USAGE} by the command line.
+     */
+    private static final List<Map.Entry<Class<? extends Throwable>, Integer>> BY_FAILURE = List.of(
+            Map.entry(LockedException.class, LOCKED),
+            Map.entry(UsageException.class, USAGE),
+            Map.entry(IllegalArgumentException.class, USAGE),
+            Map.entry(InputException.class, INPUT),
+            Map.entry(NoSuchFileException.class, INPUT),
+            Map.entry(FileNotFoundException.class, INPUT));
+
+    private ExitCode() {
+    }
+
+    /** The exit code of a command that ended with {@code failure}. */
+    public static int of(Throwable failure) {
+        for (Map.Entry<Class<? extends Throwable>, Integer> e : BY_FAILURE) {
+            if (e.getKey().isInstance(failure)) {
+                return e.getValue();
+            }
+        }
+        return FAILURE;
+    }
+}

@@ -1,0 +1,69 @@
+package io.arscope.risk;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
+import io.arscope.metrics.ReceivablesLedger;
+
+/** {@code arscope evaluate}: a model on invoices whose outcome is known, beside the baseline; writes nothing. */
+public final class EvaluateJob implements Job<EvaluateOptions> {
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public void check(EvaluateOptions options) throws InputException {
+        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
+    }
+
+    @Override
+    public JobOutcome run(JobContext<EvaluateOptions> context) throws IOException {
+        Evaluation[] e = evaluate(context);
+        List<String> details = new ArrayList<>(List.of(summary("model", e[0]), summary("baseline", e[1])));
+        for (Evaluation.Decile d : e[0].calibration()) {
+            details.add(String.format("  decile %2d: %,7d invoices, predicted %.3f, observed %.3f", d.decile(),
+                    d.rows(), d.meanPredicted(), d.observedLate()));
+        }
+        return JobOutcome.ok(context, String.format("evaluate: %,d invoices with a known outcome", e[0].rows()),
+                details);
+    }
+
+    /** One line of an evaluation's figures. */
+    static String summary(String what, Evaluation e) {
+        return String.format("%-28s invoices %,7d  late %5.1f%%  ROC AUC %.3f  PR AUC %.3f  Brier %.4f  "
+                + "late amount in top 10%% %5.1f%%, top 20%% %5.1f%%", what, e.rows(), 100 * e.lateShare(), e.rocAuc(),
+                e.prAuc(), e.brier(), 100 * e.captureTop10(), 100 * e.captureTop20());
+    }
+
+    /** The model on invoices issued from the chosen day whose outcome is known at the as-of date, and the baseline. */
+    public static Evaluation[] evaluate(JobContext<EvaluateOptions> context) throws IOException {
+        EvaluateOptions o = context.options();
+        ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
+        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
+        LocalDate labelsAsOf = ledger.dayOrLatest(o.asOf());
+        LocalDate start = o.from() != null ? o.from()
+                : LocalDate.parse(loaded.metadata().path("test").path("from").asText());
+        LabelledInvoices rows = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,
+                loaded.model().config().graceDays()).filter(col("invoice_date").geq(start)));
+        if (rows.size() == 0) {
+            throw new IllegalArgumentException("no invoice issued from " + start + " has a known outcome by "
+                    + labelsAsOf);
+        }
+        ModelDirectory.checkFeatures(loaded.metadata(), rows.features().subList(0, Math.min(1000, rows.size())));
+        double fallback = loaded.metadata().path("train").path("late_share").asDouble();
+        return new Evaluation[] {Evaluation.of(loaded.model().probabilities(rows.features()), rows.late(),
+                rows.amounts()), Evaluation.of(rows.baseline(fallback), rows.late(), rows.amounts())};
+    }
+}

@@ -1,0 +1,56 @@
+package io.arscope.risk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
+import io.arscope.metrics.ReceivablesLedger;
+
+/** {@code arscope train}: the late-payment model trained on an ingest run's output, written as a model directory. */
+public final class TrainJob implements Job<TrainOptions> {
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public void check(TrainOptions options) throws InputException {
+        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+    }
+
+    @Override
+    public JobOutcome run(JobContext<TrainOptions> context) throws IOException {
+        RiskTrainer.Result r = train(context);
+        List<String> details = List.of(
+                String.format("train: %,d invoices (%s to %s), validation %,d, test %,d (%s to %s)", r.train().size(),
+                        r.train().dates().get(0), r.train().dates().get(r.train().size() - 1), r.validation().size(),
+                        r.testSet().size(), r.testSet().dates().get(0),
+                        r.testSet().dates().get(r.testSet().size() - 1)),
+                "validation ROC AUC " + r.validationAuc() + "; chosen " + r.chosen()
+                        + (r.calibrated() ? ", Platt-calibrated" : ", not recalibrated"),
+                EvaluateJob.summary("test, model", r.test()),
+                EvaluateJob.summary("test, baseline", r.baseline()),
+                String.format("days late: mean absolute error %.1f days on settled test invoices",
+                        r.testDaysLateMae()));
+        return JobOutcome.ok(context, "train: model in " + context.options().model(), details);
+    }
+
+    /** Trains on the ingest run's output and writes the model directory into the context's folder. */
+    public static RiskTrainer.Result train(JobContext<TrainOptions> context) throws IOException {
+        TrainOptions o = context.options();
+        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
+        LocalDate labelsAsOf = ledger.dayOrLatest(o.asOf());
+        LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,
+                o.config().graceDays()));
+        RiskTrainer.Result result = RiskTrainer.train(all, o.config());
+        ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());
+        return result;
+    }
+}

@@ -1,0 +1,132 @@
+package io.arscope.worklist;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
+import io.arscope.job.Job;
+import io.arscope.job.JobContext;
+import io.arscope.job.JobOutcome;
+import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.risk.ModelDirectory;
+import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
+
+/**
+ * {@code arscope worklist-backtest}: the worklist replayed on past days, its top invoices compared with ranking by
+ * open amount and by days past due.
+ */
+public final class WorklistBacktestJob implements Job<BacktestOptions> {
+
+    public static final String BACKTEST = "worklist-backtest";
+    public static final String MANIFEST = "worklist-backtest-run.json";
+
+    private static final StructType BACKTEST_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("as_of", DataTypes.DateType, false),
+            DataTypes.createStructField("ranking", DataTypes.StringType, false),
+            DataTypes.createStructField("horizon_days", DataTypes.IntegerType, false),
+            DataTypes.createStructField("pool_invoices", DataTypes.IntegerType, false),
+            DataTypes.createStructField("top_k", DataTypes.IntegerType, false),
+            DataTypes.createStructField("top_open_amount", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("top_cash_collected", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("top_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("pool_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
+            DataTypes.createStructField("overdue_captured", DataTypes.DoubleType, false)));
+    @Override
+    public String name() {
+        return "worklist-backtest";
+    }
+
+    @Override
+    public void check(BacktestOptions options) throws InputException {
+        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
+    }
+
+    @Override
+    public JobOutcome run(JobContext<BacktestOptions> context) throws IOException {
+        BacktestOptions o = context.options();
+        List<WorklistBacktest.Outcome> outcomes = backtest(context);
+        List<String> details = new ArrayList<>();
+        for (WorklistBacktest.Outcome r : outcomes) {
+            details.add(String.format("%s %-14s pool %,7d top %,6d  cash in %d days %,16.2f  overdue after %,16.2f "
+                    + "(%5.1f%% of the pool's)", r.asOf(), r.ranking(), r.pool(), r.k(), o.horizonDays(),
+                    r.topCollected(), r.topOverdue(), 100 * r.overdueCaptured()));
+        }
+        Map<WorklistBacktest.Ranking, WorklistBacktest.Total> totals = WorklistBacktest.totals(outcomes);
+        WorklistBacktest.Total ours = totals.get(WorklistBacktest.Ranking.MODEL);
+        for (Map.Entry<WorklistBacktest.Ranking, WorklistBacktest.Total> e : totals.entrySet()) {
+            WorklistBacktest.Total t = e.getValue();
+            details.add(String.format("all days, %-14s cash collected %,16.2f  overdue reached %,16.2f (%5.1f%%)  "
+                    + "model's lift %s", e.getKey(), t.topCollected(), t.topOverdue(), 100 * t.overdueCaptured(),
+                    t.topOverdue().signum() == 0 ? "n/a (nothing reached)"
+                            : String.format("%.2f", ours.topOverdue().doubleValue() / t.topOverdue().doubleValue())));
+        }
+        return JobOutcome.ok(context, String.format("worklist-backtest: %s to %s, %d rankings compared", o.from(),
+                o.to(), outcomes.size()), details);
+    }
+
+    /**
+     * Replays the worklist on past days from {@code from} to {@code to}, every {@code everyDays}, and compares the
+     * top {@code topShare} of each ranking over the following {@code horizonDays}. The model must have been trained
+     * on outcomes known by {@code from}, or its scores would use the future.
+     */
+    public static List<WorklistBacktest.Outcome> backtest(JobContext<BacktestOptions> context) throws IOException {
+        Instant started = Instant.now();
+        SparkSession spark = context.spark();
+        BacktestOptions o = context.options();
+        ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
+        LocalDate trainedOn = LocalDate.parse(loaded.metadata().path("labels_as_of").asText());
+        if (trainedOn.isAfter(o.from())) {
+            throw new IllegalArgumentException("the model was trained on outcomes known on " + trainedOn
+                    + ", after the first backtest day " + o.from() + ": its scores would use the future. Train with "
+                    + "--as-of " + o.from() + " or earlier");
+        }
+        if (o.everyDays() < 1 || o.horizonDays() < 1 || o.to().isBefore(o.from())) {
+            throw new IllegalArgumentException("the backtest needs from <= to, every >= 1 day and horizon >= 1 day");
+        }
+        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, o.input());
+        LocalDate latest = ledger.dayOrLatest(null);
+        if (o.to().plusDays(o.horizonDays()).isAfter(latest)) {
+            throw new IllegalArgumentException("the last backtest day " + o.to() + " plus the " + o.horizonDays()
+                    + "-day horizon is after the latest date in the data, " + latest);
+        }
+        List<WorklistBacktest.Outcome> outcomes = new ArrayList<>();
+        for (LocalDate day = o.from(); !day.isAfter(o.to()); day = day.plusDays(o.everyDays())) {
+            outcomes.addAll(WorklistBacktest.compare(day, WorklistJob.pool(spark, ledger, loaded, day,
+                    o.horizonDays(), o.config()), o.topShare()));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (WorklistBacktest.Outcome r : outcomes) {
+            rows.add(RowFactory.create(r.asOf(), r.ranking().name().toLowerCase(Locale.ROOT), o.horizonDays(),
+                    r.pool(), r.k(), r.topOpen(), r.topCollected(), r.topOverdue(), r.poolOverdue(),
+                    r.overdueCaptured()));
+        }
+        context.writeTable(spark.createDataFrame(rows, BACKTEST_SCHEMA), BACKTEST);
+        RunManifest manifest = new RunManifest("worklist-backtest", started);
+        manifest.option("input", o.input());
+        manifest.option("model", o.model().toString());
+        manifest.option("model_labels_as_of", trainedOn.toString());
+        manifest.option("from", o.from().toString());
+        manifest.option("to", o.to().toString());
+        manifest.option("every_days", o.everyDays());
+        manifest.option("horizon_days", o.horizonDays());
+        manifest.option("top_share", o.topShare());
+        manifest.output(BACKTEST, rows.size());
+        manifest.status("passed");
+        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
+        return outcomes;
+    }
+}
