@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.DayCount;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;

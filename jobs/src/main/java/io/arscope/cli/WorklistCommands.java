@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.worklist.BacktestOptions;
 import io.arscope.worklist.DunningStrategy;
 import io.arscope.worklist.WorklistBacktestJob;

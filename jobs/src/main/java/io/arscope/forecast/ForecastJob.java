@@ -28,8 +28,8 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
-import io.arscope.metrics.InvoiceHistory;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
-import io.arscope.metrics.InvoiceHistory;
+import io.arscope.ledger.InvoiceHistory;
 
 /**
  * The small day-offset sums a forecast needs for each origin date: the due-date life table by segment (with the

@@ -25,12 +25,12 @@ public final class ExitCode {
 
     /** Each code with the words the README's table gives it. */
     public static final Map<Integer, String> MEANINGS = Map.of(
-            OK, "success: outputs complete and published",
+            OK, "success",
             FAILURE, "unexpected failure",
             USAGE, "usage or configuration error",
             INPUT, "input missing or unreadable",
-            TOO_MANY_REJECTS, "rejected share over the threshold",
-            LOCKED, "locked: another run is writing the same output");
+            TOO_MANY_REJECTS, "too many rejects",
+            LOCKED, "locked");
 
     /**
      * Failure types in the order they are tried: the first a failure is an instance of gives its code. Anything

@@ -1,5 +1,8 @@
 package io.arscope.metrics;
 
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.ReceivablesLedger;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.expr;

@@ -24,6 +24,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.ledger.Slices;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -91,10 +95,6 @@ public final class MetricsJob implements Job<MetricsOptions> {
         return value == null ? Double.NaN : value;
     }
 
-    /** Column name of an aging bucket: aging_current, aging_1_30, aging_91_plus. */
-    public static String bucketColumn(String label) {
-        return "aging_" + label.replace("-", "_").replace("+", "_plus");
-    }
 
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
     public static Outcome write(JobContext<MetricsOptions> context) throws IOException {
@@ -252,7 +252,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
             f.add(field(m, MONEY));
         }
         for (String label : buckets.labels()) {
-            f.add(field(bucketColumn(label), MONEY));
+            f.add(field(AgingBuckets.column(label), MONEY));
         }
         f.add(field("disputed_ar", MONEY));
         PERIOD_DOUBLES.forEach(d -> f.add(field(d, DataTypes.DoubleType)));
@@ -439,7 +439,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
     private static List<String> agingMeasures(AgingBuckets buckets) {
         List<String> m = new ArrayList<>(List.of("open_amount", "disputed_amount"));
-        buckets.labels().forEach(l -> m.add(bucketColumn(l)));
+        buckets.labels().forEach(l -> m.add(AgingBuckets.column(l)));
         return m;
     }
 
@@ -452,7 +452,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         for (String label : buckets.labels()) {
             c.add(org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("bucket").equalTo(label),
                     org.apache.spark.sql.functions.col("open_amount")).otherwise(BigDecimal.ZERO)
-                    .cast("decimal(18,2)").as(bucketColumn(label)));
+                    .cast("decimal(18,2)").as(AgingBuckets.column(label)));
         }
         dims.forEach(d -> c.add(org.apache.spark.sql.functions.col(d)));
         return c.toArray(org.apache.spark.sql.Column[]::new);
@@ -463,7 +463,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 .collectAsList();
         List<BigDecimal> balances = new ArrayList<>();
         for (String label : buckets.labels()) {
-            balances.add(total.isEmpty() ? BigDecimal.ZERO : money(total.get(0), bucketColumn(label)));
+            balances.add(total.isEmpty() ? BigDecimal.ZERO : money(total.get(0), AgingBuckets.column(label)));
         }
         return balances;
     }

@@ -1,5 +1,7 @@
 package io.arscope.metrics;
 
+import io.arscope.ledger.AgingBuckets;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package io.arscope.metrics;
 
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

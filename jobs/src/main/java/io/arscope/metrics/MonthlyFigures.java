@@ -1,5 +1,9 @@
 package io.arscope.metrics;
 
+import io.arscope.ledger.Slices;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;

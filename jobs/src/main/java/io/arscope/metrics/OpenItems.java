@@ -1,5 +1,8 @@
 package io.arscope.metrics;
 
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
@@ -49,7 +52,7 @@ public final class OpenItems {
                 org.apache.spark.sql.functions.max("days_past_due").as("max_days_past_due")));
         for (String label : buckets.labels()) {
             aggs.add(sum(when(col("bucket").equalTo(label), col("open_amount")).otherwise(0)).cast("decimal(18,2)")
-                    .as(MetricsJob.bucketColumn(label)));
+                    .as(AgingBuckets.column(label)));
         }
         // Dimensions of a customer are the same on all its invoices except business_unit; keep them per row.
         return openItems.groupBy(groupBy.toArray(Column[]::new))

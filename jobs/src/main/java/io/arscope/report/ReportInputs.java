@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.forecast.ForecastJob;
 import io.arscope.metrics.MetricsJob;
-import io.arscope.metrics.Slices;
+import io.arscope.ledger.Slices;
 import io.arscope.run.OutputFiles;
 import io.arscope.worklist.WorklistJob;
 

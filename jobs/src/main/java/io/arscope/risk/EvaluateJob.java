@@ -12,7 +12,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 
 /** {@code arscope evaluate}: a model on invoices whose outcome is known, beside the baseline; writes nothing. */
 public final class EvaluateJob implements Job<EvaluateOptions> {

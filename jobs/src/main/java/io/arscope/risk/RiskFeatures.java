@@ -22,8 +22,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import io.arscope.metrics.InvoiceHistory;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReceivablesLedger;
 
 /**
  * Features of an invoice as of the day it is scored, one code path for training and scoring. For training, each

@@ -49,7 +49,7 @@ public final class RiskScoring {
      * The invoices open at the end of {@code day}, scored with features known on that day; refuses a model whose
      * features the data does not provide.
      */
-    public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.metrics.ReceivablesLedger ledger,
+    public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.ledger.ReceivablesLedger ledger,
             ModelDirectory.Loaded loaded, LocalDate day) {
         Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
         List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()

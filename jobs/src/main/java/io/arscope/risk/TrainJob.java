@@ -10,7 +10,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 
 /** {@code arscope train}: the late-payment model trained on an ingest run's output, written as a model directory. */
 public final class TrainJob implements Job<TrainOptions> {

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 
 /**
  * What a collector needs beside the scores, as it stood at the end of the as-of day: who owns each customer,

@@ -2,7 +2,7 @@ package io.arscope.worklist;
 
 import java.io.Serializable;
 
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 
 /**
  * How worklists are built: the daily capacity of a collector, the urgency curve that turns days past due into a

@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
 import io.arscope.risk.ScoreJob;

@@ -16,12 +16,12 @@ import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.job.JobContext;
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.CoreBalances;
 import io.arscope.metrics.DayCount;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.metrics.TrendConfig;
 import io.arscope.run.SparkSessions;
 import io.arscope.samples.GeneratorConfig;

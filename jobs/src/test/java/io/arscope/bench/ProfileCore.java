@@ -5,9 +5,9 @@ import java.time.LocalDate;
 
 import org.apache.spark.sql.SparkSession;
 
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.CoreBalances;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.run.SparkSessions;
 
 /** Times the core-number queries one by one (a profiling aid, not a test). */

@@ -12,10 +12,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import io.arscope.metrics.AgingBuckets;
-import io.arscope.metrics.InvoiceHistory;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.metrics.MonthEndBalances;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.run.SparkSessions;
 
 /** Times the stages of the metrics job's core path one by one (a profiling aid, not a test). */

@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.LabelledInvoices;
 import io.arscope.risk.RiskConfig;
 import io.arscope.risk.RiskFeatures;

@@ -1,5 +1,7 @@
 package io.arscope.metrics;
 
+import io.arscope.ledger.AgingBuckets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.job.JobContext;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.LedgerBuilder;

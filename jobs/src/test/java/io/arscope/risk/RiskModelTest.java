@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.job.JobContext;
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.CoreBalances;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.TestSpark;
@@ -75,7 +75,7 @@ class RiskModelTest {
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("data/canonical").toString());
         LocalDate asOf = ledger.latestDate();
         long open = CoreBalances.aging(ledger, asOf, AgingBuckets.DEFAULT).size() == 0 ? 0
-                : io.arscope.metrics.OpenItems.byInvoice(io.arscope.metrics.InvoiceHistory.of(ledger.asOf(asOf),
+                : io.arscope.metrics.OpenItems.byInvoice(io.arscope.ledger.InvoiceHistory.of(ledger.asOf(asOf),
                         List.of()), asOf, AgingBuckets.DEFAULT, List.of()).count();
         assertEquals(open, n);
         List<Row> top = spark.read().parquet(dir.resolve("scores").resolve(ScoreJob.SCORES).toString())

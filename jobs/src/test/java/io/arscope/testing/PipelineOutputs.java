@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.forecast.ForecastJob;
 import io.arscope.forecast.ForecastOptions;
-import io.arscope.metrics.AgingBuckets;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.DayCount;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;

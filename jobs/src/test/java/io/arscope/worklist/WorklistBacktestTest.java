@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.metrics.AgingBuckets;
-import io.arscope.metrics.ReceivablesLedger;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.RiskScoring;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;

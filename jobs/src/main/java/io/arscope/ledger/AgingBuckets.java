@@ -1,4 +1,4 @@
-package io.arscope.metrics;
+package io.arscope.ledger;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -15,6 +15,8 @@ import org.apache.spark.sql.Column;
  * due: bounds 30, 60, 90 give current, 1-30, 31-60, 61-90 and 91+.
  */
 public record AgingBuckets(List<Integer> upperBounds) implements Serializable {
+    private static final String COLUMN_PREFIX = "aging_";
+
 
     public static final AgingBuckets DEFAULT = new AgingBuckets(List.of(30, 60, 90));
 
@@ -91,5 +93,20 @@ public record AgingBuckets(List<Integer> upperBounds) implements Serializable {
             label = label.when(index.equalTo(i), lit(labels.get(i)));
         }
         return label;
+    }
+
+    /** The column of a bucket in the outputs: aging_current, aging_1_30, aging_91_plus. */
+    public static String column(String label) {
+        return COLUMN_PREFIX + label.replace("-", "_").replace("+", "_plus");
+    }
+
+    /** The label of a bucket's column, back: aging_1_30 to 1-30, aging_91_plus to 91+. */
+    public static String label(String column) {
+        return column.substring(COLUMN_PREFIX.length()).replace("_plus", "+").replace('_', '-');
+    }
+
+    /** Whether an output column is a bucket's. */
+    public static boolean isColumn(String column) {
+        return column.startsWith(COLUMN_PREFIX);
     }
 }

@@ -1,4 +1,4 @@
-package io.arscope.metrics;
+package io.arscope.ledger;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;

@@ -1,4 +1,4 @@
-package io.arscope.metrics;
+package io.arscope.ledger;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
