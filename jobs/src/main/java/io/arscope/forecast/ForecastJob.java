@@ -42,11 +42,6 @@ import io.arscope.run.RunManifest;
  */
 public final class ForecastJob implements Job<ForecastOptions> {
 
-    public static final String CASH_FORECAST = "cash_forecast";
-    public static final String DSO_FORECAST = "dso_forecast";
-    public static final String BACKTEST = "forecast_backtest";
-    public static final String ACCURACY = "forecast_accuracy";
-    public static final String MANIFEST = "forecast-run.json";
     static final int DSO_MONTHS = 3;
 
     private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
@@ -113,21 +108,14 @@ public final class ForecastJob implements Job<ForecastOptions> {
         }
         Outcome outcome = forecast(all.asOf(asOf), asOf, options);
         write(context, outcome);
-        RunManifest manifest = new RunManifest("forecast", started);
-        manifest.option("input", options.input());
-        manifest.option("output", options.output());
-        manifest.option("as_of", asOf.toString());
-        manifest.option("segment_by", options.segmentBy() == null ? "" : options.segmentBy());
-        manifest.option("weeks", options.weeks());
-        manifest.option("backtest_weeks", options.backtestWeeks());
-        manifest.option("interval_level", options.intervalLevel());
-        manifest.option("sales_weeks", options.salesWeeks());
-        manifest.option("max_days_past_due", options.maxDaysPastDue());
-        manifest.output("open_ar", money(outcome.openAr()).toPlainString());
-        manifest.output("open_ar_beyond_curve", money(outcome.beyondHorizonAr()).toPlainString());
-        manifest.output(BACKTEST, outcome.backtest().size());
-        manifest.status("passed");
-        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
+        ForecastTables.RunOptions recorded = new ForecastTables.RunOptions(options.input(), options.output(),
+                asOf.toString(), options.segmentBy() == null ? "" : options.segmentBy(), options.weeks(),
+                options.backtestWeeks(), options.intervalLevel(), options.salesWeeks(), options.maxDaysPastDue());
+        ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
+                money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size());
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded, Map.of(), written,
+                "passed", null);
+        OutputFiles.writeText(spark, context.output(ForecastTables.MANIFEST), manifest.toJson());
         return outcome;
     }
 
@@ -271,63 +259,58 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     // ---- outputs
 
-    private static final StructType CASH_SCHEMA = new StructType()
-            .add("as_of", DataTypes.DateType, false).add("week", DataTypes.IntegerType, false)
-            .add("week_start", DataTypes.DateType, false).add("week_end", DataTypes.DateType, false)
-            .add("from_open_invoices", MONEY, false).add("from_new_sales", MONEY, false)
-            .add("expected_cash", MONEY, false).add("lower", MONEY, true).add("upper", MONEY, true)
-            .add("interval_level", DataTypes.DoubleType, false).add("calibration_errors", DataTypes.IntegerType, false);
-
-    private static final StructType DSO_SCHEMA = new StructType()
-            .add("as_of", DataTypes.DateType, false).add("month_end", DataTypes.DateType, false)
-            .add("days_ahead", DataTypes.IntegerType, false).add("credit_sales", MONEY, false)
-            .add("expected_collections", MONEY, false).add("ending_ar", MONEY, false)
-            .add("days_in_month", DataTypes.IntegerType, false).add("dso", DataTypes.DoubleType, true);
-
-    private static final StructType BACKTEST_SCHEMA = new StructType()
-            .add("origin", DataTypes.DateType, false).add("week", DataTypes.IntegerType, false)
-            .add("week_start", DataTypes.DateType, false).add("week_end", DataTypes.DateType, false)
-            .add("forecast", MONEY, false).add("lower", MONEY, true).add("upper", MONEY, true)
-            .add("actual", MONEY, false).add("abs_error", MONEY, false).add("covered", DataTypes.BooleanType, true)
-            .add("calibration_errors", DataTypes.IntegerType, false);
-
-    private static final StructType ACCURACY_SCHEMA = new StructType()
-            .add("as_of", DataTypes.DateType, false).add("week", DataTypes.IntegerType, false)
-            .add("origins", DataTypes.IntegerType, false).add("actual", MONEY, false).add("forecast", MONEY, false)
-            .add("wape", DataTypes.DoubleType, true).add("bias", DataTypes.DoubleType, true)
-            .add("origins_with_interval", DataTypes.IntegerType, false).add("coverage", DataTypes.DoubleType, true)
-            .add("interval_level", DataTypes.DoubleType, false);
-
     private static void write(JobContext<ForecastOptions> context, Outcome o) throws IOException {
-        SparkSession spark = context.spark();
         ForecastOptions options = context.options();
         List<Row> cash = new ArrayList<>();
         for (Week w : o.weeks()) {
-            cash.add(RowFactory.create(o.asOf(), w.week(), w.start(), w.end(), money(w.fromOpen()),
-                    money(w.fromNewSales()), money(w.expected()), money(w.lower()), money(w.upper()),
-                    options.intervalLevel(), w.calibration()));
+            cash.add(ForecastTables.CASH_FORECAST.row().set(ForecastTables.AS_OF, o.asOf())
+                    .set(ForecastTables.WEEK, w.week()).set(ForecastTables.WEEK_START, w.start())
+                    .set(ForecastTables.WEEK_END, w.end()).set(ForecastTables.FROM_OPEN_INVOICES, money(w.fromOpen()))
+                    .set(ForecastTables.FROM_NEW_SALES, money(w.fromNewSales()))
+                    .set(ForecastTables.EXPECTED_CASH, money(w.expected())).set(ForecastTables.LOWER, money(w.lower()))
+                    .set(ForecastTables.UPPER, money(w.upper()))
+                    .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
+                    .set(ForecastTables.CALIBRATION_ERRORS, w.calibration()).build());
         }
-        context.writeTable(spark.createDataFrame(cash, CASH_SCHEMA).orderBy("week"), CASH_FORECAST);
+        context.writeTable(ForecastTables.CASH_FORECAST, ForecastTables.CASH_FORECAST.frame(context.spark(), cash)
+                .orderBy(ForecastTables.WEEK.col()));
         List<Row> dso = new ArrayList<>();
         for (DsoForecast.MonthEnd m : o.dso()) {
-            dso.add(RowFactory.create(o.asOf(), m.monthEnd(), m.daysAhead(), money(m.creditSales()),
-                    money(m.expectedCollections()), money(m.endingAr()), m.daysInMonth(), rounded(m.dso(), 1)));
+            dso.add(ForecastTables.DSO_FORECAST.row().set(ForecastTables.AS_OF, o.asOf())
+                    .set(ForecastTables.MONTH_END, m.monthEnd()).set(ForecastTables.DAYS_AHEAD, m.daysAhead())
+                    .set(ForecastTables.CREDIT_SALES, money(m.creditSales()))
+                    .set(ForecastTables.EXPECTED_COLLECTIONS, money(m.expectedCollections()))
+                    .set(ForecastTables.ENDING_AR, money(m.endingAr()))
+                    .set(ForecastTables.DAYS_IN_MONTH, m.daysInMonth()).set(ForecastTables.DSO, rounded(m.dso(), 1))
+                    .build());
         }
-        context.writeTable(spark.createDataFrame(dso, DSO_SCHEMA).orderBy("month_end"), DSO_FORECAST);
+        context.writeTable(ForecastTables.DSO_FORECAST, ForecastTables.DSO_FORECAST.frame(context.spark(), dso)
+                .orderBy(ForecastTables.MONTH_END.col()));
         List<Row> backtest = new ArrayList<>();
         for (ForecastBacktest.Evaluated e : o.backtest()) {
-            backtest.add(RowFactory.create(e.origin(), e.week(), e.origin().plusDays(7L * (e.week() - 1) + 1),
-                    e.origin().plusDays(7L * e.week()), money(e.forecast()), money(e.lower()), money(e.upper()),
-                    money(e.actual()), money(Math.abs(e.actual() - e.forecast())), e.covered(), e.calibration()));
+            backtest.add(ForecastTables.BACKTEST.row().set(ForecastTables.ORIGIN, e.origin())
+                    .set(ForecastTables.WEEK, e.week())
+                    .set(ForecastTables.WEEK_START, e.origin().plusDays(7L * (e.week() - 1) + 1))
+                    .set(ForecastTables.WEEK_END, e.origin().plusDays(7L * e.week()))
+                    .set(ForecastTables.FORECAST, money(e.forecast())).set(ForecastTables.LOWER, money(e.lower()))
+                    .set(ForecastTables.UPPER, money(e.upper())).set(ForecastTables.ACTUAL, money(e.actual()))
+                    .set(ForecastTables.ABS_ERROR, money(Math.abs(e.actual() - e.forecast())))
+                    .set(ForecastTables.COVERED, e.covered()).set(ForecastTables.CALIBRATION_ERRORS, e.calibration())
+                    .build());
         }
-        context.writeTable(spark.createDataFrame(backtest, BACKTEST_SCHEMA).orderBy(col("origin"), col("week")),
-                BACKTEST);
+        context.writeTable(ForecastTables.BACKTEST, ForecastTables.BACKTEST.frame(context.spark(), backtest)
+                .orderBy(ForecastTables.ORIGIN.col(), ForecastTables.WEEK.col()));
         List<Row> accuracy = new ArrayList<>();
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
-            accuracy.add(RowFactory.create(o.asOf(), a.week(), a.origins(), money(a.actual()), money(a.forecast()),
-                    rounded(a.wape(), 4), rounded(a.bias(), 4), a.withInterval(), rounded(a.coverage(), 4),
-                    options.intervalLevel()));
+            accuracy.add(ForecastTables.ACCURACY.row().set(ForecastTables.AS_OF, o.asOf())
+                    .set(ForecastTables.WEEK, a.week()).set(ForecastTables.ORIGINS, a.origins())
+                    .set(ForecastTables.ACTUAL, money(a.actual())).set(ForecastTables.FORECAST, money(a.forecast()))
+                    .set(ForecastTables.WAPE, rounded(a.wape(), 4)).set(ForecastTables.BIAS, rounded(a.bias(), 4))
+                    .set(ForecastTables.ORIGINS_WITH_INTERVAL, a.withInterval())
+                    .set(ForecastTables.COVERAGE, rounded(a.coverage(), 4))
+                    .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel()).build());
         }
-        context.writeTable(spark.createDataFrame(accuracy, ACCURACY_SCHEMA).orderBy("week"), ACCURACY);
+        context.writeTable(ForecastTables.ACCURACY, ForecastTables.ACCURACY.frame(context.spark(), accuracy)
+                .orderBy(ForecastTables.WEEK.col()));
     }
 }

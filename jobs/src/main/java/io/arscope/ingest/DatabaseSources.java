@@ -1,6 +1,5 @@
 package io.arscope.ingest;
 
-import io.arscope.job.InputException;
 import static org.apache.spark.sql.functions.col;
 
 import java.math.BigDecimal;
@@ -37,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.Partitioning;
 import io.arscope.ingest.mapping.SourceSpec;
+import io.arscope.job.InputException;
 
 /**
  * Reads a mapping's database tables and queries through Spark's JDBC source, in parallel range slices, and maps

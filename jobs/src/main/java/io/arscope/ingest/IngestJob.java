@@ -1,6 +1,5 @@
 package io.arscope.ingest;
 
-import io.arscope.job.InputException;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 
@@ -21,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
+import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
@@ -34,12 +34,6 @@ import io.arscope.run.RunManifest;
  */
 public final class IngestJob implements Job<IngestOptions> {
 
-    /** Where the outputs land, relative to the output folder. */
-    public static final String CANONICAL_DIR = "canonical";
-    public static final String REJECTS_DIR = "rejects";
-    public static final String REJECTS_CSV = "rejects.csv";
-    public static final String RECONCILIATION_CSV = "reconciliation.csv";
-    public static final String MANIFEST = "ingest-run.json";
 
     /** What a run produced: the reconciliation, records per table, and the files over the reject threshold. */
     public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
@@ -62,7 +56,7 @@ public final class IngestJob implements Job<IngestOptions> {
         o.records().forEach((table, n) -> details.add(String.format("  %-12s %,12d records", table.tableName(), n)));
         List<String> warnings = o.overThreshold().stream().map(f -> String.format("%s rejected %.2f%% of its rows, "
                 + "over the allowed %.2f%%; see %s", f.file(), 100 * f.rejectedShare(),
-                100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), REJECTS_CSV)))
+                100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), IngestTables.REJECTS_CSV)))
                 .toList();
         JobOutcome outcome = JobOutcome.ok(context, String.format("ingest: %d rows read, %d accepted, %d rejected",
                 r.read(), r.accepted(), r.rejected()), details).withWarnings(warnings);
@@ -87,28 +81,28 @@ public final class IngestJob implements Job<IngestOptions> {
 
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            String path = context.output(CANONICAL_DIR + "/" + table.tableName());
+            String path = context.output(IngestTables.CANONICAL_DIR + "/" + table.tableName());
             Dataset<Row> rows = result.accepted().get(table);
             long count = rows.count();
             writeTable(rows, table, path, count == 0);
             records.put(table, count);
-            context.recordRows(CANONICAL_DIR + "/" + table.tableName(), count);
+            context.recordRows(IngestTables.CANONICAL_DIR + "/" + table.tableName(), count);
         }
-        String rejectsPath = context.output(REJECTS_DIR);
+        String rejectsPath = context.output(IngestTables.REJECTS);
         result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
                 .parquet(rejectsPath);
         Dataset<Row> rejects = spark.read().parquet(rejectsPath);
         OutputFiles.writeSingleCsv(spark, rejects.orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE),
-                context.output(REJECTS_CSV));
+                context.output(IngestTables.REJECTS_CSV));
 
         Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
-        OutputFiles.writeText(spark, context.output(RECONCILIATION_CSV), reconciliation.csv());
-        context.recordRows(REJECTS_DIR, reconciliation.rejected());
+        OutputFiles.writeText(spark, context.output(IngestTables.RECONCILIATION_CSV), reconciliation.csv());
+        context.recordRows(IngestTables.REJECTS, reconciliation.rejected());
 
         List<Reconciliation.FileCounts> over = reconciliation.files().stream()
                 .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
         Outcome outcome = new Outcome(reconciliation, records, over);
-        OutputFiles.writeText(spark, context.output(MANIFEST),
+        OutputFiles.writeText(spark, context.output(IngestTables.MANIFEST),
                 manifest(options, mapping, database, outcome, started).toJson());
         return outcome;
     }
@@ -131,32 +125,22 @@ public final class IngestJob implements Job<IngestOptions> {
         }
     }
 
-    private static RunManifest manifest(IngestOptions options, Mapping mapping, JdbcConnection database,
-            Outcome outcome, Instant started) throws IOException {
-        RunManifest manifest = new RunManifest("ingest", started);
-        manifest.option("input", options.input());
-        manifest.option("mapping", options.mapping().toString());
-        manifest.option("mapping_sha256", RunManifest.sha256(options.mapping()));
-        if (database != null) {
-            manifest.option("database_url", database.url());
-            manifest.option("database_user", database.user());
-        }
-        manifest.option("output", options.output());
-        manifest.option("as_of", options.asOf() == null ? null : options.asOf().toString());
-        manifest.option("max_reject_share", options.maxRejectShare());
+    private static RunManifest<IngestTables.RunOptions, Map<String, IngestTables.FileInput>, Map<String, Long>>
+            manifest(IngestOptions options, Mapping mapping, JdbcConnection database, Outcome outcome, Instant started)
+            throws IOException {
+        IngestTables.RunOptions recorded = new IngestTables.RunOptions(options.input(), options.mapping().toString(),
+                RunManifest.sha256(options.mapping()), database == null ? null : database.url(),
+                database == null ? null : database.user(), options.output(),
+                options.asOf() == null ? null : options.asOf().toString(), options.maxRejectShare());
+        Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
-            Map<String, Object> counts = new LinkedHashMap<>();
-            counts.put("read", f.read());
-            counts.put("accepted", f.accepted());
-            counts.put("rejected", f.rejected());
-            counts.put("blank_lines", f.blank());
-            counts.put("rejected_by_reason", f.rejectedByReason());
-            manifest.input(f.file(), counts);
+            inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.rejected(), f.blank(),
+                    f.rejectedByReason()));
         }
-        outcome.records().forEach((table, n) -> manifest.output(CANONICAL_DIR + "/" + table.tableName(), n));
-        manifest.output(REJECTS_DIR, outcome.reconciliation().rejected());
-        manifest.status(outcome.passed() ? "passed" : "rejects over threshold");
-        manifest.note(mapping.description());
-        return manifest.finish();
+        Map<String, Long> outputs = new LinkedHashMap<>();
+        outcome.records().forEach((table, n) -> outputs.put(IngestTables.CANONICAL_DIR + "/" + table.tableName(), n));
+        outputs.put(IngestTables.REJECTS, outcome.reconciliation().rejected());
+        return RunManifest.finished("ingest", started, recorded, inputs, outputs,
+                outcome.passed() ? "passed" : "rejects over threshold", mapping.description());
     }
 }

@@ -1,6 +1,5 @@
 package io.arscope.ingest;
 
-import io.arscope.job.InputException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
 import io.arscope.ingest.mapping.SourceSpec;
+import io.arscope.job.InputException;
 
 /**
  * Reads the export files a mapping names and maps every line, keeping each line's number in its own file

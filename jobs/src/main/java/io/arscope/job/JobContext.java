@@ -58,9 +58,12 @@ public final class JobContext<O extends JobOptions> {
         return OutputFiles.child(output, name);
     }
 
-    /** Writes a table as Parquet with a CSV beside it ({@link OutputFiles#writeTable}) and records its rows. */
-    public void writeTable(Dataset<Row> table, String name) throws java.io.IOException {
-        recordRows(name, OutputFiles.writeTable(spark, table, output, name));
+    /**
+     * Writes a declared table as Parquet with a CSV beside it ({@link OutputFiles#writeTable}), its columns as
+     * declared, and records its rows.
+     */
+    public void writeTable(OutputTable table, Dataset<Row> rows) throws java.io.IOException {
+        recordRows(table.name(), OutputFiles.writeTable(spark, table.conform(rows), output, table.name()));
     }
 
     /** Records the rows of a Parquet table the job wrote itself at {@code <output>/<name>}. */

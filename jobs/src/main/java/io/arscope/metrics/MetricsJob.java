@@ -24,15 +24,16 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import io.arscope.ledger.Slices;
-import io.arscope.ledger.AgingBuckets;
-import io.arscope.ledger.InvoiceHistory;
-import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.OutputTable;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.Slices;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
@@ -46,18 +47,9 @@ import io.arscope.run.RunManifest;
  */
 public final class MetricsJob implements Job<MetricsOptions> {
 
-    public static final String PERIOD_METRICS = "period_metrics";
-    public static final String TRENDS = "trends";
-    public static final String OPEN_ITEMS = "open_items";
-    public static final String AGING_BY_CUSTOMER = "aging_by_customer";
-    public static final String AGING_BY_SLICE = "aging_by_slice";
-    public static final String COHORT_CURVES = "cohort_curves";
-    public static final String ROLL_RATES = "roll_rates";
-    public static final String PROVISION_MATRIX = "provision_matrix";
-    public static final String MANIFEST = "metrics-run.json";
     public static final int COHORT_MONTHS = 12;
 
-    private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+    private static final DataType MONEY = io.arscope.job.Column.MONEY;
 
     /** What a run found: the as-of date used, the last month-end reported, the ECL, rolls above 1. */
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
@@ -78,7 +70,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
     public JobOutcome run(JobContext<MetricsOptions> context) throws IOException {
         Outcome o = write(context);
         List<String> details = new ArrayList<>();
-        o.totalPeriods().stream().filter(p -> p.periodType().equals("month")).reduce((a, b) -> b).ifPresent(latest ->
+        o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b).ifPresent(latest ->
                 details.add(String.format("%s: ending AR %,.2f, DSO %.1f (countback %.1f), BPDSO %.1f, DDSO %.1f, "
                         + "CEI %.1f%%", latest.period(), latest.endingAr(), nan(latest.dsoStandard()),
                         nan(latest.dsoCountback()), nan(latest.bpdsoCountback()), nan(latest.ddsoCountback()),
@@ -86,7 +78,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         details.add(String.format("expected credit loss as of %s: %,.2f", o.asOf(), o.ecl()));
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
-                OutputFiles.child(context.options().output(), ROLL_RATES + ".csv")));
+                OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
         return JobOutcome.ok(context, String.format("metrics: as of %s (months to %s)", o.asOf(), o.lastMonthEnd()),
                 details).withWarnings(warnings);
     }
@@ -128,61 +120,57 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 totalPeriods = periods;
             }
             for (PeriodMetrics.Period p : periods) {
-                periodRows.add(periodRow(slice.getKey(), p));
+                periodRows.add(periodRow(MetricsTables.periodMetrics(buckets), slice.getKey(), p, buckets));
             }
             trendRows.addAll(trendRows(slice.getKey(), periods, options.trends()));
         }
-        write(context, spark.createDataFrame(periodRows, periodSchema(buckets)).orderBy("dimension", "value",
-                "period_type", "period"), PERIOD_METRICS);
-        write(context, spark.createDataFrame(trendRows, TREND_SCHEMA).orderBy("dimension", "value", "metric"), TRENDS);
+        OutputTable periodTable = MetricsTables.periodMetrics(buckets);
+        write(context, periodTable, periodTable.frame(spark, periodRows).orderBy(MetricsTables.DIMENSION.col(),
+                MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()));
+        write(context, MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
+                MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
 
         List<Row> cohortRows = cohortRows(tables.cohorts().collectAsList(), bySlice);
-        write(context, spark.createDataFrame(cohortRows, COHORT_SCHEMA).orderBy("dimension", "value", "cohort_month",
-                "months_after"), COHORT_CURVES);
+        write(context, MetricsTables.COHORT_CURVES, MetricsTables.COHORT_CURVES.frame(spark, cohortRows).orderBy(
+                MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.COHORT_MONTH.col(),
+                MetricsTables.MONTHS_AFTER.col()));
 
         Dataset<Row> openItems = OpenItems.byInvoice(history, asOf, buckets, dims).localCheckpoint();
-        openItems.orderBy("customer_id", "due_date", "invoice_id").write().mode(SaveMode.Overwrite)
-                .parquet(context.output(OPEN_ITEMS));
-        context.recordRows(OPEN_ITEMS, openItems.count());
+        OutputTable openTable = MetricsTables.openItems(dims);
+        openTable.conform(openItems.orderBy(MetricsTables.CUSTOMER_ID.col(), MetricsTables.DUE_DATE.col(),
+                MetricsTables.INVOICE_ID.col())).write().mode(SaveMode.Overwrite).parquet(context.output(
+                openTable.name()));
+        context.recordRows(openTable.name(), openItems.count());
         List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
-        write(context, OpenItems.byCustomer(openItems, buckets, customerDims), AGING_BY_CUSTOMER);
+        write(context, MetricsTables.agingByCustomer(customerDims, buckets), OpenItems.byCustomer(openItems, buckets,
+                customerDims));
         Dataset<Row> agingBySlice = Slices.sum(openItems.select(agingColumns(buckets, dims)), dims, List.of("as_of"),
                 agingMeasures(buckets));
-        write(context, agingBySlice.orderBy("dimension", "value"), AGING_BY_SLICE);
+        write(context, MetricsTables.agingBySlice(buckets), agingBySlice.orderBy(MetricsTables.DIMENSION.col(),
+                MetricsTables.VALUE.col()));
 
         List<RollRates.Roll> rolls = totalRolls(tables.rolls().collectAsList(), buckets.count());
-        write(context, spark.createDataFrame(rollRows(rolls, buckets), ROLL_SCHEMA).orderBy("month_end",
-                "bucket_index"), ROLL_RATES);
+        write(context, MetricsTables.ROLL_RATES, MetricsTables.ROLL_RATES.frame(spark, rollRows(rolls, buckets))
+                .orderBy(MetricsTables.MONTH_END.col(), MetricsTables.BUCKET_INDEX.col()));
         List<BigDecimal> balances = totalBalances(agingBySlice, buckets);
         List<Double> rates = RollRates.average(rolls, buckets.count(), options.rollMonths());
         List<ProvisionMatrix.Line> provision = ProvisionMatrix.of(buckets.labels(), rates, balances,
                 options.overlay());
-        write(context, spark.createDataFrame(provisionRows(provision, asOf, options.overlay(),
-                RollRates.monthsUsed(rolls, buckets.count(), options.rollMonths())), PROVISION_SCHEMA),
-                PROVISION_MATRIX);
+        write(context, MetricsTables.PROVISION_MATRIX, MetricsTables.PROVISION_MATRIX.frame(spark,
+                provisionRows(provision, asOf, options.overlay(), RollRates.monthsUsed(rolls, buckets.count(),
+                        options.rollMonths()))));
 
         long aboveOne = rolls.stream().filter(RollRates.Roll::aboveOne).count();
         Outcome outcome = new Outcome(asOf, lastMonthEnd, totalPeriods, provision, ProvisionMatrix.total(provision),
                 aboveOne);
-        RunManifest manifest = new RunManifest("metrics", started);
-        manifest.option("input", options.input());
-        manifest.option("output", options.output());
-        manifest.option("as_of", asOf.toString());
-        manifest.option("last_month_end", lastMonthEnd.toString());
-        manifest.option("aging_buckets", buckets.labels());
-        manifest.option("dimensions", dims);
-        manifest.option("day_count", options.dayCount().name());
-        manifest.option("grace_days", options.graceDays());
-        manifest.option("roll_months", options.rollMonths());
-        manifest.option("ecl_overlay", options.overlay());
-        manifest.output(PERIOD_METRICS, periodRows.size());
-        manifest.output(TRENDS, trendRows.size());
-        manifest.output(COHORT_CURVES, cohortRows.size());
-        manifest.output(ROLL_RATES, rolls.size());
-        manifest.output("ecl", outcome.ecl().toPlainString());
-        manifest.output("roll_rates_above_one", aboveOne);
-        manifest.status(aboveOne > 0 ? "passed_with_data_warnings" : "passed");
-        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
+        MetricsTables.RunOptions recorded = new MetricsTables.RunOptions(options.input(), options.output(),
+                asOf.toString(), lastMonthEnd.toString(), buckets.labels(), dims, options.dayCount().name(),
+                options.graceDays(), options.rollMonths(), options.overlay());
+        MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
+                cohortRows.size(), rolls.size(), outcome.ecl().toPlainString(), aboveOne);
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded, Map.of(), written,
+                aboveOne > 0 ? "passed_with_data_warnings" : "passed", null);
+        OutputFiles.writeText(spark, context.output(MetricsTables.MANIFEST), manifest.toJson());
         return outcome;
     }
 
@@ -233,57 +221,40 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
     // ---- period metrics rows
 
-    private static final List<String> PERIOD_DOUBLES = List.of("dso_standard", "dso_average", "dso_countback",
-            "bpdso_standard", "bpdso_countback", "ddso_standard", "ddso_countback", "add_past_due", "add_all_ar",
-            "cei", "collection_ratio");
-
-    private static StructType periodSchema(AgingBuckets buckets) {
-        List<StructField> f = new ArrayList<>();
-        f.add(field("dimension", DataTypes.StringType));
-        f.add(field("value", DataTypes.StringType));
-        f.add(field("period_type", DataTypes.StringType));
-        f.add(field("period", DataTypes.StringType));
-        f.add(field("period_start", DataTypes.DateType));
-        f.add(field("period_end", DataTypes.DateType));
-        f.add(field("months", DataTypes.IntegerType));
-        f.add(field("days", DataTypes.IntegerType));
-        for (String m : List.of("credit_sales", "collections", "credit_memos", "write_offs", "beginning_ar",
-                "ending_ar", "current_ar", "past_due_ar")) {
-            f.add(field(m, MONEY));
+    private static Row periodRow(OutputTable table, List<String> slice, PeriodMetrics.Period p,
+            AgingBuckets buckets) {
+        OutputTable.RowBuilder row = table.row()
+                .set(MetricsTables.DIMENSION, slice.get(0)).set(MetricsTables.VALUE, slice.get(1))
+                .set(MetricsTables.PERIOD_TYPE, p.periodType()).set(MetricsTables.PERIOD, p.period())
+                .set(MetricsTables.PERIOD_START, p.start()).set(MetricsTables.PERIOD_END, p.end())
+                .set(MetricsTables.MONTHS, p.months()).set(MetricsTables.DAYS, p.days())
+                .set(MetricsTables.CREDIT_SALES, p.creditSales()).set(MetricsTables.COLLECTIONS, p.collections())
+                .set(MetricsTables.CREDIT_MEMOS, p.creditMemos()).set(MetricsTables.WRITE_OFFS, p.writeOffs())
+                .set(MetricsTables.BEGINNING_AR, p.beginningAr()).set(MetricsTables.ENDING_AR, p.endingAr())
+                .set(MetricsTables.CURRENT_AR, p.currentAr()).set(MetricsTables.PAST_DUE_AR, p.pastDueAr())
+                .set(MetricsTables.DISPUTED_AR, p.disputedAr())
+                .set(MetricsTables.DSO_STANDARD, p.dsoStandard()).set(MetricsTables.DSO_AVERAGE, p.dsoAverage())
+                .set(MetricsTables.DSO_COUNTBACK, p.dsoCountback())
+                .set(MetricsTables.BPDSO_STANDARD, p.bpdsoStandard())
+                .set(MetricsTables.BPDSO_COUNTBACK, p.bpdsoCountback())
+                .set(MetricsTables.DDSO_STANDARD, p.ddsoStandard())
+                .set(MetricsTables.DDSO_COUNTBACK, p.ddsoCountback())
+                .set(MetricsTables.ADD_PAST_DUE, p.addPastDue()).set(MetricsTables.ADD_ALL_AR, p.addAllAr())
+                .set(MetricsTables.CEI, p.cei()).set(MetricsTables.COLLECTION_RATIO, p.collectionRatio())
+                .set(MetricsTables.INVOICES_ISSUED, p.invoicesIssued())
+                .set(MetricsTables.INVOICES_DISPUTED, p.invoicesDisputed())
+                .set(MetricsTables.DISPUTE_RATE, p.disputeRate()).set(MetricsTables.BAD_DEBT_RATIO, p.badDebtRatio())
+                .set(MetricsTables.DUE_COUNT, p.dueCount()).set(MetricsTables.ON_TIME_COUNT, p.onTimeCount())
+                .set(MetricsTables.ON_TIME_RATE_COUNT, p.onTimeRateCount())
+                .set(MetricsTables.DUE_AMOUNT, p.dueAmount()).set(MetricsTables.ON_TIME_AMOUNT, p.onTimeAmount())
+                .set(MetricsTables.ON_TIME_RATE_AMOUNT, p.onTimeRateAmount())
+                .set(MetricsTables.AVG_DAYS_TO_PAY, p.avgDaysToPay()).set(MetricsTables.WADL, p.wadl())
+                .set(MetricsTables.COHORT_OPEN_SHARE, p.cohortOpenShare());
+        List<io.arscope.job.Column<BigDecimal>> bucketColumns = MetricsTables.bucketColumns(buckets);
+        for (int b = 0; b < bucketColumns.size(); b++) {
+            row.set(bucketColumns.get(b), p.buckets().get(b));
         }
-        for (String label : buckets.labels()) {
-            f.add(field(AgingBuckets.column(label), MONEY));
-        }
-        f.add(field("disputed_ar", MONEY));
-        PERIOD_DOUBLES.forEach(d -> f.add(field(d, DataTypes.DoubleType)));
-        f.add(field("invoices_issued", DataTypes.LongType));
-        f.add(field("invoices_disputed", DataTypes.LongType));
-        f.add(field("dispute_rate", DataTypes.DoubleType));
-        f.add(field("bad_debt_ratio", DataTypes.DoubleType));
-        f.add(field("due_count", DataTypes.LongType));
-        f.add(field("on_time_count", DataTypes.LongType));
-        f.add(field("on_time_rate_count", DataTypes.DoubleType));
-        f.add(field("due_amount", MONEY));
-        f.add(field("on_time_amount", MONEY));
-        f.add(field("on_time_rate_amount", DataTypes.DoubleType));
-        f.add(field("avg_days_to_pay", DataTypes.DoubleType));
-        f.add(field("wadl", DataTypes.DoubleType));
-        f.add(field("cohort_open_share", DataTypes.DoubleType));
-        return DataTypes.createStructType(f);
-    }
-
-    private static Row periodRow(List<String> slice, PeriodMetrics.Period p) {
-        List<Object> v = new ArrayList<>(List.of(slice.get(0), slice.get(1), p.periodType(), p.period(), p.start(),
-                p.end(), p.months(), p.days(), p.creditSales(), p.collections(), p.creditMemos(), p.writeOffs(),
-                p.beginningAr(), p.endingAr(), p.currentAr(), p.pastDueAr()));
-        v.addAll(p.buckets());
-        v.add(p.disputedAr());
-        v.addAll(java.util.Arrays.asList(p.dsoStandard(), p.dsoAverage(), p.dsoCountback(), p.bpdsoStandard(),
-                p.bpdsoCountback(), p.ddsoStandard(), p.ddsoCountback(), p.addPastDue(), p.addAllAr(), p.cei(),
-                p.collectionRatio(), p.invoicesIssued(), p.invoicesDisputed(), p.disputeRate(), p.badDebtRatio(),
-                p.dueCount(), p.onTimeCount(), p.onTimeRateCount(), p.dueAmount(), p.onTimeAmount(),
-                p.onTimeRateAmount(), p.avgDaysToPay(), p.wadl(), p.cohortOpenShare()));
-        return RowFactory.create(v.toArray());
+        return row.build();
     }
 
     // ---- trends
@@ -310,22 +281,12 @@ public final class MetricsJob implements Job<MetricsOptions> {
         TREND_METRICS.put("wadl", PeriodMetrics.Period::wadl);
     }
 
-    static final StructType TREND_SCHEMA = DataTypes.createStructType(List.of(field("dimension", DataTypes.StringType),
-            field("value", DataTypes.StringType), field("metric", DataTypes.StringType),
-            field("latest_month", DataTypes.StringType), field("latest", DataTypes.DoubleType),
-            field("previous", DataTypes.DoubleType), field("change_vs_previous", DataTypes.DoubleType),
-            field("year_ago", DataTypes.DoubleType), field("change_vs_year_ago", DataTypes.DoubleType),
-            field("points", DataTypes.IntegerType), field("slope_per_month", DataTypes.DoubleType),
-            field("slope_low", DataTypes.DoubleType), field("slope_high", DataTypes.DoubleType),
-            field("p_value", DataTypes.DoubleType), field("range_low", DataTypes.DoubleType),
-            field("range_high", DataTypes.DoubleType), field("range_flag", DataTypes.StringType)));
-
     private static List<Row> trendRows(List<String> slice, List<PeriodMetrics.Period> periods, TrendConfig config) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Function<PeriodMetrics.Period, Double>> metric : TREND_METRICS.entrySet()) {
             SortedMap<YearMonth, Double> series = new TreeMap<>();
             for (PeriodMetrics.Period p : periods) {
-                if (p.periodType().equals("month")) {
+                if (p.periodType().equals(PeriodMetrics.MONTH)) {
                     series.put(YearMonth.from(p.start()), metric.getValue().apply(p));
                 }
             }
@@ -333,20 +294,22 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 continue;
             }
             Trends.Trend t = Trends.of(series, config);
-            rows.add(RowFactory.create(slice.get(0), slice.get(1), metric.getKey(), t.latestMonth().toString(),
-                    t.latest(), t.previous(), t.changeVsPrevious(), t.yearAgo(), t.changeVsYearAgo(), t.points(),
-                    t.slopePerMonth(), t.slopeLow(), t.slopeHigh(), t.pValue(), t.rangeLow(), t.rangeHigh(),
-                    t.rangeFlag()));
+            rows.add(MetricsTables.TRENDS.row().set(MetricsTables.DIMENSION, slice.get(0))
+                    .set(MetricsTables.VALUE, slice.get(1)).set(MetricsTables.METRIC, metric.getKey())
+                    .set(MetricsTables.LATEST_MONTH, t.latestMonth().toString()).set(MetricsTables.LATEST, t.latest())
+                    .set(MetricsTables.PREVIOUS, t.previous())
+                    .set(MetricsTables.CHANGE_VS_PREVIOUS, t.changeVsPrevious())
+                    .set(MetricsTables.YEAR_AGO, t.yearAgo()).set(MetricsTables.CHANGE_VS_YEAR_AGO, t.changeVsYearAgo())
+                    .set(MetricsTables.POINTS, t.points()).set(MetricsTables.SLOPE_PER_MONTH, t.slopePerMonth())
+                    .set(MetricsTables.SLOPE_LOW, t.slopeLow()).set(MetricsTables.SLOPE_HIGH, t.slopeHigh())
+                    .set(MetricsTables.P_VALUE, t.pValue()).set(MetricsTables.RANGE_LOW, t.rangeLow())
+                    .set(MetricsTables.RANGE_HIGH, t.rangeHigh()).set(MetricsTables.RANGE_FLAG, t.rangeFlag())
+                    .build());
         }
         return rows;
     }
 
     // ---- cohort curves
-
-    static final StructType COHORT_SCHEMA = DataTypes.createStructType(List.of(field("dimension", DataTypes.StringType),
-            field("value", DataTypes.StringType), field("cohort_month", DataTypes.StringType),
-            field("months_after", DataTypes.IntegerType), field("billed", MONEY), field("collected_to_date", MONEY),
-            field("collected_share", DataTypes.DoubleType)));
 
     private static List<Row> cohortRows(List<Row> collected, Map<List<String>, List<PeriodMetrics.Month>> bySlice) {
         Map<List<String>, Map<YearMonth, Map<Integer, BigDecimal>>> cells = new LinkedHashMap<>();
@@ -370,8 +333,13 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 BigDecimal cumulative = BigDecimal.ZERO;
                 for (int k = 0; k <= COHORT_MONTHS && !m.month().plusMonths(k).isAfter(last); k++) {
                     cumulative = cumulative.add(paid.getOrDefault(k, BigDecimal.ZERO));
-                    rows.add(RowFactory.create(slice.getKey().get(0), slice.getKey().get(1), m.month().toString(), k,
-                            m.creditSales(), cumulative, PeriodMetrics.ratio(cumulative, m.creditSales())));
+                    rows.add(MetricsTables.COHORT_CURVES.row().set(MetricsTables.DIMENSION, slice.getKey().get(0))
+                            .set(MetricsTables.VALUE, slice.getKey().get(1))
+                            .set(MetricsTables.COHORT_MONTH, m.month().toString()).set(MetricsTables.MONTHS_AFTER, k)
+                            .set(MetricsTables.BILLED, m.creditSales())
+                            .set(MetricsTables.COLLECTED_TO_DATE, cumulative)
+                            .set(MetricsTables.COLLECTED_SHARE, PeriodMetrics.ratio(cumulative, m.creditSales()))
+                            .build());
                 }
             }
         }
@@ -379,11 +347,6 @@ public final class MetricsJob implements Job<MetricsOptions> {
     }
 
     // ---- roll rates and provision matrix (total portfolio)
-
-    static final StructType ROLL_SCHEMA = DataTypes.createStructType(List.of(field("month_end", DataTypes.DateType),
-            field("bucket_index", DataTypes.IntegerType), field("from_bucket", DataTypes.StringType),
-            field("to", DataTypes.StringType), field("from_amount", MONEY), field("rolled_amount", MONEY),
-            field("roll_rate", DataTypes.DoubleType), field("above_one", DataTypes.BooleanType)));
 
     private static List<RollRates.Roll> totalRolls(List<Row> rows, int bucketCount) {
         SortedMap<YearMonth, List<RollRates.Movement>> movements = new TreeMap<>();
@@ -410,29 +373,35 @@ public final class MetricsJob implements Job<MetricsOptions> {
         List<Row> rows = new ArrayList<>();
         for (RollRates.Roll r : rolls) {
             String to = r.bucket() == labels.size() - 1 ? "write_off" : "later buckets";
-            rows.add(RowFactory.create(r.from().atEndOfMonth(), r.bucket(), labels.get(r.bucket()), to,
-                    r.fromAmount(), r.rolledAmount(), r.rate(), r.aboveOne()));
+            rows.add(MetricsTables.ROLL_RATES.row().set(MetricsTables.MONTH_END, r.from().atEndOfMonth())
+                    .set(MetricsTables.BUCKET_INDEX, r.bucket()).set(MetricsTables.FROM_BUCKET, labels.get(r.bucket()))
+                    .set(MetricsTables.TO, to).set(MetricsTables.FROM_AMOUNT, r.fromAmount())
+                    .set(MetricsTables.ROLLED_AMOUNT, r.rolledAmount()).set(MetricsTables.ROLL_RATE, r.rate())
+                    .set(MetricsTables.ABOVE_ONE, r.aboveOne()).build());
         }
         return rows;
     }
-
-    static final StructType PROVISION_SCHEMA = DataTypes.createStructType(List.of(field("as_of", DataTypes.DateType),
-            field("bucket", DataTypes.StringType), field("months_averaged", DataTypes.IntegerType),
-            field("roll_rate", DataTypes.DoubleType), field("loss_rate", DataTypes.DoubleType),
-            field("overlay", DataTypes.DoubleType), field("balance", MONEY), field("ecl", MONEY)));
 
     private static List<Row> provisionRows(List<ProvisionMatrix.Line> lines, LocalDate asOf, double overlay,
             List<Integer> monthsUsed) {
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             ProvisionMatrix.Line l = lines.get(k);
-            rows.add(RowFactory.create(asOf, l.bucket(), monthsUsed.get(k), l.rollRate(), l.lossRate(), overlay,
+            rows.add(provisionRow(asOf, l.bucket(), monthsUsed.get(k), l.rollRate(), l.lossRate(), overlay,
                     l.balance(), l.ecl()));
         }
-        rows.add(RowFactory.create(asOf, "total", null, null, null, overlay,
+        rows.add(provisionRow(asOf, MetricsTables.TOTAL_LINE, null, null, null, overlay,
                 lines.stream().map(ProvisionMatrix.Line::balance).reduce(BigDecimal.ZERO, BigDecimal::add),
                 ProvisionMatrix.total(lines)));
         return rows;
+    }
+
+    private static Row provisionRow(LocalDate asOf, String bucket, Integer monthsAveraged, Double rollRate,
+            Double lossRate, double overlay, BigDecimal balance, BigDecimal ecl) {
+        return MetricsTables.PROVISION_MATRIX.row().set(MetricsTables.AS_OF, asOf).set(MetricsTables.BUCKET, bucket)
+                .set(MetricsTables.MONTHS_AVERAGED, monthsAveraged).set(MetricsTables.ROLL_RATE, rollRate)
+                .set(MetricsTables.LOSS_RATE, lossRate).set(MetricsTables.OVERLAY, overlay)
+                .set(MetricsTables.BALANCE, balance).set(MetricsTables.ECL, ecl).build();
     }
 
     // ---- aging by slice
@@ -470,13 +439,9 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
     // ---- output
 
-    private static StructField field(String name, DataType type) {
-        return DataTypes.createStructField(name, type, true);
-    }
-
     /** Parquet for tools, and the same as one CSV for people. */
-    private static void write(JobContext<?> context, Dataset<Row> rows, String name) throws IOException {
-        context.writeTable(castMoney(rows), name);
+    private static void write(JobContext<?> context, OutputTable table, Dataset<Row> rows) throws IOException {
+        context.writeTable(table, castMoney(rows));
     }
 
     private static Dataset<Row> castMoney(Dataset<Row> rows) {

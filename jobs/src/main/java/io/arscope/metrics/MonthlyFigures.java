@@ -1,8 +1,8 @@
 package io.arscope.metrics;
 
-import io.arscope.ledger.Slices;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.Slices;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;

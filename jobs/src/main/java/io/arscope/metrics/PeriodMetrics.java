@@ -45,6 +45,9 @@ public final class PeriodMetrics {
             Double onTimeRateAmount, Double avgDaysToPay, Double wadl, Double cohortOpenShare) {
     }
 
+    /** The period type of a month's figures; quarters and years add up months. */
+    public static final String MONTH = "month";
+
     private PeriodMetrics() {
     }
 
@@ -55,7 +58,7 @@ public final class PeriodMetrics {
     public static List<Period> of(List<Month> months, DayCount dayCount) {
         List<Period> out = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
-            out.add(period("month", months.get(i).month().toString(), months, i, i, dayCount));
+            out.add(period(MONTH, months.get(i).month().toString(), months, i, i, dayCount));
         }
         SortedMap<String, int[]> quarters = new TreeMap<>();
         SortedMap<String, int[]> years = new TreeMap<>();

@@ -1,7 +1,5 @@
 package io.arscope.report;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,16 +9,18 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import io.arscope.forecast.ForecastJob;
-import io.arscope.metrics.MetricsJob;
+import io.arscope.forecast.ForecastTables;
+import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.Slices;
-import io.arscope.run.OutputFiles;
-import io.arscope.worklist.WorklistJob;
+import io.arscope.metrics.MetricsTables;
+import io.arscope.metrics.PeriodMetrics;
+import io.arscope.worklist.WorklistTables;
 
-/** Reads the Parquet outputs of the metrics, forecast and worklist jobs into {@link ReportData}. */
+/**
+ * Reads the Parquet outputs of the metrics, forecast and worklist jobs into {@link ReportData}, through the tables
+ * those jobs declare ({@link MetricsTables}, {@link ForecastTables}, {@link WorklistTables}).
+ */
 public final class ReportInputs {
-
-    private static final String BUCKET_PREFIX = "aging_";
 
     private ReportInputs() {
     }
@@ -31,88 +31,88 @@ public final class ReportInputs {
      * @param worklist folder of an {@code arscope worklist} run, or null
      */
     public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist) {
-        var periods = spark.read().parquet(OutputFiles.child(metrics, MetricsJob.PERIOD_METRICS))
-                .filter(col(Slices.DIMENSION).equalTo(Slices.TOTAL).and(col(Slices.VALUE).equalTo(Slices.ALL))
-                        .and(col("period_type").equalTo("month")))
-                .orderBy("period");
-        List<String> bucketColumns = Arrays.stream(periods.columns()).filter(c -> c.startsWith(BUCKET_PREFIX))
-                .toList();
+        // All columns: the aging bucket columns depend on the metrics run's buckets.
+        var periods = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
+                .filter(MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
+                        .and(MetricsTables.VALUE.col().equalTo(Slices.ALL))
+                        .and(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH)))
+                .orderBy(MetricsTables.PERIOD.col());
+        List<String> bucketColumns = Arrays.stream(periods.columns()).filter(AgingBuckets::isColumn).toList();
         List<ReportData.Month> months = new ArrayList<>();
         for (Row r : periods.collectAsList()) {
-            months.add(new ReportData.Month(r.getAs("period"), money(r, "ending_ar"), money(r, "credit_sales"),
-                    money(r, "collections"), money(r, "past_due_ar"),
-                    bucketColumns.stream().map(c -> money(r, c)).toList(), r.getAs("dso_standard"),
-                    r.getAs("dso_countback"), r.getAs("bpdso_countback"), r.getAs("ddso_countback"), r.getAs("cei"),
-                    r.getAs("bad_debt_ratio")));
+            months.add(new ReportData.Month(MetricsTables.PERIOD.of(r), money(MetricsTables.ENDING_AR.of(r)),
+                    money(MetricsTables.CREDIT_SALES.of(r)), money(MetricsTables.COLLECTIONS.of(r)),
+                    money(MetricsTables.PAST_DUE_AR.of(r)),
+                    bucketColumns.stream().map(c -> money(r.<BigDecimal>getAs(c))).toList(),
+                    MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
+                    MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
+                    MetricsTables.BAD_DEBT_RATIO.of(r)));
         }
-        List<String> labels = bucketColumns.stream().map(ReportInputs::bucketLabel).toList();
+        List<String> labels = bucketColumns.stream().map(AgingBuckets::label).toList();
         List<ReportData.ProvisionLine> provision = new ArrayList<>();
         LocalDate asOf = null;
         // The matrix carries a 'total' line beside the buckets; the report adds up the buckets itself.
-        for (Row r : spark.read().parquet(OutputFiles.child(metrics, MetricsJob.PROVISION_MATRIX))
-                .filter(col("bucket").isin(labels.toArray())).collectAsList()) {
-            asOf = r.getAs("as_of");
-            provision.add(new ReportData.ProvisionLine(r.getAs("bucket"), r.getAs("roll_rate"), r.getAs("loss_rate"),
-                    money(r, "balance"), money(r, "ecl"), r.getAs("overlay")));
+        for (Row r : MetricsTables.PROVISION_MATRIX.read(spark, metrics)
+                .filter(MetricsTables.BUCKET.col().isin(labels.toArray())).collectAsList()) {
+            asOf = MetricsTables.AS_OF.of(r);
+            provision.add(new ReportData.ProvisionLine(MetricsTables.BUCKET.of(r), MetricsTables.ROLL_RATE.of(r),
+                    MetricsTables.LOSS_RATE.of(r), money(MetricsTables.BALANCE.of(r)), money(MetricsTables.ECL.of(r)),
+                    MetricsTables.OVERLAY.of(r)));
         }
         provision.sort(java.util.Comparator.comparingInt(p -> labels.indexOf(p.bucket())));
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
                 worklist == null ? null : riskiest(spark, worklist));
     }
 
-    /** aging_1_30 back to 1-30, aging_91_plus to 91+, as the metrics job named them. */
-    static String bucketLabel(String column) {
-        return column.substring(BUCKET_PREFIX.length()).replace("_plus", "+").replace('_', '-');
-    }
-
     private static ReportData.Forecast forecast(SparkSession spark, String dir) {
         List<ReportData.Week> weeks = new ArrayList<>();
         LocalDate asOf = null;
         double level = 0;
-        for (Row r : spark.read().parquet(OutputFiles.child(dir, ForecastJob.CASH_FORECAST)).orderBy("week")
+        for (Row r : ForecastTables.CASH_FORECAST.read(spark, dir).orderBy(ForecastTables.WEEK.col())
                 .collectAsList()) {
-            asOf = r.getAs("as_of");
-            level = r.getAs("interval_level");
-            weeks.add(new ReportData.Week(r.getAs("week"), r.getAs("week_start"), r.getAs("week_end"),
-                    money(r, "from_open_invoices"), money(r, "from_new_sales"), optionalMoney(r, "lower"),
-                    optionalMoney(r, "upper")));
+            asOf = ForecastTables.AS_OF.of(r);
+            level = ForecastTables.INTERVAL_LEVEL.of(r);
+            weeks.add(new ReportData.Week(ForecastTables.WEEK.of(r), ForecastTables.WEEK_START.of(r),
+                    ForecastTables.WEEK_END.of(r), money(ForecastTables.FROM_OPEN_INVOICES.of(r)),
+                    money(ForecastTables.FROM_NEW_SALES.of(r)), optionalMoney(ForecastTables.LOWER.of(r)),
+                    optionalMoney(ForecastTables.UPPER.of(r))));
         }
         List<ReportData.MonthEnd> dso = new ArrayList<>();
-        for (Row r : spark.read().parquet(OutputFiles.child(dir, ForecastJob.DSO_FORECAST)).orderBy("month_end")
+        for (Row r : ForecastTables.DSO_FORECAST.read(spark, dir).orderBy(ForecastTables.MONTH_END.col())
                 .collectAsList()) {
-            dso.add(new ReportData.MonthEnd(r.getAs("month_end"), money(r, "ending_ar"), money(r, "credit_sales"),
-                    r.getAs("dso")));
+            dso.add(new ReportData.MonthEnd(ForecastTables.MONTH_END.of(r), money(ForecastTables.ENDING_AR.of(r)),
+                    money(ForecastTables.CREDIT_SALES.of(r)), ForecastTables.DSO.of(r)));
         }
         List<ReportData.Accuracy> accuracy = new ArrayList<>();
-        for (Row r : spark.read().parquet(OutputFiles.child(dir, ForecastJob.ACCURACY)).orderBy("week")
-                .collectAsList()) {
-            accuracy.add(new ReportData.Accuracy(r.getAs("week"), r.getAs("origins"), r.getAs("wape"), r.getAs("bias"),
-                    r.getAs("origins_with_interval"), r.getAs("coverage")));
+        for (Row r : ForecastTables.ACCURACY.read(spark, dir).orderBy(ForecastTables.WEEK.col()).collectAsList()) {
+            accuracy.add(new ReportData.Accuracy(ForecastTables.WEEK.of(r), ForecastTables.ORIGINS.of(r),
+                    ForecastTables.WAPE.of(r), ForecastTables.BIAS.of(r), ForecastTables.ORIGINS_WITH_INTERVAL.of(r),
+                    ForecastTables.COVERAGE.of(r)));
         }
         return new ReportData.Forecast(asOf, weeks, dso, accuracy, level);
     }
 
     private static List<ReportData.RiskyCustomer> riskiest(SparkSession spark, String dir) {
         List<ReportData.RiskyCustomer> out = new ArrayList<>();
-        var customers = spark.read().parquet(OutputFiles.child(dir, WorklistJob.CUSTOMERS))
-                .orderBy(col("open_amount").multiply(col("probability_late")).desc(), col("customer_id"))
+        var customers = WorklistTables.CUSTOMERS.read(spark, dir)
+                .orderBy(WorklistTables.OPEN_AMOUNT.col().multiply(WorklistTables.PROBABILITY_LATE.col()).desc(),
+                        WorklistTables.CUSTOMER_ID.col())
                 .limit(CfoReport.RISKIEST);
         for (Row r : customers.collectAsList()) {
-            out.add(new ReportData.RiskyCustomer(r.getAs("customer_id"), r.getAs("customer_name"), r.getAs("collector"),
-                    r.getAs("queue"), money(r, "open_amount"), money(r, "overdue_amount"),
-                    ((Number) r.getAs("probability_late")).doubleValue(),
-                    ((Number) r.getAs("max_days_past_due")).intValue(), r.getAs("next_action")));
+            out.add(new ReportData.RiskyCustomer(WorklistTables.CUSTOMER_ID.of(r), WorklistTables.CUSTOMER_NAME.of(r),
+                    WorklistTables.COLLECTOR.of(r), WorklistTables.QUEUE.of(r),
+                    money(WorklistTables.OPEN_AMOUNT.of(r)), money(WorklistTables.OVERDUE_AMOUNT.of(r)),
+                    WorklistTables.PROBABILITY_LATE.of(r), WorklistTables.MAX_DAYS_PAST_DUE.of(r),
+                    WorklistTables.NEXT_ACTION.of(r)));
         }
         return out;
     }
 
-    private static double money(Row r, String column) {
-        Object v = r.getAs(column);
-        return v == null ? 0 : ((BigDecimal) v).doubleValue();
+    private static double money(BigDecimal v) {
+        return v == null ? 0 : v.doubleValue();
     }
 
-    private static Double optionalMoney(Row r, String column) {
-        Object v = r.getAs(column);
-        return v == null ? null : ((BigDecimal) v).doubleValue();
+    private static Double optionalMoney(BigDecimal v) {
+        return v == null ? null : v.doubleValue();
     }
 }

@@ -5,22 +5,30 @@ import java.time.Instant;
 
 import org.apache.spark.sql.SparkSession;
 
-import io.arscope.forecast.ForecastJob;
+import io.arscope.forecast.ForecastTables;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
-import io.arscope.metrics.MetricsJob;
+import io.arscope.metrics.MetricsTables;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
-import io.arscope.worklist.WorklistJob;
+import io.arscope.worklist.WorklistTables;
 
 /** The report job: reads the metrics (and optionally forecast and worklist) outputs and writes the CFO report. */
 public final class ReportJob implements Job<ReportOptions> {
 
     public static final String REPORT = "cfo-report.html";
     public static final String MANIFEST = "report-run.json";
+
+    /** The inputs of a report run, as its manifest records them. */
+    public record RunOptions(String metrics, String forecast, String worklist, String output) {
+    }
+
+    /** Months shown and the page's length in characters. */
+    public record RunOutputs(long months, @com.fasterxml.jackson.annotation.JsonProperty(REPORT) long page) {
+    }
 
     @Override
     public String name() {
@@ -29,12 +37,12 @@ public final class ReportJob implements Job<ReportOptions> {
 
     @Override
     public void check(ReportOptions options) throws InputException {
-        EarlierOutput.require(options.metrics(), MetricsJob.PERIOD_METRICS, "metrics");
+        EarlierOutput.require(options.metrics(), MetricsTables.PERIOD_METRICS.name(), "metrics");
         if (options.forecast() != null) {
-            EarlierOutput.require(options.forecast(), ForecastJob.CASH_FORECAST, "forecast");
+            EarlierOutput.require(options.forecast(), ForecastTables.CASH_FORECAST.name(), "forecast");
         }
         if (options.worklist() != null) {
-            EarlierOutput.require(options.worklist(), WorklistJob.CUSTOMERS, "worklist");
+            EarlierOutput.require(options.worklist(), WorklistTables.CUSTOMERS.name(), "worklist");
         }
     }
 
@@ -53,15 +61,10 @@ public final class ReportJob implements Job<ReportOptions> {
         ReportData data = ReportInputs.read(spark, o.metrics(), o.forecast(), o.worklist());
         String html = CfoReport.render(data, o.title(), "arscope " + RunManifest.version());
         OutputFiles.writeText(spark, context.output(REPORT), html);
-        RunManifest manifest = new RunManifest("report", started);
-        manifest.option("metrics", o.metrics());
-        manifest.option("forecast", o.forecast() == null ? "" : o.forecast());
-        manifest.option("worklist", o.worklist() == null ? "" : o.worklist());
-        manifest.option("output", o.output());
-        manifest.output("months", data.months().size());
-        manifest.output(REPORT, html.length());
-        manifest.status("passed");
-        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("report", started, new RunOptions(o.metrics(),
+                o.forecast() == null ? "" : o.forecast(), o.worklist() == null ? "" : o.worklist(), o.output()),
+                java.util.Map.of(), new RunOutputs(data.months().size(), html.length()), "passed", null);
+        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.toJson());
         return data;
     }
 }

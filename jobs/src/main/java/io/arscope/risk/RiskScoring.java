@@ -1,6 +1,5 @@
 package io.arscope.risk;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -26,21 +24,8 @@ public final class RiskScoring {
 
     public static final int BATCH = 1000;
 
-    public static final StructType SCHEMA = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
-            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-            DataTypes.createStructField("as_of", DataTypes.DateType, false),
-            DataTypes.createStructField("invoice_date", DataTypes.DateType, false),
-            DataTypes.createStructField("due_date", DataTypes.DateType, false),
-            DataTypes.createStructField("amount", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("open_amount", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("days_past_due", DataTypes.IntegerType, false),
-            DataTypes.createStructField("probability_late", DataTypes.DoubleType, false),
-            DataTypes.createStructField("expected_days_late", DataTypes.DoubleType, false),
-            DataTypes.createStructField("risk_band", DataTypes.StringType, false),
-            DataTypes.createStructField("reason_1", DataTypes.StringType, true),
-            DataTypes.createStructField("reason_2", DataTypes.StringType, true),
-            DataTypes.createStructField("reason_3", DataTypes.StringType, true)));
+    /** The scores' schema, as {@link ScoreTables#SCORES} declares it. */
+    public static final StructType SCHEMA = ScoreTables.SCORES.schema();
 
     private RiskScoring() {
     }
@@ -100,11 +85,16 @@ public final class RiskScoring {
             LocalDate asOf = r.getAs("scoring_date");
             LocalDate due = r.getAs("due_date");
             List<String> reasons = s.reasons();
-            out.add(RowFactory.create(r.getAs("invoice_id"), r.getAs("customer_id"), asOf, r.getAs("invoice_date"), due,
-                    (BigDecimal) r.getAs("amount"), (BigDecimal) r.getAs("open_amount"),
-                    (int) ChronoUnit.DAYS.between(due, asOf), s.probability(), s.expectedDaysLate(), s.band(),
-                    reasons.size() > 0 ? reasons.get(0) : null, reasons.size() > 1 ? reasons.get(1) : null,
-                    reasons.size() > 2 ? reasons.get(2) : null));
+            out.add(ScoreTables.SCORES.row().set(ScoreTables.INVOICE_ID, r.getAs("invoice_id"))
+                    .set(ScoreTables.CUSTOMER_ID, r.getAs("customer_id")).set(ScoreTables.AS_OF, asOf)
+                    .set(ScoreTables.INVOICE_DATE, r.getAs("invoice_date")).set(ScoreTables.DUE_DATE, due)
+                    .set(ScoreTables.AMOUNT, r.getAs("amount")).set(ScoreTables.OPEN_AMOUNT, r.getAs("open_amount"))
+                    .set(ScoreTables.DAYS_PAST_DUE, (int) ChronoUnit.DAYS.between(due, asOf))
+                    .set(ScoreTables.PROBABILITY_LATE, s.probability())
+                    .set(ScoreTables.EXPECTED_DAYS_LATE, s.expectedDaysLate()).set(ScoreTables.RISK_BAND, s.band())
+                    .set(ScoreTables.REASON_1, reasons.size() > 0 ? reasons.get(0) : null)
+                    .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1) : null)
+                    .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2) : null).build());
         }
         return out;
     }

@@ -1,11 +1,11 @@
 package io.arscope.risk;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,9 +21,6 @@ import io.arscope.run.RunManifest;
 
 /** {@code arscope score}: every invoice open at the as-of day scored, with reasons; Parquet, CSV and a manifest. */
 public final class ScoreJob implements Job<ScoreOptions> {
-
-    public static final String SCORES = "scores";
-    public static final String MANIFEST = "score-run.json";
 
     @Override
     public String name() {
@@ -50,17 +47,14 @@ public final class ScoreJob implements Job<ScoreOptions> {
         ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
         LocalDate day = ledger.dayOrLatest(o.asOf());
         Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day)
-                .orderBy(col("probability_late").desc(), col("invoice_id")).localCheckpoint();
-        context.writeTable(scores, SCORES);
-        long n = context.rows().get(SCORES);
-        RunManifest manifest = new RunManifest("score", started);
-        manifest.option("input", o.input());
-        manifest.option("model", o.model().toString());
-        manifest.option("model_training_data_sha256", loaded.metadata().path("training_data_sha256").asText());
-        manifest.option("as_of", day.toString());
-        manifest.output(SCORES, n);
-        manifest.status("passed");
-        OutputFiles.writeText(context.spark(), context.output(MANIFEST), manifest.finish().toJson());
+                .orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col()).localCheckpoint();
+        context.writeTable(ScoreTables.SCORES, scores);
+        long n = context.rows().get(ScoreTables.SCORES.name());
+        ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), o.model().toString(),
+                loaded.metadata().path("training_data_sha256").asText(), day.toString());
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded, Map.of(),
+                new ScoreTables.RunOutputs(n), "passed", null);
+        OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());
         return n;
     }
 }

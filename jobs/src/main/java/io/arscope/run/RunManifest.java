@@ -9,35 +9,49 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * The provenance of one job run, written as JSON beside its outputs: which job and Arscope version, when, with
- * which options and inputs (with counts), what it wrote, and how it ended. A reader of any output can tell how
- * it was made, the way a Tribuo model carries its provenance.
+ * which options and inputs (with counts), what it wrote, and how it ended. A reader of any output can tell how it
+ * was made, the way a Tribuo model carries its provenance. Each job declares its options, inputs and outputs as
+ * records beside its output tables; a consumer reads another job's manifest back as the same records
+ * ({@link #read}).
+ *
+ * @param <O> the job's options
+ * @param <I> what it read, with counts
+ * @param <R> what it wrote, with counts
  */
-public final class RunManifest {
-    private final Map<String, Object> root = new LinkedHashMap<>();
-    private final Map<String, Object> options = new LinkedHashMap<>();
-    private final Map<String, Object> inputs = new LinkedHashMap<>();
-    private final Map<String, Object> outputs = new LinkedHashMap<>();
-    private final Instant started;
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonPropertyOrder({"job", "arscope_version", "java_version", "spark_version", "started", "options", "inputs",
+    "outputs", "status", "note", "finished", "seconds"})
+public record RunManifest<O, I, R>(String job, String arscopeVersion, String javaVersion, String sparkVersion,
+        String started, O options, I inputs, R outputs, String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String note, String finished, double seconds) {
 
-    public RunManifest(String job, Instant started) {
-        this.started = started;
-        root.put("job", job);
-        root.put("arscope_version", version());
-        root.put("java_version", System.getProperty("java.version"));
-        root.put("spark_version", org.apache.spark.package$.MODULE$.SPARK_VERSION());
-        root.put("started", started.toString());
-        root.put("options", options);
-        root.put("inputs", inputs);
-        root.put("outputs", outputs);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The manifest of a run of {@code job} that started at {@code started} and ends now. */
+    public static <O, I, R> RunManifest<O, I, R> finished(String job, Instant started, O options, I inputs,
+            R outputs, String status, String note) {
+        Instant finished = Instant.now();
+        return new RunManifest<>(job, version(), System.getProperty("java.version"),
+                org.apache.spark.package$.MODULE$.SPARK_VERSION(), started.toString(), options, inputs, outputs,
+                status, note, finished.toString(), Duration.between(started, finished).toMillis() / 1000.0);
+    }
+
+    /** A manifest read back from its JSON, as the records its job declares. */
+    public static <O, I, R> RunManifest<O, I, R> read(String json, TypeReference<RunManifest<O, I, R>> type)
+            throws IOException {
+        return JSON.readValue(json, type);
     }
 
     public static String version() {
@@ -45,36 +59,9 @@ public final class RunManifest {
         return v == null ? "dev" : v;
     }
 
-    public void option(String name, Object value) {
-        options.put(name, value);
-    }
-
-    public void input(String name, Object counts) {
-        inputs.put(name, counts);
-    }
-
-    public void output(String name, Object counts) {
-        outputs.put(name, counts);
-    }
-
-    public void status(String status) {
-        root.put("status", status);
-    }
-
-    public void note(String note) {
-        root.put("note", note);
-    }
-
-    public RunManifest finish() {
-        Instant finished = Instant.now();
-        root.put("finished", finished.toString());
-        root.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
-        return this;
-    }
-
     public String toJson() {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+            return JSON.writeValueAsString(this) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("manifest is not serialisable", e);
         }

@@ -9,10 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
@@ -30,20 +27,6 @@ import io.arscope.run.RunManifest;
  */
 public final class WorklistBacktestJob implements Job<BacktestOptions> {
 
-    public static final String BACKTEST = "worklist-backtest";
-    public static final String MANIFEST = "worklist-backtest-run.json";
-
-    private static final StructType BACKTEST_SCHEMA = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("as_of", DataTypes.DateType, false),
-            DataTypes.createStructField("ranking", DataTypes.StringType, false),
-            DataTypes.createStructField("horizon_days", DataTypes.IntegerType, false),
-            DataTypes.createStructField("pool_invoices", DataTypes.IntegerType, false),
-            DataTypes.createStructField("top_k", DataTypes.IntegerType, false),
-            DataTypes.createStructField("top_open_amount", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("top_cash_collected", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("top_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("pool_overdue_at_horizon", DataTypes.createDecimalType(18, 2), false),
-            DataTypes.createStructField("overdue_captured", DataTypes.DoubleType, false)));
     @Override
     public String name() {
         return "worklist-backtest";
@@ -110,23 +93,22 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
         }
         List<Row> rows = new ArrayList<>();
         for (WorklistBacktest.Outcome r : outcomes) {
-            rows.add(RowFactory.create(r.asOf(), r.ranking().name().toLowerCase(Locale.ROOT), o.horizonDays(),
-                    r.pool(), r.k(), r.topOpen(), r.topCollected(), r.topOverdue(), r.poolOverdue(),
-                    r.overdueCaptured()));
+            rows.add(WorklistTables.BACKTEST.row().set(WorklistTables.REPLAYED_DAY, r.asOf())
+                    .set(WorklistTables.RANKING, r.ranking().name().toLowerCase(Locale.ROOT))
+                    .set(WorklistTables.HORIZON_DAYS, o.horizonDays()).set(WorklistTables.POOL_INVOICES, r.pool())
+                    .set(WorklistTables.TOP_K, r.k()).set(WorklistTables.TOP_OPEN_AMOUNT, r.topOpen())
+                    .set(WorklistTables.TOP_CASH_COLLECTED, r.topCollected())
+                    .set(WorklistTables.TOP_OVERDUE_AT_HORIZON, r.topOverdue())
+                    .set(WorklistTables.POOL_OVERDUE_AT_HORIZON, r.poolOverdue())
+                    .set(WorklistTables.OVERDUE_CAPTURED, r.overdueCaptured()).build());
         }
-        context.writeTable(spark.createDataFrame(rows, BACKTEST_SCHEMA), BACKTEST);
-        RunManifest manifest = new RunManifest("worklist-backtest", started);
-        manifest.option("input", o.input());
-        manifest.option("model", o.model().toString());
-        manifest.option("model_labels_as_of", trainedOn.toString());
-        manifest.option("from", o.from().toString());
-        manifest.option("to", o.to().toString());
-        manifest.option("every_days", o.everyDays());
-        manifest.option("horizon_days", o.horizonDays());
-        manifest.option("top_share", o.topShare());
-        manifest.output(BACKTEST, rows.size());
-        manifest.status("passed");
-        OutputFiles.writeText(spark, context.output(MANIFEST), manifest.finish().toJson());
+        context.writeTable(WorklistTables.BACKTEST, WorklistTables.BACKTEST.frame(spark, rows));
+        WorklistTables.BacktestRunOptions recorded = new WorklistTables.BacktestRunOptions(o.input(),
+                o.model().toString(), trainedOn.toString(), o.from().toString(), o.to().toString(), o.everyDays(),
+                o.horizonDays(), o.topShare());
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist-backtest", started, recorded, Map.of(),
+                new WorklistTables.BacktestRunOutputs(rows.size()), "passed", null);
+        OutputFiles.writeText(spark, context.output(WorklistTables.BACKTEST_MANIFEST), manifest.toJson());
         return outcomes;
     }
 }

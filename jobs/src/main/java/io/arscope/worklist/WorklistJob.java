@@ -26,28 +26,23 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.arscope.ledger.ReceivablesLedger;
-import io.arscope.risk.ModelDirectory;
-import io.arscope.risk.RiskScoring;
-import io.arscope.risk.ScoreJob;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.risk.ModelDirectory;
+import io.arscope.risk.RiskScoring;
+import io.arscope.risk.ScoreTables;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 
 /** The jobs behind {@code arscope worklist} and {@code arscope worklist-backtest}: I/O around the pure parts. */
 public final class WorklistJob implements Job<WorklistOptions> {
 
-    public static final String INVOICES = "worklist-invoices";
-    public static final String CUSTOMERS = "worklist-customers";
-    public static final String BY_COLLECTOR = "by-collector";
-    public static final String SUMMARIES = "summaries";
 
     /** Counts of a worklist run. */
     public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
@@ -62,7 +57,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
     public void check(WorklistOptions options) throws InputException {
         EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
         if (options.scores() != null) {
-            EarlierOutput.require(options.scores(), ScoreJob.SCORES, "score");
+            EarlierOutput.require(options.scores(), ScoreTables.SCORES.name(), "score");
         } else {
             EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
         }
@@ -86,52 +81,51 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, o.input());
         LocalDate day = ledger.dayOrLatest(o.asOf());
         Dataset<Row> scores;
-        RunManifest manifest;
+        ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
             scores = RiskScoring.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
-            manifest = manifest(started, o.input(), null, o.model().toString(),
-                    loaded.metadata().path("training_data_sha256").asText(), day);
+            source = new ScoreSource(o.input(), null, o.model().toString(),
+                    loaded.metadata().path("training_data_sha256").asText());
         } else {
-            scores = spark.read().parquet(OutputFiles.child(o.scores(), ScoreJob.SCORES));
-            List<Object> days = scores.select("as_of").distinct().collectAsList().stream().map(r -> r.get(0))
-                    .toList();
+            scores = ScoreTables.SCORES.read(spark, o.scores());
+            List<Object> days = scores.select(ScoreTables.AS_OF.col()).distinct().collectAsList().stream()
+                    .map(r -> r.get(0)).toList();
             if (!days.isEmpty() && !days.equals(List.of(day))) {
                 throw new IllegalArgumentException("the scores in " + o.scores() + " are as of " + days + ", not "
                         + day + "; score that day first");
             }
-            JsonNode scoreRun = new ObjectMapper().readTree(OutputFiles.readText(spark,
-                    OutputFiles.child(o.scores(), ScoreJob.MANIFEST)));
-            manifest = manifest(started, o.input(), o.scores(), scoreRun.path("options").path("model").asText(),
-                    scoreRun.path("options").path("model_training_data_sha256").asText(), day);
+            RunManifest<ScoreTables.RunOptions, Map<String, Object>, ScoreTables.RunOutputs> scoreRun =
+                    RunManifest.read(OutputFiles.readText(spark, OutputFiles.child(o.scores(), ScoreTables.MANIFEST)),
+                            new TypeReference<>() { });
+            source = new ScoreSource(o.input(), o.scores(), scoreRun.options().model(),
+                    scoreRun.options().modelTrainingDataSha256());
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), manifest, day);
-        context.recordRows(INVOICES, counts.invoices());
-        context.recordRows(CUSTOMERS, counts.customers());
+                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+        context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
+        context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         return counts;
     }
 
-    private static RunManifest manifest(Instant started, String input, String scoresFolder, String model,
-            String modelTrainingDataSha256, LocalDate day) {
-        RunManifest manifest = new RunManifest("worklist", started);
-        manifest.option("input", input);
-        if (scoresFolder != null) {
-            manifest.option("scores", scoresFolder);
-        }
-        manifest.option("model", model);
-        manifest.option("model_training_data_sha256", modelTrainingDataSha256);
-        manifest.option("as_of", day.toString());
-        return manifest;
+    /**
+     * Where the scores of a worklist came from, for its manifest.
+     *
+     * @param input  the ingest run's folder
+     * @param scores the score run's folder, or null when scored by the worklist itself
+     * @param model  the model directory that scored
+     * @param modelTrainingDataSha256 the digest of the model's training data
+     */
+    public record ScoreSource(String input, String scores, String model, String modelTrainingDataSha256) {
     }
 
     /**
      * Builds and writes the worklists from scored open invoices and their context; checks that every scored
-     * invoice is listed, and finishes the manifest.
+     * invoice is listed, and writes the manifest.
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, WorklistConfig config, String output, RunManifest manifest, LocalDate day)
-            throws IOException {
+            Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
+            Instant started) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = lists.customers().localCheckpoint();
@@ -141,26 +135,26 @@ public final class WorklistJob implements Job<WorklistOptions> {
             throw new IllegalStateException("the worklist holds " + listed + " invoices but " + scored
                     + " were open and scored");
         }
-        invoices.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, INVOICES));
-        customers.write().mode(SaveMode.Overwrite).parquet(OutputFiles.child(output, CUSTOMERS));
-        OutputFiles.writeSingleCsv(spark, customers.orderBy("collector", "queue", "customer_rank"),
-                OutputFiles.child(output, CUSTOMERS + ".csv"));
+        WorklistTables.INVOICES.conform(invoices).write().mode(SaveMode.Overwrite)
+                .parquet(WorklistTables.INVOICES.path(output));
+        WorklistTables.CUSTOMERS.conform(customers).write().mode(SaveMode.Overwrite)
+                .parquet(WorklistTables.CUSTOMERS.path(output));
+        OutputFiles.writeSingleCsv(spark, customers.orderBy(WorklistTables.COLLECTOR.col(), WorklistTables.QUEUE.col(),
+                WorklistTables.CUSTOMER_RANK.col()), WorklistTables.CUSTOMERS.path(output) + ".csv");
         Map<String, String> pages = CollectorSummary.pages(customers, day, config);
-        writeCsvPerCollector(spark, invoices, pages.keySet(), OutputFiles.child(output, BY_COLLECTOR));
-        String summaries = OutputFiles.child(output, SUMMARIES);
+        writeCsvPerCollector(spark, invoices, pages.keySet(), OutputFiles.child(output, WorklistTables.BY_COLLECTOR));
+        String summaries = OutputFiles.child(output, WorklistTables.SUMMARIES);
         replaceFolder(spark, summaries);
         for (Map.Entry<String, String> page : pages.entrySet()) {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, fileName(page.getKey()) + ".md"), page.getValue());
         }
         long customerRows = customers.count();
-        manifest.option("capacity", config.capacity());
-        manifest.option("dispute_capacity", config.disputeCapacity());
-        manifest.option("dunning_steps", config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
-        manifest.output(INVOICES, listed);
-        manifest.output(CUSTOMERS, customerRows);
-        manifest.output("collectors", pages.size());
-        manifest.status("passed");
-        OutputFiles.writeText(spark, OutputFiles.child(output, "worklist-run.json"), manifest.finish().toJson());
+        WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
+                source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
+                config.disputeCapacity(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, Map.of(),
+                new WorklistTables.RunOutputs(listed, customerRows, pages.size()), "passed", null);
+        OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
         return new Counts(day, listed, customerRows, pages.size());
     }
 

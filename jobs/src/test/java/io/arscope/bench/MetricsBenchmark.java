@@ -17,11 +17,11 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.job.JobContext;
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.metrics.CoreBalances;
 import io.arscope.metrics.DayCount;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;
-import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.metrics.TrendConfig;
 import io.arscope.run.SparkSessions;
 import io.arscope.samples.GeneratorConfig;

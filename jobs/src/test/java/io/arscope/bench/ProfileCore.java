@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ledger.AgingBuckets;
-import io.arscope.metrics.CoreBalances;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.metrics.CoreBalances;
 import io.arscope.run.SparkSessions;
 
 /** Times the core-number queries one by one (a profiling aid, not a test). */

@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
-import io.arscope.metrics.MonthEndBalances;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.metrics.MonthEndBalances;
 import io.arscope.run.SparkSessions;
 
 /** Times the stages of the metrics job's core path one by one (a profiling aid, not a test). */

@@ -58,18 +58,18 @@ class ForecastJobTest {
         assertEquals(LocalDate.of(2026, 4, 7), week.end());
         assertEquals(null, week.lower());
 
-        List<Row> stored = spark.read().parquet(dir.resolve("out").resolve(ForecastJob.CASH_FORECAST).toString())
+        List<Row> stored = spark.read().parquet(dir.resolve("out").resolve(ForecastTables.CASH_FORECAST.name()).toString())
                 .collectAsList();
         assertEquals(1, stored.size());
         assertEquals(new BigDecimal("184.00"), stored.get(0).getAs("expected_cash"));
-        assertEquals("DecimalType(18,2)", spark.read().parquet(dir.resolve("out").resolve(ForecastJob.CASH_FORECAST)
+        assertEquals("DecimalType(18,2)", spark.read().parquet(dir.resolve("out").resolve(ForecastTables.CASH_FORECAST.name())
                 .toString()).schema().apply("expected_cash").dataType().toString());
         // Three month-ends ahead, DSO from the rolled-forward AR.
-        List<Row> dso = spark.read().parquet(dir.resolve("out").resolve(ForecastJob.DSO_FORECAST).toString())
+        List<Row> dso = spark.read().parquet(dir.resolve("out").resolve(ForecastTables.DSO_FORECAST.name()).toString())
                 .orderBy("month_end").collectAsList();
         assertEquals(3, dso.size());
         assertEquals(LocalDate.of(2026, 4, 30), dso.get(0).getAs("month_end"));
-        assertTrue(dir.resolve("out").resolve(ForecastJob.MANIFEST).toFile().isFile());
+        assertTrue(dir.resolve("out").resolve(ForecastTables.MANIFEST).toFile().isFile());
     }
 
     /**

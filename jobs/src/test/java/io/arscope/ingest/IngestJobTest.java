@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.job.JobContext;
 import io.arscope.cli.Arscope;
 import io.arscope.job.ExitCode;
+import io.arscope.job.JobContext;
 import io.arscope.model.CanonicalTable;
 import io.arscope.samples.CorruptedFixture;
 import io.arscope.samples.GeneratorConfig;
@@ -97,7 +97,7 @@ class IngestJobTest {
 
     @Test
     void rejectsCsvCarriesFileLineFieldAndReasonForPeople() throws Exception {
-        List<String> lines = Files.readAllLines(dir.resolve("out").resolve(IngestJob.REJECTS_CSV));
+        List<String> lines = Files.readAllLines(dir.resolve("out").resolve(IngestTables.REJECTS_CSV));
         assertEquals("source_file,line,table,record_id,field,reason_code,reason,raw", lines.get(0));
         assertEquals(expected.rejects().size() + 1, lines.size());
         CorruptedFixture.ExpectedReject firstDateOrder = expected.rejects().stream()
@@ -129,7 +129,7 @@ class IngestJobTest {
                 generatorMapping().toString(), "--output", dir.resolve("strict").toString(), "--as-of",
                 HISTORY.exportDate().toString(), "--max-reject-share", "0.005", "--master", "local[2]");
         assertEquals(ExitCode.TOO_MANY_REJECTS, code);
-        assertTrue(Files.exists(dir.resolve("strict").resolve(IngestJob.RECONCILIATION_CSV)));
+        assertTrue(Files.exists(dir.resolve("strict").resolve(IngestTables.RECONCILIATION_CSV)));
     }
 
     @Test
@@ -137,7 +137,7 @@ class IngestJobTest {
         int code = Arscope.execute("ingest", "--input", dir.resolve("nowhere").toString(), "--mapping",
                 generatorMapping().toString(), "--output", dir.resolve("none").toString(), "--master", "local[2]");
         assertEquals(ExitCode.INPUT, code);
-        assertFalse(Files.exists(dir.resolve("none").resolve(IngestJob.RECONCILIATION_CSV)));
+        assertFalse(Files.exists(dir.resolve("none").resolve(IngestTables.RECONCILIATION_CSV)));
     }
 
     @Test

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.job.JobContext;
 import io.arscope.cli.Arscope;
 import io.arscope.job.ExitCode;
+import io.arscope.job.JobContext;
 import io.arscope.model.CanonicalTable;
 import io.arscope.testing.PostgresServer;
 import io.arscope.testing.TestSpark;
@@ -286,7 +286,7 @@ class PostgresIngestTest {
                 assertFalse(bytes.contains(password), file + " holds the password");
             }
         }
-        String manifest = Files.readString(out.resolve(IngestJob.MANIFEST));
+        String manifest = Files.readString(out.resolve(IngestTables.MANIFEST));
         assertTrue(manifest.contains("\"database_url\" : \"" + server.jdbcUrl("postgres") + "\""), manifest);
         assertTrue(manifest.contains("\"database_user\" : \"arscope\""), manifest);
     }
@@ -328,13 +328,13 @@ class PostgresIngestTest {
     }
 
     private static Dataset<Row> canonical(String run, CanonicalTable table) {
-        return spark.read().parquet(dir.resolve(run).resolve(IngestJob.CANONICAL_DIR).resolve(table.tableName())
+        return spark.read().parquet(dir.resolve(run).resolve(IngestTables.CANONICAL_DIR).resolve(table.tableName())
                 .toString()).orderBy(table.keyField());
     }
 
     /** Rejects without their origin's name: line (less the header lines), table, record, field, reason code. */
     private static List<String> rejectKeys(String run, int headerLines) {
-        return spark.read().parquet(dir.resolve(run).resolve(IngestJob.REJECTS_DIR).toString()).collectAsList()
+        return spark.read().parquet(dir.resolve(run).resolve(IngestTables.REJECTS).toString()).collectAsList()
                 .stream().map(r -> (r.getLong(1) - headerLines) + " " + r.getString(2) + " " + r.getString(3) + " "
                         + r.getString(4) + " " + r.getString(5))
                 .sorted().toList();

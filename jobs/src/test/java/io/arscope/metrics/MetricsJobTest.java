@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.job.JobContext;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ReceivablesLedger;
-import io.arscope.job.JobContext;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
@@ -96,7 +96,7 @@ class MetricsJobTest {
     }
 
     private static Row period(String segment, String type, String period) {
-        List<Row> rows = spark.read().parquet(dir.resolve("out").resolve(MetricsJob.PERIOD_METRICS).toString())
+        List<Row> rows = spark.read().parquet(dir.resolve("out").resolve(MetricsTables.PERIOD_METRICS.name()).toString())
                 .filter("dimension = 'segment' and value = '" + segment + "' and period_type = '" + type
                         + "' and period = '" + period + "'").collectAsList();
         assertEquals(1, rows.size(), segment + " " + period);
@@ -157,7 +157,7 @@ class MetricsJobTest {
 
     @Test
     void rollRatesFollowTheSameInvoicesFromOneMonthEndToTheNext() {
-        Map<String, Double> january = spark.read().parquet(dir.resolve("out").resolve(MetricsJob.ROLL_RATES)
+        Map<String, Double> january = spark.read().parquet(dir.resolve("out").resolve(MetricsTables.ROLL_RATES.name())
                 .toString()).filter("month_end = date'2025-01-31'").collectAsList().stream()
                 .filter(r -> !r.isNullAt(r.fieldIndex("roll_rate")))
                 .collect(Collectors.toMap(r -> r.getAs("from_bucket"), r -> r.getAs("roll_rate")));
@@ -185,7 +185,7 @@ class MetricsJobTest {
                 "T2", List.of(money("2000"), -3, "current", true),
                 "T4", List.of(money("700"), 24, "1-30", false)), february);
 
-        Map<String, BigDecimal> march = spark.read().parquet(dir.resolve("out").resolve(MetricsJob.OPEN_ITEMS)
+        Map<String, BigDecimal> march = spark.read().parquet(dir.resolve("out").resolve("open_items")
                 .toString()).filter("segment = 'B'").collectAsList().stream().collect(Collectors.toMap(
                         r -> r.getAs("invoice_id"), r -> r.getAs("open_amount")));
         assertEquals(Map.of("T1", money("500"), "T3", money("500")), march);
@@ -222,7 +222,7 @@ class MetricsJobTest {
 
     @Test
     void cohortCurvesAccumulateTheCashOfEachBillingMonth() {
-        List<Row> june = spark.read().parquet(dir.resolve("out").resolve(MetricsJob.COHORT_CURVES).toString())
+        List<Row> june = spark.read().parquet(dir.resolve("out").resolve(MetricsTables.COHORT_CURVES.name()).toString())
                 .filter("value = 'C' and cohort_month = '2024-06'").orderBy("months_after").collectAsList();
         assertEquals(List.of(money("1000"), money("6000"), money("6000")), june.subList(0, 3).stream()
                 .map(r -> (BigDecimal) r.getAs("collected_to_date")).toList());
@@ -233,7 +233,7 @@ class MetricsJobTest {
 
     @Test
     void theFlowsReconcileWithTheBalancesEveryMonth() {
-        List<Row> months = spark.read().parquet(dir.resolve("out").resolve(MetricsJob.PERIOD_METRICS).toString())
+        List<Row> months = spark.read().parquet(dir.resolve("out").resolve(MetricsTables.PERIOD_METRICS.name()).toString())
                 .filter("period_type = 'month'").collectAsList();
         for (Row m : months) {
             BigDecimal expected = ((BigDecimal) m.getAs("beginning_ar")).add(m.getAs("credit_sales"))
@@ -248,9 +248,9 @@ class MetricsJobTest {
     void everyOutputColumnIsDefinedInTheDocs() throws Exception {
         String doc = java.nio.file.Files.readString(Path.of(System.getProperty("arscope.repo.dir"),
                 "notebooks-docs/metrics-outputs.md"));
-        for (String table : List.of(MetricsJob.PERIOD_METRICS, MetricsJob.TRENDS, MetricsJob.OPEN_ITEMS,
-                MetricsJob.AGING_BY_CUSTOMER, MetricsJob.AGING_BY_SLICE, MetricsJob.COHORT_CURVES,
-                MetricsJob.ROLL_RATES, MetricsJob.PROVISION_MATRIX)) {
+        for (String table : List.of(MetricsTables.PERIOD_METRICS.name(), MetricsTables.TRENDS.name(), "open_items",
+                "aging_by_customer", "aging_by_slice", MetricsTables.COHORT_CURVES.name(),
+                MetricsTables.ROLL_RATES.name(), MetricsTables.PROVISION_MATRIX.name())) {
             assertTrue(doc.contains("## " + table + "\n") || doc.contains("## " + table + " "), table);
             List<String> missing = java.util.Arrays.stream(spark.read().parquet(dir.resolve("out").resolve(table)
                     .toString()).columns()).filter(c -> !doc.contains("`" + c + "`") && !c.startsWith("aging_")

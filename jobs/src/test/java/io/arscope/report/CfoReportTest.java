@@ -120,7 +120,7 @@ class CfoReportTest {
         assertEquals("12.3%", FinanceFormat.share(0.1234));
         assertEquals("\u2014", FinanceFormat.days(null));
         assertEquals("0.0", FinanceFormat.signed(-0.01));
-        assertEquals("1-30", ReportInputs.bucketLabel("aging_1_30"));
-        assertEquals("91+", ReportInputs.bucketLabel("aging_91_plus"));
+        assertEquals("1-30", io.arscope.ledger.AgingBuckets.label("aging_1_30"));
+        assertEquals("91+", io.arscope.ledger.AgingBuckets.label("aging_91_plus"));
     }
 }

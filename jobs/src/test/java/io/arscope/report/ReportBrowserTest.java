@@ -13,6 +13,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.worklist.WorklistTables;
+import io.arscope.forecast.ForecastTables;
+import io.arscope.metrics.MetricsTables;
 import io.arscope.forecast.ForecastJob;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.testing.HeadlessChromium;
@@ -43,16 +46,16 @@ class ReportBrowserTest {
         Path out = outputs.report();
 
         // Expected text, from the outputs themselves rather than from the report's own reading of them.
-        BigDecimal cash = sum(spark.read().parquet(forecast + "/" + ForecastJob.CASH_FORECAST)
+        BigDecimal cash = sum(spark.read().parquet(forecast + "/" + ForecastTables.CASH_FORECAST.name())
                 .agg(org.apache.spark.sql.functions.sum("expected_cash")).first());
-        BigDecimal ecl = spark.read().parquet(metrics + "/" + MetricsJob.PROVISION_MATRIX).filter("bucket = 'total'")
+        BigDecimal ecl = spark.read().parquet(metrics + "/" + MetricsTables.PROVISION_MATRIX.name()).filter("bucket = 'total'")
                 .first().getAs("ecl");
-        Row latest = spark.read().parquet(metrics + "/" + MetricsJob.PERIOD_METRICS)
+        Row latest = spark.read().parquet(metrics + "/" + MetricsTables.PERIOD_METRICS.name())
                 .filter("dimension = 'total' and period_type = 'month'").orderBy(org.apache.spark.sql.functions
                         .col("period").desc()).first();
         String endingAr = FinanceFormat.money(((BigDecimal) latest.getAs("ending_ar")).doubleValue());
         String dso = FinanceFormat.days(latest.getAs("dso_countback"));
-        String topCustomer = spark.read().parquet(worklist + "/" + WorklistJob.CUSTOMERS)
+        String topCustomer = spark.read().parquet(worklist + "/" + WorklistTables.CUSTOMERS.name())
                 .orderBy(org.apache.spark.sql.functions.col("open_amount")
                         .multiply(org.apache.spark.sql.functions.col("probability_late")).desc(),
                         org.apache.spark.sql.functions.col("customer_id"))

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.job.JobContext;
 import io.arscope.ledger.AgingBuckets;
-import io.arscope.metrics.CoreBalances;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.metrics.CoreBalances;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.TestSpark;
@@ -78,7 +78,7 @@ class RiskModelTest {
                 : io.arscope.metrics.OpenItems.byInvoice(io.arscope.ledger.InvoiceHistory.of(ledger.asOf(asOf),
                         List.of()), asOf, AgingBuckets.DEFAULT, List.of()).count();
         assertEquals(open, n);
-        List<Row> top = spark.read().parquet(dir.resolve("scores").resolve(ScoreJob.SCORES).toString())
+        List<Row> top = spark.read().parquet(dir.resolve("scores").resolve(ScoreTables.SCORES.name()).toString())
                 .orderBy(org.apache.spark.sql.functions.col("probability_late").desc()).limit(20).collectAsList();
         for (Row r : top) {
             double p = r.getAs("probability_late");

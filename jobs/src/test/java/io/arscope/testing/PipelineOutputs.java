@@ -9,21 +9,21 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.forecast.ForecastJob;
 import io.arscope.forecast.ForecastOptions;
+import io.arscope.job.JobContext;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.DayCount;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;
 import io.arscope.metrics.TrendConfig;
 import io.arscope.report.ReportJob;
+import io.arscope.report.ReportOptions;
 import io.arscope.risk.RiskConfig;
 import io.arscope.risk.TrainJob;
 import io.arscope.risk.TrainOptions;
-import io.arscope.job.JobContext;
-import io.arscope.report.ReportOptions;
-import io.arscope.worklist.WorklistOptions;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.worklist.WorklistConfig;
 import io.arscope.worklist.WorklistJob;
+import io.arscope.worklist.WorklistOptions;
 
 /**
  * The outputs of every analysis job on one generated history, built once per test JVM under target/ and shared by

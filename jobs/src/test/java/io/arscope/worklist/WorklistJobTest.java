@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.risk.RiskConfig;
 import io.arscope.job.JobContext;
+import io.arscope.risk.RiskConfig;
 import io.arscope.risk.TrainJob;
 import io.arscope.risk.TrainOptions;
 import io.arscope.samples.GeneratorConfig;
@@ -61,7 +61,7 @@ class WorklistJobTest {
                 + " where i.invoice_date <= '" + counts.asOf() + "' and i.amount - coalesce(p.s, 0) - coalesce(a.s, 0) > 0")
                 .count();
         assertTrue(open > 100, "open " + open);
-        Dataset<Row> invoices = spark.read().parquet(dir.resolve("out").resolve(WorklistJob.INVOICES).toString());
+        Dataset<Row> invoices = spark.read().parquet(dir.resolve("out").resolve(WorklistTables.INVOICES.name()).toString());
         assertEquals(open, counts.invoices());
         assertEquals(open, invoices.select("invoice_id").distinct().count());
 
@@ -76,7 +76,7 @@ class WorklistJobTest {
             csvRows += lines.size() - 1;
             String page = Files.readString(dir.resolve("out/summaries/" + collector + ".md"));
             assertTrue(page.startsWith("# Worklist for " + collector + ", " + counts.asOf()), page);
-            long today = spark.read().parquet(dir.resolve("out").resolve(WorklistJob.CUSTOMERS).toString())
+            long today = spark.read().parquet(dir.resolve("out").resolve(WorklistTables.CUSTOMERS.name()).toString())
                     .filter("collector = '" + collector + "' and queue = 'collect' and in_today").count();
             assertTrue(today <= 5);
             assertTrue(page.contains("Today: **" + today + (today == 1 ? " customer" : " customers")), page);
@@ -93,7 +93,7 @@ class WorklistJobTest {
                 new BacktestOptions(data, dir.resolve("model"), TRAINED_ON, TRAINED_ON.plusDays(60), 30, 30, 0.1,
                         WorklistConfig.DEFAULT, dir.resolve("bt").toString())));
         assertEquals(9, outcomes.size());
-        assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistBacktestJob.BACKTEST).toString()).count());
+        assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistTables.BACKTEST.name()).toString()).count());
         for (WorklistBacktest.Outcome o : outcomes) {
             assertEquals((int) Math.ceil(0.1 * o.pool()), o.k());
             assertTrue(o.topOverdue().compareTo(o.poolOverdue()) <= 0);

@@ -1,0 +1,214 @@
+package io.arscope.metrics;
+
+import static io.arscope.job.Column.count;
+import static io.arscope.job.Column.date;
+import static io.arscope.job.Column.flag;
+import static io.arscope.job.Column.integer;
+import static io.arscope.job.Column.money;
+import static io.arscope.job.Column.number;
+import static io.arscope.job.Column.text;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.arscope.job.Column;
+import io.arscope.job.OutputTable;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.Slices;
+import io.arscope.model.CanonicalTable;
+
+/**
+ * The tables the metrics job writes, each declared once: the job builds its rows through these declarations and
+ * the report and walk-throughs read them through the same. Columns are defined in notebooks-docs/metrics-outputs.md.
+ */
+public final class MetricsTables {
+
+    public static final String MANIFEST = "metrics-run.json";
+
+    // Shared by the sliced tables.
+    public static final Column<String> DIMENSION = text(Slices.DIMENSION);
+    public static final Column<String> VALUE = text(Slices.VALUE);
+    public static final Column<LocalDate> AS_OF = date("as_of");
+
+    // period_metrics
+    public static final Column<String> PERIOD_TYPE = text("period_type");
+    public static final Column<String> PERIOD = text("period");
+    public static final Column<LocalDate> PERIOD_START = date("period_start");
+    public static final Column<LocalDate> PERIOD_END = date("period_end");
+    public static final Column<Integer> MONTHS = integer("months");
+    public static final Column<Integer> DAYS = integer("days");
+    public static final Column<BigDecimal> CREDIT_SALES = money("credit_sales");
+    public static final Column<BigDecimal> COLLECTIONS = money("collections");
+    public static final Column<BigDecimal> CREDIT_MEMOS = money("credit_memos");
+    public static final Column<BigDecimal> WRITE_OFFS = money("write_offs");
+    public static final Column<BigDecimal> BEGINNING_AR = money("beginning_ar");
+    public static final Column<BigDecimal> ENDING_AR = money("ending_ar");
+    public static final Column<BigDecimal> CURRENT_AR = money("current_ar");
+    public static final Column<BigDecimal> PAST_DUE_AR = money("past_due_ar");
+    public static final Column<BigDecimal> DISPUTED_AR = money("disputed_ar");
+    public static final Column<Double> DSO_STANDARD = number("dso_standard");
+    public static final Column<Double> DSO_AVERAGE = number("dso_average");
+    public static final Column<Double> DSO_COUNTBACK = number("dso_countback");
+    public static final Column<Double> BPDSO_STANDARD = number("bpdso_standard");
+    public static final Column<Double> BPDSO_COUNTBACK = number("bpdso_countback");
+    public static final Column<Double> DDSO_STANDARD = number("ddso_standard");
+    public static final Column<Double> DDSO_COUNTBACK = number("ddso_countback");
+    public static final Column<Double> ADD_PAST_DUE = number("add_past_due");
+    public static final Column<Double> ADD_ALL_AR = number("add_all_ar");
+    public static final Column<Double> CEI = number("cei");
+    public static final Column<Double> COLLECTION_RATIO = number("collection_ratio");
+    public static final Column<Long> INVOICES_ISSUED = count("invoices_issued");
+    public static final Column<Long> INVOICES_DISPUTED = count("invoices_disputed");
+    public static final Column<Double> DISPUTE_RATE = number("dispute_rate");
+    public static final Column<Double> BAD_DEBT_RATIO = number("bad_debt_ratio");
+    public static final Column<Long> DUE_COUNT = count("due_count");
+    public static final Column<Long> ON_TIME_COUNT = count("on_time_count");
+    public static final Column<Double> ON_TIME_RATE_COUNT = number("on_time_rate_count");
+    public static final Column<BigDecimal> DUE_AMOUNT = money("due_amount");
+    public static final Column<BigDecimal> ON_TIME_AMOUNT = money("on_time_amount");
+    public static final Column<Double> ON_TIME_RATE_AMOUNT = number("on_time_rate_amount");
+    public static final Column<Double> AVG_DAYS_TO_PAY = number("avg_days_to_pay");
+    public static final Column<Double> WADL = number("wadl");
+    public static final Column<Double> COHORT_OPEN_SHARE = number("cohort_open_share");
+
+    /**
+     * Every metric per period and slice. A run's table also has a column per aging bucket after {@link #PAST_DUE_AR}
+     * ({@link #periodMetrics}); readers find them with {@link AgingBuckets#isColumn}.
+     */
+    public static final OutputTable PERIOD_METRICS = OutputTable.of("period_metrics", DIMENSION, VALUE, PERIOD_TYPE,
+            PERIOD, PERIOD_START, PERIOD_END, MONTHS, DAYS, CREDIT_SALES, COLLECTIONS, CREDIT_MEMOS, WRITE_OFFS,
+            BEGINNING_AR, ENDING_AR, CURRENT_AR, PAST_DUE_AR, DISPUTED_AR, DSO_STANDARD, DSO_AVERAGE, DSO_COUNTBACK,
+            BPDSO_STANDARD, BPDSO_COUNTBACK, DDSO_STANDARD, DDSO_COUNTBACK, ADD_PAST_DUE, ADD_ALL_AR, CEI,
+            COLLECTION_RATIO, INVOICES_ISSUED, INVOICES_DISPUTED, DISPUTE_RATE, BAD_DEBT_RATIO, DUE_COUNT,
+            ON_TIME_COUNT, ON_TIME_RATE_COUNT, DUE_AMOUNT, ON_TIME_AMOUNT, ON_TIME_RATE_AMOUNT, AVG_DAYS_TO_PAY, WADL,
+            COHORT_OPEN_SHARE);
+
+    // trends
+    public static final Column<String> METRIC = text("metric");
+    public static final Column<String> LATEST_MONTH = text("latest_month");
+    public static final Column<Double> LATEST = number("latest");
+    public static final Column<Double> PREVIOUS = number("previous");
+    public static final Column<Double> CHANGE_VS_PREVIOUS = number("change_vs_previous");
+    public static final Column<Double> YEAR_AGO = number("year_ago");
+    public static final Column<Double> CHANGE_VS_YEAR_AGO = number("change_vs_year_ago");
+    public static final Column<Integer> POINTS = integer("points");
+    public static final Column<Double> SLOPE_PER_MONTH = number("slope_per_month");
+    public static final Column<Double> SLOPE_LOW = number("slope_low");
+    public static final Column<Double> SLOPE_HIGH = number("slope_high");
+    public static final Column<Double> P_VALUE = number("p_value");
+    public static final Column<Double> RANGE_LOW = number("range_low");
+    public static final Column<Double> RANGE_HIGH = number("range_high");
+    public static final Column<String> RANGE_FLAG = text("range_flag");
+    public static final OutputTable TRENDS = OutputTable.of("trends", DIMENSION, VALUE, METRIC, LATEST_MONTH, LATEST,
+            PREVIOUS, CHANGE_VS_PREVIOUS, YEAR_AGO, CHANGE_VS_YEAR_AGO, POINTS, SLOPE_PER_MONTH, SLOPE_LOW, SLOPE_HIGH,
+            P_VALUE, RANGE_LOW, RANGE_HIGH, RANGE_FLAG);
+
+    // cohort_curves
+    public static final Column<String> COHORT_MONTH = text("cohort_month");
+    public static final Column<Integer> MONTHS_AFTER = integer("months_after");
+    public static final Column<BigDecimal> BILLED = money("billed");
+    public static final Column<BigDecimal> COLLECTED_TO_DATE = money("collected_to_date");
+    public static final Column<Double> COLLECTED_SHARE = number("collected_share");
+    public static final OutputTable COHORT_CURVES = OutputTable.of("cohort_curves", DIMENSION, VALUE, COHORT_MONTH,
+            MONTHS_AFTER, BILLED, COLLECTED_TO_DATE, COLLECTED_SHARE);
+
+    // roll_rates
+    public static final Column<LocalDate> MONTH_END = date("month_end");
+    public static final Column<Integer> BUCKET_INDEX = integer("bucket_index");
+    public static final Column<String> FROM_BUCKET = text("from_bucket");
+    public static final Column<String> TO = text("to");
+    public static final Column<BigDecimal> FROM_AMOUNT = money("from_amount");
+    public static final Column<BigDecimal> ROLLED_AMOUNT = money("rolled_amount");
+    public static final Column<Double> ROLL_RATE = number("roll_rate");
+    public static final Column<Boolean> ABOVE_ONE = flag("above_one");
+    public static final OutputTable ROLL_RATES = OutputTable.of("roll_rates", MONTH_END, BUCKET_INDEX, FROM_BUCKET,
+            TO, FROM_AMOUNT, ROLLED_AMOUNT, ROLL_RATE, ABOVE_ONE);
+
+    // provision_matrix
+    public static final Column<String> BUCKET = text("bucket");
+    public static final Column<Integer> MONTHS_AVERAGED = integer("months_averaged");
+    public static final Column<Double> LOSS_RATE = number("loss_rate");
+    public static final Column<Double> OVERLAY = number("overlay");
+    public static final Column<BigDecimal> BALANCE = money("balance");
+    public static final Column<BigDecimal> ECL = money("ecl");
+    /** The line of the provision matrix that adds up its buckets. */
+    public static final String TOTAL_LINE = "total";
+    public static final OutputTable PROVISION_MATRIX = OutputTable.of("provision_matrix", AS_OF, BUCKET,
+            MONTHS_AVERAGED, ROLL_RATE, LOSS_RATE, OVERLAY, BALANCE, ECL);
+
+    // open_items, aging_by_customer, aging_by_slice: their slicing columns follow the run's dimensions
+    public static final Column<String> INVOICE_ID = text("invoice_id");
+    public static final Column<String> CUSTOMER_ID = text("customer_id");
+    public static final Column<LocalDate> INVOICE_DATE = date("invoice_date");
+    public static final Column<LocalDate> DUE_DATE = date("due_date");
+    public static final Column<BigDecimal> INVOICE_AMOUNT = money("invoice_amount");
+    public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount");
+    public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due");
+    public static final Column<Boolean> DISPUTED = flag("disputed");
+    public static final Column<Long> OPEN_INVOICES = count("open_invoices");
+    public static final Column<BigDecimal> DISPUTED_AMOUNT = money("disputed_amount");
+    public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due");
+
+    /** The options of a metrics run, as its manifest records them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RunOptions(String input, String output, String asOf, String lastMonthEnd, List<String> agingBuckets,
+            List<String> dimensions, String dayCount, int graceDays, int rollMonths, double eclOverlay) {
+    }
+
+    /** Rows written per table, the allowance, and the roll rates above 1 that deserve a look. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RunOutputs(long periodMetrics, long trends, long cohortCurves, long rollRates, String ecl,
+            long rollRatesAboveOne) {
+    }
+
+    private MetricsTables() {
+    }
+
+    /** period_metrics with a column per aging bucket. */
+    public static OutputTable periodMetrics(AgingBuckets buckets) {
+        return PERIOD_METRICS.withColumnsAfter(PAST_DUE_AR, bucketColumns(buckets));
+    }
+
+    /** Every invoice open at the as-of date, with the columns it is sliced by. */
+    public static OutputTable openItems(List<String> dimensions) {
+        List<Column<?>> c = new ArrayList<>(List.of(AS_OF, INVOICE_ID, CUSTOMER_ID));
+        c.addAll(sliceColumns(dimensions));
+        c.addAll(List.of(INVOICE_DATE, DUE_DATE, INVOICE_AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, BUCKET, DISPUTED));
+        return OutputTable.of("open_items", c);
+    }
+
+    /** Aging per customer, with the customer's own slicing columns. */
+    public static OutputTable agingByCustomer(List<String> customerDimensions, AgingBuckets buckets) {
+        List<Column<?>> c = new ArrayList<>(List.of(AS_OF, CUSTOMER_ID));
+        c.addAll(sliceColumns(customerDimensions));
+        c.addAll(List.of(OPEN_AMOUNT, OPEN_INVOICES, DISPUTED_AMOUNT, MAX_DAYS_PAST_DUE));
+        c.addAll(bucketColumns(buckets));
+        return OutputTable.of("aging_by_customer", c);
+    }
+
+    /** Aging per slice. */
+    public static OutputTable agingBySlice(AgingBuckets buckets) {
+        List<Column<?>> c = new ArrayList<>(List.of(DIMENSION, VALUE, AS_OF, OPEN_AMOUNT, DISPUTED_AMOUNT));
+        c.addAll(bucketColumns(buckets));
+        return OutputTable.of("aging_by_slice", c);
+    }
+
+    /** The money column of each aging bucket, current first. */
+    public static List<Column<BigDecimal>> bucketColumns(AgingBuckets buckets) {
+        return buckets.labels().stream().map(l -> money(AgingBuckets.column(l))).toList();
+    }
+
+    /** A canonical invoice or customer column a table is sliced by, with its canonical type. */
+    private static List<Column<?>> sliceColumns(List<String> dimensions) {
+        return dimensions.stream().<Column<?>>map(d -> Column.typed(d, CanonicalTable.INVOICES.field(d)
+                .or(() -> CanonicalTable.CUSTOMERS.field(d)).map(f -> f.type().sparkType())
+                .orElseThrow(() -> new IllegalArgumentException("no invoice or customer column '" + d + "'"))))
+                .toList();
+    }
+}

@@ -1,0 +1,125 @@
+package io.arscope.worklist;
+
+import static io.arscope.job.Column.date;
+import static io.arscope.job.Column.flag;
+import static io.arscope.job.Column.integer;
+import static io.arscope.job.Column.money;
+import static io.arscope.job.Column.number;
+import static io.arscope.job.Column.text;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.arscope.job.Column;
+import io.arscope.job.OutputTable;
+
+/**
+ * The tables the worklist jobs write, each declared once: the worklist is checked against them as it is written,
+ * and the CFO report reads them through the same. Columns are defined in notebooks-docs/worklists.md.
+ */
+public final class WorklistTables {
+
+    public static final String MANIFEST = "worklist-run.json";
+    public static final String BY_COLLECTOR = "by-collector";
+    public static final String SUMMARIES = "summaries";
+
+    public static final Column<LocalDate> AS_OF = date("as_of");
+    public static final Column<String> COLLECTOR = text("collector");
+    public static final Column<String> QUEUE = text("queue");
+    public static final Column<Integer> CUSTOMER_RANK = integer("customer_rank");
+    public static final Column<Boolean> IN_TODAY = flag("in_today");
+    public static final Column<Integer> INVOICE_RANK = integer("invoice_rank");
+    public static final Column<String> CUSTOMER_ID = text("customer_id");
+    public static final Column<String> CUSTOMER_NAME = text("customer_name");
+    public static final Column<String> INVOICE_ID = text("invoice_id");
+    public static final Column<LocalDate> INVOICE_DATE = date("invoice_date");
+    public static final Column<LocalDate> DUE_DATE = date("due_date");
+    public static final Column<BigDecimal> AMOUNT = money("amount");
+    public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount");
+    public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due");
+    public static final Column<String> AGING_BUCKET = text("aging_bucket");
+    public static final Column<Double> PROBABILITY_LATE = number("probability_late");
+    public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late");
+    public static final Column<String> RISK_BAND = text("risk_band");
+    public static final Column<Double> URGENCY = number("urgency");
+    public static final Column<BigDecimal> PRIORITY_VALUE = money("priority_value");
+    public static final Column<String> ACTION_CODE = text("action_code");
+    public static final Column<String> NEXT_ACTION = text("next_action");
+    public static final Column<Integer> ACTION_SEVERITY = integer("action_severity");
+    public static final Column<LocalDate> DISPUTE_OPENED = date("dispute_opened");
+    public static final Column<String> DISPUTE_REASON = text("dispute_reason");
+    public static final Column<LocalDate> LAST_PAYMENT_DATE = date("last_payment_date");
+    public static final Column<String> REASON_1 = text("reason_1");
+    public static final Column<String> REASON_2 = text("reason_2");
+    public static final Column<String> REASON_3 = text("reason_3");
+
+    /** Every open invoice in its collector's queue, ranked, with its next action. */
+    public static final OutputTable INVOICES = OutputTable.of("worklist-invoices", AS_OF, COLLECTOR, QUEUE,
+            CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
+            AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, RISK_BAND, URGENCY,
+            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
+            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3);
+
+    public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
+    public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
+    public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due");
+    public static final Column<String> OLDEST_BUCKET = text("oldest_bucket");
+    public static final Column<String> TOP_INVOICE_ID = text("top_invoice_id");
+    public static final Column<LocalDate> OLDEST_DISPUTE_OPENED = date("oldest_dispute_opened");
+
+    /** One row per collector, queue and customer, ranked within the collector's queue. */
+    public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
+            CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
+            MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, PRIORITY_VALUE, ACTION_CODE,
+            NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE);
+
+    // worklist-backtest
+    public static final String BACKTEST_MANIFEST = "worklist-backtest-run.json";
+    public static final Column<LocalDate> REPLAYED_DAY = date("as_of").required();
+    public static final Column<String> RANKING = text("ranking").required();
+    public static final Column<Integer> HORIZON_DAYS = integer("horizon_days").required();
+    public static final Column<Integer> POOL_INVOICES = integer("pool_invoices").required();
+    public static final Column<Integer> TOP_K = integer("top_k").required();
+    public static final Column<BigDecimal> TOP_OPEN_AMOUNT = money("top_open_amount").required();
+    public static final Column<BigDecimal> TOP_CASH_COLLECTED = money("top_cash_collected").required();
+    public static final Column<BigDecimal> TOP_OVERDUE_AT_HORIZON = money("top_overdue_at_horizon").required();
+    public static final Column<BigDecimal> POOL_OVERDUE_AT_HORIZON = money("pool_overdue_at_horizon").required();
+    public static final Column<Double> OVERDUE_CAPTURED = number("overdue_captured").required();
+
+    /** Each replayed day and ranking: what its top K held against the whole pool. */
+    public static final OutputTable BACKTEST = OutputTable.of("worklist-backtest", REPLAYED_DAY, RANKING,
+            HORIZON_DAYS, POOL_INVOICES, TOP_K, TOP_OPEN_AMOUNT, TOP_CASH_COLLECTED, TOP_OVERDUE_AT_HORIZON,
+            POOL_OVERDUE_AT_HORIZON, OVERDUE_CAPTURED);
+
+    /** The options of a worklist run, as its manifest records them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RunOptions(String input, @JsonInclude(JsonInclude.Include.NON_NULL) String scores, String model,
+            String modelTrainingDataSha256, String asOf, int capacity, int disputeCapacity,
+            List<String> dunningSteps) {
+    }
+
+    /** Rows written per table, and the collectors with a list. */
+    public record RunOutputs(@JsonProperty("worklist-invoices") long invoices,
+            @JsonProperty("worklist-customers") long customers, int collectors) {
+    }
+
+    /** The options of a worklist backtest, as its manifest records them. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record BacktestRunOptions(String input, String model, String modelLabelsAsOf, String from, String to,
+            int everyDays, int horizonDays, double topShare) {
+    }
+
+    /** Rows written. */
+    public record BacktestRunOutputs(@JsonProperty("worklist-backtest") long rows) {
+    }
+
+    private WorklistTables() {
+    }
+}
