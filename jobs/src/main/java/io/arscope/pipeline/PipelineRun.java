@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.SparkSession;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -43,6 +41,11 @@ public final class PipelineRun {
     public record StepOutcome(Step step, String outcome, double seconds, Map<String, Long> rows, String summary) {
         long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        RunRecord.Step record() {
+            return new RunRecord.Step(step.command(), outcome, Math.round(seconds * 10) / 10.0, new TreeMap<>(rows),
+                    summary);
         }
     }
 
@@ -91,8 +94,8 @@ public final class PipelineRun {
         }
         Instant started = Instant.now();
         RunPlan plan = RunPlan.of(o.model() != null, o.skip(), o.from(), date.publishedSteps());
-        Map<String, Object> inputs = RunInputs.describe(o);
-        Map<String, Object> code = RunInputs.code();
+        RunInputs.Inputs inputs = RunInputs.describe(o);
+        RunInputs.Code code = RunInputs.code();
         String fingerprint = RunManifest.sha256(JSON.writeValueAsString(List.of(o.asOf().toString(), inputs, code,
                 plan.toString())));
         Optional<Path> previous = date.publishedRun();
@@ -105,21 +108,9 @@ public final class PipelineRun {
         progress.printf("%s run %s %s%n", o.asOf(), resumed ? "resuming" : "started", date.published().getParent()
                 .relativize(run));
 
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("job", "run");
-        manifest.put("as_of", o.asOf().toString());
-        manifest.put("run", run.getFileName().toString());
-        manifest.put("status", "running");
-        manifest.put("fingerprint", fingerprint);
-        manifest.put("started", started.toString());
-        manifest.put("resumed", resumed);
-        manifest.put("code", code);
-        manifest.put("java_version", System.getProperty("java.version"));
-        manifest.put("spark_version", spark.version());
-        manifest.put("spark_master", spark.sparkContext().master());
-        manifest.put("inputs", inputs);
-        List<Map<String, Object>> stepEntries = new ArrayList<>();
-        manifest.put("steps", stepEntries);
+        RunRecord manifest = new RunRecord("run", o.asOf().toString(), run.getFileName().toString(),
+                RunRecord.RUNNING, fingerprint, started.toString(), resumed, code, System.getProperty("java.version"),
+                spark.version(), spark.sparkContext().master(), inputs, List.of(), null, null, null, null, null);
         writeManifest(run, manifest);
 
         List<StepOutcome> outcomes = new ArrayList<>();
@@ -143,10 +134,7 @@ public final class PipelineRun {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int exit = result == null ? failures.remove(step) : result.status().exitCode();
                 if (exit != 0) {
-                    manifest.put("status", "failed");
-                    manifest.put("failed_step", step.command());
-                    manifest.put("exit_code", exit);
-                    writeManifest(run, manifest);
+                    writeManifest(run, manifest.failed(step.command(), exit));
                     progress.printf("%s %-9s FAILED with exit %d after %.1f s; log %s%n", o.asOf(), step.command(),
                             exit, seconds, log);
                     lastLines(log, 5).forEach(l -> progress.println("    " + l));
@@ -156,17 +144,15 @@ public final class PipelineRun {
                 markDone(run, step, outcome);
             }
             outcomes.add(outcome);
-            stepEntries.add(entry(outcome));
+            manifest = manifest.withStep(outcome.record());
             if (step == Step.TRAIN && plan.has(Step.TRAIN)) {
-                manifest.put("model", RunInputs.model(DateRuns.stepFolder(run, Step.TRAIN)));
+                manifest = manifest.withModel(RunInputs.model(DateRuns.stepFolder(run, Step.TRAIN)));
             }
             writeManifest(run, manifest);
             progress.println(line(o, outcome));
         }
         Instant finished = Instant.now();
-        manifest.put("status", "complete");
-        manifest.put("finished", finished.toString());
-        manifest.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        manifest = manifest.complete(finished.toString(), Duration.between(started, finished).toMillis() / 1000.0);
         writeManifest(run, manifest);
         date.publish(run);
         date.prune(run, previous.orElse(null));
@@ -188,13 +174,14 @@ public final class PipelineRun {
             if (!Files.isRegularFile(manifest)) {
                 continue;
             }
-            JsonNode m;
+            RunRecord m;
             try {
-                m = JSON.readTree(manifest.toFile());
+                m = JSON.readValue(manifest.toFile(), RunRecord.class);
             } catch (IOException e) {
+                // A manifest cut short by a kill, or written by another version: that run is not resumed.
                 continue;
             }
-            if (!m.path("status").asText().equals("complete") && m.path("fingerprint").asText().equals(fingerprint)) {
+            if (!RunRecord.COMPLETE.equals(m.status()) && fingerprint.equals(m.fingerprint())) {
                 return Optional.of(run);
             }
         }
@@ -231,24 +218,13 @@ public final class PipelineRun {
     private static void markDone(Path run, Step step, StepOutcome outcome) throws IOException {
         Path done = DateRuns.stepFolder(run, step).resolve(DateRuns.STEP_DONE);
         Files.createDirectories(done.getParent());
-        writeAtomically(done, JSON.writeValueAsString(entry(outcome)));
+        writeAtomically(done, JSON.writeValueAsString(outcome.record()));
     }
 
     private static StepOutcome recorded(Path run, Step step, String outcome) throws IOException {
-        JsonNode done = JSON.readTree(DateRuns.stepFolder(run, step).resolve(DateRuns.STEP_DONE).toFile());
-        Map<String, Long> rows = new TreeMap<>();
-        done.path("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
-        return new StepOutcome(step, outcome, done.path("seconds").asDouble(), rows, done.path("summary").asText());
-    }
-
-    private static Map<String, Object> entry(StepOutcome o) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("step", o.step().command());
-        e.put("outcome", o.outcome());
-        e.put("seconds", Math.round(o.seconds() * 10) / 10.0);
-        e.put("rows", o.rows());
-        e.put("summary", o.summary());
-        return e;
+        RunRecord.Step done = JSON.readValue(DateRuns.stepFolder(run, step).resolve(DateRuns.STEP_DONE).toFile(),
+                RunRecord.Step.class);
+        return new StepOutcome(step, outcome, done.seconds(), done.rows(), done.summary());
     }
 
     private static String line(PipelineOptions o, StepOutcome s) {
@@ -266,7 +242,7 @@ public final class PipelineRun {
         return lines.subList(Math.max(0, lines.size() - n), lines.size());
     }
 
-    private static void writeManifest(Path run, Map<String, Object> manifest) throws IOException {
+    private static void writeManifest(Path run, RunRecord manifest) throws IOException {
         writeAtomically(run.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");
     }
 

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.arscope.risk.ModelDirectory;
 import io.arscope.run.RunManifest;
 
 /**
@@ -21,40 +21,43 @@ import io.arscope.run.RunManifest;
  */
 final class RunInputs {
 
+    /** What the run reads. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Inputs(@JsonInclude(JsonInclude.Include.ALWAYS) String input, List<FileDigest> files, String mapping,
+            String mappingSha256, String config, String configSha256, String jdbcUrl, String jdbcUser,
+            Double maxRejectShare, Model model) {
+    }
+
+    /** One file read, by its path under the folder it was found in. */
+    record FileDigest(String file, long bytes, String sha256) {
+    }
+
+    /** The code that runs: Arscope's version, and the jar it was loaded from with its digest, or its classes. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Code(String arscopeVersion, String jar, String jarSha256, String classes) {
+    }
+
+    /** A model directory: its digest over all files, and what its model.json says it was trained on. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Model(String path, String sha256, String labelsAsOf, String chosen, String trainingDataSha256,
+            String trainedByArscope) {
+    }
+
     private RunInputs() {
     }
 
-    static Map<String, Object> describe(PipelineOptions o) throws IOException {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("input", o.input());
-        if (o.input() != null && !o.input().contains("://")) {
-            inputs.put("files", files(Path.of(o.input())));
-        }
-        inputs.put("mapping", o.mapping().toString());
-        inputs.put("mapping_sha256", RunManifest.sha256(o.mapping()));
-        if (o.config() != null) {
-            inputs.put("config", o.config().toString());
-            inputs.put("config_sha256", RunManifest.sha256(o.config()));
-        }
-        if (o.jdbcUrl() != null) {
-            inputs.put("jdbc_url", o.jdbcUrl());
-        }
-        if (o.jdbcUser() != null) {
-            inputs.put("jdbc_user", o.jdbcUser());
-        }
-        if (o.maxRejectShare() != null) {
-            inputs.put("max_reject_share", o.maxRejectShare());
-        }
-        if (o.model() != null) {
-            inputs.put("model", model(o.model()));
-        }
-        return inputs;
+    static Inputs describe(PipelineOptions o) throws IOException {
+        List<FileDigest> files = o.input() != null && !o.input().contains("://") ? files(Path.of(o.input())) : null;
+        return new Inputs(o.input(), files, o.mapping().toString(), RunManifest.sha256(o.mapping()),
+                o.config() == null ? null : o.config().toString(),
+                o.config() == null ? null : RunManifest.sha256(o.config()), o.jdbcUrl(), o.jdbcUser(),
+                o.maxRejectShare(), o.model() == null ? null : model(o.model()));
     }
 
-    /** The code that runs: Arscope's version and the digest of the jar it was loaded from. */
-    static Map<String, Object> code() throws IOException {
-        Map<String, Object> code = new LinkedHashMap<>();
-        code.put("arscope_version", RunManifest.version());
+    static Code code() throws IOException {
         java.security.CodeSource origin = RunManifest.class.getProtectionDomain().getCodeSource();
         Path source;
         try {
@@ -64,49 +67,38 @@ final class RunInputs {
             source = null;
         }
         if (source != null && Files.isRegularFile(source)) {
-            code.put("jar", source.getFileName().toString());
-            code.put("jar_sha256", RunManifest.sha256(source));
-        } else {
-            code.put("classes", String.valueOf(source));
+            return new Code(RunManifest.version(), source.getFileName().toString(), RunManifest.sha256(source), null);
         }
-        return code;
+        return new Code(RunManifest.version(), null, null, String.valueOf(source));
     }
 
-    /** A model directory: its digest over all files, and what its model.json says it was trained on. */
-    static Map<String, Object> model(Path dir) throws IOException {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("path", dir.toString());
+    static Model model(Path dir) throws IOException {
         StringBuilder digests = new StringBuilder();
-        for (Map<String, Object> f : files(dir)) {
-            digests.append(f.get("file")).append(' ').append(f.get("sha256")).append('\n');
+        for (FileDigest f : files(dir)) {
+            digests.append(f.file()).append(' ').append(f.sha256()).append('\n');
         }
-        model.put("sha256", RunManifest.sha256(digests.toString()));
-        Path metadata = dir.resolve("model.json");
-        if (Files.isRegularFile(metadata)) {
-            JsonNode m = new ObjectMapper().readTree(metadata.toFile());
-            model.put("labels_as_of", m.path("labels_as_of").asText());
-            model.put("chosen", m.path("chosen").asText());
-            model.put("training_data_sha256", m.path("training_data_sha256").asText());
-            model.put("trained_by_arscope", m.path("arscope_version").asText());
+        String sha256 = RunManifest.sha256(digests.toString());
+        if (!Files.isRegularFile(dir.resolve(ModelDirectory.METADATA))) {
+            return new Model(dir.toString(), sha256, null, null, null, null);
         }
-        return model;
+        ModelDirectory.Trained t = ModelDirectory.trained(dir);
+        return new Model(dir.toString(), sha256, t.labelsAsOf(), t.chosen(), t.trainingDataSha256(),
+                t.arscopeVersion());
     }
 
-    private static List<Map<String, Object>> files(Path folder) throws IOException {
+    /** The files under a folder, in path order; a folder given as a link (a published output) is followed. */
+    private static List<FileDigest> files(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + " is not a folder");
         }
+        Path real = folder.toRealPath();
         List<Path> paths;
-        try (Stream<Path> tree = Files.walk(folder)) {
+        try (Stream<Path> tree = Files.walk(real)) {
             paths = tree.filter(Files::isRegularFile).sorted().toList();
         }
-        List<Map<String, Object>> files = new ArrayList<>();
+        List<FileDigest> files = new ArrayList<>();
         for (Path p : paths) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("file", folder.relativize(p).toString());
-            f.put("bytes", Files.size(p));
-            f.put("sha256", RunManifest.sha256(p));
-            files.add(f);
+            files.add(new FileDigest(real.relativize(p).toString(), Files.size(p), RunManifest.sha256(p)));
         }
         return files;
     }

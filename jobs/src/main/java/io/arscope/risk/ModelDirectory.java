@@ -80,6 +80,17 @@ public final class ModelDirectory {
         return new ArrayList<>(base);
     }
 
+    /** What a model directory's model.json says it was trained on, as a run's manifest records it. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(
+            com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Trained(String labelsAsOf, String chosen, String trainingDataSha256, String arscopeVersion) {
+    }
+
+    public static Trained trained(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve(METADATA).toFile(), Trained.class);
+    }
+
     public static Loaded load(Path dir) throws IOException {
         Path meta = dir.resolve(METADATA);
         if (!Files.exists(meta)) {

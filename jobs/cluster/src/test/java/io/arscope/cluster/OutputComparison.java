@@ -16,7 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-import io.arscope.run.ParquetTables;
 
 /**
  * Compares the Parquet tables two runs of the same commands wrote: the same tables, schemas and rows, in any

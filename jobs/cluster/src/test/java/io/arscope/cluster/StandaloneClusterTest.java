@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.arscope.run.ParquetTables;
 import io.arscope.run.SparkSessions;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;

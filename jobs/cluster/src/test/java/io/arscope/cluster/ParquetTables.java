@@ -1,4 +1,4 @@
-package io.arscope.run;
+package io.arscope.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +11,13 @@ import java.util.stream.Stream;
  * Finds the Parquet tables a run wrote in a local folder: the folders Spark marked complete with {@code _SUCCESS}
  * that hold Parquet files (a CSV written by Spark has the marker too, and is not a table).
  */
-public final class ParquetTables {
+final class ParquetTables {
 
     private ParquetTables() {
     }
 
     /** The tables under {@code root}, as paths relative to it, in sorted order. */
-    public static List<Path> under(Path root) throws IOException {
+    static List<Path> under(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.getFileName().toString().equals("_SUCCESS"))
                     .map(Path::getParent)
