@@ -71,18 +71,17 @@ public final class SourceFiles {
     private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source, LocalDate asOf)
             throws InputException {
         JavaRDD<String> text = jsc.textFile(path);
-        boolean header = !source.isJsonLines() && source.columns().isEmpty();
+        boolean header = LineReader.startsWithHeader(source);
         List<String> columns = source.columns();
         if (header) {
             List<String> first = text.take(1);
             if (first.isEmpty()) {
                 throw new InputException(shown + ": the file is empty; its first line must name the columns");
             }
-            List<String> names = new LineSplitter(source.delimiter().charAt(0)).split(stripBom(first.get(0)));
-            if (names == null) {
+            columns = LineReader.headerColumns(source, first.get(0));
+            if (columns == null) {
                 throw new InputException(shown + " line 1: the header's quotes do not balance");
             }
-            columns = names.stream().map(String::strip).toList();
         }
         RecordMapper mapper = new RecordMapper(source, shown, columns, asOf);
         List<String> missing = mapper.missingColumns();
@@ -93,10 +92,6 @@ public final class SourceFiles {
         long skip = header ? 1 : 0;
         return text.zipWithIndex()
                 .filter(t -> t._2() >= skip)
-                .map(t -> mapper.map(t._2() == 0 ? stripBom(t._1()) : t._1(), t._2() + 1));
-    }
-
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+                .map(t -> mapper.map(t._2() == 0 ? LineReader.withoutByteOrderMark(t._1()) : t._1(), t._2() + 1));
     }
 }

@@ -1,0 +1,402 @@
+package io.arscope.samples;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.arscope.samples.HistoryWriter.AdjustmentRow;
+import io.arscope.samples.HistoryWriter.CustomerRow;
+import io.arscope.samples.HistoryWriter.DisputeRow;
+import io.arscope.samples.HistoryWriter.InvoiceRow;
+import io.arscope.samples.HistoryWriter.PaymentRow;
+import io.arscope.samples.HistoryWriter.TruthRow;
+
+/**
+ * The random receivables history behind a generated export: customers, their invoices, and what became of
+ * each invoice (payments, credit memos, write-offs, disputes), plus each invoice's true probability of being
+ * paid late as the simulation knew it on the invoice date.
+ *
+ * <p>Behaviour is made to give metrics trends and a model real signal: payment habits persist per customer
+ * but drift month to month, a macro cycle moves everybody, December, January and August pay later, a share of
+ * customers are chronic late payers, paper invoices and large invoices go later, disputes delay payment and
+ * are often settled with a credit memo, some invoices are paid in instalments and a few long-overdue ones are
+ * written off. New customers arrive and some leave.
+ *
+ * <p>Guarantees: every draw comes from one seeded stream in a fixed order, so the same {@link GeneratorConfig}
+ * hands the writer the same rows in the same order; nothing dated after the export date reaches it, as an
+ * export taken that day would not hold it. Each row goes to the writer as soon as it is drawn, so memory holds
+ * only the customers.
+ */
+final class HistorySimulation {
+
+    private static final String[] SEGMENTS = {"Enterprise", "Mid-market", "Small business", "Public sector"};
+    private static final double[] SEGMENT_SHARE = {0.15, 0.35, 0.40, 0.10};
+    private static final double[] SEGMENT_MEDIAN_AMOUNT = {25_000, 6_000, 900, 12_000};
+    private static final double[] SEGMENT_RATE = {3.0, 2.0, 1.0, 1.5};
+    private static final double[] SEGMENT_LATE_OFFSET = {-0.2, 0.0, 0.4, 0.6};
+
+    private static final String[] COUNTRIES = {"US", "CA", "MX", "GB", "DE", "FR", "NL", "IN", "AU", "JP"};
+    private static final double[] COUNTRY_SHARE = {0.40, 0.08, 0.04, 0.10, 0.10, 0.07, 0.04, 0.06, 0.06, 0.05};
+    private static final String[] COUNTRY_REGION = {"North America", "North America", "Latin America", "EMEA",
+            "EMEA", "EMEA", "EMEA", "APAC", "APAC", "APAC"};
+    private static final String[][] REGION_COLLECTORS = {
+            {"North America", "ana.ruiz", "ben.carter", "chloe.ng", "dev.patel"},
+            {"Latin America", "lucia.mendes"},
+            {"EMEA", "emma.schulz", "felix.martin", "greta.olsen"},
+            {"APAC", "hana.sato", "ishan.rao"}};
+    private static final String[] BUSINESS_UNITS = {"Equipment", "Services", "Software"};
+    private static final String[] NAME_FIRST = {"Northwind", "Blue Ridge", "Cedar", "Summit", "Harbor", "Ironwood",
+            "Lakeside", "Meridian", "Oakline", "Pioneer", "Redstone", "Silverleaf", "Tidewater", "Union", "Westfield",
+            "Granite", "Brightwater", "Evergreen", "Falcon", "Keystone"};
+    private static final String[] NAME_SECOND = {"Logistics", "Foods", "Health", "Manufacturing", "Retail", "Energy",
+            "Construction", "Labs", "Media", "Textiles", "Motors", "Pharma", "Systems", "Hospitality", "Farms"};
+    private static final String[] NAME_SUFFIX = {"Inc", "Ltd", "GmbH", "LLC", "Group", "Co", "SA", "Pty"};
+    private static final String[] DISPUTE_REASONS = {"pricing", "quantity", "quality", "missing PO", "duplicate billing"};
+
+    /** Invoice volume by calendar month: quarter ends busy, August quiet. */
+    private static final double[] VOLUME_SEASON = {0.90, 0.95, 1.15, 0.95, 1.00, 1.15, 0.90, 0.80, 1.15, 1.00, 1.05, 1.10};
+    /** Extra lateness (log-odds) by calendar month of the due date's neighbourhood: holidays pay later. */
+    private static final double[] LATE_SEASON = {0.20, 0, 0, 0, 0, 0, 0.05, 0.20, 0, 0, 0, 0.35};
+    private static final double DISPUTE_LATE_LIFT = 2.0;
+
+    private final GeneratorConfig config;
+    private final SplittableRandom random;
+    private final LocalDate exportDate;
+    private final HistoryWriter out;
+
+    private long paymentSeq;
+    private long adjustmentSeq;
+    private long disputeSeq;
+    private long invoiceSeq;
+
+    HistorySimulation(GeneratorConfig config, HistoryWriter out) {
+        this.config = config;
+        this.random = new SplittableRandom(config.seed());
+        this.exportDate = config.exportDate();
+        this.out = out;
+    }
+
+    /** Draws the whole history, handing every row to the writer. */
+    void run() throws IOException {
+        List<Customer> customers = drawCustomers();
+        for (Customer c : customers) {
+            out.write(c.row());
+        }
+        double scale = config.invoices() / expectedInvoicesPerScale(customers);
+        for (int m = 0; m < config.months(); m++) {
+            LocalDate monthStart = config.start().plusMonths(m);
+            double macro = 0.30 * Math.sin(2 * Math.PI * m / 24.0) + 0.012 * m - 0.2;
+            for (Customer c : customers) {
+                c.drift += 0.10 * random.nextGaussian();
+                if (m < c.activeFrom || m >= c.activeTo) {
+                    continue;
+                }
+                double mean = c.rateWeight * VOLUME_SEASON[monthStart.getMonthValue() - 1] * scale;
+                long n = poisson(mean);
+                for (long i = 0; i < n; i++) {
+                    invoice(c, monthStart, macro);
+                }
+            }
+        }
+    }
+
+    private double expectedInvoicesPerScale(List<Customer> customers) {
+        double sum = 0;
+        for (Customer c : customers) {
+            for (int m = c.activeFrom; m < c.activeTo; m++) {
+                sum += c.rateWeight * VOLUME_SEASON[config.start().plusMonths(m).getMonthValue() - 1];
+            }
+        }
+        return sum;
+    }
+
+    private List<Customer> drawCustomers() {
+        List<Customer> list = new ArrayList<>(config.customers());
+        for (int i = 0; i < config.customers(); i++) {
+            Customer c = new Customer();
+            c.id = id("C", i + 1, 6);
+            c.segment = pick(SEGMENT_SHARE);
+            int country = pick(COUNTRY_SHARE);
+            c.country = COUNTRIES[country];
+            c.region = COUNTRY_REGION[country];
+            c.collector = collectorFor(c.region);
+            c.name = NAME_FIRST[random.nextInt(NAME_FIRST.length)] + " " + NAME_SECOND[random.nextInt(NAME_SECOND.length)]
+                    + " " + NAME_SUFFIX[random.nextInt(NAME_SUFFIX.length)];
+            boolean arrivesLater = random.nextDouble() < 0.25;
+            if (arrivesLater) {
+                c.activeFrom = 1 + random.nextInt(Math.max(1, config.months() - 1));
+                LocalDate monthStart = config.start().plusMonths(c.activeFrom);
+                c.since = monthStart.plusDays(random.nextInt(monthStart.lengthOfMonth()));
+            } else {
+                c.activeFrom = 0;
+                c.since = config.start().minusDays(30 + random.nextInt(8 * 365));
+            }
+            c.activeTo = random.nextDouble() < 0.15
+                    ? c.activeFrom + 1 + random.nextInt(Math.max(1, config.months() - c.activeFrom))
+                    : config.months();
+            c.activeTo = Math.min(c.activeTo, config.months());
+            c.typicalAmount = SEGMENT_MEDIAN_AMOUNT[c.segment] * Math.exp(0.5 * random.nextGaussian());
+            c.rateWeight = SEGMENT_RATE[c.segment] * Math.exp(0.7 * random.nextGaussian());
+            c.chronic = random.nextDouble() < 0.12;
+            c.baseLogit = -1.6 + 0.9 * random.nextGaussian() + SEGMENT_LATE_OFFSET[c.segment] + (c.chronic ? 2.2 : 0);
+            c.disputeLogit = -3.5 + 0.6 * random.nextGaussian() + (c.chronic ? 0.6 : 0);
+            c.partialShare = c.chronic ? 0.20 : c.segment == 2 ? 0.12 : 0.06;
+            c.termsDays = drawTerms(c.segment);
+            c.creditLimitCents = Math.round(c.typicalAmount * c.rateWeight * (2 + 2 * random.nextDouble()) / 1000.0)
+                    * 1000L * 100L + 500_000L;
+            c.paperlessFrom = random.nextDouble() < 0.45
+                    ? config.start().plusDays(random.nextInt(config.months() * 30 + 1))
+                    : null;
+            c.method = drawMethod(c.segment);
+            list.add(c);
+        }
+        return list;
+    }
+
+    private String collectorFor(String region) {
+        for (String[] collectors : REGION_COLLECTORS) {
+            if (collectors[0].equals(region)) {
+                return collectors[1 + random.nextInt(collectors.length - 1)];
+            }
+        }
+        throw new IllegalStateException("no collectors for " + region);
+    }
+
+    private int drawTerms(int segment) {
+        double u = random.nextDouble();
+        return switch (segment) {
+            case 0 -> u < 0.5 ? 60 : u < 0.8 ? 45 : 30;
+            case 1 -> u < 0.6 ? 30 : 45;
+            case 2 -> u < 0.5 ? 15 : 30;
+            default -> u < 0.6 ? 30 : 60;
+        };
+    }
+
+    private String drawMethod(int segment) {
+        double u = random.nextDouble();
+        return switch (segment) {
+            case 0 -> u < 0.7 ? "wire" : "ach";
+            case 1 -> u < 0.7 ? "ach" : "check";
+            case 2 -> u < 0.6 ? "card" : "check";
+            default -> u < 0.5 ? "check" : "ach";
+        };
+    }
+
+    /** One invoice issued to {@code c} in the month starting {@code monthStart}, and everything that became of it. */
+    private void invoice(Customer c, LocalDate monthStart, double macro) throws IOException {
+        LocalDate invoiceDate = businessDay(monthStart.plusDays(random.nextInt(monthStart.lengthOfMonth())), monthStart);
+        if (invoiceDate.isBefore(c.since)) {
+            invoiceDate = c.since;
+        }
+        int terms = random.nextDouble() < 0.95 ? c.termsDays : 30;
+        LocalDate dueDate = invoiceDate.plusDays(terms);
+        double amountNoise = random.nextGaussian();
+        long amountCents = Math.max(1_000L, Math.round(c.typicalAmount * Math.exp(0.6 * amountNoise) * 100));
+        boolean paper = c.paperlessFrom == null || invoiceDate.isBefore(c.paperlessFrom);
+        String businessUnit = BUSINESS_UNITS[pickBusinessUnit(c.segment)];
+        long tenureMonths = ChronoUnit.MONTHS.between(c.since, invoiceDate);
+
+        double lateLogit = c.baseLogit + c.drift + macro + LATE_SEASON[dueDate.getMonthValue() - 1]
+                + 0.25 * amountNoise + (paper ? 0.5 : 0) + (tenureMonths < 6 ? 0.3 : 0) + (terms >= 60 ? -0.2 : 0);
+        double disputeChance = sigmoid(c.disputeLogit + 0.35 * amountNoise);
+        double pLate = (1 - disputeChance) * sigmoid(lateLogit) + disputeChance * sigmoid(lateLogit + DISPUTE_LATE_LIFT);
+
+        String invoiceId = id("INV", ++invoiceSeq, 8);
+        out.write(new InvoiceRow(invoiceId, c.id, invoiceDate, dueDate, amountCents, businessUnit, terms, paper));
+
+        boolean disputed = random.nextDouble() < disputeChance;
+        boolean late = random.nextDouble() < sigmoid(lateLogit + (disputed ? DISPUTE_LATE_LIFT : 0));
+        LocalDate settled;
+        if (late) {
+            double meanDaysLate = 6 + (c.chronic ? 22 : 0) + (disputed ? 15 : 0) + 6 * Math.max(0, c.baseLogit + c.drift);
+            long daysLate = 1 + (long) Math.floor(-meanDaysLate * Math.log(1 - random.nextDouble()));
+            settled = dueDate.plusDays(daysLate);
+        } else {
+            long daysEarly = (long) Math.floor(terms * Math.pow(random.nextDouble(), 2.5));
+            settled = dueDate.minusDays(daysEarly);
+        }
+        boolean writtenOff = late && ChronoUnit.DAYS.between(dueDate, settled) >= 90 && random.nextDouble() < 0.35;
+
+        long open = amountCents;
+        if (disputed) {
+            LocalDate opened = invoiceDate.plusDays(2 + random.nextInt(Math.max(1, Math.min(terms, 30) - 1)));
+            if (opened.isAfter(settled)) {
+                opened = settled;
+            }
+            long span = ChronoUnit.DAYS.between(opened, settled);
+            LocalDate resolved = late
+                    ? settled.minusDays(Math.min(span, random.nextInt(8)))
+                    : opened.plusDays((long) (random.nextDouble() * span));
+            String reason = DISPUTE_REASONS[random.nextInt(DISPUTE_REASONS.length)];
+            dispute(invoiceId, opened, resolved, reason);
+            if (random.nextDouble() < 0.4) {
+                long credit = Math.max(100, Math.round(amountCents * (0.05 + 0.25 * random.nextDouble())));
+                open -= adjustment(invoiceId, c.id, resolved, credit, "credit_memo", "dispute: " + reason);
+            }
+        } else if (random.nextDouble() < 0.02) {
+            LocalDate booked = invoiceDate.plusDays(1 + random.nextInt(20));
+            if (booked.isAfter(settled)) {
+                booked = settled;
+            }
+            long credit = Math.max(100, Math.round(amountCents * (0.02 + 0.13 * random.nextDouble())));
+            open -= adjustment(invoiceId, c.id, booked, credit, "credit_memo", "price correction");
+        }
+
+        LocalDate finalDate = settled;
+        if (writtenOff) {
+            if (random.nextDouble() < 0.4) {
+                long partial = Math.round(open * (0.2 + 0.3 * random.nextDouble()));
+                long days = ChronoUnit.DAYS.between(dueDate, settled) / 3;
+                open -= payment(invoiceId, c, dueDate.plusDays(days), partial);
+            }
+            finalDate = settled.plusDays(30);
+            adjustment(invoiceId, c.id, finalDate, open, "write_off", "uncollectable");
+        } else {
+            if (random.nextDouble() < c.partialShare && open >= 2_000) {
+                int instalments = random.nextDouble() < 0.6 ? 2 : 3;
+                long span = Math.max(1, ChronoUnit.DAYS.between(invoiceDate, settled));
+                for (int k = 1; k < instalments; k++) {
+                    long part = Math.round(open * (0.2 + 0.3 * random.nextDouble()));
+                    LocalDate paid = invoiceDate.plusDays(span * k / instalments);
+                    open -= payment(invoiceId, c, paid, part);
+                }
+            }
+            payment(invoiceId, c, settled, open);
+        }
+
+        Boolean knownLate;
+        if (!finalDate.isAfter(exportDate)) {
+            knownLate = late;
+        } else if (dueDate.isBefore(exportDate)) {
+            // Still unpaid on the export date although past due: already known to be late.
+            knownLate = true;
+        } else {
+            knownLate = null;
+        }
+        out.write(new TruthRow(invoiceId, pLate, knownLate));
+    }
+
+    private int pickBusinessUnit(int segment) {
+        double u = random.nextDouble();
+        return switch (segment) {
+            case 0 -> u < 0.3 ? 0 : u < 0.6 ? 1 : 2;
+            case 2 -> u < 0.6 ? 0 : u < 0.9 ? 1 : 2;
+            default -> u < 0.4 ? 0 : u < 0.8 ? 1 : 2;
+        };
+    }
+
+    /** Books a payment the export can see; returns the cents booked. */
+    private long payment(String invoiceId, Customer c, LocalDate date, long cents) throws IOException {
+        if (date.isAfter(exportDate) || cents <= 0) {
+            return 0;
+        }
+        String method = random.nextDouble() < 0.9 ? c.method : "ach";
+        out.write(new PaymentRow(id("PAY", ++paymentSeq, 9), invoiceId, c.id, date, cents, method));
+        return cents;
+    }
+
+    /** Books a credit memo or write-off the export can see; returns the cents booked. */
+    private long adjustment(String invoiceId, String customerId, LocalDate date, long cents, String kind,
+            String reason) throws IOException {
+        if (date.isAfter(exportDate) || cents <= 0) {
+            return 0;
+        }
+        out.write(new AdjustmentRow(id("ADJ", ++adjustmentSeq, 8), invoiceId, customerId, date, cents, kind, reason));
+        return cents;
+    }
+
+    /** Records a dispute the export can see, still open if it was resolved after the export date. */
+    private void dispute(String invoiceId, LocalDate opened, LocalDate resolved, String reason) throws IOException {
+        if (opened.isAfter(exportDate)) {
+            return;
+        }
+        out.write(new DisputeRow(id("DSP", ++disputeSeq, 8), invoiceId, opened,
+                resolved.isAfter(exportDate) ? null : resolved, reason));
+    }
+
+    private static LocalDate businessDay(LocalDate day, LocalDate monthStart) {
+        LocalDate d = day;
+        if (d.getDayOfWeek() == DayOfWeek.SATURDAY) {
+            d = d.minusDays(1);
+        } else if (d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            d = d.minusDays(2);
+        }
+        while (d.isBefore(monthStart)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    private int pick(double[] shares) {
+        double u = random.nextDouble();
+        double cumulative = 0;
+        for (int i = 0; i < shares.length; i++) {
+            cumulative += shares[i];
+            if (u < cumulative) {
+                return i;
+            }
+        }
+        return shares.length - 1;
+    }
+
+    private long poisson(double mean) {
+        if (mean > 50) {
+            return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+        }
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        long n = 0;
+        while (product > limit) {
+            n++;
+            product *= random.nextDouble();
+        }
+        return n;
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** A prefix and a zero-padded number; String.format is too slow for tens of millions of ids. */
+    private static String id(String prefix, long n, int width) {
+        String digits = Long.toString(n);
+        StringBuilder sb = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits).toString();
+    }
+
+    /** Mutable per-customer state: the only thing the simulation keeps in memory. */
+    private static final class Customer {
+        String id;
+        String name;
+        int segment;
+        String country;
+        String region;
+        String collector;
+        LocalDate since;
+        LocalDate paperlessFrom;
+        int activeFrom;
+        int activeTo;
+        double typicalAmount;
+        double rateWeight;
+        boolean chronic;
+        double baseLogit;
+        double drift;
+        double disputeLogit;
+        double partialShare;
+        int termsDays;
+        long creditLimitCents;
+        String method;
+
+        CustomerRow row() {
+            return new CustomerRow(id, name, country, region, SEGMENTS[segment], creditLimitCents, termsDays, collector,
+                    since);
+        }
+    }
+}

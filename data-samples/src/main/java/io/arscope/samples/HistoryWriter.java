@@ -1,0 +1,196 @@
+package io.arscope.samples;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Writes a generated history as Arscope's canonical CSV files, one per table plus
+ * {@value HistoryGenerator#TRUTH_FILE}, each with its header, and counts the rows it wrote. Amounts arrive in
+ * cents and are written as decimals with two places, dates as ISO dates, and a value that is unknown (a dispute
+ * still open, an invoice whose outcome the export cannot tell yet) as an empty field.
+ *
+ * <p>Rows go to disk as they come, through large buffers, so a history of any size writes in constant memory.
+ */
+final class HistoryWriter implements AutoCloseable {
+
+    /** One customer; {@code segment} is the segment's name. */
+    record CustomerRow(String id, String name, String country, String region, String segment, long creditLimitCents,
+            int termsDays, String collector, LocalDate since) {
+    }
+
+    record InvoiceRow(String id, String customerId, LocalDate invoiceDate, LocalDate dueDate, long amountCents,
+            String businessUnit, int termsDays, boolean paper) {
+    }
+
+    record PaymentRow(String id, String invoiceId, String customerId, LocalDate date, long amountCents, String method) {
+    }
+
+    record AdjustmentRow(String id, String invoiceId, String customerId, LocalDate date, long amountCents, String kind,
+            String reason) {
+    }
+
+    /** One dispute; {@code resolved} is null while it is open. */
+    record DisputeRow(String id, String invoiceId, LocalDate opened, LocalDate resolved, String reason) {
+    }
+
+    /**
+     * What the simulation knew of one invoice: its probability of being paid late as known on the invoice date,
+     * and whether it was; {@code late} is null while the export cannot tell.
+     */
+    record TruthRow(String invoiceId, double pLate, Boolean late) {
+    }
+
+    private final CsvFile customers;
+    private final CsvFile invoices;
+    private final CsvFile payments;
+    private final CsvFile adjustments;
+    private final CsvFile disputes;
+    private final CsvFile truth;
+
+    /** Creates {@code dir} if needed and starts every file with its header. */
+    HistoryWriter(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        customers = new CsvFile(dir, "customers.csv",
+                "customer_id,name,country,region,segment,credit_limit,terms_days,collector,customer_since");
+        invoices = new CsvFile(dir, "invoices.csv",
+                "invoice_id,customer_id,invoice_date,due_date,amount,currency,business_unit,terms_days,billing_channel");
+        payments = new CsvFile(dir, "payments.csv", "payment_id,invoice_id,customer_id,payment_date,amount,method");
+        adjustments = new CsvFile(dir, "adjustments.csv",
+                "adjustment_id,invoice_id,customer_id,adjustment_date,amount,kind,reason");
+        disputes = new CsvFile(dir, "disputes.csv", "dispute_id,invoice_id,opened_date,resolved_date,reason");
+        truth = new CsvFile(dir, HistoryGenerator.TRUTH_FILE, "invoice_id,p_late,late");
+    }
+
+    void write(CustomerRow c) throws IOException {
+        customers.field(c.id()).field(c.name()).field(c.country()).field(c.region()).field(c.segment())
+                .money(c.creditLimitCents()).field(c.termsDays()).field(c.collector()).field(c.since()).endRow();
+    }
+
+    void write(InvoiceRow i) throws IOException {
+        invoices.field(i.id()).field(i.customerId()).field(i.invoiceDate()).field(i.dueDate()).money(i.amountCents())
+                .field("USD").field(i.businessUnit()).field(i.termsDays()).field(i.paper() ? "paper" : "electronic")
+                .endRow();
+    }
+
+    void write(PaymentRow p) throws IOException {
+        payments.field(p.id()).field(p.invoiceId()).field(p.customerId()).field(p.date()).money(p.amountCents())
+                .field(p.method()).endRow();
+    }
+
+    void write(AdjustmentRow a) throws IOException {
+        adjustments.field(a.id()).field(a.invoiceId()).field(a.customerId()).field(a.date()).money(a.amountCents())
+                .field(a.kind()).field(a.reason()).endRow();
+    }
+
+    void write(DisputeRow d) throws IOException {
+        disputes.field(d.id()).field(d.invoiceId()).field(d.opened()).field(d.resolved()).field(d.reason()).endRow();
+    }
+
+    void write(TruthRow t) throws IOException {
+        truth.field(t.invoiceId()).probability(t.pLate()).field(t.late() == null ? null : t.late() ? "1" : "0")
+                .endRow();
+    }
+
+    /** The rows written so far, by table. */
+    HistoryGenerator.Summary summary() {
+        return new HistoryGenerator.Summary(customers.rows, invoices.rows, payments.rows, adjustments.rows,
+                disputes.rows);
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (CsvFile file : List.of(customers, invoices, payments, adjustments, disputes, truth)) {
+            try {
+                file.out.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw new UncheckedIOException(first);
+        }
+    }
+
+    /**
+     * One file being written, a row at a time: fields are separated by commas and a null field is empty. None of
+     * the generated values holds a comma or a quote, so nothing is quoted.
+     */
+    private static final class CsvFile {
+        private final BufferedWriter out;
+        // One buffer for every row: tens of millions of rows should not mean as many builders.
+        private final StringBuilder line = new StringBuilder(128);
+        private boolean rowStarted;
+        private long rows;
+
+        CsvFile(Path dir, String name, String header) throws IOException {
+            BufferedWriter file = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8);
+            file.write(header);
+            file.write('\n');
+            out = new BufferedWriter(file, 1 << 16);
+        }
+
+        CsvFile field(Object value) {
+            separate();
+            if (value != null) {
+                line.append(value);
+            }
+            return this;
+        }
+
+        /** An amount in cents as a decimal with two places, as 12.05. */
+        CsvFile money(long cents) {
+            separate();
+            long abs = Math.abs(cents);
+            if (cents < 0) {
+                line.append('-');
+            }
+            line.append(abs / 100).append('.');
+            long fraction = abs % 100;
+            if (fraction < 10) {
+                line.append('0');
+            }
+            line.append(fraction);
+            return this;
+        }
+
+        /** A probability with six decimals, as 0.123456. */
+        CsvFile probability(double p) {
+            separate();
+            long micros = Math.round(p * 1_000_000);
+            if (micros >= 1_000_000) {
+                line.append("1.000000");
+                return this;
+            }
+            String digits = Long.toString(micros);
+            line.append("0.");
+            for (int i = digits.length(); i < 6; i++) {
+                line.append('0');
+            }
+            line.append(digits);
+            return this;
+        }
+
+        void endRow() throws IOException {
+            out.append(line).append('\n');
+            line.setLength(0);
+            rowStarted = false;
+            rows++;
+        }
+
+        private void separate() {
+            if (rowStarted) {
+                line.append(',');
+            }
+            rowStarted = true;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.arscope.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.arscope.model.CanonicalField;
+import io.arscope.model.CanonicalTable;
+import io.arscope.model.FieldType;
+
+/**
+ * The canonical rules a typed record must meet whatever its source, checked on one line alone: amounts above
+ * zero, no business date after the as-of date, dates in order, codes from the allowed lists, and nothing on
+ * the line dated before the invoice it settles or disputes. A rule that fails names its reason code. Checks
+ * across lines (duplicates, references) come later, in {@link ReferenceChecks}.
+ */
+final class RowRules {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
+            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
+
+    private RowRules() {
+    }
+
+    /**
+     * Checks one record of {@code table} whose every field was read, and puts its codes in canonical form (upper
+     * case currency, lower case kinds and channels) and an invoice's missing terms from its dates; throws the
+     * first problem found.
+     *
+     * @param asOf business dates after this day are rejected; null for no limit
+     */
+    static void check(CanonicalTable table, Object[] record, LocalDate asOf) {
+        for (CanonicalField field : table.fields()) {
+            Object value = record[table.indexOf(field.name())];
+            if (field.type() == FieldType.MONEY && value != null) {
+                BigDecimal amount = (BigDecimal) value;
+                boolean zeroAllowed = field.name().equals("credit_limit");
+                if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
+                    throw new FieldProblem(RejectReason.NON_POSITIVE_AMOUNT, field.name(),
+                            field.name() + " " + amount.toPlainString() + " must be "
+                                    + (zeroAllowed ? "zero or more" : "greater than zero"));
+                }
+            }
+            if (field.type() == FieldType.DATE && value != null && asOf != null && !field.name().equals("due_date")
+                    && ((LocalDate) value).isAfter(asOf)) {
+                throw new FieldProblem(RejectReason.DATED_AFTER_AS_OF, field.name(),
+                        field.name() + " " + value + " is after the as-of date " + asOf);
+            }
+        }
+        switch (table) {
+            case INVOICES -> checkInvoice(table, record);
+            case ADJUSTMENTS -> record[table.indexOf("kind")] = allowed(table, record, "kind",
+                    CanonicalTable.ADJUSTMENT_KINDS);
+            case DISPUTES -> {
+                LocalDate opened = (LocalDate) record[table.indexOf("opened_date")];
+                LocalDate resolved = (LocalDate) record[table.indexOf("resolved_date")];
+                if (resolved != null && resolved.isBefore(opened)) {
+                    throw new FieldProblem(RejectReason.DATE_ORDER, "resolved_date",
+                            "resolved_date " + resolved + " is before opened_date " + opened);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The payment, adjustment and dispute of a line that are dated before the line's own invoice, each with its
+     * problem; empty when the line has no invoice or nothing on it is dated before it.
+     *
+     * @param records the line's records that passed {@link #check}, by table
+     */
+    static Map<CanonicalTable, FieldProblem> datedBeforeSameLineInvoice(Map<CanonicalTable, Object[]> records) {
+        Map<CanonicalTable, FieldProblem> problems = new EnumMap<>(CanonicalTable.class);
+        Object[] invoice = records.get(CanonicalTable.INVOICES);
+        if (invoice == null) {
+            return problems;
+        }
+        CanonicalTable invoices = CanonicalTable.INVOICES;
+        Object invoiceId = invoice[invoices.indexOf("invoice_id")];
+        LocalDate invoiceDate = (LocalDate) invoice[invoices.indexOf("invoice_date")];
+        for (CanonicalTable dependent : DEPENDENTS) {
+            Object[] record = records.get(dependent);
+            if (record == null || !invoiceId.equals(record[dependent.indexOf("invoice_id")])) {
+                continue;
+            }
+            String dateField = dependent.dateField().orElseThrow();
+            LocalDate date = (LocalDate) record[dependent.indexOf(dateField)];
+            if (date.isBefore(invoiceDate)) {
+                problems.put(dependent, new FieldProblem(RejectReason.BEFORE_INVOICE, dateField, dateField + " " + date
+                        + " is before invoice " + invoiceId + "'s invoice_date " + invoiceDate));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkInvoice(CanonicalTable table, Object[] record) {
+        LocalDate issued = (LocalDate) record[table.indexOf("invoice_date")];
+        LocalDate due = (LocalDate) record[table.indexOf("due_date")];
+        if (due.isBefore(issued)) {
+            throw new FieldProblem(RejectReason.DATE_ORDER, "due_date",
+                    "due_date " + due + " is before invoice_date " + issued);
+        }
+        int terms = table.indexOf("terms_days");
+        if (record[terms] == null) {
+            record[terms] = (int) ChronoUnit.DAYS.between(issued, due);
+        } else if ((Integer) record[terms] < 0) {
+            throw new FieldProblem(RejectReason.BAD_NUMBER, "terms_days", "terms_days " + record[terms]
+                    + " is negative");
+        }
+        int currency = table.indexOf("currency");
+        String code = ((String) record[currency]).toUpperCase(Locale.ROOT);
+        if (!CURRENCY.matcher(code).matches()) {
+            throw new FieldProblem(RejectReason.BAD_VALUE, "currency",
+                    "currency '" + record[currency] + "' is not a three-letter ISO 4217 code");
+        }
+        record[currency] = code;
+        if (record[table.indexOf("billing_channel")] != null) {
+            record[table.indexOf("billing_channel")] = allowed(table, record, "billing_channel",
+                    CanonicalTable.BILLING_CHANNELS);
+        }
+    }
+
+    private static String allowed(CanonicalTable table, Object[] record, String field, List<String> allowed) {
+        String value = ((String) record[table.indexOf(field)]).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new FieldProblem(RejectReason.BAD_VALUE, field,
+                    field + " '" + record[table.indexOf(field)] + "' is not one of " + allowed);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,109 @@
+package io.arscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import io.arscope.ingest.mapping.Mapping;
+import io.arscope.ingest.mapping.MappingException;
+import io.arscope.ingest.mapping.SourceSpec;
+
+/** A line of each format read into values by column name, before any mapping rule applies. */
+class LineReaderTest {
+
+    private static SourceSpec source(String options) throws MappingException {
+        return Mapping.parse("sources:\n  - name: s\n    file: f\n" + options
+                + "    produces:\n      disputes: {fields: {dispute_id: a, invoice_id: b, opened_date: c}}\n", "test")
+                .sources().get(0);
+    }
+
+    /** The values in column order, so that missing ones (null) show too. */
+    private static String shown(Map<String, String> values) {
+        return new TreeMap<>(values).toString();
+    }
+
+    private static FieldProblem problem(LineReader reader, String line) {
+        return assertThrows(FieldProblem.class, () -> reader.values(line));
+    }
+
+    @Test
+    void aCsvFileStartsWithAHeaderUnlessTheMappingNamesItsColumns() throws MappingException {
+        assertTrue(LineReader.startsWithHeader(source("")));
+        assertFalse(LineReader.startsWithHeader(source("    columns: [a, b]\n")));
+        assertFalse(LineReader.startsWithHeader(source("    format: jsonl\n")));
+    }
+
+    @Test
+    void theHeaderNamesTheColumnsStrippedAndWithoutAByteOrderMark() throws MappingException {
+        assertEquals(List.of("Inv", "Cust", "Amt, USD"),
+                LineReader.headerColumns(source(""), "\uFEFFInv, Cust ,\"Amt, USD\""));
+        assertEquals(List.of("a", "b"), LineReader.headerColumns(source("    delimiter: ';'\n"), "a;b"));
+        assertNull(LineReader.headerColumns(source(""), "Inv,\"Cust"));
+        assertEquals("Inv,Cust", LineReader.withoutByteOrderMark("\uFEFFInv,Cust"));
+        assertEquals("Inv,Cust", LineReader.withoutByteOrderMark("Inv,Cust"));
+    }
+
+    @Test
+    void csvValuesAreStrippedEmptyIsMissingAndARepeatedColumnReadsItsFirst() throws MappingException {
+        LineReader reader = new LineReader(source(""), List.of("Inv", "Cust", "Amt", "Inv"));
+        assertEquals("{Amt=null, Cust=K1, Inv=A-1}", shown(reader.values(" A-1, K1 ,  ,B-2")));
+        assertEquals("{Amt=1,5, Cust=null, Inv=A-2}", shown(reader.values("A-2,,\"1,5\",")));
+    }
+
+    @Test
+    void aCsvLineOfTheWrongShapeIsMalformed() throws MappingException {
+        LineReader reader = new LineReader(source(""), List.of("Inv", "Cust"));
+        FieldProblem tooShort = problem(reader, "A-1");
+        assertEquals(RejectReason.MALFORMED_ROW, tooShort.reason);
+        assertNull(tooShort.field);
+        assertEquals("row has 1 fields, the header has 2", tooShort.getMessage());
+        assertEquals("unbalanced quotes (records spanning several lines are not supported)",
+                problem(reader, "A-1,\"K1").getMessage());
+    }
+
+    @Test
+    void jsonLinesValuesAreTheirTextNumbersWrittenPlain() throws MappingException {
+        LineReader reader = new LineReader(source("    format: jsonl\n"), List.of());
+        assertEquals("{Amt=20, Big=1500, Empty=null, Inv=A-2, Note=null, Paid=true, Rate=1.5}",
+                shown(reader.values("{\"Inv\": \" A-2 \", \"Amt\": 20, \"Rate\": 1.50, \"Big\": 1.5E3, "
+                        + "\"Paid\": true, \"Note\": null, \"Empty\": \"\"}")));
+    }
+
+    @Test
+    void aJsonLineThatIsNotOneFlatObjectIsMalformed() throws MappingException {
+        LineReader reader = new LineReader(source("    format: jsonl\n"), List.of());
+        FieldProblem nested = problem(reader, "{\"Inv\": {\"id\": 1}}");
+        assertEquals(RejectReason.MALFORMED_ROW, nested.reason);
+        assertEquals("Inv", nested.field);
+        assertEquals("Inv holds a nested object or array; only flat rows are supported", nested.getMessage());
+        assertEquals("a JSON Lines row must be one JSON object", problem(reader, "[1, 2]").getMessage());
+        FieldProblem broken = problem(reader, "{\"Inv\": ");
+        assertEquals(RejectReason.MALFORMED_ROW, broken.reason);
+        assertTrue(broken.getMessage().startsWith("not valid JSON: "), broken.getMessage());
+    }
+
+    @Test
+    void onlyACsvSourceCanLackAColumnTheMappingNames() throws MappingException {
+        List<String> named = List.of("Inv", "Paid", "Cust", "Flag");
+        assertEquals(List.of("Paid", "Flag"), new LineReader(source(""), List.of("Cust", "Inv")).missing(named));
+        assertEquals(List.of(), new LineReader(source("    format: jsonl\n"), List.of()).missing(named));
+    }
+
+    @Test
+    void aDatabaseRowReadsAsALineWithTheSameValuesWould() {
+        Map<String, String> row = new HashMap<>();
+        row.put("a", " x ");
+        row.put("b", "");
+        row.put("c", null);
+        assertEquals("{a=x, b=null, c=null}", shown(LineReader.values(row)));
+    }
+}

@@ -1,0 +1,127 @@
+package io.arscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.arscope.model.CanonicalTable;
+
+/** The canonical rules on typed records, each failing with its reason code and an exact message. */
+class RowRulesTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+    private static final LocalDate ISSUED = LocalDate.of(2025, 3, 7);
+
+    /** A record of {@code table}: its canonical fields in order, then the derived flag. */
+    private static Object[] record(Object... fieldsThenDerived) {
+        return fieldsThenDerived;
+    }
+
+    private static Object[] invoice(LocalDate issued, LocalDate due, String amount, String currency, Integer terms,
+            String channel) {
+        return record("A-1", "K1", issued, due, new BigDecimal(amount), currency, null, terms, channel, false);
+    }
+
+    private static String problem(CanonicalTable table, Object[] record, LocalDate asOf) {
+        FieldProblem p = assertThrows(FieldProblem.class, () -> RowRules.check(table, record, asOf));
+        return p.reason + " " + p.field + ": " + p.getMessage();
+    }
+
+    private static String problem(Object[] invoice) {
+        return problem(CanonicalTable.INVOICES, invoice, AS_OF);
+    }
+
+    @Test
+    void anAcceptedInvoiceGetsCanonicalCodesAndTermsFromItsDates() {
+        Object[] invoice = invoice(ISSUED, ISSUED.plusDays(30), "100.00", "usd", null, "Paper");
+        RowRules.check(CanonicalTable.INVOICES, invoice, AS_OF);
+        assertEquals(Arrays.asList("A-1", "K1", ISSUED, ISSUED.plusDays(30), new BigDecimal("100.00"), "USD", null, 30,
+                "paper", false), Arrays.asList(invoice));
+        Object[] statedTerms = invoice(ISSUED, ISSUED.plusDays(30), "100.00", "EUR", 45, null);
+        RowRules.check(CanonicalTable.INVOICES, statedTerms, AS_OF);
+        assertEquals(45, statedTerms[CanonicalTable.INVOICES.indexOf("terms_days")]);
+    }
+
+    @Test
+    void amountsMustBeAboveZeroAndACreditLimitAtLeastZero() {
+        assertEquals("NON_POSITIVE_AMOUNT amount: amount 0.00 must be greater than zero",
+                problem(invoice(ISSUED, ISSUED, "0.00", "USD", null, null)));
+        assertEquals("NON_POSITIVE_AMOUNT amount: amount -3.00 must be greater than zero",
+                problem(invoice(ISSUED, ISSUED, "-3.00", "USD", null, null)));
+        RowRules.check(CanonicalTable.CUSTOMERS,
+                record("K1", null, null, null, null, new BigDecimal("0.00"), null, null, null, false), AS_OF);
+        assertEquals("NON_POSITIVE_AMOUNT credit_limit: credit_limit -1.00 must be zero or more",
+                problem(CanonicalTable.CUSTOMERS,
+                        record("K1", null, null, null, null, new BigDecimal("-1.00"), null, null, null, false), AS_OF));
+    }
+
+    @Test
+    void businessDatesAfterTheAsOfDateAreRejectedButADueDateMayBeLater() {
+        assertEquals("DATED_AFTER_AS_OF invoice_date: invoice_date 2025-07-01 is after the as-of date 2025-06-30",
+                problem(invoice(AS_OF.plusDays(1), AS_OF.plusDays(31), "1.00", "USD", null, null)));
+        RowRules.check(CanonicalTable.INVOICES, invoice(AS_OF, AS_OF.plusDays(30), "1.00", "USD", null, null), AS_OF);
+        RowRules.check(CanonicalTable.INVOICES,
+                invoice(AS_OF.plusDays(1), AS_OF.plusDays(31), "1.00", "USD", null, null), null);
+    }
+
+    @Test
+    void anInvoiceNeedsDatesInOrderNonNegativeTermsAndKnownCodes() {
+        assertEquals("DATE_ORDER due_date: due_date 2025-03-01 is before invoice_date 2025-03-07",
+                problem(invoice(ISSUED, LocalDate.of(2025, 3, 1), "1.00", "USD", null, null)));
+        assertEquals("BAD_NUMBER terms_days: terms_days -5 is negative",
+                problem(invoice(ISSUED, ISSUED, "1.00", "USD", -5, null)));
+        assertEquals("BAD_VALUE currency: currency 'US$' is not a three-letter ISO 4217 code",
+                problem(invoice(ISSUED, ISSUED, "1.00", "US$", null, null)));
+        assertEquals("BAD_VALUE billing_channel: billing_channel 'Fax' is not one of [paper, electronic]",
+                problem(invoice(ISSUED, ISSUED, "1.00", "USD", null, "Fax")));
+    }
+
+    @Test
+    void anAdjustmentIsACreditMemoOrAWriteOff() {
+        Object[] adjustment = record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "Credit_Memo", null, false);
+        RowRules.check(CanonicalTable.ADJUSTMENTS, adjustment, AS_OF);
+        assertEquals("credit_memo", adjustment[CanonicalTable.ADJUSTMENTS.indexOf("kind")]);
+        assertEquals("BAD_VALUE kind: kind 'refund' is not one of [credit_memo, write_off]",
+                problem(CanonicalTable.ADJUSTMENTS,
+                        record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "refund", null, false), AS_OF));
+    }
+
+    @Test
+    void aDisputeIsNotResolvedBeforeItOpens() {
+        RowRules.check(CanonicalTable.DISPUTES, record("D-1", "A-1", ISSUED, ISSUED, null, false), AS_OF);
+        assertEquals("DATE_ORDER resolved_date: resolved_date 2025-03-01 is before opened_date 2025-03-07",
+                problem(CanonicalTable.DISPUTES, record("D-1", "A-1", ISSUED, LocalDate.of(2025, 3, 1), null, false),
+                        AS_OF));
+    }
+
+    @Test
+    void onlyWhatSettlesOrDisputesTheLinesOwnInvoiceBeforeItsDateIsCaught() {
+        LocalDate before = ISSUED.minusDays(6);
+        Map<CanonicalTable, Object[]> records = new EnumMap<>(CanonicalTable.class);
+        records.put(CanonicalTable.DISPUTES, record("D-1", "A-1", before, null, null, false));
+        records.put(CanonicalTable.PAYMENTS, record("P-1", "A-1", null, before, new BigDecimal("1.00"), null, false));
+        records.put(CanonicalTable.ADJUSTMENTS,
+                record("J-1", "B-9", null, before, new BigDecimal("1.00"), "write_off", null, false));
+        assertEquals(Map.of(), RowRules.datedBeforeSameLineInvoice(records));
+
+        records.put(CanonicalTable.INVOICES, invoice(ISSUED, ISSUED, "1.00", "USD", 0, null));
+        Map<CanonicalTable, FieldProblem> problems = RowRules.datedBeforeSameLineInvoice(records);
+        assertEquals(List.of(CanonicalTable.PAYMENTS, CanonicalTable.DISPUTES), List.copyOf(problems.keySet()));
+        assertEquals(List.of(
+                "BEFORE_INVOICE payment_date: payment_date 2025-03-01 is before invoice A-1's invoice_date 2025-03-07",
+                "BEFORE_INVOICE opened_date: opened_date 2025-03-01 is before invoice A-1's invoice_date 2025-03-07"),
+                problems.values().stream().map(p -> p.reason + " " + p.field + ": " + p.getMessage()).toList());
+
+        records.put(CanonicalTable.PAYMENTS, record("P-1", "A-1", null, ISSUED, new BigDecimal("1.00"), null, false));
+        records.remove(CanonicalTable.DISPUTES);
+        assertEquals(Map.of(), RowRules.datedBeforeSameLineInvoice(records));
+    }
+}
