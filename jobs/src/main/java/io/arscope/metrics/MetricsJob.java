@@ -120,7 +120,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 totalPeriods = periods;
             }
             for (PeriodMetrics.Period p : periods) {
-                periodRows.add(periodRow(MetricsTables.periodMetrics(buckets), slice.getKey(), p, buckets));
+                periodRows.add(MetricsTables.periodRow(slice.getKey(), p, buckets));
             }
             trendRows.addAll(trendRows(slice.getKey(), periods, options.trends()));
         }
@@ -220,42 +220,6 @@ public final class MetricsJob implements Job<MetricsOptions> {
     }
 
     // ---- period metrics rows
-
-    private static Row periodRow(OutputTable table, List<String> slice, PeriodMetrics.Period p,
-            AgingBuckets buckets) {
-        OutputTable.RowBuilder row = table.row()
-                .set(MetricsTables.DIMENSION, slice.get(0)).set(MetricsTables.VALUE, slice.get(1))
-                .set(MetricsTables.PERIOD_TYPE, p.periodType()).set(MetricsTables.PERIOD, p.period())
-                .set(MetricsTables.PERIOD_START, p.start()).set(MetricsTables.PERIOD_END, p.end())
-                .set(MetricsTables.MONTHS, p.months()).set(MetricsTables.DAYS, p.days())
-                .set(MetricsTables.CREDIT_SALES, p.creditSales()).set(MetricsTables.COLLECTIONS, p.collections())
-                .set(MetricsTables.CREDIT_MEMOS, p.creditMemos()).set(MetricsTables.WRITE_OFFS, p.writeOffs())
-                .set(MetricsTables.BEGINNING_AR, p.beginningAr()).set(MetricsTables.ENDING_AR, p.endingAr())
-                .set(MetricsTables.CURRENT_AR, p.currentAr()).set(MetricsTables.PAST_DUE_AR, p.pastDueAr())
-                .set(MetricsTables.DISPUTED_AR, p.disputedAr())
-                .set(MetricsTables.DSO_STANDARD, p.dsoStandard()).set(MetricsTables.DSO_AVERAGE, p.dsoAverage())
-                .set(MetricsTables.DSO_COUNTBACK, p.dsoCountback())
-                .set(MetricsTables.BPDSO_STANDARD, p.bpdsoStandard())
-                .set(MetricsTables.BPDSO_COUNTBACK, p.bpdsoCountback())
-                .set(MetricsTables.DDSO_STANDARD, p.ddsoStandard())
-                .set(MetricsTables.DDSO_COUNTBACK, p.ddsoCountback())
-                .set(MetricsTables.ADD_PAST_DUE, p.addPastDue()).set(MetricsTables.ADD_ALL_AR, p.addAllAr())
-                .set(MetricsTables.CEI, p.cei()).set(MetricsTables.COLLECTION_RATIO, p.collectionRatio())
-                .set(MetricsTables.INVOICES_ISSUED, p.invoicesIssued())
-                .set(MetricsTables.INVOICES_DISPUTED, p.invoicesDisputed())
-                .set(MetricsTables.DISPUTE_RATE, p.disputeRate()).set(MetricsTables.BAD_DEBT_RATIO, p.badDebtRatio())
-                .set(MetricsTables.DUE_COUNT, p.dueCount()).set(MetricsTables.ON_TIME_COUNT, p.onTimeCount())
-                .set(MetricsTables.ON_TIME_RATE_COUNT, p.onTimeRateCount())
-                .set(MetricsTables.DUE_AMOUNT, p.dueAmount()).set(MetricsTables.ON_TIME_AMOUNT, p.onTimeAmount())
-                .set(MetricsTables.ON_TIME_RATE_AMOUNT, p.onTimeRateAmount())
-                .set(MetricsTables.AVG_DAYS_TO_PAY, p.avgDaysToPay()).set(MetricsTables.WADL, p.wadl())
-                .set(MetricsTables.COHORT_OPEN_SHARE, p.cohortOpenShare());
-        List<io.arscope.job.Column<BigDecimal>> bucketColumns = MetricsTables.bucketColumns(buckets);
-        for (int b = 0; b < bucketColumns.size(); b++) {
-            row.set(bucketColumns.get(b), p.buckets().get(b));
-        }
-        return row.build();
-    }
 
     // ---- trends
 

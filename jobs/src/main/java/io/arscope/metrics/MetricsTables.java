@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.sql.Row;
+
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -173,6 +175,42 @@ public final class MetricsTables {
     /** period_metrics with a column per aging bucket. */
     public static OutputTable periodMetrics(AgingBuckets buckets) {
         return PERIOD_METRICS.withColumnsAfter(PAST_DUE_AR, bucketColumns(buckets));
+    }
+
+    /** A row of period_metrics: one period of one slice, with its aging buckets. */
+    public static Row periodRow(List<String> slice, PeriodMetrics.Period p, AgingBuckets buckets) {
+        OutputTable.RowBuilder row = periodMetrics(buckets).row()
+                .set(DIMENSION, slice.get(0)).set(VALUE, slice.get(1))
+                .set(PERIOD_TYPE, p.periodType()).set(PERIOD, p.period())
+                .set(PERIOD_START, p.start()).set(PERIOD_END, p.end())
+                .set(MONTHS, p.months()).set(DAYS, p.days())
+                .set(CREDIT_SALES, p.creditSales()).set(COLLECTIONS, p.collections())
+                .set(CREDIT_MEMOS, p.creditMemos()).set(WRITE_OFFS, p.writeOffs())
+                .set(BEGINNING_AR, p.beginningAr()).set(ENDING_AR, p.endingAr())
+                .set(CURRENT_AR, p.currentAr()).set(PAST_DUE_AR, p.pastDueAr())
+                .set(DISPUTED_AR, p.disputedAr())
+                .set(DSO_STANDARD, p.dsoStandard()).set(DSO_AVERAGE, p.dsoAverage())
+                .set(DSO_COUNTBACK, p.dsoCountback())
+                .set(BPDSO_STANDARD, p.bpdsoStandard())
+                .set(BPDSO_COUNTBACK, p.bpdsoCountback())
+                .set(DDSO_STANDARD, p.ddsoStandard())
+                .set(DDSO_COUNTBACK, p.ddsoCountback())
+                .set(ADD_PAST_DUE, p.addPastDue()).set(ADD_ALL_AR, p.addAllAr())
+                .set(CEI, p.cei()).set(COLLECTION_RATIO, p.collectionRatio())
+                .set(INVOICES_ISSUED, p.invoicesIssued())
+                .set(INVOICES_DISPUTED, p.invoicesDisputed())
+                .set(DISPUTE_RATE, p.disputeRate()).set(BAD_DEBT_RATIO, p.badDebtRatio())
+                .set(DUE_COUNT, p.dueCount()).set(ON_TIME_COUNT, p.onTimeCount())
+                .set(ON_TIME_RATE_COUNT, p.onTimeRateCount())
+                .set(DUE_AMOUNT, p.dueAmount()).set(ON_TIME_AMOUNT, p.onTimeAmount())
+                .set(ON_TIME_RATE_AMOUNT, p.onTimeRateAmount())
+                .set(AVG_DAYS_TO_PAY, p.avgDaysToPay()).set(WADL, p.wadl())
+                .set(COHORT_OPEN_SHARE, p.cohortOpenShare());
+        List<Column<BigDecimal>> bucketColumns = bucketColumns(buckets);
+        for (int b = 0; b < bucketColumns.size(); b++) {
+            row.set(bucketColumns.get(b), p.buckets().get(b));
+        }
+        return row.build();
     }
 
     /** Every invoice open at the as-of date, with the columns it is sliced by. */
