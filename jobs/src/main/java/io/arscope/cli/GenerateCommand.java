@@ -19,7 +19,6 @@ final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-
     @Option(names = "--output", required = true, description = "Folder to write the CSV files to.")
     Path output;
 

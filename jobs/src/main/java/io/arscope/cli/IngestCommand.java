@@ -25,7 +25,6 @@ final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-
     @Option(names = "--input", description = "Folder holding the export files; not needed when the mapping reads "
             + "only database tables.")
     String input;

@@ -21,7 +21,6 @@ final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-
     @Option(names = "--metrics", required = true, description = "Folder an arscope metrics run wrote.")
     String metrics;
 

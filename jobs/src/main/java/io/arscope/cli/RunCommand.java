@@ -37,7 +37,6 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-
     @Option(names = "--as-of", required = true, description = "The date to run for (yyyy-MM-dd).")
     LocalDate asOf;
 

@@ -9,7 +9,6 @@ import static io.arscope.job.Column.number;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 

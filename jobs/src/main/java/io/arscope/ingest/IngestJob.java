@@ -34,7 +34,6 @@ import io.arscope.run.RunManifest;
  */
 public final class IngestJob implements Job<IngestOptions> {
 
-
     /** What a run produced: the reconciliation, records per table, and the files over the reject threshold. */
     public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
             List<Reconciliation.FileCounts> overThreshold) {

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Column;
 public record AgingBuckets(List<Integer> upperBounds) implements Serializable {
     private static final String COLUMN_PREFIX = "aging_";
 
-
     public static final AgingBuckets DEFAULT = new AgingBuckets(List.of(30, 60, 90));
 
     public AgingBuckets {

@@ -15,7 +15,6 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 

@@ -1,6 +1,5 @@
 package io.arscope.risk;
 
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -13,18 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -42,7 +38,6 @@ import io.arscope.run.RunManifest;
 
 /** The jobs behind {@code arscope worklist} and {@code arscope worklist-backtest}: I/O around the pure parts. */
 public final class WorklistJob implements Job<WorklistOptions> {
-
 
     /** Counts of a worklist run. */
     public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {

@@ -1,0 +1,70 @@
+package io.arscope.metrics;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.apache.spark.sql.Row;
+
+/** The trends table: the monthly series a CFO follows, each with its trend ({@link Trends}), per slice. */
+final class TrendTable {
+
+    private TrendTable() {
+    }
+
+    /** The monthly series a CFO follows, each with its trend. */
+    static final Map<String, Function<PeriodMetrics.Period, Double>> TREND_METRICS = new LinkedHashMap<>();
+
+    static {
+        TREND_METRICS.put("dso_countback", PeriodMetrics.Period::dsoCountback);
+        TREND_METRICS.put("dso_standard", PeriodMetrics.Period::dsoStandard);
+        TREND_METRICS.put("bpdso_countback", PeriodMetrics.Period::bpdsoCountback);
+        TREND_METRICS.put("ddso_countback", PeriodMetrics.Period::ddsoCountback);
+        TREND_METRICS.put("cei", PeriodMetrics.Period::cei);
+        TREND_METRICS.put("add_past_due", PeriodMetrics.Period::addPastDue);
+        TREND_METRICS.put("credit_sales", p -> p.creditSales().doubleValue());
+        TREND_METRICS.put("collections", p -> p.collections().doubleValue());
+        TREND_METRICS.put("ending_ar", p -> p.endingAr().doubleValue());
+        TREND_METRICS.put("past_due_share", p -> PeriodMetrics.ratio(p.pastDueAr(), p.endingAr()));
+        TREND_METRICS.put("collection_ratio", PeriodMetrics.Period::collectionRatio);
+        TREND_METRICS.put("on_time_rate_amount", PeriodMetrics.Period::onTimeRateAmount);
+        TREND_METRICS.put("dispute_rate", PeriodMetrics.Period::disputeRate);
+        TREND_METRICS.put("bad_debt_ratio", PeriodMetrics.Period::badDebtRatio);
+        TREND_METRICS.put("avg_days_to_pay", PeriodMetrics.Period::avgDaysToPay);
+        TREND_METRICS.put("wadl", PeriodMetrics.Period::wadl);
+    }
+
+    /** The trends rows of one slice: one per metric with any finite value. */
+    static List<Row> rows(List<String> slice, List<PeriodMetrics.Period> periods, TrendConfig config) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Function<PeriodMetrics.Period, Double>> metric : TREND_METRICS.entrySet()) {
+            SortedMap<YearMonth, Double> series = new TreeMap<>();
+            for (PeriodMetrics.Period p : periods) {
+                if (p.periodType().equals(PeriodMetrics.MONTH)) {
+                    series.put(YearMonth.from(p.start()), metric.getValue().apply(p));
+                }
+            }
+            if (series.values().stream().noneMatch(v -> v != null && Double.isFinite(v))) {
+                continue;
+            }
+            Trends.Trend t = Trends.of(series, config);
+            rows.add(MetricsTables.TRENDS.row().set(MetricsTables.DIMENSION, slice.get(0))
+                    .set(MetricsTables.VALUE, slice.get(1)).set(MetricsTables.METRIC, metric.getKey())
+                    .set(MetricsTables.LATEST_MONTH, t.latestMonth().toString()).set(MetricsTables.LATEST, t.latest())
+                    .set(MetricsTables.PREVIOUS, t.previous())
+                    .set(MetricsTables.CHANGE_VS_PREVIOUS, t.changeVsPrevious())
+                    .set(MetricsTables.YEAR_AGO, t.yearAgo()).set(MetricsTables.CHANGE_VS_YEAR_AGO, t.changeVsYearAgo())
+                    .set(MetricsTables.POINTS, t.points()).set(MetricsTables.SLOPE_PER_MONTH, t.slopePerMonth())
+                    .set(MetricsTables.SLOPE_LOW, t.slopeLow()).set(MetricsTables.SLOPE_HIGH, t.slopeHigh())
+                    .set(MetricsTables.P_VALUE, t.pValue()).set(MetricsTables.RANGE_LOW, t.rangeLow())
+                    .set(MetricsTables.RANGE_HIGH, t.rangeHigh()).set(MetricsTables.RANGE_FLAG, t.rangeFlag())
+                    .build());
+        }
+        return rows;
+    }
+}
