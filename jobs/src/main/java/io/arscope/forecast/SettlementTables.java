@@ -1,13 +1,26 @@
 package io.arscope.forecast;
 
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,8 +51,8 @@ public final class SettlementTables {
     public static final String ALL = "*";
 
     private static final String MONEY = "decimal(30,2)";
-    private static final String BEFORE_ALL = "date'0001-01-01'";
-    private static final String AFTER_ALL = "date'9999-12-31'";
+    private static final LocalDate BEFORE_ALL = LocalDate.of(1, 1, 1);
+    private static final LocalDate AFTER_ALL = LocalDate.of(9999, 12, 31);
     /** Invoices younger than this many days at an origin enter its invoice-date table. */
     private static final int NEW_INVOICE_AGE = 365;
 
@@ -66,36 +79,35 @@ public final class SettlementTables {
                 .agg(sum("amount").cast(MONEY).as("amount"), count(lit(1)).as("invoices"))
                 .crossJoin(originDates);
 
-        int min = options.earliestOffset();
+        Column origin = col("origin");
+        Column date = col("date");
+        Column invoiceDate = col("invoice_date");
         int dueEnd = options.maxDaysPastDue() + 1;
-        String dueOffset = "greatest(datediff(%s, due_date), " + min + ")";
+        int earliest = options.earliestOffset();
         // The due-date table is a period table: only what happened in the history window before the origin counts,
         // an invoice issued earlier entering it with what was still open when the window began.
-        String windowStart = "date_sub(origin, " + (options.historyDays() - 1) + ")";
-        String beforeWindow = "date_sub(origin, " + options.historyDays() + ")";
-        String issuedBy = "invoice_date <= origin";
-        String young = issuedBy + " and datediff(origin, invoice_date) < " + NEW_INVOICE_AGE;
-        String spansDay = "span_from <= %1$s and span_until > %1$s";
-        String zero = "0";
+        Column windowStart = date_sub(origin, options.historyDays() - 1);
+        Column beforeWindow = date_sub(origin, options.historyDays());
+        Column issuedBy = invoiceDate.leq(origin);
+        Column young = issuedBy.and(datediff(origin, invoiceDate).lt(NEW_INVOICE_AGE));
         Column bySegment = col("segment");
         Column allSegments = lit(ALL);
 
         List<Dataset<Row>> parts = List.of(
-                rows(spans, issuedBy + " and " + spansDay.formatted(beforeWindow), lit(DUE), bySegment,
-                        dueOffset.formatted("greatest(invoice_date, " + windowStart + ")"),
-                        "balance", zero, zero, zero, "invoices"),
-                rows(events, issuedBy + " and date between " + windowStart + " and origin", lit(DUE), bySegment,
-                        dueOffset.formatted("date"), zero, "cash", "other", zero, zero),
-                rows(spans, issuedBy + " and " + spansDay.formatted("origin"), lit(DUE), bySegment,
-                        "least(" + dueOffset.formatted("origin") + ", " + dueEnd + ")", zero, zero, zero, "open", zero),
-                rows(issued, young, lit(NEW_INVOICE), allSegments, "0", "amount", zero, zero, zero, "invoices"),
-                rows(events, young + " and date <= origin", lit(NEW_INVOICE), allSegments,
-                        "datediff(date, invoice_date)", zero, "cash", "other", zero, zero),
-                rows(spans, young + " and " + spansDay.formatted("origin"), lit(NEW_INVOICE), allSegments,
-                        "datediff(origin, invoice_date)", zero, zero, zero, "open", zero),
-                rows(events, "cash != 0 and date > origin and date <= date_add(origin, " + actualDays + ")",
-                        expr("if(" + issuedBy + ", '" + ACTUAL_OPEN + "', '" + ACTUAL_NEW + "')"), bySegment,
-                        "datediff(date, origin)", zero, "cash", zero, zero, zero));
+                rows(spans, issuedBy.and(spanHolds(beforeWindow)), lit(DUE), bySegment,
+                        dueOffset(greatest(invoiceDate, windowStart), earliest), Sums.entering("balance")),
+                rows(events, issuedBy.and(date.between(windowStart, origin)), lit(DUE), bySegment,
+                        dueOffset(date, earliest), Sums.movements()),
+                rows(spans, issuedBy.and(spanHolds(origin)), lit(DUE), bySegment,
+                        least(dueOffset(origin, earliest), lit(dueEnd)), Sums.stillOpen()),
+                rows(issued, young, lit(NEW_INVOICE), allSegments, lit(0), Sums.entering("amount")),
+                rows(events, young.and(date.leq(origin)), lit(NEW_INVOICE), allSegments, datediff(date, invoiceDate),
+                        Sums.movements()),
+                rows(spans, young.and(spanHolds(origin)), lit(NEW_INVOICE), allSegments, datediff(origin, invoiceDate),
+                        Sums.stillOpen()),
+                rows(events, col("cash").notEqual(0).and(date.gt(origin)).and(date.leq(date_add(origin, actualDays))),
+                        when(issuedBy, lit(ACTUAL_OPEN)).otherwise(lit(ACTUAL_NEW)), bySegment, datediff(date, origin),
+                        Sums.receipts()));
         Dataset<Row> all = parts.stream().reduce(Dataset::unionAll).orElseThrow();
         return all
                 .filter(col("kind").notEqual(lit(DUE)).or(col("offset").leq(dueEnd)))
@@ -107,12 +119,13 @@ public final class SettlementTables {
 
     /** Payments ({@code cash}) and other reductions ({@code other}) by segment, invoice date, due date and day. */
     private static Dataset<Row> movementsByDay(Dataset<Row> keyed) {
+        Column payment = col("e.kind").equalTo("payment");
         return keyed
                 .select(col("segment"), col("invoice_date"), col("due_date"),
                         functions.explode(col(InvoiceHistory.EVENTS)).as("e"))
                 .groupBy(col("segment"), col("invoice_date"), col("due_date"), col("e.date").as("date"))
-                .agg(sum(expr("if(e.kind = 'payment', e.amount, 0)")).cast(MONEY).as("cash"),
-                        sum(expr("if(e.kind = 'payment', 0, e.amount)")).cast(MONEY).as("other"));
+                .agg(sum(when(payment, col("e.amount")).otherwise(0)).cast(MONEY).as("cash"),
+                        sum(when(payment, 0).otherwise(col("e.amount"))).cast(MONEY).as("other"));
     }
 
     /**
@@ -122,36 +135,72 @@ public final class SettlementTables {
      * with a positive balance.
      */
     private static Dataset<Row> balanceSpans(Dataset<Row> keyed) {
-        String days = "array_sort(array_distinct(transform(" + InvoiceHistory.EVENTS + ", e -> e.date)))";
-        String until = "if(i = size(days), " + AFTER_ALL + ", element_at(days, i + 1))";
-        String spans = "transform(sequence(0, size(days)), i -> named_struct("
-                + "'span_from', if(i = 0, " + BEFORE_ALL + ", element_at(days, i)), "
-                + "'span_until', " + until + ", "
-                + "'balance', cast(amount - " + InvoiceHistory.reducedSql("date_sub(" + until + ", 1)") + " as "
-                + MONEY + ")))";
+        Column days = col("days");
+        // Span i runs from the i-th event date (the beginning of time for i = 0) to the next one (or the end of time).
+        Function<Column, Column> until = i -> when(i.equalTo(size(days)), lit(AFTER_ALL))
+                .otherwise(element_at(days, i.plus(1)));
+        Column spans = transform(sequence(lit(0), size(days)), i -> struct(
+                when(i.equalTo(0), lit(BEFORE_ALL)).otherwise(element_at(days, i)).as("span_from"),
+                until.apply(i).as("span_until"),
+                col("amount").minus(InvoiceHistory.reducedBy(date_sub(until.apply(i), 1))).cast(MONEY).as("balance")));
         return keyed
-                .withColumn("days", expr(days))
-                .select(col("segment"), col("invoice_date"), col("due_date"), functions.explode(expr(spans)).as("s"))
+                .withColumn("days", array_sort(array_distinct(transform(col(InvoiceHistory.EVENTS),
+                        e -> e.getField("date")))))
+                .select(col("segment"), col("invoice_date"), col("due_date"), functions.explode(spans).as("s"))
                 .filter(col("s.balance").notEqual(lit(0)))
                 .groupBy(col("segment"), col("invoice_date"), col("due_date"), col("s.span_from").as("span_from"),
                         col("s.span_until").as("span_until"))
                 .agg(sum("s.balance").cast(MONEY).as("balance"),
-                        sum(functions.greatest(col("s.balance"), lit(0))).cast(MONEY).as("open"),
-                        sum(expr("if(s.balance > 0, 1, 0)")).cast("bigint").as("invoices"));
+                        sum(greatest(col("s.balance"), lit(0))).cast(MONEY).as("open"),
+                        sum(when(col("s.balance").gt(0), 1).otherwise(0)).cast("bigint").as("invoices"));
     }
 
-    private static Dataset<Row> rows(Dataset<Row> source, String condition, Column kind, Column segment,
-            String offset, String entered, String cash, String other, String open, String invoices) {
-        return source.filter(expr(condition)).select(
+    /** Days from the due date to {@code day}; invoices with longer terms all start at the earliest offset. */
+    private static Column dueOffset(Column day, int earliest) {
+        return greatest(datediff(day, col("due_date")), lit(earliest));
+    }
+
+    /** Whether a balance span holds at the end of {@code day}. */
+    private static Column spanHolds(Column day) {
+        return col("span_from").leq(day).and(col("span_until").gt(day));
+    }
+
+    /** What one part of the tables adds to their sums; a part leaves the sums it does not feed at zero. */
+    private record Sums(Column entered, Column cash, Column other, Column open, Column invoices) {
+
+        /** Money entering the table, and the invoices it came on. */
+        static Sums entering(String amount) {
+            return new Sums(col(amount), lit(0), lit(0), lit(0), col("invoices"));
+        }
+
+        /** Payments and other reductions. */
+        static Sums movements() {
+            return new Sums(lit(0), col("cash"), col("other"), lit(0), lit(0));
+        }
+
+        /** Cash received only: what the actuals compare the forecast with. */
+        static Sums receipts() {
+            return new Sums(lit(0), col("cash"), lit(0), lit(0), lit(0));
+        }
+
+        /** Amounts still open, censored at that offset. */
+        static Sums stillOpen() {
+            return new Sums(lit(0), lit(0), lit(0), col("open"), lit(0));
+        }
+    }
+
+    private static Dataset<Row> rows(Dataset<Row> source, Column condition, Column kind, Column segment,
+            Column offset, Sums sums) {
+        return source.filter(condition).select(
                 col("origin"),
                 kind.as("kind"),
                 segment.as("segment"),
-                expr(offset).cast("int").as("offset"),
-                expr(entered).cast(MONEY).as("entered"),
-                expr(cash).cast(MONEY).as("cash"),
-                expr(other).cast(MONEY).as("other"),
-                expr(open).cast(MONEY).as("open"),
-                expr(invoices).cast("bigint").as("invoices"));
+                offset.cast("int").as("offset"),
+                sums.entered().cast(MONEY).as("entered"),
+                sums.cash().cast(MONEY).as("cash"),
+                sums.other().cast(MONEY).as("other"),
+                sums.open().cast(MONEY).as("open"),
+                sums.invoices().cast("bigint").as("invoices"));
     }
 
     /** Credit sales per invoice date, for the expected new sales. */

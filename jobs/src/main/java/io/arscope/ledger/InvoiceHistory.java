@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +28,8 @@ public final class InvoiceHistory {
     public static final String DISPUTES = "disputes";
     /** Dimension value used where the data has none, so that slices still add up to the total. */
     public static final String NONE = "(none)";
+    /** Type of a sum over one invoice's events: wider than an amount's decimal(18,2), so overpayments fit. */
+    private static final String EVENT_SUM = "decimal(20,2)";
 
     private InvoiceHistory() {
     }
@@ -77,9 +80,9 @@ public final class InvoiceHistory {
                 .join(disputes, "invoice_id", "left_outer");
         List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
                 col("due_date"), col("amount"),
-                coalesce(col(EVENTS), functions.expr("array()").cast(events.schema().apply(EVENTS).dataType()))
+                coalesce(col(EVENTS), functions.array().cast(events.schema().apply(EVENTS).dataType()))
                         .as(EVENTS),
-                coalesce(col(DISPUTES), functions.expr("array()").cast(disputes.schema().apply(DISPUTES).dataType()))
+                coalesce(col(DISPUTES), functions.array().cast(disputes.schema().apply(DISPUTES).dataType()))
                         .as(DISPUTES)));
         for (String d : dimensions) {
             out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
@@ -88,23 +91,33 @@ public final class InvoiceHistory {
         return invoices.select(out.toArray(Column[]::new));
     }
 
-    /** Sum of an invoice's reductions dated on or before {@code date} (a date column), of the given kinds. */
-    public static Column reducedBy(String dateExpr, String... kinds) {
-        return functions.expr(reducedSql(dateExpr, kinds));
+    /** The invoice's events of the given kinds (all of them when none is given), as an array column. */
+    public static Column events(String... kinds) {
+        return kinds.length == 0 ? col(EVENTS) : functions.filter(col(EVENTS), e -> e.getField("kind").isin(
+                (Object[]) kinds));
     }
 
-    /** {@link #reducedBy} as SQL text, to use inside larger expressions. */
-    public static String reducedSql(String dateExpr, String... kinds) {
-        String kindTest = kinds.length == 0 ? "true"
-                : "e.kind in (" + String.join(", ", java.util.Arrays.stream(kinds).map(k -> "'" + k + "'").toList())
-                        + ")";
-        return "aggregate(filter(" + EVENTS + ", e -> e.date <= " + dateExpr + " and " + kindTest
-                + "), cast(0 as decimal(20,2)), (acc, e) -> cast(acc + e.amount as decimal(20,2)))";
+    /**
+     * The sum of {@code amountOf(event)} over an array of events, in the decimal type {@code type}. The running
+     * sum is cast back to that type at every step, so that it stays exact and does not widen with each addition.
+     */
+    public static Column total(Column events, Function<Column, Column> amountOf, String type) {
+        return functions.aggregate(events, lit(0).cast(type), (sum, e) -> sum.plus(amountOf.apply(e)).cast(type));
+    }
+
+    /** The sum of the amounts of an array of events. */
+    public static Column amounts(Column events) {
+        return total(events, e -> e.getField("amount"), EVENT_SUM);
+    }
+
+    /** Sum of an invoice's reductions dated on or before {@code date} (a date column), of the given kinds. */
+    public static Column reducedBy(Column date, String... kinds) {
+        return amounts(functions.filter(events(kinds), e -> e.getField("date").leq(date)));
     }
 
     /** Whether the invoice was in dispute at the end of {@code date}: opened by then and not yet resolved. */
-    public static Column disputedOn(String dateExpr) {
-        return functions.expr("exists(" + DISPUTES + ", d -> d.opened <= " + dateExpr
-                + " and (d.resolved is null or d.resolved > " + dateExpr + "))");
+    public static Column disputedOn(Column date) {
+        return functions.exists(col(DISPUTES), d -> d.getField("opened").leq(date)
+                .and(d.getField("resolved").isNull().or(d.getField("resolved").gt(date))));
     }
 }

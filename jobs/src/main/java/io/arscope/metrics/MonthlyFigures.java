@@ -5,13 +5,19 @@ import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.Slices;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +32,9 @@ import org.apache.spark.sql.Row;
 public final class MonthlyFigures {
 
     public static final String MONTH = "month_end";
+
+    /** Type of the sum over one invoice's payments of amount times days. */
+    private static final String DAY_AMOUNT = "decimal(30,2)";
 
     /** The Spark results: the wide monthly table, the bucket roll table and the cohort collection table. */
     public record Tables(Dataset<Row> monthly, Dataset<Row> rolls, Dataset<Row> cohorts) {
@@ -64,42 +73,38 @@ public final class MonthlyFigures {
         Dataset<Row> balances = Slices.sum(invoiceMonths.select(balance.toArray(Column[]::new)), dims, List.of(MONTH),
                 balanceMeasures(buckets));
 
-        String paid = "filter(" + InvoiceHistory.EVENTS + ", e -> e.kind = 'payment')";
+        Column payments = InvoiceHistory.events("payment");
         Dataset<Row> sales = Slices.sum(history.filter(col("invoice_date").leq(last))
-                .withColumn(MONTH, expr("last_day(invoice_date)"))
+                .withColumn(MONTH, last_day(col("invoice_date")))
                 .withColumn("credit_sales", col("amount"))
                 .withColumn("invoices_issued", lit(1L))
-                .withColumn("invoices_disputed", expr("if(size(" + InvoiceHistory.DISPUTES + ") > 0, 1L, 0L)"))
-                .withColumn("cohort_paid", expr("aggregate(" + paid
-                        + ", cast(0 as decimal(20,2)), (acc, e) -> cast(acc + e.amount as decimal(20,2)))"))
-                .withColumn("cohort_pay_days_amount", expr("aggregate(" + paid + ", cast(0 as decimal(30,2)), "
-                        + "(acc, e) -> cast(acc + e.amount * datediff(e.date, invoice_date) as decimal(30,2)))"))
-                .withColumn("cohort_late_days_amount", expr("aggregate(" + paid + ", cast(0 as decimal(30,2)), "
-                        + "(acc, e) -> cast(acc + e.amount * greatest(datediff(e.date, due_date), 0) "
-                        + "as decimal(30,2)))"))
-                .withColumn("cohort_open", col("amount").minus(InvoiceHistory.reducedBy("date'" + asOf + "'"))),
+                .withColumn("invoices_disputed", oneIf(size(col(InvoiceHistory.DISPUTES)).gt(0)))
+                .withColumn("cohort_paid", InvoiceHistory.amounts(payments))
+                .withColumn("cohort_pay_days_amount", dayWeighted(payments, MonthlyFigures::daysToPay))
+                .withColumn("cohort_late_days_amount", dayWeighted(payments, MonthlyFigures::daysLate))
+                .withColumn("cohort_open", col("amount").minus(InvoiceHistory.reducedBy(lit(asOf)))),
                 dims, List.of(MONTH), SALES_MEASURES);
 
-        List<Column> eventCols = new ArrayList<>(List.of(expr("explode(" + InvoiceHistory.EVENTS + ") as e")));
+        List<Column> eventCols = new ArrayList<>(List.of(explode(col(InvoiceHistory.EVENTS)).as("e")));
         dims.forEach(d -> eventCols.add(col(d)));
         Dataset<Row> flows = Slices.sum(history.select(eventCols.toArray(Column[]::new))
                 .filter(col("e.date").leq(last))
-                .withColumn(MONTH, expr("last_day(e.date)"))
+                .withColumn(MONTH, last_day(col("e.date")))
                 .withColumn("collections", when(col("e.kind").equalTo("payment"), col("e.amount")).otherwise(0))
                 .withColumn("credit_memos", when(col("e.kind").equalTo("credit_memo"), col("e.amount")).otherwise(0))
                 .withColumn("write_offs", when(col("e.kind").equalTo("write_off"), col("e.amount")).otherwise(0)),
                 dims, List.of(MONTH), FLOW_MEASURES);
 
         // Paid on time: paid or credited in full by the due date plus grace. Judged only once that day has passed.
-        String deadline = "date_add(due_date, " + graceDays + ")";
+        Column deadline = date_add(col("due_date"), graceDays);
         Dataset<Row> due = Slices.sum(history
-                .filter(expr(deadline).leq(lit(asOf)).and(col("due_date").leq(last)))
-                .withColumn(MONTH, expr("last_day(due_date)"))
+                .filter(deadline.leq(lit(asOf)).and(col("due_date").leq(last)))
+                .withColumn(MONTH, last_day(col("due_date")))
                 .withColumn("due_count", lit(1L))
                 .withColumn("due_amount", col("amount"))
                 .withColumn("on_time", InvoiceHistory.reducedBy(deadline, "payment", "credit_memo")
                         .geq(col("amount")))
-                .withColumn("on_time_count", expr("if(on_time, 1L, 0L)"))
+                .withColumn("on_time_count", oneIf(col("on_time")))
                 .withColumn("on_time_amount", when(col("on_time"), col("amount")).otherwise(0)),
                 dims, List.of(MONTH), DUE_MEASURES);
 
@@ -116,15 +121,33 @@ public final class MonthlyFigures {
                 .select(rollCols.toArray(Column[]::new)), dims, List.of(MONTH, "bucket"),
                 List.of("from_amount", "rolled_amount", "written_off_next"));
 
-        List<Column> cohortCols = new ArrayList<>(List.of(expr("last_day(invoice_date) as cohort_month"),
-                expr("explode(" + paid + ") as e")));
+        List<Column> cohortCols = new ArrayList<>(List.of(last_day(col("invoice_date")).as("cohort_month"),
+                explode(payments).as("e")));
         dims.forEach(d -> cohortCols.add(col(d)));
         Dataset<Row> cohorts = Slices.sum(history.filter(col("invoice_date").leq(last))
                 .select(cohortCols.toArray(Column[]::new))
                 .filter(col("e.date").leq(last))
-                .withColumn(MONTH, expr("last_day(e.date)"))
+                .withColumn(MONTH, last_day(col("e.date")))
                 .withColumn("collected", col("e.amount")), dims, List.of("cohort_month", MONTH), List.of("collected"));
         return new Tables(monthly, rolls, cohorts);
+    }
+
+    /** Payment amounts times a number of days each, summed over an invoice's payments. */
+    private static Column dayWeighted(Column payments, Function<Column, Column> days) {
+        return InvoiceHistory.total(payments, e -> e.getField("amount").multiply(days.apply(e)), DAY_AMOUNT);
+    }
+
+    private static Column daysToPay(Column payment) {
+        return datediff(payment.getField("date"), col("invoice_date"));
+    }
+
+    private static Column daysLate(Column payment) {
+        return greatest(datediff(payment.getField("date"), col("due_date")), lit(0));
+    }
+
+    /** 1 where {@code condition} holds, else 0: summed, a count. */
+    private static Column oneIf(Column condition) {
+        return when(condition, lit(1L)).otherwise(lit(0L));
     }
 
     private static scala.collection.Seq<String> keys() {

@@ -29,16 +29,16 @@ public final class OpenItems {
     /** One row per invoice open at {@code asOf}. */
     public static Dataset<Row> byInvoice(Dataset<Row> history, LocalDate asOf, AgingBuckets buckets,
             List<String> dimensions) {
-        String day = "date'" + asOf + "'";
+        Column day = lit(asOf);
         List<Column> columns = new ArrayList<>(List.of(lit(asOf).as("as_of"), col("invoice_id"), col("customer_id")));
         dimensions.forEach(d -> columns.add(col(d)));
         columns.addAll(List.of(col("invoice_date"), col("due_date"), col("amount").as("invoice_amount"),
                 col("open_amount"), col("days_past_due"), buckets.label(buckets.index(col("days_past_due")))
                         .as("bucket"), InvoiceHistory.disputedOn(day).as("disputed")));
-        return history.filter(col("invoice_date").leq(lit(asOf)))
+        return history.filter(col("invoice_date").leq(day))
                 .withColumn("open_amount", col("amount").minus(InvoiceHistory.reducedBy(day)).cast("decimal(18,2)"))
                 .filter(col("open_amount").gt(0))
-                .withColumn("days_past_due", datediff(lit(asOf), col("due_date")))
+                .withColumn("days_past_due", datediff(day, col("due_date")))
                 .select(columns.toArray(Column[]::new));
     }
 

@@ -1,6 +1,29 @@
 package io.arscope.report;
 
 import static io.arscope.report.FinanceFormat.escape;
+import static io.arscope.report.Html.bulletList;
+import static io.arscope.report.Html.cell;
+import static io.arscope.report.Html.countCell;
+import static io.arscope.report.Html.daysCell;
+import static io.arscope.report.Html.div;
+import static io.arscope.report.Html.element;
+import static io.arscope.report.Html.h1;
+import static io.arscope.report.Html.h2;
+import static io.arscope.report.Html.h3;
+import static io.arscope.report.Html.line;
+import static io.arscope.report.Html.moneyCell;
+import static io.arscope.report.Html.note;
+import static io.arscope.report.Html.numCell;
+import static io.arscope.report.Html.paragraph;
+import static io.arscope.report.Html.row;
+import static io.arscope.report.Html.section;
+import static io.arscope.report.Html.shareCell;
+import static io.arscope.report.Html.span;
+import static io.arscope.report.Html.strong;
+import static io.arscope.report.Html.table;
+import static io.arscope.report.Html.th;
+import static io.arscope.report.Html.thNum;
+import static io.arscope.report.Html.totalRow;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,6 +31,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * The CFO report as one self-contained HTML page: headline figures with their change against last month and last
@@ -31,28 +56,24 @@ public final class CfoReport {
     }
 
     public static String render(ReportData data, String title, String generatedBy) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(STYLE)
-                .append("</style>\n</head>\n<body>\n");
-        h.append("<header><h1>").append(escape(title)).append("</h1><p class=\"meta\">As of <strong>")
-                .append(data.asOf()).append("</strong>");
-        if (!data.months().isEmpty()) {
-            h.append(" &middot; latest closed month ").append(escape(last(data.months()).month()));
-        }
-        h.append(" &middot; amounts in the ledger's currency &middot; ").append(escape(generatedBy))
-                .append("</p></header>\n");
-        if (!data.months().isEmpty()) {
-            headline(h, data);
-            trends(h, data);
-            aging(h, data);
-        }
-        provision(h, data);
-        forecast(h, data);
-        riskiest(h, data);
-        notes(h);
-        return h.append("</body>\n</html>\n").toString();
+        String body = header(data, title, generatedBy)
+                + (data.months().isEmpty() ? "" : headline(data) + trends(data) + aging(data))
+                + provision(data) + forecast(data) + riskiest(data) + notes();
+        return line("<!DOCTYPE html>")
+                + line("<html lang=\"en\">\n" + head(title) + line(element("body", "\n" + body)) + "</html>");
+    }
+
+    private static String head(String title) {
+        return line(element("head", "\n" + line("<meta charset=\"utf-8\">")
+                + line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                + line(element("title", escape(title))) + line(element("style", "\n" + STYLE))));
+    }
+
+    private static String header(ReportData data, String title, String generatedBy) {
+        String latestMonth = data.months().isEmpty() ? ""
+                : " &middot; latest closed month " + escape(last(data.months()).month());
+        return line(element("header", h1(title) + element("p", "meta", "As of " + strong(data.asOf().toString())
+                + latestMonth + " &middot; amounts in the ledger's currency &middot; " + escape(generatedBy))));
     }
 
     // ---- headline
@@ -103,18 +124,16 @@ public final class CfoReport {
         return months.stream().filter(m -> m.month().equals(wanted)).findFirst();
     }
 
-    private static void headline(StringBuilder h, ReportData data) {
-        h.append("<section id=\"headline\"><h2>Headline</h2><div class=\"kpis\">\n");
-        for (Kpi k : kpis(data)) {
-            h.append("<div class=\"kpi\"><div class=\"kpi-name\">").append(escape(k.name()))
-                    .append("</div><div class=\"kpi-value\">").append(escape(k.value())).append("</div>");
-            if (k.changeVsMonth() != null || k.changeVsYear() != null) {
-                h.append("<div class=\"kpi-change\">").append(changeText(k, k.changeVsMonth(), "vs last month"))
-                        .append("<br>").append(changeText(k, k.changeVsYear(), "vs last year")).append("</div>");
-            }
-            h.append("</div>\n");
-        }
-        h.append("</div></section>\n");
+    private static String headline(ReportData data) {
+        return section("headline", h2("Headline"),
+                div("kpis", "\n" + String.join("", kpis(data).stream().map(CfoReport::tile).toList())));
+    }
+
+    private static String tile(Kpi k) {
+        String changes = k.changeVsMonth() == null && k.changeVsYear() == null ? ""
+                : div("kpi-change", changeText(k, k.changeVsMonth(), "vs last month") + "<br>"
+                        + changeText(k, k.changeVsYear(), "vs last year"));
+        return line(div("kpi", div("kpi-name", escape(k.name())) + div("kpi-value", escape(k.value())) + changes));
     }
 
     private static String changeText(Kpi k, Double change, String against) {
@@ -126,197 +145,164 @@ public final class CfoReport {
                 + k.unit();
         String tone = k.goodDirection() == 0 || Math.abs(change) < 1e-9 ? "flat"
                 : Math.signum(change) == k.goodDirection() ? "good" : "bad";
-        return "<span class=\"" + tone + "\">" + escape(amount) + "</span> " + against;
+        return span(tone, amount) + " " + against;
     }
 
     // ---- trends and aging
 
-    private static void trends(StringBuilder h, ReportData data) {
+    private static String trends(ReportData data) {
         List<ReportData.Month> months = tail(data.months(), TREND_MONTHS);
         List<String> labels = months.stream().map(ReportData.Month::month).toList();
-        h.append("<section id=\"dso\"><h2>DSO, best possible DSO and delinquent DSO (countback, days)</h2>\n");
-        h.append(SvgChart.lines("DSO trend", labels, List.of(
-                new SvgChart.Series("DSO", PALETTE[0], months.stream().map(ReportData.Month::dsoCountback).toList()),
-                new SvgChart.Series("BPDSO", PALETTE[1], months.stream().map(ReportData.Month::bpdsoCountback)
-                        .toList()),
-                new SvgChart.Series("DDSO", PALETTE[3], months.stream().map(ReportData.Month::ddsoCountback)
-                        .toList())), false));
-        h.append("</section>\n<section id=\"cei\"><h2>Collection effectiveness index (CEI, %)</h2>\n");
-        h.append(SvgChart.lines("CEI trend", labels, List.of(new SvgChart.Series("CEI", PALETTE[0],
-                months.stream().map(ReportData.Month::cei).toList())), false));
-        h.append("</section>\n");
+        return section("dso", line(h2("DSO, best possible DSO and delinquent DSO (countback, days)")),
+                SvgChart.lines("DSO trend", labels, List.of(
+                        series("DSO", PALETTE[0], months, ReportData.Month::dsoCountback),
+                        series("BPDSO", PALETTE[1], months, ReportData.Month::bpdsoCountback),
+                        series("DDSO", PALETTE[3], months, ReportData.Month::ddsoCountback)), false))
+                + section("cei", line(h2("Collection effectiveness index (CEI, %)")),
+                        SvgChart.lines("CEI trend", labels,
+                                List.of(series("CEI", PALETTE[0], months, ReportData.Month::cei)), false));
     }
 
-    private static void aging(StringBuilder h, ReportData data) {
+    private static <T> SvgChart.Series series(String name, String colour, List<T> points, Function<T, Double> value) {
+        return new SvgChart.Series(name, colour, points.stream().map(value).toList());
+    }
+
+    private static String aging(ReportData data) {
         List<ReportData.Month> months = tail(data.months(), AGING_MONTHS);
-        List<SvgChart.Series> series = new ArrayList<>();
-        for (int b = 0; b < data.bucketLabels().size(); b++) {
-            int bucket = b;
-            series.add(new SvgChart.Series(data.bucketLabels().get(b), PALETTE[b % PALETTE.length],
-                    months.stream().map(m -> m.buckets().get(bucket)).toList()));
-        }
-        h.append("<section id=\"aging\"><h2>Aging at each month-end</h2>\n")
-                .append(SvgChart.stackedBars("Aging", months.stream().map(ReportData.Month::month).toList(), series));
+        List<String> labels = data.bucketLabels();
+        List<SvgChart.Series> series = IntStream.range(0, labels.size()).mapToObj(b -> series(labels.get(b),
+                PALETTE[b % PALETTE.length], months, m -> m.buckets().get(b))).toList();
         ReportData.Month now = last(data.months());
-        h.append("<table><thead><tr><th>Bucket</th><th class=\"num\">").append(escape(now.month()))
-                .append("</th><th class=\"num\">Share</th></tr></thead><tbody>\n");
-        for (int b = 0; b < data.bucketLabels().size(); b++) {
-            h.append("<tr><td>").append(escape(data.bucketLabels().get(b))).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(now.buckets().get(b))).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.share(now.endingAr() == 0 ? null : now.buckets().get(b) / now.endingAr()))
-                    .append("</td></tr>\n");
-        }
-        h.append("</tbody></table></section>\n");
+        List<String> rows = IntStream.range(0, labels.size()).mapToObj(b -> row(cell(labels.get(b)),
+                moneyCell(now.buckets().get(b)),
+                shareCell(now.endingAr() == 0 ? null : now.buckets().get(b) / now.endingAr()))).toList();
+        return section("aging", line(h2("Aging at each month-end")),
+                SvgChart.stackedBars("Aging", months.stream().map(ReportData.Month::month).toList(), series),
+                table(List.of(th("Bucket"), thNum(now.month()), thNum("Share")), rows));
     }
 
     // ---- provision
 
-    private static void provision(StringBuilder h, ReportData data) {
+    private static String provision(ReportData data) {
         if (data.provision().isEmpty()) {
-            return;
+            return "";
         }
-        double balance = data.provision().stream().mapToDouble(ReportData.ProvisionLine::balance).sum();
+        double balance = total(data.provision(), ReportData.ProvisionLine::balance);
         double ecl = data.allowance();
-        h.append("<section id=\"ecl\"><h2>Roll rates and the credit-loss allowance</h2>\n")
-                .append("<table><thead><tr><th>Bucket</th><th class=\"num\">Roll rate onwards</th>")
-                .append("<th class=\"num\">Loss rate</th><th class=\"num\">Balance</th><th class=\"num\">ECL</th>")
-                .append("</tr></thead><tbody>\n");
-        for (ReportData.ProvisionLine p : data.provision()) {
-            h.append("<tr><td>").append(escape(p.bucket())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.share(p.rollRate())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.share(p.lossRate())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(p.balance())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(p.ecl())).append("</td></tr>\n");
-        }
-        h.append("<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">")
-                .append(FinanceFormat.share(balance == 0 ? null : ecl / balance)).append("</td><td class=\"num\">")
-                .append(FinanceFormat.money(balance)).append("</td><td class=\"num\">").append(FinanceFormat.money(ecl))
-                .append("</td></tr>\n</tbody></table>");
+        List<String> rows = new ArrayList<>(data.provision().stream().map(p -> row(cell(p.bucket()),
+                shareCell(p.rollRate()), shareCell(p.lossRate()), moneyCell(p.balance()), moneyCell(p.ecl())))
+                .toList());
+        rows.add(totalRow(cell("Total"), cell(""), shareCell(balance == 0 ? null : ecl / balance), moneyCell(balance),
+                moneyCell(ecl)));
         double overlay = data.provision().get(0).overlay();
-        h.append("<p class=\"note\">Forward-looking overlay ").append(String.format(java.util.Locale.US, "%.2f",
-                overlay)).append(". The last bucket's roll rate is its write-off rate.</p></section>\n");
+        return section("ecl", line(h2("Roll rates and the credit-loss allowance")),
+                table(List.of(th("Bucket"), thNum("Roll rate onwards"), thNum("Loss rate"), thNum("Balance"),
+                        thNum("ECL")), rows),
+                note("Forward-looking overlay " + String.format(java.util.Locale.US, "%.2f", overlay)
+                        + ". The last bucket's roll rate is its write-off rate."));
     }
 
     // ---- forecast
 
-    private static void forecast(StringBuilder h, ReportData data) {
+    private static String forecast(ReportData data) {
         ReportData.Forecast f = data.forecast();
-        h.append("<section id=\"forecast\"><h2>Cash forecast</h2>\n");
+        String heading = line(h2("Cash forecast"));
         if (f == null) {
-            h.append("<p class=\"note\">No forecast was given to this report (run <code>arscope forecast</code> and "
-                    + "pass <code>--forecast</code>).</p></section>\n");
-            return;
+            return section("forecast", heading, note("No forecast was given to this report (run <code>arscope "
+                    + "forecast</code> and pass <code>--forecast</code>)."));
         }
         int level = (int) Math.round(f.intervalLevel() * 100);
-        double total = f.weeks().stream().mapToDouble(ReportData.Week::expected).sum();
-        h.append("<p>Expected collections over the next ").append(f.weeks().size()).append(" weeks from ")
-                .append(f.asOf()).append(": <strong>").append(FinanceFormat.money(total)).append("</strong>");
-        if (!data.provision().isEmpty()) {
-            h.append("; credit-loss allowance beside it: <strong>").append(FinanceFormat.money(data.allowance()))
-                    .append("</strong>");
-        }
-        h.append(".</p>\n");
-        List<String> labels = f.weeks().stream().map(w -> "W" + w.week() + " " + w.end()).toList();
-        h.append(SvgChart.barsWithInterval("Cash forecast", labels, List.of(
-                new SvgChart.Series("From open invoices", PALETTE[0], f.weeks().stream()
-                        .map(ReportData.Week::fromOpen).toList()),
-                new SvgChart.Series("From new sales", PALETTE[1], f.weeks().stream()
-                        .map(ReportData.Week::fromNewSales).toList())),
+        String interval = level + "% interval";
+        double expected = total(f.weeks(), ReportData.Week::expected);
+        String allowance = data.provision().isEmpty() ? ""
+                : "; credit-loss allowance beside it: " + strong(FinanceFormat.money(data.allowance()));
+        String summary = paragraph("Expected collections over the next " + f.weeks().size() + " weeks from "
+                + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + allowance + ".");
+        String chart = SvgChart.barsWithInterval("Cash forecast",
+                f.weeks().stream().map(w -> "W" + w.week() + " " + w.end()).toList(),
+                List.of(series("From open invoices", PALETTE[0], f.weeks(), ReportData.Week::fromOpen),
+                        series("From new sales", PALETTE[1], f.weeks(), ReportData.Week::fromNewSales)),
                 f.weeks().stream().map(ReportData.Week::lower).toList(),
-                f.weeks().stream().map(ReportData.Week::upper).toList(), level + "% interval"));
-        h.append("<table><thead><tr><th>Week</th><th>Ending</th><th class=\"num\">From open invoices</th>")
-                .append("<th class=\"num\">From new sales</th><th class=\"num\">Expected</th>")
-                .append("<th class=\"num\">").append(level).append("% interval</th></tr></thead><tbody>\n");
-        for (ReportData.Week w : f.weeks()) {
-            h.append("<tr><td>").append(w.week()).append("</td><td>").append(w.end()).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(w.fromOpen())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(w.fromNewSales())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(w.expected())).append("</td><td class=\"num\">")
-                    .append(w.lower() == null ? FinanceFormat.NONE
-                            : FinanceFormat.money(w.lower()) + " &ndash; " + FinanceFormat.money(w.upper()))
-                    .append("</td></tr>\n");
-        }
-        h.append("<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">")
-                .append(FinanceFormat.money(f.weeks().stream().mapToDouble(ReportData.Week::fromOpen).sum()))
-                .append("</td><td class=\"num\">")
-                .append(FinanceFormat.money(f.weeks().stream().mapToDouble(ReportData.Week::fromNewSales).sum()))
-                .append("</td><td class=\"num\">").append(FinanceFormat.money(total))
-                .append("</td><td></td></tr>\n</tbody></table>\n");
+                f.weeks().stream().map(ReportData.Week::upper).toList(), interval);
+        return section("forecast", heading, line(summary), chart, line(weeks(f, interval)),
+                h3("DSO ahead (standard method)"), line(dsoAhead(f)), latestDso(data),
+                h3("How accurate the forecast has been"),
+                line(note("The same forecast made at weekly origins of the past year and compared with the cash that "
+                        + "came in. WAPE = sum of absolute errors / sum of actual cash; bias = (forecast - actual) / "
+                        + "actual; coverage = share of weeks inside the " + interval + ".")),
+                accuracy(f));
+    }
 
-        h.append("<h3>DSO ahead (standard method)</h3><table><thead><tr><th>Month-end</th>")
-                .append("<th class=\"num\">Expected AR</th><th class=\"num\">Credit sales</th>")
-                .append("<th class=\"num\">DSO</th></tr></thead><tbody>\n");
-        for (ReportData.MonthEnd m : f.dso()) {
-            h.append("<tr><td>").append(m.monthEnd()).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(m.endingAr())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(m.creditSales())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.days(m.dso())).append("</td></tr>\n");
-        }
-        h.append("</tbody></table>\n");
-        if (!data.months().isEmpty()) {
-            h.append("<p class=\"note\">Latest actual standard DSO (").append(escape(last(data.months()).month()))
-                    .append("): ").append(FinanceFormat.days(last(data.months()).dsoStandard())).append(" days.</p>\n");
-        }
+    private static String weeks(ReportData.Forecast f, String interval) {
+        List<String> rows = new ArrayList<>(f.weeks().stream().map(w -> row(cell(w.week()), cell(w.end()),
+                moneyCell(w.fromOpen()), moneyCell(w.fromNewSales()), moneyCell(w.expected()),
+                numCell(w.lower() == null ? FinanceFormat.NONE
+                        : FinanceFormat.money(w.lower()) + " &ndash; " + FinanceFormat.money(w.upper())))).toList());
+        rows.add(totalRow(cell("Total"), cell(""), moneyCell(total(f.weeks(), ReportData.Week::fromOpen)),
+                moneyCell(total(f.weeks(), ReportData.Week::fromNewSales)),
+                moneyCell(total(f.weeks(), ReportData.Week::expected)), cell("")));
+        return table(List.of(th("Week"), th("Ending"), thNum("From open invoices"), thNum("From new sales"),
+                thNum("Expected"), thNum(interval)), rows);
+    }
 
-        h.append("<h3>How accurate the forecast has been</h3><p class=\"note\">The same forecast made at weekly ")
-                .append("origins of the past year and compared with the cash that came in. WAPE = sum of absolute ")
-                .append("errors / sum of actual cash; bias = (forecast - actual) / actual; coverage = share of weeks ")
-                .append("inside the ").append(level).append("% interval.</p>\n")
-                .append("<table><thead><tr><th>Weeks ahead</th><th class=\"num\">Origins</th>")
-                .append("<th class=\"num\">WAPE</th><th class=\"num\">Bias</th>")
-                .append("<th class=\"num\">Interval coverage</th></tr></thead><tbody>\n");
-        for (ReportData.Accuracy a : f.accuracy()) {
-            h.append("<tr><td>").append(a.week()).append("</td><td class=\"num\">").append(a.origins())
-                    .append("</td><td class=\"num\">").append(FinanceFormat.share(a.wape()))
-                    .append("</td><td class=\"num\">").append(FinanceFormat.share(a.bias()))
-                    .append("</td><td class=\"num\">").append(FinanceFormat.share(a.coverage()))
-                    .append(a.withInterval() > 0 ? " (" + a.withInterval() + ")" : "").append("</td></tr>\n");
+    private static String dsoAhead(ReportData.Forecast f) {
+        return table(List.of(th("Month-end"), thNum("Expected AR"), thNum("Credit sales"), thNum("DSO")),
+                f.dso().stream().map(m -> row(cell(m.monthEnd()), moneyCell(m.endingAr()),
+                        moneyCell(m.creditSales()), daysCell(m.dso()))).toList());
+    }
+
+    private static String latestDso(ReportData data) {
+        if (data.months().isEmpty()) {
+            return "";
         }
-        h.append("</tbody></table></section>\n");
+        ReportData.Month latest = last(data.months());
+        return line(note("Latest actual standard DSO (" + escape(latest.month()) + "): "
+                + FinanceFormat.days(latest.dsoStandard()) + " days."));
+    }
+
+    private static String accuracy(ReportData.Forecast f) {
+        return table(List.of(th("Weeks ahead"), thNum("Origins"), thNum("WAPE"), thNum("Bias"),
+                thNum("Interval coverage")), f.accuracy().stream().map(a -> row(cell(a.week()), countCell(a.origins()),
+                        shareCell(a.wape()), shareCell(a.bias()), numCell(FinanceFormat.share(a.coverage())
+                                + (a.withInterval() > 0 ? " (" + a.withInterval() + ")" : "")))).toList());
     }
 
     // ---- customers
 
-    private static void riskiest(StringBuilder h, ReportData data) {
-        h.append("<section id=\"customers\"><h2>Customers with the most money expected late</h2>\n");
+    private static String riskiest(ReportData data) {
+        String heading = line(h2("Customers with the most money expected late"));
         if (data.riskiest() == null) {
-            h.append("<p class=\"note\">No worklist was given to this report (run <code>arscope worklist</code> and "
-                    + "pass <code>--worklist</code>).</p></section>\n");
-            return;
+            return section("customers", heading, note("No worklist was given to this report (run <code>arscope "
+                    + "worklist</code> and pass <code>--worklist</code>)."));
         }
-        List<ReportData.RiskyCustomer> top = data.riskiest().stream()
+        List<String> rows = data.riskiest().stream()
                 .sorted(Comparator.comparingDouble(ReportData.RiskyCustomer::expectedLate).reversed()
                         .thenComparing(ReportData.RiskyCustomer::customerId))
-                .limit(RISKIEST).toList();
-        h.append("<table><thead><tr><th>Customer</th><th>Collector</th><th>Queue</th><th class=\"num\">Open</th>")
-                .append("<th class=\"num\">Overdue</th><th class=\"num\">P(late)</th>")
-                .append("<th class=\"num\">Expected late</th><th class=\"num\">Max days past due</th>")
-                .append("<th>Next action</th></tr></thead><tbody>\n");
-        for (ReportData.RiskyCustomer c : top) {
-            h.append("<tr><td>").append(escape(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId()
-                    + ")")).append("</td><td>").append(escape(c.collector())).append("</td><td>")
-                    .append(escape(c.queue())).append("</td><td class=\"num\">").append(FinanceFormat.money(
-                            c.openAmount())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(c.overdueAmount())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.share(c.probabilityLate())).append("</td><td class=\"num\">")
-                    .append(FinanceFormat.money(c.expectedLate())).append("</td><td class=\"num\">")
-                    .append(c.maxDaysPastDue()).append("</td><td>").append(escape(c.nextAction() == null ? ""
-                            : c.nextAction())).append("</td></tr>\n");
-        }
-        h.append("</tbody></table></section>\n");
+                .limit(RISKIEST)
+                .map(c -> row(cell(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId() + ")"),
+                        cell(c.collector()), cell(c.queue()), moneyCell(c.openAmount()), moneyCell(c.overdueAmount()),
+                        shareCell(c.probabilityLate()), moneyCell(c.expectedLate()), countCell(c.maxDaysPastDue()),
+                        cell(c.nextAction() == null ? "" : c.nextAction())))
+                .toList();
+        return section("customers", heading, table(List.of(th("Customer"), th("Collector"), th("Queue"),
+                thNum("Open"), thNum("Overdue"), thNum("P(late)"), thNum("Expected late"), thNum("Max days past due"),
+                th("Next action")), rows));
     }
 
-    private static void notes(StringBuilder h) {
-        h.append("<footer><h2>Definitions</h2><ul>")
-                .append("<li>DSO (countback): ending AR walked back through each month's credit sales; BPDSO the same ")
-                .append("on current (not yet due) AR; DDSO = DSO - BPDSO.</li>")
-                .append("<li>CEI = (beginning AR + credit sales - ending AR) / (beginning AR + credit sales - ending ")
-                .append("current AR), monthly.</li>")
-                .append("<li>ECL = sum over aging buckets of balance x loss rate, the loss rate being the product of ")
-                .append("the average roll rates from that bucket onwards.</li>")
-                .append("<li>The cash forecast follows each open invoice along the settlement curve of invoices that ")
-                .append("were as far past due, and adds collections on new sales at the trailing average rate.</li>")
-                .append("</ul></footer>\n");
+    private static String notes() {
+        return line(element("footer", h2("Definitions") + bulletList(List.of(
+                "DSO (countback): ending AR walked back through each month's credit sales; BPDSO the same on current "
+                        + "(not yet due) AR; DDSO = DSO - BPDSO.",
+                "CEI = (beginning AR + credit sales - ending AR) / (beginning AR + credit sales - ending current AR), "
+                        + "monthly.",
+                "ECL = sum over aging buckets of balance x loss rate, the loss rate being the product of the average "
+                        + "roll rates from that bucket onwards.",
+                "The cash forecast follows each open invoice along the settlement curve of invoices that were as far "
+                        + "past due, and adds collections on new sales at the trailing average rate."))));
+    }
+
+    private static <T> double total(List<T> items, ToDoubleFunction<T> amount) {
+        return items.stream().mapToDouble(amount).sum();
     }
 
     private static <T> T last(List<T> list) {

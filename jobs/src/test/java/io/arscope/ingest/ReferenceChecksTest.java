@@ -1,0 +1,193 @@
+package io.arscope.ingest;
+
+import static io.arscope.testing.LedgerBuilder.d;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.arscope.model.CanonicalTable;
+import io.arscope.testing.TestSpark;
+
+/**
+ * {@link ReferenceChecks} alone, on mapped lines made by hand, with customers exported on their own:
+ * <pre>
+ * customers.csv:2  customer K1                                   accepted
+ * customers.csv:3  customer K1 again                             duplicate
+ * ar.csv:2         invoice I1 of K1, 10 Jan 2025                 accepted
+ * ar.csv:3         invoice I2 of K9                              unknown customer
+ * ar.csv:4         payment P1 of I1 by K1                        accepted
+ * ar.csv:5         payment P2 of I2                              its invoice was rejected
+ * ar.csv:6         payment P3 of I404                            unknown invoice
+ * ar.csv:7         credit memo A1 of I1 on 5 Jan                 before its invoice
+ * ar.csv:8         payment P4 of I1 by K2                        another customer's invoice
+ * ar.csv:9         payment P5 whose amount did not parse         rejected when mapped
+ * ar.csv:10        blank                                         ignored
+ * ar.csv:11        dispute D1 of I1                              accepted
+ * ar.csv:12        payment P6 of I1 naming no customer           accepted, customer K1 taken from I1
+ * ar.csv:13        invoice I3 of K9 with its payment P7          unknown customer, the line whole
+ * ar.csv:14        payment P8 of I3                              its invoice was rejected
+ * ar.csv:15        invoice I4 of K1, 1 Feb, with payment P9 on 1 Jan   payment before invoice, the line whole
+ * ar.csv:16        payment P10 of I4                             its invoice was rejected, found in round 2
+ * ar.csv:17        payment P11 of I1 with I1 read off it         accepted; the derived I1 is no duplicate
+ * </pre>
+ */
+class ReferenceChecksTest {
+
+    private static ReferenceChecks.Result result;
+
+    /** One mapped line: its records by table and the problems the mapper found. */
+    private static final class Line {
+        private final String file;
+        private final long number;
+        private final Map<CanonicalTable, Row> records = new EnumMap<>(CanonicalTable.class);
+        private final List<Row> problems = new ArrayList<>();
+        private boolean blank;
+
+        Line(String file, long number) {
+            this.file = file;
+            this.number = number;
+        }
+
+        Line customer(String id) {
+            records.put(CanonicalTable.CUSTOMERS, RowFactory.create(id, null, null, null, null, null, null, null,
+                    null, false));
+            return this;
+        }
+
+        Line invoice(String id, String customer, String issued, boolean derived) {
+            records.put(CanonicalTable.INVOICES, RowFactory.create(id, customer, d(issued), d(issued).plusDays(30),
+                    money("100"), "USD", null, 30, null, derived));
+            return this;
+        }
+
+        Line payment(String id, String invoice, String customer, String date) {
+            records.put(CanonicalTable.PAYMENTS, RowFactory.create(id, invoice, customer, d(date), money("10"), null,
+                    false));
+            return this;
+        }
+
+        Line creditMemo(String id, String invoice, String customer, String date) {
+            records.put(CanonicalTable.ADJUSTMENTS, RowFactory.create(id, invoice, customer, d(date), money("10"),
+                    "credit_memo", null, false));
+            return this;
+        }
+
+        Line dispute(String id, String invoice, String opened) {
+            records.put(CanonicalTable.DISPUTES, RowFactory.create(id, invoice, d(opened), null, null, false));
+            return this;
+        }
+
+        Line problem(CanonicalTable table, String recordId, String field, RejectReason reason, String message) {
+            problems.add(RowFactory.create(table.tableName(), recordId, field, reason.name(), message));
+            return this;
+        }
+
+        Line blank() {
+            blank = true;
+            return this;
+        }
+
+        Row row() {
+            List<Object> values = new ArrayList<>(List.of(file, number, "raw " + file + ":" + number, blank));
+            for (CanonicalTable table : CanonicalTable.values()) {
+                values.add(records.get(table));
+            }
+            values.add(problems);
+            return RowFactory.create(values.toArray());
+        }
+    }
+
+    private static BigDecimal money(String amount) {
+        return new BigDecimal(amount).setScale(2);
+    }
+
+    private static Line ar(long number) {
+        return new Line("ar.csv", number);
+    }
+
+    @BeforeAll
+    static void check() {
+        List<Line> lines = List.of(
+                new Line("customers.csv", 2).customer("K1"),
+                new Line("customers.csv", 3).customer("K1"),
+                ar(2).invoice("I1", "K1", "2025-01-10", false),
+                ar(3).invoice("I2", "K9", "2025-01-12", false),
+                ar(4).payment("P1", "I1", "K1", "2025-01-20"),
+                ar(5).payment("P2", "I2", "K9", "2025-01-20"),
+                ar(6).payment("P3", "I404", "K1", "2025-01-20"),
+                ar(7).creditMemo("A1", "I1", "K1", "2025-01-05"),
+                ar(8).payment("P4", "I1", "K2", "2025-01-20"),
+                ar(9).problem(CanonicalTable.PAYMENTS, "P5", "amount", RejectReason.BAD_AMOUNT,
+                        "amount 'x' is not a number"),
+                ar(10).blank(),
+                ar(11).dispute("D1", "I1", "2025-01-15"),
+                ar(12).payment("P6", "I1", null, "2025-01-21"),
+                ar(13).invoice("I3", "K9", "2025-01-14", false).payment("P7", "I3", "K9", "2025-01-20"),
+                ar(14).payment("P8", "I3", "K9", "2025-01-22"),
+                ar(15).invoice("I4", "K1", "2025-02-01", false).payment("P9", "I4", "K1", "2025-01-01"),
+                ar(16).payment("P10", "I4", "K1", "2025-02-10"),
+                ar(17).invoice("I1", "K1", "2025-01-10", true).payment("P11", "I1", "K1", "2025-01-25"));
+        Dataset<Row> mapped = TestSpark.session().createDataFrame(lines.stream().map(Line::row).toList(),
+                MappedRows.SCHEMA);
+        result = ReferenceChecks.apply(mapped, true);
+    }
+
+    @Test
+    void oneRejectPerRejectedLineWithTheFirstStagesReason() {
+        List<String> rejects = result.rejects().orderBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE))
+                .collectAsList().stream().map(r -> String.join(" | ", r.getString(0) + ":" + r.getLong(1),
+                        r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6)))
+                .toList();
+        assertEquals(List.of(
+                "ar.csv:3 | invoices | I2 | customer_id | UNKNOWN_CUSTOMER "
+                        + "| customer_id K9 is not among the accepted customers",
+                "ar.csv:5 | payments | P2 | invoice_id | REJECTED_INVOICE | invoice_id I2 was rejected",
+                "ar.csv:6 | payments | P3 | invoice_id | UNKNOWN_INVOICE | invoice_id I404 is in no input row",
+                "ar.csv:7 | adjustments | A1 | adjustment_date | BEFORE_INVOICE "
+                        + "| adjustment_date 2025-01-05 is before invoice I1's invoice_date 2025-01-10",
+                "ar.csv:8 | payments | P4 | customer_id | CUSTOMER_MISMATCH "
+                        + "| customer_id K2 is not invoice I1's customer K1",
+                "ar.csv:9 | payments | P5 | amount | BAD_AMOUNT | amount 'x' is not a number",
+                // The invoice's unknown customer (stage 2) is reported before its payment's rejected invoice (3).
+                "ar.csv:13 | invoices | I3 | customer_id | UNKNOWN_CUSTOMER "
+                        + "| customer_id K9 is not among the accepted customers",
+                "ar.csv:14 | payments | P8 | invoice_id | REJECTED_INVOICE | invoice_id I3 was rejected",
+                "ar.csv:15 | payments | P9 | payment_date | BEFORE_INVOICE "
+                        + "| payment_date 2025-01-01 is before invoice I4's invoice_date 2025-02-01",
+                // I4 was alive in round 1; its line fell with P9, so P10 is rejected in round 2.
+                "ar.csv:16 | payments | P10 | invoice_id | REJECTED_INVOICE | invoice_id I4 was rejected",
+                "customers.csv:3 | customers | K1 | customer_id | DUPLICATE_ID "
+                        + "| duplicate customer_id K1; first at customers.csv:2"), rejects);
+    }
+
+    @Test
+    void acceptedRecordsAreThoseOfLinesNotRejected() {
+        assertEquals(List.of("K1"), keys(CanonicalTable.CUSTOMERS));
+        // I1 once: the copy read off the payment line 17 gives way to the exported one.
+        assertEquals(List.of("I1"), keys(CanonicalTable.INVOICES));
+        assertEquals(List.of(), keys(CanonicalTable.ADJUSTMENTS));
+        assertEquals(List.of("D1"), keys(CanonicalTable.DISPUTES));
+        // P6 named no customer: it gets its invoice's.
+        assertEquals(List.of("P1 K1", "P11 K1", "P6 K1"), result.accepted().get(CanonicalTable.PAYMENTS)
+                .orderBy("payment_id").collectAsList().stream()
+                .map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id")).toList());
+        assertEquals(List.of("payment_id", "invoice_id", "customer_id", "payment_date", "amount", "method"),
+                List.of(result.accepted().get(CanonicalTable.PAYMENTS).columns()));
+    }
+
+    private static List<String> keys(CanonicalTable table) {
+        return result.accepted().get(table).orderBy(table.keyField()).collectAsList().stream()
+                .map(r -> r.<String>getAs(table.keyField())).toList();
+    }
+}
