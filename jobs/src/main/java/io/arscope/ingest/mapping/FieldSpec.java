@@ -23,7 +23,9 @@ public record FieldSpec(String column, String value, String prefix, Map<String, 
         this.column = column;
         this.value = value;
         this.prefix = prefix;
-        this.values = values == null ? Map.of() : Map.copyOf(values);
+        // In the mapping's order, so that a reject's "is not one of [...]" reads the same on every run.
+        this.values = values == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         this.dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
     }
 
