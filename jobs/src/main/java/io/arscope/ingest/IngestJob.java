@@ -116,8 +116,10 @@ public final class IngestJob implements Job<IngestOptions> {
                 withMonth.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
                 return;
             }
+            // The month leads the sort so that the partitioned write needs no sort of its own: Spark's would order
+            // by month alone and, not being stable, leave the rows of a month in a different order on every run.
             withMonth.repartition(col(CanonicalTable.MONTH_PARTITION))
-                    .sortWithinPartitions(table.dateField().get(), table.keyField())
+                    .sortWithinPartitions(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table.keyField())
                     .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
         } else {
             rows.coalesce(1).sortWithinPartitions(table.keyField()).write().mode(SaveMode.Overwrite).parquet(path);
