@@ -1,9 +1,11 @@
 package io.arscope.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import io.arscope.job.UsageException;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;
 import picocli.CommandLine.Command;
@@ -42,6 +44,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isRegularFile(output)) {
+            // Refused before writing, with the code and words every other command gives an output that is a file.
+            throw new UsageException("output " + output + " is a file, not a folder");
+        }
         GeneratorConfig base = GeneratorConfig.of(seed, invoices, start, months);
         if (customers != null) {
             base = new GeneratorConfig(seed, invoices, customers, start, months);

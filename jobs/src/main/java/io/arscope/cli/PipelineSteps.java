@@ -10,6 +10,7 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOptions;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.UsageException;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.pipeline.PipelineOptions;
 import io.arscope.pipeline.Step;
@@ -75,12 +76,33 @@ final class PipelineSteps implements StepJobs {
     }
 
     /** A command's settings with the config section's values and the options' own defaults; no command line. */
-    private <T> T settings(T settings, String section) {
+    private <T> T settings(T settings, String section) throws UsageException {
+        return settings(settings, config, section);
+    }
+
+    private static <T> T settings(T settings, ConfigDefaults config, String section) throws UsageException {
         CommandLine parser = new CommandLine(settings);
         if (config != null) {
             parser.setDefaultValueProvider(config.section(section));
         }
-        parser.parseArgs();
+        try {
+            parser.parseArgs();
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException("config file section '" + section + "': " + e.getMessage());
+        }
         return settings;
+    }
+
+    /**
+     * Reads every step's section of the config file as its command would, so that a value the command refuses
+     * (exit 2) stops the run the same way before anything is done, not after the steps before it have run.
+     */
+    static void check(ConfigDefaults config) throws UsageException {
+        settings(new IngestCommand.Settings(), config, "ingest");
+        settings(new MetricsCommand.Settings(), config, "metrics");
+        settings(new RiskCommands.Train.Settings(), config, "train");
+        settings(new WorklistCommands.Shaping(), config, "worklist").config();
+        settings(new ForecastCommand.Settings(), config, "forecast");
+        settings(new ReportCommand.Settings(), config, "report");
     }
 }

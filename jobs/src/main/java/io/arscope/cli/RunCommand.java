@@ -1,5 +1,6 @@
 package io.arscope.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.arscope.job.EarlierOutput;
+import io.arscope.job.InputException;
 import io.arscope.job.UsageException;
 import io.arscope.pipeline.PipelineOptions;
 import io.arscope.pipeline.PipelineRun;
@@ -81,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         JobRunner runner = JobRunner.of(spec);
         PipelineOptions options;
+        ConfigDefaults defaults;
         try {
             Set<Step> skipped = EnumSet.noneOf(Step.class);
             if (skip != null) {
@@ -91,16 +94,25 @@ final class RunCommand implements Callable<Integer> {
             if (!mapping.toFile().isFile()) {
                 throw new UsageException("mapping file " + mapping + " not found");
             }
+            if (Files.isRegularFile(root)) {
+                throw new UsageException("root " + root + " is a file, not a folder");
+            }
+            // Checked here, as ingest checks it, so that a missing export is exit 3 and not a failure to list it.
+            if (input != null && !input.contains("://") && !Files.isDirectory(Path.of(input))) {
+                throw new InputException(Files.exists(Path.of(input)) ? "input " + input + " is not a folder"
+                        : "input folder " + input + " does not exist");
+            }
             if (model != null) {
                 EarlierOutput.require(model.toString(), ModelDirectory.METADATA, "train");
             }
+            defaults = config.config == null ? null : ConfigDefaults.load(config.config);
+            PipelineSteps.check(defaults);
         } catch (Exception e) {
             return runner.fail("run", e);
         }
         try (RunLock lock = PipelineRun.lock(options);
                 SparkSessions.Scoped session = SparkSessions.open("arscope-run", spark.master)) {
-            PipelineSteps steps = new PipelineSteps(session.session(), config.config == null ? null
-                    : ConfigDefaults.load(config.config));
+            PipelineSteps steps = new PipelineSteps(session.session(), defaults);
             return new PipelineRun(session.session(), steps, spec.commandLine().getOut()).run(options, lock).exitCode();
         } catch (Exception e) {
             return runner.fail("run", e);

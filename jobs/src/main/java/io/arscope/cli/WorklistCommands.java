@@ -46,7 +46,7 @@ final class WorklistCommands {
                 + "debt). Default: ${DEFAULT-VALUE}.")
         double maxUrgency;
 
-        WorklistConfig config() throws java.io.IOException {
+        WorklistConfig config() {
             WorklistConfig c = new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency,
                     AgingBuckets.parse(agingBuckets), DunningStrategy.DEFAULT);
             return strategy == null ? c : c.withStrategy(DunningStrategy.read(strategy));

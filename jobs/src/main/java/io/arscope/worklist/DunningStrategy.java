@@ -94,8 +94,14 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
     }
 
     /** Reads a strategy file; a clear message names the file and the step that is wrong. */
-    public static DunningStrategy read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    public static DunningStrategy read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (IOException e) {
+            // A strategy is configuration, like the mapping and the config file: unreadable, it is a usage error.
+            throw new IllegalArgumentException("cannot read dunning strategy " + file + ": " + e.getMessage(), e);
+        }
         JsonNode list = root == null ? null : root.get("steps");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new IllegalArgumentException(file + ": a dunning strategy needs a non-empty list 'steps'");
