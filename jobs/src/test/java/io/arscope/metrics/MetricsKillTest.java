@@ -51,8 +51,8 @@ class MetricsKillTest {
         assertEquals(0, finish(start(metrics)), () -> log("metrics"));
         Path published = m.toRealPath();
         Map<String, byte[]> before = snapshot(m);
-        assertTrue(before.containsKey(MetricsJob.MANIFEST), before.keySet()::toString);
-        assertTrue(before.keySet().stream().anyMatch(f -> f.startsWith(MetricsJob.PERIOD_METRICS + "/")),
+        assertTrue(before.containsKey(MetricsTables.MANIFEST), before.keySet()::toString);
+        assertTrue(before.keySet().stream().anyMatch(f -> f.startsWith(MetricsTables.PERIOD_METRICS.name() + "/")),
                 before.keySet()::toString);
 
         Process killed = start(metrics);
@@ -71,7 +71,7 @@ class MetricsKillTest {
         assertFalse(Files.exists(unfinished), "the killed run's version is pruned");
         assertEquals(Stream.of(published, next).map(p -> p.getFileName().toString()).sorted().toList(),
                 names(versions), "only the published version and the one before remain");
-        assertTrue(snapshot(m).containsKey(MetricsJob.MANIFEST));
+        assertTrue(snapshot(m).containsKey(MetricsTables.MANIFEST));
     }
 
     /**
