@@ -21,9 +21,9 @@ import picocli.CommandLine.Command;
 public final class Arscope implements Runnable {
 
     /** The exit codes, as every command's help shows them. */
-    static final String EXIT_CODES = "Exit codes: 0 ok, 1 unexpected failure, 2 usage or configuration error, "
-            + "3 input missing or unreadable, 4 rejected rows over the threshold (outputs written), 5 another run is "
-            + "writing the same output.";
+    static final String EXIT_CODES = "Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error, "
+            + "3 input missing or unreadable, 4 too many rejects (outputs written), 5 locked (another run is writing "
+            + "the same date).";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,7 +52,7 @@ public final class Arscope implements Runnable {
             try {
                 cli.setDefaultValueProvider(ConfigDefaults.load(Path.of(config)));
             } catch (Exception e) {
-                err.println("arscope: cannot use config file " + config + ": " + e.getMessage());
+                err.println("arscope: cannot use config file " + config + ": " + io.arscope.job.UsageException.reason(e));
                 return ExitCode.USAGE;
             }
         }

@@ -23,7 +23,7 @@ final class RiskCommands {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Trains the late-payment model on an ingest run's output: features of each invoice as of "
-                    + "its invoice date, a time-ordered split (oldest 70% train, next 15% validation, newest 15% "
+                    + "its invoice date, a time-ordered split (oldest 70%% train, next 15%% validation, newest 15%% "
                     + "test), logistic regression and XGBoost compared on validation, Platt calibration when it "
                     + "helps, and a test report beside the baseline (the customer's historical late share).",
                     "Writes the model directory: classifier.tribuo, days-late.tribuo, model.json, provenance.json."},

@@ -100,7 +100,7 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (IOException e) {
             // A strategy is configuration, like the mapping and the config file: unreadable, it is a usage error.
-            throw new IllegalArgumentException("cannot read dunning strategy " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read dunning strategy " + file + ": " + io.arscope.job.UsageException.reason(e), e);
         }
         JsonNode list = root == null ? null : root.get("steps");
         if (list == null || !list.isArray() || list.isEmpty()) {

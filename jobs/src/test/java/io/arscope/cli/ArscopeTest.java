@@ -40,7 +40,7 @@ class ArscopeTest {
             assertTrue(ingest.out().contains(option), option);
         }
         Run top = run("--help");
-        assertTrue(top.out().contains("Exit codes: 0 ok"), top.out());
+        assertTrue(top.out().contains("Exit codes: 0 success"), top.out());
     }
 
     @Test

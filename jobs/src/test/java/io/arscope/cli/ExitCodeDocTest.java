@@ -34,6 +34,12 @@ class ExitCodeDocTest {
                 () -> "README's row " + code + " must start with '" + words + "': " + rows.get(code)));
     }
 
+    @Test
+    void everyCommandsHelpGivesTheSameWords() {
+        ExitCode.MEANINGS.forEach((code, words) -> assertTrue(Arscope.EXIT_CODES.contains(code + " " + words),
+                () -> "the help's exit codes must give " + code + " as '" + words + "': " + Arscope.EXIT_CODES));
+    }
+
     /** The rows of the table under the heading "### Exit codes", by code. */
     private static Map<Integer, String> table(String readme) {
         int at = readme.indexOf("\n### Exit codes\n");

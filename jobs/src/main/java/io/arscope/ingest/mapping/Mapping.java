@@ -45,7 +45,7 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new MappingException("cannot read mapping file " + file + ": " + e.getMessage());
+            throw new MappingException("cannot read mapping file " + file + ": " + io.arscope.job.UsageException.reason(e));
         }
         return parse(text, file.toString());
     }
