@@ -66,7 +66,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     @Override
     public void check(ForecastOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
     }
 
     @Override

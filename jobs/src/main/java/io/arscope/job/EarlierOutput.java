@@ -13,6 +13,11 @@ public final class EarlierOutput {
     private EarlierOutput() {
     }
 
+    /** @throws InputException when {@code folder} is not the output of an ingest run (it has no canonical invoices) */
+    public static void requireIngest(String folder) throws InputException {
+        require(folder, "canonical/invoices", "ingest");
+    }
+
     /**
      * @throws InputException when the local folder {@code folder} lacks {@code folder/child}, naming the job that
      *                        writes it

@@ -53,7 +53,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
     @Override
     public void check(MetricsOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
 
     @Override
     public void check(EvaluateOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
         EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
     }
 

@@ -28,7 +28,7 @@ public final class ScoreJob implements Job<ScoreOptions> {
 
     @Override
     public void check(ScoreOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
         EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
     }
 

@@ -22,7 +22,7 @@ public final class TrainJob implements Job<TrainOptions> {
 
     @Override
     public void check(TrainOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
 
     @Override
     public void check(BacktestOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
         EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
     }
 

@@ -50,7 +50,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
 
     @Override
     public void check(WorklistOptions options) throws InputException {
-        EarlierOutput.require(options.input(), "canonical/invoices", "ingest");
+        EarlierOutput.requireIngest(options.input());
         if (options.scores() != null) {
             EarlierOutput.require(options.scores(), ScoreTables.SCORES.name(), "score");
         } else {

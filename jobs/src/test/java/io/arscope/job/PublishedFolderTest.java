@@ -1,6 +1,5 @@
 package io.arscope.job;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +17,8 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.testing.FolderSnapshot;
 
 /**
  * {@link PublishedFolder} on local folders: the output is a link switched to each new version when it is
@@ -40,7 +41,7 @@ class PublishedFolderTest {
         // Relative, so that the parent folder can be moved or mounted elsewhere with its outputs.
         assertEquals(Path.of(".out.versions", version.getFileName().toString()), Files.readSymbolicLink(out));
         assertEquals(version.toRealPath(), out.toRealPath());
-        assertEquals(Map.of("a.csv", "1,2\n"), text(snapshot(out)));
+        assertEquals(Map.of("a.csv", "1,2\n"), text(FolderSnapshot.of(out)));
         assertEquals(List.of(".out.versions", "out"), names(dir), "no .out.next left behind");
     }
 
@@ -50,9 +51,9 @@ class PublishedFolderTest {
         Path first = publish(out, Map.of("a.csv", bytes("first")));
         Path second = publish(out, Map.of("a.csv", bytes("second")));
         assertEquals(second.toRealPath(), out.toRealPath());
-        assertEquals(Map.of("a.csv", "second"), text(snapshot(out)));
+        assertEquals(Map.of("a.csv", "second"), text(FolderSnapshot.of(out)));
         assertEquals(sorted(first, second), names(PublishedFolder.versions(out)));
-        assertEquals(Map.of("a.csv", "first"), text(snapshot(first)), "the previous version, for readers still on it");
+        assertEquals(Map.of("a.csv", "first"), text(FolderSnapshot.of(first)), "the previous version, for readers still on it");
     }
 
     @Test
@@ -72,7 +73,7 @@ class PublishedFolderTest {
         byte[] binary = {0, 1, 2, (byte) 0xff, '\n', '\r'};
         Path published = publish(out, Map.of("a.csv", bytes("1,2\n"), "table/part-0.parquet", binary,
                 "run.json", bytes("{\"rows\":2}")));
-        Map<String, byte[]> before = snapshot(out);
+        Map<String, byte[]> before = FolderSnapshot.of(out);
 
         PublishedFolder next = PublishedFolder.begin(out.toString(), HADOOP);
         write(Path.of(next.folder()), Map.of("a.csv", bytes("3,4\n"), "table/part-0.parquet", bytes("other"),
@@ -81,7 +82,7 @@ class PublishedFolderTest {
 
         assertFalse(Files.exists(Path.of(next.folder())));
         assertEquals(published.toRealPath(), out.toRealPath());
-        assertSameFiles(before, snapshot(out));
+        FolderSnapshot.assertSame(before, FolderSnapshot.of(out));
         assertEquals(sorted(published), names(PublishedFolder.versions(out)));
     }
 
@@ -89,18 +90,18 @@ class PublishedFolderTest {
     void aPlainFolderFromBeforeIsKeptAsAVersionAndReplacedByTheLink() throws Exception {
         Path out = dir.resolve("out");
         write(out, Map.of("old.csv", bytes("old"), "nested/old.parquet", bytes("old table")));
-        Map<String, byte[]> old = snapshot(out);
+        Map<String, byte[]> old = FolderSnapshot.of(out);
 
         PublishedFolder next = PublishedFolder.begin(out.toString(), HADOOP);
         write(Path.of(next.folder()), Map.of("new.csv", bytes("new")));
-        assertSameFiles(old, snapshot(out));
+        FolderSnapshot.assertSame(old, FolderSnapshot.of(out));
         assertFalse(Files.isSymbolicLink(out), "readers see the plain folder until the publication");
         next.publish(HADOOP);
 
         assertTrue(Files.isSymbolicLink(out));
-        assertEquals(Map.of("new.csv", "new"), text(snapshot(out)));
+        assertEquals(Map.of("new.csv", "new"), text(FolderSnapshot.of(out)));
         Path kept = PublishedFolder.versions(out).resolve("00000000T000000.000Z-earlier");
-        assertSameFiles(old, snapshot(kept));
+        FolderSnapshot.assertSame(old, FolderSnapshot.of(kept));
         assertEquals(sorted(kept, Path.of(next.folder())), names(PublishedFolder.versions(out)));
     }
 
@@ -128,23 +129,6 @@ class PublishedFolderTest {
             Files.createDirectories(file.getParent());
             Files.write(file, f.getValue());
         }
-    }
-
-    /** Every file under the folder (the link followed), by relative path. */
-    private static Map<String, byte[]> snapshot(Path folder) throws IOException {
-        Path real = folder.toRealPath();
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> tree = Files.walk(real)) {
-            for (Path p : (Iterable<Path>) tree.filter(Files::isRegularFile)::iterator) {
-                files.put(real.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
-    }
-
-    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((name, content) -> assertArrayEquals(content, actual.get(name), name));
     }
 
     private static Map<String, String> text(Map<String, byte[]> files) {

@@ -1,6 +1,5 @@
 package io.arscope.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,13 +14,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.testing.FolderSnapshot;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;
 
@@ -50,7 +49,7 @@ class MetricsKillTest {
         String[] metrics = {"metrics", "--input", ingest.toString(), "--output", m.toString(), "--as-of", DAY};
         assertEquals(0, finish(start(metrics)), () -> log("metrics"));
         Path published = m.toRealPath();
-        Map<String, byte[]> before = snapshot(m);
+        Map<String, byte[]> before = FolderSnapshot.of(m);
         assertTrue(before.containsKey(MetricsTables.MANIFEST), before.keySet()::toString);
         assertTrue(before.keySet().stream().anyMatch(f -> f.startsWith(MetricsTables.PERIOD_METRICS.name() + "/")),
                 before.keySet()::toString);
@@ -63,7 +62,7 @@ class MetricsKillTest {
         assertEquals(137, killed.exitValue(), "killed by SIGKILL");
         assertTrue(Files.isDirectory(unfinished), "the killed run's version is left as it was");
         assertEquals(published, m.toRealPath());
-        assertSameFiles(before, snapshot(m));
+        FolderSnapshot.assertSame(before, FolderSnapshot.of(m));
 
         assertEquals(0, finish(start(metrics)), () -> log("metrics"));
         Path next = m.toRealPath();
@@ -71,7 +70,7 @@ class MetricsKillTest {
         assertFalse(Files.exists(unfinished), "the killed run's version is pruned");
         assertEquals(Stream.of(published, next).map(p -> p.getFileName().toString()).sorted().toList(),
                 names(versions), "only the published version and the one before remain");
-        assertTrue(snapshot(m).containsKey(MetricsTables.MANIFEST));
+        assertTrue(FolderSnapshot.of(m).containsKey(MetricsTables.MANIFEST));
     }
 
     /**
@@ -103,23 +102,6 @@ class MetricsKillTest {
             // Spark renames files as its tasks commit; the next look sees them settled.
             return false;
         }
-    }
-
-    /** Every file under the folder, the link followed, by relative path. */
-    private static Map<String, byte[]> snapshot(Path folder) throws IOException {
-        Path real = folder.toRealPath();
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> tree = Files.walk(real)) {
-            for (Path p : (Iterable<Path>) tree.filter(Files::isRegularFile)::iterator) {
-                files.put(real.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
-    }
-
-    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((name, content) -> assertArrayEquals(content, actual.get(name), name));
     }
 
     private static List<String> names(Path folder) throws IOException {
