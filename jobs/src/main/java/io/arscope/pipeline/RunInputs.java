@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.arscope.risk.ModelDirectory;
+import io.arscope.risk.ModelMetadata;
 import io.arscope.run.RunManifest;
 
 /**
@@ -81,7 +82,7 @@ final class RunInputs {
         if (!Files.isRegularFile(dir.resolve(ModelDirectory.METADATA))) {
             return new Model(dir.toString(), sha256, null, null, null, null);
         }
-        ModelDirectory.Trained t = ModelDirectory.trained(dir);
+        ModelMetadata t = ModelDirectory.metadata(dir);
         return new Model(dir.toString(), sha256, t.labelsAsOf(), t.chosen(), t.trainingDataSha256(),
                 t.arscopeVersion());
     }

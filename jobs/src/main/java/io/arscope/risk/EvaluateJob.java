@@ -54,7 +54,7 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
         ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
         LocalDate labelsAsOf = ledger.dayOrLatest(o.asOf());
         LocalDate start = o.from() != null ? o.from()
-                : LocalDate.parse(loaded.metadata().path("test").path("from").asText());
+                : LocalDate.parse(loaded.metadata().test().from());
         LabelledInvoices rows = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,
                 loaded.model().config().graceDays()).filter(col("invoice_date").geq(start)));
         if (rows.size() == 0) {
@@ -62,7 +62,7 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
                     + labelsAsOf);
         }
         ModelDirectory.checkFeatures(loaded.metadata(), rows.features().subList(0, Math.min(1000, rows.size())));
-        double fallback = loaded.metadata().path("train").path("late_share").asDouble();
+        double fallback = loaded.metadata().train().lateShare();
         return new Evaluation[] {Evaluation.of(loaded.model().probabilities(rows.features()), rows.late(),
                 rows.amounts()), Evaluation.of(rows.baseline(fallback), rows.late(), rows.amounts())};
     }

@@ -50,7 +50,7 @@ public final class ScoreJob implements Job<ScoreOptions> {
         context.writeTable(ScoreTables.SCORES, scores);
         long n = context.rows().get(ScoreTables.SCORES.name());
         ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), o.model().toString(),
-                loaded.metadata().path("training_data_sha256").asText(), day.toString());
+                loaded.metadata().trainingDataSha256(), day.toString());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded, Map.of(),
                 new ScoreTables.RunOutputs(n), "passed", null);
         OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());

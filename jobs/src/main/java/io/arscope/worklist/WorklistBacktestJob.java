@@ -71,7 +71,7 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
         SparkSession spark = context.spark();
         BacktestOptions o = context.options();
         ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-        LocalDate trainedOn = LocalDate.parse(loaded.metadata().path("labels_as_of").asText());
+        LocalDate trainedOn = LocalDate.parse(loaded.metadata().labelsAsOf());
         if (trainedOn.isAfter(o.from())) {
             throw new IllegalArgumentException("the model was trained on outcomes known on " + trainedOn
                     + ", after the first backtest day " + o.from() + ": its scores would use the future. Train with "

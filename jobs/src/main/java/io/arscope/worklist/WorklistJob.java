@@ -81,7 +81,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
             scores = RiskScoring.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
-                    loaded.metadata().path("training_data_sha256").asText());
+                    loaded.metadata().trainingDataSha256());
         } else {
             scores = ScoreTables.SCORES.read(spark, o.scores());
             List<Object> days = scores.select(ScoreTables.AS_OF.col()).distinct().collectAsList().stream()

@@ -64,7 +64,7 @@ class RiskModelTest {
         ModelDirectory.Loaded loaded = ModelDirectory.load(dir.resolve("model"));
         assertArrayEquals(first.model().probabilities(first.testSet().features()),
                 loaded.model().probabilities(first.testSet().features()));
-        assertEquals(first.train().fingerprint(), loaded.metadata().path("training_data_sha256").asText());
+        assertEquals(first.train().fingerprint(), loaded.metadata().trainingDataSha256());
         assertTrue(Files.exists(dir.resolve("model").resolve(ModelDirectory.PROVENANCE)));
     }
 
