@@ -18,6 +18,13 @@ import io.arscope.ledger.ReceivablesLedger;
  */
 public final class CollectionContext {
 
+    /** The columns the context adds to a scored invoice. */
+    static final String CUSTOMER_NAME = "customer_name";
+    static final String COLLECTOR = "collector";
+    static final String LAST_PAYMENT_DATE = "last_payment_date";
+    static final String DISPUTE_OPENED = "dispute_opened";
+    static final String DISPUTE_REASON = "dispute_reason";
+
     private CollectionContext() {
     }
 
@@ -30,10 +37,10 @@ public final class CollectionContext {
                 col("customer_id").as("payer"));
         Dataset<Row> lastPayment = ledger.payments().filter(col("payment_date").leq(asOf))
                 .join(invoices, col("invoice_id").equalTo(col("paid_invoice")))
-                .groupBy(col("payer")).agg(max("payment_date").as("last_payment_date"));
-        return ledger.customers().select(col("customer_id"), col("name").as("customer_name"), col("collector"))
+                .groupBy(col("payer")).agg(max("payment_date").as(LAST_PAYMENT_DATE));
+        return ledger.customers().select(col("customer_id"), col("name").as(CUSTOMER_NAME), col(COLLECTOR))
                 .join(lastPayment, col("customer_id").equalTo(col("payer")), "left")
-                .select("customer_id", "customer_name", "collector", "last_payment_date");
+                .select("customer_id", CUSTOMER_NAME, COLLECTOR, LAST_PAYMENT_DATE);
     }
 
     /**
@@ -46,7 +53,7 @@ public final class CollectionContext {
                         .and(col("resolved_date").isNull().or(col("resolved_date").gt(asOf))))
                 .groupBy(col("invoice_id"))
                 .agg(min(struct(col("opened_date"), col("dispute_id"), col("reason"))).as("d"))
-                .select(col("invoice_id"), col("d.opened_date").as("dispute_opened"),
-                        col("d.reason").as("dispute_reason"));
+                .select(col("invoice_id"), col("d.opened_date").as(DISPUTE_OPENED),
+                        col("d.reason").as(DISPUTE_REASON));
     }
 }

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +20,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+
+import io.arscope.job.OutputTable;
+import io.arscope.risk.ScoreTables;
 
 /**
  * Collection worklists for an as-of day: every open invoice in exactly one queue of one collector, ranked, with
@@ -48,34 +49,17 @@ public final class Worklist {
 
     private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
 
-    /** Columns of an invoice row before ranking; the ranked rows add the ranks after {@code queue}. */
-    static final StructType UNRANKED = DataTypes.createStructType(List.of(
-            field("as_of", DataTypes.DateType, false),
-            field("collector", DataTypes.StringType, false),
-            field("queue", DataTypes.StringType, false),
-            field("customer_id", DataTypes.StringType, false),
-            field("customer_name", DataTypes.StringType, true),
-            field("invoice_id", DataTypes.StringType, false),
-            field("invoice_date", DataTypes.DateType, false),
-            field("due_date", DataTypes.DateType, false),
-            field("amount", MONEY, false),
-            field("open_amount", MONEY, false),
-            field("days_past_due", DataTypes.IntegerType, false),
-            field("aging_bucket", DataTypes.StringType, false),
-            field("probability_late", DataTypes.DoubleType, false),
-            field("expected_days_late", DataTypes.DoubleType, false),
-            field("risk_band", DataTypes.StringType, false),
-            field("urgency", DataTypes.DoubleType, false),
-            field("priority_value", MONEY, false),
-            field("action_code", DataTypes.StringType, false),
-            field("next_action", DataTypes.StringType, false),
-            field("action_severity", DataTypes.IntegerType, false),
-            field("dispute_opened", DataTypes.DateType, true),
-            field("dispute_reason", DataTypes.StringType, true),
-            field("last_payment_date", DataTypes.DateType, true),
-            field("reason_1", DataTypes.StringType, true),
-            field("reason_2", DataTypes.StringType, true),
-            field("reason_3", DataTypes.StringType, true)));
+    /** An invoice row before ranking; the ranked rows add the ranks after the queue. */
+    private static final OutputTable UNRANKED_ROWS = OutputTable.of("worklist-invoices before ranking",
+            WorklistTables.AS_OF, WorklistTables.COLLECTOR, WorklistTables.QUEUE, WorklistTables.CUSTOMER_ID,
+            WorklistTables.CUSTOMER_NAME, WorklistTables.INVOICE_ID, WorklistTables.INVOICE_DATE,
+            WorklistTables.DUE_DATE, WorklistTables.AMOUNT, WorklistTables.OPEN_AMOUNT, WorklistTables.DAYS_PAST_DUE,
+            WorklistTables.AGING_BUCKET, WorklistTables.PROBABILITY_LATE, WorklistTables.EXPECTED_DAYS_LATE,
+            WorklistTables.RISK_BAND, WorklistTables.URGENCY, WorklistTables.PRIORITY_VALUE,
+            WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION, WorklistTables.ACTION_SEVERITY,
+            WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON, WorklistTables.LAST_PAYMENT_DATE,
+            WorklistTables.REASON_1, WorklistTables.REASON_2, WorklistTables.REASON_3);
+    static final StructType UNRANKED = UNRANKED_ROWS.schema();
 
     private static final List<String> KEYS = List.of("collector", "queue", "customer_id");
 
@@ -121,23 +105,25 @@ public final class Worklist {
         return new Result(ranked, rollup);
     }
 
+    /** Decides an open invoice's queue, priority and next action from its score and its customer's context. */
     private static Row invoiceRow(Row r, WorklistConfig config, List<String> bucketLabels) {
-        String collector = r.getAs("collector");
+        String collector = r.getAs(CollectionContext.COLLECTOR);
         boolean disputed = r.getAs("disputed_invoice") != null;
-        int daysPastDue = r.getAs("days_past_due");
-        BigDecimal open = r.getAs("open_amount");
-        double probability = r.getAs("probability_late");
-        String band = r.getAs("risk_band");
+        int daysPastDue = ScoreTables.DAYS_PAST_DUE.of(r);
+        BigDecimal open = ScoreTables.OPEN_AMOUNT.of(r);
+        double probability = ScoreTables.PROBABILITY_LATE.of(r);
+        String band = ScoreTables.RISK_BAND.of(r);
         double urgency = config.urgency(daysPastDue);
         BigDecimal priority = open.multiply(BigDecimal.valueOf(probability * urgency))
                 .setScale(2, RoundingMode.HALF_UP);
+        String disputeReason = r.getAs(CollectionContext.DISPUTE_REASON);
         String code;
         String action;
         int severity;
         if (disputed) {
-            String reason = r.getAs("dispute_reason");
             code = RESOLVE_DISPUTE;
-            action = "Resolve the dispute" + (reason == null ? "" : " (" + reason + ")") + "; dunning paused";
+            action = "Resolve the dispute" + (disputeReason == null ? "" : " (" + disputeReason + ")")
+                    + "; dunning paused";
             severity = -1;
         } else {
             DunningStrategy.Decision d = config.strategy().decide(daysPastDue, open, band);
@@ -145,14 +131,28 @@ public final class Worklist {
             action = d.action();
             severity = d.severity();
         }
-        LocalDate asOf = r.getAs("as_of");
-        return RowFactory.create(asOf, collector == null || collector.isBlank() ? UNASSIGNED : collector,
-                disputed ? DISPUTE : COLLECT, r.getAs("customer_id"), r.getAs("customer_name"), r.getAs("invoice_id"),
-                r.getAs("invoice_date"), r.getAs("due_date"), r.getAs("amount"), open, daysPastDue,
-                bucketLabels.get(config.buckets().index(daysPastDue)), probability,
-                r.<Double>getAs("expected_days_late"), band, urgency, priority, code, action, severity,
-                r.getAs("dispute_opened"), r.getAs("dispute_reason"), r.getAs("last_payment_date"),
-                r.getAs("reason_1"), r.getAs("reason_2"), r.getAs("reason_3"));
+        return UNRANKED_ROWS.row().set(WorklistTables.AS_OF, ScoreTables.AS_OF.of(r))
+                .set(WorklistTables.COLLECTOR, collector == null || collector.isBlank() ? UNASSIGNED : collector)
+                .set(WorklistTables.QUEUE, disputed ? DISPUTE : COLLECT)
+                .set(WorklistTables.CUSTOMER_ID, ScoreTables.CUSTOMER_ID.of(r))
+                .set(WorklistTables.CUSTOMER_NAME, r.getAs(CollectionContext.CUSTOMER_NAME))
+                .set(WorklistTables.INVOICE_ID, ScoreTables.INVOICE_ID.of(r))
+                .set(WorklistTables.INVOICE_DATE, ScoreTables.INVOICE_DATE.of(r))
+                .set(WorklistTables.DUE_DATE, ScoreTables.DUE_DATE.of(r))
+                .set(WorklistTables.AMOUNT, ScoreTables.AMOUNT.of(r)).set(WorklistTables.OPEN_AMOUNT, open)
+                .set(WorklistTables.DAYS_PAST_DUE, daysPastDue)
+                .set(WorklistTables.AGING_BUCKET, bucketLabels.get(config.buckets().index(daysPastDue)))
+                .set(WorklistTables.PROBABILITY_LATE, probability)
+                .set(WorklistTables.EXPECTED_DAYS_LATE, ScoreTables.EXPECTED_DAYS_LATE.of(r))
+                .set(WorklistTables.RISK_BAND, band).set(WorklistTables.URGENCY, urgency)
+                .set(WorklistTables.PRIORITY_VALUE, priority).set(WorklistTables.ACTION_CODE, code)
+                .set(WorklistTables.NEXT_ACTION, action).set(WorklistTables.ACTION_SEVERITY, severity)
+                .set(WorklistTables.DISPUTE_OPENED, r.getAs(CollectionContext.DISPUTE_OPENED))
+                .set(WorklistTables.DISPUTE_REASON, disputeReason)
+                .set(WorklistTables.LAST_PAYMENT_DATE, r.getAs(CollectionContext.LAST_PAYMENT_DATE))
+                .set(WorklistTables.REASON_1, ScoreTables.REASON_1.of(r))
+                .set(WorklistTables.REASON_2, ScoreTables.REASON_2.of(r))
+                .set(WorklistTables.REASON_3, ScoreTables.REASON_3.of(r)).build();
     }
 
     /** One row per collector, queue and customer, ranked within the collector's queue. */

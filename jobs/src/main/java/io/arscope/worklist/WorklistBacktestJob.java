@@ -93,7 +93,7 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
         }
         List<Row> rows = new ArrayList<>();
         for (WorklistBacktest.Outcome r : outcomes) {
-            rows.add(WorklistTables.BACKTEST.row().set(WorklistTables.REPLAYED_DAY, r.asOf())
+            rows.add(WorklistTables.BACKTEST.row().set(WorklistTables.AS_OF, r.asOf())
                     .set(WorklistTables.RANKING, r.ranking().name().toLowerCase(Locale.ROOT))
                     .set(WorklistTables.HORIZON_DAYS, o.horizonDays()).set(WorklistTables.POOL_INVOICES, r.pool())
                     .set(WorklistTables.TOP_K, r.k()).set(WorklistTables.TOP_OPEN_AMOUNT, r.topOpen())

@@ -29,35 +29,37 @@ public final class WorklistTables {
     public static final String BY_COLLECTOR = "by-collector";
     public static final String SUMMARIES = "summaries";
 
-    public static final Column<LocalDate> AS_OF = date("as_of");
-    public static final Column<String> COLLECTOR = text("collector");
-    public static final Column<String> QUEUE = text("queue");
+    public static final Column<LocalDate> AS_OF = date("as_of").required();
+    public static final Column<String> COLLECTOR = text("collector").required();
+    public static final Column<String> QUEUE = text("queue").required();
     public static final Column<Integer> CUSTOMER_RANK = integer("customer_rank");
     public static final Column<Boolean> IN_TODAY = flag("in_today");
     public static final Column<Integer> INVOICE_RANK = integer("invoice_rank");
-    public static final Column<String> CUSTOMER_ID = text("customer_id");
+    public static final Column<String> CUSTOMER_ID = text("customer_id").required();
     public static final Column<String> CUSTOMER_NAME = text("customer_name");
-    public static final Column<String> INVOICE_ID = text("invoice_id");
-    public static final Column<LocalDate> INVOICE_DATE = date("invoice_date");
-    public static final Column<LocalDate> DUE_DATE = date("due_date");
-    public static final Column<BigDecimal> AMOUNT = money("amount");
-    public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount");
-    public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due");
-    public static final Column<String> AGING_BUCKET = text("aging_bucket");
-    public static final Column<Double> PROBABILITY_LATE = number("probability_late");
-    public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late");
-    public static final Column<String> RISK_BAND = text("risk_band");
-    public static final Column<Double> URGENCY = number("urgency");
-    public static final Column<BigDecimal> PRIORITY_VALUE = money("priority_value");
-    public static final Column<String> ACTION_CODE = text("action_code");
-    public static final Column<String> NEXT_ACTION = text("next_action");
-    public static final Column<Integer> ACTION_SEVERITY = integer("action_severity");
+    public static final Column<String> INVOICE_ID = text("invoice_id").required();
+    public static final Column<LocalDate> INVOICE_DATE = date("invoice_date").required();
+    public static final Column<LocalDate> DUE_DATE = date("due_date").required();
+    public static final Column<BigDecimal> AMOUNT = money("amount").required();
+    public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
+    public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due").required();
+    public static final Column<String> AGING_BUCKET = text("aging_bucket").required();
+    public static final Column<Double> PROBABILITY_LATE = number("probability_late").required();
+    public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late").required();
+    public static final Column<String> RISK_BAND = text("risk_band").required();
+    public static final Column<Double> URGENCY = number("urgency").required();
+    public static final Column<BigDecimal> PRIORITY_VALUE = money("priority_value").required();
+    public static final Column<String> ACTION_CODE = text("action_code").required();
+    public static final Column<String> NEXT_ACTION = text("next_action").required();
+    public static final Column<Integer> ACTION_SEVERITY = integer("action_severity").required();
     public static final Column<LocalDate> DISPUTE_OPENED = date("dispute_opened");
     public static final Column<String> DISPUTE_REASON = text("dispute_reason");
     public static final Column<LocalDate> LAST_PAYMENT_DATE = date("last_payment_date");
     public static final Column<String> REASON_1 = text("reason_1");
     public static final Column<String> REASON_2 = text("reason_2");
     public static final Column<String> REASON_3 = text("reason_3");
+
+    // Nullability as the worklist builds its invoice rows; the ranks and the customer roll-up come from Spark.
 
     /** Every open invoice in its collector's queue, ranked, with its next action. */
     public static final OutputTable INVOICES = OutputTable.of("worklist-invoices", AS_OF, COLLECTOR, QUEUE,
@@ -81,7 +83,6 @@ public final class WorklistTables {
 
     // worklist-backtest
     public static final String BACKTEST_MANIFEST = "worklist-backtest-run.json";
-    public static final Column<LocalDate> REPLAYED_DAY = date("as_of").required();
     public static final Column<String> RANKING = text("ranking").required();
     public static final Column<Integer> HORIZON_DAYS = integer("horizon_days").required();
     public static final Column<Integer> POOL_INVOICES = integer("pool_invoices").required();
@@ -93,7 +94,7 @@ public final class WorklistTables {
     public static final Column<Double> OVERDUE_CAPTURED = number("overdue_captured").required();
 
     /** Each replayed day and ranking: what its top K held against the whole pool. */
-    public static final OutputTable BACKTEST = OutputTable.of("worklist-backtest", REPLAYED_DAY, RANKING,
+    public static final OutputTable BACKTEST = OutputTable.of("worklist-backtest", AS_OF, RANKING,
             HORIZON_DAYS, POOL_INVOICES, TOP_K, TOP_OPEN_AMOUNT, TOP_CASH_COLLECTED, TOP_OVERDUE_AT_HORIZON,
             POOL_OVERDUE_AT_HORIZON, OVERDUE_CAPTURED);
 
