@@ -58,8 +58,11 @@ final class JobRunner {
             outcome.details().forEach(out::println);
             outcome.warnings().forEach(w -> err.println("arscope " + job.name() + ": warning: " + w));
             if (staged != null) {
-                staged.publish(hadoop);
+                // Not discarded once publishing has begun: after the switch the version is the published one, and
+                // one left behind by a failure before it is pruned by the next successful run.
+                PublishedFolder publishing = staged;
                 staged = null;
+                publishing.publish(hadoop);
             }
             out.printf("%s in %.1f s%s%n", outcome.summary(), (System.nanoTime() - start) / 1e9,
                     options.output() == null ? "" : "; outputs in " + options.output());
