@@ -23,12 +23,16 @@ import io.arscope.run.OutputFiles;
 public final class OutputTable implements java.io.Serializable {
     private final String name;
     private final List<Column<?>> columns;
+    // Rows are built on hot paths (every scored invoice): a column is found by its name, not by a scan.
+    private final java.util.Map<String, Integer> indexByName = new java.util.HashMap<>();
 
     private OutputTable(String name, List<Column<?>> columns) {
         this.name = name;
         this.columns = List.copyOf(columns);
-        if (columns.stream().map(Column::name).distinct().count() != columns.size()) {
-            throw new IllegalArgumentException(name + ": a column is declared twice");
+        for (int i = 0; i < columns.size(); i++) {
+            if (indexByName.put(columns.get(i).name(), i) != null) {
+                throw new IllegalArgumentException(name + ": column " + columns.get(i).name() + " is declared twice");
+            }
         }
     }
 
@@ -117,8 +121,8 @@ public final class OutputTable implements java.io.Serializable {
         }
 
         public <T> RowBuilder set(Column<T> column, T value) {
-            int i = columns.indexOf(column);
-            if (i < 0) {
+            Integer i = indexByName.get(column.name());
+            if (i == null || !columns.get(i).equals(column)) {
                 throw new IllegalArgumentException(name + " has no column " + column.name());
             }
             values[i] = value;

@@ -100,6 +100,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
         Map<List<String>, List<PeriodMetrics.Month>> bySlice = SliceMonths.of(tables.monthly().collectAsList(),
                 buckets.count(), YearMonth.from(lastMonthEnd));
+        OutputTable periodTable = MetricsTables.periodMetrics(buckets);
         List<Row> periodRows = new ArrayList<>();
         List<Row> trendRows = new ArrayList<>();
         List<PeriodMetrics.Period> totalPeriods = List.of();
@@ -109,11 +110,10 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 totalPeriods = periods;
             }
             for (PeriodMetrics.Period p : periods) {
-                periodRows.add(MetricsTables.periodRow(slice.getKey(), p, buckets));
+                periodRows.add(MetricsTables.periodRow(periodTable, slice.getKey(), p, buckets));
             }
             trendRows.addAll(TrendTable.rows(slice.getKey(), periods, options.trends()));
         }
-        OutputTable periodTable = MetricsTables.periodMetrics(buckets);
         write(context, periodTable, periodTable.frame(spark, periodRows).orderBy(MetricsTables.DIMENSION.col(),
                 MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()));
         write(context, MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(

@@ -176,9 +176,14 @@ public final class MetricsTables {
         return PERIOD_METRICS.withColumnsAfter(PAST_DUE_AR, bucketColumns(buckets));
     }
 
-    /** A row of period_metrics: one period of one slice, with its aging buckets. */
-    public static Row periodRow(List<String> slice, PeriodMetrics.Period p, AgingBuckets buckets) {
-        OutputTable.RowBuilder row = periodMetrics(buckets).row()
+    /**
+     * A row of period_metrics: one period of one slice, with its aging buckets.
+     *
+     * @param table {@link #periodMetrics} of the same buckets
+     */
+    public static Row periodRow(OutputTable table, List<String> slice, PeriodMetrics.Period p,
+            AgingBuckets buckets) {
+        OutputTable.RowBuilder row = table.row()
                 .set(DIMENSION, slice.get(0)).set(VALUE, slice.get(1))
                 .set(PERIOD_TYPE, p.periodType()).set(PERIOD, p.period())
                 .set(PERIOD_START, p.start()).set(PERIOD_END, p.end())
