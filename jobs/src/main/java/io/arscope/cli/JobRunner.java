@@ -86,17 +86,8 @@ final class JobRunner {
 
     /** Prints a failure and returns its exit code. */
     int fail(String command, Exception e) {
-        int code = ExitCode.of(e);
-        if (code == ExitCode.FAILURE) {
-            // Spark's analysis errors carry the whole query plan: the first lines say what went wrong.
-            String message = String.valueOf(e.getMessage()).lines().limit(3).reduce((a, b) -> a + "\n" + b)
-                    .orElse("");
-            err.println("arscope " + command + ": unexpected failure: " + e.getClass().getSimpleName() + ": "
-                    + message);
-            LOG.log(Level.FINE, "failure", e);
-        } else {
-            err.println("arscope " + command + ": " + e.getMessage());
-        }
-        return code;
+        err.println(ExitCode.message(command, e));
+        LOG.log(Level.FINE, "failure", e);
+        return ExitCode.of(e);
     }
 }

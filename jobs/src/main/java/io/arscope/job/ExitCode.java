@@ -47,6 +47,20 @@ public final class ExitCode {
     private ExitCode() {
     }
 
+    /**
+     * The line a command prints when it ends with {@code failure}: its own message for a failure the user can act
+     * on, the type and the first lines of the message for an unexpected one (Spark's analysis errors carry the whole
+     * query plan; the first lines say what went wrong).
+     */
+    public static String message(String command, Throwable failure) {
+        if (of(failure) != FAILURE) {
+            return "arscope " + command + ": " + failure.getMessage();
+        }
+        String first = String.valueOf(failure.getMessage()).lines().limit(3).reduce((a, b) -> a + "\n" + b)
+                .orElse("");
+        return "arscope " + command + ": unexpected failure: " + failure.getClass().getSimpleName() + ": " + first;
+    }
+
     /** The exit code of a command that ended with {@code failure}. */
     public static int of(Throwable failure) {
         for (Map.Entry<Class<? extends Throwable>, Integer> e : BY_FAILURE) {

@@ -58,7 +58,6 @@ public final class PipelineRun {
     private final SparkSession spark;
     private final StepJobs jobs;
     private final PrintWriter progress;
-    private final Map<Step, Integer> failures = new java.util.EnumMap<>(Step.class);
 
     public PipelineRun(SparkSession spark, StepJobs jobs, PrintWriter progress) {
         this.spark = spark;
@@ -129,10 +128,10 @@ public final class PipelineRun {
                 Files.createDirectories(DateRuns.stepFolder(run, step));
                 long t0 = System.nanoTime();
                 Path log = run.resolve(LOGS).resolve(step.command() + ".log");
-                JobOutcome result = execute(log, step, new StepFolders(o, run, plan.has(Step.FORECAST),
+                Executed result = execute(log, step, new StepFolders(o, run, plan.has(Step.FORECAST),
                         plan.has(Step.WORKLIST)));
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                int exit = result == null ? failures.remove(step) : result.status().exitCode();
+                int exit = result.exitCode();
                 if (exit != 0) {
                     writeManifest(run, manifest.failed(step.command(), exit));
                     progress.printf("%s %-9s FAILED with exit %d after %.1f s; log %s%n", o.asOf(), step.command(),
@@ -140,7 +139,7 @@ public final class PipelineRun {
                     lastLines(log, 5).forEach(l -> progress.println("    " + l));
                     return new Outcome(exit, step, run, date.published(), outcomes);
                 }
-                outcome = new StepOutcome(step, "ran", seconds, result.rows(), result.summary());
+                outcome = new StepOutcome(step, "ran", seconds, result.outcome().rows(), result.outcome().summary());
                 markDone(run, step, outcome);
             }
             outcomes.add(outcome);
@@ -188,11 +187,12 @@ public final class PipelineRun {
         return Optional.empty();
     }
 
-    /**
-     * Runs a step's job with what it reports going to the step's log, so the run itself prints one line per step.
-     * Returns null when the job failed, with the failure's exit code left in {@link #failures}.
-     */
-    private JobOutcome execute(Path log, Step step, StepFolders folders) throws IOException {
+    /** How a step's job ended: its outcome and exit code, or no outcome and the exit code of its failure. */
+    private record Executed(JobOutcome outcome, int exitCode) {
+    }
+
+    /** Runs a step's job with what it reports going to the step's log, so the run itself prints one line per step. */
+    private Executed execute(Path log, Step step, StepFolders folders) throws IOException {
         try (PrintStream file = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
             file.println("arscope run: " + step.command() + " into " + folders.output(step));
             long t0 = System.nanoTime();
@@ -201,16 +201,13 @@ public final class PipelineRun {
                 outcome.details().forEach(file::println);
                 outcome.warnings().forEach(w -> file.println("arscope " + step.command() + ": warning: " + w));
                 file.printf("%s in %.1f s%n", outcome.summary(), (System.nanoTime() - t0) / 1e9);
-                return outcome;
+                return new Executed(outcome, outcome.status().exitCode());
             } catch (Exception e) {
-                int code = ExitCode.of(e);
-                file.println("arscope " + step.command() + ": " + (code == ExitCode.FAILURE ? "unexpected failure: "
-                        + e.getClass().getSimpleName() + ": " : "") + e.getMessage());
-                if (code == ExitCode.FAILURE) {
+                file.println(ExitCode.message(step.command(), e));
+                if (ExitCode.of(e) == ExitCode.FAILURE) {
                     e.printStackTrace(file);
                 }
-                failures.put(step, code);
-                return null;
+                return new Executed(null, ExitCode.of(e));
             }
         }
     }
