@@ -1,6 +1,7 @@
 package io.arscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class StrictConfigurationTest {
         refused("arscope: cannot use config file " + config + ": unknown key 'capacty' in section 'worklist'; did "
                 + "you mean 'capacity'?", ArscopeTest.run("run", "--config", config.toString(), "--as-of",
                         "2024-06-30", "--root", dir.resolve("root").toString(), "--mapping", "no-such.yaml"));
-        assertEquals(false, Files.exists(dir.resolve("root")));
+        assertFalse(Files.exists(dir.resolve("root")));
     }
 
     @Test
