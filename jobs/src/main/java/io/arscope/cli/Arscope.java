@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import io.arscope.job.ExitCode;
+import io.arscope.job.UsageException;
 import io.arscope.run.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +51,9 @@ public final class Arscope implements Runnable {
         String config = configArgument(args);
         if (config != null) {
             try {
-                cli.setDefaultValueProvider(ConfigDefaults.load(Path.of(config)));
-            } catch (Exception e) {
-                err.println("arscope: cannot use config file " + config + ": " + io.arscope.job.UsageException.reason(e));
+                cli.setDefaultValueProvider(ConfigDefaults.load(Path.of(config), cli));
+            } catch (UsageException | java.nio.file.InvalidPathException e) {
+                err.println("arscope: " + e.getMessage());
                 return ExitCode.USAGE;
             }
         }

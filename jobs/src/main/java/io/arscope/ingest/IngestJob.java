@@ -71,7 +71,7 @@ public final class IngestJob implements Job<IngestOptions> {
         Mapping mapping = Mapping.load(options.mapping());
         JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
                 options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
-        List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options.input(), mapping, options.asOf()));
+        List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options, mapping));
         parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf()));
         JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));

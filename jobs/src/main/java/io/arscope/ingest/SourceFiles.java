@@ -31,10 +31,11 @@ public final class SourceFiles {
 
     /**
      * Every line of every file of the mapping, mapped, as one RDD of {@link MappedRows#SCHEMA} rows per file; none
-     * when the mapping reads only database tables.
+     * when the mapping reads only database tables. A file matched outside the input folder is refused.
      */
-    public static List<JavaRDD<Row>> readAll(SparkSession spark, String inputDir, Mapping mapping, LocalDate asOf)
+    public static List<JavaRDD<Row>> readAll(SparkSession spark, IngestOptions options, Mapping mapping)
             throws MappingException, InputException, IOException {
+        String inputDir = options.input();
         List<JavaRDD<Row>> parts = new ArrayList<>();
         if (!mapping.readsFiles()) {
             return parts;
@@ -48,7 +49,8 @@ public final class SourceFiles {
         if (!fs.exists(root)) {
             throw new InputException("input folder " + inputDir + " does not exist");
         }
-        String rootPrefix = fs.getFileStatus(root).getPath().toString() + "/";
+        String rootPath = fs.getFileStatus(root).getPath().toString();
+        String rootPrefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
         for (SourceSpec source : mapping.sources()) {
             if (source.isDatabase()) {
                 continue;
@@ -61,8 +63,14 @@ public final class SourceFiles {
             Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
             for (FileStatus match : matches) {
                 String full = match.getPath().toString();
-                String shown = full.startsWith(rootPrefix) ? full.substring(rootPrefix.length()) : full;
-                parts.add(readFile(jsc, full, shown, source, asOf));
+                // The mapping's text was checked to stay inside; a glob's alternatives ({a,../b}) are only known
+                // once expanded. Symbolic links inside the folder are followed: the folder's owner put them there.
+                if (!full.startsWith(rootPrefix)) {
+                    throw new MappingException("mapping " + options.mapping() + ", source '" + source.name()
+                            + "': file '" + source.file() + "' matches " + full + ", outside the input folder "
+                            + inputDir);
+                }
+                parts.add(readFile(jsc, full, full.substring(rootPrefix.length()), source, options.asOf()));
             }
         }
         return parts;

@@ -13,18 +13,16 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.arscope.job.StrictYaml;
 import io.arscope.model.CanonicalField;
 import io.arscope.model.CanonicalTable;
 
 /**
  * A declarative description of how a system's export maps onto the canonical receivables model, read from a
- * YAML (or JSON) file. Loading checks it whole, so a typo fails before any data is read: unknown keys, tables
- * and fields, required canonical fields left unmapped, fields with neither or both of column and value, and
- * date formats that do not parse.
+ * YAML (or JSON) file. Loading checks it whole, so a typo fails before any data is read: unknown keys (with the
+ * nearest known one), keys given twice, unknown tables and fields, required canonical fields left unmapped, fields
+ * with neither or both of column and value, date formats that do not parse, and files outside the input folder.
  */
 public record Mapping(String description, DatabaseSpec database, List<SourceSpec> sources) implements Serializable {
 
@@ -51,14 +49,11 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
     }
 
     public static Mapping parse(String yamlOrJson, String origin) throws MappingException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Mapping mapping;
         try {
-            mapping = yaml.readValue(yamlOrJson, Mapping.class);
+            mapping = StrictYaml.read(yamlOrJson, Mapping.class);
         } catch (JsonProcessingException e) {
-            throw new MappingException("mapping " + origin + " is not valid: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new MappingException("mapping " + origin + " is not valid: " + StrictYaml.problem(e));
         }
         List<String> problems = mapping.problems();
         if (!problems.isEmpty()) {
@@ -105,8 +100,11 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
             String where = source.name() == null ? "source " + (i + 1) : "source '" + source.name() + "'";
             int origins = (source.file() == null ? 0 : 1) + (source.table() == null ? 0 : 1)
                     + (source.query() == null ? 0 : 1);
+            String outside = source.file() == null ? null : InputPath.problem(source.file());
             if (origins != 1 || (source.file() != null && source.file().isBlank())) {
                 problems.add(where + ": give exactly one of 'file', 'table' and 'query'");
+            } else if (outside != null) {
+                problems.add(where + ": file '" + source.file() + "' " + outside);
             }
             problems.addAll(source.isDatabase() ? databaseProblems(where, source) : fileOnlyProblems(where, source));
             if (!source.format().equals("csv") && !source.isJsonLines()) {
