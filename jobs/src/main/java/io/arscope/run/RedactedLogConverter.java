@@ -38,7 +38,7 @@ public final class RedactedLogConverter extends LogEventPatternConverter {
     public void format(LogEvent event, StringBuilder toAppendTo) {
         StringBuilder text = new StringBuilder();
         inner.forEach(f -> f.format(event, text));
-        toAppendTo.append(Secrets.redacted(text.toString()));
+        toAppendTo.append(Secrets.ambient().redact(text.toString()));
     }
 
     /** True when the inner pattern prints the stack trace, so that the layout does not print it again unredacted. */

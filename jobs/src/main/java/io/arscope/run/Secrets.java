@@ -129,11 +129,6 @@ public final class Secrets {
                 + masked(m.group(3))));
     }
 
-    /** {@link #redact} with the secrets of this process. */
-    public static String redacted(String text) {
-        return AMBIENT.redact(text);
-    }
-
     /**
      * Whether a text carries a secret in one of the written forms (a URL's password, a key named like a secret):
      * how a JDBC URL that holds a password is refused.
@@ -209,7 +204,7 @@ public final class Secrets {
 
         @Override
         public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(redacted(value));
+            generator.writeString(AMBIENT.redact(value));
         }
     }
 }
