@@ -58,13 +58,16 @@ public final class SparkSessions {
 
     /**
      * Settings Arscope's code relies on, whoever builds the session (tests included). Dates are calendar days:
-     * the session time zone is UTC so that no zone shifts them.
+     * the session time zone is UTC so that no zone shifts them. Spark redacts the settings, URLs and key-values that
+     * {@link Secrets} redacts from its UI, event logs and explain output.
      */
     public static final Map<String, String> SETTINGS = Map.of(
             "spark.sql.session.timeZone", "UTC",
             "spark.sql.datetime.java8API.enabled", "true",
             "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
-            "spark.sql.sources.partitionOverwriteMode", "static");
+            "spark.sql.sources.partitionOverwriteMode", "static",
+            "spark.redaction.regex", Secrets.SPARK_KEY_REGEX,
+            "spark.sql.redaction.string.regex", Secrets.SPARK_STRING_REGEX);
 
     /** Applies {@link #SETTINGS}. */
     public static SparkSession.Builder configure(SparkSession.Builder builder) {
