@@ -86,7 +86,8 @@ public final class OutputFiles {
         CsvCells.lines(rows, file).write().mode(SaveMode.Overwrite).partitionBy(file).text(parts.toString());
         FileSystem fs = parts.getFileSystem(spark.sparkContext().hadoopConfiguration());
         Set<String> written = new TreeSet<>();
-        for (FileStatus dir : fs.globStatus(new Path(parts, file + "=*"))) {
+        FileStatus[] dirs = fs.globStatus(new Path(parts, file + "=*"));
+        for (FileStatus dir : dirs == null ? new FileStatus[0] : dirs) {
             written.add(ExternalCatalogUtils.unescapePathName(dir.getPath().getName().substring(file.length() + 1)));
         }
         if (!written.equals(new TreeSet<>(files))) {

@@ -101,14 +101,26 @@ class OutputFilesTest {
                 Files.readString(dir.resolve("e.csv")));
     }
 
+    private static final StructType PER_FILE = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("v", DataTypes.StringType, false),
+            DataTypes.createStructField("file", DataTypes.StringType, false)));
+
+    @Test
+    void noRowsWriteNoFileButTheFolder() throws Exception {
+        SparkSession spark = TestSpark.session();
+        OutputFiles.writeCsvPerFile(spark, spark.createDataFrame(List.of(), PER_FILE), "file", Set.of(),
+                dir.resolve("per").toString());
+        try (var written = Files.list(dir.resolve("per"))) {
+            assertEquals(0, written.count());
+        }
+        assertTrue(Files.notExists(dir.resolve("per.parts")));
+    }
+
     @Test
     void aRowForAFileNotExpectedFailsTheWrite() {
         SparkSession spark = TestSpark.session();
-        StructType schema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("v", DataTypes.StringType, false),
-                DataTypes.createStructField("file", DataTypes.StringType, false)));
         Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create("1", "a"), RowFactory.create("2", "c")),
-                schema).repartition(1).sortWithinPartitions("file");
+                PER_FILE).repartition(1).sortWithinPartitions("file");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> OutputFiles.writeCsvPerFile(spark,
                 rows, "file", Set.of("a", "b"), dir.resolve("per").toString()));
         assertTrue(e.getMessage().startsWith("the rows name the files [a, c] but [a, b] were expected in "),
