@@ -16,7 +16,7 @@ final class BoundedDecimal {
 
     /** Longer text is not read: no amount, day count or epoch time needs more characters. */
     static final int MAX_LENGTH = 40;
-    /** Exponents beyond this either way are not applied: with {@value #MAX_LENGTH} digits the value is far outside any bound. */
+    /** Exponents beyond this either way are not applied: the value would be far beyond any bound. */
     static final int MAX_EXPONENT = 100;
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?");

@@ -27,7 +27,7 @@ public record IngestOptions(String input, Path mapping, String output, LocalDate
         }
     }
 
-    /** A run with the default bounds whose database, if the mapping reads one, is the mapping's and the environment's. */
+    /** A run with the default bounds, whose database, if any, is the mapping's and the environment's. */
     public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
         this(input, mapping, output, asOf, maxRejectShare, null, null, ValueBounds.DEFAULT);
     }

@@ -17,9 +17,9 @@ import io.arscope.model.CanonicalTable;
 
 /**
  * Turns one line of an export into canonical records, following a source's mapping: {@link LineDecoder} makes a
- * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records, and {@link RowRules} accepts or rejects them.
- * The result is one row of {@link MappedRows#SCHEMA}: the line's records, or every problem that rejects it. A
- * pure function of the line: the same line always maps the same way.
+ * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records,
+ * and {@link RowRules} accepts or rejects them. The result is one row of {@link MappedRows#SCHEMA}: the line's
+ * records, or every problem that rejects it. A pure function of the line: the same line always maps the same way.
  */
 public final class RecordMapper implements Serializable {
 

@@ -15,9 +15,9 @@ import io.arscope.model.FieldType;
 
 /**
  * The canonical rules a typed record must meet whatever its source, checked on one line alone: amounts above
- * zero, dates within the run's {@link ValueBounds}, no business date after the as-of date, dates in order, codes from the allowed lists, and nothing on
- * the line dated before the invoice it settles or disputes. A rule that fails names its reason code. Checks
- * across lines (duplicates, references) come later, in {@link ReferenceChecks}.
+ * zero, dates within the run's {@link ValueBounds}, no business date after the as-of date, dates in order, codes
+ * from the allowed lists, and nothing on the line dated before the invoice it settles or disputes. A rule that
+ * fails names its reason code. Checks across lines (duplicates, references) come later, in {@link ReferenceChecks}.
  */
 final class RowRules {
 

@@ -325,7 +325,7 @@ final class ExportFuzzer {
         return line.substring(0, at) + what + line.substring(at);
     }
 
-    /** Inserts {@code what} at a random place of a line; of the last line when lines were dropped since it was drawn. */
+    /** Inserts {@code what} at a random place of a line (the last, if lines were dropped since it was drawn). */
     private static void insertBytes(List<byte[]> lines, int line, Random random, byte[] what) {
         if (lines.isEmpty()) {
             return;

@@ -272,7 +272,7 @@ class IngestFuzzTest {
         return lines;
     }
 
-    /** What is wrong with one mapped row: nothing when it is blank, or accepted within bounds, or rejected with a reason. */
+    /** What is wrong with a mapped row: nothing when it is blank, accepted within bounds, or rejected with a reason. */
     private static List<String> rowProblems(String file, Row row) {
         List<String> wrong = new ArrayList<>();
         String where = file + ":" + row.getLong(1) + " ";

@@ -151,7 +151,8 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
                     + "ISO-8859-1)");
         }
         String ascii = "\n\r\t ,;|\"0123456789";
-        if (!charset.canEncode() || !Arrays.equals(ascii.getBytes(charset), ascii.getBytes(StandardCharsets.US_ASCII))) {
+        if (!charset.canEncode()
+                || !Arrays.equals(ascii.getBytes(charset), ascii.getBytes(StandardCharsets.US_ASCII))) {
             return List.of(where + ": encoding '" + encoding + "' does not write ASCII as ASCII (as UTF-16 does); "
                     + "convert the file to UTF-8");
         }
