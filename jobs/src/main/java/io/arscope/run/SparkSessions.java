@@ -58,13 +58,16 @@ public final class SparkSessions {
 
     /**
      * Settings Arscope's code relies on, whoever builds the session (tests included). Dates are calendar days:
-     * the session time zone is UTC so that no zone shifts them.
+     * the session time zone is UTC so that no zone shifts them. ANSI mode makes an overflow, a cast that loses a
+     * value or a division by zero an error instead of a null, so that no figure is silently missing; where a null
+     * is the right answer the code says so itself.
      */
     public static final Map<String, String> SETTINGS = Map.of(
             "spark.sql.session.timeZone", "UTC",
             "spark.sql.datetime.java8API.enabled", "true",
             "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
-            "spark.sql.sources.partitionOverwriteMode", "static");
+            "spark.sql.sources.partitionOverwriteMode", "static",
+            "spark.sql.ansi.enabled", "true");
 
     /** Applies {@link #SETTINGS}. */
     public static SparkSession.Builder configure(SparkSession.Builder builder) {
