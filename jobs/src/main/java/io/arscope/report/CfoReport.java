@@ -220,7 +220,8 @@ public final class CfoReport {
         if (now.endingAr() == null || bucket == null) {
             return FinanceFormat.notAvailable(emptyIn(now));
         }
-        return now.endingAr() == 0 ? FinanceFormat.notAvailable(noAr(now)) : FinanceFormat.share(bucket / now.endingAr());
+        return now.endingAr() == 0 ? FinanceFormat.notAvailable(noAr(now))
+                : FinanceFormat.share(bucket / now.endingAr());
     }
 
     // ---- provision

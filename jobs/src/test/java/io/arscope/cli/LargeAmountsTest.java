@@ -49,9 +49,9 @@ class LargeAmountsTest {
     }
 
     /**
-     * Segment A: two invoices of 9,000,000,000,000,000.00 issued in October 2026, not yet due at its end. Segment B:
-     * three of 999,999,999,999.99 (the ingest bound), due 2026-10-20, 11 days past due. Ending AR 18,000,000,000,000,000
-     * + 2,999,999,999,999.97 = 18,002,999,999,999,999.97, exact, aged current and 1-30.
+     * Segment A: two invoices of 9,000,000,000,000,000.00 issued in October 2026, not yet due at its end. Segment
+     * B: three of 999,999,999,999.99 (the ingest bound), due 2026-10-20, 11 days past due. Ending AR
+     * 18,000,000,000,000,000 + 2,999,999,999,999.97 = 18,002,999,999,999,999.97, exact, aged current and 1-30.
      */
     @Test
     void hugeAmountsAreSummedExactlyAndReported(@TempDir Path dir) throws Exception {
@@ -60,7 +60,8 @@ class LargeAmountsTest {
         new LedgerBuilder().customer("K1", "A").customer("K2", "B")
                 .invoice("I1", "K1", "2026-10-05", "2026-11-04", "9000000000000000")
                 .invoice("I2", "K1", "2026-10-06", "2026-11-05", "9000000000000000")
-                .invoice("B1", "K2", "2026-10-10", "2026-10-20", top).invoice("B2", "K2", "2026-10-10", "2026-10-20", top)
+                .invoice("B1", "K2", "2026-10-10", "2026-10-20", top)
+                .invoice("B2", "K2", "2026-10-10", "2026-10-20", top)
                 .invoice("B3", "K2", "2026-10-10", "2026-10-20", top).write(spark, dir.resolve("in"));
         Run metrics = run("metrics", "--input", dir.resolve("in").toString(), "--output",
                 dir.resolve("metrics").toString(), "--as-of", "2026-10-31", "--master", "local[2]");

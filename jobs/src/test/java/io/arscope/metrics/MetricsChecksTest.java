@@ -84,7 +84,8 @@ class MetricsChecksTest {
     @Test
     void anEmptyRequiredMetric() {
         assertEquals("output check failed: period_metrics: ending_ar is never empty, dimension=segment value=A "
-                + "period_type=month period=2026-10: empty", failure(changed("segment", MetricsTables.ENDING_AR, null)));
+                + "period_type=month period=2026-10: empty",
+                failure(changed("segment", MetricsTables.ENDING_AR, null)));
     }
 
     @Test
