@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import io.arscope.job.ExitCode;
+import io.arscope.job.UsageException;
 import io.arscope.run.RunManifest;
+import io.arscope.run.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,8 +39,23 @@ public final class Arscope implements Runnable {
         return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs a command line printing to the given writers, and returns its exit code. */
+    /**
+     * Runs a command line printing to the given writers, and returns its exit code. Everything printed, picocli's
+     * own messages included, is redacted ({@link Secrets}) with the values of options named like secrets.
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        Secrets secrets = Secrets.ambient().withArguments(args);
+        PrintWriter redactedOut = secrets.redacting(out);
+        PrintWriter redactedErr = secrets.redacting(err);
+        try {
+            return parseAndRun(redactedOut, redactedErr, args);
+        } finally {
+            redactedOut.flush();
+            redactedErr.flush();
+        }
+    }
+
+    private static int parseAndRun(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Arscope()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> JobRunner.of(commandLine.getCommandSpec())
                 .fail(commandLine.getCommandName(), e));
@@ -50,9 +67,9 @@ public final class Arscope implements Runnable {
         String config = configArgument(args);
         if (config != null) {
             try {
-                cli.setDefaultValueProvider(ConfigDefaults.load(Path.of(config)));
-            } catch (Exception e) {
-                err.println("arscope: cannot use config file " + config + ": " + io.arscope.job.UsageException.reason(e));
+                cli.setDefaultValueProvider(ConfigDefaults.load(Path.of(config), cli));
+            } catch (UsageException | java.nio.file.InvalidPathException e) {
+                err.println("arscope: " + e.getMessage());
                 return ExitCode.USAGE;
             }
         }

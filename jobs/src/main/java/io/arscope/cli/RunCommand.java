@@ -105,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             if (model != null) {
                 EarlierOutput.require(model.toString(), ModelDirectory.METADATA, "train");
             }
-            defaults = config.config == null ? null : ConfigDefaults.load(config.config);
+            defaults = config.config == null ? null : ConfigDefaults.load(config.config, spec.root().commandLine());
             PipelineSteps.check(defaults);
         } catch (Exception e) {
             return runner.fail("run", e);

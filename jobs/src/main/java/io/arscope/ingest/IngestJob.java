@@ -71,8 +71,8 @@ public final class IngestJob implements Job<IngestOptions> {
         Mapping mapping = Mapping.load(options.mapping());
         JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
                 options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
-        List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options.input(), mapping, options.asOf()));
-        parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf()));
+        List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options, mapping));
+        parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf(), options.bounds()));
         JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));
         Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
@@ -132,7 +132,8 @@ public final class IngestJob implements Job<IngestOptions> {
         IngestTables.RunOptions recorded = new IngestTables.RunOptions(options.input(), options.mapping().toString(),
                 RunManifest.sha256(options.mapping()), database == null ? null : database.url(),
                 database == null ? null : database.user(), options.output(),
-                options.asOf() == null ? null : options.asOf().toString(), options.maxRejectShare());
+                options.asOf() == null ? null : options.asOf().toString(), options.bounds().earliest().toString(),
+                options.bounds().latest().toString(), options.maxRejectShare());
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.rejected(), f.blank(),

@@ -1,26 +1,24 @@
 package io.arscope.ingest;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.mapping.DatabaseSpec;
 import io.arscope.ingest.mapping.MappingException;
+import io.arscope.run.Secrets;
 
 /**
  * The database a mapping's tables and queries are read from, and as whom. The password is taken only from the
  * environment ({@value #PASSWORD_ENV}) and handed to the JDBC driver; no message, manifest or {@link #toString}
- * shows it, and a URL that carries one is refused, since the URL is recorded in the run manifest.
+ * shows it, and a URL that carries one (or any credential {@link Secrets} knows) is refused: credentials come from
+ * the environment only.
  */
 public final class JdbcConnection {
 
     public static final String PASSWORD_ENV = "ARSCOPE_JDBC_PASSWORD";
     public static final String USER_ENV = "ARSCOPE_JDBC_USER";
-
-    // password=... as a URL parameter (PostgreSQL, SQL Server, Oracle thin) or user:secret@ before the host.
-    private static final Pattern CREDENTIALS = Pattern.compile("(?i)([?&;:]password=)|(//[^/@?]*:[^/@?]*@)");
 
     private final String url;
     private final String user;
@@ -45,7 +43,7 @@ public final class JdbcConnection {
             throw new MappingException("the mapping reads database tables but names no database: give "
                     + "'database: {url: jdbc:postgresql://host:5432/name}' in the mapping or --jdbc-url");
         }
-        if (CREDENTIALS.matcher(chosenUrl).find()) {
+        if (Secrets.carriesCredentials(chosenUrl)) {
             // The URL itself is not repeated: it holds the secret.
             throw new MappingException("the JDBC URL carries a password; remove it and set " + PASSWORD_ENV
                     + " in the environment instead");

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 
 import io.arscope.job.OutputCheckException;
 import io.arscope.model.CanonicalTable;
+import io.arscope.run.CsvCells;
 
 /**
  * Per input file: rows read, accepted and rejected, and the rejects by reason. Accepted rows are counted from
@@ -114,9 +115,9 @@ public record Reconciliation(List<FileCounts> files) {
     public String csv() {
         StringBuilder sb = new StringBuilder("source_file,reason_code,read,accepted,rejected\n");
         for (FileCounts f : files) {
-            sb.append(Csv.field(f.file())).append(",ALL,").append(f.read()).append(',').append(f.accepted()).append(',')
-                    .append(f.rejected()).append('\n');
-            f.rejectedByReason().forEach((reason, n) -> sb.append(Csv.field(f.file())).append(',').append(reason)
+            sb.append(CsvCells.text(f.file())).append(",ALL,").append(f.read()).append(',').append(f.accepted())
+                    .append(',').append(f.rejected()).append('\n');
+            f.rejectedByReason().forEach((reason, n) -> sb.append(CsvCells.text(f.file())).append(',').append(reason)
                     .append(",,,").append(n).append('\n'));
         }
         return sb.toString();

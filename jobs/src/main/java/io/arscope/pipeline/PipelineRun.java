@@ -1,8 +1,6 @@
 package io.arscope.pipeline;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import io.arscope.job.ExitCode;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.UsageException;
 import io.arscope.run.RunManifest;
+import io.arscope.run.Secrets;
 
 /**
  * {@code arscope run}: the whole pipeline for one as-of date in one Spark session, each step a job ({@link StepJobs})
@@ -53,7 +52,9 @@ public final class PipelineRun {
     public record Outcome(int exitCode, Step failedStep, Path run, Path published, List<StepOutcome> steps) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Redacting: run.json and the fingerprint hold the inputs' URLs without their passwords.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(Secrets.json());
 
     private final SparkSession spark;
     private final StepJobs jobs;
@@ -193,7 +194,7 @@ public final class PipelineRun {
 
     /** Runs a step's job with what it reports going to the step's log, so the run itself prints one line per step. */
     private Executed execute(Path log, Step step, StepFolders folders) throws IOException {
-        try (PrintStream file = new PrintStream(new FileOutputStream(log.toFile()), true, StandardCharsets.UTF_8)) {
+        try (PrintWriter file = Secrets.ambient().redacting(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             file.println("arscope run: " + step.command() + " into " + folders.output(step));
             long t0 = System.nanoTime();
             try {

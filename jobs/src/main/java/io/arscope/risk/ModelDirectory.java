@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 
 import io.arscope.run.RunManifest;
+import io.arscope.run.Secrets;
 
 /**
  * A model directory: the Tribuo models with their own provenance, and {@code model.json} with ours: features and
@@ -25,7 +26,9 @@ public final class ModelDirectory {
     public static final String METADATA = "model.json";
     public static final String PROVENANCE = "provenance.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Redacting: model.json names the ingest run it was trained on, which may be a URL.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(Secrets.json());
 
     /** What {@link #load} returns. */
     public record Loaded(RiskModel model, ModelMetadata metadata) {

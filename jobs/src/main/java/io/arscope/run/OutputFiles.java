@@ -1,8 +1,13 @@
 package io.arscope.run;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -11,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 
 /**
  * Writes the small human-readable outputs beside the Parquet tables, through Hadoop's file system so the same
@@ -36,7 +42,7 @@ public final class OutputFiles {
     public static String readText(SparkSession spark, String path) throws IOException {
         Path source = new Path(path);
         FileSystem fs = source.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (java.io.InputStream in = fs.open(source)) {
+        try (InputStream in = fs.open(source)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -55,22 +61,61 @@ public final class OutputFiles {
         return stored.count();
     }
 
-    /** One CSV file with a header (not a folder of parts), for people to open. */
+    /**
+     * One CSV file with a header (not a folder of parts), for people to open: rows in the order given, cells as
+     * {@link CsvCells} writes them.
+     */
     public static void writeSingleCsv(SparkSession spark, Dataset<Row> rows, String path) throws IOException {
-        Path target = new Path(path);
         Path parts = new Path(path + ".parts");
-        rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", true).option("escape", "\"")
-                .option("nullValue", "").option("emptyValue", "").csv(parts.toString());
-        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        FileStatus[] files = fs.globStatus(new Path(parts, "part-*"));
-        fs.delete(target, false);
-        if (files == null || files.length == 0) {
-            try (OutputStream out = fs.create(target, true)) {
-                out.write((String.join(",", rows.columns()) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-        } else if (!fs.rename(files[0].getPath(), target)) {
-            throw new IOException("could not move " + files[0].getPath() + " to " + target);
+        CsvCells.lines(rows).coalesce(1).write().mode(SaveMode.Overwrite).text(parts.toString());
+        FileSystem fs = parts.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        assemble(fs, CsvCells.header(rows.columns()), fs.globStatus(new Path(parts, "part-*")), new Path(path));
+        fs.delete(parts, true);
+    }
+
+    /**
+     * One CSV file with a header per value of the column {@code file}: the rows holding {@code x} go to
+     * {@code <folder>/x.csv}, without that column, in the order given. The rows must be in one partition, sorted
+     * by {@code file} first (so that each file's rows are written as they come); the values must be file names
+     * already ({@link FileNames}), and exactly {@code files}: a row for any other file is an error, and so is a
+     * file with no row.
+     */
+    public static void writeCsvPerFile(SparkSession spark, Dataset<Row> rows, String file, Set<String> files,
+            String folder) throws IOException {
+        Path parts = new Path(folder + ".parts");
+        CsvCells.lines(rows, file).write().mode(SaveMode.Overwrite).partitionBy(file).text(parts.toString());
+        FileSystem fs = parts.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Set<String> written = new TreeSet<>();
+        FileStatus[] dirs = fs.globStatus(new Path(parts, file + "=*"));
+        for (FileStatus dir : dirs == null ? new FileStatus[0] : dirs) {
+            written.add(ExternalCatalogUtils.unescapePathName(dir.getPath().getName().substring(file.length() + 1)));
+        }
+        if (!written.equals(new TreeSet<>(files))) {
+            throw new IllegalStateException("the rows name the files " + written + " but " + new TreeSet<>(files)
+                    + " were expected in " + folder);
+        }
+        Path target = new Path(folder);
+        fs.delete(target, true);
+        fs.mkdirs(target);
+        String header = CsvCells.header(rows.drop(file).columns());
+        for (String name : files) {
+            Path dir = new Path(parts, file + "=" + ExternalCatalogUtils.escapePathName(name));
+            assemble(fs, header, fs.globStatus(new Path(dir, "part-*")), new Path(target, name + ".csv"));
         }
         fs.delete(parts, true);
+    }
+
+    /** The header, then the lines of the parts in the order of their names, as one file. */
+    private static void assemble(FileSystem fs, String header, FileStatus[] parts, Path target) throws IOException {
+        FileStatus[] ordered = parts == null ? new FileStatus[0] : parts.clone();
+        Arrays.sort(ordered, Comparator.comparing(p -> p.getPath().getName()));
+        try (OutputStream out = fs.create(target, true)) {
+            out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+            for (FileStatus part : ordered) {
+                try (InputStream in = fs.open(part.getPath())) {
+                    in.transferTo(out);
+                }
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * which options and inputs (with counts), what it wrote, and how it ended. A reader of any output can tell how it
  * was made, the way a Tribuo model carries its provenance. Each job declares its options, inputs and outputs as
  * records beside its output tables; a consumer reads another job's manifest back as the same records
- * ({@link #read}).
+ * ({@link #read}). Every text in it is written redacted ({@link Secrets}): a URL given as an input keeps no password.
  *
  * @param <O> the job's options
  * @param <I> what it read, with counts
@@ -37,7 +37,8 @@ public record RunManifest<O, I, R>(String job, String arscopeVersion, String jav
         String started, O options, I inputs, R outputs, String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String note, String finished, double seconds) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(Secrets.json());
 
     /** The manifest of a run of {@code job} that started at {@code started} and ends now. */
     public static <O, I, R> RunManifest<O, I, R> finished(String job, Instant started, O options, I inputs,

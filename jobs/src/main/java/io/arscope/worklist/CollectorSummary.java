@@ -20,9 +20,12 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import io.arscope.run.MarkdownText;
+
 /**
  * The short daily page a collector reads: what to do today, for whom, why, and how much money it touches; then
- * what today's capacity leaves for later. Markdown, one page per collector.
+ * what today's capacity leaves for later. Markdown, one page per collector; every value from the export on it is
+ * escaped ({@link MarkdownText}).
  */
 public final class CollectorSummary {
 
@@ -61,7 +64,7 @@ public final class CollectorSummary {
     private static String page(String collector, LocalDate asOf, List<Row> today, Map<String, Row> totals,
             WorklistConfig config) {
         StringBuilder md = new StringBuilder();
-        md.append("# Worklist for ").append(collector).append(", ").append(asOf).append("\n\n");
+        md.append("# Worklist for ").append(MarkdownText.escape(collector)).append(", ").append(asOf).append("\n\n");
         Row collectToday = totals.get(Worklist.COLLECT + "/today");
         Row disputeToday = totals.get(Worklist.DISPUTE + "/today");
         md.append("Today: **").append(customers(collectToday)).append("** to contact (capacity ")
@@ -104,15 +107,17 @@ public final class CollectorSummary {
                 }
             }
             String name = r.getAs("customer_name");
+            String id = MarkdownText.escape(r.getAs("customer_id"));
             md.append("| ").append(r.<Integer>getAs("customer_rank")).append(" | ")
-                    .append(cell(name == null ? r.getAs("customer_id") : name + " (" + r.getAs("customer_id") + ")"))
+                    .append(name == null ? id : MarkdownText.escape(name) + " (" + id + ")")
                     .append(" | ").append(format(r.getAs("open_amount"))).append(" | ")
-                    .append(format(r.getAs("overdue_amount"))).append(" | ").append(r.<String>getAs("oldest_bucket"))
+                    .append(format(r.getAs("overdue_amount"))).append(" | ")
+                    .append(MarkdownText.escape(r.getAs("oldest_bucket")))
                     .append(" (").append(r.<Integer>getAs("max_days_past_due")).append(" days) | ")
                     .append(Math.round(100 * r.<Double>getAs("probability_late"))).append("% | ")
                     .append(disputes ? r.getAs("oldest_dispute_opened") + " | " : "")
-                    .append(cell(r.getAs("next_action"))).append(" | ").append(cell(String.join("; ", why)))
-                    .append(" |\n");
+                    .append(MarkdownText.escape(r.getAs("next_action"))).append(" | ")
+                    .append(MarkdownText.escape(String.join("; ", why))).append(" |\n");
         }
         md.append('\n');
     }
@@ -129,9 +134,5 @@ public final class CollectorSummary {
     static String format(BigDecimal amount) {
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(amount);
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
     }
 }

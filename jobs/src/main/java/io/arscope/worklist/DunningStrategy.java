@@ -6,12 +6,17 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.arscope.job.StrictYaml;
 
 /**
  * The dunning strategy: which collection step an open invoice is at, from its days past due, open amount and
@@ -21,9 +26,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *
  * <p>A strategy file (YAML or JSON) is a list under {@code steps}, each with {@code code}, {@code action} (the
  * words a collector reads) and any of {@code min_days_past_due}, {@code max_days_past_due} (inclusive; negative
- * means before the due date), {@code min_open_amount} and {@code risk_bands} (the bands it applies to).
+ * means before the due date), {@code min_open_amount} and {@code risk_bands} (the bands it applies to). Any other
+ * key, or a key given twice, is refused: a misspelt bound would otherwise leave the step matching every invoice.
  */
 public record DunningStrategy(List<Step> steps) implements Serializable {
+
+    /** The keys a step of a strategy file may have. */
+    private static final Set<String> STEP_KEYS = new LinkedHashSet<>(List.of("code", "action", "min_days_past_due",
+            "max_days_past_due", "min_open_amount", "risk_bands"));
 
     /** The code of the action when no step matches. */
     public static final String NO_ACTION = "none";
@@ -97,11 +107,17 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
     public static DunningStrategy read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = StrictYaml.tree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read dunning strategy " + file + ": " + StrictYaml.problem(e),
+                    e);
         } catch (IOException e) {
             // A strategy is configuration, like the mapping and the config file: unreadable, it is a usage error.
             throw new IllegalArgumentException("cannot read dunning strategy " + file + ": " + io.arscope.job.UsageException.reason(e), e);
         }
+        unknownKey(root, Set.of("steps")).ifPresent(key -> {
+            throw new IllegalArgumentException(file + ": " + StrictYaml.unknownKey(key, "", Set.of("steps")));
+        });
         JsonNode list = root == null ? null : root.get("steps");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new IllegalArgumentException(file + ": a dunning strategy needs a non-empty list 'steps'");
@@ -110,6 +126,9 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
             try {
+                unknownKey(s, STEP_KEYS).ifPresent(key -> {
+                    throw new IllegalArgumentException(StrictYaml.unknownKey(key, "", STEP_KEYS));
+                });
                 List<String> bands = null;
                 if (s.hasNonNull("risk_bands")) {
                     bands = new ArrayList<>();
@@ -126,6 +145,20 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             }
         }
         return new DunningStrategy(steps);
+    }
+
+    /** The first key of a map that is not one of {@code known}. */
+    private static Optional<String> unknownKey(JsonNode node, Set<String> known) {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext();) {
+            String key = keys.next();
+            if (!known.contains(key)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String text(JsonNode node, String field) {

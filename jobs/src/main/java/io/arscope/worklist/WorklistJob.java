@@ -1,5 +1,6 @@
 package io.arscope.worklist;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
@@ -8,19 +9,22 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -34,11 +38,16 @@ import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
 import io.arscope.risk.ScoreTables;
+import io.arscope.run.FileNames;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 
 /** The jobs behind {@code arscope worklist} and {@code arscope worklist-backtest}: I/O around the pure parts. */
 public final class WorklistJob implements Job<WorklistOptions> {
+
+    private static final StructType FILE_OF = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("named", DataTypes.StringType, false),
+            DataTypes.createStructField("file", DataTypes.StringType, false)));
 
     /** Counts of a worklist run. */
     public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
@@ -138,11 +147,13 @@ public final class WorklistJob implements Job<WorklistOptions> {
         OutputFiles.writeSingleCsv(spark, customers.orderBy(WorklistTables.COLLECTOR.col(), WorklistTables.QUEUE.col(),
                 WorklistTables.CUSTOMER_RANK.col()), WorklistTables.CUSTOMERS.path(output) + ".csv");
         Map<String, String> pages = CollectorSummary.pages(customers, day, config);
-        writeCsvPerCollector(spark, invoices, pages.keySet(), OutputFiles.child(output, WorklistTables.BY_COLLECTOR));
+        Map<String, String> files = FileNames.of(pages.keySet());
+        writeCsvPerCollector(spark, invoices, files, OutputFiles.child(output, WorklistTables.BY_COLLECTOR));
         String summaries = OutputFiles.child(output, WorklistTables.SUMMARIES);
         replaceFolder(spark, summaries);
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            OutputFiles.writeText(spark, OutputFiles.child(summaries, fileName(page.getKey()) + ".md"), page.getValue());
+            OutputFiles.writeText(spark, OutputFiles.child(summaries, files.get(page.getKey()) + ".md"),
+                    page.getValue());
         }
         long customerRows = customers.count();
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
@@ -154,48 +165,27 @@ public final class WorklistJob implements Job<WorklistOptions> {
         return new Counts(day, listed, customerRows, pages.size());
     }
 
-    /** One CSV per collector, rows in rank order: the collection queue first, then the dispute queue. */
-    private static void writeCsvPerCollector(SparkSession spark, Dataset<Row> invoices,
-            java.util.Set<String> collectors, String folder)
-            throws IOException {
-        String parts = folder + ".parts";
-        invoices.withColumn("queue_order", when(col("queue").equalTo(Worklist.COLLECT), lit(0)).otherwise(lit(1)))
-                .repartition(1).sortWithinPartitions("collector", "queue_order", "customer_rank", "invoice_rank")
-                .drop("queue_order").withColumn("collector_part", col("collector"))
-                .write().mode(SaveMode.Overwrite).partitionBy("collector_part").option("header", true)
-                .option("escape", "\"").option("nullValue", "").option("emptyValue", "").csv(parts);
-        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(folder);
-        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        replaceFolder(spark, folder);
-        for (String collector : collectors) {
-            FileStatus[] files = fs.globStatus(new org.apache.hadoop.fs.Path(parts + "/collector_part="
-                    + escapePartition(collector) + "/part-*"));
-            if (files == null || files.length != 1) {
-                throw new IOException("expected one CSV part for collector " + collector + " under " + parts);
-            }
-            org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(target, fileName(collector) + ".csv");
-            if (!fs.rename(files[0].getPath(), to)) {
-                throw new IOException("could not move " + files[0].getPath() + " to " + to);
-            }
-        }
-        fs.delete(new org.apache.hadoop.fs.Path(parts), true);
+    /**
+     * One CSV per collector, named by {@link FileNames}, rows in rank order: the collection queue first, then the
+     * dispute queue.
+     */
+    private static void writeCsvPerCollector(SparkSession spark, Dataset<Row> invoices, Map<String, String> files,
+            String folder) throws IOException {
+        Dataset<Row> fileOf = spark.createDataFrame(files.entrySet().stream()
+                .map(e -> RowFactory.create(e.getKey(), e.getValue())).toList(), FILE_OF);
+        Dataset<Row> rows = invoices.join(broadcast(fileOf), invoices.col("collector").equalTo(fileOf.col("named")),
+                "left").drop("named");
+        OutputFiles.writeCsvPerFile(spark, rows
+                .withColumn("queue_order", when(col("queue").equalTo(Worklist.COLLECT), lit(0)).otherwise(lit(1)))
+                .repartition(1).sortWithinPartitions("file", "queue_order", "customer_rank", "invoice_rank")
+                .drop("queue_order"), "file", new TreeSet<>(files.values()), folder);
     }
 
     private static void replaceFolder(SparkSession spark, String folder) throws IOException {
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder);
+        Path path = new Path(folder);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.delete(path, true);
         fs.mkdirs(path);
-    }
-
-    private static String escapePartition(String value) {
-        return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value);
-    }
-
-    /** A collector's name as a file name: letters, digits, dot, dash and underscore kept, the rest '_'. */
-    static String fileName(String collector) {
-        String name = collector.replaceAll("[^A-Za-z0-9._-]", "_");
-        return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
     }
 
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */

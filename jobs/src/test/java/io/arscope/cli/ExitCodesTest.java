@@ -26,8 +26,9 @@ import picocli.CommandLine;
 
 /**
  * Every command, driven into the same three failures, exits with the code {@link ExitCode#of} promises for them
- * and says what is wrong: a missing input is 3, a bad option 2, a bad config, mapping or strategy file 2. The
- * inputs are empty folders or folders holding only what the checks before Spark look at; no job runs.
+ * and says what is wrong: a missing input is 3, a bad option 2, a bad config, mapping or strategy file 2 (an
+ * unknown key or one given twice included). The inputs are empty folders or folders holding only what the checks
+ * before Spark look at; no job runs.
  */
 class ExitCodesTest {
 
@@ -46,6 +47,8 @@ class ExitCodesTest {
     private static String badValues;
     private static String noSuchYaml;
     private static String badStrategySection;
+    private static String outsideMapping;
+    private static String twiceStrategy;
 
     /** Unparseable values: each command's option that takes a number, date or choice, and a value it is not. */
     private static final Map<String, List<String>> UNPARSEABLE = Map.of(
@@ -83,6 +86,18 @@ class ExitCodesTest {
         badValues = Files.writeString(dir.resolve("bad-values.yaml"), sections).toString();
         badStrategySection = Files.writeString(dir.resolve("bad-strategy.yaml"), "worklist:\n  strategy: "
                 + noSuchYaml + "\n").toString();
+        for (String command : commands()) {
+            Files.writeString(unknownKey(command), command + ":\n  no-such-option: 1\n");
+        }
+        outsideMapping = Files.writeString(dir.resolve("outside-mapping.yaml"), "sources:\n  - name: c\n"
+                + "    file: ../c.csv\n    produces: {customers: {fields: {customer_id: id}}}\n").toString();
+        twiceStrategy = Files.writeString(dir.resolve("twice-strategy.yaml"), "steps:\n  - code: a\n    action: A\n"
+                + "    code: b\n").toString();
+    }
+
+    /** A config file whose section for {@code command} holds a key that is no option of it. */
+    private static Path unknownKey(String command) {
+        return dir.resolve("unknown-key-" + command + ".yaml");
     }
 
     /** A command line, what it must print (on the error stream, or on the output for a step of arscope run). */
@@ -221,6 +236,9 @@ class ExitCodesTest {
                     + " must hold a map with a section per subcommand", with(command, "--config", notAMap)));
             cases.add(fails("cannot use config file " + brokenYaml + ": ", with(command, "--config", brokenYaml)));
             cases.add(fails("cannot use config file " + noSuchYaml + ": ", with(command, "--config", noSuchYaml)));
+            cases.add(fails("cannot use config file " + unknownKey(command) + ": unknown key 'no-such-option' in "
+                    + "section '" + command + "'; expected one of [", with(command, "--config",
+                            unknownKey(command).toString())));
         }
         // Report's section can only hold text; arscope run checks the sections of its steps before it starts.
         UNPARSEABLE.forEach((command, option) -> cases.add(fails("Invalid value for option '" + option.get(0)
@@ -235,7 +253,14 @@ class ExitCodesTest {
         // arscope run reads the mapping in its ingest step and prints the step's failure with its log's last lines.
         cases.add(new Case(List.of(with("run", "--mapping", brokenYaml)), "mapping " + brokenYaml + " is not valid",
                 true));
+        String outside = "- source 'c': file '../c.csv' leaves the input folder";
+        cases.add(fails("mapping " + outsideMapping + " has 1 problem(s):\n  " + outside, with("ingest", "--mapping",
+                outsideMapping)));
+        // The step's log lines are printed indented.
+        cases.add(new Case(List.of(with("run", "--mapping", outsideMapping)), outside, true));
         for (String command : List.of("worklist", "worklist-backtest")) {
+            cases.add(fails("cannot read dunning strategy " + twiceStrategy + ": key 'code' is given twice in one "
+                    + "map (line 4)", with(command, "--strategy", twiceStrategy)));
             cases.add(fails("cannot read dunning strategy " + noSuchYaml, with(command, "--strategy", noSuchYaml)));
             cases.add(fails("cannot read dunning strategy " + brokenYaml, with(command, "--strategy", brokenYaml)));
             cases.add(fails(notAMap + ": a dunning strategy needs a non-empty list 'steps'", with(command,

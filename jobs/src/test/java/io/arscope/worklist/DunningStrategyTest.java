@@ -76,4 +76,36 @@ class DunningStrategyTest {
         assertTrue(e.getMessage().contains("step 2") && e.getMessage().contains("max_days_past_due 5"),
                 e.getMessage());
     }
+
+    /** Why the strategy file {@code yaml} is refused, with {@code <file>} standing for its path. */
+    private String refusal(String name, String yaml) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), yaml);
+        return assertThrows(IllegalArgumentException.class, () -> DunningStrategy.read(file)).getMessage()
+                .replace(file.toString(), "<file>");
+    }
+
+    @Test
+    void aMisspeltKeyIsRefusedRatherThanLeavingTheStepUnbounded() throws Exception {
+        // Before: min_days_pastdue was ignored, and the step matched every invoice.
+        assertEquals("<file>, step 1: unknown key 'min_days_pastdue'; did you mean 'min_days_past_due'?",
+                refusal("typo.yaml", "steps:\n  - code: call\n    action: Call\n    min_days_pastdue: 30\n"));
+        assertEquals("<file>: unknown key 'step'; did you mean 'steps'?",
+                refusal("top.yaml", "step:\n  - code: call\n    action: Call\n"));
+        assertEquals("<file>, step 1: unknown key 'colour'; expected one of [action, code, max_days_past_due, "
+                + "min_days_past_due, min_open_amount, risk_bands]",
+                refusal("far.yaml", "steps:\n  - code: call\n    action: Call\n    colour: red\n"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() throws Exception {
+        // Before: the last bound won.
+        assertEquals("cannot read dunning strategy <file>: key 'min_days_past_due' is given twice in one map "
+                + "(line 5); give each key once", refusal("twice.yaml", """
+                        steps:
+                          - code: call
+                            action: Call
+                            min_days_past_due: 5
+                            min_days_past_due: 30
+                        """));
+    }
 }

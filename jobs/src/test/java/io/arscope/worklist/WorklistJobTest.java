@@ -21,6 +21,7 @@ import io.arscope.job.JobContext;
 import io.arscope.risk.RiskConfig;
 import io.arscope.risk.TrainJob;
 import io.arscope.risk.TrainOptions;
+import io.arscope.run.MarkdownText;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.TestSpark;
@@ -75,7 +76,8 @@ class WorklistJobTest {
             assertTrue(lines.get(1).contains("," + collector + ",collect,1,"), lines.get(1));
             csvRows += lines.size() - 1;
             String page = Files.readString(dir.resolve("out/summaries/" + collector + ".md"));
-            assertTrue(page.startsWith("# Worklist for " + collector + ", " + counts.asOf()), page);
+            assertTrue(page.startsWith("# Worklist for " + MarkdownText.escape(collector) + ", " + counts.asOf()),
+                    page);
             long today = spark.read().parquet(dir.resolve("out").resolve(WorklistTables.CUSTOMERS.name()).toString())
                     .filter("collector = '" + collector + "' and queue = 'collect' and in_today").count();
             assertTrue(today <= 5);

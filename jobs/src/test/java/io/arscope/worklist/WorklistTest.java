@@ -40,7 +40,7 @@ import io.arscope.testing.TestSpark;
  */
 class WorklistTest {
 
-    private static final LocalDate AS_OF = d("2025-03-31");
+    static final LocalDate AS_OF = d("2025-03-31");
     private static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
             DunningStrategy.DEFAULT);
     private static Worklist.Result result;
@@ -82,7 +82,8 @@ class WorklistTest {
                 spark.createDataFrame(customers, customerSchema), disputes, CONFIG);
     }
 
-    private static Row score(String invoice, String customer, int daysPastDue, String open, double p, String band) {
+    /** A scored open invoice on {@link #AS_OF}, expected 3 days late, its first reason "why" and its id. */
+    static Row score(String invoice, String customer, int daysPastDue, String open, double p, String band) {
         LocalDate due = AS_OF.minusDays(daysPastDue);
         BigDecimal amount = new BigDecimal(open);
         return RowFactory.create(invoice, customer, AS_OF, due.minusDays(30), due, amount, amount, daysPastDue, p,

@@ -2,10 +2,13 @@ package io.arscope.ingest.mapping;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,18 +16,16 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.arscope.job.StrictYaml;
 import io.arscope.model.CanonicalField;
 import io.arscope.model.CanonicalTable;
 
 /**
  * A declarative description of how a system's export maps onto the canonical receivables model, read from a
- * YAML (or JSON) file. Loading checks it whole, so a typo fails before any data is read: unknown keys, tables
- * and fields, required canonical fields left unmapped, fields with neither or both of column and value, and
- * date formats that do not parse.
+ * YAML (or JSON) file. Loading checks it whole, so a typo fails before any data is read: unknown keys (with the
+ * nearest known one), keys given twice, unknown tables and fields, required canonical fields left unmapped, fields
+ * with neither or both of column and value, date formats that do not parse, and files outside the input folder.
  */
 public record Mapping(String description, DatabaseSpec database, List<SourceSpec> sources) implements Serializable {
 
@@ -51,14 +52,11 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
     }
 
     public static Mapping parse(String yamlOrJson, String origin) throws MappingException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Mapping mapping;
         try {
-            mapping = yaml.readValue(yamlOrJson, Mapping.class);
+            mapping = StrictYaml.read(yamlOrJson, Mapping.class);
         } catch (JsonProcessingException e) {
-            throw new MappingException("mapping " + origin + " is not valid: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new MappingException("mapping " + origin + " is not valid: " + StrictYaml.problem(e));
         }
         List<String> problems = mapping.problems();
         if (!problems.isEmpty()) {
@@ -105,12 +103,18 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
             String where = source.name() == null ? "source " + (i + 1) : "source '" + source.name() + "'";
             int origins = (source.file() == null ? 0 : 1) + (source.table() == null ? 0 : 1)
                     + (source.query() == null ? 0 : 1);
+            String outside = source.file() == null ? null : InputPath.problem(source.file());
             if (origins != 1 || (source.file() != null && source.file().isBlank())) {
                 problems.add(where + ": give exactly one of 'file', 'table' and 'query'");
+            } else if (outside != null) {
+                problems.add(where + ": file '" + source.file() + "' " + outside);
             }
             problems.addAll(source.isDatabase() ? databaseProblems(where, source) : fileOnlyProblems(where, source));
             if (!source.format().equals("csv") && !source.isJsonLines()) {
                 problems.add(where + ": format must be csv or jsonl, was '" + source.format() + "'");
+            }
+            if (source.encoding() != null) {
+                problems.addAll(encodingProblems(where, source.encoding()));
             }
             if (source.delimiter().length() != 1) {
                 problems.add(where + ": delimiter must be one character, was '" + source.delimiter() + "'");
@@ -132,6 +136,27 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         return problems;
     }
 
+    /**
+     * Lines are split on their line-break bytes before they are decoded, so an encoding must write line breaks,
+     * delimiters and quotes as the ASCII bytes they are: UTF-16 and UTF-32 do not.
+     */
+    private static List<String> encodingProblems(String where, String encoding) {
+        Charset charset;
+        try {
+            charset = Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            return List.of(where + ": encoding '" + encoding + "' is not one Java knows (such as UTF-8, windows-1252, "
+                    + "ISO-8859-1)");
+        }
+        String ascii = "\n\r\t ,;|\"0123456789";
+        if (!charset.canEncode()
+                || !Arrays.equals(ascii.getBytes(charset), ascii.getBytes(StandardCharsets.US_ASCII))) {
+            return List.of(where + ": encoding '" + encoding + "' does not write ASCII as ASCII (as UTF-16 does); "
+                    + "convert the file to UTF-8");
+        }
+        return List.of();
+    }
+
     private static List<String> databaseProblems(String where, SourceSpec source) {
         List<String> problems = new ArrayList<>();
         if (source.query() != null && source.name() == null) {
@@ -139,6 +164,9 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         }
         if (source.key().isEmpty()) {
             problems.add(where + ": 'key' must list the columns that identify a row (the primary key)");
+        }
+        if (source.encoding() != null) {
+            problems.add(where + ": 'encoding' applies to files only; a database gives text, not bytes");
         }
         if (source.fetchSize() != null && source.fetchSize() < 1) {
             problems.add(where + ": fetchSize must be at least 1, was " + source.fetchSize());

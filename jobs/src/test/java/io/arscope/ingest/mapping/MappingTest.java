@@ -92,4 +92,106 @@ class MappingTest {
         MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("sources: [\n", "broken.yaml"));
         assertTrue(e.getMessage().startsWith("mapping broken.yaml is not valid:"), e.getMessage());
     }
+
+    private static String customersFrom(String file) {
+        return "sources:\n  - name: c\n    file: '" + file + "'\n"
+                + "    produces: {customers: {fields: {customer_id: id}}}\n";
+    }
+
+    @Test
+    void aFileMustStayInsideTheInputFolder() throws MappingException {
+        for (String inside : new String[] {"a.csv", "./a.csv", "exports/ar-*.csv", "exports/../a.csv",
+            "a/b/../../c.csv", "exports//a.csv", "..a.csv", "a..csv"}) {
+            assertEquals(inside, Mapping.parse(customersFrom(inside), "in.yaml").sources().get(0).file());
+        }
+        String leaves = "leaves the input folder; give a path inside it (--input)";
+        String absolute = "is an absolute path; give it relative to the input folder (--input)";
+        String location = "names a location of its own; give a path relative to the input folder (--input)";
+        for (String[] outside : new String[][] {
+            {"../a.csv", leaves}, {"exports/../../a.csv", leaves}, {"./../*.csv", leaves}, {"..", leaves},
+            {"/etc/passwd", absolute}, {"\\\\server\\share\\a.csv", absolute},
+            {"hdfs://nn/exports/a.csv", location}, {"file:/etc/passwd", location}, {"C:/exports/a.csv", location},
+            {".", "names the input folder itself, not a file in it"},
+            {"exports/..", "names the input folder itself, not a file in it"}}) {
+            MappingException e = assertThrows(MappingException.class, () -> Mapping.parse(customersFrom(outside[0]),
+                    "out.yaml"));
+            assertEquals("mapping out.yaml has 1 problem(s):\n  - source 'c': file '" + outside[0] + "' " + outside[1],
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWhereverItIs() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: c
+                    file: c.csv
+                    produces:
+                      customers:
+                        fields: {customer_id: id, name: name, name: full_name}
+                """, "twice.yaml"));
+        assertEquals("mapping twice.yaml is not valid: key 'name' is given twice in one map (line 6); give each key "
+                + "once", e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyNamesTheNearestKnownOne() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: c
+                    file: c.csv
+                    date_formats: [d.M.yyyy]
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "typo.yaml"));
+        assertEquals("mapping typo.yaml is not valid: unknown key 'date_formats' at sources > entry 1; did you mean "
+                + "'dateFormats'?", e.getMessage());
+        MappingException top = assertThrows(MappingException.class, () -> Mapping.parse("""
+                source:
+                  - name: c
+                """, "top.yaml"));
+        assertEquals("mapping top.yaml is not valid: unknown key 'source'; did you mean 'sources'?", top.getMessage());
+        MappingException condition = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - file: c.csv
+                    produces: {customers: {when: {column: x, equal: 'A'}, fields: {customer_id: id}}}
+                """, "when.yaml"));
+        assertEquals("mapping when.yaml is not valid: unknown key 'equal' at sources > entry 1 > produces > customers "
+                + "> when; did you mean 'equals'?", condition.getMessage());
+    }
+
+    @Test
+    void aFilesEncodingIsOneJavaKnowsThatWritesAsciiAsAscii() throws MappingException {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - file: a.csv
+                    encoding: klingon-8
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: b.csv
+                    encoding: UTF-16
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - table: ar.c
+                    key: [id]
+                    encoding: windows-1252
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "enc.yaml"));
+        assertEquals("""
+                mapping enc.yaml has 3 problem(s):
+                  - source 'a.csv': encoding 'klingon-8' is not one Java knows (such as UTF-8, windows-1252, \
+                ISO-8859-1)
+                  - source 'b.csv': encoding 'UTF-16' does not write ASCII as ASCII (as UTF-16 does); convert the \
+                file to UTF-8
+                  - source 'ar.c': 'encoding' applies to files only; a database gives text, not bytes""",
+                e.getMessage());
+        SourceSpec latin = Mapping.parse("""
+                sources:
+                  - file: a.csv
+                    encoding: windows-1252
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: b.csv
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "ok.yaml").sources().get(0);
+        assertEquals("windows-1252", latin.encodingOrDefault());
+        assertEquals("UTF-8", Mapping.parse("sources: [{file: b.csv, produces: {customers: {fields: "
+                + "{customer_id: id}}}}]", "ok.yaml").sources().get(0).encodingOrDefault());
+    }
 }

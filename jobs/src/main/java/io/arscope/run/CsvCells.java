@@ -1,0 +1,98 @@
+package io.arscope.run;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_csv;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * How a value becomes a cell of a CSV file that people open in a spreadsheet, by the OWASP rule against CSV
+ * injection: a text cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return
+ * (or with one of the first four after leading white space, which some programs trim on import) would be run as a
+ * formula, so it is written with a single quote in front and inside double quotes, {@code "'=1+1"}. Every other
+ * cell is written as Spark's CSV writer writes it, quoted only where the format needs it, and exactly as stored
+ * (surrounding spaces kept). Numbers, dates and flags are never changed: a negative amount stays {@code -12.50}.
+ * Only the CSV changes; the Parquet beside it keeps the raw value.
+ */
+public final class CsvCells {
+
+    /** The start of a text that a spreadsheet would take for a formula. */
+    static final String FORMULA_START = "^(?:[=+\\-@\\t\\r]|\\s+[=+\\-@])";
+    private static final Pattern FORMULA = Pattern.compile(FORMULA_START);
+    /** The CSV options every cell is formatted with: empty for null, values as stored. */
+    static final Map<String, String> OPTIONS = Map.of("escape", "\"", "nullValue", "", "emptyValue", "",
+            "ignoreLeadingWhiteSpace", "false", "ignoreTrailingWhiteSpace", "false");
+
+    private CsvCells() {
+    }
+
+    /** Whether a spreadsheet would take this text for a formula. */
+    public static boolean startsFormula(String text) {
+        return FORMULA.matcher(text).find();
+    }
+
+    /** A text value as a CSV cell written from the driver: empty for null, made inert, quoted where needed. */
+    public static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (startsFormula(value)) {
+            return "\"'" + value.replace("\"", "\"\"") + '"';
+        }
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** The header line of a CSV of these columns. */
+    public static String header(String[] columns) {
+        return String.join(",", Arrays.stream(columns).map(CsvCells::text).toList());
+    }
+
+    /**
+     * Each row as one line of CSV text, in a column named {@code line}, followed by the {@code kept} columns as
+     * they are (a file to write the line to, say). The order of the rows is kept.
+     */
+    public static Dataset<Row> lines(Dataset<Row> rows, String... kept) {
+        List<String> keep = List.of(kept);
+        List<Column> cells = new ArrayList<>();
+        for (StructField field : rows.schema().fields()) {
+            if (!keep.contains(field.name())) {
+                cells.add(cell(col(field.name()), field.dataType().equals(DataTypes.StringType)));
+            }
+        }
+        List<Column> out = new ArrayList<>();
+        out.add(concat_ws(",", cells.toArray(Column[]::new)).as("line"));
+        keep.forEach(k -> out.add(col(k)));
+        return rows.select(out.toArray(Column[]::new));
+    }
+
+    private static Column cell(Column value, boolean text) {
+        // to_csv of one field is that field as the CSV writer writes it, but null where that is empty (a null, an
+        // empty text), although Spark takes it for never null: those cells are written here.
+        Column written = to_csv(struct(value), OPTIONS);
+        if (!text) {
+            return when(value.isNull(), lit("")).otherwise(written);
+        }
+        return when(value.isNull().or(value.equalTo(lit(""))), lit(""))
+                .when(value.rlike(FORMULA_START), concat(lit("\"'"), regexp_replace(value, "\"", "\"\""), lit("\"")))
+                .otherwise(written);
+    }
+}

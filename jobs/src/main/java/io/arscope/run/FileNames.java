@@ -1,0 +1,102 @@
+package io.arscope.run;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Names taken from data (collectors, say) as file names, one file per name. A name is put in Unicode NFC; its
+ * letters, digits, {@code .}, {@code -} and {@code _} are kept and every other character becomes {@code _}; it is
+ * cut to {@value #MAX_BYTES} bytes of UTF-8. When the result is not the name itself (a character replaced, the
+ * name cut or not in NFC, a leading dot, a name Windows reserves such as {@code CON}), or when it equals another
+ * name's result once case is ignored (as macOS and Windows compare file names), {@code ~} and the first 8 hex
+ * digits of the SHA-256 of the name's UTF-8 bytes are appended. So {@code ana.ruiz} stays {@code ana.ruiz},
+ * {@code zoë} and {@code zoé} stay themselves, and {@code Ana Ruiz} becomes {@code Ana_Ruiz~} and its hash. Two
+ * different names never get one file: that is checked, and a clash fails the write.
+ */
+public final class FileNames {
+
+    /** The longest stem before the hash, in bytes of UTF-8; with the hash and an extension well under 255. */
+    public static final int MAX_BYTES = 100;
+    private static final int HASH_HEX = 8;
+    private static final Pattern WINDOWS_RESERVED = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\\..*)?");
+
+    private FileNames() {
+    }
+
+    /**
+     * The file name (without extension) of each name, all different even where case is ignored.
+     *
+     * @throws IllegalStateException if two names would still share a file (two hashes alike)
+     */
+    public static Map<String, String> of(Collection<String> names) {
+        Map<String, List<String>> byKey = names.stream().distinct()
+                .collect(Collectors.groupingBy(n -> key(stem(n)), TreeMap::new, Collectors.toList()));
+        Map<String, String> files = new TreeMap<>();
+        for (List<String> alike : byKey.values()) {
+            for (String name : alike) {
+                String stem = stem(name);
+                files.put(name, alike.size() > 1 && stem.equals(name) ? stem + "~" + hash(name) : stem);
+            }
+        }
+        Map<String, String> taken = new HashMap<>();
+        files.forEach((name, file) -> {
+            String other = taken.putIfAbsent(key(file), name);
+            if (other != null) {
+                throw new IllegalStateException("the names '" + other + "' and '" + name + "' would both be written "
+                        + "to the file " + file + "; rename one of them");
+            }
+        });
+        return files;
+    }
+
+    /** The name as a file name, without regard to other names. */
+    static String stem(String name) {
+        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder kept = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < nfc.length(); ) {
+            int c = nfc.codePointAt(i);
+            i += Character.charCount(c);
+            String ch = Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' ? Character.toString(c) : "_";
+            bytes += ch.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_BYTES) {
+                break;
+            }
+            kept.append(ch);
+        }
+        String stem = kept.toString();
+        if (stem.isEmpty() || stem.startsWith(".")) {
+            stem = "_" + stem;
+        }
+        boolean faithful = stem.equals(name) && !WINDOWS_RESERVED.matcher(stem).matches();
+        return faithful ? stem : stem + "~" + hash(name);
+    }
+
+    /** How a case-insensitive file system compares two names. */
+    private static String key(String file) {
+        return file.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < HASH_HEX / 2; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.arscope.worklist;
+
+import static io.arscope.testing.LedgerBuilder.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.risk.RiskScoring;
+import io.arscope.testing.TestSpark;
+
+/**
+ * The files of a worklist whose export is hostile: collectors whose names share letters but not characters
+ * ({@code zoë}, {@code zoé}, and {@code zoë} with its diaeresis as a separate mark), one of 300 characters;
+ * customers and invoices named like formulas, Markdown or HTML. Each collector gets its own CSV and page, the
+ * CSVs are safe to open in a spreadsheet and the pages show every name as the characters it is.
+ *
+ * <p>Priority = open x probability x urgency, urgency 0.5 before due, else min(4, 1 + days past due / 30):
+ * =1+1 1000 x 0.5 x 2 = 1000.00; +1 200 x 0.7 x 0.5 = 70.00; @SUM(A1) 500 x 0.8 x 4 = 1600.00; -2 1070 x 0.4 x 2.5
+ * = 1070.00; tab-x 300 x 0.2 x 7/6 = 70.00; CR-x (disputed) 6000 x 0.9 x 4 = 21600.00.
+ */
+class WorklistFilesTest {
+
+    private static final LocalDate AS_OF = WorklistTest.AS_OF;
+    private static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
+            DunningStrategy.DEFAULT);
+    private static final String ZOE_NFC = "zo\u00eb";
+    private static final String ZOE_ACUTE = "zo\u00e9";
+    private static final String ZOE_NFD = Normalizer.normalize(ZOE_NFC, Normalizer.Form.NFD);
+    private static final String LONG = "a".repeat(300);
+    /** The long name's file: cut to 100 bytes, then the first 8 hex of its SHA-256 (printf a...a | sha256sum). */
+    private static final String LONG_FILE = "a".repeat(100) + "~9835fa6b";
+    private static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
+    private static final String HEADER = "as_of,collector,queue,customer_rank,in_today,invoice_rank,customer_id,"
+            + "customer_name,invoice_id,invoice_date,due_date,amount,open_amount,days_past_due,aging_bucket,"
+            + "probability_late,expected_days_late,risk_band,urgency,priority_value,action_code,next_action,"
+            + "action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3";
+
+    @TempDir
+    static Path dir;
+    private static Path out;
+
+    @BeforeAll
+    static void write() throws Exception {
+        SparkSession spark = TestSpark.session();
+        List<Row> scores = List.of(
+                WorklistTest.score("=1+1", "C1", 30, "1000.00", 0.5, "medium"),
+                WorklistTest.score("+1", "C2", -3, "200.00", 0.7, "high"),
+                WorklistTest.score("@SUM(A1)", "C3", 95, "500.00", 0.8, "high"),
+                WorklistTest.score("-2", "C4", 45, "1070.00", 0.4, "medium"),
+                WorklistTest.score("\tx", "C5", 5, "300.00", 0.2, "low"),
+                WorklistTest.score("\rx", "C6", 100, "6000.00", 0.9, "high"));
+        StructType customerSchema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+                DataTypes.createStructField("customer_name", DataTypes.StringType, true),
+                DataTypes.createStructField("collector", DataTypes.StringType, true),
+                DataTypes.createStructField("last_payment_date", DataTypes.DateType, true)));
+        List<Row> customers = List.of(
+                RowFactory.create("C1", HYPERLINK, ZOE_NFC, d("2025-03-01")),
+                RowFactory.create("C2", "[click](http://evil)", ZOE_NFC, d("2025-03-01")),
+                RowFactory.create("C3", "*bold*", ZOE_ACUTE, d("2025-03-01")),
+                RowFactory.create("C4", "a\\|b", ZOE_ACUTE, d("2025-03-01")),
+                RowFactory.create("C5", "<script>alert(1)</script>", LONG, d("2025-03-01")),
+                RowFactory.create("C6", "line1\nline2", ZOE_NFD, d("2025-03-01")));
+        StructType disputeSchema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
+                DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
+                DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
+        out = dir.resolve("out");
+        WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, customerSchema),
+                spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")), disputeSchema),
+                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF,
+                Instant.now());
+    }
+
+    private static Set<String> files(String folder) throws Exception {
+        try (Stream<Path> files = Files.list(out.resolve(folder))) {
+            return Set.copyOf(files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".")).toList());
+        }
+    }
+
+    @Test
+    void everyCollectorHasItsOwnFilesWhateverItsName() throws Exception {
+        assertEquals(Set.of("zo\u00eb.csv", "zo\u00e9.csv", "zo\u00eb~4cabdb66.csv", LONG_FILE + ".csv"),
+                files(WorklistTables.BY_COLLECTOR));
+        assertEquals(Set.of("zo\u00eb.md", "zo\u00e9.md", "zo\u00eb~4cabdb66.md", LONG_FILE + ".md"),
+                files(WorklistTables.SUMMARIES));
+    }
+
+    @Test
+    void eachCollectorsCsvHoldsItsOwnRowsInRankOrderSafeForASpreadsheet() throws Exception {
+        assertEquals(HEADER + "\n"
+                + "2025-03-31,zo\u00eb,collect,1,true,1,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'=1+1\","
+                + "2025-01-30,2025-03-01,1000.00,1000.00,30,1-30,0.5,3.0,medium,2.0,1000.00,call,Call the customer,3,,,"
+                + "2025-03-01,why =1+1,,\n"
+                + "2025-03-31,zo\u00eb,collect,2,true,1,C2,[click](http://evil),\"'+1\",2025-03-04,2025-04-03,200.00,"
+                + "200.00,-3,current,0.7,3.0,high,0.5,70.00,pre_due_reminder,Remind before the due date,6,,,2025-03-01,"
+                + "why +1,,\n",
+                Files.readString(out.resolve("by-collector/zo\u00eb.csv")));
+        assertEquals(HEADER + "\n"
+                + "2025-03-31,zo\u00e9,collect,1,true,1,C3,*bold*,\"'@SUM(A1)\",2024-11-26,2024-12-26,500.00,500.00,95,"
+                + "91+,0.8,3.0,high,4.0,1600.00,final_notice,Call and send a final notice; hold further credit,1,,,"
+                + "2025-03-01,why @SUM(A1),,\n"
+                + "2025-03-31,zo\u00e9,collect,2,true,1,C4,a\\|b,\"'-2\",2025-01-15,2025-02-14,1070.00,1070.00,45,"
+                + "31-60,0.4,3.0,medium,2.5,1070.00,payment_plan,Offer a payment plan or escalate to the account owner,"
+                + "2,,,2025-03-01,why -2,,\n",
+                Files.readString(out.resolve("by-collector/zo\u00e9.csv")));
+        assertEquals(HEADER + "\n"
+                + "2025-03-31," + LONG + ",collect,1,true,1,C5,<script>alert(1)</script>,\"'\tx\",2025-02-24,"
+                + "2025-03-26,300.00,300.00,5,1-30,0.2,3.0,low,1.1666666666666667,70.00,polite_reminder,"
+                + "Send a polite reminder,5,,,2025-03-01,why \tx,,\n",
+                Files.readString(out.resolve("by-collector/" + LONG_FILE + ".csv")));
+        assertEquals(HEADER + "\n"
+                + "2025-03-31," + ZOE_NFD + ",dispute,1,true,1,C6,\"line1\nline2\",\"'\rx\",2024-11-21,2024-12-21,"
+                + "6000.00,6000.00,100,91+,0.9,3.0,high,4.0,21600.00,resolve_dispute,"
+                + "Resolve the dispute (pricing); dunning paused,-1,2025-03-01,pricing,2025-03-01,\"why \rx\",,\n",
+                Files.readString(out.resolve("by-collector/zo\u00eb~4cabdb66.csv")));
+    }
+
+    @Test
+    void theCustomerListIsSafeForASpreadsheetAndTheParquetKeepsTheNames() throws Exception {
+        assertEquals("as_of,collector,queue,customer_rank,in_today,customer_id,customer_name,open_invoices,"
+                + "open_amount,overdue_amount,max_days_past_due,oldest_bucket,probability_late,expected_days_late,"
+                + "priority_value,action_code,next_action,top_invoice_id,reason_1,reason_2,reason_3,"
+                + "oldest_dispute_opened,last_payment_date\n"
+                + "2025-03-31," + LONG + ",collect,1,true,C5,<script>alert(1)</script>,1,300.00,300.00,5,1-30,0.2,"
+                + "3.0,70.00,polite_reminder,Send a polite reminder,\"'\tx\",why \tx,,,,2025-03-01\n"
+                + "2025-03-31," + ZOE_NFD + ",dispute,1,true,C6,\"line1\nline2\",1,6000.00,6000.00,100,91+,0.9,3.0,"
+                + "21600.00,resolve_dispute,Resolve the dispute (pricing); dunning paused,\"'\rx\",\"why \rx\",,,"
+                + "2025-03-01,2025-03-01\n"
+                + "2025-03-31,zo\u00e9,collect,1,true,C3,*bold*,1,500.00,500.00,95,91+,0.8,3.0,1600.00,final_notice,"
+                + "Call and send a final notice; hold further credit,\"'@SUM(A1)\",why @SUM(A1),,,,2025-03-01\n"
+                + "2025-03-31,zo\u00e9,collect,2,true,C4,a\\|b,1,1070.00,1070.00,45,31-60,0.4,3.0,1070.00,"
+                + "payment_plan,Offer a payment plan or escalate to the account owner,\"'-2\",why -2,,,,"
+                + "2025-03-01\n"
+                + "2025-03-31,zo\u00eb,collect,1,true,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",1,1000.00,1000.00,"
+                + "30,1-30,0.5,3.0,1000.00,call,Call the customer,\"'=1+1\",why =1+1,,,,2025-03-01\n"
+                + "2025-03-31,zo\u00eb,collect,2,true,C2,[click](http://evil),1,200.00,0.00,-3,current,0.7,3.0,70.00,"
+                + "pre_due_reminder,Remind before the due date,\"'+1\",why +1,,,,2025-03-01\n",
+                Files.readString(out.resolve(WorklistTables.CUSTOMERS.name() + ".csv")));
+        assertEquals(List.of(HYPERLINK + " =1+1", "[click](http://evil) +1"), TestSpark.session().read()
+                .parquet(out.resolve(WorklistTables.INVOICES.name()).toString()).filter("collector = '" + ZOE_NFC + "'")
+                .orderBy("customer_rank").collectAsList().stream()
+                .map(r -> r.getAs("customer_name") + " " + r.getAs("invoice_id")).toList());
+    }
+
+    @Test
+    void thePagesShowEveryNameAsTheCharactersItIs() throws Exception {
+        assertEquals("""
+                # Worklist for zo\u00eb, 2025-03-31
+
+                Today: **2 customers** to contact (capacity 2), touching **1,200.00** open, of which **1,000.00** \
+                overdue. Disputes to work: **0 customers**, **0.00** open.
+
+                ## Collection queue, today
+
+                | # | Customer | Open | Overdue | Oldest | Risk of paying late | Next action | Why |
+                |---:|---|---:|---:|---|---:|---|---|
+                | 1 | =HYPERLINK\\("http://x","y"\\) (C1) | 1,000.00 | 1,000.00 | 1\\-30 (30 days) | 50% | \
+                Call the customer | why =1\\+1 |
+                | 2 | \\[click\\]\\(http://evil\\) (C2) | 200.00 | 0.00 | current (-3 days) | 70% | \
+                Remind before the due date | why \\+1 |
+
+                ## Dispute queue, today
+
+                Nothing today.
+
+                ## Not reached today
+
+                - Collection: 0 customers with an action due, 0.00 open (0.00 overdue).
+                - Disputes: 0 customers, 0.00 open.
+                - Nothing to do yet (not due, not high risk): 0 customers, 0.00 open.
+                """, Files.readString(out.resolve("summaries/zo\u00eb.md")));
+        String acute = Files.readString(out.resolve("summaries/zo\u00e9.md"));
+        assertEquals(List.of(
+                "| 1 | \\*bold\\* (C3) | 500.00 | 500.00 | 91\\+ (95 days) | 80% | Call and send a final notice; hold "
+                        + "further credit | why @SUM\\(A1\\) |",
+                "| 2 | a\\\\\\|b (C4) | 1,070.00 | 1,070.00 | 31\\-60 (45 days) | 40% | Offer a payment plan or "
+                        + "escalate to the account owner | why \\-2 |"),
+                acute.lines().filter(l -> l.startsWith("| 1 ") || l.startsWith("| 2 ")).toList());
+        String script = Files.readString(out.resolve("summaries/" + LONG_FILE + ".md"));
+        assertEquals("# Worklist for " + LONG + ", 2025-03-31", script.lines().findFirst().orElseThrow());
+        assertEquals(List.of("| 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; (C5) | 300.00 | 300.00 | 1\\-30 (5 days) "
+                + "| 20% | Send a polite reminder | why \tx |"),
+                script.lines().filter(l -> l.startsWith("| 1 ")).toList());
+        String lines = Files.readString(out.resolve("summaries/zo\u00eb~4cabdb66.md"));
+        assertEquals("# Worklist for " + ZOE_NFD + ", 2025-03-31", lines.lines().findFirst().orElseThrow());
+        assertEquals(List.of("| 1 | line1 line2 (C6) | 6,000.00 | 6,000.00 | 91\\+ (100 days) | 90% | 2025-03-01 | "
+                + "Resolve the dispute \\(pricing\\); dunning paused | why  x |"),
+                lines.lines().filter(l -> l.startsWith("| 1 ")).toList());
+    }
+}
