@@ -116,8 +116,4 @@ final class Html {
     static String shareCell(Double share) {
         return numCell(FinanceFormat.share(share));
     }
-
-    static String daysCell(Double days) {
-        return numCell(FinanceFormat.days(days));
-    }
 }

@@ -33,6 +33,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.OutputCheckException;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
@@ -136,8 +137,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         long scored = scores.count();
         long listed = invoices.count();
         if (scored != listed) {
-            throw new IllegalStateException("the worklist holds " + listed + " invoices but " + scored
-                    + " were open and scored");
+            throw new OutputCheckException(WorklistTables.INVOICES.name(), "every open and scored invoice is listed",
+                    "listed " + listed + " vs scored " + scored);
         }
         WorklistTables.INVOICES.conform(invoices).write().mode(SaveMode.Overwrite)
                 .parquet(WorklistTables.INVOICES.path(output));
