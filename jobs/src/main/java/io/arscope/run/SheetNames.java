@@ -1,0 +1,50 @@
+package io.arscope.run;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Names taken from data (collectors, say) as the names of a workbook's sheets, one sheet per name. Excel allows 31
+ * characters, none of {@code : \ / ? * [ ]}, no apostrophe first or last, compares sheet names ignoring case and
+ * keeps {@code History} for itself. Each of those characters, and every control character, becomes {@code _}; the
+ * name is cut to {@value #MAX_CHARS} UTF-16 units (Excel's count) and a leading apostrophe becomes {@code _}; when the result is not the name itself (a character replaced, the
+ * name cut, empty, an apostrophe at either end, {@code History}), or when it equals another name's result once case
+ * is ignored, {@code ~} and the first 8 hex digits of the SHA-256 of the name's UTF-8 bytes are appended, as
+ * {@link FileNames} does. So {@code ana.ruiz} stays {@code ana.ruiz}, {@code Ana Ruiz} too (spaces are allowed),
+ * and {@code a/b} becomes {@code a_b~} and its hash. Two different names never get one sheet: that is checked.
+ */
+public final class SheetNames {
+
+    /** The longest stem before the hash: with {@code ~} and 8 hex digits, Excel's 31. */
+    public static final int MAX_CHARS = 22;
+    private static final Pattern FORBIDDEN = Pattern.compile("[:\\\\/?*\\[\\]\\p{Cntrl}]");
+
+    private SheetNames() {
+    }
+
+    /**
+     * The sheet name of each name, all different even where case is ignored.
+     *
+     * @throws IllegalStateException if two names would still share a sheet (two hashes alike)
+     */
+    public static Map<String, String> of(Collection<String> names) {
+        return FileNames.unique(names, SheetNames::stem, "sheet");
+    }
+
+    /** The name as a sheet name, without regard to other names. */
+    static String stem(String name) {
+        String replaced = FORBIDDEN.matcher(name).replaceAll("_");
+        int end = Math.min(replaced.length(), MAX_CHARS);
+        if (end < replaced.length() && Character.isHighSurrogate(replaced.charAt(end - 1))) {
+            end--;
+        }
+        String cut = replaced.substring(0, end);
+        if (cut.startsWith("'")) {
+            cut = "_" + cut.substring(1);
+        }
+        boolean faithful = cut.equals(name) && !cut.isEmpty() && !cut.endsWith("'")
+                && !cut.equalsIgnoreCase("History");
+        return faithful ? cut : cut + "~" + FileNames.hash(name);
+    }
+}
