@@ -1,5 +1,6 @@
 package io.arscope.run;
 
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -7,12 +8,13 @@ import java.util.regex.Pattern;
 /**
  * Names taken from data (collectors, say) as the names of a workbook's sheets, one sheet per name. Excel allows 31
  * characters, none of {@code : \ / ? * [ ]}, no apostrophe first or last, compares sheet names ignoring case and
- * keeps {@code History} for itself. Each of those characters, and every control character, becomes {@code _}; the
- * name is cut to {@value #MAX_CHARS} UTF-16 units (Excel's count) and a leading apostrophe becomes {@code _}; when the result is not the name itself (a character replaced, the
- * name cut, empty, an apostrophe at either end, {@code History}), or when it equals another name's result once case
- * is ignored, {@code ~} and the first 8 hex digits of the SHA-256 of the name's UTF-8 bytes are appended, as
- * {@link FileNames} does. So {@code ana.ruiz} stays {@code ana.ruiz}, {@code Ana Ruiz} too (spaces are allowed),
- * and {@code a/b} becomes {@code a_b~} and its hash. Two different names never get one sheet: that is checked.
+ * keeps {@code History} for itself. The name is put in Unicode NFC; each of those characters, every control
+ * character and a leading apostrophe become {@code _}; the result is cut to {@value #MAX_CHARS} UTF-16 units (as
+ * Excel counts). When it is not the name itself (a character replaced, the name cut or not in NFC, empty, an
+ * apostrophe last, {@code History}), or when it equals another name's result once case is ignored, {@code ~} and
+ * the first 8 hex digits of the SHA-256 of the name's UTF-8 bytes are appended, as {@link FileNames} does. So
+ * {@code ana.ruiz} stays {@code ana.ruiz}, {@code Ana Ruiz} too (spaces are allowed), and {@code a/b} becomes
+ * {@code a_b~} and its hash. Two different names never get one sheet: that is checked.
  */
 public final class SheetNames {
 
@@ -34,7 +36,7 @@ public final class SheetNames {
 
     /** The name as a sheet name, without regard to other names. */
     static String stem(String name) {
-        String replaced = FORBIDDEN.matcher(name).replaceAll("_");
+        String replaced = FORBIDDEN.matcher(Normalizer.normalize(name, Normalizer.Form.NFC)).replaceAll("_");
         int end = Math.min(replaced.length(), MAX_CHARS);
         if (end < replaced.length() && Character.isHighSurrogate(replaced.charAt(end - 1))) {
             end--;

@@ -3,6 +3,7 @@ package io.arscope.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ class SheetNamesTest {
         assertEquals("History~0e769600", SheetNames.stem("History"));
         assertEquals("_quoted'~bb8897de", SheetNames.stem("'quoted'"));
         assertEquals("~e3b0c442", SheetNames.stem(""));
+        // Put in NFC, the name written with a separate diaeresis reads as zoë; its hash keeps the two apart.
+        assertEquals("zo\u00eb", SheetNames.stem("zo\u00eb"));
+        assertEquals("zo\u00eb~4cabdb66", SheetNames.stem(Normalizer.normalize("zo\u00eb", Normalizer.Form.NFD)));
     }
 
     @Test

@@ -30,7 +30,8 @@ import io.arscope.testing.HeadlessChromium;
 @Tag("integration")
 class CollectorPageBrowserTest {
 
-    private static final String COLLECT_ROWS = "Array.from(document.querySelectorAll('#collect table.queue > tbody > tr'))";
+    private static final String COLLECT_ROWS =
+            "Array.from(document.querySelectorAll('#collect table.queue > tbody > tr'))";
     private static final String CUSTOMERS = COLLECT_ROWS + ".map(r => r.cells[2].textContent).join(' | ')";
     private static final String C1 = "=1+1 (C1)";
     private static final String C2 = "Zeta & <Sons> \"Ltd\" (C2)";
@@ -101,7 +102,8 @@ class CollectorPageBrowserTest {
             assertEquals(false, browser.evaluate(heading(3) + ".hasAttribute('aria-sort')").asBoolean());
 
             // C1's two invoices, folded, then unfolded by a click on the summary.
-            String details = COLLECT_ROWS + ".find(r => r.cells[2].textContent === '=1+1 (C1)').querySelector('details')";
+            String details = COLLECT_ROWS + ".find(r => r.cells[2].textContent === '=1+1 (C1)')"
+                    + ".querySelector('details')";
             String invoices = details + ".querySelector('table.invoices')";
             assertEquals(false, browser.evaluate(invoices + ".checkVisibility()").asBoolean());
             browser.evaluate(details + ".querySelector('summary').click()");

@@ -9,8 +9,6 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.risk.RiskScoring;
@@ -54,24 +52,16 @@ final class HandMadeWorklist {
                 WorklistTest.score("I4", "C3", 5, "300.00", 0.2, "low"),
                 WorklistTest.score("I6", "C4", 100, "6000.00", 0.9, "high"),
                 WorklistTest.score("I7", "C5", 45, "1070.00", 0.4, "medium"));
-        StructType customerSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-                DataTypes.createStructField("customer_name", DataTypes.StringType, true),
-                DataTypes.createStructField("collector", DataTypes.StringType, true),
-                DataTypes.createStructField("last_payment_date", DataTypes.DateType, true)));
         List<Row> customers = List.of(
                 RowFactory.create("C1", FORMULA, ANA, d("2025-03-01")),
                 RowFactory.create("C2", MARKUP, ANA, d("2025-02-14")),
                 RowFactory.create("C3", SCRIPT, ANA, null),
                 RowFactory.create("C4", "Dispute Corp", ANA, d("2025-01-10")),
                 RowFactory.create("C5", "Omega", NORD, d("2025-03-20")));
-        StructType disputeSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
-                DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
-                DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
-                spark.createDataFrame(customers, customerSchema),
-                spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")), disputeSchema),
+                spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
+                spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
+                        WorklistTest.DISPUTES),
                 CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), WorklistTest.AS_OF,
                 Instant.now());
     }

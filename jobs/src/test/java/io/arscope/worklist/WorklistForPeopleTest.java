@@ -181,7 +181,8 @@ class WorklistForPeopleTest {
         assertTrue(rows.get(0).contains("<td>Zeta &amp; &lt;Sons&gt; &quot;Ltd&quot; (C2)</td>"), rows.get(0));
         assertEquals("<tr><td class=\"num\" data-sort=\"2\">2</td><td>today</td><td>=1+1 (C1)</td>"
                 + "<td class=\"num\" data-sort=\"1200.00\">1,200.00</td>"
-                + "<td class=\"num\" data-sort=\"1000.00\">1,000.00</td><td class=\"num\" data-sort=\"30\">30 (1-30)</td>"
+                + "<td class=\"num\" data-sort=\"1000.00\">1,000.00</td>"
+                + "<td class=\"num\" data-sort=\"30\">30 (1-30)</td>"
                 + "<td class=\"num\" data-sort=\"0.5333333333333333\">53.3%</td>"
                 + "<td class=\"num\" data-sort=\"1070.00\">1,070.00</td><td>Call the customer</td><td>why I1</td>"
                 + "<td>2025-03-01</td><td class=\"num\" data-sort=\"2\"><details><summary>2 invoices</summary>"
