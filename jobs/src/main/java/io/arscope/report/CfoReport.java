@@ -1,6 +1,6 @@
 package io.arscope.report;
 
-import static io.arscope.report.FinanceFormat.escape;
+import static io.arscope.run.HtmlText.escape;
 import static io.arscope.report.Html.bulletList;
 import static io.arscope.report.Html.cell;
 import static io.arscope.report.Html.countCell;

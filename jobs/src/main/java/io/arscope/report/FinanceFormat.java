@@ -84,9 +84,4 @@ public final class FinanceFormat {
         String s = String.format(Locale.US, "%+.1f", change);
         return s.equals("-0.0") || s.equals("+0.0") ? "0.0" : s;
     }
-
-    /** Text safe inside HTML and SVG. */
-    public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

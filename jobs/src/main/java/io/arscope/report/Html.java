@@ -1,6 +1,6 @@
 package io.arscope.report;
 
-import static io.arscope.report.FinanceFormat.escape;
+import static io.arscope.run.HtmlText.escape;
 
 import java.util.List;
 

@@ -29,6 +29,10 @@ public final class WorklistTables {
     public static final String MANIFEST = "worklist-run.json";
     public static final String BY_COLLECTOR = "by-collector";
     public static final String SUMMARIES = "summaries";
+    /** A self-contained HTML page per collector ({@link CollectorPage}), named as the CSVs are. */
+    public static final String PAGES = "pages";
+    /** The workbook with a sheet per collector ({@link WorklistWorkbook}). */
+    public static final String WORKBOOK = "worklist.xlsx";
 
     public static final Column<LocalDate> AS_OF = date("as_of").required();
     public static final Column<String> COLLECTOR = text("collector").required();
