@@ -60,21 +60,14 @@ public final class MetricsJob implements Job<MetricsOptions> {
     public JobOutcome run(JobContext<MetricsOptions> context) throws IOException {
         Outcome o = write(context);
         List<String> details = new ArrayList<>();
-        o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b).ifPresent(latest ->
-                details.add(String.format("%s: ending AR %,.2f, DSO %.1f (countback %.1f), BPDSO %.1f, DDSO %.1f, "
-                        + "CEI %.1f%%", latest.period(), latest.endingAr(), nan(latest.dsoStandard()),
-                        nan(latest.dsoCountback()), nan(latest.bpdsoCountback()), nan(latest.ddsoCountback()),
-                        nan(latest.cei()))));
+        o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b)
+                .ifPresent(latest -> details.add(LatestMonthLine.of(latest)));
         details.add(String.format("expected credit loss as of %s: %,.2f", o.asOf(), o.ecl()));
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
                 OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
         return JobOutcome.ok(context, String.format("metrics: as of %s (months to %s)", o.asOf(), o.lastMonthEnd()),
                 details).withWarnings(warnings);
-    }
-
-    private static double nan(Double value) {
-        return value == null ? Double.NaN : value;
     }
 
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
