@@ -73,25 +73,30 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     @Override
     public JobOutcome run(JobContext<ForecastOptions> context) throws IOException {
-        ForecastOptions options = context.options();
         Outcome o = write(context);
+        return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details(o, context.options().weeks()));
+    }
+
+    /** What the job prints: the cash expected, DSO at the next month-ends, the backtest at weeks 1, 4 and last. */
+    static List<String> details(Outcome o, int weeks) {
         double total = o.weeks().stream().mapToDouble(Week::expected).sum();
         List<String> details = new ArrayList<>();
         details.add(String.format("as of %s: open AR %,.2f; expected cash over %d weeks %,.2f", o.asOf(), o.openAr(),
-                options.weeks(), total));
+                weeks, total));
         for (DsoForecast.MonthEnd m : o.dso()) {
             details.add(String.format("  %s: ending AR %,.2f, DSO %s", m.monthEnd(), m.endingAr(), SummaryFigure.of(
                     m.dso(), "%.1f", "no credit sales expected in " + YearMonth.from(m.monthEnd()))));
         }
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
-            if (a.week() == 1 || a.week() == 4 || a.week() == options.weeks()) {
+            if (a.week() == 1 || a.week() == 4 || a.week() == weeks) {
                 details.add(String.format("  backtest week %d ahead: %d origins, WAPE %s, interval coverage %s (%d)",
                         a.week(), a.origins(),
                         SummaryFigure.percent(a.wape(), "%.1f%%", "no cash collected in the weeks backtested"),
-                        SummaryFigure.percent(a.coverage(), "%.1f%%", "no origin had an interval"), a.withInterval()));
+                        SummaryFigure.percent(a.coverage(), "%.1f%%",
+                                "too few earlier origins to calibrate an interval"), a.withInterval()));
             }
         }
-        return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details);
+        return details;
     }
 
     /** Forecasts and writes every forecast output into the context's folder. */
