@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.run.OutputFiles;
@@ -68,27 +70,30 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     @Override
     public JobOutcome run(JobContext<ForecastOptions> context) throws IOException {
-        ForecastOptions options = context.options();
         Outcome o = write(context);
+        return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details(o, context.options().weeks()));
+    }
+
+    /** What the job prints: the cash expected, DSO at the next month-ends, the backtest at weeks 1, 4 and last. */
+    static List<String> details(Outcome o, int weeks) {
         double total = o.weeks().stream().mapToDouble(Week::expected).sum();
         List<String> details = new ArrayList<>();
         details.add(String.format("as of %s: open AR %,.2f; expected cash over %d weeks %,.2f", o.asOf(), o.openAr(),
-                options.weeks(), total));
+                weeks, total));
         for (DsoForecast.MonthEnd m : o.dso()) {
-            details.add(String.format("  %s: ending AR %,.2f, DSO %.1f", m.monthEnd(), m.endingAr(),
-                    m.dso() == null ? Double.NaN : m.dso()));
+            details.add(String.format("  %s: ending AR %,.2f, DSO %s", m.monthEnd(), m.endingAr(), SummaryFigure.of(
+                    m.dso(), "%.1f", "no credit sales expected in " + YearMonth.from(m.monthEnd()))));
         }
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
-            if (a.week() == 1 || a.week() == 4 || a.week() == options.weeks()) {
+            if (a.week() == 1 || a.week() == 4 || a.week() == weeks) {
                 details.add(String.format("  backtest week %d ahead: %d origins, WAPE %s, interval coverage %s (%d)",
-                        a.week(), a.origins(), percent(a.wape()), percent(a.coverage()), a.withInterval()));
+                        a.week(), a.origins(),
+                        SummaryFigure.percent(a.wape(), "%.1f%%", "no cash collected in the weeks backtested"),
+                        SummaryFigure.percent(a.coverage(), "%.1f%%",
+                                "too few earlier origins to calibrate an interval"), a.withInterval()));
             }
         }
-        return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details);
-    }
-
-    private static String percent(Double share) {
-        return share == null ? "n/a" : String.format("%.1f%%", share * 100);
+        return details;
     }
 
     /** Forecasts and writes every forecast output into the context's folder. */

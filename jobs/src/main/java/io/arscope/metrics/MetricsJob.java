@@ -56,22 +56,14 @@ public final class MetricsJob implements Job<MetricsOptions> {
     public JobOutcome run(JobContext<MetricsOptions> context) throws IOException {
         Outcome o = write(context);
         List<String> details = new ArrayList<>();
-        o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b).ifPresent(latest ->
-                details.add(String.format("%s: ending AR %,.2f, DSO %s (countback %s), BPDSO %s, DDSO %s, "
-                        + "CEI %s", latest.period(), latest.endingAr(), oneDecimal(latest.dsoStandard(), ""),
-                        oneDecimal(latest.dsoCountback(), ""), oneDecimal(latest.bpdsoCountback(), ""),
-                        oneDecimal(latest.ddsoCountback(), ""), oneDecimal(latest.cei(), "%"))));
+        o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b)
+                .ifPresent(latest -> details.add(LatestMonthLine.of(latest)));
         details.add(String.format("expected credit loss as of %s: %,.2f", o.asOf(), o.ecl()));
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
                 OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
         return JobOutcome.ok(context, String.format("metrics: as of %s (months to %s)", o.asOf(), o.lastMonthEnd()),
                 details).withWarnings(warnings);
-    }
-
-    /** A figure to one decimal with its unit, or n/a where it is undefined (no sales to divide by, say). */
-    private static String oneDecimal(Double value, String unit) {
-        return value == null ? "n/a" : String.format("%.1f%s", value, unit);
     }
 
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */

@@ -59,9 +59,12 @@ public final class WorklistBacktest {
     public record Outcome(LocalDate asOf, Ranking ranking, int pool, int k, BigDecimal topOpen,
             BigDecimal topCollected, BigDecimal topOverdue, BigDecimal poolOverdue) implements Serializable {
 
-        /** Share of the pool's money overdue and unpaid at the horizon that the top K holds. */
-        public double overdueCaptured() {
-            return poolOverdue.signum() == 0 ? 0 : topOverdue.doubleValue() / poolOverdue.doubleValue();
+        /**
+         * Share of the pool's money overdue and unpaid at the horizon that the top K holds; null when nothing in
+         * the pool is, as no ranking can capture a share of nothing.
+         */
+        public Double overdueCaptured() {
+            return share(topOverdue, poolOverdue);
         }
     }
 
@@ -75,10 +78,14 @@ public final class WorklistBacktest {
                     poolOverdue.add(o.poolOverdue()));
         }
 
-        /** Share of the pools' overdue money that the top Ks held. */
-        public double overdueCaptured() {
-            return poolOverdue.signum() == 0 ? 0 : topOverdue.doubleValue() / poolOverdue.doubleValue();
+        /** Share of the pools' overdue money that the top Ks held; null when none of it was overdue. */
+        public Double overdueCaptured() {
+            return share(topOverdue, poolOverdue);
         }
+    }
+
+    private static Double share(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.doubleValue() / whole.doubleValue();
     }
 
     private WorklistBacktest() {

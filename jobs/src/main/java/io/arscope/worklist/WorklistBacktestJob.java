@@ -16,6 +16,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.run.OutputFiles;
@@ -42,23 +43,32 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
     public JobOutcome run(JobContext<BacktestOptions> context) throws IOException {
         BacktestOptions o = context.options();
         List<WorklistBacktest.Outcome> outcomes = backtest(context);
+        return JobOutcome.ok(context, String.format("worklist-backtest: %s to %s, %d rankings compared", o.from(),
+                o.to(), outcomes.size()), details(outcomes, o.horizonDays()));
+    }
+
+    /** What the job prints: each ranking on each day, then each ranking over all days with the model's lift. */
+    static List<String> details(List<WorklistBacktest.Outcome> outcomes, int horizonDays) {
         List<String> details = new ArrayList<>();
         for (WorklistBacktest.Outcome r : outcomes) {
             details.add(String.format("%s %-14s pool %,7d top %,6d  cash in %d days %,16.2f  overdue after %,16.2f "
-                    + "(%5.1f%% of the pool's)", r.asOf(), r.ranking(), r.pool(), r.k(), o.horizonDays(),
-                    r.topCollected(), r.topOverdue(), 100 * r.overdueCaptured()));
+                    + " captured %s", r.asOf(), r.ranking(), r.pool(), r.k(), horizonDays, r.topCollected(),
+                    r.topOverdue(), captured(r.overdueCaptured())));
         }
         Map<WorklistBacktest.Ranking, WorklistBacktest.Total> totals = WorklistBacktest.totals(outcomes);
         WorklistBacktest.Total ours = totals.get(WorklistBacktest.Ranking.MODEL);
         for (Map.Entry<WorklistBacktest.Ranking, WorklistBacktest.Total> e : totals.entrySet()) {
             WorklistBacktest.Total t = e.getValue();
-            details.add(String.format("all days, %-14s cash collected %,16.2f  overdue reached %,16.2f (%5.1f%%)  "
-                    + "model's lift %s", e.getKey(), t.topCollected(), t.topOverdue(), 100 * t.overdueCaptured(),
+            details.add(String.format("all days, %-14s cash collected %,16.2f  overdue reached %,16.2f  captured %s  "
+                    + "model's lift %s", e.getKey(), t.topCollected(), t.topOverdue(), captured(t.overdueCaptured()),
                     t.topOverdue().signum() == 0 ? "n/a (nothing reached)"
                             : String.format("%.2f", ours.topOverdue().doubleValue() / t.topOverdue().doubleValue())));
         }
-        return JobOutcome.ok(context, String.format("worklist-backtest: %s to %s, %d rankings compared", o.from(),
-                o.to(), outcomes.size()), details);
+        return details;
+    }
+
+    private static String captured(Double share) {
+        return SummaryFigure.percent(share, "%.1f%%", "nothing in the pool overdue at the horizon");
     }
 
     /**

@@ -97,7 +97,7 @@ public final class WorklistTables {
     public static final Column<BigDecimal> TOP_CASH_COLLECTED = money("top_cash_collected").required();
     public static final Column<BigDecimal> TOP_OVERDUE_AT_HORIZON = money("top_overdue_at_horizon").required();
     public static final Column<BigDecimal> POOL_OVERDUE_AT_HORIZON = money("pool_overdue_at_horizon").required();
-    public static final Column<Double> OVERDUE_CAPTURED = share("overdue_captured").required();
+    public static final Column<Double> OVERDUE_CAPTURED = share("overdue_captured");
 
     /** Each replayed day and ranking: what its top K held against the whole pool. */
     public static final OutputTable BACKTEST = OutputTable.of("worklist-backtest", AS_OF, RANKING,

@@ -32,6 +32,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.Utils;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,7 @@ import scala.collection.JavaConverters;
  * like secrets, a malformed config file, an option named like a secret, the password variable) is found in no file
  * the commands write and in nothing they print or log, while the URLs are still recorded, masked.
  */
+@Tag("integration")
 class SecretsLeakTest {
 
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(5, 1500, LocalDate.of(2025, 1, 1), 12);

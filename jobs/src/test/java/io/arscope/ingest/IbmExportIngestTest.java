@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import io.arscope.testing.TestSpark;
  * data-samples/mappings/ibm-accounts-receivable.yaml. Expected values were read off the CSV by hand (awk).
  * Skipped, saying so, where ../shared is not present.
  */
+@Tag("integration")
 class IbmExportIngestTest {
 
     @TempDir

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import io.arscope.testing.TestSpark;
  * The ingest job end to end on a generated history damaged in known ways: every row is accepted or rejected
  * with the reason the fixture put in, and the counts add up.
  */
+@Tag("integration")
 class IngestJobTest {
 
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(7, 20_000, LocalDate.of(2024, 1, 1), 24);

@@ -36,6 +36,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ import io.arscope.testing.TestSpark;
  * kind is read in partitioned JDBC queries and must give exactly the accepted rows, rejects and reconciliation
  * that the same data gives as CSV files, with the rejected rows named by table and row number in key order.
  */
+@Tag("integration")
 class PostgresIngestTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import io.arscope.samples.HistoryGenerator;
  * earlier one, in a separate JVM as a scheduler runs it, and checks that the published output still holds exactly
  * the earlier files, byte for byte; the next run completes and removes what the killed one left.
  */
+@Tag("integration")
 class MetricsKillTest {
 
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(7, 800, LocalDate.of(2025, 1, 1), 12);

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import io.arscope.testing.TestSpark;
  * resumed the killed run, left nothing partial behind, and wrote exactly what a clean run wrote. A second run
  * started while one is writing stops with exit 5.
  */
+@Tag("integration")
 class PipelineCrashTest {
 
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(5, 1500, LocalDate.of(2025, 1, 1), 12);

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import io.arscope.worklist.WorklistJob;
  * looks for first, computed here from the jobs' Parquet outputs, must be in the page's text; all four charts must
  * render. The screenshot is kept at target/browser/cfo-report.png.
  */
+@Tag("integration")
 class ReportBrowserTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
+@Tag("integration")
 class RiskFeaturesTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.TestSpark;
 
 /** Training, reloading, scoring and refusing, on a generated history with real signal. */
+@Tag("integration")
 class RiskModelTest {
 
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(11, 6000, LocalDate.of(2024, 1, 1), 24);

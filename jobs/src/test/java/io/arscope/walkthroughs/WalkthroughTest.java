@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +29,7 @@ import jdk.jshell.SourceCodeAnalysis;
  * against the outputs of the jobs on a generated history: a snippet that no longer compiles or throws fails the
  * build, so the walk-throughs cannot drift from the outputs they read.
  */
+@Tag("integration")
 class WalkthroughTest {
 
     private static final Path DIR = Path.of("..", "notebooks-docs", "walkthroughs");

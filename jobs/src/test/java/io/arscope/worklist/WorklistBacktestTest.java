@@ -2,6 +2,7 @@ package io.arscope.worklist;
 
 import static io.arscope.testing.LedgerBuilder.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -46,6 +47,22 @@ class WorklistBacktestTest {
         assertEquals("600.00 3000.00 3400.00", ours.topCollected() + " " + ours.topOverdue() + " "
                 + ours.poolOverdue());
         assertEquals(3000.0 / 3400.0, ours.overdueCaptured(), 1e-12);
+    }
+
+    @Test
+    void aPoolWithNothingOverdueCapturesNoShareAndSaysWhy() {
+        // Neither invoice is overdue at the horizon: a share of nothing is n/a, not 0%, and so is the lift.
+        List<WorklistBacktest.Item> pool = List.of(item("X", "10.00", 5, "100.00", "100.00", "0.00"),
+                item("Y", "5.00", 1, "50.00", "0.00", "0.00"));
+        List<WorklistBacktest.Outcome> out = WorklistBacktest.compare(d("2025-01-31"), pool, 0.5);
+        assertNull(out.get(0).overdueCaptured());
+        String none = "captured n/a (nothing in the pool overdue at the horizon)";
+        String day = "pool       2 top      1  cash in 30 days           100.00  overdue after             0.00  " + none;
+        String all = "cash collected           100.00  overdue reached             0.00  " + none
+                + "  model's lift n/a (nothing reached)";
+        assertEquals(List.of("2025-01-31 MODEL          " + day, "2025-01-31 AMOUNT         " + day,
+                "2025-01-31 DAYS_PAST_DUE  " + day, "all days, MODEL          " + all, "all days, AMOUNT         " + all,
+                "all days, DAYS_PAST_DUE  " + all), WorklistBacktestJob.details(out, 30));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.TestSpark;
 
 /** The worklist and its backtest end to end on a generated history, with a model trained before the replay. */
+@Tag("integration")
 class WorklistJobTest {
 
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(7, 4000, LocalDate.of(2024, 1, 1), 18);

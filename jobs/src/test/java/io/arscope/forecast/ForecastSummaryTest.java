@@ -1,0 +1,33 @@
+package io.arscope.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The forecast's printed lines on an outcome made by hand: a figure without a value reads "n/a" and why. */
+class ForecastSummaryTest {
+
+    @Test
+    void dsoWithoutExpectedSalesAndABacktestWithoutCashOrIntervalsSayWhy() {
+        ForecastJob.Outcome o = new ForecastJob.Outcome(LocalDate.parse("2019-12-31"), 1600, 0,
+                List.of(new ForecastJob.Week(1, LocalDate.parse("2020-01-01"), LocalDate.parse("2020-01-07"), 200, 50,
+                        null, null, 0), new ForecastJob.Week(2, LocalDate.parse("2020-01-08"),
+                                LocalDate.parse("2020-01-14"), 100, 0, 80.0, 120.0, 10)),
+                // January: nothing invoiced or expected, so no DSO; February: 2,000 / 1,000 x 29 days.
+                List.of(new DsoForecast.MonthEnd(LocalDate.parse("2020-01-31"), 31, 0, 250, 1350, 31, null),
+                        new DsoForecast.MonthEnd(LocalDate.parse("2020-02-29"), 60, 1000, 0, 2000, 29, 58.0)),
+                List.of(),
+                List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
+                        new ForecastBacktest.Accuracy(2, 51, 400, 300, 0.25, -0.25, 10, 0.8)));
+        assertEquals(List.of("as of 2019-12-31: open AR 1,600.00; expected cash over 2 weeks 350.00",
+                "  2020-01-31: ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
+                "  2020-02-29: ending AR 2,000.00, DSO 58.0",
+                "  backtest week 1 ahead: 52 origins, WAPE n/a (no cash collected in the weeks backtested), interval "
+                        + "coverage n/a (too few earlier origins to calibrate an interval) (0)",
+                "  backtest week 2 ahead: 51 origins, WAPE 25.0%, interval coverage 80.0% (10)"),
+                ForecastJob.details(o, 2));
+    }
+}

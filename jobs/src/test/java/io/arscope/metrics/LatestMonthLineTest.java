@@ -1,0 +1,58 @@
+package io.arscope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metrics headline on months made by hand: a figure without a value reads "n/a" and why, never NaN. Months
+ * count their calendar days.
+ */
+class LatestMonthLineTest {
+
+    @Test
+    void aLatestMonthWithoutCreditSalesHasNoStandardDsoAndSaysWhy() {
+        // 3,000 invoiced in June and 3,100 in July; June's paid in July, 1,000 of July's in August, when nothing
+        // was invoiced. August: AR 2,100, none of it current. Countback: August's 31 days with no sales, then
+        // 2,100 / 3,100 of July's 31 = 21 days, 52.0 in all. CEI: (3,100 + 0 - 2,100) / (3,100 + 0 - 0) = 32.3%.
+        String line = latestLine(month("2019-06", 3000, 0, 3000, 3000), month("2019-07", 3100, 3000, 3100, 3100),
+                month("2019-08", 0, 1000, 2100, 0));
+        assertEquals("2019-08: ending AR 2,100.00, DSO n/a (no credit sales in 2019-08), countback DSO 52.0, "
+                + "BPDSO 0.0, DDSO 52.0, CEI 32.3%", line);
+    }
+
+    @Test
+    void aMonthWithNothingCollectibleHasNoCei() {
+        String line = latestLine(month("2019-08", 0, 0, 0, 0));
+        assertEquals("2019-08: ending AR 0.00, DSO n/a (no credit sales in 2019-08), countback DSO 0.0, BPDSO 0.0, "
+                + "DDSO 0.0, CEI n/a (nothing was collectible in 2019-08: beginning AR + credit sales - current AR "
+                + "is 0)", line);
+    }
+
+    @Test
+    void aBalanceBeyondEveryCreditSaleInTheHistoryHasNoCountbackDso() {
+        // 500 open after 100 of sales (a history that starts after the balance did): standard DSO 500 / 100 x 31.
+        String line = latestLine(month("2019-08", 100, 0, 500, 500));
+        assertEquals("2019-08: ending AR 500.00, DSO 155.0, countback DSO n/a (ending AR exceeds all credit sales "
+                + "in the history), BPDSO n/a (current AR exceeds all credit sales in the history), DDSO n/a (ending "
+                + "AR exceeds all credit sales in the history), CEI 100.0%", line);
+    }
+
+    private static String latestLine(PeriodMetrics.Month... months) {
+        List<PeriodMetrics.Period> periods = PeriodMetrics.of(List.of(months), DayCount.ACTUAL);
+        return LatestMonthLine.of(periods.get(months.length - 1));
+    }
+
+    private static PeriodMetrics.Month month(String month, long sales, long collections, long endingAr,
+            long currentAr) {
+        BigDecimal z = BigDecimal.ZERO;
+        return new PeriodMetrics.Month(YearMonth.parse(month), BigDecimal.valueOf(sales),
+                BigDecimal.valueOf(collections), z, z, BigDecimal.valueOf(endingAr), BigDecimal.valueOf(currentAr),
+                Collections.nCopies(4, z), z, z, 0, 0, 0, z, 0, z, z, z, z, z);
+    }
+}
