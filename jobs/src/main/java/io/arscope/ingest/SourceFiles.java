@@ -19,6 +19,7 @@ import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
 import io.arscope.ingest.mapping.SourceSpec;
 import io.arscope.job.InputException;
+import io.arscope.run.Progress;
 
 /**
  * Reads the export files a mapping names and maps every line, keeping each line's number in its own file
@@ -79,6 +80,7 @@ public final class SourceFiles {
     private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source, LocalDate asOf)
             throws InputException {
         JavaRDD<String> text = jsc.textFile(path);
+        Progress.phase(jsc.sc(), "reading " + shown);
         boolean header = LineReader.startsWithHeader(source);
         List<String> columns = source.columns();
         if (header) {
