@@ -94,8 +94,8 @@ public final class ProgressState {
         Stage stage = current();
         if (stage != null) {
             int position = jobStages.indexOf(stage.id);
-            parts.add(position < 0 ? "stage " + stage.label : String.format(Locale.ROOT, "stage %d/%d%s", position + 1,
-                    jobStages.size(), stage.label.isEmpty() ? "" : " (" + stage.label + ")"));
+            String number = position < 0 ? "" : String.format(Locale.ROOT, " %d/%d", position + 1, jobStages.size());
+            parts.add("stage" + number + (stage.label.isEmpty() ? "" : " (" + stage.label + ")"));
         }
         if (rowsRead > 0) {
             parts.add(String.format(Locale.ROOT, "%,d rows read", rowsRead));
