@@ -10,7 +10,9 @@ import java.util.Map;
  * What one step has done so far, as Spark reports it ({@link ProgressListener}), and the line that tells a person:
  * {@code ingest · stage 3/7 (parquet) · 1,234,567 rows read · 58 of 120 tasks · 0:42 elapsed · ~0:30 left in stage}.
  * It knows no clock and no Spark: every event and the line take the time, in milliseconds, so that the arithmetic is
- * tested as it is. The stage is numbered within its Spark job (a step runs several); the estimate is that stage's
+ * tested as it is. The stage is numbered within its Spark job (a step runs several). Its rows are the records its
+ * finished tasks read from files or tables and wrote to files: counted per stage, because a step reads its input
+ * more than once and a total over the step would be several times the rows there are. The estimate is the stage's
  * alone, at the rate its tasks have finished so far, and is left out until {@value #TASKS_FOR_ESTIMATE} have
  * finished, when a rate means something.
  */
@@ -25,8 +27,6 @@ public final class ProgressState {
     private String phase;
     private List<Integer> jobStages = List.of();
     private final Map<Integer, Stage> active = new LinkedHashMap<>();
-    private long rowsRead;
-    private long rowsWritten;
 
     private static final class Stage {
         final int id;
@@ -34,6 +34,8 @@ public final class ProgressState {
         final int tasks;
         final long submitted;
         int done;
+        long rowsRead;
+        long rowsWritten;
 
         Stage(int id, String label, int tasks, long submitted) {
             this.id = id;
@@ -78,9 +80,9 @@ public final class ProgressState {
         Stage stage = active.get(stageId);
         if (stage != null) {
             stage.done++;
+            stage.rowsRead += recordsRead;
+            stage.rowsWritten += recordsWritten;
         }
-        rowsRead += recordsRead;
-        rowsWritten += recordsWritten;
     }
 
     public synchronized void stageCompleted(int stageId) {
@@ -96,14 +98,12 @@ public final class ProgressState {
             int position = jobStages.indexOf(stage.id);
             String number = position < 0 ? "" : String.format(Locale.ROOT, " %d/%d", position + 1, jobStages.size());
             parts.add("stage" + number + (stage.label.isEmpty() ? "" : " (" + stage.label + ")"));
-        }
-        if (rowsRead > 0) {
-            parts.add(String.format(Locale.ROOT, "%,d rows read", rowsRead));
-        }
-        if (rowsWritten > 0) {
-            parts.add(String.format(Locale.ROOT, "%,d rows written", rowsWritten));
-        }
-        if (stage != null) {
+            if (stage.rowsRead > 0) {
+                parts.add(String.format(Locale.ROOT, "%,d rows read", stage.rowsRead));
+            }
+            if (stage.rowsWritten > 0) {
+                parts.add(String.format(Locale.ROOT, "%,d rows written", stage.rowsWritten));
+            }
             parts.add(String.format(Locale.ROOT, "%,d of %,d tasks", stage.done, stage.tasks));
         }
         parts.add(clock((now - started) / 1000) + " elapsed");

@@ -46,9 +46,18 @@ class ProgressStateTest {
         assertEquals("ingest: writing canonical/invoices · stage 2/3 (parquet) · 2,234,567 rows read · 300,000 rows "
                 + "written · 4 of 120 tasks · 0:32 elapsed · ~15:14 left in stage", state.line(33_500));
 
+        // Rows are the stage's: the next stage starts from none, though the step has read 2,234,567 already.
         state.stageCompleted(6);
-        assertEquals("ingest: writing canonical/invoices · 2,234,567 rows read · 300,000 rows written · 0:39 elapsed",
-                state.line(40_000));
+        assertEquals("ingest: writing canonical/invoices · 0:39 elapsed", state.line(40_000));
+        state.jobStarted(List.of(8), "writing rejects");
+        state.stageSubmitted(8, "parquet at IngestJob.java:131", 2, 40_000);
+        state.taskEnded(8, true, 70, 0);
+        assertEquals("ingest: writing rejects · stage 1/1 (parquet) · 70 rows read · 1 of 2 tasks · 0:40 elapsed",
+                state.line(41_000));
+        // A task of a stage already over (its end reported late) counts nowhere.
+        state.taskEnded(6, true, 1_000, 1_000);
+        assertEquals("ingest: writing rejects · stage 1/1 (parquet) · 70 rows read · 1 of 2 tasks · 0:40 elapsed",
+                state.line(41_000));
     }
 
     @Test
