@@ -31,8 +31,14 @@ public final class Progress {
     public enum Mode {
         AUTO, OFF, TERMINAL, LOG;
 
-        /** A mode as written on the command line or in a config file, in any case. */
+        /**
+         * A mode as written on the command line or in a config file, in any case. {@code false} is off: YAML reads
+         * {@code progress: off} as the boolean.
+         */
         public static Mode parse(String text) {
+            if (text.trim().equals("false")) {
+                return OFF;
+            }
             return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(text.trim())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is no progress mode; the modes "
                             + "are auto, off, terminal, log"));

@@ -104,7 +104,8 @@ public final class ProgressState {
             if (stage.rowsWritten > 0) {
                 parts.add(String.format(Locale.ROOT, "%,d rows written", stage.rowsWritten));
             }
-            parts.add(String.format(Locale.ROOT, "%,d of %,d tasks", stage.done, stage.tasks));
+            parts.add(String.format(Locale.ROOT, "%,d of %,d task%s", stage.done, stage.tasks,
+                    stage.tasks == 1 ? "" : "s"));
         }
         parts.add(clock((now - started) / 1000) + " elapsed");
         if (stage != null && stage.done >= TASKS_FOR_ESTIMATE && stage.done < stage.tasks) {

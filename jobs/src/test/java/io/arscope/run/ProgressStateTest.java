@@ -82,7 +82,7 @@ class ProgressStateTest {
         assertEquals("forecast · stage 1/2 (csv) · 0 of 4 tasks · 0:02 elapsed", state.line(2_000));
         // A stage of a job started before the step was tracked has no number.
         state.stageSubmitted(4, "save at C.java:3", 1, 2_000);
-        assertEquals("forecast · stage (save) · 0 of 1 tasks · 0:03 elapsed", state.line(3_000));
+        assertEquals("forecast · stage (save) · 0 of 1 task · 0:03 elapsed", state.line(3_000));
         // A blank description keeps the phase there was: none.
         state.jobStarted(List.of(12), " ");
         state.stageCompleted(4);

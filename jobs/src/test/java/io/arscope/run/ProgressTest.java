@@ -100,6 +100,8 @@ class ProgressTest {
     @Test
     void modesAreReadInAnyCase() {
         assertEquals(Progress.Mode.OFF, Progress.Mode.parse("off"));
+        // What YAML makes of an unquoted off.
+        assertEquals(Progress.Mode.OFF, Progress.Mode.parse("false"));
         assertEquals(Progress.Mode.LOG, Progress.Mode.parse(" Log "));
         assertEquals(Progress.Mode.TERMINAL, Progress.Mode.parse("TERMINAL"));
         assertEquals("'loud' is no progress mode; the modes are auto, off, terminal, log",
