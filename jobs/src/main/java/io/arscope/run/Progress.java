@@ -135,6 +135,8 @@ public final class Progress {
             if (mode == Mode.TERMINAL) {
                 width = terminalWidth();
             }
+            // A phase left by a step that failed untracked is not this step's.
+            spark.setJobDescription(null);
             listener = new ProgressListener(state, clock);
             spark.addSparkListener(listener);
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -55,15 +55,14 @@ public final class ProgressState {
     }
 
     /**
-     * A Spark job started: its stages, and the phase the step said it is in (the job's description), or null.
+     * A Spark job started: its stages, and the phase the step said it is in (the job's description), or null when it
+     * names none.
      */
     public synchronized void jobStarted(List<Integer> stageIds, String description) {
         List<Integer> sorted = new ArrayList<>(stageIds);
         sorted.sort(null);
         jobStages = sorted;
-        if (description != null && !description.isBlank()) {
-            phase = description;
-        }
+        phase = description == null || description.isBlank() ? null : description;
     }
 
     /** A stage started, named by Spark as {@code <operation> at <File>.java:<line>}. */

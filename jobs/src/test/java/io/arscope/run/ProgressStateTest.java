@@ -58,6 +58,10 @@ class ProgressStateTest {
         state.taskEnded(6, true, 1_000, 1_000);
         assertEquals("ingest: writing rejects · stage 1/1 (parquet) · 70 rows read · 1 of 2 tasks · 0:40 elapsed",
                 state.line(41_000));
+        // A job with no description ends the phase.
+        state.stageCompleted(8);
+        state.jobStarted(List.of(9), null);
+        assertEquals("ingest · 0:41 elapsed", state.line(42_000));
     }
 
     @Test
@@ -83,7 +87,7 @@ class ProgressStateTest {
         // A stage of a job started before the step was tracked has no number.
         state.stageSubmitted(4, "save at C.java:3", 1, 2_000);
         assertEquals("forecast · stage (save) · 0 of 1 task · 0:03 elapsed", state.line(3_000));
-        // A blank description keeps the phase there was: none.
+        // A blank description names no phase.
         state.jobStarted(List.of(12), " ");
         state.stageCompleted(4);
         state.stageCompleted(10);
