@@ -83,10 +83,6 @@ public final class Progress {
         return new Progress(resolved, stderr, LOG::info, LOG_INTERVAL_MILLIS, () -> System.nanoTime() / 1_000_000);
     }
 
-    Mode mode() {
-        return mode;
-    }
-
     /**
      * Names the phase the step is in (ingest's "reading the export"), shown after the step's name for the Spark jobs
      * the calling thread starts from now on; it is also their description in Spark's UI. Null ends the phase.
