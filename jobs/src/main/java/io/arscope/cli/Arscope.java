@@ -25,7 +25,7 @@ public final class Arscope implements Runnable {
     /** The exit codes, as every command's help shows them. */
     static final String EXIT_CODES = "Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error, "
             + "3 input missing or unreadable, 4 too many rejects (outputs written), 5 locked (another run is writing "
-            + "the same date).";
+            + "the same date), 6 output check failed (nothing published).";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

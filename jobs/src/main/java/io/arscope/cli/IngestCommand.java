@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import io.arscope.ingest.IngestJob;
 import io.arscope.ingest.IngestOptions;
 import io.arscope.ingest.JdbcConnection;
+import io.arscope.ingest.ValueBounds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,10 +65,19 @@ final class IngestCommand implements Callable<Integer> {
                 + "${DEFAULT-VALUE}.")
         double maxRejectShare;
 
+        @Option(names = "--earliest-date", defaultValue = "1900-01-01", description = "Reject dates before this "
+                + "day (yyyy-MM-dd), due dates included: placeholders such as 0001-01-01. Not before 1582-10-15. "
+                + "Default: ${DEFAULT-VALUE}.")
+        LocalDate earliestDate;
+
+        @Option(names = "--latest-date", defaultValue = "2099-12-31", description = "Reject dates after this day "
+                + "(yyyy-MM-dd), due dates included: placeholders such as 9999-12-31. Default: ${DEFAULT-VALUE}.")
+        LocalDate latestDate;
+
         IngestOptions options(String input, Path mapping, String output, LocalDate asOf, String jdbcUrl,
                 String jdbcUser) {
             return new IngestOptions(input, mapping, output, anyDate ? null : asOf != null ? asOf : LocalDate.now(),
-                    maxRejectShare, jdbcUrl, jdbcUser);
+                    maxRejectShare, jdbcUrl, jdbcUser, new ValueBounds(earliestDate, latestDate));
         }
     }
 

@@ -59,7 +59,8 @@ final class WorklistCommands {
                     + "amount x probability of paying late x urgency), with the next dunning action and the model's "
                     + "reasons; today's list is the first --capacity customers of each collector.",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
-                            + "by-collector/<collector>.csv, summaries/<collector>.md and worklist-run.json."},
+                            + "by-collector/<collector>.csv, summaries/<collector>.md, pages/<collector>.html (to "
+                            + "open offline), worklist.xlsx (a sheet per collector) and worklist-run.json."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Build implements Callable<Integer> {
     @picocli.CommandLine.Spec

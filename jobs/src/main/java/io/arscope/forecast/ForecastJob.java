@@ -18,8 +18,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
@@ -42,7 +40,6 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     static final int DSO_MONTHS = 3;
 
-    private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
 
     /** One week of the forecast made as of the as-of date. */
     public record Week(int week, LocalDate start, LocalDate end, double fromOpen, double fromNewSales, Double lower,

@@ -55,11 +55,11 @@ public final class DatabaseSources {
 
     /** One RDD of {@link MappedRows#SCHEMA} rows per database source of the mapping; none when it reads files only. */
     public static List<JavaRDD<Row>> readAll(SparkSession spark, Mapping mapping, JdbcConnection database,
-            LocalDate asOf) throws InputException {
+            LocalDate asOf, ValueBounds bounds) throws InputException {
         List<JavaRDD<Row>> parts = new ArrayList<>();
         for (SourceSpec source : mapping.sources()) {
             if (source.isDatabase()) {
-                parts.add(read(spark, source, database, asOf));
+                parts.add(read(spark, source, database, asOf, bounds));
             }
         }
         return parts;
@@ -70,8 +70,8 @@ public final class DatabaseSources {
         return LABEL_PREFIX + (source.table() != null ? source.table() : source.name());
     }
 
-    private static JavaRDD<Row> read(SparkSession spark, SourceSpec source, JdbcConnection database, LocalDate asOf)
-            throws InputException {
+    private static JavaRDD<Row> read(SparkSession spark, SourceSpec source, JdbcConnection database, LocalDate asOf,
+            ValueBounds valueBounds) throws InputException {
         String label = label(source);
         String relation = source.table() != null ? source.table() : "(" + source.query() + ") arscope_query";
         Dataset<Row> table;
@@ -96,7 +96,7 @@ public final class DatabaseSources {
         }
 
         List<String> columns = Arrays.asList(table.columns());
-        RecordMapper mapper = new RecordMapper(source, label, columns, asOf);
+        RecordMapper mapper = new RecordMapper(source, label, columns, asOf, valueBounds);
         List<String> selected = new ArrayList<>(source.key());
         mapper.namedColumns().stream().filter(c -> !selected.contains(c)).forEach(selected::add);
         List<String> missing = selected.stream().filter(c -> !columns.contains(c)).toList();

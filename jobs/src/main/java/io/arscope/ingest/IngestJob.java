@@ -73,7 +73,7 @@ public final class IngestJob implements Job<IngestOptions> {
         JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
                 options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
         List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options, mapping));
-        parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf()));
+        parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf(), options.bounds()));
         JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));
         Progress.phase(spark.sparkContext(), "checking every row");
@@ -138,7 +138,8 @@ public final class IngestJob implements Job<IngestOptions> {
         IngestTables.RunOptions recorded = new IngestTables.RunOptions(options.input(), options.mapping().toString(),
                 RunManifest.sha256(options.mapping()), database == null ? null : database.url(),
                 database == null ? null : database.user(), options.output(),
-                options.asOf() == null ? null : options.asOf().toString(), options.maxRejectShare());
+                options.asOf() == null ? null : options.asOf().toString(), options.bounds().earliest().toString(),
+                options.bounds().latest().toString(), options.maxRejectShare());
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.rejected(), f.blank(),

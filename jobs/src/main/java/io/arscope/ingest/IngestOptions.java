@@ -17,17 +17,18 @@ import java.time.LocalDate;
  * @param jdbcUrl        replaces the mapping's database URL; null keeps it
  * @param jdbcUser       replaces the database user of the environment ({@value JdbcConnection#USER_ENV}) and of the
  *                       mapping; null keeps them. The password comes only from {@value JdbcConnection#PASSWORD_ENV}.
+ * @param bounds         dates outside these are rejected
  */
 public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
-        String jdbcUrl, String jdbcUser) implements io.arscope.job.JobOptions {
+        String jdbcUrl, String jdbcUser, ValueBounds bounds) implements io.arscope.job.JobOptions {
     public IngestOptions {
         if (maxRejectShare < 0 || maxRejectShare > 1) {
             throw new IllegalArgumentException("max reject share must be between 0 and 1, was " + maxRejectShare);
         }
     }
 
-    /** A run whose database, if the mapping reads one, is the mapping's and the environment's. */
+    /** A run with the default bounds, whose database, if any, is the mapping's and the environment's. */
     public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
-        this(input, mapping, output, asOf, maxRejectShare, null, null);
+        this(input, mapping, output, asOf, maxRejectShare, null, null, ValueBounds.DEFAULT);
     }
 }

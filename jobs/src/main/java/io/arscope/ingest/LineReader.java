@@ -1,14 +1,15 @@
 package io.arscope.ingest;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 
 import io.arscope.ingest.mapping.SourceSpec;
 
@@ -20,12 +21,10 @@ import io.arscope.ingest.mapping.SourceSpec;
  */
 final class LineReader implements Serializable {
 
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
     private final SourceSpec source;
     private final List<String> columns;
     private final Map<String, Integer> columnIndex = new HashMap<>();
-    private transient ObjectMapper json;
+    private transient JsonFactory json;
     private transient LineSplitter splitter;
 
     /**
@@ -47,13 +46,8 @@ final class LineReader implements Serializable {
 
     /** The column names a header line gives, stripped; null when its quotes do not balance. */
     static List<String> headerColumns(SourceSpec source, String firstLine) {
-        List<String> names = new LineSplitter(source.delimiter().charAt(0)).split(withoutByteOrderMark(firstLine));
+        List<String> names = new LineSplitter(source.delimiter().charAt(0)).split(firstLine);
         return names == null ? null : names.stream().map(String::strip).toList();
-    }
-
-    /** A file's first line without the byte order mark some editors write before it. */
-    static String withoutByteOrderMark(String line) {
-        return line.startsWith(BYTE_ORDER_MARK) ? line.substring(BYTE_ORDER_MARK.length()) : line;
     }
 
     /** Which of {@code named} the source lacks; none for JSON Lines, whose every row names its own fields. */
@@ -96,40 +90,54 @@ final class LineReader implements Serializable {
         return values;
     }
 
+    /**
+     * Read token by token rather than as a tree: a tree keeps a number's value, not its text, and Jackson makes
+     * 1E999999999 an infinite double that has no decimal value at all.
+     */
     private Map<String, String> jsonValues(String line) {
         if (json == null) {
-            json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "a JSON Lines row must be one JSON object");
+            json = new JsonFactory();
         }
         Map<String, String> values = new HashMap<>();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
-            JsonNode value = field.getValue();
-            String text;
-            if (value.isNull()) {
-                text = null;
-            } else if (value.isTextual()) {
-                text = value.textValue();
-            } else if (value.isNumber()) {
-                text = value.decimalValue().toPlainString();
-            } else if (value.isBoolean()) {
-                text = value.asText();
-            } else {
-                throw new FieldProblem(RejectReason.MALFORMED_ROW, field.getKey(),
-                        field.getKey() + " holds a nested object or array; only flat rows are supported");
+        try (JsonParser parser = json.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "a JSON Lines row must be one JSON object");
             }
-            values.put(field.getKey(), emptyToNull(text));
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken token = parser.nextToken();
+                String text = switch (token) {
+                    case VALUE_NULL -> null;
+                    case VALUE_STRING, VALUE_TRUE, VALUE_FALSE, VALUE_NUMBER_INT -> parser.getText();
+                    case VALUE_NUMBER_FLOAT -> floatText(parser.getText());
+                    default -> throw new FieldProblem(RejectReason.MALFORMED_ROW, key,
+                            key + " holds a nested object or array; only flat rows are supported");
+                };
+                if (values.containsKey(key)) {
+                    throw new FieldProblem(RejectReason.MALFORMED_ROW, key, key + " appears twice in the object");
+                }
+                values.put(key, emptyToNull(text));
+            }
+            if (parser.nextToken() != null) {
+                throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "text after the row's JSON object");
+            }
+        } catch (IOException e) {
+            // Reading a string, the only failure is text that is not JSON.
+            throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "not valid JSON: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         return values;
+    }
+
+    /**
+     * A JSON fraction or exponent written plainly and without trailing zeros (1500 for 1.5E3, 1.5 for 1.50), as
+     * a mapping compares or prefixes it; written as it came when that plain form would be long, as 1E999999999's
+     * billion digits would be, for the value parsers to reject in an instant.
+     */
+    private static String floatText(String text) {
+        BoundedDecimal.Reading reading = BoundedDecimal.read(text);
+        return reading.kind() == BoundedDecimal.Kind.NUMBER
+                ? reading.value().stripTrailingZeros().toPlainString() : text;
     }
 
     private static String emptyToNull(String text) {

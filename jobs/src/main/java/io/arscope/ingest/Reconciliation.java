@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import io.arscope.job.OutputCheckException;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.CsvCells;
 
@@ -78,12 +79,17 @@ public record Reconciliation(List<FileCounts> files) {
         return files.stream().mapToLong(FileCounts::rejected).sum();
     }
 
-    /** Throws when some file's rows do not add up: a bug, never a data problem. */
+    /**
+     * The output check that every file's rows add up; a failure is a bug, never a data problem.
+     *
+     * @throws OutputCheckException naming the file whose rows do not add up
+     */
     public Reconciliation verify() {
         for (FileCounts f : files) {
             if (!f.reconciles()) {
-                throw new IllegalStateException("reconciliation failed for " + f.file() + ": read " + f.read()
-                        + " but accepted " + f.accepted() + " + rejected " + f.rejected());
+                throw new OutputCheckException(IngestTables.RECONCILIATION_CSV, "read = accepted + rejected per file",
+                        "file=" + f.file() + ": read " + f.read() + " vs accepted " + f.accepted() + " + rejected "
+                                + f.rejected());
             }
         }
         return this;

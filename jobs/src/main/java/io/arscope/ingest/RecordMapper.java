@@ -16,16 +16,18 @@ import io.arscope.ingest.mapping.TargetSpec;
 import io.arscope.model.CanonicalTable;
 
 /**
- * Turns one line of an export into canonical records, following a source's mapping: {@link LineReader} reads the
- * line's values, {@link FieldMapping} makes them typed records, and {@link RowRules} accepts or rejects them.
- * The result is one row of {@link MappedRows#SCHEMA}: the line's records, or every problem that rejects it. A
- * pure function of the line: the same line always maps the same way.
+ * Turns one line of an export into canonical records, following a source's mapping: {@link LineDecoder} makes a
+ * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records,
+ * and {@link RowRules} accepts or rejects them. The result is one row of {@link MappedRows#SCHEMA}: the line's
+ * records, or every problem that rejects it. A pure function of the line: the same line always maps the same way.
  */
 public final class RecordMapper implements Serializable {
 
     private final SourceSpec source;
     private final String sourceFile;
     private final LocalDate asOf;
+    private final ValueBounds bounds;
+    private final LineDecoder decoder;
     private final LineReader lines;
     private final FieldMapping fields;
 
@@ -34,11 +36,15 @@ public final class RecordMapper implements Serializable {
      * @param sourceFile the file's name as shown in rejects
      * @param columns    the file's column names (its header, or the mapping's list); empty for JSON Lines
      * @param asOf       business dates after this day are rejected; null for no limit
+     * @param bounds     dates outside these are rejected
      */
-    public RecordMapper(SourceSpec source, String sourceFile, List<String> columns, LocalDate asOf) {
+    public RecordMapper(SourceSpec source, String sourceFile, List<String> columns, LocalDate asOf,
+            ValueBounds bounds) {
         this.source = source;
         this.sourceFile = sourceFile;
         this.asOf = asOf;
+        this.bounds = bounds;
+        this.decoder = new LineDecoder(source.encodingOrDefault());
         this.lines = new LineReader(source, columns);
         this.fields = new FieldMapping(source);
     }
@@ -56,6 +62,20 @@ public final class RecordMapper implements Serializable {
     /** The mapped line as a row of {@link MappedRows#SCHEMA}. */
     public Row map(String line, long lineNumber) {
         return row(line, lineNumber, line.isBlank() ? null : () -> lines.values(line));
+    }
+
+    /**
+     * A line as the file holds it, bytes in the source's encoding, mapped as its text would be; a line the encoding
+     * cannot read is rejected, shown with its unreadable bytes written out.
+     */
+    public Row map(byte[] line, long lineNumber) {
+        LineDecoder.Decoded decoded = decoder.decode(line);
+        if (decoded.problem() != null) {
+            return row(decoded.text(), lineNumber, () -> {
+                throw decoded.problem();
+            });
+        }
+        return map(decoded.text(), lineNumber);
     }
 
     /**
@@ -115,7 +135,7 @@ public final class RecordMapper implements Serializable {
             Object[] record = fields.record(table, target, values, found);
             if (found.isEmpty()) {
                 try {
-                    RowRules.check(table, record, asOf);
+                    RowRules.check(table, record, asOf, bounds);
                 } catch (FieldProblem p) {
                     found.add(p);
                 }

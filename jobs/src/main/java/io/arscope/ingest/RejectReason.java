@@ -5,14 +5,20 @@ package io.arscope.ingest;
  * the reconciliation group by); the message of each reject says the specifics.
  */
 public enum RejectReason {
+    /** The line holds bytes its source's encoding does not define, or a NUL character. */
+    BAD_ENCODING,
     /** The line does not split into the header's columns, or is not a JSON object. */
     MALFORMED_ROW,
     /** A required field is empty. */
     MISSING_FIELD,
     /** A date that none of the configured formats reads, or that does not exist. */
     BAD_DATE,
-    /** An amount that is not a number, or has more than two decimal places. */
+    /** A date, due dates included, outside the run's {@link ValueBounds}: a placeholder such as 0001-01-01. */
+    DATE_OUT_OF_RANGE,
+    /** An amount that is not a number, has more than two decimal places, or is too long to be one. */
     BAD_AMOUNT,
+    /** An amount beyond {@link ValueBounds#MAX_AMOUNT} either way. */
+    AMOUNT_OUT_OF_RANGE,
     /** A whole number of days that is not one. */
     BAD_NUMBER,
     /** A code outside its allowed values (currency, billing channel, adjustment kind, flag). */

@@ -15,9 +15,9 @@ import io.arscope.model.FieldType;
 
 /**
  * The canonical rules a typed record must meet whatever its source, checked on one line alone: amounts above
- * zero, no business date after the as-of date, dates in order, codes from the allowed lists, and nothing on
- * the line dated before the invoice it settles or disputes. A rule that fails names its reason code. Checks
- * across lines (duplicates, references) come later, in {@link ReferenceChecks}.
+ * zero, dates within the run's {@link ValueBounds}, no business date after the as-of date, dates in order, codes
+ * from the allowed lists, and nothing on the line dated before the invoice it settles or disputes. A rule that
+ * fails names its reason code. Checks across lines (duplicates, references) come later, in {@link ReferenceChecks}.
  */
 final class RowRules {
 
@@ -33,9 +33,10 @@ final class RowRules {
      * case currency, lower case kinds and channels) and an invoice's missing terms from its dates; throws the
      * first problem found.
      *
-     * @param asOf business dates after this day are rejected; null for no limit
+     * @param asOf   business dates after this day are rejected; null for no limit
+     * @param bounds dates outside these are rejected, due dates too
      */
-    static void check(CanonicalTable table, Object[] record, LocalDate asOf) {
+    static void check(CanonicalTable table, Object[] record, LocalDate asOf, ValueBounds bounds) {
         for (CanonicalField field : table.fields()) {
             Object value = record[table.indexOf(field.name())];
             if (field.type() == FieldType.MONEY && value != null) {
@@ -46,6 +47,11 @@ final class RowRules {
                             field.name() + " " + amount.toPlainString() + " must be "
                                     + (zeroAllowed ? "zero or more" : "greater than zero"));
                 }
+            }
+            if (field.type() == FieldType.DATE && value != null && !bounds.contains((LocalDate) value)) {
+                throw new FieldProblem(RejectReason.DATE_OUT_OF_RANGE, field.name(), field.name() + " " + value
+                        + " is outside the dates accepted, " + bounds.earliest() + " to " + bounds.latest()
+                        + " (a placeholder for no date?)");
             }
             if (field.type() == FieldType.DATE && value != null && asOf != null && !field.name().equals("due_date")
                     && ((LocalDate) value).isAfter(asOf)) {

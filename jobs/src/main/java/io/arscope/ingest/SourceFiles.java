@@ -10,6 +10,9 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -71,37 +74,58 @@ public final class SourceFiles {
                             + "': file '" + source.file() + "' matches " + full + ", outside the input folder "
                             + inputDir);
                 }
-                parts.add(readFile(jsc, full, full.substring(rootPrefix.length()), source, options.asOf()));
+                parts.add(readFile(jsc, full, full.substring(rootPrefix.length()), source, options.asOf(), options.bounds()));
             }
         }
         return parts;
     }
 
-    private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source, LocalDate asOf)
-            throws InputException {
-        JavaRDD<String> text = jsc.textFile(path);
+    private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source,
+            LocalDate asOf, ValueBounds bounds) throws InputException {
+        // Lines split as textFile splits them, but kept as bytes: textFile would decode them as UTF-8 and put U+FFFD
+        // in place of every byte it cannot read. The reader reuses its Text, so each line is copied out at once.
+        JavaRDD<byte[]> lines = jsc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class,
+                jsc.defaultMinPartitions()).map(t -> t._2().copyBytes());
         Progress.phase(jsc.sc(), "reading " + shown);
-        boolean header = LineReader.startsWithHeader(source);
+        List<byte[]> first = lines.take(1);
+        RecordMapper mapper = mapper(source, shown, first.isEmpty() ? null : first.get(0), asOf, bounds);
+        long skip = LineReader.startsWithHeader(source) ? 1 : 0;
+        return lines.zipWithIndex()
+                .filter(t -> t._2() >= skip)
+                .map(t -> mapper.map(t._1(), t._2() + 1));
+    }
+
+    /**
+     * The mapper of one file's lines, given its first line: the file's columns are its header's (or the mapping's
+     * list), and must include every column the mapping reads.
+     *
+     * @param firstLine the file's first line as bytes; null when the file is empty
+     * @throws InputException when the file cannot be mapped at all: empty, a header that cannot be read, or columns
+     *                        the mapping names missing
+     */
+    public static RecordMapper mapper(SourceSpec source, String shown, byte[] firstLine, LocalDate asOf,
+            ValueBounds bounds) throws InputException {
         List<String> columns = source.columns();
-        if (header) {
-            List<String> first = text.take(1);
-            if (first.isEmpty()) {
+        if (LineReader.startsWithHeader(source)) {
+            if (firstLine == null) {
                 throw new InputException(shown + ": the file is empty; its first line must name the columns");
             }
-            columns = LineReader.headerColumns(source, first.get(0));
+            LineDecoder.Decoded header = new LineDecoder(source.encodingOrDefault()).decode(firstLine);
+            if (header.problem() != null) {
+                throw new InputException(shown + " line 1 (the header): " + header.problem().getMessage() + "; read: "
+                        + header.text());
+            }
+            columns = LineReader.headerColumns(source, header.text());
             if (columns == null) {
                 throw new InputException(shown + " line 1: the header's quotes do not balance");
             }
         }
-        RecordMapper mapper = new RecordMapper(source, shown, columns, asOf);
+        RecordMapper mapper = new RecordMapper(source, shown, columns, asOf, bounds);
         List<String> missing = mapper.missingColumns();
         if (!missing.isEmpty()) {
             throw new InputException(shown + ": the mapping (source '" + source.name() + "') names column(s) "
                     + missing + " that the file does not have; its columns are " + columns);
         }
-        long skip = header ? 1 : 0;
-        return text.zipWithIndex()
-                .filter(t -> t._2() >= skip)
-                .map(t -> mapper.map(t._2() == 0 ? LineReader.withoutByteOrderMark(t._1()) : t._1(), t._2() + 1));
+        return mapper;
     }
 }

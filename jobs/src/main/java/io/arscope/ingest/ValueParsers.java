@@ -2,6 +2,7 @@ package io.arscope.ingest;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,9 +19,13 @@ import io.arscope.model.FieldType;
 /**
  * Reads text from an export into typed values the way its mapping says: dates in any of several formats
  * (including epoch numbers printed as floats), amounts with either decimal mark and optional grouping, and
- * flags. Strict: 31 February is not a date and 12.345 is not an amount; nothing is rounded or guessed.
+ * flags. Strict: 31 February is not a date and 12.345 is not an amount; nothing is rounded or guessed. Numbers
+ * are read through {@link BoundedDecimal}, so no text takes more than a glance, and an amount beyond
+ * {@link ValueBounds#MAX_AMOUNT} is rejected as out of range.
  */
 final class ValueParsers implements Serializable {
+
+    private static final String MAX_AMOUNT_SHOWN = String.format(Locale.ROOT, "%,.2f", ValueBounds.MAX_AMOUNT);
 
     private final List<DateReader> sourceDates;
     private final String decimalSeparator;
@@ -67,34 +72,38 @@ final class ValueParsers implements Serializable {
         if (decimalSeparator.equals(",")) {
             plain = plain.replace(',', '.');
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(plain);
-        } catch (NumberFormatException e) {
-            throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text + "' is not an amount");
+        BoundedDecimal.Reading reading = BoundedDecimal.read(plain);
+        String tooManyPlaces = field + " '" + text + "' has more than " + FieldType.MONEY_SCALE + " decimal places";
+        String outOfRange = field + " '" + text + "' is beyond " + MAX_AMOUNT_SHOWN + ", the largest amount accepted";
+        BigDecimal amount = switch (reading.kind()) {
+            case NUMBER -> reading.value();
+            case NOT_A_NUMBER -> throw new FieldProblem(RejectReason.BAD_AMOUNT, field,
+                    field + " '" + text + "' is not an amount");
+            case TOO_LONG -> throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text
+                    + "' is longer than " + BoundedDecimal.MAX_LENGTH + " characters, which no amount is");
+            case TOO_LARGE -> throw new FieldProblem(RejectReason.AMOUNT_OUT_OF_RANGE, field, outOfRange);
+            case TOO_SMALL -> throw new FieldProblem(RejectReason.BAD_AMOUNT, field, tooManyPlaces);
+        };
+        if (amount.abs().compareTo(ValueBounds.MAX_AMOUNT) > 0) {
+            throw new FieldProblem(RejectReason.AMOUNT_OUT_OF_RANGE, field, outOfRange);
         }
         BigDecimal exact = amount.scale() > FieldType.MONEY_SCALE ? amount.stripTrailingZeros() : amount;
         if (exact.scale() > FieldType.MONEY_SCALE) {
-            throw new FieldProblem(RejectReason.BAD_AMOUNT, field,
-                    field + " '" + text + "' has more than " + FieldType.MONEY_SCALE + " decimal places");
+            throw new FieldProblem(RejectReason.BAD_AMOUNT, field, tooManyPlaces);
         }
-        BigDecimal scaled = exact.setScale(FieldType.MONEY_SCALE);
-        if (scaled.precision() > 18) {
-            throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text + "' is too large");
-        }
-        return scaled;
+        return exact.setScale(FieldType.MONEY_SCALE);
     }
 
     int days(String field, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        BoundedDecimal.Reading reading = BoundedDecimal.read(text);
+        if (reading.kind() == BoundedDecimal.Kind.NUMBER) {
             try {
-                return new BigDecimal(text).intValueExact();
-            } catch (ArithmeticException | NumberFormatException notWhole) {
-                throw new FieldProblem(RejectReason.BAD_NUMBER, field, field + " '" + text + "' is not a whole number");
+                return reading.value().intValueExact();
+            } catch (ArithmeticException notWhole) {
+                // A fraction, or beyond an int: rejected below as text that is no number is.
             }
         }
+        throw new FieldProblem(RejectReason.BAD_NUMBER, field, field + " '" + text + "' is not a whole number");
     }
 
     boolean flag(String column, String text) {
@@ -111,6 +120,10 @@ final class ValueParsers implements Serializable {
 
     /** One date format; java.time patterns are read strictly, epoch formats accept floats like 1.6E9. */
     static final class DateReader implements Serializable {
+        /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the days a date format can write. */
+        private static final BigDecimal FIRST_SECOND = BigDecimal.valueOf(-62_135_596_800L);
+        private static final BigDecimal LAST_SECOND = BigDecimal.valueOf(253_402_300_799L);
+
         final String format;
         private transient DateTimeFormatter formatter;
 
@@ -141,17 +154,16 @@ final class ValueParsers implements Serializable {
         }
 
         private static LocalDate epoch(String text, long perSecond) {
-            BigDecimal value;
-            try {
-                value = new BigDecimal(text);
-            } catch (NumberFormatException e) {
+            BoundedDecimal.Reading reading = BoundedDecimal.read(text);
+            if (reading.kind() != BoundedDecimal.Kind.NUMBER) {
                 return null;
             }
-            BigDecimal seconds = value.divide(BigDecimal.valueOf(perSecond));
-            long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValue();
-            if (whole < -62_135_596_800L || whole > 253_402_300_799L) {
+            BigDecimal seconds = reading.value().divide(BigDecimal.valueOf(perSecond));
+            // Compared before it becomes a long: 1E30 seconds would wrap around into some day of the calendar.
+            if (seconds.compareTo(FIRST_SECOND) < 0 || seconds.compareTo(LAST_SECOND) > 0) {
                 return null;
             }
+            long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
             return LocalDate.ofInstant(Instant.ofEpochSecond(whole), ZoneOffset.UTC);
         }
     }

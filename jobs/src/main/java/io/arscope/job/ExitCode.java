@@ -22,6 +22,12 @@ public final class ExitCode {
     public static final int TOO_MANY_REJECTS = 4;
     /** Another run is writing the same date (arscope run): nothing was done; run again once it has finished. */
     public static final int LOCKED = 5;
+    /**
+     * An output broke one of its checks before it was published (ending AR not the sum of its aging buckets, a
+     * required value empty, a share outside 0..1, counts that do not reconcile), or a value overflowed its type:
+     * nothing was published. The data is beyond what Arscope supports or a job is wrong; retrying will not help.
+     */
+    public static final int OUTPUT_CHECK_FAILED = 6;
 
     /** Each code with the words the README's table gives it. */
     public static final Map<Integer, String> MEANINGS = Map.of(
@@ -30,13 +36,16 @@ public final class ExitCode {
             USAGE, "usage or configuration error",
             INPUT, "input missing or unreadable",
             TOO_MANY_REJECTS, "too many rejects",
-            LOCKED, "locked");
+            LOCKED, "locked",
+            OUTPUT_CHECK_FAILED, "output check failed");
 
     /**
      * Failure types in the order they are tried: the first a failure is an instance of gives its code. Anything
-     * else is {@link #FAILURE}. Picocli's own usage errors are mapped to {@link #USAGE} by the command line.
+     * else is {@link #FAILURE}. Picocli's own usage errors are mapped to {@link #USAGE} by the command line. A failed
+     * output check counts wherever it is among a failure's causes (Spark wraps what fails in a task).
      */
     private static final List<Map.Entry<Class<? extends Throwable>, Integer>> BY_FAILURE = List.of(
+            Map.entry(OutputCheckException.class, OUTPUT_CHECK_FAILED),
             Map.entry(LockedException.class, LOCKED),
             Map.entry(UsageException.class, USAGE),
             Map.entry(IllegalArgumentException.class, USAGE),
@@ -53,8 +62,9 @@ public final class ExitCode {
      * query plan; the first lines say what went wrong).
      */
     public static String message(String command, Throwable failure) {
-        if (of(failure) != FAILURE) {
-            return "arscope " + command + ": " + failure.getMessage();
+        Throwable cause = cause(failure);
+        if (of(cause) != FAILURE) {
+            return "arscope " + command + ": " + cause.getMessage();
         }
         String first = String.valueOf(failure.getMessage()).lines().limit(3).reduce((a, b) -> a + "\n" + b)
                 .orElse("");
@@ -63,11 +73,17 @@ public final class ExitCode {
 
     /** The exit code of a command that ended with {@code failure}. */
     public static int of(Throwable failure) {
+        Throwable cause = cause(failure);
         for (Map.Entry<Class<? extends Throwable>, Integer> e : BY_FAILURE) {
-            if (e.getKey().isInstance(failure)) {
+            if (e.getKey().isInstance(cause)) {
                 return e.getValue();
             }
         }
         return FAILURE;
+    }
+
+    /** The failure that decides the code: the output check within it, if any, else the failure itself. */
+    private static Throwable cause(Throwable failure) {
+        return OutputCheckException.within(failure).<Throwable>map(c -> c).orElse(failure);
     }
 }

@@ -1,6 +1,8 @@
 package io.arscope.job;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,10 +62,37 @@ public final class JobContext<O extends JobOptions> {
 
     /**
      * Writes a declared table as Parquet with a CSV beside it ({@link OutputFiles#writeTable}), its columns as
-     * declared, and records its rows.
+     * declared, records its rows, and checks the table as written: the checks its declaration implies and
+     * {@code checks}, the job's own ({@link OutputChecks}).
+     *
+     * @throws OutputCheckException when the table breaks a check or a value overflows its type while it is computed
      */
-    public void writeTable(OutputTable table, Dataset<Row> rows) throws java.io.IOException {
-        recordRows(table.name(), OutputFiles.writeTable(spark, table.conform(rows), output, table.name()));
+    public void writeTable(OutputTable table, Dataset<Row> rows, OutputChecks.Check... checks)
+            throws java.io.IOException {
+        long written;
+        try {
+            written = OutputFiles.writeTable(spark, table.conform(rows), output, table.name());
+        } catch (Exception e) {
+            // Spark reports a task's failure as its own (checked) SparkException, the overflow as its cause.
+            if (OutputCheckException.within(table.name(), e).isPresent()) {
+                throw OutputCheckException.within(table.name(), e).get();
+            }
+            throw e;
+        }
+        recordRows(table.name(), written);
+        checkTable(table, checks);
+    }
+
+    /**
+     * Checks a declared table the job wrote itself at {@code <output>/<name>} as Parquet: the checks its declaration
+     * implies and {@code checks}.
+     *
+     * @throws OutputCheckException when the table breaks one
+     */
+    public void checkTable(OutputTable table, OutputChecks.Check... checks) {
+        List<OutputChecks.Check> all = new ArrayList<>(OutputChecks.declared(table));
+        all.addAll(List.of(checks));
+        OutputChecks.verify(table, table.read(spark, output), all);
     }
 
     /** Records the rows of a Parquet table the job wrote itself at {@code <output>/<name>}. */

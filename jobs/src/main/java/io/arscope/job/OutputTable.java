@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -23,25 +24,42 @@ import io.arscope.run.OutputFiles;
 public final class OutputTable implements java.io.Serializable {
     private final String name;
     private final List<Column<?>> columns;
+    private final List<Column<?>> keys;
     // Rows are built on hot paths (every scored invoice): a column is found by its name, not by a scan.
     private final java.util.Map<String, Integer> indexByName = new java.util.HashMap<>();
 
-    private OutputTable(String name, List<Column<?>> columns) {
+    private OutputTable(String name, List<Column<?>> columns, List<Column<?>> keys) {
         this.name = name;
         this.columns = List.copyOf(columns);
+        this.keys = List.copyOf(keys);
         for (int i = 0; i < columns.size(); i++) {
             if (indexByName.put(columns.get(i).name(), i) != null) {
                 throw new IllegalArgumentException(name + ": column " + columns.get(i).name() + " is declared twice");
             }
         }
+        for (Column<?> key : keys) {
+            if (!columns.contains(key)) {
+                throw new IllegalArgumentException(name + " has no key column " + key.name());
+            }
+        }
     }
 
     public static OutputTable of(String name, Column<?>... columns) {
-        return new OutputTable(name, Arrays.asList(columns));
+        return new OutputTable(name, Arrays.asList(columns), List.of());
     }
 
     public static OutputTable of(String name, List<Column<?>> columns) {
-        return new OutputTable(name, columns);
+        return new OutputTable(name, columns, List.of());
+    }
+
+    /** This table with the columns that tell its rows apart: a failed {@link OutputChecks check} names rows by them. */
+    public OutputTable keyedBy(Column<?>... keyColumns) {
+        return new OutputTable(name, columns, Arrays.asList(keyColumns));
+    }
+
+    /** The columns that tell the rows apart, or none where no row needs naming. */
+    public List<Column<?>> keys() {
+        return keys;
     }
 
     public String name() {
@@ -60,7 +78,7 @@ public final class OutputTable implements java.io.Serializable {
             throw new IllegalArgumentException(name + " has no column " + anchor.name());
         }
         all.addAll(at + 1, more);
-        return new OutputTable(name, all);
+        return new OutputTable(name, all, keys);
     }
 
     public StructType schema() {
@@ -83,7 +101,9 @@ public final class OutputTable implements java.io.Serializable {
     }
 
     /**
-     * A frame computed by Spark, its columns put in the declared order.
+     * A frame computed by Spark, its columns put in the declared order. A decimal with the declared scale is cast to
+     * the declared precision: money is stored at one width, whatever width a sum or a canonical amount has (a value
+     * too large for it fails, Spark being in ANSI mode).
      *
      * @throws IllegalStateException when a declared column is missing, has another type, or an undeclared one is
      *                               there: the producer and its declaration disagree
@@ -95,15 +115,21 @@ public final class OutputTable implements java.io.Serializable {
         if (!undeclared.isEmpty()) {
             throw new IllegalStateException(name + ": columns " + undeclared + " are not declared");
         }
+        List<org.apache.spark.sql.Column> select = new ArrayList<>();
         for (Column<?> c : columns) {
             StructField f = Arrays.stream(actual.fields()).filter(x -> x.name().equals(c.name())).findFirst()
                     .orElseThrow(() -> new IllegalStateException(name + ": column " + c.name() + " is missing"));
-            if (!f.dataType().equals(c.type())) {
+            if (f.dataType().equals(c.type())) {
+                select.add(c.col());
+            } else if (f.dataType() instanceof DecimalType found && c.type() instanceof DecimalType declared
+                    && found.scale() == declared.scale()) {
+                select.add(c.col().cast(declared).as(c.name()));
+            } else {
                 throw new IllegalStateException(name + ": column " + c.name() + " is " + f.dataType().simpleString()
                         + ", declared " + c.type().simpleString());
             }
         }
-        return rows.select(columns.stream().map(Column::col).toArray(org.apache.spark.sql.Column[]::new));
+        return rows.select(select.toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /** The table as a producer wrote it under {@code folder}, its declared columns in order. */
@@ -130,14 +156,34 @@ public final class OutputTable implements java.io.Serializable {
             return this;
         }
 
-        /** The row, once every column has been set (to null where it is empty). */
+        /**
+         * The row, once every column has been set (to null where it is empty).
+         *
+         * @throws OutputCheckException when a required column is empty, or an amount is too large for its column's
+         *                              type (Spark would fail later, naming neither the column nor the row)
+         */
         public Row build() {
             for (int i = 0; i < set.length; i++) {
+                Column<?> column = columns.get(i);
                 if (!set[i]) {
-                    throw new IllegalStateException(name + ": column " + columns.get(i).name() + " was not set");
+                    throw new IllegalStateException(name + ": column " + column.name() + " was not set");
+                }
+                if (values[i] == null && !column.nullable()) {
+                    throw new OutputCheckException(name, OutputChecks.required(column).rule(), found("empty"));
+                }
+                if (!column.fits(values[i])) {
+                    throw new OutputCheckException(name, OutputCheckException.FITS, found(column.name() + " "
+                            + ((java.math.BigDecimal) values[i]).toPlainString() + " does not fit "
+                            + column.type().simpleString()));
                 }
             }
             return RowFactory.create(values.clone());
+        }
+
+        /** {@code what} at this row, named by the table's keys. */
+        private String found(String what) {
+            return OutputChecks.at(keys.stream().map(k -> k.name() + "=" + values[indexByName.get(k.name())])
+                    .toList(), what);
         }
     }
 }

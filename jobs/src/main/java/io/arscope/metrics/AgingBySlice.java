@@ -1,5 +1,7 @@
 package io.arscope.metrics;
 
+import static io.arscope.job.Column.MONEY;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +34,11 @@ final class AgingBySlice {
                 org.apache.spark.sql.functions.col("open_amount"),
                 org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("disputed"),
                         org.apache.spark.sql.functions.col("open_amount")).otherwise(BigDecimal.ZERO)
-                        .cast("decimal(18,2)").as("disputed_amount")));
+                        .cast(MONEY).as("disputed_amount")));
         for (String label : buckets.labels()) {
             c.add(org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("bucket").equalTo(label),
                     org.apache.spark.sql.functions.col("open_amount")).otherwise(BigDecimal.ZERO)
-                    .cast("decimal(18,2)").as(AgingBuckets.column(label)));
+                    .cast(MONEY).as(AgingBuckets.column(label)));
         }
         dims.forEach(d -> c.add(org.apache.spark.sql.functions.col(d)));
         return c.toArray(org.apache.spark.sql.Column[]::new);

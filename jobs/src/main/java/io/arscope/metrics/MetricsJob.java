@@ -13,8 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructField;
 
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
@@ -39,8 +37,6 @@ import io.arscope.run.RunManifest;
  */
 public final class MetricsJob implements Job<MetricsOptions> {
 
-    private static final DataType MONEY = io.arscope.job.Column.MONEY;
-
     /** What a run found: the as-of date used, the last month-end reported, the ECL, rolls above 1. */
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
             List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne) {
@@ -61,10 +57,10 @@ public final class MetricsJob implements Job<MetricsOptions> {
         Outcome o = write(context);
         List<String> details = new ArrayList<>();
         o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b).ifPresent(latest ->
-                details.add(String.format("%s: ending AR %,.2f, DSO %.1f (countback %.1f), BPDSO %.1f, DDSO %.1f, "
-                        + "CEI %.1f%%", latest.period(), latest.endingAr(), nan(latest.dsoStandard()),
-                        nan(latest.dsoCountback()), nan(latest.bpdsoCountback()), nan(latest.ddsoCountback()),
-                        nan(latest.cei()))));
+                details.add(String.format("%s: ending AR %,.2f, DSO %s (countback %s), BPDSO %s, DDSO %s, "
+                        + "CEI %s", latest.period(), latest.endingAr(), oneDecimal(latest.dsoStandard(), ""),
+                        oneDecimal(latest.dsoCountback(), ""), oneDecimal(latest.bpdsoCountback(), ""),
+                        oneDecimal(latest.ddsoCountback(), ""), oneDecimal(latest.cei(), "%"))));
         details.add(String.format("expected credit loss as of %s: %,.2f", o.asOf(), o.ecl()));
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
@@ -73,8 +69,9 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 details).withWarnings(warnings);
     }
 
-    private static double nan(Double value) {
-        return value == null ? Double.NaN : value;
+    /** A figure to one decimal with its unit, or n/a where it is undefined (no sales to divide by, say). */
+    private static String oneDecimal(Double value, String unit) {
+        return value == null ? "n/a" : String.format("%.1f%s", value, unit);
     }
 
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
@@ -114,13 +111,15 @@ public final class MetricsJob implements Job<MetricsOptions> {
             }
             trendRows.addAll(TrendTable.rows(slice.getKey(), periods, options.trends()));
         }
-        write(context, periodTable, periodTable.frame(spark, periodRows).orderBy(MetricsTables.DIMENSION.col(),
-                MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()));
-        write(context, MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
+        context.writeTable(periodTable, periodTable.frame(spark, periodRows).orderBy(MetricsTables.DIMENSION.col(),
+                MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()),
+                MetricsChecks.endingArAged(buckets));
+        MetricsChecks.slicesAddUp(periodTable.read(spark, context.output()));
+        context.writeTable(MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
 
         List<Row> cohortRows = CohortCurves.rows(tables.cohorts().collectAsList(), bySlice);
-        write(context, MetricsTables.COHORT_CURVES, MetricsTables.COHORT_CURVES.frame(spark, cohortRows).orderBy(
+        context.writeTable(MetricsTables.COHORT_CURVES, MetricsTables.COHORT_CURVES.frame(spark, cohortRows).orderBy(
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.COHORT_MONTH.col(),
                 MetricsTables.MONTHS_AFTER.col()));
 
@@ -130,21 +129,22 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 MetricsTables.INVOICE_ID.col())).write().mode(SaveMode.Overwrite).parquet(context.output(
                 openTable.name()));
         context.recordRows(openTable.name(), openItems.count());
+        context.checkTable(openTable);
         List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
-        write(context, MetricsTables.agingByCustomer(customerDims, buckets), OpenItems.byCustomer(openItems, buckets,
-                customerDims));
+        context.writeTable(MetricsTables.agingByCustomer(customerDims, buckets), OpenItems.byCustomer(openItems,
+                buckets, customerDims), MetricsChecks.openAmountAged(buckets));
         Dataset<Row> agingBySlice = AgingBySlice.of(openItems, buckets, dims);
-        write(context, MetricsTables.agingBySlice(buckets), agingBySlice.orderBy(MetricsTables.DIMENSION.col(),
-                MetricsTables.VALUE.col()));
+        context.writeTable(MetricsTables.agingBySlice(buckets), agingBySlice.orderBy(MetricsTables.DIMENSION.col(),
+                MetricsTables.VALUE.col()), MetricsChecks.openAmountAged(buckets));
 
         List<RollRates.Roll> rolls = PortfolioRolls.of(tables.rolls().collectAsList(), buckets.count());
-        write(context, MetricsTables.ROLL_RATES, MetricsTables.ROLL_RATES.frame(spark, PortfolioRolls.rows(rolls, buckets))
-                .orderBy(MetricsTables.MONTH_END.col(), MetricsTables.BUCKET_INDEX.col()));
+        context.writeTable(MetricsTables.ROLL_RATES, MetricsTables.ROLL_RATES.frame(spark, PortfolioRolls.rows(rolls,
+                buckets)).orderBy(MetricsTables.MONTH_END.col(), MetricsTables.BUCKET_INDEX.col()));
         List<BigDecimal> balances = AgingBySlice.totalBalances(agingBySlice, buckets);
         List<Double> rates = RollRates.average(rolls, buckets.count(), options.rollMonths());
         List<ProvisionMatrix.Line> provision = ProvisionMatrix.of(buckets.labels(), rates, balances,
                 options.overlay());
-        write(context, MetricsTables.PROVISION_MATRIX, MetricsTables.PROVISION_MATRIX.frame(spark,
+        context.writeTable(MetricsTables.PROVISION_MATRIX, MetricsTables.PROVISION_MATRIX.frame(spark,
                 PortfolioRolls.provisionRows(provision, asOf, options.overlay(), RollRates.monthsUsed(rolls, buckets.count(),
                         options.rollMonths()))));
 
@@ -160,22 +160,5 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 aboveOne > 0 ? "passed_with_data_warnings" : "passed", null);
         OutputFiles.writeText(spark, context.output(MetricsTables.MANIFEST), manifest.toJson());
         return outcome;
-    }
-
-    // ---- output
-
-    /** Parquet for tools, and the same as one CSV for people. */
-    private static void write(JobContext<?> context, OutputTable table, Dataset<Row> rows) throws IOException {
-        context.writeTable(table, castMoney(rows));
-    }
-
-    private static Dataset<Row> castMoney(Dataset<Row> rows) {
-        Dataset<Row> out = rows;
-        for (StructField f : rows.schema().fields()) {
-            if (f.dataType() instanceof org.apache.spark.sql.types.DecimalType) {
-                out = out.withColumn(f.name(), org.apache.spark.sql.functions.col(f.name()).cast(MONEY));
-            }
-        }
-        return out;
     }
 }

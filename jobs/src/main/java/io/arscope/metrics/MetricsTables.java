@@ -6,6 +6,7 @@ import static io.arscope.job.Column.flag;
 import static io.arscope.job.Column.integer;
 import static io.arscope.job.Column.money;
 import static io.arscope.job.Column.number;
+import static io.arscope.job.Column.share;
 import static io.arscope.job.Column.text;
 
 import java.math.BigDecimal;
@@ -33,26 +34,26 @@ public final class MetricsTables {
     public static final String MANIFEST = "metrics-run.json";
 
     // Shared by the sliced tables.
-    public static final Column<String> DIMENSION = text(Slices.DIMENSION);
-    public static final Column<String> VALUE = text(Slices.VALUE);
-    public static final Column<LocalDate> AS_OF = date("as_of");
+    public static final Column<String> DIMENSION = text(Slices.DIMENSION).required();
+    public static final Column<String> VALUE = text(Slices.VALUE).required();
+    public static final Column<LocalDate> AS_OF = date("as_of").required();
 
     // period_metrics
-    public static final Column<String> PERIOD_TYPE = text("period_type");
-    public static final Column<String> PERIOD = text("period");
-    public static final Column<LocalDate> PERIOD_START = date("period_start");
-    public static final Column<LocalDate> PERIOD_END = date("period_end");
-    public static final Column<Integer> MONTHS = integer("months");
-    public static final Column<Integer> DAYS = integer("days");
-    public static final Column<BigDecimal> CREDIT_SALES = money("credit_sales");
-    public static final Column<BigDecimal> COLLECTIONS = money("collections");
-    public static final Column<BigDecimal> CREDIT_MEMOS = money("credit_memos");
-    public static final Column<BigDecimal> WRITE_OFFS = money("write_offs");
-    public static final Column<BigDecimal> BEGINNING_AR = money("beginning_ar");
-    public static final Column<BigDecimal> ENDING_AR = money("ending_ar");
-    public static final Column<BigDecimal> CURRENT_AR = money("current_ar");
-    public static final Column<BigDecimal> PAST_DUE_AR = money("past_due_ar");
-    public static final Column<BigDecimal> DISPUTED_AR = money("disputed_ar");
+    public static final Column<String> PERIOD_TYPE = text("period_type").required();
+    public static final Column<String> PERIOD = text("period").required();
+    public static final Column<LocalDate> PERIOD_START = date("period_start").required();
+    public static final Column<LocalDate> PERIOD_END = date("period_end").required();
+    public static final Column<Integer> MONTHS = integer("months").required();
+    public static final Column<Integer> DAYS = integer("days").required();
+    public static final Column<BigDecimal> CREDIT_SALES = money("credit_sales").required();
+    public static final Column<BigDecimal> COLLECTIONS = money("collections").required();
+    public static final Column<BigDecimal> CREDIT_MEMOS = money("credit_memos").required();
+    public static final Column<BigDecimal> WRITE_OFFS = money("write_offs").required();
+    public static final Column<BigDecimal> BEGINNING_AR = money("beginning_ar").required();
+    public static final Column<BigDecimal> ENDING_AR = money("ending_ar").required();
+    public static final Column<BigDecimal> CURRENT_AR = money("current_ar").required();
+    public static final Column<BigDecimal> PAST_DUE_AR = money("past_due_ar").required();
+    public static final Column<BigDecimal> DISPUTED_AR = money("disputed_ar").required();
     public static final Column<Double> DSO_STANDARD = number("dso_standard");
     public static final Column<Double> DSO_AVERAGE = number("dso_average");
     public static final Column<Double> DSO_COUNTBACK = number("dso_countback");
@@ -64,16 +65,16 @@ public final class MetricsTables {
     public static final Column<Double> ADD_ALL_AR = number("add_all_ar");
     public static final Column<Double> CEI = number("cei");
     public static final Column<Double> COLLECTION_RATIO = number("collection_ratio");
-    public static final Column<Long> INVOICES_ISSUED = count("invoices_issued");
-    public static final Column<Long> INVOICES_DISPUTED = count("invoices_disputed");
-    public static final Column<Double> DISPUTE_RATE = number("dispute_rate");
+    public static final Column<Long> INVOICES_ISSUED = count("invoices_issued").required();
+    public static final Column<Long> INVOICES_DISPUTED = count("invoices_disputed").required();
+    public static final Column<Double> DISPUTE_RATE = share("dispute_rate");
     public static final Column<Double> BAD_DEBT_RATIO = number("bad_debt_ratio");
-    public static final Column<Long> DUE_COUNT = count("due_count");
-    public static final Column<Long> ON_TIME_COUNT = count("on_time_count");
-    public static final Column<Double> ON_TIME_RATE_COUNT = number("on_time_rate_count");
-    public static final Column<BigDecimal> DUE_AMOUNT = money("due_amount");
-    public static final Column<BigDecimal> ON_TIME_AMOUNT = money("on_time_amount");
-    public static final Column<Double> ON_TIME_RATE_AMOUNT = number("on_time_rate_amount");
+    public static final Column<Long> DUE_COUNT = count("due_count").required();
+    public static final Column<Long> ON_TIME_COUNT = count("on_time_count").required();
+    public static final Column<Double> ON_TIME_RATE_COUNT = share("on_time_rate_count");
+    public static final Column<BigDecimal> DUE_AMOUNT = money("due_amount").required();
+    public static final Column<BigDecimal> ON_TIME_AMOUNT = money("on_time_amount").required();
+    public static final Column<Double> ON_TIME_RATE_AMOUNT = share("on_time_rate_amount");
     public static final Column<Double> AVG_DAYS_TO_PAY = number("avg_days_to_pay");
     public static final Column<Double> WADL = number("wadl");
     public static final Column<Double> COHORT_OPEN_SHARE = number("cohort_open_share");
@@ -88,7 +89,7 @@ public final class MetricsTables {
             BPDSO_STANDARD, BPDSO_COUNTBACK, DDSO_STANDARD, DDSO_COUNTBACK, ADD_PAST_DUE, ADD_ALL_AR, CEI,
             COLLECTION_RATIO, INVOICES_ISSUED, INVOICES_DISPUTED, DISPUTE_RATE, BAD_DEBT_RATIO, DUE_COUNT,
             ON_TIME_COUNT, ON_TIME_RATE_COUNT, DUE_AMOUNT, ON_TIME_AMOUNT, ON_TIME_RATE_AMOUNT, AVG_DAYS_TO_PAY, WADL,
-            COHORT_OPEN_SHARE);
+            COHORT_OPEN_SHARE).keyedBy(DIMENSION, VALUE, PERIOD_TYPE, PERIOD);
 
     // trends
     public static final Column<String> METRIC = text("metric");
@@ -108,7 +109,7 @@ public final class MetricsTables {
     public static final Column<String> RANGE_FLAG = text("range_flag");
     public static final OutputTable TRENDS = OutputTable.of("trends", DIMENSION, VALUE, METRIC, LATEST_MONTH, LATEST,
             PREVIOUS, CHANGE_VS_PREVIOUS, YEAR_AGO, CHANGE_VS_YEAR_AGO, POINTS, SLOPE_PER_MONTH, SLOPE_LOW, SLOPE_HIGH,
-            P_VALUE, RANGE_LOW, RANGE_HIGH, RANGE_FLAG);
+            P_VALUE, RANGE_LOW, RANGE_HIGH, RANGE_FLAG).keyedBy(DIMENSION, VALUE, METRIC);
 
     // cohort_curves
     public static final Column<String> COHORT_MONTH = text("cohort_month");
@@ -117,7 +118,8 @@ public final class MetricsTables {
     public static final Column<BigDecimal> COLLECTED_TO_DATE = money("collected_to_date");
     public static final Column<Double> COLLECTED_SHARE = number("collected_share");
     public static final OutputTable COHORT_CURVES = OutputTable.of("cohort_curves", DIMENSION, VALUE, COHORT_MONTH,
-            MONTHS_AFTER, BILLED, COLLECTED_TO_DATE, COLLECTED_SHARE);
+            MONTHS_AFTER, BILLED, COLLECTED_TO_DATE, COLLECTED_SHARE)
+            .keyedBy(DIMENSION, VALUE, COHORT_MONTH, MONTHS_AFTER);
 
     // roll_rates
     public static final Column<LocalDate> MONTH_END = date("month_end");
@@ -129,7 +131,7 @@ public final class MetricsTables {
     public static final Column<Double> ROLL_RATE = number("roll_rate");
     public static final Column<Boolean> ABOVE_ONE = flag("above_one");
     public static final OutputTable ROLL_RATES = OutputTable.of("roll_rates", MONTH_END, BUCKET_INDEX, FROM_BUCKET,
-            TO, FROM_AMOUNT, ROLLED_AMOUNT, ROLL_RATE, ABOVE_ONE);
+            TO, FROM_AMOUNT, ROLLED_AMOUNT, ROLL_RATE, ABOVE_ONE).keyedBy(MONTH_END, FROM_BUCKET);
 
     // provision_matrix
     public static final Column<String> BUCKET = text("bucket");
@@ -141,7 +143,7 @@ public final class MetricsTables {
     /** The line of the provision matrix that adds up its buckets. */
     public static final String TOTAL_LINE = "total";
     public static final OutputTable PROVISION_MATRIX = OutputTable.of("provision_matrix", AS_OF, BUCKET,
-            MONTHS_AVERAGED, ROLL_RATE, LOSS_RATE, OVERLAY, BALANCE, ECL);
+            MONTHS_AVERAGED, ROLL_RATE, LOSS_RATE, OVERLAY, BALANCE, ECL).keyedBy(BUCKET);
 
     // open_items, aging_by_customer, aging_by_slice: their slicing columns follow the run's dimensions
     public static final Column<String> INVOICE_ID = text("invoice_id");
@@ -149,11 +151,11 @@ public final class MetricsTables {
     public static final Column<LocalDate> INVOICE_DATE = date("invoice_date");
     public static final Column<LocalDate> DUE_DATE = date("due_date");
     public static final Column<BigDecimal> INVOICE_AMOUNT = money("invoice_amount");
-    public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount");
+    public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
     public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due");
     public static final Column<Boolean> DISPUTED = flag("disputed");
     public static final Column<Long> OPEN_INVOICES = count("open_invoices");
-    public static final Column<BigDecimal> DISPUTED_AMOUNT = money("disputed_amount");
+    public static final Column<BigDecimal> DISPUTED_AMOUNT = money("disputed_amount").required();
     public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due");
 
     /** The options of a metrics run, as its manifest records them. */
@@ -222,7 +224,7 @@ public final class MetricsTables {
         List<Column<?>> c = new ArrayList<>(List.of(AS_OF, INVOICE_ID, CUSTOMER_ID));
         c.addAll(sliceColumns(dimensions));
         c.addAll(List.of(INVOICE_DATE, DUE_DATE, INVOICE_AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, BUCKET, DISPUTED));
-        return OutputTable.of("open_items", c);
+        return OutputTable.of("open_items", c).keyedBy(INVOICE_ID);
     }
 
     /** Aging per customer, with the customer's own slicing columns. */
@@ -231,19 +233,19 @@ public final class MetricsTables {
         c.addAll(sliceColumns(customerDimensions));
         c.addAll(List.of(OPEN_AMOUNT, OPEN_INVOICES, DISPUTED_AMOUNT, MAX_DAYS_PAST_DUE));
         c.addAll(bucketColumns(buckets));
-        return OutputTable.of("aging_by_customer", c);
+        return OutputTable.of("aging_by_customer", c).keyedBy(CUSTOMER_ID);
     }
 
     /** Aging per slice. */
     public static OutputTable agingBySlice(AgingBuckets buckets) {
         List<Column<?>> c = new ArrayList<>(List.of(DIMENSION, VALUE, AS_OF, OPEN_AMOUNT, DISPUTED_AMOUNT));
         c.addAll(bucketColumns(buckets));
-        return OutputTable.of("aging_by_slice", c);
+        return OutputTable.of("aging_by_slice", c).keyedBy(DIMENSION, VALUE);
     }
 
     /** The money column of each aging bucket, current first. */
     public static List<Column<BigDecimal>> bucketColumns(AgingBuckets buckets) {
-        return buckets.labels().stream().map(l -> money(AgingBuckets.column(l))).toList();
+        return buckets.labels().stream().map(l -> money(AgingBuckets.column(l)).required()).toList();
     }
 
     /** A canonical invoice or customer column a table is sliced by, with its canonical type. */

@@ -3,6 +3,7 @@ package io.arscope.metrics;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
 
+import static io.arscope.job.Column.MONEY;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
@@ -36,7 +37,7 @@ public final class OpenItems {
                 col("open_amount"), col("days_past_due"), buckets.label(buckets.index(col("days_past_due")))
                         .as("bucket"), InvoiceHistory.disputedOn(day).as("disputed")));
         return history.filter(col("invoice_date").leq(day))
-                .withColumn("open_amount", col("amount").minus(InvoiceHistory.reducedBy(day)).cast("decimal(18,2)"))
+                .withColumn("open_amount", col("amount").minus(InvoiceHistory.reducedBy(day)).cast(MONEY))
                 .filter(col("open_amount").gt(0))
                 .withColumn("days_past_due", datediff(day, col("due_date")))
                 .select(columns.toArray(Column[]::new));
@@ -46,12 +47,12 @@ public final class OpenItems {
     public static Dataset<Row> byCustomer(Dataset<Row> openItems, AgingBuckets buckets, List<String> dimensions) {
         List<Column> groupBy = new ArrayList<>(List.of(col("as_of"), col("customer_id")));
         dimensions.forEach(d -> groupBy.add(col(d)));
-        List<Column> aggs = new ArrayList<>(List.of(sum("open_amount").cast("decimal(18,2)").as("open_amount"),
+        List<Column> aggs = new ArrayList<>(List.of(sum("open_amount").cast(MONEY).as("open_amount"),
                 org.apache.spark.sql.functions.count(lit(1)).as("open_invoices"),
-                sum(when(col("disputed"), col("open_amount")).otherwise(0)).cast("decimal(18,2)").as("disputed_amount"),
+                sum(when(col("disputed"), col("open_amount")).otherwise(0)).cast(MONEY).as("disputed_amount"),
                 org.apache.spark.sql.functions.max("days_past_due").as("max_days_past_due")));
         for (String label : buckets.labels()) {
-            aggs.add(sum(when(col("bucket").equalTo(label), col("open_amount")).otherwise(0)).cast("decimal(18,2)")
+            aggs.add(sum(when(col("bucket").equalTo(label), col("open_amount")).otherwise(0)).cast(MONEY)
                     .as(AgingBuckets.column(label)));
         }
         // Dimensions of a customer are the same on all its invoices except business_unit; keep them per row.

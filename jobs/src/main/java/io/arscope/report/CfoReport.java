@@ -1,10 +1,9 @@
 package io.arscope.report;
 
-import static io.arscope.report.FinanceFormat.escape;
+import static io.arscope.run.HtmlText.escape;
 import static io.arscope.report.Html.bulletList;
 import static io.arscope.report.Html.cell;
 import static io.arscope.report.Html.countCell;
-import static io.arscope.report.Html.daysCell;
 import static io.arscope.report.Html.div;
 import static io.arscope.report.Html.element;
 import static io.arscope.report.Html.h1;
@@ -48,8 +47,12 @@ public final class CfoReport {
     private static final String[] PALETTE = {"#2f6f9f", "#5aa469", "#e0a030", "#d9603b", "#a23b72", "#6b4c9a",
         "#3b9ea2", "#888888"};
 
-    /** A headline figure: its latest value and changes, and which direction is good news. */
-    record Kpi(String name, String value, Double changeVsMonth, Double changeVsYear, String unit, int goodDirection) {
+    /**
+     * A headline figure: its latest value (or n/a and why), its changes against last month and last year (or why
+     * there is none), and which direction is good news. A figure with nothing to compare has null changes and reasons.
+     */
+    record Kpi(String name, String value, Double changeVsMonth, String noChangeVsMonth, Double changeVsYear,
+            String noChangeVsYear, String unit, int goodDirection) {
     }
 
     private CfoReport() {
@@ -80,43 +83,75 @@ public final class CfoReport {
 
     static List<Kpi> kpis(ReportData data) {
         List<ReportData.Month> months = data.months();
-        ReportData.Month now = last(months);
-        ReportData.Month previous = months.size() > 1 ? months.get(months.size() - 2) : null;
-        ReportData.Month yearAgo = monthBefore(months, now.month(), 12).orElse(null);
         List<Kpi> out = new ArrayList<>();
-        out.add(kpi("Ending AR", now, previous, yearAgo, ReportData.Month::endingAr, FinanceFormat::money, "", 0));
-        out.add(kpi("DSO (countback)", now, previous, yearAgo, ReportData.Month::dsoCountback, FinanceFormat::days,
+        out.add(kpi("Ending AR", months, ReportData.Month::endingAr, CfoReport::emptyIn, FinanceFormat::money, "", 0));
+        out.add(kpi("DSO (countback)", months, ReportData.Month::dsoCountback,
+                m -> m.endingAr() == null ? emptyIn(m) : "ending AR exceeds all credit sales on record",
+                FinanceFormat::days, " days", -1));
+        out.add(kpi("Best possible DSO", months, ReportData.Month::bpdsoCountback,
+                m -> m.endingAr() == null ? emptyIn(m) : "current AR exceeds all credit sales on record",
+                FinanceFormat::days, " days", -1));
+        out.add(kpi("Delinquent DSO", months, ReportData.Month::ddsoCountback,
+                m -> m.dsoCountback() == null ? "DSO is n/a" : "best possible DSO is n/a", FinanceFormat::days,
                 " days", -1));
-        out.add(kpi("Best possible DSO", now, previous, yearAgo, ReportData.Month::bpdsoCountback, FinanceFormat::days,
-                " days", -1));
-        out.add(kpi("Delinquent DSO", now, previous, yearAgo, ReportData.Month::ddsoCountback, FinanceFormat::days,
-                " days", -1));
-        out.add(kpi("CEI", now, previous, yearAgo, ReportData.Month::cei, FinanceFormat::percent, " pts", 1));
-        out.add(kpi("Past due share", now, previous, yearAgo, m -> pct(m.pastDueShare()), FinanceFormat::percent,
+        out.add(kpi("CEI", months, ReportData.Month::cei,
+                m -> "beginning AR + credit sales - current AR is zero in " + m.month(), FinanceFormat::percent,
+                " pts", 1));
+        out.add(kpi("Past due share", months, m -> pct(m.pastDueShare()),
+                m -> m.endingAr() == null || m.pastDueAr() == null ? emptyIn(m) : noAr(m), FinanceFormat::percent,
                 " pts", -1));
-        out.add(kpi("Collections in month", now, previous, yearAgo, ReportData.Month::collections,
+        out.add(kpi("Collections in month", months, ReportData.Month::collections, CfoReport::emptyIn,
                 FinanceFormat::money, "", 1));
         if (!data.provision().isEmpty()) {
-            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.money(data.allowance()), null, null, "", -1));
+            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(data.allowance(), FinanceFormat::money,
+                    "an ECL is empty in provision_matrix"), null, null, null, null, "", -1));
         }
         return out;
+    }
+
+    /** Why a figure of period_metrics is missing when nothing else explains it. */
+    private static String emptyIn(ReportData.Month m) {
+        return "empty in period_metrics for " + m.month();
+    }
+
+    private static String noAr(ReportData.Month m) {
+        return "no AR at the end of " + m.month();
     }
 
     private static Double pct(Double share) {
         return share == null ? null : share * 100;
     }
 
-    private static Kpi kpi(String name, ReportData.Month now, ReportData.Month previous, ReportData.Month yearAgo,
-            Function<ReportData.Month, Double> value, Function<Double, String> format, String unit, int good) {
+    /** A figure of the latest month, against the month before and the same month a year before. */
+    private static Kpi kpi(String name, List<ReportData.Month> months, Function<ReportData.Month, Double> value,
+            Function<ReportData.Month, String> whyMissing, Function<Double, String> format, String unit, int good) {
+        ReportData.Month now = last(months);
         Double v = value.apply(now);
-        return new Kpi(name, format.apply(v), change(v, previous, value), change(v, yearAgo, value), unit, good);
+        String shown = FinanceFormat.orWhy(v, format, whyMissing.apply(now));
+        Optional<ReportData.Month> previous = monthBefore(months, now.month(), 1);
+        Optional<ReportData.Month> yearAgo = monthBefore(months, now.month(), 12);
+        return new Kpi(name, shown, change(v, previous, value), noChange(now, v, previous, 1, value),
+                change(v, yearAgo, value), noChange(now, v, yearAgo, 12, value), unit, good);
     }
 
-    private static Double change(Double now, ReportData.Month then, Function<ReportData.Month, Double> value) {
-        if (now == null || then == null || value.apply(then) == null) {
+    private static Double change(Double now, Optional<ReportData.Month> then,
+            Function<ReportData.Month, Double> value) {
+        if (now == null || then.isEmpty() || value.apply(then.get()) == null) {
             return null;
         }
-        return now - value.apply(then);
+        return now - value.apply(then.get());
+    }
+
+    /** Why there is no change against the month {@code back} months before, or null when there is one. */
+    private static String noChange(ReportData.Month now, Double v, Optional<ReportData.Month> then, int back,
+            Function<ReportData.Month, Double> value) {
+        if (v == null) {
+            return "n/a in " + now.month();
+        }
+        if (then.isEmpty()) {
+            return "no " + YearMonth.parse(now.month()).minusMonths(back) + " in the metrics";
+        }
+        return value.apply(then.get()) == null ? "n/a in " + then.get().month() : null;
     }
 
     static Optional<ReportData.Month> monthBefore(List<ReportData.Month> months, String month, int back) {
@@ -130,15 +165,15 @@ public final class CfoReport {
     }
 
     private static String tile(Kpi k) {
-        String changes = k.changeVsMonth() == null && k.changeVsYear() == null ? ""
-                : div("kpi-change", changeText(k, k.changeVsMonth(), "vs last month") + "<br>"
-                        + changeText(k, k.changeVsYear(), "vs last year"));
+        String changes = k.changeVsMonth() == null && k.noChangeVsMonth() == null ? ""
+                : div("kpi-change", changeText(k, k.changeVsMonth(), k.noChangeVsMonth(), "vs last month") + "<br>"
+                        + changeText(k, k.changeVsYear(), k.noChangeVsYear(), "vs last year"));
         return line(div("kpi", div("kpi-name", escape(k.name())) + div("kpi-value", escape(k.value())) + changes));
     }
 
-    private static String changeText(Kpi k, Double change, String against) {
+    private static String changeText(Kpi k, Double change, String why, String against) {
         if (change == null) {
-            return FinanceFormat.NONE + " " + against;
+            return escape(FinanceFormat.NOT_AVAILABLE + " " + against + " (" + why + ")");
         }
         boolean money = k.unit().isEmpty();
         String amount = money ? (change >= 0 ? "+" : "") + FinanceFormat.money(change) : FinanceFormat.signed(change)
@@ -174,11 +209,19 @@ public final class CfoReport {
                 PALETTE[b % PALETTE.length], months, m -> m.buckets().get(b))).toList();
         ReportData.Month now = last(data.months());
         List<String> rows = IntStream.range(0, labels.size()).mapToObj(b -> row(cell(labels.get(b)),
-                moneyCell(now.buckets().get(b)),
-                shareCell(now.endingAr() == 0 ? null : now.buckets().get(b) / now.endingAr()))).toList();
+                numCell(FinanceFormat.orWhy(now.buckets().get(b), FinanceFormat::money, emptyIn(now))),
+                numCell(bucketShare(now, now.buckets().get(b))))).toList();
         return section("aging", line(h2("Aging at each month-end")),
                 SvgChart.stackedBars("Aging", months.stream().map(ReportData.Month::month).toList(), series),
                 table(List.of(th("Bucket"), thNum(now.month()), thNum("Share")), rows));
+    }
+
+    private static String bucketShare(ReportData.Month now, Double bucket) {
+        if (now.endingAr() == null || bucket == null) {
+            return FinanceFormat.notAvailable(emptyIn(now));
+        }
+        return now.endingAr() == 0 ? FinanceFormat.notAvailable(noAr(now))
+                : FinanceFormat.share(bucket / now.endingAr());
     }
 
     // ---- provision
@@ -187,13 +230,19 @@ public final class CfoReport {
         if (data.provision().isEmpty()) {
             return "";
         }
-        double balance = total(data.provision(), ReportData.ProvisionLine::balance);
-        double ecl = data.allowance();
+        String empty = "empty in provision_matrix";
+        Double balance = ReportData.sum(data.provision().stream().map(ReportData.ProvisionLine::balance).toList());
+        Double ecl = data.allowance();
         List<String> rows = new ArrayList<>(data.provision().stream().map(p -> row(cell(p.bucket()),
-                shareCell(p.rollRate()), shareCell(p.lossRate()), moneyCell(p.balance()), moneyCell(p.ecl())))
-                .toList());
-        rows.add(totalRow(cell("Total"), cell(""), shareCell(balance == 0 ? null : ecl / balance), moneyCell(balance),
-                moneyCell(ecl)));
+                numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, empty)),
+                numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, empty)),
+                numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
+                numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, empty)))).toList());
+        String lossRate = balance == null || ecl == null ? FinanceFormat.notAvailable(empty)
+                : balance == 0 ? FinanceFormat.notAvailable("no open balance") : FinanceFormat.share(ecl / balance);
+        rows.add(totalRow(cell("Total"), cell(""), numCell(lossRate),
+                numCell(FinanceFormat.orWhy(balance, FinanceFormat::money, empty)),
+                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, empty))));
         double overlay = data.provision().get(0).overlay();
         return section("ecl", line(h2("Roll rates and the credit-loss allowance")),
                 table(List.of(th("Bucket"), thNum("Roll rate onwards"), thNum("Loss rate"), thNum("Balance"),
@@ -215,7 +264,8 @@ public final class CfoReport {
         String interval = level + "% interval";
         double expected = total(f.weeks(), ReportData.Week::expected);
         String allowance = data.provision().isEmpty() ? ""
-                : "; credit-loss allowance beside it: " + strong(FinanceFormat.money(data.allowance()));
+                : "; credit-loss allowance beside it: " + strong(FinanceFormat.orWhy(data.allowance(),
+                        FinanceFormat::money, "an ECL is empty in provision_matrix"));
         String summary = paragraph("Expected collections over the next " + f.weeks().size() + " weeks from "
                 + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + allowance + ".");
         String chart = SvgChart.barsWithInterval("Cash forecast",
@@ -236,7 +286,7 @@ public final class CfoReport {
     private static String weeks(ReportData.Forecast f, String interval) {
         List<String> rows = new ArrayList<>(f.weeks().stream().map(w -> row(cell(w.week()), cell(w.end()),
                 moneyCell(w.fromOpen()), moneyCell(w.fromNewSales()), moneyCell(w.expected()),
-                numCell(w.lower() == null ? FinanceFormat.NONE
+                numCell(w.lower() == null ? escape(FinanceFormat.notAvailable("too few past errors for an interval"))
                         : FinanceFormat.money(w.lower()) + " &ndash; " + FinanceFormat.money(w.upper())))).toList());
         rows.add(totalRow(cell("Total"), cell(""), moneyCell(total(f.weeks(), ReportData.Week::fromOpen)),
                 moneyCell(total(f.weeks(), ReportData.Week::fromNewSales)),
@@ -248,7 +298,8 @@ public final class CfoReport {
     private static String dsoAhead(ReportData.Forecast f) {
         return table(List.of(th("Month-end"), thNum("Expected AR"), thNum("Credit sales"), thNum("DSO")),
                 f.dso().stream().map(m -> row(cell(m.monthEnd()), moneyCell(m.endingAr()),
-                        moneyCell(m.creditSales()), daysCell(m.dso()))).toList());
+                        moneyCell(m.creditSales()), numCell(FinanceFormat.orWhy(m.dso(), FinanceFormat::days,
+                                "no credit sales expected")))).toList());
     }
 
     private static String latestDso(ReportData data) {
@@ -256,15 +307,19 @@ public final class CfoReport {
             return "";
         }
         ReportData.Month latest = last(data.months());
-        return line(note("Latest actual standard DSO (" + escape(latest.month()) + "): "
-                + FinanceFormat.days(latest.dsoStandard()) + " days."));
+        String dso = latest.dsoStandard() == null ? FinanceFormat.notAvailable(latest.creditSales() == null
+                ? emptyIn(latest) : "no credit sales in " + latest.month())
+                : FinanceFormat.days(latest.dsoStandard()) + " days";
+        return line(note("Latest actual standard DSO (" + escape(latest.month()) + "): " + escape(dso) + "."));
     }
 
     private static String accuracy(ReportData.Forecast f) {
         return table(List.of(th("Weeks ahead"), thNum("Origins"), thNum("WAPE"), thNum("Bias"),
                 thNum("Interval coverage")), f.accuracy().stream().map(a -> row(cell(a.week()), countCell(a.origins()),
-                        shareCell(a.wape()), shareCell(a.bias()), numCell(FinanceFormat.share(a.coverage())
-                                + (a.withInterval() > 0 ? " (" + a.withInterval() + ")" : "")))).toList());
+                        numCell(FinanceFormat.orWhy(a.wape(), FinanceFormat::share, "no cash came in")),
+                        numCell(FinanceFormat.orWhy(a.bias(), FinanceFormat::share, "no cash came in")),
+                        numCell(a.coverage() == null ? escape(FinanceFormat.notAvailable("no interval yet"))
+                                : FinanceFormat.share(a.coverage()) + " (" + a.withInterval() + ")"))).toList());
     }
 
     // ---- customers
@@ -280,7 +335,8 @@ public final class CfoReport {
                         .thenComparing(ReportData.RiskyCustomer::customerId))
                 .limit(RISKIEST)
                 .map(c -> row(cell(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId() + ")"),
-                        cell(c.collector()), cell(c.queue()), moneyCell(c.openAmount()), moneyCell(c.overdueAmount()),
+                        cell(c.collector()), cell(c.queue()), moneyCell(c.openAmount()),
+                        numCell(FinanceFormat.orWhy(c.overdueAmount(), FinanceFormat::money, "empty in the worklist")),
                         shareCell(c.probabilityLate()), moneyCell(c.expectedLate()), countCell(c.maxDaysPastDue()),
                         cell(c.nextAction() == null ? "" : c.nextAction())))
                 .toList();

@@ -5,23 +5,35 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Numbers as finance people read them: whole currency units with thousands separators and negatives in
  * parentheses, compact amounts on chart axes (1.2M, 350k), shares as percentages with one decimal, days with one
- * decimal, and an em dash where there is no value.
+ * decimal. A missing value is "n/a", with the reason where the report knows it ("n/a (no credit sales in
+ * 2026-10)"), never 0 or a blank.
  */
 public final class FinanceFormat {
 
-    public static final String NONE = "\u2014";
+    public static final String NOT_AVAILABLE = "n/a";
 
     private FinanceFormat() {
+    }
+
+    /** "n/a (why)": what the report shows for a value that is missing, and why it is. */
+    public static String notAvailable(String why) {
+        return NOT_AVAILABLE + " (" + why + ")";
+    }
+
+    /** {@code value} as {@code format} gives it, or {@link #notAvailable} with {@code why} where it is missing. */
+    public static String orWhy(Double value, Function<Double, String> format, String why) {
+        return value == null || value.isNaN() ? notAvailable(why) : format.apply(value);
     }
 
     /** 1234567.8 as "1,234,568"; -1500 as "(1,500)". */
     public static String money(Double amount) {
         if (amount == null || amount.isNaN()) {
-            return NONE;
+            return NOT_AVAILABLE;
         }
         BigDecimal rounded = BigDecimal.valueOf(amount).setScale(0, RoundingMode.HALF_EVEN);
         String digits = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)).format(rounded.abs());
@@ -51,30 +63,25 @@ public final class FinanceFormat {
 
     /** A share (0.123) as "12.3%". */
     public static String share(Double share) {
-        return share == null || share.isNaN() ? NONE : String.format(Locale.US, "%.1f%%", share * 100);
+        return share == null || share.isNaN() ? NOT_AVAILABLE : String.format(Locale.US, "%.1f%%", share * 100);
     }
 
     /** A value already in percent (73.3) as "73.3%". */
     public static String percent(Double percent) {
-        return percent == null || percent.isNaN() ? NONE : String.format(Locale.US, "%.1f%%", percent);
+        return percent == null || percent.isNaN() ? NOT_AVAILABLE : String.format(Locale.US, "%.1f%%", percent);
     }
 
     /** Days to one decimal. */
     public static String days(Double days) {
-        return days == null || days.isNaN() ? NONE : String.format(Locale.US, "%.1f", days);
+        return days == null || days.isNaN() ? NOT_AVAILABLE : String.format(Locale.US, "%.1f", days);
     }
 
     /** A change with its sign: "+1.2", "-0.8", "0.0". */
     public static String signed(Double change) {
         if (change == null || change.isNaN()) {
-            return NONE;
+            return NOT_AVAILABLE;
         }
         String s = String.format(Locale.US, "%+.1f", change);
         return s.equals("-0.0") || s.equals("+0.0") ? "0.0" : s;
-    }
-
-    /** Text safe inside HTML and SVG. */
-    public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,6 +1,6 @@
 package io.arscope.report;
 
-import static io.arscope.report.FinanceFormat.escape;
+import static io.arscope.run.HtmlText.escape;
 
 import java.util.List;
 
@@ -115,9 +115,5 @@ final class Html {
 
     static String shareCell(Double share) {
         return numCell(FinanceFormat.share(share));
-    }
-
-    static String daysCell(Double days) {
-        return numCell(FinanceFormat.days(days));
     }
 }

@@ -17,23 +17,35 @@ import java.util.List;
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest) {
 
-    /** The credit-loss allowance: the ECL of every bucket of the provision matrix. */
-    public double allowance() {
-        return provision.stream().mapToDouble(ProvisionLine::ecl).sum();
+    /** The credit-loss allowance: the ECL of every bucket of the provision matrix; null if one is missing. */
+    public Double allowance() {
+        return sum(provision.stream().map(ProvisionLine::ecl).toList());
     }
 
-    /** One month of the total portfolio, as the metrics job's period_metrics gives it. */
-    public record Month(String month, double endingAr, double creditSales, double collections, double pastDueAr,
+    /** The sum of {@code values}, or null when one of them is missing. */
+    public static Double sum(List<Double> values) {
+        return values.contains(null) ? null : values.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * One month of the total portfolio, as the metrics job's period_metrics gives it; a figure is null where the
+     * metrics left it empty (a ratio with nothing to divide by, or an older output with a value missing).
+     */
+    public record Month(String month, Double endingAr, Double creditSales, Double collections, Double pastDueAr,
             List<Double> buckets, Double dsoStandard, Double dsoCountback, Double bpdsoCountback, Double ddsoCountback,
             Double cei, Double badDebtRatio) {
 
+        /** Past-due AR over ending AR; null when there is no AR, or a figure is missing. */
         public Double pastDueShare() {
-            return endingAr == 0 ? null : pastDueAr / endingAr;
+            return endingAr == null || pastDueAr == null || endingAr == 0 ? null : pastDueAr / endingAr;
         }
     }
 
-    /** One aging bucket of the provision matrix: its average roll rate onwards, loss rate, balance and ECL. */
-    public record ProvisionLine(String bucket, Double rollRate, Double lossRate, double balance, double ecl,
+    /**
+     * One aging bucket of the provision matrix: its average roll rate onwards, loss rate, balance and ECL; null
+     * where the matrix has them empty.
+     */
+    public record ProvisionLine(String bucket, Double rollRate, Double lossRate, Double balance, Double ecl,
             double overlay) {
     }
 
@@ -56,9 +68,9 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
     public record Accuracy(int week, int origins, Double wape, Double bias, int withInterval, Double coverage) {
     }
 
-    /** A customer line of the worklist. */
+    /** A customer line of the worklist; the overdue amount is null where the worklist left it empty. */
     public record RiskyCustomer(String customerId, String name, String collector, String queue, double openAmount,
-            double overdueAmount, double probabilityLate, int maxDaysPastDue, String nextAction) {
+            Double overdueAmount, double probabilityLate, int maxDaysPastDue, String nextAction) {
 
         public double expectedLate() {
             return openAmount * probabilityLate;

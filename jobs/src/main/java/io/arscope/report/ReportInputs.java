@@ -40,10 +40,10 @@ public final class ReportInputs {
         List<String> bucketColumns = Arrays.stream(periods.columns()).filter(AgingBuckets::isColumn).toList();
         List<ReportData.Month> months = new ArrayList<>();
         for (Row r : periods.collectAsList()) {
-            months.add(new ReportData.Month(MetricsTables.PERIOD.of(r), money(MetricsTables.ENDING_AR.of(r)),
-                    money(MetricsTables.CREDIT_SALES.of(r)), money(MetricsTables.COLLECTIONS.of(r)),
-                    money(MetricsTables.PAST_DUE_AR.of(r)),
-                    bucketColumns.stream().map(c -> money(r.<BigDecimal>getAs(c))).toList(),
+            months.add(new ReportData.Month(MetricsTables.PERIOD.of(r), optionalMoney(MetricsTables.ENDING_AR.of(r)),
+                    optionalMoney(MetricsTables.CREDIT_SALES.of(r)), optionalMoney(MetricsTables.COLLECTIONS.of(r)),
+                    optionalMoney(MetricsTables.PAST_DUE_AR.of(r)),
+                    bucketColumns.stream().map(c -> optionalMoney(r.<BigDecimal>getAs(c))).toList(),
                     MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
                     MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
                     MetricsTables.BAD_DEBT_RATIO.of(r)));
@@ -56,7 +56,8 @@ public final class ReportInputs {
                 .filter(MetricsTables.BUCKET.col().isin(labels.toArray())).collectAsList()) {
             asOf = MetricsTables.AS_OF.of(r);
             provision.add(new ReportData.ProvisionLine(MetricsTables.BUCKET.of(r), MetricsTables.ROLL_RATE.of(r),
-                    MetricsTables.LOSS_RATE.of(r), money(MetricsTables.BALANCE.of(r)), money(MetricsTables.ECL.of(r)),
+                    MetricsTables.LOSS_RATE.of(r), optionalMoney(MetricsTables.BALANCE.of(r)),
+                    optionalMoney(MetricsTables.ECL.of(r)),
                     MetricsTables.OVERLAY.of(r)));
         }
         provision.sort(java.util.Comparator.comparingInt(p -> labels.indexOf(p.bucket())));
@@ -101,15 +102,16 @@ public final class ReportInputs {
         for (Row r : customers.collectAsList()) {
             out.add(new ReportData.RiskyCustomer(WorklistTables.CUSTOMER_ID.of(r), WorklistTables.CUSTOMER_NAME.of(r),
                     WorklistTables.COLLECTOR.of(r), WorklistTables.QUEUE.of(r),
-                    money(WorklistTables.OPEN_AMOUNT.of(r)), money(WorklistTables.OVERDUE_AMOUNT.of(r)),
+                    money(WorklistTables.OPEN_AMOUNT.of(r)), optionalMoney(WorklistTables.OVERDUE_AMOUNT.of(r)),
                     WorklistTables.PROBABILITY_LATE.of(r), WorklistTables.MAX_DAYS_PAST_DUE.of(r),
                     WorklistTables.NEXT_ACTION.of(r)));
         }
         return out;
     }
 
+    /** An amount of a column declared required: its producer checked that it is never empty. */
     private static double money(BigDecimal v) {
-        return v == null ? 0 : v.doubleValue();
+        return v.doubleValue();
     }
 
     private static Double optionalMoney(BigDecimal v) {

@@ -3,6 +3,8 @@ package io.arscope.report;
 import java.util.List;
 import java.util.Locale;
 
+import io.arscope.run.HtmlText;
+
 /**
  * The report's charts as inline SVG drawn in Java: a line chart, a stacked bar chart and bars with interval
  * whiskers. Inline SVG needs no script, no font download and no network, so the report opens anywhere and prints
@@ -100,7 +102,7 @@ public final class SvgChart {
                         num(cx), num(f.y(lower.get(i))), num(cx), num(f.y(upper.get(i))),
                         num(cx - w), num(f.y(lower.get(i))), num(cx + w), num(f.y(lower.get(i))),
                         num(cx - w), num(f.y(upper.get(i))), num(cx + w), num(f.y(upper.get(i))),
-                        FinanceFormat.escape(intervalName), FinanceFormat.escape(labels.get(i)),
+                        HtmlText.escape(intervalName), HtmlText.escape(labels.get(i)),
                         FinanceFormat.money(lower.get(i)), FinanceFormat.money(upper.get(i))));
             }
         }
@@ -120,7 +122,7 @@ public final class SvgChart {
     private static String rect(double x, double y, double w, double h, String color, String tip) {
         return String.format(Locale.US, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\">"
                 + "<title>%s</title></rect>%n", num(x), num(y), num(w), num(Math.max(0, h)), color,
-                FinanceFormat.escape(tip));
+                HtmlText.escape(tip));
     }
 
     private static String num(double v) {
@@ -173,7 +175,7 @@ public final class SvgChart {
             StringBuilder svg = new StringBuilder();
             svg.append(String.format(Locale.US, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
                     + "role=\"img\" aria-label=\"%s\" class=\"chart\">%n", WIDTH, HEIGHT + 24,
-                    FinanceFormat.escape(title)));
+                    HtmlText.escape(title)));
             for (double t = lo; t <= hi + step / 2; t += step) {
                 String label = money ? FinanceFormat.compact(t) : String.format(Locale.US, step < 1 ? "%.2f" : "%.0f", t);
                 svg.append(String.format(Locale.US, "<line x1=\"%d\" x2=\"%d\" y1=\"%s\" y2=\"%s\" stroke=\"#ddd\"/>"
@@ -184,7 +186,7 @@ public final class SvgChart {
             for (int i = 0; i < labels.size(); i += every) {
                 svg.append(String.format(Locale.US, "<text x=\"%s\" y=\"%d\" text-anchor=\"end\" "
                         + "transform=\"rotate(-40 %s %d)\" class=\"tick\">%s</text>%n", num(x(i)),
-                        HEIGHT - BOTTOM + 14, num(x(i)), HEIGHT - BOTTOM + 14, FinanceFormat.escape(labels.get(i))));
+                        HEIGHT - BOTTOM + 14, num(x(i)), HEIGHT - BOTTOM + 14, HtmlText.escape(labels.get(i))));
             }
             return svg;
         }
@@ -194,7 +196,7 @@ public final class SvgChart {
             for (Series s : legend) {
                 svg.append(String.format(Locale.US, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                         + "<text x=\"%d\" y=\"%d\" class=\"legend\">%s</text>%n", x, HEIGHT + 6, s.color(), x + 16,
-                        HEIGHT + 16, FinanceFormat.escape(s.name())));
+                        HEIGHT + 16, HtmlText.escape(s.name())));
                 x += 28 + 7 * s.name().length();
             }
             return svg.append("</svg>\n").toString();

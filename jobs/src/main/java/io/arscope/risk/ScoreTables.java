@@ -4,6 +4,7 @@ import static io.arscope.job.Column.date;
 import static io.arscope.job.Column.integer;
 import static io.arscope.job.Column.money;
 import static io.arscope.job.Column.number;
+import static io.arscope.job.Column.share;
 import static io.arscope.job.Column.text;
 
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ public final class ScoreTables {
     public static final Column<BigDecimal> AMOUNT = money("amount").required();
     public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
     public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due").required();
-    public static final Column<Double> PROBABILITY_LATE = number("probability_late").required();
+    public static final Column<Double> PROBABILITY_LATE = share("probability_late").required();
     public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late").required();
     public static final Column<String> RISK_BAND = text("risk_band").required();
     public static final Column<String> REASON_1 = text("reason_1");
@@ -41,7 +42,7 @@ public final class ScoreTables {
     /** Every invoice open at the as-of day with its probability of paying late and the reasons in words. */
     public static final OutputTable SCORES = OutputTable.of("scores", INVOICE_ID, CUSTOMER_ID, AS_OF, INVOICE_DATE,
             DUE_DATE, AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, PROBABILITY_LATE, EXPECTED_DAYS_LATE, RISK_BAND, REASON_1,
-            REASON_2, REASON_3);
+            REASON_2, REASON_3).keyedBy(INVOICE_ID);
 
     /** The options of a score run, as its manifest records them: the worklist reads the model's from here. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

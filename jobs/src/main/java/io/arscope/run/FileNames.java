@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -39,24 +40,34 @@ public final class FileNames {
      * @throws IllegalStateException if two names would still share a file (two hashes alike)
      */
     public static Map<String, String> of(Collection<String> names) {
+        return unique(names, FileNames::stem, "file");
+    }
+
+    /**
+     * Each name's {@code stem}, a stem that is the name itself getting {@code ~} and the name's hash when another
+     * stem equals it once case is ignored; checked all different where case is ignored.
+     *
+     * @param what what the results name, for the message when two would still be alike
+     */
+    static Map<String, String> unique(Collection<String> names, UnaryOperator<String> stem, String what) {
         Map<String, List<String>> byKey = names.stream().distinct()
-                .collect(Collectors.groupingBy(n -> key(stem(n)), TreeMap::new, Collectors.toList()));
-        Map<String, String> files = new TreeMap<>();
+                .collect(Collectors.groupingBy(n -> key(stem.apply(n)), TreeMap::new, Collectors.toList()));
+        Map<String, String> results = new TreeMap<>();
         for (List<String> alike : byKey.values()) {
             for (String name : alike) {
-                String stem = stem(name);
-                files.put(name, alike.size() > 1 && stem.equals(name) ? stem + "~" + hash(name) : stem);
+                String s = stem.apply(name);
+                results.put(name, alike.size() > 1 && s.equals(name) ? s + "~" + hash(name) : s);
             }
         }
         Map<String, String> taken = new HashMap<>();
-        files.forEach((name, file) -> {
-            String other = taken.putIfAbsent(key(file), name);
+        results.forEach((name, result) -> {
+            String other = taken.putIfAbsent(key(result), name);
             if (other != null) {
                 throw new IllegalStateException("the names '" + other + "' and '" + name + "' would both be written "
-                        + "to the file " + file + "; rename one of them");
+                        + "to the " + what + " " + result + "; rename one of them");
             }
         });
-        return files;
+        return results;
     }
 
     /** The name as a file name, without regard to other names. */
@@ -87,7 +98,8 @@ public final class FileNames {
         return file.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
-    private static String hash(String name) {
+    /** The first 8 hex digits of the SHA-256 of the name's UTF-8 bytes. */
+    static String hash(String name) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();

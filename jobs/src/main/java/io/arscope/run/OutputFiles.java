@@ -32,10 +32,21 @@ public final class OutputFiles {
     }
 
     public static void writeText(SparkSession spark, String path, String text) throws IOException {
+        write(spark, path, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What writes a file's bytes to a stream (a workbook, say). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Creates or replaces the file at {@code path} with what {@code content} writes. */
+    public static void write(SparkSession spark, String path, Content content) throws IOException {
         Path target = new Path(path);
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try (OutputStream out = fs.create(target, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            content.writeTo(out);
         }
     }
 

@@ -59,7 +59,9 @@ public final class SparkSessions {
     /**
      * Settings Arscope's code relies on, whoever builds the session (tests included). Dates are calendar days:
      * the session time zone is UTC so that no zone shifts them. Spark redacts the settings, URLs and key-values that
-     * {@link Secrets} redacts from its UI, event logs and explain output.
+     * {@link Secrets} redacts from its UI, event logs and explain output. ANSI mode makes an overflow, a cast that
+     * loses a value or a division by zero an error instead of a null, so that no figure is silently missing; where a
+     * null is the right answer the code says so itself.
      */
     public static final Map<String, String> SETTINGS = Map.of(
             "spark.sql.session.timeZone", "UTC",
@@ -67,7 +69,8 @@ public final class SparkSessions {
             "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
             "spark.sql.sources.partitionOverwriteMode", "static",
             "spark.redaction.regex", Secrets.SPARK_KEY_REGEX,
-            "spark.sql.redaction.string.regex", Secrets.SPARK_STRING_REGEX);
+            "spark.sql.redaction.string.regex", Secrets.SPARK_STRING_REGEX,
+            "spark.sql.ansi.enabled", "true");
 
     /** Applies {@link #SETTINGS}. */
     public static SparkSession.Builder configure(SparkSession.Builder builder) {

@@ -47,7 +47,7 @@ public final class Worklist {
     public static final String UNASSIGNED = "unassigned";
     public static final String RESOLVE_DISPUTE = "resolve_dispute";
 
-    private static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+    private static final DataType MONEY = io.arscope.job.Column.MONEY;
 
     /** An invoice row before ranking; the ranked rows add the ranks after the queue. */
     private static final OutputTable UNRANKED_ROWS = OutputTable.of("worklist-invoices before ranking",

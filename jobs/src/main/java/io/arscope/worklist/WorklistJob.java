@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,6 +34,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.OutputCheckException;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
@@ -40,6 +42,7 @@ import io.arscope.risk.ScoreTables;
 import io.arscope.run.FileNames;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
+import io.arscope.run.SheetNames;
 
 /** The jobs behind {@code arscope worklist} and {@code arscope worklist-backtest}: I/O around the pure parts. */
 public final class WorklistJob implements Job<WorklistOptions> {
@@ -136,8 +139,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         long scored = scores.count();
         long listed = invoices.count();
         if (scored != listed) {
-            throw new IllegalStateException("the worklist holds " + listed + " invoices but " + scored
-                    + " were open and scored");
+            throw new OutputCheckException(WorklistTables.INVOICES.name(), "every open and scored invoice is listed",
+                    "listed " + listed + " vs scored " + scored);
         }
         WorklistTables.INVOICES.conform(invoices).write().mode(SaveMode.Overwrite)
                 .parquet(WorklistTables.INVOICES.path(output));
@@ -153,6 +156,11 @@ public final class WorklistJob implements Job<WorklistOptions> {
         for (Map.Entry<String, String> page : pages.entrySet()) {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, files.get(page.getKey()) + ".md"),
                     page.getValue());
+        }
+        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, day, config, output);
+        if (inWorkbook != listed) {
+            throw new IllegalStateException("the workbook holds " + inWorkbook + " invoices but the worklist "
+                    + listed);
         }
         long customerRows = customers.count();
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
@@ -178,6 +186,39 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 .withColumn("queue_order", when(col("queue").equalTo(Worklist.COLLECT), lit(0)).otherwise(lit(1)))
                 .repartition(1).sortWithinPartitions("file", "queue_order", "customer_rank", "invoice_rank")
                 .drop("queue_order"), "file", new TreeSet<>(files.values()), folder);
+    }
+
+    /**
+     * A page per collector under {@link WorklistTables#PAGES}, named as its CSV, and the workbook with a sheet per
+     * collector, both from the same rows read one collector at a time; with no collector, no page and no workbook
+     * (as there is no CSV).
+     *
+     * @return the invoice rows written to the workbook
+     */
+    private static long writePagesAndWorkbook(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices,
+            Map<String, String> files, LocalDate day, WorklistConfig config, String output) throws IOException {
+        String pages = OutputFiles.child(output, WorklistTables.PAGES);
+        replaceFolder(spark, pages);
+        if (files.isEmpty()) {
+            return 0;
+        }
+        long rows = 0;
+        int collectors = 0;
+        try (WorklistWorkbook book = new WorklistWorkbook(SheetNames.of(files.keySet()))) {
+            for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
+                CollectorQueue queue = queues.next();
+                OutputFiles.writeText(spark, OutputFiles.child(pages, files.get(queue.collector()) + ".html"),
+                        CollectorPage.render(queue, day, config));
+                rows += book.add(queue);
+                collectors++;
+            }
+            if (collectors != files.size()) {
+                throw new IllegalStateException(collectors + " collectors have rows but " + files.size()
+                        + " have a page");
+            }
+            OutputFiles.write(spark, OutputFiles.child(output, WorklistTables.WORKBOOK), book::write);
+        }
+        return rows;
     }
 
     private static void replaceFolder(SparkSession spark, String folder) throws IOException {

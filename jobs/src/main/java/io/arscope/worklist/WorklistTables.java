@@ -5,6 +5,7 @@ import static io.arscope.job.Column.flag;
 import static io.arscope.job.Column.integer;
 import static io.arscope.job.Column.money;
 import static io.arscope.job.Column.number;
+import static io.arscope.job.Column.share;
 import static io.arscope.job.Column.text;
 
 import java.math.BigDecimal;
@@ -28,6 +29,10 @@ public final class WorklistTables {
     public static final String MANIFEST = "worklist-run.json";
     public static final String BY_COLLECTOR = "by-collector";
     public static final String SUMMARIES = "summaries";
+    /** A self-contained HTML page per collector ({@link CollectorPage}), named as the CSVs are. */
+    public static final String PAGES = "pages";
+    /** The workbook with a sheet per collector ({@link WorklistWorkbook}). */
+    public static final String WORKBOOK = "worklist.xlsx";
 
     public static final Column<LocalDate> AS_OF = date("as_of").required();
     public static final Column<String> COLLECTOR = text("collector").required();
@@ -44,7 +49,7 @@ public final class WorklistTables {
     public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
     public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due").required();
     public static final Column<String> AGING_BUCKET = text("aging_bucket").required();
-    public static final Column<Double> PROBABILITY_LATE = number("probability_late").required();
+    public static final Column<Double> PROBABILITY_LATE = share("probability_late").required();
     public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late").required();
     public static final Column<String> RISK_BAND = text("risk_band").required();
     public static final Column<Double> URGENCY = number("urgency").required();
@@ -66,7 +71,7 @@ public final class WorklistTables {
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
             AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, RISK_BAND, URGENCY,
             PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
-            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3);
+            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
@@ -79,7 +84,8 @@ public final class WorklistTables {
     public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
             MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, PRIORITY_VALUE, ACTION_CODE,
-            NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE);
+            NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE)
+            .keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID);
 
     // worklist-backtest
     public static final String BACKTEST_MANIFEST = "worklist-backtest-run.json";
@@ -91,12 +97,12 @@ public final class WorklistTables {
     public static final Column<BigDecimal> TOP_CASH_COLLECTED = money("top_cash_collected").required();
     public static final Column<BigDecimal> TOP_OVERDUE_AT_HORIZON = money("top_overdue_at_horizon").required();
     public static final Column<BigDecimal> POOL_OVERDUE_AT_HORIZON = money("pool_overdue_at_horizon").required();
-    public static final Column<Double> OVERDUE_CAPTURED = number("overdue_captured").required();
+    public static final Column<Double> OVERDUE_CAPTURED = share("overdue_captured").required();
 
     /** Each replayed day and ranking: what its top K held against the whole pool. */
     public static final OutputTable BACKTEST = OutputTable.of("worklist-backtest", AS_OF, RANKING,
             HORIZON_DAYS, POOL_INVOICES, TOP_K, TOP_OPEN_AMOUNT, TOP_CASH_COLLECTED, TOP_OVERDUE_AT_HORIZON,
-            POOL_OVERDUE_AT_HORIZON, OVERDUE_CAPTURED);
+            POOL_OVERDUE_AT_HORIZON, OVERDUE_CAPTURED).keyedBy(AS_OF, RANKING);
 
     /** The options of a worklist run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

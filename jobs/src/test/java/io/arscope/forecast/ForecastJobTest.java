@@ -62,7 +62,7 @@ class ForecastJobTest {
                 .collectAsList();
         assertEquals(1, stored.size());
         assertEquals(new BigDecimal("184.00"), stored.get(0).getAs("expected_cash"));
-        assertEquals("DecimalType(18,2)", spark.read().parquet(dir.resolve("out").resolve(ForecastTables.CASH_FORECAST.name())
+        assertEquals("DecimalType(28,2)", spark.read().parquet(dir.resolve("out").resolve(ForecastTables.CASH_FORECAST.name())
                 .toString()).schema().apply("expected_cash").dataType().toString());
         // Three month-ends ahead, DSO from the rolled-forward AR.
         List<Row> dso = spark.read().parquet(dir.resolve("out").resolve(ForecastTables.DSO_FORECAST.name()).toString())

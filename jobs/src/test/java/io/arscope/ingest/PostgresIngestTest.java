@@ -123,7 +123,8 @@ class PostgresIngestTest {
 
         spark = TestSpark.session();
         fromDatabase = IngestJob.write(JobContext.of(spark, new IngestOptions(null, dir.resolve("db.yaml"),
-                dir.resolve("out-db").toString(), AS_OF, 1.0, server.jdbcUrl("postgres"), PostgresServer.USER)));
+                dir.resolve("out-db").toString(), AS_OF, 1.0, server.jdbcUrl("postgres"), PostgresServer.USER,
+                ValueBounds.DEFAULT)));
         fromCsv = IngestJob.write(JobContext.of(spark, new IngestOptions(csv.toString(), dir.resolve("csv.yaml"),
                 dir.resolve("out-csv").toString(), AS_OF, 1.0)));
     }

@@ -46,7 +46,7 @@ class RecordMapperTest {
     }
 
     private static Row map(String line) throws MappingException {
-        return new RecordMapper(source("csv"), "ar.csv", COLUMNS, AS_OF).map(line, 7);
+        return new RecordMapper(source("csv"), "ar.csv", COLUMNS, AS_OF, ValueBounds.DEFAULT).map(line, 7);
     }
 
     private static Row record(Row mapped, CanonicalTable table) {
@@ -113,7 +113,7 @@ class RecordMapperTest {
 
     @Test
     void jsonLinesReadTheSameFields() throws MappingException {
-        RecordMapper mapper = new RecordMapper(source("jsonl"), "ar.jsonl", List.of(), AS_OF);
+        RecordMapper mapper = new RecordMapper(source("jsonl"), "ar.jsonl", List.of(), AS_OF, ValueBounds.DEFAULT);
         Row mapped = mapper.map("{\"Inv\": \"A-2\", \"Cust\": \"K2\", \"Issued\": \"1/5/2025\", \"Due\": \"2/4/2025\", "
                 + "\"Amt\": 20, \"Flag\": \"N\"}", 1);
         assertEquals(List.of(), problems(mapped));

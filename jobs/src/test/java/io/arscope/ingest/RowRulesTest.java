@@ -30,8 +30,13 @@ class RowRulesTest {
         return record("A-1", "K1", issued, due, new BigDecimal(amount), currency, null, terms, channel, false);
     }
 
+    /** Checks a record within the default bounds. */
+    private static void check(CanonicalTable table, Object[] record, LocalDate asOf) {
+        RowRules.check(table, record, asOf, ValueBounds.DEFAULT);
+    }
+
     private static String problem(CanonicalTable table, Object[] record, LocalDate asOf) {
-        FieldProblem p = assertThrows(FieldProblem.class, () -> RowRules.check(table, record, asOf));
+        FieldProblem p = assertThrows(FieldProblem.class, () -> check(table, record, asOf));
         return p.reason + " " + p.field + ": " + p.getMessage();
     }
 
@@ -42,11 +47,11 @@ class RowRulesTest {
     @Test
     void anAcceptedInvoiceGetsCanonicalCodesAndTermsFromItsDates() {
         Object[] invoice = invoice(ISSUED, ISSUED.plusDays(30), "100.00", "usd", null, "Paper");
-        RowRules.check(CanonicalTable.INVOICES, invoice, AS_OF);
+        check(CanonicalTable.INVOICES, invoice, AS_OF);
         assertEquals(Arrays.asList("A-1", "K1", ISSUED, ISSUED.plusDays(30), new BigDecimal("100.00"), "USD", null, 30,
                 "paper", false), Arrays.asList(invoice));
         Object[] statedTerms = invoice(ISSUED, ISSUED.plusDays(30), "100.00", "EUR", 45, null);
-        RowRules.check(CanonicalTable.INVOICES, statedTerms, AS_OF);
+        check(CanonicalTable.INVOICES, statedTerms, AS_OF);
         assertEquals(45, statedTerms[CanonicalTable.INVOICES.indexOf("terms_days")]);
     }
 
@@ -56,7 +61,7 @@ class RowRulesTest {
                 problem(invoice(ISSUED, ISSUED, "0.00", "USD", null, null)));
         assertEquals("NON_POSITIVE_AMOUNT amount: amount -3.00 must be greater than zero",
                 problem(invoice(ISSUED, ISSUED, "-3.00", "USD", null, null)));
-        RowRules.check(CanonicalTable.CUSTOMERS,
+        check(CanonicalTable.CUSTOMERS,
                 record("K1", null, null, null, null, new BigDecimal("0.00"), null, null, null, false), AS_OF);
         assertEquals("NON_POSITIVE_AMOUNT credit_limit: credit_limit -1.00 must be zero or more",
                 problem(CanonicalTable.CUSTOMERS,
@@ -67,9 +72,55 @@ class RowRulesTest {
     void businessDatesAfterTheAsOfDateAreRejectedButADueDateMayBeLater() {
         assertEquals("DATED_AFTER_AS_OF invoice_date: invoice_date 2025-07-01 is after the as-of date 2025-06-30",
                 problem(invoice(AS_OF.plusDays(1), AS_OF.plusDays(31), "1.00", "USD", null, null)));
-        RowRules.check(CanonicalTable.INVOICES, invoice(AS_OF, AS_OF.plusDays(30), "1.00", "USD", null, null), AS_OF);
-        RowRules.check(CanonicalTable.INVOICES,
+        check(CanonicalTable.INVOICES, invoice(AS_OF, AS_OF.plusDays(30), "1.00", "USD", null, null), AS_OF);
+        check(CanonicalTable.INVOICES,
                 invoice(AS_OF.plusDays(1), AS_OF.plusDays(31), "1.00", "USD", null, null), null);
+    }
+
+    @Test
+    void placeholderDatesAreRejectedDueDatesIncludedAndTheBoundsThemselvesAccepted() {
+        // A due date of 9999-12-31 once went through and showed as 2.9 million days from due.
+        assertEquals("DATE_OUT_OF_RANGE due_date: due_date 9999-12-31 is outside the dates accepted, 1900-01-01 to "
+                + "2099-12-31 (a placeholder for no date?)",
+                problem(invoice(ISSUED, LocalDate.of(9999, 12, 31), "1.00", "USD", null, null)));
+        // 0001-01-01 once reached the Parquet writer, which refused it and ended the run.
+        assertEquals("DATE_OUT_OF_RANGE customer_since: customer_since 0001-01-01 is outside the dates accepted, "
+                + "1900-01-01 to 2099-12-31 (a placeholder for no date?)",
+                problem(CanonicalTable.CUSTOMERS, record("K1", null, null, null, null, null, null, null,
+                        LocalDate.of(1, 1, 1), false), AS_OF));
+        assertEquals("DATE_OUT_OF_RANGE invoice_date: invoice_date 1899-12-31 is outside the dates accepted, "
+                + "1900-01-01 to 2099-12-31 (a placeholder for no date?)",
+                problem(invoice(LocalDate.of(1899, 12, 31), ISSUED, "1.00", "USD", null, null)));
+        // Out of range comes before after-as-of: the date is not a date at all, rather than a late one.
+        assertEquals("DATE_OUT_OF_RANGE invoice_date: invoice_date 2100-01-01 is outside the dates accepted, "
+                + "1900-01-01 to 2099-12-31 (a placeholder for no date?)",
+                problem(invoice(LocalDate.of(2100, 1, 1), LocalDate.of(2100, 1, 1), "1.00", "USD", null, null)));
+        check(CanonicalTable.INVOICES, invoice(LocalDate.of(1900, 1, 1), LocalDate.of(2099, 12, 31), "1.00", "USD",
+                null, null), AS_OF);
+    }
+
+    @Test
+    void theDateBoundsAreTheRunsOwn() {
+        ValueBounds recent = new ValueBounds(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31));
+        FieldProblem p = assertThrows(FieldProblem.class, () -> RowRules.check(CanonicalTable.INVOICES,
+                invoice(ISSUED, LocalDate.of(2031, 1, 1), "1.00", "USD", null, null), AS_OF, recent));
+        assertEquals("DATE_OUT_OF_RANGE due_date: due_date 2031-01-01 is outside the dates accepted, 2020-01-01 to "
+                + "2030-12-31 (a placeholder for no date?)", p.reason + " " + p.field + ": " + p.getMessage());
+        RowRules.check(CanonicalTable.INVOICES, invoice(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31), "1.00",
+                "USD", null, null), AS_OF, recent);
+    }
+
+    @Test
+    void boundsStartNoEarlierThanTheGregorianCalendarAndEndNoEarlierThanTheyStart() {
+        assertEquals("the earliest date accepted must be on or after 1582-10-15, the first day of the Gregorian "
+                + "calendar; was 1582-10-14", assertThrows(IllegalArgumentException.class,
+                        () -> new ValueBounds(LocalDate.of(1582, 10, 14), LocalDate.of(2000, 1, 1))).getMessage());
+        assertEquals("the latest date accepted (1999-12-31) is before the earliest (2000-01-01)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new ValueBounds(LocalDate.of(2000, 1, 1), LocalDate.of(1999, 12, 31))).getMessage());
+        ValueBounds oneDay = new ValueBounds(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 1, 1));
+        assertEquals(List.of(false, true, false), List.of(oneDay.contains(LocalDate.of(1999, 12, 31)),
+                oneDay.contains(LocalDate.of(2000, 1, 1)), oneDay.contains(LocalDate.of(2000, 1, 2))));
     }
 
     @Test
@@ -87,7 +138,7 @@ class RowRulesTest {
     @Test
     void anAdjustmentIsACreditMemoOrAWriteOff() {
         Object[] adjustment = record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "Credit_Memo", null, false);
-        RowRules.check(CanonicalTable.ADJUSTMENTS, adjustment, AS_OF);
+        check(CanonicalTable.ADJUSTMENTS, adjustment, AS_OF);
         assertEquals("credit_memo", adjustment[CanonicalTable.ADJUSTMENTS.indexOf("kind")]);
         assertEquals("BAD_VALUE kind: kind 'refund' is not one of [credit_memo, write_off]",
                 problem(CanonicalTable.ADJUSTMENTS,
@@ -96,7 +147,7 @@ class RowRulesTest {
 
     @Test
     void aDisputeIsNotResolvedBeforeItOpens() {
-        RowRules.check(CanonicalTable.DISPUTES, record("D-1", "A-1", ISSUED, ISSUED, null, false), AS_OF);
+        check(CanonicalTable.DISPUTES, record("D-1", "A-1", ISSUED, ISSUED, null, false), AS_OF);
         assertEquals("DATE_ORDER resolved_date: resolved_date 2025-03-01 is before opened_date 2025-03-07",
                 problem(CanonicalTable.DISPUTES, record("D-1", "A-1", ISSUED, LocalDate.of(2025, 3, 1), null, false),
                         AS_OF));

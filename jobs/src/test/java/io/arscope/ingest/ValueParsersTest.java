@@ -2,6 +2,7 @@ package io.arscope.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
@@ -87,8 +89,76 @@ class ValueParsersTest {
                 .reason);
         assertEquals(RejectReason.BAD_AMOUNT, assertThrows(FieldProblem.class, () -> p.money("amount", "n/a"))
                 .reason);
-        assertEquals(RejectReason.BAD_AMOUNT, assertThrows(FieldProblem.class,
-                () -> p.money("amount", "12345678901234567.00")).reason);
+    }
+
+    private static String problem(Executable parse) {
+        FieldProblem p = assertThrows(FieldProblem.class, parse);
+        return p.reason + ": " + p.getMessage();
+    }
+
+    @Test
+    void amountsAreBoundedToAboutATrillionEitherWay() throws MappingException {
+        ValueParsers p = parsers("");
+        assertEquals(new BigDecimal("999999999999.99"), p.money("amount", "999999999999.99"));
+        assertEquals(new BigDecimal("-999999999999.99"), p.money("amount", "-999999999999.99"));
+        assertEquals(new BigDecimal("1500.00"), p.money("amount", "1.5E3"));
+        assertEquals("AMOUNT_OUT_OF_RANGE: amount '1000000000000.00' is beyond 999,999,999,999.99, the largest amount "
+                + "accepted", problem(() -> p.money("amount", "1000000000000.00")));
+        assertEquals("AMOUNT_OUT_OF_RANGE: amount '-9e15' is beyond 999,999,999,999.99, the largest amount accepted",
+                problem(() -> p.money("amount", "-9e15")));
+        assertEquals("AMOUNT_OUT_OF_RANGE: amount '1234567890123456789012345678901234567890' is beyond "
+                + "999,999,999,999.99, the largest amount accepted",
+                problem(() -> p.money("amount", "1234567890123456789012345678901234567890")));
+        assertEquals("BAD_AMOUNT: amount '12345678901234567890123456789012345678901' is longer than 40 characters, "
+                + "which no amount is", problem(() -> p.money("amount", "12345678901234567890123456789012345678901")));
+    }
+
+    @Test
+    void hostileNumbersAreRejectedAtOnceNotComputed() throws MappingException {
+        ValueParsers p = parsers("");
+        long start = System.nanoTime();
+        // 1E999999999 once ended the whole run (ArithmeticException); 1E10000000 cost 3 s of CPU per reading.
+        assertEquals("AMOUNT_OUT_OF_RANGE: amount '1E999999999' is beyond 999,999,999,999.99, the largest amount "
+                + "accepted", problem(() -> p.money("amount", "1E999999999")));
+        for (int i = 0; i < 100; i++) {
+            assertEquals("AMOUNT_OUT_OF_RANGE: amount '1E10000000' is beyond 999,999,999,999.99, the largest amount "
+                    + "accepted", problem(() -> p.money("amount", "1E10000000")));
+        }
+        assertEquals("BAD_AMOUNT: amount '1e-400' has more than 2 decimal places",
+                problem(() -> p.money("amount", "1e-400")));
+        assertEquals("BAD_AMOUNT: amount '1E-999999999' has more than 2 decimal places",
+                problem(() -> p.money("amount", "1E-999999999")));
+        assertEquals("AMOUNT_OUT_OF_RANGE: amount '1E99999999999' is beyond 999,999,999,999.99, the largest amount "
+                + "accepted", problem(() -> p.money("amount", "1E99999999999")));
+        assertEquals(new BigDecimal("0.00"), p.money("amount", "0E999999999"));
+        assertEquals(new BigDecimal("0.00"), p.money("amount", "-0"));
+        String megabyte = "9".repeat(1_000_000);
+        assertEquals(RejectReason.BAD_AMOUNT, assertThrows(FieldProblem.class, () -> p.money("amount", megabyte))
+                .reason);
+        for (String notANumber : List.of("NaN", "Infinity", "-Infinity", "0x1F", "1e", ".", "+", "1.2.3",
+                "\u0661\u0662", "\uFF11\uFF12")) {
+            assertEquals(RejectReason.BAD_AMOUNT, assertThrows(FieldProblem.class,
+                    () -> p.money("amount", notANumber)).reason, notANumber);
+        }
+        for (String huge : List.of("1E999999999", "1E10000000", megabyte, "4e1000")) {
+            assertEquals(RejectReason.BAD_NUMBER, assertThrows(FieldProblem.class, () -> p.days("terms_days", huge))
+                    .reason, huge.substring(0, 5));
+            for (String epoch : List.of("epoch_seconds", "epoch_millis", "epoch_micros")) {
+                assertNull(date(epoch, huge), epoch);
+            }
+        }
+        // Each of the above is a glance; the slowest old reading alone took seconds.
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, (System.nanoTime() - start) / 1e6 + " ms");
+    }
+
+    @Test
+    void anEpochTooLargeForALongDoesNotWrapAroundIntoADay() {
+        // 2^64 + 1700000000 seconds, made a long, wrapped around to 1700000000: it was read as 2023-11-14.
+        assertNull(date("epoch_seconds", "18446744075409551616"));
+        assertNull(date("epoch_seconds", "1E30"));
+        assertNull(date("epoch_seconds", "253402300800"));
+        assertEquals(LocalDate.of(9999, 12, 31), date("epoch_seconds", "253402300799"));
+        assertEquals(LocalDate.of(1, 1, 1), date("epoch_seconds", "-62135596800"));
     }
 
     @Test
@@ -96,6 +166,9 @@ class ValueParsersTest {
         ValueParsers p = parsers("    trueValues: ['Yes', 'Y']\n    falseValues: ['No']\n");
         assertEquals(30, p.days("terms_days", "30"));
         assertEquals(30, p.days("terms_days", "30.0"));
+        assertEquals(30, p.days("terms_days", "3E1"));
+        assertEquals(RejectReason.BAD_NUMBER, assertThrows(FieldProblem.class,
+                () -> p.days("terms_days", "3000000000")).reason);
         assertEquals(RejectReason.BAD_NUMBER, assertThrows(FieldProblem.class, () -> p.days("terms_days", "30.5"))
                 .reason);
         assertTrue(p.flag("Disputed", "yes"));

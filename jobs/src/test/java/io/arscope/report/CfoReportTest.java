@@ -20,7 +20,7 @@ class CfoReportTest {
 
     private static ReportData.Month month(String m, double ar, double dso, double bpdso, double cei, double pastDue,
             double collections) {
-        return new ReportData.Month(m, ar, 0, collections, pastDue, List.of(ar - pastDue, pastDue, 0.0, 0.0, 0.0),
+        return new ReportData.Month(m, ar, 0.0, collections, pastDue, List.of(ar - pastDue, pastDue, 0.0, 0.0, 0.0),
                 dso - 1, dso, bpdso, Math.round((dso - bpdso) * 10) / 10.0, cei, 0.0);
     }
 
@@ -89,10 +89,11 @@ class CfoReportTest {
                 + "<td class=\"num\">25,000</td><td class=\"num\">1,418</td>"), html);
         assertTrue(html.contains("<td class=\"num\">4.5%</td><td class=\"num\">150,000</td>"
                 + "<td class=\"num\">6,697</td>"));
-        // Forecast: 650,000 in two weeks, the interval where there is one, an em dash where there is not.
+        // Forecast: 650,000 in two weeks, the interval where there is one, n/a and why where there is not.
         assertTrue(html.contains("next 2 weeks from 2026-03-31: <strong>650,000</strong>"));
         assertTrue(html.contains("<td class=\"num\">350,000</td><td class=\"num\">280,000 &ndash; 420,000</td>"));
-        assertTrue(html.contains("<td class=\"num\">300,000</td><td class=\"num\">\u2014</td>"));
+        assertTrue(html.contains("<td class=\"num\">300,000</td><td class=\"num\">n/a (too few past errors for an "
+                + "interval)</td>"));
         assertTrue(html.contains("<td class=\"num\">19.4%</td><td class=\"num\">1.9%</td>"
                 + "<td class=\"num\">77.3% (32)</td>"));
         assertTrue(html.contains("<td>2026-04-30</td><td class=\"num\">1,300,000</td><td class=\"num\">900,000</td>"
@@ -110,6 +111,63 @@ class CfoReportTest {
         assertEquals(4, html.split("<svg ").length - 1);
     }
 
+    /**
+     * A latest month whose figures are missing, as an older metrics output left them when ending AR overflowed, and
+     * one where they are undefined (nothing open, no credit sales): every headline figure is n/a with its reason,
+     * never 0 or a blank, and so is every change that cannot be taken.
+     */
+    @Test
+    void missingFiguresShowNotAvailableAndWhy() {
+        List<Double> none = java.util.Arrays.asList(null, null, null, null, null);
+        ReportData.Month september = new ReportData.Month("2026-09", 100.0, 100.0, 0.0, 0.0,
+                List.of(100.0, 0.0, 0.0, 0.0, 0.0), 30.0, 30.0, 30.0, 0.0, 100.0, 0.0);
+        ReportData.Month emptied = new ReportData.Month("2026-10", null, null, null, null, none, null, null, null,
+                null, null, null);
+        List<ReportData.ProvisionLine> provision = List.of(new ReportData.ProvisionLine("current", 0.5, 0.0, null,
+                0.0, 1.0));
+        ReportData.Forecast forecast = new ReportData.Forecast(LocalDate.of(2026, 10, 31), List.of(
+                new ReportData.Week(1, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7), 10, 0, null, null)),
+                List.of(new ReportData.MonthEnd(LocalDate.of(2026, 11, 30), 90, 0, null)),
+                List.of(new ReportData.Accuracy(1, 3, null, null, 0, null)), 0.8);
+        ReportData missing = new ReportData(LocalDate.of(2026, 10, 31), List.of(september, emptied),
+                List.of("current", "1-30", "31-60", "61-90", "91+"), provision, forecast, null);
+        List<CfoReport.Kpi> kpis = CfoReport.kpis(missing);
+        assertEquals(List.of("n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)",
+                "n/a (empty in period_metrics for 2026-10)", "n/a (DSO is n/a)",
+                "n/a (beginning AR + credit sales - current AR is zero in 2026-10)",
+                "n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)", "0"),
+                kpis.stream().map(CfoReport.Kpi::value).toList());
+        assertEquals("n/a in 2026-10", kpis.get(0).noChangeVsMonth());
+        String html = CfoReport.render(missing, "Receivables report", "arscope test");
+        assertTrue(html.contains("<div class=\"kpi-name\">Ending AR</div><div class=\"kpi-value\">n/a (empty in "
+                + "period_metrics for 2026-10)</div><div class=\"kpi-change\">n/a vs last month (n/a in 2026-10)<br>"
+                + "n/a vs last year (n/a in 2026-10)</div>"), html);
+        assertTrue(html.contains("<td>current</td><td class=\"num\">n/a (empty in period_metrics for 2026-10)</td>"
+                + "<td class=\"num\">n/a (empty in period_metrics for 2026-10)</td>"), html);
+        assertTrue(html.contains("<td class=\"num\">n/a (empty in provision_matrix)</td><td class=\"num\">0</td>"),
+                html);
+        assertTrue(html.contains("Latest actual standard DSO (2026-10): n/a (empty in period_metrics for 2026-10)."));
+        assertTrue(html.contains("<td>2026-11-30</td><td class=\"num\">90</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">n/a (no credit sales expected)</td>"), html);
+        assertTrue(html.contains("<td class=\"num\">n/a (no cash came in)</td><td class=\"num\">n/a (no cash came "
+                + "in)</td><td class=\"num\">n/a (no interval yet)</td>"), html);
+
+        ReportData.Month quiet = new ReportData.Month("2026-10", 0.0, 0.0, 100.0, 0.0,
+                List.of(0.0, 0.0, 0.0, 0.0, 0.0), null, 0.0, 0.0, 0.0, null, null);
+        ReportData nothingOpen = new ReportData(LocalDate.of(2026, 10, 31), List.of(quiet),
+                List.of("current", "1-30", "31-60", "61-90", "91+"), List.of(), forecast, null);
+        List<CfoReport.Kpi> quietKpis = CfoReport.kpis(nothingOpen);
+        assertEquals("0", quietKpis.get(0).value());
+        assertEquals("no 2026-09 in the metrics", quietKpis.get(0).noChangeVsMonth());
+        assertEquals("no 2025-10 in the metrics", quietKpis.get(0).noChangeVsYear());
+        assertEquals("n/a (beginning AR + credit sales - current AR is zero in 2026-10)", quietKpis.get(4).value());
+        assertEquals("n/a (no AR at the end of 2026-10)", quietKpis.get(5).value());
+        String page = CfoReport.render(nothingOpen, "Receivables report", "arscope test");
+        assertTrue(page.contains("Latest actual standard DSO (2026-10): n/a (no credit sales in 2026-10)."), page);
+        assertTrue(page.contains("<td>1-30</td><td class=\"num\">0</td><td class=\"num\">n/a (no AR at the end of "
+                + "2026-10)</td>"), page);
+    }
+
     @Test
     void financeFormats() {
         assertEquals("(1,500)", FinanceFormat.money(-1500.4));
@@ -118,7 +176,9 @@ class CfoReportTest {
         assertEquals("350k", FinanceFormat.compact(350000));
         assertEquals("2.5k", FinanceFormat.compact(2500));
         assertEquals("12.3%", FinanceFormat.share(0.1234));
-        assertEquals("\u2014", FinanceFormat.days(null));
+        assertEquals("n/a", FinanceFormat.days(null));
+        assertEquals("n/a (no credit sales in 2026-10)", FinanceFormat.orWhy(Double.NaN, FinanceFormat::days,
+                "no credit sales in 2026-10"));
         assertEquals("0.0", FinanceFormat.signed(-0.01));
         assertEquals("1-30", io.arscope.ledger.AgingBuckets.label("aging_1_30"));
         assertEquals("91+", io.arscope.ledger.AgingBuckets.label("aging_91_plus"));

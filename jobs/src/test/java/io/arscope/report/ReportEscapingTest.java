@@ -16,7 +16,7 @@ class ReportEscapingTest {
         ReportData d = CfoReportTest.data();
         ReportData hostile = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(), d.forecast(),
                 List.of(new ReportData.RiskyCustomer("C\"1&", "<script>alert(1)</script>", "<b>zo\u00eb</b>",
-                        "collect", 1000, 500, 0.5, 10, "call & write")));
+                        "collect", 1000, 500.0, 0.5, 10, "call & write")));
         String html = CfoReport.render(hostile, "AR <report>", "arscope \"test\"");
         assertEquals(1, html.split("&lt;script&gt;", -1).length - 1);
         assertTrue(html.contains("<tr><td>&lt;script&gt;alert(1)&lt;/script&gt; (C&quot;1&amp;)</td>"

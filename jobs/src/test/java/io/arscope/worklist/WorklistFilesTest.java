@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -15,8 +16,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,11 +66,6 @@ class WorklistFilesTest {
                 WorklistTest.score("-2", "C4", 45, "1070.00", 0.4, "medium"),
                 WorklistTest.score("\tx", "C5", 5, "300.00", 0.2, "low"),
                 WorklistTest.score("\rx", "C6", 100, "6000.00", 0.9, "high"));
-        StructType customerSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-                DataTypes.createStructField("customer_name", DataTypes.StringType, true),
-                DataTypes.createStructField("collector", DataTypes.StringType, true),
-                DataTypes.createStructField("last_payment_date", DataTypes.DateType, true)));
         List<Row> customers = List.of(
                 RowFactory.create("C1", HYPERLINK, ZOE_NFC, d("2025-03-01")),
                 RowFactory.create("C2", "[click](http://evil)", ZOE_NFC, d("2025-03-01")),
@@ -78,14 +73,11 @@ class WorklistFilesTest {
                 RowFactory.create("C4", "a\\|b", ZOE_ACUTE, d("2025-03-01")),
                 RowFactory.create("C5", "<script>alert(1)</script>", LONG, d("2025-03-01")),
                 RowFactory.create("C6", "line1\nline2", ZOE_NFD, d("2025-03-01")));
-        StructType disputeSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
-                DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
-                DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
         out = dir.resolve("out");
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
-                spark.createDataFrame(customers, customerSchema),
-                spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")), disputeSchema),
+                spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
+                spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")),
+                        WorklistTest.DISPUTES),
                 CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF,
                 Instant.now());
     }
@@ -102,6 +94,15 @@ class WorklistFilesTest {
                 files(WorklistTables.BY_COLLECTOR));
         assertEquals(Set.of("zo\u00eb.md", "zo\u00e9.md", "zo\u00eb~4cabdb66.md", LONG_FILE + ".md"),
                 files(WorklistTables.SUMMARIES));
+        assertEquals(Set.of("zo\u00eb.html", "zo\u00e9.html", "zo\u00eb~4cabdb66.html", LONG_FILE + ".html"),
+                files(WorklistTables.PAGES));
+        // Sheets in Spark's order of the names' bytes; the long name cut to 22 letters and hashed.
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out.resolve(WorklistTables.WORKBOOK)))) {
+            List<String> sheets = new ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertEquals(List.of("a".repeat(22) + "~9835fa6b", "zo\u00eb~4cabdb66",
+                    "zo\u00e9", "zo\u00eb"), sheets);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -49,7 +50,7 @@ class WorklistJobTest {
     }
 
     @Test
-    void everyOpenInvoiceIsListedOnceAndEachCollectorGetsACsvAndAPage() throws Exception {
+    void everyOpenInvoiceIsListedOnceAndEachCollectorGetsItsFilesAndASheet() throws Exception {
         // Open at the as-of day, computed here independently: amount less cash and credits up to that day.
         spark.read().parquet(data + "/canonical/invoices").createOrReplaceTempView("i");
         spark.read().parquet(data + "/canonical/payments").createOrReplaceTempView("p");
@@ -84,6 +85,17 @@ class WorklistJobTest {
             assertTrue(page.contains("Today: **" + today + (today == 1 ? " customer" : " customers")), page);
         }
         assertEquals(open, csvRows);
+        // The generated collectors' names are sheet names as they are; each sheet holds its collector's invoices.
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("out")
+                .resolve(WorklistTables.WORKBOOK)))) {
+            long sheetRows = 0;
+            for (String collector : collectors) {
+                assertTrue(Files.isRegularFile(dir.resolve("out/pages/" + collector + ".html")), collector);
+                sheetRows += book.getSheet(collector).getLastRowNum();
+            }
+            assertEquals(collectors.size(), book.getNumberOfSheets());
+            assertEquals(open, sheetRows);
+        }
         try (Stream<Path> files = Files.list(dir.resolve("out/by-collector"))) {
             assertEquals(collectors.size(), files.filter(f -> f.toString().endsWith(".csv")).count());
         }

@@ -43,6 +43,16 @@ class WorklistTest {
     static final LocalDate AS_OF = d("2025-03-31");
     private static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
             DunningStrategy.DEFAULT);
+    /** The customer context and open disputes as {@link CollectionContext} gives them. */
+    static final StructType CUSTOMERS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+            DataTypes.createStructField("customer_name", DataTypes.StringType, true),
+            DataTypes.createStructField("collector", DataTypes.StringType, true),
+            DataTypes.createStructField("last_payment_date", DataTypes.DateType, true)));
+    static final StructType DISPUTES = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
+            DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
+            DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
     private static Worklist.Result result;
 
     @TempDir
@@ -62,24 +72,15 @@ class WorklistTest {
                 score("I8", "C5", 5, "300.00", 0.2, "low"),
                 score("I10", "C3", 120, "8000.00", 0.3, "medium"),
                 score("I11", "C7", -20, "100000.00", 0.1, "low"));
-        StructType customerSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-                DataTypes.createStructField("customer_name", DataTypes.StringType, true),
-                DataTypes.createStructField("collector", DataTypes.StringType, true),
-                DataTypes.createStructField("last_payment_date", DataTypes.DateType, true)));
         List<Row> customers = new ArrayList<>();
         for (String c : List.of("C1", "C2", "C3", "C4", "C6", "C7")) {
             customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01")));
         }
         customers.add(RowFactory.create("C5", "Customer C5", null, null));
-        StructType disputeSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
-                DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
-                DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
         Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
-                disputeSchema);
+                DISPUTES);
         result = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
-                spark.createDataFrame(customers, customerSchema), disputes, CONFIG);
+                spark.createDataFrame(customers, CUSTOMERS), disputes, CONFIG);
     }
 
     /** A scored open invoice on {@link #AS_OF}, expected 3 days late, its first reason "why" and its id. */

@@ -2,10 +2,13 @@ package io.arscope.ingest.mapping;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +113,9 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
             if (!source.format().equals("csv") && !source.isJsonLines()) {
                 problems.add(where + ": format must be csv or jsonl, was '" + source.format() + "'");
             }
+            if (source.encoding() != null) {
+                problems.addAll(encodingProblems(where, source.encoding()));
+            }
             if (source.delimiter().length() != 1) {
                 problems.add(where + ": delimiter must be one character, was '" + source.delimiter() + "'");
             }
@@ -130,6 +136,27 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         return problems;
     }
 
+    /**
+     * Lines are split on their line-break bytes before they are decoded, so an encoding must write line breaks,
+     * delimiters and quotes as the ASCII bytes they are: UTF-16 and UTF-32 do not.
+     */
+    private static List<String> encodingProblems(String where, String encoding) {
+        Charset charset;
+        try {
+            charset = Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            return List.of(where + ": encoding '" + encoding + "' is not one Java knows (such as UTF-8, windows-1252, "
+                    + "ISO-8859-1)");
+        }
+        String ascii = "\n\r\t ,;|\"0123456789";
+        if (!charset.canEncode()
+                || !Arrays.equals(ascii.getBytes(charset), ascii.getBytes(StandardCharsets.US_ASCII))) {
+            return List.of(where + ": encoding '" + encoding + "' does not write ASCII as ASCII (as UTF-16 does); "
+                    + "convert the file to UTF-8");
+        }
+        return List.of();
+    }
+
     private static List<String> databaseProblems(String where, SourceSpec source) {
         List<String> problems = new ArrayList<>();
         if (source.query() != null && source.name() == null) {
@@ -137,6 +164,9 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         }
         if (source.key().isEmpty()) {
             problems.add(where + ": 'key' must list the columns that identify a row (the primary key)");
+        }
+        if (source.encoding() != null) {
+            problems.add(where + ": 'encoding' applies to files only; a database gives text, not bytes");
         }
         if (source.fetchSize() != null && source.fetchSize() < 1) {
             problems.add(where + ": fetchSize must be at least 1, was " + source.fetchSize());

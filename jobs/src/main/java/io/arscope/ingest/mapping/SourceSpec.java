@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                          memory); null for {@link #DEFAULT_FETCH_SIZE}
  * @param partitioning      of a table or query: how it is read in parallel; null reads it in one query
  * @param format            {@code csv} or {@code jsonl}
+ * @param encoding          of a file: the character set of its bytes, such as {@code windows-1252}; null for
+ *                          {@link #DEFAULT_ENCODING}. A byte it does not define rejects its line.
  * @param delimiter         field separator of a CSV file
  * @param columns           column names of a CSV file without a header row; empty when the first line names them
  * @param dateFormats       date formats tried in order: java.time patterns such as {@code M/d/yyyy} or
@@ -35,18 +37,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param produces          canonical table name to the target it produces
  */
 public record SourceSpec(String name, String file, String table, String query, List<String> key, Integer fetchSize,
-        Partitioning partitioning, String format, String delimiter, List<String> columns,
+        Partitioning partitioning, String format, String encoding, String delimiter, List<String> columns,
         List<String> dateFormats, String decimalSeparator, String groupingSeparator, List<String> trueValues,
         List<String> falseValues, Map<String, TargetSpec> produces) implements Serializable {
 
     /** Enough rows per round trip to hide latency, few enough that a slice never sits whole in memory. */
     public static final int DEFAULT_FETCH_SIZE = 1000;
+    public static final String DEFAULT_ENCODING = "UTF-8";
 
     @JsonCreator
     public SourceSpec(@JsonProperty("name") String name, @JsonProperty("file") String file,
             @JsonProperty("table") String table, @JsonProperty("query") String query,
             @JsonProperty("key") List<String> key, @JsonProperty("fetchSize") Integer fetchSize,
             @JsonProperty("partitioning") Partitioning partitioning, @JsonProperty("format") String format,
+            @JsonProperty("encoding") String encoding,
             @JsonProperty("delimiter") String delimiter, @JsonProperty("columns") List<String> columns, @JsonProperty("dateFormats") List<String> dateFormats,
             @JsonProperty("decimalSeparator") String decimalSeparator,
             @JsonProperty("groupingSeparator") String groupingSeparator,
@@ -60,6 +64,7 @@ public record SourceSpec(String name, String file, String table, String query, L
         this.fetchSize = fetchSize;
         this.partitioning = partitioning;
         this.format = format == null ? "csv" : format;
+        this.encoding = encoding;
         this.delimiter = delimiter == null ? "," : delimiter;
         this.columns = columns == null ? List.of() : List.copyOf(columns);
         this.dateFormats = dateFormats == null ? List.of("yyyy-MM-dd") : List.copyOf(dateFormats);
@@ -73,6 +78,11 @@ public record SourceSpec(String name, String file, String table, String query, L
     /** The fetch size to read with. */
     public int fetchSizeOrDefault() {
         return fetchSize == null ? DEFAULT_FETCH_SIZE : fetchSize;
+    }
+
+    /** The character set to read a file in. */
+    public String encodingOrDefault() {
+        return encoding == null ? DEFAULT_ENCODING : encoding;
     }
 
     /** Whether rows come from the mapping's database rather than from files. */

@@ -158,4 +158,40 @@ class MappingTest {
         assertEquals("mapping when.yaml is not valid: unknown key 'equal' at sources > entry 1 > produces > customers "
                 + "> when; did you mean 'equals'?", condition.getMessage());
     }
+
+    @Test
+    void aFilesEncodingIsOneJavaKnowsThatWritesAsciiAsAscii() throws MappingException {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - file: a.csv
+                    encoding: klingon-8
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: b.csv
+                    encoding: UTF-16
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - table: ar.c
+                    key: [id]
+                    encoding: windows-1252
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "enc.yaml"));
+        assertEquals("""
+                mapping enc.yaml has 3 problem(s):
+                  - source 'a.csv': encoding 'klingon-8' is not one Java knows (such as UTF-8, windows-1252, \
+                ISO-8859-1)
+                  - source 'b.csv': encoding 'UTF-16' does not write ASCII as ASCII (as UTF-16 does); convert the \
+                file to UTF-8
+                  - source 'ar.c': 'encoding' applies to files only; a database gives text, not bytes""",
+                e.getMessage());
+        SourceSpec latin = Mapping.parse("""
+                sources:
+                  - file: a.csv
+                    encoding: windows-1252
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: b.csv
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "ok.yaml").sources().get(0);
+        assertEquals("windows-1252", latin.encodingOrDefault());
+        assertEquals("UTF-8", Mapping.parse("sources: [{file: b.csv, produces: {customers: {fields: "
+                + "{customer_id: id}}}}]", "ok.yaml").sources().get(0).encodingOrDefault());
+    }
 }

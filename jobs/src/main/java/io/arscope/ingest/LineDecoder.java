@@ -1,0 +1,98 @@
+package io.arscope.ingest;
+
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Turns the bytes of one line of a file into text in its source's encoding, strictly. A byte the encoding does not
+ * define (a Latin-1 {@code é} in a UTF-8 file, a cut-off multi-byte character) is reported rather than replaced by
+ * U+FFFD, so the line is rejected as {@link RejectReason#BAD_ENCODING} instead of accepted with its text changed;
+ * so is a NUL, which no text export holds (it marks a UTF-16 file or a damaged one). A rejected line is shown with
+ * each such byte as {@code \xHH} and the rest as read. A byte order mark opening the line is dropped: it opens each
+ * file glued into a concatenated export.
+ */
+final class LineDecoder implements Serializable {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final String encoding;
+    private transient CharsetDecoder decoder;
+
+    /** @param encoding a charset name Java knows, such as UTF-8 or windows-1252 */
+    LineDecoder(String encoding) {
+        this.encoding = encoding;
+    }
+
+    /** A line as text, or, when it cannot be read, as shown in rejects with the problem that rejects it. */
+    record Decoded(String text, FieldProblem problem) {
+    }
+
+    Decoded decode(byte[] line) {
+        String text;
+        try {
+            text = decoder().decode(ByteBuffer.wrap(line)).toString();
+        } catch (CharacterCodingException e) {
+            return shownWithBadBytes(line);
+        }
+        if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+            text = text.substring(1);
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return new Decoded(text.replace("\0", "\\x00"), new FieldProblem(RejectReason.BAD_ENCODING, null,
+                    "a NUL character at character " + (nul + 1) + ", which no text export holds: is the file UTF-16, "
+                            + "or damaged?"));
+        }
+        return new Decoded(text, null);
+    }
+
+    /** Decodes again, this time writing each byte the encoding does not define as {@code \xHH}. */
+    private Decoded shownWithBadBytes(byte[] line) {
+        CharsetDecoder d = decoder().reset();
+        ByteBuffer in = ByteBuffer.wrap(line);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(line.length * (double) d.maxCharsPerByte()) + 1);
+        StringBuilder shown = new StringBuilder();
+        int firstBad = -1;
+        String firstBytes = null;
+        while (true) {
+            CoderResult result = d.decode(in, out, true);
+            shown.append(out.flip());
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
+            if (result.isError()) {
+                if (firstBad < 0) {
+                    firstBad = in.position();
+                }
+                StringBuilder bytes = new StringBuilder();
+                for (int i = 0; i < result.length(); i++) {
+                    bytes.append(String.format("\\x%02X", in.get() & 0xFF));
+                }
+                if (firstBytes == null) {
+                    firstBytes = bytes.toString();
+                }
+                shown.append(bytes);
+            }
+        }
+        d.flush(out);
+        shown.append(out.flip());
+        return new Decoded(shown.toString(), new FieldProblem(RejectReason.BAD_ENCODING, null, "byte(s) "
+                + firstBytes + " at byte " + (firstBad + 1) + " of the line are not " + encoding
+                + " (the source's encoding; set 'encoding' in its mapping if the file is in another)"));
+    }
+
+    private CharsetDecoder decoder() {
+        if (decoder == null) {
+            decoder = Charset.forName(encoding).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+        return decoder;
+    }
+}

@@ -1,0 +1,244 @@
+package io.arscope.worklist;
+
+import static io.arscope.run.HtmlText.escape;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Row;
+
+/**
+ * A collector's worklist as one self-contained HTML page, in the CFO report's style: both queues with every
+ * customer, its next action and reasons, and its open invoices folded under it. It loads nothing: styles and the
+ * small sorting script are inline, and with the script off the page reads the same in rank order. Printed, the
+ * invoices are unfolded, the sort controls hidden and no customer row is split across pages. Every value from the
+ * export is escaped.
+ */
+public final class CollectorPage {
+
+    private static final String NONE = "\u2014";
+
+    private CollectorPage() {
+    }
+
+    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config) {
+        String title = "Worklist for " + queue.collector() + ", " + asOf;
+        List<CollectorQueue.Customer> collect = queue.customers().stream()
+                .filter(c -> Worklist.COLLECT.equals(WorklistTables.QUEUE.of(c.row()))).toList();
+        List<CollectorQueue.Customer> disputes = queue.customers().stream()
+                .filter(c -> Worklist.DISPUTE.equals(WorklistTables.QUEUE.of(c.row()))).toList();
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n<header><h1>").append(escape(title)).append("</h1>\n")
+                .append("<p class=\"meta\">As of <strong>").append(asOf).append("</strong> &middot; ")
+                .append(queue.customers().size()).append(" customer rows, ").append(queue.invoiceCount())
+                .append(" open invoices &middot; amounts in the ledger's currency</p></header>\n")
+                .append("<p id=\"today\">Today: <strong>").append(customers(today(collect))).append("</strong> to ")
+                .append("contact (capacity ").append(config.capacity()).append("), touching <strong>")
+                .append(money(open(today(collect)))).append("</strong> open. Disputes to work today: <strong>")
+                .append(customers(today(disputes))).append("</strong> (capacity ").append(config.disputeCapacity())
+                .append(").</p>\n")
+                .append("<p class=\"hint\" hidden>Click a column heading to sort; click a customer's invoices to "
+                        + "unfold them.</p>\n");
+        section(html, "collect", "Collection queue", collect, false);
+        section(html, "dispute", "Dispute queue", disputes, true);
+        html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void section(StringBuilder html, String id, String heading, List<CollectorQueue.Customer> rows,
+            boolean disputes) {
+        html.append("<section id=\"").append(id).append("\"><h2>").append(heading).append("</h2>\n");
+        if (rows.isEmpty()) {
+            html.append("<p>No customers in this queue.</p></section>\n");
+            return;
+        }
+        html.append("<table class=\"queue\"><thead><tr><th class=\"num\">#</th><th>Today</th><th>Customer</th>")
+                .append("<th class=\"num\">Open</th><th class=\"num\">Overdue</th>")
+                .append("<th class=\"num\">Days past due</th><th class=\"num\">Risk of paying late</th>")
+                .append("<th class=\"num\">Priority</th>").append(disputes ? "<th>Dispute opened</th>" : "")
+                .append("<th>Next action</th><th>Why</th><th>Last payment</th>")
+                .append("<th class=\"num\">Open invoices</th></tr></thead>\n<tbody>\n");
+        for (CollectorQueue.Customer c : rows) {
+            html.append(customerRow(c, disputes)).append('\n');
+        }
+        html.append("</tbody></table></section>\n");
+    }
+
+    /** One customer's row, on one line of the page source. */
+    static String customerRow(CollectorQueue.Customer customer, boolean disputes) {
+        Row r = customer.row();
+        String name = WorklistTables.CUSTOMER_NAME.of(r);
+        String id = WorklistTables.CUSTOMER_ID.of(r);
+        int days = WorklistTables.MAX_DAYS_PAST_DUE.of(r);
+        double probability = WorklistTables.PROBABILITY_LATE.of(r);
+        StringBuilder row = new StringBuilder("<tr>")
+                .append(num(WorklistTables.CUSTOMER_RANK.of(r), String.valueOf(WorklistTables.CUSTOMER_RANK.of(r))))
+                .append(td(WorklistTables.IN_TODAY.of(r) ? "today" : ""))
+                .append(td(name == null ? id : name + " (" + id + ")"))
+                .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(r)))
+                .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r)))
+                .append(num(days, days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"))
+                .append(num(probability, percent(probability)))
+                .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(r)));
+        if (disputes) {
+            row.append(td(date(WorklistTables.OLDEST_DISPUTE_OPENED.of(r))));
+        }
+        row.append(td(WorklistTables.NEXT_ACTION.of(r))).append(td(reasons(r)))
+                .append(td(date(WorklistTables.LAST_PAYMENT_DATE.of(r))));
+        int n = customer.invoices().size();
+        row.append("<td class=\"num\" data-sort=\"").append(n).append("\"><details><summary>").append(n)
+                .append(n == 1 ? " invoice" : " invoices").append("</summary>").append(invoices(customer, disputes))
+                .append("</details></td></tr>");
+        return row.toString();
+    }
+
+    private static String invoices(CollectorQueue.Customer customer, boolean disputes) {
+        StringBuilder t = new StringBuilder("<table class=\"invoices\"><thead><tr><th>Invoice</th><th>Invoice date</th>"
+                + "<th>Due date</th><th class=\"num\">Amount</th><th class=\"num\">Open</th>"
+                + "<th class=\"num\">Days past due</th><th class=\"num\">Risk</th><th class=\"num\">Priority</th>"
+                + (disputes ? "<th>Dispute</th>" : "") + "<th>Next action</th><th>Why</th></tr></thead><tbody>");
+        for (Row i : customer.invoices()) {
+            double probability = WorklistTables.PROBABILITY_LATE.of(i);
+            t.append("<tr>").append(td(WorklistTables.INVOICE_ID.of(i)))
+                    .append(td(date(WorklistTables.INVOICE_DATE.of(i)))).append(td(date(WorklistTables.DUE_DATE.of(i))))
+                    .append(moneyCell(WorklistTables.AMOUNT.of(i))).append(moneyCell(WorklistTables.OPEN_AMOUNT.of(i)))
+                    .append(num(WorklistTables.DAYS_PAST_DUE.of(i), String.valueOf(WorklistTables.DAYS_PAST_DUE.of(i))))
+                    .append(num(probability, percent(probability)))
+                    .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(i)));
+            if (disputes) {
+                String reason = WorklistTables.DISPUTE_REASON.of(i);
+                t.append(td("opened " + date(WorklistTables.DISPUTE_OPENED.of(i))
+                        + (reason == null ? "" : ": " + reason)));
+            }
+            t.append(td(WorklistTables.NEXT_ACTION.of(i))).append(td(reasons(i))).append("</tr>");
+        }
+        return t.append("</tbody></table>").toString();
+    }
+
+    private static List<CollectorQueue.Customer> today(List<CollectorQueue.Customer> customers) {
+        return customers.stream().filter(c -> WorklistTables.IN_TODAY.of(c.row())).toList();
+    }
+
+    private static BigDecimal open(List<CollectorQueue.Customer> customers) {
+        return customers.stream().map(c -> WorklistTables.OPEN_AMOUNT.of(c.row())).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+    }
+
+    private static String customers(List<CollectorQueue.Customer> customers) {
+        return customers.size() + (customers.size() == 1 ? " customer" : " customers");
+    }
+
+    /** The reasons of a row, in order, separated by semicolons. */
+    private static String reasons(Row r) {
+        List<String> why = new ArrayList<>();
+        for (var column : List.of(WorklistTables.REASON_1, WorklistTables.REASON_2, WorklistTables.REASON_3)) {
+            if (column.of(r) != null) {
+                why.add(column.of(r));
+            }
+        }
+        return String.join("; ", why);
+    }
+
+    private static String td(String text) {
+        return "<td>" + escape(text) + "</td>";
+    }
+
+    /** A number's cell: its text as given (formatted here, never from the export) and its value to sort by. */
+    private static String num(Number value, String html) {
+        return "<td class=\"num\" data-sort=\"" + value + "\">" + html + "</td>";
+    }
+
+    private static String moneyCell(BigDecimal amount) {
+        return amount == null ? "<td class=\"num\">" + NONE + "</td>" : num(amount, money(amount));
+    }
+
+    private static String money(BigDecimal amount) {
+        return CollectorSummary.format(amount);
+    }
+
+    /** 0.5333 as "53.3%". */
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    private static String date(LocalDate day) {
+        return day == null ? NONE : day.toString();
+    }
+
+    private static final String STYLE = """
+            body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #222;
+                   margin: 24px auto; max-width: 1300px; padding: 0 16px; }
+            h1 { font-size: 24px; margin-bottom: 4px; } h2 { font-size: 18px; margin-top: 32px;
+                   border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+            .meta, .hint { color: #666; font-size: 13px; }
+            table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
+            th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+            th { background: #f5f5f5; } .num { text-align: right; font-variant-numeric: tabular-nums; }
+            table.invoices { font-size: 12px; margin: 4px 0 4px auto; } table.invoices th { background: #fafafa; }
+            summary { cursor: pointer; white-space: nowrap; }
+            button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0;
+                   cursor: pointer; text-align: inherit; }
+            button.sort::after { content: " \\2195"; color: #999; }
+            th[aria-sort=ascending] button.sort::after { content: " \\25B2"; color: #333; }
+            th[aria-sort=descending] button.sort::after { content: " \\25BC"; color: #333; }
+            @media print {
+              body { margin: 0; max-width: none; font-size: 11px; }
+              .hint, summary::marker { display: none; }
+              button.sort::after, th[aria-sort] button.sort::after { content: none; }
+              details::details-content { content-visibility: visible; display: block; }
+              tr { break-inside: avoid; page-break-inside: avoid; }
+              thead { display: table-header-group; }
+            }
+            """;
+
+    /** Sorts a queue's rows by a clicked column (numbers by their value, the rest as text) and unfolds for print. */
+    private static final String SCRIPT = """
+            (function () {
+              function key(cell) { return cell.getAttribute('data-sort'); }
+              function compare(a, b) {
+                var x = key(a), y = key(b);
+                if (x !== null && y !== null) { return parseFloat(x) - parseFloat(y); }
+                return a.textContent.localeCompare(b.textContent);
+              }
+              document.querySelectorAll('table.queue').forEach(function (table) {
+                var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+                heads.forEach(function (th, column) {
+                  var button = document.createElement('button');
+                  button.type = 'button';
+                  button.className = 'sort';
+                  while (th.firstChild) { button.appendChild(th.firstChild); }
+                  th.appendChild(button);
+                  button.addEventListener('click', function () {
+                    var ascending = th.getAttribute('aria-sort') !== 'ascending';
+                    heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+                    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+                    var body = table.tBodies[0];
+                    var rows = Array.prototype.slice.call(body.rows);
+                    rows.sort(function (a, b) {
+                      var c = compare(a.cells[column], b.cells[column]);
+                      return ascending ? c : -c;
+                    });
+                    rows.forEach(function (row) { body.appendChild(row); });
+                  });
+                });
+              });
+              document.querySelectorAll('.hint').forEach(function (hint) { hint.hidden = false; });
+              var folded = [];
+              window.addEventListener('beforeprint', function () {
+                folded = Array.prototype.filter.call(document.querySelectorAll('details'), function (d) {
+                  return !d.open;
+                });
+                folded.forEach(function (d) { d.open = true; });
+              });
+              window.addEventListener('afterprint', function () {
+                folded.forEach(function (d) { d.open = false; });
+              });
+            })();
+            """;
+}

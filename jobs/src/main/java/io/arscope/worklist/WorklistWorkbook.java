@@ -1,0 +1,163 @@
+package io.arscope.worklist;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFCell;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+import io.arscope.job.Column;
+
+/**
+ * The collectors' workbook ({@code worklist.xlsx}): a sheet per collector holding that collector's invoice rows in
+ * the order of its CSV (collection queue, then disputes; customers and invoices in rank order), under a frozen
+ * header row with filters. Cells are typed: text as text (a customer named {@code =1+1} is that text, never a
+ * formula), amounts as numbers formatted {@code #,##0.00}, dates as dates, probabilities as percentages, counts
+ * and days as whole numbers, flags as TRUE/FALSE; an empty value is an empty cell. Streamed (SXSSF): only a window
+ * of rows is in memory, the rest in a temporary file until the workbook is written.
+ */
+public final class WorklistWorkbook implements AutoCloseable {
+
+    /** The columns of a sheet: those of {@link WorklistTables#INVOICES} but the collector, which the sheet is. */
+    public static final List<Column<?>> COLUMNS = WorklistTables.INVOICES.columns().stream()
+            .filter(c -> !c.equals(WorklistTables.COLLECTOR)).toList();
+    /** The longest text a cell holds. */
+    static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    /** Rows a sheet holds under its header. */
+    static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
+    private static final int ROWS_IN_MEMORY = 500;
+
+    private final SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY);
+    private final Map<String, String> sheetNames;
+    private final CellStyle header;
+    private final CellStyle money;
+    private final CellStyle date;
+    private final CellStyle percent;
+    private final CellStyle decimal;
+    private final CellStyle whole;
+
+    /** @param sheetNames the sheet of each collector ({@link io.arscope.run.SheetNames}) */
+    public WorklistWorkbook(Map<String, String> sheetNames) {
+        this.sheetNames = Map.copyOf(sheetNames);
+        book.setCompressTempFiles(true);
+        Font bold = book.createFont();
+        bold.setBold(true);
+        header = book.createCellStyle();
+        header.setFont(bold);
+        money = format("#,##0.00");
+        date = format("yyyy-mm-dd");
+        percent = format("0.0%");
+        decimal = format("0.00");
+        whole = format("0");
+    }
+
+    private CellStyle format(String pattern) {
+        CellStyle style = book.createCellStyle();
+        style.setDataFormat(book.createDataFormat().getFormat(pattern));
+        return style;
+    }
+
+    /**
+     * Adds the collector's sheet.
+     *
+     * @return the invoice rows written
+     */
+    public long add(CollectorQueue queue) {
+        String name = sheetNames.get(queue.collector());
+        if (name == null) {
+            throw new IllegalStateException("no sheet name for the collector " + queue.collector());
+        }
+        long invoices = queue.invoiceCount();
+        if (invoices > MAX_ROWS) {
+            throw new IllegalStateException("collector " + queue.collector() + " has " + invoices + " open invoices, "
+                    + "more than the " + MAX_ROWS + " rows a sheet holds; use the collector's CSV instead");
+        }
+        SXSSFSheet sheet = book.createSheet(name);
+        SXSSFRow top = sheet.createRow(0);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            SXSSFCell cell = top.createCell(c);
+            cell.setCellValue(COLUMNS.get(c).name());
+            cell.setCellStyle(header);
+            sheet.setColumnWidth(c, 256 * width(COLUMNS.get(c)));
+        }
+        int r = 0;
+        for (CollectorQueue.Customer customer : queue.customers()) {
+            for (Row invoice : customer.invoices()) {
+                r++;
+                SXSSFRow row = sheet.createRow(r);
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    Object value = invoice.get(invoice.fieldIndex(COLUMNS.get(c).name()));
+                    if (value != null) {
+                        set(row.createCell(c), COLUMNS.get(c), value, name, r);
+                    }
+                }
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, r, 0, COLUMNS.size() - 1));
+        return r;
+    }
+
+    private void set(SXSSFCell cell, Column<?> column, Object value, String sheet, int row) {
+        if (column.type() instanceof DecimalType) {
+            // An amount of 18 digits with 2 decimals; a double holds each cent exactly up to 2^53 cents.
+            cell.setCellValue(((BigDecimal) value).doubleValue());
+            cell.setCellStyle(money);
+        } else if (column.type().equals(DataTypes.DateType)) {
+            cell.setCellValue((LocalDate) value);
+            cell.setCellStyle(date);
+        } else if (column.type().equals(DataTypes.DoubleType)) {
+            cell.setCellValue((Double) value);
+            cell.setCellStyle(column.equals(WorklistTables.PROBABILITY_LATE) ? percent : decimal);
+        } else if (column.type().equals(DataTypes.IntegerType)) {
+            cell.setCellValue((Integer) value);
+            cell.setCellStyle(whole);
+        } else if (column.type().equals(DataTypes.BooleanType)) {
+            cell.setCellValue((Boolean) value);
+        } else {
+            String text = (String) value;
+            if (text.length() > MAX_TEXT) {
+                throw new IllegalStateException("sheet " + sheet + ", row " + (row + 1) + ", column "
+                        + column.name() + ": " + text.length() + " characters, more than the " + MAX_TEXT
+                        + " a cell holds");
+            }
+            cell.setCellValue(text);
+        }
+    }
+
+    /** A column's width in characters. */
+    private static int width(Column<?> column) {
+        if (column.type().equals(DataTypes.StringType)) {
+            return List.of(WorklistTables.CUSTOMER_NAME, WorklistTables.NEXT_ACTION, WorklistTables.REASON_1,
+                    WorklistTables.REASON_2, WorklistTables.REASON_3).contains(column) ? 36 : 16;
+        }
+        return 14;
+    }
+
+    public void write(OutputStream out) throws IOException {
+        book.write(out);
+    }
+
+    /** Deletes the temporary files. */
+    @Override
+    public void close() throws IOException {
+        try {
+            book.dispose();
+        } finally {
+            book.close();
+        }
+    }
+}
