@@ -10,6 +10,7 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOptions;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.PublishedFolder;
+import io.arscope.run.Progress;
 import io.arscope.run.SparkSessions;
 import picocli.CommandLine;
 
@@ -23,15 +24,22 @@ final class JobRunner {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Progress.Mode progress;
 
-    JobRunner(PrintWriter out, PrintWriter err) {
+    JobRunner(PrintWriter out, PrintWriter err, Progress.Mode progress) {
         this.out = out;
         this.err = err;
+        this.progress = progress;
     }
 
-    /** The runner of a command, printing where the command line prints. */
+    /**
+     * The runner of a command, printing where the command line prints, showing progress as its {@code --progress}
+     * ({@link SharedOptions.Spark}) says; a command without the option shows none.
+     */
     static JobRunner of(CommandLine.Model.CommandSpec spec) {
-        return new JobRunner(spec.commandLine().getOut(), spec.commandLine().getErr());
+        CommandLine.Model.OptionSpec option = spec.findOption("--progress");
+        Progress.Mode mode = option == null ? Progress.Mode.OFF : option.getValue();
+        return new JobRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), mode);
     }
 
     /** The options of a job, built from what the command line parsed; may refuse them. */
@@ -54,7 +62,10 @@ final class JobRunner {
                 staged = PublishedFolder.begin(options.output(), hadoop);
                 folder = staged.folder();
             }
-            JobOutcome outcome = job.run(new JobContext<>(spark.session(), options, folder));
+            JobOutcome outcome;
+            try (Progress.Tracking shown = Progress.of(progress, err).track(spark.session(), job.name())) {
+                outcome = job.run(new JobContext<>(spark.session(), options, folder));
+            }
             outcome.details().forEach(out::println);
             outcome.warnings().forEach(w -> err.println("arscope " + job.name() + ": warning: " + w));
             if (staged != null) {

@@ -19,6 +19,7 @@ import io.arscope.pipeline.StepJobs;
 import io.arscope.report.ReportJob;
 import io.arscope.report.ReportOptions;
 import io.arscope.risk.ScoreJob;
+import io.arscope.run.Progress;
 import io.arscope.risk.ScoreOptions;
 import io.arscope.risk.TrainJob;
 import io.arscope.worklist.WorklistJob;
@@ -33,15 +34,26 @@ import picocli.CommandLine;
 final class PipelineSteps implements StepJobs {
     private final SparkSession spark;
     private final ConfigDefaults config;
+    private final Progress progress;
 
-    /** @param config the run's config file, or null for the commands' defaults */
-    PipelineSteps(SparkSession spark, ConfigDefaults config) {
+    /**
+     * @param config   the run's config file, or null for the commands' defaults
+     * @param progress how each step shows its progress: the run's {@code --progress}, whatever the sections say
+     */
+    PipelineSteps(SparkSession spark, ConfigDefaults config, Progress progress) {
         this.spark = spark;
         this.config = config;
+        this.progress = progress;
     }
 
     @Override
     public JobOutcome run(Step step, StepFolders folders) throws Exception {
+        try (Progress.Tracking shown = progress.track(spark, step.command())) {
+            return runJob(step, folders);
+        }
+    }
+
+    private JobOutcome runJob(Step step, StepFolders folders) throws Exception {
         PipelineOptions o = folders.options();
         String ingest = folders.output(Step.INGEST);
         String out = folders.output(step);

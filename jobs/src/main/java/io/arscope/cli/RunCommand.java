@@ -16,6 +16,7 @@ import io.arscope.pipeline.PipelineRun;
 import io.arscope.pipeline.RunLock;
 import io.arscope.pipeline.Step;
 import io.arscope.risk.ModelDirectory;
+import io.arscope.run.Progress;
 import io.arscope.run.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (RunLock lock = PipelineRun.lock(options);
                 SparkSessions.Scoped session = SparkSessions.open("arscope-run", spark.master)) {
-            PipelineSteps steps = new PipelineSteps(session.session(), defaults);
+            PipelineSteps steps = new PipelineSteps(session.session(), defaults,
+                    Progress.of(spark.progress, spec.commandLine().getErr()));
             return new PipelineRun(session.session(), steps, spec.commandLine().getOut()).run(options, lock).exitCode();
         } catch (Exception e) {
             return runner.fail("run", e);

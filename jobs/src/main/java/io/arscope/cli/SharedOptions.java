@@ -3,6 +3,8 @@ package io.arscope.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import io.arscope.run.Progress;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options several commands share, each declared once and mixed into the commands that take it. */
@@ -11,10 +13,27 @@ final class SharedOptions {
     private SharedOptions() {
     }
 
-    /** {@code --master}: the Spark master of a command that runs Spark. */
+    /** {@code --master} and {@code --progress}: how a command that runs Spark runs it and shows it running. */
     static final class Spark {
         @Option(names = "--master", description = "Spark master URL. Default: spark-submit's, else local[*].")
         String master;
+
+        @Option(names = "--progress", defaultValue = "auto", converter = ProgressMode.class, description = "Progress "
+                + "of the running job on stderr: auto (a live line on a terminal, else a line per minute in the "
+                + "log), terminal, log, or off. Default: ${DEFAULT-VALUE}.")
+        Progress.Mode progress;
+    }
+
+    /** Progress modes in any case, as {@code off} is written, not only {@code OFF}. */
+    static final class ProgressMode implements CommandLine.ITypeConverter<Progress.Mode> {
+        @Override
+        public Progress.Mode convert(String value) {
+            try {
+                return Progress.Mode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /**

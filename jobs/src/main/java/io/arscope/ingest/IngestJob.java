@@ -26,6 +26,7 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.Progress;
 import io.arscope.run.RunManifest;
 
 /**
@@ -75,6 +76,7 @@ public final class IngestJob implements Job<IngestOptions> {
         parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf(), options.bounds()));
         JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));
+        Progress.phase(spark.sparkContext(), "checking every row");
         Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
         ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource());
 
@@ -82,19 +84,23 @@ public final class IngestJob implements Job<IngestOptions> {
         for (CanonicalTable table : CanonicalTable.values()) {
             String path = context.output(IngestTables.CANONICAL_DIR + "/" + table.tableName());
             Dataset<Row> rows = result.accepted().get(table);
+            Progress.phase(spark.sparkContext(), "writing " + IngestTables.CANONICAL_DIR + "/" + table.tableName());
             long count = rows.count();
             writeTable(rows, table, path, count == 0);
             records.put(table, count);
             context.recordRows(IngestTables.CANONICAL_DIR + "/" + table.tableName(), count);
         }
         String rejectsPath = context.output(IngestTables.REJECTS);
+        Progress.phase(spark.sparkContext(), "writing " + IngestTables.REJECTS);
         result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
                 .parquet(rejectsPath);
         Dataset<Row> rejects = spark.read().parquet(rejectsPath);
         OutputFiles.writeSingleCsv(spark, rejects.orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE),
                 context.output(IngestTables.REJECTS_CSV));
 
+        Progress.phase(spark.sparkContext(), "reconciling");
         Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
+        Progress.phase(spark.sparkContext(), null);
         OutputFiles.writeText(spark, context.output(IngestTables.RECONCILIATION_CSV), reconciliation.csv());
         context.recordRows(IngestTables.REJECTS, reconciliation.rejected());
 

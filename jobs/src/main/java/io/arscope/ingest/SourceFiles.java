@@ -22,6 +22,7 @@ import io.arscope.ingest.mapping.Mapping;
 import io.arscope.ingest.mapping.MappingException;
 import io.arscope.ingest.mapping.SourceSpec;
 import io.arscope.job.InputException;
+import io.arscope.run.Progress;
 
 /**
  * Reads the export files a mapping names and maps every line, keeping each line's number in its own file
@@ -85,6 +86,7 @@ public final class SourceFiles {
         // in place of every byte it cannot read. The reader reuses its Text, so each line is copied out at once.
         JavaRDD<byte[]> lines = jsc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class,
                 jsc.defaultMinPartitions()).map(t -> t._2().copyBytes());
+        Progress.phase(jsc.sc(), "reading " + shown);
         List<byte[]> first = lines.take(1);
         RecordMapper mapper = mapper(source, shown, first.isEmpty() ? null : first.get(0), asOf, bounds);
         long skip = LineReader.startsWithHeader(source) ? 1 : 0;

@@ -124,7 +124,8 @@ class LargeAmountsTest {
         };
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        JobRunner runner = new JobRunner(new PrintWriter(out, true), new PrintWriter(err, true));
+        JobRunner runner = new JobRunner(new PrintWriter(out, true), new PrintWriter(err, true),
+                io.arscope.run.Progress.Mode.OFF);
         assertEquals(ExitCode.OK, runner.run(rates(0.75), () -> options, null), err.toString());
         String published = Files.readString(dir.resolve("rates").resolve("rates.csv"));
         assertEquals("slice,on_time_rate\nall,0.75\n", published);
