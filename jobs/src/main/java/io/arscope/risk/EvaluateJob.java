@@ -12,6 +12,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.ReceivablesLedger;
 
 /** {@code arscope evaluate}: a model on invoices whose outcome is known, beside the baseline; writes nothing. */
@@ -42,9 +43,13 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
 
     /** One line of an evaluation's figures. */
     static String summary(String what, Evaluation e) {
-        return String.format("%-28s invoices %,7d  late %5.1f%%  ROC AUC %.3f  PR AUC %.3f  Brier %.4f  "
-                + "late amount in top 10%% %5.1f%%, top 20%% %5.1f%%", what, e.rows(), 100 * e.lateShare(), e.rocAuc(),
-                e.prAuc(), e.brier(), 100 * e.captureTop10(), 100 * e.captureTop20());
+        // A window whose invoices were all late, or all on time, ranks nothing: AUC and capture have no value.
+        String oneClass = e.lateShare() == 0 ? "no late invoice" : "no invoice on time";
+        return String.format("%-28s invoices %,7d  late %5.1f%%  ROC AUC %s  PR AUC %s  Brier %.4f  "
+                + "late amount in top 10%% %s, top 20%% %s", what, e.rows(), 100 * e.lateShare(),
+                SummaryFigure.of(e.rocAuc(), "%.3f", oneClass), SummaryFigure.of(e.prAuc(), "%.3f", "no late invoice"),
+                e.brier(), SummaryFigure.percent(e.captureTop10(), "%5.1f%%", "no late amount"),
+                SummaryFigure.percent(e.captureTop20(), "%5.1f%%", "no late amount"));
     }
 
     /** The model on invoices issued from the chosen day whose outcome is known at the as-of date, and the baseline. */

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.ReceivablesLedger;
 
 /** {@code arscope train}: the late-payment model trained on an ingest run's output, written as a model directory. */
@@ -33,13 +36,19 @@ public final class TrainJob implements Job<TrainOptions> {
                         r.train().dates().get(0), r.train().dates().get(r.train().size() - 1), r.validation().size(),
                         r.testSet().size(), r.testSet().dates().get(0),
                         r.testSet().dates().get(r.testSet().size() - 1)),
-                "validation ROC AUC " + r.validationAuc() + "; chosen " + r.chosen()
+                "validation ROC AUC " + validationAuc(r.validationAuc()) + "; chosen " + r.chosen()
                         + (r.calibrated() ? ", Platt-calibrated" : ", not recalibrated"),
                 EvaluateJob.summary("test, model", r.test()),
                 EvaluateJob.summary("test, baseline", r.baseline()),
                 String.format("days late: mean absolute error %.1f days on settled test invoices",
                         r.testDaysLateMae()));
         return JobOutcome.ok(context, "train: model in " + context.options().model(), details);
+    }
+
+    /** Each candidate's validation ROC AUC to three decimals, or n/a where the window held one class only. */
+    static String validationAuc(Map<String, Double> aucs) {
+        return aucs.entrySet().stream().map(e -> e.getKey() + " " + SummaryFigure.of(e.getValue(), "%.3f",
+                "the validation window holds one class only")).collect(Collectors.joining(", "));
     }
 
     /** Trains on the ingest run's output and writes the model directory into the context's folder. */
