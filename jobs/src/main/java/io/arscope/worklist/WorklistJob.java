@@ -216,7 +216,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 throw new IllegalStateException(collectors + " collectors have rows but " + files.size()
                         + " have a page");
             }
-            OutputFiles.write(spark, OutputFiles.child(output, WorklistTables.WORKBOOK), book::write);
+            OutputFiles.write(spark, OutputFiles.child(output, WorklistTables.WORKBOOK), out -> book.write(out, day));
         }
         return rows;
     }

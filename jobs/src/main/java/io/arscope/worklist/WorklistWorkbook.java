@@ -1,11 +1,20 @@
 package io.arscope.worklist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -147,8 +156,36 @@ public final class WorklistWorkbook implements AutoCloseable {
         return 14;
     }
 
-    public void write(OutputStream out) throws IOException {
-        book.write(out);
+    /**
+     * Writes the workbook so that the same worklist gives the same bytes: its creation date is the worklist's day
+     * and every entry of the zip carries that day's midnight as its time. POI stamps both with the clock, and a
+     * resumed or repeated run must write what a clean run wrote.
+     */
+    public void write(OutputStream out, LocalDate day) throws IOException {
+        book.getXSSFWorkbook().getProperties().getCoreProperties()
+                .setCreated(Optional.of(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        java.nio.file.Path written = Files.createTempFile("arscope-worklist", ".xlsx");
+        try {
+            try (OutputStream file = Files.newOutputStream(written)) {
+                book.write(file);
+            }
+            try (ZipFile in = new ZipFile(written.toFile())) {
+                // Finished, not closed: the stream is the caller's to close.
+                ZipOutputStream zip = new ZipOutputStream(out);
+                for (ZipEntry entry : Collections.list(in.entries())) {
+                    ZipEntry fixed = new ZipEntry(entry.getName());
+                    fixed.setTimeLocal(day.atStartOfDay());
+                    zip.putNextEntry(fixed);
+                    try (InputStream content = in.getInputStream(entry)) {
+                        content.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                }
+                zip.finish();
+            }
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 
     /** Deletes the temporary files. */
