@@ -7,6 +7,8 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.arscope.job.SummaryFigure;
+
 /**
  * Numbers as finance people read them: whole currency units with thousands separators and negatives in
  * parentheses, compact amounts on chart axes (1.2M, 350k), shares as percentages with one decimal, days with one
@@ -15,19 +17,19 @@ import java.util.function.Function;
  */
 public final class FinanceFormat {
 
-    public static final String NOT_AVAILABLE = "n/a";
+    public static final String NOT_AVAILABLE = SummaryFigure.NOT_AVAILABLE;
 
     private FinanceFormat() {
     }
 
-    /** "n/a (why)": what the report shows for a value that is missing, and why it is. */
+    /** "n/a (why)": what the report shows for a value that is missing, and why it is ({@link SummaryFigure}). */
     public static String notAvailable(String why) {
-        return NOT_AVAILABLE + " (" + why + ")";
+        return SummaryFigure.notAvailable(why);
     }
 
     /** {@code value} as {@code format} gives it, or {@link #notAvailable} with {@code why} where it is missing. */
     public static String orWhy(Double value, Function<Double, String> format, String why) {
-        return value == null || value.isNaN() ? notAvailable(why) : format.apply(value);
+        return SummaryFigure.of(value, format, why);
     }
 
     /** 1234567.8 as "1,234,568"; -1500 as "(1,500)". */
