@@ -38,6 +38,11 @@ public final class ExchangeRates implements Serializable {
         return new ExchangeRates(byCurrency);
     }
 
+    /** The exchange rates an ingest run wrote under {@code ingestOutput}. */
+    public static ExchangeRates ofIngest(SparkSession spark, String ingestOutput) throws java.io.IOException {
+        return read(spark, ingestOutput + "/" + ReceivablesLedger.CANONICAL);
+    }
+
     /**
      * The canonical {@code exchange_rates} under {@code canonicalDir}; none when the folder has no such table (an
      * ingest run from before the table existed holds one currency and needs none).

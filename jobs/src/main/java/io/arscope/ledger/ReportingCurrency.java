@@ -47,10 +47,14 @@ public final class ReportingCurrency implements Serializable {
     private final ExchangeRates rates;
     private final boolean converts;
 
-    /** Why amounts cannot be reported in one currency: several and none named, or a rate missing. */
-    public static final class Refused extends Exception {
-        Refused(String message) {
-            super(message);
+    /** The currency chosen, or why amounts cannot be reported in one: several and none named, or a rate missing. */
+    public record Choice(ReportingCurrency currency, String refusal) {
+        /** The currency; when refused, the exception {@code refused} makes of the refusal's message. */
+        public <E extends Exception> ReportingCurrency orElseThrow(Function<String, E> refused) throws E {
+            if (refusal != null) {
+                throw refused.apply(refusal);
+            }
+            return currency;
         }
     }
 
@@ -60,9 +64,17 @@ public final class ReportingCurrency implements Serializable {
         this.converts = converts;
     }
 
-    /** Whether {@code code} is a currency code as the option takes it: three upper-case letters. */
-    public static boolean isCode(String code) {
-        return code != null && CODE.matcher(code).matches();
+    /** Amounts as stored, converting none: for a ledger known to be in one currency. */
+    public static ReportingCurrency asStored() {
+        return new ReportingCurrency(null, ExchangeRates.of(List.of()), false);
+    }
+
+    /** Checks a requested reporting currency: null (none requested) or three upper-case letters. */
+    public static void requireCode(String code) {
+        if (code != null && !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("the reporting currency must be a three-letter ISO 4217 code in "
+                    + "capitals such as USD, was '" + code + "'");
+        }
     }
 
     /**
@@ -71,21 +83,21 @@ public final class ReportingCurrency implements Serializable {
      * reporting currency itself a rate other than 1, and when a row of another currency is dated before that
      * currency's first rate: the message names each such currency, the date and the earliest row.
      */
-    public static ReportingCurrency choose(ReceivablesLedger ledger, ExchangeRates rates, String requested)
-            throws Refused {
+    public static Choice choose(ReceivablesLedger ledger, ExchangeRates rates, String requested) {
         List<String> currencies = ledger.invoices().select("currency").distinct().orderBy("currency")
                 .collectAsList().stream().map(r -> r.getString(0)).toList();
         if (requested == null) {
             if (currencies.size() > 1) {
-                throw new Refused("the invoices are in " + currencies.size() + " currencies " + currencies
+                return refused("the invoices are in " + currencies.size() + " currencies " + currencies
                         + "; name the one to report in with --reporting-currency (config key reporting-currency) "
                         + "and give rates into it in the exchange_rates table");
             }
-            return new ReportingCurrency(currencies.isEmpty() ? null : currencies.get(0), rates, false);
+            return new Choice(new ReportingCurrency(currencies.isEmpty() ? null : currencies.get(0), rates, false),
+                    null);
         }
         for (Map.Entry<LocalDate, BigDecimal> own : rates.of(requested).entrySet()) {
             if (own.getValue().compareTo(BigDecimal.ONE) != 0) {
-                throw new Refused("the exchange rates give " + requested + " a rate of "
+                return refused("the exchange rates give " + requested + " a rate of "
                         + own.getValue().stripTrailingZeros().toPlainString() + " on " + own.getKey() + ", but "
                         + requested + " is the reporting currency: its rate is 1; are the rates into another "
                         + "currency?");
@@ -94,10 +106,14 @@ public final class ReportingCurrency implements Serializable {
         List<String> others = currencies.stream().filter(c -> !c.equals(requested)).toList();
         List<String> missing = missingRates(ledger, rates, others);
         if (!missing.isEmpty()) {
-            throw new Refused(String.join("; ", missing) + " (" + MISSING_RATE + "): amounts are not added "
+            return refused(String.join("; ", missing) + " (" + MISSING_RATE + "): amounts are not added "
                     + "unconverted; add the rates into " + requested + " to the exchange_rates table");
         }
-        return new ReportingCurrency(requested, rates, !others.isEmpty());
+        return new Choice(new ReportingCurrency(requested, rates, !others.isEmpty()), null);
+    }
+
+    private static Choice refused(String why) {
+        return new Choice(null, why);
     }
 
     /** One line per currency with a row dated before its first rate, naming the earliest such row. */
