@@ -49,7 +49,7 @@ class MappingTest {
         assertTrue(message.startsWith("mapping bad.yaml has 6 problem(s):"), message);
         assertTrue(message.contains("source 'ar': delimiter must be one character, was ';;'"), message);
         assertTrue(message.contains("source 'ar' -> invoices: required field 'due_date' is not mapped"), message);
-        assertTrue(message.contains("source 'ar' -> invoices.currency: give exactly one of 'column' and 'value'"),
+        assertTrue(message.contains("source 'ar' -> invoices.currency: give exactly one of 'column', 'value', 'columns', 'firstOf' and 'lineNumber'"),
                 message);
         assertTrue(message.contains("'colour' is not a field of invoices"), message);
         assertTrue(message.contains("receipts"), message);
