@@ -99,7 +99,7 @@ final class FieldMapping implements Serializable {
             return new SourceRow(values, line);
         }
         Map<String, String> read = new HashMap<>(values);
-        read.replaceAll((column, text) -> source.emptyValues().contains(text) ? null : text);
+        read.replaceAll((column, text) -> text != null && source.emptyValues().contains(text) ? null : text);
         return new SourceRow(read, line);
     }
 
@@ -273,7 +273,7 @@ final class FieldMapping implements Serializable {
             return c.equalTo().equals(text);
         }
         if (c.in() != null) {
-            return c.in().contains(text);
+            return text != null && c.in().contains(text);
         }
         if (text == null) {
             throw new FieldProblem(RejectReason.MISSING_FIELD, c.column(),
