@@ -120,8 +120,8 @@ public record Reconciliation(List<FileCounts> files) {
             sb.append(String.format("%-40s %10d %10d %10d %7.2f%%%n", f.file(), f.read(), f.accepted(), f.rejected(),
                     100 * f.rejectedShare()));
             f.rejectedByReason().forEach((reason, n) -> sb.append(String.format("    %-36s %10d%n", reason, n)));
-            f.ignoredBy().forEach((condition, n) -> sb.append(String.format("    %-36s %10d%n",
-                    "(ignored: " + condition + ")", n)));
+            f.ignoredBy().forEach((condition, n) -> sb.append(String.format("    %-36s %10d  %s%n",
+                    "(ignored as report layout)", n, condition)));
             if (f.blank() > 0) {
                 sb.append(String.format("    %-36s %10d%n", "(blank lines, not rows)", f.blank()));
             }
