@@ -60,7 +60,10 @@ final class FieldMapping implements Serializable {
         return all;
     }
 
-    /** Every source column the mapping reads, in the mapping's order: field sources, then conditions. */
+    /**
+     * Every source column the mapping reads, in the mapping's order: each target's field sources then its condition,
+     * then the debit/credit column and the ignore condition's.
+     */
     List<String> namedColumns() {
         List<String> named = new ArrayList<>();
         for (TargetSpec target : source.produces().values()) {

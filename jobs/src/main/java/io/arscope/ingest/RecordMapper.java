@@ -51,7 +51,10 @@ public final class RecordMapper implements Serializable {
         this.fields = new FieldMapping(source);
     }
 
-    /** Every source column the mapping reads, in the mapping's order: field sources, then conditions. */
+    /**
+     * Every source column the mapping reads, in the mapping's order: each target's field sources then its condition,
+     * then the debit/credit column and the ignore condition's.
+     */
     public List<String> namedColumns() {
         return fields.namedColumns();
     }

@@ -164,7 +164,7 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         return List.of();
     }
 
-    /** The keys that read a report-shaped export: its side, its layout rows and its placeholders. */
+    /** The keys that read a report-shaped export: its debit/credit side, its skipped lines and its layout rows. */
     private static List<String> layoutProblems(String where, SourceSpec source) {
         List<String> problems = new ArrayList<>();
         DebitCredit dc = source.debitCredit();
