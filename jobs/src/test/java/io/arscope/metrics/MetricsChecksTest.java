@@ -41,7 +41,7 @@ class MetricsChecksTest {
         PeriodMetrics.Month october = new PeriodMetrics.Month(YearMonth.of(2026, 10), new BigDecimal("1200.00"), z, z,
                 z, new BigDecimal("1200.00"), new BigDecimal("1000.00"), List.of(new BigDecimal("1000.00"),
                         new BigDecimal("200.00"), z, z, z), z, z, 3, 0, 2, new BigDecimal("800.00"), 1,
-                new BigDecimal("500.00"), z, z, z, new BigDecimal("1200.00"));
+                new BigDecimal("500.00"), z, z, z, new BigDecimal("1200.00"), z);
         List<Row> rows = new ArrayList<>();
         for (List<String> slice : List.of(List.of("total", "all"), List.of("segment", "A"))) {
             for (PeriodMetrics.Period p : PeriodMetrics.of(List.of(october), DayCount.ACTUAL)) {
