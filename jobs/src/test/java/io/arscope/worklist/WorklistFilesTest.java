@@ -67,12 +67,12 @@ class WorklistFilesTest {
                 WorklistTest.score("\tx", "C5", 5, "300.00", 0.2, "low"),
                 WorklistTest.score("\rx", "C6", 100, "6000.00", 0.9, "high"));
         List<Row> customers = List.of(
-                RowFactory.create("C1", HYPERLINK, ZOE_NFC, d("2025-03-01")),
-                RowFactory.create("C2", "[click](http://evil)", ZOE_NFC, d("2025-03-01")),
-                RowFactory.create("C3", "*bold*", ZOE_ACUTE, d("2025-03-01")),
-                RowFactory.create("C4", "a\\|b", ZOE_ACUTE, d("2025-03-01")),
-                RowFactory.create("C5", "<script>alert(1)</script>", LONG, d("2025-03-01")),
-                RowFactory.create("C6", "line1\nline2", ZOE_NFD, d("2025-03-01")));
+                RowFactory.create("C1", HYPERLINK, ZOE_NFC, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C2", "[click](http://evil)", ZOE_NFC, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C3", "*bold*", ZOE_ACUTE, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C4", "a\\|b", ZOE_ACUTE, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C5", "<script>alert(1)</script>", LONG, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C6", "line1\nline2", ZOE_NFD, d("2025-03-01"), WorklistTest.NO_CREDIT));
         out = dir.resolve("out");
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),

@@ -74,9 +74,9 @@ class WorklistTest {
                 score("I11", "C7", -20, "100000.00", 0.1, "low"));
         List<Row> customers = new ArrayList<>();
         for (String c : List.of("C1", "C2", "C3", "C4", "C6", "C7")) {
-            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01")));
+            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01"), NO_CREDIT));
         }
-        customers.add(RowFactory.create("C5", "Customer C5", null, null));
+        customers.add(RowFactory.create("C5", "Customer C5", null, null, NO_CREDIT));
         Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                 DISPUTES);
         result = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
