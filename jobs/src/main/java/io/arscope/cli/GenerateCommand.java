@@ -39,6 +39,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--on-account-share", defaultValue = "0", description = "Share of payments, and of credit memos, "
+            + "booked on account: naming the customer but no invoice (0 to 1). Default: ${DEFAULT-VALUE}, none.")
+    double onAccountShare;
+
     @picocli.CommandLine.Mixin
     SharedOptions.Config config;
 
@@ -52,6 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (customers != null) {
             base = new GeneratorConfig(seed, invoices, customers, start, months);
         }
+        base = base.withOnAccountShare(onAccountShare);
         long t0 = System.nanoTime();
         HistoryGenerator.Summary s = HistoryGenerator.generate(base, output);
         spec.commandLine().getOut().printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes "
