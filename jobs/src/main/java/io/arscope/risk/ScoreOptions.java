@@ -12,6 +12,14 @@ import io.arscope.job.JobOptions;
  * @param model  the model directory
  * @param asOf   the scoring day; null for the latest date in the data
  * @param output folder for the scores
+ * @param gateMargin how much the model must beat the baseline by on its validation window for its scores to be
+ *                   published ({@link ModelGate})
  */
-public record ScoreOptions(String input, Path model, LocalDate asOf, String output) implements JobOptions {
+public record ScoreOptions(String input, Path model, LocalDate asOf, String output, double gateMargin)
+        implements JobOptions {
+
+    /** Scoring with the default gate margin. */
+    public ScoreOptions(String input, Path model, LocalDate asOf, String output) {
+        this(input, model, asOf, output, ModelGate.DEFAULT_MARGIN);
+    }
 }
