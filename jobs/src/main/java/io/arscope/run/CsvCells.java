@@ -52,9 +52,9 @@ public final class CsvCells {
     }
 
     /**
-     * A floating-point number as a plain decimal: the shortest digits that read back as the same double, never in
-     * scientific notation, without trailing zeros ({@code 12}, {@code 0.5}, {@code 0.000462344509}); NaN and the
-     * infinities as Java writes them, since no decimal stands for them.
+     * A floating-point number as a plain decimal: the shortest digits that read back as the same double, as Java
+     * writes them, but never in scientific notation ({@code 0.5}, {@code 12.0}, {@code 0.000462344509},
+     * {@code 10000000000}); NaN and the infinities as Java writes them, since no decimal stands for them.
      */
     public static String plain(Double value) {
         if (value == null) {
@@ -63,7 +63,7 @@ public final class CsvCells {
         if (!Double.isFinite(value)) {
             return value.toString();
         }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(value)).toPlainString();
     }
 
     /** Whether a spreadsheet would take this text for a formula. */
