@@ -72,7 +72,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
     static String summary(Outcome o) {
         String latest = o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH))
                 .reduce((a, b) -> b).map(p -> String.format(", %s ending AR %,.2f, CEI %s", p.period(), p.endingAr(),
-                        SummaryFigure.percent(p.cei(), "%.1f%%", "nothing was collectible"))).orElse("");
+                        SummaryFigure.of(p.cei(), "%.1f%%", "nothing was collectible"))).orElse("");
         return String.format("metrics: as of %s (months to %s)%s, expected credit loss %,.2f", o.asOf(),
                 o.lastMonthEnd(), latest, o.ecl());
     }
