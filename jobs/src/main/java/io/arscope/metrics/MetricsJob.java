@@ -163,7 +163,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 cohortRows.size(), rolls.size(), outcome.ecl().toPlainString(), aboveOne);
         JobOutcome.Status status = aboveOne > 0 ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
-                context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(), null);
+                context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),
+                null);
         OutputFiles.writeText(spark, context.output(MetricsTables.MANIFEST), manifest.toJson());
         return outcome;
     }

@@ -81,7 +81,8 @@ public final class ReportJob implements Job<ReportOptions> {
         OutputFiles.writeText(spark, context.output(REPORT), html);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("report", started, new RunOptions(o.metrics(),
                 o.forecast() == null ? "" : o.forecast(), o.worklist() == null ? "" : o.worklist(), o.output()),
-                context.recordInputs(inputs(spark, o)), new RunOutputs(data.months().size(), html.length()), JobOutcome.Status.OK.word(),
+                context.recordInputs(inputs(spark, o)), new RunOutputs(data.months().size(), html.length()),
+                JobOutcome.Status.OK.word(),
                 JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, context.output(MANIFEST), manifest.toJson());
         return data;

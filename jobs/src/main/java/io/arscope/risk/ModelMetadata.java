@@ -39,7 +39,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"arscope_version", "feature_version", "features", "base_features", "input", "labels_as_of",
     "config", "train", "validation", "test", "training_data_sha256", "chosen", "validation_roc_auc", "calibrated",
-    "platt", "standardizer", "test_evaluation", "test_baseline_customer_late_share", "test_days_late_mae", "validation_evaluation",
+    "platt", "standardizer", "test_evaluation", "test_baseline_customer_late_share", "test_days_late_mae",
+    "validation_evaluation",
     "validation_baseline_customer_late_share"})
 public record ModelMetadata(String arscopeVersion, int featureVersion, List<String> features,
         List<String> baseFeatures, String input, String labelsAsOf, RiskConfig config, Window train,

@@ -50,8 +50,8 @@ import io.arscope.worklist.WorklistTables;
  * {@code arscope run} on the bundled sample as of 2026-10-31, read as a data engineer reads it: the model gate (on
  * its validation window the model captures 31.2% of the late amount in its riskiest 20% against the baseline's 29.1%,
  * 2.1 points; with a margin of 5 points it is refused, the worklist ranks by the baseline and the run ends with 7),
- * the run's log and each step's summary, the manifests' status words, exit codes, absolute paths and row counts, and every CSV's numbers
- * against the declared types. A stale export (the same sample as of 2026-12-31) ends with 8.
+ * the run's log and each step's summary, the manifests' status words, exit codes, absolute paths and row counts,
+ * and every CSV's numbers against the declared types. A stale export (the same sample as of 2026-12-31) ends with 8.
  */
 @Tag("integration")
 class SampleRunOutputsTest {
@@ -123,7 +123,8 @@ class SampleRunOutputsTest {
             assertTrue(own.size() >= 4, step + " " + own);
             assertTrue(log.containsAll(own), step);
         }
-        assertTrue(log.stream().anyMatch(l -> l.matches(STAMP + "WARN  score: arscope score: warning: model refused.*")));
+        assertTrue(log.stream().anyMatch(l -> l.matches(STAMP
+                + "WARN  score: arscope score: warning: model refused.*")));
         assertTrue(out.contains("forecast: as of 2026-10-31, expected cash over 13 weeks 5,069,398.42, week 1 "), out);
         assertTrue(out.contains("metrics: as of 2026-10-31 (months to 2026-10-31), 2026-10 ending AR 2,108,941.07, "
                 + "CEI 91.2%, expected credit loss 19,968.01"), out);
