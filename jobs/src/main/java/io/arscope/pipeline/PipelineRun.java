@@ -248,10 +248,11 @@ public final class PipelineRun {
                 outcome.inputs().forEach((table, rows) -> file.info(source, String.format("read %,d rows of %s", rows,
                         table)));
                 outcome.details().forEach(d -> file.info(source, d));
-                outcome.warnings().forEach(w -> file.log(RunLog.Level.WARN, source, "arscope " + step.command()
-                        + ": warning: " + w));
                 outcome.rows().forEach((table, rows) -> file.info(source, String.format("wrote %,d rows of %s", rows,
                         table)));
+                // Last before the summary, so that the lines a failed run prints from the log's end show them.
+                outcome.warnings().forEach(w -> file.log(RunLog.Level.WARN, source, "arscope " + step.command()
+                        + ": warning: " + w));
                 file.log(outcome.status().published() ? RunLog.Level.INFO : RunLog.Level.ERROR, source,
                         String.format("%s in %.1f s; %s, exit %d", outcome.summary(), (System.nanoTime() - t0) / 1e9,
                                 outcome.status().word(), outcome.status().exitCode()));
