@@ -74,10 +74,19 @@ final class IngestCommand implements Callable<Integer> {
                 + "(yyyy-MM-dd), due dates included: placeholders such as 9999-12-31. Default: ${DEFAULT-VALUE}.")
         LocalDate latestDate;
 
+        @Option(names = "--max-data-age", defaultValue = "7", description = "Fail (exit 8, stale input) when the "
+                + "latest dated row (invoice, payment, credit memo, write-off or dispute) is more than this many days "
+                + "before --as-of; the outputs are still written. Checked only when --as-of is given (always in "
+                + "arscope run). Default: ${DEFAULT-VALUE}.")
+        int maxDataAge;
+
         IngestOptions options(String input, Path mapping, String output, LocalDate asOf, String jdbcUrl,
                 String jdbcUser) {
+            // Without --as-of the date is today's, and an export of any earlier day would be called stale.
+            boolean checkFreshness = asOf != null && !anyDate;
             return new IngestOptions(input, mapping, output, anyDate ? null : asOf != null ? asOf : LocalDate.now(),
-                    maxRejectShare, jdbcUrl, jdbcUser, new ValueBounds(earliestDate, latestDate));
+                    maxRejectShare, jdbcUrl, jdbcUser, new ValueBounds(earliestDate, latestDate),
+                    checkFreshness ? maxDataAge : null);
         }
     }
 

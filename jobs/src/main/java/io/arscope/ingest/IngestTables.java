@@ -25,7 +25,8 @@ public final class IngestTables {
     public record RunOptions(String input, String mapping, String mappingSha256,
             @JsonInclude(JsonInclude.Include.NON_NULL) String databaseUrl,
             @JsonInclude(JsonInclude.Include.NON_NULL) String databaseUser, String output, String asOf,
-            String earliestDate, String latestDate, double maxRejectShare) {
+            String earliestDate, String latestDate, double maxRejectShare,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Freshness freshness) {
     }
 
     /**
