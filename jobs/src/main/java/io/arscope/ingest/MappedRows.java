@@ -11,8 +11,10 @@ import io.arscope.model.CanonicalTable;
 
 /**
  * The layout of one mapped input line, as {@link RecordMapper} produces it and the checks downstream read it:
- * where it came from, one nullable record column per canonical table, and the problems that reject it. A line
- * with any problem carries no records: a row is accepted or rejected whole.
+ * where it came from, one nullable record column per canonical table, the problems that reject it, and the
+ * flaggable oddities its records have ({@link QualityPolicy} decides later whether they flag or reject). A line
+ * with any problem carries no records and no flags, its oddities being listed after its problems: a row is
+ * accepted or rejected whole.
  */
 public final class MappedRows {
     public static final String SOURCE_FILE = "source_file";
@@ -20,6 +22,8 @@ public final class MappedRows {
     public static final String RAW = "raw";
     public static final String BLANK = "blank";
     public static final String PROBLEMS = "problems";
+    /** The line's flaggable oddities, each naming its table and record, as {@link #PROBLEM}s. */
+    public static final String FLAGS = "flags";
     /** Inside each record: whether it was read off another table's row (see TargetSpec#derived). */
     public static final String DERIVED = "_derived";
 
@@ -50,6 +54,7 @@ public final class MappedRows {
             fields.add(DataTypes.createStructField(table.tableName(), recordSchema(table), true));
         }
         fields.add(DataTypes.createStructField(PROBLEMS, DataTypes.createArrayType(PROBLEM, false), false));
+        fields.add(DataTypes.createStructField(FLAGS, DataTypes.createArrayType(PROBLEM, false), false));
         return DataTypes.createStructType(fields);
     }
 }
