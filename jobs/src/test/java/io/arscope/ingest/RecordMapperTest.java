@@ -58,7 +58,7 @@ class RecordMapperTest {
     }
 
     private static List<String> listed(Row mapped, String column) {
-        List<Row> problems = mapped.getList(mapped.fieldIndex(column));
+        List<Row> problems = mapped.getList(MappedRows.SCHEMA.fieldIndex(column));
         return problems.stream().map(p -> p.getString(3) + " " + p.getString(2) + ": " + p.getString(4)).toList();
     }
 
