@@ -116,8 +116,8 @@ class RecordMapperTest {
 
     @Test
     void aRejectedLineListsItsOdditiesAfterItsFaultsAndKeepsNoFlags() throws MappingException {
-        Row mapped = map("A-1,K1,3/7/2025,3/1/2025,-3,3/1/2025,N");
-        assertEquals(List.of("NON_POSITIVE_AMOUNT amount: amount -3.00 must be greater than zero",
+        Row mapped = map("A-1,K1,3/7/2025,3/1/2025,100,3/x/2025,N");
+        assertEquals(List.of("BAD_DATE payment_date: payment_date '3/x/2025' is not a date in [M/d/yyyy]",
                 "DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07"), problems(mapped));
         assertEquals(List.of(), listed(mapped, MappedRows.FLAGS));
         assertNull(record(mapped, CanonicalTable.INVOICES));
