@@ -47,10 +47,6 @@ public final class ReferenceChecks {
             DataTypes.createStructField("reason", DataTypes.StringType, false),
             DataTypes.createStructField(MappedRows.RAW, DataTypes.StringType, false)));
 
-    /** Columns of the flags, one row per accepted record and flaggable rule it broke. */
-    public static final StructType FLAGS_SCHEMA = DataTypes.createStructType(List.of(REJECTS_SCHEMA.fields())
-            .subList(0, REJECTS_SCHEMA.fields().length - 1));
-
     private static final int MAX_ROUNDS = 5;
     private static final String STAGE = "stage";
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
@@ -58,8 +54,8 @@ public final class ReferenceChecks {
 
     /**
      * Accepted records per table (canonical columns and {@link CanonicalTable#QUALITY_FLAGS}), the rejects
-     * ({@link #REJECTS_SCHEMA}), the accepted records with their lines, and the flags ({@link #FLAGS_SCHEMA}) of the
-     * accepted records.
+     * ({@link #REJECTS_SCHEMA}), the accepted records with their lines, and the flags of the accepted records: one
+     * row per record and rule it broke, with the rejects' columns but {@code raw}.
      */
     public record Result(Map<CanonicalTable, Dataset<Row>> accepted, Dataset<Row> rejects,
             Map<CanonicalTable, Dataset<Row>> acceptedWithLines, Dataset<Row> flags) {
