@@ -111,7 +111,7 @@ class IngestFuzzTest {
         RowPath clean = rowPath(null, fuzzer.clean());
         assertEquals(ExitCode.OK, clean.exitCode());
         assertEquals(List.of(), clean.rowsByFile().values().stream().flatMap(List::stream)
-                .filter(r -> !r.getList(r.size() - 1).isEmpty()).toList());
+                .filter(r -> !r.getList(MappedRows.SCHEMA.fieldIndex(MappedRows.PROBLEMS)).isEmpty()).toList());
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> byExitCode = new TreeMap<>();
         long slowest = 0;
@@ -212,7 +212,7 @@ class IngestFuzzTest {
             fileRejects.keySet().stream().filter(l -> !rowLines.contains(l))
                     .forEach(l -> failures.add(file.getKey() + ":" + l + " rejected, but it is no row"));
             for (Row row : rows) {
-                List<Row> problems = row.getList(row.size() - 1);
+                List<Row> problems = row.getList(MappedRows.SCHEMA.fieldIndex(MappedRows.PROBLEMS));
                 String published = fileRejects.get(row.getLong(1));
                 if (!problems.isEmpty() && !problems.get(0).getString(3).equals(published)) {
                     failures.add(origins.get(file.getKey()).get((int) row.getLong(1)) + ": the row path found "
@@ -276,7 +276,7 @@ class IngestFuzzTest {
     private static List<String> rowProblems(String file, Row row) {
         List<String> wrong = new ArrayList<>();
         String where = file + ":" + row.getLong(1) + " ";
-        List<Row> problems = row.getList(row.size() - 1);
+        List<Row> problems = row.getList(MappedRows.SCHEMA.fieldIndex(MappedRows.PROBLEMS));
         List<Row> records = new ArrayList<>();
         for (CanonicalTable table : CanonicalTable.values()) {
             if (!row.isNullAt(4 + table.ordinal())) {
