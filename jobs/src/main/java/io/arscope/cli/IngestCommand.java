@@ -16,11 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Reads a receivables export (CSV or JSON Lines files, or database tables over JDBC) through a "
                 + "mapping file, validates every row, "
-                + "and writes the canonical tables as Parquet partitioned by month, the rejected rows with their "
-                + "reasons, a reconciliation per file and a run manifest.",
+                + "and writes the canonical tables as Parquet partitioned by month (rows with business oddities "
+                + "flagged), the rejected rows with their reasons, a reconciliation per file, the rows each "
+                + "data-quality rule rejected or flagged, and a run manifest.",
                 "",
                 "Outputs under --output: canonical/<table>/ (Parquet), rejects/ (Parquet), rejects.csv, "
-                        + "reconciliation.csv, ingest-run.json."},
+                        + "reconciliation.csv, data_quality/ (Parquet), data_quality.csv, ingest-run.json."},
         footer = {"", Arscope.EXIT_CODES})
 final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec

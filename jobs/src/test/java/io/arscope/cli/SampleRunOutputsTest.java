@@ -130,7 +130,7 @@ class SampleRunOutputsTest {
         assertTrue(out.contains("2026-10-31 run complete with warnings (exit 7) in "), out);
         assertTrue(out.contains("train: xgboost on 3,412 invoices; test late amount in top 20% 29.7% (baseline 32.9%), "
                 + "ROC AUC 0.782 (baseline 0.774); model in "), out);
-        assertTrue(out.contains("ingest: 11,190 rows read, 11,190 accepted, 0 rejected (0.00%), latest dated row "
+        assertTrue(out.contains("ingest: 11,190 rows read, 11,190 accepted (0 flagged), 0 rejected (0.00%), latest dated row "
                 + "2026-10-31"), out);
     }
 
