@@ -83,18 +83,29 @@ public final class RiskScoring {
             RiskModel.Score s = scores.get(i);
             LocalDate asOf = r.getAs("scoring_date");
             LocalDate due = r.getAs("due_date");
-            List<String> reasons = s.reasons();
+            List<Reasons.Reason> reasons = s.reasons();
+            // The band is that of the probability as stored, so that a reader can check one against the other.
+            double probability = ScoreTables.probability(s.probability());
             out.add(ScoreTables.SCORES.row().set(ScoreTables.INVOICE_ID, r.getAs("invoice_id"))
                     .set(ScoreTables.CUSTOMER_ID, r.getAs("customer_id")).set(ScoreTables.AS_OF, asOf)
                     .set(ScoreTables.INVOICE_DATE, r.getAs("invoice_date")).set(ScoreTables.DUE_DATE, due)
+                    .set(ScoreTables.CURRENCY, InvoiceCurrency.of(features.get(i)))
                     .set(ScoreTables.AMOUNT, r.getAs("amount")).set(ScoreTables.OPEN_AMOUNT, r.getAs("open_amount"))
                     .set(ScoreTables.DAYS_PAST_DUE, (int) ChronoUnit.DAYS.between(due, asOf))
-                    .set(ScoreTables.PROBABILITY_LATE, s.probability())
-                    .set(ScoreTables.EXPECTED_DAYS_LATE, s.expectedDaysLate()).set(ScoreTables.RISK_BAND, s.band())
-                    .set(ScoreTables.REASON_1, reasons.size() > 0 ? reasons.get(0) : null)
-                    .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1) : null)
-                    .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2) : null).build());
+                    .set(ScoreTables.PROBABILITY_LATE, probability)
+                    .set(ScoreTables.EXPECTED_DAYS_LATE, s.expectedDaysLate())
+                    .set(ScoreTables.RISK_BAND, model.config().band(probability))
+                    .set(ScoreTables.REASON_1, reasons.get(0).words())
+                    .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1).words() : null)
+                    .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2).words() : null)
+                    .set(ScoreTables.REASON_FEATURES, features(reasons)).build());
         }
         return out;
+    }
+
+    /** The reasons' features as {@link ScoreTables#REASON_FEATURES} holds them; null when no feature stands out. */
+    private static String features(List<Reasons.Reason> reasons) {
+        List<String> named = reasons.stream().map(Reasons.Reason::feature).filter(f -> !f.isEmpty()).toList();
+        return named.isEmpty() ? null : String.join(",", named);
     }
 }

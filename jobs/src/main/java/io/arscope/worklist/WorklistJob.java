@@ -165,7 +165,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         long customerRows = customers.count();
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
-                config.disputeCapacity(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+                config.disputeCapacity(), config.notDueUrgency(), config.urgencyDays(), config.maxUrgency(),
+                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, Map.of(),
                 new WorklistTables.RunOutputs(listed, customerRows, pages.size()), "passed", null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
