@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * A model's strongest reasons for a score, in words a collector can say on the phone. A feature becomes a reason
  * only when it pushed the probability up and its value argues for the risk: a history figure worse than the
- * training invoices' average (more days late, fewer earlier invoices, a shorter relationship), a count that is not
+ * training invoices' average (more days late, fewer earlier invoices, a shorter relationship than most), a count that is not
  * zero, a category the invoice has. Calendar features (weekday and month of issue and due date) and the currency
  * are never reasons: they are true of every invoice of their kind, and nobody can say them to a customer.
  */
@@ -103,12 +103,12 @@ public final class Reasons {
             case "hist_open_disputes" -> whole(v) > 0 ? "has " + plural(whole(v), "open dispute") : null;
             case "hist_past_disputes" -> whole(v) > 0 ? "raised " + plural(whole(v), "dispute") + " before" : null;
             case "hist_invoices" -> belowUsual && whole(v) > 0
-                    ? "only " + plural(whole(v), "earlier invoice") + " to judge by" : null;
+                    ? plural(whole(v), "earlier invoice") + " to judge by, fewer than most customers" : null;
             case "no_history" -> v > 0 ? "new customer: no payment record to judge by yet" : null;
             case "no_payment_yet" -> v > 0 ? "has never paid an invoice" : null;
             case "days_since_last_payment" -> aboveUsual ? "no payment for " + days(whole(v)) : null;
             case "credit_use" -> aboveUsual && v > 0 ? "uses " + percent(v) + " of its credit limit" : null;
-            case "tenure_days" -> belowUsual ? "a customer for only " + days(whole(v)) : null;
+            case "tenure_days" -> belowUsual ? "a customer for " + days(whole(v)) + ", less than most" : null;
             case "amount_vs_usual" -> aboveUsual && Math.round(v * 10) > 10
                     ? "invoice is " + decimal(v) + " times its usual amount" : null;
             case "log_amount" -> aboveUsual ? "a larger invoice than most: " + money(Math.exp(v), currency) : null;

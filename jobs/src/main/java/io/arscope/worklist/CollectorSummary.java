@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.arscope.risk.InvoiceCurrency;
+import io.arscope.risk.Reasons;
 import io.arscope.run.MarkdownText;
 
 /**
@@ -152,7 +153,8 @@ public final class CollectorSummary {
                     .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OPEN_AMOUNT.of(r), currency))
                     .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                     .append(" | ").append(MarkdownText.escape(WorklistTables.OLDEST_BUCKET.of(r)))
-                    .append(" (").append(days).append(" days) | ")
+                    .append(" (").append(days > 0 ? Reasons.days(days) : days == 0 ? "due today"
+                            : "due in " + Reasons.days(-days)).append(") | ")
                     .append(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
                             WorklistTables.EXPECTED_DAYS_TO_PAY.of(r))).append(" | ")
                     .append(disputes ? WorklistTables.OLDEST_DISPUTE_OPENED.of(r) + " | " : "")

@@ -59,8 +59,9 @@ class ReasonsTest {
                 reason("hist_overdue_balance_log", Math.log1p(12400.50), 1.0));
         assertEquals(Optional.of("a larger invoice than most: USD 17,781.17"),
                 reason("log_amount", Math.log(17781.17), 1.4));
-        assertEquals(Optional.of("only 3 earlier invoices to judge by"), reason("hist_invoices", 3, -1.1));
-        assertEquals(Optional.of("a customer for only 1,095 days"), reason("tenure_days", 1095, -0.2));
+        assertEquals(Optional.of("3 earlier invoices to judge by, fewer than most customers"),
+                reason("hist_invoices", 3, -1.1));
+        assertEquals(Optional.of("a customer for 1,095 days, less than most"), reason("tenure_days", 1095, -0.2));
         assertEquals(Optional.of("no payment for 1 day"), reason("days_since_last_payment", 1, 0.1));
         assertEquals(Optional.of("invoice is 4.6 times its usual amount"), reason("amount_vs_usual", 4.61, 3.0));
         assertEquals(Optional.of("uses 38% of its credit limit"), reason("credit_use", 0.3812, 0.4));

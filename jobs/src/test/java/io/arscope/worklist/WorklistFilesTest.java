@@ -177,7 +177,7 @@ class WorklistFilesTest {
                 |---:|---|---:|---:|---|---|---|---|
                 | 1 | =HYPERLINK\\("http://x","y"\\) (C1) | USD 1,000.00 | USD 1,000.00 | 1\\-30 (30 days) | \
                 30 days late; past its expected payment date | Call the customer | why =1\\+1 |
-                | 2 | \\[click\\]\\(http://evil\\) (C2) | USD 200.00 | USD 0.00 | current (-3 days) | \
+                | 2 | \\[click\\]\\(http://evil\\) (C2) | USD 200.00 | USD 0.00 | current (due in 3 days) | \
                 70% risk of paying late; payment expected in 6 days | Remind before the due date | why \\+1 |
 
                 ## Dispute queue, today
