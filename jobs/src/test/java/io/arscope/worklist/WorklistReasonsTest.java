@@ -37,7 +37,8 @@ class WorklistReasonsTest {
             "(\\S+) ([\\d,]+\\.\\d\\d) of its (\\S+) ([\\d,]+\\.\\d\\d) open is overdue \\((\\d+)%\\)");
     private static final Pattern NO_PAYMENT = Pattern.compile("no payment for ([\\d,]+) days?");
     private static final Pattern AMOUNT = Pattern.compile("(\\S+) [\\d,]+\\.\\d\\d");
-    private static final Pattern NONSENSE = Pattern.compile("-\\d|\\b0 |\\(s\\)|weekday|month|\\d{4,}");
+    /** A negative number, a count of zero ("raised 0 disputes"), "(s)", the calendar, a number without separators. */
+    private static final Pattern NONSENSE = Pattern.compile("-\\d|(?<![\\d.,])0 |\\(s\\)|weekday|month|\\d{4,}");
     private static List<Row> invoices;
     private static List<Row> customers;
 
