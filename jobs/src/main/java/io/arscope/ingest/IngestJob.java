@@ -59,7 +59,8 @@ public final class IngestJob implements Job<IngestOptions> {
                 100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), IngestTables.REJECTS_CSV)))
                 .toList();
         JobOutcome outcome = JobOutcome.ok(context, String.format("ingest: %d rows read, %d accepted, %d rejected",
-                r.read(), r.accepted(), r.rejected()), details).withWarnings(warnings);
+                r.read(), r.accepted(), r.rejected()) + (r.ignored() == 0 ? "" : ", " + r.ignored()
+                        + " ignored as report layout"), details).withWarnings(warnings);
         return o.passed() ? outcome : outcome.withStatus(JobOutcome.Status.TOO_MANY_REJECTS);
     }
 
@@ -125,11 +126,24 @@ public final class IngestJob implements Job<IngestOptions> {
             // The month leads the sort so that the partitioned write needs no sort of its own: Spark's would order
             // by month alone and, not being stable, leave the rows of a month in a different order on every run.
             withMonth.repartition(col(CanonicalTable.MONTH_PARTITION))
-                    .sortWithinPartitions(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table.keyField())
+                    .sortWithinPartitions(sortColumns(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table))
                     .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
         } else {
-            rows.coalesce(1).sortWithinPartitions(table.keyField()).write().mode(SaveMode.Overwrite).parquet(path);
+            rows.coalesce(1).sortWithinPartitions(sortColumns(null, null, table)).write().mode(SaveMode.Overwrite)
+                    .parquet(path);
         }
+    }
+
+    /** The given leading columns (those not null), then the table's key fields not among them. */
+    private static org.apache.spark.sql.Column[] sortColumns(String month, String date, CanonicalTable table) {
+        List<String> names = new ArrayList<>();
+        for (String name : new String[] {month, date}) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        table.keyFields().stream().filter(k -> !names.contains(k)).forEach(names::add);
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
     }
 
     private static RunManifest<IngestTables.RunOptions, Map<String, IngestTables.FileInput>, Map<String, Long>>
@@ -143,7 +157,7 @@ public final class IngestJob implements Job<IngestOptions> {
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.rejected(), f.blank(),
-                    f.rejectedByReason()));
+                    f.rejectedByReason(), f.ignoredBy()));
         }
         Map<String, Long> outputs = new LinkedHashMap<>();
         outcome.records().forEach((table, n) -> outputs.put(IngestTables.CANONICAL_DIR + "/" + table.tableName(), n));

@@ -23,6 +23,8 @@ public enum RejectReason {
     BAD_NUMBER,
     /** A code outside its allowed values (currency, billing channel, adjustment kind, flag). */
     BAD_VALUE,
+    /** A negative amount, which is a credit, on a row whose debit/credit indicator says debit. */
+    DEBIT_CREDIT_CONFLICT,
     /** An amount that must be above zero is zero or negative. */
     NON_POSITIVE_AMOUNT,
     /** An invoice due before it was issued, or a dispute resolved before it was opened. */
@@ -42,5 +44,12 @@ public enum RejectReason {
     /** A payment or adjustment that names a customer other than its invoice's. */
     CUSTOMER_MISMATCH,
     /** The row met no target's condition in the mapping, so it would produce nothing. */
-    NO_RECORD
+    NO_RECORD,
+    /**
+     * A row in a currency other than the reporting one, dated before that currency's first exchange rate. Known
+     * only once the reporting currency is (the analysis jobs'
+     * {@link io.arscope.ledger.ReportingCurrency#MISSING_RATE}): they refuse the ledger, naming the rows' currency,
+     * date and the earliest of them.
+     */
+    MISSING_RATE
 }

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The currency an invoice's amounts are in, as its data says: the level of the {@code currency} feature the
- * invoice was scored with, which {@link RiskFeatures} takes from the invoice's {@code currency} field; and an amount
- * as people read it, with that currency. Scores, reasons and worklists take the currency from here and nowhere
- * else.
+ * The currency an invoice's amounts are in, as the data says: the reporting currency when the ledger was converted
+ * into one ({@code io.arscope.ledger.ReportingCurrency}), else the invoice's own, the level of the {@code currency}
+ * feature it was scored with (which {@link RiskFeatures} takes from the invoice's {@code currency} field); and an
+ * amount as people read it, with that currency. Scores, reasons and worklists take the currency from here and
+ * nowhere else.
  */
 public final class InvoiceCurrency {
 
@@ -19,8 +20,17 @@ public final class InvoiceCurrency {
     private InvoiceCurrency() {
     }
 
-    /** The invoice's currency, or null for features without one. */
-    public static String of(Map<String, Double> features) {
+    /**
+     * The currency of the invoice's amounts.
+     *
+     * @param reportedIn the reporting currency the amounts were converted into, or null for amounts as stored
+     */
+    public static String of(Map<String, Double> features, String reportedIn) {
+        return reportedIn != null ? reportedIn : own(features);
+    }
+
+    /** The invoice's own currency, or null for features without one. */
+    private static String own(Map<String, Double> features) {
         for (String name : features.keySet()) {
             if (name.startsWith(FEATURE)) {
                 return name.substring(FEATURE.length());

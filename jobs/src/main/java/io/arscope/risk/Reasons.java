@@ -53,9 +53,10 @@ public final class Reasons {
      * @param contribution by feature id
      * @param f            the invoice's features
      * @param z            the same, standardised on the training invoices
+     * @param currency     the currency its amounts are in ({@link InvoiceCurrency#of})
      */
     public static List<Reason> strongest(List<String> names, float[] contribution, Map<String, Double> f,
-            Map<String, Double> z) {
+            Map<String, Double> z, String currency) {
         List<Integer> order = IntStream.range(0, names.size()).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(j -> -contribution[j]).thenComparingInt(j -> j)).toList();
         List<Reason> out = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class Reasons {
                 break;
             }
             String feature = names.get(j);
-            describe(feature, f, z).map(words -> new Reason(base(feature), words))
+            describe(feature, f, z, currency).map(words -> new Reason(base(feature), words))
                     .filter(r -> out.stream().noneMatch(o -> o.words().equals(r.words()))).ifPresent(out::add);
         }
         return out.isEmpty() ? List.of(new Reason("", NOTHING_STANDS_OUT)) : out;
@@ -72,9 +73,10 @@ public final class Reasons {
 
     /**
      * The sentence for a feature of an invoice, or empty when the invoice does not have the feature or its value
-     * does not argue for the risk.
+     * does not argue for the risk; amounts are said in {@code currency}.
      */
-    public static Optional<String> describe(String feature, Map<String, Double> f, Map<String, Double> z) {
+    public static Optional<String> describe(String feature, Map<String, Double> f, Map<String, Double> z,
+            String currency) {
         if (!f.containsKey(feature)) {
             return Optional.empty();
         }
@@ -83,7 +85,6 @@ public final class Reasons {
         double v = f.get(feature);
         boolean aboveUsual = z.getOrDefault(feature, 0.0) > 0;
         boolean belowUsual = z.getOrDefault(feature, 0.0) < 0;
-        String currency = InvoiceCurrency.of(f);
         String words = switch (name) {
             case "hist_late_share" -> aboveUsual && v > 0 ? "paid " + percent(v) + " of its earlier invoices late"
                     : null;

@@ -137,8 +137,12 @@ public final class RiskModel implements Serializable {
         return p;
     }
 
-    /** Scores a batch: probability, expected days late, band and the top three reasons. */
-    public List<Score> score(List<Map<String, Double>> batch) {
+    /**
+     * Scores a batch: probability, expected days late, band and the top three reasons.
+     *
+     * @param reportedIn the currency the amounts were converted into, or null for amounts as stored
+     */
+    public List<Score> score(List<Map<String, Double>> batch, String reportedIn) {
         List<Map<String, Double>> z = standardised(batch);
         double[] p = rawProbabilities(classifier, z);
         for (int i = 0; i < p.length; i++) {
@@ -156,7 +160,8 @@ public final class RiskModel implements Serializable {
         List<Score> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             scores.add(new Score(p[i], Math.max(0, days.get(i).getOutput().getValues()[0]), config.band(p[i]),
-                    Reasons.strongest(names, contributions[i], batch.get(i), z.get(i))));
+                    Reasons.strongest(names, contributions[i], batch.get(i), z.get(i),
+                            InvoiceCurrency.of(batch.get(i), reportedIn))));
         }
         return scores;
     }

@@ -32,20 +32,23 @@ public final class RiskScoring {
     /**
      * The invoices open at the end of {@code day}, scored with features known on that day; refuses a model whose
      * features the data does not provide.
+     *
+     * @param reportedIn the reporting currency the ledger's amounts were converted into, or null for amounts as
+     *                   stored, each in its invoice's currency
      */
     public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.ledger.ReceivablesLedger ledger,
-            ModelDirectory.Loaded loaded, LocalDate day) {
+            ModelDirectory.Loaded loaded, LocalDate day, String reportedIn) {
         Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
         List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
                 .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
         if (!sample.isEmpty()) {
             ModelDirectory.checkFeatures(loaded.metadata(), sample);
         }
-        return score(spark, features, loaded.model());
+        return score(spark, features, loaded.model(), reportedIn);
     }
 
-    /** Scores rows of {@link RiskFeatures#SCHEMA}. */
-    public static Dataset<Row> score(SparkSession spark, Dataset<Row> features, RiskModel model) {
+    /** Scores rows of {@link RiskFeatures#SCHEMA}; amounts in {@code reportedIn}, or as stored when null. */
+    public static Dataset<Row> score(SparkSession spark, Dataset<Row> features, RiskModel model, String reportedIn) {
         Broadcast<RiskModel> shared = spark.sparkContext().broadcast(model,
                 scala.reflect.ClassTag$.MODULE$.apply(RiskModel.class));
         MapPartitionsFunction<Row, Row> scoreAll = rows -> new Iterator<>() {
@@ -54,7 +57,7 @@ public final class RiskScoring {
             @Override
             public boolean hasNext() {
                 if (!current.hasNext() && rows.hasNext()) {
-                    current = scoreBatch(shared.value(), rows).iterator();
+                    current = scoreBatch(shared.value(), rows, reportedIn).iterator();
                 }
                 return current.hasNext();
             }
@@ -68,7 +71,7 @@ public final class RiskScoring {
         return features.mapPartitions(scoreAll, Encoders.row(SCHEMA));
     }
 
-    private static List<Row> scoreBatch(RiskModel model, Iterator<Row> rows) {
+    private static List<Row> scoreBatch(RiskModel model, Iterator<Row> rows, String reportedIn) {
         List<Row> batch = new ArrayList<>(BATCH);
         List<Map<String, Double>> features = new ArrayList<>(BATCH);
         while (rows.hasNext() && batch.size() < BATCH) {
@@ -76,7 +79,7 @@ public final class RiskScoring {
             batch.add(r);
             features.add(r.getJavaMap(r.fieldIndex("features")));
         }
-        List<RiskModel.Score> scores = model.score(features);
+        List<RiskModel.Score> scores = model.score(features, reportedIn);
         List<Row> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Row r = batch.get(i);
@@ -89,7 +92,7 @@ public final class RiskScoring {
             out.add(ScoreTables.SCORES.row().set(ScoreTables.INVOICE_ID, r.getAs("invoice_id"))
                     .set(ScoreTables.CUSTOMER_ID, r.getAs("customer_id")).set(ScoreTables.AS_OF, asOf)
                     .set(ScoreTables.INVOICE_DATE, r.getAs("invoice_date")).set(ScoreTables.DUE_DATE, due)
-                    .set(ScoreTables.CURRENCY, InvoiceCurrency.of(features.get(i)))
+                    .set(ScoreTables.CURRENCY, InvoiceCurrency.of(features.get(i), reportedIn))
                     .set(ScoreTables.AMOUNT, r.getAs("amount")).set(ScoreTables.OPEN_AMOUNT, r.getAs("open_amount"))
                     .set(ScoreTables.DAYS_PAST_DUE, (int) ChronoUnit.DAYS.between(due, asOf))
                     .set(ScoreTables.PROBABILITY_LATE, probability)

@@ -35,7 +35,9 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputCheckException;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
 import io.arscope.risk.ScoreTables;
@@ -71,7 +73,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<WorklistOptions> context) throws IOException {
+    public JobOutcome run(JobContext<WorklistOptions> context) throws IOException, InputException {
         Counts c = write(context);
         return JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer rows, %d "
                 + "collectors", c.asOf(), c.invoices(), c.customers(), c.collectors()), List.of());
@@ -81,17 +83,22 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * Writes the worklists into the context's folder: from the scores of a score run for the same day when the
      * options name one (a pipeline scores once and both outputs hold the same probabilities), else scored here.
      */
-    public static Counts write(JobContext<WorklistOptions> context) throws IOException {
+    public static Counts write(JobContext<WorklistOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         WorklistOptions o = context.options();
-        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, o.input());
-        LocalDate day = ledger.dayOrLatest(o.asOf());
+        ReceivablesLedger all = ReceivablesLedger.ofIngest(spark, o.input());
+        LocalDate day = all.dayOrLatest(o.asOf());
+        ReceivablesLedger cut = all.asOf(day);
+        // Balances of the day, at the day's rate.
+        ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
+            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
         } else {
@@ -232,7 +239,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
     static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day);
+        // Amounts as stored: the backtest ranks, it shows no amount.
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));

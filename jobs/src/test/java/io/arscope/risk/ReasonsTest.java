@@ -20,7 +20,7 @@ class ReasonsTest {
     private static Optional<String> reason(String feature, double value, double z) {
         Map<String, Double> f = new HashMap<>(Map.of("currency=USD", 1.0));
         f.put(feature, value);
-        return Reasons.describe(feature, f, Map.of(feature, z));
+        return Reasons.describe(feature, f, Map.of(feature, z), "USD");
     }
 
     @Test
@@ -79,10 +79,10 @@ class ReasonsTest {
         assertEquals(List.of(new Reasons.Reason("hist_late_share", "paid 50% of its earlier invoices late"),
                 new Reasons.Reason("credit_use", "uses 38% of its credit limit"),
                 new Reasons.Reason("business_unit", "an invoice of business unit Services")),
-                Reasons.strongest(names, new float[] {0.9f, 0.8f, 0.5f, 0.3f, 0.2f, 0.1f}, f, z));
+                Reasons.strongest(names, new float[] {0.9f, 0.8f, 0.5f, 0.3f, 0.2f, 0.1f}, f, z, "USD"));
         // INV00004827 in issue 22 had a blank reason; an invoice nothing argues for says so.
         assertEquals(List.of(new Reasons.Reason("", Reasons.NOTHING_STANDS_OUT)),
-                Reasons.strongest(names, new float[] {0.9f, 0.8f, -0.5f, -0.3f, 0.2f, -0.1f}, f, z));
+                Reasons.strongest(names, new float[] {0.9f, 0.8f, -0.5f, -0.3f, 0.2f, -0.1f}, f, z, "USD"));
     }
 
     @Test
