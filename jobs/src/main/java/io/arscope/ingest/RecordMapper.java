@@ -65,17 +65,21 @@ public final class RecordMapper implements Serializable {
     }
 
     /**
-     * A line as the file holds it, bytes in the source's encoding, mapped as its text would be; a line the encoding
-     * cannot read is rejected, shown with its unreadable bytes written out.
+     * A record as the file holds it, bytes in the source's encoding, mapped as its text would be; a record the
+     * encoding cannot read is rejected, shown with its unreadable bytes written out, and so is one whose quote is
+     * never closed.
      */
-    public Row map(byte[] line, long lineNumber) {
-        LineDecoder.Decoded decoded = decoder.decode(line);
-        if (decoded.problem() != null) {
-            return row(decoded.text(), lineNumber, () -> {
-                throw decoded.problem();
+    Row map(RecordFramer.Record record) {
+        LineDecoder.Decoded decoded = decoder.decode(record.bytes(), record.line());
+        FieldProblem problem = record.quoteLeftOpen() ? new FieldProblem(RejectReason.MALFORMED_ROW, null,
+                "a quote opened in the row is never closed, so the row runs on to the end of the file (line "
+                        + record.lastLine() + ")") : decoded.problem();
+        if (problem != null) {
+            return row(decoded.text(), record.line(), () -> {
+                throw problem;
             });
         }
-        return map(decoded.text(), lineNumber);
+        return map(decoded.text(), record.line());
     }
 
     /**
