@@ -5,9 +5,9 @@ package io.arscope.ingest;
  * the reconciliation group by); the message of each reject says the specifics.
  */
 public enum RejectReason {
-    /** The line holds bytes its source's encoding does not define, or a NUL character. */
+    /** The record holds bytes its source's encoding does not define, or a NUL character. */
     BAD_ENCODING,
-    /** The line does not split into the header's columns, or is not a JSON object. */
+    /** The record does not split into the header's columns (quotes included), or is not a JSON object. */
     MALFORMED_ROW,
     /** A required field is empty. */
     MISSING_FIELD,

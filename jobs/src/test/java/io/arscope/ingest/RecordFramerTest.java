@@ -1,6 +1,7 @@
 package io.arscope.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -138,5 +139,34 @@ class RecordFramerTest {
         for (int size = 1; size <= file.length; size++) {
             assertEquals(expected, shown(inRanges(CSV, file, size)), "ranges of " + size + " bytes");
         }
+    }
+
+    @Test
+    void theMappingRefusesAnEncodingOrDelimiterWhoseBytesCouldNotBeFramed() throws MappingException {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - file: a.csv
+                    encoding: Shift_JIS
+                    delimiter: '|'
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: b.csv
+                    encoding: ISO-2022-JP
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: c.csv
+                    delimiter: '§'
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "enc.yaml"));
+        assertEquals("""
+                mapping enc.yaml has 3 problem(s):
+                  - source 'a.csv': encoding 'Shift_JIS' writes the byte of '|' inside other characters too, so \
+                records cannot be found in the file's bytes; use another delimiter, or convert the file to UTF-8
+                  - source 'b.csv': encoding 'ISO-2022-JP' writes the byte of '"' and ',' inside other characters \
+                too, so records cannot be found in the file's bytes; use another delimiter, or convert the file to \
+                UTF-8
+                  - source 'c.csv': delimiter must be an ASCII character other than a quote or a line break, was \
+                '§'""", e.getMessage());
+        // Shift_JIS with a delimiter it never hides is read.
+        assertEquals("Shift_JIS", Mapping.parse("sources: [{file: a.csv, encoding: Shift_JIS, delimiter: ';', "
+                + "produces: {customers: {fields: {customer_id: id}}}}]", "ok.yaml").sources().get(0).encoding());
     }
 }
