@@ -16,10 +16,11 @@ import io.arscope.ingest.mapping.TargetSpec;
 import io.arscope.model.CanonicalTable;
 
 /**
- * Turns one line of an export into canonical records, following a source's mapping: {@link LineDecoder} makes a
- * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records,
- * and {@link RowRules} accepts or rejects them. The result is one row of {@link MappedRows#SCHEMA}: the line's
- * records, or every problem that rejects it. A pure function of the line: the same line always maps the same way.
+ * Turns one record of an export (a line, or several when a quoted field holds line breaks) into canonical records,
+ * following a source's mapping: {@link LineDecoder} makes a file's bytes text, {@link LineReader} reads its values,
+ * {@link FieldMapping} makes them typed records, and {@link RowRules} accepts or rejects them. The result is one row
+ * of {@link MappedRows#SCHEMA}: the record's canonical records, or every problem that rejects it. A pure function of
+ * the record: the same record always maps the same way.
  */
 public final class RecordMapper implements Serializable {
 
