@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import io.arscope.forecast.ForecastTables;
 import io.arscope.ledger.AgingBuckets;
@@ -32,21 +33,21 @@ public final class ReportInputs {
      */
     public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist) {
         // All columns: the aging bucket columns depend on the metrics run's buckets.
-        var periods = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
-                .filter(MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
-                        .and(MetricsTables.VALUE.col().equalTo(Slices.ALL))
-                        .and(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH)))
-                .orderBy(MetricsTables.PERIOD.col());
+        var monthly = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
+                .filter(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH));
+        var total = MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
+                .and(MetricsTables.VALUE.col().equalTo(Slices.ALL));
+        var periods = monthly.filter(total).orderBy(MetricsTables.PERIOD.col());
         List<String> bucketColumns = Arrays.stream(periods.columns()).filter(AgingBuckets::isColumn).toList();
-        List<ReportData.Month> months = new ArrayList<>();
-        for (Row r : periods.collectAsList()) {
-            months.add(new ReportData.Month(MetricsTables.PERIOD.of(r), optionalMoney(MetricsTables.ENDING_AR.of(r)),
-                    optionalMoney(MetricsTables.CREDIT_SALES.of(r)), optionalMoney(MetricsTables.COLLECTIONS.of(r)),
-                    optionalMoney(MetricsTables.PAST_DUE_AR.of(r)),
-                    bucketColumns.stream().map(c -> optionalMoney(r.<BigDecimal>getAs(c))).toList(),
-                    MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
-                    MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
-                    MetricsTables.BAD_DEBT_RATIO.of(r), optionalMoney(MetricsTables.NET_ENDING_AR.of(r))));
+        List<ReportData.Month> months = periods.collectAsList().stream().map(r -> month(r, bucketColumns)).toList();
+        List<ReportData.Slice> slices = new ArrayList<>();
+        if (!months.isEmpty()) {
+            for (Row r : monthly.filter(functions.not(total)
+                    .and(MetricsTables.PERIOD.col().equalTo(months.get(months.size() - 1).month())))
+                    .orderBy(MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col()).collectAsList()) {
+                slices.add(new ReportData.Slice(MetricsTables.DIMENSION.of(r), MetricsTables.VALUE.of(r),
+                        month(r, bucketColumns)));
+            }
         }
         List<String> labels = bucketColumns.stream().map(AgingBuckets::label).toList();
         List<ReportData.ProvisionLine> provision = new ArrayList<>();
@@ -65,7 +66,30 @@ public final class ReportInputs {
         String currency = List.of(periods.columns()).contains(MetricsTables.CURRENCY.name())
                 ? periods.select(MetricsTables.CURRENCY.col()).first().getString(0) : null;
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
-                worklist == null ? null : riskiest(spark, worklist), currency);
+                worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics));
+    }
+
+    private static ReportData.Month month(Row r, List<String> bucketColumns) {
+        return new ReportData.Month(MetricsTables.PERIOD.of(r), optionalMoney(MetricsTables.ENDING_AR.of(r)),
+                optionalMoney(MetricsTables.CREDIT_SALES.of(r)), optionalMoney(MetricsTables.COLLECTIONS.of(r)),
+                optionalMoney(MetricsTables.PAST_DUE_AR.of(r)),
+                bucketColumns.stream().map(c -> optionalMoney(r.<BigDecimal>getAs(c))).toList(),
+                MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
+                MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
+                MetricsTables.BAD_DEBT_RATIO.of(r), optionalMoney(MetricsTables.NET_ENDING_AR.of(r)),
+                optionalMoney(MetricsTables.DISPUTED_AR.of(r)), optionalMoney(MetricsTables.WRITE_OFFS.of(r)));
+    }
+
+    /** The total portfolio's trends, in the order the metrics job wrote its metrics. */
+    private static List<ReportData.Trend> trends(SparkSession spark, String metrics) {
+        List<ReportData.Trend> out = new ArrayList<>();
+        for (Row r : MetricsTables.TRENDS.read(spark, metrics).filter(MetricsTables.DIMENSION.col()
+                .equalTo(Slices.TOTAL).and(MetricsTables.VALUE.col().equalTo(Slices.ALL))).collectAsList()) {
+            out.add(new ReportData.Trend(MetricsTables.METRIC.of(r), MetricsTables.LATEST_MONTH.of(r),
+                    MetricsTables.LATEST.of(r), MetricsTables.YEAR_AGO.of(r), MetricsTables.SLOPE_PER_MONTH.of(r),
+                    MetricsTables.P_VALUE.of(r), MetricsTables.POINTS.of(r)));
+        }
+        return out;
     }
 
     private static ReportData.Forecast forecast(SparkSession spark, String dir) {
