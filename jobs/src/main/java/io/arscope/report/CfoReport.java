@@ -123,10 +123,18 @@ public final class CfoReport {
         out.add(kpi("Write-offs in month", months, ReportData.Month::writeOffs, CfoReport::emptyIn,
                 FinanceFormat::money, "", -1));
         if (!data.provision().isEmpty()) {
-            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(data.allowance(), FinanceFormat::money,
-                    "an ECL is empty in provision_matrix"), null, null, null, null, "", -1));
+            Double now = data.allowance();
+            Double then = data.lastMonthAllowance();
+            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(now, FinanceFormat::money,
+                    "an ECL is empty in provision_matrix"), now == null || then == null ? null : now - then,
+                    now == null ? "an ECL is empty in provision_matrix" : then == null ? noLastMonthEcl(data) : null,
+                    null, "not recomputed for a year before", "", -1));
         }
         return out;
+    }
+
+    private static String noLastMonthEcl(ReportData data) {
+        return "no aging at " + YearMonth.from(data.asOf()).minusMonths(1) + " in period_metrics to recompute it";
     }
 
     /** Why a figure of period_metrics is missing when nothing else explains it. */
@@ -295,20 +303,36 @@ public final class CfoReport {
         String empty = "empty in provision_matrix";
         Double balance = ReportData.sum(data.provision().stream().map(ReportData.ProvisionLine::balance).toList());
         Double ecl = data.allowance();
-        List<String> rows = new ArrayList<>(data.provision().stream().map(p -> row(cell(p.bucket()),
-                numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, empty)),
-                numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, empty)),
-                numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
-                numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, empty)))).toList());
+        List<ReportData.ProvisionLine> before = data.lastMonthProvision();
+        String noBefore = data.asOf() == null ? empty : noLastMonthEcl(data);
+        List<String> rows = new ArrayList<>(IntStream.range(0, data.provision().size()).mapToObj(k -> {
+            ReportData.ProvisionLine p = data.provision().get(k);
+            ReportData.ProvisionLine b = before.isEmpty() ? null : before.get(k);
+            return row(cell(p.bucket()),
+                    numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, empty)),
+                    numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, empty)),
+                    numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
+                    numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, empty)),
+                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.share(b.lossRate()))),
+                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.balance()))),
+                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.ecl()))));
+        }).toList());
         String lossRate = balance == null || ecl == null ? FinanceFormat.notAvailable(empty)
                 : balance == 0 ? FinanceFormat.notAvailable("no open balance") : FinanceFormat.share(ecl / balance);
+        Double balanceBefore = before.isEmpty() ? null
+                : ReportData.sum(before.stream().map(ReportData.ProvisionLine::balance).toList());
         rows.add(totalRow(cell("Total"), cell(""), numCell(lossRate),
                 numCell(FinanceFormat.orWhy(balance, FinanceFormat::money, empty)),
-                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, empty))));
+                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, empty)), cell(""),
+                numCell(escape(FinanceFormat.orWhy(balanceBefore, FinanceFormat::money, noBefore))),
+                numCell(escape(FinanceFormat.orWhy(data.lastMonthAllowance(), FinanceFormat::money, noBefore)))));
         double overlay = data.provision().get(0).overlay();
+        String month = data.asOf() == null ? "last month" : YearMonth.from(data.asOf()).minusMonths(1).toString();
         return section("ecl", line(h2("Roll rates and the credit-loss allowance")),
+                line(paragraph(escape(EclChange.sentence(data.provision(), before, month)))),
                 table(List.of(th("Bucket"), thNum("Roll rate onwards"), thNum("Loss rate"), thNum("Balance"),
-                        thNum("ECL")), rows),
+                        thNum("ECL"), thNum("Loss rate " + month), thNum("Balance " + month),
+                        thNum("ECL " + month)), rows),
                 note("Forward-looking overlay " + String.format(java.util.Locale.US, "%.2f", overlay)
                         + ". The last bucket's roll rate is its write-off rate."));
     }

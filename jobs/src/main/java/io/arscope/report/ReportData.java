@@ -16,19 +16,27 @@ import java.util.List;
  * @param currency     the reporting currency of every amount, or null when the metrics predate the column
  * @param slices       the latest month of each slice but the total (segment, region, ...), as period_metrics has them
  * @param trends       the total portfolio's trends of period_metrics' ratios and days, with their slope test
+ * @param lastMonthProvision the provision matrix as it stood at the month-end before the as-of date: that
+ *                     month-end's balances at the roll rates known then; empty when it cannot be recomputed
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
-        Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends) {
+        Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+        List<ProvisionLine> lastMonthProvision) {
 
     /** Data whose amounts are in the ledger's one currency, not named, with no slice and no trend. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
             Forecast forecast, List<RiskyCustomer> riskiest) {
-        this(asOf, months, bucketLabels, provision, forecast, riskiest, null, List.of(), List.of());
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, null, List.of(), List.of(), List.of());
     }
 
     /** The credit-loss allowance: the ECL of every bucket of the provision matrix; null if one is missing. */
     public Double allowance() {
         return sum(provision.stream().map(ProvisionLine::ecl).toList());
+    }
+
+    /** The allowance at the month-end before the as-of date; null when it could not be recomputed. */
+    public Double lastMonthAllowance() {
+        return lastMonthProvision.isEmpty() ? null : sum(lastMonthProvision.stream().map(ProvisionLine::ecl).toList());
     }
 
     /** The sum of {@code values}, or null when one of them is missing. */

@@ -2,6 +2,7 @@ package io.arscope.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,8 @@ import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.Slices;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.metrics.PeriodMetrics;
+import io.arscope.metrics.ProvisionMatrix;
+import io.arscope.metrics.RollRates;
 import io.arscope.worklist.WorklistTables;
 
 /**
@@ -66,7 +69,43 @@ public final class ReportInputs {
         String currency = List.of(periods.columns()).contains(MetricsTables.CURRENCY.name())
                 ? periods.select(MetricsTables.CURRENCY.col()).first().getString(0) : null;
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
-                worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics));
+                worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
+                asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision));
+    }
+
+    /**
+     * The provision matrix at the month-end before {@code asOf}, recomputed as the metrics job computes it
+     * ({@link RollRates#average}, {@link ProvisionMatrix#of}): that month-end's aging from period_metrics, at the
+     * average of the roll rates known then (a roll from month-end X is known one month later), over as many months
+     * as the current matrix averages at most. Empty without that month in period_metrics or a bucket of it.
+     */
+    private static List<ReportData.ProvisionLine> lastMonthProvision(SparkSession spark, String metrics,
+            LocalDate asOf, List<ReportData.Month> months, List<String> labels,
+            List<ReportData.ProvisionLine> provision) {
+        YearMonth previous = YearMonth.from(asOf).minusMonths(1);
+        var month = months.stream().filter(m -> m.month().equals(previous.toString())).findFirst();
+        if (month.isEmpty() || month.get().buckets().contains(null) || provision.size() != labels.size()) {
+            return List.of();
+        }
+        List<RollRates.Roll> known = new ArrayList<>();
+        for (Row r : MetricsTables.ROLL_RATES.read(spark, metrics)
+                .filter(MetricsTables.MONTH_END.col().lt(java.sql.Date.valueOf(previous.atEndOfMonth())))
+                .collectAsList()) {
+            known.add(new RollRates.Roll(YearMonth.from(MetricsTables.MONTH_END.of(r)),
+                    MetricsTables.BUCKET_INDEX.of(r), MetricsTables.FROM_AMOUNT.of(r),
+                    MetricsTables.ROLLED_AMOUNT.of(r), MetricsTables.ROLL_RATE.of(r),
+                    MetricsTables.ABOVE_ONE.of(r)));
+        }
+        // The matrix averages min(roll months, months on record) per bucket: its largest count is the roll months
+        // or, when every bucket has fewer, more than any bucket had a month ago.
+        int rollMonths = MetricsTables.PROVISION_MATRIX.read(spark, metrics)
+                .filter(MetricsTables.BUCKET.col().isin(labels.toArray())).collectAsList().stream()
+                .mapToInt(r -> MetricsTables.MONTHS_AVERAGED.of(r)).max().orElse(0);
+        double overlay = provision.get(0).overlay();
+        List<ProvisionMatrix.Line> lines = ProvisionMatrix.of(labels, RollRates.average(known, labels.size(),
+                rollMonths), month.get().buckets().stream().map(BigDecimal::valueOf).toList(), overlay);
+        return lines.stream().map(l -> new ReportData.ProvisionLine(l.bucket(), l.rollRate(), l.lossRate(),
+                l.balance().doubleValue(), l.ecl().doubleValue(), overlay)).toList();
     }
 
     private static ReportData.Month month(Row r, List<String> bucketColumns) {

@@ -202,7 +202,7 @@ class CfoReportTest {
         ReportData sliced = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(), d.forecast(),
                 d.riskiest(), "EUR", List.of(new ReportData.Slice("region", "North", north),
                         new ReportData.Slice("segment", "Equipment", equipment),
-                        new ReportData.Slice("segment", "Services", services)), List.of());
+                        new ReportData.Slice("segment", "Services", services)), List.of(), List.of());
         String html = CfoReport.render(sliced, "Receivables report", "arscope test");
         int section = html.indexOf("<section id=\"slices\"><h2>Slices in 2026-03</h2>");
         assertTrue(section > 0, html);
@@ -283,6 +283,48 @@ class CfoReportTest {
 
     private static ReportData.Accuracy accuracy(int week, Double bias) {
         return new ReportData.Accuracy(week, 10, 0.1, bias, 0, null);
+    }
+
+    /**
+     * The allowance against last month: February's balances 100,000 / 20,000 / 8,000 / 4,000 / 2,000 at the roll
+     * rates then (current 7% instead of 8%) give 6,122.90; March's is 6,697.46, +575: +512 from balances (10,000 x
+     * 0.3969% + 5,000 x 5.67% + 1,000 x 18.9%) and +63 from loss rates (110,000 x 0.0567 percentage points).
+     */
+    @Test
+    void allowanceChangesAgainstLastMonthWithItsDrivers() {
+        ReportData d = data();
+        double[] balances = {100000, 20000, 8000, 4000, 2000};
+        double[] rolls = {0.07, 0.30, 0.45, 0.60, 0.70};
+        List<ReportData.ProvisionLine> february = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            double loss = 1;
+            for (int j = k; j < 5; j++) {
+                loss *= rolls[j];
+            }
+            february.add(new ReportData.ProvisionLine(d.bucketLabels().get(k), rolls[k], loss, balances[k],
+                    balances[k] * loss, 1.0));
+        }
+        ReportData withFebruary = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(), d.forecast(),
+                d.riskiest(), null, List.of(), List.of(), february);
+        assertEquals(6122.9, withFebruary.lastMonthAllowance(), 1e-6);
+        CfoReport.Kpi ecl = CfoReport.kpis(withFebruary).get(10);
+        assertEquals(574.56, ecl.changeVsMonth(), 1e-6);
+        String html = CfoReport.render(withFebruary, "Receivables report", "arscope test");
+        assertTrue(html.contains("<div class=\"kpi-value\">6,697</div><div class=\"kpi-change\"><span class=\"bad\">"
+                + "+575</span> vs last month<br>n/a vs last year (not recomputed for a year before)</div>"), html);
+        assertTrue(html.contains("<p>Against 2026-02 (6,123, that month-end's aging at the roll rates known then) "
+                + "the allowance moved +575: +512 from balances (their change at 2026-02's loss rates) and +63 "
+                + "from loss rates.</p>"), html);
+        assertTrue(html.contains("<td>current</td><td class=\"num\">8.0%</td><td class=\"num\">0.5%</td>"
+                + "<td class=\"num\">110,000</td><td class=\"num\">499</td><td class=\"num\">0.4%</td>"
+                + "<td class=\"num\">100,000</td><td class=\"num\">397</td></tr>"), html);
+        assertTrue(html.contains("<td class=\"num\">6,697</td><td></td><td class=\"num\">134,000</td>"
+                + "<td class=\"num\">6,123</td></tr>"), html);
+        // Without last month's matrix: n/a and why, never 0.
+        String without = CfoReport.render(d, "Receivables report", "arscope test");
+        assertTrue(without.contains("No change against 2026-02 is shown: the allowance at 2026-02 could not be "
+                + "recomputed (no aging of that month-end in period_metrics)."), without);
+        assertTrue(without.contains("n/a vs last month (no aging at 2026-02 in period_metrics to recompute it)"));
     }
 
     @Test
