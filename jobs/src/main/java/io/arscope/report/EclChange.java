@@ -34,7 +34,8 @@ final class EclChange {
         long change = whole(ecl - eclBefore);
         long balances = whole(byBalances);
         return "Against " + month + " (" + FinanceFormat.money(eclBefore) + ", that month-end's aging at the roll "
-                + "rates known then) the allowance moved " + signed(change) + ": " + signed(balances)
+                + "rates known then) the allowance " + (change > 0 ? "rose " : change < 0 ? "fell " : "moved ")
+                + FinanceFormat.money((double) Math.abs(change)) + ": " + signed(balances)
                 + " from balances (their change at " + month + "'s loss rates) and " + signed(change - balances)
                 + " from loss rates.";
     }

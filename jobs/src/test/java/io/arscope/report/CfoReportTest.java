@@ -313,7 +313,7 @@ class CfoReportTest {
         assertTrue(html.contains("<div class=\"kpi-value\">6,697</div><div class=\"kpi-change\"><span class=\"bad\">"
                 + "+575</span> vs last month<br>n/a vs last year (not recomputed for a year before)</div>"), html);
         assertTrue(html.contains("<p>Against 2026-02 (6,123, that month-end's aging at the roll rates known then) "
-                + "the allowance moved +575: +512 from balances (their change at 2026-02's loss rates) and +63 "
+                + "the allowance rose 575: +512 from balances (their change at 2026-02's loss rates) and +63 "
                 + "from loss rates.</p>"), html);
         assertTrue(html.contains("<td>current</td><td class=\"num\">8.0%</td><td class=\"num\">0.5%</td>"
                 + "<td class=\"num\">110,000</td><td class=\"num\">499</td><td class=\"num\">0.4%</td>"
