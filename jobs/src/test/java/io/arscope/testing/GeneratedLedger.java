@@ -33,8 +33,8 @@ public final class GeneratedLedger {
         Path csv = dir.resolve("csv");
         HistoryGenerator.generate(config, csv);
         for (CanonicalTable table : CanonicalTable.values()) {
-            // A one-currency history has no exchange rates file, and the jobs read an absent table as none.
-            if (!Files.exists(csv.resolve(table.tableName() + ".csv"))) {
+            if (table == CanonicalTable.EXCHANGE_RATES && !Files.exists(csv.resolve(table.tableName() + ".csv"))) {
+                // Only a history in several currencies comes with rates; one in a single currency needs none.
                 continue;
             }
             Dataset<Row> rows = spark.read().option("header", "true").schema(table.schema())
