@@ -82,10 +82,13 @@ final class PipelineSteps implements StepJobs {
                 s.currency.reportingCurrency = currency(o, s.currency);
                 yield run(new ForecastJob(), s.options(ingest, out, o.asOf()));
             }
-            case REPORT -> run(new ReportJob(), new ReportOptions(folders.output(Step.METRICS),
-                    folders.withForecast() ? folders.output(Step.FORECAST) : null,
-                    folders.withWorklist() ? folders.output(Step.WORKLIST) : null, out,
-                    settings(new ReportCommand.Settings(), "report").title));
+            case REPORT -> {
+                ReportCommand.Settings s = settings(new ReportCommand.Settings(), "report");
+                yield run(new ReportJob(), new ReportOptions(folders.output(Step.METRICS),
+                        folders.withForecast() ? folders.output(Step.FORECAST) : null,
+                        folders.withWorklist() ? folders.output(Step.WORKLIST) : null, out, s.title,
+                        s.salesScenario));
+            }
         };
     }
 

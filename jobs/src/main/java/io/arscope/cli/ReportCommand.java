@@ -44,11 +44,16 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--title", defaultValue = "Receivables report", description = "Report title. "
                 + "Default: ${DEFAULT-VALUE}.")
         String title;
+
+        @Option(names = "--sales-scenario", defaultValue = "0.10", description = "The forecast's scenario band: "
+                + "expected collections when new sales run this share below and above their trailing average. "
+                + "Default: ${DEFAULT-VALUE}.")
+        double salesScenario;
     }
 
     @Override
     public Integer call() {
         return JobRunner.of(spec).run(new ReportJob(), () -> new ReportOptions(metrics, forecast, worklist,
-                output.output, settings.title), spark.master);
+                output.output, settings.title, settings.salesScenario), spark.master);
     }
 }

@@ -58,10 +58,20 @@ public final class CfoReport {
     private CfoReport() {
     }
 
+    /** The share by which new sales may run below or above their trailing average in the forecast's scenario. */
+    public static final double DEFAULT_SALES_SCENARIO = 0.10;
+
     public static String render(ReportData data, String title, String generatedBy) {
+        return render(data, title, generatedBy, DEFAULT_SALES_SCENARIO);
+    }
+
+    /** @param salesScenario the forecast's scenario band: new sales this share below and above their average */
+    public static String render(ReportData data, String title, String generatedBy, double salesScenario) {
         String body = header(data, title, generatedBy)
-                + (data.months().isEmpty() ? "" : headline(data) + trends(data) + aging(data))
-                + provision(data) + forecast(data) + riskiest(data) + notes();
+                + (data.months().isEmpty() ? ""
+                        : headline(data) + SignificantTrends.section(data.trends()) + trends(data) + aging(data)
+                                + slices(data))
+                + provision(data) + forecast(data, salesScenario) + riskiest(data) + notes();
         return line("<!DOCTYPE html>")
                 + line("<html lang=\"en\">\n" + head(title) + line(element("body", "\n" + body)) + "</html>");
     }
@@ -94,10 +104,10 @@ public final class CfoReport {
         out.add(kpi("DSO (countback)", months, ReportData.Month::dsoCountback,
                 m -> m.endingAr() == null ? emptyIn(m) : "ending AR exceeds all credit sales on record",
                 FinanceFormat::days, " days", -1));
-        out.add(kpi("Best possible DSO", months, ReportData.Month::bpdsoCountback,
+        out.add(kpi("Best possible DSO (countback)", months, ReportData.Month::bpdsoCountback,
                 m -> m.endingAr() == null ? emptyIn(m) : "current AR exceeds all credit sales on record",
                 FinanceFormat::days, " days", -1));
-        out.add(kpi("Delinquent DSO", months, ReportData.Month::ddsoCountback,
+        out.add(kpi("Delinquent DSO (countback)", months, ReportData.Month::ddsoCountback,
                 m -> m.dsoCountback() == null ? "DSO is n/a" : "best possible DSO is n/a", FinanceFormat::days,
                 " days", -1));
         out.add(kpi("CEI", months, ReportData.Month::cei,
@@ -108,11 +118,23 @@ public final class CfoReport {
                 " pts", -1));
         out.add(kpi("Collections in month", months, ReportData.Month::collections, CfoReport::emptyIn,
                 FinanceFormat::money, "", 1));
+        out.add(kpi("Disputed AR", months, ReportData.Month::disputedAr, CfoReport::emptyIn, FinanceFormat::money, "",
+                -1));
+        out.add(kpi("Write-offs in month", months, ReportData.Month::writeOffs, CfoReport::emptyIn,
+                FinanceFormat::money, "", -1));
         if (!data.provision().isEmpty()) {
-            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(data.allowance(), FinanceFormat::money,
-                    "an ECL is empty in provision_matrix"), null, null, null, null, "", -1));
+            Double now = data.allowance();
+            Double then = data.lastMonthAllowance();
+            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(now, FinanceFormat::money,
+                    "an ECL is empty in provision_matrix"), now == null || then == null ? null : now - then,
+                    now == null ? "an ECL is empty in provision_matrix" : then == null ? noLastMonthEcl(data) : null,
+                    null, "not recomputed for a year before", "", -1));
         }
         return out;
+    }
+
+    private static String noLastMonthEcl(ReportData data) {
+        return "no aging at " + YearMonth.from(data.asOf()).minusMonths(1) + " in period_metrics to recompute it";
     }
 
     /** Why a figure of period_metrics is missing when nothing else explains it. */
@@ -230,6 +252,48 @@ public final class CfoReport {
                 : FinanceFormat.share(bucket / now.endingAr());
     }
 
+    // ---- slices
+
+    /** One table per slicing dimension: each value's DSO, CEI and aging in the latest month, largest AR first. */
+    private static String slices(ReportData data) {
+        if (data.slices().isEmpty()) {
+            return "";
+        }
+        ReportData.Month total = last(data.months());
+        StringBuilder tables = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of(th("Value"), thNum("Ending AR"), thNum("DSO (countback)"),
+                thNum("DSO (standard)"), thNum("CEI"), thNum("Past due share")));
+        data.bucketLabels().forEach(b -> header.add(thNum(b)));
+        for (String dimension : data.slices().stream().map(ReportData.Slice::dimension).distinct().toList()) {
+            List<String> rows = new ArrayList<>(data.slices().stream().filter(s -> s.dimension().equals(dimension))
+                    .sorted(Comparator.comparing((ReportData.Slice s) -> s.month().endingAr(),
+                            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ReportData.Slice::value))
+                    .map(s -> row(sliceCells(cell(s.value()), s.month()))).toList());
+            rows.add(totalRow(sliceCells(cell("All"), total)));
+            tables.append(line(h3("By " + dimension.replace('_', ' ')))).append(line(table(header, rows)));
+        }
+        return section("slices", line(h2("Slices in " + total.month())),
+                line(note("Each slice's own DSO, CEI and aging at the end of " + escape(total.month())
+                        + "; the last line is the whole portfolio. DSO (countback) is the headline method; DSO "
+                        + "(standard) is shown beside it to compare with the DSO ahead of the forecast.")),
+                tables.toString());
+    }
+
+    private static String sliceCells(String first, ReportData.Month m) {
+        StringBuilder cells = new StringBuilder(first)
+                .append(numCell(escape(FinanceFormat.orWhy(m.endingAr(), FinanceFormat::money, emptyIn(m)))))
+                .append(numCell(escape(FinanceFormat.orWhy(m.dsoCountback(), FinanceFormat::days,
+                        m.endingAr() == null ? emptyIn(m) : "AR exceeds all credit sales on record"))))
+                .append(numCell(escape(FinanceFormat.orWhy(m.dsoStandard(), FinanceFormat::days,
+                        m.creditSales() == null ? emptyIn(m) : "no credit sales in " + m.month()))))
+                .append(numCell(escape(FinanceFormat.orWhy(m.cei(), FinanceFormat::percent, "nothing to collect"))))
+                .append(numCell(escape(FinanceFormat.orWhy(m.pastDueShare(), FinanceFormat::share,
+                        m.endingAr() == null || m.pastDueAr() == null ? emptyIn(m) : noAr(m)))));
+        m.buckets().forEach(b -> cells.append(numCell(escape(FinanceFormat.orWhy(b, FinanceFormat::money,
+                emptyIn(m))))));
+        return cells.toString();
+    }
+
     // ---- provision
 
     private static String provision(ReportData data) {
@@ -239,27 +303,43 @@ public final class CfoReport {
         String empty = "empty in provision_matrix";
         Double balance = ReportData.sum(data.provision().stream().map(ReportData.ProvisionLine::balance).toList());
         Double ecl = data.allowance();
-        List<String> rows = new ArrayList<>(data.provision().stream().map(p -> row(cell(p.bucket()),
-                numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, empty)),
-                numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, empty)),
-                numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
-                numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, empty)))).toList());
+        List<ReportData.ProvisionLine> before = data.lastMonthProvision();
+        String noBefore = data.asOf() == null ? empty : noLastMonthEcl(data);
+        List<String> rows = new ArrayList<>(IntStream.range(0, data.provision().size()).mapToObj(k -> {
+            ReportData.ProvisionLine p = data.provision().get(k);
+            ReportData.ProvisionLine b = before.isEmpty() ? null : before.get(k);
+            return row(cell(p.bucket()),
+                    numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, empty)),
+                    numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, empty)),
+                    numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
+                    numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, empty)),
+                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.share(b.lossRate()))),
+                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.balance()))),
+                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.ecl()))));
+        }).toList());
         String lossRate = balance == null || ecl == null ? FinanceFormat.notAvailable(empty)
                 : balance == 0 ? FinanceFormat.notAvailable("no open balance") : FinanceFormat.share(ecl / balance);
+        Double balanceBefore = before.isEmpty() ? null
+                : ReportData.sum(before.stream().map(ReportData.ProvisionLine::balance).toList());
         rows.add(totalRow(cell("Total"), cell(""), numCell(lossRate),
                 numCell(FinanceFormat.orWhy(balance, FinanceFormat::money, empty)),
-                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, empty))));
+                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, empty)), cell(""),
+                numCell(escape(FinanceFormat.orWhy(balanceBefore, FinanceFormat::money, noBefore))),
+                numCell(escape(FinanceFormat.orWhy(data.lastMonthAllowance(), FinanceFormat::money, noBefore)))));
         double overlay = data.provision().get(0).overlay();
+        String month = data.asOf() == null ? "last month" : YearMonth.from(data.asOf()).minusMonths(1).toString();
         return section("ecl", line(h2("Roll rates and the credit-loss allowance")),
+                line(paragraph(escape(EclChange.sentence(data.provision(), before, month)))),
                 table(List.of(th("Bucket"), thNum("Roll rate onwards"), thNum("Loss rate"), thNum("Balance"),
-                        thNum("ECL")), rows),
+                        thNum("ECL"), thNum("Loss rate " + month), thNum("Balance " + month),
+                        thNum("ECL " + month)), rows),
                 note("Forward-looking overlay " + String.format(java.util.Locale.US, "%.2f", overlay)
                         + ". The last bucket's roll rate is its write-off rate."));
     }
 
     // ---- forecast
 
-    private static String forecast(ReportData data) {
+    private static String forecast(ReportData data, double salesScenario) {
         ReportData.Forecast f = data.forecast();
         String heading = line(h2("Cash forecast"));
         if (f == null) {
@@ -280,8 +360,8 @@ public final class CfoReport {
                         series("From new sales", PALETTE[1], f.weeks(), ReportData.Week::fromNewSales)),
                 f.weeks().stream().map(ReportData.Week::lower).toList(),
                 f.weeks().stream().map(ReportData.Week::upper).toList(), interval);
-        return section("forecast", heading, line(summary), chart, line(weeks(f, interval)),
-                h3("DSO ahead (standard method)"), line(dsoAhead(f)), latestDso(data),
+        return section("forecast", heading, line(summary), line(ForecastCaveats.of(f, salesScenario)), chart, line(weeks(f, interval)),
+                h3("DSO ahead (standard)"), line(dsoAhead(f)), latestDso(data),
                 h3("How accurate the forecast has been"),
                 line(note("The same forecast made at weekly origins of the past year and compared with the cash that "
                         + "came in. WAPE = sum of absolute errors / sum of actual cash; bias = (forecast - actual) / "
@@ -316,7 +396,7 @@ public final class CfoReport {
         String dso = latest.dsoStandard() == null ? FinanceFormat.notAvailable(latest.creditSales() == null
                 ? emptyIn(latest) : "no credit sales in " + latest.month())
                 : FinanceFormat.days(latest.dsoStandard()) + " days";
-        return line(note("Latest actual standard DSO (" + escape(latest.month()) + "): " + escape(dso) + "."));
+        return line(note("Latest actual DSO (standard, " + escape(latest.month()) + "): " + escape(dso) + "."));
     }
 
     private static String accuracy(ReportData.Forecast f) {
@@ -355,8 +435,11 @@ public final class CfoReport {
         return line(element("footer", h2("Definitions") + bulletList(List.of(
                 "Ending AR: the open invoices (gross). Net AR: ending AR less on-account items, payments and credit "
                         + "memos applied to no invoice yet, as the general ledger shows it.",
-                "DSO (countback): ending AR (gross) walked back through each month's credit sales; BPDSO the same on "
-                        + "current (not yet due) AR; DDSO = DSO - BPDSO.",
+                "DSO (countback), the report's headline method: ending AR (gross) walked back through each month's "
+                        + "credit sales; BPDSO the same on current (not yet due) AR; DDSO = DSO - BPDSO, both "
+                        + "countback.",
+                "DSO (standard), shown only where so labelled (slices, the forecast's DSO ahead): ending AR / the "
+                        + "month's credit sales x days in the month.",
                 "CEI = (beginning AR + credit sales - ending AR) / (beginning AR + credit sales - ending current AR), "
                         + "monthly.",
                 "ECL = sum over aging buckets of balance x loss rate, the loss rate being the product of the average "

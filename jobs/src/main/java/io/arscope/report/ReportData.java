@@ -14,19 +14,29 @@ import java.util.List;
  * @param forecast     the forecast run, or null when none was given
  * @param riskiest     customers with the most open money expected to be paid late, or null without a worklist
  * @param currency     the reporting currency of every amount, or null when the metrics predate the column
+ * @param slices       the latest month of each slice but the total (segment, region, ...), as period_metrics has them
+ * @param trends       the total portfolio's trends of period_metrics' ratios and days, with their slope test
+ * @param lastMonthProvision the provision matrix as it stood at the month-end before the as-of date: that
+ *                     month-end's balances at the roll rates known then; empty when it cannot be recomputed
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
-        Forecast forecast, List<RiskyCustomer> riskiest, String currency) {
+        Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+        List<ProvisionLine> lastMonthProvision) {
 
-    /** Data whose amounts are in the ledger's one currency, not named. */
+    /** Data whose amounts are in the ledger's one currency, not named, with no slice and no trend. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
             Forecast forecast, List<RiskyCustomer> riskiest) {
-        this(asOf, months, bucketLabels, provision, forecast, riskiest, null);
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, null, List.of(), List.of(), List.of());
     }
 
     /** The credit-loss allowance: the ECL of every bucket of the provision matrix; null if one is missing. */
     public Double allowance() {
         return sum(provision.stream().map(ProvisionLine::ecl).toList());
+    }
+
+    /** The allowance at the month-end before the as-of date; null when it could not be recomputed. */
+    public Double lastMonthAllowance() {
+        return lastMonthProvision.isEmpty() ? null : sum(lastMonthProvision.stream().map(ProvisionLine::ecl).toList());
     }
 
     /** The sum of {@code values}, or null when one of them is missing. */
@@ -41,12 +51,28 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
      */
     public record Month(String month, Double endingAr, Double creditSales, Double collections, Double pastDueAr,
             List<Double> buckets, Double dsoStandard, Double dsoCountback, Double bpdsoCountback, Double ddsoCountback,
-            Double cei, Double badDebtRatio, Double netEndingAr) {
+            Double cei, Double badDebtRatio, Double netEndingAr, Double disputedAr, Double writeOffs) {
 
         /** Past-due AR over ending AR; null when there is no AR, or a figure is missing. */
         public Double pastDueShare() {
             return endingAr == null || pastDueAr == null || endingAr == 0 ? null : pastDueAr / endingAr;
         }
+    }
+
+    /**
+     * One slice's month, such as segment = Services: its figures as in {@link Month}, null where period_metrics has
+     * them empty.
+     */
+    public record Slice(String dimension, String value, Month month) {
+    }
+
+    /**
+     * The trend of one metric of the total portfolio, as the metrics job's trends table gives it: the latest value and
+     * the one a year before (null when there is none), the least-squares slope per month and its two-sided p-value
+     * (null when there are too few points).
+     */
+    public record Trend(String metric, String latestMonth, Double latest, Double yearAgo, Double slopePerMonth,
+            Double pValue, int points) {
     }
 
     /**

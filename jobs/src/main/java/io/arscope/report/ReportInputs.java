@@ -2,18 +2,22 @@ package io.arscope.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import io.arscope.forecast.ForecastTables;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.Slices;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.metrics.PeriodMetrics;
+import io.arscope.metrics.ProvisionMatrix;
+import io.arscope.metrics.RollRates;
 import io.arscope.worklist.WorklistTables;
 
 /**
@@ -32,21 +36,21 @@ public final class ReportInputs {
      */
     public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist) {
         // All columns: the aging bucket columns depend on the metrics run's buckets.
-        var periods = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
-                .filter(MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
-                        .and(MetricsTables.VALUE.col().equalTo(Slices.ALL))
-                        .and(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH)))
-                .orderBy(MetricsTables.PERIOD.col());
+        var monthly = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
+                .filter(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH));
+        var total = MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
+                .and(MetricsTables.VALUE.col().equalTo(Slices.ALL));
+        var periods = monthly.filter(total).orderBy(MetricsTables.PERIOD.col());
         List<String> bucketColumns = Arrays.stream(periods.columns()).filter(AgingBuckets::isColumn).toList();
-        List<ReportData.Month> months = new ArrayList<>();
-        for (Row r : periods.collectAsList()) {
-            months.add(new ReportData.Month(MetricsTables.PERIOD.of(r), optionalMoney(MetricsTables.ENDING_AR.of(r)),
-                    optionalMoney(MetricsTables.CREDIT_SALES.of(r)), optionalMoney(MetricsTables.COLLECTIONS.of(r)),
-                    optionalMoney(MetricsTables.PAST_DUE_AR.of(r)),
-                    bucketColumns.stream().map(c -> optionalMoney(r.<BigDecimal>getAs(c))).toList(),
-                    MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
-                    MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
-                    MetricsTables.BAD_DEBT_RATIO.of(r), optionalMoney(MetricsTables.NET_ENDING_AR.of(r))));
+        List<ReportData.Month> months = periods.collectAsList().stream().map(r -> month(r, bucketColumns)).toList();
+        List<ReportData.Slice> slices = new ArrayList<>();
+        if (!months.isEmpty()) {
+            for (Row r : monthly.filter(functions.not(total)
+                    .and(MetricsTables.PERIOD.col().equalTo(months.get(months.size() - 1).month())))
+                    .orderBy(MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col()).collectAsList()) {
+                slices.add(new ReportData.Slice(MetricsTables.DIMENSION.of(r), MetricsTables.VALUE.of(r),
+                        month(r, bucketColumns)));
+            }
         }
         List<String> labels = bucketColumns.stream().map(AgingBuckets::label).toList();
         List<ReportData.ProvisionLine> provision = new ArrayList<>();
@@ -65,7 +69,66 @@ public final class ReportInputs {
         String currency = List.of(periods.columns()).contains(MetricsTables.CURRENCY.name())
                 ? periods.select(MetricsTables.CURRENCY.col()).first().getString(0) : null;
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
-                worklist == null ? null : riskiest(spark, worklist), currency);
+                worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
+                asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision));
+    }
+
+    /**
+     * The provision matrix at the month-end before {@code asOf}, recomputed as the metrics job computes it
+     * ({@link RollRates#average}, {@link ProvisionMatrix#of}): that month-end's aging from period_metrics, at the
+     * average of the roll rates known then (a roll from month-end X is known one month later), over as many months
+     * as the current matrix averages at most. Empty without that month in period_metrics or a bucket of it.
+     */
+    private static List<ReportData.ProvisionLine> lastMonthProvision(SparkSession spark, String metrics,
+            LocalDate asOf, List<ReportData.Month> months, List<String> labels,
+            List<ReportData.ProvisionLine> provision) {
+        YearMonth previous = YearMonth.from(asOf).minusMonths(1);
+        var month = months.stream().filter(m -> m.month().equals(previous.toString())).findFirst();
+        if (month.isEmpty() || month.get().buckets().contains(null) || provision.size() != labels.size()) {
+            return List.of();
+        }
+        List<RollRates.Roll> known = new ArrayList<>();
+        for (Row r : MetricsTables.ROLL_RATES.read(spark, metrics)
+                .filter(MetricsTables.MONTH_END.col().lt(java.sql.Date.valueOf(previous.atEndOfMonth())))
+                .collectAsList()) {
+            known.add(new RollRates.Roll(YearMonth.from(MetricsTables.MONTH_END.of(r)),
+                    MetricsTables.BUCKET_INDEX.of(r), MetricsTables.FROM_AMOUNT.of(r),
+                    MetricsTables.ROLLED_AMOUNT.of(r), MetricsTables.ROLL_RATE.of(r),
+                    MetricsTables.ABOVE_ONE.of(r)));
+        }
+        // The matrix averages min(roll months, months on record) per bucket: its largest count is the roll months
+        // or, when every bucket has fewer, more than any bucket had a month ago.
+        int rollMonths = MetricsTables.PROVISION_MATRIX.read(spark, metrics)
+                .filter(MetricsTables.BUCKET.col().isin(labels.toArray())).collectAsList().stream()
+                .mapToInt(r -> MetricsTables.MONTHS_AVERAGED.of(r)).max().orElse(0);
+        double overlay = provision.get(0).overlay();
+        List<ProvisionMatrix.Line> lines = ProvisionMatrix.of(labels, RollRates.average(known, labels.size(),
+                rollMonths), month.get().buckets().stream().map(BigDecimal::valueOf).toList(), overlay);
+        return lines.stream().map(l -> new ReportData.ProvisionLine(l.bucket(), l.rollRate(), l.lossRate(),
+                l.balance().doubleValue(), l.ecl().doubleValue(), overlay)).toList();
+    }
+
+    private static ReportData.Month month(Row r, List<String> bucketColumns) {
+        return new ReportData.Month(MetricsTables.PERIOD.of(r), optionalMoney(MetricsTables.ENDING_AR.of(r)),
+                optionalMoney(MetricsTables.CREDIT_SALES.of(r)), optionalMoney(MetricsTables.COLLECTIONS.of(r)),
+                optionalMoney(MetricsTables.PAST_DUE_AR.of(r)),
+                bucketColumns.stream().map(c -> optionalMoney(r.<BigDecimal>getAs(c))).toList(),
+                MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
+                MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
+                MetricsTables.BAD_DEBT_RATIO.of(r), optionalMoney(MetricsTables.NET_ENDING_AR.of(r)),
+                optionalMoney(MetricsTables.DISPUTED_AR.of(r)), optionalMoney(MetricsTables.WRITE_OFFS.of(r)));
+    }
+
+    /** The total portfolio's trends, in the order the metrics job wrote its metrics. */
+    private static List<ReportData.Trend> trends(SparkSession spark, String metrics) {
+        List<ReportData.Trend> out = new ArrayList<>();
+        for (Row r : MetricsTables.TRENDS.read(spark, metrics).filter(MetricsTables.DIMENSION.col()
+                .equalTo(Slices.TOTAL).and(MetricsTables.VALUE.col().equalTo(Slices.ALL))).collectAsList()) {
+            out.add(new ReportData.Trend(MetricsTables.METRIC.of(r), MetricsTables.LATEST_MONTH.of(r),
+                    MetricsTables.LATEST.of(r), MetricsTables.YEAR_AGO.of(r), MetricsTables.SLOPE_PER_MONTH.of(r),
+                    MetricsTables.P_VALUE.of(r), MetricsTables.POINTS.of(r)));
+        }
+        return out;
     }
 
     private static ReportData.Forecast forecast(SparkSession spark, String dir) {

@@ -37,6 +37,10 @@ public final class ReportJob implements Job<ReportOptions> {
 
     @Override
     public void check(ReportOptions options) throws InputException {
+        if (!(options.salesScenario() >= 0 && options.salesScenario() < 1)) {
+            throw new InputException("--sales-scenario " + options.salesScenario()
+                    + ": must be a share of at least 0 and below 1 (0.10 for sales 10% below and above average)");
+        }
         EarlierOutput.require(options.metrics(), MetricsTables.PERIOD_METRICS.name(), "metrics");
         if (options.forecast() != null) {
             EarlierOutput.require(options.forecast(), ForecastTables.CASH_FORECAST.name(), "forecast");
@@ -77,7 +81,7 @@ public final class ReportJob implements Job<ReportOptions> {
         SparkSession spark = context.spark();
         ReportOptions o = context.options();
         ReportData data = ReportInputs.read(spark, o.metrics(), o.forecast(), o.worklist());
-        String html = CfoReport.render(data, o.title(), "arscope " + RunManifest.version());
+        String html = CfoReport.render(data, o.title(), "arscope " + RunManifest.version(), o.salesScenario());
         OutputFiles.writeText(spark, context.output(REPORT), html);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("report", started, new RunOptions(o.metrics(),
                 o.forecast() == null ? "" : o.forecast(), o.worklist() == null ? "" : o.worklist(), o.output()),

@@ -12,9 +12,15 @@ import io.arscope.job.JobOptions;
  * @param worklist folder an arscope worklist run wrote, or null
  * @param output   folder for the report
  * @param title    the report's title
+ * @param salesScenario the forecast's scenario band: new sales this share below and above their trailing average
  */
-public record ReportOptions(String metrics, String forecast, String worklist, String output, String title)
-        implements JobOptions {
+public record ReportOptions(String metrics, String forecast, String worklist, String output, String title,
+        double salesScenario) implements JobOptions {
+
+    /** A report with the default scenario band, new sales {@link CfoReport#DEFAULT_SALES_SCENARIO} either way. */
+    public ReportOptions(String metrics, String forecast, String worklist, String output, String title) {
+        this(metrics, forecast, worklist, output, title, CfoReport.DEFAULT_SALES_SCENARIO);
+    }
 
     /** The report is as of its metrics' date. */
     @Override

@@ -21,7 +21,7 @@ class CfoReportTest {
     private static ReportData.Month month(String m, double ar, double dso, double bpdso, double cei, double pastDue,
             double collections) {
         return new ReportData.Month(m, ar, 0.0, collections, pastDue, List.of(ar - pastDue, pastDue, 0.0, 0.0, 0.0),
-                dso - 1, dso, bpdso, Math.round((dso - bpdso) * 10) / 10.0, cei, 0.0, ar - 10000);
+                dso - 1, dso, bpdso, Math.round((dso - bpdso) * 10) / 10.0, cei, 0.0, ar - 10000, ar / 100, 1500.0);
     }
 
     static ReportData data() {
@@ -74,8 +74,18 @@ class CfoReportTest {
         assertEquals("20.0%", kpis.get(6).value());
         assertEquals(0.0, kpis.get(6).changeVsMonth(), 1e-9);
         assertEquals(10.0, kpis.get(6).changeVsYear(), 1e-9);
-        assertEquals("Credit-loss allowance (ECL)", kpis.get(8).name());
-        assertEquals("6,697", kpis.get(8).value());
+        assertEquals("Best possible DSO (countback)", kpis.get(3).name());
+        assertEquals("Delinquent DSO (countback)", kpis.get(4).name());
+        // Disputed AR is 1% of ending AR in the hand-made months; write-offs are 1,500 every month.
+        assertEquals("Disputed AR", kpis.get(8).name());
+        assertEquals("12,346", kpis.get(8).value());
+        assertEquals(2345.678, kpis.get(8).changeVsMonth(), 1e-6);
+        assertEquals(3345.678, kpis.get(8).changeVsYear(), 1e-6);
+        assertEquals("Write-offs in month", kpis.get(9).name());
+        assertEquals("1,500", kpis.get(9).value());
+        assertEquals(0.0, kpis.get(9).changeVsMonth(), 1e-9);
+        assertEquals("Credit-loss allowance (ECL)", kpis.get(10).name());
+        assertEquals("6,697", kpis.get(10).value());
     }
 
     @Test
@@ -123,9 +133,9 @@ class CfoReportTest {
     void missingFiguresShowNotAvailableAndWhy() {
         List<Double> none = java.util.Arrays.asList(null, null, null, null, null);
         ReportData.Month september = new ReportData.Month("2026-09", 100.0, 100.0, 0.0, 0.0,
-                List.of(100.0, 0.0, 0.0, 0.0, 0.0), 30.0, 30.0, 30.0, 0.0, 100.0, 0.0, 100.0);
+                List.of(100.0, 0.0, 0.0, 0.0, 0.0), 30.0, 30.0, 30.0, 0.0, 100.0, 0.0, 100.0, 0.0, 0.0);
         ReportData.Month emptied = new ReportData.Month("2026-10", null, null, null, null, none, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
         List<ReportData.ProvisionLine> provision = List.of(new ReportData.ProvisionLine("current", 0.5, 0.0, null,
                 0.0, 1.0));
         ReportData.Forecast forecast = new ReportData.Forecast(LocalDate.of(2026, 10, 31), List.of(
@@ -139,6 +149,7 @@ class CfoReportTest {
                 "n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)",
                 "n/a (DSO is n/a)",
                 "n/a (beginning AR + credit sales - current AR is zero in 2026-10)",
+                "n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)",
                 "n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)", "0"),
                 kpis.stream().map(CfoReport.Kpi::value).toList());
         assertEquals("n/a in 2026-10", kpis.get(0).noChangeVsMonth());
@@ -150,14 +161,14 @@ class CfoReportTest {
                 + "<td class=\"num\">n/a (empty in period_metrics for 2026-10)</td>"), html);
         assertTrue(html.contains("<td class=\"num\">n/a (empty in provision_matrix)</td><td class=\"num\">0</td>"),
                 html);
-        assertTrue(html.contains("Latest actual standard DSO (2026-10): n/a (empty in period_metrics for 2026-10)."));
+        assertTrue(html.contains("Latest actual DSO (standard, 2026-10): n/a (empty in period_metrics for 2026-10)."));
         assertTrue(html.contains("<td>2026-11-30</td><td class=\"num\">90</td><td class=\"num\">0</td>"
                 + "<td class=\"num\">n/a (no credit sales expected)</td>"), html);
         assertTrue(html.contains("<td class=\"num\">n/a (no cash came in)</td><td class=\"num\">n/a (no cash came "
                 + "in)</td><td class=\"num\">n/a (no interval yet)</td>"), html);
 
         ReportData.Month quiet = new ReportData.Month("2026-10", 0.0, 0.0, 100.0, 0.0,
-                List.of(0.0, 0.0, 0.0, 0.0, 0.0), null, 0.0, 0.0, 0.0, null, null, 0.0);
+                List.of(0.0, 0.0, 0.0, 0.0, 0.0), null, 0.0, 0.0, 0.0, null, null, 0.0, 0.0, 0.0);
         ReportData nothingOpen = new ReportData(LocalDate.of(2026, 10, 31), List.of(quiet),
                 List.of("current", "1-30", "31-60", "61-90", "91+"), List.of(), forecast, null);
         List<CfoReport.Kpi> quietKpis = CfoReport.kpis(nothingOpen);
@@ -167,9 +178,153 @@ class CfoReportTest {
         assertEquals("n/a (beginning AR + credit sales - current AR is zero in 2026-10)", quietKpis.get(5).value());
         assertEquals("n/a (no AR at the end of 2026-10)", quietKpis.get(6).value());
         String page = CfoReport.render(nothingOpen, "Receivables report", "arscope test");
-        assertTrue(page.contains("Latest actual standard DSO (2026-10): n/a (no credit sales in 2026-10)."), page);
+        assertTrue(page.contains("Latest actual DSO (standard, 2026-10): n/a (no credit sales in 2026-10)."), page);
         assertTrue(page.contains("<td>1-30</td><td class=\"num\">0</td><td class=\"num\">n/a (no AR at the end of "
                 + "2026-10)</td>"), page);
+    }
+
+    /**
+     * The slices of the latest month, one table per dimension, largest AR first and the portfolio on the last line:
+     * Services' standard DSO 48.7 against Equipment's 30.8, as on the sample.
+     */
+    @Test
+    void slicesShowTheirDsoCeiAndAging() {
+        ReportData d = data();
+        ReportData.Month services = new ReportData.Month("2026-03", 300000.0, 184800.0, 150000.0, 60000.0,
+                List.of(240000.0, 40000.0, 15000.0, 5000.0, 0.0), 48.7, 50.2, 40.1, 10.1, 70.5, 0.0, 295000.0,
+                20000.0, 0.0);
+        ReportData.Month equipment = new ReportData.Month("2026-03", 934567.8, 940000.0, 500000.0, 186913.56,
+                List.of(747654.24, 186913.56, 0.0, 0.0, 0.0), 30.8, 41.3, 29.0, 12.3, null, 0.0, 929567.8, 0.0,
+                1500.0);
+        ReportData.Month north = new ReportData.Month("2026-03", 1234567.8, 0.0, 650000.0, 246913.56,
+                List.of(987654.24, 246913.56, 0.0, 0.0, 0.0), null, 43.5, 31.9, 11.6, 73.3, 0.0, 1224567.8, 12345.68,
+                1500.0);
+        ReportData sliced = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(), d.forecast(),
+                d.riskiest(), "EUR", List.of(new ReportData.Slice("region", "North", north),
+                        new ReportData.Slice("segment", "Equipment", equipment),
+                        new ReportData.Slice("segment", "Services", services)), List.of(), List.of());
+        String html = CfoReport.render(sliced, "Receivables report", "arscope test");
+        int section = html.indexOf("<section id=\"slices\"><h2>Slices in 2026-03</h2>");
+        assertTrue(section > 0, html);
+        String head = "<th>Value</th><th class=\"num\">Ending AR</th><th class=\"num\">DSO (countback)</th>"
+                + "<th class=\"num\">DSO (standard)</th><th class=\"num\">CEI</th>"
+                + "<th class=\"num\">Past due share</th><th class=\"num\">current</th>";
+        assertTrue(html.contains(head), html);
+        String equipmentRow = "<tr><td>Equipment</td><td class=\"num\">934,568</td><td class=\"num\">41.3</td>"
+                + "<td class=\"num\">30.8</td><td class=\"num\">n/a (nothing to collect)</td>"
+                + "<td class=\"num\">20.0%</td><td class=\"num\">747,654</td><td class=\"num\">186,914</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>";
+        String servicesRow = "<tr><td>Services</td><td class=\"num\">300,000</td><td class=\"num\">50.2</td>"
+                + "<td class=\"num\">48.7</td><td class=\"num\">70.5%</td><td class=\"num\">20.0%</td>"
+                + "<td class=\"num\">240,000</td><td class=\"num\">40,000</td><td class=\"num\">15,000</td>"
+                + "<td class=\"num\">5,000</td><td class=\"num\">0</td></tr>";
+        String all = "<tr class=\"total\"><td>All</td><td class=\"num\">1,234,568</td><td class=\"num\">43.5</td>"
+                + "<td class=\"num\">42.5</td><td class=\"num\">73.3%</td><td class=\"num\">20.0%</td>";
+        int bySegment = html.indexOf("<h3>By segment</h3>");
+        int byRegion = html.indexOf("<h3>By region</h3>");
+        assertTrue(byRegion > section && bySegment > byRegion, html);
+        assertTrue(html.indexOf(equipmentRow) > bySegment, html);
+        assertTrue(html.indexOf(servicesRow) > html.indexOf(equipmentRow), html);
+        assertTrue(html.indexOf(all, bySegment) > html.indexOf(servicesRow), html);
+        assertEquals(2, html.split(java.util.regex.Pattern.quote(all)).length - 1);
+        // Without slices (metrics of a ledger with no slicing columns) the section is absent, not empty.
+        assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("id=\"slices\""));
+    }
+
+    /**
+     * Trends whose slope passes its test at p < 0.05 are stated in words, with the test; at p = 0.05 or without a
+     * p-value they are not, and with none passing the section says so.
+     */
+    @Test
+    void significantTrendsAreStatedInWords() {
+        List<ReportData.Trend> trends = List.of(
+                new ReportData.Trend("cei", "2026-10", 73.3, 75.0, -0.2, 0.05, 24),
+                new ReportData.Trend("on_time_rate_amount", "2026-10", 0.555, 0.74, -0.0123, 0.019, 24),
+                new ReportData.Trend("bpdso_countback", "2026-10", 35.1, 30.2, 0.4, 0.006, 24),
+                new ReportData.Trend("dso_countback", "2026-10", 40.1, null, 0.31, 0.0004, 9),
+                new ReportData.Trend("wadl", "2026-10", 3.0, 3.1, 0.0, null, 2),
+                new ReportData.Trend("collection_ratio", "2026-10", 0.9, 0.8, 0.01, 0.001, 24));
+        assertEquals(List.of(
+                "DSO (countback) is rising 0.31 days a month (slope p<0.001, 9 months): 40.1 in 2026-10, with no "
+                        + "value a year before.",
+                "BPDSO (countback) is rising 0.40 days a month (slope p=0.006, 24 months): 35.1 in 2026-10 against "
+                        + "30.2 a year before.",
+                "The on-time rate by amount is falling 1.23 pts a month (slope p=0.019, 24 months): 55.5% in 2026-10 "
+                        + "against 74.0% a year before."), SignificantTrends.sentences(trends));
+        String html = CfoReport.render(data(), "Receivables report", "arscope test");
+        assertTrue(html.contains("<section id=\"trend-tests\"><h2>Significant trends</h2>\n<p class=\"note\">No "
+                + "trend of the total portfolio passes its test. A trend is stated when the slope of its monthly "
+                + "series differs from zero at p &lt; 0.05 (two-sided t-test on the least-squares slope).</p>"), html);
+    }
+
+    /**
+     * The forecast says how much of it is future sales (150,000 of 650,000, 23.1%), the range when those run 10% (or
+     * 20%) below or above their average, and its backtest bias.
+     */
+    @Test
+    void forecastStatesItsBiasItsShareFromNewSalesAndAScenario() {
+        String html = CfoReport.render(data(), "Receivables report", "arscope test");
+        assertTrue(html.contains("<p>150,000 (23.1%) of it comes from sales not yet made, at the trailing average "
+                + "rate. If new sales run 10.0% below or above that average, expected collections are 635,000 to "
+                + "665,000. In its backtest the forecast was biased high at its one horizon (bias 1.9%; expect less "
+                + "cash than shown).</p>"), html);
+        assertTrue(CfoReport.render(data(), "Receivables report", "arscope test", 0.2)
+                .contains("If new sales run 20.0% below or above that average, expected collections are 620,000 to "
+                        + "680,000."));
+        assertEquals("In its backtest the forecast was biased high at all 3 horizons (bias from 0.5% to 4.1%; expect "
+                + "less cash than shown).", ForecastCaveats.bias(List.of(accuracy(1, 0.005), accuracy(2, 0.041),
+                        accuracy(3, 0.02))));
+        assertEquals("In its backtest the forecast was biased high at 1 and low at 1 of 2 horizons (bias from -3.0% "
+                + "to 2.0%).", ForecastCaveats.bias(List.of(accuracy(1, -0.03), accuracy(2, 0.02),
+                        accuracy(3, null))));
+        assertEquals("Its backtest has no bias yet (no cash came in at any origin).",
+                ForecastCaveats.bias(List.of(accuracy(1, null))));
+    }
+
+    private static ReportData.Accuracy accuracy(int week, Double bias) {
+        return new ReportData.Accuracy(week, 10, 0.1, bias, 0, null);
+    }
+
+    /**
+     * The allowance against last month: February's balances 100,000 / 20,000 / 8,000 / 4,000 / 2,000 at the roll
+     * rates then (current 7% instead of 8%) give 6,122.90; March's is 6,697.46, +575: +512 from balances (10,000 x
+     * 0.3969% + 5,000 x 5.67% + 1,000 x 18.9%) and +63 from loss rates (110,000 x 0.0567 percentage points).
+     */
+    @Test
+    void allowanceChangesAgainstLastMonthWithItsDrivers() {
+        ReportData d = data();
+        double[] balances = {100000, 20000, 8000, 4000, 2000};
+        double[] rolls = {0.07, 0.30, 0.45, 0.60, 0.70};
+        List<ReportData.ProvisionLine> february = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            double loss = 1;
+            for (int j = k; j < 5; j++) {
+                loss *= rolls[j];
+            }
+            february.add(new ReportData.ProvisionLine(d.bucketLabels().get(k), rolls[k], loss, balances[k],
+                    balances[k] * loss, 1.0));
+        }
+        ReportData withFebruary = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(), d.forecast(),
+                d.riskiest(), null, List.of(), List.of(), february);
+        assertEquals(6122.9, withFebruary.lastMonthAllowance(), 1e-6);
+        CfoReport.Kpi ecl = CfoReport.kpis(withFebruary).get(10);
+        assertEquals(574.56, ecl.changeVsMonth(), 1e-6);
+        String html = CfoReport.render(withFebruary, "Receivables report", "arscope test");
+        assertTrue(html.contains("<div class=\"kpi-value\">6,697</div><div class=\"kpi-change\"><span class=\"bad\">"
+                + "+575</span> vs last month<br>n/a vs last year (not recomputed for a year before)</div>"), html);
+        assertTrue(html.contains("<p>Against 2026-02 (6,123, that month-end's aging at the roll rates known then) "
+                + "the allowance rose 575: +512 from balances (their change at 2026-02's loss rates) and +63 "
+                + "from loss rates.</p>"), html);
+        assertTrue(html.contains("<td>current</td><td class=\"num\">8.0%</td><td class=\"num\">0.5%</td>"
+                + "<td class=\"num\">110,000</td><td class=\"num\">499</td><td class=\"num\">0.4%</td>"
+                + "<td class=\"num\">100,000</td><td class=\"num\">397</td></tr>"), html);
+        assertTrue(html.contains("<td class=\"num\">6,697</td><td></td><td class=\"num\">134,000</td>"
+                + "<td class=\"num\">6,123</td></tr>"), html);
+        // Without last month's matrix: n/a and why, never 0.
+        String without = CfoReport.render(d, "Receivables report", "arscope test");
+        assertTrue(without.contains("No change against 2026-02 is shown: the allowance at 2026-02 could not be "
+                + "recomputed (no aging of that month-end in period_metrics)."), without);
+        assertTrue(without.contains("n/a vs last month (no aging at 2026-02 in period_metrics to recompute it)"));
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.arscope.report;
+
+import java.util.List;
+
+/**
+ * The allowance's change against last month and its two drivers: balances (each bucket's change in balance at last
+ * month's loss rate) and loss rates (the rest: this month's balances at the change in loss rate). The two add up to
+ * the change as shown, in whole currency units.
+ */
+final class EclChange {
+
+    private EclChange() {
+    }
+
+    /**
+     * @param now    this month's provision matrix
+     * @param before last month's, bucket by bucket as {@code now}; empty when it could not be recomputed
+     * @param month  the month {@code before} is at, as the page names it
+     */
+    static String sentence(List<ReportData.ProvisionLine> now, List<ReportData.ProvisionLine> before, String month) {
+        Double ecl = ReportData.sum(now.stream().map(ReportData.ProvisionLine::ecl).toList());
+        Double eclBefore = before.isEmpty() ? null
+                : ReportData.sum(before.stream().map(ReportData.ProvisionLine::ecl).toList());
+        if (ecl == null || eclBefore == null || now.stream().anyMatch(l -> l.balance() == null)) {
+            return "No change against " + month + " is shown: "
+                    + (before.isEmpty() ? "the allowance at " + month + " could not be recomputed (no aging of that "
+                            + "month-end in period_metrics)." : "an ECL or balance is empty in provision_matrix.");
+        }
+        double byBalances = 0;
+        for (int k = 0; k < now.size(); k++) {
+            ReportData.ProvisionLine b = before.get(k);
+            byBalances += (now.get(k).balance() - b.balance()) * b.lossRate() * b.overlay();
+        }
+        long change = whole(ecl - eclBefore);
+        long balances = whole(byBalances);
+        return "Against " + month + " (" + FinanceFormat.money(eclBefore) + ", that month-end's aging at the roll "
+                + "rates known then) the allowance " + (change > 0 ? "rose " : change < 0 ? "fell " : "moved ")
+                + FinanceFormat.money((double) Math.abs(change)) + ": " + signed(balances)
+                + " from balances (their change at " + month + "'s loss rates) and " + signed(change - balances)
+                + " from loss rates.";
+    }
+
+    /** Rounded as {@link FinanceFormat#money} rounds, so that the figures read as the headline's change. */
+    private static long whole(double amount) {
+        return java.math.BigDecimal.valueOf(amount).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    private static String signed(long amount) {
+        return (amount > 0 ? "+" : "") + FinanceFormat.money((double) amount);
+    }
+}
