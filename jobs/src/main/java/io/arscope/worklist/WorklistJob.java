@@ -91,9 +91,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Balances of the day, at the day's rate.
-        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
-                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
-                .valuedAt(cut, day);
+        ReportingCurrency currency = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = currency.valuedAt(cut, day);
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
@@ -120,6 +120,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
+        TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), currency.code());
+        context.recordRows(TeamTables.TEAM.name(), team.collectors());
+        context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         return counts;
     }
 
