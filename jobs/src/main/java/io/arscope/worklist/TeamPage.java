@@ -56,21 +56,20 @@ public final class TeamPage {
                 .append(disputes).append(" of ").append(disputeCapacity).append("</strong> slots, <strong>")
                 .append(money.apply(sum(collectors, TeamView.Load::disputesTodayOpen))).append("</strong> open. ")
                 .append(idle).append(idle == 1 ? " collector has" : " collectors have").append(" nothing to do today.</p>\n");
-        html.append("<p id=\"unreached\">Not reached today (beyond a collector's capacity): <strong>").append(unreached)
-                .append(unreached == 1 ? " customer" : " customers").append("</strong> with an action due, <strong>")
+        html.append("<p id=\"unreached\">Not reached today (beyond a collector's capacity): <strong>")
+                .append(count(unreached, "customer")).append("</strong> with an action due, <strong>")
                 .append(money.apply(sum(collectors, TeamView.Load::unreachedOpen))).append("</strong> open (")
                 .append(money.apply(sum(collectors, TeamView.Load::unreachedOverdue))).append(" overdue); ")
-                .append(total(collectors, TeamView.Load::disputesUnreached)).append(" disputes, ")
+                .append(count(total(collectors, TeamView.Load::disputesUnreached), "dispute")).append(", ")
                 .append(money.apply(sum(collectors, TeamView.Load::disputesUnreachedOpen))).append(" open.</p>\n");
         html.append("<p id=\"unassigned\">No collector: ");
         if (unassigned == null) {
             html.append("every customer has a collector.</p>\n");
         } else {
-            html.append("<strong>").append(unassigned.unreachedCustomers()).append(unassigned.unreachedCustomers() == 1
-                    ? " customer" : " customers").append("</strong> with an action due, <strong>")
+            html.append("<strong>").append(count(unassigned.unreachedCustomers(), "customer")).append("</strong> with an action due, <strong>")
                     .append(money.apply(unassigned.unreachedOpen())).append("</strong> open (")
                     .append(money.apply(unassigned.unreachedOverdue())).append(" overdue); ")
-                    .append(unassigned.disputesUnreached()).append(" disputes, ")
+                    .append(count(unassigned.disputesUnreached(), "dispute")).append(", ")
                     .append(money.apply(unassigned.disputesUnreachedOpen())).append(" open; ")
                     .append(unassigned.waitingCustomers()).append(" with nothing to do yet. Nobody works them: <a href=\"")
                     .append(escape(files.get(unassigned.collector()))).append(".html\">their list</a>.</p>\n");
@@ -128,6 +127,10 @@ public final class TeamPage {
     /** 17 of 250 as "6.8%", rounded once from the counts; "no capacity" when there is none. */
     static String percent(int used, int capacity) {
         return capacity == 0 ? "no capacity" : String.format(Locale.ROOT, "%.1f%%", 100.0 * used / capacity);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String num(String text) {
