@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import io.arscope.risk.InvoiceCurrency;
+
 /**
  * The collections lead's page of one day's worklists ({@link TeamView}), self-contained HTML beside the collectors'
  * pages and linking to each: the team's capacity used and the money on today's lists, a row per collector, the
@@ -27,8 +29,7 @@ public final class TeamPage {
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
             String currency) {
-        Function<BigDecimal, String> money = a -> CollectorSummary.format(a) + (currency == null ? ""
-                : " " + escape(currency));
+        Function<BigDecimal, String> money = a -> escape(InvoiceCurrency.shown(a, currency));
         List<TeamView.Load> collectors = view.collectors();
         int capacity = total(collectors, TeamView.Load::capacity);
         int today = total(collectors, TeamView.Load::todayCustomers);

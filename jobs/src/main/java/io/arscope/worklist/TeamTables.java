@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.spark.sql.Row;
@@ -48,8 +49,8 @@ public final class TeamTables {
     public static final Column<BigDecimal> DISPUTES_UNREACHED_OPEN = money("disputes_unreached_open").required();
     public static final Column<Integer> WAITING_CUSTOMERS = integer("waiting_customers").required();
     public static final Column<BigDecimal> WAITING_OPEN = money("waiting_open").required();
-    /** The reporting currency of every amount of the row; empty only for a ledger with no invoice. */
-    public static final Column<String> CURRENCY = text("currency");
+    /** The currency of every amount of the row, as in {@link WorklistTables#CURRENCY}. */
+    public static final Column<String> CURRENCY = WorklistTables.CURRENCY;
     /** The collector's page under {@link WorklistTables#PAGES}, as the team page links to it. */
     public static final Column<String> PAGE_FILE = text("page").required();
 
@@ -80,13 +81,15 @@ public final class TeamTables {
     /**
      * Writes the team tables and page of the worklist in {@code output}, read back from its customer table.
      *
-     * @param currency the reporting currency of the worklist's amounts; null only for a ledger with no invoice
-     * @throws IllegalStateException when a collector's page would be the team page's file
+     * @throws IllegalStateException when a collector's page would be the team page's file, or the customer rows
+     *                               hold more than one currency (the team's totals add amounts)
      */
-    public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
-            String currency) throws IOException {
+    public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config)
+            throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
+        Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
+            currencies.add(WorklistTables.CURRENCY.of(r));
             customers.add(new TeamView.Customer(WorklistTables.COLLECTOR.of(r), WorklistTables.QUEUE.of(r),
                     WorklistTables.CUSTOMER_ID.of(r), WorklistTables.CUSTOMER_NAME.of(r),
                     WorklistTables.CUSTOMER_RANK.of(r), WorklistTables.IN_TODAY.of(r),
@@ -94,6 +97,12 @@ public final class TeamTables {
                     WorklistTables.OVERDUE_AMOUNT.of(r), WorklistTables.PRIORITY_VALUE.of(r),
                     WorklistTables.MAX_DAYS_PAST_DUE.of(r)));
         }
+        // A run reports in one currency (ReportingCurrency refuses several unconverted), so the rows hold one.
+        if (currencies.size() > 1) {
+            throw new IllegalStateException(WorklistTables.CUSTOMERS.name() + " holds amounts in " + currencies
+                    + "; the team's totals need one currency");
+        }
+        String currency = currencies.isEmpty() ? null : currencies.iterator().next();
         TeamView view = TeamView.of(customers, config);
         Map<String, String> files = FileNames.of(new TreeSet<>(customers.stream().map(TeamView.Customer::collector)
                 .toList()));

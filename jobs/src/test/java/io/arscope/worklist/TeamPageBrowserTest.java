@@ -38,12 +38,12 @@ class TeamPageBrowserTest {
         Path out = dir.resolve("out");
         HandMadeWorklist.write(out);
         TeamTables.Counts counts = TeamTables.write(TestSpark.session(), out.toString(), WorklistTest.AS_OF,
-                HandMadeWorklist.CONFIG, "EUR");
+                HandMadeWorklist.CONFIG);
         assertEquals(new TeamTables.Counts(2, 1), counts);
         assertEquals(List.of("as_of,move,customer_id,customer_name,from_collector,to_collector,open_amount,"
                         + "overdue_amount,priority_value,max_days_past_due,currency",
                         WorklistTest.AS_OF + ",1,C3,<script>alert('x')</script>,ana.ruiz,\"" + HandMadeWorklist.NORD
-                                .replace("\"", "\"\"") + "\",300.00,300.00,70.00,5,EUR"),
+                                .replace("\"", "\"\"") + "\",300.00,300.00,70.00,5,USD"),
                 Files.readAllLines(out.resolve(TeamTables.REBALANCING.name() + ".csv")));
         Path page = out.resolve(WorklistTables.PAGES).resolve(TeamTables.PAGE);
         Path shots = Path.of("target", "browser");
@@ -53,20 +53,20 @@ class TeamPageBrowserTest {
             assertEquals(List.of(), browser.errors());
             assertEquals(0, browser.evaluate("performance.getEntriesByType('resource').length").asInt());
             assertEquals(0, browser.evaluate("document.scripts.length").asInt());
-            assertEquals("Today: 3 of 4 collection slots used (75.0%), touching 2,770.00 EUR open, of which "
-                    + "2,570.00 EUR overdue. Disputes: 1 of 2 slots, 6,000.00 EUR open. 0 collectors have nothing to "
+            assertEquals("Today: 3 of 4 collection slots used (75.0%), touching USD 2,770.00 open, of which "
+                    + "USD 2,570.00 overdue. Disputes: 1 of 2 slots, USD 6,000.00 open. 0 collectors have nothing to "
                     + "do today.", browser.evaluate("document.getElementById('capacity').textContent").asText());
             assertEquals("Not reached today (beyond a collector's capacity): 1 customer with an action due, "
-                    + "300.00 EUR open (300.00 EUR overdue); 0 disputes, 0.00 EUR open.",
+                    + "USD 300.00 open (USD 300.00 overdue); 0 disputes, USD 0.00 open.",
                     browser.evaluate("document.getElementById('unreached').textContent").asText());
             assertEquals("No collector: every customer has a collector.",
                     browser.evaluate("document.getElementById('unassigned').textContent").asText());
-            assertEquals(HandMadeWorklist.NORD + "|1 of 2|1|1,070.00 EUR|1,070.00 EUR|0 of 1|0|0.00 EUR|0 // "
-                    + "ana.ruiz|2 of 2|0|1,700.00 EUR|1,500.00 EUR|1 of 1|1|300.00 EUR|0",
+            assertEquals(HandMadeWorklist.NORD + "|1 of 2|1|USD 1,070.00|USD 1,070.00|0 of 1|0|USD 0.00|0 // "
+                    + "ana.ruiz|2 of 2|0|USD 1,700.00|USD 1,500.00|1 of 1|1|USD 300.00|0",
                     browser.evaluate("Array.from(document.querySelectorAll('#collectors tbody tr')).map(r => "
                             + "Array.from(r.cells).map(c => c.textContent).join('|')).join(' // ')").asText());
             assertEquals("1|<script>alert('x')</script> (C3)|ana.ruiz|" + HandMadeWorklist.NORD
-                    + "|300.00 EUR|300.00 EUR|70.00 EUR|5", browser.evaluate("Array.from(document.querySelectorAll("
+                    + "|USD 300.00|USD 300.00|USD 70.00|5", browser.evaluate("Array.from(document.querySelectorAll("
                     + "'#rebalancing tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent).join('|'))"
                     + ".join(' // ')").asText());
 

@@ -95,18 +95,18 @@ class TeamViewTest {
         Map<String, String> files = Map.of("amy", "amy", "bob", "bob", "cy", "cy", U, U);
         String page = TeamPage.render(TeamView.of(DAY, CONFIG), files, LocalDate.of(2025, 3, 31), CONFIG, "EUR");
         String text = page.replaceAll("<[^>]+>", "");
-        assertTrue(text.contains("Today: 3 of 6 collection slots used (50.0%), touching 2,500.00 EUR open, of which "
-                + "1,500.00 EUR overdue. Disputes: 1 of 3 slots, 2,000.00 EUR open. 1 collector has nothing to do "
+        assertTrue(text.contains("Today: 3 of 6 collection slots used (50.0%), touching EUR 2,500.00 open, of which "
+                + "EUR 1,500.00 overdue. Disputes: 1 of 3 slots, EUR 2,000.00 open. 1 collector has nothing to do "
                 + "today."), text);
         assertTrue(text.contains("Not reached today (beyond a collector's capacity): 3 customers with an action due, "
-                + "1,450.00 EUR open (1,450.00 EUR overdue); 0 disputes, 0.00 EUR open."), text);
-        assertTrue(text.contains("No collector: 1 customer with an action due, 600.00 EUR open (600.00 EUR overdue); "
-                + "1 dispute, 90.00 EUR open; 0 with nothing to do yet."), text);
+                + "EUR 1,450.00 open (EUR 1,450.00 overdue); 0 disputes, EUR 0.00 open."), text);
+        assertTrue(text.contains("No collector: 1 customer with an action due, EUR 600.00 open (EUR 600.00 overdue); "
+                + "1 dispute, EUR 90.00 open; 0 with nothing to do yet."), text);
         assertTrue(page.contains("<tr><td><a href=\"bob.html\">bob</a></td><td class=\"num\">0 of 2</td>"
-                + "<td class=\"num\">2</td><td class=\"num\">0.00 EUR</td>"), page);
+                + "<td class=\"num\">2</td><td class=\"num\">EUR 0.00</td>"), page);
         assertTrue(page.contains("<a href=\"unassigned.html\">their list</a>"), page);
         assertTrue(page.contains("<td>Zeta &amp; &lt;Sons&gt; (U1)</td><td>unassigned</td><td>bob</td>"
-                + "<td class=\"num\">600.00 EUR</td>"), page);
+                + "<td class=\"num\">EUR 600.00</td>"), page);
         assertFalse(page.contains("<Sons>"));
     }
 
