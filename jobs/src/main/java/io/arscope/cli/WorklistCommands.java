@@ -60,7 +60,9 @@ final class WorklistCommands {
                     + "reasons; today's list is the first --capacity customers of each collector.",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
                             + "by-collector/<collector>.csv, summaries/<collector>.md, pages/<collector>.html (to "
-                            + "open offline), worklist.xlsx (a sheet per collector) and worklist-run.json."},
+                            + "open offline), pages/team.html with worklist-team/ and worklist-rebalancing/ (Parquet and CSV: the "
+                            + "lead's roll-up and suggested moves), worklist.xlsx (a sheet per collector) and "
+                            + "worklist-run.json."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Build implements Callable<Integer> {
     @picocli.CommandLine.Spec

@@ -120,6 +120,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
+        TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config());
+        context.recordRows(TeamTables.TEAM.name(), team.collectors());
+        context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         return counts;
     }
 
