@@ -176,7 +176,7 @@ class MappingTest {
                   - quality: 'duplicate_id' is not a rule code; did you mean 'DUPLICATE_ID'?
                   - quality: 'NONSENSE' is not a rule code; expected one of [AMOUNT_OUT_OF_RANGE, BAD_AMOUNT, \
                 BAD_DATE, BAD_ENCODING, BAD_NUMBER, BAD_VALUE, BEFORE_INVOICE, CUSTOMER_MISMATCH, DATED_AFTER_AS_OF, \
-                DATE_ORDER, DATE_OUT_OF_RANGE, DEBIT_CREDIT_CONFLICT, DUE_BEFORE_ISSUE, DUPLICATE_ID, MALFORMED_ROW, MISSING_FIELD, \
+                DATE_ORDER, DATE_OUT_OF_RANGE, DEBIT_CREDIT_CONFLICT, DUE_BEFORE_ISSUE, DUPLICATE_ID, MALFORMED_ROW, MISSING_FIELD, MISSING_RATE, \
                 NON_POSITIVE_AMOUNT, NO_RECORD, REJECTED_INVOICE, UNKNOWN_CUSTOMER, UNKNOWN_INVOICE]""",
                 e.getMessage());
     }
