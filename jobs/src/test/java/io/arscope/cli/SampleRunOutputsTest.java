@@ -323,7 +323,8 @@ class SampleRunOutputsTest {
      * The docs quote figures of this run only where a test checks them: forecast-and-report.md's sample row against
      * forecast_accuracy.csv (WAPE and coverage at weeks 1, 4 and 13, bias at week 1). guide-cfo.md quoted a
      * collections formula the report did not follow and a coverage of 74-80% beside a table showing 61.1%; it now
-     * quotes no figure of a run: outside code its only number with a percent sign is the interval level, 80%.
+     * quotes no figure of a run: outside code its only numbers with a percent sign are the interval level, 80%, and the
+     * rule of cohort maturity, 10%.
      */
     @Test
     void theDocsQuoteOnlyFiguresOfTheRunTheyDescribe() throws IOException {
@@ -343,8 +344,11 @@ class SampleRunOutputsTest {
         assertEquals(List.of(), Pattern.compile("\\d+\\.\\d+|\\d{1,3}(,\\d{3})+").matcher(guide).results()
                 .map(m -> m.group()).toList());
         String level = String.format("%.0f%%", 100 * Double.parseDouble(accuracy.get(0).get("interval_level")));
-        assertEquals(Set.of(level), Pattern.compile("\\d+%").matcher(guide).results().map(m -> m.group())
+        // Besides the interval level, the rule of cohort maturity, as metrics-outputs.md states it.
+        assertEquals(Set.of(level, "10%"), Pattern.compile("\\d+%").matcher(guide).results().map(m -> m.group())
                 .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(Files.readString(Path.of("../notebooks-docs/metrics-outputs.md"))
+                .contains("at most 10% of\nits amount still open at the as-of date (`cohort_open_share` ≤ 0.10"));
         assertTrue(guide.contains("beginning AR + credit sales - credit memos - write-offs - ending AR"));
     }
 
