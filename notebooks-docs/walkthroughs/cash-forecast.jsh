@@ -19,8 +19,10 @@ Row total = weeks.agg(sum("from_open_invoices"), sum("from_new_sales"), sum("exp
 System.out.printf("13 weeks: %,.2f expected, %.1f%% of it from invoices already open%n", total.getDecimal(2),
         total.getDecimal(0).doubleValue() / total.getDecimal(2).doubleValue() * 100);
 
-// 2. Month-end DSO ahead, from receivables rolled forward with expected sales, cash and credits.
-spark.read().parquet(forecastDir + "/dso_forecast").select("month_end", "ending_ar", "credit_sales", "dso")
+// 2. Month-end DSO ahead, from receivables rolled forward with expected sales, cash and credits: each row closes,
+//    opening_ar + expected_sales - expected_collections - expected_credits_and_write_offs = ending_ar.
+spark.read().parquet(forecastDir + "/dso_forecast").select("month_end", "opening_ar", "expected_sales",
+        "expected_collections", "expected_credits_and_write_offs", "ending_ar", "credit_sales", "dso")
         .orderBy("month_end").show(false);
 
 // 3. Trust: the forecast was made again at weekly origins of the past year. WAPE by week ahead is

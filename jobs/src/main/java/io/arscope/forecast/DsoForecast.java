@@ -1,5 +1,7 @@
 package io.arscope.forecast;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -9,13 +11,20 @@ import java.util.List;
 /**
  * Standard DSO (ending AR / credit sales of the month x days in the month, as the metrics job computes it) at the
  * next month-ends, from receivables rolled forward day by day: today's AR plus expected sales, less expected cash
- * and expected credit memos and write-offs.
+ * and expected credit memos and write-offs. Each month's movements are rounded to the cent once, and its ending AR
+ * is the opening AR plus them, so that every row closes exactly: opening + expected sales - expected collections -
+ * expected credits and write-offs = ending AR, and each month opens with the previous one's ending AR.
  */
 public final class DsoForecast {
 
-    /** One month-end ahead: its expected ending AR, the month's credit sales (booked so far plus expected) and DSO. */
-    public record MonthEnd(LocalDate monthEnd, int daysAhead, double creditSales, double expectedCollections,
-            double endingAr, int daysInMonth, Double dso) {
+    /**
+     * One month-end ahead. {@code openingAr} is the AR the month's forecast starts from (at the as-of date for the
+     * first month, else the previous month's ending AR); {@code creditSales}, the month's sales that DSO divides by,
+     * is {@code expectedSales} plus what was booked in the month up to the as-of date, which the opening AR holds.
+     */
+    public record MonthEnd(LocalDate monthEnd, int daysAhead, BigDecimal openingAr, BigDecimal expectedSales,
+            BigDecimal expectedCollections, BigDecimal expectedCreditsAndWriteOffs, BigDecimal endingAr,
+            BigDecimal creditSales, int daysInMonth, Double dso) {
     }
 
     private DsoForecast() {
@@ -48,24 +57,36 @@ public final class DsoForecast {
     public static List<MonthEnd> of(LocalDate asOf, double arAtOrigin, CashForecast forecast,
             double salesBookedInMonth, int months) {
         List<MonthEnd> out = new ArrayList<>();
-        double ar = arAtOrigin;
+        BigDecimal ar = cents(arAtOrigin);
         int day = 0;
         for (LocalDate end : monthEnds(asOf, months)) {
             int endDay = (int) ChronoUnit.DAYS.between(asOf, end);
             LocalDate monthStart = end.withDayOfMonth(1);
-            double sales = monthStart.isAfter(asOf) ? 0 : salesBookedInMonth;
+            double sales = 0;
             double collections = 0;
+            double other = 0;
             for (int d = day + 1; d <= endDay; d++) {
-                double cash = forecast.openCash()[d - 1] + forecast.newCash()[d - 1];
-                ar += forecast.newSales()[d - 1] - cash - forecast.openOther()[d - 1] - forecast.newOther()[d - 1];
                 sales += forecast.newSales()[d - 1];
-                collections += cash;
+                collections += forecast.openCash()[d - 1] + forecast.newCash()[d - 1];
+                other += forecast.openOther()[d - 1] + forecast.newOther()[d - 1];
             }
             day = endDay;
-            int daysInMonth = end.getDayOfMonth();
-            out.add(new MonthEnd(end, endDay, sales, collections, ar, daysInMonth,
-                    sales > 0 ? ar / sales * daysInMonth : null));
+            BigDecimal expectedSales = cents(sales);
+            BigDecimal creditSales = monthStart.isAfter(asOf) ? expectedSales
+                    : expectedSales.add(cents(salesBookedInMonth));
+            BigDecimal expectedCollections = cents(collections);
+            BigDecimal expectedOther = cents(other);
+            BigDecimal ending = ar.add(expectedSales).subtract(expectedCollections).subtract(expectedOther);
+            out.add(new MonthEnd(end, endDay, ar, expectedSales, expectedCollections, expectedOther, ending,
+                    creditSales, end.getDayOfMonth(),
+                    creditSales.signum() > 0
+                            ? ending.doubleValue() / creditSales.doubleValue() * end.getDayOfMonth() : null));
+            ar = ending;
         }
         return out;
+    }
+
+    private static BigDecimal cents(double amount) {
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_EVEN);
     }
 }

@@ -107,15 +107,17 @@ public final class ForecastJob implements Job<ForecastOptions> {
         details.add(String.format("as of %s: open AR %,.2f; expected cash over %d weeks %,.2f", o.asOf(), o.openAr(),
                 weeks, total));
         for (DsoForecast.MonthEnd m : o.dso()) {
-            details.add(String.format("  %s: ending AR %,.2f, DSO %s", m.monthEnd(), m.endingAr(), SummaryFigure.of(
-                    m.dso(), "%.1f", "no credit sales expected in " + YearMonth.from(m.monthEnd()))));
+            details.add(String.format("  %s: opening AR %,.2f + sales %,.2f - collections %,.2f - credits and"
+                    + " write-offs %,.2f = ending AR %,.2f, DSO %s", m.monthEnd(), m.openingAr(), m.expectedSales(),
+                    m.expectedCollections(), m.expectedCreditsAndWriteOffs(), m.endingAr(), SummaryFigure.of(m.dso(),
+                            "%.1f", "no credit sales expected in " + YearMonth.from(m.monthEnd()))));
         }
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
             if (a.week() == 1 || a.week() == 4 || a.week() == weeks) {
                 details.add(String.format("  backtest week %d ahead: %d origins, WAPE %s, interval coverage %s (%d)",
                         a.week(), a.origins(),
-                        SummaryFigure.percent(a.wape(), "%.1f%%", "no cash collected in the weeks backtested"),
-                        SummaryFigure.percent(a.coverage(), "%.1f%%",
+                        SummaryFigure.percent(asShown(a.wape()), "%.1f%%", "no cash collected in the weeks backtested"),
+                        SummaryFigure.percent(asShown(a.coverage()), "%.1f%%",
                                 "too few earlier origins to calibrate an interval"), a.withInterval()));
             }
         }
@@ -284,6 +286,14 @@ public final class ForecastJob implements Job<ForecastOptions> {
         return amount == null ? null : money(amount.doubleValue());
     }
 
+    /**
+     * A share as every reader of it shows it, to a tenth of a percent (0.795 for 35 of 44 origins, 79.5%): rounded
+     * here, once, so that the table, the log and the report, which print it as it is stored, agree.
+     */
+    static Double asShown(Double share) {
+        return rounded(share, 3);
+    }
+
     private static Double rounded(Double value, int places) {
         return value == null ? null : BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).doubleValue();
     }
@@ -309,14 +319,16 @@ public final class ForecastJob implements Job<ForecastOptions> {
         for (DsoForecast.MonthEnd m : o.dso()) {
             dso.add(ForecastTables.DSO_FORECAST.row().set(ForecastTables.AS_OF, o.asOf())
                     .set(ForecastTables.MONTH_END, m.monthEnd()).set(ForecastTables.DAYS_AHEAD, m.daysAhead())
-                    .set(ForecastTables.CREDIT_SALES, money(m.creditSales()))
-                    .set(ForecastTables.EXPECTED_COLLECTIONS, money(m.expectedCollections()))
-                    .set(ForecastTables.ENDING_AR, money(m.endingAr()))
+                    .set(ForecastTables.OPENING_AR, m.openingAr())
+                    .set(ForecastTables.EXPECTED_SALES, m.expectedSales())
+                    .set(ForecastTables.EXPECTED_COLLECTIONS, m.expectedCollections())
+                    .set(ForecastTables.EXPECTED_CREDITS_AND_WRITE_OFFS, m.expectedCreditsAndWriteOffs())
+                    .set(ForecastTables.ENDING_AR, m.endingAr()).set(ForecastTables.CREDIT_SALES, m.creditSales())
                     .set(ForecastTables.DAYS_IN_MONTH, m.daysInMonth()).set(ForecastTables.DSO, rounded(m.dso(), 1))
                     .build());
         }
         context.writeTable(ForecastTables.DSO_FORECAST, ForecastTables.DSO_FORECAST.frame(context.spark(), dso)
-                .orderBy(ForecastTables.MONTH_END.col()));
+                .orderBy(ForecastTables.MONTH_END.col()), ForecastTables.dsoForecastCloses());
         List<Row> backtest = new ArrayList<>();
         for (ForecastBacktest.Evaluated e : o.backtest()) {
             backtest.add(ForecastTables.BACKTEST.row().set(ForecastTables.ORIGIN, e.origin())
@@ -336,9 +348,9 @@ public final class ForecastJob implements Job<ForecastOptions> {
             accuracy.add(ForecastTables.ACCURACY.row().set(ForecastTables.AS_OF, o.asOf())
                     .set(ForecastTables.WEEK, a.week()).set(ForecastTables.ORIGINS, a.origins())
                     .set(ForecastTables.ACTUAL, money(a.actual())).set(ForecastTables.FORECAST, money(a.forecast()))
-                    .set(ForecastTables.WAPE, rounded(a.wape(), 4)).set(ForecastTables.BIAS, rounded(a.bias(), 4))
+                    .set(ForecastTables.WAPE, asShown(a.wape())).set(ForecastTables.BIAS, asShown(a.bias()))
                     .set(ForecastTables.ORIGINS_WITH_INTERVAL, a.withInterval())
-                    .set(ForecastTables.COVERAGE, rounded(a.coverage(), 4))
+                    .set(ForecastTables.COVERAGE, asShown(a.coverage()))
                     .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel()).build());
         }
         context.writeTable(ForecastTables.ACCURACY, ForecastTables.ACCURACY.frame(context.spark(), accuracy)

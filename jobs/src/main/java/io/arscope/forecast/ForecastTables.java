@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.arscope.job.Column;
+import io.arscope.job.OutputChecks;
 import io.arscope.job.OutputTable;
 
 /**
@@ -46,13 +47,25 @@ public final class ForecastTables {
     // dso_forecast
     public static final Column<LocalDate> MONTH_END = date("month_end").required();
     public static final Column<Integer> DAYS_AHEAD = integer("days_ahead").required();
-    public static final Column<BigDecimal> CREDIT_SALES = money("credit_sales").required();
+    public static final Column<BigDecimal> OPENING_AR = money("opening_ar").required();
+    public static final Column<BigDecimal> EXPECTED_SALES = money("expected_sales").required();
     public static final Column<BigDecimal> EXPECTED_COLLECTIONS = money("expected_collections").required();
+    public static final Column<BigDecimal> EXPECTED_CREDITS_AND_WRITE_OFFS =
+            money("expected_credits_and_write_offs").required();
     public static final Column<BigDecimal> ENDING_AR = money("ending_ar").required();
+    public static final Column<BigDecimal> CREDIT_SALES = money("credit_sales").required();
     public static final Column<Integer> DAYS_IN_MONTH = integer("days_in_month").required();
     public static final Column<Double> DSO = number("dso");
     public static final OutputTable DSO_FORECAST = OutputTable.of("dso_forecast", AS_OF, MONTH_END, DAYS_AHEAD,
-            CREDIT_SALES, EXPECTED_COLLECTIONS, ENDING_AR, DAYS_IN_MONTH, DSO).keyedBy(MONTH_END);
+            OPENING_AR, EXPECTED_SALES, EXPECTED_COLLECTIONS, EXPECTED_CREDITS_AND_WRITE_OFFS, ENDING_AR,
+            CREDIT_SALES, DAYS_IN_MONTH, DSO).keyedBy(MONTH_END);
+
+    /** The check that each dso_forecast row closes: opening + sales - collections - credits and write-offs. */
+    public static OutputChecks.Check dsoForecastCloses() {
+        return OutputChecks.equal("ending_ar equals opening_ar + expected_sales - expected_collections"
+                + " - expected_credits_and_write_offs", ENDING_AR.col(), OPENING_AR.col().plus(EXPECTED_SALES.col())
+                        .minus(EXPECTED_COLLECTIONS.col()).minus(EXPECTED_CREDITS_AND_WRITE_OFFS.col()));
+    }
 
     // forecast_backtest
     public static final Column<LocalDate> ORIGIN = date("origin").required();

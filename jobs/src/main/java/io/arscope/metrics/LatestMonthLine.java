@@ -1,5 +1,8 @@
 package io.arscope.metrics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import io.arscope.job.SummaryFigure;
 
 /**
@@ -7,6 +10,11 @@ import io.arscope.job.SummaryFigure;
  * "n/a" with the reason it has none (a month without credit sales has no standard DSO, for instance). When the
  * customers hold anything on account, ending AR is given gross and net of it; with nothing on account the two are
  * one figure, given once.
+ *
+ * <p>The DSO family is given by one method, countback, named, as the sum it is: DSO = BPDSO + DDSO, DDSO being the
+ * countback DSO less the countback BPDSO. The standard DSO (ending AR / the month's sales x days) follows, named too,
+ * since it is a different number and no part of that sum. DDSO is printed as the difference of the two figures
+ * printed beside it, so that the line adds up as read.
  */
 final class LatestMonthLine {
 
@@ -15,18 +23,31 @@ final class LatestMonthLine {
 
     static String of(PeriodMetrics.Period month) {
         String m = month.period();
-        String dsoCountbackWhy = "ending AR exceeds all credit sales in the history";
-        String bpdsoCountbackWhy = "current AR exceeds all credit sales in the history";
         String net = month.onAccount().signum() == 0 ? "" : String.format(" gross, %,.2f net of %,.2f on account",
                 month.netEndingAr(), month.onAccount());
-        return String.format("%s: ending AR %,.2f%s, DSO %s, countback DSO %s, BPDSO %s, DDSO %s, CEI %s", m,
-                month.endingAr(), net,
+        return String.format("%s: ending AR %,.2f%s, %s, standard DSO %s, CEI %s", m, month.endingAr(), net,
+                countback(month.dsoCountback(), month.bpdsoCountback()),
                 SummaryFigure.of(month.dsoStandard(), "%.1f", "no credit sales in " + m),
-                SummaryFigure.of(month.dsoCountback(), "%.1f", dsoCountbackWhy),
-                SummaryFigure.of(month.bpdsoCountback(), "%.1f", bpdsoCountbackWhy),
-                SummaryFigure.of(month.ddsoCountback(), "%.1f",
-                        month.dsoCountback() == null ? dsoCountbackWhy : bpdsoCountbackWhy),
                 SummaryFigure.of(month.cei(), "%.1f%%", "nothing was collectible in " + m
                         + ": beginning AR + credit sales - current AR is 0"));
+    }
+
+    /** "countback DSO 38.1 = BPDSO 35.1 + DDSO 3.0", or what of it there is and why the rest is not. */
+    private static String countback(Double dso, Double bpdso) {
+        if (dso == null || !Double.isFinite(dso)) {
+            return "countback DSO " + SummaryFigure.notAvailable("ending AR exceeds all credit sales in the history");
+        }
+        BigDecimal shownDso = tenths(dso);
+        if (bpdso == null || !Double.isFinite(bpdso)) {
+            return String.format("countback DSO %s (BPDSO and DDSO %s)", shownDso,
+                    SummaryFigure.notAvailable("current AR exceeds all credit sales in the history"));
+        }
+        BigDecimal shownBpdso = tenths(bpdso);
+        return String.format("countback DSO %s = BPDSO %s + DDSO %s", shownDso, shownBpdso,
+                shownDso.subtract(shownBpdso));
+    }
+
+    private static BigDecimal tenths(double days) {
+        return BigDecimal.valueOf(days).setScale(1, RoundingMode.HALF_UP);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -36,6 +37,24 @@ final class TrendTable {
         TREND_METRICS.put("bad_debt_ratio", PeriodMetrics.Period::badDebtRatio);
         TREND_METRICS.put("avg_days_to_pay", PeriodMetrics.Period::avgDaysToPay);
         TREND_METRICS.put("wadl", PeriodMetrics.Period::wadl);
+    }
+
+    /**
+     * The metrics of an invoice-month cohort, taken over its invoices paid so far: while much of a cohort is open
+     * they cover only its fast payers, and a young month would look unusually good. Such a metric enters a trend
+     * only for months whose cohort is mature ({@link #isMature}).
+     */
+    static final Set<String> COHORT_METRICS = Set.of("avg_days_to_pay", "wadl");
+
+    /**
+     * The largest share of a cohort's amount that may still be open at the as-of date for the cohort to count as
+     * mature: at most 10% open, that is at least 90% of its amount paid, credited or written off.
+     */
+    static final double MATURE_OPEN_SHARE = 0.10;
+
+    /** Whether a month's cohort is settled enough for its cohort metrics to be compared with other months'. */
+    static boolean isMature(PeriodMetrics.Period month) {
+        return month.cohortOpenShare() != null && month.cohortOpenShare() <= MATURE_OPEN_SHARE;
     }
 
     /** The money series a CFO follows, whose trends are written in money ({@link MetricsTables#AMOUNT_TRENDS}). */
@@ -95,14 +114,18 @@ final class TrendTable {
         return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    /** The trends rows of one slice: one per metric with any finite value. */
+    /**
+     * The trends rows of one slice: one per metric with any finite value. A cohort metric's series holds only its
+     * mature months, so its latest month is its latest mature one and its range is made of mature months.
+     */
     static List<Row> rows(List<String> slice, List<PeriodMetrics.Period> periods, TrendConfig config) {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Function<PeriodMetrics.Period, Double>> metric : TREND_METRICS.entrySet()) {
             SortedMap<YearMonth, Double> series = new TreeMap<>();
             for (PeriodMetrics.Period p : periods) {
                 if (p.periodType().equals(PeriodMetrics.MONTH)) {
-                    series.put(YearMonth.from(p.start()), metric.getValue().apply(p));
+                    boolean compared = !COHORT_METRICS.contains(metric.getKey()) || isMature(p);
+                    series.put(YearMonth.from(p.start()), compared ? metric.getValue().apply(p) : null);
                 }
             }
             if (series.values().stream().noneMatch(v -> v != null && Double.isFinite(v))) {

@@ -187,6 +187,9 @@ class SampleRunOutputsTest {
         }
         declared.put(day.resolve("score/scores.csv"), ScoreTables.SCORES);
         declared.put(day.resolve("worklist/worklist-customers.csv"), WorklistTables.CUSTOMERS);
+        declared.put(day.resolve("worklist/worklist-team.csv"), io.arscope.worklist.TeamTables.TEAM);
+        declared.put(day.resolve("worklist/worklist-rebalancing.csv"), io.arscope.worklist.TeamTables.REBALANCING);
+        declared.put(day.resolve("ingest/data_quality.csv"), io.arscope.ingest.IngestTables.DATA_QUALITY);
         try (Stream<Path> collectors = Files.list(day.resolve("worklist/by-collector"))) {
             // Hadoop's hidden checksum files aside.
             collectors.filter(c -> !c.getFileName().toString().startsWith("."))
@@ -251,6 +254,119 @@ class SampleRunOutputsTest {
         assertFalse(Files.exists(work.resolve("stale/2026-12-31")));
         assertTrue(printed.toString().contains("stale input: the latest dated row is 2026-10-31 (payments), 61 days "
                 + "before the as-of date 2026-12-31; the limit is 7 days (--max-data-age)"), printed.toString());
+    }
+
+    /**
+     * dso_forecast showed 2,108,941.07 + 1,746,317.66 - 1,638,193.07 = 2,217,065.66 against an ending AR of
+     * 2,197,395.23: the expected credits and write-offs were no column. Now each row closes in cents and each month
+     * opens with the previous one's ending AR.
+     */
+    @Test
+    void dsoForecastClosesItsArithmetic() throws IOException {
+        List<Map<String, String>> rows = named(csv(day.resolve("forecast/dso_forecast.csv")));
+        assertEquals(3, rows.size());
+        Map<String, String> november = rows.get(0);
+        assertEquals(List.of("2026-11-30", "2108941.07", "1746317.66", "1638193.07", "19670.43", "2197395.23",
+                "1746317.66", "37.7"), List.of(november.get("month_end"), november.get("opening_ar"),
+                        november.get("expected_sales"), november.get("expected_collections"),
+                        november.get("expected_credits_and_write_offs"), november.get("ending_ar"),
+                        november.get("credit_sales"), november.get("dso")));
+        java.math.BigDecimal opening = new java.math.BigDecimal("2108941.07");
+        for (Map<String, String> r : rows) {
+            assertEquals(opening, new java.math.BigDecimal(r.get("opening_ar")));
+            java.math.BigDecimal closing = opening.add(new java.math.BigDecimal(r.get("expected_sales")))
+                    .subtract(new java.math.BigDecimal(r.get("expected_collections")))
+                    .subtract(new java.math.BigDecimal(r.get("expected_credits_and_write_offs")));
+            assertEquals(closing, new java.math.BigDecimal(r.get("ending_ar")), r.get("month_end"));
+            opening = closing;
+        }
+    }
+
+    /**
+     * Week 1's interval held the actual at 35 of 44 origins, 0.795454...: stored as 0.7955 and shown 79.6% by the
+     * report, 79.5% by the log. Rounded once, to the tenth of a percent shown, it is 79.5% everywhere.
+     */
+    @Test
+    void coverageIsRoundedOnceAndTheSameEverywhere() throws IOException {
+        Map<String, String> week1 = named(csv(day.resolve("forecast/forecast_accuracy.csv"))).get(0);
+        assertEquals(List.of("44", "0.795"), List.of(week1.get("origins_with_interval"), week1.get("coverage")));
+        String report = Files.readString(day.resolve("report/cfo-report.html"));
+        assertTrue(report.contains("79.5% (44)"), "the report's week-1 coverage");
+        assertFalse(report.contains("79.6%"));
+        assertTrue(Files.readString(day.resolve("logs/forecast.log"))
+                .contains("backtest week 1 ahead: 52 origins, WAPE 19.5%, interval coverage 79.5% (44)"));
+    }
+
+    /** The metrics log printed "DSO 40.1 (countback 38.1), BPDSO 35.1, DDSO 3.0": 35.1 + 3.0 is not 40.1. */
+    @Test
+    void theMetricsLogNamesItsDsoMethodAndAddsUp() throws IOException {
+        assertTrue(Files.readString(day.resolve("logs/metrics.log")).contains("2026-10: ending AR 2,108,941.07, "
+                + "countback DSO 38.1 = BPDSO 35.1 + DDSO 3.0, standard DSO 40.1, CEI 91.2%"));
+    }
+
+    /**
+     * October's average days to pay (10.1) and WADL (0.0) were flagged below_range while 83.6% of that cohort was
+     * open. September is 33.0% open; August, 0.96% open, is the latest month whose cohort is mature (at most 10%).
+     */
+    @Test
+    void immatureCohortsRaiseNoTrendFlags() throws IOException {
+        List<Map<String, String>> total = named(csv(day.resolve("metrics/trends.csv"))).stream()
+                .filter(r -> r.get("dimension").equals("total")).toList();
+        for (String metric : List.of("avg_days_to_pay", "wadl")) {
+            Map<String, String> row = total.stream().filter(r -> r.get("metric").equals(metric)).findFirst()
+                    .orElseThrow();
+            assertEquals("2026-08", row.get("latest_month"), metric);
+        }
+        assertEquals(List.of("40.686664670774", "in_range", "3.531180478052", "in_range"), total.stream()
+                .filter(r -> Set.of("avg_days_to_pay", "wadl").contains(r.get("metric")))
+                .flatMap(r -> Stream.of(r.get("latest"), r.get("range_flag"))).toList());
+    }
+
+    /**
+     * The docs quote figures of this run only where a test checks them: forecast-and-report.md's sample row against
+     * forecast_accuracy.csv (WAPE and coverage at weeks 1, 4 and 13, bias at week 1). guide-cfo.md quoted a
+     * collections formula the report did not follow and a coverage of 74-80% beside a table showing 61.1%; it now
+     * quotes no figure of a run: outside code its only numbers with a percent sign are the interval level, 80%, and the
+     * rule of cohort maturity, 10%.
+     */
+    @Test
+    void theDocsQuoteOnlyFiguresOfTheRunTheyDescribe() throws IOException {
+        List<Map<String, String>> accuracy = named(csv(day.resolve("forecast/forecast_accuracy.csv")));
+        java.util.function.BiFunction<Integer, String, String> shown = (week, column) -> String.format("%.1f%%",
+                100 * Double.parseDouble(accuracy.get(week - 1).get(column)));
+        String expected = "| bundled sample, as of 2026-10-31 (`arscope run` as in the README) | "
+                + shown.apply(1, "wape") + " / " + shown.apply(4, "wape") + " / " + shown.apply(13, "wape") + " | "
+                + shown.apply(1, "coverage") + " / " + shown.apply(4, "coverage") + " / " + shown.apply(13, "coverage")
+                + " | +" + shown.apply(1, "bias") + " |";
+        String forecastDoc = Files.readString(Path.of("../notebooks-docs/forecast-and-report.md"));
+        assertTrue(forecastDoc.contains(expected + "\n"), expected);
+        assertEquals("| bundled sample, as of 2026-10-31 (`arscope run` as in the README) | 19.5% / 22.2% / 20.9% | "
+                + "79.5% / 73.7% / 80.0% | +2.6% |", expected);
+
+        String guide = Files.readString(Path.of("../notebooks-docs/guide-cfo.md")).replaceAll("`[^`]*`", "");
+        assertEquals(List.of(), Pattern.compile("\\d+\\.\\d+|\\d{1,3}(,\\d{3})+").matcher(guide).results()
+                .map(m -> m.group()).toList());
+        String level = String.format("%.0f%%", 100 * Double.parseDouble(accuracy.get(0).get("interval_level")));
+        // Besides the interval level, the rule of cohort maturity, as metrics-outputs.md states it.
+        assertEquals(Set.of(level, "10%"), Pattern.compile("\\d+%").matcher(guide).results().map(m -> m.group())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(Files.readString(Path.of("../notebooks-docs/metrics-outputs.md"))
+                .contains("at most 10% of\nits amount still open at the as-of date (`cohort_open_share` ≤ 0.10"));
+        assertTrue(guide.contains("beginning AR + credit sales - credit memos - write-offs - ending AR"));
+    }
+
+    /** A CSV's rows after its header, each by column name. */
+    private static List<Map<String, String>> named(List<String[]> csv) {
+        String[] header = csv.get(0);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String[] cells : csv.subList(1, csv.size())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i] == null ? "" : cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** The trained model's and the baseline's share of the late amount in their riskiest 20% of validation invoices. */

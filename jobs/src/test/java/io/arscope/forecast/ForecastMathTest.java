@@ -73,20 +73,41 @@ class ForecastMathTest {
         assertEquals(29, DsoForecast.daysToCover(asOf, 2));
         List<DsoForecast.MonthEnd> ends = DsoForecast.of(asOf, 1000, f, 300, 2);
         // 31 Jan: 1000 + 10 - 6 - 0.5 = 1003.5; January's sales 300 booked + 10 = 310; DSO 1003.5 / 310 x 31.
-        DsoForecast.MonthEnd jan = ends.get(0);
-        assertEquals(LocalDate.of(2026, 1, 31), jan.monthEnd());
-        assertEquals(1003.5, jan.endingAr(), EPS);
-        assertEquals(310, jan.creditSales(), EPS);
-        assertEquals(6, jan.expectedCollections(), EPS);
-        assertEquals(100.35, jan.dso(), EPS);
-        // 28 Feb: 28 more days of +10 - 6 - 0.5: 1101.5; sales 280, all expected; DSO 1101.5 / 280 x 28 = 110.15.
-        DsoForecast.MonthEnd feb = ends.get(1);
-        assertEquals(29, feb.daysAhead());
-        assertEquals(1101.5, feb.endingAr(), EPS);
-        assertEquals(280, feb.creditSales(), EPS);
-        assertEquals(110.15, feb.dso(), EPS);
+        assertEquals(new DsoForecast.MonthEnd(LocalDate.of(2026, 1, 31), 1, money("1000.00"), money("10.00"),
+                money("6.00"), money("0.50"), money("1003.50"), money("310.00"), 31, 1003.5 / 310 * 31),
+                ends.get(0));
+        assertEquals(100.35, ends.get(0).dso(), EPS);
+        // 28 Feb opens with January's ending AR: 28 more days of +10 - 6 - 0.5, 1101.5; sales 280, all expected.
+        assertEquals(new DsoForecast.MonthEnd(LocalDate.of(2026, 2, 28), 29, money("1003.50"), money("280.00"),
+                money("168.00"), money("14.00"), money("1101.50"), money("280.00"), 28, 1101.5 / 280 * 28),
+                ends.get(1));
+        assertEquals(110.15, ends.get(1).dso(), EPS);
         // On a month-end the next month-end is the following one.
         assertEquals(LocalDate.of(2026, 2, 28), DsoForecast.of(LocalDate.of(2026, 1, 31), 0, f, 0, 1).get(0).monthEnd());
+    }
+
+    /**
+     * Each month's movements are rounded to the cent once and the ending AR is made of them, so that the row closes
+     * exactly, as dso_forecast's check requires. 28 days of sales 0.004, cash 0.003 and credits 0.003 a day: sales
+     * 0.112 -> 0.11, cash and credits 0.084 -> 0.08 each; ending 100.00 + 0.11 - 0.08 - 0.08 = 99.95, where the
+     * unrounded roll-forward, 99.944, rounded on its own to 99.94 and left the row a cent apart.
+     */
+    @Test
+    void eachDsoMonthClosesExactlyInCents() {
+        CashForecast f = new CashForecast(filled(28, 0.003), filled(28, 0), filled(28, 0.003), filled(28, 0),
+                filled(28, 0.004));
+        DsoForecast.MonthEnd feb = DsoForecast.of(LocalDate.of(2026, 1, 31), 100, f, 0, 1).get(0);
+        assertEquals(money("100.00"), feb.openingAr());
+        assertEquals(money("0.11"), feb.expectedSales());
+        assertEquals(money("0.08"), feb.expectedCollections());
+        assertEquals(money("0.08"), feb.expectedCreditsAndWriteOffs());
+        assertEquals(money("99.95"), feb.endingAr());
+        assertEquals(feb.endingAr(), feb.openingAr().add(feb.expectedSales()).subtract(feb.expectedCollections())
+                .subtract(feb.expectedCreditsAndWriteOffs()));
+    }
+
+    private static java.math.BigDecimal money(String amount) {
+        return new java.math.BigDecimal(amount);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.arscope.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,17 +18,40 @@ class ForecastSummaryTest {
                         null, null, 0), new ForecastJob.Week(2, LocalDate.parse("2020-01-08"),
                                 LocalDate.parse("2020-01-14"), 100, 0, 80.0, 120.0, 10)),
                 // January: nothing invoiced or expected, so no DSO; February: 2,000 / 1,000 x 29 days.
-                List.of(new DsoForecast.MonthEnd(LocalDate.parse("2020-01-31"), 31, 0, 250, 1350, 31, null),
-                        new DsoForecast.MonthEnd(LocalDate.parse("2020-02-29"), 60, 1000, 0, 2000, 29, 58.0)),
+                List.of(new DsoForecast.MonthEnd(LocalDate.parse("2020-01-31"), 31, money("1600.00"), money("0.00"),
+                        money("230.00"), money("20.00"), money("1350.00"), money("0.00"), 31, null),
+                        new DsoForecast.MonthEnd(LocalDate.parse("2020-02-29"), 60, money("1350.00"),
+                                money("1000.00"), money("350.00"), money("0.00"), money("2000.00"), money("1000.00"),
+                                29, 58.0)),
                 List.of(),
                 List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
                         new ForecastBacktest.Accuracy(2, 51, 400, 300, 0.25, -0.25, 10, 0.8)));
         assertEquals(List.of("as of 2019-12-31: open AR 1,600.00; expected cash over 2 weeks 350.00",
-                "  2020-01-31: ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
-                "  2020-02-29: ending AR 2,000.00, DSO 58.0",
+                "  2020-01-31: opening AR 1,600.00 + sales 0.00 - collections 230.00 - credits and write-offs 20.00"
+                        + " = ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
+                "  2020-02-29: opening AR 1,350.00 + sales 1,000.00 - collections 350.00 - credits and write-offs"
+                        + " 0.00 = ending AR 2,000.00, DSO 58.0",
                 "  backtest week 1 ahead: 52 origins, WAPE n/a (no cash collected in the weeks backtested), interval "
                         + "coverage n/a (too few earlier origins to calibrate an interval) (0)",
                 "  backtest week 2 ahead: 51 origins, WAPE 25.0%, interval coverage 80.0% (10)"),
                 ForecastJob.details(o, 2));
+    }
+
+    private static BigDecimal money(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    /**
+     * The sample's week-1 coverage, 35 of 44 origins (0.795454...), is rounded once, to the tenth of a percent
+     * shown: stored as 0.795 and printed 79.5%, where rounding it to 0.7955 first made the report print 79.6%.
+     */
+    @Test
+    void coverageIsRoundedOnceToWhatIsShown() {
+        assertEquals(0.795, ForecastJob.asShown(35.0 / 44));
+        assertEquals("79.5%", io.arscope.report.FinanceFormat.share(ForecastJob.asShown(35.0 / 44)));
+        ForecastJob.Outcome o = new ForecastJob.Outcome(LocalDate.parse("2026-10-31"), 0, 0, List.of(), List.of(),
+                List.of(), List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)));
+        assertEquals("  backtest week 1 ahead: 52 origins, WAPE 19.5%, interval coverage 79.5% (44)",
+                ForecastJob.details(o, 1).get(1));
     }
 }

@@ -22,25 +22,38 @@ class LatestMonthLineTest {
         // 2,100 / 3,100 of July's 31 = 21 days, 52.0 in all. CEI: (3,100 + 0 - 2,100) / (3,100 + 0 - 0) = 32.3%.
         String line = latestLine(month("2019-06", 3000, 0, 3000, 3000), month("2019-07", 3100, 3000, 3100, 3100),
                 month("2019-08", 0, 1000, 2100, 0));
-        assertEquals("2019-08: ending AR 2,100.00, DSO n/a (no credit sales in 2019-08), countback DSO 52.0, "
-                + "BPDSO 0.0, DDSO 52.0, CEI 32.3%", line);
+        assertEquals("2019-08: ending AR 2,100.00, countback DSO 52.0 = BPDSO 0.0 + DDSO 52.0, standard DSO n/a "
+                + "(no credit sales in 2019-08), CEI 32.3%", line);
     }
 
     @Test
     void aMonthWithNothingCollectibleHasNoCei() {
         String line = latestLine(month("2019-08", 0, 0, 0, 0));
-        assertEquals("2019-08: ending AR 0.00, DSO n/a (no credit sales in 2019-08), countback DSO 0.0, BPDSO 0.0, "
-                + "DDSO 0.0, CEI n/a (nothing was collectible in 2019-08: beginning AR + credit sales - current AR "
-                + "is 0)", line);
+        assertEquals("2019-08: ending AR 0.00, countback DSO 0.0 = BPDSO 0.0 + DDSO 0.0, standard DSO n/a (no "
+                + "credit sales in 2019-08), CEI n/a (nothing was collectible in 2019-08: beginning AR + credit sales "
+                + "- current AR is 0)", line);
     }
 
     @Test
     void aBalanceBeyondEveryCreditSaleInTheHistoryHasNoCountbackDso() {
         // 500 open after 100 of sales (a history that starts after the balance did): standard DSO 500 / 100 x 31.
         String line = latestLine(month("2019-08", 100, 0, 500, 500));
-        assertEquals("2019-08: ending AR 500.00, DSO 155.0, countback DSO n/a (ending AR exceeds all credit sales "
-                + "in the history), BPDSO n/a (current AR exceeds all credit sales in the history), DDSO n/a (ending "
-                + "AR exceeds all credit sales in the history), CEI 100.0%", line);
+        assertEquals("2019-08: ending AR 500.00, countback DSO n/a (ending AR exceeds all credit sales in the "
+                + "history), standard DSO 155.0, CEI 100.0%", line);
+    }
+
+    /**
+     * The line names its one DSO method and adds up as read. The sample's line printed "DSO 40.1 (countback 38.1),
+     * BPDSO 35.1, DDSO 3.0", a standard DSO beside a countback BPDSO and DDSO. Here August: 3,100 of sales, AR
+     * 1,231 of which 1,046 current: countback DSO 1,231 / 3,100 x 31 = 12.31, BPDSO 1,046 / 3,100 x 31 = 10.46,
+     * DDSO 1.85, which rounded on its own (1.9) would not add up with 12.3 and 10.5; printed as 12.3 - 10.5 = 1.8.
+     * Standard DSO is also 12.3 (one month of history), named as such. CEI 1,869 / 2,054 = 91.0%.
+     */
+    @Test
+    void theDsoFamilyIsOneNamedMethodThatAddsUp() {
+        String line = latestLine(month("2019-08", 3100, 1869, 1231, 1046));
+        assertEquals("2019-08: ending AR 1,231.00, countback DSO 12.3 = BPDSO 10.5 + DDSO 1.8, standard DSO 12.3, "
+                + "CEI 91.0%", line);
     }
 
     private static String latestLine(PeriodMetrics.Month... months) {

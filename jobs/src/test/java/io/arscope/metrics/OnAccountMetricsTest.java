@@ -65,8 +65,8 @@ class OnAccountMetricsTest {
                 .findFirst().orElseThrow();
         // Countback: 1,600 - 400 (Mar) - 300 (Feb) = 900 of January's 1,000: 60 + 27 = 87.0 days; BPDSO on I2's
         // 400 current, all of March: 30.0. CEI: (1,300 + 400 - 1,600) / (1,300 + 400 - 400) = 7.7%.
-        assertEquals("2025-03: ending AR 1,600.00 gross, 750.00 net of 850.00 on account, DSO 120.0, countback DSO "
-                + "87.0, BPDSO 30.0, DDSO 57.0, CEI 7.7%", LatestMonthLine.of(march));
+        assertEquals("2025-03: ending AR 1,600.00 gross, 750.00 net of 850.00 on account, countback DSO 87.0 = "
+                + "BPDSO 30.0 + DDSO 57.0, standard DSO 120.0, CEI 7.7%", LatestMonthLine.of(march));
     }
 
     @Test
