@@ -47,6 +47,9 @@ class NetSuiteIngestTest {
         assertEquals(Map.of("read", 21L, "accepted", 20L, "rejected", 1L, "ignored", 0L, "flagged", 2L),
                 counts.get("ALL"));
         assertEquals(Map.of("rejected", 1L), counts.get("UNKNOWN_INVOICE"));
+        assertEquals(Map.of("flagged", 1L), counts.get("DUE_BEFORE_ISSUE"));
+        assertEquals(Map.of("flagged", 1L), counts.get("BEFORE_INVOICE"));
+        assertEquals(4, counts.size());
         Row reject = run.rejects().first();
         assertEquals(3L, (Long) reject.getAs("line"));
         assertEquals("6007 / Invoice #INV09987", reject.getAs("record_id"));
