@@ -25,8 +25,14 @@ public final class HistoryGenerator {
 
     /** Generates the history described by {@code config} into {@code outDir}, creating it if needed. */
     public static Summary generate(GeneratorConfig config, Path outDir) throws IOException {
-        try (HistoryWriter out = new HistoryWriter(outDir)) {
+        return generate(config, CurrencyPlan.SINGLE, outDir);
+    }
+
+    /** As {@link #generate(GeneratorConfig, Path)}, billing in {@code currencies}, with their rates file. */
+    public static Summary generate(GeneratorConfig config, CurrencyPlan currencies, Path outDir) throws IOException {
+        try (HistoryWriter out = new HistoryWriter(outDir, currencies)) {
             new HistorySimulation(config, out).run();
+            currencies.writeRates(outDir, config.start(), config.exportDate());
             return out.summary();
         }
     }

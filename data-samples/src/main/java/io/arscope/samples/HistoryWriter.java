@@ -52,9 +52,11 @@ final class HistoryWriter implements AutoCloseable {
     private final CsvFile adjustments;
     private final CsvFile disputes;
     private final CsvFile truth;
+    private final CurrencyPlan currencies;
 
-    /** Creates {@code dir} if needed and starts every file with its header. */
-    HistoryWriter(Path dir) throws IOException {
+    /** Creates {@code dir} if needed and starts every file with its header; invoices bill in {@code currencies}. */
+    HistoryWriter(Path dir, CurrencyPlan currencies) throws IOException {
+        this.currencies = currencies;
         Files.createDirectories(dir);
         customers = new CsvFile(dir, "customers.csv",
                 "customer_id,name,country,region,segment,credit_limit,terms_days,collector,customer_since");
@@ -74,7 +76,7 @@ final class HistoryWriter implements AutoCloseable {
 
     void write(InvoiceRow i) throws IOException {
         invoices.field(i.id()).field(i.customerId()).field(i.invoiceDate()).field(i.dueDate()).money(i.amountCents())
-                .field("USD").field(i.businessUnit()).field(i.termsDays()).field(i.paper() ? "paper" : "electronic")
+                .field(currencies.of(i.customerId())).field(i.businessUnit()).field(i.termsDays()).field(i.paper() ? "paper" : "electronic")
                 .endRow();
     }
 

@@ -33,7 +33,7 @@ class HistoryWriterTest {
     @Test
     void everyFileHasItsHeaderAndOneLinePerRowInCanonicalForm() throws IOException {
         HistoryGenerator.Summary summary;
-        try (HistoryWriter out = new HistoryWriter(dir.resolve("out"))) {
+        try (HistoryWriter out = new HistoryWriter(dir.resolve("out"), CurrencyPlan.SINGLE)) {
             out.write(new CustomerRow("C000001", "Cedar Foods Inc", "US", "North America", "Enterprise", 1_500_000_00L,
                     60, "ana.ruiz", LocalDate.of(2019, 12, 31)));
             out.write(new InvoiceRow("INV00000001", "C000001", DAY, DAY.plusDays(30), 100_05L, "Services", 30, true));

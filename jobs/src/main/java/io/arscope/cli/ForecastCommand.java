@@ -65,11 +65,14 @@ final class ForecastCommand implements Callable<Integer> {
                         + "from. Default: ${DEFAULT-VALUE}.")
         int historyDays;
 
+        @Mixin
+        SharedOptions.Currency currency = new SharedOptions.Currency();
+
         ForecastOptions options(String input, String output, LocalDate asOf) {
             ForecastOptions d = ForecastOptions.defaults(input, output, asOf, segmentBy);
             return new ForecastOptions(d.input(), d.output(), d.asOf(), d.segmentBy(), d.minSegmentInvoices(),
                     weeks, backtestWeeks, interval, d.minCalibration(), salesWeeks, historyDays, d.earliestOffset(),
-                    d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks));
+                    d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks), currency.reportingCurrency);
         }
     }
 

@@ -3,9 +3,11 @@ package io.arscope.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.arscope.job.UsageException;
+import io.arscope.samples.CurrencyPlan;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;
 import picocli.CommandLine.Command;
@@ -39,6 +41,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--currencies", split = ",", defaultValue = "USD", description = "Currencies customers are "
+            + "billed in, the reporting one first, e.g. USD,EUR,GBP; with more than one, exchange_rates.csv holds "
+            + "monthly rates into the first (ingest with data-samples/mappings/arscope-generator-currencies.yaml). "
+            + "Default: ${DEFAULT-VALUE}.")
+    List<String> currencies;
+
     @picocli.CommandLine.Mixin
     SharedOptions.Config config;
 
@@ -53,7 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
             base = new GeneratorConfig(seed, invoices, customers, start, months);
         }
         long t0 = System.nanoTime();
-        HistoryGenerator.Summary s = HistoryGenerator.generate(base, output);
+        HistoryGenerator.Summary s = HistoryGenerator.generate(base, new CurrencyPlan(currencies), output);
         spec.commandLine().getOut().printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes "
                 + "to %s in %.1f s (history %s to %s)%n", s.customers(), s.invoices(), s.payments(), s.adjustments(),
                 s.disputes(), output, (System.nanoTime() - t0) / 1e9, base.start(), base.exportDate());

@@ -69,13 +69,16 @@ final class MetricsCommand implements Callable<Integer> {
                 description = "Forward-looking factor on the expected credit loss. Default: ${DEFAULT-VALUE}.")
         double overlay;
 
+        @Mixin
+        SharedOptions.Currency currency = new SharedOptions.Currency();
+
         @Option(names = "--trend-months", defaultValue = "12",
                 description = "Months in each trend regression. Default: ${DEFAULT-VALUE}.")
         int trendMonths;
 
         MetricsOptions options(String input, String output, LocalDate asOf) {
             return new MetricsOptions(input, output, asOf, AgingBuckets.parse(buckets), dimensions, dayCount,
-                    graceDays, rollMonths, overlay, new TrendConfig(trendMonths, 0.95, 12));
+                    graceDays, rollMonths, overlay, new TrendConfig(trendMonths, 0.95, 12), currency.reportingCurrency);
         }
     }
 

@@ -66,20 +66,33 @@ final class PipelineSteps implements StepJobs {
                 yield run(new IngestJob(), s.options(o.input(), o.mapping(), out, o.asOf(), o.jdbcUrl(),
                         o.jdbcUser()));
             }
-            case METRICS -> run(new MetricsJob(), settings(new MetricsCommand.Settings(), "metrics")
-                    .options(ingest, out, o.asOf()));
+            case METRICS -> {
+                MetricsCommand.Settings s = settings(new MetricsCommand.Settings(), "metrics");
+                s.currency.reportingCurrency = currency(o, s.currency);
+                yield run(new MetricsJob(), s.options(ingest, out, o.asOf()));
+            }
             case TRAIN -> run(new TrainJob(), settings(new RiskCommands.Train.Settings(), "train")
                     .options(ingest, Path.of(out), o.asOf()));
-            case SCORE -> run(new ScoreJob(), new ScoreOptions(ingest, folders.model(), o.asOf(), out));
+            case SCORE -> run(new ScoreJob(), new ScoreOptions(ingest, folders.model(), o.asOf(), out,
+                    o.reportingCurrency()));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
-                    o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config()));
-            case FORECAST -> run(new ForecastJob(), settings(new ForecastCommand.Settings(), "forecast")
-                    .options(ingest, out, o.asOf()));
+                    o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
+                    o.reportingCurrency()));
+            case FORECAST -> {
+                ForecastCommand.Settings s = settings(new ForecastCommand.Settings(), "forecast");
+                s.currency.reportingCurrency = currency(o, s.currency);
+                yield run(new ForecastJob(), s.options(ingest, out, o.asOf()));
+            }
             case REPORT -> run(new ReportJob(), new ReportOptions(folders.output(Step.METRICS),
                     folders.withForecast() ? folders.output(Step.FORECAST) : null,
                     folders.withWorklist() ? folders.output(Step.WORKLIST) : null, out,
                     settings(new ReportCommand.Settings(), "report").title));
         };
+    }
+
+    /** The run's reporting currency when it names one, which every step follows, else the section's. */
+    private static String currency(PipelineOptions run, SharedOptions.Currency section) {
+        return run.reportingCurrency() != null ? run.reportingCurrency() : section.reportingCurrency;
     }
 
     private <O extends JobOptions> JobOutcome run(Job<O> job, O options) throws Exception {

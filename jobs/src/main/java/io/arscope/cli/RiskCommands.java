@@ -113,6 +113,8 @@ final class RiskCommands {
         @Mixin
         SharedOptions.AsOf asOf;
         @Mixin
+        SharedOptions.Currency currency;
+        @Mixin
         SharedOptions.Spark spark;
         @Mixin
         SharedOptions.Config config;
@@ -120,7 +122,7 @@ final class RiskCommands {
         @Override
         public Integer call() {
             return JobRunner.of(spec).run(new ScoreJob(), () -> new ScoreOptions(input.input, model, asOf.asOf,
-                    output.output), spark.master);
+                    output.output, currency.reportingCurrency), spark.master);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.UsageException;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.pipeline.PipelineOptions;
 import io.arscope.pipeline.PipelineRun;
 import io.arscope.pipeline.RunLock;
@@ -75,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
     String jdbcUser;
 
     @Mixin
+    SharedOptions.Currency currency;
+
+    @Mixin
     SharedOptions.Spark spark;
 
     @Mixin
@@ -91,7 +95,9 @@ final class RunCommand implements Callable<Integer> {
                 skip.stream().filter(s -> !s.isBlank()).map(Step::parse).forEach(skipped::add);
             }
             options = new PipelineOptions(asOf, root, input, mapping, model, skipped,
-                    from == null ? null : Step.parse(from), config.config, jdbcUrl, jdbcUser, maxRejectShare);
+                    from == null ? null : Step.parse(from), config.config, jdbcUrl, jdbcUser, maxRejectShare,
+                    currency.reportingCurrency);
+            ReportingCurrency.requireCode(currency.reportingCurrency);
             if (!mapping.toFile().isFile()) {
                 throw new UsageException("mapping file " + mapping + " not found");
             }

@@ -61,6 +61,15 @@ final class SharedOptions {
         String output;
     }
 
+    /** {@code --reporting-currency}: the one currency a job that shows amounts reports them in. */
+    static final class Currency {
+        @Option(names = "--reporting-currency", paramLabel = "CODE", description = "ISO 4217 code of the currency "
+                + "every amount is reported in; amounts in others are converted with the exchange_rates table (see "
+                + "notebooks-docs/metrics-outputs.md). Default: the invoices' one currency; refused when they have "
+                + "several.")
+        String reportingCurrency;
+    }
+
     /** {@code --as-of}: the day a job computes for. */
     static final class AsOf {
         @Option(names = "--as-of", description = "As-of date (yyyy-MM-dd). Default: the latest business date in the "

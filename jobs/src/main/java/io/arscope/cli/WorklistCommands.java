@@ -80,6 +80,8 @@ final class WorklistCommands {
         @Mixin
         Shaping shaping;
         @Mixin
+        SharedOptions.Currency currency;
+        @Mixin
         SharedOptions.Spark spark;
         @Mixin
         SharedOptions.Config config;
@@ -87,7 +89,7 @@ final class WorklistCommands {
         @Override
         public Integer call() {
             return JobRunner.of(spec).run(new WorklistJob(), () -> new WorklistOptions(input.input, model, scores,
-                    asOf.asOf, output.output, shaping.config()), spark.master);
+                    asOf.asOf, output.output, shaping.config(), currency.reportingCurrency), spark.master);
         }
     }
 

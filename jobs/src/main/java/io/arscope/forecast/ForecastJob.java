@@ -27,7 +27,9 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 
@@ -69,7 +71,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<ForecastOptions> context) throws IOException {
+    public JobOutcome run(JobContext<ForecastOptions> context) throws IOException, InputException {
         Outcome o = write(context);
         return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details(o, context.options().weeks()));
     }
@@ -97,7 +99,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
     }
 
     /** Forecasts and writes every forecast output into the context's folder. */
-    public static Outcome write(JobContext<ForecastOptions> context) throws IOException {
+    public static Outcome write(JobContext<ForecastOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         ForecastOptions options = context.options();
@@ -106,7 +108,11 @@ public final class ForecastJob implements Job<ForecastOptions> {
         if (asOf == null) {
             throw new IllegalArgumentException(options.input() + ": the canonical invoices are empty");
         }
-        Outcome outcome = forecast(all.asOf(asOf), asOf, options);
+        ReceivablesLedger ledger = all.asOf(asOf);
+        ReportingCurrency money = ReportingCurrency.choose(ledger, ExchangeRates.ofIngest(spark, options.input()),
+                options.reportingCurrency()).orElseThrow(why -> new InputException(options.input() + ": " + why));
+        // Everything forecast is open at the origin or yet to come: valued at the as-of date's rate, the last known.
+        Outcome outcome = forecast(money.valuedAt(ledger, asOf), asOf, options);
         write(context, outcome);
         ForecastTables.RunOptions recorded = new ForecastTables.RunOptions(options.input(), options.output(),
                 asOf.toString(), options.segmentBy() == null ? "" : options.segmentBy(), options.weeks(),

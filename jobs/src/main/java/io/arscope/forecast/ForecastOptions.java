@@ -2,6 +2,8 @@ package io.arscope.forecast;
 
 import java.time.LocalDate;
 
+import io.arscope.ledger.ReportingCurrency;
+
 /**
  * Configuration of one forecast run.
  *
@@ -22,11 +24,12 @@ import java.time.LocalDate;
  * @param earliestOffset      earliest day offset from the due date kept apart; invoices with longer terms start there
  * @param maxDaysPastDue      invoices further past due than this are not expected to pay within the horizon
  * @param newInvoiceDays      days after the invoice date the curve of new invoices follows
+ * @param reportingCurrency   the currency amounts are forecast in; null for the ledger's one currency
  */
 public record ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
         int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int historyDays,
         int earliestOffset,
-        int maxDaysPastDue, int newInvoiceDays) implements io.arscope.job.JobOptions {
+        int maxDaysPastDue, int newInvoiceDays, String reportingCurrency) implements io.arscope.job.JobOptions {
 
     public ForecastOptions {
         if (weeks < 1 || backtestWeeks < 0 || salesWeeks < 1 || historyDays < 7 || minCalibration < 2) {
@@ -40,6 +43,15 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
             throw new IllegalArgumentException("the settlement tables must cover the horizon: earliest offset <= 0, "
                     + "max days past due >= 1, new-invoice days >= 7 x weeks");
         }
+        ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options forecasting in the ledger's one currency. */
+    public ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
+            int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int historyDays,
+            int earliestOffset, int maxDaysPastDue, int newInvoiceDays) {
+        this(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks, intervalLevel, minCalibration,
+                salesWeeks, historyDays, earliestOffset, maxDaysPastDue, newInvoiceDays, null);
     }
 
     /** The defaults of {@code arscope forecast}: 13 weeks, 52 weekly backtest origins, an 80% interval, a year of history. */
@@ -49,6 +61,7 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
 
     public ForecastOptions withBacktestWeeks(int backtestWeeks) {
         return new ForecastOptions(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks,
-                intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset, maxDaysPastDue, newInvoiceDays);
+                intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset, maxDaysPastDue, newInvoiceDays,
+                reportingCurrency);
     }
 }

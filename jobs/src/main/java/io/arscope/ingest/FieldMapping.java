@@ -126,6 +126,7 @@ final class FieldMapping implements Serializable {
             case DATE -> parsers.date(field.name(), text, fieldDates.get(table).get(field.name()));
             case MONEY -> parsers.money(field.name(), text);
             case DAYS -> parsers.days(field.name(), text);
+            case RATE -> parsers.rate(field.name(), text);
         };
     }
 

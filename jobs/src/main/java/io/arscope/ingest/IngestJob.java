@@ -125,11 +125,24 @@ public final class IngestJob implements Job<IngestOptions> {
             // The month leads the sort so that the partitioned write needs no sort of its own: Spark's would order
             // by month alone and, not being stable, leave the rows of a month in a different order on every run.
             withMonth.repartition(col(CanonicalTable.MONTH_PARTITION))
-                    .sortWithinPartitions(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table.keyField())
+                    .sortWithinPartitions(sortColumns(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table))
                     .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
         } else {
-            rows.coalesce(1).sortWithinPartitions(table.keyField()).write().mode(SaveMode.Overwrite).parquet(path);
+            rows.coalesce(1).sortWithinPartitions(sortColumns(null, null, table)).write().mode(SaveMode.Overwrite)
+                    .parquet(path);
         }
+    }
+
+    /** The given leading columns (those not null), then the table's key fields not among them. */
+    private static org.apache.spark.sql.Column[] sortColumns(String month, String date, CanonicalTable table) {
+        List<String> names = new ArrayList<>();
+        for (String name : new String[] {month, date}) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        table.keyFields().stream().filter(k -> !names.contains(k)).forEach(names::add);
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
     }
 
     private static RunManifest<IngestTables.RunOptions, Map<String, IngestTables.FileInput>, Map<String, Long>>

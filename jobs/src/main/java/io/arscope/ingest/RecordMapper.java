@@ -157,8 +157,17 @@ public final class RecordMapper implements Serializable {
         }
     }
 
+    /** The record's key as text: its key fields' values joined by a space (EUR 2024-01-31), null if one is missing. */
     private static String key(CanonicalTable table, Object[] record) {
-        return (String) record[table.indexOf(table.keyField())];
+        List<String> parts = new ArrayList<>();
+        for (String field : table.keyFields()) {
+            Object value = record[table.indexOf(field)];
+            if (value == null) {
+                return null;
+            }
+            parts.add(value.toString());
+        }
+        return String.join(" ", parts);
     }
 
     private static Row problem(CanonicalTable table, String recordId, FieldProblem p) {

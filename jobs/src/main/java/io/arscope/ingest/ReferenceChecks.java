@@ -143,8 +143,8 @@ public final class ReferenceChecks {
     }
 
     private static Dataset<Row> duplicates(Dataset<Row> records, CanonicalTable table) {
-        String key = table.keyField();
-        WindowSpec byKey = Window.partitionBy(col(key))
+        String key = String.join("+", table.keyFields());
+        WindowSpec byKey = Window.partitionBy(keyColumns(table))
                 .orderBy(col(MappedRows.DERIVED), col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
         Dataset<Row> ranked = records
                 .withColumn("rn", row_number().over(byKey))
@@ -152,7 +152,7 @@ public final class ReferenceChecks {
                 .withColumn("first_line", org.apache.spark.sql.functions.first(MappedRows.LINE).over(byKey));
         Dataset<Row> dups = ranked.filter(col("rn").gt(1).and(col(MappedRows.DERIVED).equalTo(false)));
         return reject(dups, table, lit(RejectReason.DUPLICATE_ID.name()), lit(key),
-                concat(lit("duplicate " + key + " "), col(key), lit("; first at "), col("first_file"), lit(":"),
+                concat(lit("duplicate " + key + " "), recordId(table), lit("; first at "), col("first_file"), lit(":"),
                         col("first_line")), 1);
     }
 
@@ -191,8 +191,18 @@ public final class ReferenceChecks {
     private static Dataset<Row> reject(Dataset<Row> rows, CanonicalTable table, Column code, Column field, Column reason,
             int stage) {
         return rows.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), lit(table.tableName()).as("table"),
-                col(table.keyField()).as("record_id"), field.as("field"), code.as("reason_code"), reason.as("reason"),
+                recordId(table).as("record_id"), field.as("field"), code.as("reason_code"), reason.as("reason"),
                 col(MappedRows.RAW), lit(stage).as(STAGE));
+    }
+
+    private static Column[] keyColumns(CanonicalTable table) {
+        return table.keyFields().stream().map(f -> col(f)).toArray(Column[]::new);
+    }
+
+    /** A record's key as its rejects show it: the key field, or several joined by a space (EUR 2024-01-31). */
+    private static Column recordId(CanonicalTable table) {
+        return table.keyFields().size() == 1 ? col(table.keyField())
+                : concat_ws(" ", table.keyFields().stream().map(f -> col(f).cast("string")).toArray(Column[]::new));
     }
 
     private static boolean rejectsReferencedRecords(Dataset<Row> newLines, Map<CanonicalTable, Dataset<Row>> records) {
@@ -211,7 +221,7 @@ public final class ReferenceChecks {
 
     /** Derived records repeat across lines: keep each key's first, an exported record before a derived one. */
     private static Dataset<Row> firstPerKey(Dataset<Row> records, CanonicalTable table) {
-        WindowSpec byKey = Window.partitionBy(col(table.keyField()))
+        WindowSpec byKey = Window.partitionBy(keyColumns(table))
                 .orderBy(col(MappedRows.DERIVED), col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
         return records.withColumn("rn", row_number().over(byKey)).filter(col("rn").equalTo(1)).drop("rn");
     }

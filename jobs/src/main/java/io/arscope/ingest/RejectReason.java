@@ -42,5 +42,12 @@ public enum RejectReason {
     /** A payment or adjustment that names a customer other than its invoice's. */
     CUSTOMER_MISMATCH,
     /** The row met no target's condition in the mapping, so it would produce nothing. */
-    NO_RECORD
+    NO_RECORD,
+    /**
+     * A row in a currency other than the reporting one, dated before that currency's first exchange rate. Known
+     * only once the reporting currency is (the analysis jobs'
+     * {@link io.arscope.ledger.ReportingCurrency#MISSING_RATE}): they refuse the ledger, naming the rows' currency,
+     * date and the earliest of them.
+     */
+    MISSING_RATE
 }

@@ -39,7 +39,7 @@ final class RowRules {
     static void check(CanonicalTable table, Object[] record, LocalDate asOf, ValueBounds bounds) {
         for (CanonicalField field : table.fields()) {
             Object value = record[table.indexOf(field.name())];
-            if (field.type() == FieldType.MONEY && value != null) {
+            if ((field.type() == FieldType.MONEY || field.type() == FieldType.RATE) && value != null) {
                 BigDecimal amount = (BigDecimal) value;
                 boolean zeroAllowed = field.name().equals("credit_limit");
                 if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
@@ -61,6 +61,7 @@ final class RowRules {
         }
         switch (table) {
             case INVOICES -> checkInvoice(table, record);
+            case EXCHANGE_RATES -> currencyCode(table, record);
             case ADJUSTMENTS -> record[table.indexOf("kind")] = allowed(table, record, "kind",
                     CanonicalTable.ADJUSTMENT_KINDS);
             case DISPUTES -> {
@@ -120,6 +121,15 @@ final class RowRules {
             throw new FieldProblem(RejectReason.BAD_NUMBER, "terms_days", "terms_days " + record[terms]
                     + " is negative");
         }
+        currencyCode(table, record);
+        if (record[table.indexOf("billing_channel")] != null) {
+            record[table.indexOf("billing_channel")] = allowed(table, record, "billing_channel",
+                    CanonicalTable.BILLING_CHANNELS);
+        }
+    }
+
+    /** Puts the record's currency in upper case; throws when it is not three letters. */
+    private static void currencyCode(CanonicalTable table, Object[] record) {
         int currency = table.indexOf("currency");
         String code = ((String) record[currency]).toUpperCase(Locale.ROOT);
         if (!CURRENCY.matcher(code).matches()) {
@@ -127,10 +137,6 @@ final class RowRules {
                     "currency '" + record[currency] + "' is not a three-letter ISO 4217 code");
         }
         record[currency] = code;
-        if (record[table.indexOf("billing_channel")] != null) {
-            record[table.indexOf("billing_channel")] = allowed(table, record, "billing_channel",
-                    CanonicalTable.BILLING_CHANNELS);
-        }
     }
 
     private static String allowed(CanonicalTable table, Object[] record, String field, List<String> allowed) {

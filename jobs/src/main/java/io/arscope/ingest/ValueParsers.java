@@ -26,6 +26,9 @@ import io.arscope.model.FieldType;
 final class ValueParsers implements Serializable {
 
     private static final String MAX_AMOUNT_SHOWN = String.format(Locale.ROOT, "%,.2f", ValueBounds.MAX_AMOUNT);
+    /** Rates are DECIMAL(18,10): eight whole digits, so every rate is below 10^8. */
+    private static final BigDecimal RATE_LIMIT = BigDecimal.TEN.pow(18 - FieldType.RATE_SCALE);
+    private static final String RATE_LIMIT_SHOWN = "99,999,999.9999999999";
 
     private final List<DateReader> sourceDates;
     private final String decimalSeparator;
@@ -65,6 +68,17 @@ final class ValueParsers implements Serializable {
     }
 
     BigDecimal money(String field, String text) {
+        return decimal(field, text, "an amount", FieldType.MONEY_SCALE, ValueBounds.MAX_AMOUNT, MAX_AMOUNT_SHOWN);
+    }
+
+    /** An exchange rate: at most {@link FieldType#RATE_SCALE} places and below {@link #RATE_LIMIT}. */
+    BigDecimal rate(String field, String text) {
+        return decimal(field, text, "a rate", FieldType.RATE_SCALE, RATE_LIMIT.subtract(BigDecimal.ONE.movePointLeft(
+                FieldType.RATE_SCALE)), RATE_LIMIT_SHOWN);
+    }
+
+    /** A decimal of at most {@code scale} places and {@code max} either way, with the source's separators. */
+    private BigDecimal decimal(String field, String text, String what, int scale, BigDecimal max, String maxShown) {
         String plain = text.replace(" ", "");
         if (!groupingSeparator.isEmpty()) {
             plain = plain.replace(groupingSeparator, "");
@@ -73,25 +87,26 @@ final class ValueParsers implements Serializable {
             plain = plain.replace(',', '.');
         }
         BoundedDecimal.Reading reading = BoundedDecimal.read(plain);
-        String tooManyPlaces = field + " '" + text + "' has more than " + FieldType.MONEY_SCALE + " decimal places";
-        String outOfRange = field + " '" + text + "' is beyond " + MAX_AMOUNT_SHOWN + ", the largest amount accepted";
+        String tooManyPlaces = field + " '" + text + "' has more than " + scale + " decimal places";
+        String outOfRange = field + " '" + text + "' is beyond " + maxShown + ", the largest " + what.substring(
+                what.indexOf(' ') + 1) + " accepted";
         BigDecimal amount = switch (reading.kind()) {
             case NUMBER -> reading.value();
             case NOT_A_NUMBER -> throw new FieldProblem(RejectReason.BAD_AMOUNT, field,
-                    field + " '" + text + "' is not an amount");
+                    field + " '" + text + "' is not " + what);
             case TOO_LONG -> throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text
                     + "' is longer than " + BoundedDecimal.MAX_LENGTH + " characters, which no amount is");
             case TOO_LARGE -> throw new FieldProblem(RejectReason.AMOUNT_OUT_OF_RANGE, field, outOfRange);
             case TOO_SMALL -> throw new FieldProblem(RejectReason.BAD_AMOUNT, field, tooManyPlaces);
         };
-        if (amount.abs().compareTo(ValueBounds.MAX_AMOUNT) > 0) {
+        if (amount.abs().compareTo(max) > 0) {
             throw new FieldProblem(RejectReason.AMOUNT_OUT_OF_RANGE, field, outOfRange);
         }
-        BigDecimal exact = amount.scale() > FieldType.MONEY_SCALE ? amount.stripTrailingZeros() : amount;
-        if (exact.scale() > FieldType.MONEY_SCALE) {
+        BigDecimal exact = amount.scale() > scale ? amount.stripTrailingZeros() : amount;
+        if (exact.scale() > scale) {
             throw new FieldProblem(RejectReason.BAD_AMOUNT, field, tooManyPlaces);
         }
-        return exact.setScale(FieldType.MONEY_SCALE);
+        return exact.setScale(scale);
     }
 
     int days(String field, String text) {

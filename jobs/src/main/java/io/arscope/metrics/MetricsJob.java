@@ -22,7 +22,9 @@ import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputTable;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
@@ -39,7 +41,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
     /** What a run found: the as-of date used, the last month-end reported, the ECL, rolls above 1. */
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
-            List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne) {
+            List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne, String currency) {
     }
 
     @Override
@@ -53,12 +55,12 @@ public final class MetricsJob implements Job<MetricsOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<MetricsOptions> context) throws IOException {
+    public JobOutcome run(JobContext<MetricsOptions> context) throws IOException, InputException {
         Outcome o = write(context);
         List<String> details = new ArrayList<>();
         o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b)
                 .ifPresent(latest -> details.add(LatestMonthLine.of(latest)));
-        details.add(String.format("expected credit loss as of %s: %,.2f", o.asOf(), o.ecl()));
+        details.add(String.format("expected credit loss as of %s: %,.2f %s", o.asOf(), o.ecl(), o.currency()));
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
                 OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
@@ -67,7 +69,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
     }
 
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
-    public static Outcome write(JobContext<MetricsOptions> context) throws IOException {
+    public static Outcome write(JobContext<MetricsOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         MetricsOptions options = context.options();
@@ -81,9 +83,14 @@ public final class MetricsJob implements Job<MetricsOptions> {
         ReceivablesLedger ledger = all.asOf(asOf);
         List<String> dims = options.dimensions();
         AgingBuckets buckets = options.buckets();
+        ReportingCurrency money = ReportingCurrency.choose(ledger, ExchangeRates.ofIngest(spark, options.input()),
+                options.reportingCurrency()).orElseThrow(why -> new InputException(options.input() + ": " + why));
 
-        Dataset<Row> history = InvoiceHistory.of(ledger, dims).localCheckpoint();
-        Dataset<Row> invoiceMonths = MonthEndBalances.invoiceMonths(history, lastMonthEnd, buckets).localCheckpoint();
+        // Flows at their own dates' rates; balances at each month-end's (the walk) and at the as-of date's.
+        Dataset<Row> history = InvoiceHistory.of(money.flows(ledger), dims).localCheckpoint();
+        Dataset<Row> invoiceMonths = MonthEndBalances.invoiceMonths(money.converts() ? InvoiceHistory.of(ledger, dims,
+                List.of("currency")) : history, lastMonthEnd, buckets, money).localCheckpoint();
+        Dataset<Row> atAsOf = money.converts() ? InvoiceHistory.of(money.valuedAt(ledger, asOf), dims) : history;
         MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, dims, asOf, lastMonthEnd,
                 options.graceDays(), buckets);
 
@@ -99,7 +106,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 totalPeriods = periods;
             }
             for (PeriodMetrics.Period p : periods) {
-                periodRows.add(MetricsTables.periodRow(periodTable, slice.getKey(), p, buckets));
+                periodRows.add(MetricsTables.periodRow(periodTable, slice.getKey(), p, buckets, money.code()));
             }
             trendRows.addAll(TrendTable.rows(slice.getKey(), periods, options.trends()));
         }
@@ -115,7 +122,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.COHORT_MONTH.col(),
                 MetricsTables.MONTHS_AFTER.col()));
 
-        Dataset<Row> openItems = OpenItems.byInvoice(history, asOf, buckets, dims).localCheckpoint();
+        Dataset<Row> openItems = OpenItems.byInvoice(atAsOf, asOf, buckets, dims).localCheckpoint();
         OutputTable openTable = MetricsTables.openItems(dims);
         openTable.conform(openItems.orderBy(MetricsTables.CUSTOMER_ID.col(), MetricsTables.DUE_DATE.col(),
                 MetricsTables.INVOICE_ID.col())).write().mode(SaveMode.Overwrite).parquet(context.output(
@@ -142,10 +149,10 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
         long aboveOne = rolls.stream().filter(RollRates.Roll::aboveOne).count();
         Outcome outcome = new Outcome(asOf, lastMonthEnd, totalPeriods, provision, ProvisionMatrix.total(provision),
-                aboveOne);
+                aboveOne, money.code());
         MetricsTables.RunOptions recorded = new MetricsTables.RunOptions(options.input(), options.output(),
                 asOf.toString(), lastMonthEnd.toString(), buckets.labels(), dims, options.dayCount().name(),
-                options.graceDays(), options.rollMonths(), options.overlay());
+                options.graceDays(), options.rollMonths(), options.overlay(), money.code());
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
                 cohortRows.size(), rolls.size(), outcome.ecl().toPlainString(), aboveOne);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded, Map.of(), written,

@@ -1,6 +1,7 @@
 package io.arscope.metrics;
 
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.ReportingCurrency;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.List;
  * @param rollMonths how many recent months of roll rates the provision matrix averages (at least 12 is usual)
  * @param overlay    forward-looking factor on the expected credit loss (1 for none)
  * @param trends     trend statistics settings
+ * @param reportingCurrency the currency amounts are reported in; null for the ledger's one currency
  */
 public record MetricsOptions(String input, String output, LocalDate asOf, AgingBuckets buckets,
         List<String> dimensions, DayCount dayCount, int graceDays, int rollMonths, double overlay,
-        TrendConfig trends) implements io.arscope.job.JobOptions {
+        TrendConfig trends, String reportingCurrency) implements io.arscope.job.JobOptions {
 
     public static final List<String> DEFAULT_DIMENSIONS = List.of("segment", "region", "business_unit", "collector");
 
@@ -36,5 +38,12 @@ public record MetricsOptions(String input, String output, LocalDate asOf, AgingB
         if (!(overlay > 0)) {
             throw new IllegalArgumentException("the ECL overlay factor must be above zero, was " + overlay);
         }
+        ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options reporting in the ledger's one currency. */
+    public MetricsOptions(String input, String output, LocalDate asOf, AgingBuckets buckets, List<String> dimensions,
+            DayCount dayCount, int graceDays, int rollMonths, double overlay, TrendConfig trends) {
+        this(input, output, asOf, buckets, dimensions, dayCount, graceDays, rollMonths, overlay, trends, null);
     }
 }

@@ -78,6 +78,8 @@ public final class MetricsTables {
     public static final Column<Double> AVG_DAYS_TO_PAY = number("avg_days_to_pay");
     public static final Column<Double> WADL = number("wadl");
     public static final Column<Double> COHORT_OPEN_SHARE = number("cohort_open_share");
+    /** The reporting currency: every amount of the row is in it. */
+    public static final Column<String> CURRENCY = text("currency").required();
 
     /**
      * Every metric per period and slice. A run's table also has a column per aging bucket after {@link #PAST_DUE_AR}
@@ -89,7 +91,7 @@ public final class MetricsTables {
             BPDSO_STANDARD, BPDSO_COUNTBACK, DDSO_STANDARD, DDSO_COUNTBACK, ADD_PAST_DUE, ADD_ALL_AR, CEI,
             COLLECTION_RATIO, INVOICES_ISSUED, INVOICES_DISPUTED, DISPUTE_RATE, BAD_DEBT_RATIO, DUE_COUNT,
             ON_TIME_COUNT, ON_TIME_RATE_COUNT, DUE_AMOUNT, ON_TIME_AMOUNT, ON_TIME_RATE_AMOUNT, AVG_DAYS_TO_PAY, WADL,
-            COHORT_OPEN_SHARE).keyedBy(DIMENSION, VALUE, PERIOD_TYPE, PERIOD);
+            COHORT_OPEN_SHARE, CURRENCY).keyedBy(DIMENSION, VALUE, PERIOD_TYPE, PERIOD);
 
     // trends
     public static final Column<String> METRIC = text("metric");
@@ -161,7 +163,8 @@ public final class MetricsTables {
     /** The options of a metrics run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, String output, String asOf, String lastMonthEnd, List<String> agingBuckets,
-            List<String> dimensions, String dayCount, int graceDays, int rollMonths, double eclOverlay) {
+            List<String> dimensions, String dayCount, int graceDays, int rollMonths, double eclOverlay,
+            String reportingCurrency) {
     }
 
     /** Rows written per table, the allowance, and the roll rates above 1 that deserve a look. */
@@ -184,7 +187,7 @@ public final class MetricsTables {
      * @param table {@link #periodMetrics} of the same buckets
      */
     public static Row periodRow(OutputTable table, List<String> slice, PeriodMetrics.Period p,
-            AgingBuckets buckets) {
+            AgingBuckets buckets, String currency) {
         OutputTable.RowBuilder row = table.row()
                 .set(DIMENSION, slice.get(0)).set(VALUE, slice.get(1))
                 .set(PERIOD_TYPE, p.periodType()).set(PERIOD, p.period())
@@ -211,7 +214,8 @@ public final class MetricsTables {
                 .set(DUE_AMOUNT, p.dueAmount()).set(ON_TIME_AMOUNT, p.onTimeAmount())
                 .set(ON_TIME_RATE_AMOUNT, p.onTimeRateAmount())
                 .set(AVG_DAYS_TO_PAY, p.avgDaysToPay()).set(WADL, p.wadl())
-                .set(COHORT_OPEN_SHARE, p.cohortOpenShare());
+                .set(COHORT_OPEN_SHARE, p.cohortOpenShare())
+                .set(CURRENCY, currency);
         List<Column<BigDecimal>> bucketColumns = bucketColumns(buckets);
         for (int b = 0; b < bucketColumns.size(); b++) {
             row.set(bucketColumns.get(b), p.buckets().get(b));

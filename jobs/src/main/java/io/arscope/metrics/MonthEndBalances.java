@@ -2,6 +2,7 @@ package io.arscope.metrics;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReportingCurrency;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * (amount less payments, credit memos and write-offs dated on or before that day), days past due, aging bucket
  * and dispute state, plus where the same invoice stood one month later, which roll rates follow. Each invoice
  * walks its own sorted events once, so the cost grows with invoices times months open, never with a join.
+ * Amounts are in the reporting currency at each month-end's rate: a balance is valued on its own date.
  */
 public final class MonthEndBalances {
 
@@ -48,22 +50,25 @@ public final class MonthEndBalances {
     }
 
     /**
-     * @param history      {@link InvoiceHistory} rows
+     * @param history      {@link InvoiceHistory} rows in the invoices' own currencies, carrying {@code currency}
+     *                     when {@code money} converts
      * @param lastMonthEnd the last month-end to report (on or before the as-of date)
      */
-    public static Dataset<Row> invoiceMonths(Dataset<Row> history, LocalDate lastMonthEnd, AgingBuckets buckets) {
+    public static Dataset<Row> invoiceMonths(Dataset<Row> history, LocalDate lastMonthEnd, AgingBuckets buckets,
+            ReportingCurrency money) {
         List<String> dimensions = new ArrayList<>(List.of(history.columns()));
         dimensions.removeAll(List.of("invoice_id", "customer_id", "invoice_date", "due_date", "amount",
                 InvoiceHistory.EVENTS, InvoiceHistory.DISPUTES));
         List<String> dims = List.copyOf(dimensions);
-        FlatMapFunction<Row, Row> walk = row -> months(row, dims, lastMonthEnd, buckets).iterator();
+        FlatMapFunction<Row, Row> walk = row -> months(row, dims, lastMonthEnd, buckets, money).iterator();
         return history.flatMap(walk, Encoders.row(schema(dims)));
     }
 
     private record Event(LocalDate date, BigDecimal amount, boolean writeOff) {
     }
 
-    private static List<Row> months(Row invoice, List<String> dims, LocalDate last, AgingBuckets buckets) {
+    private static List<Row> months(Row invoice, List<String> dims, LocalDate last, AgingBuckets buckets,
+            ReportingCurrency money) {
         List<Row> out = new ArrayList<>();
         LocalDate issued = invoice.getAs("invoice_date");
         if (issued.isAfter(last)) {
@@ -71,6 +76,7 @@ public final class MonthEndBalances {
         }
         LocalDate due = invoice.getAs("due_date");
         BigDecimal amount = invoice.getAs("amount");
+        String currency = money.converts() ? invoice.getAs("currency") : null;
         List<Event> events = new ArrayList<>();
         for (Row e : invoice.<Row>getList(invoice.fieldIndex(InvoiceHistory.EVENTS))) {
             events.add(new Event(e.getAs("date"), e.getAs("amount"), "write_off".equals(e.getAs("kind"))));
@@ -96,21 +102,23 @@ public final class MonthEndBalances {
             BigDecimal writtenOffNext = null;
             LocalDate nextEnd = m.plusMonths(1).atEndOfMonth();
             if (!nextEnd.isAfter(last)) {
-                BigDecimal reducedNext = reduced;
+                int upTo = next;
+                while (upTo < events.size() && !events.get(upTo).date().isAfter(nextEnd)) {
+                    upTo++;
+                }
+                openNext = valued(amount, events, upTo, currency, nextEnd, money).max(BigDecimal.ZERO.setScale(2));
                 writtenOffNext = BigDecimal.ZERO.setScale(2);
-                for (int i = next; i < events.size() && !events.get(i).date().isAfter(nextEnd); i++) {
-                    reducedNext = reducedNext.add(events.get(i).amount());
-                    if (events.get(i).writeOff()) {
-                        writtenOffNext = writtenOffNext.add(events.get(i).amount());
+                for (Event e : events.subList(next, upTo)) {
+                    if (e.writeOff()) {
+                        writtenOffNext = writtenOffNext.add(money.convert(e.amount(), currency, nextEnd));
                     }
                 }
-                openNext = amount.subtract(reducedNext).max(BigDecimal.ZERO.setScale(2));
                 bucketNext = buckets.index(ChronoUnit.DAYS.between(due, nextEnd));
             }
             Object[] values = new Object[9 + dimValues.length];
             values[0] = end;
             values[1] = invoice.getAs("invoice_id");
-            values[2] = open;
+            values[2] = valued(amount, events, next, currency, end, money);
             values[3] = daysPastDue;
             values[4] = buckets.index(daysPastDue);
             values[5] = disputedOn(disputes, end);
@@ -121,6 +129,12 @@ public final class MonthEndBalances {
             out.add(RowFactory.create(values));
         }
         return out;
+    }
+
+    /** The invoice's balance after its first {@code count} events, each item at {@code day}'s rate. */
+    private static BigDecimal valued(BigDecimal amount, List<Event> events, int count, String currency, LocalDate day,
+            ReportingCurrency money) {
+        return money.balance(amount, events.subList(0, count).stream().map(Event::amount).toList(), currency, day);
     }
 
     private static boolean disputedOn(List<Row> disputes, LocalDate day) {

@@ -19,9 +19,11 @@ import java.util.Set;
  * @param jdbcUrl        database URL replacing the mapping's, or null
  * @param jdbcUser       database user, or null
  * @param maxRejectShare ingest's threshold, or null for its default
+ * @param reportingCurrency the currency of every step's amounts, or null for the steps' own settings (the
+ *                       ledger's one currency unless a section names one)
  */
 public record PipelineOptions(LocalDate asOf, Path root, String input, Path mapping, Path model, Set<Step> skip,
-        Step from, Path config, String jdbcUrl, String jdbcUser, Double maxRejectShare) {
+        Step from, Path config, String jdbcUrl, String jdbcUser, Double maxRejectShare, String reportingCurrency) {
 
     public PipelineOptions {
         skip = Set.copyOf(skip);

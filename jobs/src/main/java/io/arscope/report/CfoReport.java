@@ -76,7 +76,8 @@ public final class CfoReport {
         String latestMonth = data.months().isEmpty() ? ""
                 : " &middot; latest closed month " + escape(last(data.months()).month());
         return line(element("header", h1(title) + element("p", "meta", "As of " + strong(data.asOf().toString())
-                + latestMonth + " &middot; amounts in the ledger's currency &middot; " + escape(generatedBy))));
+                + latestMonth + " &middot; amounts in " + (data.currency() == null ? "the ledger's currency"
+                : strong(escape(data.currency()))) + " &middot; " + escape(generatedBy))));
     }
 
     // ---- headline

@@ -13,9 +13,16 @@ import java.util.List;
  * @param provision    the provision matrix: one line per bucket
  * @param forecast     the forecast run, or null when none was given
  * @param riskiest     customers with the most open money expected to be paid late, or null without a worklist
+ * @param currency     the reporting currency of every amount, or null when the metrics predate the column
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
-        Forecast forecast, List<RiskyCustomer> riskiest) {
+        Forecast forecast, List<RiskyCustomer> riskiest, String currency) {
+
+    /** Data whose amounts are in the ledger's one currency, not named. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, null);
+    }
 
     /** The credit-loss allowance: the ECL of every bucket of the provision matrix; null if one is missing. */
     public Double allowance() {

@@ -61,8 +61,11 @@ public final class ReportInputs {
                     MetricsTables.OVERLAY.of(r)));
         }
         provision.sort(java.util.Comparator.comparingInt(p -> labels.indexOf(p.bucket())));
+        // Metrics written before period_metrics named its currency were in the ledger's one currency.
+        String currency = List.of(periods.columns()).contains(MetricsTables.CURRENCY.name())
+                ? periods.select(MetricsTables.CURRENCY.col()).first().getString(0) : null;
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
-                worklist == null ? null : riskiest(spark, worklist));
+                worklist == null ? null : riskiest(spark, worklist), currency);
     }
 
     private static ReportData.Forecast forecast(SparkSession spark, String dir) {

@@ -14,7 +14,9 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
 
@@ -33,18 +35,23 @@ public final class ScoreJob implements Job<ScoreOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<ScoreOptions> context) throws IOException {
+    public JobOutcome run(JobContext<ScoreOptions> context) throws IOException, InputException {
         long n = score(context);
         return JobOutcome.ok(context, String.format("score: %,d open invoices scored", n), List.of());
     }
 
     /** Scores the invoices open at the as-of date into the context's folder; returns how many. */
-    public static long score(JobContext<ScoreOptions> context) throws IOException {
+    public static long score(JobContext<ScoreOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         ScoreOptions o = context.options();
         ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
-        LocalDate day = ledger.dayOrLatest(o.asOf());
+        ReceivablesLedger all = ReceivablesLedger.ofIngest(context.spark(), o.input());
+        LocalDate day = all.dayOrLatest(o.asOf());
+        ReceivablesLedger cut = all.asOf(day);
+        // Amounts open on the day, at the day's rate.
+        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(), o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
+                .valuedAt(cut, day);
         Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day)
                 .orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col()).localCheckpoint();
         context.writeTable(ScoreTables.SCORES, scores);

@@ -35,7 +35,9 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputCheckException;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
 import io.arscope.risk.ScoreTables;
@@ -71,7 +73,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<WorklistOptions> context) throws IOException {
+    public JobOutcome run(JobContext<WorklistOptions> context) throws IOException, InputException {
         Counts c = write(context);
         return JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer rows, %d "
                 + "collectors", c.asOf(), c.invoices(), c.customers(), c.collectors()), List.of());
@@ -81,12 +83,17 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * Writes the worklists into the context's folder: from the scores of a score run for the same day when the
      * options name one (a pipeline scores once and both outputs hold the same probabilities), else scored here.
      */
-    public static Counts write(JobContext<WorklistOptions> context) throws IOException {
+    public static Counts write(JobContext<WorklistOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         WorklistOptions o = context.options();
-        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, o.input());
-        LocalDate day = ledger.dayOrLatest(o.asOf());
+        ReceivablesLedger all = ReceivablesLedger.ofIngest(spark, o.input());
+        LocalDate day = all.dayOrLatest(o.asOf());
+        ReceivablesLedger cut = all.asOf(day);
+        // Balances of the day, at the day's rate.
+        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
+                .valuedAt(cut, day);
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import io.arscope.job.JobOptions;
+import io.arscope.ledger.ReportingCurrency;
 
 /**
  * Configuration of one worklist run: scored here with a model, or from the scores a score run wrote.
@@ -14,13 +15,21 @@ import io.arscope.job.JobOptions;
  * @param asOf   the day; null for the latest date in the data
  * @param output folder for the worklists
  * @param config how the worklist is built
+ * @param reportingCurrency the currency balances are shown in; null for the ledger's one currency
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config) implements JobOptions {
+        WorklistConfig config, String reportingCurrency) implements JobOptions {
 
     public WorklistOptions {
         if ((model == null) == (scores == null)) {
             throw new IllegalArgumentException("give either a model (score here) or the scores of a score run");
         }
+        ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options showing balances in the ledger's one currency. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config) {
+        this(input, model, scores, asOf, output, config, null);
     }
 }

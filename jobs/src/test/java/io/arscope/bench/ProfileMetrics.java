@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.metrics.MonthEndBalances;
 import io.arscope.run.SparkSessions;
@@ -43,7 +44,8 @@ public final class ProfileMetrics {
                     .collectAsList());
             Dataset<Row> cached = history.cache();
             time("history cache", () -> cached.count());
-            Dataset<Row> months = MonthEndBalances.invoiceMonths(cached, asOf, AgingBuckets.DEFAULT);
+            Dataset<Row> months = MonthEndBalances.invoiceMonths(cached, asOf, AgingBuckets.DEFAULT,
+                    ReportingCurrency.asStored());
             time("invoice months count", () -> months.count());
             time("invoice months by month", () -> months.groupBy("month_end").agg(sum("open")).collectAsList());
             time("sales from invoices table", () -> ledger.invoices().groupBy(expr("last_day(invoice_date)"))

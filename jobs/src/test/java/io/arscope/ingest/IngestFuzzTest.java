@@ -324,6 +324,7 @@ class IngestFuzzTest {
                         || (!field.name().equals("due_date") && ((LocalDate) value).isAfter(asOf));
                 case TEXT -> ((String) value).indexOf('\uFFFD') >= 0 || ((String) value).indexOf('\0') >= 0
                         || ((String) value).startsWith("\uFEFF") || ((String) value).isBlank();
+                case RATE -> ((BigDecimal) value).scale() != 10 || ((BigDecimal) value).signum() <= 0;
                 case DAYS -> false;
             };
             if (bad) {

@@ -52,6 +52,23 @@ class ValueParsersTest {
     }
 
     @Test
+    void readsRatesToTenPlacesAndRoundsNone() throws Exception {
+        ValueParsers p = parsers("");
+        assertEquals(new BigDecimal("0.0066946123"), p.rate("rate", "0.0066946123"));
+        assertEquals(new BigDecimal("1.0850000000"), p.rate("rate", "1.085"));
+        assertEquals(new BigDecimal("99999999.9999999999"), p.rate("rate", "99999999.9999999999"));
+        FieldProblem places = assertThrows(FieldProblem.class, () -> p.rate("rate", "0.00669461231"));
+        assertEquals(RejectReason.BAD_AMOUNT, places.reason);
+        assertEquals("rate '0.00669461231' has more than 10 decimal places", places.getMessage());
+        FieldProblem large = assertThrows(FieldProblem.class, () -> p.rate("rate", "100000000"));
+        assertEquals(RejectReason.AMOUNT_OUT_OF_RANGE, large.reason);
+        assertEquals("rate '100000000' is beyond 99,999,999.9999999999, the largest rate accepted",
+                large.getMessage());
+        assertEquals("rate 'abc' is not a rate", assertThrows(FieldProblem.class, () -> p.rate("rate", "abc"))
+                .getMessage());
+    }
+
+    @Test
     void rejectsDatesThatDoNotExistRatherThanRollingThemOver() {
         assertEquals(null, date("yyyy-MM-dd", "2023-02-29"));
         assertEquals(LocalDate.of(2024, 2, 29), date("yyyy-MM-dd", "2024-02-29"));

@@ -45,7 +45,7 @@ class MetricsChecksTest {
         List<Row> rows = new ArrayList<>();
         for (List<String> slice : List.of(List.of("total", "all"), List.of("segment", "A"))) {
             for (PeriodMetrics.Period p : PeriodMetrics.of(List.of(october), DayCount.ACTUAL)) {
-                rows.add(MetricsTables.periodRow(TABLE, slice, p, AgingBuckets.DEFAULT));
+                rows.add(MetricsTables.periodRow(TABLE, slice, p, AgingBuckets.DEFAULT, "USD"));
             }
         }
         computed = TABLE.frame(spark, rows);

@@ -73,7 +73,7 @@ class PipelineRunTest {
 
     private PipelineRun.Outcome run(Set<Step> skip, Step from) throws Exception {
         PipelineOptions o = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
-                work.resolve("mapping.yaml"), null, skip, from, null, null, null, null);
+                work.resolve("mapping.yaml"), null, skip, from, null, null, null, null, null);
         PipelineRun pipeline = new PipelineRun(TestSpark.session(), this::job, new PrintWriter(progress, true));
         try (RunLock lock = PipelineRun.lock(o)) {
             return pipeline.run(o, lock);

@@ -37,8 +37,20 @@ public final class LedgerBuilder {
     }
 
     public LedgerBuilder invoice(String id, String customer, String issued, String due, String amount) {
+        return invoice(id, customer, issued, due, amount, "USD");
+    }
+
+    public LedgerBuilder invoice(String id, String customer, String issued, String due, String amount,
+            String currency) {
         rows.get(CanonicalTable.INVOICES).add(RowFactory.create(id, customer, d(issued), d(due), new BigDecimal(amount)
-                .setScale(2), "USD", "Goods", null, "electronic"));
+                .setScale(2), currency, "Goods", null, "electronic"));
+        return this;
+    }
+
+    /** One unit of {@code currency} is worth {@code rate} of the reporting currency from {@code date} on. */
+    public LedgerBuilder rate(String date, String currency, String rate) {
+        rows.get(CanonicalTable.EXCHANGE_RATES).add(RowFactory.create(d(date), currency, new BigDecimal(rate)
+                .setScale(10)));
         return this;
     }
 

@@ -40,7 +40,7 @@ public record PipelineOutputs(String data, String metrics, String forecast, Stri
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(5, 3000, LocalDate.of(2024, 1, 1), 18);
     private static PipelineOutputs built;
 
-    public static synchronized PipelineOutputs get() throws IOException {
+    public static synchronized PipelineOutputs get() throws IOException, io.arscope.job.InputException {
         if (built != null) {
             return built;
         }

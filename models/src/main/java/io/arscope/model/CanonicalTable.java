@@ -5,6 +5,7 @@ import static io.arscope.model.CanonicalField.required;
 import static io.arscope.model.FieldType.DATE;
 import static io.arscope.model.FieldType.DAYS;
 import static io.arscope.model.FieldType.MONEY;
+import static io.arscope.model.FieldType.RATE;
 import static io.arscope.model.FieldType.TEXT;
 
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The canonical receivables model: the five tables every Arscope job reads, whatever the source system.
+ * The canonical receivables model: the tables every Arscope job reads, whatever the source system: five of the
+ * receivables, and the exchange rates that convert them into one reporting currency when they are in several.
  * Each table has a key, a business date that its stored files are partitioned by (month of that date),
  * and typed columns. Money is DECIMAL(18,2) and amounts are positive: a credit memo reduces what the
  * customer owes by its amount, it is not stored as a negative invoice.
@@ -72,7 +74,14 @@ public enum CanonicalTable {
             required("invoice_id", TEXT, "The disputed invoice."),
             required("opened_date", DATE, "Date the dispute was raised."),
             optional("resolved_date", DATE, "Date it was resolved; empty while open."),
-            optional("reason", TEXT, "Reason given, such as pricing, quantity or quality."));
+            optional("reason", TEXT, "Reason given, such as pricing, quantity or quality.")),
+
+    EXCHANGE_RATES("exchange_rates", List.of("currency", "rate_date"), "rate_date",
+            "Exchange rates into the reporting currency: one row per currency and day a rate was fixed.",
+            required("rate_date", DATE, "Day the rate applies from; it holds until the currency's next rate."),
+            required("currency", TEXT, "ISO 4217 code of the currency converted, three letters."),
+            required("rate", RATE, "Units of the reporting currency one unit of the currency is worth, greater "
+                    + "than zero, at most ten decimal places."));
 
     /** The kinds an adjustment may be. */
     public static final List<String> ADJUSTMENT_KINDS = List.of("credit_memo", "write_off");
@@ -84,14 +93,19 @@ public enum CanonicalTable {
     public static final String MONTH_PARTITION = "month";
 
     private final String tableName;
-    private final String keyField;
+    private final List<String> keyFields;
     private final String dateField;
     private final String meaning;
     private final List<CanonicalField> fields;
 
     CanonicalTable(String tableName, String keyField, String dateField, String meaning, CanonicalField... fields) {
+        this(tableName, List.of(keyField), dateField, meaning, fields);
+    }
+
+    CanonicalTable(String tableName, List<String> keyFields, String dateField, String meaning,
+            CanonicalField... fields) {
         this.tableName = tableName;
-        this.keyField = keyField;
+        this.keyFields = List.copyOf(keyFields);
         this.dateField = dateField;
         this.meaning = meaning;
         this.fields = List.of(fields);
@@ -101,9 +115,20 @@ public enum CanonicalTable {
         return tableName;
     }
 
-    /** The field that identifies a row; duplicates of it are rejected. */
+    /**
+     * The field that identifies a row of a table keyed by one field; duplicates of it are rejected. A table keyed
+     * by several ({@link #EXCHANGE_RATES}) has none: use {@link #keyFields()}.
+     */
     public String keyField() {
-        return keyField;
+        if (keyFields.size() != 1) {
+            throw new IllegalStateException(tableName + " is keyed by " + keyFields + ", not one field");
+        }
+        return keyFields.get(0);
+    }
+
+    /** The fields that together identify a row; a second row with the same values of all of them is rejected. */
+    public List<String> keyFields() {
+        return keyFields;
     }
 
     /** The business date whose month partitions the stored table; empty for customers. */

@@ -1,0 +1,240 @@
+package io.arscope.ledger;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+
+import io.arscope.model.CanonicalTable;
+import io.arscope.model.FieldType;
+
+/**
+ * The one currency every amount is reported in, and the conversion into it. Each canonical amount (an invoice, a
+ * payment, a credit memo, a write-off) is converted on its own: amount times the rate of its currency that applies
+ * on the chosen day ({@link ExchangeRates#on}), rounded half up to the cent once, there; sums and balances add
+ * converted cents. A flow is converted on its own date ({@link #flows}); a balance on the balance date
+ * ({@link #valuedAt}, {@link #balance}). A payment or adjustment is in its invoice's currency. With one currency
+ * in the ledger and it reported, nothing is converted and amounts stay exactly as stored.
+ */
+public final class ReportingCurrency implements Serializable {
+
+    /** The rule code of a row whose currency has no rate for its date (documented with the reject reasons). */
+    public static final String MISSING_RATE = "MISSING_RATE";
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+    private static final int MONEY_PRECISION = 18;
+
+    private final String code;
+    private final ExchangeRates rates;
+    private final boolean converts;
+
+    /** The currency chosen, or why amounts cannot be reported in one: several and none named, or a rate missing. */
+    public record Choice(ReportingCurrency currency, String refusal) {
+        /** The currency; when refused, the exception {@code refused} makes of the refusal's message. */
+        public <E extends Exception> ReportingCurrency orElseThrow(Function<String, E> refused) throws E {
+            if (refusal != null) {
+                throw refused.apply(refusal);
+            }
+            return currency;
+        }
+    }
+
+    private ReportingCurrency(String code, ExchangeRates rates, boolean converts) {
+        this.code = code;
+        this.rates = rates;
+        this.converts = converts;
+    }
+
+    /** Amounts as stored, converting none: for a ledger known to be in one currency. */
+    public static ReportingCurrency asStored() {
+        return new ReportingCurrency(null, ExchangeRates.of(List.of()), false);
+    }
+
+    /** Checks a requested reporting currency: null (none requested) or three upper-case letters. */
+    public static void requireCode(String code) {
+        if (code != null && !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("the reporting currency must be a three-letter ISO 4217 code in "
+                    + "capitals such as USD, was '" + code + "'");
+        }
+    }
+
+    /**
+     * The reporting currency of {@code ledger} (already cut at the as-of date): {@code requested}, else the
+     * ledger's one currency. Refused when the ledger holds several and none is named, when the rates give the
+     * reporting currency itself a rate other than 1, and when a row of another currency is dated before that
+     * currency's first rate: the message names each such currency, the date and the earliest row.
+     */
+    public static Choice choose(ReceivablesLedger ledger, ExchangeRates rates, String requested) {
+        List<String> currencies = ledger.invoices().select("currency").distinct().orderBy("currency")
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        if (requested == null) {
+            if (currencies.size() > 1) {
+                return refused("the invoices are in " + currencies.size() + " currencies " + currencies
+                        + "; name the one to report in with --reporting-currency (config key reporting-currency) "
+                        + "and give rates into it in the exchange_rates table");
+            }
+            return new Choice(new ReportingCurrency(currencies.isEmpty() ? null : currencies.get(0), rates, false),
+                    null);
+        }
+        for (Map.Entry<LocalDate, BigDecimal> own : rates.of(requested).entrySet()) {
+            if (own.getValue().compareTo(BigDecimal.ONE) != 0) {
+                return refused("the exchange rates give " + requested + " a rate of "
+                        + own.getValue().stripTrailingZeros().toPlainString() + " on " + own.getKey() + ", but "
+                        + requested + " is the reporting currency: its rate is 1; are the rates into another "
+                        + "currency?");
+            }
+        }
+        List<String> others = currencies.stream().filter(c -> !c.equals(requested)).toList();
+        List<String> missing = missingRates(ledger, rates, others);
+        if (!missing.isEmpty()) {
+            return refused(String.join("; ", missing) + " (" + MISSING_RATE + "): amounts are not added "
+                    + "unconverted; add the rates into " + requested + " to the exchange_rates table");
+        }
+        return new Choice(new ReportingCurrency(requested, rates, !others.isEmpty()), null);
+    }
+
+    private static Choice refused(String why) {
+        return new Choice(null, why);
+    }
+
+    /** One line per currency with a row dated before its first rate, naming the earliest such row. */
+    private static List<String> missingRates(ReceivablesLedger ledger, ExchangeRates rates, List<String> others) {
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        Column uncovered = lit(false);
+        for (String c : others) {
+            Optional<LocalDate> first = rates.first(c);
+            uncovered = uncovered.or(col("currency").equalTo(c)
+                    .and(first.isEmpty() ? lit(true) : col("day").lt(lit(first.get()))));
+        }
+        Dataset<Row> items = rowsByDay(ledger).filter(uncovered);
+        List<String> lines = new ArrayList<>();
+        for (Row r : items.groupBy("currency").agg(count(lit(1)), min(struct(col("day"), col("kind"), col("id"))))
+                .orderBy("currency").collectAsList()) {
+            String c = r.getString(0);
+            Row earliest = r.getStruct(2);
+            LocalDate day = earliest.getAs("day");
+            lines.add("no " + c + " exchange rate on or before " + day + ", the date of " + earliest.getAs("kind")
+                    + " " + earliest.getAs("id") + " (" + r.getLong(1) + " rows in " + c + " are dated "
+                    + rates.first(c).map(f -> "before its first rate, of " + f).orElse("while the rates hold none of "
+                    + c) + ")");
+        }
+        return lines;
+    }
+
+    /** Every invoice, payment and adjustment as (currency, day, kind, id), a payment or adjustment in its invoice's. */
+    private static Dataset<Row> rowsByDay(ReceivablesLedger ledger) {
+        Dataset<Row> owners = ledger.invoices().select(col("invoice_id").as("owner_id"), col("currency"));
+        Function<Dataset<Row>, Dataset<Row>> withCurrency = rows -> rows.join(owners,
+                rows.col("invoice_id").equalTo(owners.col("owner_id")), "left_outer");
+        return ledger.invoices().select(col("currency"), col("invoice_date").as("day"), lit("invoice").as("kind"),
+                        col("invoice_id").as("id"))
+                .unionByName(withCurrency.apply(ledger.payments()).select(col("currency"),
+                        col("payment_date").as("day"), lit("payment").as("kind"), col("payment_id").as("id")))
+                .unionByName(withCurrency.apply(ledger.adjustments()).select(col("currency"),
+                        col("adjustment_date").as("day"), col("kind"), col("adjustment_id").as("id")));
+    }
+
+    /** The ISO code amounts are reported in; null only for a ledger with no invoice and none requested. */
+    public String code() {
+        return code;
+    }
+
+    /** Whether any amount is converted: false when the ledger is all in the reporting currency. */
+    public boolean converts() {
+        return converts;
+    }
+
+    /**
+     * {@code amount} of {@code currency} in the reporting currency at {@code day}'s rate, rounded half up to the
+     * cent: the one place an amount is converted and rounded.
+     */
+    public BigDecimal convert(BigDecimal amount, String currency, LocalDate day) {
+        if (amount == null || !converts || currency.equals(code)) {
+            return amount;
+        }
+        BigDecimal rate = rates.on(currency, day).orElseThrow(() -> new IllegalStateException("no " + currency
+                + " rate on or before " + day + ", which choose() found"));
+        BigDecimal converted = amount.multiply(rate).setScale(FieldType.MONEY_SCALE, RoundingMode.HALF_UP);
+        if (converted.precision() > MONEY_PRECISION) {
+            throw new ArithmeticException(amount.toPlainString() + " " + currency + " at " + rate.toPlainString()
+                    + " is " + converted.toPlainString() + " " + code + ", beyond DECIMAL(18,2)");
+        }
+        return converted;
+    }
+
+    /**
+     * A balance at {@code day}: {@code amount} less {@code reductions}, each item converted at the day's rate, so
+     * that an open item's balance is the sum of its converted items.
+     */
+    public BigDecimal balance(BigDecimal amount, List<BigDecimal> reductions, String currency, LocalDate day) {
+        BigDecimal open = convert(amount, currency, day);
+        for (BigDecimal r : reductions) {
+            open = open.subtract(convert(r, currency, day));
+        }
+        return open;
+    }
+
+    /** {@link #convert(BigDecimal, String, LocalDate)} as a Spark expression. */
+    public Column convert(Column amount, Column currency, Column day) {
+        if (!converts) {
+            return amount;
+        }
+        UDF3<BigDecimal, String, Object, BigDecimal> f = (a, c, d) -> convert(a, c,
+                d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d);
+        UserDefinedFunction udf = functions.udf(f, FieldType.MONEY.sparkType());
+        return udf.apply(amount, currency, day);
+    }
+
+    /** The ledger with every amount converted at the rate of its own date: the flows (sales, cash, credits). */
+    public ReceivablesLedger flows(ReceivablesLedger ledger) {
+        return converted(ledger, day -> day);
+    }
+
+    /** The ledger with every amount converted at {@code day}'s rate: the open items and balances of that day. */
+    public ReceivablesLedger valuedAt(ReceivablesLedger ledger, LocalDate day) {
+        return converted(ledger, own -> lit(day));
+    }
+
+    private ReceivablesLedger converted(ReceivablesLedger ledger, Function<Column, Column> rateDay) {
+        if (!converts) {
+            return ledger;
+        }
+        Dataset<Row> invoices = ledger.invoices().withColumn("amount",
+                convert(col("amount"), col("currency"), rateDay.apply(col("invoice_date"))));
+        Dataset<Row> owners = ledger.invoices().select(col("invoice_id").as("owner_id"), col("currency")
+                .as("owner_currency"));
+        return new ReceivablesLedger(ledger.customers(), invoices,
+                inInvoiceCurrency(ledger.payments(), owners, CanonicalTable.PAYMENTS, rateDay),
+                inInvoiceCurrency(ledger.adjustments(), owners, CanonicalTable.ADJUSTMENTS, rateDay),
+                ledger.disputes());
+    }
+
+    private Dataset<Row> inInvoiceCurrency(Dataset<Row> rows, Dataset<Row> owners, CanonicalTable table,
+            Function<Column, Column> rateDay) {
+        Column day = rateDay.apply(col(table.dateField().orElseThrow()));
+        return rows.join(owners, rows.col("invoice_id").equalTo(owners.col("owner_id")), "left_outer")
+                .withColumn("amount", convert(col("amount"), col("owner_currency"), day))
+                .select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new));
+    }
+}
