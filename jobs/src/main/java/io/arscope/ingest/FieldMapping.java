@@ -1,13 +1,16 @@
 package io.arscope.ingest;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.arscope.ingest.mapping.Condition;
+import io.arscope.ingest.mapping.DebitCredit;
 import io.arscope.ingest.mapping.FieldSpec;
 import io.arscope.ingest.mapping.SourceSpec;
 import io.arscope.ingest.mapping.TargetSpec;
@@ -15,14 +18,17 @@ import io.arscope.model.CanonicalField;
 import io.arscope.model.CanonicalTable;
 
 /**
- * Applies one source's mapping to a line's values: whether the line produces a record of a target table (the
- * target's condition), and each canonical field's typed value, taken from its column or constant, translated
- * through the field's values table, prefixed, and read in the field's date formats. Every field that cannot be
+ * Applies one source's mapping to a line's values: whether the line is report layout to ignore, whether it is a
+ * debit or a credit, whether it produces a record of a target table (the target's condition), and each canonical
+ * field's typed value, taken from its column, constant, joined columns, first non-empty column or line number,
+ * translated through the field's values table, prefixed, and read in the field's date formats. Every field that cannot be
  * read is reported with its reason code, so a rejected line lists all that is wrong with it.
  */
 final class FieldMapping implements Serializable {
 
     private static final String ISO_DATE = "yyyy-MM-dd";
+    /** The field whose sign a source's debit/credit reading sets: the amount of an invoice, payment or adjustment. */
+    private static final String SIDED_FIELD = "amount";
 
     private final SourceSpec source;
     private final ValueParsers parsers;
@@ -54,48 +60,123 @@ final class FieldMapping implements Serializable {
         return all;
     }
 
-    /** Every source column the mapping reads, in the mapping's order: field sources, then conditions. */
+    /**
+     * Every source column the mapping reads, in the mapping's order: each target's field sources then its condition,
+     * then the debit/credit column and the ignore condition's.
+     */
     List<String> namedColumns() {
         List<String> named = new ArrayList<>();
         for (TargetSpec target : source.produces().values()) {
             for (FieldSpec field : target.fields().values()) {
-                if (field.column() != null && !named.contains(field.column())) {
-                    named.add(field.column());
-                }
+                addNew(named, field.sourceColumns());
             }
-            if (target.when() != null && !named.contains(target.when().column())) {
-                named.add(target.when().column());
+            if (target.when() != null) {
+                addNew(named, columnsOf(target.when()));
             }
+        }
+        if (source.debitCredit() != null) {
+            addNew(named, List.of(source.debitCredit().sourceColumn()));
+        }
+        if (source.ignore() != null) {
+            addNew(named, columnsOf(source.ignore()));
         }
         return named;
     }
 
-    /** Whether the line produces a record of {@code target}; throws when its condition cannot be read. */
-    boolean produces(TargetSpec target, Map<String, String> values) {
-        return target.when() == null || holds(target.when(), values);
+    private static void addNew(List<String> named, List<String> columns) {
+        columns.stream().filter(c -> !named.contains(c)).forEach(named::add);
+    }
+
+    private static List<String> columnsOf(Condition c) {
+        List<String> columns = new ArrayList<>();
+        if (c.column() != null) {
+            columns.add(c.column());
+        }
+        c.children().forEach(nested -> columns.addAll(columnsOf(nested)));
+        return columns;
+    }
+
+    /** A line's values as the mapping reads them: a text of the source's {@code emptyValues} is empty. */
+    SourceRow row(Map<String, String> values, long line) {
+        if (source.emptyValues().isEmpty()) {
+            return new SourceRow(values, line);
+        }
+        Map<String, String> read = new HashMap<>(values);
+        read.replaceAll((column, text) -> text != null && source.emptyValues().contains(text) ? null : text);
+        return new SourceRow(read, line);
     }
 
     /**
-     * The line's record of {@code table}: its canonical fields in order, then whether it is derived. A field
+     * Which alternative of the source's {@code ignore} condition the row meets, in words; null when it is a row
+     * to map. Throws when the condition cannot be read.
+     */
+    String ignoredBy(SourceRow row) {
+        if (source.ignore() == null) {
+            return null;
+        }
+        for (Condition alternative : source.ignore().alternatives()) {
+            if (holds(alternative, row)) {
+                return alternative.describe();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the row is a debit or a credit, read once; null when the source has no {@code debitCredit}. Throws
+     * when the row does not say.
+     */
+    DebitCredit.Side side(SourceRow row) {
+        DebitCredit dc = source.debitCredit();
+        if (dc == null || row.side != null) {
+            return row.side;
+        }
+        String text = row.get(dc.sourceColumn());
+        if (text == null) {
+            throw new FieldProblem(RejectReason.MISSING_FIELD, dc.sourceColumn(), dc.sourceColumn()
+                    + " is empty, so the row is neither debit nor credit");
+        }
+        if (dc.signOf() != null) {
+            row.side = parsers.money(dc.signOf(), text).signum() < 0 ? DebitCredit.Side.CREDIT : DebitCredit.Side.DEBIT;
+        } else if (text.equals(dc.debit())) {
+            row.side = DebitCredit.Side.DEBIT;
+        } else if (text.equals(dc.credit())) {
+            row.side = DebitCredit.Side.CREDIT;
+        } else {
+            throw new FieldProblem(RejectReason.BAD_VALUE, dc.column(), dc.column() + " '" + text
+                    + "' is neither debit '" + dc.debit() + "' nor credit '" + dc.credit() + "'");
+        }
+        return row.side;
+    }
+
+    /** Whether the row produces a record of {@code target}; throws when its condition cannot be read. */
+    boolean produces(TargetSpec target, SourceRow row) {
+        return target.when() == null || holds(target.when(), row);
+    }
+
+    /**
+     * The row's record of {@code table}: its canonical fields in order, then whether it is derived. A field
      * that cannot be read stays null and its problem is added to {@code problems}.
      */
-    Object[] record(CanonicalTable table, TargetSpec target, Map<String, String> values, List<FieldProblem> problems) {
+    Object[] record(CanonicalTable table, TargetSpec target, SourceRow row, List<FieldProblem> problems) {
         List<CanonicalField> fields = table.fields();
         Object[] record = new Object[fields.size() + 1];
         for (int i = 0; i < fields.size(); i++) {
             CanonicalField field = fields.get(i);
             FieldSpec spec = target.fields().get(field.name());
             try {
-                String text = spec == null ? null : text(spec, values, field.name());
+                String text = spec == null ? null : text(spec, row, field.name());
                 if (text == null) {
                     if (field.required()) {
                         throw new FieldProblem(RejectReason.MISSING_FIELD, field.name(),
                                 field.name() + " is required but empty"
-                                        + (spec == null || spec.column() == null ? "" : " (column " + spec.column() + ")"));
+                                        + (spec == null || spec.sourceColumns().isEmpty() ? "" : " (" + spec.origin() + ")"));
                     }
                     continue;
                 }
-                record[i] = typed(table, field, text);
+                Object value = typed(table, field, text);
+                record[i] = field.name().equals(SIDED_FIELD) && source.debitCredit() != null
+                        ? magnitude(row, (BigDecimal) value) : value;
             } catch (FieldProblem p) {
                 problems.add(p);
             }
@@ -104,8 +185,22 @@ final class FieldMapping implements Serializable {
         return record;
     }
 
-    private String text(FieldSpec spec, Map<String, String> values, String field) {
-        String text = spec.value() != null ? spec.value() : values.get(spec.column());
+    /**
+     * The amount of a row whose side says its sign: its magnitude. A negative amount is a credit, so on a row that
+     * says debit one of the two is wrong, and the row is rejected rather than guessed.
+     */
+    private BigDecimal magnitude(SourceRow row, BigDecimal amount) {
+        if (amount.signum() < 0 && side(row) == DebitCredit.Side.DEBIT) {
+            String says = source.debitCredit().sourceColumn();
+            throw new FieldProblem(RejectReason.DEBIT_CREDIT_CONFLICT, SIDED_FIELD, SIDED_FIELD + " "
+                    + amount.toPlainString() + " is negative, which is a credit, but " + says + " '" + row.get(says)
+                    + "' says debit");
+        }
+        return amount.abs();
+    }
+
+    private String text(FieldSpec spec, SourceRow row, String field) {
+        String text = read(spec, row, field);
         if (text == null) {
             return null;
         }
@@ -113,11 +208,42 @@ final class FieldMapping implements Serializable {
             String translated = spec.values().get(text);
             if (translated == null) {
                 throw new FieldProblem(RejectReason.BAD_VALUE, field, field + " '" + text + "' is not one of "
-                        + spec.values().keySet() + " (column " + spec.column() + ")");
+                        + spec.values().keySet() + " (" + spec.origin() + ")");
             }
             text = translated;
         }
         return spec.prefix() == null ? text : spec.prefix() + text;
+    }
+
+    private static String read(FieldSpec spec, SourceRow row, String field) {
+        if (spec.value() != null) {
+            return spec.value();
+        }
+        if (spec.lineNumber()) {
+            return Long.toString(row.line);
+        }
+        if (spec.firstOf() != null) {
+            return spec.firstOf().stream().map(row::get).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        if (spec.columns() != null) {
+            return joined(spec, row, field);
+        }
+        return row.get(spec.column());
+    }
+
+    /** An id made of several columns; all empty is no value, some empty is an id that cannot be made. */
+    private static String joined(FieldSpec spec, SourceRow row, String field) {
+        List<String> parts = spec.columns().stream().map(row::get).toList();
+        if (parts.stream().allMatch(Objects::isNull)) {
+            return null;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == null) {
+                throw new FieldProblem(RejectReason.MISSING_FIELD, field, field + " is made of columns "
+                        + spec.columns() + ", but " + spec.columns().get(i) + " is empty");
+            }
+        }
+        return String.join(spec.separatorOrDefault(), parts);
     }
 
     private Object typed(CanonicalTable table, CanonicalField field, String text) {
@@ -130,18 +256,49 @@ final class FieldMapping implements Serializable {
         };
     }
 
-    private boolean holds(Condition when, Map<String, String> values) {
-        String text = values.get(when.column());
-        if (when.present() != null) {
-            return (text != null) == when.present();
+    private boolean holds(Condition c, SourceRow row) {
+        if (c.all() != null) {
+            return c.all().stream().allMatch(nested -> holds(nested, row));
         }
-        if (when.equalTo() != null) {
-            return when.equalTo().equals(text);
+        if (c.any() != null) {
+            return c.any().stream().anyMatch(nested -> holds(nested, row));
+        }
+        if (c.not() != null) {
+            return !holds(c.not(), row);
+        }
+        if (c.debitCredit() != null) {
+            return side(row).word().equals(c.debitCredit());
+        }
+        String text = row.get(c.column());
+        if (c.present() != null) {
+            return (text != null) == c.present();
+        }
+        if (c.equalTo() != null) {
+            return c.equalTo().equals(text);
+        }
+        if (c.in() != null) {
+            return text != null && c.in().contains(text);
         }
         if (text == null) {
-            throw new FieldProblem(RejectReason.MISSING_FIELD, when.column(),
-                    when.column() + " is required (a flag) but empty");
+            throw new FieldProblem(RejectReason.MISSING_FIELD, c.column(),
+                    c.column() + " is required (a flag) but empty");
         }
-        return parsers.flag(when.column(), text) == when.flag();
+        return parsers.flag(c.column(), text) == c.flag();
+    }
+
+    /** One line's values as the mapping reads them, its number in its source, and its side once read. */
+    static final class SourceRow {
+        private final Map<String, String> values;
+        private final long line;
+        private DebitCredit.Side side;
+
+        SourceRow(Map<String, String> values, long line) {
+            this.values = values;
+            this.line = line;
+        }
+
+        String get(String column) {
+            return values.get(column);
+        }
     }
 }

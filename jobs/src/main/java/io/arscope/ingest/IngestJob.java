@@ -59,7 +59,8 @@ public final class IngestJob implements Job<IngestOptions> {
                 100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), IngestTables.REJECTS_CSV)))
                 .toList();
         JobOutcome outcome = JobOutcome.ok(context, String.format("ingest: %d rows read, %d accepted, %d rejected",
-                r.read(), r.accepted(), r.rejected()), details).withWarnings(warnings);
+                r.read(), r.accepted(), r.rejected()) + (r.ignored() == 0 ? "" : ", " + r.ignored()
+                        + " ignored as report layout"), details).withWarnings(warnings);
         return o.passed() ? outcome : outcome.withStatus(JobOutcome.Status.TOO_MANY_REJECTS);
     }
 
@@ -156,7 +157,7 @@ public final class IngestJob implements Job<IngestOptions> {
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.rejected(), f.blank(),
-                    f.rejectedByReason()));
+                    f.rejectedByReason(), f.ignoredBy()));
         }
         Map<String, Long> outputs = new LinkedHashMap<>();
         outcome.records().forEach((table, n) -> outputs.put(IngestTables.CANONICAL_DIR + "/" + table.tableName(), n));

@@ -28,10 +28,13 @@ public final class IngestTables {
             String earliestDate, String latestDate, double maxRejectShare) {
     }
 
-    /** One source file's rows: read = accepted + rejected; blank lines are not rows. */
+    /**
+     * One source file's rows: read = accepted + rejected + ignored, ignored rows being report layout; blank lines
+     * are not rows.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record FileInput(long read, long accepted, long rejected, long blankLines,
-            Map<String, Long> rejectedByReason) {
+            Map<String, Long> rejectedByReason, Map<String, Long> ignoredBy) {
     }
 
     private IngestTables() {

@@ -11,14 +11,17 @@ import io.arscope.model.CanonicalTable;
 
 /**
  * The layout of one mapped input line, as {@link RecordMapper} produces it and the checks downstream read it:
- * where it came from, one nullable record column per canonical table, and the problems that reject it. A line
- * with any problem carries no records: a row is accepted or rejected whole.
+ * where it came from, one nullable record column per canonical table, which ignore condition it met if it is
+ * report layout, and the problems that reject it. A line with any problem carries no records: a row is accepted
+ * or rejected whole; an ignored line carries neither records nor problems.
  */
 public final class MappedRows {
     public static final String SOURCE_FILE = "source_file";
     public static final String LINE = "line";
     public static final String RAW = "raw";
     public static final String BLANK = "blank";
+    /** Which alternative of its source's {@code ignore} condition a report-layout line met; null for a row mapped. */
+    public static final String IGNORED = "ignored";
     public static final String PROBLEMS = "problems";
     /** Inside each record: whether it was read off another table's row (see TargetSpec#derived). */
     public static final String DERIVED = "_derived";
@@ -49,6 +52,7 @@ public final class MappedRows {
         for (CanonicalTable table : CanonicalTable.values()) {
             fields.add(DataTypes.createStructField(table.tableName(), recordSchema(table), true));
         }
+        fields.add(DataTypes.createStructField(IGNORED, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(PROBLEMS, DataTypes.createArrayType(PROBLEM, false), false));
         return DataTypes.createStructType(fields);
     }

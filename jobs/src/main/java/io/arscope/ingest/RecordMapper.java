@@ -19,9 +19,11 @@ import io.arscope.model.CanonicalTable;
  * Turns one line of an export into canonical records, following a source's mapping: {@link LineDecoder} makes a
  * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records,
  * and {@link RowRules} accepts or rejects them. The result is one row of {@link MappedRows#SCHEMA}: the line's
- * records, or every problem that rejects it. A pure function of the line: the same line always maps the same way.
+ * records, or every problem that rejects it, or the ignore condition it met when it is report layout. A pure function of the line: the same line always maps the same way.
  */
 public final class RecordMapper implements Serializable {
+
+    private static final int IGNORED = MappedRows.SCHEMA.fieldIndex(MappedRows.IGNORED);
 
     private final SourceSpec source;
     private final String sourceFile;
@@ -49,7 +51,10 @@ public final class RecordMapper implements Serializable {
         this.fields = new FieldMapping(source);
     }
 
-    /** Every source column the mapping reads, in the mapping's order: field sources, then conditions. */
+    /**
+     * Every source column the mapping reads, in the mapping's order: each target's field sources then its condition,
+     * then the debit/credit column and the ignore condition's.
+     */
     public List<String> namedColumns() {
         return fields.namedColumns();
     }
@@ -99,7 +104,7 @@ public final class RecordMapper implements Serializable {
         out[3] = values == null;
         List<Row> problems = new ArrayList<>();
         if (values != null) {
-            mapRecords(values, out, problems);
+            mapRecords(values, number, out, problems);
         }
         if (!problems.isEmpty()) {
             for (int i = 4; i < 4 + CanonicalTable.values().length; i++) {
@@ -111,10 +116,17 @@ public final class RecordMapper implements Serializable {
         return RowFactory.create(out);
     }
 
-    private void mapRecords(Supplier<Map<String, String>> read, Object[] out, List<Row> problems) {
-        Map<String, String> values;
+    private void mapRecords(Supplier<Map<String, String>> read, long number, Object[] out, List<Row> problems) {
+        FieldMapping.SourceRow row;
         try {
-            values = read.get();
+            row = fields.row(read.get(), number);
+            String ignoredBy = fields.ignoredBy(row);
+            if (ignoredBy != null) {
+                out[IGNORED] = ignoredBy;
+                return;
+            }
+            // A row of a source with a debit/credit reading must say which it is, whatever it produces.
+            fields.side(row);
         } catch (FieldProblem p) {
             problems.add(problem(null, null, p));
             return;
@@ -124,7 +136,7 @@ public final class RecordMapper implements Serializable {
             CanonicalTable table = CanonicalTable.byName(entry.getKey());
             TargetSpec target = entry.getValue();
             try {
-                if (!fields.produces(target, values)) {
+                if (!fields.produces(target, row)) {
                     continue;
                 }
             } catch (FieldProblem p) {
@@ -132,7 +144,7 @@ public final class RecordMapper implements Serializable {
                 continue;
             }
             List<FieldProblem> found = new ArrayList<>();
-            Object[] record = fields.record(table, target, values, found);
+            Object[] record = fields.record(table, target, row, found);
             if (found.isEmpty()) {
                 try {
                     RowRules.check(table, record, asOf, bounds);

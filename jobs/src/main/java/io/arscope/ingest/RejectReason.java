@@ -23,6 +23,8 @@ public enum RejectReason {
     BAD_NUMBER,
     /** A code outside its allowed values (currency, billing channel, adjustment kind, flag). */
     BAD_VALUE,
+    /** A negative amount, which is a credit, on a row whose debit/credit indicator says debit. */
+    DEBIT_CREDIT_CONFLICT,
     /** An amount that must be above zero is zero or negative. */
     NON_POSITIVE_AMOUNT,
     /** An invoice due before it was issued, or a dispute resolved before it was opened. */

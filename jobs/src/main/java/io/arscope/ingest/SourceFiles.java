@@ -87,9 +87,10 @@ public final class SourceFiles {
         JavaRDD<byte[]> lines = jsc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class,
                 jsc.defaultMinPartitions()).map(t -> t._2().copyBytes());
         Progress.phase(jsc.sc(), "reading " + shown);
-        List<byte[]> first = lines.take(1);
-        RecordMapper mapper = mapper(source, shown, first.isEmpty() ? null : first.get(0), asOf, bounds);
-        long skip = LineReader.startsWithHeader(source) ? 1 : 0;
+        List<byte[]> first = lines.take(source.skipLines() + 1);
+        RecordMapper mapper = mapper(source, shown, first.size() > source.skipLines() ? first.get(source.skipLines())
+                : null, asOf, bounds);
+        long skip = source.skipLines() + (LineReader.startsWithHeader(source) ? 1 : 0);
         return lines.zipWithIndex()
                 .filter(t -> t._2() >= skip)
                 .map(t -> mapper.map(t._1(), t._2() + 1));
@@ -99,7 +100,7 @@ public final class SourceFiles {
      * The mapper of one file's lines, given its first line: the file's columns are its header's (or the mapping's
      * list), and must include every column the mapping reads.
      *
-     * @param firstLine the file's first line as bytes; null when the file is empty
+     * @param firstLine the file's first line after its {@code skipLines} as bytes; null when there is none
      * @throws InputException when the file cannot be mapped at all: empty, a header that cannot be read, or columns
      *                        the mapping names missing
      */
@@ -107,17 +108,20 @@ public final class SourceFiles {
             ValueBounds bounds) throws InputException {
         List<String> columns = source.columns();
         if (LineReader.startsWithHeader(source)) {
+            long headerLine = source.skipLines() + 1;
             if (firstLine == null) {
-                throw new InputException(shown + ": the file is empty; its first line must name the columns");
+                throw new InputException(shown + (source.skipLines() == 0 ? ": the file is empty; its first line"
+                        : ": the file ends within its " + source.skipLines() + " skipped lines; line " + headerLine)
+                        + " must name the columns");
             }
             LineDecoder.Decoded header = new LineDecoder(source.encodingOrDefault()).decode(firstLine);
             if (header.problem() != null) {
-                throw new InputException(shown + " line 1 (the header): " + header.problem().getMessage() + "; read: "
-                        + header.text());
+                throw new InputException(shown + " line " + headerLine + " (the header): " + header.problem().getMessage()
+                        + "; read: " + header.text());
             }
             columns = LineReader.headerColumns(source, header.text());
             if (columns == null) {
-                throw new InputException(shown + " line 1: the header's quotes do not balance");
+                throw new InputException(shown + " line " + headerLine + ": the header's quotes do not balance");
             }
         }
         RecordMapper mapper = new RecordMapper(source, shown, columns, asOf, bounds);

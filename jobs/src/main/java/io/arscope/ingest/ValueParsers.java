@@ -18,7 +18,8 @@ import io.arscope.model.FieldType;
 
 /**
  * Reads text from an export into typed values the way its mapping says: dates in any of several formats
- * (including epoch numbers printed as floats), amounts with either decimal mark and optional grouping, and
+ * (including epoch numbers printed as floats and spreadsheet serial days), amounts with either decimal mark,
+ * optional grouping and a sign in front, behind ({@code 12.00-}) or as parentheses ({@code (12.00)}), and
  * flags. Strict: 31 February is not a date and 12.345 is not an amount; nothing is rounded or guessed. Numbers
  * are read through {@link BoundedDecimal}, so no text takes more than a glance, and an amount beyond
  * {@link ValueBounds#MAX_AMOUNT} is rejected as out of range.
@@ -80,6 +81,16 @@ final class ValueParsers implements Serializable {
     /** A decimal of at most {@code scale} places and {@code max} either way, with the source's separators. */
     private BigDecimal decimal(String field, String text, String what, int scale, BigDecimal max, String maxShown) {
         String plain = text.replace(" ", "");
+        // Accounting exports write a negative amount as 1.234,56- (SAP) or (12.00) (QuickBooks, Excel).
+        boolean accountingNegative = plain.length() > 2 && plain.startsWith("(") && plain.endsWith(")");
+        boolean trailingMinus = !accountingNegative && plain.length() > 1 && plain.endsWith("-");
+        if (accountingNegative || trailingMinus) {
+            plain = plain.substring(accountingNegative ? 1 : 0, plain.length() - 1);
+            if (plain.startsWith("-") || plain.startsWith("+")) {
+                throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text + "' is not an amount");
+            }
+            plain = "-" + plain;
+        }
         if (!groupingSeparator.isEmpty()) {
             plain = plain.replace(groupingSeparator, "");
         }
@@ -133,11 +144,19 @@ final class ValueParsers implements Serializable {
                 + trueValues + " nor false " + falseValues);
     }
 
-    /** One date format; java.time patterns are read strictly, epoch formats accept floats like 1.6E9. */
+    /**
+     * One date format; java.time patterns are read strictly, epoch formats and {@code excel_serial} accept floats
+     * like 1.6E9.
+     */
     static final class DateReader implements Serializable {
         /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the days a date format can write. */
         private static final BigDecimal FIRST_SECOND = BigDecimal.valueOf(-62_135_596_800L);
         private static final BigDecimal LAST_SECOND = BigDecimal.valueOf(253_402_300_799L);
+        private static final LocalDate EXCEL_DAY_ZERO = LocalDate.of(1899, 12, 30);
+        /** 1900-03-01, the first day Excel numbers as the calendar does. */
+        private static final BigDecimal FIRST_EXCEL_SERIAL = BigDecimal.valueOf(61);
+        /** 10000-01-01, the first day no date format writes. */
+        private static final BigDecimal LAST_EXCEL_SERIAL = BigDecimal.valueOf(2_958_466);
 
         final String format;
         private transient DateTimeFormatter formatter;
@@ -151,6 +170,7 @@ final class ValueParsers implements Serializable {
                 case "epoch_seconds" -> epoch(text, 1L);
                 case "epoch_millis" -> epoch(text, 1_000L);
                 case "epoch_micros" -> epoch(text, 1_000_000L);
+                case "excel_serial" -> excelSerial(text);
                 default -> pattern(text);
             };
         }
@@ -166,6 +186,20 @@ final class ValueParsers implements Serializable {
             } catch (DateTimeParseException e) {
                 return null;
             }
+        }
+
+        /**
+         * Days since 1899-12-30, as a spreadsheet stores a date, a fraction being the time of day. Serials below 61
+         * are refused: Excel counts a 29 February 1900 that never was, so its serials before March 1900 are a day
+         * off from any calendar.
+         */
+        private static LocalDate excelSerial(String text) {
+            BoundedDecimal.Reading reading = BoundedDecimal.read(text);
+            if (reading.kind() != BoundedDecimal.Kind.NUMBER || reading.value().compareTo(FIRST_EXCEL_SERIAL) < 0
+                    || reading.value().compareTo(LAST_EXCEL_SERIAL) >= 0) {
+                return null;
+            }
+            return EXCEL_DAY_ZERO.plusDays(reading.value().setScale(0, RoundingMode.FLOOR).longValueExact());
         }
 
         private static LocalDate epoch(String text, long perSecond) {

@@ -57,7 +57,12 @@ class FieldMappingTest {
         return source.produces().get(table.tableName());
     }
 
-    private static Map<String, String> values(String... columnsAndValues) {
+    /** A row read off line 7, as its values are given. */
+    private static FieldMapping.SourceRow values(String... columnsAndValues) {
+        return new FieldMapping.SourceRow(map(columnsAndValues), 7);
+    }
+
+    private static Map<String, String> map(String... columnsAndValues) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < columnsAndValues.length; i += 2) {
             values.put(columnsAndValues[i], columnsAndValues[i + 1]);

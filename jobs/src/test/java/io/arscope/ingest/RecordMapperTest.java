@@ -121,4 +121,75 @@ class RecordMapperTest {
         assertEquals("MALFORMED_ROW", problems(mapper.map("[1, 2]", 2)).get(0).split(" ")[0]);
         assertEquals("MALFORMED_ROW", problems(mapper.map("{\"Inv\": ", 3)).get(0).split(" ")[0]);
     }
+
+    private static final List<String> LEDGER_COLUMNS = List.of("Doc", "Cust", "Date", "Amt", "DC", "Ref", "Kind");
+
+    /** A ledger with a debit/credit column, total lines to ignore and line numbers as payment ids. */
+    private static RecordMapper ledger() throws MappingException {
+        SourceSpec source = Mapping.parse("""
+                sources:
+                  - name: ledger
+                    file: gl.csv
+                    dateFormats: [yyyyMMdd]
+                    emptyValues: ['00000000']
+                    debitCredit: {column: DC, debit: S, credit: H}
+                    ignore: {any: [{column: Kind, equals: TOTAL}, {column: Doc, present: false}]}
+                    produces:
+                      invoices:
+                        when: {debitCredit: debit}
+                        fields: {invoice_id: Doc, customer_id: Cust, invoice_date: Date, due_date: Date, amount: Amt,
+                                 currency: {value: EUR}}
+                      payments:
+                        when: {all: [{debitCredit: credit}, {column: Kind, in: [DZ, ZP]}]}
+                        fields: {payment_id: {lineNumber: true, prefix: 'L'}, invoice_id: Ref, payment_date: Date,
+                                 amount: Amt}
+                """, "test").sources().get(0);
+        return new RecordMapper(source, "gl.csv", LEDGER_COLUMNS, AS_OF, ValueBounds.DEFAULT);
+    }
+
+    private static String ignored(Row mapped) {
+        return mapped.getString(MappedRows.SCHEMA.fieldIndex(MappedRows.IGNORED));
+    }
+
+    @Test
+    void theSideChoosesTheTableAndTheAmountIsItsMagnitude() throws MappingException {
+        Row invoice = ledger().map("D1,K1,20250301,100.00,S,,RV", 4);
+        assertEquals(List.of(), problems(invoice));
+        assertEquals(new BigDecimal("100.00"), record(invoice, CanonicalTable.INVOICES).getDecimal(4));
+        assertNull(record(invoice, CanonicalTable.PAYMENTS));
+        Row payment = ledger().map("D2,K1,20250310,-40.00,H,D1,DZ", 9);
+        assertEquals(List.of(), problems(payment));
+        assertNull(record(payment, CanonicalTable.INVOICES));
+        Row paid = record(payment, CanonicalTable.PAYMENTS);
+        assertEquals(List.of("L9", "D1", LocalDate.of(2025, 3, 10), new BigDecimal("40.00")), List.of(paid.get(0),
+                paid.get(1), paid.get(3), paid.get(4)));
+        assertNull(ignored(payment));
+    }
+
+    @Test
+    void aDebitWithANegativeAmountOrNoSideIsRejectedSayingSo() throws MappingException {
+        assertEquals(List.of("DEBIT_CREDIT_CONFLICT amount: amount -100.00 is negative, which is a credit, but DC 'S' "
+                + "says debit"), problems(ledger().map("D1,K1,20250301,-100.00,S,,RV", 4)));
+        assertEquals("invoices", ledger().map("D1,K1,20250301,-100.00,S,,RV", 4).getList(
+                MappedRows.SCHEMA.fieldIndex(MappedRows.PROBLEMS)).stream().map(p -> ((Row) p).getString(0))
+                .findFirst().orElseThrow());
+        assertEquals(List.of("MISSING_FIELD DC: DC is empty, so the row is neither debit nor credit"),
+                problems(ledger().map("D1,K1,20250301,100.00,,,RV", 5)));
+        assertEquals(List.of("BAD_VALUE DC: DC 'X' is neither debit 'S' nor credit 'H'"),
+                problems(ledger().map("D1,K1,20250301,100.00,X,,RV", 6)));
+        // A credit that is no payment kind meets no condition: rejected, never dropped.
+        assertEquals("NO_RECORD", problems(ledger().map("D3,K1,20250301,5.00,H,D1,AB", 7)).get(0).split(" ")[0]);
+    }
+
+    @Test
+    void aLayoutRowIsIgnoredByTheAlternativeItMeetsBeforeItsSideIsRead() throws MappingException {
+        Row total = ledger().map("D9,,00000000,140.00,,,TOTAL", 20);
+        assertEquals("Kind is 'TOTAL'", ignored(total));
+        assertEquals(List.of(), problems(total));
+        for (CanonicalTable table : CanonicalTable.values()) {
+            assertNull(record(total, table), table.tableName());
+        }
+        assertEquals("Doc is empty", ignored(ledger().map(",K1,,,,,", 21)));
+        assertEquals(false, ledger().map(",K1,,,,,", 21).getBoolean(3));
+    }
 }

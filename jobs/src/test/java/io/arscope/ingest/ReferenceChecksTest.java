@@ -103,6 +103,7 @@ class ReferenceChecksTest {
             for (CanonicalTable table : CanonicalTable.values()) {
                 values.add(records.get(table));
             }
+            values.add(null); // not ignored: a row of data
             values.add(problems);
             return RowFactory.create(values.toArray());
         }

@@ -98,6 +98,38 @@ class ValueParsersTest {
     }
 
     @Test
+    void readsTheNegativesOfAccountingExportsBehindOrInParentheses() throws MappingException {
+        ValueParsers comma = parsers("    decimalSeparator: ','\n    groupingSeparator: '.'\n");
+        assertEquals(new BigDecimal("-1234.56"), comma.money("amount", "1.234,56-"));
+        assertEquals(new BigDecimal("-0.50"), comma.money("amount", "0,5 -"));
+        ValueParsers dot = parsers("    groupingSeparator: ','\n");
+        assertEquals(new BigDecimal("-12.00"), dot.money("amount", "(12.00)"));
+        assertEquals(new BigDecimal("-1200.00"), dot.money("amount", "( 1,200.00 )"));
+        assertEquals(new BigDecimal("12.00"), dot.money("amount", "12.00"));
+        // One sign only, and nothing else made of the marks.
+        for (String twoSigns : List.of("(-12.00)", "-12.00-", "(12.00)-", "+12-", "12--", "-", "()", "(12.00", "12.00)")) {
+            assertEquals("BAD_AMOUNT: amount '" + twoSigns + "' is not an amount", problem(() -> dot.money("amount",
+                    twoSigns)), twoSigns);
+        }
+    }
+
+    @Test
+    void readsSpreadsheetSerialDaysFromMarch1900() {
+        assertEquals(LocalDate.of(2023, 11, 1), date("excel_serial", "45231"));
+        // A fraction is the time of day.
+        assertEquals(LocalDate.of(2023, 11, 1), date("excel_serial", "45231.75"));
+        assertEquals(LocalDate.of(2023, 11, 1), date("excel_serial", "4.5231E4"));
+        assertEquals(LocalDate.of(1900, 3, 1), date("excel_serial", "61"));
+        assertEquals(LocalDate.of(9999, 12, 31), date("excel_serial", "2958465"));
+        // Excel's serial 60 is 29 February 1900, a day that never was; before it Excel is a day off the calendar.
+        assertNull(date("excel_serial", "60"));
+        assertNull(date("excel_serial", "-1"));
+        assertNull(date("excel_serial", "2958466"));
+        assertNull(date("excel_serial", "1E999999999"));
+        assertNull(date("excel_serial", "2023-11-01"));
+    }
+
+    @Test
     void refusesToRoundOrGuessAmounts() throws MappingException {
         ValueParsers p = parsers("");
         assertEquals(RejectReason.BAD_AMOUNT, assertThrows(FieldProblem.class, () -> p.money("amount", "12.345"))

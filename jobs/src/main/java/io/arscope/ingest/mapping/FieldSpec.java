@@ -8,20 +8,31 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where one canonical field's value comes from: a source {@code column} or a constant {@code value}, with an
- * optional {@code prefix} (for ids made from another id), a {@code values} table that translates source codes
- * ("Paper" to "paper"), and {@code dateFormats} that override the source's. In a mapping file a plain string
- * is short for {@code {column: that string}}.
+ * Where one canonical field's value comes from, exactly one of: a source {@code column}; a constant
+ * {@code value}; several {@code columns} joined by {@code separator} (an id made of company code, fiscal year and
+ * document number); the first non-empty of {@code firstOf}; or the row's {@code lineNumber}. Then an optional
+ * {@code values} table that translates source codes ("Paper" to "paper"), a {@code prefix} (for ids made from
+ * another id), and {@code dateFormats} that override the source's. In a mapping file a plain string is short for
+ * {@code {column: that string}}.
  */
-public record FieldSpec(String column, String value, String prefix, Map<String, String> values,
-        List<String> dateFormats) implements Serializable {
+public record FieldSpec(String column, String value, List<String> columns, String separator, List<String> firstOf,
+        Boolean lineNumber, String prefix, Map<String, String> values, List<String> dateFormats)
+        implements Serializable {
+
+    public static final String DEFAULT_SEPARATOR = "-";
 
     @JsonCreator
     public FieldSpec(@JsonProperty("column") String column, @JsonProperty("value") String value,
+            @JsonProperty("columns") List<String> columns, @JsonProperty("separator") String separator,
+            @JsonProperty("firstOf") List<String> firstOf, @JsonProperty("lineNumber") Boolean lineNumber,
             @JsonProperty("prefix") String prefix, @JsonProperty("values") Map<String, String> values,
             @JsonProperty("dateFormats") List<String> dateFormats) {
         this.column = column;
         this.value = value;
+        this.columns = columns == null ? null : List.copyOf(columns);
+        this.separator = separator;
+        this.firstOf = firstOf == null ? null : List.copyOf(firstOf);
+        this.lineNumber = Boolean.TRUE.equals(lineNumber);
         this.prefix = prefix;
         // In the mapping's order, so that a reject's "is not one of [...]" reads the same on every run.
         this.values = values == null ? Map.of()
@@ -31,6 +42,36 @@ public record FieldSpec(String column, String value, String prefix, Map<String, 
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FieldSpec ofColumn(String column) {
-        return new FieldSpec(column, null, null, null, null);
+        return new FieldSpec(column, null, null, null, null, null, null, null, null);
+    }
+
+    /** The separator {@code columns} are joined with. */
+    public String separatorOrDefault() {
+        return separator == null ? DEFAULT_SEPARATOR : separator;
+    }
+
+    /** The source columns the value is read from, in order; none for a constant or a line number. */
+    public List<String> sourceColumns() {
+        if (columns != null) {
+            return columns;
+        }
+        if (firstOf != null) {
+            return firstOf;
+        }
+        return column == null ? List.of() : List.of(column);
+    }
+
+    /** Where the value comes from, as a reject says it: {@code column Due}, {@code first of [ZFBDT, BLDAT]}. */
+    public String origin() {
+        if (columns != null) {
+            return "columns " + columns;
+        }
+        if (firstOf != null) {
+            return "first of " + firstOf;
+        }
+        if (lineNumber) {
+            return "the line number";
+        }
+        return column != null ? "column " + column : "value '" + value + "'";
     }
 }

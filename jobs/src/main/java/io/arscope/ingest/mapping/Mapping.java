@@ -25,12 +25,18 @@ import io.arscope.model.CanonicalTable;
  * A declarative description of how a system's export maps onto the canonical receivables model, read from a
  * YAML (or JSON) file. Loading checks it whole, so a typo fails before any data is read: unknown keys (with the
  * nearest known one), keys given twice, unknown tables and fields, required canonical fields left unmapped, fields
- * with neither or both of column and value, date formats that do not parse, and files outside the input folder.
+ * without exactly one source (column, value, columns, firstOf, lineNumber), conditions without exactly one test,
+ * debit/credit readings that are neither an indicator nor a sign, date formats that do not parse, and files
+ * outside the input folder.
  */
 public record Mapping(String description, DatabaseSpec database, List<SourceSpec> sources) implements Serializable {
 
-    /** Formats understood besides java.time patterns: numbers since 1970-01-01 UTC, integral or not. */
-    public static final Set<String> EPOCH_FORMATS = Set.of("epoch_seconds", "epoch_millis", "epoch_micros");
+    /**
+     * Formats understood besides java.time patterns: numbers since 1970-01-01 UTC, and spreadsheet serial days since
+     * 1899-12-30; integral or not.
+     */
+    public static final Set<String> NUMERIC_DATE_FORMATS = Set.of("epoch_seconds", "epoch_millis", "epoch_micros",
+            "excel_serial");
 
     @JsonCreator
     public Mapping(@JsonProperty("description") String description, @JsonProperty("database") DatabaseSpec database,
@@ -130,8 +136,9 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
                 problems.add(where + ": 'produces' names no canonical table");
             }
             for (Map.Entry<String, TargetSpec> target : source.produces().entrySet()) {
-                problems.addAll(targetProblems(where, target.getKey(), target.getValue()));
+                problems.addAll(targetProblems(where, source.debitCredit() != null, target.getKey(), target.getValue()));
             }
+            problems.addAll(layoutProblems(where, source));
         }
         return problems;
     }
@@ -157,6 +164,29 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         return List.of();
     }
 
+    /** The keys that read a report-shaped export: its debit/credit side, its skipped lines and its layout rows. */
+    private static List<String> layoutProblems(String where, SourceSpec source) {
+        List<String> problems = new ArrayList<>();
+        DebitCredit dc = source.debitCredit();
+        if (dc != null) {
+            boolean indicator = dc.column() != null && dc.debit() != null && dc.credit() != null && dc.signOf() == null;
+            boolean sign = dc.signOf() != null && dc.column() == null && dc.debit() == null && dc.credit() == null;
+            if (!indicator && !sign) {
+                problems.add(where + ": 'debitCredit' needs column, debit and credit (an indicator column), or "
+                        + "signOf alone (an amount column whose sign says it)");
+            } else if (indicator && dc.debit().equals(dc.credit())) {
+                problems.add(where + ": debitCredit's debit and credit are both '" + dc.debit() + "'; they must differ");
+            }
+        }
+        if (source.skipLines() < 0) {
+            problems.add(where + ": skipLines must be 0 or more, was " + source.skipLines());
+        }
+        if (source.ignore() != null) {
+            problems.addAll(conditionProblems(where, "ignore", source.ignore(), dc != null));
+        }
+        return problems;
+    }
+
     private static List<String> databaseProblems(String where, SourceSpec source) {
         List<String> problems = new ArrayList<>();
         if (source.query() != null && source.name() == null) {
@@ -167,6 +197,9 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         }
         if (source.encoding() != null) {
             problems.add(where + ": 'encoding' applies to files only; a database gives text, not bytes");
+        }
+        if (source.skipLines() != 0) {
+            problems.add(where + ": 'skipLines' applies to files only; a table has no title lines");
         }
         if (source.fetchSize() != null && source.fetchSize() < 1) {
             problems.add(where + ": fetchSize must be at least 1, was " + source.fetchSize());
@@ -195,7 +228,8 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         return problems;
     }
 
-    private static List<String> targetProblems(String source, String tableName, TargetSpec target) {
+    private static List<String> targetProblems(String source, boolean hasDebitCredit, String tableName,
+            TargetSpec target) {
         List<String> problems = new ArrayList<>();
         CanonicalTable table;
         try {
@@ -216,18 +250,93 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
                         + table.fields().stream().map(CanonicalField::name).toList());
                 continue;
             }
-            FieldSpec spec = entry.getValue();
-            if ((spec.column() == null) == (spec.value() == null)) {
-                problems.add(where + "." + entry.getKey() + ": give exactly one of 'column' and 'value'");
-            }
-            problems.addAll(dateFormatProblems(where + "." + entry.getKey(), spec.dateFormats()));
+            problems.addAll(fieldProblems(where + "." + entry.getKey(), entry.getValue()));
         }
-        Condition when = target.when();
-        if (when != null) {
-            int tests = (when.present() == null ? 0 : 1) + (when.flag() == null ? 0 : 1) + (when.equalTo() == null ? 0 : 1);
-            if (when.column() == null || tests != 1) {
-                problems.add(where + ": 'when' needs a column and exactly one of present, flag, equals");
+        if (target.when() != null) {
+            problems.addAll(conditionProblems(where, "when", target.when(), hasDebitCredit));
+        }
+        return problems;
+    }
+
+    private static List<String> fieldProblems(String where, FieldSpec spec) {
+        List<String> problems = new ArrayList<>();
+        int origins = (spec.column() == null ? 0 : 1) + (spec.value() == null ? 0 : 1)
+                + (spec.columns() == null ? 0 : 1) + (spec.firstOf() == null ? 0 : 1) + (spec.lineNumber() ? 1 : 0);
+        if (origins != 1) {
+            problems.add(where + ": give exactly one of 'column', 'value', 'columns', 'firstOf' and 'lineNumber'");
+        }
+        if (spec.separator() != null && spec.columns() == null) {
+            problems.add(where + ": 'separator' applies to 'columns' only");
+        }
+        problems.addAll(severalColumnsProblems(where, "columns", spec.columns()));
+        problems.addAll(severalColumnsProblems(where, "firstOf", spec.firstOf()));
+        problems.addAll(dateFormatProblems(where, spec.dateFormats()));
+        return problems;
+    }
+
+    private static List<String> severalColumnsProblems(String where, String key, List<String> columns) {
+        List<String> problems = new ArrayList<>();
+        if (columns != null && columns.size() < 2) {
+            problems.add(where + ": '" + key + "' needs at least two columns (for one, use 'column')");
+        }
+        if (columns != null && columns.stream().anyMatch(c -> c == null || c.isBlank())) {
+            problems.add(where + ": '" + key + "' names an empty column");
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a condition and the conditions nested in it, each named by its path ({@code when > all >
+     * entry 2}).
+     *
+     * @param hasDebitCredit whether the source reads a debit/credit side that a leaf could test
+     */
+    private static List<String> conditionProblems(String where, String path, Condition c, boolean hasDebitCredit) {
+        List<String> problems = new ArrayList<>();
+        int tests = (c.present() == null ? 0 : 1) + (c.flag() == null ? 0 : 1) + (c.equalTo() == null ? 0 : 1)
+                + (c.in() == null ? 0 : 1);
+        boolean columnTest = c.column() != null || tests > 0;
+        int kinds = (columnTest ? 1 : 0) + (c.debitCredit() == null ? 0 : 1) + (c.all() == null ? 0 : 1)
+                + (c.any() == null ? 0 : 1) + (c.not() == null ? 0 : 1);
+        String at = where + ": '" + path + "'";
+        if (kinds != 1) {
+            problems.add(at + " needs exactly one of a column test, debitCredit, all, any and not");
+            return problems;
+        }
+        if (columnTest && (c.column() == null || tests != 1)) {
+            problems.add(at + " needs a column and exactly one of present, flag, equals, in");
+        }
+        if (c.in() != null && c.in().isEmpty()) {
+            problems.add(at + ": 'in' needs at least one value");
+        }
+        if (c.debitCredit() != null) {
+            if (!Set.of("debit", "credit").contains(c.debitCredit())) {
+                problems.add(at + ": debitCredit must be 'debit' or 'credit', was '" + c.debitCredit() + "'");
             }
+            if (!hasDebitCredit) {
+                problems.add(at + " tests debitCredit, but the source has no 'debitCredit' to read it from");
+            }
+        }
+        problems.addAll(combinedProblems(where, path, "all", c.all(), hasDebitCredit));
+        problems.addAll(combinedProblems(where, path, "any", c.any(), hasDebitCredit));
+        if (c.not() != null) {
+            problems.addAll(conditionProblems(where, path + " > not", c.not(), hasDebitCredit));
+        }
+        return problems;
+    }
+
+    private static List<String> combinedProblems(String where, String path, String key, List<Condition> conditions,
+            boolean hasDebitCredit) {
+        List<String> problems = new ArrayList<>();
+        if (conditions == null) {
+            return problems;
+        }
+        if (conditions.isEmpty()) {
+            problems.add(where + ": '" + path + "': '" + key + "' needs at least one condition");
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            problems.addAll(conditionProblems(where, path + " > " + key + " > entry " + (i + 1), conditions.get(i),
+                    hasDebitCredit));
         }
         return problems;
     }
@@ -235,7 +344,7 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
     private static List<String> dateFormatProblems(String where, List<String> formats) {
         List<String> problems = new ArrayList<>();
         for (String format : formats) {
-            if (EPOCH_FORMATS.contains(format)) {
+            if (NUMERIC_DATE_FORMATS.contains(format)) {
                 continue;
             }
             try {

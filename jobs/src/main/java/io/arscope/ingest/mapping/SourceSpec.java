@@ -34,12 +34,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param groupingSeparator the thousands separator of amounts, if the export writes one
  * @param trueValues        texts read as true in flags (case does not matter)
  * @param falseValues       texts read as false in flags
+ * @param skipLines         of a file: lines before its header (or first row), such as a report's title lines; they
+ *                          are layout, not rows, as the header is
+ * @param emptyValues       texts read as an empty value in every column, such as an ERP's {@code 00000000} for
+ *                          no date
+ * @param debitCredit       how a row's side is read, when the export has one; null when it has none
+ * @param ignore            rows that are report layout (group headers, totals): counted as ignored, by the
+ *                          alternative of the condition they meet, and mapped to nothing; null when none are
  * @param produces          canonical table name to the target it produces
  */
 public record SourceSpec(String name, String file, String table, String query, List<String> key, Integer fetchSize,
         Partitioning partitioning, String format, String encoding, String delimiter, List<String> columns,
         List<String> dateFormats, String decimalSeparator, String groupingSeparator, List<String> trueValues,
-        List<String> falseValues, Map<String, TargetSpec> produces) implements Serializable {
+        List<String> falseValues, Integer skipLines, List<String> emptyValues, DebitCredit debitCredit,
+        Condition ignore, Map<String, TargetSpec> produces) implements Serializable {
 
     /** Enough rows per round trip to hide latency, few enough that a slice never sits whole in memory. */
     public static final int DEFAULT_FETCH_SIZE = 1000;
@@ -55,6 +63,8 @@ public record SourceSpec(String name, String file, String table, String query, L
             @JsonProperty("decimalSeparator") String decimalSeparator,
             @JsonProperty("groupingSeparator") String groupingSeparator,
             @JsonProperty("trueValues") List<String> trueValues, @JsonProperty("falseValues") List<String> falseValues,
+            @JsonProperty("skipLines") Integer skipLines, @JsonProperty("emptyValues") List<String> emptyValues,
+            @JsonProperty("debitCredit") DebitCredit debitCredit, @JsonProperty("ignore") Condition ignore,
             @JsonProperty("produces") Map<String, TargetSpec> produces) {
         this.name = name != null ? name : file != null ? file : table;
         this.file = file;
@@ -72,6 +82,10 @@ public record SourceSpec(String name, String file, String table, String query, L
         this.groupingSeparator = groupingSeparator == null ? "" : groupingSeparator;
         this.trueValues = trueValues == null ? List.of("true", "yes", "y", "1", "t") : List.copyOf(trueValues);
         this.falseValues = falseValues == null ? List.of("false", "no", "n", "0", "f") : List.copyOf(falseValues);
+        this.skipLines = skipLines == null ? 0 : skipLines;
+        this.emptyValues = emptyValues == null ? List.of() : List.copyOf(emptyValues);
+        this.debitCredit = debitCredit;
+        this.ignore = ignore;
         this.produces = produces == null ? Map.of() : new LinkedHashMap<>(produces);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class MappingTest {
         assertTrue(message.startsWith("mapping bad.yaml has 6 problem(s):"), message);
         assertTrue(message.contains("source 'ar': delimiter must be one character, was ';;'"), message);
         assertTrue(message.contains("source 'ar' -> invoices: required field 'due_date' is not mapped"), message);
-        assertTrue(message.contains("source 'ar' -> invoices.currency: give exactly one of 'column' and 'value'"),
+        assertTrue(message.contains("source 'ar' -> invoices.currency: give exactly one of 'column', 'value', 'columns', 'firstOf' and 'lineNumber'"),
                 message);
         assertTrue(message.contains("'colour' is not a field of invoices"), message);
         assertTrue(message.contains("receipts"), message);
@@ -193,5 +194,108 @@ class MappingTest {
         assertEquals("windows-1252", latin.encodingOrDefault());
         assertEquals("UTF-8", Mapping.parse("sources: [{file: b.csv, produces: {customers: {fields: "
                 + "{customer_id: id}}}}]", "ok.yaml").sources().get(0).encodingOrDefault());
+    }
+
+    @Test
+    void theKeysOfReportShapedExportsAreCheckedWhereTheyAre() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: sap
+                    file: items.csv
+                    skipLines: -1
+                    debitCredit: {column: SHKZG, debit: S}
+                    ignore: {column: Num}
+                    produces:
+                      invoices:
+                        when: {all: [{debitCredit: debet}, {any: []}, {column: BLART, in: []}, {not: {flag: true}}]}
+                        fields:
+                          invoice_id: {columns: [BUKRS], column: BELNR}
+                          customer_id: {firstOf: [KUNNR, '']}
+                          invoice_date: {column: BLDAT, separator: '/'}
+                          due_date: {lineNumber: false}
+                          amount: {value: '1', lineNumber: true}
+                          currency: {value: EUR}
+                  - name: same
+                    file: b.csv
+                    debitCredit: {column: SHKZG, debit: S, credit: S}
+                    produces:
+                      customers:
+                        when: {column: x, equals: A, debitCredit: debit}
+                        fields: {customer_id: id}
+                  - name: signed
+                    file: c.csv
+                    debitCredit: {signOf: DMBTR, column: SHKZG}
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - name: plain
+                    file: d.csv
+                    ignore: {all: [{debitCredit: credit}]}
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - name: db
+                    table: ar.c
+                    key: [id]
+                    skipLines: 3
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "shapes.yaml"));
+        assertEquals("""
+                mapping shapes.yaml has 18 problem(s):
+                  - source 'sap' -> invoices.invoice_id: give exactly one of 'column', 'value', 'columns', 'firstOf' \
+                and 'lineNumber'
+                  - source 'sap' -> invoices.invoice_id: 'columns' needs at least two columns (for one, use 'column')
+                  - source 'sap' -> invoices.customer_id: 'firstOf' names an empty column
+                  - source 'sap' -> invoices.invoice_date: 'separator' applies to 'columns' only
+                  - source 'sap' -> invoices.due_date: give exactly one of 'column', 'value', 'columns', 'firstOf' \
+                and 'lineNumber'
+                  - source 'sap' -> invoices.amount: give exactly one of 'column', 'value', 'columns', 'firstOf' and \
+                'lineNumber'
+                  - source 'sap' -> invoices: 'when > all > entry 1': debitCredit must be 'debit' or 'credit', was \
+                'debet'
+                  - source 'sap' -> invoices: 'when > all > entry 2': 'any' needs at least one condition
+                  - source 'sap' -> invoices: 'when > all > entry 3': 'in' needs at least one value
+                  - source 'sap' -> invoices: 'when > all > entry 4 > not' needs a column and exactly one of present, \
+                flag, equals, in
+                  - source 'sap': 'debitCredit' needs column, debit and credit (an indicator column), or signOf alone \
+                (an amount column whose sign says it)
+                  - source 'sap': skipLines must be 0 or more, was -1
+                  - source 'sap': 'ignore' needs a column and exactly one of present, flag, equals, in
+                  - source 'same' -> customers: 'when' needs exactly one of a column test, debitCredit, all, any and not
+                  - source 'same': debitCredit's debit and credit are both 'S'; they must differ
+                  - source 'signed': 'debitCredit' needs column, debit and credit (an indicator column), or signOf \
+                alone (an amount column whose sign says it)
+                  - source 'plain': 'ignore > all > entry 1' tests debitCredit, but the source has no 'debitCredit' to \
+                read it from
+                  - source 'db': 'skipLines' applies to files only; a table has no title lines""", e.getMessage());
+    }
+
+    @Test
+    void theKeysOfReportShapedExportsLoadWhenRight() throws MappingException {
+        SourceSpec sap = Mapping.parse("""
+                sources:
+                  - name: sap
+                    file: items.csv
+                    skipLines: 2
+                    emptyValues: ['00000000', '0001-01-01']
+                    debitCredit: {column: SHKZG, debit: S, credit: H}
+                    ignore: {any: [{column: BELNR, present: false}, {column: BLART, in: [XX]}]}
+                    dateFormats: [yyyyMMdd, excel_serial]
+                    produces:
+                      invoices:
+                        when: {all: [{debitCredit: debit}, {not: {column: BLART, equals: DZ}}]}
+                        fields:
+                          invoice_id: {columns: [BUKRS, GJAHR, BELNR], separator: '/'}
+                          customer_id: KUNNR
+                          invoice_date: BLDAT
+                          due_date: {firstOf: [ZFBDT, BLDAT]}
+                          amount: DMBTR
+                          currency: {value: EUR}
+                          business_unit: {lineNumber: true, prefix: 'L'}
+                """, "ok.yaml").sources().get(0);
+        assertEquals(2, sap.skipLines());
+        assertEquals(List.of("00000000", "0001-01-01"), sap.emptyValues());
+        assertEquals(new DebitCredit("SHKZG", "S", "H", null), sap.debitCredit());
+        FieldSpec id = sap.produces().get("invoices").fields().get("invoice_id");
+        assertEquals(List.of("BUKRS", "GJAHR", "BELNR"), id.sourceColumns());
+        assertEquals("/", id.separatorOrDefault());
+        assertEquals("-", sap.produces().get("invoices").fields().get("due_date").separatorOrDefault());
+        assertEquals("BELNR is empty or BLART is one of ['XX']", sap.ignore().describe());
     }
 }
