@@ -11,8 +11,11 @@ import java.time.LocalDate;
  * @param customers customers over the whole history, those present at the start and those arriving later
  * @param start     first day of the history (invoices are issued from this month on)
  * @param months    length of the history in months; the export is taken on the last day of the last month
+ * @param onAccountShare share of payments booked on account (naming no invoice) and, separately, of credit memos
+ *                  left unallocated, 0 to 1; 0 (the default, and the bundled sample's) makes none
  */
-public record GeneratorConfig(long seed, long invoices, int customers, LocalDate start, int months) {
+public record GeneratorConfig(long seed, long invoices, int customers, LocalDate start, int months,
+        double onAccountShare) {
 
     /** Invoices a typical customer receives over three years: sets the customer count when none is given. */
     static final int INVOICES_PER_CUSTOMER = 15;
@@ -30,6 +33,19 @@ public record GeneratorConfig(long seed, long invoices, int customers, LocalDate
         if (start.getDayOfMonth() != 1) {
             throw new IllegalArgumentException("start must be the first day of a month, was " + start);
         }
+        if (!(onAccountShare >= 0 && onAccountShare <= 1)) {
+            throw new IllegalArgumentException("the on-account share must be within 0..1, was " + onAccountShare);
+        }
+    }
+
+    /** A history with nothing on account. */
+    public GeneratorConfig(long seed, long invoices, int customers, LocalDate start, int months) {
+        this(seed, invoices, customers, start, months, 0);
+    }
+
+    /** The same history with {@code share} of its payments and of its credit memos on account. */
+    public GeneratorConfig withOnAccountShare(double share) {
+        return new GeneratorConfig(seed, invoices, customers, start, months, share);
     }
 
     /** A configuration whose customer count follows from the invoice count. */

@@ -26,6 +26,9 @@ import io.arscope.samples.HistoryWriter.TruthRow;
  * are often settled with a credit memo, some invoices are paid in instalments and a few long-overdue ones are
  * written off. New customers arrive and some leave.
  *
+ * <p>With {@link GeneratorConfig#onAccountShare} above zero, that share of payments and of credit memos is booked on
+ * account (no invoice named), drawn from a second stream split off the seed, so the history is otherwise the same.
+ *
  * <p>Guarantees: every draw comes from one seeded stream in a fixed order, so the same {@link GeneratorConfig}
  * hands the writer the same rows in the same order; nothing dated after the export date reaches it, as an
  * export taken that day would not hold it. Each row goes to the writer as soon as it is drawn, so memory holds
@@ -65,6 +68,8 @@ final class HistorySimulation {
 
     private final GeneratorConfig config;
     private final SplittableRandom random;
+    /** Which payments and credit memos go on account: a stream of its own, so the rest never depends on it. */
+    private final SplittableRandom onAccount;
     private final LocalDate exportDate;
     private final HistoryWriter out;
 
@@ -76,6 +81,7 @@ final class HistorySimulation {
     HistorySimulation(GeneratorConfig config, HistoryWriter out) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
+        this.onAccount = new SplittableRandom(config.seed()).split();
         this.exportDate = config.exportDate();
         this.out = out;
     }
@@ -295,7 +301,8 @@ final class HistorySimulation {
             return 0;
         }
         String method = random.nextDouble() < 0.9 ? c.method : "ach";
-        out.write(new PaymentRow(id("PAY", ++paymentSeq, 9), invoiceId, c.id, date, cents, method));
+        out.write(new PaymentRow(id("PAY", ++paymentSeq, 9), onAccount() ? null : invoiceId, c.id, date, cents,
+                method));
         return cents;
     }
 
@@ -305,8 +312,20 @@ final class HistorySimulation {
         if (date.isAfter(exportDate) || cents <= 0) {
             return 0;
         }
-        out.write(new AdjustmentRow(id("ADJ", ++adjustmentSeq, 8), invoiceId, customerId, date, cents, kind, reason));
+        boolean unallocated = kind.equals("credit_memo") && onAccount();
+        out.write(new AdjustmentRow(id("ADJ", ++adjustmentSeq, 8), unallocated ? null : invoiceId, customerId, date,
+                cents, kind, reason));
         return cents;
+    }
+
+    /**
+     * Whether the next payment or credit memo is booked on account: the customer paid or was credited, but the
+     * export shows it applied to no invoice, which stays open in the ledger (gross AR) while the item reduces the
+     * customer's balance (net AR). Drawn only when the share is above zero, so a history without them is
+     * byte-identical to one made before the option existed.
+     */
+    private boolean onAccount() {
+        return config.onAccountShare() > 0 && onAccount.nextDouble() < config.onAccountShare();
     }
 
     /** Records a dispute the export can see, still open if it was resolved after the export date. */

@@ -57,6 +57,51 @@ class HistoryGeneratorTest {
     }
 
     @Test
+    void anOnAccountShareBooksSomePaymentsAndCreditMemosOnAccountAndChangesNothingElse() throws IOException {
+        GeneratorConfig onAccount = CONFIG.withOnAccountShare(0.05);
+        HistoryGenerator.generate(onAccount, dir.resolve("oa"));
+        HistoryGenerator.generate(onAccount, dir.resolve("oa2"));
+        for (String file : FILES) {
+            byte[] a = Files.readAllBytes(dir.resolve("oa").resolve(file));
+            assertArrayEquals(a, Files.readAllBytes(dir.resolve("oa2").resolve(file)), file);
+            if (!file.equals("payments.csv") && !file.equals("adjustments.csv")) {
+                assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)), a, file);
+            }
+        }
+        // The same rows, but for an invoice id left empty on some payments and credit memos, never a write-off's.
+        int[] payments = onAccountRows("payments.csv", 1, "");
+        int[] memos = onAccountRows("adjustments.csv", 1, "credit_memo");
+        assertTrue(payments[0] > 0.04 * payments[1] && payments[0] < 0.06 * payments[1], Arrays.toString(payments));
+        assertTrue(memos[0] > 0.02 * memos[1] && memos[0] < 0.08 * memos[1], Arrays.toString(memos));
+    }
+
+    /**
+     * Compares a file of the on-account history with the plain one row by row: equal but for the invoice id at
+     * {@code column}, left empty only on rows of the given kind (any kind when empty); returns how many were left
+     * empty and how many rows of that kind there are.
+     */
+    private static int[] onAccountRows(String file, int column, String kind) throws IOException {
+        List<String[]> plain = rows(file);
+        List<String> lines = Files.readAllLines(dir.resolve("oa").resolve(file));
+        assertEquals(plain.size(), lines.size() - 1, file);
+        int empty = 0;
+        int ofKind = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            String[] row = lines.get(i + 1).split(",", -1);
+            boolean counts = kind.isEmpty() || Arrays.asList(plain.get(i)).contains(kind);
+            ofKind += counts ? 1 : 0;
+            if (row[column].isEmpty()) {
+                assertTrue(counts, file + " row " + (i + 1) + " is on account: " + lines.get(i + 1));
+                assertFalse(row[2].isEmpty(), "an on-account row names its customer: " + lines.get(i + 1));
+                empty++;
+                row[column] = plain.get(i)[column];
+            }
+            assertArrayEquals(plain.get(i), row, file + " row " + (i + 1));
+        }
+        return new int[] {empty, ofKind};
+    }
+
+    @Test
     void theSummaryCountsTheRowsWrittenAndTheSizeIsNearTheRequest() throws IOException {
         assertEquals(summary.customers(), rows("customers.csv").size());
         assertEquals(summary.invoices(), rows("invoices.csv").size());

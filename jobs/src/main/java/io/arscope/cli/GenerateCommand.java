@@ -46,6 +46,9 @@ final class GenerateCommand implements Callable<Integer> {
             + "monthly rates into the first (ingest with data-samples/mappings/arscope-generator-currencies.yaml). "
             + "Default: ${DEFAULT-VALUE}.")
     List<String> currencies;
+    @Option(names = "--on-account-share", defaultValue = "0", description = "Share of payments, and of credit memos, "
+            + "booked on account: naming the customer but no invoice (0 to 1). Default: ${DEFAULT-VALUE}, none.")
+    double onAccountShare;
 
     @picocli.CommandLine.Mixin
     SharedOptions.Config config;
@@ -60,6 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (customers != null) {
             base = new GeneratorConfig(seed, invoices, customers, start, months);
         }
+        base = base.withOnAccountShare(onAccountShare);
         long t0 = System.nanoTime();
         HistoryGenerator.Summary s = HistoryGenerator.generate(base, new CurrencyPlan(currencies), output);
         spec.commandLine().getOut().printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes "

@@ -26,7 +26,8 @@ import io.arscope.model.CanonicalTable;
 
 /**
  * The checks that look across rows, applied to mapped lines: duplicate ids, invoices of unknown customers,
- * payments, adjustments and disputes whose invoice is unknown, rejected, of another customer or issued later.
+ * payments, adjustments and disputes whose invoice is unknown, rejected, of another customer or issued later, and
+ * on-account payments and credit memos of unknown customers ({@link OnAccountRule}).
  * Rows are atomic: when any record of a line is rejected the whole line is, and since that may reject an
  * invoice others depend on, the reference checks repeat until no line that carries an invoice or customer is
  * newly rejected. Result: the accepted records of each canonical table and one reject per rejected line.
@@ -102,9 +103,15 @@ public final class ReferenceChecks {
             }
             Dataset<Row> invoiceFacts = invoices.select(col("invoice_id").as("inv_id"),
                     col("customer_id").as("inv_customer"), col("invoice_date").as("inv_date"));
+            Dataset<Row> customerIds = alive(records.get(CanonicalTable.CUSTOMERS), rejectedLines)
+                    .select("customer_id").distinct();
             for (CanonicalTable dependent : DEPENDENTS) {
-                found.add(dependentProblems(alive(records.get(dependent), rejectedLines), dependent, invoiceFacts,
+                Dataset<Row> dependents = alive(records.get(dependent), rejectedLines);
+                found.add(dependentProblems(dependents.filter(col("invoice_id").isNotNull()), dependent, invoiceFacts,
                         knownInvoiceIds));
+                if (OnAccountRule.applies(dependent)) {
+                    found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
+                }
             }
             Dataset<Row> newRejects = union(found).localCheckpoint();
             rejects.add(newRejects);
@@ -188,7 +195,7 @@ public final class ReferenceChecks {
         return reject(bad, table, col("code"), field, reason, 3);
     }
 
-    private static Dataset<Row> reject(Dataset<Row> rows, CanonicalTable table, Column code, Column field, Column reason,
+    static Dataset<Row> reject(Dataset<Row> rows, CanonicalTable table, Column code, Column field, Column reason,
             int stage) {
         return rows.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), lit(table.tableName()).as("table"),
                 recordId(table).as("record_id"), field.as("field"), code.as("reason_code"), reason.as("reason"),

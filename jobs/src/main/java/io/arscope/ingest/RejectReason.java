@@ -9,7 +9,7 @@ public enum RejectReason {
     BAD_ENCODING,
     /** The line does not split into the header's columns, or is not a JSON object. */
     MALFORMED_ROW,
-    /** A required field is empty. */
+    /** A required field is empty (customer_id of an on-account item, invoice_id of a write-off among them). */
     MISSING_FIELD,
     /** A date that none of the configured formats reads, or that does not exist. */
     BAD_DATE,
@@ -35,7 +35,7 @@ public enum RejectReason {
     BEFORE_INVOICE,
     /** The row's id was already used by an earlier accepted row. */
     DUPLICATE_ID,
-    /** An invoice whose customer is not among the customers. */
+    /** An invoice, or an on-account payment or credit memo, whose customer is not among the customers. */
     UNKNOWN_CUSTOMER,
     /** A payment, adjustment or dispute for an invoice that no input row has. */
     UNKNOWN_INVOICE,

@@ -62,8 +62,11 @@ final class RowRules {
         switch (table) {
             case INVOICES -> checkInvoice(table, record);
             case EXCHANGE_RATES -> currencyCode(table, record);
-            case ADJUSTMENTS -> record[table.indexOf("kind")] = allowed(table, record, "kind",
-                    CanonicalTable.ADJUSTMENT_KINDS);
+            case PAYMENTS -> OnAccountRule.check(table, record);
+            case ADJUSTMENTS -> {
+                record[table.indexOf("kind")] = allowed(table, record, "kind", CanonicalTable.ADJUSTMENT_KINDS);
+                OnAccountRule.check(table, record);
+            }
             case DISPUTES -> {
                 LocalDate opened = (LocalDate) record[table.indexOf("opened_date")];
                 LocalDate resolved = (LocalDate) record[table.indexOf("resolved_date")];

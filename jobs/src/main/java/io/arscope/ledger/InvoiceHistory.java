@@ -19,6 +19,7 @@ import org.apache.spark.sql.functions;
  * One row per invoice carrying everything that happened to it: its reductions (payments, credit memos,
  * write-offs) and disputes as small arrays, and the dimensions metrics are sliced by. Balances at any date are
  * then sums over an invoice's own arrays, computed in one pass with no range join between invoices and events.
+ * Payments and credit memos on account (no invoice) are not here but in {@link OnAccountItems}.
  */
 public final class InvoiceHistory {
 
@@ -63,9 +64,11 @@ public final class InvoiceHistory {
         }
         // Events are grouped by invoice on their own (a hash aggregate) and then joined: measured faster here
         // than one grouping of invoices and events together, which falls back to a sort-based aggregate.
-        Dataset<Row> events = ledger.payments()
+        // On-account items name no invoice: they are OnAccountItems, never an invoice's events.
+        Dataset<Row> events = ledger.payments().filter(OnAccountItems.applied())
                 .select(col("invoice_id"), col("payment_date").as("date"), col("amount"), lit("payment").as("kind"))
-                .unionByName(ledger.adjustments().select(col("invoice_id"), col("adjustment_date").as("date"),
+                .unionByName(ledger.adjustments().filter(OnAccountItems.applied())
+                        .select(col("invoice_id"), col("adjustment_date").as("date"),
                         col("amount"), col("kind")))
                 .groupBy("invoice_id")
                 .agg(collect_list(struct(col("date"), col("amount"), col("kind"))).as(EVENTS));

@@ -1,6 +1,7 @@
 package io.arscope.metrics;
 
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
 
 import static org.apache.spark.sql.functions.col;
@@ -23,7 +24,8 @@ import org.apache.spark.sql.Row;
  * running sum of each month's net movements (sales less payments, credit memos and write-offs), and the aging
  * at one date from each invoice's reductions summed up to it. Plain aggregations over whole cents, no
  * per-invoice arrays: what the benchmark compares with DuckDB. With clean data (no invoice paid beyond its
- * amount) they equal the totals of the month-end walk.
+ * amount) they equal the totals of the month-end walk. Both are gross: on-account items ({@link OnAccountItems})
+ * settle no invoice and stay out, as in the walk.
  */
 public final class CoreBalances {
 
@@ -40,9 +42,11 @@ public final class CoreBalances {
         SortedMap<LocalDate, BigDecimal> net = new TreeMap<>();
         Dataset<Row> moves = ledger.invoices().select(expr("last_day(invoice_date)").as("m"),
                         cents(col("amount")).as("sales"), cents(col("amount")).as("net"))
-                .unionByName(ledger.payments().select(expr("last_day(payment_date)").as("m"),
+                .unionByName(ledger.payments().filter(OnAccountItems.applied())
+                        .select(expr("last_day(payment_date)").as("m"),
                         lit(0L).as("sales"), cents(col("amount")).multiply(-1).as("net")))
-                .unionByName(ledger.adjustments().select(expr("last_day(adjustment_date)").as("m"),
+                .unionByName(ledger.adjustments().filter(OnAccountItems.applied())
+                        .select(expr("last_day(adjustment_date)").as("m"),
                         lit(0L).as("sales"), cents(col("amount")).multiply(-1).as("net")))
                 .filter(col("m").leq(lit(lastMonthEnd)));
         for (Row r : moves.groupBy("m").agg(sum("sales"), sum("net")).collectAsList()) {
@@ -67,10 +71,11 @@ public final class CoreBalances {
         // One grouping of invoices and their reductions together: cheaper here than a sort-merge join.
         Dataset<Row> movements = ledger.invoices().filter(col("invoice_date").leq(lit(day)))
                 .select(col("invoice_id"), cents(col("amount")).as("v"), col("due_date"))
-                .unionByName(ledger.payments().filter(col("payment_date").leq(lit(day)))
+                .unionByName(ledger.payments().filter(col("payment_date").leq(lit(day)).and(OnAccountItems.applied()))
                         .select(col("invoice_id"), cents(col("amount")).multiply(-1).as("v"),
                                 lit(null).cast("date").as("due_date")))
-                .unionByName(ledger.adjustments().filter(col("adjustment_date").leq(lit(day)))
+                .unionByName(ledger.adjustments().filter(col("adjustment_date").leq(lit(day))
+                                .and(OnAccountItems.applied()))
                         .select(col("invoice_id"), cents(col("amount")).multiply(-1).as("v"),
                                 lit(null).cast("date").as("due_date")));
         Dataset<Row> open = movements.groupBy("invoice_id")

@@ -4,7 +4,9 @@ import io.arscope.job.SummaryFigure;
 
 /**
  * The metrics job's headline for the latest month: ending AR, the DSO family and CEI, each either a number or
- * "n/a" with the reason it has none (a month without credit sales has no standard DSO, for instance).
+ * "n/a" with the reason it has none (a month without credit sales has no standard DSO, for instance). When the
+ * customers hold anything on account, ending AR is given gross and net of it; with nothing on account the two are
+ * one figure, given once.
  */
 final class LatestMonthLine {
 
@@ -15,8 +17,10 @@ final class LatestMonthLine {
         String m = month.period();
         String dsoCountbackWhy = "ending AR exceeds all credit sales in the history";
         String bpdsoCountbackWhy = "current AR exceeds all credit sales in the history";
-        return String.format("%s: ending AR %,.2f, DSO %s, countback DSO %s, BPDSO %s, DDSO %s, CEI %s", m,
-                month.endingAr(),
+        String net = month.onAccount().signum() == 0 ? "" : String.format(" gross, %,.2f net of %,.2f on account",
+                month.netEndingAr(), month.onAccount());
+        return String.format("%s: ending AR %,.2f%s, DSO %s, countback DSO %s, BPDSO %s, DDSO %s, CEI %s", m,
+                month.endingAr(), net,
                 SummaryFigure.of(month.dsoStandard(), "%.1f", "no credit sales in " + m),
                 SummaryFigure.of(month.dsoCountback(), "%.1f", dsoCountbackWhy),
                 SummaryFigure.of(month.bpdsoCountback(), "%.1f", bpdsoCountbackWhy),

@@ -16,14 +16,16 @@ import io.arscope.ledger.Slices;
 
 /**
  * The metrics outputs' own checks, run before they are published beside those each table's declaration implies: a
- * balance equals the sum of its aging buckets (period_metrics' ending AR, the aging tables' open amount), and every
- * dimension's slices add up to the total, since each invoice has exactly one value of each dimension.
+ * balance equals the sum of its aging buckets (period_metrics' ending AR, the aging tables' open amount), the net
+ * balance is that gross balance less the on-account items, and every dimension's slices add up to the total, since
+ * each invoice and each on-account item has exactly one value of each dimension.
  */
 final class MetricsChecks {
 
     /** The figures of period_metrics that each dimension's slices add up to. */
     static final List<Column<?>> ADDED_UP = List.of(MetricsTables.INVOICES_ISSUED, MetricsTables.INVOICES_DISPUTED,
-            MetricsTables.DUE_COUNT, MetricsTables.ON_TIME_COUNT, MetricsTables.CREDIT_SALES, MetricsTables.ENDING_AR);
+            MetricsTables.DUE_COUNT, MetricsTables.ON_TIME_COUNT, MetricsTables.CREDIT_SALES, MetricsTables.ENDING_AR,
+            MetricsTables.ON_ACCOUNT, MetricsTables.NET_ENDING_AR);
 
     private static final String TOTAL = "total_";
 
@@ -33,6 +35,18 @@ final class MetricsChecks {
     /** period_metrics: ending AR equals the sum of its aging buckets. */
     static OutputChecks.Check endingArAged(AgingBuckets buckets) {
         return OutputChecks.sumOf(MetricsTables.ENDING_AR, MetricsTables.bucketColumns(buckets), "its aging buckets");
+    }
+
+    /** period_metrics: the net ending AR is the (gross) ending AR less the on-account items. */
+    static OutputChecks.Check netEndingAr() {
+        return OutputChecks.equal("net_ending_ar equals ending_ar less on_account", MetricsTables.NET_ENDING_AR.col(),
+                MetricsTables.ENDING_AR.col().minus(MetricsTables.ON_ACCOUNT.col()));
+    }
+
+    /** aging_by_slice and aging_by_customer: the net amount is the open amount less the on-account items. */
+    static OutputChecks.Check netAmount() {
+        return OutputChecks.equal("net_amount equals open_amount less on_account", MetricsTables.NET_AMOUNT.col(),
+                MetricsTables.OPEN_AMOUNT.col().minus(MetricsTables.ON_ACCOUNT.col()));
     }
 
     /** aging_by_slice and aging_by_customer: the open amount equals the sum of its aging buckets. */

@@ -23,6 +23,7 @@ import io.arscope.job.OutputTable;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
@@ -91,7 +92,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
         Dataset<Row> invoiceMonths = MonthEndBalances.invoiceMonths(money.converts() ? InvoiceHistory.of(ledger, dims,
                 List.of("currency")) : history, lastMonthEnd, buckets, money).localCheckpoint();
         Dataset<Row> atAsOf = money.converts() ? InvoiceHistory.of(money.valuedAt(ledger, asOf), dims) : history;
-        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, dims, asOf, lastMonthEnd,
+        Dataset<Row> onAccount = OnAccountItems.of(money.flows(ledger), dims).localCheckpoint();
+        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, onAccount, dims, asOf, lastMonthEnd,
                 options.graceDays(), buckets);
 
         Map<List<String>, List<PeriodMetrics.Month>> bySlice = SliceMonths.of(tables.monthly().collectAsList(),
@@ -112,7 +114,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         }
         context.writeTable(periodTable, periodTable.frame(spark, periodRows).orderBy(MetricsTables.DIMENSION.col(),
                 MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()),
-                MetricsChecks.endingArAged(buckets));
+                MetricsChecks.endingArAged(buckets), MetricsChecks.netEndingAr());
         MetricsChecks.slicesAddUp(periodTable.read(spark, context.output()));
         context.writeTable(MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
@@ -131,10 +133,11 @@ public final class MetricsJob implements Job<MetricsOptions> {
         context.checkTable(openTable);
         List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
         context.writeTable(MetricsTables.agingByCustomer(customerDims, buckets), OpenItems.byCustomer(openItems,
-                buckets, customerDims), MetricsChecks.openAmountAged(buckets));
-        Dataset<Row> agingBySlice = AgingBySlice.of(openItems, buckets, dims);
+                onAccount, asOf, buckets, customerDims), MetricsChecks.openAmountAged(buckets),
+                MetricsChecks.netAmount());
+        Dataset<Row> agingBySlice = AgingBySlice.of(openItems, onAccount, asOf, buckets, dims);
         context.writeTable(MetricsTables.agingBySlice(buckets), agingBySlice.orderBy(MetricsTables.DIMENSION.col(),
-                MetricsTables.VALUE.col()), MetricsChecks.openAmountAged(buckets));
+                MetricsTables.VALUE.col()), MetricsChecks.openAmountAged(buckets), MetricsChecks.netAmount());
 
         List<RollRates.Roll> rolls = PortfolioRolls.of(tables.rolls().collectAsList(), buckets.count());
         context.writeTable(MetricsTables.ROLL_RATES, MetricsTables.ROLL_RATES.frame(spark, PortfolioRolls.rows(rolls,

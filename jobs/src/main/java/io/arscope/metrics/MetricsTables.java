@@ -51,6 +51,9 @@ public final class MetricsTables {
     public static final Column<BigDecimal> WRITE_OFFS = money("write_offs").required();
     public static final Column<BigDecimal> BEGINNING_AR = money("beginning_ar").required();
     public static final Column<BigDecimal> ENDING_AR = money("ending_ar").required();
+    /** On-account items (unapplied cash, unallocated credit) at the period end or as-of date: a credit, positive. */
+    public static final Column<BigDecimal> ON_ACCOUNT = money("on_account").required();
+    public static final Column<BigDecimal> NET_ENDING_AR = money("net_ending_ar").required();
     public static final Column<BigDecimal> CURRENT_AR = money("current_ar").required();
     public static final Column<BigDecimal> PAST_DUE_AR = money("past_due_ar").required();
     public static final Column<BigDecimal> DISPUTED_AR = money("disputed_ar").required();
@@ -87,7 +90,7 @@ public final class MetricsTables {
      */
     public static final OutputTable PERIOD_METRICS = OutputTable.of("period_metrics", DIMENSION, VALUE, PERIOD_TYPE,
             PERIOD, PERIOD_START, PERIOD_END, MONTHS, DAYS, CREDIT_SALES, COLLECTIONS, CREDIT_MEMOS, WRITE_OFFS,
-            BEGINNING_AR, ENDING_AR, CURRENT_AR, PAST_DUE_AR, DISPUTED_AR, DSO_STANDARD, DSO_AVERAGE, DSO_COUNTBACK,
+            BEGINNING_AR, ENDING_AR, ON_ACCOUNT, NET_ENDING_AR, CURRENT_AR, PAST_DUE_AR, DISPUTED_AR, DSO_STANDARD, DSO_AVERAGE, DSO_COUNTBACK,
             BPDSO_STANDARD, BPDSO_COUNTBACK, DDSO_STANDARD, DDSO_COUNTBACK, ADD_PAST_DUE, ADD_ALL_AR, CEI,
             COLLECTION_RATIO, INVOICES_ISSUED, INVOICES_DISPUTED, DISPUTE_RATE, BAD_DEBT_RATIO, DUE_COUNT,
             ON_TIME_COUNT, ON_TIME_RATE_COUNT, DUE_AMOUNT, ON_TIME_AMOUNT, ON_TIME_RATE_AMOUNT, AVG_DAYS_TO_PAY, WADL,
@@ -154,6 +157,8 @@ public final class MetricsTables {
     public static final Column<LocalDate> DUE_DATE = date("due_date");
     public static final Column<BigDecimal> INVOICE_AMOUNT = money("invoice_amount");
     public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
+    /** The open amount less the on-account items. */
+    public static final Column<BigDecimal> NET_AMOUNT = money("net_amount").required();
     public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due");
     public static final Column<Boolean> DISPUTED = flag("disputed");
     public static final Column<Long> OPEN_INVOICES = count("open_invoices");
@@ -196,6 +201,7 @@ public final class MetricsTables {
                 .set(CREDIT_SALES, p.creditSales()).set(COLLECTIONS, p.collections())
                 .set(CREDIT_MEMOS, p.creditMemos()).set(WRITE_OFFS, p.writeOffs())
                 .set(BEGINNING_AR, p.beginningAr()).set(ENDING_AR, p.endingAr())
+                .set(ON_ACCOUNT, p.onAccount()).set(NET_ENDING_AR, p.netEndingAr())
                 .set(CURRENT_AR, p.currentAr()).set(PAST_DUE_AR, p.pastDueAr())
                 .set(DISPUTED_AR, p.disputedAr())
                 .set(DSO_STANDARD, p.dsoStandard()).set(DSO_AVERAGE, p.dsoAverage())
@@ -231,18 +237,23 @@ public final class MetricsTables {
         return OutputTable.of("open_items", c).keyedBy(INVOICE_ID);
     }
 
-    /** Aging per customer, with the customer's own slicing columns. */
+    /**
+     * Aging per customer, with the customer's own slicing columns: the open invoices by bucket, and the customer's
+     * on-account items on a line of their own, so that the buckets add up to the open amount and the open amount
+     * less the on-account items is the net. A customer with on-account items and no open invoice has a row too.
+     */
     public static OutputTable agingByCustomer(List<String> customerDimensions, AgingBuckets buckets) {
         List<Column<?>> c = new ArrayList<>(List.of(AS_OF, CUSTOMER_ID));
         c.addAll(sliceColumns(customerDimensions));
-        c.addAll(List.of(OPEN_AMOUNT, OPEN_INVOICES, DISPUTED_AMOUNT, MAX_DAYS_PAST_DUE));
+        c.addAll(List.of(OPEN_AMOUNT, ON_ACCOUNT, NET_AMOUNT, OPEN_INVOICES, DISPUTED_AMOUNT, MAX_DAYS_PAST_DUE));
         c.addAll(bucketColumns(buckets));
         return OutputTable.of("aging_by_customer", c).keyedBy(CUSTOMER_ID);
     }
 
-    /** Aging per slice. */
+    /** Aging per slice, the on-account items on a line of their own as in {@link #agingByCustomer}. */
     public static OutputTable agingBySlice(AgingBuckets buckets) {
-        List<Column<?>> c = new ArrayList<>(List.of(DIMENSION, VALUE, AS_OF, OPEN_AMOUNT, DISPUTED_AMOUNT));
+        List<Column<?>> c = new ArrayList<>(List.of(DIMENSION, VALUE, AS_OF, OPEN_AMOUNT, ON_ACCOUNT, NET_AMOUNT,
+                DISPUTED_AMOUNT));
         c.addAll(bucketColumns(buckets));
         return OutputTable.of("aging_by_slice", c).keyedBy(DIMENSION, VALUE);
     }

@@ -2,18 +2,24 @@ package io.arscope.metrics;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.Slices;
 
+import static io.arscope.job.Column.MONEY;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +28,13 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 
 /**
- * The additive monthly measures behind every period metric, per slice and month: balances at the month-end,
- * the month's flows (credit sales, cash, credit memos, write-offs), invoices falling due and paid on time, the
- * billing cohort's payment timing, and the roll of each aging bucket into the next month. Everything here is a
- * sum, so quarters, years and slices add up; the ratios are taken afterwards by {@link PeriodMetrics}.
+ * The additive monthly measures behind every period metric, per slice and month: balances at the month-end (the
+ * on-account balance beside the invoices'), the month's flows (credit sales, cash, credit memos, write-offs),
+ * invoices falling due and paid on time, the billing cohort's payment timing, and the roll of each aging bucket
+ * into the next month. Everything here is a sum, so quarters, years and slices add up; the ratios are taken afterwards by {@link PeriodMetrics}.
  */
 public final class MonthlyFigures {
 
@@ -43,11 +50,15 @@ public final class MonthlyFigures {
     private MonthlyFigures() {
     }
 
+    /** The on-account balance at the month-end: items dated on or before it ({@link OnAccountItems}). */
+    public static final String ON_ACCOUNT = OnAccountItems.BALANCE;
+
     public static List<String> balanceMeasures(AgingBuckets buckets) {
         List<String> m = new ArrayList<>(List.of("ending_ar", "current_ar", "past_due_day_amount", "disputed_ar"));
         for (int k = 0; k < buckets.count(); k++) {
             m.add("bucket_" + k);
         }
+        m.add(ON_ACCOUNT);
         return m;
     }
 
@@ -57,8 +68,11 @@ public final class MonthlyFigures {
     public static final List<String> DUE_MEASURES = List.of("due_count", "due_amount", "on_time_count",
             "on_time_amount");
 
-    public static Tables of(Dataset<Row> history, Dataset<Row> invoiceMonths, List<String> dims, LocalDate asOf,
-            LocalDate lastMonthEnd, int graceDays, AgingBuckets buckets) {
+    /**
+     * @param onAccount the ledger's {@link OnAccountItems} with the same dimensions as {@code history}
+     */
+    public static Tables of(Dataset<Row> history, Dataset<Row> invoiceMonths, Dataset<Row> onAccount,
+            List<String> dims, LocalDate asOf, LocalDate lastMonthEnd, int graceDays, AgingBuckets buckets) {
         Column last = lit(lastMonthEnd);
 
         List<Column> balance = new ArrayList<>(List.of(col(MONTH), col("open").as("ending_ar"),
@@ -69,9 +83,11 @@ public final class MonthlyFigures {
         for (int k = 0; k < buckets.count(); k++) {
             balance.add(when(col("bucket").equalTo(k), col("open")).otherwise(0).as("bucket_" + k));
         }
+        balance.add(lit(BigDecimal.ZERO).cast(MONEY).as(ON_ACCOUNT));
         dims.forEach(d -> balance.add(col(d)));
-        Dataset<Row> balances = Slices.sum(invoiceMonths.select(balance.toArray(Column[]::new)), dims, List.of(MONTH),
-                balanceMeasures(buckets));
+        Dataset<Row> invoiceBalances = invoiceMonths.select(balance.toArray(Column[]::new));
+        Dataset<Row> balances = Slices.sum(invoiceBalances.unionByName(onAccountMonths(onAccount, invoiceBalances,
+                        lastMonthEnd, buckets)), dims, List.of(MONTH), balanceMeasures(buckets));
 
         Column payments = InvoiceHistory.events("payment");
         Dataset<Row> sales = Slices.sum(history.filter(col("invoice_date").leq(last))
@@ -130,6 +146,32 @@ public final class MonthlyFigures {
                 .withColumn(MONTH, last_day(col("e.date")))
                 .withColumn("collected", col("e.amount")), dims, List.of("cohort_month", MONTH), List.of("collected"));
         return new Tables(monthly, rolls, cohorts);
+    }
+
+    /**
+     * Each on-account item at every month-end from its own month's to {@code lastMonthEnd}: the item's amount as
+     * {@link #ON_ACCOUNT} and zero for every invoice balance, in the columns and types of {@code invoiceBalances}.
+     * The items are few beside the invoices, so one row per item and month costs little.
+     */
+    private static Dataset<Row> onAccountMonths(Dataset<Row> onAccount, Dataset<Row> invoiceBalances,
+            LocalDate lastMonthEnd, AgingBuckets buckets) {
+        Dataset<Row> months = onAccount.filter(col(OnAccountItems.DATE).leq(lit(lastMonthEnd)))
+                .withColumn("month_start", explode(sequence(trunc(col(OnAccountItems.DATE), "MM"),
+                        trunc(lit(lastMonthEnd), "MM"), expr("interval 1 month"))))
+                .withColumn(MONTH, last_day(col("month_start")));
+        List<Column> out = new ArrayList<>();
+        for (StructField f : invoiceBalances.schema().fields()) {
+            if (f.name().equals(MONTH)) {
+                out.add(col(MONTH));
+            } else if (f.name().equals(ON_ACCOUNT)) {
+                out.add(col(OnAccountItems.AMOUNT).cast(f.dataType()).as(ON_ACCOUNT));
+            } else if (balanceMeasures(buckets).contains(f.name())) {
+                out.add(lit(0).cast(f.dataType()).as(f.name()));
+            } else {
+                out.add(col(f.name()));
+            }
+        }
+        return months.select(out.toArray(Column[]::new));
     }
 
     /** Payment amounts times a number of days each, summed over an invoice's payments. */

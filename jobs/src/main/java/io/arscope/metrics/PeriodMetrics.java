@@ -10,11 +10,18 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.arscope.ledger.OnAccountItems;
+
 /**
  * Period metrics of one slice from its monthly figures: for each month, quarter and year, the balances, flows,
  * the DSO family (standard, average-balance, countback; best possible and delinquent by the same method), ADD,
  * CEI (CRF form), collection ratio, on-time rates, dispute rate, bad-debt ratio, and the billing cohort's days to
  * pay with the share still open. Pure arithmetic on sums, following the project's metric definitions.
+ *
+ * <p>Ending AR is gross, the open invoices; the period's on-account balance ({@link OnAccountItems}) and the net
+ * ending AR (gross less it, as a general ledger shows AR) stand beside it. Every DSO, CEI and ADD figure uses the
+ * gross: current AR, the buckets and past-due AR are invoice figures (an on-account item has no due date), and a
+ * DSO less a BPDSO must be taken on one basis, so netting only the DSO would mix two.
  */
 public final class PeriodMetrics {
 
@@ -23,13 +30,14 @@ public final class PeriodMetrics {
             BigDecimal writeOffs, BigDecimal endingAr, BigDecimal currentAr, List<BigDecimal> buckets,
             BigDecimal pastDueDayAmount, BigDecimal disputedAr, long invoicesIssued, long invoicesDisputed,
             long dueCount, BigDecimal dueAmount, long onTimeCount, BigDecimal onTimeAmount, BigDecimal cohortPaid,
-            BigDecimal cohortPayDaysAmount, BigDecimal cohortLateDaysAmount, BigDecimal cohortOpen) {
+            BigDecimal cohortPayDaysAmount, BigDecimal cohortLateDaysAmount, BigDecimal cohortOpen,
+            BigDecimal onAccount) {
 
         /** A month with no activity and nothing open. */
         public static Month empty(YearMonth month, int buckets) {
             BigDecimal z = BigDecimal.ZERO;
             return new Month(month, z, z, z, z, z, z, java.util.Collections.nCopies(buckets, z), z, z, 0, 0, 0, z, 0,
-                    z, z, z, z, z);
+                    z, z, z, z, z, z);
         }
     }
 
@@ -42,7 +50,8 @@ public final class PeriodMetrics {
             Double ddsoCountback, Double addPastDue, Double addAllAr, Double cei, Double collectionRatio,
             long invoicesIssued, long invoicesDisputed, Double disputeRate, Double badDebtRatio, long dueCount,
             long onTimeCount, Double onTimeRateCount, BigDecimal dueAmount, BigDecimal onTimeAmount,
-            Double onTimeRateAmount, Double avgDaysToPay, Double wadl, Double cohortOpenShare) {
+            Double onTimeRateAmount, Double avgDaysToPay, Double wadl, Double cohortOpenShare, BigDecimal onAccount,
+            BigDecimal netEndingAr) {
     }
 
     /** The period type of a month's figures; quarters and years add up months. */
@@ -148,7 +157,7 @@ public final class PeriodMetrics {
                 ratio(collections, beginning.add(sales)), issued, disputed, ratio(disputed, issued),
                 ratio(writeOffs, sales), dueCount, onTimeCount, ratio(onTimeCount, dueCount), dueAmount, onTimeAmount,
                 ratio(onTimeAmount, dueAmount), ratio(payDays, cohortPaid), ratio(lateDays, cohortPaid),
-                ratio(cohortOpen, sales));
+                ratio(cohortOpen, sales), last.onAccount(), ending.subtract(last.onAccount()));
     }
 
     private static Double perDay(BigDecimal balance, BigDecimal sales, int days) {

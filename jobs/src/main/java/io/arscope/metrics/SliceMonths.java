@@ -47,7 +47,8 @@ final class SliceMonths {
                             money(r, "disputed_ar"), count(r, "invoices_issued"), count(r, "invoices_disputed"),
                             count(r, "due_count"), money(r, "due_amount"), count(r, "on_time_count"),
                             money(r, "on_time_amount"), money(r, "cohort_paid"), money(r, "cohort_pay_days_amount"),
-                            money(r, "cohort_late_days_amount"), money(r, "cohort_open")));
+                            money(r, "cohort_late_days_amount"), money(r, "cohort_open"),
+                            money(r, MonthlyFigures.ON_ACCOUNT)));
         }
         Map<List<String>, List<PeriodMetrics.Month>> out = new LinkedHashMap<>();
         for (Map.Entry<List<String>, SortedMap<YearMonth, PeriodMetrics.Month>> e : found.entrySet()) {

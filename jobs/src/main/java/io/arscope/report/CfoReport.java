@@ -82,10 +82,15 @@ public final class CfoReport {
 
     // ---- headline
 
+    /** The KPI of ending AR less the on-account items, beside the gross "Ending AR" of the open invoices. */
+    static final String NET_ENDING_AR = "Net AR, less on-account items";
+
     static List<Kpi> kpis(ReportData data) {
         List<ReportData.Month> months = data.months();
         List<Kpi> out = new ArrayList<>();
         out.add(kpi("Ending AR", months, ReportData.Month::endingAr, CfoReport::emptyIn, FinanceFormat::money, "", 0));
+        out.add(kpi(NET_ENDING_AR, months, ReportData.Month::netEndingAr, CfoReport::emptyIn, FinanceFormat::money, "",
+                0));
         out.add(kpi("DSO (countback)", months, ReportData.Month::dsoCountback,
                 m -> m.endingAr() == null ? emptyIn(m) : "ending AR exceeds all credit sales on record",
                 FinanceFormat::days, " days", -1));
@@ -348,8 +353,10 @@ public final class CfoReport {
 
     private static String notes() {
         return line(element("footer", h2("Definitions") + bulletList(List.of(
-                "DSO (countback): ending AR walked back through each month's credit sales; BPDSO the same on current "
-                        + "(not yet due) AR; DDSO = DSO - BPDSO.",
+                "Ending AR: the open invoices (gross). Net AR: ending AR less on-account items, payments and credit "
+                        + "memos applied to no invoice yet, as the general ledger shows it.",
+                "DSO (countback): ending AR (gross) walked back through each month's credit sales; BPDSO the same on "
+                        + "current (not yet due) AR; DDSO = DSO - BPDSO.",
                 "CEI = (beginning AR + credit sales - ending AR) / (beginning AR + credit sales - ending current AR), "
                         + "monthly.",
                 "ECL = sum over aging buckets of balance x loss rate, the loss rate being the product of the average "

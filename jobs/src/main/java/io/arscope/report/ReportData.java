@@ -36,11 +36,12 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
 
     /**
      * One month of the total portfolio, as the metrics job's period_metrics gives it; a figure is null where the
-     * metrics left it empty (a ratio with nothing to divide by, or an older output with a value missing).
+     * metrics left it empty (a ratio with nothing to divide by, or an older output with a value missing). Ending AR
+     * is gross (the open invoices), net ending AR is less the on-account items.
      */
     public record Month(String month, Double endingAr, Double creditSales, Double collections, Double pastDueAr,
             List<Double> buckets, Double dsoStandard, Double dsoCountback, Double bpdsoCountback, Double ddsoCountback,
-            Double cei, Double badDebtRatio) {
+            Double cei, Double badDebtRatio, Double netEndingAr) {
 
         /** Past-due AR over ending AR; null when there is no AR, or a figure is missing. */
         public Double pastDueShare() {

@@ -46,7 +46,7 @@ public final class ReportInputs {
                     bucketColumns.stream().map(c -> optionalMoney(r.<BigDecimal>getAs(c))).toList(),
                     MetricsTables.DSO_STANDARD.of(r), MetricsTables.DSO_COUNTBACK.of(r),
                     MetricsTables.BPDSO_COUNTBACK.of(r), MetricsTables.DDSO_COUNTBACK.of(r), MetricsTables.CEI.of(r),
-                    MetricsTables.BAD_DEBT_RATIO.of(r)));
+                    MetricsTables.BAD_DEBT_RATIO.of(r), optionalMoney(MetricsTables.NET_ENDING_AR.of(r))));
         }
         List<String> labels = bucketColumns.stream().map(AgingBuckets::label).toList();
         List<ReportData.ProvisionLine> provision = new ArrayList<>();

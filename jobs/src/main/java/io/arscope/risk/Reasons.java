@@ -27,6 +27,9 @@ public final class Reasons {
             case "hist_open_balance_log" -> String.format("has %,.0f open on other invoices", Math.expm1(v));
             case "hist_open_disputes" -> String.format("has %.0f open dispute(s)", v);
             case "hist_past_disputes" -> String.format("raised %.0f dispute(s) before", v);
+            case "hist_on_account_log" -> String.format("holds %,.0f on account", Math.expm1(v));
+            case "hist_on_account_cover" -> String.format("its credit on account covers %.0f%% of its open balance",
+                    100 * v);
             case "hist_invoices" -> String.format("only %.0f earlier invoice(s) to judge by", v);
             case "no_history" -> "new customer: no payment history yet";
             case "no_payment_yet" -> "has never paid an invoice yet";

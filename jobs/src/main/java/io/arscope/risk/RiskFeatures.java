@@ -1,6 +1,8 @@
 package io.arscope.risk;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
 
 /**
@@ -30,6 +33,11 @@ import io.arscope.ledger.ReceivablesLedger;
  * invoice is scored on its own invoice date; for scoring, each open invoice on the as-of date. Everything about
  * the customer's history is computed from what was dated strictly before the scoring day, so adding later
  * history never changes a feature: no leakage.
+ *
+ * <p>On-account items (unapplied cash, unallocated credit memos) dated before the scoring day count too: their sum
+ * ({@code hist_on_account_log}), the share of the customer's other open invoices they would cover
+ * ({@code hist_on_account_cover}, 1 when nothing else is open), and unapplied cash as a payment for
+ * {@code days_since_last_payment}.
  *
  * <p>Features are named and sparse (categoricals one-hot as {@code name=value}); an absent feature is zero, and
  * {@code no_history} or {@code no_payment_yet} say why a history feature is absent.
@@ -52,7 +60,10 @@ public final class RiskFeatures {
             DataTypes.createStructField("settled_on", DataTypes.DateType, true)));
 
     /** Changes whenever a feature is added, removed or redefined; a model records the version it was trained on. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** Array of struct(date, amount, kind) on each invoice row: its customer's {@link OnAccountItems}, or null. */
+    static final String ON_ACCOUNT = "on_account";
 
     static final List<String> CARRIED = List.of("currency", "business_unit", "billing_channel", "terms_days",
             "credit_limit", "customer_since");
@@ -73,7 +84,12 @@ public final class RiskFeatures {
 
     private static Dataset<Row> compute(ReceivablesLedger ledger, LocalDate labelAsOf, int graceDays,
             LocalDate scoringDate) {
-        Dataset<Row> history = InvoiceHistory.of(ledger.asOf(labelAsOf), List.of(), CARRIED);
+        ReceivablesLedger known = ledger.asOf(labelAsOf);
+        Dataset<Row> items = OnAccountItems.of(known).groupBy(col(OnAccountItems.CUSTOMER_ID).as("oa_customer"))
+                .agg(collect_list(struct(col(OnAccountItems.DATE).as("date"), col(OnAccountItems.AMOUNT).as("amount"),
+                        col(OnAccountItems.KIND).as("kind"))).as(ON_ACCOUNT));
+        Dataset<Row> history = InvoiceHistory.of(known, List.of(), CARRIED)
+                .join(items, col("customer_id").equalTo(col("oa_customer")), "left").drop("oa_customer");
         MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
         FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
                 graceDays, scoringDate).iterator();
@@ -132,6 +148,7 @@ public final class RiskFeatures {
     static List<Row> customerFeatures(Iterator<Row> rows, LocalDate labelAsOf, int graceDays, LocalDate scoringDate) {
         List<Invoice> invoices = new ArrayList<>();
         rows.forEachRemaining(r -> invoices.add(invoice(r)));
+        List<OnAccount> onAccount = invoices.isEmpty() ? List.of() : onAccount(invoices.get(0).row());
         invoices.sort(Comparator.comparing(Invoice::issued).thenComparing(Invoice::id));
         List<Row> out = new ArrayList<>();
         for (Invoice target : invoices) {
@@ -141,7 +158,7 @@ public final class RiskFeatures {
             if (scoringDate != null && openAtScoring.signum() <= 0) {
                 continue;
             }
-            Map<String, Double> f = features(target, invoices, t, graceDays);
+            Map<String, Double> f = features(target, invoices, onAccount, t, graceDays);
             Boolean late = null;
             Integer daysLate = null;
             if (target.settledOn() != null) {
@@ -167,8 +184,27 @@ public final class RiskFeatures {
         return sum;
     }
 
-    /** The features of {@code target} scored on day {@code t}, from the customer's invoices issued before t. */
-    static Map<String, Double> features(Invoice target, List<Invoice> customerInvoices, LocalDate t, int graceDays) {
+    /** A payment or credit memo of the customer's on account ({@link OnAccountItems}). */
+    record OnAccount(LocalDate date, BigDecimal amount, boolean cash) implements Serializable {
+    }
+
+    private static List<OnAccount> onAccount(Row r) {
+        List<OnAccount> items = new ArrayList<>();
+        if (!r.isNullAt(r.fieldIndex(ON_ACCOUNT))) {
+            for (Row e : r.<Row>getList(r.fieldIndex(ON_ACCOUNT))) {
+                items.add(new OnAccount(e.getAs("date"), e.getAs("amount"),
+                        OnAccountItems.UNAPPLIED_CASH.equals(e.getAs("kind"))));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The features of {@code target} scored on day {@code t}, from the customer's invoices issued before t and its
+     * on-account items dated before t.
+     */
+    static Map<String, Double> features(Invoice target, List<Invoice> customerInvoices, List<OnAccount> onAccount,
+            LocalDate t, int graceDays) {
         Map<String, Double> f = new TreeMap<>();
         Row r = target.row();
         f.put("log_amount", Math.log(Math.max(1.0, target.amount().doubleValue())));
@@ -237,6 +273,21 @@ public final class RiskFeatures {
                     }
                 }
             }
+        }
+        // On account: credit the customer holds against its other open invoices, and cash it paid without
+        // naming an invoice, which is a payment all the same.
+        double credit = 0;
+        for (OnAccount item : onAccount) {
+            if (item.date().isBefore(t)) {
+                credit += item.amount().doubleValue();
+                if (item.cash() && (lastPayment == null || item.date().isAfter(lastPayment))) {
+                    lastPayment = item.date();
+                }
+            }
+        }
+        if (credit > 0) {
+            f.put("hist_on_account_log", Math.log1p(credit));
+            f.put("hist_on_account_cover", openBalance > 0 ? Math.min(1, credit / openBalance) : 1);
         }
         f.put("hist_invoices", (double) count);
         f.put("hist_open_balance_log", Math.log1p(openBalance));

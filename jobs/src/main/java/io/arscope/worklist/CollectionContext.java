@@ -1,20 +1,25 @@
 package io.arscope.worklist;
 
+import static io.arscope.job.Column.MONEY;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
 
 /**
  * What a collector needs beside the scores, as it stood at the end of the as-of day: who owns each customer,
- * when the customer last paid, and which invoices are under an open dispute.
+ * when the customer last paid, what it holds on account, and which invoices are under an open dispute.
  */
 public final class CollectionContext {
 
@@ -24,23 +29,33 @@ public final class CollectionContext {
     static final String LAST_PAYMENT_DATE = "last_payment_date";
     static final String DISPUTE_OPENED = "dispute_opened";
     static final String DISPUTE_REASON = "dispute_reason";
+    /** The customer's on-account items at the end of the as-of day ({@link OnAccountItems}), a positive credit. */
+    static final String ON_ACCOUNT_CREDIT = "on_account_credit";
 
     private CollectionContext() {
     }
 
     /**
      * One row per customer: {@code customer_id}, {@code customer_name}, {@code collector}, {@code last_payment_date}
-     * (latest payment on or before the as-of day, on any of its invoices).
+     * (latest payment on or before the as-of day, on any of its invoices or on account) and
+     * {@code on_account_credit} (zero when it has none).
      */
     public static Dataset<Row> customers(ReceivablesLedger ledger, LocalDate asOf) {
         Dataset<Row> invoices = ledger.invoices().select(col("invoice_id").as("paid_invoice"),
-                col("customer_id").as("payer"));
+                col("customer_id").as("owner"));
+        // A payment on account has no invoice; its own customer_id names the payer (ingest fills it in always).
         Dataset<Row> lastPayment = ledger.payments().filter(col("payment_date").leq(asOf))
-                .join(invoices, col("invoice_id").equalTo(col("paid_invoice")))
-                .groupBy(col("payer")).agg(max("payment_date").as(LAST_PAYMENT_DATE));
+                .join(invoices, col("invoice_id").equalTo(col("paid_invoice")), "left")
+                .groupBy(coalesce(col("customer_id"), col("owner")).as("payer"))
+                .agg(max("payment_date").as(LAST_PAYMENT_DATE));
+        Dataset<Row> credit = OnAccountItems.byCustomer(ledger, asOf)
+                .withColumnRenamed(OnAccountItems.CUSTOMER_ID, "creditor");
         return ledger.customers().select(col("customer_id"), col("name").as(CUSTOMER_NAME), col(COLLECTOR))
                 .join(lastPayment, col("customer_id").equalTo(col("payer")), "left")
-                .select("customer_id", CUSTOMER_NAME, COLLECTOR, LAST_PAYMENT_DATE);
+                .join(credit, col("customer_id").equalTo(col("creditor")), "left")
+                .select(col("customer_id"), col(CUSTOMER_NAME), col(COLLECTOR), col(LAST_PAYMENT_DATE),
+                        coalesce(col(OnAccountItems.BALANCE), lit(BigDecimal.ZERO).cast(MONEY))
+                                .as(ON_ACCOUNT_CREDIT));
     }
 
     /**

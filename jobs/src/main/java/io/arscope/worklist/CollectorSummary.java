@@ -55,10 +55,14 @@ public final class CollectorSummary {
         return pages;
     }
 
-    /** Adds {@code state}: today, later (something to do, beyond capacity) or waiting (nothing to do yet). */
+    /**
+     * Adds {@code state}: today, later (something to do, beyond capacity), waiting (nothing to do yet) or covered
+     * (the on-account credit covers all, to be applied rather than chased).
+     */
     private static Dataset<Row> withState(Dataset<Row> customers) {
         return customers.withColumn("state", when(col("in_today"), lit("today"))
-                .when(col("action_code").equalTo(DunningStrategy.NO_ACTION), lit("waiting")).otherwise(lit("later")));
+                .when(col("action_code").equalTo(DunningStrategy.NO_ACTION), lit("waiting"))
+                .when(col("action_code").equalTo(Worklist.APPLY_ON_ACCOUNT), lit("covered")).otherwise(lit("later")));
     }
 
     private static String page(String collector, LocalDate asOf, List<Row> today, Map<String, Row> totals,
@@ -88,6 +92,11 @@ public final class CollectorSummary {
                 .append(" open.\n")
                 .append("- Nothing to do yet (not due, not high risk): ").append(customers(waiting)).append(", ")
                 .append(money(waiting, "open")).append(" open.\n");
+        Row covered = totals.get(Worklist.COLLECT + "/covered");
+        if (covered != null) {
+            md.append("- Covered by on-account credit (apply it, do not chase): ").append(customers(covered))
+                    .append(", ").append(money(covered, "open")).append(" open.\n");
+        }
         return md.toString();
     }
 

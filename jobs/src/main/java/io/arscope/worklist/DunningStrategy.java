@@ -51,6 +51,10 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             if (code.equals(NO_ACTION)) {
                 throw new IllegalArgumentException("'" + NO_ACTION + "' is reserved for invoices no step matches");
             }
+            if (code.equals(Worklist.APPLY_ON_ACCOUNT)) {
+                throw new IllegalArgumentException("'" + Worklist.APPLY_ON_ACCOUNT
+                        + "' is reserved for invoices the customer's on-account credit covers");
+            }
             if (minDaysPastDue != null && maxDaysPastDue != null && maxDaysPastDue < minDaysPastDue) {
                 throw new IllegalArgumentException("dunning step " + code + ": max_days_past_due " + maxDaysPastDue
                         + " is below min_days_past_due " + minDaysPastDue);

@@ -1,5 +1,6 @@
 package io.arscope.worklist;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -38,6 +39,11 @@ import io.arscope.risk.ScoreTables;
  * customers are ranked by the sum of their invoices' priority ({@link WorklistConfig}), customers with something
  * to do before those with nothing yet, ties broken by most days past due, then larger open amount, then
  * customer id. The first {@code capacity} actionable customers of a collector are today's list.
+ *
+ * <p>A customer's on-account credit (unapplied cash, unallocated credit memos) covers its undisputed open invoices,
+ * the most overdue first ({@link OnAccountCover}); only what it leaves uncovered is chased and counts towards the
+ * priority, and an invoice covered in full gets {@link #APPLY_ON_ACCOUNT} instead of a dunning step. The customer's
+ * row shows its open invoices, its credit and the net balance, so a collector sees why.
  */
 public final class Worklist {
 
@@ -46,6 +52,8 @@ public final class Worklist {
     /** Collector of customers that name none. */
     public static final String UNASSIGNED = "unassigned";
     public static final String RESOLVE_DISPUTE = "resolve_dispute";
+    /** The action of an invoice its customer's on-account credit covers in full: apply the credit, do not chase. */
+    public static final String APPLY_ON_ACCOUNT = "apply_on_account";
 
     private static final DataType MONEY = io.arscope.job.Column.MONEY;
 
@@ -53,7 +61,8 @@ public final class Worklist {
     private static final OutputTable UNRANKED_ROWS = OutputTable.of("worklist-invoices before ranking",
             WorklistTables.AS_OF, WorklistTables.COLLECTOR, WorklistTables.QUEUE, WorklistTables.CUSTOMER_ID,
             WorklistTables.CUSTOMER_NAME, WorklistTables.INVOICE_ID, WorklistTables.INVOICE_DATE,
-            WorklistTables.DUE_DATE, WorklistTables.AMOUNT, WorklistTables.OPEN_AMOUNT, WorklistTables.DAYS_PAST_DUE,
+            WorklistTables.DUE_DATE, WorklistTables.AMOUNT, WorklistTables.OPEN_AMOUNT,
+            WorklistTables.COVERED_BY_CREDIT, WorklistTables.DAYS_PAST_DUE,
             WorklistTables.AGING_BUCKET, WorklistTables.PROBABILITY_LATE, WorklistTables.EXPECTED_DAYS_LATE,
             WorklistTables.RISK_BAND, WorklistTables.URGENCY, WorklistTables.PRIORITY_VALUE,
             WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION, WorklistTables.ACTION_SEVERITY,
@@ -77,11 +86,12 @@ public final class Worklist {
      */
     public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
             WorklistConfig config) {
-        Dataset<Row> joined = scores
+        Dataset<Row> joined = OnAccountCover.of(scores
                 .join(customers.withColumnRenamed("customer_id", "ctx_customer"),
                         col("customer_id").equalTo(col("ctx_customer")), "left")
                 .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
-                        col("invoice_id").equalTo(col("disputed_invoice")), "left");
+                        col("invoice_id").equalTo(col("disputed_invoice")), "left"),
+                col("disputed_invoice").isNotNull());
         List<String> bucketLabels = config.buckets().labels();
         MapFunction<Row, Row> decide = r -> invoiceRow(r, config, bucketLabels);
         Dataset<Row> unranked = joined.map(decide, Encoders.row(UNRANKED));
@@ -89,7 +99,7 @@ public final class Worklist {
         Dataset<Row> invoices = unranked.withColumn("invoice_rank", row_number().over(
                 Window.partitionBy(keyColumns()).orderBy(col("priority_value").desc(), col("days_past_due").desc(),
                         col("open_amount").desc(), col("invoice_id"))));
-        Dataset<Row> rollup = rollup(invoices, config);
+        Dataset<Row> rollup = rollup(invoices, customers, config);
         Dataset<Row> ranks = rollup.select(col("collector").as("r_collector"), col("queue").as("r_queue"),
                 col("customer_id").as("r_customer"), col("customer_rank"), col("in_today"));
         List<Column> ordered = new ArrayList<>(List.of(col("as_of"), col("collector"), col("queue"),
@@ -111,10 +121,13 @@ public final class Worklist {
         boolean disputed = r.getAs("disputed_invoice") != null;
         int daysPastDue = ScoreTables.DAYS_PAST_DUE.of(r);
         BigDecimal open = ScoreTables.OPEN_AMOUNT.of(r);
+        BigDecimal covered = r.getAs(OnAccountCover.COVERED);
+        // Only what the customer's on-account credit leaves uncovered is chased.
+        BigDecimal chased = open.subtract(covered);
         double probability = ScoreTables.PROBABILITY_LATE.of(r);
         String band = ScoreTables.RISK_BAND.of(r);
         double urgency = config.urgency(daysPastDue);
-        BigDecimal priority = open.multiply(BigDecimal.valueOf(probability * urgency))
+        BigDecimal priority = chased.multiply(BigDecimal.valueOf(probability * urgency))
                 .setScale(2, RoundingMode.HALF_UP);
         String disputeReason = r.getAs(CollectionContext.DISPUTE_REASON);
         String code;
@@ -125,8 +138,13 @@ public final class Worklist {
             action = "Resolve the dispute" + (disputeReason == null ? "" : " (" + disputeReason + ")")
                     + "; dunning paused";
             severity = -1;
+        } else if (chased.signum() == 0) {
+            code = APPLY_ON_ACCOUNT;
+            action = "Apply the customer's on-account credit to it; do not chase";
+            // Ranked with "no action": nothing to collect, so never on today's list.
+            severity = config.strategy().steps().size();
         } else {
-            DunningStrategy.Decision d = config.strategy().decide(daysPastDue, open, band);
+            DunningStrategy.Decision d = config.strategy().decide(daysPastDue, chased, band);
             code = d.code();
             action = d.action();
             severity = d.severity();
@@ -140,6 +158,7 @@ public final class Worklist {
                 .set(WorklistTables.INVOICE_DATE, ScoreTables.INVOICE_DATE.of(r))
                 .set(WorklistTables.DUE_DATE, ScoreTables.DUE_DATE.of(r))
                 .set(WorklistTables.AMOUNT, ScoreTables.AMOUNT.of(r)).set(WorklistTables.OPEN_AMOUNT, open)
+                .set(WorklistTables.COVERED_BY_CREDIT, covered)
                 .set(WorklistTables.DAYS_PAST_DUE, daysPastDue)
                 .set(WorklistTables.AGING_BUCKET, bucketLabels.get(config.buckets().index(daysPastDue)))
                 .set(WorklistTables.PROBABILITY_LATE, probability)
@@ -155,8 +174,11 @@ public final class Worklist {
                 .set(WorklistTables.REASON_3, ScoreTables.REASON_3.of(r)).build();
     }
 
-    /** One row per collector, queue and customer, ranked within the collector's queue. */
-    private static Dataset<Row> rollup(Dataset<Row> invoices, WorklistConfig config) {
+    /**
+     * One row per collector, queue and customer, ranked within the collector's queue. The customer's on-account
+     * credit goes on its collection row, where it covers invoices, or on its dispute row when it has no other.
+     */
+    private static Dataset<Row> rollup(Dataset<Row> invoices, Dataset<Row> customers, WorklistConfig config) {
         Column open = col("open_amount");
         Column weight = open.cast(DataTypes.DoubleType);
         Dataset<Row> totals = invoices.groupBy(col("as_of"), col("collector"), col("queue"), col("customer_id"))
@@ -182,13 +204,23 @@ public final class Worklist {
                 col("open_amount").desc(), col("customer_id")));
         Column capacity = when(col("queue").equalTo(COLLECT), lit(config.capacity()))
                 .otherwise(lit(config.disputeCapacity()));
+        Dataset<Row> credit = customers.select(col("customer_id").as("c_customer"),
+                col(CollectionContext.ON_ACCOUNT_CREDIT).as("credit"));
+        Column collects = col("queue").equalTo(COLLECT);
+        Column creditRow = collects.or(max(collects.cast(DataTypes.IntegerType))
+                .over(Window.partitionBy(col("customer_id"))).equalTo(0));
+        Column onAccount = when(creditRow, coalesce(col("credit"), lit(BigDecimal.ZERO))).otherwise(BigDecimal.ZERO)
+                .cast(MONEY);
         return totals.join(top, col("collector").equalTo(col("t_collector")).and(col("queue").equalTo(col("t_queue")))
                         .and(col("customer_id").equalTo(col("t_customer"))))
+                .join(credit, col("customer_id").equalTo(col("c_customer")), "left")
+                .withColumn("on_account_credit", onAccount)
                 .withColumn("customer_rank", rank)
                 .select(col("as_of"), col("collector"), col("queue"), col("customer_rank"),
                         actionable.and(col("customer_rank").leq(capacity)).as("in_today"), col("customer_id"),
                         col("customer_name"), col("open_invoices"), col("open_amount"), col("overdue_amount"),
-                        col("max_days_past_due"),
+                        col("on_account_credit"), col("open_amount").minus(col("on_account_credit")).cast(MONEY)
+                                .as("net_balance"), col("max_days_past_due"),
                         config.buckets().label(config.buckets().index(col("max_days_past_due"))).as("oldest_bucket"),
                         col("probability_late"), col("expected_days_late"), col("priority_value"),
                         col("action.action_code").as("action_code"), col("action.next_action").as("next_action"),

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
 
 /**
@@ -124,9 +125,11 @@ public final class WorklistBacktest {
      */
     public static Dataset<Row> outcomes(ReceivablesLedger ledger, LocalDate asOf, int horizonDays) {
         LocalDate end = asOf.plusDays(horizonDays);
-        Dataset<Row> cash = ledger.payments().filter(col("payment_date").gt(asOf).and(col("payment_date").leq(end)))
+        // On-account items settle no invoice of the queue: they are left out here, not lost (OnAccountItems).
+        Dataset<Row> cash = ledger.payments().filter(OnAccountItems.applied())
+                .filter(col("payment_date").gt(asOf).and(col("payment_date").leq(end)))
                 .select(col("invoice_id"), col("amount").as("cash"), col("amount").as("reduction"));
-        Dataset<Row> credits = ledger.adjustments()
+        Dataset<Row> credits = ledger.adjustments().filter(OnAccountItems.applied())
                 .filter(col("adjustment_date").gt(asOf).and(col("adjustment_date").leq(end)))
                 .select(col("invoice_id"), lit(BigDecimal.ZERO).cast(DataTypes.createDecimalType(18, 2)).as("cash"),
                         col("amount").as("reduction"));

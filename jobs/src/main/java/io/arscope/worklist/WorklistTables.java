@@ -47,6 +47,8 @@ public final class WorklistTables {
     public static final Column<LocalDate> DUE_DATE = date("due_date").required();
     public static final Column<BigDecimal> AMOUNT = money("amount").required();
     public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
+    /** The part of an invoice's open amount its customer's on-account credit covers ({@link OnAccountCover}). */
+    public static final Column<BigDecimal> COVERED_BY_CREDIT = money("covered_by_credit").required();
     public static final Column<Integer> DAYS_PAST_DUE = integer("days_past_due").required();
     public static final Column<String> AGING_BUCKET = text("aging_bucket").required();
     public static final Column<Double> PROBABILITY_LATE = share("probability_late").required();
@@ -69,12 +71,16 @@ public final class WorklistTables {
     /** Every open invoice in its collector's queue, ranked, with its next action. */
     public static final OutputTable INVOICES = OutputTable.of("worklist-invoices", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
-            AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, RISK_BAND, URGENCY,
-            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
+            AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
+            RISK_BAND, URGENCY, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
             LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
+    /** The customer's on-account credit, on its collection row (its dispute row when it has none). */
+    public static final Column<BigDecimal> ON_ACCOUNT_CREDIT = money("on_account_credit").required();
+    /** The row's open amount less its on-account credit: what the customer owes on balance. */
+    public static final Column<BigDecimal> NET_BALANCE = money("net_balance").required();
     public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due");
     public static final Column<String> OLDEST_BUCKET = text("oldest_bucket");
     public static final Column<String> TOP_INVOICE_ID = text("top_invoice_id");
@@ -83,8 +89,8 @@ public final class WorklistTables {
     /** One row per collector, queue and customer, ranked within the collector's queue. */
     public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
-            MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, PRIORITY_VALUE, ACTION_CODE,
-            NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE)
+            ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
+            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE)
             .keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID);
 
     // worklist-backtest

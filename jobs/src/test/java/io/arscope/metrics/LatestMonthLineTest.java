@@ -53,6 +53,6 @@ class LatestMonthLineTest {
         BigDecimal z = BigDecimal.ZERO;
         return new PeriodMetrics.Month(YearMonth.parse(month), BigDecimal.valueOf(sales),
                 BigDecimal.valueOf(collections), z, z, BigDecimal.valueOf(endingAr), BigDecimal.valueOf(currentAr),
-                Collections.nCopies(4, z), z, z, 0, 0, 0, z, 0, z, z, z, z, z);
+                Collections.nCopies(4, z), z, z, 0, 0, 0, z, 0, z, z, z, z, z, z);
     }
 }

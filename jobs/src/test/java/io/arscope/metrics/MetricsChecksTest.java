@@ -41,7 +41,7 @@ class MetricsChecksTest {
         PeriodMetrics.Month october = new PeriodMetrics.Month(YearMonth.of(2026, 10), new BigDecimal("1200.00"), z, z,
                 z, new BigDecimal("1200.00"), new BigDecimal("1000.00"), List.of(new BigDecimal("1000.00"),
                         new BigDecimal("200.00"), z, z, z), z, z, 3, 0, 2, new BigDecimal("800.00"), 1,
-                new BigDecimal("500.00"), z, z, z, new BigDecimal("1200.00"));
+                new BigDecimal("500.00"), z, z, z, new BigDecimal("1200.00"), new BigDecimal("200.00"));
         List<Row> rows = new ArrayList<>();
         for (List<String> slice : List.of(List.of("total", "all"), List.of("segment", "A"))) {
             for (PeriodMetrics.Period p : PeriodMetrics.of(List.of(october), DayCount.ACTUAL)) {
@@ -61,6 +61,7 @@ class MetricsChecksTest {
     private static void verify(Dataset<Row> rows) {
         List<OutputChecks.Check> checks = new ArrayList<>(OutputChecks.declared(TABLE));
         checks.add(MetricsChecks.endingArAged(AgingBuckets.DEFAULT));
+        checks.add(MetricsChecks.netEndingAr());
         OutputChecks.verify(TABLE, rows, checks);
         MetricsChecks.slicesAddUp(rows);
     }
@@ -79,6 +80,13 @@ class MetricsChecksTest {
         assertEquals("output check failed: period_metrics: ending_ar equals the sum of its aging buckets, "
                 + "dimension=total value=all period_type=month period=2026-10: 1300.00 vs 1200.00",
                 failure(changed("total", MetricsTables.ENDING_AR, new BigDecimal("1300.00"))));
+    }
+
+    @Test
+    void netEndingArThatIsNotEndingArLessOnAccount() {
+        assertEquals("output check failed: period_metrics: net_ending_ar equals ending_ar less on_account, "
+                + "dimension=total value=all period_type=month period=2026-10: 1200.00 vs 1000.00",
+                failure(changed("total", MetricsTables.NET_ENDING_AR, new BigDecimal("1200.00"))));
     }
 
     @Test

@@ -13,10 +13,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.Slices;
 import io.arscope.testing.HistoryRows;
 import io.arscope.testing.TestSpark;
@@ -33,7 +35,9 @@ import io.arscope.testing.TestSpark;
  * <li>I3 (A): 300 issued 10 Feb, due 12 Mar; 50 written off 25 Feb.</li>
  * <li>I4 (B): 200 issued 5 Mar, due 6 Mar, paid 8 Mar: all after the last month-end, so in no figure.</li>
  * </ul>
- * The month-end balances are those {@link MonthEndBalances} gives for these invoices.
+ * The month-end balances are those {@link MonthEndBalances} gives for these invoices. On account: 150 of cash from
+ * a B customer on 10 Jan, a 70 credit memo to an A customer on 14 Feb, and 999 of cash (B) on 5 Mar, after the last
+ * month-end.
  */
 class MonthlyFiguresTest {
 
@@ -60,8 +64,19 @@ class MonthlyFiguresTest {
                 balance("2025-02-28", "I5", "500", 59, 2, false, null, null, null, "B"),
                 balance("2025-02-28", "I3", "250", -12, 0, false, null, null, null, "A")),
                 MonthEndBalances.schema(List.of("segment")));
-        MonthlyFigures.Tables lazy = MonthlyFigures.of(history, invoiceMonths, List.of("segment"), d("2025-03-10"),
-                d("2025-02-28"), 2, AgingBuckets.DEFAULT);
+        Dataset<Row> onAccount = spark.createDataFrame(List.of(
+                RowFactory.create("CB", "P1", OnAccountItems.UNAPPLIED_CASH, d("2025-01-10"), money("150"), "B"),
+                RowFactory.create("CA", "A1", OnAccountItems.UNALLOCATED_CREDIT, d("2025-02-14"), money("70"), "A"),
+                RowFactory.create("CB", "P2", OnAccountItems.UNAPPLIED_CASH, d("2025-03-05"), money("999"), "B")),
+                DataTypes.createStructType(List.of(
+                        DataTypes.createStructField(OnAccountItems.CUSTOMER_ID, DataTypes.StringType, false),
+                        DataTypes.createStructField(OnAccountItems.ITEM_ID, DataTypes.StringType, false),
+                        DataTypes.createStructField(OnAccountItems.KIND, DataTypes.StringType, false),
+                        DataTypes.createStructField(OnAccountItems.DATE, DataTypes.DateType, false),
+                        DataTypes.createStructField(OnAccountItems.AMOUNT, DataTypes.createDecimalType(18, 2), false),
+                        DataTypes.createStructField("segment", DataTypes.StringType, false))));
+        MonthlyFigures.Tables lazy = MonthlyFigures.of(history, invoiceMonths, onAccount, List.of("segment"),
+                d("2025-03-10"), d("2025-02-28"), 2, AgingBuckets.DEFAULT);
         // Computed once here rather than again by every test.
         tables = new MonthlyFigures.Tables(lazy.monthly().localCheckpoint(), lazy.rolls().localCheckpoint(),
                 lazy.cohorts().localCheckpoint());
@@ -104,6 +119,18 @@ class MonthlyFiguresTest {
                 "2025-02-28 750.00 250.00 29500.00 0.00 250.00 0.00 500.00 0.00 0.00"),
                 total(MonthlyFigures.MONTH, "ending_ar", "current_ar", "past_due_day_amount", "disputed_ar",
                         "bucket_0", "bucket_1", "bucket_2", "bucket_3", "bucket_4"));
+    }
+
+    @Test
+    void onAccountBalanceAtEachMonthEndBesideTheInvoices() {
+        // Each item counts from its own month-end on; the March cash is after the last month-end. The invoice
+        // balances above are untouched, and so are the flows: on-account cash settles no invoice.
+        assertEquals(List.of("2024-12-31 800.00 0.00", "2025-01-31 1400.00 150.00", "2025-02-28 750.00 220.00"),
+                total(MonthlyFigures.MONTH, "ending_ar", MonthlyFigures.ON_ACCOUNT));
+        assertEquals(List.of("2025-01-31 0.00", "2025-02-28 70.00"),
+                segment("A", MonthlyFigures.MONTH, MonthlyFigures.ON_ACCOUNT));
+        assertEquals(List.of("2024-12-31 0.00", "2025-01-31 150.00", "2025-02-28 150.00"),
+                segment("B", MonthlyFigures.MONTH, MonthlyFigures.ON_ACCOUNT));
     }
 
     @Test

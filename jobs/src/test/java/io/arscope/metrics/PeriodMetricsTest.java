@@ -103,7 +103,7 @@ class PeriodMetricsTest {
         PeriodMetrics.Month build() {
             return new PeriodMetrics.Month(month, sales, collections, BigDecimal.ZERO, writeOffs, endingAr, currentAr,
                     buckets, pastDueDayAmount, BigDecimal.ZERO, issued, disputed, dueCount, dueAmount, onTimeCount,
-                    onTimeAmount, cohortPaid, payDays, lateDays, cohortOpen);
+                    onTimeAmount, cohortPaid, payDays, lateDays, cohortOpen, BigDecimal.ZERO);
         }
     }
 

@@ -21,7 +21,7 @@ class CfoReportTest {
     private static ReportData.Month month(String m, double ar, double dso, double bpdso, double cei, double pastDue,
             double collections) {
         return new ReportData.Month(m, ar, 0.0, collections, pastDue, List.of(ar - pastDue, pastDue, 0.0, 0.0, 0.0),
-                dso - 1, dso, bpdso, Math.round((dso - bpdso) * 10) / 10.0, cei, 0.0);
+                dso - 1, dso, bpdso, Math.round((dso - bpdso) * 10) / 10.0, cei, 0.0, ar - 10000);
     }
 
     static ReportData data() {
@@ -63,16 +63,19 @@ class CfoReportTest {
         assertEquals("1,234,568", kpis.get(0).value());
         assertEquals(234567.8, kpis.get(0).changeVsMonth(), 1e-6);
         assertEquals(334567.8, kpis.get(0).changeVsYear(), 1e-6);
-        assertEquals("43.5", kpis.get(1).value());
-        assertEquals(1.5, kpis.get(1).changeVsMonth(), 1e-9);
-        assertEquals(3.5, kpis.get(1).changeVsYear(), 1e-9);
-        assertEquals("73.3%", kpis.get(4).value());
-        assertEquals(-1.7, kpis.get(4).changeVsMonth(), 1e-9);
-        assertEquals("20.0%", kpis.get(5).value());
-        assertEquals(0.0, kpis.get(5).changeVsMonth(), 1e-9);
-        assertEquals(10.0, kpis.get(5).changeVsYear(), 1e-9);
-        assertEquals("Credit-loss allowance (ECL)", kpis.get(7).name());
-        assertEquals("6,697", kpis.get(7).value());
+        assertEquals("Net AR, less on-account items", kpis.get(1).name());
+        assertEquals("1,224,568", kpis.get(1).value());
+        assertEquals(234567.8, kpis.get(1).changeVsMonth(), 1e-6);
+        assertEquals("43.5", kpis.get(2).value());
+        assertEquals(1.5, kpis.get(2).changeVsMonth(), 1e-9);
+        assertEquals(3.5, kpis.get(2).changeVsYear(), 1e-9);
+        assertEquals("73.3%", kpis.get(5).value());
+        assertEquals(-1.7, kpis.get(5).changeVsMonth(), 1e-9);
+        assertEquals("20.0%", kpis.get(6).value());
+        assertEquals(0.0, kpis.get(6).changeVsMonth(), 1e-9);
+        assertEquals(10.0, kpis.get(6).changeVsYear(), 1e-9);
+        assertEquals("Credit-loss allowance (ECL)", kpis.get(8).name());
+        assertEquals("6,697", kpis.get(8).value());
     }
 
     @Test
@@ -120,9 +123,9 @@ class CfoReportTest {
     void missingFiguresShowNotAvailableAndWhy() {
         List<Double> none = java.util.Arrays.asList(null, null, null, null, null);
         ReportData.Month september = new ReportData.Month("2026-09", 100.0, 100.0, 0.0, 0.0,
-                List.of(100.0, 0.0, 0.0, 0.0, 0.0), 30.0, 30.0, 30.0, 0.0, 100.0, 0.0);
+                List.of(100.0, 0.0, 0.0, 0.0, 0.0), 30.0, 30.0, 30.0, 0.0, 100.0, 0.0, 100.0);
         ReportData.Month emptied = new ReportData.Month("2026-10", null, null, null, null, none, null, null, null,
-                null, null, null);
+                null, null, null, null);
         List<ReportData.ProvisionLine> provision = List.of(new ReportData.ProvisionLine("current", 0.5, 0.0, null,
                 0.0, 1.0));
         ReportData.Forecast forecast = new ReportData.Forecast(LocalDate.of(2026, 10, 31), List.of(
@@ -133,7 +136,8 @@ class CfoReportTest {
                 List.of("current", "1-30", "31-60", "61-90", "91+"), provision, forecast, null);
         List<CfoReport.Kpi> kpis = CfoReport.kpis(missing);
         assertEquals(List.of("n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)",
-                "n/a (empty in period_metrics for 2026-10)", "n/a (DSO is n/a)",
+                "n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)",
+                "n/a (DSO is n/a)",
                 "n/a (beginning AR + credit sales - current AR is zero in 2026-10)",
                 "n/a (empty in period_metrics for 2026-10)", "n/a (empty in period_metrics for 2026-10)", "0"),
                 kpis.stream().map(CfoReport.Kpi::value).toList());
@@ -153,15 +157,15 @@ class CfoReportTest {
                 + "in)</td><td class=\"num\">n/a (no interval yet)</td>"), html);
 
         ReportData.Month quiet = new ReportData.Month("2026-10", 0.0, 0.0, 100.0, 0.0,
-                List.of(0.0, 0.0, 0.0, 0.0, 0.0), null, 0.0, 0.0, 0.0, null, null);
+                List.of(0.0, 0.0, 0.0, 0.0, 0.0), null, 0.0, 0.0, 0.0, null, null, 0.0);
         ReportData nothingOpen = new ReportData(LocalDate.of(2026, 10, 31), List.of(quiet),
                 List.of("current", "1-30", "31-60", "61-90", "91+"), List.of(), forecast, null);
         List<CfoReport.Kpi> quietKpis = CfoReport.kpis(nothingOpen);
         assertEquals("0", quietKpis.get(0).value());
         assertEquals("no 2026-09 in the metrics", quietKpis.get(0).noChangeVsMonth());
         assertEquals("no 2025-10 in the metrics", quietKpis.get(0).noChangeVsYear());
-        assertEquals("n/a (beginning AR + credit sales - current AR is zero in 2026-10)", quietKpis.get(4).value());
-        assertEquals("n/a (no AR at the end of 2026-10)", quietKpis.get(5).value());
+        assertEquals("n/a (beginning AR + credit sales - current AR is zero in 2026-10)", quietKpis.get(5).value());
+        assertEquals("n/a (no AR at the end of 2026-10)", quietKpis.get(6).value());
         String page = CfoReport.render(nothingOpen, "Receivables report", "arscope test");
         assertTrue(page.contains("Latest actual standard DSO (2026-10): n/a (no credit sales in 2026-10)."), page);
         assertTrue(page.contains("<td>1-30</td><td class=\"num\">0</td><td class=\"num\">n/a (no AR at the end of "

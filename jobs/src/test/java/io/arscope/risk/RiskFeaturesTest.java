@@ -22,6 +22,7 @@ import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
 import io.arscope.testing.LedgerBuilder;
+import io.arscope.testing.OnAccountLedger;
 import io.arscope.testing.TestSpark;
 
 @Tag("integration")
@@ -79,9 +80,39 @@ class RiskFeaturesTest {
         assertEquals(Boolean.FALSE, rows.get("I2").getAs("late"));
     }
 
+    /**
+     * {@link OnAccountLedger}, scored on 31 March: C1 holds 600 on account against its other open invoices (I1's
+     * 1,000 beside I2, I2's 400 beside I1), C2 holds 250 with nothing else open. Its cash on account is C1's last
+     * payment. On I2's issue day, 1 March, C1's 600 was already on account against I1's 1,000.
+     */
+    @Test
+    void onAccountItemsDatedBeforeTheScoringDayAreFeatures() {
+        OnAccountLedger.write(spark, dir.resolve("on-account"));
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("on-account/canonical").toString());
+        Map<String, Row> open = byInvoice(RiskFeatures.openOn(ledger, OnAccountLedger.AS_OF, 0).collectAsList());
+        Map<String, Double> i2 = open.get("I2").getJavaMap(open.get("I2").fieldIndex("features"));
+        assertEquals(Math.log1p(600), i2.get("hist_on_account_log"), 1e-12);
+        assertEquals(0.6, i2.get("hist_on_account_cover"), 1e-12);
+        assertEquals(39.0, i2.get("days_since_last_payment"));
+        Map<String, Double> i1 = open.get("I1").getJavaMap(open.get("I1").fieldIndex("features"));
+        assertEquals(1.0, i1.get("hist_on_account_cover"));
+        Map<String, Double> i3 = open.get("I3").getJavaMap(open.get("I3").fieldIndex("features"));
+        assertEquals(Math.log1p(250), i3.get("hist_on_account_log"), 1e-12);
+        assertEquals(1.0, i3.get("hist_on_account_cover"));
+
+        Map<String, Row> issued = byInvoice(RiskFeatures.atIssue(ledger, OnAccountLedger.AS_OF, 0).collectAsList());
+        Map<String, Double> atIssue = issued.get("I2").getJavaMap(issued.get("I2").fieldIndex("features"));
+        assertEquals(0.6, atIssue.get("hist_on_account_cover"), 1e-12);
+        // On 10 January nothing was on account yet, and C1 had never paid.
+        Map<String, Double> first = issued.get("I1").getJavaMap(issued.get("I1").fieldIndex("features"));
+        assertEquals(null, first.get("hist_on_account_cover"));
+        assertEquals(1.0, first.get("no_payment_yet"));
+    }
+
     @Test
     void addingLaterHistoryChangesNoFeatureOfAnEarlierInvoice() throws Exception {
-        GeneratorConfig config = GeneratorConfig.of(5, 3000, LocalDate.of(2024, 1, 1), 24);
+        // With payments and credit memos on account, whose features must not leak either.
+        GeneratorConfig config = GeneratorConfig.of(5, 3000, LocalDate.of(2024, 1, 1), 24).withOnAccountShare(0.05);
         GeneratedLedger.write(spark, config, dir.resolve("gen"));
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("gen/canonical").toString());
         LocalDate cut = LocalDate.of(2024, 12, 31);

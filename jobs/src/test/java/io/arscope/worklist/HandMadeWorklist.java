@@ -53,11 +53,11 @@ final class HandMadeWorklist {
                 WorklistTest.score("I6", "C4", 100, "6000.00", 0.9, "high"),
                 WorklistTest.score("I7", "C5", 45, "1070.00", 0.4, "medium"));
         List<Row> customers = List.of(
-                RowFactory.create("C1", FORMULA, ANA, d("2025-03-01")),
-                RowFactory.create("C2", MARKUP, ANA, d("2025-02-14")),
-                RowFactory.create("C3", SCRIPT, ANA, null),
-                RowFactory.create("C4", "Dispute Corp", ANA, d("2025-01-10")),
-                RowFactory.create("C5", "Omega", NORD, d("2025-03-20")));
+                RowFactory.create("C1", FORMULA, ANA, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C2", MARKUP, ANA, d("2025-02-14"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C3", SCRIPT, ANA, null, WorklistTest.NO_CREDIT),
+                RowFactory.create("C4", "Dispute Corp", ANA, d("2025-01-10"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C5", "Omega", NORD, d("2025-03-20"), WorklistTest.NO_CREDIT));
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),

@@ -102,7 +102,8 @@ class WorklistForPeopleTest {
         assertEquals(HandMadeWorklist.ANA, book.getSheetName(1));
         XSSFSheet ana = book.getSheet(HandMadeWorklist.ANA);
         assertEquals(List.of("as_of", "queue", "customer_rank", "in_today", "invoice_rank", "customer_id",
-                "customer_name", "invoice_id", "invoice_date", "due_date", "amount", "open_amount", "days_past_due",
+                "customer_name", "invoice_id", "invoice_date", "due_date", "amount", "open_amount", "covered_by_credit",
+                "days_past_due",
                 "aging_bucket", "probability_late", "expected_days_late", "risk_band", "urgency", "priority_value",
                 "action_code", "next_action", "action_severity", "dispute_opened", "dispute_reason",
                 "last_payment_date", "reason_1", "reason_2", "reason_3"), shown(ana.getRow(0)));
@@ -111,13 +112,13 @@ class WorklistForPeopleTest {
         assertTrue(pane.isFreezePane());
         assertEquals(1, pane.getHorizontalSplitPosition());
         assertEquals(0, pane.getVerticalSplitPosition());
-        // 28 columns, A to AB; the header and 5 invoices.
-        assertEquals("A1:AB6", ana.getCTWorksheet().getAutoFilter().getRef());
+        // 29 columns, A to AC; the header and 5 invoices.
+        assertEquals("A1:AC6", ana.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(5, ana.getLastRowNum());
         XSSFSheet nord = book.getSheet(HandMadeWorklist.NORD_SHEET);
-        assertEquals("A1:AB2", nord.getCTWorksheet().getAutoFilter().getRef());
+        assertEquals("A1:AC2", nord.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C5", "Omega", "I7", "2025-01-15",
-                "2025-02-14", "1,070.00", "1,070.00", "45", "31-60", "40.0%", "3.00", "medium", "2.50", "1,070.00",
+                "2025-02-14", "1,070.00", "1,070.00", "0.00", "45", "31-60", "40.0%", "3.00", "medium", "2.50", "1,070.00",
                 "payment_plan", "Offer a payment plan or escalate to the account owner", "2", null, null,
                 "2025-03-20", "why I7", null, null), shown(nord.getRow(1)));
     }
@@ -126,23 +127,23 @@ class WorklistForPeopleTest {
     void rowsInRankOrderAsExcelShowsThem() {
         XSSFSheet ana = book.getSheet(HandMadeWorklist.ANA);
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C2", HandMadeWorklist.MARKUP, "I3",
-                "2024-11-26", "2024-12-26", "500.00", "500.00", "95", "91+", "80.0%", "3.00", "high", "4.00",
+                "2024-11-26", "2024-12-26", "500.00", "500.00", "0.00", "95", "91+", "80.0%", "3.00", "high", "4.00",
                 "1,600.00", "final_notice", "Call and send a final notice; hold further credit", "1", null, null,
                 "2025-02-14", "why I3", null, null), shown(ana.getRow(1)));
         assertEquals(cells("2025-03-31", "collect", "2", "TRUE", "1", "C1", "=1+1", "I1", "2025-01-30",
-                "2025-03-01", "1,000.00", "1,000.00", "30", "1-30", "50.0%", "3.00", "medium", "2.00", "1,000.00",
+                "2025-03-01", "1,000.00", "1,000.00", "0.00", "30", "1-30", "50.0%", "3.00", "medium", "2.00", "1,000.00",
                 "call", "Call the customer", "3", null, null, "2025-03-01", "why I1", null, null),
                 shown(ana.getRow(2)));
         assertEquals(cells("2025-03-31", "collect", "2", "TRUE", "2", "C1", "=1+1", "I2", "2025-03-04",
-                "2025-04-03", "200.00", "200.00", "-3", "current", "70.0%", "3.00", "high", "0.50", "70.00",
+                "2025-04-03", "200.00", "200.00", "0.00", "-3", "current", "70.0%", "3.00", "high", "0.50", "70.00",
                 "pre_due_reminder", "Remind before the due date", "6", null, null, "2025-03-01", "why I2", null,
                 null), shown(ana.getRow(3)));
         assertEquals(cells("2025-03-31", "collect", "3", "FALSE", "1", "C3", HandMadeWorklist.SCRIPT, "I4",
-                "2025-02-24", "2025-03-26", "300.00", "300.00", "5", "1-30", "20.0%", "3.00", "low", "1.17", "70.00",
+                "2025-02-24", "2025-03-26", "300.00", "300.00", "0.00", "5", "1-30", "20.0%", "3.00", "low", "1.17", "70.00",
                 "polite_reminder", "Send a polite reminder", "5", null, null, null, "why I4", null, null),
                 shown(ana.getRow(4)));
         assertEquals(cells("2025-03-31", "dispute", "1", "TRUE", "1", "C4", "Dispute Corp", "I6", "2024-11-21",
-                "2024-12-21", "6,000.00", "6,000.00", "100", "91+", "90.0%", "3.00", "high", "4.00", "21,600.00",
+                "2024-12-21", "6,000.00", "6,000.00", "0.00", "100", "91+", "90.0%", "3.00", "high", "4.00", "21,600.00",
                 "resolve_dispute", "Resolve the dispute (pricing); dunning paused", "-1", "2025-03-01", "pricing",
                 "2025-01-10", "why I6", null, null), shown(ana.getRow(5)));
     }
@@ -162,7 +163,7 @@ class WorklistForPeopleTest {
         assertTrue(DateUtil.isCellDateFormatted(invoiceDate));
         assertEquals(LocalDateTime.of(2025, 1, 30, 0, 0), invoiceDate.getLocalDateTimeCellValue());
         assertEquals("yyyy-mm-dd", invoiceDate.getCellStyle().getDataFormatString());
-        Cell probability = c1.getCell(14);
+        Cell probability = c1.getCell(15);
         assertEquals(CellType.NUMERIC, probability.getCellType());
         assertEquals(0.5, probability.getNumericCellValue());
         assertEquals("0.0%", probability.getCellStyle().getDataFormatString());
@@ -172,7 +173,7 @@ class WorklistForPeopleTest {
         assertEquals("0", rank.getCellStyle().getDataFormatString());
         assertEquals(CellType.BOOLEAN, c1.getCell(3).getCellType());
         assertTrue(c1.getCell(3).getBooleanCellValue());
-        Cell priority = book.getSheet(HandMadeWorklist.ANA).getRow(5).getCell(18);
+        Cell priority = book.getSheet(HandMadeWorklist.ANA).getRow(5).getCell(19);
         assertEquals(21600.0, priority.getNumericCellValue());
         assertEquals("#,##0.00", priority.getCellStyle().getDataFormatString());
         Set<CellType> types = new java.util.TreeSet<>();

@@ -24,6 +24,7 @@ import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.risk.RiskScoring;
 import io.arscope.testing.LedgerBuilder;
+import io.arscope.testing.OnAccountLedger;
 import io.arscope.testing.TestSpark;
 
 /**
@@ -48,7 +49,10 @@ class WorklistTest {
             DataTypes.createStructField("customer_id", DataTypes.StringType, false),
             DataTypes.createStructField("customer_name", DataTypes.StringType, true),
             DataTypes.createStructField("collector", DataTypes.StringType, true),
-            DataTypes.createStructField("last_payment_date", DataTypes.DateType, true)));
+            DataTypes.createStructField("last_payment_date", DataTypes.DateType, true),
+            DataTypes.createStructField("on_account_credit", DataTypes.createDecimalType(18, 2), false)));
+    /** A customer's on-account credit when it has none. */
+    static final BigDecimal NO_CREDIT = BigDecimal.ZERO.setScale(2);
     static final StructType DISPUTES = DataTypes.createStructType(List.of(
             DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
             DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
@@ -74,9 +78,9 @@ class WorklistTest {
                 score("I11", "C7", -20, "100000.00", 0.1, "low"));
         List<Row> customers = new ArrayList<>();
         for (String c : List.of("C1", "C2", "C3", "C4", "C6", "C7")) {
-            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01")));
+            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01"), NO_CREDIT));
         }
-        customers.add(RowFactory.create("C5", "Customer C5", null, null));
+        customers.add(RowFactory.create("C5", "Customer C5", null, null, NO_CREDIT));
         Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                 DISPUTES);
         result = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
@@ -145,6 +149,40 @@ class WorklistTest {
         assertEquals(30, c1.<Integer>getAs("max_days_past_due"));
         assertEquals("why I1", c1.getAs("reason_1"));
         assertEquals(d("2025-03-01"), c1.getAs("last_payment_date"));
+    }
+
+    /**
+     * {@link OnAccountLedger}: C1's 600 of cash on account covers I1 (1,000, 50 days past due) for 600, so only 400
+     * is chased: 400 x 0.5 x (1 + 50/30) = 533.33, a payment plan; nothing is left for I2 (400, due today, low risk):
+     * 400 x 0.2 x 0.5 = 40.00, no action yet. C2's 250 credit memo covers I3's 200 in full: apply it, do not chase,
+     * priority 0. Balances: C1 1,400 open less 600 = 800 net; C2 200 less 250 = -50.
+     */
+    @Test
+    void onAccountCreditNetsTheBalanceAndWhatItCoversIsNotChased() {
+        SparkSession spark = TestSpark.session();
+        OnAccountLedger.write(spark, dir.resolve("on-account"));
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("on-account/canonical").toString());
+        Dataset<Row> context = CollectionContext.customers(ledger, AS_OF);
+        // C1's last payment is its cash on account: a payment all the same.
+        assertEquals("C1 2025-02-20 600.00, C2 2025-03-10 250.00", context.orderBy("customer_id").collectAsList()
+                .stream().map(r -> r.getAs("customer_id") + " " + r.getAs("last_payment_date") + " "
+                        + r.getAs("on_account_credit")).collect(Collectors.joining(", ")));
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(List.of(
+                score("I1", "C1", 50, "1000.00", 0.5, "medium"),
+                score("I2", "C1", 0, "400.00", 0.2, "low"),
+                score("I3", "C2", 28, "200.00", 0.6, "high")), RiskScoring.SCHEMA), context,
+                spark.createDataFrame(List.of(), DISPUTES), CONFIG);
+        assertEquals(List.of("I1 1000.00 600.00 533.33 payment_plan", "I2 400.00 0.00 40.00 none",
+                "I3 200.00 200.00 0.00 apply_on_account"), lists.invoices().orderBy("invoice_id").collectAsList()
+                .stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("open_amount") + " "
+                        + r.getAs("covered_by_credit") + " " + r.getAs("priority_value") + " " + r.getAs("action_code"))
+                .toList());
+        assertEquals(List.of("C1 1400.00 1000.00 600.00 800.00 573.33 payment_plan true",
+                "C2 200.00 200.00 250.00 -50.00 0.00 apply_on_account false"), lists.customers()
+                .orderBy("customer_id").collectAsList().stream().map(r -> r.getAs("customer_id") + " "
+                        + r.getAs("open_amount") + " " + r.getAs("overdue_amount") + " " + r.getAs("on_account_credit")
+                        + " " + r.getAs("net_balance") + " " + r.getAs("priority_value") + " " + r.getAs("action_code")
+                        + " " + r.getAs("in_today")).toList());
     }
 
     @Test

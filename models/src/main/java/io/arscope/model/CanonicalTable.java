@@ -22,7 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * receivables, and the exchange rates that convert them into one reporting currency when they are in several.
  * Each table has a key, a business date that its stored files are partitioned by (month of that date),
  * and typed columns. Money is DECIMAL(18,2) and amounts are positive: a credit memo reduces what the
- * customer owes by its amount, it is not stored as a negative invoice.
+ * customer owes by its amount, it is not stored as a negative invoice. A payment or credit memo with no invoice
+ * is on account: it reduces its customer's balance from its date on, without settling any invoice.
  */
 public enum CanonicalTable {
     CUSTOMERS("customers", "customer_id", null,
@@ -50,19 +51,24 @@ public enum CanonicalTable {
             optional("billing_channel", TEXT, "How the invoice was sent: paper or electronic.")),
 
     PAYMENTS("payments", "payment_id", "payment_date",
-            "One row per cash receipt applied to one invoice; an invoice may have several (partial payments).",
+            "One row per cash receipt applied to one invoice, or received on account (applied to none); an invoice "
+                    + "may have several (partial payments).",
             required("payment_id", TEXT, "Payment or remittance line id, unique."),
-            required("invoice_id", TEXT, "The invoice the cash was applied to."),
-            optional("customer_id", TEXT, "The paying customer; must be the invoice's customer when given."),
+            optional("invoice_id", TEXT, "The invoice the cash was applied to; empty for cash received on account."),
+            optional("customer_id", TEXT, "The paying customer; must be the invoice's customer when given; required "
+                    + "when invoice_id is empty."),
             required("payment_date", DATE, "Date the cash was received, not before the invoice date."),
             required("amount", MONEY, "Amount applied, greater than zero."),
             optional("method", TEXT, "Payment method, such as wire, ach, check or card.")),
 
     ADJUSTMENTS("adjustments", "adjustment_id", "adjustment_date",
-            "Credit memos and write-offs: non-cash reductions of an invoice's open amount.",
+            "Credit memos and write-offs: non-cash reductions of an invoice's open amount, or credit memos on "
+                    + "account (allocated to no invoice).",
             required("adjustment_id", TEXT, "Credit memo or write-off id, unique."),
-            required("invoice_id", TEXT, "The invoice it reduces."),
-            optional("customer_id", TEXT, "The customer; must be the invoice's customer when given."),
+            optional("invoice_id", TEXT, "The invoice it reduces; empty for a credit memo on account. A write-off "
+                    + "always names its invoice."),
+            optional("customer_id", TEXT, "The customer; must be the invoice's customer when given; required when "
+                    + "invoice_id is empty."),
             required("adjustment_date", DATE, "Date it was booked, not before the invoice date."),
             required("amount", MONEY, "Amount it reduces the invoice by, greater than zero."),
             required("kind", TEXT, "credit_memo or write_off."),
