@@ -46,12 +46,23 @@ public final class ScoreTables {
 
     /** The options of a score run, as its manifest records them: the worklist reads the model's from here. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOptions(String input, String model, String modelTrainingDataSha256, String asOf) {
+    public record RunOptions(String input, String model, String modelTrainingDataSha256, String asOf,
+            double gateMargin) {
     }
 
-    /** Rows written. */
-    public record RunOutputs(long scores) {
+    /**
+     * Rows written, and whose ranking they hold.
+     *
+     * @param scores  rows of the scores table
+     * @param ranking {@value #MODEL_RANKING} when the model passed its gate, else {@value #BASELINE_RANKING}
+     * @param gate    the gate's decision, with the model's and the baseline's validation figures
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record RunOutputs(long scores, String ranking, ModelGate gate) {
     }
+
+    public static final String MODEL_RANKING = "model";
+    public static final String BASELINE_RANKING = "baseline";
 
     private ScoreTables() {
     }

@@ -117,6 +117,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+        context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         return counts;
@@ -131,6 +132,11 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * @param modelTrainingDataSha256 the digest of the model's training data
      */
     public record ScoreSource(String input, String scores, String model, String modelTrainingDataSha256) {
+    }
+
+    /** Where the scored invoices were read: the score run's table, or the model that scored them here. */
+    private static String scoresRead(ScoreSource source) {
+        return source.scores() == null ? source.model() : OutputFiles.child(source.scores(), ScoreTables.SCORES.name());
     }
 
     /**
@@ -173,8 +179,11 @@ public final class WorklistJob implements Job<WorklistOptions> {
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
                 config.disputeCapacity(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
-        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, Map.of(),
-                new WorklistTables.RunOutputs(listed, customerRows, pages.size()), "passed", null);
+        // What it read: the scored open invoices, from the score run's table or scored here with the model.
+        Map<String, Long> read = Map.of(scoresRead(source), scored);
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, read,
+                new WorklistTables.RunOutputs(listed, customerRows, pages.size()), JobOutcome.Status.OK.word(),
+                JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
         return new Counts(day, listed, customerRows, pages.size());
     }
