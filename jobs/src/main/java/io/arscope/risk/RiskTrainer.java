@@ -161,7 +161,7 @@ public final class RiskTrainer {
         if (settled.isEmpty()) {
             return Double.NaN;
         }
-        List<RiskModel.Score> scores = model.score(settled);
+        List<RiskModel.Score> scores = model.score(settled, null);
         double sum = 0;
         for (int i = 0; i < scores.size(); i++) {
             sum += Math.abs(scores.get(i).expectedDaysLate() - actual.get(i));

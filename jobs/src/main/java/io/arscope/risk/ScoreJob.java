@@ -61,13 +61,13 @@ public final class ScoreJob implements Job<ScoreOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Amounts open on the day, at the day's rate.
-        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(), o.input()),
-                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
-                .valuedAt(cut, day);
+        ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(),
+                o.input()), o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         ModelMetadata meta = loaded.metadata();
         ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
                 o.gateMargin());
-        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day);
+        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day, reporting.code());
         if (!gate.passed()) {
             scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, day, meta.config().graceDays()),
                     meta.train().lateShare(), meta.config());

@@ -91,14 +91,14 @@ public final class WorklistJob implements Job<WorklistOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Balances of the day, at the day's rate.
-        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
-                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
-                .valuedAt(cut, day);
+        ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
+            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
         } else {
@@ -178,7 +178,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         long customerRows = customers.count();
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
-                config.disputeCapacity(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+                config.disputeCapacity(), config.notDueUrgency(), config.urgencyDays(), config.maxUrgency(),
+                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
         // What it read: the scored open invoices, from the score run's table or scored here with the model.
         Map<String, Long> read = Map.of(scoresRead(source), scored);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, read,
@@ -247,7 +248,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
     static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day);
+        // Amounts as stored: the backtest ranks, it shows no amount.
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));

@@ -71,7 +71,7 @@ class HostileCellsIngestTest {
         Files.writeString(export.resolve("disputes.csv"), "dispute_id,invoice_id,opened_date,resolved_date,reason\n");
         exitCode = Arscope.execute("ingest", "--input", export.toString(), "--mapping",
                 IngestJobTest.generatorMapping().toString(), "--output", dir.resolve("out").toString(), "--as-of",
-                "2024-12-31", "--max-reject-share", "1", "--master", "local[2]");
+                "2024-12-31", "--max-data-age", "366", "--max-reject-share", "1", "--master", "local[2]");
     }
 
     @Test
