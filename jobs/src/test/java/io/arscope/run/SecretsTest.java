@@ -177,7 +177,7 @@ class SecretsTest {
                 .setLevel(Level.WARN).setMessage(new SimpleMessage("listing ftp://u:LogSecret1@h/x"))
                 .setThrown(new IllegalStateException("cannot read jdbc:mysql://db/erp?password=LogSecret2")).build();
         String line = new String(layout.toByteArray(event), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(line.contains(" WARN FileStreamSink: listing ftp://u:***@h/x\n"
+        assertTrue(line.contains(" WARN  FileStreamSink: listing ftp://u:***@h/x\n"
                 + "java.lang.IllegalStateException: cannot read jdbc:mysql://db/erp?password=***\n"), line);
         assertFalse(line.contains("LogSecret"), line);
         assertEquals(1, line.split("IllegalStateException", -1).length - 1, "the stack trace is printed once: " + line);
