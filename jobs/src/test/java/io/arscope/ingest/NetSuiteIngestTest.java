@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import io.arscope.testing.ExportRun;
  * INV10005 and INV10008, the day before INV10008 was issued), a credit memo, a write-off journal, and a payment of
  * an invoice older than the search (rejected).
  */
+// Runs ingest and metrics end to end through the command line: the integration tier.
+@Tag("integration")
 class NetSuiteIngestTest {
 
     private static final String FILE = "transactions.csv";

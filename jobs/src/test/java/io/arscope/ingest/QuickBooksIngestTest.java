@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,8 @@ import io.arscope.testing.ExportRun;
  * footer), through data-samples/mappings/quickbooks-transaction-list.yaml. Expected values worked by hand from the
  * file: 12 invoices, 8 payments and 2 credit memos of 4 customers, the last two on account.
  */
+// Runs ingest and metrics end to end through the command line: the integration tier.
+@Tag("integration")
 class QuickBooksIngestTest {
 
     private static final String FILE = "transaction-list-by-customer.csv";
