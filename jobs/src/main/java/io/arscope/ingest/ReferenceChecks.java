@@ -27,7 +27,8 @@ import io.arscope.model.CanonicalTable;
 /**
  * The checks that look across rows, applied to mapped lines: duplicate ids, invoices of unknown customers,
  * payments, adjustments and disputes whose invoice is unknown, rejected, of another customer or issued later, and
- * on-account payments and credit memos of unknown customers ({@link OnAccountRule}).
+ * on-account payments and credit memos of unknown customers ({@link OnAccountRule}), and payments and adjustments
+ * whose currency is not their invoice's or, on account, cannot be told ({@link ItemCurrency}).
  * Rows are atomic: when any record of a line is rejected the whole line is, and since that may reject an
  * invoice others depend on, the reference checks repeat until no line that carries an invoice or customer is
  * newly rejected. Result: the accepted records of each canonical table and one reject per rejected line.
@@ -111,6 +112,7 @@ public final class ReferenceChecks {
                         knownInvoiceIds));
                 if (OnAccountRule.applies(dependent)) {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
+                    found.add(ItemCurrency.problems(dependents, dependent, invoices));
                 }
             }
             Dataset<Row> newRejects = union(found).localCheckpoint();
@@ -131,7 +133,7 @@ public final class ReferenceChecks {
         for (CanonicalTable table : CanonicalTable.values()) {
             Dataset<Row> rows = firstPerKey(acceptedWithLines.get(table), table);
             if (table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS) {
-                rows = withInvoiceCustomer(rows, invoices);
+                rows = ItemCurrency.fill(withInvoiceCustomer(rows, invoices), invoices);
             }
             accepted.put(table, rows.select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new))
                     .localCheckpoint());

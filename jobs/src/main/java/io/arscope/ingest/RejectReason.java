@@ -43,6 +43,8 @@ public enum RejectReason {
     REJECTED_INVOICE,
     /** A payment or adjustment that names a customer other than its invoice's. */
     CUSTOMER_MISMATCH,
+    /** A payment or adjustment that names a currency other than its invoice's ({@link ItemCurrency}). */
+    CURRENCY_MISMATCH,
     /** The row met no target's condition in the mapping, so it would produce nothing. */
     NO_RECORD,
     /**
