@@ -47,14 +47,14 @@ public final class ReportJob implements Job<ReportOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<ReportOptions> context) throws IOException {
+    public JobOutcome run(JobContext<ReportOptions> context) throws IOException, InputException {
         write(context);
         return JobOutcome.ok(context, "report: " + OutputFiles.child(context.options().output(), REPORT),
                 java.util.List.of());
     }
 
     /** Writes {@code cfo-report.html} and its run manifest into the context's folder; returns what was read. */
-    public static ReportData write(JobContext<ReportOptions> context) throws IOException {
+    public static ReportData write(JobContext<ReportOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         ReportOptions o = context.options();

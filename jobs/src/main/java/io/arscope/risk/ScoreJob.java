@@ -49,15 +49,15 @@ public final class ScoreJob implements Job<ScoreOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Amounts open on the day, at the day's rate.
-        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(), o.input()),
-                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
-                .valuedAt(cut, day);
+        ReportingCurrency money = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(), o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = money.valuedAt(cut, day);
         Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day)
                 .orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col()).localCheckpoint();
         context.writeTable(ScoreTables.SCORES, scores);
         long n = context.rows().get(ScoreTables.SCORES.name());
         ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), o.model().toString(),
-                loaded.metadata().trainingDataSha256(), day.toString());
+                loaded.metadata().trainingDataSha256(), day.toString(), money.code());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded, Map.of(),
                 new ScoreTables.RunOutputs(n), "passed", null);
         OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());

@@ -46,7 +46,8 @@ public final class ScoreTables {
 
     /** The options of a score run, as its manifest records them: the worklist reads the model's from here. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOptions(String input, String model, String modelTrainingDataSha256, String asOf) {
+    public record RunOptions(String input, String model, String modelTrainingDataSha256, String asOf,
+            String reportingCurrency) {
     }
 
     /** Rows written. */

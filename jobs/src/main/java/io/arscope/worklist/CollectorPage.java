@@ -24,7 +24,8 @@ public final class CollectorPage {
     private CollectorPage() {
     }
 
-    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config) {
+    /** The page of one collector's queue; {@code currency} names what the amounts are in. */
+    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config, String currency) {
         String title = "Worklist for " + queue.collector() + ", " + asOf;
         List<CollectorQueue.Customer> collect = queue.customers().stream()
                 .filter(c -> Worklist.COLLECT.equals(WorklistTables.QUEUE.of(c.row()))).toList();
@@ -37,7 +38,8 @@ public final class CollectorPage {
                 .append("</style>\n</head>\n<body>\n<header><h1>").append(escape(title)).append("</h1>\n")
                 .append("<p class=\"meta\">As of <strong>").append(asOf).append("</strong> &middot; ")
                 .append(queue.customers().size()).append(" customer rows, ").append(queue.invoiceCount())
-                .append(" open invoices &middot; amounts in the ledger's currency</p></header>\n")
+                .append(" open invoices &middot; amounts in <strong>").append(escape(currency))
+                .append("</strong></p></header>\n")
                 .append("<p id=\"today\">Today: <strong>").append(customers(today(collect))).append("</strong> to ")
                 .append("contact (capacity ").append(config.capacity()).append("), touching <strong>")
                 .append(money(open(today(collect)))).append("</strong> open. Disputes to work today: <strong>")

@@ -91,9 +91,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Balances of the day, at the day's rate.
-        ReceivablesLedger ledger = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
-                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why))
-                .valuedAt(cut, day);
+        ReportingCurrency money = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
+                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = money.valuedAt(cut, day);
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
@@ -112,11 +112,18 @@ public final class WorklistJob implements Job<WorklistOptions> {
             RunManifest<ScoreTables.RunOptions, Map<String, Object>, ScoreTables.RunOutputs> scoreRun =
                     RunManifest.read(OutputFiles.readText(spark, OutputFiles.child(o.scores(), ScoreTables.MANIFEST)),
                             new TypeReference<>() { });
+            String scored = scoreRun.options().reportingCurrency();
+            if (scored != null && !scored.equals(money.code())) {
+                throw new InputException(o.scores() + ": the scores' amounts are in " + scored + " but this worklist's "
+                        + "in " + money.code() + "; score with --reporting-currency " + money.code() + ", or run the "
+                        + "worklist with --reporting-currency " + scored);
+            }
             source = new ScoreSource(o.input(), o.scores(), scoreRun.options().model(),
                     scoreRun.options().modelTrainingDataSha256());
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started,
+                money.code());
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         return counts;
@@ -136,13 +143,17 @@ public final class WorklistJob implements Job<WorklistOptions> {
     /**
      * Builds and writes the worklists from scored open invoices and their context; checks that every scored
      * invoice is listed, and writes the manifest.
+     *
+     * @param currency the currency every amount is in, named on each row and page
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
-            Instant started) throws IOException {
+            Instant started, String currency) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
-        Dataset<Row> invoices = lists.invoices().localCheckpoint();
-        Dataset<Row> customers = lists.customers().localCheckpoint();
+        Dataset<Row> invoices = lists.invoices().withColumn(WorklistTables.CURRENCY.name(), lit(currency).cast("string"))
+                .localCheckpoint();
+        Dataset<Row> customers = lists.customers().withColumn(WorklistTables.CURRENCY.name(), lit(currency).cast("string"))
+                .localCheckpoint();
         long scored = scores.count();
         long listed = invoices.count();
         if (scored != listed) {
@@ -164,7 +175,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, files.get(page.getKey()) + ".md"),
                     page.getValue());
         }
-        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, day, config, output);
+        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, day, config, output, currency);
         if (inWorkbook != listed) {
             throw new IllegalStateException("the workbook holds " + inWorkbook + " invoices but the worklist "
                     + listed);
@@ -203,7 +214,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * @return the invoice rows written to the workbook
      */
     private static long writePagesAndWorkbook(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices,
-            Map<String, String> files, LocalDate day, WorklistConfig config, String output) throws IOException {
+            Map<String, String> files, LocalDate day, WorklistConfig config, String output, String currency)
+            throws IOException {
         String pages = OutputFiles.child(output, WorklistTables.PAGES);
         replaceFolder(spark, pages);
         if (files.isEmpty()) {
@@ -215,7 +227,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
                 CollectorQueue queue = queues.next();
                 OutputFiles.writeText(spark, OutputFiles.child(pages, files.get(queue.collector()) + ".html"),
-                        CollectorPage.render(queue, day, config));
+                        CollectorPage.render(queue, day, config, currency));
                 rows += book.add(queue);
                 collectors++;
             }

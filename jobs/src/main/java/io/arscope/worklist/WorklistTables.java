@@ -66,6 +66,9 @@ public final class WorklistTables {
     public static final Column<String> REASON_2 = text("reason_2");
     public static final Column<String> REASON_3 = text("reason_3");
 
+    /** The reporting currency: every amount of the row is in it. */
+    public static final Column<String> CURRENCY = text("currency").required();
+
     // Nullability as the worklist builds its invoice rows; the ranks and the customer roll-up come from Spark.
 
     /** Every open invoice in its collector's queue, ranked, with its next action. */
@@ -73,7 +76,7 @@ public final class WorklistTables {
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
             AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
             RISK_BAND, URGENCY, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
-            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3).keyedBy(INVOICE_ID);
+            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3, CURRENCY).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
@@ -90,8 +93,8 @@ public final class WorklistTables {
     public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
             ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
-            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE)
-            .keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID);
+            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE,
+            CURRENCY).keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID);
 
     // worklist-backtest
     public static final String BACKTEST_MANIFEST = "worklist-backtest-run.json";

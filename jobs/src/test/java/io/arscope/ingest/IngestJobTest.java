@@ -199,8 +199,10 @@ class IngestJobTest {
         Dataset<Row> payments = spark.read().parquet(export.resolve("out/canonical/payments").toString())
                 .drop("month").orderBy("payment_id");
         Dataset<Row> expectedPayments = spark.createDataFrame(List.of(
-                RowFactory.create("P-A-1", "A-1", "K1", LocalDate.of(2025, 5, 1), new BigDecimal("1234.50"), null),
-                RowFactory.create("P-A-3", "A-3", "K1", LocalDate.of(2025, 1, 15), new BigDecimal("10.00"), null)),
+                RowFactory.create("P-A-1", "A-1", "K1", LocalDate.of(2025, 5, 1), new BigDecimal("1234.50"), null,
+                        "EUR"),
+                RowFactory.create("P-A-3", "A-3", "K1", LocalDate.of(2025, 1, 15), new BigDecimal("10.00"), null,
+                        "EUR")),
                 asRead(CanonicalTable.PAYMENTS));
         TestSpark.assertDataFrameEquals(expectedPayments, payments);
 

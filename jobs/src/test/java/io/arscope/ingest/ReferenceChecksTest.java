@@ -73,13 +73,13 @@ class ReferenceChecksTest {
 
         Line payment(String id, String invoice, String customer, String date) {
             records.put(CanonicalTable.PAYMENTS, RowFactory.create(id, invoice, customer, d(date), money("10"), null,
-                    false));
+                    null, false));
             return this;
         }
 
         Line creditMemo(String id, String invoice, String customer, String date) {
             records.put(CanonicalTable.ADJUSTMENTS, RowFactory.create(id, invoice, customer, d(date), money("10"),
-                    "credit_memo", null, false));
+                    "credit_memo", null, null, false));
             return this;
         }
 

@@ -106,21 +106,21 @@ class WorklistForPeopleTest {
                 "days_past_due",
                 "aging_bucket", "probability_late", "expected_days_late", "risk_band", "urgency", "priority_value",
                 "action_code", "next_action", "action_severity", "dispute_opened", "dispute_reason",
-                "last_payment_date", "reason_1", "reason_2", "reason_3"), shown(ana.getRow(0)));
+                "last_payment_date", "reason_1", "reason_2", "reason_3", "currency"), shown(ana.getRow(0)));
         assertTrue(ana.getRow(0).getCell(0).getCellStyle().getFont().getBold());
         PaneInformation pane = ana.getPaneInformation();
         assertTrue(pane.isFreezePane());
         assertEquals(1, pane.getHorizontalSplitPosition());
         assertEquals(0, pane.getVerticalSplitPosition());
-        // 29 columns, A to AC; the header and 5 invoices.
-        assertEquals("A1:AC6", ana.getCTWorksheet().getAutoFilter().getRef());
+        // 30 columns, A to AD; the header and 5 invoices.
+        assertEquals("A1:AD6", ana.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(5, ana.getLastRowNum());
         XSSFSheet nord = book.getSheet(HandMadeWorklist.NORD_SHEET);
-        assertEquals("A1:AC2", nord.getCTWorksheet().getAutoFilter().getRef());
+        assertEquals("A1:AD2", nord.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C5", "Omega", "I7", "2025-01-15",
                 "2025-02-14", "1,070.00", "1,070.00", "0.00", "45", "31-60", "40.0%", "3.00", "medium", "2.50", "1,070.00",
                 "payment_plan", "Offer a payment plan or escalate to the account owner", "2", null, null,
-                "2025-03-20", "why I7", null, null), shown(nord.getRow(1)));
+                "2025-03-20", "why I7", null, null, "USD"), shown(nord.getRow(1)));
     }
 
     @Test
@@ -129,23 +129,23 @@ class WorklistForPeopleTest {
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C2", HandMadeWorklist.MARKUP, "I3",
                 "2024-11-26", "2024-12-26", "500.00", "500.00", "0.00", "95", "91+", "80.0%", "3.00", "high", "4.00",
                 "1,600.00", "final_notice", "Call and send a final notice; hold further credit", "1", null, null,
-                "2025-02-14", "why I3", null, null), shown(ana.getRow(1)));
+                "2025-02-14", "why I3", null, null, "USD"), shown(ana.getRow(1)));
         assertEquals(cells("2025-03-31", "collect", "2", "TRUE", "1", "C1", "=1+1", "I1", "2025-01-30",
                 "2025-03-01", "1,000.00", "1,000.00", "0.00", "30", "1-30", "50.0%", "3.00", "medium", "2.00", "1,000.00",
-                "call", "Call the customer", "3", null, null, "2025-03-01", "why I1", null, null),
+                "call", "Call the customer", "3", null, null, "2025-03-01", "why I1", null, null, "USD"),
                 shown(ana.getRow(2)));
         assertEquals(cells("2025-03-31", "collect", "2", "TRUE", "2", "C1", "=1+1", "I2", "2025-03-04",
                 "2025-04-03", "200.00", "200.00", "0.00", "-3", "current", "70.0%", "3.00", "high", "0.50", "70.00",
                 "pre_due_reminder", "Remind before the due date", "6", null, null, "2025-03-01", "why I2", null,
-                null), shown(ana.getRow(3)));
+                null, "USD"), shown(ana.getRow(3)));
         assertEquals(cells("2025-03-31", "collect", "3", "FALSE", "1", "C3", HandMadeWorklist.SCRIPT, "I4",
                 "2025-02-24", "2025-03-26", "300.00", "300.00", "0.00", "5", "1-30", "20.0%", "3.00", "low", "1.17", "70.00",
-                "polite_reminder", "Send a polite reminder", "5", null, null, null, "why I4", null, null),
-                shown(ana.getRow(4)));
+                "polite_reminder", "Send a polite reminder", "5", null, null, null, "why I4", null, null,
+                "USD"), shown(ana.getRow(4)));
         assertEquals(cells("2025-03-31", "dispute", "1", "TRUE", "1", "C4", "Dispute Corp", "I6", "2024-11-21",
                 "2024-12-21", "6,000.00", "6,000.00", "0.00", "100", "91+", "90.0%", "3.00", "high", "4.00", "21,600.00",
                 "resolve_dispute", "Resolve the dispute (pricing); dunning paused", "-1", "2025-03-01", "pricing",
-                "2025-01-10", "why I6", null, null), shown(ana.getRow(5)));
+                "2025-01-10", "why I6", null, null, "USD"), shown(ana.getRow(5)));
     }
 
     @Test
@@ -195,7 +195,7 @@ class WorklistForPeopleTest {
         String ana = Files.readString(out.resolve("pages/ana.ruiz.html"));
         List<String> lines = ana.lines().toList();
         assertTrue(lines.contains("<p class=\"meta\">As of <strong>2025-03-31</strong> &middot; 4 customer rows, 5 "
-                + "open invoices &middot; amounts in the ledger's currency</p></header>"), ana);
+                + "open invoices &middot; amounts in <strong>USD</strong></p></header>"), ana);
         assertTrue(lines.contains("<p id=\"today\">Today: <strong>2 customers</strong> to contact (capacity 2), "
                 + "touching <strong>1,700.00</strong> open. Disputes to work today: <strong>1 customer</strong> "
                 + "(capacity 1).</p>"), ana);
