@@ -180,10 +180,11 @@ class ReferenceChecksTest {
         assertEquals(List.of(), keys(CanonicalTable.ADJUSTMENTS));
         assertEquals(List.of("D1"), keys(CanonicalTable.DISPUTES));
         // P6 named no customer: it gets its invoice's.
-        assertEquals(List.of("P1 K1", "P11 K1", "P6 K1"), result.accepted().get(CanonicalTable.PAYMENTS)
+        // Each with its invoice's currency filled in.
+        assertEquals(List.of("P1 K1 USD", "P11 K1 USD", "P6 K1 USD"), result.accepted().get(CanonicalTable.PAYMENTS)
                 .orderBy("payment_id").collectAsList().stream()
-                .map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id")).toList());
-        assertEquals(List.of("payment_id", "invoice_id", "customer_id", "payment_date", "amount", "method"),
+                .map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id") + " " + r.getAs("currency")).toList());
+        assertEquals(List.of("payment_id", "invoice_id", "customer_id", "payment_date", "amount", "method", "currency"),
                 List.of(result.accepted().get(CanonicalTable.PAYMENTS).columns()));
     }
 
