@@ -11,17 +11,18 @@ SparkSession spark = SparkSession.builder().master("local[2]").appName("worklist
         .config("spark.ui.enabled", "false").getOrCreate();
 spark.sparkContext().setLogLevel("ERROR");
 
-// 1. Per collector: customers on today's list, and the money they touch, collection queue and dispute queue apart.
+// 1. Per collector: customers on today's list, and the money they touch, collection queue and dispute queue apart
+//    (and currencies apart: amounts of two currencies are never added).
 Dataset<Row> customers = spark.read().parquet(worklistDir + "/worklist-customers");
-customers.filter("in_today").groupBy("collector", "queue")
+customers.filter("in_today").groupBy("collector", "queue", "currency")
         .agg(count(lit(1)).as("customers_today"), sum("open_amount").as("open_touched"))
-        .orderBy("collector", "queue").show(50, false);
+        .orderBy("collector", "queue", "currency").show(50, false);
 
 // 2. One collector's list in the order to work it, with the next action and the model's reasons.
 String collector = customers.filter("in_today").orderBy("collector").first().getAs("collector");
 customers.filter(col("collector").equalTo(collector).and(col("in_today")))
-        .select("customer_rank", "customer_id", "queue", "open_amount", "max_days_past_due", "probability_late",
-                "next_action")
+        .select("customer_rank", "customer_id", "queue", "currency", "open_amount", "max_days_past_due",
+                "probability_late", "next_action")
         .orderBy("queue", "customer_rank").show(false);
 
 // 3. Why the model flags invoices: the most frequent first reasons across all open invoices.

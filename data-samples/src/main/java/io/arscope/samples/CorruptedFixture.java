@@ -16,32 +16,53 @@ import java.util.TreeMap;
 
 /**
  * A copy of a clean generated history with about one row in a hundred of every file damaged in a known way,
- * and the list of rejects an ingest must report for it: file, line and reason code. Each damage introduces
- * exactly one problem, so the expected reason is unambiguous. Damaged invoices take their payments,
- * adjustments and disputes down with them (reason {@code REJECTED_INVOICE}), which the list includes.
+ * and the lists of rejects and of flags an ingest must report for it under the default data-quality policy:
+ * file, line and rule code. Each damage introduces exactly one problem, so the expected rule is unambiguous.
+ * A fault is rejected; a business oddity (an invoice due before issue, a payment, credit memo or dispute dated
+ * before its invoice, a customer other than its invoice's) is accepted and flagged. Rejected invoices take their
+ * payments, adjustments and disputes down with them (reason {@code REJECTED_INVOICE}), which the list includes;
+ * flagged ones do not.
  *
- * <p>Reason codes are the names of the ingest's reject reasons; this module does not depend on the ingest, so
+ * <p>Rule codes are the names of the ingest's reject reasons; this module does not depend on the ingest, so
  * the two are tied together by the test that compares them.
  */
 public final class CorruptedFixture {
 
     /** The file listing every expected reject: {@code source_file,line,reason_code}. */
     public static final String EXPECTED_REJECTS = "expected-rejects.csv";
+    /** The file listing every expected flag: {@code source_file,line,reason_code}. */
+    public static final String EXPECTED_FLAGS = "expected-flags.csv";
 
-    /** One expected reject. Lines count from 1, the header being line 1. */
+    /** One expected reject, or flag. Lines count from 1, the header being line 1. */
     public record ExpectedReject(String file, long line, String reasonCode) {
     }
 
-    /** What the fixture holds: data rows per file (blank lines excluded), blank lines per file, and the rejects. */
-    public record Expected(Map<String, Long> rowsPerFile, Map<String, Long> blankPerFile, List<ExpectedReject> rejects) {
+    /**
+     * What the fixture holds: data rows per file (blank lines excluded), blank lines per file, the rejects, and the
+     * flags (one per row: each flagged row breaks one rule).
+     */
+    public record Expected(Map<String, Long> rowsPerFile, Map<String, Long> blankPerFile, List<ExpectedReject> rejects,
+            List<ExpectedReject> flags) {
 
         public long rejected(String file) {
             return rejects.stream().filter(r -> r.file().equals(file)).count();
         }
 
         public Map<String, Long> rejectedByReason(String file) {
+            return byReason(rejects, file);
+        }
+
+        public long flagged(String file) {
+            return flags.stream().filter(r -> r.file().equals(file)).count();
+        }
+
+        public Map<String, Long> flaggedByRule(String file) {
+            return byReason(flags, file);
+        }
+
+        private static Map<String, Long> byReason(List<ExpectedReject> rows, String file) {
             Map<String, Long> counts = new TreeMap<>();
-            rejects.stream().filter(r -> r.file().equals(file)).forEach(r -> counts.merge(r.reasonCode(), 1L, Long::sum));
+            rows.stream().filter(r -> r.file().equals(file)).forEach(r -> counts.merge(r.reasonCode(), 1L, Long::sum));
             return counts;
         }
     }
@@ -52,9 +73,12 @@ public final class CorruptedFixture {
     private static final String ADJUSTMENTS = "adjustments.csv";
     private static final String DISPUTES = "disputes.csv";
     private static final String UNKNOWN_INVOICE_ID = "INV99999999";
+    /** The damages that are business oddities, which the default policy accepts with a flag. */
+    private static final Set<String> FLAGGED = Set.of("DUE_BEFORE_ISSUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH");
 
     private final LocalDate asOf;
     private final List<ExpectedReject> rejects = new ArrayList<>();
+    private final List<ExpectedReject> flags = new ArrayList<>();
     private final Map<String, Long> rows = new TreeMap<>();
     private final Map<String, Long> blanks = new TreeMap<>();
     private final Map<String, String[]> invoices = new HashMap<>();
@@ -85,13 +109,19 @@ public final class CorruptedFixture {
                 "BEFORE_INVOICE", "UNKNOWN_INVOICE", "DUPLICATE_ID", "CUSTOMER_MISMATCH", "MISSING_FIELD"));
         fixture.dependents(cleanDir, outDir, DISPUTES, List.of("DATE_ORDER", "BEFORE_INVOICE", "UNKNOWN_INVOICE",
                 "BAD_DATE", "DUPLICATE_ID", "DATED_AFTER_AS_OF"));
-        try (BufferedWriter w = Files.newBufferedWriter(outDir.resolve(EXPECTED_REJECTS), StandardCharsets.UTF_8)) {
+        writeList(outDir.resolve(EXPECTED_REJECTS), fixture.rejects);
+        writeList(outDir.resolve(EXPECTED_FLAGS), fixture.flags);
+        return new Expected(Map.copyOf(fixture.rows), Map.copyOf(fixture.blanks), List.copyOf(fixture.rejects),
+                List.copyOf(fixture.flags));
+    }
+
+    private static void writeList(Path file, List<ExpectedReject> rows) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("source_file,line,reason_code\n");
-            for (ExpectedReject r : fixture.rejects) {
+            for (ExpectedReject r : rows) {
                 w.write(r.file() + "," + r.line() + "," + r.reasonCode() + "\n");
             }
         }
-        return new Expected(Map.copyOf(fixture.rows), Map.copyOf(fixture.blanks), List.copyOf(fixture.rejects));
     }
 
     /** Customers have invoices hanging off them, so the damaged customer rows are extra rows inserted. */
@@ -131,8 +161,8 @@ public final class CorruptedFixture {
     }
 
     private void invoicesFile(Path cleanDir, Path outDir) throws IOException {
-        // Damaged in place: each takes the rows that depend on it down.
-        List<String> inPlace = List.of("BAD_DATE", "DATE_ORDER", "NON_POSITIVE_AMOUNT", "BAD_AMOUNT", "MISSING_FIELD",
+        // Damaged in place: each fault takes the rows that depend on it down; an oddity is flagged and does not.
+        List<String> inPlace = List.of("BAD_DATE", "DUE_BEFORE_ISSUE", "NON_POSITIVE_AMOUNT", "BAD_AMOUNT", "MISSING_FIELD",
                 "UNKNOWN_CUSTOMER", "BAD_VALUE", "DATED_AFTER_AS_OF", "BAD_NUMBER");
         // Inserted: a second row with an id already used, and a row that is not a row.
         List<String> inserted = List.of("DUPLICATE_ID", "MALFORMED_ROW");
@@ -160,7 +190,7 @@ public final class CorruptedFixture {
                 LocalDate issued = LocalDate.parse(f[2]);
                 switch (kind) {
                     case "BAD_DATE" -> f[2] = issued.getYear() + "-02-30";
-                    case "DATE_ORDER" -> f[3] = issued.minusDays(1).toString();
+                    case "DUE_BEFORE_ISSUE" -> f[3] = issued.minusDays(1).toString();
                     case "NON_POSITIVE_AMOUNT" -> f[4] = "0.00";
                     case "BAD_AMOUNT" -> f[4] = f[4] + "5";
                     case "MISSING_FIELD" -> f[1] = "";
@@ -173,8 +203,12 @@ public final class CorruptedFixture {
                     case "BAD_NUMBER" -> f[7] = "thirty";
                     default -> throw new IllegalStateException(kind);
                 }
-                rejectedInvoices.add(f[0]);
-                out.reject(String.join(",", f), kind);
+                if (FLAGGED.contains(kind)) {
+                    out.flag(String.join(",", f), kind);
+                } else {
+                    rejectedInvoices.add(f[0]);
+                    out.reject(String.join(",", f), kind);
+                }
             }
         }
     }
@@ -227,7 +261,11 @@ public final class CorruptedFixture {
                     case "DATE_ORDER" -> f[3] = LocalDate.parse(f[2]).minusDays(1).toString();
                     default -> throw new IllegalStateException(kind);
                 }
-                out.reject(String.join(",", f), kind);
+                if (FLAGGED.contains(kind)) {
+                    out.flag(String.join(",", f), kind);
+                } else {
+                    out.reject(String.join(",", f), kind);
+                }
             }
             if (disputes) {
                 // Exports often end with an empty line: it is not a row and must not count as one.
@@ -266,6 +304,11 @@ public final class CorruptedFixture {
         void reject(String row, String reasonCode) throws IOException {
             row(row);
             rejects.add(new ExpectedReject(file, line, reasonCode));
+        }
+
+        void flag(String row, String reasonCode) throws IOException {
+            row(row);
+            flags.add(new ExpectedReject(file, line, reasonCode));
         }
 
         void blank() throws IOException {

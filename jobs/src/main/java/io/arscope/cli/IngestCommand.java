@@ -16,11 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Reads a receivables export (CSV or JSON Lines files, or database tables over JDBC) through a "
                 + "mapping file, validates every row, "
-                + "and writes the canonical tables as Parquet partitioned by month, the rejected rows with their "
-                + "reasons, a reconciliation per file and a run manifest.",
+                + "and writes the canonical tables as Parquet partitioned by month (rows with business oddities "
+                + "flagged), the rejected rows with their reasons, a reconciliation per file, the rows each "
+                + "data-quality rule rejected or flagged, and a run manifest.",
                 "",
                 "Outputs under --output: canonical/<table>/ (Parquet), rejects/ (Parquet), rejects.csv, "
-                        + "reconciliation.csv, ingest-run.json."},
+                        + "reconciliation.csv, data_quality/ (Parquet), data_quality.csv, ingest-run.json."},
         footer = {"", Arscope.EXIT_CODES})
 final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -74,10 +75,19 @@ final class IngestCommand implements Callable<Integer> {
                 + "(yyyy-MM-dd), due dates included: placeholders such as 9999-12-31. Default: ${DEFAULT-VALUE}.")
         LocalDate latestDate;
 
+        @Option(names = "--max-data-age", defaultValue = "7", description = "Fail (exit 8, stale input) when the "
+                + "latest dated row (invoice, payment, credit memo, write-off or dispute) is more than this many days "
+                + "before --as-of; the outputs are still written. Checked only when --as-of is given (always in "
+                + "arscope run). Default: ${DEFAULT-VALUE}.")
+        int maxDataAge;
+
         IngestOptions options(String input, Path mapping, String output, LocalDate asOf, String jdbcUrl,
                 String jdbcUser) {
+            // Without --as-of the date is today's, and an export of any earlier day would be called stale.
+            boolean checkFreshness = asOf != null && !anyDate;
             return new IngestOptions(input, mapping, output, anyDate ? null : asOf != null ? asOf : LocalDate.now(),
-                    maxRejectShare, jdbcUrl, jdbcUser, new ValueBounds(earliestDate, latestDate));
+                    maxRejectShare, jdbcUrl, jdbcUser, new ValueBounds(earliestDate, latestDate),
+                    checkFreshness ? maxDataAge : null);
         }
     }
 

@@ -20,7 +20,6 @@ import io.arscope.report.ReportJob;
 import io.arscope.report.ReportOptions;
 import io.arscope.risk.ScoreJob;
 import io.arscope.run.Progress;
-import io.arscope.risk.ScoreOptions;
 import io.arscope.risk.TrainJob;
 import io.arscope.worklist.WorklistJob;
 import io.arscope.worklist.WorklistOptions;
@@ -76,8 +75,8 @@ final class PipelineSteps implements StepJobs {
                 s.currency.reportingCurrency = currency(o, s.currency);
                 yield run(new TrainJob(), s.options(ingest, Path.of(out), o.asOf()));
             }
-            case SCORE -> run(new ScoreJob(), new ScoreOptions(ingest, folders.model(), o.asOf(), out,
-                    o.reportingCurrency()));
+            case SCORE -> run(new ScoreJob(), settings(new RiskCommands.Score.Settings(), "score")
+                    .options(ingest, folders.model(), o.asOf(), out, o.reportingCurrency()));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
                     o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
                     o.reportingCurrency()));
@@ -129,6 +128,7 @@ final class PipelineSteps implements StepJobs {
         settings(new IngestCommand.Settings(), config, "ingest");
         settings(new MetricsCommand.Settings(), config, "metrics");
         settings(new RiskCommands.Train.Settings(), config, "train");
+        settings(new RiskCommands.Score.Settings(), config, "score");
         settings(new WorklistCommands.Shaping(), config, "worklist").config();
         settings(new ForecastCommand.Settings(), config, "forecast");
         settings(new ReportCommand.Settings(), config, "report");

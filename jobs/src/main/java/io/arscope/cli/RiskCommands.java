@@ -101,7 +101,9 @@ final class RiskCommands {
 
     @Command(name = "score", mixinStandardHelpOptions = true,
             description = {"Scores every invoice open at the as-of date: probability of paying late, expected days "
-                    + "late, risk band and the top three reasons in words.",
+                    + "late, risk band and the top three reasons in words. A model that does not beat the baseline "
+                    + "(the customer's own past late share) on its validation window by --gate-margin is refused: "
+                    + "the scores are the baseline's, and the command ends with exit 7 (published with warnings).",
                     "Writes scores/ (Parquet), scores.csv and score-run.json under --output."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Score implements Callable<Integer> {
@@ -119,13 +121,29 @@ final class RiskCommands {
         @Mixin
         SharedOptions.Currency currency;
         @Mixin
+        Settings settings;
+        @Mixin
         SharedOptions.Spark spark;
         @Mixin
         SharedOptions.Config config;
 
+        /** The options that tune scoring, as the command and the config file's section 'score' give them. */
+        static final class Settings {
+            @Option(names = "--gate-margin", defaultValue = "0.01", description = "The model's scores are published "
+                    + "only when its share of the late amount among the riskiest 20%% of validation invoices beats "
+                    + "the baseline's by at least this much (0.01 is one percentage point); else the baseline's "
+                    + "ranking is used and the command ends with exit 7. Default: ${DEFAULT-VALUE}.")
+            double gateMargin;
+
+            ScoreOptions options(String input, Path model, LocalDate asOf, String output, String reportingCurrency) {
+                return new ScoreOptions(input, model.toAbsolutePath().normalize(), asOf, output, reportingCurrency,
+                        gateMargin);
+            }
+        }
+
         @Override
         public Integer call() {
-            return JobRunner.of(spec).run(new ScoreJob(), () -> new ScoreOptions(input.input, model, asOf.asOf,
+            return JobRunner.of(spec).run(new ScoreJob(), () -> settings.options(input.input, model, asOf.asOf,
                     output.output, currency.reportingCurrency), spark.master);
         }
     }

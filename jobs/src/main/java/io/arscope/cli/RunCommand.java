@@ -17,6 +17,7 @@ import io.arscope.pipeline.PipelineRun;
 import io.arscope.pipeline.RunLock;
 import io.arscope.pipeline.Step;
 import io.arscope.risk.ModelDirectory;
+import io.arscope.run.OutputFiles;
 import io.arscope.run.Progress;
 import io.arscope.run.SparkSessions;
 import picocli.CommandLine.Command;
@@ -32,11 +33,14 @@ import picocli.CommandLine.Option;
                 + "stopped by a failure or a kill is resumed by the next run of the same date from its first "
                 + "unfinished step; a date is locked while a run writes it.",
                 "",
-                "Prints one line per step (seconds, rows written, the step's summary); each step's own output is in "
-                        + "<root>/<date>/logs/<step>.log and the run's manifest in <root>/<date>/run.json. Options "
+                "Prints one line per step (seconds, rows written, the step's summary); the run's log, every step's "
+                        + "lines with time and level, is <root>/<date>/run.log, each step's own in "
+                        + "<root>/<date>/logs/<step>.log, and the run's manifest <root>/<date>/run.json. Options "
                         + "of the steps come from --config, in a section per command."},
         footer = {"", Arscope.EXIT_CODES, "A failing step ends the run with the step's exit code; nothing is "
-                + "published then (4: ingest rejected too many rows)."})
+                + "published then (4: ingest rejected too many rows; 8: the export is stale). A step that ends with "
+                + "warnings (7: the model refused by its gate, the worklist ranked by the baseline) does not stop "
+                + "the run: it is published and ends with 7."})
 final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -94,9 +98,12 @@ final class RunCommand implements Callable<Integer> {
             if (skip != null) {
                 skip.stream().filter(s -> !s.isBlank()).map(Step::parse).forEach(skipped::add);
             }
-            options = new PipelineOptions(asOf, root, input, mapping, model, skipped,
-                    from == null ? null : Step.parse(from), config.config, jdbcUrl, jdbcUser, maxRejectShare,
-                    currency.reportingCurrency);
+            // Absolute, so that run.json and every step's manifest name the same places whatever the working folder.
+            options = new PipelineOptions(asOf, root.toAbsolutePath().normalize(), OutputFiles.absolute(input),
+                    mapping.toAbsolutePath().normalize(), model == null ? null : model.toAbsolutePath().normalize(),
+                    skipped, from == null ? null : Step.parse(from),
+                    config.config == null ? null : config.config.toAbsolutePath().normalize(), jdbcUrl, jdbcUser,
+                    maxRejectShare, currency.reportingCurrency);
             ReportingCurrency.requireCode(currency.reportingCurrency);
             if (!mapping.toFile().isFile()) {
                 throw new UsageException("mapping file " + mapping + " not found");

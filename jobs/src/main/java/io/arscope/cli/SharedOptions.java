@@ -3,6 +3,7 @@ package io.arscope.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import io.arscope.run.OutputFiles;
 import io.arscope.run.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -50,13 +51,15 @@ final class SharedOptions {
     static final class IngestOutput {
         // A String, not a Path: Path.of("hdfs://nn/x") collapses the "//" and the URI no longer names the cluster's
         // files.
-        @Option(names = "--input", required = true, description = "Folder an ingest run wrote (holding canonical/).")
+        @Option(names = "--input", required = true, converter = AbsoluteLocation.class,
+                description = "Folder an ingest run wrote (holding canonical/).")
         String input;
     }
 
     /** {@code --output}: the folder a job publishes its outputs in. */
     static final class Output {
-        @Option(names = "--output", required = true, description = "Folder for the outputs. Built beside it and "
+        @Option(names = "--output", required = true, converter = AbsoluteLocation.class,
+                description = "Folder for the outputs. Built beside it and "
                 + "published in one switch when complete; a failed run leaves the previous outputs as they were.")
         String output;
     }
@@ -68,6 +71,17 @@ final class SharedOptions {
                 + "notebooks-docs/metrics-outputs.md). Default: the invoices' one currency; refused when they have "
                 + "several.")
         String reportingCurrency;
+    }
+
+    /**
+     * A folder option as jobs and manifests use it: a local path made absolute, so that every manifest names the same
+     * place whatever folder the command was started in; a URL as given.
+     */
+    static final class AbsoluteLocation implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return OutputFiles.absolute(value);
+        }
     }
 
     /** {@code --as-of}: the day a job computes for. */

@@ -28,6 +28,7 @@ import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.run.OutputFiles;
@@ -73,7 +74,30 @@ public final class ForecastJob implements Job<ForecastOptions> {
     @Override
     public JobOutcome run(JobContext<ForecastOptions> context) throws IOException, InputException {
         Outcome o = write(context);
-        return JobOutcome.ok(context, "forecast: as of " + o.asOf(), details(o, context.options().weeks()));
+        return JobOutcome.ok(context, summary(o, context.options()), details(o, context.options().weeks()));
+    }
+
+    /**
+     * The summary line: the cash expected over the horizon, the first week's interval (the interval is per week; the
+     * weeks' bounds do not add up to one for the total) and DSO at the next month-end.
+     */
+    static String summary(Outcome o, ForecastOptions options) {
+        double total = o.weeks().stream().mapToDouble(Week::expected).sum();
+        StringBuilder line = new StringBuilder(String.format("forecast: as of %s, expected cash over %d weeks %,.2f",
+                o.asOf(), o.weeks().size(), total));
+        if (!o.weeks().isEmpty()) {
+            Week first = o.weeks().get(0);
+            line.append(String.format(", week 1 %,.2f (%.0f%% interval %s)", first.expected(),
+                    100 * options.intervalLevel(), first.lower() == null || first.upper() == null
+                            ? SummaryFigure.notAvailable("too few earlier origins to calibrate one")
+                            : String.format("%,.2f to %,.2f", first.lower(), first.upper())));
+        }
+        if (!o.dso().isEmpty()) {
+            DsoForecast.MonthEnd next = o.dso().get(0);
+            line.append(String.format(", DSO at %s %s", next.monthEnd(), SummaryFigure.of(next.dso(), "%.1f",
+                    "no credit sales expected in " + YearMonth.from(next.monthEnd()))));
+        }
+        return line.toString();
     }
 
     /** What the job prints: the cash expected, DSO at the next month-ends, the backtest at weeks 1, 4 and last. */
@@ -119,8 +143,9 @@ public final class ForecastJob implements Job<ForecastOptions> {
                 options.backtestWeeks(), options.intervalLevel(), options.salesWeeks(), options.maxDaysPastDue());
         ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
                 money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size());
-        RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded, Map.of(), written,
-                "passed", null);
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded,
+                context.recordInputs(LedgerRows.of(options.input(), all)), written, JobOutcome.Status.OK.word(),
+                JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, context.output(ForecastTables.MANIFEST), manifest.toJson());
         return outcome;
     }

@@ -24,6 +24,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.job.SummaryFigure;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.Progress;
@@ -31,15 +32,26 @@ import io.arscope.run.RunManifest;
 
 /**
  * The ingest job: reads an export (files, database tables, or both) through its mapping, validates every row, and writes the canonical tables as
- * Parquet partitioned by month, the rejects (Parquet and CSV), the reconciliation and a run manifest.
+ * Parquet partitioned by month (flagged rows with their {@code quality_flags}), the rejects (Parquet and CSV), the
+ * reconciliation, the data-quality table by rule and a run manifest.
  */
 public final class IngestJob implements Job<IngestOptions> {
 
-    /** What a run produced: the reconciliation, records per table, and the files over the reject threshold. */
+    /**
+     * What a run produced: the reconciliation, records per table, the files over the reject threshold (flagged rows
+     * are accepted, so they count towards none), and the rules rows broke.
+     */
     public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
-            List<Reconciliation.FileCounts> overThreshold) {
+            List<Reconciliation.FileCounts> overThreshold, Freshness freshness,
+            List<DataQuality.RuleCount> quality) {
         public boolean passed() {
             return overThreshold.isEmpty();
+        }
+
+        /** How the run ended: too many rejects first, then a stale export. */
+        public JobOutcome.Status status() {
+            return !passed() ? JobOutcome.Status.TOO_MANY_REJECTS
+                    : freshness != null && freshness.stale() ? JobOutcome.Status.STALE_INPUT : JobOutcome.Status.OK;
         }
     }
 
@@ -54,14 +66,27 @@ public final class IngestJob implements Job<IngestOptions> {
         Reconciliation r = o.reconciliation();
         List<String> details = new ArrayList<>(r.report().lines().toList());
         o.records().forEach((table, n) -> details.add(String.format("  %-12s %,12d records", table.tableName(), n)));
+        if (!o.quality().isEmpty()) {
+            details.add(String.format("%-20s %-7s %-12s %10s  %s", "rule", "action", "table", "rows", "e.g."));
+            o.quality().forEach(c -> details.add(String.format("%-20s %-7s %-12s %10d  %s", c.code(), c.action(),
+                    c.table() == null ? "-" : c.table(), c.rows(), c.examples())));
+        }
         List<String> warnings = o.overThreshold().stream().map(f -> String.format("%s rejected %.2f%% of its rows, "
                 + "over the allowed %.2f%%; see %s", f.file(), 100 * f.rejectedShare(),
                 100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), IngestTables.REJECTS_CSV)))
-                .toList();
-        JobOutcome outcome = JobOutcome.ok(context, String.format("ingest: %d rows read, %d accepted, %d rejected",
-                r.read(), r.accepted(), r.rejected()) + (r.ignored() == 0 ? "" : ", " + r.ignored()
-                        + " ignored as report layout"), details).withWarnings(warnings);
-        return o.passed() ? outcome : outcome.withStatus(JobOutcome.Status.TOO_MANY_REJECTS);
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (o.freshness() != null) {
+            (o.freshness().stale() ? warnings : details).add(o.freshness().describe());
+        }
+        String latest = o.freshness() == null || o.freshness().latest() == null ? ""
+                : String.format(", latest dated row %s", o.freshness().latest());
+        // The share is of the data rows, as the reject threshold counts it: rows ignored as report layout are none.
+        long dataRows = r.read() - r.ignored();
+        return JobOutcome.ok(context, String.format("ingest: %,d rows read, %,d accepted (%,d flagged), %,d rejected "
+                + "(%s)%s%s", r.read(), r.accepted(), r.flagged(), r.rejected(), SummaryFigure.percent(dataRows == 0 ? null
+                        : (double) r.rejected() / dataRows, "%.2f%%", "no rows"),
+                r.ignored() == 0 ? "" : String.format(", %,d ignored as report layout", r.ignored()), latest), details)
+                .withWarnings(warnings).withStatus(o.status());
     }
 
     /** Reads, checks and writes the export into the context's folder; returns the reconciliation and counts. */
@@ -79,7 +104,8 @@ public final class IngestJob implements Job<IngestOptions> {
                 : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));
         Progress.phase(spark.sparkContext(), "checking every row");
         Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
-        ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource());
+        QualityPolicy policy = mapping.qualityPolicy();
+        ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource(), policy);
 
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
@@ -104,10 +130,25 @@ public final class IngestJob implements Job<IngestOptions> {
         Progress.phase(spark.sparkContext(), null);
         OutputFiles.writeText(spark, context.output(IngestTables.RECONCILIATION_CSV), reconciliation.csv());
         context.recordRows(IngestTables.REJECTS, reconciliation.rejected());
+        Map<String, Long> read = new LinkedHashMap<>();
+        reconciliation.files().forEach(f -> read.put(f.file(), f.read()));
+        context.recordInputs(read);
+
+        List<DataQuality.RuleCount> quality = DataQuality.of(result);
+        context.writeTable(IngestTables.DATA_QUALITY, IngestTables.DATA_QUALITY.frame(spark, DataQuality.rows(quality)));
 
         List<Reconciliation.FileCounts> over = reconciliation.files().stream()
                 .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
-        Outcome outcome = new Outcome(reconciliation, records, over);
+        Freshness freshness = null;
+        if (options.maxDataAgeDays() != null) {
+            Map<CanonicalTable, Dataset<Row>> written = new EnumMap<>(CanonicalTable.class);
+            for (CanonicalTable table : CanonicalTable.values()) {
+                written.put(table, spark.read().parquet(context.output(IngestTables.CANONICAL_DIR + "/"
+                        + table.tableName())));
+            }
+            freshness = Freshness.of(written, options.asOf(), options.maxDataAgeDays());
+        }
+        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality);
         OutputFiles.writeText(spark, context.output(IngestTables.MANIFEST),
                 manifest(options, mapping, database, outcome, started).toJson());
         return outcome;
@@ -153,16 +194,18 @@ public final class IngestJob implements Job<IngestOptions> {
                 RunManifest.sha256(options.mapping()), database == null ? null : database.url(),
                 database == null ? null : database.user(), options.output(),
                 options.asOf() == null ? null : options.asOf().toString(), options.bounds().earliest().toString(),
-                options.bounds().latest().toString(), options.maxRejectShare());
+                options.bounds().latest().toString(), options.maxRejectShare(),
+                mapping.qualityPolicy().words(), outcome.freshness());
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
-            inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.rejected(), f.blank(),
-                    f.rejectedByReason(), f.ignoredBy()));
+            inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.flagged(), f.rejected(),
+                    f.blank(), f.rejectedByReason(), f.flaggedByRule(), f.ignoredBy()));
         }
         Map<String, Long> outputs = new LinkedHashMap<>();
         outcome.records().forEach((table, n) -> outputs.put(IngestTables.CANONICAL_DIR + "/" + table.tableName(), n));
         outputs.put(IngestTables.REJECTS, outcome.reconciliation().rejected());
-        return RunManifest.finished("ingest", started, recorded, inputs, outputs,
-                outcome.passed() ? "passed" : "rejects over threshold", mapping.description());
+        outputs.put(IngestTables.DATA_QUALITY.name(), (long) outcome.quality().size());
+        return RunManifest.finished("ingest", started, recorded, inputs, outputs, outcome.status().word(),
+                outcome.status().exitCode(), mapping.description());
     }
 }

@@ -18,17 +18,30 @@ import java.time.LocalDate;
  * @param jdbcUser       replaces the database user of the environment ({@value JdbcConnection#USER_ENV}) and of the
  *                       mapping; null keeps them. The password comes only from {@value JdbcConnection#PASSWORD_ENV}.
  * @param bounds         dates outside these are rejected
+ * @param maxDataAgeDays the run is stale (exit 8) when its latest dated row is more than this many days before
+ *                       {@code asOf} ({@link Freshness}); null checks nothing
  */
 public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
-        String jdbcUrl, String jdbcUser, ValueBounds bounds) implements io.arscope.job.JobOptions {
+        String jdbcUrl, String jdbcUser, ValueBounds bounds, Integer maxDataAgeDays)
+        implements io.arscope.job.JobOptions {
     public IngestOptions {
         if (maxRejectShare < 0 || maxRejectShare > 1) {
             throw new IllegalArgumentException("max reject share must be between 0 and 1, was " + maxRejectShare);
         }
+        if (maxDataAgeDays != null && (maxDataAgeDays < 0 || asOf == null)) {
+            throw new IllegalArgumentException("the freshness limit needs an as-of date and zero days or more, was "
+                    + maxDataAgeDays + " days as of " + asOf);
+        }
+    }
+
+    /** A run that checks no freshness. */
+    public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
+            String jdbcUrl, String jdbcUser, ValueBounds bounds) {
+        this(input, mapping, output, asOf, maxRejectShare, jdbcUrl, jdbcUser, bounds, null);
     }
 
     /** A run with the default bounds, whose database, if any, is the mapping's and the environment's. */
     public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
-        this(input, mapping, output, asOf, maxRejectShare, null, null, ValueBounds.DEFAULT);
+        this(input, mapping, output, asOf, maxRejectShare, null, null, ValueBounds.DEFAULT, null);
     }
 }

@@ -12,8 +12,10 @@ import io.arscope.model.CanonicalTable;
 /**
  * The layout of one mapped input line, as {@link RecordMapper} produces it and the checks downstream read it:
  * where it came from, one nullable record column per canonical table, which ignore condition it met if it is
- * report layout, and the problems that reject it. A line with any problem carries no records: a row is accepted
- * or rejected whole; an ignored line carries neither records nor problems.
+ * report layout, the problems that reject it, and the flaggable oddities its records have ({@link QualityPolicy}
+ * decides later whether they flag or reject). A line with any problem carries no records and no flags, its
+ * oddities being listed after its problems: a row is accepted or rejected whole; an ignored line carries neither
+ * records, problems nor flags.
  */
 public final class MappedRows {
     public static final String SOURCE_FILE = "source_file";
@@ -23,6 +25,8 @@ public final class MappedRows {
     /** Which alternative of its source's {@code ignore} condition a report-layout line met; null for a row mapped. */
     public static final String IGNORED = "ignored";
     public static final String PROBLEMS = "problems";
+    /** The line's flaggable oddities, each naming its table and record, as {@link #PROBLEM}s. */
+    public static final String FLAGS = "flags";
     /** Inside each record: whether it was read off another table's row (see TargetSpec#derived). */
     public static final String DERIVED = "_derived";
 
@@ -54,6 +58,7 @@ public final class MappedRows {
         }
         fields.add(DataTypes.createStructField(IGNORED, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(PROBLEMS, DataTypes.createArrayType(PROBLEM, false), false));
+        fields.add(DataTypes.createStructField(FLAGS, DataTypes.createArrayType(PROBLEM, false), false));
         return DataTypes.createStructType(fields);
     }
 }

@@ -19,18 +19,23 @@ import io.arscope.model.CanonicalTable;
 import io.arscope.run.CsvCells;
 
 /**
- * Per input file: rows read, accepted, rejected and ignored, the rejects by reason and the ignored rows by the
- * ignore condition they met. Accepted rows are counted from the records that survived, independently of the
- * rejects, so {@code read = accepted + rejected + ignored} is a real check that no row was lost; {@link #verify()}
- * fails loudly if it does not hold. Blank lines are not rows and are counted apart.
+ * Per input file: rows read, accepted (of them flagged), rejected and ignored, the rejects by reason, the flagged
+ * rows by rule and the ignored rows by the ignore condition they met. Accepted rows are counted from the records
+ * that survived, independently of the rejects, so {@code read = accepted + rejected + ignored} is a real check that
+ * no row was lost; {@link #verify()} fails loudly if it does not hold. A flagged row is an accepted row with at
+ * least one flag; a row can break several rules, so the counts by rule may add up to more than the flagged rows.
+ * Blank lines are not rows and are counted apart.
  */
 public record Reconciliation(List<FileCounts> files) {
 
-    /** The counts of one input file. */
-    public record FileCounts(String file, long read, long accepted, long rejected, long blank,
-            Map<String, Long> rejectedByReason, Map<String, Long> ignoredBy) {
+    /** The counts of one input file: {@code read = accepted + rejected + ignored}, {@code flagged <= accepted}. */
+    public record FileCounts(String file, long read, long accepted, long flagged, long rejected, long blank,
+            Map<String, Long> rejectedByReason, Map<String, Long> flaggedByRule, Map<String, Long> ignoredBy) {
 
-        /** Rejects among the rows that hold data: report-layout rows the mapping ignores are not among them. */
+        /**
+         * The share of data rows rejected: what the reject threshold limits. Flagged rows are accepted, and
+         * report-layout rows the mapping ignores hold no data, so neither is in it.
+         */
         public double rejectedShare() {
             long dataRows = read - ignored();
             return dataRows == 0 ? 0 : (double) rejected / dataRows;
@@ -42,7 +47,7 @@ public record Reconciliation(List<FileCounts> files) {
         }
 
         public boolean reconciles() {
-            return read == accepted + rejected + ignored();
+            return read == accepted + rejected + ignored() && flagged <= accepted;
         }
     }
 
@@ -52,7 +57,7 @@ public record Reconciliation(List<FileCounts> files) {
                 .agg(sum(when(col(MappedRows.BLANK), 0).otherwise(1)).as("read"),
                         sum(when(col(MappedRows.BLANK), 1).otherwise(0)).as("blank"))
                 .collectAsList()) {
-            byFile.put(r.getString(0), new long[] {r.getLong(1), 0, 0, r.getLong(2)});
+            byFile.put(r.getString(0), new long[] {r.getLong(1), 0, 0, r.getLong(2), 0});
         }
         Dataset<Row> acceptedLines = null;
         for (CanonicalTable table : CanonicalTable.values()) {
@@ -73,9 +78,20 @@ public record Reconciliation(List<FileCounts> files) {
                 MappedRows.IGNORED).agg(count(lit(1))).collectAsList()) {
             ignored.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
         }
+        Dataset<Row> flaggedLines = result.flags().select(MappedRows.SOURCE_FILE, MappedRows.LINE, "reason_code")
+                .distinct();
+        for (Row r : flaggedLines.select(MappedRows.SOURCE_FILE, MappedRows.LINE).distinct()
+                .groupBy(MappedRows.SOURCE_FILE).agg(count(lit(1))).collectAsList()) {
+            byFile.get(r.getString(0))[4] = r.getLong(1);
+        }
+        Map<String, Map<String, Long>> rules = new TreeMap<>();
+        for (Row r : flaggedLines.groupBy(MappedRows.SOURCE_FILE, "reason_code").agg(count(lit(1))).collectAsList()) {
+            rules.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        }
         List<FileCounts> files = new ArrayList<>();
-        byFile.forEach((file, c) -> files.add(new FileCounts(file, c[0], c[1], c[2], c[3],
-                reasons.getOrDefault(file, Map.of()), ignored.getOrDefault(file, Map.of()))));
+        byFile.forEach((file, c) -> files.add(new FileCounts(file, c[0], c[1], c[4], c[2], c[3],
+                reasons.getOrDefault(file, Map.of()), rules.getOrDefault(file, Map.of()),
+                ignored.getOrDefault(file, Map.of()))));
         return new Reconciliation(files);
     }
 
@@ -85,6 +101,10 @@ public record Reconciliation(List<FileCounts> files) {
 
     public long accepted() {
         return files.stream().mapToLong(FileCounts::accepted).sum();
+    }
+
+    public long flagged() {
+        return files.stream().mapToLong(FileCounts::flagged).sum();
     }
 
     public long rejected() {
@@ -104,45 +124,53 @@ public record Reconciliation(List<FileCounts> files) {
         for (FileCounts f : files) {
             if (!f.reconciles()) {
                 throw new OutputCheckException(IngestTables.RECONCILIATION_CSV,
-                        "read = accepted + rejected + ignored per file", "file=" + f.file() + ": read " + f.read()
-                                + " vs accepted " + f.accepted() + " + rejected " + f.rejected() + " + ignored "
-                                + f.ignored());
+                        "read = accepted + rejected + ignored, flagged <= accepted per file", "file=" + f.file()
+                                + ": read " + f.read() + " vs accepted " + f.accepted() + " + rejected " + f.rejected()
+                                + " + ignored " + f.ignored() + ", flagged " + f.flagged());
             }
         }
         return this;
     }
 
-    /** The report printed at the end of an ingest run. */
+    /** The report printed at the end of an ingest run: per file its counts, rejects by reason, flags by rule. */
     public String report() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-40s %10s %10s %10s %8s%n", "file", "read", "accepted", "rejected", "share"));
+        sb.append(String.format("%-40s %10s %10s %10s %10s %8s%n", "file", "read", "accepted", "flagged", "rejected",
+                "share"));
         for (FileCounts f : files) {
-            sb.append(String.format("%-40s %10d %10d %10d %7.2f%%%n", f.file(), f.read(), f.accepted(), f.rejected(),
-                    100 * f.rejectedShare()));
-            f.rejectedByReason().forEach((reason, n) -> sb.append(String.format("    %-36s %10d%n", reason, n)));
+            sb.append(String.format("%-40s %10d %10d %10d %10d %7.2f%%%n", f.file(), f.read(), f.accepted(),
+                    f.flagged(), f.rejected(), 100 * f.rejectedShare()));
+            f.rejectedByReason().forEach((reason, n) -> sb.append(String.format("    %-36s %10d%n", reason
+                    + " (rejected)", n)));
+            f.flaggedByRule().forEach((rule, n) -> sb.append(String.format("    %-36s %10d%n", rule + " (flagged)",
+                    n)));
             f.ignoredBy().forEach((condition, n) -> sb.append(String.format("    %-36s %10d  %s%n",
                     "(ignored as report layout)", n, condition)));
             if (f.blank() > 0) {
                 sb.append(String.format("    %-36s %10d%n", "(blank lines, not rows)", f.blank()));
             }
         }
-        sb.append(String.format("%-40s %10d %10d %10d%n", "total", read(), accepted(), rejected()));
+        sb.append(String.format("%-40s %10d %10d %10d %10d%n", "total", read(), accepted(), flagged(), rejected()));
         return sb.toString();
     }
 
     /**
-     * CSV: a line per file with reason ALL, one per file and reason, and one per file and ignore condition met
-     * (reason {@code IGNORED: } and the condition in words).
+     * CSV: a line per file with reason ALL and its counts, then per file a line per reject reason (rows in
+     * {@code rejected}), per flagged rule (rows in {@code flagged}) and per ignore condition met (reason
+     * {@code IGNORED: } and the condition in words, rows in {@code ignored}).
      */
     public String csv() {
-        StringBuilder sb = new StringBuilder("source_file,reason_code,read,accepted,rejected,ignored\n");
+        StringBuilder sb = new StringBuilder("source_file,reason_code,read,accepted,flagged,rejected,ignored\n");
         for (FileCounts f : files) {
-            sb.append(CsvCells.text(f.file())).append(",ALL,").append(f.read()).append(',').append(f.accepted())
-                    .append(',').append(f.rejected()).append(',').append(f.ignored()).append('\n');
-            f.rejectedByReason().forEach((reason, n) -> sb.append(CsvCells.text(f.file())).append(',').append(reason)
-                    .append(",,,").append(n).append(",\n"));
-            f.ignoredBy().forEach((condition, n) -> sb.append(CsvCells.text(f.file())).append(',')
-                    .append(CsvCells.text("IGNORED: " + condition)).append(",,,,").append(n).append('\n'));
+            String file = CsvCells.text(f.file());
+            sb.append(file).append(",ALL,").append(f.read()).append(',').append(f.accepted()).append(',')
+                    .append(f.flagged()).append(',').append(f.rejected()).append(',').append(f.ignored()).append('\n');
+            f.rejectedByReason().forEach((reason, n) -> sb.append(file).append(',').append(reason).append(",,,,")
+                    .append(n).append(",\n"));
+            f.flaggedByRule().forEach((rule, n) -> sb.append(file).append(',').append(rule).append(",,,").append(n)
+                    .append(",,\n"));
+            f.ignoredBy().forEach((condition, n) -> sb.append(file).append(',')
+                    .append(CsvCells.text("IGNORED: " + condition)).append(",,,,,").append(n).append('\n'));
         }
         return sb.toString();
     }

@@ -19,7 +19,8 @@ import io.arscope.model.CanonicalTable;
  * Turns one line of an export into canonical records, following a source's mapping: {@link LineDecoder} makes a
  * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records,
  * and {@link RowRules} accepts or rejects them. The result is one row of {@link MappedRows#SCHEMA}: the line's
- * records, or every problem that rejects it, or the ignore condition it met when it is report layout. A pure function of the line: the same line always maps the same way.
+ * records and their oddities, or every problem that rejects it, or the ignore condition it met when it is report
+ * layout. A pure function of the line: the same line always maps the same way.
  */
 public final class RecordMapper implements Serializable {
 
@@ -103,20 +104,26 @@ public final class RecordMapper implements Serializable {
         out[2] = raw;
         out[3] = values == null;
         List<Row> problems = new ArrayList<>();
+        List<Row> flags = new ArrayList<>();
         if (values != null) {
-            mapRecords(values, number, out, problems);
+            mapRecords(values, number, out, problems, flags);
         }
         if (!problems.isEmpty()) {
             for (int i = 4; i < 4 + CanonicalTable.values().length; i++) {
                 out[i] = null;
             }
+            // A rejected line's reject names its oddities too, after the faults that reject it.
+            problems.addAll(flags);
+            flags.clear();
         }
         // Spark reads array values of a Row as Scala sequences.
-        out[out.length - 1] = scala.collection.JavaConverters.asScalaBuffer(problems).toList();
+        out[out.length - 2] = scala.collection.JavaConverters.asScalaBuffer(problems).toList();
+        out[out.length - 1] = scala.collection.JavaConverters.asScalaBuffer(flags).toList();
         return RowFactory.create(out);
     }
 
-    private void mapRecords(Supplier<Map<String, String>> read, long number, Object[] out, List<Row> problems) {
+    private void mapRecords(Supplier<Map<String, String>> read, long number, Object[] out, List<Row> problems,
+            List<Row> flags) {
         FieldMapping.SourceRow row;
         try {
             row = fields.row(read.get(), number);
@@ -145,9 +152,10 @@ public final class RecordMapper implements Serializable {
             }
             List<FieldProblem> found = new ArrayList<>();
             Object[] record = fields.record(table, target, row, found);
+            List<FieldProblem> oddities = List.of();
             if (found.isEmpty()) {
                 try {
-                    RowRules.check(table, record, asOf, bounds);
+                    oddities = RowRules.check(table, record, asOf, bounds);
                 } catch (FieldProblem p) {
                     found.add(p);
                 }
@@ -156,13 +164,16 @@ public final class RecordMapper implements Serializable {
             for (FieldProblem p : found) {
                 problems.add(problem(table, key(table, record), p));
             }
+            for (FieldProblem p : oddities) {
+                flags.add(problem(table, key(table, record), p));
+            }
             if (found.isEmpty()) {
                 records.put(table, record);
                 out[4 + table.ordinal()] = RowFactory.create(record);
             }
         }
         RowRules.datedBeforeSameLineInvoice(records)
-                .forEach((table, p) -> problems.add(problem(table, key(table, records.get(table)), p)));
+                .forEach((table, p) -> flags.add(problem(table, key(table, records.get(table)), p)));
         if (records.isEmpty() && problems.isEmpty()) {
             problems.add(problem(null, null, new FieldProblem(RejectReason.NO_RECORD, null,
                     "the row meets no condition of the mapping, so it produces no record")));

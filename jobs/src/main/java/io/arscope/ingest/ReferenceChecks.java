@@ -31,7 +31,10 @@ import io.arscope.model.CanonicalTable;
  * whose currency is not their invoice's or, on account, cannot be told ({@link ItemCurrency}).
  * Rows are atomic: when any record of a line is rejected the whole line is, and since that may reject an
  * invoice others depend on, the reference checks repeat until no line that carries an invoice or customer is
- * newly rejected. Result: the accepted records of each canonical table and one reject per rejected line.
+ * newly rejected. The {@link QualityPolicy} decides what the flaggable rules do, those of single lines
+ * ({@link MappedRows#FLAGS}) and those found here: reject the line, or keep it with the rule's code in its records'
+ * {@link CanonicalTable#QUALITY_FLAGS}. Result: the accepted records of each canonical table, one reject per
+ * rejected line, and one flag per accepted record and rule it broke.
  */
 public final class ReferenceChecks {
 
@@ -51,9 +54,17 @@ public final class ReferenceChecks {
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
 
-    /** Accepted records per table (canonical columns only) and the rejects. */
+    /**
+     * Accepted records per table (canonical columns and {@link CanonicalTable#QUALITY_FLAGS}), the rejects
+     * ({@link #REJECTS_SCHEMA}), the accepted records with their lines, and the flags of the accepted records: one
+     * row per record and rule it broke, with the rejects' columns but {@code raw}.
+     */
     public record Result(Map<CanonicalTable, Dataset<Row>> accepted, Dataset<Row> rejects,
-            Map<CanonicalTable, Dataset<Row>> acceptedWithLines) {
+            Map<CanonicalTable, Dataset<Row>> acceptedWithLines, Dataset<Row> flags) {
+    }
+
+    /** A cross-line rule on a dependent record joined to its invoice's facts: when it fails, and what it says. */
+    private record Rule(RejectReason code, Column fails, Column field, Column reason) {
     }
 
     private ReferenceChecks() {
@@ -63,8 +74,9 @@ public final class ReferenceChecks {
      * @param mapped            lines as {@link RecordMapper} maps them
      * @param customersExported whether customers come from an export of their own; then an invoice must name
      *                          one of them
+     * @param policy            what each flaggable rule does
      */
-    public static Result apply(Dataset<Row> mapped, boolean customersExported) {
+    public static Result apply(Dataset<Row> mapped, boolean customersExported, QualityPolicy policy) {
         Dataset<Row> lines = mapped.filter(col(MappedRows.BLANK).equalTo(false));
         Map<CanonicalTable, Dataset<Row>> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
@@ -74,7 +86,7 @@ public final class ReferenceChecks {
         }
 
         List<Dataset<Row>> rejects = new ArrayList<>();
-        rejects.add(rowRejects(lines));
+        rejects.add(rowRejects(lines, policy));
         for (CanonicalTable table : CanonicalTable.values()) {
             rejects.add(duplicates(records.get(table), table));
         }
@@ -102,14 +114,13 @@ public final class ReferenceChecks {
                 invoices = invoices.join(unknown.select(MappedRows.SOURCE_FILE, MappedRows.LINE),
                         seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_anti");
             }
-            Dataset<Row> invoiceFacts = invoices.select(col("invoice_id").as("inv_id"),
-                    col("customer_id").as("inv_customer"), col("invoice_date").as("inv_date"));
+            Dataset<Row> invoiceFacts = invoiceFacts(invoices);
             Dataset<Row> customerIds = alive(records.get(CanonicalTable.CUSTOMERS), rejectedLines)
                     .select("customer_id").distinct();
             for (CanonicalTable dependent : DEPENDENTS) {
                 Dataset<Row> dependents = alive(records.get(dependent), rejectedLines);
                 found.add(dependentProblems(dependents.filter(col("invoice_id").isNotNull()), dependent, invoiceFacts,
-                        knownInvoiceIds));
+                        knownInvoiceIds, policy));
                 if (OnAccountRule.applies(dependent)) {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
                     found.add(ItemCurrency.problems(dependents, dependent, invoices));
@@ -130,25 +141,85 @@ public final class ReferenceChecks {
             acceptedWithLines.put(table, alive(records.get(table), rejectedLines).localCheckpoint());
         }
         Dataset<Row> invoices = firstPerKey(acceptedWithLines.get(CanonicalTable.INVOICES), CanonicalTable.INVOICES);
+        Map<CanonicalTable, Dataset<Row>> kept = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            Dataset<Row> rows = firstPerKey(acceptedWithLines.get(table), table);
+            kept.put(table, firstPerKey(acceptedWithLines.get(table), table));
+        }
+        Dataset<Row> flags = keptFlags(lines, kept, invoices, policy).localCheckpoint();
+        for (CanonicalTable table : CanonicalTable.values()) {
+            Dataset<Row> rows = withQualityFlags(kept.get(table), table, flags);
             if (table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS) {
                 rows = ItemCurrency.fill(withInvoiceCustomer(rows, invoices), invoices);
             }
-            accepted.put(table, rows.select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new))
-                    .localCheckpoint());
+            List<Column> columns = new ArrayList<>(table.fields().stream().map(f -> col(f.name())).toList());
+            columns.add(col(CanonicalTable.QUALITY_FLAGS));
+            accepted.put(table, rows.select(columns.toArray(Column[]::new)).localCheckpoint());
         }
-        return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines);
+        return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines, flags);
     }
 
-    private static Dataset<Row> rowRejects(Dataset<Row> lines) {
-        Column first = col(MappedRows.PROBLEMS).getItem(0);
-        return lines.filter(size(col(MappedRows.PROBLEMS)).gt(0)).select(
+    /** Lines with a problem, or with an oddity whose rule the policy says rejects; the first of these names it. */
+    private static Dataset<Row> rowRejects(Dataset<Row> lines, QualityPolicy policy) {
+        Column refused = concat(col(MappedRows.PROBLEMS), org.apache.spark.sql.functions.filter(col(MappedRows.FLAGS),
+                f -> withAction(f.getField("reason_code"), policy, QualityPolicy.Action.REJECT)));
+        Column first = refused.getItem(0);
+        return lines.filter(size(refused).gt(0)).select(
                 col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), first.getField("table").as("table"),
                 first.getField("record_id").as("record_id"), first.getField("field").as("field"),
                 first.getField("reason_code").as("reason_code"),
-                concat_ws("; ", transform(col(MappedRows.PROBLEMS), p -> p.getField("reason"))).as("reason"),
+                concat_ws("; ", transform(concat(col(MappedRows.PROBLEMS), col(MappedRows.FLAGS)),
+                        p -> p.getField("reason"))).as("reason"),
                 col(MappedRows.RAW), lit(0).as(STAGE));
+    }
+
+    private static Column withAction(Column code, QualityPolicy policy, QualityPolicy.Action action) {
+        List<String> codes = policy.codes(action);
+        return codes.isEmpty() ? lit(false) : code.isin(codes.toArray());
+    }
+
+    /**
+     * The flags of the records kept: the oddities of single lines and the cross-line rules of dependents, those the
+     * policy flags, once per record and rule.
+     */
+    private static Dataset<Row> keptFlags(Dataset<Row> lines, Map<CanonicalTable, Dataset<Row>> kept,
+            Dataset<Row> invoices, QualityPolicy policy) {
+        List<Dataset<Row>> found = new ArrayList<>();
+        found.add(lines.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+                org.apache.spark.sql.functions.explode(col(MappedRows.FLAGS)).as("f")).select(
+                col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("f.table").as("table"),
+                col("f.record_id").as("record_id"), col("f.field").as("field"),
+                col("f.reason_code").as("reason_code"), col("f.reason").as("reason")));
+        Dataset<Row> invoiceFacts = invoiceFacts(invoices);
+        for (CanonicalTable dependent : DEPENDENTS) {
+            Dataset<Row> joined = kept.get(dependent).join(invoiceFacts,
+                    col("invoice_id").equalTo(col("inv_id")), "left_outer");
+            for (Rule rule : dependentRules(dependent)) {
+                if (rule.code().flaggable()) {
+                    found.add(joined.filter(rule.fails()).select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+                            lit(dependent.tableName()).as("table"), col(dependent.keyField()).as("record_id"),
+                            rule.field().as("field"), lit(rule.code().name()).as("reason_code"),
+                            rule.reason().as("reason")));
+                }
+            }
+        }
+        Dataset<Row> keys = null;
+        for (CanonicalTable table : CanonicalTable.values()) {
+            Dataset<Row> k = kept.get(table).select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+                    lit(table.tableName()).as("table"));
+            keys = keys == null ? k : keys.union(k);
+        }
+        return union(found).filter(withAction(col("reason_code"), policy, QualityPolicy.Action.FLAG))
+                .join(keys, seq(MappedRows.SOURCE_FILE, MappedRows.LINE, "table"), "left_semi")
+                .dropDuplicates(MappedRows.SOURCE_FILE, MappedRows.LINE, "table", "reason_code");
+    }
+
+    /** Records with {@link CanonicalTable#QUALITY_FLAGS}: their rules' codes in alphabetical order, or null. */
+    private static Dataset<Row> withQualityFlags(Dataset<Row> records, CanonicalTable table, Dataset<Row> flags) {
+        Dataset<Row> codes = flags.filter(col("table").equalTo(table.tableName()))
+                .groupBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE))
+                .agg(concat_ws(";", org.apache.spark.sql.functions.array_sort(
+                        org.apache.spark.sql.functions.collect_set(col("reason_code")))).as(CanonicalTable.QUALITY_FLAGS));
+        return records.join(codes, seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_outer");
     }
 
     private static Dataset<Row> duplicates(Dataset<Row> records, CanonicalTable table) {
@@ -165,36 +236,56 @@ public final class ReferenceChecks {
                         col("first_line")), 1);
     }
 
+    private static Dataset<Row> invoiceFacts(Dataset<Row> invoices) {
+        return invoices.select(col("invoice_id").as("inv_id"), col("customer_id").as("inv_customer"),
+                col("invoice_date").as("inv_date"));
+    }
+
+    /** The rejects among dependents: an unknown or rejected invoice, and the flaggable rules the policy rejects. */
     private static Dataset<Row> dependentProblems(Dataset<Row> records, CanonicalTable table, Dataset<Row> invoiceFacts,
-            Dataset<Row> knownInvoiceIds) {
-        String dateField = table.dateField().orElseThrow();
+            Dataset<Row> knownInvoiceIds, QualityPolicy policy) {
         Dataset<Row> known = knownInvoiceIds.withColumnRenamed("invoice_id", "known_id");
         Dataset<Row> joined = records
                 .join(invoiceFacts, records.col("invoice_id").equalTo(invoiceFacts.col("inv_id")), "left_outer")
                 .join(known, records.col("invoice_id").equalTo(known.col("known_id")), "left_outer");
-        Column missing = col("inv_id").isNull();
-        Column unknown = missing.and(col("known_id").isNull());
-        Column before = col(dateField).lt(col("inv_date"));
-        boolean namesCustomer = table.field("customer_id").isPresent();
-        Column otherCustomer = namesCustomer
-                ? col("customer_id").isNotNull().and(col("customer_id").notEqual(col("inv_customer")))
-                : lit(false);
-        Column code = when(unknown, RejectReason.UNKNOWN_INVOICE.name())
-                .when(missing, RejectReason.REJECTED_INVOICE.name())
-                .when(before, RejectReason.BEFORE_INVOICE.name())
-                .when(otherCustomer, RejectReason.CUSTOMER_MISMATCH.name());
-        Column field = when(missing, lit("invoice_id")).when(before, lit(dateField));
-        Column reason = when(unknown, concat(lit("invoice_id "), col("invoice_id"), lit(" is in no input row")))
-                .when(missing, concat(lit("invoice_id "), col("invoice_id"), lit(" was rejected")))
-                .when(before, concat(lit(dateField + " "), col(dateField).cast("string"), lit(" is before invoice "),
-                        col("invoice_id"), lit("'s invoice_date "), col("inv_date").cast("string")));
-        if (namesCustomer) {
-            field = field.otherwise(lit("customer_id"));
-            reason = reason.otherwise(concat(lit("customer_id "), col("customer_id"), lit(" is not invoice "),
-                    col("invoice_id"), lit("'s customer "), col("inv_customer")));
+        Column code = null;
+        Column field = null;
+        Column reason = null;
+        for (Rule rule : dependentRules(table)) {
+            if (policy.action(rule.code()) == QualityPolicy.Action.REJECT) {
+                code = code == null ? when(rule.fails(), rule.code().name())
+                        : code.when(rule.fails(), rule.code().name());
+                field = field == null ? when(rule.fails(), rule.field()) : field.when(rule.fails(), rule.field());
+                reason = reason == null ? when(rule.fails(), rule.reason()) : reason.when(rule.fails(), rule.reason());
+            }
         }
         Dataset<Row> bad = joined.withColumn("code", code).filter(col("code").isNotNull());
         return reject(bad, table, col("code"), field, reason, 3);
+    }
+
+    /**
+     * The rules of a payment, adjustment or dispute on its row joined to its invoice's facts ({@code inv_id}, null
+     * when the invoice is not among the accepted, {@code known_id}, null when no input row has it), in the order
+     * a reject names them. The flaggable ones read only the invoice's facts.
+     */
+    private static List<Rule> dependentRules(CanonicalTable table) {
+        String dateField = table.dateField().orElseThrow();
+        Column missing = col("inv_id").isNull();
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new Rule(RejectReason.UNKNOWN_INVOICE, missing.and(col("known_id").isNull()), lit("invoice_id"),
+                concat(lit("invoice_id "), col("invoice_id"), lit(" is in no input row"))));
+        rules.add(new Rule(RejectReason.REJECTED_INVOICE, missing, lit("invoice_id"),
+                concat(lit("invoice_id "), col("invoice_id"), lit(" was rejected"))));
+        rules.add(new Rule(RejectReason.BEFORE_INVOICE, col(dateField).lt(col("inv_date")), lit(dateField),
+                concat(lit(dateField + " "), col(dateField).cast("string"), lit(" is before invoice "),
+                        col("invoice_id"), lit("'s invoice_date "), col("inv_date").cast("string"))));
+        if (table.field("customer_id").isPresent()) {
+            rules.add(new Rule(RejectReason.CUSTOMER_MISMATCH,
+                    col("customer_id").isNotNull().and(col("customer_id").notEqual(col("inv_customer"))),
+                    lit("customer_id"), concat(lit("customer_id "), col("customer_id"), lit(" is not invoice "),
+                            col("invoice_id"), lit("'s customer "), col("inv_customer"))));
+        }
+        return rules;
     }
 
     static Dataset<Row> reject(Dataset<Row> rows, CanonicalTable table, Column code, Column field, Column reason,

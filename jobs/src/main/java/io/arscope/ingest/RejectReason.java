@@ -1,8 +1,11 @@
 package io.arscope.ingest;
 
 /**
- * Why an input row was rejected. The code is stable and machine-readable (it is what the rejects output and
- * the reconciliation group by); the message of each reject says the specifics.
+ * The validation rules, by code: why an input row was rejected, or what a flagged row broke. The code is stable
+ * and machine-readable (it is what the rejects, {@code quality_flags}, the reconciliation and the data-quality
+ * table group by, and what a mapping's {@code quality:} key names); the message of each row says the specifics.
+ * Most rules are structural faults, which always reject; the few {@link #flaggable()} ones are business oddities
+ * of a complete record, which {@link QualityPolicy} flags by default.
  */
 public enum RejectReason {
     /** The line holds bytes its source's encoding does not define, or a NUL character. */
@@ -27,11 +30,16 @@ public enum RejectReason {
     DEBIT_CREDIT_CONFLICT,
     /** An amount that must be above zero is zero or negative. */
     NON_POSITIVE_AMOUNT,
-    /** An invoice due before it was issued, or a dispute resolved before it was opened. */
+    /** A dispute resolved before it was opened. */
     DATE_ORDER,
+    /** An invoice due before it was issued. Flaggable: for analysis it is due on its issue date. */
+    DUE_BEFORE_ISSUE,
     /** A business date after the run's as-of date. */
     DATED_AFTER_AS_OF,
-    /** A payment, credit memo, write-off or dispute dated before its invoice. */
+    /**
+     * A payment, credit memo, write-off or dispute dated before its invoice. Flaggable: for analysis it counts on
+     * the invoice date.
+     */
     BEFORE_INVOICE,
     /** The row's id was already used by an earlier accepted row. */
     DUPLICATE_ID,
@@ -41,7 +49,10 @@ public enum RejectReason {
     UNKNOWN_INVOICE,
     /** A payment, adjustment or dispute whose invoice was itself rejected. */
     REJECTED_INVOICE,
-    /** A payment or adjustment that names a customer other than its invoice's. */
+    /**
+     * A payment or adjustment that names a customer other than its invoice's. Flaggable: it settles the invoice it
+     * names, so it counts for that invoice's customer.
+     */
     CUSTOMER_MISMATCH,
     /** A payment or adjustment that names a currency other than its invoice's ({@link ItemCurrency}). */
     CURRENCY_MISMATCH,
@@ -53,5 +64,13 @@ public enum RejectReason {
      * {@link io.arscope.ledger.ReportingCurrency#MISSING_RATE}): they refuse the ledger, naming the rows' currency,
      * date and the earliest of them.
      */
-    MISSING_RATE
+    MISSING_RATE;
+
+    /**
+     * Whether a row breaking this rule may be accepted with a flag: the record is complete and consistent in
+     * itself, and only its business meaning is odd. Every other rule is a structural fault.
+     */
+    public boolean flaggable() {
+        return this == DUE_BEFORE_ISSUE || this == BEFORE_INVOICE || this == CUSTOMER_MISMATCH;
+    }
 }

@@ -3,6 +3,7 @@ package io.arscope.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import io.arscope.model.FieldType;
  * The canonical rules a typed record must meet whatever its source, checked on one line alone: amounts above
  * zero, dates within the run's {@link ValueBounds}, no business date after the as-of date, dates in order, codes
  * from the allowed lists, and nothing on the line dated before the invoice it settles or disputes. A rule that
- * fails names its reason code. Checks across lines (duplicates, references) come later, in {@link ReferenceChecks}.
+ * fails names its reason code. A structural fault is thrown; a {@link RejectReason#flaggable() flaggable} oddity is
+ * returned, so that the other rules are still checked and {@link QualityPolicy} decides later. Checks across lines
+ * (duplicates, references) come later, in {@link ReferenceChecks}.
  */
 final class RowRules {
 
@@ -31,12 +34,13 @@ final class RowRules {
     /**
      * Checks one record of {@code table} whose every field was read, and puts its codes in canonical form (upper
      * case currency, lower case kinds and channels) and an invoice's missing terms from its dates; throws the
-     * first problem found.
+     * first structural fault found.
      *
      * @param asOf   business dates after this day are rejected; null for no limit
      * @param bounds dates outside these are rejected, due dates too
+     * @return the flaggable oddities of the record; empty when it has none
      */
-    static void check(CanonicalTable table, Object[] record, LocalDate asOf, ValueBounds bounds) {
+    static List<FieldProblem> check(CanonicalTable table, Object[] record, LocalDate asOf, ValueBounds bounds) {
         for (CanonicalField field : table.fields()) {
             Object value = record[table.indexOf(field.name())];
             if ((field.type() == FieldType.MONEY || field.type() == FieldType.RATE) && value != null) {
@@ -59,8 +63,9 @@ final class RowRules {
                         field.name() + " " + value + " is after the as-of date " + asOf);
             }
         }
+        List<FieldProblem> oddities = new ArrayList<>();
         switch (table) {
-            case INVOICES -> checkInvoice(table, record);
+            case INVOICES -> checkInvoice(table, record, oddities);
             case EXCHANGE_RATES -> currencyCode(table, record);
             case PAYMENTS -> {
                 OnAccountRule.check(table, record);
@@ -82,6 +87,7 @@ final class RowRules {
             default -> {
             }
         }
+        return oddities;
     }
 
     /**
@@ -114,14 +120,16 @@ final class RowRules {
         return problems;
     }
 
-    private static void checkInvoice(CanonicalTable table, Object[] record) {
+    private static void checkInvoice(CanonicalTable table, Object[] record, List<FieldProblem> oddities) {
         LocalDate issued = (LocalDate) record[table.indexOf("invoice_date")];
         LocalDate due = (LocalDate) record[table.indexOf("due_date")];
         if (due.isBefore(issued)) {
-            throw new FieldProblem(RejectReason.DATE_ORDER, "due_date",
-                    "due_date " + due + " is before invoice_date " + issued);
+            oddities.add(new FieldProblem(RejectReason.DUE_BEFORE_ISSUE, "due_date",
+                    "due_date " + due + " is before invoice_date " + issued));
         }
         int terms = table.indexOf("terms_days");
+        // Terms read off dates in the wrong order are negative, as the dates say; the ledger's EffectiveDates reads
+        // them as 0 (due on issue).
         if (record[terms] == null) {
             record[terms] = (int) ChronoUnit.DAYS.between(issued, due);
         } else if ((Integer) record[terms] < 0) {

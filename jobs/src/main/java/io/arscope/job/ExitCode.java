@@ -28,6 +28,17 @@ public final class ExitCode {
      * nothing was published. The data is beyond what Arscope supports or a job is wrong; retrying will not help.
      */
     public static final int OUTPUT_CHECK_FAILED = 6;
+    /**
+     * The run finished and published its outputs, but something in them deserves a look before they are used: the
+     * risk model did not beat the baseline and the worklist ranks by the baseline instead, or roll rates above 1 show
+     * re-aged items. The warnings are printed and recorded in the manifests.
+     */
+    public static final int PUBLISHED_WITH_WARNINGS = 7;
+    /**
+     * The export is stale: its latest dated row is further before the as-of date than the freshness limit allows.
+     * Ingest wrote its outputs (to read them); {@code arscope run} stops there and publishes nothing.
+     */
+    public static final int STALE_INPUT = 8;
 
     /** Each code with the words the README's table gives it. */
     public static final Map<Integer, String> MEANINGS = Map.of(
@@ -37,7 +48,9 @@ public final class ExitCode {
             INPUT, "input missing or unreadable",
             TOO_MANY_REJECTS, "too many rejects",
             LOCKED, "locked",
-            OUTPUT_CHECK_FAILED, "output check failed");
+            OUTPUT_CHECK_FAILED, "output check failed",
+            PUBLISHED_WITH_WARNINGS, "published with warnings",
+            STALE_INPUT, "stale input");
 
     /**
      * Failure types in the order they are tried: the first a failure is an instance of gives its code. Anything

@@ -26,6 +26,7 @@ public final class JobContext<O extends JobOptions> {
     private final O options;
     private final String output;
     private final Map<String, Long> rows = new TreeMap<>();
+    private final Map<String, Long> inputs = new TreeMap<>();
 
     public JobContext(SparkSession spark, O options, String output) {
         this.spark = spark;
@@ -98,6 +99,21 @@ public final class JobContext<O extends JobOptions> {
     /** Records the rows of a Parquet table the job wrote itself at {@code <output>/<name>}. */
     public void recordRows(String name, long count) {
         rows.put(name, count);
+    }
+
+    /**
+     * Records the rows of each table the job read, by its location, for the outcome and the manifest.
+     *
+     * @return {@code read}, for the job's own manifest
+     */
+    public Map<String, Long> recordInputs(Map<String, Long> read) {
+        inputs.putAll(read);
+        return read;
+    }
+
+    /** Rows per table read, by location. */
+    public Map<String, Long> inputs() {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(inputs));
     }
 
     /** Rows per Parquet table written, by path relative to the output folder. */

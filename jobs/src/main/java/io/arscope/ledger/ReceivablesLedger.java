@@ -13,9 +13,9 @@ import org.apache.spark.sql.SparkSession;
 import io.arscope.model.CanonicalTable;
 
 /**
- * The canonical tables as an ingest run wrote them, read back for analysis, and cut at an as-of date: what was
- * known on that date, with invoices issued later, and payments, credit memos, write-offs and disputes dated
- * later, left out.
+ * The canonical tables as an ingest run wrote them, read back for analysis with the dates analysis counts by
+ * ({@link EffectiveDates}), and cut at an as-of date: what was known on that date, with invoices issued later, and
+ * payments, credit memos, write-offs and disputes dated later, left out.
  */
 public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, Dataset<Row> payments,
         Dataset<Row> adjustments, Dataset<Row> disputes) {
@@ -28,12 +28,15 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
         return read(spark, ingestOutput + "/" + CANONICAL);
     }
 
-    /** Reads {@code <dir>/<table>} for every canonical table, as {@code arscope ingest} writes them. */
+    /**
+     * Reads {@code <dir>/<table>} for every canonical table, as {@code arscope ingest} writes them, through
+     * {@link EffectiveDates}: the one place where flagged oddities get their meaning.
+     */
     public static ReceivablesLedger read(SparkSession spark, String canonicalDir) {
-        return new ReceivablesLedger(table(spark, canonicalDir, CanonicalTable.CUSTOMERS),
+        return EffectiveDates.of(new ReceivablesLedger(table(spark, canonicalDir, CanonicalTable.CUSTOMERS),
                 table(spark, canonicalDir, CanonicalTable.INVOICES), table(spark, canonicalDir, CanonicalTable.PAYMENTS),
                 table(spark, canonicalDir, CanonicalTable.ADJUSTMENTS),
-                table(spark, canonicalDir, CanonicalTable.DISPUTES));
+                table(spark, canonicalDir, CanonicalTable.DISPUTES)));
     }
 
     /** A table; an optional column added after the folder was written (payments' currency) reads as empty. */
@@ -46,7 +49,10 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                 .toArray(org.apache.spark.sql.Column[]::new));
     }
 
-    /** The ledger as known at the end of {@code asOf}. */
+    /**
+     * The ledger as known at the end of {@code asOf}. Read through {@link EffectiveDates}, a prepayment dated on or
+     * before {@code asOf} for an invoice issued after it counts on that invoice's date, so it is left out with it.
+     */
     public ReceivablesLedger asOf(LocalDate asOf) {
         return new ReceivablesLedger(customers,
                 invoices.filter(col("invoice_date").leq(asOf)),

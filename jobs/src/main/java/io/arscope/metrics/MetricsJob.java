@@ -20,10 +20,12 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputTable;
+import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.OnAccountItems;
+import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
@@ -65,8 +67,17 @@ public final class MetricsJob implements Job<MetricsOptions> {
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
                 OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
-        return JobOutcome.ok(context, String.format("metrics: as of %s (months to %s)", o.asOf(), o.lastMonthEnd()),
-                details).withWarnings(warnings);
+        JobOutcome outcome = JobOutcome.ok(context, summary(o), details).withWarnings(warnings);
+        return warnings.isEmpty() ? outcome : outcome.withStatus(JobOutcome.Status.WARNINGS);
+    }
+
+    /** The summary line: the as-of date, and the latest month's ending AR and CEI beside the allowance. */
+    static String summary(Outcome o) {
+        String latest = o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH))
+                .reduce((a, b) -> b).map(p -> String.format(", %s ending AR %,.2f, CEI %s", p.period(), p.endingAr(),
+                        SummaryFigure.of(p.cei(), "%.1f%%", "nothing was collectible"))).orElse("");
+        return String.format("metrics: as of %s (months to %s)%s, expected credit loss %,.2f", o.asOf(),
+                o.lastMonthEnd(), latest, o.ecl());
     }
 
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
@@ -102,6 +113,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         OutputTable periodTable = MetricsTables.periodMetrics(buckets);
         List<Row> periodRows = new ArrayList<>();
         List<Row> trendRows = new ArrayList<>();
+        List<Row> amountTrendRows = new ArrayList<>();
         List<PeriodMetrics.Period> totalPeriods = List.of();
         for (Map.Entry<List<String>, List<PeriodMetrics.Month>> slice : bySlice.entrySet()) {
             List<PeriodMetrics.Period> periods = PeriodMetrics.of(slice.getValue(), options.dayCount());
@@ -112,6 +124,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 periodRows.add(MetricsTables.periodRow(periodTable, slice.getKey(), p, buckets, money.code()));
             }
             trendRows.addAll(TrendTable.rows(slice.getKey(), periods, options.trends()));
+            amountTrendRows.addAll(TrendTable.amountRows(slice.getKey(), periods, options.trends()));
         }
         context.writeTable(periodTable, periodTable.frame(spark, periodRows).orderBy(MetricsTables.DIMENSION.col(),
                 MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()),
@@ -119,6 +132,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
         MetricsChecks.slicesAddUp(periodTable.read(spark, context.output()));
         context.writeTable(MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
+        context.writeTable(MetricsTables.AMOUNT_TRENDS, MetricsTables.AMOUNT_TRENDS.frame(spark, amountTrendRows)
+                .orderBy(MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
 
         List<Row> cohortRows = CohortCurves.rows(tables.cohorts().collectAsList(), bySlice);
         context.writeTable(MetricsTables.COHORT_CURVES, MetricsTables.COHORT_CURVES.frame(spark, cohortRows).orderBy(
@@ -127,11 +142,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
         Dataset<Row> openItems = OpenItems.byInvoice(atAsOf, asOf, buckets, dims).localCheckpoint();
         OutputTable openTable = MetricsTables.openItems(dims);
-        openTable.conform(openItems.orderBy(MetricsTables.CUSTOMER_ID.col(), MetricsTables.DUE_DATE.col(),
-                MetricsTables.INVOICE_ID.col())).write().mode(SaveMode.Overwrite).parquet(context.output(
-                openTable.name()));
-        context.recordRows(openTable.name(), openItems.count());
-        context.checkTable(openTable);
+        context.writeTable(openTable, openItems.orderBy(MetricsTables.CUSTOMER_ID.col(), MetricsTables.DUE_DATE.col(),
+                MetricsTables.INVOICE_ID.col()));
         List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
         context.writeTable(MetricsTables.agingByCustomer(customerDims, buckets), OpenItems.byCustomer(openItems,
                 onAccount, asOf, buckets, customerDims), MetricsChecks.openAmountAged(buckets),
@@ -158,9 +170,12 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 asOf.toString(), lastMonthEnd.toString(), buckets.labels(), dims, options.dayCount().name(),
                 options.graceDays(), options.rollMonths(), options.overlay(), money.code());
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
+                amountTrendRows.size(),
                 cohortRows.size(), rolls.size(), outcome.ecl().toPlainString(), aboveOne);
-        RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded, Map.of(), written,
-                aboveOne > 0 ? "passed_with_data_warnings" : "passed", null);
+        JobOutcome.Status status = aboveOne > 0 ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
+                context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),
+                null);
         OutputFiles.writeText(spark, context.output(MetricsTables.MANIFEST), manifest.toJson());
         return outcome;
     }

@@ -116,6 +116,23 @@ public final class MetricsTables {
             PREVIOUS, CHANGE_VS_PREVIOUS, YEAR_AGO, CHANGE_VS_YEAR_AGO, POINTS, SLOPE_PER_MONTH, SLOPE_LOW, SLOPE_HIGH,
             P_VALUE, RANGE_LOW, RANGE_HIGH, RANGE_FLAG).keyedBy(DIMENSION, VALUE, METRIC);
 
+    // amount_trends: the money series' trends, in money
+    public static final Column<BigDecimal> LATEST_AMOUNT = money("latest");
+    public static final Column<BigDecimal> PREVIOUS_AMOUNT = money("previous");
+    public static final Column<BigDecimal> CHANGE_VS_PREVIOUS_AMOUNT = money("change_vs_previous");
+    public static final Column<BigDecimal> YEAR_AGO_AMOUNT = money("year_ago");
+    public static final Column<BigDecimal> CHANGE_VS_YEAR_AGO_AMOUNT = money("change_vs_year_ago");
+    public static final Column<BigDecimal> SLOPE_PER_MONTH_AMOUNT = money("slope_per_month");
+    public static final Column<BigDecimal> SLOPE_LOW_AMOUNT = money("slope_low");
+    public static final Column<BigDecimal> SLOPE_HIGH_AMOUNT = money("slope_high");
+    public static final Column<BigDecimal> RANGE_LOW_AMOUNT = money("range_low");
+    public static final Column<BigDecimal> RANGE_HIGH_AMOUNT = money("range_high");
+    /** The trends of credit sales, collections and ending AR: as {@link #TRENDS}, every amount DECIMAL. */
+    public static final OutputTable AMOUNT_TRENDS = OutputTable.of("amount_trends", DIMENSION, VALUE, METRIC,
+            LATEST_MONTH, LATEST_AMOUNT, PREVIOUS_AMOUNT, CHANGE_VS_PREVIOUS_AMOUNT, YEAR_AGO_AMOUNT,
+            CHANGE_VS_YEAR_AGO_AMOUNT, POINTS, SLOPE_PER_MONTH_AMOUNT, SLOPE_LOW_AMOUNT, SLOPE_HIGH_AMOUNT, P_VALUE,
+            RANGE_LOW_AMOUNT, RANGE_HIGH_AMOUNT, RANGE_FLAG).keyedBy(DIMENSION, VALUE, METRIC);
+
     // cohort_curves
     public static final Column<String> COHORT_MONTH = text("cohort_month");
     public static final Column<Integer> MONTHS_AFTER = integer("months_after");
@@ -174,7 +191,7 @@ public final class MetricsTables {
 
     /** Rows written per table, the allowance, and the roll rates above 1 that deserve a look. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOutputs(long periodMetrics, long trends, long cohortCurves, long rollRates, String ecl,
+    public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates, String ecl,
             long rollRatesAboveOne) {
     }
 

@@ -1,5 +1,7 @@
 package io.arscope.metrics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +29,6 @@ final class TrendTable {
         TREND_METRICS.put("ddso_countback", PeriodMetrics.Period::ddsoCountback);
         TREND_METRICS.put("cei", PeriodMetrics.Period::cei);
         TREND_METRICS.put("add_past_due", PeriodMetrics.Period::addPastDue);
-        TREND_METRICS.put("credit_sales", p -> p.creditSales().doubleValue());
-        TREND_METRICS.put("collections", p -> p.collections().doubleValue());
-        TREND_METRICS.put("ending_ar", p -> p.endingAr().doubleValue());
         TREND_METRICS.put("past_due_share", p -> PeriodMetrics.ratio(p.pastDueAr(), p.endingAr()));
         TREND_METRICS.put("collection_ratio", PeriodMetrics.Period::collectionRatio);
         TREND_METRICS.put("on_time_rate_amount", PeriodMetrics.Period::onTimeRateAmount);
@@ -37,6 +36,63 @@ final class TrendTable {
         TREND_METRICS.put("bad_debt_ratio", PeriodMetrics.Period::badDebtRatio);
         TREND_METRICS.put("avg_days_to_pay", PeriodMetrics.Period::avgDaysToPay);
         TREND_METRICS.put("wadl", PeriodMetrics.Period::wadl);
+    }
+
+    /** The money series a CFO follows, whose trends are written in money ({@link MetricsTables#AMOUNT_TRENDS}). */
+    static final Map<String, Function<PeriodMetrics.Period, BigDecimal>> AMOUNT_METRICS = new LinkedHashMap<>();
+
+    static {
+        AMOUNT_METRICS.put("credit_sales", PeriodMetrics.Period::creditSales);
+        AMOUNT_METRICS.put("collections", PeriodMetrics.Period::collections);
+        AMOUNT_METRICS.put("ending_ar", PeriodMetrics.Period::endingAr);
+    }
+
+    /**
+     * The amount_trends rows of one slice. The statistics are those of {@link Trends} on the same series; the amounts
+     * are the exact monthly amounts and their differences, and the slope and its interval are rounded to the cent.
+     */
+    static List<Row> amountRows(List<String> slice, List<PeriodMetrics.Period> periods, TrendConfig config) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Function<PeriodMetrics.Period, BigDecimal>> metric : AMOUNT_METRICS.entrySet()) {
+            SortedMap<YearMonth, BigDecimal> amounts = new TreeMap<>();
+            for (PeriodMetrics.Period p : periods) {
+                if (p.periodType().equals(PeriodMetrics.MONTH) && metric.getValue().apply(p) != null) {
+                    amounts.put(YearMonth.from(p.start()), metric.getValue().apply(p));
+                }
+            }
+            if (amounts.isEmpty()) {
+                continue;
+            }
+            SortedMap<YearMonth, Double> series = new TreeMap<>();
+            amounts.forEach((m, a) -> series.put(m, a.doubleValue()));
+            Trends.Trend t = Trends.of(series, config);
+            BigDecimal latest = amounts.get(t.latestMonth());
+            BigDecimal previous = amounts.get(t.latestMonth().minusMonths(1));
+            BigDecimal yearAgo = amounts.get(t.latestMonth().minusMonths(12));
+            // The same months Trends takes its range from: the rangeWindow months before the latest.
+            List<BigDecimal> prior = amounts.subMap(t.latestMonth().minusMonths(config.rangeWindow()), t.latestMonth())
+                    .values().stream().toList();
+            boolean ranged = t.rangeFlag() != null;
+            rows.add(MetricsTables.AMOUNT_TRENDS.row().set(MetricsTables.DIMENSION, slice.get(0))
+                    .set(MetricsTables.VALUE, slice.get(1)).set(MetricsTables.METRIC, metric.getKey())
+                    .set(MetricsTables.LATEST_MONTH, t.latestMonth().toString())
+                    .set(MetricsTables.LATEST_AMOUNT, latest).set(MetricsTables.PREVIOUS_AMOUNT, previous)
+                    .set(MetricsTables.CHANGE_VS_PREVIOUS_AMOUNT, previous == null ? null : latest.subtract(previous))
+                    .set(MetricsTables.YEAR_AGO_AMOUNT, yearAgo)
+                    .set(MetricsTables.CHANGE_VS_YEAR_AGO_AMOUNT, yearAgo == null ? null : latest.subtract(yearAgo))
+                    .set(MetricsTables.POINTS, t.points())
+                    .set(MetricsTables.SLOPE_PER_MONTH_AMOUNT, cents(t.slopePerMonth()))
+                    .set(MetricsTables.SLOPE_LOW_AMOUNT, cents(t.slopeLow()))
+                    .set(MetricsTables.SLOPE_HIGH_AMOUNT, cents(t.slopeHigh())).set(MetricsTables.P_VALUE, t.pValue())
+                    .set(MetricsTables.RANGE_LOW_AMOUNT, ranged ? java.util.Collections.min(prior) : null)
+                    .set(MetricsTables.RANGE_HIGH_AMOUNT, ranged ? java.util.Collections.max(prior) : null)
+                    .set(MetricsTables.RANGE_FLAG, t.rangeFlag()).build());
+        }
+        return rows;
+    }
+
+    private static BigDecimal cents(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN);
     }
 
     /** The trends rows of one slice: one per metric with any finite value. */

@@ -2,6 +2,7 @@ package io.arscope.pipeline;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +38,21 @@ public final class PipelineRun {
     public static final String MANIFEST = "run.json";
     public static final String LOGS = "logs";
 
-    /** What happened to one step. */
-    public record StepOutcome(Step step, String outcome, double seconds, Map<String, Long> rows, String summary) {
+    /**
+     * What happened to one step.
+     *
+     * @param status how its job ended, or null when it was not run
+     */
+    public record StepOutcome(Step step, String outcome, JobOutcome.Status status, double seconds,
+            Map<String, Long> inputs, Map<String, Long> rows, String summary) {
         long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
         }
 
         RunRecord.Step record() {
-            return new RunRecord.Step(step.command(), outcome, Math.round(seconds * 10) / 10.0, new TreeMap<>(rows),
-                    summary);
+            return new RunRecord.Step(step.command(), outcome, status == null ? null : status.word(),
+                    status == null ? null : status.exitCode(), Math.round(seconds * 10) / 10.0,
+                    new TreeMap<>(inputs), new TreeMap<>(rows), summary);
         }
     }
 
@@ -105,20 +113,30 @@ public final class PipelineRun {
             run = date.newRun(started);
         }
         Files.createDirectories(run.resolve(LOGS));
-        progress.printf("%s run %s %s%n", o.asOf(), resumed ? "resuming" : "started", date.published().getParent()
-                .relativize(run));
+        try (RunLog runLog = RunLog.appending(run.resolve(RunLog.RUN_LOG))) {
+            return run(o, date, plan, inputs, code, fingerprint, previous, run, resumed, started, runLog);
+        }
+    }
+
+    private Outcome run(PipelineOptions o, DateRuns date, RunPlan plan, RunInputs.Inputs inputs, RunInputs.Code code,
+            String fingerprint, Optional<Path> previous, Path run, boolean resumed, Instant started, RunLog runLog)
+            throws IOException {
+        say(runLog, String.format("%s run %s %s", o.asOf(), resumed ? "resuming" : "started",
+                date.published().getParent().relativize(run)));
 
         RunRecord manifest = new RunRecord("run", o.asOf().toString(), run.getFileName().toString(),
-                RunRecord.RUNNING, fingerprint, started.toString(), resumed, code, System.getProperty("java.version"),
-                spark.version(), spark.sparkContext().master(), inputs, List.of(), null, null, null, null, null);
+                JobOutcome.Status.RUNNING, null, fingerprint, started.toString(), resumed, code,
+                System.getProperty("java.version"), spark.version(), spark.sparkContext().master(), inputs, List.of(),
+                null, null, null, null, null);
         writeManifest(run, manifest);
 
         List<StepOutcome> outcomes = new ArrayList<>();
+        JobOutcome.Status status = JobOutcome.Status.OK;
         for (Step step : Step.values()) {
             RunPlan.Action action = plan.action(step);
             StepOutcome outcome;
             if (action == RunPlan.Action.NONE) {
-                outcome = new StepOutcome(step, action.label(), 0, Map.of(), "");
+                outcome = new StepOutcome(step, action.label(), null, 0, Map.of(), Map.of(), "");
             } else if (DateRuns.done(run, step)) {
                 outcome = recorded(run, step, "done before the run was interrupted");
             } else if (action == RunPlan.Action.KEEP) {
@@ -129,36 +147,54 @@ public final class PipelineRun {
                 Files.createDirectories(DateRuns.stepFolder(run, step));
                 long t0 = System.nanoTime();
                 Path log = run.resolve(LOGS).resolve(step.command() + ".log");
-                Executed result = execute(log, step, new StepFolders(o, run, plan.has(Step.FORECAST),
-                        plan.has(Step.WORKLIST)));
+                Executed result = execute(run.resolve(RunLog.RUN_LOG), log, step, new StepFolders(o, run,
+                        plan.has(Step.FORECAST), plan.has(Step.WORKLIST)));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int exit = result.exitCode();
-                if (exit != 0) {
-                    writeManifest(run, manifest.failed(step.command(), exit));
-                    progress.printf("%s %-9s FAILED with exit %d after %.1f s; log %s%n", o.asOf(), step.command(),
-                            exit, seconds, log);
+                if (result.outcome() == null || !result.outcome().status().published()) {
+                    String word = result.outcome() == null ? JobOutcome.Status.FAILED
+                            : result.outcome().status().word();
+                    writeManifest(run, manifest.failed(step.command(), word, exit));
+                    String failed = String.format("%s %-9s FAILED with exit %d after %.1f s; log %s", o.asOf(),
+                            step.command(), exit, seconds, log);
+                    progress.println(failed);
+                    runLog.log(RunLog.Level.ERROR, "run", failed);
                     lastLines(log, 5).forEach(l -> progress.println("    " + l));
                     return new Outcome(exit, step, run, date.published(), outcomes);
                 }
-                outcome = new StepOutcome(step, "ran", seconds, result.outcome().rows(), result.outcome().summary());
+                outcome = new StepOutcome(step, "ran", result.outcome().status(), seconds, result.outcome().inputs(),
+                        result.outcome().rows(), result.outcome().summary());
                 markDone(run, step, outcome);
             }
             outcomes.add(outcome);
+            if (outcome.status() != null) {
+                status = status.and(outcome.status());
+            }
             manifest = manifest.withStep(outcome.record());
             if (step == Step.TRAIN && plan.has(Step.TRAIN)) {
                 manifest = manifest.withModel(RunInputs.model(DateRuns.stepFolder(run, Step.TRAIN)));
             }
+            if (step == Step.SCORE && plan.has(Step.SCORE)) {
+                manifest = manifest.withGate(RunInputs.gate(DateRuns.stepFolder(run, Step.SCORE)));
+            }
             writeManifest(run, manifest);
-            progress.println(line(o, outcome));
+            say(runLog, line(o, outcome));
         }
         Instant finished = Instant.now();
-        manifest = manifest.complete(finished.toString(), Duration.between(started, finished).toMillis() / 1000.0);
+        double took = Duration.between(started, finished).toMillis() / 1000.0;
+        manifest = manifest.complete(finished.toString(), took, status);
         writeManifest(run, manifest);
         date.publish(run);
         date.prune(run, previous.orElse(null));
-        progress.printf("%s run complete in %.1f s; published %s%n", o.asOf(),
-                Duration.between(started, finished).toMillis() / 1000.0, date.published());
-        return new Outcome(0, null, run, date.published(), outcomes);
+        say(runLog, String.format("%s run %s in %.1f s; published %s", o.asOf(), status == JobOutcome.Status.OK
+                ? "complete" : "complete with warnings (exit " + status.exitCode() + ")", took, date.published()));
+        return new Outcome(status.exitCode(), null, run, date.published(), outcomes);
+    }
+
+    /** A line for whoever runs the command, and for the run's log. */
+    private void say(RunLog runLog, String line) {
+        progress.println(line);
+        runLog.info("run", line);
     }
 
     /** The newest unfinished run of the date started from the same inputs, code and plan. */
@@ -181,33 +217,55 @@ public final class PipelineRun {
                 // A manifest cut short by a kill, or written by another version: that run is not resumed.
                 continue;
             }
-            if (!RunRecord.COMPLETE.equals(m.status()) && fingerprint.equals(m.fingerprint())) {
+            if (!published(m.status()) && fingerprint.equals(m.fingerprint())) {
                 return Optional.of(run);
             }
         }
         return Optional.empty();
     }
 
+    /** Whether a run's manifest says it was published: complete, with warnings or without. */
+    private static boolean published(String status) {
+        return JobOutcome.Status.OK.word().equals(status) || JobOutcome.Status.WARNINGS.word().equals(status);
+    }
+
     /** How a step's job ended: its outcome and exit code, or no outcome and the exit code of its failure. */
     private record Executed(JobOutcome outcome, int exitCode) {
     }
 
-    /** Runs a step's job with what it reports going to the step's log, so the run itself prints one line per step. */
-    private Executed execute(Path log, Step step, StepFolders folders) throws IOException {
-        try (PrintWriter file = Secrets.ambient().redacting(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
-            file.println("arscope run: " + step.command() + " into " + folders.output(step));
+    /**
+     * Runs a step's job with what it reports going to the step's log and the run's, so the run itself prints one line
+     * per step.
+     */
+    private Executed execute(Path runLog, Path log, Step step, StepFolders folders) throws IOException {
+        Files.deleteIfExists(log);
+        String source = step.command();
+        try (RunLog file = RunLog.step(runLog, log)) {
+            file.info(source, "started, writing " + folders.output(step));
             long t0 = System.nanoTime();
             try {
                 JobOutcome outcome = jobs.run(step, folders);
-                outcome.details().forEach(file::println);
-                outcome.warnings().forEach(w -> file.println("arscope " + step.command() + ": warning: " + w));
-                file.printf("%s in %.1f s%n", outcome.summary(), (System.nanoTime() - t0) / 1e9);
+                outcome.inputs().forEach((table, rows) -> file.info(source, String.format("read %,d rows of %s", rows,
+                        table)));
+                outcome.details().forEach(d -> file.info(source, d));
+                outcome.rows().forEach((table, rows) -> file.info(source, String.format("wrote %,d rows of %s", rows,
+                        table)));
+                // Last before the summary, so that the lines a failed run prints from the log's end show them.
+                outcome.warnings().forEach(w -> file.log(RunLog.Level.WARN, source, "arscope " + step.command()
+                        + ": warning: " + w));
+                file.log(outcome.status().published() ? RunLog.Level.INFO : RunLog.Level.ERROR, source,
+                        String.format("%s in %.1f s; %s, exit %d", outcome.summary(), (System.nanoTime() - t0) / 1e9,
+                                outcome.status().word(), outcome.status().exitCode()));
                 return new Executed(outcome, outcome.status().exitCode());
             } catch (Exception e) {
-                file.println(ExitCode.message(step.command(), e));
+                StringWriter trace = new StringWriter();
+                trace.write(ExitCode.message(step.command(), e));
                 if (ExitCode.of(e) == ExitCode.FAILURE) {
-                    e.printStackTrace(file);
+                    trace.write("\n");
+                    e.printStackTrace(new PrintWriter(trace));
                 }
+                file.log(RunLog.Level.ERROR, source, trace.toString().stripTrailing() + "\n"
+                        + JobOutcome.Status.FAILED + ", exit " + ExitCode.of(e));
                 return new Executed(null, ExitCode.of(e));
             }
         }
@@ -222,7 +280,10 @@ public final class PipelineRun {
     private static StepOutcome recorded(Path run, Step step, String outcome) throws IOException {
         RunRecord.Step done = JSON.readValue(DateRuns.stepFolder(run, step).resolve(DateRuns.STEP_DONE).toFile(),
                 RunRecord.Step.class);
-        return new StepOutcome(step, outcome, done.seconds(), done.rows(), done.summary());
+        JobOutcome.Status status = Arrays.stream(JobOutcome.Status.values()).filter(s -> s.word().equals(
+                done.status())).findFirst().orElse(JobOutcome.Status.OK);
+        return new StepOutcome(step, outcome, status, done.seconds(), done.inputs() == null ? Map.of()
+                : done.inputs(), done.rows(), done.summary());
     }
 
     private static String line(PipelineOptions o, StepOutcome s) {

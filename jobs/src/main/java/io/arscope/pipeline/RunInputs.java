@@ -5,13 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 import io.arscope.risk.ModelDirectory;
+import io.arscope.risk.ModelGate;
+import io.arscope.risk.ScoreTables;
 import io.arscope.risk.ModelMetadata;
 import io.arscope.run.RunManifest;
 
@@ -85,6 +90,20 @@ final class RunInputs {
         ModelMetadata t = ModelDirectory.metadata(dir);
         return new Model(dir.toString(), sha256, t.labelsAsOf(), t.chosen(), t.trainingDataSha256(),
                 t.arscopeVersion());
+    }
+
+    /**
+     * The model gate's decision as the score step at {@code scoreFolder} recorded it, or null when it recorded none
+     * (a stand-in job in a test).
+     */
+    static ModelGate gate(Path scoreFolder) throws IOException {
+        Path manifest = scoreFolder.resolve(ScoreTables.MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
+        RunManifest<Map<String, Object>, Map<String, Long>, ScoreTables.RunOutputs> score = RunManifest.read(
+                Files.readString(manifest), new TypeReference<>() { });
+        return score.outputs().gate();
     }
 
     /** The files under a folder, in path order; a folder given as a link (a published output) is followed. */

@@ -48,9 +48,27 @@ public final class ReportJob implements Job<ReportOptions> {
 
     @Override
     public JobOutcome run(JobContext<ReportOptions> context) throws IOException, InputException {
-        write(context);
-        return JobOutcome.ok(context, "report: " + OutputFiles.child(context.options().output(), REPORT),
-                java.util.List.of());
+        ReportData data = write(context);
+        return JobOutcome.ok(context, String.format("report: %d months of metrics%s%s; %s", data.months().size(),
+                context.options().forecast() == null ? "" : ", the forecast",
+                context.options().worklist() == null ? "" : ", the worklist",
+                OutputFiles.child(context.options().output(), REPORT)), java.util.List.of());
+    }
+
+    /** Rows of each table the report reads, by its location: the manifest's inputs. */
+    private static java.util.Map<String, Long> inputs(SparkSession spark, ReportOptions o) {
+        java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of(
+                MetricsTables.PERIOD_METRICS.path(o.metrics()), MetricsTables.PROVISION_MATRIX.path(o.metrics())));
+        if (o.forecast() != null) {
+            tables.addAll(java.util.List.of(ForecastTables.CASH_FORECAST.path(o.forecast()),
+                    ForecastTables.DSO_FORECAST.path(o.forecast()), ForecastTables.ACCURACY.path(o.forecast())));
+        }
+        if (o.worklist() != null) {
+            tables.add(WorklistTables.CUSTOMERS.path(o.worklist()));
+        }
+        java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        tables.forEach(t -> rows.put(t, spark.read().parquet(t).count()));
+        return rows;
     }
 
     /** Writes {@code cfo-report.html} and its run manifest into the context's folder; returns what was read. */
@@ -63,7 +81,9 @@ public final class ReportJob implements Job<ReportOptions> {
         OutputFiles.writeText(spark, context.output(REPORT), html);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("report", started, new RunOptions(o.metrics(),
                 o.forecast() == null ? "" : o.forecast(), o.worklist() == null ? "" : o.worklist(), o.output()),
-                java.util.Map.of(), new RunOutputs(data.months().size(), html.length()), "passed", null);
+                context.recordInputs(inputs(spark, o)), new RunOutputs(data.months().size(), html.length()),
+                JobOutcome.Status.OK.word(),
+                JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, context.output(MANIFEST), manifest.toJson());
         return data;
     }

@@ -45,7 +45,8 @@ public final class ModelDirectory {
                 labelAsOf.toString(), result.model().config(), window(result.train()), window(result.validation()),
                 window(result.testSet()), result.train().fingerprint(), result.chosen(), result.validationAuc(),
                 result.calibrated(), result.model().platt(), result.model().standardizer().meanAndScale(),
-                result.test(), result.baseline(), result.testDaysLateMae());
+                result.test(), result.baseline(), result.testDaysLateMae(), result.validationModel(),
+                result.validationBaseline());
         Files.writeString(dir.resolve(METADATA), JSON.writeValueAsString(m));
         Files.writeString(dir.resolve(PROVENANCE), new JsonProvenanceSerialization(true)
                 .marshalAndSerialize(result.model().classifier().getProvenance()));

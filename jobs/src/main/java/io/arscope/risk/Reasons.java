@@ -1,52 +1,163 @@
 package io.arscope.risk;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * A model's strongest reasons for a score, in words a collector understands. Each reason names the feature
- * that pushed the probability up the most and says what the data shows about it for this invoice.
+ * A model's strongest reasons for a score, in words a collector can say on the phone. A feature becomes a reason
+ * only when it pushed the probability up and its value argues for the risk: a history figure worse than the
+ * training invoices' average (more days late, fewer earlier invoices, a shorter relationship than most), a count that is not
+ * zero, a category the invoice has. Calendar features (weekday and month of issue and due date) and the currency
+ * are never reasons: they are true of every invoice of their kind, and nobody can say them to a customer.
  */
 public final class Reasons {
+
+    /** The reason of an invoice none of whose features argues for its risk, so that no reason is blank. */
+    public static final String NOTHING_STANDS_OUT = "no single factor stands out";
+    /** Features about the customer's open and overdue balance on its other invoices. */
+    public static final Set<String> BALANCE = Set.of("hist_overdue_share", "hist_overdue_balance_log",
+            "hist_open_balance_log");
+    /** Features about the customer's last payment. */
+    public static final Set<String> LAST_PAYMENT = Set.of("days_since_last_payment", "no_payment_yet");
+    /** Features about the invoice itself rather than its customer. */
+    public static final Set<String> INVOICE = Set.of("log_amount", "amount_vs_usual", "terms_days",
+            "billing_channel", "business_unit");
+    private static final int MAX = 3;
+
+    /**
+     * One reason.
+     *
+     * @param feature the model feature's name without its one-hot level ({@code billing_channel}, not
+     *                {@code billing_channel=paper})
+     * @param words   what a collector reads
+     */
+    public record Reason(String feature, String words) {
+    }
 
     private Reasons() {
     }
 
-    /** The sentence for a feature, given the invoice's feature values. */
-    public static String describe(String feature, Map<String, Double> f) {
-        String name = feature.contains("=") ? feature.substring(0, feature.indexOf('=')) : feature;
+    /**
+     * Up to three reasons, strongest first, from each feature's contribution to the log-odds of paying late; the
+     * one reason {@link #NOTHING_STANDS_OUT} when no feature argues for the risk.
+     *
+     * @param names        the model's feature names, by feature id
+     * @param contribution by feature id
+     * @param f            the invoice's features
+     * @param z            the same, standardised on the training invoices
+     * @param currency     the currency its amounts are in ({@link InvoiceCurrency#of})
+     */
+    public static List<Reason> strongest(List<String> names, float[] contribution, Map<String, Double> f,
+            Map<String, Double> z, String currency) {
+        List<Integer> order = IntStream.range(0, names.size()).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(j -> -contribution[j]).thenComparingInt(j -> j)).toList();
+        List<Reason> out = new ArrayList<>();
+        for (int j : order) {
+            if (out.size() == MAX || contribution[j] <= 0) {
+                break;
+            }
+            String feature = names.get(j);
+            describe(feature, f, z, currency).map(words -> new Reason(base(feature), words))
+                    .filter(r -> out.stream().noneMatch(o -> o.words().equals(r.words()))).ifPresent(out::add);
+        }
+        return out.isEmpty() ? List.of(new Reason("", NOTHING_STANDS_OUT)) : out;
+    }
+
+    /**
+     * The sentence for a feature of an invoice, or empty when the invoice does not have the feature or its value
+     * does not argue for the risk; amounts are said in {@code currency}.
+     */
+    public static Optional<String> describe(String feature, Map<String, Double> f, Map<String, Double> z,
+            String currency) {
+        if (!f.containsKey(feature)) {
+            return Optional.empty();
+        }
+        String name = base(feature);
         String level = feature.contains("=") ? feature.substring(feature.indexOf('=') + 1) : null;
-        double v = f.getOrDefault(feature, 0.0);
-        return switch (name) {
-            case "hist_late_share" -> String.format("paid %.0f%% of earlier invoices late", 100 * v);
-            case "hist_mean_days_late" -> String.format("pays %.0f days late on average", v);
-            case "hist_recent_days_late" -> String.format("paid its last invoices %.0f days late on average", v);
-            case "hist_lateness_trend" -> String.format("paying %.0f days later recently than usual", v);
-            case "hist_amount_weighted_days_late" -> String.format("large invoices paid %.0f days late on average", v);
-            case "hist_overdue_balance_log" -> String.format("already has %,.0f overdue", Math.expm1(v));
-            case "hist_overdue_share" -> String.format("%.0f%% of its open balance is overdue", 100 * v);
-            case "hist_open_balance_log" -> String.format("has %,.0f open on other invoices", Math.expm1(v));
-            case "hist_open_disputes" -> String.format("has %.0f open dispute(s)", v);
-            case "hist_past_disputes" -> String.format("raised %.0f dispute(s) before", v);
-            case "hist_on_account_log" -> String.format("holds %,.0f on account", Math.expm1(v));
-            case "hist_on_account_cover" -> String.format("its credit on account covers %.0f%% of its open balance",
-                    100 * v);
-            case "hist_invoices" -> String.format("only %.0f earlier invoice(s) to judge by", v);
-            case "no_history" -> "new customer: no payment history yet";
-            case "no_payment_yet" -> "has never paid an invoice yet";
-            case "days_since_last_payment" -> String.format("no payment for %.0f days", v);
-            case "credit_use" -> String.format("uses %.0f%% of its credit limit", 100 * v);
-            case "tenure_days" -> String.format("customer for %.0f days", v);
-            case "amount_vs_usual" -> String.format("invoice is %.1f times its usual amount", v);
-            case "log_amount" -> String.format("invoice amount %,.0f", Math.exp(v));
-            case "terms_days" -> String.format("payment terms of %.0f days", v);
-            case "billing_channel" -> "billed on " + level;
-            case "business_unit" -> "business unit " + level;
-            case "currency" -> "billed in " + level;
-            case "invoice_month" -> "invoiced in month " + level;
-            case "due_month" -> "falls due in month " + level;
-            case "invoice_weekday" -> "invoiced on weekday " + level;
-            case "due_weekday" -> "falls due on weekday " + level;
-            default -> feature;
+        double v = f.get(feature);
+        boolean aboveUsual = z.getOrDefault(feature, 0.0) > 0;
+        boolean belowUsual = z.getOrDefault(feature, 0.0) < 0;
+        String words = switch (name) {
+            case "hist_late_share" -> aboveUsual && v > 0 ? "paid " + percent(v) + " of its earlier invoices late"
+                    : null;
+            case "hist_mean_days_late" -> aboveUsual && whole(v) > 0 ? "pays " + days(whole(v)) + " late on average"
+                    : null;
+            case "hist_recent_days_late" -> aboveUsual && whole(v) > 0
+                    ? "paid its latest invoices " + days(whole(v)) + " late on average" : null;
+            case "hist_lateness_trend" -> whole(v) > 0
+                    ? "has lately paid " + days(whole(v)) + " later than its own average" : null;
+            case "hist_amount_weighted_days_late" -> aboveUsual && whole(v) > 0
+                    ? "pays " + days(whole(v)) + " late on average, weighted by amount" : null;
+            case "hist_overdue_balance_log" -> cents(Math.expm1(v)) > 0
+                    ? "has " + money(Math.expm1(v), currency) + " overdue on its other invoices" : null;
+            case "hist_overdue_share" -> v > 0 ? percent(v) + " of its balance on other invoices is overdue" : null;
+            case "hist_open_balance_log" -> aboveUsual && cents(Math.expm1(v)) > 0
+                    ? "has " + money(Math.expm1(v), currency) + " open on its other invoices" : null;
+            case "hist_open_disputes" -> whole(v) > 0 ? "has " + plural(whole(v), "open dispute") : null;
+            case "hist_past_disputes" -> whole(v) > 0 ? "raised " + plural(whole(v), "dispute") + " before" : null;
+            case "hist_on_account_log" -> cents(Math.expm1(v)) > 0
+                    ? "holds " + money(Math.expm1(v), currency) + " on account, applied to no invoice" : null;
+            case "hist_on_account_cover" -> v > 0
+                    ? "its credit on account covers " + percent(v) + " of its other open balance" : null;
+            case "hist_invoices" -> belowUsual && whole(v) > 0
+                    ? plural(whole(v), "earlier invoice") + " to judge by, fewer than most customers" : null;
+            case "no_history" -> v > 0 ? "new customer: no payment record to judge by yet" : null;
+            case "no_payment_yet" -> v > 0 ? "has never paid an invoice" : null;
+            case "days_since_last_payment" -> aboveUsual ? "no payment for " + days(whole(v)) : null;
+            case "credit_use" -> aboveUsual && v > 0 ? "uses " + percent(v) + " of its credit limit" : null;
+            case "tenure_days" -> belowUsual ? "a customer for " + days(whole(v)) + ", less than most" : null;
+            case "amount_vs_usual" -> aboveUsual && Math.round(v * 10) > 10
+                    ? "invoice is " + decimal(v) + " times its usual amount" : null;
+            case "log_amount" -> aboveUsual ? "a larger invoice than most: " + money(Math.exp(v), currency) : null;
+            case "terms_days" -> aboveUsual ? "long payment terms: " + days(whole(v)) : null;
+            case "billing_channel" -> v > 0 ? "billed on " + level : null;
+            case "business_unit" -> v > 0 ? "an invoice of business unit " + level : null;
+            default -> null;
         };
+        return Optional.ofNullable(words);
+    }
+
+    /** A feature's name without its one-hot level. */
+    static String base(String feature) {
+        return feature.contains("=") ? feature.substring(0, feature.indexOf('=')) : feature;
+    }
+
+    /** 0.3279 as "33%". */
+    public static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    /** An amount as "USD 2,387.47". */
+    private static String money(double amount, String currency) {
+        return InvoiceCurrency.shown(BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP), currency);
+    }
+
+    private static long cents(double amount) {
+        return Math.round(amount * 100);
+    }
+
+    private static long whole(double v) {
+        return Math.round(v);
+    }
+
+    /** "1 day", "95 days", "1,095 days". */
+    public static String days(long n) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "day" : "days");
+    }
+
+    private static String plural(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");
+    }
+
+    private static String decimal(double v) {
+        return String.format(Locale.ROOT, "%,.1f", v);
     }
 }

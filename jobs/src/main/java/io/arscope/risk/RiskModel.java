@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ public final class RiskModel implements Serializable {
     private final RiskConfig config;
 
     /** One scored invoice. */
-    public record Score(double probability, double expectedDaysLate, String band, List<String> reasons) {
+    public record Score(double probability, double expectedDaysLate, String band, List<Reasons.Reason> reasons) {
     }
 
     /**
@@ -138,8 +137,12 @@ public final class RiskModel implements Serializable {
         return p;
     }
 
-    /** Scores a batch: probability, expected days late, band and the top three reasons. */
-    public List<Score> score(List<Map<String, Double>> batch) {
+    /**
+     * Scores a batch: probability, expected days late, band and the top three reasons.
+     *
+     * @param reportedIn the currency the amounts were converted into, or null for amounts as stored
+     */
+    public List<Score> score(List<Map<String, Double>> batch, String reportedIn) {
         List<Map<String, Double>> z = standardised(batch);
         double[] p = rawProbabilities(classifier, z);
         for (int i = 0; i < p.length; i++) {
@@ -150,37 +153,21 @@ public final class RiskModel implements Serializable {
         List<Prediction<Regressor>> days = daysLate.predict(regression);
         float[][] contributions = contributions(z);
         ImmutableFeatureMap featureMap = innerFeatureMap();
+        List<String> names = new ArrayList<>(featureMap.size());
+        for (int j = 0; j < featureMap.size(); j++) {
+            names.add(featureMap.get(j).getName());
+        }
         List<Score> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             scores.add(new Score(p[i], Math.max(0, days.get(i).getOutput().getValues()[0]), config.band(p[i]),
-                    reasons(contributions[i], featureMap, batch.get(i))));
+                    Reasons.strongest(names, contributions[i], batch.get(i), z.get(i),
+                            InvoiceCurrency.of(batch.get(i), reportedIn))));
         }
         return scores;
     }
 
     private ImmutableFeatureMap innerFeatureMap() {
         return classifier.getFeatureIDMap();
-    }
-
-    private static List<String> reasons(float[] contribution, ImmutableFeatureMap featureMap, Map<String, Double> f) {
-        Integer[] order = new Integer[featureMap.size()];
-        for (int j = 0; j < order.length; j++) {
-            order[j] = j;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -contribution[j]).thenComparingInt(j -> j));
-        List<String> out = new ArrayList<>();
-        for (int j : order) {
-            if (out.size() == 3 || contribution[j] <= 0) {
-                break;
-            }
-            String name = featureMap.get(j).getName();
-            // A one-hot level that is absent from this invoice explains nothing about it.
-            if (name.contains("=") && !f.containsKey(name)) {
-                continue;
-            }
-            out.add(Reasons.describe(name, f));
-        }
-        return out;
     }
 
     /**

@@ -32,20 +32,23 @@ public final class RiskScoring {
     /**
      * The invoices open at the end of {@code day}, scored with features known on that day; refuses a model whose
      * features the data does not provide.
+     *
+     * @param reportedIn the reporting currency the ledger's amounts were converted into, or null for amounts as
+     *                   stored, each in its invoice's currency
      */
     public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.ledger.ReceivablesLedger ledger,
-            ModelDirectory.Loaded loaded, LocalDate day) {
+            ModelDirectory.Loaded loaded, LocalDate day, String reportedIn) {
         Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
         List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
                 .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
         if (!sample.isEmpty()) {
             ModelDirectory.checkFeatures(loaded.metadata(), sample);
         }
-        return score(spark, features, loaded.model());
+        return score(spark, features, loaded.model(), reportedIn);
     }
 
-    /** Scores rows of {@link RiskFeatures#SCHEMA}. */
-    public static Dataset<Row> score(SparkSession spark, Dataset<Row> features, RiskModel model) {
+    /** Scores rows of {@link RiskFeatures#SCHEMA}; amounts in {@code reportedIn}, or as stored when null. */
+    public static Dataset<Row> score(SparkSession spark, Dataset<Row> features, RiskModel model, String reportedIn) {
         Broadcast<RiskModel> shared = spark.sparkContext().broadcast(model,
                 scala.reflect.ClassTag$.MODULE$.apply(RiskModel.class));
         MapPartitionsFunction<Row, Row> scoreAll = rows -> new Iterator<>() {
@@ -54,7 +57,7 @@ public final class RiskScoring {
             @Override
             public boolean hasNext() {
                 if (!current.hasNext() && rows.hasNext()) {
-                    current = scoreBatch(shared.value(), rows).iterator();
+                    current = scoreBatch(shared.value(), rows, reportedIn).iterator();
                 }
                 return current.hasNext();
             }
@@ -68,7 +71,7 @@ public final class RiskScoring {
         return features.mapPartitions(scoreAll, Encoders.row(SCHEMA));
     }
 
-    private static List<Row> scoreBatch(RiskModel model, Iterator<Row> rows) {
+    private static List<Row> scoreBatch(RiskModel model, Iterator<Row> rows, String reportedIn) {
         List<Row> batch = new ArrayList<>(BATCH);
         List<Map<String, Double>> features = new ArrayList<>(BATCH);
         while (rows.hasNext() && batch.size() < BATCH) {
@@ -76,25 +79,36 @@ public final class RiskScoring {
             batch.add(r);
             features.add(r.getJavaMap(r.fieldIndex("features")));
         }
-        List<RiskModel.Score> scores = model.score(features);
+        List<RiskModel.Score> scores = model.score(features, reportedIn);
         List<Row> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Row r = batch.get(i);
             RiskModel.Score s = scores.get(i);
             LocalDate asOf = r.getAs("scoring_date");
             LocalDate due = r.getAs("due_date");
-            List<String> reasons = s.reasons();
+            List<Reasons.Reason> reasons = s.reasons();
+            // The band is that of the probability as stored, so that a reader can check one against the other.
+            double probability = ScoreTables.probability(s.probability());
             out.add(ScoreTables.SCORES.row().set(ScoreTables.INVOICE_ID, r.getAs("invoice_id"))
                     .set(ScoreTables.CUSTOMER_ID, r.getAs("customer_id")).set(ScoreTables.AS_OF, asOf)
                     .set(ScoreTables.INVOICE_DATE, r.getAs("invoice_date")).set(ScoreTables.DUE_DATE, due)
+                    .set(ScoreTables.CURRENCY, InvoiceCurrency.of(features.get(i), reportedIn))
                     .set(ScoreTables.AMOUNT, r.getAs("amount")).set(ScoreTables.OPEN_AMOUNT, r.getAs("open_amount"))
                     .set(ScoreTables.DAYS_PAST_DUE, (int) ChronoUnit.DAYS.between(due, asOf))
-                    .set(ScoreTables.PROBABILITY_LATE, s.probability())
-                    .set(ScoreTables.EXPECTED_DAYS_LATE, s.expectedDaysLate()).set(ScoreTables.RISK_BAND, s.band())
-                    .set(ScoreTables.REASON_1, reasons.size() > 0 ? reasons.get(0) : null)
-                    .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1) : null)
-                    .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2) : null).build());
+                    .set(ScoreTables.PROBABILITY_LATE, probability)
+                    .set(ScoreTables.EXPECTED_DAYS_LATE, s.expectedDaysLate())
+                    .set(ScoreTables.RISK_BAND, model.config().band(probability))
+                    .set(ScoreTables.REASON_1, reasons.get(0).words())
+                    .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1).words() : null)
+                    .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2).words() : null)
+                    .set(ScoreTables.REASON_FEATURES, features(reasons)).build());
         }
         return out;
+    }
+
+    /** The reasons' features as {@link ScoreTables#REASON_FEATURES} holds them; null when no feature stands out. */
+    private static String features(List<Reasons.Reason> reasons) {
+        List<String> named = reasons.stream().map(Reasons.Reason::feature).filter(f -> !f.isEmpty()).toList();
+        return named.isEmpty() ? null : String.join(",", named);
     }
 }

@@ -34,7 +34,8 @@ public final class RiskTrainer {
     /** Everything training found, for the model's metadata and the run's report. */
     public record Result(RiskModel model, String chosen, Map<String, Double> validationAuc, boolean calibrated,
             Evaluation test, Evaluation baseline, double testDaysLateMae, LabelledInvoices train,
-            LabelledInvoices validation, LabelledInvoices testSet) {
+            LabelledInvoices validation, LabelledInvoices testSet, Evaluation validationModel,
+            Evaluation validationBaseline) {
     }
 
     private RiskTrainer() {
@@ -89,8 +90,13 @@ public final class RiskTrainer {
         Evaluation testEvaluation = Evaluation.of(model.probabilities(test.features()), test.late(), test.amounts());
         Evaluation baseline = Evaluation.of(test.baseline(train.lateShare()), test.late(), test.amounts());
         double mae = daysLateMae(model, test);
+        // What the model gate compares: the published model and the baseline on the same validation invoices.
+        Evaluation validationModel = Evaluation.of(calibrate ? calibratedP : validP, validation.late(),
+                validation.amounts());
+        Evaluation validationBaseline = Evaluation.of(validation.baseline(train.lateShare()), validation.late(),
+                validation.amounts());
         return new Result(model, chosen, validationAuc, calibrate, testEvaluation, baseline, mae, train, validation,
-                test);
+                test, validationModel, validationBaseline);
     }
 
     /** On features the {@link Standardizer} has scaled; a fresh trainer each time, as Tribuo's SGD reseeds per call. */
@@ -155,7 +161,7 @@ public final class RiskTrainer {
         if (settled.isEmpty()) {
             return Double.NaN;
         }
-        List<RiskModel.Score> scores = model.score(settled);
+        List<RiskModel.Score> scores = model.score(settled, null);
         double sum = 0;
         for (int i = 0; i < scores.size(); i++) {
             sum += Math.abs(scores.get(i).expectedDaysLate() - actual.get(i));

@@ -15,6 +15,7 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.run.OutputFiles;
@@ -36,12 +37,23 @@ public final class ScoreJob implements Job<ScoreOptions> {
 
     @Override
     public JobOutcome run(JobContext<ScoreOptions> context) throws IOException, InputException {
-        long n = score(context);
-        return JobOutcome.ok(context, String.format("score: %,d open invoices scored", n), List.of());
+        Scored s = score(context);
+        JobOutcome outcome = JobOutcome.ok(context, String.format("score: %,d open invoices scored by the %s, "
+                + "%,d high risk", s.rows(), s.gate().passed() ? "model" : "baseline", s.high()),
+                List.of(s.gate().decision()));
+        return s.gate().passed() ? outcome
+                : outcome.withWarnings(List.of(s.gate().decision())).withStatus(JobOutcome.Status.WARNINGS);
     }
 
-    /** Scores the invoices open at the as-of date into the context's folder; returns how many. */
-    public static long score(JobContext<ScoreOptions> context) throws IOException, InputException {
+    /** What scoring wrote: rows, of which high risk, and the model gate's decision. */
+    public record Scored(long rows, long high, ModelGate gate) {
+    }
+
+    /**
+     * Scores the invoices open at the as-of date into the context's folder: with the model when it passes its gate
+     * ({@link ModelGate}), else with the baseline ({@link BaselineScores}).
+     */
+    public static Scored score(JobContext<ScoreOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         ScoreOptions o = context.options();
         ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
@@ -49,18 +61,30 @@ public final class ScoreJob implements Job<ScoreOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Amounts open on the day, at the day's rate.
-        ReportingCurrency money = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(), o.input()),
-                o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
-        ReceivablesLedger ledger = money.valuedAt(cut, day);
-        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day)
-                .orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col()).localCheckpoint();
+        ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(context.spark(),
+                o.input()), o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
+        ReceivablesLedger ledger = reporting.valuedAt(cut, day);
+        ModelMetadata meta = loaded.metadata();
+        ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
+                o.gateMargin());
+        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day, reporting.code());
+        if (!gate.passed()) {
+            scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, day, meta.config().graceDays()),
+                    meta.train().lateShare(), meta.config());
+        }
+        scores = scores.orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col())
+                .localCheckpoint();
         context.writeTable(ScoreTables.SCORES, scores);
         long n = context.rows().get(ScoreTables.SCORES.name());
+        long high = scores.filter(ScoreTables.RISK_BAND.col().equalTo("high")).count();
         ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), o.model().toString(),
-                loaded.metadata().trainingDataSha256(), day.toString(), money.code());
-        RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded, Map.of(),
-                new ScoreTables.RunOutputs(n), "passed", null);
+                meta.trainingDataSha256(), day.toString(), o.gateMargin());
+        JobOutcome.Status status = gate.passed() ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded,
+                context.recordInputs(LedgerRows.of(o.input(), ledger)), new ScoreTables.RunOutputs(n, gate.passed()
+                        ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING, gate), status.word(),
+                status.exitCode(), null);
         OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());
-        return n;
+        return new Scored(n, high, gate);
     }
 }

@@ -14,6 +14,7 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 
@@ -40,11 +41,19 @@ public final class TrainJob implements Job<TrainOptions> {
                         r.testSet().dates().get(r.testSet().size() - 1)),
                 "validation ROC AUC " + validationAuc(r.validationAuc()) + "; chosen " + r.chosen()
                         + (r.calibrated() ? ", Platt-calibrated" : ", not recalibrated"),
+                EvaluateJob.summary("validation, model", r.validationModel()),
+                EvaluateJob.summary("validation, baseline", r.validationBaseline()),
                 EvaluateJob.summary("test, model", r.test()),
                 EvaluateJob.summary("test, baseline", r.baseline()),
                 String.format("days late: mean absolute error %.1f days on settled test invoices",
                         r.testDaysLateMae()));
-        return JobOutcome.ok(context, "train: model in " + context.options().model(), details);
+        return JobOutcome.ok(context, String.format("train: %s on %,d invoices; test late amount in top 20%% %s "
+                + "(baseline %s), ROC AUC %s (baseline %s); model in %s", r.chosen(), r.train().size(),
+                SummaryFigure.percent(r.test().captureTop20(), "%.1f%%", "no late amount"),
+                SummaryFigure.percent(r.baseline().captureTop20(), "%.1f%%", "no late amount"),
+                SummaryFigure.of(r.test().rocAuc(), "%.3f", "one class only"),
+                SummaryFigure.of(r.baseline().rocAuc(), "%.3f", "one class only"), context.options().model()),
+                details);
     }
 
     /** Each candidate's validation ROC AUC to three decimals, or n/a where the window held one class only. */
@@ -66,6 +75,11 @@ public final class TrainJob implements Job<TrainOptions> {
                 o.config().graceDays()));
         RiskTrainer.Result result = RiskTrainer.train(all, o.config());
         ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());
+        context.recordInputs(LedgerRows.of(o.input(), stored));
+        // The model has no table; its rows are the invoices it learned from, was chosen on and was tested on.
+        context.recordRows("train_invoices", result.train().size());
+        context.recordRows("validation_invoices", result.validation().size());
+        context.recordRows("test_invoices", result.testSet().size());
         return result;
     }
 }

@@ -7,8 +7,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_csv;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
@@ -27,8 +31,10 @@ import org.apache.spark.sql.types.StructField;
  * (or with one of the first four after leading white space, which some programs trim on import) would be run as a
  * formula, so it is written with a single quote in front and inside double quotes, {@code "'=1+1"}. Every other
  * cell is written as Spark's CSV writer writes it, quoted only where the format needs it, and exactly as stored
- * (surrounding spaces kept). Numbers, dates and flags are never changed: a negative amount stays {@code -12.50}.
- * Only the CSV changes; the Parquet beside it keeps the raw value.
+ * (surrounding spaces kept). Numbers, dates and flags are never made inert: a negative amount stays {@code -12.50}.
+ * A floating-point number is written as a plain decimal, its shortest exact digits and never scientific notation
+ * ({@code 0.000462344509}, not {@code 4.62344509E-4}), which every spreadsheet and CSV reader takes as a number;
+ * DECIMAL amounts are plain already. Only the CSV changes; the Parquet beside it keeps the raw value.
  */
 public final class CsvCells {
 
@@ -39,7 +45,25 @@ public final class CsvCells {
     static final Map<String, String> OPTIONS = Map.of("escape", "\"", "nullValue", "", "emptyValue", "",
             "ignoreLeadingWhiteSpace", "false", "ignoreTrailingWhiteSpace", "false");
 
+    private static final UserDefinedFunction PLAIN = udf((UDF1<Double, String>) CsvCells::plain,
+            DataTypes.StringType);
+
     private CsvCells() {
+    }
+
+    /**
+     * A floating-point number as a plain decimal: the shortest digits that read back as the same double, as Java
+     * writes them, but never in scientific notation ({@code 0.5}, {@code 12.0}, {@code 0.000462344509},
+     * {@code 10000000000}); NaN and the infinities as Java writes them, since no decimal stands for them.
+     */
+    public static String plain(Double value) {
+        if (value == null) {
+            return null;
+        }
+        if (!Double.isFinite(value)) {
+            return value.toString();
+        }
+        return new BigDecimal(Double.toString(value)).toPlainString();
     }
 
     /** Whether a spreadsheet would take this text for a formula. */
@@ -74,7 +98,13 @@ public final class CsvCells {
         List<String> keep = List.of(kept);
         List<Column> cells = new ArrayList<>();
         for (StructField field : rows.schema().fields()) {
-            if (!keep.contains(field.name())) {
+            if (keep.contains(field.name())) {
+                continue;
+            }
+            if (field.dataType().equals(DataTypes.DoubleType) || field.dataType().equals(DataTypes.FloatType)) {
+                Column value = col(field.name());
+                cells.add(when(value.isNull(), lit("")).otherwise(PLAIN.apply(value.cast(DataTypes.DoubleType))));
+            } else {
                 cells.add(cell(col(field.name()), field.dataType().equals(DataTypes.StringType)));
             }
         }

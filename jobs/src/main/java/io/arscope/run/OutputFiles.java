@@ -27,6 +27,17 @@ public final class OutputFiles {
     private OutputFiles() {
     }
 
+    /**
+     * A location as manifests record it: a local path made absolute and normal, a URL ({@code hdfs://nn/x}) as it
+     * is; null stays null.
+     */
+    public static String absolute(String location) {
+        if (location == null || location.contains("://")) {
+            return location;
+        }
+        return java.nio.file.Path.of(location).toAbsolutePath().normalize().toString();
+    }
+
     public static String child(String folder, String name) {
         return new Path(folder, name).toString();
     }

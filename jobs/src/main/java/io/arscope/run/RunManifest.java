@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * was made, the way a Tribuo model carries its provenance. Each job declares its options, inputs and outputs as
  * records beside its output tables; a consumer reads another job's manifest back as the same records
  * ({@link #read}). Every text in it is written redacted ({@link Secrets}): a URL given as an input keeps no password.
+ * Its status is one of the words every manifest shares (io.arscope.job.JobOutcome.Status: complete,
+ * complete_with_warnings, too_many_rejects, stale_input), with the exit code the job ended with beside it; its paths
+ * are absolute.
  *
  * @param <O> the job's options
  * @param <I> what it read, with counts
@@ -32,21 +35,28 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"job", "arscope_version", "java_version", "spark_version", "started", "options", "inputs",
-    "outputs", "status", "note", "finished", "seconds"})
+    "outputs", "status", "exit_code", "note", "finished", "seconds"})
 public record RunManifest<O, I, R>(String job, String arscopeVersion, String javaVersion, String sparkVersion,
-        String started, O options, I inputs, R outputs, String status,
+        String started, O options, I inputs, R outputs, String status, int exitCode,
         @JsonInclude(JsonInclude.Include.NON_NULL) String note, String finished, double seconds) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(Secrets.json());
 
-    /** The manifest of a run of {@code job} that started at {@code started} and ends now. */
+    /**
+     * The manifest of a run of {@code job} that started at {@code started} and ends now.
+     *
+     * @param inputs   what it read, with rows
+     * @param outputs  what it wrote, with rows
+     * @param status   how it ended, in the words all manifests share
+     * @param exitCode the exit code its command ends with
+     */
     public static <O, I, R> RunManifest<O, I, R> finished(String job, Instant started, O options, I inputs,
-            R outputs, String status, String note) {
+            R outputs, String status, int exitCode, String note) {
         Instant finished = Instant.now();
         return new RunManifest<>(job, version(), System.getProperty("java.version"),
                 org.apache.spark.package$.MODULE$.SPARK_VERSION(), started.toString(), options, inputs, outputs,
-                status, note, finished.toString(), Duration.between(started, finished).toMillis() / 1000.0);
+                status, exitCode, note, finished.toString(), Duration.between(started, finished).toMillis() / 1000.0);
     }
 
     /** A manifest read back from its JSON, as the records its job declares. */

@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
+
+import io.arscope.risk.InvoiceCurrency;
 
 /**
  * A collector's worklist as one self-contained HTML page, in the CFO report's style: both queues with every
@@ -24,8 +27,7 @@ public final class CollectorPage {
     private CollectorPage() {
     }
 
-    /** The page of one collector's queue; {@code currency} names what the amounts are in. */
-    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config, String currency) {
+    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config) {
         String title = "Worklist for " + queue.collector() + ", " + asOf;
         List<CollectorQueue.Customer> collect = queue.customers().stream()
                 .filter(c -> Worklist.COLLECT.equals(WorklistTables.QUEUE.of(c.row()))).toList();
@@ -38,11 +40,12 @@ public final class CollectorPage {
                 .append("</style>\n</head>\n<body>\n<header><h1>").append(escape(title)).append("</h1>\n")
                 .append("<p class=\"meta\">As of <strong>").append(asOf).append("</strong> &middot; ")
                 .append(queue.customers().size()).append(" customer rows, ").append(queue.invoiceCount())
-                .append(" open invoices &middot; amounts in <strong>").append(escape(currency))
-                .append("</strong></p></header>\n")
+                .append(" open invoices</p></header>\n")
                 .append("<p id=\"today\">Today: <strong>").append(customers(today(collect))).append("</strong> to ")
-                .append("contact (capacity ").append(config.capacity()).append("), touching <strong>")
-                .append(money(open(today(collect)))).append("</strong> open. Disputes to work today: <strong>")
+                .append("contact (capacity ").append(config.capacity()).append(")")
+                .append(today(collect).isEmpty() ? "" : ", touching <strong>" + escape(open(today(collect)))
+                        + "</strong> open")
+                .append(". Disputes to work today: <strong>")
                 .append(customers(today(disputes))).append("</strong> (capacity ").append(config.disputeCapacity())
                 .append(").</p>\n")
                 .append("<p class=\"hint\" hidden>Click a column heading to sort; click a customer's invoices to "
@@ -62,7 +65,7 @@ public final class CollectorPage {
         }
         html.append("<table class=\"queue\"><thead><tr><th class=\"num\">#</th><th>Today</th><th>Customer</th>")
                 .append("<th class=\"num\">Open</th><th class=\"num\">Overdue</th>")
-                .append("<th class=\"num\">Days past due</th><th class=\"num\">Risk of paying late</th>")
+                .append("<th class=\"num\">Days past due</th><th>Outlook</th>")
                 .append("<th class=\"num\">Priority</th>").append(disputes ? "<th>Dispute opened</th>" : "")
                 .append("<th>Next action</th><th>Why</th><th>Last payment</th>")
                 .append("<th class=\"num\">Open invoices</th></tr></thead>\n<tbody>\n");
@@ -78,16 +81,17 @@ public final class CollectorPage {
         String name = WorklistTables.CUSTOMER_NAME.of(r);
         String id = WorklistTables.CUSTOMER_ID.of(r);
         int days = WorklistTables.MAX_DAYS_PAST_DUE.of(r);
-        double probability = WorklistTables.PROBABILITY_LATE.of(r);
+        String currency = WorklistTables.CURRENCY.of(r);
         StringBuilder row = new StringBuilder("<tr>")
                 .append(num(WorklistTables.CUSTOMER_RANK.of(r), String.valueOf(WorklistTables.CUSTOMER_RANK.of(r))))
                 .append(td(WorklistTables.IN_TODAY.of(r) ? "today" : ""))
                 .append(td(name == null ? id : name + " (" + id + ")"))
-                .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(r)))
-                .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r)))
+                .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(r), currency))
+                .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                 .append(num(days, days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"))
-                .append(num(probability, percent(probability)))
-                .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(r)));
+                .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
+                        WorklistTables.EXPECTED_DAYS_TO_PAY.of(r))))
+                .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(r), currency));
         if (disputes) {
             row.append(td(date(WorklistTables.OLDEST_DISPUTE_OPENED.of(r))));
         }
@@ -103,16 +107,19 @@ public final class CollectorPage {
     private static String invoices(CollectorQueue.Customer customer, boolean disputes) {
         StringBuilder t = new StringBuilder("<table class=\"invoices\"><thead><tr><th>Invoice</th><th>Invoice date</th>"
                 + "<th>Due date</th><th class=\"num\">Amount</th><th class=\"num\">Open</th>"
-                + "<th class=\"num\">Days past due</th><th class=\"num\">Risk</th><th class=\"num\">Priority</th>"
+                + "<th class=\"num\">Days past due</th><th>Outlook</th><th class=\"num\">Priority</th>"
                 + (disputes ? "<th>Dispute</th>" : "") + "<th>Next action</th><th>Why</th></tr></thead><tbody>");
         for (Row i : customer.invoices()) {
-            double probability = WorklistTables.PROBABILITY_LATE.of(i);
+            int days = WorklistTables.DAYS_PAST_DUE.of(i);
+            String currency = WorklistTables.CURRENCY.of(i);
             t.append("<tr>").append(td(WorklistTables.INVOICE_ID.of(i)))
                     .append(td(date(WorklistTables.INVOICE_DATE.of(i)))).append(td(date(WorklistTables.DUE_DATE.of(i))))
-                    .append(moneyCell(WorklistTables.AMOUNT.of(i))).append(moneyCell(WorklistTables.OPEN_AMOUNT.of(i)))
-                    .append(num(WorklistTables.DAYS_PAST_DUE.of(i), String.valueOf(WorklistTables.DAYS_PAST_DUE.of(i))))
-                    .append(num(probability, percent(probability)))
-                    .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(i)));
+                    .append(moneyCell(WorklistTables.AMOUNT.of(i), currency))
+                    .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(i), currency))
+                    .append(num(days, String.valueOf(days)))
+                    .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(i),
+                            WorklistTables.EXPECTED_DAYS_TO_PAY.of(i))))
+                    .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(i), currency));
             if (disputes) {
                 String reason = WorklistTables.DISPUTE_REASON.of(i);
                 t.append(td("opened " + date(WorklistTables.DISPUTE_OPENED.of(i))
@@ -127,9 +134,15 @@ public final class CollectorPage {
         return customers.stream().filter(c -> WorklistTables.IN_TODAY.of(c.row())).toList();
     }
 
-    private static BigDecimal open(List<CollectorQueue.Customer> customers) {
-        return customers.stream().map(c -> WorklistTables.OPEN_AMOUNT.of(c.row())).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
+    /** The customers' open amount, one sum per currency: "USD 1,700.00" or "USD 1,700.00 and EUR 300.00". */
+    private static String open(List<CollectorQueue.Customer> customers) {
+        Map<String, BigDecimal> byCurrency = new TreeMap<>();
+        for (CollectorQueue.Customer c : customers) {
+            byCurrency.merge(WorklistTables.CURRENCY.of(c.row()), WorklistTables.OPEN_AMOUNT.of(c.row()),
+                    BigDecimal::add);
+        }
+        return String.join(" and ", byCurrency.entrySet().stream()
+                .map(e -> InvoiceCurrency.shown(e.getValue(), e.getKey())).toList());
     }
 
     private static String customers(List<CollectorQueue.Customer> customers) {
@@ -156,17 +169,9 @@ public final class CollectorPage {
         return "<td class=\"num\" data-sort=\"" + value + "\">" + html + "</td>";
     }
 
-    private static String moneyCell(BigDecimal amount) {
-        return amount == null ? "<td class=\"num\">" + NONE + "</td>" : num(amount, money(amount));
-    }
-
-    private static String money(BigDecimal amount) {
-        return CollectorSummary.format(amount);
-    }
-
-    /** 0.5333 as "53.3%". */
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    private static String moneyCell(BigDecimal amount, String currency) {
+        return amount == null ? "<td class=\"num\">" + NONE + "</td>"
+                : num(amount, escape(InvoiceCurrency.shown(amount, currency)));
     }
 
     private static String date(LocalDate day) {

@@ -1,30 +1,29 @@
 package io.arscope.worklist;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import io.arscope.risk.InvoiceCurrency;
+import io.arscope.risk.Reasons;
 import io.arscope.run.MarkdownText;
 
 /**
  * The short daily page a collector reads: what to do today, for whom, why, and how much money it touches; then
- * what today's capacity leaves for later. Markdown, one page per collector; every value from the export on it is
+ * what today's capacity leaves for later. Amounts carry their currency, and amounts of two currencies are never
+ * summed. Markdown, one page per collector; every value from the export on it is
  * escaped ({@link MarkdownText}).
  */
 public final class CollectorSummary {
@@ -39,25 +38,49 @@ public final class CollectorSummary {
         for (Row r : customers.filter(col("in_today")).orderBy("collector", "queue", "customer_rank").collectAsList()) {
             today.computeIfAbsent(r.getAs("collector"), c -> new ArrayList<>()).add(r);
         }
-        Map<String, Map<String, Row>> totals = new TreeMap<>();
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
         for (Row r : customers.groupBy("collector", "queue", "state")
-                .agg(count(lit(1)).as("customers"), sum("open_amount").as("open"),
-                        sum("overdue_amount").as("overdue"))
+                .agg(countDistinct("customer_id").as("customers")).collectAsList()) {
+            counts.computeIfAbsent(r.getAs("collector"), c -> new LinkedHashMap<>())
+                    .put(r.getAs("queue") + "/" + r.getAs("state"), r.getAs("customers"));
+        }
+        Map<String, Map<String, List<Row>>> money = new TreeMap<>();
+        for (Row r : customers.groupBy("collector", "queue", "state", "currency")
+                .agg(sum("open_amount").as("open"), sum("overdue_amount").as("overdue")).orderBy("currency")
                 .collectAsList()) {
-            totals.computeIfAbsent(r.getAs("collector"), c -> new LinkedHashMap<>())
-                    .put(r.getAs("queue") + "/" + r.getAs("state"), r);
+            money.computeIfAbsent(r.getAs("collector"), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getAs("queue") + "/" + r.getAs("state"), k -> new ArrayList<>()).add(r);
         }
         Map<String, String> pages = new TreeMap<>();
-        for (String collector : totals.keySet()) {
+        for (String collector : counts.keySet()) {
             pages.put(collector, page(collector, asOf, today.getOrDefault(collector, List.of()),
-                    totals.get(collector), config));
+                    new Totals(counts.get(collector), money.get(collector)), config));
         }
         return pages;
     }
 
+    /** A collector's customers and money per queue and state ({@code collect/today}, ...), money per currency. */
+    private record Totals(Map<String, Long> customers, Map<String, List<Row>> money) {
+
+        String customers(String key) {
+            long n = customers.getOrDefault(key, 0L);
+            return n + (n == 1 ? " customer" : " customers");
+        }
+
+        boolean none(String key) {
+            return customers.getOrDefault(key, 0L) == 0;
+        }
+
+        /** "USD 1,200.00", or one amount per currency: "USD 1,200.00 and EUR 300.00". */
+        String money(String key, String field) {
+            return String.join(" and ", this.money.getOrDefault(key, List.of()).stream()
+                    .map(r -> InvoiceCurrency.shown(r.getAs(field), r.getAs("currency"))).toList());
+        }
+    }
+
     /**
-     * Adds {@code state}: today, later (something to do, beyond capacity), waiting (nothing to do yet) or covered
-     * (the on-account credit covers all, to be applied rather than chased).
+     * Adds {@code state}: today, later (something to do, beyond capacity), waiting (no dunning step applies) or
+     * covered (the on-account credit covers all, to be applied rather than chased).
      */
     private static Dataset<Row> withState(Dataset<Row> customers) {
         return customers.withColumn("state", when(col("in_today"), lit("today"))
@@ -65,37 +88,52 @@ public final class CollectorSummary {
                 .when(col("action_code").equalTo(Worklist.APPLY_ON_ACCOUNT), lit("covered")).otherwise(lit("later")));
     }
 
-    private static String page(String collector, LocalDate asOf, List<Row> today, Map<String, Row> totals,
+    private static String page(String collector, LocalDate asOf, List<Row> today, Totals totals,
             WorklistConfig config) {
         StringBuilder md = new StringBuilder();
         md.append("# Worklist for ").append(MarkdownText.escape(collector)).append(", ").append(asOf).append("\n\n");
-        Row collectToday = totals.get(Worklist.COLLECT + "/today");
-        Row disputeToday = totals.get(Worklist.DISPUTE + "/today");
-        md.append("Today: **").append(customers(collectToday)).append("** to contact (capacity ")
-                .append(config.capacity()).append("), touching **").append(money(collectToday, "open"))
-                .append("** open, of which **").append(money(collectToday, "overdue")).append("** overdue. ")
-                .append("Disputes to work: **").append(customers(disputeToday)).append("**, **")
-                .append(money(disputeToday, "open")).append("** open.\n\n");
+        String collectToday = Worklist.COLLECT + "/today";
+        String disputeToday = Worklist.DISPUTE + "/today";
+        md.append("Today: **").append(totals.customers(collectToday)).append("** to contact (capacity ")
+                .append(config.capacity()).append(")");
+        if (!totals.none(collectToday)) {
+            md.append(", touching **").append(totals.money(collectToday, "open")).append("** open, of which **")
+                    .append(totals.money(collectToday, "overdue")).append("** overdue");
+        }
+        md.append(". Disputes to work: **").append(totals.customers(disputeToday)).append("**");
+        if (!totals.none(disputeToday)) {
+            md.append(", **").append(totals.money(disputeToday, "open")).append("** open");
+        }
+        md.append(".\n\n");
 
         md.append("## Collection queue, today\n\n");
         table(md, today.stream().filter(r -> Worklist.COLLECT.equals(r.getAs("queue"))).toList(), false);
         md.append("## Dispute queue, today\n\n");
         table(md, today.stream().filter(r -> Worklist.DISPUTE.equals(r.getAs("queue"))).toList(), true);
 
-        Row later = totals.get(Worklist.COLLECT + "/later");
-        Row waiting = totals.get(Worklist.COLLECT + "/waiting");
-        Row disputesLater = totals.get(Worklist.DISPUTE + "/later");
+        String later = Worklist.COLLECT + "/later";
+        String waiting = Worklist.COLLECT + "/waiting";
+        String disputesLater = Worklist.DISPUTE + "/later";
         md.append("## Not reached today\n\n")
-                .append("- Collection: ").append(customers(later)).append(" with an action due, ")
-                .append(money(later, "open")).append(" open (").append(money(later, "overdue")).append(" overdue).\n")
-                .append("- Disputes: ").append(customers(disputesLater)).append(", ").append(money(disputesLater, "open"))
-                .append(" open.\n")
-                .append("- Nothing to do yet (not due, not high risk): ").append(customers(waiting)).append(", ")
-                .append(money(waiting, "open")).append(" open.\n");
-        Row covered = totals.get(Worklist.COLLECT + "/covered");
-        if (covered != null) {
-            md.append("- Covered by on-account credit (apply it, do not chase): ").append(customers(covered))
-                    .append(", ").append(money(covered, "open")).append(" open.\n");
+                .append("- Collection: ").append(totals.customers(later)).append(" with an action due");
+        if (!totals.none(later)) {
+            md.append(", ").append(totals.money(later, "open")).append(" open (")
+                    .append(totals.money(later, "overdue")).append(" overdue)");
+        }
+        md.append(".\n- Disputes: ").append(totals.customers(disputesLater));
+        if (!totals.none(disputesLater)) {
+            md.append(", ").append(totals.money(disputesLater, "open")).append(" open");
+        }
+        md.append(".\n- No action due yet (no step of the dunning strategy applies): ")
+                .append(totals.customers(waiting));
+        if (!totals.none(waiting)) {
+            md.append(", ").append(totals.money(waiting, "open")).append(" open");
+        }
+        md.append(".\n");
+        String covered = Worklist.COLLECT + "/covered";
+        if (!totals.none(covered)) {
+            md.append("- Covered by on-account credit (apply it, do not chase): ").append(totals.customers(covered))
+                    .append(", ").append(totals.money(covered, "open")).append(" open.\n");
         }
         return md.toString();
     }
@@ -105,43 +143,33 @@ public final class CollectorSummary {
             md.append("Nothing today.\n\n");
             return;
         }
-        md.append("| # | Customer | Open | Overdue | Oldest | Risk of paying late | ")
+        md.append("| # | Customer | Open | Overdue | Oldest | Outlook | ")
                 .append(disputes ? "Dispute opened | " : "").append("Next action | Why |\n")
-                .append("|---:|---|---:|---:|---|---:|").append(disputes ? "---|" : "").append("---|---|\n");
+                .append("|---:|---|---:|---:|---|---|").append(disputes ? "---|" : "").append("---|---|\n");
         for (Row r : rows) {
             List<String> why = new ArrayList<>();
-            for (String f : List.of("reason_1", "reason_2", "reason_3")) {
-                if (r.getAs(f) != null) {
-                    why.add(r.getAs(f));
+            for (var column : List.of(WorklistTables.REASON_1, WorklistTables.REASON_2, WorklistTables.REASON_3)) {
+                if (column.of(r) != null) {
+                    why.add(column.of(r));
                 }
             }
-            String name = r.getAs("customer_name");
-            String id = MarkdownText.escape(r.getAs("customer_id"));
-            md.append("| ").append(r.<Integer>getAs("customer_rank")).append(" | ")
+            String name = WorklistTables.CUSTOMER_NAME.of(r);
+            String id = MarkdownText.escape(WorklistTables.CUSTOMER_ID.of(r));
+            String currency = WorklistTables.CURRENCY.of(r);
+            int days = WorklistTables.MAX_DAYS_PAST_DUE.of(r);
+            md.append("| ").append(WorklistTables.CUSTOMER_RANK.of(r)).append(" | ")
                     .append(name == null ? id : MarkdownText.escape(name) + " (" + id + ")")
-                    .append(" | ").append(format(r.getAs("open_amount"))).append(" | ")
-                    .append(format(r.getAs("overdue_amount"))).append(" | ")
-                    .append(MarkdownText.escape(r.getAs("oldest_bucket")))
-                    .append(" (").append(r.<Integer>getAs("max_days_past_due")).append(" days) | ")
-                    .append(Math.round(100 * r.<Double>getAs("probability_late"))).append("% | ")
-                    .append(disputes ? r.getAs("oldest_dispute_opened") + " | " : "")
-                    .append(MarkdownText.escape(r.getAs("next_action"))).append(" | ")
+                    .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OPEN_AMOUNT.of(r), currency))
+                    .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
+                    .append(" | ").append(MarkdownText.escape(WorklistTables.OLDEST_BUCKET.of(r)))
+                    .append(" (").append(days > 0 ? Reasons.days(days) : days == 0 ? "due today"
+                            : "due in " + Reasons.days(-days)).append(") | ")
+                    .append(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
+                            WorklistTables.EXPECTED_DAYS_TO_PAY.of(r))).append(" | ")
+                    .append(disputes ? WorklistTables.OLDEST_DISPUTE_OPENED.of(r) + " | " : "")
+                    .append(MarkdownText.escape(WorklistTables.NEXT_ACTION.of(r))).append(" | ")
                     .append(MarkdownText.escape(String.join("; ", why))).append(" |\n");
         }
         md.append('\n');
-    }
-
-    private static String customers(Row totals) {
-        long n = totals == null ? 0 : totals.<Long>getAs("customers");
-        return n + (n == 1 ? " customer" : " customers");
-    }
-
-    private static String money(Row totals, String field) {
-        return format(totals == null ? BigDecimal.ZERO : totals.getAs(field));
-    }
-
-    static String format(BigDecimal amount) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(amount);
     }
 }

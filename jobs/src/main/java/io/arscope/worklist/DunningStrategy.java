@@ -70,9 +70,15 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
         }
     }
 
-    /** Which step matched: its code, the words, and its severity (0 is the most severe; no action is last). */
+    /**
+     * Which step matched: its code, the words, and its severity, which ascends with the step's severity: 0 when no
+     * step matches, 1 for the mildest (last) step, up to the number of steps for the first, most severe one.
+     */
     public record Decision(String code, String action, int severity) {
     }
+
+    /** The severity of no action. */
+    public static final int NO_ACTION_SEVERITY = 0;
 
     /**
      * The default: legal review at 90+ days above 5,000, final notice at 90+, a payment plan or escalation at
@@ -101,10 +107,18 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             if (s.matches(daysPastDue, openAmount, band)) {
-                return new Decision(s.code(), s.action(), i);
+                return new Decision(s.code(), s.action(), steps.size() - i);
             }
         }
-        return new Decision(NO_ACTION, NO_ACTION_TEXT, steps.size());
+        return new Decision(NO_ACTION, NO_ACTION_TEXT, NO_ACTION_SEVERITY);
+    }
+
+    /**
+     * The severity of resolving a dispute: above every dunning step, since dunning waits on it. Disputes are in a
+     * queue of their own, so they are never ranked against a dunning step.
+     */
+    public int disputeSeverity() {
+        return steps.size() + 1;
     }
 
     /** Reads a strategy file; a clear message names the file and the step that is wrong. */

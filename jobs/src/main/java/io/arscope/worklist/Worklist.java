@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -13,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -61,16 +64,18 @@ public final class Worklist {
     private static final OutputTable UNRANKED_ROWS = OutputTable.of("worklist-invoices before ranking",
             WorklistTables.AS_OF, WorklistTables.COLLECTOR, WorklistTables.QUEUE, WorklistTables.CUSTOMER_ID,
             WorklistTables.CUSTOMER_NAME, WorklistTables.INVOICE_ID, WorklistTables.INVOICE_DATE,
-            WorklistTables.DUE_DATE, WorklistTables.AMOUNT, WorklistTables.OPEN_AMOUNT,
-            WorklistTables.COVERED_BY_CREDIT, WorklistTables.DAYS_PAST_DUE,
-            WorklistTables.AGING_BUCKET, WorklistTables.PROBABILITY_LATE, WorklistTables.EXPECTED_DAYS_LATE,
-            WorklistTables.RISK_BAND, WorklistTables.URGENCY, WorklistTables.PRIORITY_VALUE,
-            WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION, WorklistTables.ACTION_SEVERITY,
-            WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON, WorklistTables.LAST_PAYMENT_DATE,
-            WorklistTables.REASON_1, WorklistTables.REASON_2, WorklistTables.REASON_3);
+            WorklistTables.DUE_DATE, WorklistTables.CURRENCY, WorklistTables.AMOUNT, WorklistTables.OPEN_AMOUNT,
+            WorklistTables.COVERED_BY_CREDIT,
+            WorklistTables.DAYS_PAST_DUE, WorklistTables.AGING_BUCKET, WorklistTables.PROBABILITY_LATE,
+            WorklistTables.EXPECTED_DAYS_LATE, WorklistTables.EXPECTED_DAYS_TO_PAY, WorklistTables.RISK_BAND,
+            WorklistTables.PRIORITY_VALUE, WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION,
+            WorklistTables.ACTION_SEVERITY, WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON,
+            WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
+            WorklistTables.REASON_3, ScoreTables.REASON_FEATURES);
     static final StructType UNRANKED = UNRANKED_ROWS.schema();
 
-    private static final List<String> KEYS = List.of("collector", "queue", "customer_id");
+    /** A customer row's key: amounts of two currencies are never summed into one row. */
+    private static final List<String> KEYS = List.of("collector", "queue", "customer_id", "currency");
 
     /** The invoice rows and the customer roll-up. */
     public record Result(Dataset<Row> invoices, Dataset<Row> customers) {
@@ -101,16 +106,19 @@ public final class Worklist {
                         col("open_amount").desc(), col("invoice_id"))));
         Dataset<Row> rollup = rollup(invoices, customers, config);
         Dataset<Row> ranks = rollup.select(col("collector").as("r_collector"), col("queue").as("r_queue"),
-                col("customer_id").as("r_customer"), col("customer_rank"), col("in_today"));
+                col("customer_id").as("r_customer"), col("currency").as("r_currency"), col("customer_rank"),
+                col("in_today"));
         List<Column> ordered = new ArrayList<>(List.of(col("as_of"), col("collector"), col("queue"),
                 col("customer_rank"), col("in_today"), col("invoice_rank")));
         for (StructField f : UNRANKED.fields()) {
-            if (!List.of("as_of", "collector", "queue").contains(f.name())) {
+            // The reasons' features serve the customer roll-up only; the rows say the reasons in words.
+            if (!List.of("as_of", "collector", "queue", ScoreTables.REASON_FEATURES.name()).contains(f.name())) {
                 ordered.add(col(f.name()));
             }
         }
         Dataset<Row> ranked = invoices.join(ranks, col("collector").equalTo(col("r_collector"))
-                .and(col("queue").equalTo(col("r_queue"))).and(col("customer_id").equalTo(col("r_customer"))))
+                .and(col("queue").equalTo(col("r_queue"))).and(col("customer_id").equalTo(col("r_customer")))
+                .and(col("currency").equalTo(col("r_currency"))))
                 .select(ordered.toArray(Column[]::new));
         return new Result(ranked, rollup);
     }
@@ -129,7 +137,12 @@ public final class Worklist {
         double urgency = config.urgency(daysPastDue);
         BigDecimal priority = chased.multiply(BigDecimal.valueOf(probability * urgency))
                 .setScale(2, RoundingMode.HALF_UP);
+        double expectedDaysLate = ScoreTables.EXPECTED_DAYS_LATE.of(r);
         String disputeReason = r.getAs(CollectionContext.DISPUTE_REASON);
+        LocalDate asOf = ScoreTables.AS_OF.of(r);
+        LocalDate lastPayment = r.getAs(CollectionContext.LAST_PAYMENT_DATE);
+        List<String> reasons = RowReasons.ofInvoice(RowReasons.Scored.of(ScoreTables.REASON_FEATURES.of(r),
+                ScoreTables.REASON_1.of(r), ScoreTables.REASON_2.of(r), ScoreTables.REASON_3.of(r)), lastPayment, asOf);
         String code;
         String action;
         int severity;
@@ -137,19 +150,19 @@ public final class Worklist {
             code = RESOLVE_DISPUTE;
             action = "Resolve the dispute" + (disputeReason == null ? "" : " (" + disputeReason + ")")
                     + "; dunning paused";
-            severity = -1;
+            severity = config.strategy().disputeSeverity();
         } else if (chased.signum() == 0) {
             code = APPLY_ON_ACCOUNT;
             action = "Apply the customer's on-account credit to it; do not chase";
             // Ranked with "no action": nothing to collect, so never on today's list.
-            severity = config.strategy().steps().size();
+            severity = DunningStrategy.NO_ACTION_SEVERITY;
         } else {
             DunningStrategy.Decision d = config.strategy().decide(daysPastDue, chased, band);
             code = d.code();
             action = d.action();
             severity = d.severity();
         }
-        return UNRANKED_ROWS.row().set(WorklistTables.AS_OF, ScoreTables.AS_OF.of(r))
+        return UNRANKED_ROWS.row().set(WorklistTables.AS_OF, asOf)
                 .set(WorklistTables.COLLECTOR, collector == null || collector.isBlank() ? UNASSIGNED : collector)
                 .set(WorklistTables.QUEUE, disputed ? DISPUTE : COLLECT)
                 .set(WorklistTables.CUSTOMER_ID, ScoreTables.CUSTOMER_ID.of(r))
@@ -157,51 +170,68 @@ public final class Worklist {
                 .set(WorklistTables.INVOICE_ID, ScoreTables.INVOICE_ID.of(r))
                 .set(WorklistTables.INVOICE_DATE, ScoreTables.INVOICE_DATE.of(r))
                 .set(WorklistTables.DUE_DATE, ScoreTables.DUE_DATE.of(r))
+                .set(WorklistTables.CURRENCY, ScoreTables.CURRENCY.of(r))
                 .set(WorklistTables.AMOUNT, ScoreTables.AMOUNT.of(r)).set(WorklistTables.OPEN_AMOUNT, open)
                 .set(WorklistTables.COVERED_BY_CREDIT, covered)
                 .set(WorklistTables.DAYS_PAST_DUE, daysPastDue)
                 .set(WorklistTables.AGING_BUCKET, bucketLabels.get(config.buckets().index(daysPastDue)))
                 .set(WorklistTables.PROBABILITY_LATE, probability)
-                .set(WorklistTables.EXPECTED_DAYS_LATE, ScoreTables.EXPECTED_DAYS_LATE.of(r))
-                .set(WorklistTables.RISK_BAND, band).set(WorklistTables.URGENCY, urgency)
-                .set(WorklistTables.PRIORITY_VALUE, priority).set(WorklistTables.ACTION_CODE, code)
+                .set(WorklistTables.EXPECTED_DAYS_LATE, expectedDaysLate)
+                .set(WorklistTables.EXPECTED_DAYS_TO_PAY, expectedDaysToPay(expectedDaysLate, daysPastDue))
+                .set(WorklistTables.RISK_BAND, band).set(WorklistTables.PRIORITY_VALUE, priority).set(WorklistTables.ACTION_CODE, code)
                 .set(WorklistTables.NEXT_ACTION, action).set(WorklistTables.ACTION_SEVERITY, severity)
                 .set(WorklistTables.DISPUTE_OPENED, r.getAs(CollectionContext.DISPUTE_OPENED))
                 .set(WorklistTables.DISPUTE_REASON, disputeReason)
-                .set(WorklistTables.LAST_PAYMENT_DATE, r.getAs(CollectionContext.LAST_PAYMENT_DATE))
-                .set(WorklistTables.REASON_1, ScoreTables.REASON_1.of(r))
-                .set(WorklistTables.REASON_2, ScoreTables.REASON_2.of(r))
-                .set(WorklistTables.REASON_3, ScoreTables.REASON_3.of(r)).build();
+                .set(WorklistTables.LAST_PAYMENT_DATE, lastPayment)
+                .set(WorklistTables.REASON_1, reasons.get(0))
+                .set(WorklistTables.REASON_2, reasons.size() > 1 ? reasons.get(1) : null)
+                .set(WorklistTables.REASON_3, reasons.size() > 2 ? reasons.get(2) : null)
+                .set(ScoreTables.REASON_FEATURES, ScoreTables.REASON_FEATURES.of(r)).build();
     }
 
     /**
-     * One row per collector, queue and customer, ranked within the collector's queue. The customer's on-account
-     * credit goes on its collection row, where it covers invoices, or on its dispute row when it has no other.
+     * Days from the as-of day to the expected payment, the due date plus the expected days late (rounded to whole
+     * days); null once that day is past, when the model's expectation says nothing more.
+     */
+    static Integer expectedDaysToPay(double expectedDaysLate, int daysPastDue) {
+        long days = Math.round(expectedDaysLate) - daysPastDue;
+        return days >= 0 ? (int) days : null;
+    }
+
+    /**
+     * One row per collector, queue, customer and currency, ranked within the collector's queue; its reasons are
+     * its top invoice's, said about the customer ({@link RowReasons#ofCustomer}). The customer's on-account credit
+     * goes on its collection row, where it covers invoices, or on its dispute row when it has no other.
      */
     private static Dataset<Row> rollup(Dataset<Row> invoices, Dataset<Row> customers, WorklistConfig config) {
         Column open = col("open_amount");
         Column weight = open.cast(DataTypes.DoubleType);
-        Dataset<Row> totals = invoices.groupBy(col("as_of"), col("collector"), col("queue"), col("customer_id"))
+        Dataset<Row> totals = invoices.groupBy(col("as_of"), col("collector"), col("queue"), col("customer_id"),
+                        col("currency"))
                 .agg(max("customer_name").as("customer_name"), count(lit(1)).cast(DataTypes.IntegerType)
                                 .as("open_invoices"),
                         sum(open).cast(MONEY).as("open_amount"),
                         sum(when(col("days_past_due").gt(0), open).otherwise(lit(BigDecimal.ZERO))).cast(MONEY)
                                 .as("overdue_amount"),
                         max("days_past_due").as("max_days_past_due"),
-                        sum(weight.multiply(col("probability_late"))).divide(sum(weight)).as("probability_late"),
+                        round(sum(weight.multiply(col("probability_late"))).divide(sum(weight)),
+                                ScoreTables.PROBABILITY_DECIMALS).as("probability_late"),
                         sum(weight.multiply(col("expected_days_late"))).divide(sum(weight))
                                 .as("expected_days_late"),
+                        // Of the most overdue invoice, the largest first where several are as overdue.
+                        max(struct(col("days_past_due"), open, col("expected_days_to_pay"))).as("most_overdue"),
                         sum("priority_value").cast(MONEY).as("priority_value"),
-                        min(struct(col("action_severity"), col("action_code"), col("next_action"))).as("action"),
+                        max(struct(col("action_severity"), col("action_code"), col("next_action"))).as("action"),
                         min("dispute_opened").as("oldest_dispute_opened"),
                         max("last_payment_date").as("last_payment_date"));
         Dataset<Row> top = invoices.filter(col("invoice_rank").equalTo(1)).select(col("collector").as("t_collector"),
-                col("queue").as("t_queue"), col("customer_id").as("t_customer"), col("invoice_id").as("top_invoice_id"),
-                col("reason_1"), col("reason_2"), col("reason_3"));
-        Column actionable = col("action.action_severity").lt(config.strategy().steps().size());
+                col("queue").as("t_queue"), col("customer_id").as("t_customer"), col("currency").as("t_currency"),
+                col("invoice_id").as("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
+                col(ScoreTables.REASON_FEATURES.name()));
+        Column actionable = col("action.action_severity").gt(DunningStrategy.NO_ACTION_SEVERITY);
         Column rank = row_number().over(Window.partitionBy(col("collector"), col("queue")).orderBy(
                 actionable.desc(), col("priority_value").desc(), col("max_days_past_due").desc(),
-                col("open_amount").desc(), col("customer_id")));
+                col("open_amount").desc(), col("customer_id"), col("currency")));
         Column capacity = when(col("queue").equalTo(COLLECT), lit(config.capacity()))
                 .otherwise(lit(config.disputeCapacity()));
         Dataset<Row> credit = customers.select(col("customer_id").as("c_customer"),
@@ -211,21 +241,45 @@ public final class Worklist {
                 .over(Window.partitionBy(col("customer_id"))).equalTo(0));
         Column onAccount = when(creditRow, coalesce(col("credit"), lit(BigDecimal.ZERO))).otherwise(BigDecimal.ZERO)
                 .cast(MONEY);
-        return totals.join(top, col("collector").equalTo(col("t_collector")).and(col("queue").equalTo(col("t_queue")))
-                        .and(col("customer_id").equalTo(col("t_customer"))))
+        Dataset<Row> rows = totals.join(top, col("collector").equalTo(col("t_collector"))
+                        .and(col("queue").equalTo(col("t_queue"))).and(col("customer_id").equalTo(col("t_customer")))
+                        .and(col("currency").equalTo(col("t_currency"))))
                 .join(credit, col("customer_id").equalTo(col("c_customer")), "left")
                 .withColumn("on_account_credit", onAccount)
                 .withColumn("customer_rank", rank)
                 .select(col("as_of"), col("collector"), col("queue"), col("customer_rank"),
                         actionable.and(col("customer_rank").leq(capacity)).as("in_today"), col("customer_id"),
-                        col("customer_name"), col("open_invoices"), col("open_amount"), col("overdue_amount"),
-                        col("on_account_credit"), col("open_amount").minus(col("on_account_credit")).cast(MONEY)
-                                .as("net_balance"), col("max_days_past_due"),
+                        col("customer_name"), col("currency"), col("open_invoices"), col("open_amount"),
+                        col("overdue_amount"), col("on_account_credit"),
+                        col("open_amount").minus(col("on_account_credit")).cast(MONEY).as("net_balance"),
+                        col("max_days_past_due"),
                         config.buckets().label(config.buckets().index(col("max_days_past_due"))).as("oldest_bucket"),
-                        col("probability_late"), col("expected_days_late"), col("priority_value"),
+                        col("probability_late"), col("expected_days_late"),
+                        col("most_overdue.expected_days_to_pay").as("expected_days_to_pay"), col("priority_value"),
                         col("action.action_code").as("action_code"), col("action.next_action").as("next_action"),
                         col("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
-                        col("oldest_dispute_opened"), col("last_payment_date"));
+                        col("oldest_dispute_opened"), col("last_payment_date"),
+                        col(ScoreTables.REASON_FEATURES.name()));
+        StructType schema = rows.drop(ScoreTables.REASON_FEATURES.name()).schema();
+        MapFunction<Row, Row> said = Worklist::customerReasons;
+        return rows.map(said, Encoders.row(schema));
+    }
+
+    /** A customer row with its top invoice's reasons said about the customer, without the reasons' features. */
+    private static Row customerReasons(Row r) {
+        List<String> reasons = RowReasons.ofCustomer(RowReasons.Scored.of(ScoreTables.REASON_FEATURES.of(r),
+                        WorklistTables.REASON_1.of(r), WorklistTables.REASON_2.of(r), WorklistTables.REASON_3.of(r)),
+                WorklistTables.TOP_INVOICE_ID.of(r), WorklistTables.OPEN_AMOUNT.of(r),
+                WorklistTables.OVERDUE_AMOUNT.of(r), WorklistTables.CURRENCY.of(r),
+                WorklistTables.LAST_PAYMENT_DATE.of(r), WorklistTables.AS_OF.of(r));
+        Object[] values = new Object[r.size() - 1];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = r.get(i);
+        }
+        values[r.fieldIndex("reason_1")] = reasons.get(0);
+        values[r.fieldIndex("reason_2")] = reasons.size() > 1 ? reasons.get(1) : null;
+        values[r.fieldIndex("reason_3")] = reasons.size() > 2 ? reasons.get(2) : null;
+        return RowFactory.create(values);
     }
 
     private static Column[] keyColumns() {

@@ -18,6 +18,7 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
@@ -123,8 +124,9 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
         WorklistTables.BacktestRunOptions recorded = new WorklistTables.BacktestRunOptions(o.input(),
                 o.model().toString(), trainedOn.toString(), o.from().toString(), o.to().toString(), o.everyDays(),
                 o.horizonDays(), o.topShare());
-        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist-backtest", started, recorded, Map.of(),
-                new WorklistTables.BacktestRunOutputs(rows.size()), "passed", null);
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist-backtest", started, recorded,
+                context.recordInputs(LedgerRows.of(o.input(), ledger)), new WorklistTables.BacktestRunOutputs(rows.size()),
+                JobOutcome.Status.OK.word(), JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, context.output(WorklistTables.BACKTEST_MANIFEST), manifest.toJson());
         return outcomes;
     }

@@ -91,14 +91,14 @@ public final class WorklistJob implements Job<WorklistOptions> {
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
         // Balances of the day, at the day's rate.
-        ReportingCurrency money = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
+        ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
                 o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
-        ReceivablesLedger ledger = money.valuedAt(cut, day);
+        ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day).localCheckpoint();
+            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
         } else {
@@ -112,18 +112,12 @@ public final class WorklistJob implements Job<WorklistOptions> {
             RunManifest<ScoreTables.RunOptions, Map<String, Object>, ScoreTables.RunOutputs> scoreRun =
                     RunManifest.read(OutputFiles.readText(spark, OutputFiles.child(o.scores(), ScoreTables.MANIFEST)),
                             new TypeReference<>() { });
-            String scored = scoreRun.options().reportingCurrency();
-            if (scored != null && !scored.equals(money.code())) {
-                throw new InputException(o.scores() + ": the scores' amounts are in " + scored + " but this worklist's "
-                        + "in " + money.code() + "; score with --reporting-currency " + money.code() + ", or run the "
-                        + "worklist with --reporting-currency " + scored);
-            }
             source = new ScoreSource(o.input(), o.scores(), scoreRun.options().model(),
                     scoreRun.options().modelTrainingDataSha256());
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started,
-                money.code());
+                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+        context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         return counts;
@@ -140,20 +134,21 @@ public final class WorklistJob implements Job<WorklistOptions> {
     public record ScoreSource(String input, String scores, String model, String modelTrainingDataSha256) {
     }
 
+    /** Where the scored invoices were read: the score run's table, or the model that scored them here. */
+    private static String scoresRead(ScoreSource source) {
+        return source.scores() == null ? source.model() : OutputFiles.child(source.scores(), ScoreTables.SCORES.name());
+    }
+
     /**
      * Builds and writes the worklists from scored open invoices and their context; checks that every scored
      * invoice is listed, and writes the manifest.
-     *
-     * @param currency the currency every amount is in, named on each row and page
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
-            Instant started, String currency) throws IOException {
+            Instant started) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
-        Dataset<Row> invoices = lists.invoices().withColumn(WorklistTables.CURRENCY.name(), lit(currency).cast("string"))
-                .localCheckpoint();
-        Dataset<Row> customers = lists.customers().withColumn(WorklistTables.CURRENCY.name(), lit(currency).cast("string"))
-                .localCheckpoint();
+        Dataset<Row> invoices = lists.invoices().localCheckpoint();
+        Dataset<Row> customers = lists.customers().localCheckpoint();
         long scored = scores.count();
         long listed = invoices.count();
         if (scored != listed) {
@@ -175,7 +170,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, files.get(page.getKey()) + ".md"),
                     page.getValue());
         }
-        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, day, config, output, currency);
+        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, day, config, output);
         if (inWorkbook != listed) {
             throw new IllegalStateException("the workbook holds " + inWorkbook + " invoices but the worklist "
                     + listed);
@@ -183,9 +178,13 @@ public final class WorklistJob implements Job<WorklistOptions> {
         long customerRows = customers.count();
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
-                config.disputeCapacity(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
-        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, Map.of(),
-                new WorklistTables.RunOutputs(listed, customerRows, pages.size()), "passed", null);
+                config.disputeCapacity(), config.notDueUrgency(), config.urgencyDays(), config.maxUrgency(),
+                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+        // What it read: the scored open invoices, from the score run's table or scored here with the model.
+        Map<String, Long> read = Map.of(scoresRead(source), scored);
+        RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, read,
+                new WorklistTables.RunOutputs(listed, customerRows, pages.size()), JobOutcome.Status.OK.word(),
+                JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
         return new Counts(day, listed, customerRows, pages.size());
     }
@@ -214,8 +213,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * @return the invoice rows written to the workbook
      */
     private static long writePagesAndWorkbook(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices,
-            Map<String, String> files, LocalDate day, WorklistConfig config, String output, String currency)
-            throws IOException {
+            Map<String, String> files, LocalDate day, WorklistConfig config, String output) throws IOException {
         String pages = OutputFiles.child(output, WorklistTables.PAGES);
         replaceFolder(spark, pages);
         if (files.isEmpty()) {
@@ -227,7 +225,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
                 CollectorQueue queue = queues.next();
                 OutputFiles.writeText(spark, OutputFiles.child(pages, files.get(queue.collector()) + ".html"),
-                        CollectorPage.render(queue, day, config, currency));
+                        CollectorPage.render(queue, day, config));
                 rows += book.add(queue);
                 collectors++;
             }
@@ -250,7 +248,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
     static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day);
+        // Amounts as stored: the backtest ranks, it shows no amount.
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));

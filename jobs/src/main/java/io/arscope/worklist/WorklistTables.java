@@ -45,6 +45,8 @@ public final class WorklistTables {
     public static final Column<String> INVOICE_ID = text("invoice_id").required();
     public static final Column<LocalDate> INVOICE_DATE = date("invoice_date").required();
     public static final Column<LocalDate> DUE_DATE = date("due_date").required();
+    /** The currency of the row's amounts, as the scores give it. */
+    public static final Column<String> CURRENCY = text("currency").required();
     public static final Column<BigDecimal> AMOUNT = money("amount").required();
     public static final Column<BigDecimal> OPEN_AMOUNT = money("open_amount").required();
     /** The part of an invoice's open amount its customer's on-account credit covers ({@link OnAccountCover}). */
@@ -53,8 +55,9 @@ public final class WorklistTables {
     public static final Column<String> AGING_BUCKET = text("aging_bucket").required();
     public static final Column<Double> PROBABILITY_LATE = share("probability_late").required();
     public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late").required();
+    /** Days from the as-of day to the expected payment (due date + expected days late); null once that is past. */
+    public static final Column<Integer> EXPECTED_DAYS_TO_PAY = integer("expected_days_to_pay");
     public static final Column<String> RISK_BAND = text("risk_band").required();
-    public static final Column<Double> URGENCY = number("urgency").required();
     public static final Column<BigDecimal> PRIORITY_VALUE = money("priority_value").required();
     public static final Column<String> ACTION_CODE = text("action_code").required();
     public static final Column<String> NEXT_ACTION = text("next_action").required();
@@ -66,17 +69,14 @@ public final class WorklistTables {
     public static final Column<String> REASON_2 = text("reason_2");
     public static final Column<String> REASON_3 = text("reason_3");
 
-    /** The reporting currency: every amount of the row is in it. */
-    public static final Column<String> CURRENCY = text("currency").required();
-
     // Nullability as the worklist builds its invoice rows; the ranks and the customer roll-up come from Spark.
 
     /** Every open invoice in its collector's queue, ranked, with its next action. */
     public static final OutputTable INVOICES = OutputTable.of("worklist-invoices", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
-            AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
-            RISK_BAND, URGENCY, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
-            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3, CURRENCY).keyedBy(INVOICE_ID);
+            CURRENCY, AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
+            EXPECTED_DAYS_TO_PAY, RISK_BAND, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
+            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
@@ -89,12 +89,15 @@ public final class WorklistTables {
     public static final Column<String> TOP_INVOICE_ID = text("top_invoice_id");
     public static final Column<LocalDate> OLDEST_DISPUTE_OPENED = date("oldest_dispute_opened");
 
-    /** One row per collector, queue and customer, ranked within the collector's queue. */
+    /**
+     * One row per collector, queue, customer and currency (amounts of two currencies are never summed), ranked
+     * within the collector's queue.
+     */
     public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
-            CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
-            ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
-            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE,
-            CURRENCY).keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID);
+            CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, CURRENCY, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
+            ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, EXPECTED_DAYS_TO_PAY,
+            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3,
+            OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE).keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID, CURRENCY);
 
     // worklist-backtest
     public static final String BACKTEST_MANIFEST = "worklist-backtest-run.json";
@@ -116,8 +119,8 @@ public final class WorklistTables {
     /** The options of a worklist run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, @JsonInclude(JsonInclude.Include.NON_NULL) String scores, String model,
-            String modelTrainingDataSha256, String asOf, int capacity, int disputeCapacity,
-            List<String> dunningSteps) {
+            String modelTrainingDataSha256, String asOf, int capacity, int disputeCapacity, double notDueUrgency,
+            int urgencyDays, double maxUrgency, List<String> dunningSteps) {
     }
 
     /** Rows written per table, and the collectors with a list. */

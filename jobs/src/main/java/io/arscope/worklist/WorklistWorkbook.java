@@ -34,7 +34,8 @@ import io.arscope.job.Column;
  * The collectors' workbook ({@code worklist.xlsx}): a sheet per collector holding that collector's invoice rows in
  * the order of its CSV (collection queue, then disputes; customers and invoices in rank order), under a frozen
  * header row with filters. Cells are typed: text as text (a customer named {@code =1+1} is that text, never a
- * formula), amounts as numbers formatted {@code #,##0.00}, dates as dates, probabilities as percentages, counts
+ * formula), amounts as numbers formatted {@code #,##0.00} beside their currency, dates as dates, probabilities as
+ * whole percentages, counts
  * and days as whole numbers, flags as TRUE/FALSE; an empty value is an empty cell. Streamed (SXSSF): only a window
  * of rows is in memory, the rest in a temporary file until the workbook is written.
  */
@@ -68,7 +69,7 @@ public final class WorklistWorkbook implements AutoCloseable {
         header.setFont(bold);
         money = format("#,##0.00");
         date = format("yyyy-mm-dd");
-        percent = format("0.0%");
+        percent = format("0%");
         decimal = format("0.00");
         whole = format("0");
     }

@@ -86,16 +86,16 @@ public final class RiskBenchmark {
 
         // Scoring throughput: every invoice's features, in Spark (2 cores) and by Tribuo alone on the driver.
         RiskModel model = result.model();
-        RiskScoring.score(spark, features.limit(20_000), model).count();
+        RiskScoring.score(spark, features.limit(20_000), model, null).count();
         t0 = System.nanoTime();
-        long scored = RiskScoring.score(spark, features, model).count();
+        long scored = RiskScoring.score(spark, features, model, null).count();
         double sparkSeconds = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Double>> sample = new ArrayList<>();
         features.limit(200_000).collectAsList().forEach(r -> sample.add(r.getJavaMap(r.fieldIndex("features"))));
-        model.score(sample.subList(0, RiskScoring.BATCH));
+        model.score(sample.subList(0, RiskScoring.BATCH), null);
         t0 = System.nanoTime();
         for (int i = 0; i < sample.size(); i += RiskScoring.BATCH) {
-            model.score(sample.subList(i, Math.min(sample.size(), i + RiskScoring.BATCH)));
+            model.score(sample.subList(i, Math.min(sample.size(), i + RiskScoring.BATCH)), null);
         }
         double rawSeconds = (System.nanoTime() - t0) / 1e9;
         double sparkRate = scored / sparkSeconds;

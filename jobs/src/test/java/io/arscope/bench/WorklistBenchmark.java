@@ -42,6 +42,7 @@ public final class WorklistBenchmark {
                 lit(asOf).as("as_of"),
                 date_sub(lit(asOf), expr("cast(h % 150 as int)")).as("invoice_date"),
                 date_sub(lit(asOf), expr("cast(h % 150 as int) - 30").cast(DataTypes.IntegerType)).as("due_date"),
+                lit("USD").as("currency"),
                 expr("cast((h % 100000) / 10.0 + 50 as decimal(18,2))").as("amount"),
                 expr("cast((h % 100000) / 10.0 + 50 as decimal(18,2))").as("open_amount"),
                 expr("cast(h % 150 as int) - 30").as("days_past_due"),
@@ -51,7 +52,9 @@ public final class WorklistBenchmark {
                         .as("risk_band"),
                 lit("paid 60% of earlier invoices late").as("reason_1"),
                 lit("pays 20 days late on average").as("reason_2"),
-                when(expr("h % 3 = 0"), lit("invoice is 3 times its usual amount")).as("reason_3"))
+                when(expr("h % 3 = 0"), lit("invoice is 3.0 times its usual amount")).as("reason_3"),
+                when(expr("h % 3 = 0"), lit("hist_late_share,hist_mean_days_late,amount_vs_usual"))
+                        .otherwise(lit("hist_late_share,hist_mean_days_late")).as("reason_features"))
                 .select(RiskScoring.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(RiskScoring.SCHEMA.fieldNames(),
                         1, RiskScoring.SCHEMA.size())).localCheckpoint();
         Dataset<Row> customers = spark.range(50_000).select(concat(lit("C"), col("id")).as("customer_id"),
@@ -64,7 +67,7 @@ public final class WorklistBenchmark {
         long open = scores.count();
         long t0 = System.nanoTime();
         WorklistJob.Counts c = WorklistJob.write(spark, scores, customers, disputes, WorklistConfig.DEFAULT, out,
-                new WorklistJob.ScoreSource("generated", null, "none", ""), asOf, Instant.now(), "USD");
+                new WorklistJob.ScoreSource("generated", null, "none", ""), asOf, Instant.now());
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("worklist: %,d open invoices (%,d disputed), %,d customer rows, %d collectors in %.1f s "
                 + "(%,.0f invoices/s)%n", c.invoices(), disputes.count(), c.customers(), c.collectors(), seconds,

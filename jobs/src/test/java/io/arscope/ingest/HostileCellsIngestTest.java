@@ -113,17 +113,17 @@ class HostileCellsIngestTest {
         assertEquals(List.of("I1"), ids("invoices", "invoice_id"));
         assertEquals(List.of("P1"), ids("payments", "payment_id"));
         assertEquals("""
-                source_file,reason_code,read,accepted,rejected,ignored
-                customers.csv,ALL,4,1,3,0
-                customers.csv,AMOUNT_OUT_OF_RANGE,,,1,
-                customers.csv,BAD_ENCODING,,,1,
-                customers.csv,DATE_OUT_OF_RANGE,,,1,
-                invoices.csv,ALL,5,1,4,0
-                invoices.csv,AMOUNT_OUT_OF_RANGE,,,2,
-                invoices.csv,DATE_OUT_OF_RANGE,,,1,
-                invoices.csv,UNKNOWN_CUSTOMER,,,1,
-                payments.csv,ALL,2,1,1,0
-                payments.csv,REJECTED_INVOICE,,,1,
+                source_file,reason_code,read,accepted,flagged,rejected,ignored
+                customers.csv,ALL,4,1,0,3,0
+                customers.csv,AMOUNT_OUT_OF_RANGE,,,,1,
+                customers.csv,BAD_ENCODING,,,,1,
+                customers.csv,DATE_OUT_OF_RANGE,,,,1,
+                invoices.csv,ALL,5,1,0,4,0
+                invoices.csv,AMOUNT_OUT_OF_RANGE,,,,2,
+                invoices.csv,DATE_OUT_OF_RANGE,,,,1,
+                invoices.csv,UNKNOWN_CUSTOMER,,,,1,
+                payments.csv,ALL,2,1,0,1,0
+                payments.csv,REJECTED_INVOICE,,,,1,
                 """, Files.readString(dir.resolve("out").resolve(IngestTables.RECONCILIATION_CSV)));
     }
 

@@ -49,8 +49,13 @@ class IbmExportIngestTest {
     @Test
     void everyRowIsAccountedForAndNoneIsRejected() {
         Reconciliation.FileCounts file = outcome.reconciliation().files().get(0);
-        assertEquals(List.of("ibm-accounts-receivable.csv", 2466L, 2466L, 0L),
-                List.of(file.file(), file.read(), file.accepted(), file.rejected()));
+        assertEquals(List.of("ibm-accounts-receivable.csv", 2466L, 2466L, 0L, 0L),
+                List.of(file.file(), file.read(), file.accepted(), file.flagged(), file.rejected()));
+        // No oddity either: every canonical row is clean, and the data-quality table is empty.
+        for (CanonicalTable t : CanonicalTable.values()) {
+            assertEquals(0, table(t.tableName()).filter(CanonicalTable.QUALITY_FLAGS + " is not null").count(), t.name());
+        }
+        assertEquals(List.of(), outcome.quality());
         assertEquals(1, outcome.reconciliation().files().size());
         assertEquals(100L, outcome.records().get(CanonicalTable.CUSTOMERS));
         assertEquals(2466L, outcome.records().get(CanonicalTable.INVOICES));

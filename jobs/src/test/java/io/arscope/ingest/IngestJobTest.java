@@ -65,21 +65,43 @@ class IngestJobTest {
     void everyFileReconcilesWithTheExactCountsTheFixturePutIn() {
         Map<String, List<Long>> counts = new TreeMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
-            counts.put(f.file(), List.of(f.read(), f.accepted(), f.rejected(), f.blank()));
+            counts.put(f.file(), List.of(f.read(), f.accepted(), f.flagged(), f.rejected(), f.blank()));
         }
-        // read, accepted, rejected, blank lines; the fixture's own tally must say the same.
+        // read, accepted (of them flagged), rejected, blank lines; the fixture's own tally must say the same.
         assertEquals(Map.of(
-                "adjustments.csv", List.of(742L, 724L, 18L, 0L),
-                "customers.csv", List.of(1347L, 1333L, 14L, 0L),
-                "disputes.csv", List.of(783L, 761L, 22L, 1L),
-                "invoices.csv", List.of(20191L, 19989L, 202L, 0L),
-                "payments.csv", List.of(21523L, 21129L, 394L, 0L)), counts);
+                "adjustments.csv", List.of(742L, 728L, 4L, 14L, 0L),
+                "customers.csv", List.of(1347L, 1333L, 0L, 14L, 0L),
+                "disputes.csv", List.of(783L, 763L, 2L, 20L, 1L),
+                "invoices.csv", List.of(20191L, 20008L, 19L, 183L, 0L),
+                "payments.csv", List.of(21523L, 21199L, 48L, 324L, 0L)), counts);
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             assertEquals(expected.rowsPerFile().get(f.file()), f.read(), f.file());
             assertEquals(expected.rejected(f.file()), f.rejected(), f.file());
             assertEquals(expected.rejectedByReason(f.file()), f.rejectedByReason(), f.file());
+            assertEquals(expected.flagged(f.file()), f.flagged(), f.file());
+            assertEquals(expected.flaggedByRule(f.file()), f.flaggedByRule(), f.file());
             assertEquals(f.read(), f.accepted() + f.rejected(), f.file());
         }
+    }
+
+    @Test
+    void eachFlagNamesItsRowAndTheRuleTheFixtureBrokeAndTheCanonicalRowCarriesIt() {
+        List<String> actual = new java.util.ArrayList<>();
+        for (CanonicalTable table : CanonicalTable.values()) {
+            spark.read().parquet(dir.resolve("out/canonical").resolve(table.tableName()).toString())
+                    .filter(CanonicalTable.QUALITY_FLAGS + " is not null").collectAsList()
+                    .forEach(r -> actual.add(table.tableName() + ":" + r.getAs(table.keyField()) + ":"
+                            + r.getAs(CanonicalTable.QUALITY_FLAGS)));
+        }
+        // The fixture damages by file and line; the canonical rows are keyed by id: as many, the same rules.
+        assertEquals(expected.flags().size(), actual.size());
+        assertEquals(expected.flags().stream().map(CorruptedFixture.ExpectedReject::reasonCode).sorted().toList(),
+                actual.stream().map(a -> a.substring(a.lastIndexOf(':') + 1)).sorted().toList());
+        List<String> flagged = outcome.quality().stream().filter(c -> c.action().equals("flag"))
+                .map(c -> c.code() + " " + c.table() + " " + c.rows()).toList();
+        assertEquals(List.of("DUE_BEFORE_ISSUE invoices 19", "BEFORE_INVOICE adjustments 2",
+                "BEFORE_INVOICE disputes 2", "BEFORE_INVOICE payments 24", "CUSTOMER_MISMATCH adjustments 2",
+                "CUSTOMER_MISMATCH payments 24"), flagged);
     }
 
     @Test
@@ -90,7 +112,7 @@ class IngestJobTest {
         List<String> wanted = expected.rejects().stream().map(r -> r.file() + ":" + r.line() + ":" + r.reasonCode())
                 .sorted().toList();
         assertEquals(wanted, actual);
-        assertEquals(List.of("BAD_AMOUNT", "BAD_DATE", "BAD_NUMBER", "BAD_VALUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH",
+        assertEquals(List.of("BAD_AMOUNT", "BAD_DATE", "BAD_NUMBER", "BAD_VALUE",
                 "DATED_AFTER_AS_OF", "DATE_ORDER", "DUPLICATE_ID", "MALFORMED_ROW", "MISSING_FIELD",
                 "NON_POSITIVE_AMOUNT", "REJECTED_INVOICE", "UNKNOWN_CUSTOMER", "UNKNOWN_INVOICE"),
                 expected.rejects().stream().map(CorruptedFixture.ExpectedReject::reasonCode).distinct().sorted()
@@ -103,17 +125,17 @@ class IngestJobTest {
         assertEquals("source_file,line,table,record_id,field,reason_code,reason,raw", lines.get(0));
         assertEquals(expected.rejects().size() + 1, lines.size());
         CorruptedFixture.ExpectedReject firstDateOrder = expected.rejects().stream()
-                .filter(r -> r.file().equals("invoices.csv") && r.reasonCode().equals("DATE_ORDER")).findFirst()
+                .filter(r -> r.file().equals("disputes.csv") && r.reasonCode().equals("DATE_ORDER")).findFirst()
                 .orElseThrow();
-        String line = lines.stream().filter(l -> l.startsWith("invoices.csv," + firstDateOrder.line() + ","))
+        String line = lines.stream().filter(l -> l.startsWith("disputes.csv," + firstDateOrder.line() + ","))
                 .findFirst().orElseThrow();
-        assertTrue(line.contains(",invoices,") && line.contains(",due_date,DATE_ORDER,due_date "), line);
+        assertTrue(line.contains(",disputes,") && line.contains(",resolved_date,DATE_ORDER,resolved_date "), line);
     }
 
     @Test
     void acceptedRowsLandAsTypedParquetPartitionedByMonth() {
         Dataset<Row> invoices = spark.read().parquet(dir.resolve("out/canonical/invoices").toString());
-        assertEquals(19989, invoices.count());
+        assertEquals(20008, invoices.count());
         assertEquals(outcome.records().get(CanonicalTable.INVOICES).longValue(), invoices.count());
         assertEquals("decimal(18,2)", invoices.schema().apply("amount").dataType().simpleString());
         assertEquals("date", invoices.schema().apply("invoice_date").dataType().simpleString());
@@ -121,7 +143,7 @@ class IngestJobTest {
         assertEquals(0, invoices.filter("date_format(invoice_date, 'yyyy-MM') <> month").count());
         // A payment names its customer only through its invoice in some exports; here all are filled in.
         Dataset<Row> payments = spark.read().parquet(dir.resolve("out/canonical/payments").toString());
-        assertEquals(21129, payments.count());
+        assertEquals(21199, payments.count());
         assertEquals(0, payments.filter("customer_id is null").count());
     }
 
@@ -189,20 +211,20 @@ class IngestJobTest {
                 .drop("month").orderBy("invoice_id");
         Dataset<Row> expectedInvoices = spark.createDataFrame(List.of(
                 RowFactory.create("A-1", "K1", LocalDate.of(2025, 3, 7), LocalDate.of(2025, 4, 6),
-                        new BigDecimal("1234.50"), "EUR", null, 30, null),
+                        new BigDecimal("1234.50"), "EUR", null, 30, null, null),
                 RowFactory.create("A-2", "K2", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 30),
-                        new BigDecimal("99.00"), "EUR", null, 30, null),
+                        new BigDecimal("99.00"), "EUR", null, 30, null, null),
                 RowFactory.create("A-3", "K1", LocalDate.of(2025, 1, 15), LocalDate.of(2025, 2, 14),
-                        new BigDecimal("10.00"), "EUR", null, 30, null)), asRead(CanonicalTable.INVOICES));
+                        new BigDecimal("10.00"), "EUR", null, 30, null, null)), asRead(CanonicalTable.INVOICES));
         TestSpark.assertDataFrameEquals(expectedInvoices, invoices);
 
         Dataset<Row> payments = spark.read().parquet(export.resolve("out/canonical/payments").toString())
                 .drop("month").orderBy("payment_id");
         Dataset<Row> expectedPayments = spark.createDataFrame(List.of(
                 RowFactory.create("P-A-1", "A-1", "K1", LocalDate.of(2025, 5, 1), new BigDecimal("1234.50"), null,
-                        "EUR"),
+                        "EUR", null),
                 RowFactory.create("P-A-3", "A-3", "K1", LocalDate.of(2025, 1, 15), new BigDecimal("10.00"), null,
-                        "EUR")),
+                        "EUR", null)),
                 asRead(CanonicalTable.PAYMENTS));
         TestSpark.assertDataFrameEquals(expectedPayments, payments);
 
@@ -214,9 +236,13 @@ class IngestJobTest {
                 .collect(Collectors.toMap(Reconciliation.FileCounts::file, Reconciliation.FileCounts::accepted)));
     }
 
-    /** Parquet files read back with every column nullable, whatever the schema they were written with. */
+    /**
+     * Parquet files read back with every column nullable, whatever the schema they were written with, and the
+     * quality flags after the fields.
+     */
     private static StructType asRead(CanonicalTable table) {
         return DataTypes.createStructType(java.util.Arrays.stream(table.schema().fields())
-                .map(f -> DataTypes.createStructField(f.name(), f.dataType(), true)).toList());
+                .map(f -> DataTypes.createStructField(f.name(), f.dataType(), true)).toList())
+                .add(CanonicalTable.QUALITY_FLAGS, DataTypes.StringType, true);
     }
 }

@@ -54,7 +54,11 @@ class RecordMapperTest {
     }
 
     private static List<String> problems(Row mapped) {
-        List<Row> problems = mapped.getList(mapped.size() - 1);
+        return listed(mapped, MappedRows.PROBLEMS);
+    }
+
+    private static List<String> listed(Row mapped, String column) {
+        List<Row> problems = mapped.getList(MappedRows.SCHEMA.fieldIndex(column));
         return problems.stream().map(p -> p.getString(3) + " " + p.getString(2) + ": " + p.getString(4)).toList();
     }
 
@@ -97,9 +101,26 @@ class RecordMapperTest {
     }
 
     @Test
-    void aSettlementBeforeItsOwnInvoiceOnTheSameLineIsCaught() throws MappingException {
+    void aSettlementBeforeItsOwnInvoiceOnTheSameLineIsAnOddityTheLineKeepsItsRecordsWith() throws MappingException {
+        Row mapped = map("A-1,K1,3/7/2025,4/6/2025,100,3/1/2025,N");
+        assertEquals(List.of(), problems(mapped));
         assertEquals(List.of("BEFORE_INVOICE payment_date: payment_date 2025-03-01 is before invoice A-1's "
-                + "invoice_date 2025-03-07"), problems(map("A-1,K1,3/7/2025,4/6/2025,100,3/1/2025,N")));
+                + "invoice_date 2025-03-07"), listed(mapped, MappedRows.FLAGS));
+        assertEquals("A-1", record(mapped, CanonicalTable.PAYMENTS).getString(1));
+        // Due before issue as well: both oddities, each naming its own record.
+        Row twice = map("A-1,K1,3/7/2025,3/1/2025,100,3/1/2025,N");
+        assertEquals(List.of("DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07",
+                "BEFORE_INVOICE payment_date: payment_date 2025-03-01 is before invoice A-1's invoice_date 2025-03-07"),
+                listed(twice, MappedRows.FLAGS));
+    }
+
+    @Test
+    void aRejectedLineListsItsOdditiesAfterItsFaultsAndKeepsNoFlags() throws MappingException {
+        Row mapped = map("A-1,K1,3/7/2025,3/1/2025,100,3/x/2025,N");
+        assertEquals(List.of("BAD_DATE payment_date: payment_date '3/x/2025' is not a date in [M/d/yyyy]",
+                "DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07"), problems(mapped));
+        assertEquals(List.of(), listed(mapped, MappedRows.FLAGS));
+        assertNull(record(mapped, CanonicalTable.INVOICES));
     }
 
     @Test

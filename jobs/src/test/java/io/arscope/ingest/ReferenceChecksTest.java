@@ -40,11 +40,17 @@ import io.arscope.testing.TestSpark;
  * ar.csv:15        invoice I4 of K1, 1 Feb, with payment P9 on 1 Jan   payment before invoice, the line whole
  * ar.csv:16        payment P10 of I4                             its invoice was rejected, found in round 2
  * ar.csv:17        payment P11 of I1 with I1 read off it         accepted; the derived I1 is no duplicate
+ * ar.csv:18        invoice I5, due before issue, with payment P12 before it (oddities the mapper found)
+ * ar.csv:19        payment P13 of I1 by K2 on 5 Jan              before its invoice and another customer's
  * </pre>
+ * Checked twice: with every flaggable rule set to reject, and with the default policy, which flags them.
  */
 class ReferenceChecksTest {
 
+    /** Every flaggable rule set to reject. */
     private static ReferenceChecks.Result result;
+    /** The default policy: the oddities flag. */
+    private static ReferenceChecks.Result flagged;
 
     /** One mapped line: its records by table and the problems the mapper found. */
     private static final class Line {
@@ -52,6 +58,7 @@ class ReferenceChecksTest {
         private final long number;
         private final Map<CanonicalTable, Row> records = new EnumMap<>(CanonicalTable.class);
         private final List<Row> problems = new ArrayList<>();
+        private final List<Row> flags = new ArrayList<>();
         private boolean blank;
 
         Line(String file, long number) {
@@ -93,6 +100,11 @@ class ReferenceChecksTest {
             return this;
         }
 
+        Line flag(CanonicalTable table, String recordId, String field, RejectReason reason, String message) {
+            flags.add(RowFactory.create(table.tableName(), recordId, field, reason.name(), message));
+            return this;
+        }
+
         Line blank() {
             blank = true;
             return this;
@@ -105,6 +117,7 @@ class ReferenceChecksTest {
             }
             values.add(null); // not ignored: a row of data
             values.add(problems);
+            values.add(flags);
             return RowFactory.create(values.toArray());
         }
     }
@@ -138,10 +151,18 @@ class ReferenceChecksTest {
                 ar(14).payment("P8", "I3", "K9", "2025-01-22"),
                 ar(15).invoice("I4", "K1", "2025-02-01", false).payment("P9", "I4", "K1", "2025-01-01"),
                 ar(16).payment("P10", "I4", "K1", "2025-02-10"),
-                ar(17).invoice("I1", "K1", "2025-01-10", true).payment("P11", "I1", "K1", "2025-01-25"));
+                ar(17).invoice("I1", "K1", "2025-01-10", true).payment("P11", "I1", "K1", "2025-01-25"),
+                ar(18).invoice("I5", "K1", "2025-01-10", false).payment("P12", "I5", "K1", "2025-01-08")
+                        .flag(CanonicalTable.INVOICES, "I5", "due_date", RejectReason.DUE_BEFORE_ISSUE,
+                                "due_date 2025-01-01 is before invoice_date 2025-01-10")
+                        .flag(CanonicalTable.PAYMENTS, "P12", "payment_date", RejectReason.BEFORE_INVOICE,
+                                "payment_date 2025-01-08 is before invoice I5's invoice_date 2025-01-10"),
+                ar(19).payment("P13", "I1", "K2", "2025-01-05"));
         Dataset<Row> mapped = TestSpark.session().createDataFrame(lines.stream().map(Line::row).toList(),
                 MappedRows.SCHEMA);
-        result = ReferenceChecks.apply(mapped, true);
+        result = ReferenceChecks.apply(mapped, true, QualityPolicy.of(Map.of("DUE_BEFORE_ISSUE", "reject",
+                "BEFORE_INVOICE", "reject", "CUSTOMER_MISMATCH", "Reject")));
+        flagged = ReferenceChecks.apply(mapped, true, QualityPolicy.DEFAULT);
     }
 
     @Test
@@ -168,6 +189,13 @@ class ReferenceChecksTest {
                         + "| payment_date 2025-01-01 is before invoice I4's invoice_date 2025-02-01",
                 // I4 was alive in round 1; its line fell with P9, so P10 is rejected in round 2.
                 "ar.csv:16 | payments | P10 | invoice_id | REJECTED_INVOICE | invoice_id I4 was rejected",
+                // The mapper's oddities, set to reject, reject the line under the first; the reason lists them all.
+                "ar.csv:18 | invoices | I5 | due_date | DUE_BEFORE_ISSUE | due_date 2025-01-01 is before "
+                        + "invoice_date 2025-01-10; payment_date 2025-01-08 is before invoice I5's invoice_date "
+                        + "2025-01-10",
+                // Two rules broken: the reject names the first.
+                "ar.csv:19 | payments | P13 | payment_date | BEFORE_INVOICE "
+                        + "| payment_date 2025-01-05 is before invoice I1's invoice_date 2025-01-10",
                 "customers.csv:3 | customers | K1 | customer_id | DUPLICATE_ID "
                         + "| duplicate customer_id K1; first at customers.csv:2"), rejects);
     }
@@ -184,8 +212,39 @@ class ReferenceChecksTest {
         assertEquals(List.of("P1 K1 USD", "P11 K1 USD", "P6 K1 USD"), result.accepted().get(CanonicalTable.PAYMENTS)
                 .orderBy("payment_id").collectAsList().stream()
                 .map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id") + " " + r.getAs("currency")).toList());
-        assertEquals(List.of("payment_id", "invoice_id", "customer_id", "payment_date", "amount", "method", "currency"),
-                List.of(result.accepted().get(CanonicalTable.PAYMENTS).columns()));
+        assertEquals(List.of("payment_id", "invoice_id", "customer_id", "payment_date", "amount", "method",
+                "currency", "quality_flags"), List.of(result.accepted().get(CanonicalTable.PAYMENTS).columns()));
+        assertEquals(0, result.flags().count());
+    }
+
+    @Test
+    void byDefaultTheOdditiesAreAcceptedWithTheirFlagsAndOnlyTheFaultsReject() {
+        assertEquals(List.of("ar.csv:13", "ar.csv:14", "ar.csv:3", "ar.csv:5", "ar.csv:6", "ar.csv:9",
+                "customers.csv:3"), flagged.rejects().collectAsList().stream()
+                .map(r -> r.getString(0) + ":" + r.getLong(1)).sorted().toList());
+        // One flag per record and rule: P12's, found by the mapper and again across lines, is listed once.
+        assertEquals(List.of(
+                "ar.csv:15 payments P9 payment_date BEFORE_INVOICE",
+                "ar.csv:18 invoices I5 due_date DUE_BEFORE_ISSUE",
+                "ar.csv:18 payments P12 payment_date BEFORE_INVOICE",
+                "ar.csv:19 payments P13 customer_id CUSTOMER_MISMATCH",
+                "ar.csv:19 payments P13 payment_date BEFORE_INVOICE",
+                "ar.csv:7 adjustments A1 adjustment_date BEFORE_INVOICE",
+                "ar.csv:8 payments P4 customer_id CUSTOMER_MISMATCH"), flagged.flags().collectAsList().stream()
+                .map(r -> r.getString(0) + ":" + r.getLong(1) + " " + r.getString(2) + " " + r.getString(3) + " "
+                        + r.getString(4) + " " + r.getString(5)).sorted().toList());
+        // The canonical rows keep what the export said (P4's and P13's customer K2) and name every rule broken.
+        assertEquals(List.of("P1 K1 null", "P10 K1 null", "P11 K1 null", "P12 K1 BEFORE_INVOICE",
+                "P13 K2 BEFORE_INVOICE;CUSTOMER_MISMATCH", "P4 K2 CUSTOMER_MISMATCH", "P6 K1 null",
+                "P9 K1 BEFORE_INVOICE"), flagged.accepted().get(CanonicalTable.PAYMENTS).orderBy("payment_id")
+                .collectAsList().stream().map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id") + " "
+                        + r.getAs(CanonicalTable.QUALITY_FLAGS)).toList());
+        assertEquals(List.of("I1 null", "I4 null", "I5 DUE_BEFORE_ISSUE"), flagged.accepted()
+                .get(CanonicalTable.INVOICES).orderBy("invoice_id").collectAsList().stream()
+                .map(r -> r.getAs("invoice_id") + " " + r.getAs(CanonicalTable.QUALITY_FLAGS)).toList());
+        assertEquals(List.of("A1 BEFORE_INVOICE"), flagged.accepted().get(CanonicalTable.ADJUSTMENTS)
+                .collectAsList().stream().map(r -> r.getAs("adjustment_id") + " "
+                        + r.getAs(CanonicalTable.QUALITY_FLAGS)).toList());
     }
 
     private static List<String> keys(CanonicalTable table) {

@@ -44,9 +44,9 @@ class RejectsCsvTest {
                 + "\"'@ar.csv\",2,invoices,\"'=1+1\",amount,NON_POSITIVE_AMOUNT,amount -12.50 must be greater than zero,"
                 + "\"'=1+1,K1,2025-01-01,2025-01-31,-12.50,EUR\"\n",
                 Files.readString(out.resolve(IngestTables.REJECTS_CSV)));
-        assertEquals("source_file,reason_code,read,accepted,rejected,ignored\n"
-                + "\"'@ar.csv\",ALL,2,1,1,0\n"
-                + "\"'@ar.csv\",NON_POSITIVE_AMOUNT,,,1,\n",
+        assertEquals("source_file,reason_code,read,accepted,flagged,rejected,ignored\n"
+                + "\"'@ar.csv\",ALL,2,1,0,1,0\n"
+                + "\"'@ar.csv\",NON_POSITIVE_AMOUNT,,,,1,\n",
                 Files.readString(out.resolve(IngestTables.RECONCILIATION_CSV)));
 
         Row reject = spark.read().parquet(out.resolve(IngestTables.REJECTS).toString()).first();

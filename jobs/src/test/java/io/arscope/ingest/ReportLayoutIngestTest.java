@@ -70,25 +70,25 @@ class ReportLayoutIngestTest {
         JobOutcome outcome = new IngestJob().run(JobContext.of(spark, new IngestOptions(export.toString(),
                 export.resolve("mapping.yaml"), out.toString(), LocalDate.of(2024, 12, 31), 1.0)));
 
-        assertEquals("ingest: 9 rows read, 3 accepted, 1 rejected, 5 ignored as report layout", outcome.summary());
+        assertEquals("ingest: 9 rows read, 3 accepted (0 flagged), 1 rejected (25.00%), 5 ignored as report layout", outcome.summary());
         assertEquals("""
-                source_file,reason_code,read,accepted,rejected,ignored
-                invoices.csv,ALL,9,3,1,5
-                invoices.csv,BAD_DATE,,,1,
-                invoices.csv,IGNORED: Customer is 'TOTAL',,,,1
-                invoices.csv,IGNORED: Num is empty and Amount is empty,,,,2
-                invoices.csv,IGNORED: Num is empty and Amount is not empty,,,,2
+                source_file,reason_code,read,accepted,flagged,rejected,ignored
+                invoices.csv,ALL,9,3,0,1,5
+                invoices.csv,BAD_DATE,,,,1,
+                invoices.csv,IGNORED: Customer is 'TOTAL',,,,,1
+                invoices.csv,IGNORED: Num is empty and Amount is empty,,,,,2
+                invoices.csv,IGNORED: Num is empty and Amount is not empty,,,,,2
                 """, Files.readString(out.resolve(IngestTables.RECONCILIATION_CSV)));
         // The share of rejects is of the rows that hold data: 1 of 4, not 1 of 9.
         assertEquals(List.of(
-                "file                                           read   accepted   rejected    share",
-                "invoices.csv                                      9          3          1   25.00%",
-                "    BAD_DATE                                      1",
+                "file                                           read   accepted    flagged   rejected    share",
+                "invoices.csv                                      9          3          0          1   25.00%",
+                "    BAD_DATE (rejected)                           1",
                 "    (ignored as report layout)                    1  Customer is 'TOTAL'",
                 "    (ignored as report layout)                    2  Num is empty and Amount is empty",
                 "    (ignored as report layout)                    2  Num is empty and Amount is not empty",
                 "    (blank lines, not rows)                       1",
-                "total                                             9          3          1"),
+                "total                                             9          3          0          1"),
                 outcome.details().subList(0, 8));
 
         List<String> rejects = spark.read().parquet(out.resolve(IngestTables.REJECTS).toString())

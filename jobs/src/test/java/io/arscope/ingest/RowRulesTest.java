@@ -124,15 +124,30 @@ class RowRulesTest {
     }
 
     @Test
-    void anInvoiceNeedsDatesInOrderNonNegativeTermsAndKnownCodes() {
-        assertEquals("DATE_ORDER due_date: due_date 2025-03-01 is before invoice_date 2025-03-07",
-                problem(invoice(ISSUED, LocalDate.of(2025, 3, 1), "1.00", "USD", null, null)));
+    void anInvoiceNeedsNonNegativeTermsAndKnownCodes() {
         assertEquals("BAD_NUMBER terms_days: terms_days -5 is negative",
                 problem(invoice(ISSUED, ISSUED, "1.00", "USD", -5, null)));
         assertEquals("BAD_VALUE currency: currency 'US$' is not a three-letter ISO 4217 code",
                 problem(invoice(ISSUED, ISSUED, "1.00", "US$", null, null)));
         assertEquals("BAD_VALUE billing_channel: billing_channel 'Fax' is not one of [paper, electronic]",
                 problem(invoice(ISSUED, ISSUED, "1.00", "USD", null, "Fax")));
+    }
+
+    @Test
+    void anInvoiceDueBeforeItsIssueIsAnOddityNotAFaultAndItsTermsAreReadOffItsDates() {
+        Object[] early = invoice(ISSUED, LocalDate.of(2025, 3, 1), "1.00", "usd", null, "Paper");
+        List<FieldProblem> oddities = RowRules.check(CanonicalTable.INVOICES, early, AS_OF, ValueBounds.DEFAULT);
+        assertEquals(List.of("DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07"),
+                oddities.stream().map(p -> p.reason + " " + p.field + ": " + p.getMessage()).toList());
+        // The other rules still ran: codes in canonical form, and terms as the dates say (the ledger reads them as 0).
+        assertEquals(List.of("USD", "paper", -6), List.of(early[CanonicalTable.INVOICES.indexOf("currency")],
+                early[CanonicalTable.INVOICES.indexOf("billing_channel")],
+                early[CanonicalTable.INVOICES.indexOf("terms_days")]));
+        // A fault on the same invoice is thrown: it rejects whatever the oddity would do.
+        assertEquals("BAD_VALUE currency: currency 'US$' is not a three-letter ISO 4217 code",
+                problem(invoice(ISSUED, LocalDate.of(2025, 3, 1), "1.00", "US$", null, null)));
+        assertEquals(List.of(), RowRules.check(CanonicalTable.INVOICES, invoice(ISSUED, ISSUED, "1.00", "USD", null,
+                null), AS_OF, ValueBounds.DEFAULT));
     }
 
     @Test

@@ -248,7 +248,8 @@ class MetricsJobTest {
     void everyOutputColumnIsDefinedInTheDocs() throws Exception {
         String doc = java.nio.file.Files.readString(Path.of(System.getProperty("arscope.repo.dir"),
                 "notebooks-docs/metrics-outputs.md"));
-        for (String table : List.of(MetricsTables.PERIOD_METRICS.name(), MetricsTables.TRENDS.name(), "open_items",
+        for (String table : List.of(MetricsTables.PERIOD_METRICS.name(), MetricsTables.TRENDS.name(),
+                MetricsTables.AMOUNT_TRENDS.name(), "open_items",
                 "aging_by_customer", "aging_by_slice", MetricsTables.COHORT_CURVES.name(),
                 MetricsTables.ROLL_RATES.name(), MetricsTables.PROVISION_MATRIX.name())) {
             assertTrue(doc.contains("## " + table + "\n") || doc.contains("## " + table + " "), table);

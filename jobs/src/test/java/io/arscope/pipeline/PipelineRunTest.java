@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.arscope.job.ExitCode;
 import io.arscope.job.JobOutcome;
 import io.arscope.testing.TestSpark;
 
@@ -40,6 +41,7 @@ class PipelineRunTest {
 
     private final List<List<String>> calls = new ArrayList<>();
     private String failing;
+    private String warning;
     private final StringWriter progress = new StringWriter();
 
     @BeforeEach
@@ -67,8 +69,12 @@ class PipelineRunTest {
         } else {
             Files.writeString(out.resolve("out.txt"), step.command());
         }
+        if (step.command().equals(warning)) {
+            return new JobOutcome(JobOutcome.Status.WARNINGS, step.command() + ": done by the baseline", List.of(),
+                    List.of("model refused"), Map.of("out", 3L), Map.of("/in/invoices", 5L));
+        }
         return new JobOutcome(JobOutcome.Status.OK, step.command() + ": done", List.of("detail of " + step.command()),
-                List.of(), Map.of("out", 3L));
+                List.of(), Map.of("out", 3L), Map.of("/in/invoices", 7L));
     }
 
     private PipelineRun.Outcome run(Set<Step> skip, Step from) throws Exception {
@@ -107,9 +113,26 @@ class PipelineRunTest {
         assertEquals("54b38c20415ea91bba4801d62be7a1940f4c5e37c9218116d312f0646027b2d2",
                 m.path("inputs").path("files").get(0).path("sha256").asText());
         assertEquals("forecast", Files.readString(work.resolve("root/2026-10-31/forecast/out.txt")));
-        String log = Files.readString(work.resolve("root/2026-10-31/logs/metrics.log"));
-        assertTrue(log.contains("detail of metrics\nmetrics: done in "), log);
+        String stamp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z ";
+        List<String> log = Files.readAllLines(work.resolve("root/2026-10-31/logs/metrics.log"));
+        assertEquals(5, log.size(), log::toString);
+        assertTrue(log.get(0).matches(stamp + "INFO  metrics: started, writing " + r + "/metrics"), log::toString);
+        assertTrue(log.get(1).matches(stamp + "INFO  metrics: read 7 rows of /in/invoices"), log::toString);
+        assertTrue(log.get(2).matches(stamp + "INFO  metrics: detail of metrics"), log::toString);
+        assertTrue(log.get(3).matches(stamp + "INFO  metrics: wrote 3 rows of out"), log::toString);
+        assertTrue(log.get(4).matches(stamp + "INFO  metrics: metrics: done in \\d+\\.\\d s; complete, exit 0"),
+                log::toString);
+        // The run's log: its own lines and every step's, in order.
+        List<String> runLog = Files.readAllLines(work.resolve("root/2026-10-31/run.log"));
+        assertEquals(1 + 7 * 6 + 1, runLog.size(), runLog::toString);
+        assertTrue(runLog.get(0).matches(stamp + "INFO  run: 2026-10-31 run started .*"), runLog::toString);
+        assertEquals(log.subList(0, 5), runLog.subList(1 + 6, 1 + 6 + 5));
+        assertTrue(runLog.get(runLog.size() - 1).matches(stamp + "INFO  run: 2026-10-31 run complete in .*"));
         assertEquals(3, m.path("steps").get(1).path("rows").path("out").asInt());
+        assertEquals(7, m.path("steps").get(1).path("inputs").path("/in/invoices").asInt());
+        assertEquals("complete", m.path("steps").get(1).path("status").asText());
+        assertEquals(0, m.path("steps").get(1).path("exit_code").asInt());
+        assertEquals(0, m.path("exit_code").asInt());
         assertTrue(progress.toString().contains("2026-10-31 worklist "));
         assertEquals("2026-10-31", m.path("model").path("labels_as_of").asText());
     }
@@ -123,7 +146,7 @@ class PipelineRunTest {
         assertEquals(4, failed.exitCode());
         assertEquals(Step.SCORE, failed.failedStep());
         assertEquals(first, work.resolve("root/2026-10-31").toRealPath());
-        assertEquals("failed", manifest(failed.run()).path("status").asText());
+        assertEquals("too_many_rejects", manifest(failed.run()).path("status").asText());
         assertEquals(4, manifest(failed.run()).path("exit_code").asInt());
         assertEquals(List.of("ingest", "metrics", "train", "score"), calls.stream().map(c -> c.get(0)).toList());
         assertTrue(progress.toString().contains("arscope score: warning: a file rejected 9% of its rows"),
@@ -139,6 +162,26 @@ class PipelineRunTest {
         assertTrue(m.path("resumed").asBoolean());
         assertEquals("done before the run was interrupted", m.path("steps").get(0).path("outcome").asText());
         assertEquals(resumed.run(), work.resolve("root/2026-10-31").toRealPath());
+    }
+
+    @Test
+    void aStepWithWarningsIsPublishedAndTheRunEndsWithSeven() throws Exception {
+        warning = "score";
+        PipelineRun.Outcome outcome = run(Set.of(), null);
+        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, outcome.exitCode());
+        assertEquals(outcome.run(), work.resolve("root/2026-10-31").toRealPath());
+        JsonNode m = manifest(outcome.run());
+        assertEquals("complete_with_warnings", m.path("status").asText());
+        assertEquals(7, m.path("exit_code").asInt());
+        JsonNode score = m.path("steps").get(3);
+        assertEquals("complete_with_warnings", score.path("status").asText());
+        assertEquals(7, score.path("exit_code").asInt());
+        assertEquals(5, score.path("inputs").path("/in/invoices").asInt());
+        assertEquals("complete", m.path("steps").get(4).path("status").asText());
+        assertTrue(Files.readString(outcome.run().resolve("logs/score.log")).contains(
+                "WARN  score: arscope score: warning: model refused"));
+        assertTrue(progress.toString().contains("2026-10-31 run complete with warnings (exit 7) in "),
+                progress.toString());
     }
 
     @Test

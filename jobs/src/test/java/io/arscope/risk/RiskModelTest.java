@@ -74,7 +74,7 @@ class RiskModelTest {
     @Test
     void scoringCoversEveryOpenInvoiceWithReasonsInWords() throws Exception {
         long n = ScoreJob.score(JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(), dir.resolve("model"), null,
-                dir.resolve("scores").toString())));
+                dir.resolve("scores").toString()))).rows();
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("data/canonical").toString());
         LocalDate asOf = ledger.latestDate();
         long open = CoreBalances.aging(ledger, asOf, AgingBuckets.DEFAULT).size() == 0 ? 0

@@ -94,6 +94,23 @@ class OutputFilesTest {
     }
 
     @Test
+    void floatingPointNumbersArePlainDecimalsNeverScientificNotation() throws Exception {
+        SparkSession spark = TestSpark.session();
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("x", DataTypes.DoubleType, true)));
+        // The values the issue found in trends.csv and period_metrics.csv, and the ends of the range.
+        Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create(4.62344509E-4),
+                RowFactory.create(456153.56999999983), RowFactory.create(1.0E10), RowFactory.create(-1.5E-7),
+                RowFactory.create(30.781070867687475), RowFactory.create(0.0), RowFactory.create((Object) null)),
+                schema).coalesce(1);
+        OutputFiles.writeTable(spark, rows, dir.toString(), "d");
+        assertEquals(String.join("\n", "x", "0.000462344509", "456153.56999999983", "10000000000", "-0.00000015",
+                "30.781070867687475", "0.0", "", ""), Files.readString(dir.resolve("d.csv")));
+        assertEquals("NaN", CsvCells.plain(Double.NaN));
+        assertEquals("-Infinity", CsvCells.plain(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
     void anEmptyTableHasAHeaderOnly() throws Exception {
         SparkSession spark = TestSpark.session();
         OutputFiles.writeSingleCsv(spark, spark.createDataFrame(List.of(), SCHEMA), dir.resolve("e.csv").toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,9 @@ class DunningStrategyTest {
         assertEquals(1, s.decide(3, new BigDecimal("9999.99"), "high").severity());
         DunningStrategy.Decision none = s.decide(3, new BigDecimal("9999.99"), "low");
         assertEquals("none", none.code());
-        assertEquals(2, none.severity());
+        assertEquals(0, none.severity());
+        assertEquals(2, s.decide(3, new BigDecimal("10000.00"), "low").severity());
+        assertEquals(3, s.disputeSeverity());
     }
 
     @Test
@@ -107,5 +110,19 @@ class DunningStrategyTest {
                             min_days_past_due: 5
                             min_days_past_due: 30
                         """));
+    }
+
+    /** Issue 22: action_severity ran backwards (0 = legal review); it ascends, 0 being nothing to do. */
+    @Test
+    void severityAscendsFromNothingToLegalReview() {
+        DunningStrategy d = DunningStrategy.DEFAULT;
+        BigDecimal big = new BigDecimal("6000.00");
+        assertEquals(List.of("none 0", "pre_due_reminder 1", "polite_reminder 2", "firm_reminder 3", "call 4",
+                "payment_plan 5", "final_notice 6", "legal_review 7"), List.of(
+                        d.decide(-20, big, "high"), d.decide(-3, big, "high"), d.decide(3, big, "low"),
+                        d.decide(10, big, "low"), d.decide(20, big, "low"), d.decide(50, big, "low"),
+                        d.decide(95, new BigDecimal("4999.99"), "low"), d.decide(95, big, "low")).stream()
+                .map(x -> x.code() + " " + x.severity()).toList());
+        assertEquals(8, d.disputeSeverity());
     }
 }

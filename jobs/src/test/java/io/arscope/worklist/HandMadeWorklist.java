@@ -63,6 +63,6 @@ final class HandMadeWorklist {
                 spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
                 CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), WorklistTest.AS_OF,
-                Instant.now(), "USD");
+                Instant.now());
     }
 }

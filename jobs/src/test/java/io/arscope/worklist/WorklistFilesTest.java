@@ -48,9 +48,10 @@ class WorklistFilesTest {
     private static final String LONG_FILE = "a".repeat(100) + "~9835fa6b";
     private static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
     private static final String HEADER = "as_of,collector,queue,customer_rank,in_today,invoice_rank,customer_id,"
-            + "customer_name,invoice_id,invoice_date,due_date,amount,open_amount,covered_by_credit,days_past_due,aging_bucket,"
-            + "probability_late,expected_days_late,risk_band,urgency,priority_value,action_code,next_action,"
-            + "action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3,currency";
+            + "customer_name,invoice_id,invoice_date,due_date,currency,amount,open_amount,covered_by_credit,days_past_due,"
+            + "aging_bucket,"
+            + "probability_late,expected_days_late,expected_days_to_pay,risk_band,priority_value,action_code,"
+            + "next_action,action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3";
 
     @TempDir
     static Path dir;
@@ -79,7 +80,7 @@ class WorklistFilesTest {
                 spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
                 CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF,
-                Instant.now(), "USD");
+                Instant.now());
     }
 
     private static Set<String> files(String folder) throws Exception {
@@ -109,52 +110,53 @@ class WorklistFilesTest {
     void eachCollectorsCsvHoldsItsOwnRowsInRankOrderSafeForASpreadsheet() throws Exception {
         assertEquals(HEADER + "\n"
                 + "2025-03-31,zo\u00eb,collect,1,true,1,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'=1+1\","
-                + "2025-01-30,2025-03-01,1000.00,1000.00,0.00,30,1-30,0.5,3.0,medium,2.0,1000.00,call,Call the customer,3,,,"
-                + "2025-03-01,why =1+1,,,USD\n"
-                + "2025-03-31,zo\u00eb,collect,2,true,1,C2,[click](http://evil),\"'+1\",2025-03-04,2025-04-03,200.00,"
-                + "200.00,0.00,-3,current,0.7,3.0,high,0.5,70.00,pre_due_reminder,Remind before the due date,6,,,2025-03-01,"
-                + "why +1,,,USD\n",
+                + "2025-01-30,2025-03-01,USD,1000.00,1000.00,0.00,30,1-30,0.5,3.0,,medium,1000.00,call,Call the customer,4,,,"
+                + "2025-03-01,why =1+1,,\n"
+                + "2025-03-31,zo\u00eb,collect,2,true,1,C2,[click](http://evil),\"'+1\",2025-03-04,2025-04-03,USD,200.00,"
+                + "200.00,0.00,-3,current,0.7,3.0,6,high,70.00,pre_due_reminder,Remind before the due date,1,,,2025-03-01,"
+                + "why +1,,\n",
                 Files.readString(out.resolve("by-collector/zo\u00eb.csv")));
         assertEquals(HEADER + "\n"
-                + "2025-03-31,zo\u00e9,collect,1,true,1,C3,*bold*,\"'@SUM(A1)\",2024-11-26,2024-12-26,500.00,500.00,0.00,95,"
-                + "91+,0.8,3.0,high,4.0,1600.00,final_notice,Call and send a final notice; hold further credit,1,,,"
-                + "2025-03-01,why @SUM(A1),,,USD\n"
-                + "2025-03-31,zo\u00e9,collect,2,true,1,C4,a\\|b,\"'-2\",2025-01-15,2025-02-14,1070.00,1070.00,0.00,45,"
-                + "31-60,0.4,3.0,medium,2.5,1070.00,payment_plan,Offer a payment plan or escalate to the account owner,"
-                + "2,,,2025-03-01,why -2,,,USD\n",
+                + "2025-03-31,zo\u00e9,collect,1,true,1,C3,*bold*,\"'@SUM(A1)\",2024-11-26,2024-12-26,USD,500.00,500.00,0.00,"
+                + "95,91+,0.8,3.0,,high,1600.00,final_notice,Call and send a final notice; hold further credit,6,,,"
+                + "2025-03-01,why @SUM(A1),,\n"
+                + "2025-03-31,zo\u00e9,collect,2,true,1,C4,a\\|b,\"'-2\",2025-01-15,2025-02-14,USD,1070.00,1070.00,0.00,45,"
+                + "31-60,0.4,3.0,,medium,1070.00,payment_plan,Offer a payment plan or escalate to the account owner,"
+                + "5,,,2025-03-01,why -2,,\n",
                 Files.readString(out.resolve("by-collector/zo\u00e9.csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31," + LONG + ",collect,1,true,1,C5,<script>alert(1)</script>,\"'\tx\",2025-02-24,"
-                + "2025-03-26,300.00,300.00,0.00,5,1-30,0.2,3.0,low,1.1666666666666667,70.00,polite_reminder,"
-                + "Send a polite reminder,5,,,2025-03-01,why \tx,,,USD\n",
+                + "2025-03-26,USD,300.00,300.00,0.00,5,1-30,0.2,3.0,,low,70.00,polite_reminder,"
+                + "Send a polite reminder,2,,,2025-03-01,why \tx,,\n",
                 Files.readString(out.resolve("by-collector/" + LONG_FILE + ".csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31," + ZOE_NFD + ",dispute,1,true,1,C6,\"line1\nline2\",\"'\rx\",2024-11-21,2024-12-21,"
-                + "6000.00,6000.00,0.00,100,91+,0.9,3.0,high,4.0,21600.00,resolve_dispute,"
-                + "Resolve the dispute (pricing); dunning paused,-1,2025-03-01,pricing,2025-03-01,\"why \rx\",,,USD\n",
+                + "USD,6000.00,6000.00,0.00,100,91+,0.9,3.0,,high,21600.00,resolve_dispute,"
+                + "Resolve the dispute (pricing); dunning paused,8,2025-03-01,pricing,2025-03-01,\"why \rx\",,\n",
                 Files.readString(out.resolve("by-collector/zo\u00eb~4cabdb66.csv")));
     }
 
     @Test
     void theCustomerListIsSafeForASpreadsheetAndTheParquetKeepsTheNames() throws Exception {
-        assertEquals("as_of,collector,queue,customer_rank,in_today,customer_id,customer_name,open_invoices,"
+        assertEquals("as_of,collector,queue,customer_rank,in_today,customer_id,customer_name,currency,open_invoices,"
                 + "open_amount,overdue_amount,on_account_credit,net_balance,max_days_past_due,oldest_bucket,probability_late,expected_days_late,"
-                + "priority_value,action_code,next_action,top_invoice_id,reason_1,reason_2,reason_3,"
-                + "oldest_dispute_opened,last_payment_date,currency\n"
-                + "2025-03-31," + LONG + ",collect,1,true,C5,<script>alert(1)</script>,1,300.00,300.00,0.00,300.00,5,1-30,0.2,"
-                + "3.0,70.00,polite_reminder,Send a polite reminder,\"'\tx\",why \tx,,,,2025-03-01,USD\n"
-                + "2025-03-31," + ZOE_NFD + ",dispute,1,true,C6,\"line1\nline2\",1,6000.00,6000.00,0.00,6000.00,100,91+,0.9,3.0,"
-                + "21600.00,resolve_dispute,Resolve the dispute (pricing); dunning paused,\"'\rx\",\"why \rx\",,,"
-                + "2025-03-01,2025-03-01,USD\n"
-                + "2025-03-31,zo\u00e9,collect,1,true,C3,*bold*,1,500.00,500.00,0.00,500.00,95,91+,0.8,3.0,1600.00,final_notice,"
-                + "Call and send a final notice; hold further credit,\"'@SUM(A1)\",why @SUM(A1),,,,2025-03-01,USD\n"
-                + "2025-03-31,zo\u00e9,collect,2,true,C4,a\\|b,1,1070.00,1070.00,0.00,1070.00,45,31-60,0.4,3.0,1070.00,"
+                + "expected_days_to_pay,priority_value,action_code,next_action,top_invoice_id,reason_1,reason_2,"
+                + "reason_3,oldest_dispute_opened,last_payment_date\n"
+                + "2025-03-31," + LONG + ",collect,1,true,C5,<script>alert(1)</script>,USD,1,300.00,300.00,0.00,300.00,5,1-30,"
+                + "0.2,3.0,,70.00,polite_reminder,Send a polite reminder,\"'\tx\",why \tx,,,,2025-03-01\n"
+                + "2025-03-31," + ZOE_NFD + ",dispute,1,true,C6,\"line1\nline2\",USD,1,6000.00,6000.00,0.00,6000.00,100,91+,0.9,"
+                + "3.0,,21600.00,resolve_dispute,Resolve the dispute (pricing); dunning paused,\"'\rx\",\"why \rx\","
+                + ",,2025-03-01,2025-03-01\n"
+                + "2025-03-31,zo\u00e9,collect,1,true,C3,*bold*,USD,1,500.00,500.00,0.00,500.00,95,91+,0.8,3.0,,1600.00,"
+                + "final_notice,Call and send a final notice; hold further credit,\"'@SUM(A1)\",why @SUM(A1),,,,"
+                + "2025-03-01\n"
+                + "2025-03-31,zo\u00e9,collect,2,true,C4,a\\|b,USD,1,1070.00,1070.00,0.00,1070.00,45,31-60,0.4,3.0,,1070.00,"
                 + "payment_plan,Offer a payment plan or escalate to the account owner,\"'-2\",why -2,,,,"
-                + "2025-03-01,USD\n"
-                + "2025-03-31,zo\u00eb,collect,1,true,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",1,1000.00,1000.00,0.00,1000.00,"
-                + "30,1-30,0.5,3.0,1000.00,call,Call the customer,\"'=1+1\",why =1+1,,,,2025-03-01,USD\n"
-                + "2025-03-31,zo\u00eb,collect,2,true,C2,[click](http://evil),1,200.00,0.00,0.00,200.00,-3,current,0.7,3.0,70.00,"
-                + "pre_due_reminder,Remind before the due date,\"'+1\",why +1,,,,2025-03-01,USD\n",
+                + "2025-03-01\n"
+                + "2025-03-31,zo\u00eb,collect,1,true,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",USD,1,1000.00,"
+                + "1000.00,0.00,1000.00,30,1-30,0.5,3.0,,1000.00,call,Call the customer,\"'=1+1\",why =1+1,,,,2025-03-01\n"
+                + "2025-03-31,zo\u00eb,collect,2,true,C2,[click](http://evil),USD,1,200.00,0.00,0.00,200.00,-3,current,0.7,3.0,6,"
+                + "70.00,pre_due_reminder,Remind before the due date,\"'+1\",why +1,,,,2025-03-01\n",
                 Files.readString(out.resolve(WorklistTables.CUSTOMERS.name() + ".csv")));
         assertEquals(List.of(HYPERLINK + " =1+1", "[click](http://evil) +1"), TestSpark.session().read()
                 .parquet(out.resolve(WorklistTables.INVOICES.name()).toString()).filter("collector = '" + ZOE_NFC + "'")
@@ -167,17 +169,17 @@ class WorklistFilesTest {
         assertEquals("""
                 # Worklist for zo\u00eb, 2025-03-31
 
-                Today: **2 customers** to contact (capacity 2), touching **1,200.00** open, of which **1,000.00** \
-                overdue. Disputes to work: **0 customers**, **0.00** open.
+                Today: **2 customers** to contact (capacity 2), touching **USD 1,200.00** open, of which \
+                **USD 1,000.00** overdue. Disputes to work: **0 customers**.
 
                 ## Collection queue, today
 
-                | # | Customer | Open | Overdue | Oldest | Risk of paying late | Next action | Why |
-                |---:|---|---:|---:|---|---:|---|---|
-                | 1 | =HYPERLINK\\("http://x","y"\\) (C1) | 1,000.00 | 1,000.00 | 1\\-30 (30 days) | 50% | \
-                Call the customer | why =1\\+1 |
-                | 2 | \\[click\\]\\(http://evil\\) (C2) | 200.00 | 0.00 | current (-3 days) | 70% | \
-                Remind before the due date | why \\+1 |
+                | # | Customer | Open | Overdue | Oldest | Outlook | Next action | Why |
+                |---:|---|---:|---:|---|---|---|---|
+                | 1 | =HYPERLINK\\("http://x","y"\\) (C1) | USD 1,000.00 | USD 1,000.00 | 1\\-30 (30 days) | \
+                30 days late; past its expected payment date | Call the customer | why =1\\+1 |
+                | 2 | \\[click\\]\\(http://evil\\) (C2) | USD 200.00 | USD 0.00 | current (due in 3 days) | \
+                70% risk of paying late; payment expected in 6 days | Remind before the due date | why \\+1 |
 
                 ## Dispute queue, today
 
@@ -185,26 +187,27 @@ class WorklistFilesTest {
 
                 ## Not reached today
 
-                - Collection: 0 customers with an action due, 0.00 open (0.00 overdue).
-                - Disputes: 0 customers, 0.00 open.
-                - Nothing to do yet (not due, not high risk): 0 customers, 0.00 open.
+                - Collection: 0 customers with an action due.
+                - Disputes: 0 customers.
+                - No action due yet (no step of the dunning strategy applies): 0 customers.
                 """, Files.readString(out.resolve("summaries/zo\u00eb.md")));
         String acute = Files.readString(out.resolve("summaries/zo\u00e9.md"));
         assertEquals(List.of(
-                "| 1 | \\*bold\\* (C3) | 500.00 | 500.00 | 91\\+ (95 days) | 80% | Call and send a final notice; hold "
-                        + "further credit | why @SUM\\(A1\\) |",
-                "| 2 | a\\\\\\|b (C4) | 1,070.00 | 1,070.00 | 31\\-60 (45 days) | 40% | Offer a payment plan or "
-                        + "escalate to the account owner | why \\-2 |"),
+                "| 1 | \\*bold\\* (C3) | USD 500.00 | USD 500.00 | 91\\+ (95 days) | 95 days late; past its expected "
+                        + "payment date | Call and send a final notice; hold further credit | why @SUM\\(A1\\) |",
+                "| 2 | a\\\\\\|b (C4) | USD 1,070.00 | USD 1,070.00 | 31\\-60 (45 days) | 45 days late; past its "
+                        + "expected payment date | Offer a payment plan or escalate to the account owner | why \\-2 |"),
                 acute.lines().filter(l -> l.startsWith("| 1 ") || l.startsWith("| 2 ")).toList());
         String script = Files.readString(out.resolve("summaries/" + LONG_FILE + ".md"));
         assertEquals("# Worklist for " + LONG + ", 2025-03-31", script.lines().findFirst().orElseThrow());
-        assertEquals(List.of("| 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; (C5) | 300.00 | 300.00 | 1\\-30 (5 days) "
-                + "| 20% | Send a polite reminder | why \tx |"),
+        assertEquals(List.of("| 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; (C5) | USD 300.00 | USD 300.00 | 1\\-30 "
+                + "(5 days) | 5 days late; past its expected payment date | Send a polite reminder | why \tx |"),
                 script.lines().filter(l -> l.startsWith("| 1 ")).toList());
         String lines = Files.readString(out.resolve("summaries/zo\u00eb~4cabdb66.md"));
         assertEquals("# Worklist for " + ZOE_NFD + ", 2025-03-31", lines.lines().findFirst().orElseThrow());
-        assertEquals(List.of("| 1 | line1 line2 (C6) | 6,000.00 | 6,000.00 | 91\\+ (100 days) | 90% | 2025-03-01 | "
-                + "Resolve the dispute \\(pricing\\); dunning paused | why  x |"),
+        assertEquals(List.of("| 1 | line1 line2 (C6) | USD 6,000.00 | USD 6,000.00 | 91\\+ (100 days) | 100 days late; "
+                + "past its expected payment date | 2025-03-01 | Resolve the dispute \\(pricing\\); dunning paused | "
+                + "why  x |"),
                 lines.lines().filter(l -> l.startsWith("| 1 ")).toList());
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -87,12 +88,19 @@ class WorklistTest {
                 spark.createDataFrame(customers, CUSTOMERS), disputes, CONFIG);
     }
 
-    /** A scored open invoice on {@link #AS_OF}, expected 3 days late, its first reason "why" and its id. */
+    /** A scored open invoice on {@link #AS_OF} in USD, expected 3 days late, its only reason "why" and its id. */
     static Row score(String invoice, String customer, int daysPastDue, String open, double p, String band) {
+        return score(invoice, customer, daysPastDue, open, p, band, null, "why " + invoice);
+    }
+
+    /** A scored open invoice on {@link #AS_OF} in USD, expected 3 days late, with the model's reasons. */
+    static Row score(String invoice, String customer, int daysPastDue, String open, double p, String band,
+            String features, String... reasons) {
         LocalDate due = AS_OF.minusDays(daysPastDue);
         BigDecimal amount = new BigDecimal(open);
-        return RowFactory.create(invoice, customer, AS_OF, due.minusDays(30), due, amount, amount, daysPastDue, p,
-                3.0, band, "why " + invoice, null, null);
+        return RowFactory.create(invoice, customer, AS_OF, due.minusDays(30), due, "USD", amount, amount, daysPastDue,
+                p, 3.0, band, reasons[0], reasons.length > 1 ? reasons[1] : null, reasons.length > 2 ? reasons[2] : null,
+                features);
     }
 
     @Test
@@ -121,21 +129,26 @@ class WorklistTest {
         List<String> rows = result.invoices().orderBy("invoice_id").collectAsList().stream()
                 .map(r -> String.join(" ", r.getAs("invoice_id"), r.getAs("queue"),
                         String.valueOf(r.<Integer>getAs("customer_rank")),
-                        String.valueOf(r.<Integer>getAs("invoice_rank")), r.getAs("aging_bucket"),
-                        String.valueOf(r.<Double>getAs("urgency")), r.<BigDecimal>getAs("priority_value").toPlainString(),
-                        r.getAs("action_code")))
+                        String.valueOf(r.<Integer>getAs("invoice_rank")), r.getAs("aging_bucket"), r.getAs("currency"),
+                        r.<BigDecimal>getAs("priority_value").toPlainString(), r.getAs("action_code"),
+                        String.valueOf(r.<Integer>getAs("action_severity")),
+                        String.valueOf(r.<Integer>getAs("expected_days_to_pay"))))
                 .toList();
+        // Severity ascends: 0 nothing to do, 1 the pre-due reminder ... 7 legal review, 8 a dispute to resolve.
+        // Expected 3 days late: I2, due in 3 days, is expected paid in 6; I4, due today, in 3; I1, 30 days past due,
+        // is past its expected payment date.
         assertEquals(List.of(
-                "I1 collect 5 1 1-30 2.0 1000.00 call",
-                "I10 collect 1 1 91+ 4.0 9600.00 legal_review",
-                "I11 collect 6 1 current 0.5 5000.00 none",
-                "I2 collect 5 2 current 0.5 70.00 pre_due_reminder",
-                "I3 collect 2 1 91+ 4.0 1600.00 final_notice",
-                "I4 collect 1 2 current 0.5 535.00 none",
-                "I5 collect 3 1 31-60 2.5 1070.00 payment_plan",
-                "I6 dispute 1 1 91+ 4.0 21600.00 resolve_dispute",
-                "I7 collect 4 1 31-60 2.5 1070.00 payment_plan",
-                "I8 collect 1 1 1-30 " + (1 + 5.0 / 30) + " 70.00 polite_reminder"), rows);
+                "I1 collect 5 1 1-30 USD 1000.00 call 4 null",
+                "I10 collect 1 1 91+ USD 9600.00 legal_review 7 null",
+                "I11 collect 6 1 current USD 5000.00 none 0 23",
+                "I2 collect 5 2 current USD 70.00 pre_due_reminder 1 6",
+                "I3 collect 2 1 91+ USD 1600.00 final_notice 6 null",
+                "I4 collect 1 2 current USD 535.00 none 0 3",
+                "I5 collect 3 1 31-60 USD 1070.00 payment_plan 5 null",
+                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 8 null",
+                "I7 collect 4 1 31-60 USD 1070.00 payment_plan 5 null",
+                "I8 collect 1 1 1-30 USD 70.00 polite_reminder 2 null"), rows);
+        assertEquals(false, List.of(result.invoices().columns()).contains("urgency"));
         Row disputed = result.invoices().filter("invoice_id = 'I6'").first();
         assertEquals("Resolve the dispute (pricing); dunning paused", disputed.getAs("next_action"));
         assertEquals(d("2025-03-01"), disputed.getAs("dispute_opened"));
@@ -144,7 +157,8 @@ class WorklistTest {
     @Test
     void theRollUpWeighsProbabilityByOpenAmount() {
         Row c1 = result.customers().filter("customer_id = 'C1'").first();
-        assertEquals((1000 * 0.5 + 200 * 0.7) / 1200, c1.<Double>getAs("probability_late"), 1e-12);
+        // (1000 x 0.5 + 200 x 0.7) / 1200 = 0.53333..., stored to 4 decimals.
+        assertEquals(0.5333, c1.<Double>getAs("probability_late"));
         assertEquals(2, c1.<Integer>getAs("open_invoices"));
         assertEquals(30, c1.<Integer>getAs("max_days_past_due"));
         assertEquals("why I1", c1.getAs("reason_1"));
@@ -207,5 +221,71 @@ class WorklistTest {
         assertEquals("C1 2025-02-10 ann, C2 null ann", CollectionContext.customers(ledger, AS_OF).orderBy("customer_id")
                 .collectAsList().stream().map(r -> r.getAs("customer_id") + " " + r.getAs("last_payment_date") + " "
                         + r.getAs("collector")).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Issue 22: "100% of its open balance is overdue" stood beside Open 2,387.47 and Overdue 782.83 for Cedar Motors
+     * (40% for Blue Ridge Pharma, 34% for Summit Retail): the customer row took its top invoice's reason, which
+     * spoke of the customer's other invoices. A customer row says the balance with its own figures, names the
+     * invoice a reason about an invoice is about, and says the last payment from its own date.
+     */
+    @Test
+    void aCustomerRowSaysItsReasonsWithItsOwnFigures() {
+        SparkSession spark = TestSpark.session();
+        String balance = "hist_overdue_share,amount_vs_usual,hist_lateness_trend";
+        List<Row> scores = List.of(
+                score("INV00004889", "C000019", -11, "1604.64", 0.3853, "medium", balance,
+                        "100% of its balance on other invoices is overdue", "invoice is 1.8 times its usual amount",
+                        "has lately paid 3 days later than its own average"),
+                score("INV00004697", "C000019", 9, "782.83", 0.2098, "low", null, "no single factor stands out"),
+                score("B1", "C000243", -20, "16702.21", 0.5, "medium", "hist_overdue_share",
+                        "100% of its balance on other invoices is overdue"),
+                score("B2", "C000243", 2, "10927.62", 0.2, "low", null, "no single factor stands out"),
+                score("S1", "C000323", -5, "25698.99", 0.9, "high", "hist_late_share,hist_overdue_balance_log",
+                        "paid 67% of its earlier invoices late", "has USD 13,254.06 overdue on its other invoices"),
+                score("S2", "C000323", 8, "13254.06", 0.2, "low", null, "no single factor stands out"),
+                score("P1", "C9", 5, "100.00", 0.5, "medium", "days_since_last_payment", "no payment for 40 days"));
+        List<Row> customers = List.of(RowFactory.create("C000019", "Cedar Motors Co", "ana", d("2025-03-28")),
+                RowFactory.create("C000243", "Blue Ridge Pharma Ltd", "ana", d("2025-03-28")),
+                RowFactory.create("C000323", "Summit Retail Ltd", "ana", d("2025-03-28")),
+                RowFactory.create("C9", "Paid Today", "ana", AS_OF));
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
+                WorklistConfig.DEFAULT);
+        assertEquals(List.of(
+                "C000019 USD 2387.47 782.83 INV00004889 [USD 782.83 of its USD 2,387.47 open is overdue (33%), "
+                        + "INV00004889: invoice is 1.8 times its usual amount, "
+                        + "has lately paid 3 days later than its own average]",
+                "C000243 USD 27629.83 10927.62 B1 [USD 10,927.62 of its USD 27,629.83 open is overdue (40%), null, null]",
+                "C000323 USD 38953.05 13254.06 S1 [paid 67% of its earlier invoices late, "
+                        + "USD 13,254.06 of its USD 38,953.05 open is overdue (34%), null]",
+                "C9 USD 100.00 100.00 P1 [no single factor stands out, null, null]"),
+                lists.customers().orderBy("customer_id").collectAsList().stream().map(r -> String.join(" ",
+                        r.getAs("customer_id"), r.getAs("currency"), r.<BigDecimal>getAs("open_amount").toPlainString(),
+                        r.<BigDecimal>getAs("overdue_amount").toPlainString(), r.getAs("top_invoice_id"),
+                        Arrays.asList(r.getAs("reason_1"), r.getAs("reason_2"), r.getAs("reason_3")).toString()))
+                        .toList());
+        // An invoice row keeps its score's reasons, but for the last payment, said from the row's date: C9 paid today.
+        assertEquals(List.of("100% of its balance on other invoices is overdue", "no single factor stands out"),
+                lists.invoices().filter("invoice_id in ('B1', 'P1')").orderBy("invoice_id").collectAsList().stream()
+                        .map(r -> r.<String>getAs("reason_1")).toList());
+    }
+
+    /**
+     * Issue 22: "Nothing to do yet (not due, not high risk)" held 21 high-band invoices worth 250,024, since the
+     * default strategy reminds high-risk invoices only in the week before they fall due. The line is named for what
+     * it holds: customers no step of the dunning strategy applies to. C4 and C6 (45 days) and C1 (30 days) are
+     * beyond the capacity of 2; C7, not due for 20 days, has no step.
+     */
+    @Test
+    void theSummaryNamesEachPileForWhatItHolds() {
+        String ana = CollectorSummary.pages(result.customers(), AS_OF, CONFIG).get("ana");
+        assertEquals("""
+                ## Not reached today
+
+                - Collection: 3 customers with an action due, USD 3,340.00 open (USD 3,140.00 overdue).
+                - Disputes: 0 customers.
+                - No action due yet (no step of the dunning strategy applies): 1 customer, USD 100,000.00 open.
+                """, ana.substring(ana.indexOf("## Not reached today")));
     }
 }

@@ -104,6 +104,13 @@ public enum CanonicalTable {
     /** Name of the partition column written beside tables that have a business date: yyyy-MM. */
     public static final String MONTH_PARTITION = "month";
 
+    /**
+     * Name of the text column every stored table has after its fields: the codes of the data-quality rules the row
+     * broke and was accepted with (flagged), joined by ";"; null for a clean row. Ingest fills it; it is not a
+     * field a mapping can set.
+     */
+    public static final String QUALITY_FLAGS = "quality_flags";
+
     private final String tableName;
     private final List<String> keyFields;
     private final String dateField;

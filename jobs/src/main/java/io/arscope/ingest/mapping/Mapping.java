@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.arscope.ingest.QualityPolicy;
 import io.arscope.job.StrictYaml;
 import io.arscope.model.CanonicalField;
 import io.arscope.model.CanonicalTable;
@@ -26,10 +28,14 @@ import io.arscope.model.CanonicalTable;
  * YAML (or JSON) file. Loading checks it whole, so a typo fails before any data is read: unknown keys (with the
  * nearest known one), keys given twice, unknown tables and fields, required canonical fields left unmapped, fields
  * without exactly one source (column, value, columns, firstOf, lineNumber), conditions without exactly one test,
- * debit/credit readings that are neither an indicator nor a sign, date formats that do not parse, and files
- * outside the input folder.
+ * debit/credit readings that are neither an indicator nor a sign, date formats that do not parse, files outside
+ * the input folder, and a {@code quality:} map that names no rule or sets flag on a structural fault.
+ *
+ * @param quality what each rule does with a row that breaks it, by code ({@code reject} or {@code flag}); rules
+ *                not named keep their default ({@link QualityPolicy})
  */
-public record Mapping(String description, DatabaseSpec database, List<SourceSpec> sources) implements Serializable {
+public record Mapping(String description, DatabaseSpec database, List<SourceSpec> sources,
+        Map<String, String> quality) implements Serializable {
 
     /**
      * Formats understood besides java.time patterns: numbers since 1970-01-01 UTC, and spreadsheet serial days since
@@ -40,10 +46,17 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
 
     @JsonCreator
     public Mapping(@JsonProperty("description") String description, @JsonProperty("database") DatabaseSpec database,
-            @JsonProperty("sources") List<SourceSpec> sources) {
+            @JsonProperty("sources") List<SourceSpec> sources, @JsonProperty("quality") Map<String, String> quality) {
         this.description = description == null ? "" : description;
         this.database = database;
         this.sources = sources == null ? List.of() : List.copyOf(sources);
+        // A LinkedHashMap keeps the file's order for the messages; Map.copyOf would reorder and refuses null actions.
+        this.quality = quality == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quality));
+    }
+
+    /** The data-quality policy the {@code quality:} key sets; valid once the mapping has been loaded. */
+    public QualityPolicy qualityPolicy() {
+        return QualityPolicy.of(quality);
     }
 
     /** Reads and checks a mapping file; the message of the exception names the file and what is wrong. */
@@ -100,7 +113,7 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
     }
 
     private List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(QualityPolicy.problems(quality));
         if (sources.isEmpty()) {
             problems.add("no sources: list at least one export file under 'sources'");
         }

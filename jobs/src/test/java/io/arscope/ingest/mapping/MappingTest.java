@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.arscope.ingest.QualityPolicy;
+import io.arscope.ingest.RejectReason;
 import io.arscope.model.CanonicalTable;
 
 class MappingTest {
@@ -133,6 +135,48 @@ class MappingTest {
                 """, "twice.yaml"));
         assertEquals("mapping twice.yaml is not valid: key 'name' is given twice in one map (line 6); give each key "
                 + "once", e.getMessage());
+    }
+
+    @Test
+    void theQualityKeySetsAnActionPerRuleAndTheRestKeepTheirDefaults() throws MappingException {
+        Mapping mapping = Mapping.parse("""
+                quality: {BEFORE_INVOICE: reject, CUSTOMER_MISMATCH: Flag}
+                sources:
+                  - file: c.csv
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "quality.yaml");
+        QualityPolicy policy = mapping.qualityPolicy();
+        assertEquals(List.of(QualityPolicy.Action.REJECT, QualityPolicy.Action.FLAG, QualityPolicy.Action.FLAG,
+                QualityPolicy.Action.REJECT, QualityPolicy.Action.REJECT), List.of(
+                policy.action(RejectReason.BEFORE_INVOICE), policy.action(RejectReason.CUSTOMER_MISMATCH),
+                policy.action(RejectReason.DUE_BEFORE_ISSUE), policy.action(RejectReason.DATE_ORDER),
+                policy.action(RejectReason.DATED_AFTER_AS_OF)));
+        assertEquals(List.of("DUE_BEFORE_ISSUE", "CUSTOMER_MISMATCH"), policy.codes(QualityPolicy.Action.FLAG));
+        assertEquals(List.of("DUE_BEFORE_ISSUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH"),
+                QualityPolicy.DEFAULT.codes(QualityPolicy.Action.FLAG));
+    }
+
+    @Test
+    void anUnknownRuleAWrongActionAndFlagOnAStructuralFaultAreEachNamed() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                quality: {BEFORE_INVOIC: flag, DUE_BEFORE_ISSUE: warn, BAD_DATE: flag, duplicate_id: reject,
+                          NONSENSE: flag}
+                sources:
+                  - file: c.csv
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "quality.yaml"));
+        assertEquals("""
+                mapping quality.yaml has 5 problem(s):
+                  - quality: 'BEFORE_INVOIC' is not a rule code; did you mean 'BEFORE_INVOICE'?
+                  - quality.DUE_BEFORE_ISSUE: the action must be 'reject' or 'flag', was 'warn'
+                  - quality.BAD_DATE: cannot be 'flag': it is a structural fault, so the record is not usable as it \
+                stands; only [DUE_BEFORE_ISSUE, BEFORE_INVOICE, CUSTOMER_MISMATCH] can be flagged
+                  - quality: 'duplicate_id' is not a rule code; did you mean 'DUPLICATE_ID'?
+                  - quality: 'NONSENSE' is not a rule code; expected one of [AMOUNT_OUT_OF_RANGE, BAD_AMOUNT, \
+                BAD_DATE, BAD_ENCODING, BAD_NUMBER, BAD_VALUE, BEFORE_INVOICE, CUSTOMER_MISMATCH, DATED_AFTER_AS_OF, \
+                DATE_ORDER, DATE_OUT_OF_RANGE, DUE_BEFORE_ISSUE, DUPLICATE_ID, MALFORMED_ROW, MISSING_FIELD, \
+                NON_POSITIVE_AMOUNT, NO_RECORD, REJECTED_INVOICE, UNKNOWN_CUSTOMER, UNKNOWN_INVOICE]""",
+                e.getMessage());
     }
 
     @Test

@@ -1,0 +1,62 @@
+package io.arscope.ingest;
+
+import static org.apache.spark.sql.functions.max;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.arscope.model.CanonicalTable;
+
+/**
+ * Whether an export is fresh: its latest dated row (an invoice, payment, credit memo, write-off or dispute, by its
+ * business date) lies no more than a limit of days before the as-of date. A stale export (an extract that stopped
+ * updating, last week's file picked up again) passes every row check, so ingest checks this on its own (exit 8).
+ *
+ * @param asOf       the date the export is for
+ * @param latest     the latest business date of any accepted row; null when no row is dated
+ * @param latestIn   the canonical table that row is in
+ * @param ageDays    days from {@code latest} to {@code asOf}; null when no row is dated
+ * @param maxAgeDays the limit
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Freshness(String asOf, String latest, String latestIn, Long ageDays, int maxAgeDays) {
+
+    /** The freshness of the accepted rows against {@code asOf}. */
+    static Freshness of(java.util.Map<CanonicalTable, Dataset<Row>> tables, LocalDate asOf, int maxAgeDays) {
+        LocalDate latest = null;
+        String latestIn = null;
+        for (java.util.Map.Entry<CanonicalTable, Dataset<Row>> t : tables.entrySet()) {
+            if (t.getKey().dateField().isEmpty()) {
+                continue;
+            }
+            Row r = t.getValue().agg(max(t.getKey().dateField().get())).first();
+            if (!r.isNullAt(0) && (latest == null || r.<LocalDate>getAs(0).isAfter(latest))) {
+                latest = r.getAs(0);
+                latestIn = t.getKey().tableName();
+            }
+        }
+        return new Freshness(asOf.toString(), latest == null ? null : latest.toString(), latestIn,
+                latest == null ? null : ChronoUnit.DAYS.between(latest, asOf), maxAgeDays);
+    }
+
+    /** Whether the export is older than the limit, or has no dated row at all. */
+    public boolean stale() {
+        return ageDays == null || ageDays > maxAgeDays;
+    }
+
+    /** The check in words, as ingest prints it. */
+    public String describe() {
+        if (latest == null) {
+            return "stale input: no accepted row has a business date, so nothing shows the export is as of " + asOf;
+        }
+        return String.format("%s: the latest dated row is %s (%s), %d days before the as-of date %s; the limit is "
+                + "%d days (--max-data-age)", stale() ? "stale input" : "fresh", latest, latestIn, ageDays, asOf,
+                maxAgeDays);
+    }
+}

@@ -1,0 +1,55 @@
+package io.arscope.risk;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The scores a refused model falls back to ({@link ModelGate}): each open invoice's probability of paying late is
+ * its customer's own past late share (the training window's late share for a customer without a known outcome
+ * yet), its band follows from that, and its one reason says so. The expected days late stay the model's days-late
+ * regression, which the gate does not judge.
+ */
+public final class BaselineScores {
+
+    private BaselineScores() {
+    }
+
+    /**
+     * The model's scores with probability, band and reasons replaced by the baseline's.
+     *
+     * @param scores    rows of {@link ScoreTables#SCORES}
+     * @param features  the same invoices' features ({@link RiskFeatures#SCHEMA}), for the customer's late share
+     * @param portfolio the late share of the model's training window, for customers without history
+     */
+    public static Dataset<Row> of(Dataset<Row> scores, Dataset<Row> features, double portfolio, RiskConfig config) {
+        Column history = col("features").getItem("hist_late_share");
+        Dataset<Row> shares = features.select(col("invoice_id").as("baseline_invoice_id"), history.as("late_share"));
+        Column share = col("late_share");
+        Column p = coalesce(share, lit(portfolio));
+        Column reason = when(share.isNull(), lit("ranked by the baseline: no earlier invoice with a known outcome, "
+                + "so the portfolio's " + Math.round(100 * portfolio) + "% paid late"))
+                .when(share.equalTo(0), lit("ranked by the baseline: none of its earlier invoices paid late"))
+                .otherwise(concat(lit("ranked by the baseline: "), format_number(share.multiply(100), 0),
+                        lit("% of its earlier invoices paid late")));
+        Dataset<Row> joined = scores.join(shares, col(ScoreTables.INVOICE_ID.name()).equalTo(
+                col("baseline_invoice_id")), "left");
+        Dataset<Row> replaced = joined
+                .withColumn(ScoreTables.PROBABILITY_LATE.name(), p)
+                .withColumn(ScoreTables.RISK_BAND.name(), when(p.geq(config.highBand()), lit("high"))
+                        .when(p.geq(config.mediumBand()), lit("medium")).otherwise(lit("low")))
+                .withColumn(ScoreTables.REASON_1.name(), reason)
+                .withColumn(ScoreTables.REASON_2.name(), lit(null).cast(DataTypes.StringType))
+                .withColumn(ScoreTables.REASON_3.name(), lit(null).cast(DataTypes.StringType));
+        return ScoreTables.SCORES.conform(replaced.select(ScoreTables.SCORES.columns().stream()
+                .map(io.arscope.job.Column::col).toArray(Column[]::new)));
+    }
+}

@@ -1,0 +1,291 @@
+package io.arscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+
+import io.arscope.forecast.ForecastTables;
+import io.arscope.job.Column;
+import io.arscope.job.ExitCode;
+import io.arscope.job.OutputTable;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.metrics.MetricsOptions;
+import io.arscope.metrics.MetricsTables;
+import io.arscope.model.CanonicalTable;
+import io.arscope.risk.ScoreTables;
+import io.arscope.worklist.WorklistTables;
+
+/**
+ * {@code arscope run} on the bundled sample as of 2026-10-31, read as a data engineer reads it: the model gate (on
+ * its validation window the model captures 31.2% of the late amount in its riskiest 20% against the baseline's 29.1%,
+ * 2.1 points; with a margin of 5 points it is refused, the worklist ranks by the baseline and the run ends with 7),
+ * the run's log and each step's summary, the manifests' status words, exit codes, absolute paths and row counts,
+ * and every CSV's numbers against the declared types. A stale export (the same sample as of 2026-12-31) ends with 8.
+ */
+@Tag("integration")
+class SampleRunOutputsTest {
+
+    private static final String STAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z (INFO |WARN |ERROR) ";
+    private static final Set<String> STATUS_WORDS = Set.of("complete", "complete_with_warnings", "too_many_rejects",
+            "stale_input", "failed", "running");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+    static Path day;
+    static int exit;
+    static String out;
+
+    @BeforeAll
+    static void runTheSample() throws IOException {
+        StringWriter printed = new StringWriter();
+        Path config = work.resolve("arscope.yaml");
+        Files.writeString(config, "score: {gate-margin: 0.05}\n");
+        exit = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true), "run",
+                "--as-of", "2026-10-31", "--root", work.resolve("root").toString(), "--input",
+                "../data-samples/sample", "--mapping", "../data-samples/mappings/arscope-generator.yaml",
+                "--config", config.toString(), "--progress", "off");
+        out = printed.toString();
+        day = work.resolve("root/2026-10-31").toRealPath();
+    }
+
+    private static JsonNode json(String path) throws IOException {
+        return JSON.readTree(day.resolve(path).toFile());
+    }
+
+    @Test
+    void theModelThatLosesToTheBaselineIsRefusedAndTheRunIsPublishedWithWarnings() throws IOException {
+        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, exit, out);
+        JsonNode run = json("run.json");
+        assertEquals("complete_with_warnings", run.path("status").asText());
+        assertEquals(7, run.path("exit_code").asInt());
+        JsonNode gate = run.path("gate");
+        assertFalse(gate.path("passed").asBoolean());
+        assertEquals("late_amount_top20", gate.path("metric").asText());
+        assertEquals(0.05, gate.path("margin").asDouble());
+        assertEquals(MODEL_VALIDATION_TOP20, gate.path("model").asDouble(), 1e-12);
+        assertEquals(BASELINE_VALIDATION_TOP20, gate.path("baseline").asDouble(), 1e-12);
+        assertEquals(731, gate.path("model_validation").path("rows").asInt());
+        assertEquals(731, gate.path("baseline_validation").path("rows").asInt());
+        JsonNode score = run.path("steps").get(3);
+        assertEquals("complete_with_warnings", score.path("status").asText());
+        assertEquals(7, score.path("exit_code").asInt());
+        assertEquals("baseline", json("score/score-run.json").path("outputs").path("ranking").asText());
+        assertEquals("model refused, it does not beat the baseline by the margin: late amount in the riskiest 20% of "
+                + "validation invoices 31.2%, baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, "
+                + "the customer's own past late share", gate.path("decision").asText());
+        assertTrue(out.contains("score: 181 open invoices scored by the baseline, "), out);
+        // The scores are the customers' own past late shares, and each says so.
+        List<String[]> scores = csv(day.resolve("score/scores.csv"));
+        int reason = List.of(scores.get(0)).indexOf("reason_1");
+        assertTrue(scores.subList(1, scores.size()).stream().allMatch(r -> r[reason].startsWith(
+                "ranked by the baseline: ")));
+    }
+
+    @Test
+    void theRunLogHoldsEveryStepsLinesWithTimeAndLevelAndEachSummaryItsFigures() throws IOException {
+        List<String> log = Files.readAllLines(day.resolve("run.log"));
+        assertTrue(log.stream().allMatch(l -> l.startsWith("    ") || Pattern.compile(STAMP).matcher(l).lookingAt()),
+                () -> log.stream().filter(l -> !l.matches(STAMP + ".*") && !l.startsWith("    ")).toList().toString());
+        for (String step : List.of("ingest", "metrics", "train", "score", "worklist", "forecast", "report")) {
+            List<String> own = Files.readAllLines(day.resolve("logs/" + step + ".log"));
+            assertTrue(own.size() >= 4, step + " " + own);
+            assertTrue(log.containsAll(own), step);
+        }
+        assertTrue(log.stream().anyMatch(l -> l.matches("\\S+ WARN  score: arscope score: warning: model refused.*")));
+        assertTrue(out.contains("forecast: as of 2026-10-31, expected cash over 13 weeks 5,069,398.42, week 1 "), out);
+        assertTrue(out.contains("metrics: as of 2026-10-31 (months to 2026-10-31), 2026-10 ending AR 2,108,941.07, "
+                + "CEI 91.2%, expected credit loss 19,968.01"), out);
+        assertTrue(out.contains("2026-10-31 run complete with warnings (exit 7) in "), out);
+        assertTrue(out.contains("train: xgboost on 3,412 invoices; test late amount in top 20% 29.7% (baseline 32.9%), "
+                + "ROC AUC 0.782 (baseline 0.774); model in "), out);
+        assertTrue(out.contains("ingest: 11,190 rows read, 11,190 accepted (0 flagged), 0 rejected (0.00%), latest dated row "
+                + "2026-10-31"), out);
+    }
+
+    @Test
+    void everyManifestSaysHowItEndedInTheSameWordsWithItsExitCodeAbsolutePathsAndRows() throws IOException {
+        List<Path> manifests;
+        try (Stream<Path> files = Files.walk(day)) {
+            manifests = files.filter(p -> p.getFileName().toString().endsWith("-run.json")
+                    || p.getFileName().toString().equals("_step.json")).toList();
+        }
+        assertEquals(7 + 6, manifests.size(), manifests::toString);
+        for (Path m : manifests) {
+            JsonNode node = JSON.readTree(m.toFile());
+            assertTrue(STATUS_WORDS.contains(node.path("status").asText()), m + ": " + node.path("status"));
+            assertTrue(node.path("exit_code").isInt(), m.toString());
+            assertTrue(node.path("inputs").size() > 0, m + " has no inputs");
+        }
+        JsonNode train = json("model/_step.json");
+        assertEquals(3412, train.path("rows").path("train_invoices").asInt());
+        assertEquals(731, train.path("rows").path("validation_invoices").asInt());
+        assertEquals(732, train.path("rows").path("test_invoices").asInt());
+        String canonical = day.resolve("ingest/canonical").toString();
+        JsonNode metrics = json("metrics/metrics-run.json");
+        assertEquals(5030, metrics.path("inputs").path(canonical + "/" + CanonicalTable.INVOICES.tableName())
+                .asInt());
+        JsonNode ingest = json("ingest/ingest-run.json");
+        assertEquals("complete", ingest.path("status").asText());
+        assertEquals(0, ingest.path("exit_code").asInt());
+        JsonNode freshness = ingest.path("options").path("freshness");
+        assertEquals("2026-10-31", freshness.path("latest").asText());
+        assertEquals(0, freshness.path("age_days").asInt());
+        assertEquals(7, freshness.path("max_age_days").asInt());
+        // Relative paths given on the command line are recorded absolute.
+        JsonNode run = json("run.json");
+        assertEquals(Path.of("../data-samples/sample").toAbsolutePath().normalize().toString(),
+                run.path("inputs").path("input").asText());
+        assertEquals(Path.of("../data-samples/mappings/arscope-generator.yaml").toAbsolutePath().normalize()
+                .toString(), run.path("inputs").path("mapping").asText());
+        assertTrue(ingest.path("options").path("input").asText().startsWith("/"));
+        assertTrue(ingest.path("options").path("mapping").asText().startsWith("/"));
+    }
+
+    @Test
+    void everyCsvHasPlainNumbersInTheFormatOfItsDeclaredType() throws IOException {
+        Map<Path, OutputTable> declared = new LinkedHashMap<>();
+        AgingBuckets buckets = AgingBuckets.DEFAULT;
+        List<String> dims = MetricsOptions.DEFAULT_DIMENSIONS;
+        List<String> customerDims = dims.stream().filter(d -> CanonicalTable.INVOICES.field(d).isEmpty()).toList();
+        for (OutputTable t : List.of(MetricsTables.periodMetrics(buckets), MetricsTables.TRENDS,
+                MetricsTables.AMOUNT_TRENDS, MetricsTables.COHORT_CURVES, MetricsTables.openItems(dims),
+                MetricsTables.agingByCustomer(customerDims, buckets), MetricsTables.agingBySlice(buckets),
+                MetricsTables.ROLL_RATES, MetricsTables.PROVISION_MATRIX)) {
+            declared.put(day.resolve("metrics/" + t.name() + ".csv"), t);
+        }
+        declared.put(day.resolve("score/scores.csv"), ScoreTables.SCORES);
+        declared.put(day.resolve("worklist/worklist-customers.csv"), WorklistTables.CUSTOMERS);
+        try (Stream<Path> collectors = Files.list(day.resolve("worklist/by-collector"))) {
+            // Hadoop's hidden checksum files aside.
+            collectors.filter(c -> !c.getFileName().toString().startsWith("."))
+                    .forEach(c -> declared.put(c, WorklistTables.INVOICES));
+        }
+        for (OutputTable t : List.of(ForecastTables.CASH_FORECAST, ForecastTables.DSO_FORECAST,
+                ForecastTables.BACKTEST, ForecastTables.ACCURACY)) {
+            declared.put(day.resolve("forecast/" + t.name() + ".csv"), t);
+        }
+        List<Path> all;
+        try (Stream<Path> files = Files.walk(day)) {
+            all = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path file : all) {
+            List<String[]> rows = csv(file);
+            OutputTable table = declared.get(file);
+            if (table == null) {
+                // rejects.csv and reconciliation.csv: counts and text, never a number in scientific notation.
+                rows.forEach(r -> List.of(r).stream().filter(c -> c != null && c.matches("-?\\d+(\\.\\d+)?[eE]-?\\d+"))
+                        .forEach(c -> problems.add(file + ": " + c)));
+                continue;
+            }
+            List<Column<?>> columns = table.columns();
+            assertEquals(columns.stream().map(Column::name).toList(), List.of(rows.get(0)), file.toString());
+            for (String[] row : rows.subList(1, rows.size())) {
+                for (int i = 0; i < columns.size(); i++) {
+                    Column<?> c = columns.get(i);
+                    String cell = row[i] == null ? "" : row[i];
+                    if (cell.isEmpty() ? !c.nullable() : !cell.matches(format(c.type()))) {
+                        problems.add(file.getFileName() + " " + c.name() + " " + c.type().simpleString() + ": '"
+                                + cell + "'");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems.stream().limit(20).toList());
+        // A CSV beside every declared table, and besides them only ingest's rejects and reconciliation.
+        Set<Path> expected = new java.util.TreeSet<>(declared.keySet());
+        expected.addAll(List.of(day.resolve("ingest/rejects.csv"), day.resolve("ingest/reconciliation.csv")));
+        assertEquals(expected, new java.util.TreeSet<>(all));
+    }
+
+    @Test
+    void theIssuesNumbersAreNowPlainDecimalAndMoney() throws IOException {
+        // trends.csv held 4.62344509E-4; amount_trends holds the money series, collections' change 456153.57.
+        assertTrue(Files.readString(day.resolve("metrics/trends.csv")).contains(
+                "business_unit,Equipment,bad_debt_ratio,2026-10,0.000462344509,0.0,0.000462344509,"));
+        assertTrue(Files.readString(day.resolve("metrics/amount_trends.csv")).contains(
+                "total,all,collections,2026-10,2059092.92,1602939.35,456153.57,1863568.57,195524.35,12,"));
+        assertEquals(181, csv(day.resolve("metrics/open_items.csv")).size() - 1);
+    }
+
+    @Test
+    void aStaleExportEndsWithEightAndPublishesNothing() throws IOException {
+        StringWriter printed = new StringWriter();
+        int stale = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true), "run",
+                "--as-of", "2026-12-31", "--root", work.resolve("stale").toString(), "--input",
+                "../data-samples/sample", "--mapping", "../data-samples/mappings/arscope-generator.yaml",
+                "--progress", "off");
+        assertEquals(ExitCode.STALE_INPUT, stale, printed.toString());
+        assertFalse(Files.exists(work.resolve("stale/2026-12-31")));
+        assertTrue(printed.toString().contains("stale input: the latest dated row is 2026-10-31 (payments), 61 days "
+                + "before the as-of date 2026-12-31; the limit is 7 days (--max-data-age)"), printed.toString());
+    }
+
+    /** The trained model's and the baseline's share of the late amount in their riskiest 20% of validation invoices. */
+    private static final double MODEL_VALIDATION_TOP20 = 0.3116690237376741;
+    private static final double BASELINE_VALIDATION_TOP20 = 0.29090267876710646;
+
+    /** The cell format a declared type is written in. */
+    private static String format(DataType type) {
+        if (type instanceof DecimalType d) {
+            return "-?\\d+\\.\\d{" + d.scale() + "}";
+        }
+        if (type instanceof DoubleType) {
+            return "-?\\d+\\.\\d+";
+        }
+        if (type instanceof IntegerType || type instanceof LongType) {
+            return "-?\\d+";
+        }
+        if (type instanceof DateType) {
+            return "\\d{4}-\\d{2}-\\d{2}";
+        }
+        if (type instanceof BooleanType) {
+            return "true|false";
+        }
+        if (type instanceof StringType) {
+            return "(?s).*";
+        }
+        throw new IllegalArgumentException("no CSV format for " + type);
+    }
+
+    private static List<String[]> csv(Path file) {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setLineSeparator("\n");
+        settings.setMaxCharsPerColumn(-1);
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setIgnoreTrailingWhitespaces(false);
+        return new CsvParser(settings).parseAll(file.toFile(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

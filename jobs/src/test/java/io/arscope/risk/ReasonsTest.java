@@ -1,0 +1,95 @@
+package io.arscope.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which features become reasons and how they read, with the examples of issue 22: "paying -6 days later recently
+ * than usual", "raised 0 dispute(s) before", "invoiced on weekday 5", "falls due in month 12", and an invoice with
+ * a blank reason (INV00004827).
+ */
+class ReasonsTest {
+
+    /** The reason for one feature of an invoice billed in USD, its standardised value {@code z}. */
+    private static Optional<String> reason(String feature, double value, double z) {
+        Map<String, Double> f = new HashMap<>(Map.of("currency=USD", 1.0));
+        f.put(feature, value);
+        return Reasons.describe(feature, f, Map.of(feature, z), "USD");
+    }
+
+    @Test
+    void aFeatureWhoseValueDoesNotArgueForTheRiskIsNoReason() {
+        assertEquals(Optional.empty(), reason("hist_lateness_trend", -6, -1.2));
+        assertEquals(Optional.empty(), reason("hist_lateness_trend", 0.4, 0.1));
+        assertEquals(Optional.empty(), reason("hist_past_disputes", 0, -0.5));
+        assertEquals(Optional.empty(), reason("hist_open_disputes", 0, -0.3));
+        // A history better than the average argues against the risk, whatever the model's weight.
+        assertEquals(Optional.empty(), reason("hist_late_share", 0.2, -0.4));
+        assertEquals(Optional.empty(), reason("hist_mean_days_late", 0, -0.8));
+        // Many earlier invoices, a long relationship: nothing to say against the customer.
+        assertEquals(Optional.empty(), reason("hist_invoices", 238, 2.1));
+        assertEquals(Optional.empty(), reason("tenure_days", 2741, 1.3));
+        assertEquals(Optional.empty(), reason("amount_vs_usual", 0.9, 0.2));
+    }
+
+    @Test
+    void calendarFeaturesAndTheCurrencyAreNeverReasons() {
+        for (String feature : List.of("invoice_weekday=5", "invoice_month=12", "due_weekday=1", "due_month=12",
+                "currency=USD")) {
+            assertEquals(Optional.empty(), reason(feature, 1, 1), feature);
+        }
+    }
+
+    @Test
+    void reasonsReadAsSentencesWithFormattedNumbers() {
+        assertEquals(Optional.of("has lately paid 6 days later than its own average"),
+                reason("hist_lateness_trend", 6.2, 0.9));
+        assertEquals(Optional.of("raised 1 dispute before"), reason("hist_past_disputes", 1, 0.7));
+        assertEquals(Optional.of("raised 3 disputes before"), reason("hist_past_disputes", 3, 2.0));
+        assertEquals(Optional.of("has 1 open dispute"), reason("hist_open_disputes", 1, 1.5));
+        assertEquals(Optional.of("paid 93% of its earlier invoices late"), reason("hist_late_share", 0.9312, 1.1));
+        assertEquals(Optional.of("pays 46 days late on average"), reason("hist_mean_days_late", 45.6, 2.0));
+        assertEquals(Optional.of("has USD 12,400.50 overdue on its other invoices"),
+                reason("hist_overdue_balance_log", Math.log1p(12400.50), 1.0));
+        assertEquals(Optional.of("a larger invoice than most: USD 17,781.17"),
+                reason("log_amount", Math.log(17781.17), 1.4));
+        assertEquals(Optional.of("3 earlier invoices to judge by, fewer than most customers"),
+                reason("hist_invoices", 3, -1.1));
+        assertEquals(Optional.of("a customer for 1,095 days, less than most"), reason("tenure_days", 1095, -0.2));
+        assertEquals(Optional.of("no payment for 1 day"), reason("days_since_last_payment", 1, 0.1));
+        assertEquals(Optional.of("invoice is 4.6 times its usual amount"), reason("amount_vs_usual", 4.61, 3.0));
+        assertEquals(Optional.of("uses 38% of its credit limit"), reason("credit_use", 0.3812, 0.4));
+        assertEquals(Optional.of("billed on paper"), reason("billing_channel=paper", 1, 1));
+    }
+
+    @Test
+    void theStrongestArguingFeaturesInOrderAndNeverNone() {
+        List<String> names = List.of("hist_lateness_trend", "due_month=12", "hist_late_share", "credit_use",
+                "invoice_weekday=5", "business_unit=Services");
+        Map<String, Double> f = Map.of("hist_lateness_trend", -6.0, "due_month=12", 1.0, "hist_late_share", 0.5,
+                "credit_use", 0.38, "invoice_weekday=5", 1.0, "business_unit=Services", 1.0, "currency=USD", 1.0);
+        Map<String, Double> z = Map.of("hist_lateness_trend", -1.0, "hist_late_share", 0.6, "credit_use", 0.2);
+        // The trend and the calendar push hardest but argue nothing; the business unit is the fourth that does.
+        assertEquals(List.of(new Reasons.Reason("hist_late_share", "paid 50% of its earlier invoices late"),
+                new Reasons.Reason("credit_use", "uses 38% of its credit limit"),
+                new Reasons.Reason("business_unit", "an invoice of business unit Services")),
+                Reasons.strongest(names, new float[] {0.9f, 0.8f, 0.5f, 0.3f, 0.2f, 0.1f}, f, z, "USD"));
+        // INV00004827 in issue 22 had a blank reason; an invoice nothing argues for says so.
+        assertEquals(List.of(new Reasons.Reason("", Reasons.NOTHING_STANDS_OUT)),
+                Reasons.strongest(names, new float[] {0.9f, 0.8f, -0.5f, -0.3f, 0.2f, -0.1f}, f, z, "USD"));
+    }
+
+    @Test
+    void aProbabilityIsStoredWithFourDecimals() {
+        // 0.9394888519032908 was Ironwood Farms' probability in issue 22, printed with 16 decimals.
+        assertEquals(0.9395, ScoreTables.probability(0.9394888519032908));
+        assertEquals(0.1072, ScoreTables.probability(0.1071797546056585));
+        assertEquals(0.0005, ScoreTables.probability(4.62344509E-4));
+    }
+}
