@@ -8,14 +8,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Turns the bytes of one line of a file into text in its source's encoding, strictly. A byte the encoding does not
- * define (a Latin-1 {@code é} in a UTF-8 file, a cut-off multi-byte character) is reported rather than replaced by
- * U+FFFD, so the line is rejected as {@link RejectReason#BAD_ENCODING} instead of accepted with its text changed;
- * so is a NUL, which no text export holds (it marks a UTF-16 file or a damaged one). A rejected line is shown with
- * each such byte as {@code \xHH} and the rest as read. A byte order mark opening the line is dropped: it opens each
- * file glued into a concatenated export.
+ * Turns the bytes of one record of a file (a line, or several when a quoted field holds line breaks) into text in
+ * its source's encoding, strictly. A byte the encoding does not define (a Latin-1 {@code é} in a UTF-8 file, a
+ * cut-off multi-byte character) is reported rather than replaced by U+FFFD, so the record is rejected as
+ * {@link RejectReason#BAD_ENCODING} instead of accepted with its text changed; so is a NUL, which no text export holds
+ * (it marks a UTF-16 file or a damaged one). A rejected record is shown with each such byte as {@code \xHH} and the
+ * rest as read. A byte order mark opening the record is dropped: it opens each file glued into a concatenated export.
  */
 final class LineDecoder implements Serializable {
 
@@ -33,27 +34,33 @@ final class LineDecoder implements Serializable {
     record Decoded(String text, FieldProblem problem) {
     }
 
-    Decoded decode(byte[] line) {
+    /**
+     * @param record    the record's bytes, without the line break that ends it
+     * @param firstLine the line it starts on, to name the line of a problem on another
+     */
+    Decoded decode(byte[] record, long firstLine) {
         String text;
         try {
-            text = decoder().decode(ByteBuffer.wrap(line)).toString();
+            text = decoder().decode(ByteBuffer.wrap(record)).toString();
         } catch (CharacterCodingException e) {
-            return shownWithBadBytes(line);
+            return shownWithBadBytes(record, firstLine);
         }
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1);
         }
         int nul = text.indexOf('\0');
         if (nul >= 0) {
+            String shown = text;
+            Place at = Place.of(nul, shown::charAt, firstLine);
             return new Decoded(text.replace("\0", "\\x00"), new FieldProblem(RejectReason.BAD_ENCODING, null,
-                    "a NUL character at character " + (nul + 1) + ", which no text export holds: is the file UTF-16, "
-                            + "or damaged?"));
+                    "a NUL character at character " + at.column() + (at.line() == firstLine ? "" : " of line "
+                            + at.line()) + ", which no text export holds: is the file UTF-16, or damaged?"));
         }
         return new Decoded(text, null);
     }
 
     /** Decodes again, this time writing each byte the encoding does not define as {@code \xHH}. */
-    private Decoded shownWithBadBytes(byte[] line) {
+    private Decoded shownWithBadBytes(byte[] line, long firstLine) {
         CharsetDecoder d = decoder().reset();
         ByteBuffer in = ByteBuffer.wrap(line);
         CharBuffer out = CharBuffer.allocate((int) Math.ceil(line.length * (double) d.maxCharsPerByte()) + 1);
@@ -83,9 +90,27 @@ final class LineDecoder implements Serializable {
         }
         d.flush(out);
         shown.append(out.flip());
+        Place at = Place.of(firstBad, i -> line[i], firstLine);
         return new Decoded(shown.toString(), new FieldProblem(RejectReason.BAD_ENCODING, null, "byte(s) "
-                + firstBytes + " at byte " + (firstBad + 1) + " of the line are not " + encoding
+                + firstBytes + " at byte " + at.column() + " of " + (at.line() == firstLine ? "the line" : "line "
+                + at.line()) + " are not " + encoding
                 + " (the source's encoding; set 'encoding' in its mapping if the file is in another)"));
+    }
+
+    /** Where in a record of several lines a byte or character is: its line, and its place in that line from 1. */
+    private record Place(long line, int column) {
+        static Place of(int index, IntUnaryOperator at, long firstLine) {
+            long line = firstLine;
+            int lineStart = 0;
+            for (int i = 0; i < index; i++) {
+                int c = at.applyAsInt(i);
+                if (c == '\n' || c == '\r' && at.applyAsInt(i + 1) != '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new Place(line, index - lineStart + 1);
+        }
     }
 
     private CharsetDecoder decoder() {

@@ -2,6 +2,7 @@ package io.arscope.ingest;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvFormat;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import com.univocity.parsers.csv.UnescapedQuoteHandling;
 
 import io.arscope.ingest.mapping.SourceSpec;
 
 /**
- * Reads one line of a source into its values by column name: a CSV line split on the source's delimiter and
- * matched to the columns its header (or its mapping) names, a JSON Lines line as the fields of one flat object.
- * Values are stripped and empty text counts as missing, in a database row too, so the mapping sees the same
- * text whatever the format. A line that cannot be read throws a {@link RejectReason#MALFORMED_ROW} problem.
+ * Reads one record of a source into its values by column name: a CSV record split into fields by univocity (the
+ * parser Spark's own CSV reader uses) and matched to the columns its header (or its mapping) names, a JSON Lines
+ * line as the fields of one flat object. A CSV record is one line unless a quoted field holds line breaks, as
+ * {@link RecordFramer} found them. Values are stripped and empty text counts as missing, in a database row too, so
+ * the mapping sees the same text whatever the format. A record that cannot be read throws a
+ * {@link RejectReason#MALFORMED_ROW} problem.
  */
 final class LineReader implements Serializable {
 
@@ -25,7 +33,7 @@ final class LineReader implements Serializable {
     private final List<String> columns;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private transient JsonFactory json;
-    private transient LineSplitter splitter;
+    private transient CsvParser csv;
 
     /**
      * @param source  the source the lines come from
@@ -44,10 +52,14 @@ final class LineReader implements Serializable {
         return !source.isJsonLines() && source.columns().isEmpty();
     }
 
-    /** The column names a header line gives, stripped; null when its quotes do not balance. */
-    static List<String> headerColumns(SourceSpec source, String firstLine) {
-        List<String> names = new LineSplitter(source.delimiter().charAt(0)).split(firstLine);
-        return names == null ? null : names.stream().map(String::strip).toList();
+    /**
+     * The column names a header record gives, stripped.
+     *
+     * @throws FieldProblem when the header is no CSV record
+     */
+    static List<String> headerColumns(SourceSpec source, String header) {
+        return Arrays.stream(fields(csvParser(source, 0), fieldLimit(0), header)).map(f -> f == null ? "" : f.strip())
+                .toList();
     }
 
     /** Which of {@code named} the source lacks; none for JSON Lines, whose every row names its own fields. */
@@ -70,24 +82,70 @@ final class LineReader implements Serializable {
         return values;
     }
 
-    private Map<String, String> csvValues(String line) {
-        if (splitter == null) {
-            splitter = new LineSplitter(source.delimiter().charAt(0));
+    private Map<String, String> csvValues(String record) {
+        if (csv == null) {
+            csv = csvParser(source, columns.size());
         }
-        List<String> fields = splitter.split(line);
-        if (fields == null) {
+        String[] fields = fields(csv, fieldLimit(columns.size()), record);
+        if (fields.length != columns.size()) {
             throw new FieldProblem(RejectReason.MALFORMED_ROW, null,
-                    "unbalanced quotes (records spanning several lines are not supported)");
-        }
-        if (fields.size() != columns.size()) {
-            throw new FieldProblem(RejectReason.MALFORMED_ROW, null,
-                    "row has " + fields.size() + " fields, the header has " + columns.size());
+                    "row has " + fields.length + " fields, the header has " + columns.size() + spanned(record));
         }
         Map<String, String> values = new HashMap<>();
         for (Map.Entry<String, Integer> column : columnIndex.entrySet()) {
-            values.put(column.getKey(), emptyToNull(fields.get(column.getValue())));
+            values.put(column.getKey(), emptyToNull(fields[column.getValue()]));
         }
         return values;
+    }
+
+    /**
+     * The parser of a source's records, as RFC 4180 reads them: a quote opens a field only at its start (after white
+     * space), two quotes inside are one, a quote elsewhere is text; a quoted field keeps its line breaks as written.
+     * Text after a closing quote is an error rather than guessed at, and no line is a comment.
+     */
+    private static CsvParser csvParser(SourceSpec source, int columns) {
+        CsvParserSettings settings = new CsvParserSettings();
+        CsvFormat format = settings.getFormat();
+        format.setDelimiter(source.delimiter().charAt(0));
+        format.setQuote('"');
+        format.setQuoteEscape('"');
+        format.setComment('\0');
+        format.setLineSeparator("\n");
+        settings.setNormalizeLineEndingsWithinQuotes(false);
+        settings.setIgnoreLeadingWhitespaces(true);
+        settings.setIgnoreTrailingWhitespaces(true);
+        settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.RAISE_ERROR);
+        settings.setMaxCharsPerColumn(-1);
+        settings.setMaxColumns(fieldLimit(columns));
+        settings.setErrorContentLength(0);
+        return new CsvParser(settings);
+    }
+
+    /** Room for a row with more fields than its header, so that the count in a message is exact. */
+    private static int fieldLimit(int columns) {
+        return Math.max(512, 2 * columns);
+    }
+
+    private static String[] fields(CsvParser parser, int limit, String record) {
+        try {
+            String[] fields = parser.parseLine(record);
+            return fields == null ? new String[] {""} : fields;
+        } catch (TextParsingException e) {
+            if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+                throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "row has more than " + limit
+                        + " fields" + spanned(record));
+            }
+            throw new FieldProblem(RejectReason.MALFORMED_ROW, null, "field " + (e.getColumnIndex() + 1)
+                    + " has text after its closing quote (a quote inside a quoted field is written twice)"
+                    + spanned(record));
+        }
+    }
+
+    /** For a record over several lines, says so: a quote that does not close where it should joins lines. */
+    private static String spanned(String record) {
+        long breaks = record.chars().filter(c -> c == '\n' || c == '\r').count()
+                - (record.length() - record.replace("\r\n", "").length()) / 2;
+        return breaks == 0 ? "" : " (the row runs over " + (breaks + 1) + " lines: a quoted field holds line breaks)";
     }
 
     /**

@@ -16,11 +16,12 @@ import io.arscope.ingest.mapping.TargetSpec;
 import io.arscope.model.CanonicalTable;
 
 /**
- * Turns one line of an export into canonical records, following a source's mapping: {@link LineDecoder} makes a
- * file's bytes text, {@link LineReader} reads the line's values, {@link FieldMapping} makes them typed records,
- * and {@link RowRules} accepts or rejects them. The result is one row of {@link MappedRows#SCHEMA}: the line's
- * records and their oddities, or every problem that rejects it, or the ignore condition it met when it is report
- * layout. A pure function of the line: the same line always maps the same way.
+ * Turns one record of an export (a line, or several when a quoted field holds line breaks) into canonical records,
+ * following a source's mapping: {@link LineDecoder} makes a file's bytes text, {@link LineReader} reads its values,
+ * {@link FieldMapping} makes them typed records, and {@link RowRules} accepts or rejects them. The result is one row
+ * of {@link MappedRows#SCHEMA}: the record's canonical records and their oddities, or every problem that rejects it,
+ * or the ignore condition it met when it is report layout. A pure function of the record: the same record always
+ * maps the same way.
  */
 public final class RecordMapper implements Serializable {
 
@@ -71,17 +72,21 @@ public final class RecordMapper implements Serializable {
     }
 
     /**
-     * A line as the file holds it, bytes in the source's encoding, mapped as its text would be; a line the encoding
-     * cannot read is rejected, shown with its unreadable bytes written out.
+     * A record as the file holds it, bytes in the source's encoding, mapped as its text would be; a record the
+     * encoding cannot read is rejected, shown with its unreadable bytes written out, and so is one whose quote is
+     * never closed.
      */
-    public Row map(byte[] line, long lineNumber) {
-        LineDecoder.Decoded decoded = decoder.decode(line);
-        if (decoded.problem() != null) {
-            return row(decoded.text(), lineNumber, () -> {
-                throw decoded.problem();
+    Row map(RecordFramer.Record record) {
+        LineDecoder.Decoded decoded = decoder.decode(record.bytes(), record.line());
+        FieldProblem problem = record.quoteLeftOpen() ? new FieldProblem(RejectReason.MALFORMED_ROW, null,
+                "a quote opened in the row is never closed, so the row runs on to the end of the file (line "
+                        + record.lastLine() + ")") : decoded.problem();
+        if (problem != null) {
+            return row(decoded.text(), record.line(), () -> {
+                throw problem;
             });
         }
-        return map(decoded.text(), lineNumber);
+        return map(decoded.text(), record.line());
     }
 
     /**

@@ -8,9 +8,9 @@ package io.arscope.ingest;
  * of a complete record, which {@link QualityPolicy} flags by default.
  */
 public enum RejectReason {
-    /** The line holds bytes its source's encoding does not define, or a NUL character. */
+    /** The record holds bytes its source's encoding does not define, or a NUL character. */
     BAD_ENCODING,
-    /** The line does not split into the header's columns, or is not a JSON object. */
+    /** The record does not split into the header's columns (quotes included), or is not a JSON object. */
     MALFORMED_ROW,
     /** A required field is empty (customer_id of an on-account item, invoice_id of a write-off among them). */
     MISSING_FIELD,

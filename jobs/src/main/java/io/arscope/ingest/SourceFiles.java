@@ -7,14 +7,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -25,8 +25,8 @@ import io.arscope.job.InputException;
 import io.arscope.run.Progress;
 
 /**
- * Reads the export files a mapping names and maps every line, keeping each line's number in its own file
- * (the number an editor shows, header included) so a reject can be found where it came from.
+ * Reads the export files a mapping names and maps every record, keeping the number of the line each starts on in its
+ * own file (the number an editor shows, header included) so a reject can be found where it came from.
  */
 public final class SourceFiles {
 
@@ -48,6 +48,8 @@ public final class SourceFiles {
             throw new MappingException("the mapping reads files, so it needs the folder they are in (--input)");
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableWritable<Configuration>> conf = jsc.broadcast(
+                new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
         Path root = new Path(inputDir);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(root)) {
@@ -74,54 +76,58 @@ public final class SourceFiles {
                             + "': file '" + source.file() + "' matches " + full + ", outside the input folder "
                             + inputDir);
                 }
-                parts.add(readFile(jsc, full, full.substring(rootPrefix.length()), source, options.asOf(), options.bounds()));
+                parts.add(readFile(spark, conf, match, full.substring(rootPrefix.length()), source, options.asOf(),
+                        options.bounds()));
             }
         }
         return parts;
     }
 
-    private static JavaRDD<Row> readFile(JavaSparkContext jsc, String path, String shown, SourceSpec source,
-            LocalDate asOf, ValueBounds bounds) throws InputException {
-        // Lines split as textFile splits them, but kept as bytes: textFile would decode them as UTF-8 and put U+FFFD
-        // in place of every byte it cannot read. The reader reuses its Text, so each line is copied out at once.
-        JavaRDD<byte[]> lines = jsc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class,
-                jsc.defaultMinPartitions()).map(t -> t._2().copyBytes());
-        Progress.phase(jsc.sc(), "reading " + shown);
-        List<byte[]> first = lines.take(source.skipLines() + 1);
-        RecordMapper mapper = mapper(source, shown, first.size() > source.skipLines() ? first.get(source.skipLines())
-                : null, asOf, bounds);
-        long skip = source.skipLines() + (LineReader.startsWithHeader(source) ? 1 : 0);
-        return lines.zipWithIndex()
-                .filter(t -> t._2() >= skip)
-                .map(t -> mapper.map(t._1(), t._2() + 1));
+    private static JavaRDD<Row> readFile(SparkSession spark, Broadcast<SerializableWritable<Configuration>> conf,
+            FileStatus file, String shown, SourceSpec source, LocalDate asOf, ValueBounds bounds)
+            throws InputException, IOException {
+        Progress.phase(spark.sparkContext(), "reading " + shown);
+        RecordFramer framer = RecordFramer.of(source);
+        RecordFramer.Record header = LineReader.startsWithHeader(source)
+                ? FileSplits.first(conf.value().value(), file, framer, source.skipLines()) : null;
+        RecordMapper mapper = mapper(source, shown, header, asOf, bounds);
+        // Data starts after the header, or after the skipped lines when the mapping names the columns.
+        long lastSkipped = header != null ? header.line() : source.skipLines();
+        return FileSplits.records(spark, conf, file, framer).filter(r -> r.line() > lastSkipped).map(mapper::map);
     }
 
     /**
-     * The mapper of one file's lines, given its first line: the file's columns are its header's (or the mapping's
+     * The mapper of one file's records, given its header: the file's columns are its header's (or the mapping's
      * list), and must include every column the mapping reads.
      *
-     * @param firstLine the file's first line after its {@code skipLines} as bytes; null when there is none
+     * @param header the file's first record after its {@code skipLines} when it names the columns; null when there
+     *               is none or the mapping names them
      * @throws InputException when the file cannot be mapped at all: empty, a header that cannot be read, or columns
      *                        the mapping names missing
      */
-    public static RecordMapper mapper(SourceSpec source, String shown, byte[] firstLine, LocalDate asOf,
+    static RecordMapper mapper(SourceSpec source, String shown, RecordFramer.Record header, LocalDate asOf,
             ValueBounds bounds) throws InputException {
         List<String> columns = source.columns();
         if (LineReader.startsWithHeader(source)) {
-            long headerLine = source.skipLines() + 1;
-            if (firstLine == null) {
+            long headerLine = header == null ? source.skipLines() + 1 : header.line();
+            if (header == null) {
                 throw new InputException(shown + (source.skipLines() == 0 ? ": the file is empty; its first line"
                         : ": the file ends within its " + source.skipLines() + " skipped lines; line " + headerLine)
                         + " must name the columns");
             }
-            LineDecoder.Decoded header = new LineDecoder(source.encodingOrDefault()).decode(firstLine);
-            if (header.problem() != null) {
-                throw new InputException(shown + " line " + headerLine + " (the header): " + header.problem().getMessage()
-                        + "; read: " + header.text());
-            }
-            columns = LineReader.headerColumns(source, header.text());
-            if (columns == null) {
+            if (header.quoteLeftOpen()) {
                 throw new InputException(shown + " line " + headerLine + ": the header's quotes do not balance");
+            }
+            LineDecoder.Decoded decoded = new LineDecoder(source.encodingOrDefault()).decode(header.bytes(),
+                    headerLine);
+            if (decoded.problem() != null) {
+                throw new InputException(shown + " line " + headerLine + " (the header): "
+                        + decoded.problem().getMessage() + "; read: " + decoded.text());
+            }
+            try {
+                columns = LineReader.headerColumns(source, decoded.text());
+            } catch (FieldProblem p) {
+                throw new InputException(shown + " line " + headerLine + " (the header): " + p.getMessage());
             }
         }
         RecordMapper mapper = new RecordMapper(source, shown, columns, asOf, bounds);

@@ -45,8 +45,9 @@ import io.arscope.testing.TestSpark;
  * exit code, never 1, with every row accepted or rejected.
  *
  * <p>A full Spark ingest costs tens of seconds here, so every case goes through the part of ingest every row goes
- * through, in-process and with the job's own classes: lines split as Hadoop splits them, the file's header read
- * and checked ({@link SourceFiles#mapper}), and each line decoded, split, mapped and checked ({@link RecordMapper}).
+ * through, in-process and with the job's own classes: records framed as the job frames them ({@link RecordFramer}),
+ * the file's header read and checked ({@link SourceFiles#mapper}), and each record decoded, split into fields,
+ * mapped and checked ({@link RecordMapper}).
  * A failure there is turned into its exit code by {@link ExitCode#of}, as the command does. The first
  * {@value #SPARK_CASES} cases whose files can be read are then ingested for real, in one run of the command over
  * their rows put together (their ids never meet: each case prefixes its own), and the published reconciliation,
@@ -247,12 +248,13 @@ class IngestFuzzTest {
         try {
             for (SourceSpec source : mapping.sources()) {
                 String shown = folder == null ? source.file() : folder + "/" + source.file();
-                List<byte[]> lines = hadoopLines(files.get(source.file()));
-                RecordMapper mapper = SourceFiles.mapper(source, shown, lines.isEmpty() ? null : lines.get(0), asOf,
-                        ValueBounds.DEFAULT);
+                List<RecordFramer.Record> records = records(source, files.get(source.file()));
+                boolean header = LineReader.startsWithHeader(source);
+                RecordMapper mapper = SourceFiles.mapper(source, shown, header && !records.isEmpty() ? records.get(0)
+                        : null, asOf, ValueBounds.DEFAULT);
                 List<Row> rows = new ArrayList<>();
-                for (int i = LineReader.startsWithHeader(source) ? 1 : 0; i < lines.size(); i++) {
-                    rows.add(mapper.map(lines.get(i), i + 1));
+                for (int i = header ? 1 : 0; i < records.size(); i++) {
+                    rows.add(mapper.map(records.get(i)));
                 }
                 rowsByFile.put(shown, rows);
             }
@@ -262,7 +264,18 @@ class IngestFuzzTest {
         return new RowPath(ExitCode.OK, null, rowsByFile, System.nanoTime() - start);
     }
 
-    /** A file's lines as Spark's text input splits them: on LF, CR or CR LF, without the line break. */
+    /** A file's records as the job frames them, read whole. */
+    private static List<RecordFramer.Record> records(SourceSpec source, byte[] file) throws IOException {
+        RecordFramer.Reader reader = RecordFramer.of(source).reader(new ByteArrayInputStream(file), false,
+                Long.MAX_VALUE, RecordFramer.RECORD_START, 1);
+        List<RecordFramer.Record> records = new ArrayList<>();
+        for (RecordFramer.Record r = reader.next(); r != null; r = reader.next()) {
+            records.add(r);
+        }
+        return records;
+    }
+
+    /** A file's lines as Hadoop's text input splits them: on LF, CR or CR LF, without the line break. */
     private static List<byte[]> hadoopLines(byte[] file) throws IOException {
         List<byte[]> lines = new ArrayList<>();
         try (org.apache.hadoop.util.LineReader reader = new org.apache.hadoop.util.LineReader(

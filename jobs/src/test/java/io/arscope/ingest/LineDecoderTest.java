@@ -36,7 +36,7 @@ class LineDecoderTest {
 
     @Test
     void validUtf8IsReadAsItIs() {
-        LineDecoder.Decoded d = UTF8.decode("C1,Zoë Café,€12".getBytes(StandardCharsets.UTF_8));
+        LineDecoder.Decoded d = UTF8.decode("C1,Zoë Café,€12".getBytes(StandardCharsets.UTF_8), 1);
         assertEquals("C1,Zoë Café,€12", d.text());
         assertNull(d.problem());
     }
@@ -46,41 +46,53 @@ class LineDecoderTest {
         // "Caf\xE9" as Windows-1252 or Latin-1 writes it: once silently read as "Caf\uFFFD".
         assertEquals("C1,Caf\\xE9 Lyon,12.00 | BAD_ENCODING: byte(s) \\xE9 at byte 7 of the line are not UTF-8 (the "
                 + "source's encoding; set 'encoding' in its mapping if the file is in another)",
-                shown(UTF8.decode(concat("C1,Caf", bytes(0xE9), " Lyon,12.00"))));
+                shown(UTF8.decode(concat("C1,Caf", bytes(0xE9), " Lyon,12.00"), 1)));
         assertEquals("\\xFFa\\xFE | BAD_ENCODING: byte(s) \\xFF at byte 1 of the line are not UTF-8 (the source's "
                 + "encoding; set 'encoding' in its mapping if the file is in another)",
-                shown(UTF8.decode(bytes(0xFF, 'a', 0xFE))));
+                shown(UTF8.decode(bytes(0xFF, 'a', 0xFE), 1)));
     }
 
     @Test
     void cutOffOverlongAndSurrogateSequencesAreNotUtf8() {
         // The first two bytes of a three-byte euro sign, at the end of the line.
-        assertEquals("12\\xE2\\x82", UTF8.decode(concat("12", bytes(0xE2, 0x82), "")).text());
+        assertEquals("12\\xE2\\x82", UTF8.decode(concat("12", bytes(0xE2, 0x82), ""), 1).text());
         // An overlong NUL (C0 80) and an encoded UTF-16 surrogate (ED A0 80) are both malformed in UTF-8.
-        assertEquals("a\\xC0\\x80b", UTF8.decode(concat("a", bytes(0xC0, 0x80), "b")).text());
-        assertEquals(RejectReason.BAD_ENCODING, UTF8.decode(concat("a", bytes(0xED, 0xA0, 0x80), "b")).problem()
+        assertEquals("a\\xC0\\x80b", UTF8.decode(concat("a", bytes(0xC0, 0x80), "b"), 1).text());
+        assertEquals(RejectReason.BAD_ENCODING, UTF8.decode(concat("a", bytes(0xED, 0xA0, 0x80), "b"), 1).problem()
                 .reason);
+    }
+
+    @Test
+    void aBadByteOrNulOnALaterLineOfARecordIsPlacedOnThatLine() {
+        // A record from line 40 whose quoted field holds two line breaks (CR LF, then LF): the bad byte is the 3rd of
+        // line 42, the NUL the 2nd character of line 41.
+        assertEquals("A1,\"one\r\ntwo\nx\\xE9\" | BAD_ENCODING: byte(s) \\xE9 at byte 2 of line 42 are not UTF-8 (the "
+                + "source's encoding; set 'encoding' in its mapping if the file is in another)",
+                shown(UTF8.decode(concat("A1,\"one\r\ntwo\nx", bytes(0xE9), "\""), 40)));
+        assertEquals("A1,\"one\ra\\x00\" | BAD_ENCODING: a NUL character at character 2 of line 41, which no text "
+                + "export holds: is the file UTF-16, or damaged?", shown(UTF8.decode(concat("A1,\"one\ra", bytes(0),
+                "\""), 40)));
     }
 
     @Test
     void aNulCharacterRejectsTheLineAndIsShownEscaped() {
         assertEquals("C1,Ac\\x00me | BAD_ENCODING: a NUL character at character 6, which no text export holds: is the "
-                + "file UTF-16, or damaged?", shown(UTF8.decode(concat("C1,Ac", bytes(0), "me"))));
+                + "file UTF-16, or damaged?", shown(UTF8.decode(concat("C1,Ac", bytes(0), "me"), 1)));
     }
 
     @Test
     void aByteOrderMarkOpeningALineIsDropped() {
-        assertEquals("a,b | ok", shown(UTF8.decode(concat("", bytes(0xEF, 0xBB, 0xBF), "a,b"))));
-        assertEquals("a,\uFEFFb | ok", shown(UTF8.decode("a,\uFEFFb".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("a,b | ok", shown(UTF8.decode(concat("", bytes(0xEF, 0xBB, 0xBF), "a,b"), 1)));
+        assertEquals("a,\uFEFFb | ok", shown(UTF8.decode("a,\uFEFFb".getBytes(StandardCharsets.UTF_8), 1)));
     }
 
     @Test
     void anotherEncodingReadsItsOwnBytesAndRejectsTheBytesItLeavesUndefined() {
         LineDecoder windows1252 = new LineDecoder("windows-1252");
-        assertEquals("Café €5 | ok", shown(windows1252.decode(concat("Caf", bytes(0xE9, ' ', 0x80), "5"))));
+        assertEquals("Café €5 | ok", shown(windows1252.decode(concat("Caf", bytes(0xE9, ' ', 0x80), "5"), 1)));
         // 0x81 is one of the five bytes Windows-1252 does not define.
         assertEquals("a\\x81 | BAD_ENCODING: byte(s) \\x81 at byte 2 of the line are not windows-1252 (the source's "
                 + "encoding; set 'encoding' in its mapping if the file is in another)",
-                shown(windows1252.decode(bytes('a', 0x81))));
+                shown(windows1252.decode(bytes('a', 0x81), 1)));
     }
 }

@@ -47,7 +47,9 @@ class LineReaderTest {
         assertEquals(List.of("Inv", "Cust", "Amt, USD"),
                 LineReader.headerColumns(source(""), "Inv, Cust ,\"Amt, USD\""));
         assertEquals(List.of("a", "b"), LineReader.headerColumns(source("    delimiter: ';'\n"), "a;b"));
-        assertNull(LineReader.headerColumns(source(""), "Inv,\"Cust"));
+        assertEquals("field 2 has text after its closing quote (a quote inside a quoted field is written twice)",
+                assertThrows(FieldProblem.class, () -> LineReader.headerColumns(source(""), "Inv,\"Cust\"omer"))
+                        .getMessage());
     }
 
     @Test
@@ -64,8 +66,23 @@ class LineReaderTest {
         assertEquals(RejectReason.MALFORMED_ROW, tooShort.reason);
         assertNull(tooShort.field);
         assertEquals("row has 1 fields, the header has 2", tooShort.getMessage());
-        assertEquals("unbalanced quotes (records spanning several lines are not supported)",
-                problem(reader, "A-1,\"K1").getMessage());
+        assertEquals("field 1 has text after its closing quote (a quote inside a quoted field is written twice)",
+                problem(reader, "\"A-1\"x,K1").getMessage());
+        assertEquals("row has 3 fields, the header has 2", problem(reader, "A-1,K1,").getMessage());
+        assertEquals("row has more than 512 fields", problem(reader, ",".repeat(600)).getMessage());
+        assertEquals("row has 1 fields, the header has 2 (the row runs over 3 lines: a quoted field holds line "
+                + "breaks)", problem(reader, "\"A-1\r\nK1\nK2\"").getMessage());
+    }
+
+    @Test
+    void csvFieldsAreReadAsRfc4180Has() throws MappingException {
+        LineReader reader = new LineReader(source(""), List.of("Inv", "Note", "Amt"));
+        // A quoted field keeps its line breaks as written, a doubled quote is a quote, a quote inside an unquoted
+        // field is text, a line starting with # is a row, and white space before an opening quote is skipped.
+        assertEquals("{Amt=5\" screen, Inv=A-1, Note=two\r\nlines, \"quoted\"}",
+                shown(reader.values("A-1,\"two\r\nlines, \"\"quoted\"\"\",5\" screen")));
+        assertEquals("{Amt=x, Inv=#2, Note=a,b}", shown(reader.values("#2,  \"a,b\" ,x")));
+        assertEquals("{Amt=null, Inv=null, Note=null}", shown(reader.values("\"\",,")));
     }
 
     @Test

@@ -2,7 +2,11 @@ package io.arscope.ingest.mapping;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -133,10 +139,14 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
                 problems.add(where + ": format must be csv or jsonl, was '" + source.format() + "'");
             }
             if (source.encoding() != null) {
-                problems.addAll(encodingProblems(where, source.encoding()));
+                problems.addAll(encodingProblems(where, source.encoding(), source.delimiter()));
             }
             if (source.delimiter().length() != 1) {
                 problems.add(where + ": delimiter must be one character, was '" + source.delimiter() + "'");
+            } else if (source.delimiter().charAt(0) > 0x7F || "\"\r\n".contains(source.delimiter())) {
+                // Records are found in the bytes, where a delimiter must be one byte of its own.
+                problems.add(where + ": delimiter must be an ASCII character other than a quote or a line break, was '"
+                        + source.delimiter() + "'");
             }
             if (!Set.of(".", ",").contains(source.decimalSeparator())) {
                 problems.add(where + ": decimalSeparator must be '.' or ','");
@@ -157,10 +167,12 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
     }
 
     /**
-     * Lines are split on their line-break bytes before they are decoded, so an encoding must write line breaks,
-     * delimiters and quotes as the ASCII bytes they are: UTF-16 and UTF-32 do not.
+     * Records are found in a file's bytes before they are decoded (io.arscope.ingest.RecordFramer), so an encoding
+     * must write line breaks, delimiters and quotes as the ASCII bytes they are (UTF-16 and UTF-32 do not), and use
+     * the quote's and the delimiter's bytes for nothing else (Shift_JIS writes a '|' byte inside some characters,
+     * ISO-2022-JP a '"' byte).
      */
-    private static List<String> encodingProblems(String where, String encoding) {
+    private static List<String> encodingProblems(String where, String encoding, String delimiter) {
         Charset charset;
         try {
             charset = Charset.forName(encoding);
@@ -172,6 +184,12 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         if (!charset.canEncode()
                 || !Arrays.equals(ascii.getBytes(charset), ascii.getBytes(StandardCharsets.US_ASCII))) {
             return List.of(where + ": encoding '" + encoding + "' does not write ASCII as ASCII (as UTF-16 does); "
+                    + "convert the file to UTF-8");
+        }
+        String inside = charset.equals(StandardCharsets.UTF_8) ? "" : bytesInsideCharacters(charset, "\"" + delimiter);
+        if (!inside.isEmpty()) {
+            return List.of(where + ": encoding '" + encoding + "' writes the byte of " + inside + " inside other "
+                    + "characters too, so records cannot be found in the file's bytes; use another delimiter, or "
                     + "convert the file to UTF-8");
         }
         return List.of();
@@ -198,6 +216,31 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
             problems.addAll(conditionProblems(where, "ignore", source.ignore(), dc != null));
         }
         return problems;
+    }
+
+    /** Which of {@code special} (ASCII characters) the charset also writes as a byte of another character. */
+    private static String bytesInsideCharacters(Charset charset, String special) {
+        StringBuilder others = new StringBuilder();
+        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                others.append((char) c);
+            }
+        }
+        ByteBuffer bytes;
+        try {
+            bytes = charset.newEncoder().onMalformedInput(CodingErrorAction.IGNORE)
+                    .onUnmappableCharacter(CodingErrorAction.IGNORE).encode(CharBuffer.wrap(others));
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("ignoring what it cannot encode, " + charset + " failed", e);
+        }
+        Set<Character> found = new TreeSet<>();
+        while (bytes.hasRemaining()) {
+            byte b = bytes.get();
+            if (b >= 0 && special.indexOf(b) >= 0) {
+                found.add((char) b);
+            }
+        }
+        return found.stream().map(c -> "'" + c + "'").collect(Collectors.joining(" and "));
     }
 
     private static List<String> databaseProblems(String where, SourceSpec source) {
