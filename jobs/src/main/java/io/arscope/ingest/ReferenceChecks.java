@@ -126,6 +126,11 @@ public final class ReferenceChecks {
                     found.add(ItemCurrency.problems(dependents, dependent, invoices));
                 }
             }
+            if (policy.action(RejectReason.MISSING_RATE) == QualityPolicy.Action.REJECT) {
+                found.add(MissingRateRule.failing(invoices, alive(records.get(CanonicalTable.PAYMENTS), rejectedLines),
+                        alive(records.get(CanonicalTable.ADJUSTMENTS), rejectedLines),
+                        alive(records.get(CanonicalTable.EXCHANGE_RATES), rejectedLines)));
+            }
             Dataset<Row> newRejects = union(found).localCheckpoint();
             rejects.add(newRejects);
             Dataset<Row> newLines = lineKeys(newRejects);
@@ -202,6 +207,10 @@ public final class ReferenceChecks {
                 }
             }
         }
+        found.add(MissingRateRule.failing(kept.get(CanonicalTable.INVOICES), kept.get(CanonicalTable.PAYMENTS),
+                kept.get(CanonicalTable.ADJUSTMENTS), kept.get(CanonicalTable.EXCHANGE_RATES)).select(
+                col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("table"), col("record_id"), col("field"),
+                col("reason_code"), col("reason")));
         Dataset<Row> keys = null;
         for (CanonicalTable table : CanonicalTable.values()) {
             Dataset<Row> k = kept.get(table).select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),

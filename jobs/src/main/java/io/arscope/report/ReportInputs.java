@@ -92,7 +92,8 @@ public final class ReportInputs {
         return codes.isEmpty() ? null : codes.get(0).getString(0);
     }
 
-    private static void sameCurrency(String metricsCurrency, String metrics, String other, String dir, String job)
+    /** Refuses an output of {@code job} whose currency {@code other} is not the metrics'; null is unknown, so taken. */
+    static void sameCurrency(String metricsCurrency, String metrics, String other, String dir, String job)
             throws InputException {
         if (metricsCurrency != null && other != null && !other.equals(metricsCurrency)) {
             throw new InputException(dir + ": the " + job + "'s amounts are in " + other + " but the metrics' in "
