@@ -112,7 +112,7 @@ class WorklistForPeopleTest {
         assertEquals(1, pane.getHorizontalSplitPosition());
         assertEquals(0, pane.getVerticalSplitPosition());
         // 29 columns, A to AC; the header and 5 invoices.
-        assertEquals("A1:AC6", ana.getCTWorksheet().getAutoFilter().getRef());
+        assertEquals("A1:AD6", ana.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(5, ana.getLastRowNum());
         XSSFSheet nord = book.getSheet(HandMadeWorklist.NORD_SHEET);
         assertEquals("A1:AC2", nord.getCTWorksheet().getAutoFilter().getRef());
@@ -162,7 +162,7 @@ class WorklistForPeopleTest {
         assertTrue(DateUtil.isCellDateFormatted(invoiceDate));
         assertEquals(LocalDateTime.of(2025, 1, 30, 0, 0), invoiceDate.getLocalDateTimeCellValue());
         assertEquals("yyyy-mm-dd", invoiceDate.getCellStyle().getDataFormatString());
-        Cell probability = c1.getCell(15);
+        Cell probability = c1.getCell(16);
         assertEquals(CellType.NUMERIC, probability.getCellType());
         assertEquals(0.5, probability.getNumericCellValue());
         assertEquals("0%", probability.getCellStyle().getDataFormatString());
@@ -172,7 +172,7 @@ class WorklistForPeopleTest {
         assertEquals("0", rank.getCellStyle().getDataFormatString());
         assertEquals(CellType.BOOLEAN, c1.getCell(3).getCellType());
         assertTrue(c1.getCell(3).getBooleanCellValue());
-        Cell priority = book.getSheet(HandMadeWorklist.ANA).getRow(5).getCell(19);
+        Cell priority = book.getSheet(HandMadeWorklist.ANA).getRow(5).getCell(20);
         assertEquals(21600.0, priority.getNumericCellValue());
         assertEquals("#,##0.00", priority.getCellStyle().getDataFormatString());
         Set<CellType> types = new java.util.TreeSet<>();

@@ -245,10 +245,11 @@ class WorklistTest {
                         "paid 67% of its earlier invoices late", "has USD 13,254.06 overdue on its other invoices"),
                 score("S2", "C000323", 8, "13254.06", 0.2, "low", null, "no single factor stands out"),
                 score("P1", "C9", 5, "100.00", 0.5, "medium", "days_since_last_payment", "no payment for 40 days"));
-        List<Row> customers = List.of(RowFactory.create("C000019", "Cedar Motors Co", "ana", d("2025-03-28")),
-                RowFactory.create("C000243", "Blue Ridge Pharma Ltd", "ana", d("2025-03-28")),
-                RowFactory.create("C000323", "Summit Retail Ltd", "ana", d("2025-03-28")),
-                RowFactory.create("C9", "Paid Today", "ana", AS_OF));
+        List<Row> customers = List.of(
+                RowFactory.create("C000019", "Cedar Motors Co", "ana", d("2025-03-28"), NO_CREDIT),
+                RowFactory.create("C000243", "Blue Ridge Pharma Ltd", "ana", d("2025-03-28"), NO_CREDIT),
+                RowFactory.create("C000323", "Summit Retail Ltd", "ana", d("2025-03-28"), NO_CREDIT),
+                RowFactory.create("C9", "Paid Today", "ana", AS_OF, NO_CREDIT));
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
                 WorklistConfig.DEFAULT);
