@@ -111,11 +111,11 @@ class WorklistForPeopleTest {
         assertTrue(pane.isFreezePane());
         assertEquals(1, pane.getHorizontalSplitPosition());
         assertEquals(0, pane.getVerticalSplitPosition());
-        // 29 columns, A to AC; the header and 5 invoices.
+        // 30 columns, A to AD; the header and 5 invoices.
         assertEquals("A1:AD6", ana.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(5, ana.getLastRowNum());
         XSSFSheet nord = book.getSheet(HandMadeWorklist.NORD_SHEET);
-        assertEquals("A1:AC2", nord.getCTWorksheet().getAutoFilter().getRef());
+        assertEquals("A1:AD2", nord.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C5", "Omega", "I7", "2025-01-15",
                 "2025-02-14", "USD", "1,070.00", "1,070.00", "0.00", "45", "31-60", "40%", "3.00", null, "medium", "1,070.00",
                 "payment_plan", "Offer a payment plan or escalate to the account owner", "5", null, null,
