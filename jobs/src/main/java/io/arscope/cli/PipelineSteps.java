@@ -70,8 +70,11 @@ final class PipelineSteps implements StepJobs {
                 s.currency.reportingCurrency = currency(o, s.currency);
                 yield run(new MetricsJob(), s.options(ingest, out, o.asOf()));
             }
-            case TRAIN -> run(new TrainJob(), settings(new RiskCommands.Train.Settings(), "train")
-                    .options(ingest, Path.of(out), o.asOf()));
+            case TRAIN -> {
+                RiskCommands.Train.Settings s = settings(new RiskCommands.Train.Settings(), "train");
+                s.currency.reportingCurrency = currency(o, s.currency);
+                yield run(new TrainJob(), s.options(ingest, Path.of(out), o.asOf()));
+            }
             case SCORE -> run(new ScoreJob(), settings(new RiskCommands.Score.Settings(), "score")
                     .options(ingest, folders.model(), o.asOf(), out, o.reportingCurrency()));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),

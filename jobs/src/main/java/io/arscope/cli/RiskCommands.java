@@ -53,10 +53,12 @@ final class RiskCommands {
             int graceDays;
             @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
             long seed;
+            @Mixin
+            SharedOptions.Currency currency = new SharedOptions.Currency();
 
             TrainOptions options(String input, Path model, LocalDate asOf) {
                 return new TrainOptions(input, model, asOf, RiskConfig.DEFAULT.withGraceDays(graceDays)
-                        .withSeed(seed));
+                        .withSeed(seed), currency.reportingCurrency);
             }
         }
 
@@ -84,6 +86,8 @@ final class RiskCommands {
         @Option(names = "--from", description = "First invoice date to evaluate on. Default: the model's test window.")
         LocalDate from;
         @Mixin
+        SharedOptions.Currency currency;
+        @Mixin
         SharedOptions.Spark spark;
         @Mixin
         SharedOptions.Config config;
@@ -91,7 +95,7 @@ final class RiskCommands {
         @Override
         public Integer call() {
             return JobRunner.of(spec).run(new EvaluateJob(), () -> new EvaluateOptions(input.input, model, asOf.asOf,
-                    from), spark.master);
+                    from, currency.reportingCurrency), spark.master);
         }
     }
 

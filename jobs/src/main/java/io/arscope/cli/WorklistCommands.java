@@ -129,6 +129,8 @@ final class WorklistCommands {
         @Mixin
         Shaping shaping;
         @Mixin
+        SharedOptions.Currency currency;
+        @Mixin
         SharedOptions.Spark spark;
         @Mixin
         SharedOptions.Config config;
@@ -136,7 +138,8 @@ final class WorklistCommands {
         @Override
         public Integer call() {
             return JobRunner.of(spec).run(new WorklistBacktestJob(), () -> new BacktestOptions(input.input, model, from,
-                    to, everyDays, horizonDays, topShare, shaping.config(), output.output), spark.master);
+                    to, everyDays, horizonDays, topShare, shaping.config(), output.output,
+                    currency.reportingCurrency), spark.master);
         }
     }
 }

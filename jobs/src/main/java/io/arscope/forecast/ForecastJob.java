@@ -139,7 +139,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
                 options.reportingCurrency()).orElseThrow(why -> new InputException(options.input() + ": " + why));
         // Everything forecast is open at the origin or yet to come: valued at the as-of date's rate, the last known.
         Outcome outcome = forecast(money.valuedAt(ledger, asOf), asOf, options);
-        write(context, outcome);
+        write(context, outcome, money.code());
         ForecastTables.RunOptions recorded = new ForecastTables.RunOptions(options.input(), options.output(),
                 asOf.toString(), options.segmentBy() == null ? "" : options.segmentBy(), options.weeks(),
                 options.backtestWeeks(), options.intervalLevel(), options.salesWeeks(), options.maxDaysPastDue());
@@ -300,7 +300,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     // ---- outputs
 
-    private static void write(JobContext<ForecastOptions> context, Outcome o) throws IOException {
+    private static void write(JobContext<ForecastOptions> context, Outcome o, String currency) throws IOException {
         ForecastOptions options = context.options();
         List<Row> cash = new ArrayList<>();
         for (Week w : o.weeks()) {
@@ -311,7 +311,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.EXPECTED_CASH, money(w.expected())).set(ForecastTables.LOWER, money(w.lower()))
                     .set(ForecastTables.UPPER, money(w.upper()))
                     .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
-                    .set(ForecastTables.CALIBRATION_ERRORS, w.calibration()).build());
+                    .set(ForecastTables.CALIBRATION_ERRORS, w.calibration())
+                    .set(ForecastTables.CURRENCY, currency).build());
         }
         context.writeTable(ForecastTables.CASH_FORECAST, ForecastTables.CASH_FORECAST.frame(context.spark(), cash)
                 .orderBy(ForecastTables.WEEK.col()));
@@ -325,7 +326,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.EXPECTED_CREDITS_AND_WRITE_OFFS, m.expectedCreditsAndWriteOffs())
                     .set(ForecastTables.ENDING_AR, m.endingAr()).set(ForecastTables.CREDIT_SALES, m.creditSales())
                     .set(ForecastTables.DAYS_IN_MONTH, m.daysInMonth()).set(ForecastTables.DSO, rounded(m.dso(), 1))
-                    .build());
+                    .set(ForecastTables.CURRENCY, currency).build());
         }
         context.writeTable(ForecastTables.DSO_FORECAST, ForecastTables.DSO_FORECAST.frame(context.spark(), dso)
                 .orderBy(ForecastTables.MONTH_END.col()), ForecastTables.dsoForecastCloses());
@@ -339,7 +340,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.UPPER, money(e.upper())).set(ForecastTables.ACTUAL, money(e.actual()))
                     .set(ForecastTables.ABS_ERROR, money(Math.abs(e.actual() - e.forecast())))
                     .set(ForecastTables.COVERED, e.covered()).set(ForecastTables.CALIBRATION_ERRORS, e.calibration())
-                    .build());
+                    .set(ForecastTables.CURRENCY, currency).build());
         }
         context.writeTable(ForecastTables.BACKTEST, ForecastTables.BACKTEST.frame(context.spark(), backtest)
                 .orderBy(ForecastTables.ORIGIN.col(), ForecastTables.WEEK.col()));
@@ -351,7 +352,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.WAPE, asShown(a.wape())).set(ForecastTables.BIAS, asShown(a.bias()))
                     .set(ForecastTables.ORIGINS_WITH_INTERVAL, a.withInterval())
                     .set(ForecastTables.COVERAGE, asShown(a.coverage()))
-                    .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel()).build());
+                    .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
+                    .set(ForecastTables.CURRENCY, currency).build());
         }
         context.writeTable(ForecastTables.ACCURACY, ForecastTables.ACCURACY.frame(context.spark(), accuracy)
                 .orderBy(ForecastTables.WEEK.col()));

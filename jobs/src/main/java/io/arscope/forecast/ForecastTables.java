@@ -6,6 +6,7 @@ import static io.arscope.job.Column.integer;
 import static io.arscope.job.Column.money;
 import static io.arscope.job.Column.number;
 import static io.arscope.job.Column.share;
+import static io.arscope.job.Column.text;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,14 +36,16 @@ public final class ForecastTables {
     public static final Column<Integer> CALIBRATION_ERRORS = integer("calibration_errors").required();
     public static final Column<BigDecimal> FORECAST = money("forecast").required();
     public static final Column<BigDecimal> ACTUAL = money("actual").required();
+    /** The reporting currency: every amount of the row is in it (the last column of each table). */
+    public static final Column<String> CURRENCY = text("currency").required();
 
     // cash_forecast
     public static final Column<BigDecimal> FROM_OPEN_INVOICES = money("from_open_invoices").required();
     public static final Column<BigDecimal> FROM_NEW_SALES = money("from_new_sales").required();
     public static final Column<BigDecimal> EXPECTED_CASH = money("expected_cash").required();
     public static final OutputTable CASH_FORECAST = OutputTable.of("cash_forecast", AS_OF, WEEK, WEEK_START, WEEK_END,
-            FROM_OPEN_INVOICES, FROM_NEW_SALES, EXPECTED_CASH, LOWER, UPPER, INTERVAL_LEVEL, CALIBRATION_ERRORS)
-            .keyedBy(WEEK);
+            FROM_OPEN_INVOICES, FROM_NEW_SALES, EXPECTED_CASH, LOWER, UPPER, INTERVAL_LEVEL, CALIBRATION_ERRORS,
+            CURRENCY).keyedBy(WEEK);
 
     // dso_forecast
     public static final Column<LocalDate> MONTH_END = date("month_end").required();
@@ -58,7 +61,7 @@ public final class ForecastTables {
     public static final Column<Double> DSO = number("dso");
     public static final OutputTable DSO_FORECAST = OutputTable.of("dso_forecast", AS_OF, MONTH_END, DAYS_AHEAD,
             OPENING_AR, EXPECTED_SALES, EXPECTED_COLLECTIONS, EXPECTED_CREDITS_AND_WRITE_OFFS, ENDING_AR,
-            CREDIT_SALES, DAYS_IN_MONTH, DSO).keyedBy(MONTH_END);
+            CREDIT_SALES, DAYS_IN_MONTH, DSO, CURRENCY).keyedBy(MONTH_END);
 
     /** The check that each dso_forecast row closes: opening + sales - collections - credits and write-offs. */
     public static OutputChecks.Check dsoForecastCloses() {
@@ -72,7 +75,8 @@ public final class ForecastTables {
     public static final Column<BigDecimal> ABS_ERROR = money("abs_error").required();
     public static final Column<Boolean> COVERED = flag("covered");
     public static final OutputTable BACKTEST = OutputTable.of("forecast_backtest", ORIGIN, WEEK, WEEK_START,
-            WEEK_END, FORECAST, LOWER, UPPER, ACTUAL, ABS_ERROR, COVERED, CALIBRATION_ERRORS).keyedBy(ORIGIN, WEEK);
+            WEEK_END, FORECAST, LOWER, UPPER, ACTUAL, ABS_ERROR, COVERED, CALIBRATION_ERRORS, CURRENCY)
+            .keyedBy(ORIGIN, WEEK);
 
     // forecast_accuracy
     public static final Column<Integer> ORIGINS = integer("origins").required();
@@ -81,7 +85,7 @@ public final class ForecastTables {
     public static final Column<Integer> ORIGINS_WITH_INTERVAL = integer("origins_with_interval").required();
     public static final Column<Double> COVERAGE = share("coverage");
     public static final OutputTable ACCURACY = OutputTable.of("forecast_accuracy", AS_OF, WEEK, ORIGINS, ACTUAL,
-            FORECAST, WAPE, BIAS, ORIGINS_WITH_INTERVAL, COVERAGE, INTERVAL_LEVEL).keyedBy(WEEK);
+            FORECAST, WAPE, BIAS, ORIGINS_WITH_INTERVAL, COVERAGE, INTERVAL_LEVEL, CURRENCY).keyedBy(WEEK);
 
     /** The options of a forecast run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

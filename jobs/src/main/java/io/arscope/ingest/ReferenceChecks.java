@@ -27,7 +27,8 @@ import io.arscope.model.CanonicalTable;
 /**
  * The checks that look across rows, applied to mapped lines: duplicate ids, invoices of unknown customers,
  * payments, adjustments and disputes whose invoice is unknown, rejected, of another customer or issued later, and
- * on-account payments and credit memos of unknown customers ({@link OnAccountRule}).
+ * on-account payments and credit memos of unknown customers ({@link OnAccountRule}), and payments and adjustments
+ * whose currency is not their invoice's or, on account, cannot be told ({@link ItemCurrency}).
  * Rows are atomic: when any record of a line is rejected the whole line is, and since that may reject an
  * invoice others depend on, the reference checks repeat until no line that carries an invoice or customer is
  * newly rejected. The {@link QualityPolicy} decides what the flaggable rules do, those of single lines
@@ -122,7 +123,13 @@ public final class ReferenceChecks {
                         knownInvoiceIds, policy));
                 if (OnAccountRule.applies(dependent)) {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
+                    found.add(ItemCurrency.problems(dependents, dependent, invoices));
                 }
+            }
+            if (policy.action(RejectReason.MISSING_RATE) == QualityPolicy.Action.REJECT) {
+                found.add(MissingRateRule.failing(invoices, alive(records.get(CanonicalTable.PAYMENTS), rejectedLines),
+                        alive(records.get(CanonicalTable.ADJUSTMENTS), rejectedLines),
+                        alive(records.get(CanonicalTable.EXCHANGE_RATES), rejectedLines)));
             }
             Dataset<Row> newRejects = union(found).localCheckpoint();
             rejects.add(newRejects);
@@ -147,7 +154,7 @@ public final class ReferenceChecks {
         for (CanonicalTable table : CanonicalTable.values()) {
             Dataset<Row> rows = withQualityFlags(kept.get(table), table, flags);
             if (table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS) {
-                rows = withInvoiceCustomer(rows, invoices);
+                rows = ItemCurrency.fill(withInvoiceCustomer(rows, invoices), invoices);
             }
             List<Column> columns = new ArrayList<>(table.fields().stream().map(f -> col(f.name())).toList());
             columns.add(col(CanonicalTable.QUALITY_FLAGS));
@@ -200,6 +207,10 @@ public final class ReferenceChecks {
                 }
             }
         }
+        found.add(MissingRateRule.failing(kept.get(CanonicalTable.INVOICES), kept.get(CanonicalTable.PAYMENTS),
+                kept.get(CanonicalTable.ADJUSTMENTS), kept.get(CanonicalTable.EXCHANGE_RATES)).select(
+                col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("table"), col("record_id"), col("field"),
+                col("reason_code"), col("reason")));
         Dataset<Row> keys = null;
         for (CanonicalTable table : CanonicalTable.values()) {
             Dataset<Row> k = kept.get(table).select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),

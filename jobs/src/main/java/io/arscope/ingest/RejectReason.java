@@ -54,13 +54,14 @@ public enum RejectReason {
      * names, so it counts for that invoice's customer.
      */
     CUSTOMER_MISMATCH,
+    /** A payment or adjustment that names a currency other than its invoice's ({@link ItemCurrency}). */
+    CURRENCY_MISMATCH,
     /** The row met no target's condition in the mapping, so it would produce nothing. */
     NO_RECORD,
     /**
-     * A row in a currency other than the reporting one, dated before that currency's first exchange rate. Known
-     * only once the reporting currency is (the analysis jobs'
-     * {@link io.arscope.ledger.ReportingCurrency#MISSING_RATE}): they refuse the ledger, naming the rows' currency,
-     * date and the earliest of them.
+     * An invoice, payment or adjustment in a currency that has exchange rates, dated before its first: ingest flags
+     * it ({@link MissingRateRule}); the analysis jobs, which know the reporting currency, refuse such a ledger,
+     * naming the currency, the date and the earliest row ({@link io.arscope.ledger.ReportingCurrency#MISSING_RATE}).
      */
     MISSING_RATE;
 
@@ -69,6 +70,7 @@ public enum RejectReason {
      * itself, and only its business meaning is odd. Every other rule is a structural fault.
      */
     public boolean flaggable() {
-        return this == DUE_BEFORE_ISSUE || this == BEFORE_INVOICE || this == CUSTOMER_MISMATCH;
+        return this == DUE_BEFORE_ISSUE || this == BEFORE_INVOICE || this == CUSTOMER_MISMATCH
+                || this == MISSING_RATE;
     }
 }

@@ -67,10 +67,14 @@ final class RowRules {
         switch (table) {
             case INVOICES -> checkInvoice(table, record, oddities);
             case EXCHANGE_RATES -> currencyCode(table, record);
-            case PAYMENTS -> OnAccountRule.check(table, record);
+            case PAYMENTS -> {
+                OnAccountRule.check(table, record);
+                givenCurrencyCode(table, record);
+            }
             case ADJUSTMENTS -> {
                 record[table.indexOf("kind")] = allowed(table, record, "kind", CanonicalTable.ADJUSTMENT_KINDS);
                 OnAccountRule.check(table, record);
+                givenCurrencyCode(table, record);
             }
             case DISPUTES -> {
                 LocalDate opened = (LocalDate) record[table.indexOf("opened_date")];
@@ -136,6 +140,13 @@ final class RowRules {
         if (record[table.indexOf("billing_channel")] != null) {
             record[table.indexOf("billing_channel")] = allowed(table, record, "billing_channel",
                     CanonicalTable.BILLING_CHANNELS);
+        }
+    }
+
+    /** {@link #currencyCode} of an optional currency, when given. */
+    private static void givenCurrencyCode(CanonicalTable table, Object[] record) {
+        if (record[table.indexOf("currency")] != null) {
+            currencyCode(table, record);
         }
     }
 

@@ -36,6 +36,8 @@ public final class OnAccountItems {
     public static final String KIND = "kind";
     public static final String DATE = "date";
     public static final String AMOUNT = "amount";
+    /** The item's currency: as stored, whatever the amount column has been converted into. */
+    public static final String CURRENCY = "currency";
     /** The column of {@link #byCustomer}'s sums, and the name of the on-account line in the outputs. */
     public static final String BALANCE = "on_account";
 
@@ -52,27 +54,32 @@ public final class OnAccountItems {
         return col("invoice_id").isNotNull();
     }
 
-    /** One row per item: customer_id, item_id, kind, date, amount (the amount is positive: a credit). */
+    /**
+     * One row per item: customer_id, item_id, kind, date, amount (the amount is positive: a credit) and currency
+     * (an item has no invoice, so its currency is its own).
+     */
     public static Dataset<Row> of(ReceivablesLedger ledger) {
         return ledger.payments().filter(onAccount()).select(col("customer_id").as(CUSTOMER_ID),
                         col("payment_id").as(ITEM_ID), lit(UNAPPLIED_CASH).as(KIND), col("payment_date").as(DATE),
-                        col("amount").as(AMOUNT))
+                        col("amount").as(AMOUNT), col("currency").as(CURRENCY))
                 .unionByName(ledger.adjustments().filter(onAccount()).select(col("customer_id").as(CUSTOMER_ID),
                         col("adjustment_id").as(ITEM_ID), lit(UNALLOCATED_CREDIT).as(KIND),
-                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT)));
+                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT), col("currency").as(CURRENCY)));
     }
 
     /**
      * {@link #of(ReceivablesLedger)} with the dimension columns of {@link InvoiceHistory}: a customer column from the
      * item's customer, an invoice column {@link InvoiceHistory#NONE} (an item has no invoice), both as text, so
-     * that items fall into slices the way invoices do and every dimension's slices still add up to the total.
+     * that items fall into slices the way invoices do and every dimension's slices still add up to the total. By
+     * the dimension {@code currency} an item falls in its own currency's slice.
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, List<String> dimensions) {
         List<String> invoiceColumns = List.of(ledger.invoices().columns());
         List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("c_id")));
         dimensions.stream().filter(d -> !invoiceColumns.contains(d)).forEach(d -> customerSelect.add(col(d)));
-        List<Column> out = new ArrayList<>(List.of(col(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE), col(AMOUNT)));
-        for (String d : dimensions) {
+        List<Column> out = new ArrayList<>(List.of(col(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE), col(AMOUNT),
+                col(CURRENCY)));
+        for (String d : dimensions.stream().filter(d -> !d.equals(CURRENCY)).toList()) {
             out.add(invoiceColumns.contains(d) ? lit(InvoiceHistory.NONE).as(d)
                     : coalesce(col(d).cast("string"), lit(InvoiceHistory.NONE)).as(d));
         }

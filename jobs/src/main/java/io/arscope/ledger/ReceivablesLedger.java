@@ -1,8 +1,10 @@
 package io.arscope.ledger;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,9 +39,13 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                 table(spark, canonicalDir, CanonicalTable.DISPUTES)));
     }
 
+    /** A table; an optional column added after the folder was written (payments' currency) reads as empty. */
     private static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
         String path = dir + "/" + table.tableName();
-        return spark.read().parquet(path).select(table.fields().stream().map(f -> col(f.name()))
+        Dataset<Row> stored = spark.read().parquet(path);
+        List<String> columns = List.of(stored.columns());
+        return stored.select(table.fields().stream().map(f -> columns.contains(f.name()) || f.required()
+                        ? col(f.name()) : lit(null).cast(f.type().sparkType()).as(f.name()))
                 .toArray(org.apache.spark.sql.Column[]::new));
     }
 

@@ -32,8 +32,10 @@ import io.arscope.model.FieldType;
  * payment, a credit memo, a write-off) is converted on its own: amount times the rate of its currency that applies
  * on the chosen day ({@link ExchangeRates#on}), rounded half up to the cent once, there; sums and balances add
  * converted cents. A flow is converted on its own date ({@link #flows}); a balance on the balance date
- * ({@link #valuedAt}, {@link #balance}). A payment or adjustment is in its invoice's currency. With one currency
- * in the ledger and it reported, nothing is converted and amounts stay exactly as stored.
+ * ({@link #valuedAt}, {@link #balance}). A payment or adjustment is in its own {@code currency}, which ingest fills
+ * (its invoice's, or, on account, its customer's), else, in a canonical folder from before that column, in its
+ * invoice's. With one currency in the ledger and it reported, nothing is converted and amounts stay exactly as
+ * stored.
  */
 public final class ReportingCurrency implements Serializable {
 
@@ -84,8 +86,9 @@ public final class ReportingCurrency implements Serializable {
      * currency's first rate: the message names each such currency, the date and the earliest row.
      */
     public static Choice choose(ReceivablesLedger ledger, ExchangeRates rates, String requested) {
-        List<String> currencies = ledger.invoices().select("currency").distinct().orderBy("currency")
-                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        Dataset<Row> rows = rowsByDay(ledger);
+        List<String> currencies = rows.filter(col("currency").isNotNull()).select("currency").distinct()
+                .orderBy("currency").collectAsList().stream().map(r -> r.getString(0)).toList();
         if (requested == null) {
             if (currencies.size() > 1) {
                 return refused("the invoices are in " + currencies.size() + " currencies " + currencies
@@ -104,7 +107,18 @@ public final class ReportingCurrency implements Serializable {
             }
         }
         List<String> others = currencies.stream().filter(c -> !c.equals(requested)).toList();
-        List<String> missing = missingRates(ledger, rates, others);
+        if (!others.isEmpty()) {
+            List<Row> unknown = rows.filter(col("currency").isNull()).orderBy("day", "kind", "id").limit(1)
+                    .collectAsList();
+            if (!unknown.isEmpty()) {
+                Row first = unknown.get(0);
+                return refused(first.getAs("kind") + " " + first.getAs("id") + " of " + first.getAs("day")
+                        + " names no currency and no invoice of the ledger gives it one, so it cannot be converted "
+                        + "into " + requested + "; ingest the ledger again: ingest gives every payment and adjustment "
+                        + "its currency");
+            }
+        }
+        List<String> missing = missingRates(rows, rates, others);
         if (!missing.isEmpty()) {
             return refused(String.join("; ", missing) + " (" + MISSING_RATE + "): amounts are not added "
                     + "unconverted; add the rates into " + requested + " to the exchange_rates table");
@@ -112,12 +126,23 @@ public final class ReportingCurrency implements Serializable {
         return new Choice(new ReportingCurrency(requested, rates, !others.isEmpty()), null);
     }
 
+    /**
+     * {@code known} (a ledger cut at some day on or after {@code day}) in the currency {@link #choose} gives it,
+     * every amount at {@code day}'s rate: how the jobs that look at one day read the ledger (score, train, evaluate,
+     * the worklist and each day of its backtest), so that a feature or balance is the same figure wherever it is
+     * computed. Refused as {@link #choose} refuses.
+     */
+    public static <E extends Exception> ReceivablesLedger valuedOn(ReceivablesLedger known, LocalDate day,
+            ExchangeRates rates, String requested, Function<String, E> refused) throws E {
+        return choose(known, rates, requested).orElseThrow(refused).valuedAt(known, day);
+    }
+
     private static Choice refused(String why) {
         return new Choice(null, why);
     }
 
     /** One line per currency with a row dated before its first rate, naming the earliest such row. */
-    private static List<String> missingRates(ReceivablesLedger ledger, ExchangeRates rates, List<String> others) {
+    private static List<String> missingRates(Dataset<Row> rows, ExchangeRates rates, List<String> others) {
         if (others.isEmpty()) {
             return List.of();
         }
@@ -127,7 +152,7 @@ public final class ReportingCurrency implements Serializable {
             uncovered = uncovered.or(col("currency").equalTo(c)
                     .and(first.isEmpty() ? lit(true) : col("day").lt(lit(first.get()))));
         }
-        Dataset<Row> items = rowsByDay(ledger).filter(uncovered);
+        Dataset<Row> items = rows.filter(uncovered);
         List<String> lines = new ArrayList<>();
         for (Row r : items.groupBy("currency").agg(count(lit(1)), min(struct(col("day"), col("kind"), col("id"))))
                 .orderBy("currency").collectAsList()) {
@@ -142,17 +167,28 @@ public final class ReportingCurrency implements Serializable {
         return lines;
     }
 
-    /** Every invoice, payment and adjustment as (currency, day, kind, id), a payment or adjustment in its invoice's. */
+    /** Every invoice, payment and adjustment as (currency, day, kind, id), each in its {@link #ownCurrency}. */
     private static Dataset<Row> rowsByDay(ReceivablesLedger ledger) {
-        Dataset<Row> owners = ledger.invoices().select(col("invoice_id").as("owner_id"), col("currency"));
-        Function<Dataset<Row>, Dataset<Row>> withCurrency = rows -> rows.join(owners,
-                rows.col("invoice_id").equalTo(owners.col("owner_id")), "left_outer");
+        Dataset<Row> owners = owners(ledger);
         return ledger.invoices().select(col("currency"), col("invoice_date").as("day"), lit("invoice").as("kind"),
                         col("invoice_id").as("id"))
-                .unionByName(withCurrency.apply(ledger.payments()).select(col("currency"),
+                .unionByName(withOwner(ledger.payments(), owners).select(ownCurrency().as("currency"),
                         col("payment_date").as("day"), lit("payment").as("kind"), col("payment_id").as("id")))
-                .unionByName(withCurrency.apply(ledger.adjustments()).select(col("currency"),
+                .unionByName(withOwner(ledger.adjustments(), owners).select(ownCurrency().as("currency"),
                         col("adjustment_date").as("day"), col("kind"), col("adjustment_id").as("id")));
+    }
+
+    private static Dataset<Row> owners(ReceivablesLedger ledger) {
+        return ledger.invoices().select(col("invoice_id").as("owner_id"), col("currency").as("owner_currency"));
+    }
+
+    private static Dataset<Row> withOwner(Dataset<Row> rows, Dataset<Row> owners) {
+        return rows.join(owners, rows.col("invoice_id").equalTo(owners.col("owner_id")), "left_outer");
+    }
+
+    /** A payment's or adjustment's currency, joined {@link #withOwner}: its own, else its invoice's. */
+    private static Column ownCurrency() {
+        return functions.coalesce(col("currency"), col("owner_currency"));
     }
 
     /** The ISO code amounts are reported in; null only for a ledger with no invoice and none requested. */
@@ -222,19 +258,19 @@ public final class ReportingCurrency implements Serializable {
         }
         Dataset<Row> invoices = ledger.invoices().withColumn("amount",
                 convert(col("amount"), col("currency"), rateDay.apply(col("invoice_date"))));
-        Dataset<Row> owners = ledger.invoices().select(col("invoice_id").as("owner_id"), col("currency")
-                .as("owner_currency"));
+        Dataset<Row> owners = owners(ledger);
         return new ReceivablesLedger(ledger.customers(), invoices,
-                inInvoiceCurrency(ledger.payments(), owners, CanonicalTable.PAYMENTS, rateDay),
-                inInvoiceCurrency(ledger.adjustments(), owners, CanonicalTable.ADJUSTMENTS, rateDay),
+                inOwnCurrency(ledger.payments(), owners, CanonicalTable.PAYMENTS, rateDay),
+                inOwnCurrency(ledger.adjustments(), owners, CanonicalTable.ADJUSTMENTS, rateDay),
                 ledger.disputes());
     }
 
-    private Dataset<Row> inInvoiceCurrency(Dataset<Row> rows, Dataset<Row> owners, CanonicalTable table,
+    private Dataset<Row> inOwnCurrency(Dataset<Row> rows, Dataset<Row> owners, CanonicalTable table,
             Function<Column, Column> rateDay) {
         Column day = rateDay.apply(col(table.dateField().orElseThrow()));
-        return rows.join(owners, rows.col("invoice_id").equalTo(owners.col("owner_id")), "left_outer")
-                .withColumn("amount", convert(col("amount"), col("owner_currency"), day))
+        return withOwner(rows, owners)
+                .withColumn("currency", ownCurrency())
+                .withColumn("amount", convert(col("amount"), col("currency"), day))
                 .select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new));
     }
 }

@@ -103,9 +103,10 @@ public final class MetricsJob implements Job<MetricsOptions> {
         Dataset<Row> invoiceMonths = MonthEndBalances.invoiceMonths(money.converts() ? InvoiceHistory.of(ledger, dims,
                 List.of("currency")) : history, lastMonthEnd, buckets, money).localCheckpoint();
         Dataset<Row> atAsOf = money.converts() ? InvoiceHistory.of(money.valuedAt(ledger, asOf), dims) : history;
-        Dataset<Row> onAccount = OnAccountItems.of(money.flows(ledger), dims).localCheckpoint();
-        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, onAccount, dims, asOf, lastMonthEnd,
-                options.graceDays(), buckets);
+        // On-account items are balances too: valued at each month-end's rate in the walk, at the as-of date's here.
+        Dataset<Row> onAccount = OnAccountItems.of(money.valuedAt(ledger, asOf), dims).localCheckpoint();
+        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, OnAccountItems.of(ledger, dims), dims,
+                asOf, lastMonthEnd, options.graceDays(), buckets, money);
 
         Map<List<String>, List<PeriodMetrics.Month>> bySlice = SliceMonths.of(tables.monthly().collectAsList(),
                 buckets.count(), YearMonth.from(lastMonthEnd));

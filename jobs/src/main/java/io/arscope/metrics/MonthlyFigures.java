@@ -3,6 +3,7 @@ package io.arscope.metrics;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.OnAccountItems;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
 
 import static io.arscope.job.Column.MONEY;
@@ -69,10 +70,13 @@ public final class MonthlyFigures {
             "on_time_amount");
 
     /**
-     * @param onAccount the ledger's {@link OnAccountItems} with the same dimensions as {@code history}
+     * @param onAccount the ledger's {@link OnAccountItems} with the same dimensions as {@code history}, in their
+     *                  own currencies: each month-end values them at its rate, as it does the open invoices
+     * @param money     the reporting currency
      */
     public static Tables of(Dataset<Row> history, Dataset<Row> invoiceMonths, Dataset<Row> onAccount,
-            List<String> dims, LocalDate asOf, LocalDate lastMonthEnd, int graceDays, AgingBuckets buckets) {
+            List<String> dims, LocalDate asOf, LocalDate lastMonthEnd, int graceDays, AgingBuckets buckets,
+            ReportingCurrency money) {
         Column last = lit(lastMonthEnd);
 
         List<Column> balance = new ArrayList<>(List.of(col(MONTH), col("open").as("ending_ar"),
@@ -87,7 +91,7 @@ public final class MonthlyFigures {
         dims.forEach(d -> balance.add(col(d)));
         Dataset<Row> invoiceBalances = invoiceMonths.select(balance.toArray(Column[]::new));
         Dataset<Row> balances = Slices.sum(invoiceBalances.unionByName(onAccountMonths(onAccount, invoiceBalances,
-                        lastMonthEnd, buckets)), dims, List.of(MONTH), balanceMeasures(buckets));
+                        lastMonthEnd, buckets, money)), dims, List.of(MONTH), balanceMeasures(buckets));
 
         Column payments = InvoiceHistory.events("payment");
         Dataset<Row> sales = Slices.sum(history.filter(col("invoice_date").leq(last))
@@ -150,11 +154,12 @@ public final class MonthlyFigures {
 
     /**
      * Each on-account item at every month-end from its own month's to {@code lastMonthEnd}: the item's amount as
-     * {@link #ON_ACCOUNT} and zero for every invoice balance, in the columns and types of {@code invoiceBalances}.
+     * {@link #ON_ACCOUNT}, at the month-end's rate, and zero for every invoice balance, in the columns and types of
+     * {@code invoiceBalances}.
      * The items are few beside the invoices, so one row per item and month costs little.
      */
     private static Dataset<Row> onAccountMonths(Dataset<Row> onAccount, Dataset<Row> invoiceBalances,
-            LocalDate lastMonthEnd, AgingBuckets buckets) {
+            LocalDate lastMonthEnd, AgingBuckets buckets, ReportingCurrency money) {
         Dataset<Row> months = onAccount.filter(col(OnAccountItems.DATE).leq(lit(lastMonthEnd)))
                 .withColumn("month_start", explode(sequence(trunc(col(OnAccountItems.DATE), "MM"),
                         trunc(lit(lastMonthEnd), "MM"), expr("interval 1 month"))))
@@ -164,7 +169,8 @@ public final class MonthlyFigures {
             if (f.name().equals(MONTH)) {
                 out.add(col(MONTH));
             } else if (f.name().equals(ON_ACCOUNT)) {
-                out.add(col(OnAccountItems.AMOUNT).cast(f.dataType()).as(ON_ACCOUNT));
+                out.add(money.convert(col(OnAccountItems.AMOUNT), col(OnAccountItems.CURRENCY), col(MONTH))
+                        .cast(f.dataType()).as(ON_ACCOUNT));
             } else if (balanceMeasures(buckets).contains(f.name())) {
                 out.add(lit(0).cast(f.dataType()).as(f.name()));
             } else {

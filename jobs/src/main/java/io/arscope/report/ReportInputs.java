@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 import io.arscope.forecast.ForecastTables;
+import io.arscope.job.InputException;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.Slices;
 import io.arscope.metrics.MetricsTables;
@@ -22,7 +24,9 @@ import io.arscope.worklist.WorklistTables;
 
 /**
  * Reads the Parquet outputs of the metrics, forecast and worklist jobs into {@link ReportData}, through the tables
- * those jobs declare ({@link MetricsTables}, {@link ForecastTables}, {@link WorklistTables}).
+ * those jobs declare ({@link MetricsTables}, {@link ForecastTables}, {@link WorklistTables}). The report has no
+ * currency option of its own: its amounts are in the metrics' currency, and a forecast or worklist in another is
+ * refused rather than shown beside them.
  */
 public final class ReportInputs {
 
@@ -34,7 +38,8 @@ public final class ReportInputs {
      * @param forecast folder of an {@code arscope forecast} run, or null
      * @param worklist folder of an {@code arscope worklist} run, or null
      */
-    public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist) {
+    public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist)
+            throws InputException {
         // All columns: the aging bucket columns depend on the metrics run's buckets.
         var monthly = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
                 .filter(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH));
@@ -66,8 +71,15 @@ public final class ReportInputs {
         }
         provision.sort(java.util.Comparator.comparingInt(p -> labels.indexOf(p.bucket())));
         // Metrics written before period_metrics named its currency were in the ledger's one currency.
-        String currency = List.of(periods.columns()).contains(MetricsTables.CURRENCY.name())
-                ? periods.select(MetricsTables.CURRENCY.col()).first().getString(0) : null;
+        String currency = currencyOf(periods, metrics);
+        if (forecast != null) {
+            sameCurrency(currency, metrics, currencyOf(spark.read().parquet(ForecastTables.CASH_FORECAST.path(
+                    forecast)), forecast), forecast, "forecast");
+        }
+        if (worklist != null) {
+            sameCurrency(currency, metrics, currencyOf(spark.read().parquet(WorklistTables.CUSTOMERS.path(
+                    worklist)), worklist), worklist, "worklist");
+        }
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
                 worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision));
@@ -129,6 +141,28 @@ public final class ReportInputs {
                     MetricsTables.P_VALUE.of(r), MetricsTables.POINTS.of(r)));
         }
         return out;
+    }
+
+    /** The one currency of an output's rows; null when it has no row or predates its {@code currency} column. */
+    private static String currencyOf(Dataset<Row> rows, String dir) throws InputException {
+        if (!List.of(rows.columns()).contains(MetricsTables.CURRENCY.name())) {
+            return null;
+        }
+        List<Row> codes = rows.select(MetricsTables.CURRENCY.name()).distinct().limit(2).collectAsList();
+        if (codes.size() > 1) {
+            throw new InputException(dir + ": its rows are in several currencies");
+        }
+        return codes.isEmpty() ? null : codes.get(0).getString(0);
+    }
+
+    /** Refuses an output of {@code job} whose currency {@code other} is not the metrics'; null is unknown, so taken. */
+    static void sameCurrency(String metricsCurrency, String metrics, String other, String dir, String job)
+            throws InputException {
+        if (metricsCurrency != null && other != null && !other.equals(metricsCurrency)) {
+            throw new InputException(dir + ": the " + job + "'s amounts are in " + other + " but the metrics' in "
+                    + metricsCurrency + " (" + metrics + "); run " + job + " with --reporting-currency "
+                    + metricsCurrency + " so that the report adds like with like");
+        }
     }
 
     private static ReportData.Forecast forecast(SparkSession spark, String dir) {

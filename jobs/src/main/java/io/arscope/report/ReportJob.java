@@ -51,7 +51,7 @@ public final class ReportJob implements Job<ReportOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<ReportOptions> context) throws IOException {
+    public JobOutcome run(JobContext<ReportOptions> context) throws IOException, InputException {
         ReportData data = write(context);
         return JobOutcome.ok(context, String.format("report: %d months of metrics%s%s; %s", data.months().size(),
                 context.options().forecast() == null ? "" : ", the forecast",
@@ -76,7 +76,7 @@ public final class ReportJob implements Job<ReportOptions> {
     }
 
     /** Writes {@code cfo-report.html} and its run manifest into the context's folder; returns what was read. */
-    public static ReportData write(JobContext<ReportOptions> context) throws IOException {
+    public static ReportData write(JobContext<ReportOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         ReportOptions o = context.options();

@@ -13,7 +13,9 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 
 /** {@code arscope evaluate}: a model on invoices whose outcome is known, beside the baseline; writes nothing. */
 public final class EvaluateJob implements Job<EvaluateOptions> {
@@ -30,7 +32,7 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<EvaluateOptions> context) throws IOException {
+    public JobOutcome run(JobContext<EvaluateOptions> context) throws IOException, InputException {
         Evaluation[] e = evaluate(context);
         List<String> details = new ArrayList<>(List.of(summary("model", e[0]), summary("baseline", e[1])));
         for (Evaluation.Decile d : e[0].calibration()) {
@@ -53,11 +55,15 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
     }
 
     /** The model on invoices issued from the chosen day whose outcome is known at the as-of date, and the baseline. */
-    public static Evaluation[] evaluate(JobContext<EvaluateOptions> context) throws IOException {
+    public static Evaluation[] evaluate(JobContext<EvaluateOptions> context) throws IOException, InputException {
         EvaluateOptions o = context.options();
         ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
-        LocalDate labelsAsOf = ledger.dayOrLatest(o.asOf());
+        ReceivablesLedger stored = ReceivablesLedger.ofIngest(context.spark(), o.input());
+        LocalDate labelsAsOf = stored.dayOrLatest(o.asOf());
+        // Read as train reads it, so that the features are those the model learnt from.
+        ReceivablesLedger ledger = ReportingCurrency.valuedOn(stored.asOf(labelsAsOf), labelsAsOf,
+                ExchangeRates.ofIngest(context.spark(), o.input()), o.reportingCurrency(),
+                why -> new InputException(o.input() + ": " + why));
         LocalDate start = o.from() != null ? o.from()
                 : LocalDate.parse(loaded.metadata().test().from());
         LabelledInvoices rows = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,

@@ -13,8 +13,10 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 
 /** {@code arscope train}: the late-payment model trained on an ingest run's output, written as a model directory. */
 public final class TrainJob implements Job<TrainOptions> {
@@ -30,7 +32,7 @@ public final class TrainJob implements Job<TrainOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<TrainOptions> context) throws IOException {
+    public JobOutcome run(JobContext<TrainOptions> context) throws IOException, InputException {
         RiskTrainer.Result r = train(context);
         List<String> details = List.of(
                 String.format("train: %,d invoices (%s to %s), validation %,d, test %,d (%s to %s)", r.train().size(),
@@ -61,15 +63,19 @@ public final class TrainJob implements Job<TrainOptions> {
     }
 
     /** Trains on the ingest run's output and writes the model directory into the context's folder. */
-    public static RiskTrainer.Result train(JobContext<TrainOptions> context) throws IOException {
+    public static RiskTrainer.Result train(JobContext<TrainOptions> context) throws IOException, InputException {
         TrainOptions o = context.options();
-        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(context.spark(), o.input());
-        LocalDate labelsAsOf = ledger.dayOrLatest(o.asOf());
+        ReceivablesLedger stored = ReceivablesLedger.ofIngest(context.spark(), o.input());
+        LocalDate labelsAsOf = stored.dayOrLatest(o.asOf());
+        // Amounts at the labels' day's rate, as score reads them on its day: the same features in both.
+        ReceivablesLedger ledger = ReportingCurrency.valuedOn(stored.asOf(labelsAsOf), labelsAsOf,
+                ExchangeRates.ofIngest(context.spark(), o.input()), o.reportingCurrency(),
+                why -> new InputException(o.input() + ": " + why));
         LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,
                 o.config().graceDays()));
         RiskTrainer.Result result = RiskTrainer.train(all, o.config());
         ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());
-        context.recordInputs(LedgerRows.of(o.input(), ledger));
+        context.recordInputs(LedgerRows.of(o.input(), stored));
         // The model has no table; its rows are the invoices it learned from, was chosen on and was tested on.
         context.recordRows("train_invoices", result.train().size());
         context.recordRows("validation_invoices", result.validation().size());

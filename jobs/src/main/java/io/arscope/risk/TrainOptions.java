@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import io.arscope.job.JobOptions;
+import io.arscope.ledger.ReportingCurrency;
 
 /**
  * Configuration of one training run.
@@ -12,8 +13,15 @@ import io.arscope.job.JobOptions;
  * @param model  the model directory to write
  * @param asOf   outcomes as known on this day; null for the latest date in the data
  * @param config the model's settings
+ * @param reportingCurrency the currency amounts are read in, as score and the worklist read them; null for the
+ *               ledger's one currency
  */
-public record TrainOptions(String input, Path model, LocalDate asOf, RiskConfig config) implements JobOptions {
+public record TrainOptions(String input, Path model, LocalDate asOf, RiskConfig config, String reportingCurrency)
+        implements JobOptions {
+
+    public TrainOptions {
+        ReportingCurrency.requireCode(reportingCurrency);
+    }
 
     @Override
     public String output() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import io.arscope.job.JobOptions;
+import io.arscope.ledger.ReportingCurrency;
 
 /**
  * Configuration of one worklist backtest.
@@ -17,9 +18,14 @@ import io.arscope.job.JobOptions;
  * @param topShare    K as a share of the open, undisputed invoices
  * @param config      how the worklist is built
  * @param output      folder for the results
+ * @param reportingCurrency the currency amounts are read in, each day's at its rate; null for the ledger's one
  */
 public record BacktestOptions(String input, Path model, LocalDate from, LocalDate to, int everyDays, int horizonDays,
-        double topShare, WorklistConfig config, String output) implements JobOptions {
+        double topShare, WorklistConfig config, String output, String reportingCurrency) implements JobOptions {
+
+    public BacktestOptions {
+        ReportingCurrency.requireCode(reportingCurrency);
+    }
 
     /** A backtest spans days; it has no single as-of day. */
     @Override

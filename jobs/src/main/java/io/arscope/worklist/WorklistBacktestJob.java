@@ -17,8 +17,10 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
@@ -41,7 +43,7 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
     }
 
     @Override
-    public JobOutcome run(JobContext<BacktestOptions> context) throws IOException {
+    public JobOutcome run(JobContext<BacktestOptions> context) throws IOException, InputException {
         BacktestOptions o = context.options();
         List<WorklistBacktest.Outcome> outcomes = backtest(context);
         return JobOutcome.ok(context, String.format("worklist-backtest: %s to %s, %d rankings compared", o.from(),
@@ -77,7 +79,8 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
      * top {@code topShare} of each ranking over the following {@code horizonDays}. The model must have been trained
      * on outcomes known by {@code from}, or its scores would use the future.
      */
-    public static List<WorklistBacktest.Outcome> backtest(JobContext<BacktestOptions> context) throws IOException {
+    public static List<WorklistBacktest.Outcome> backtest(JobContext<BacktestOptions> context)
+            throws IOException, InputException {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         BacktestOptions o = context.options();
@@ -98,8 +101,12 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
                     + "-day horizon is after the latest date in the data, " + latest);
         }
         List<WorklistBacktest.Outcome> outcomes = new ArrayList<>();
+        ExchangeRates rates = ExchangeRates.ofIngest(spark, o.input());
         for (LocalDate day = o.from(); !day.isAfter(o.to()); day = day.plusDays(o.everyDays())) {
-            outcomes.addAll(WorklistBacktest.compare(day, WorklistJob.pool(spark, ledger, loaded, day,
+            // The day and its horizon at the day's rate, as the worklist of that day would read them.
+            ReceivablesLedger known = ReportingCurrency.valuedOn(ledger.asOf(day.plusDays(o.horizonDays())), day,
+                    rates, o.reportingCurrency(), why -> new InputException(o.input() + ": " + why));
+            outcomes.addAll(WorklistBacktest.compare(day, WorklistJob.pool(spark, known, loaded, day,
                     o.horizonDays(), o.config()), o.topShare()));
         }
         List<Row> rows = new ArrayList<>();

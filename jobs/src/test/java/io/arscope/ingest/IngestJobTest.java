@@ -222,9 +222,9 @@ class IngestJobTest {
                 .drop("month").orderBy("payment_id");
         Dataset<Row> expectedPayments = spark.createDataFrame(List.of(
                 RowFactory.create("P-A-1", "A-1", "K1", LocalDate.of(2025, 5, 1), new BigDecimal("1234.50"), null,
-                        null),
+                        "EUR", null),
                 RowFactory.create("P-A-3", "A-3", "K1", LocalDate.of(2025, 1, 15), new BigDecimal("10.00"), null,
-                        null)),
+                        "EUR", null)),
                 asRead(CanonicalTable.PAYMENTS));
         TestSpark.assertDataFrameEquals(expectedPayments, payments);
 

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.job.JobContext;
 import io.arscope.model.CanonicalTable;
+import io.arscope.testing.ParquetRows;
 import io.arscope.testing.TestSpark;
 
 /**
@@ -91,8 +89,6 @@ class OnAccountIngestTest {
     }
 
     private static List<String> rows(String table, String order, String... columns) {
-        return spark.read().parquet(dir.resolve("out").resolve(table).toString())
-                .orderBy(Arrays.stream(order.split(", ")).map(functions::col).toArray(Column[]::new))
-                .selectExpr(columns).collectAsList().stream().map(r -> r.mkString(" ")).toList();
+        return ParquetRows.of(dir.resolve("out").resolve(table), order, columns);
     }
 }

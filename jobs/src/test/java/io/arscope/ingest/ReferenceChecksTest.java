@@ -80,13 +80,13 @@ class ReferenceChecksTest {
 
         Line payment(String id, String invoice, String customer, String date) {
             records.put(CanonicalTable.PAYMENTS, RowFactory.create(id, invoice, customer, d(date), money("10"), null,
-                    false));
+                    null, false));
             return this;
         }
 
         Line creditMemo(String id, String invoice, String customer, String date) {
             records.put(CanonicalTable.ADJUSTMENTS, RowFactory.create(id, invoice, customer, d(date), money("10"),
-                    "credit_memo", null, false));
+                    "credit_memo", null, null, false));
             return this;
         }
 
@@ -208,11 +208,12 @@ class ReferenceChecksTest {
         assertEquals(List.of(), keys(CanonicalTable.ADJUSTMENTS));
         assertEquals(List.of("D1"), keys(CanonicalTable.DISPUTES));
         // P6 named no customer: it gets its invoice's.
-        assertEquals(List.of("P1 K1", "P11 K1", "P6 K1"), result.accepted().get(CanonicalTable.PAYMENTS)
+        // Each with its invoice's currency filled in.
+        assertEquals(List.of("P1 K1 USD", "P11 K1 USD", "P6 K1 USD"), result.accepted().get(CanonicalTable.PAYMENTS)
                 .orderBy("payment_id").collectAsList().stream()
-                .map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id")).toList());
+                .map(r -> r.getAs("payment_id") + " " + r.getAs("customer_id") + " " + r.getAs("currency")).toList());
         assertEquals(List.of("payment_id", "invoice_id", "customer_id", "payment_date", "amount", "method",
-                "quality_flags"), List.of(result.accepted().get(CanonicalTable.PAYMENTS).columns()));
+                "currency", "quality_flags"), List.of(result.accepted().get(CanonicalTable.PAYMENTS).columns()));
         assertEquals(0, result.flags().count());
     }
 

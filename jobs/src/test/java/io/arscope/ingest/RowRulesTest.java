@@ -152,12 +152,14 @@ class RowRulesTest {
 
     @Test
     void anAdjustmentIsACreditMemoOrAWriteOff() {
-        Object[] adjustment = record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "Credit_Memo", null, false);
+        Object[] adjustment = record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "Credit_Memo", null, null,
+                false);
         check(CanonicalTable.ADJUSTMENTS, adjustment, AS_OF);
         assertEquals("credit_memo", adjustment[CanonicalTable.ADJUSTMENTS.indexOf("kind")]);
         assertEquals("BAD_VALUE kind: kind 'refund' is not one of [credit_memo, write_off]",
                 problem(CanonicalTable.ADJUSTMENTS,
-                        record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "refund", null, false), AS_OF));
+                        record("J-1", "A-1", null, ISSUED, new BigDecimal("5.00"), "refund", null, null, false),
+                        AS_OF));
     }
 
     @Test
@@ -173,9 +175,10 @@ class RowRulesTest {
         LocalDate before = ISSUED.minusDays(6);
         Map<CanonicalTable, Object[]> records = new EnumMap<>(CanonicalTable.class);
         records.put(CanonicalTable.DISPUTES, record("D-1", "A-1", before, null, null, false));
-        records.put(CanonicalTable.PAYMENTS, record("P-1", "A-1", null, before, new BigDecimal("1.00"), null, false));
+        records.put(CanonicalTable.PAYMENTS, record("P-1", "A-1", null, before, new BigDecimal("1.00"), null, null,
+                false));
         records.put(CanonicalTable.ADJUSTMENTS,
-                record("J-1", "B-9", null, before, new BigDecimal("1.00"), "write_off", null, false));
+                record("J-1", "B-9", null, before, new BigDecimal("1.00"), "write_off", null, null, false));
         assertEquals(Map.of(), RowRules.datedBeforeSameLineInvoice(records));
 
         records.put(CanonicalTable.INVOICES, invoice(ISSUED, ISSUED, "1.00", "USD", 0, null));
@@ -186,7 +189,8 @@ class RowRulesTest {
                 "BEFORE_INVOICE opened_date: opened_date 2025-03-01 is before invoice A-1's invoice_date 2025-03-07"),
                 problems.values().stream().map(p -> p.reason + " " + p.field + ": " + p.getMessage()).toList());
 
-        records.put(CanonicalTable.PAYMENTS, record("P-1", "A-1", null, ISSUED, new BigDecimal("1.00"), null, false));
+        records.put(CanonicalTable.PAYMENTS, record("P-1", "A-1", null, ISSUED, new BigDecimal("1.00"), null, null,
+                false));
         records.remove(CanonicalTable.DISPUTES);
         assertEquals(Map.of(), RowRules.datedBeforeSameLineInvoice(records));
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.OnAccountItems;
+import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
 import io.arscope.testing.HistoryRows;
 import io.arscope.testing.TestSpark;
@@ -76,7 +77,7 @@ class MonthlyFiguresTest {
                         DataTypes.createStructField(OnAccountItems.AMOUNT, DataTypes.createDecimalType(18, 2), false),
                         DataTypes.createStructField("segment", DataTypes.StringType, false))));
         MonthlyFigures.Tables lazy = MonthlyFigures.of(history, invoiceMonths, onAccount, List.of("segment"),
-                d("2025-03-10"), d("2025-02-28"), 2, AgingBuckets.DEFAULT);
+                d("2025-03-10"), d("2025-02-28"), 2, AgingBuckets.DEFAULT, ReportingCurrency.asStored());
         // Computed once here rather than again by every test.
         tables = new MonthlyFigures.Tables(lazy.monthly().localCheckpoint(), lazy.rolls().localCheckpoint(),
                 lazy.cohorts().localCheckpoint());

@@ -34,6 +34,9 @@ import io.arscope.testing.TestSpark;
  *   I3 GBP  800.00 issued 2025-02-01 due 2025-03-03
  *   I4 EUR  300.00 issued 2025-02-12 due 2025-03-14
  * </pre>
+ *
+ * In a copy of it, K1 also has 100.00 EUR of cash on account from 2025-01-20 and a 50.00 GBP credit memo on account
+ * from 2025-02-15: balances, valued at each balance date's rate like the open invoices.
  */
 class ReportingCurrencyMetricsTest {
 
@@ -46,6 +49,9 @@ class ReportingCurrencyMetricsTest {
         spark = TestSpark.session();
         ledger("2025-01-01").write(spark, dir.resolve("in"));
         ledger("2025-02-05").write(spark, dir.resolve("late-gbp"));
+        ledger("2025-01-01").payment(null, "K1", "2025-01-20", "100", "EUR")
+                .adjustment(null, "K1", "2025-02-15", "50", "credit_memo", "GBP")
+                .write(spark, dir.resolve("on-account"));
     }
 
     /** The ledger above, with GBP's first rate on {@code firstGbp}. */
@@ -102,6 +108,40 @@ class ReportingCurrencyMetricsTest {
                 .orderBy("invoice_id").collectAsList();
         assertEquals("I1=600.00 I2=360.00 I3=1040.00 I4=360.00", open.stream().map(r -> MetricsTables.INVOICE_ID.of(r)
                 + "=" + MetricsTables.OPEN_AMOUNT.of(r)).collect(Collectors.joining(" ")));
+    }
+
+    @Test
+    void onAccountItemsAreValuedAtEachBalanceDatesRate() throws Exception {
+        metrics("on-account", "on-account-out", "USD");
+        List<Row> months = MetricsTables.PERIOD_METRICS.read(spark, dir.resolve("on-account-out").toString())
+                .filter("dimension = 'total' and period_type = 'month'").orderBy("period").collectAsList();
+        Row jan = months.get(0);
+        Row feb = months.get(1);
+        // Gross ending AR is the open invoices, as above. On account at 31 January: 100 EUR x 1.10 = 110.00, so net
+        // 1550.00 - 110.00 = 1440.00.
+        assertEquals(new BigDecimal("1550.00"), MetricsTables.ENDING_AR.of(jan));
+        assertEquals(new BigDecimal("110.00"), MetricsTables.ON_ACCOUNT.of(jan));
+        assertEquals(new BigDecimal("1440.00"), MetricsTables.NET_ENDING_AR.of(jan));
+        // At 28 February, at that day's rates: 100 EUR x 1.20 = 120.00 and 50 GBP x 1.30 = 65.00, 185.00 on account;
+        // net 2360.00 - 185.00 = 2175.00. (At their own dates' rates, 110.00 + 50 x 1.25 = 172.50, net 2187.50: a
+        // balance mixing two days' rates.) Collections leave the cash on account out: still 640.00.
+        assertEquals(new BigDecimal("2360.00"), MetricsTables.ENDING_AR.of(feb));
+        assertEquals(new BigDecimal("185.00"), MetricsTables.ON_ACCOUNT.of(feb));
+        assertEquals(new BigDecimal("2175.00"), MetricsTables.NET_ENDING_AR.of(feb));
+        assertEquals(new BigDecimal("640.00"), MetricsTables.COLLECTIONS.of(feb));
+        // DSO stays on gross AR: 48 days, as above.
+        assertEquals(48.0, MetricsTables.DSO_COUNTBACK.of(feb), 1e-9);
+
+        // The as-of date is 28 February too: the aging's on-account line and the customer's net balance agree.
+        Row total = MetricsTables.agingBySlice(AgingBuckets.DEFAULT).read(spark, dir.resolve("on-account-out")
+                .toString()).filter("dimension = 'total'").first();
+        assertEquals(new BigDecimal("2360.00"), MetricsTables.OPEN_AMOUNT.of(total));
+        assertEquals(new BigDecimal("185.00"), MetricsTables.ON_ACCOUNT.of(total));
+        assertEquals(new BigDecimal("2175.00"), MetricsTables.NET_AMOUNT.of(total));
+        Row k1 = MetricsTables.agingByCustomer(List.of(), AgingBuckets.DEFAULT).read(spark,
+                dir.resolve("on-account-out").toString()).first();
+        assertEquals(new BigDecimal("185.00"), MetricsTables.ON_ACCOUNT.of(k1));
+        assertEquals(new BigDecimal("2175.00"), MetricsTables.NET_AMOUNT.of(k1));
     }
 
     @Test

@@ -41,7 +41,8 @@ class RiskModelTest {
     static void train() throws Exception {
         spark = TestSpark.session();
         GeneratedLedger.write(spark, HISTORY, dir.resolve("data"));
-        first = TrainJob.train(JobContext.of(spark, new TrainOptions(dir.resolve("data").toString(), dir.resolve("model"), null, RiskConfig.DEFAULT)));
+        first = TrainJob.train(JobContext.of(spark, new TrainOptions(dir.resolve("data").toString(), dir.resolve("model"), null, RiskConfig.DEFAULT,
+                null)));
     }
 
     @Test
@@ -58,7 +59,7 @@ class RiskModelTest {
     @Test
     void sameDataAndSeedGiveTheSameModelAndScores() throws Exception {
         RiskTrainer.Result again = TrainJob.train(JobContext.of(spark, new TrainOptions(dir.resolve("data").toString(), dir.resolve("model2"), null,
-                RiskConfig.DEFAULT)));
+                RiskConfig.DEFAULT, null)));
         assertEquals(first.chosen(), again.chosen());
         assertArrayEquals(first.model().probabilities(first.testSet().features()),
                 again.model().probabilities(first.testSet().features()));

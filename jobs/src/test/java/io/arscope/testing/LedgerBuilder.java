@@ -54,15 +54,28 @@ public final class LedgerBuilder {
         return this;
     }
 
+    /** A payment with no currency of its own, as a canonical folder from before the column holds it. */
     public LedgerBuilder payment(String invoice, String customer, String date, String amount) {
+        return payment(invoice, customer, date, amount, null);
+    }
+
+    /** A payment in {@code currency}, as ingest fills it. */
+    public LedgerBuilder payment(String invoice, String customer, String date, String amount, String currency) {
         rows.get(CanonicalTable.PAYMENTS).add(RowFactory.create("P" + (++seq), invoice, customer, d(date),
-                new BigDecimal(amount).setScale(2), "wire"));
+                new BigDecimal(amount).setScale(2), "wire", currency));
         return this;
     }
 
+    /** An adjustment with no currency of its own, as a canonical folder from before the column holds it. */
     public LedgerBuilder adjustment(String invoice, String customer, String date, String amount, String kind) {
+        return adjustment(invoice, customer, date, amount, kind, null);
+    }
+
+    /** An adjustment in {@code currency}, as ingest fills it. */
+    public LedgerBuilder adjustment(String invoice, String customer, String date, String amount, String kind,
+            String currency) {
         rows.get(CanonicalTable.ADJUSTMENTS).add(RowFactory.create("A" + (++seq), invoice, customer, d(date),
-                new BigDecimal(amount).setScale(2), kind, null));
+                new BigDecimal(amount).setScale(2), kind, null, currency));
         return this;
     }
 

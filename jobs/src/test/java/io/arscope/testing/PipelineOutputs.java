@@ -55,7 +55,8 @@ public record PipelineOutputs(String data, String metrics, String forecast, Stri
         ForecastJob.write(JobContext.of(spark, ForecastOptions.defaults(data, forecast, null, null)
                 .withBacktestWeeks(26)));
         Path model = dir.resolve("model");
-        TrainJob.train(JobContext.of(spark, new TrainOptions(data, model, m.asOf().minusMonths(3), RiskConfig.DEFAULT)));
+        TrainJob.train(JobContext.of(spark, new TrainOptions(data, model, m.asOf().minusMonths(3), RiskConfig.DEFAULT,
+                null)));
         String worklist = dir.resolve("worklist").toString();
         WorklistJob.write(JobContext.of(spark, new WorklistOptions(data, model, null, null, worklist,
                 WorklistConfig.DEFAULT)));

@@ -46,7 +46,7 @@ class WorklistJobTest {
         spark = TestSpark.session();
         data = GeneratedLedger.write(spark, HISTORY, dir.resolve("data")).toString();
         TrainJob.train(JobContext.of(spark, new TrainOptions(data, dir.resolve("model"), TRAINED_ON,
-                RiskConfig.DEFAULT)));
+                RiskConfig.DEFAULT, null)));
         counts = WorklistJob.write(JobContext.of(spark, new WorklistOptions(data, dir.resolve("model"), null, null,
                 dir.resolve("out").toString(), WorklistConfig.DEFAULT.withCapacity(5, 2))));
     }
@@ -107,7 +107,7 @@ class WorklistJobTest {
     void theBacktestReplaysPastDaysAndRefusesAModelThatSawTheFuture() throws Exception {
         List<WorklistBacktest.Outcome> outcomes = WorklistBacktestJob.backtest(JobContext.of(spark,
                 new BacktestOptions(data, dir.resolve("model"), TRAINED_ON, TRAINED_ON.plusDays(60), 30, 30, 0.1,
-                        WorklistConfig.DEFAULT, dir.resolve("bt").toString())));
+                        WorklistConfig.DEFAULT, dir.resolve("bt").toString(), null)));
         assertEquals(9, outcomes.size());
         assertEquals(9, spark.read().parquet(dir.resolve("bt").resolve(WorklistTables.BACKTEST.name()).toString()).count());
         for (WorklistBacktest.Outcome o : outcomes) {
@@ -116,7 +116,7 @@ class WorklistJobTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorklistBacktestJob.backtest(
                 JobContext.of(spark, new BacktestOptions(data, dir.resolve("model"), TRAINED_ON.minusDays(1),
-                        TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT, dir.resolve("bt2").toString()))));
+                        TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT, dir.resolve("bt2").toString(), null))));
         assertTrue(e.getMessage().contains("would use the future"), e.getMessage());
     }
 }

@@ -59,7 +59,10 @@ public enum CanonicalTable {
                     + "when invoice_id is empty."),
             required("payment_date", DATE, "Date the cash was received, not before the invoice date."),
             required("amount", MONEY, "Amount applied, greater than zero."),
-            optional("method", TEXT, "Payment method, such as wire, ach, check or card.")),
+            optional("method", TEXT, "Payment method, such as wire, ach, check or card."),
+            optional("currency", TEXT, "ISO 4217 code of the amount, three letters; must be the invoice's currency "
+                    + "when given; ingest fills it: the invoice's, else, on account, the one currency the customer "
+                    + "is billed in (required when it is billed in several).")),
 
     ADJUSTMENTS("adjustments", "adjustment_id", "adjustment_date",
             "Credit memos and write-offs: non-cash reductions of an invoice's open amount, or credit memos on "
@@ -72,7 +75,10 @@ public enum CanonicalTable {
             required("adjustment_date", DATE, "Date it was booked, not before the invoice date."),
             required("amount", MONEY, "Amount it reduces the invoice by, greater than zero."),
             required("kind", TEXT, "credit_memo or write_off."),
-            optional("reason", TEXT, "Why it was issued.")),
+            optional("reason", TEXT, "Why it was issued."),
+            optional("currency", TEXT, "ISO 4217 code of the amount, three letters; must be the invoice's currency "
+                    + "when given; ingest fills it: the invoice's, else, on account, the one currency the customer "
+                    + "is billed in (required when it is billed in several).")),
 
     DISPUTES("disputes", "dispute_id", "opened_date",
             "Disputes raised against invoices, open until resolved.",

@@ -1,0 +1,89 @@
+package io.arscope.ingest;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import io.arscope.model.CanonicalTable;
+
+/**
+ * The currency of a payment or adjustment. One applied to an invoice is in the invoice's currency: a
+ * {@code currency} given that differs is {@link RejectReason#CURRENCY_MISMATCH} (its amount cannot reduce the
+ * invoice without a rate of the day nobody gave). One on account is in the currency given, else in the one currency
+ * its customer is billed in, else, for a customer with no invoice, in the ledger's one currency; when that leaves
+ * several (a customer billed in EUR and USD) the item names its currency or is {@link RejectReason#MISSING_FIELD}:
+ * its amount would mean nothing. Ingest writes the currency so found on every accepted payment and adjustment.
+ */
+final class ItemCurrency {
+
+    private static final String OWNER = "ic_owner";
+    private static final String OWNER_CURRENCY = "ic_owner_currency";
+    private static final String CUSTOMER = "ic_customer";
+    private static final String BILLED_IN = "ic_billed_in";
+
+    private ItemCurrency() {
+    }
+
+    /** The rejects of {@code records}, payments or adjustments, by the rule above, given the accepted invoices. */
+    static Dataset<Row> problems(Dataset<Row> records, CanonicalTable table, Dataset<Row> invoices) {
+        String item = "an on-account " + (table == CanonicalTable.PAYMENTS ? "payment" : "credit memo");
+        Dataset<Row> joined = withInvoiceFacts(records, invoices);
+        Column applied = col("invoice_id").isNotNull();
+        Column mismatch = applied.and(col("currency").isNotNull()).and(col(OWNER_CURRENCY).isNotNull())
+                .and(col("currency").notEqual(col(OWNER_CURRENCY)));
+        Column ambiguous = col("invoice_id").isNull().and(col("currency").isNull())
+                .and(coalesce(size(col(BILLED_IN)), lit(0)).notEqual(1));
+        Column billedIn = array_join(col(BILLED_IN), ", ");
+        Dataset<Row> bad = joined.withColumn("code", when(mismatch, RejectReason.CURRENCY_MISMATCH.name())
+                        .when(ambiguous, RejectReason.MISSING_FIELD.name()))
+                .filter(col("code").isNotNull());
+        Column reason = when(mismatch, concat(lit("currency "), col("currency"), lit(" is not invoice "),
+                        col("invoice_id"), lit("'s currency "), col(OWNER_CURRENCY)))
+                .otherwise(concat(lit("currency is required for " + item + " (no invoice_id) of customer "),
+                        col("customer_id"), when(col(CUSTOMER).isNotNull(),
+                                concat(lit(", who is billed in several currencies: "), billedIn))
+                                .otherwise(concat(lit(", who has no invoice, while the invoices are in "),
+                                        when(col("ic_ledger_count").equalTo(0), lit("none"))
+                                                .otherwise(col("ic_ledger_currencies"))))));
+        return ReferenceChecks.reject(bad, table, col("code"), lit("currency"), reason, 3);
+    }
+
+    /** {@code rows} with {@code currency} filled by the rule above (the rows {@link #problems} finds are gone). */
+    static Dataset<Row> fill(Dataset<Row> rows, Dataset<Row> invoices) {
+        List<String> columns = List.of(rows.columns());
+        return withInvoiceFacts(rows, invoices)
+                .withColumn("currency", coalesce(col("currency"), col(OWNER_CURRENCY),
+                        when(size(col(BILLED_IN)).equalTo(1), col(BILLED_IN).getItem(0))))
+                .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    /**
+     * {@code rows} with the currency of their invoice and the sorted currencies their customer is billed in: for a
+     * customer with no invoice ({@code CUSTOMER} empty), every currency of the invoices, with their count and list
+     * as text.
+     */
+    private static Dataset<Row> withInvoiceFacts(Dataset<Row> rows, Dataset<Row> invoices) {
+        Dataset<Row> owners = invoices.select(col("invoice_id").as(OWNER), col("currency").as(OWNER_CURRENCY));
+        Dataset<Row> billed = invoices.groupBy(col("customer_id").as(CUSTOMER))
+                .agg(sort_array(collect_set(col("currency"))).as(BILLED_IN));
+        Dataset<Row> ledger = invoices.agg(sort_array(collect_set(col("currency"))).as("ic_ledger"));
+        return rows.join(owners, col("invoice_id").equalTo(col(OWNER)), "left_outer")
+                .join(billed, col("customer_id").equalTo(col(CUSTOMER)), "left_outer")
+                .crossJoin(ledger)
+                .withColumn("ic_ledger_count", size(col("ic_ledger")))
+                .withColumn("ic_ledger_currencies", array_join(col("ic_ledger"), ", "))
+                .withColumn(BILLED_IN, coalesce(col(BILLED_IN), col("ic_ledger")));
+    }
+}
