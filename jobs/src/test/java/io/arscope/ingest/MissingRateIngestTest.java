@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,8 @@ import io.arscope.testing.TestSpark;
  * By default the five are accepted and flagged; with {@code quality: {MISSING_RATE: reject}} they are rejected,
  * and P1 with its invoice I2.
  */
+// Several ingest or metrics runs on files: the integration tier keeps the fast tier under four minutes.
+@Tag("integration")
 class MissingRateIngestTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,8 @@ import io.arscope.testing.TestSpark;
  * </pre>
  * Ingested with the default policy (the oddities flag) and with a mapping whose {@code quality:} key rejects two.
  */
+// Several ingest or metrics runs on files: the integration tier keeps the fast tier under four minutes.
+@Tag("integration")
 class QualityPolicyIngestTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,8 @@ import io.arscope.testing.TestSpark;
  * current and 1,000 past due by 21 days. Read with the raw dates, E1 would be 39 days past due (31-60), E2's
  * prepayment a February collection with -23 days to pay, and February's AR -500.
  */
+// Several ingest or metrics runs on files: the integration tier keeps the fast tier under four minutes.
+@Tag("integration")
 class EffectiveDatesMetricsTest {
 
     private static final double EXACT = 1e-9;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,8 @@ import io.arscope.testing.TestSpark;
  * In a copy of it, K1 also has 100.00 EUR of cash on account from 2025-01-20 and a 50.00 GBP credit memo on account
  * from 2025-02-15: balances, valued at each balance date's rate like the open invoices.
  */
+// Several ingest or metrics runs on files: the integration tier keeps the fast tier under four minutes.
+@Tag("integration")
 class ReportingCurrencyMetricsTest {
 
     @TempDir
