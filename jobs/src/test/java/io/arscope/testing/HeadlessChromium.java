@@ -142,9 +142,20 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         } finally {
+            // Taken before the browser goes: its helpers (renderer, GPU, crash handler) outlive it by a moment and
+            // keep writing its profile, so the caller's temporary folder could not be deleted.
+            List<ProcessHandle> helpers = process.descendants().toList();
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
+            }
+            for (ProcessHandle helper : helpers) {
+                helper.destroy();
+                try {
+                    helper.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    helper.destroyForcibly();
+                }
             }
         }
     }
