@@ -153,7 +153,8 @@ class PipelineCrashTest {
                 String file = p.getFileName().toString();
                 boolean inTable = files.keySet().stream().anyMatch(t -> files.get(t).equals("table")
                         && name.startsWith(t + "/"));
-                if (inTable || name.startsWith(PipelineRun.LOGS + "/") || file.endsWith(".json") || file.endsWith(
+                if (inTable || name.startsWith(PipelineRun.LOGS + "/") || name.equals("run.log")
+                        || file.endsWith(".json") || file.endsWith(
                         ".tribuo") || file.endsWith(".crc")) {
                     continue;
                 }
