@@ -157,7 +157,9 @@ class StandaloneClusterTest {
             StandaloneCluster.stop(driver);
             fail(command.get(0) + " on " + master + " did not finish in " + COMMAND_TIMEOUT + "; see " + log);
         }
-        if (driver.exitValue() != 0) {
+        // 7 is "published with warnings": on this small history the model gate may refuse the model and rank by the
+        // baseline, which it does the same way on the cluster and locally; the outputs are compared below.
+        if (driver.exitValue() != 0 && driver.exitValue() != 7) {
             fail(command.get(0) + " on " + master + " exited with " + driver.exitValue() + "; see " + log + ":\n"
                     + tail(log));
         }
