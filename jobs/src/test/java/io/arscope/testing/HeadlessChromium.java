@@ -93,13 +93,22 @@ public final class HeadlessChromium implements AutoCloseable {
         call("Runtime.enable", Map.of());
         call("Log.enable", Map.of());
         call("Page.enable", Map.of());
+        // A second page's load is the first load event after its navigation, not the previous page's.
+        int seen = events.size();
         call("Page.navigate", Map.of("url", file.toUri().toString()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (events.stream().noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText()))) {
+        while (loadsSince(seen) == 0) {
             if (System.nanoTime() > deadline) {
                 throw new IOException("page did not load: " + file);
             }
             Thread.sleep(50);
+        }
+    }
+
+    private long loadsSince(int index) {
+        synchronized (events) {
+            return events.subList(index, events.size()).stream()
+                    .filter(e -> "Page.loadEventFired".equals(e.path("method").asText())).count();
         }
     }
 
