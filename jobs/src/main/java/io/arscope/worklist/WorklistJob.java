@@ -35,8 +35,11 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputCheckException;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
@@ -98,7 +101,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, reporting.code()).localCheckpoint();
+            scores = RiskScoring.scoreOpen(spark, ledger, CollectionActivity.ofIngest(spark, o.input()), loaded, day,
+                    reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
         } else {
@@ -249,10 +253,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
     }
 
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
-    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
+    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
         // Amounts as stored: the backtest ranks, it shows no amount.
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));
