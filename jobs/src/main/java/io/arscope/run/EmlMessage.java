@@ -37,7 +37,9 @@ public final class EmlMessage {
     public static byte[] of(String to, ZonedDateTime date, String subject, String body) {
         StringBuilder m = new StringBuilder();
         m.append("Date: ").append(DATE.format(date)).append(CRLF);
-        m.append(fold("To: " + phrase(oneLine(to)) + ":;")).append(CRLF);
+        String name = phrase(oneLine(to));
+        // An encoded word is kept apart from the special ':' by a space (RFC 2047 5.3).
+        m.append(fold("To: " + name + (name.startsWith("\"") ? ":;" : " :;"))).append(CRLF);
         m.append(fold("Subject: " + unstructured(oneLine(subject).strip()))).append(CRLF);
         m.append("MIME-Version: 1.0").append(CRLF);
         m.append("Content-Type: text/plain; charset=UTF-8").append(CRLF);

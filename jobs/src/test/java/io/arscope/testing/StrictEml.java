@@ -157,7 +157,11 @@ public final class StrictEml {
         if (!value.endsWith(":;")) {
             throw new IllegalArgumentException("To is not an empty group: " + value);
         }
-        String name = value.substring(0, value.length() - 2).strip();
+        String raw = value.substring(0, value.length() - 2);
+        String name = raw.strip();
+        if (!name.startsWith("\"") && !raw.endsWith(" ") && !raw.endsWith("\t")) {
+            throw new IllegalArgumentException("To's name is not separated from ':' by white space: " + value);
+        }
         if (name.startsWith("\"")) {
             StringBuilder out = new StringBuilder();
             int i = 1;
