@@ -41,10 +41,15 @@ public final class ReminderDrafts {
      */
     public static int write(SparkSession spark, String output, LocalDate day, DunningStrategy strategy,
             DraftTemplates templates) throws IOException {
+        return write(spark, spark.read().parquet(WorklistTables.CUSTOMERS.path(output)),
+                spark.read().parquet(WorklistTables.INVOICES.path(output)), output, day, strategy, templates);
+    }
+
+    /** Writes the drafts of a worklist's customer and invoice rows into {@code output}, replacing any there. */
+    static int write(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices, String output, LocalDate day,
+            DunningStrategy strategy, DraftTemplates templates) throws IOException {
         String folder = OutputFiles.child(output, FOLDER);
         WorklistJob.replaceFolder(spark, folder);
-        Dataset<Row> customers = spark.read().parquet(WorklistTables.CUSTOMERS.path(output));
-        Dataset<Row> invoices = spark.read().parquet(WorklistTables.INVOICES.path(output));
         Map<String, String> collectorFiles = FileNames.of(customers.select(WorklistTables.COLLECTOR.col()).distinct()
                 .collectAsList().stream().map(r -> r.getString(0)).toList());
         int written = 0;

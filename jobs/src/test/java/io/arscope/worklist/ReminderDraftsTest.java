@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,37 +79,31 @@ class ReminderDraftsTest {
                 RowFactory.create("C4", "Call Co", "ana.ruiz", null, WorklistTest.NO_CREDIT),
                 RowFactory.create("C5", "Later Inc", "ana.ruiz", null, WorklistTest.NO_CREDIT),
                 RowFactory.create("../C6", "Omega", ZOE, null, WorklistTest.NO_CREDIT));
-        plain = dir.resolve("plain");
-        WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
-                spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES), CONFIG, plain.toString(),
-                new WorklistJob.ScoreSource("in", null, "model", "sha"), WorklistTest.AS_OF, Instant.now());
-        ReminderDrafts.write(spark, plain.toString(), WorklistTest.AS_OF, CONFIG.strategy(), DraftTemplates.shipped());
+                spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES), CONFIG);
+        Dataset<Row> invoices = lists.invoices().localCheckpoint();
+        Dataset<Row> rows = lists.customers().localCheckpoint();
+        plain = dir.resolve("plain");
+        english = dir.resolve("english");
+        french = dir.resolve("french");
+        ReminderDrafts.write(spark, rows, invoices, plain.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
+                DraftTemplates.shipped());
         // The worklist-facing activity columns, as the worklist will carry them: a broken promise for C1 and a
         // missed plan instalment for C2.
-        english = withActivity(spark, "english");
-        french = withActivity(spark, "french");
-        ReminderDrafts.write(spark, english.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
-                DraftTemplates.read(null, "en"));
-        ReminderDrafts.write(spark, french.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
-                DraftTemplates.read(null, "fr"));
-    }
-
-    private static Path withActivity(SparkSession spark, String name) {
-        Path out = dir.resolve(name);
         Column c1 = col("customer_id").equalTo("C1");
         Column c2 = col("customer_id").equalTo("C2");
-        spark.read().parquet(WorklistTables.CUSTOMERS.path(plain.toString()))
+        Dataset<Row> withActivity = rows
                 .withColumn("promise_status", when(c1, lit("broken")))
                 .withColumn("promise_date", when(c1, lit(d("2025-03-20"))))
                 .withColumn("promise_amount", when(c1, lit(new BigDecimal("500.00"))))
                 .withColumn("plan_instalment_due", when(c2, lit(d("2025-03-25"))))
                 .withColumn("plan_instalment_status", when(c2, lit("missed")))
-                .withColumn("plan_instalment_amount", when(c2, lit(new BigDecimal("250.00"))))
-                .write().mode(SaveMode.Overwrite).parquet(WorklistTables.CUSTOMERS.path(out.toString()));
-        spark.read().parquet(WorklistTables.INVOICES.path(plain.toString())).write().mode(SaveMode.Overwrite)
-                .parquet(WorklistTables.INVOICES.path(out.toString()));
-        return out;
+                .withColumn("plan_instalment_amount", when(c2, lit(new BigDecimal("250.00")))).localCheckpoint();
+        ReminderDrafts.write(spark, withActivity, invoices, english.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
+                DraftTemplates.read(null, "en"));
+        ReminderDrafts.write(spark, withActivity, invoices, french.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
+                DraftTemplates.read(null, "fr"));
     }
 
     private static StrictEml.Message read(Path out, String collector, String file) throws Exception {
