@@ -53,7 +53,7 @@ public final class EmlMessage {
     }
 
     /** The text with every control character as a space: one line, whatever the data held. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
                 || Character.getType(c) == Character.LINE_SEPARATOR
@@ -90,7 +90,8 @@ public final class EmlMessage {
     static String encodedWords(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder chunk = new StringBuilder();
-        int maxBytes = 45; // 45 bytes are 60 base64 characters: "=?UTF-8?B?" + 60 + "?=" is 72
+        // 42 bytes are 56 base64 characters, a word of 68: "Subject: " and the first word fit on the first line.
+        int maxBytes = 42;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             String ch = Character.toString(c);

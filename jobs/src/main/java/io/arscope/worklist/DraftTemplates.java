@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.arscope.job.UsageException;
+import io.arscope.run.EmlMessage;
 
 /**
  * The templates reminder drafts are written from: one per written dunning step and language, a file whose first
@@ -227,15 +228,11 @@ public final class DraftTemplates implements Serializable {
     }
 
     /**
-     * A value from the data as one line of plain text: every control character (a line break, say) becomes a
-     * space, so that no value adds a line to a subject or address, or a line of its own to the body.
+     * A value from the data as one line of plain text, so that no value adds a line to a subject or address, or a
+     * line of its own to the body.
      */
     static String plain(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        value.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c));
-        return out.toString();
+        return EmlMessage.oneLine(value);
     }
 
     /** Reads a template's bytes: strict UTF-8, a subject line, an empty line, a body; every field known. */

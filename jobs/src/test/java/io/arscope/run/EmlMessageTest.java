@@ -52,8 +52,11 @@ class EmlMessageTest {
                 + "\u00c9lectricit\u00e9 et Fils, compte num\u00e9ro 0042";
         String words = EmlMessage.encodedWords(longer);
         assertEquals(3, words.split(" ").length, words);
-        StrictEml.Message m = StrictEml.parse(EmlMessage.of("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", DAY, longer,
-                "Bonjour"));
+        byte[] eml = EmlMessage.of("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", DAY, longer, "Bonjour");
+        // The first word is on the field's own line, not folded away from "Subject:".
+        assertTrue(text(eml).contains("\r\nSubject: =?UTF-8?B?"), text(eml));
+        assertTrue(text(eml).contains("\r\nTo: =?UTF-8?B?U29jacOpdMOpIEfDqW7DqXJhbGU=?= :;\r\n"), text(eml));
+        StrictEml.Message m = StrictEml.parse(eml);
         assertEquals(longer, m.subject());
         assertEquals("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", m.to());
         assertEquals("Bonjour", m.body());
