@@ -2,7 +2,6 @@ package io.arscope.worklist;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,7 +31,7 @@ import io.arscope.run.EmlMessage;
  * French; a folder given by {@code --draft-templates} holds {@code <language>/<step code>.txt} files that replace
  * them or add templates for a strategy's own steps.
  */
-public final class DraftTemplates implements Serializable {
+public final class DraftTemplates {
 
     /** The fields a template may name, each with what it holds (the worklist docs list them). */
     public static final Map<String, String> FIELDS = fields();
@@ -49,7 +48,7 @@ public final class DraftTemplates implements Serializable {
     private final Map<String, Template> templates;
 
     /** One step's template, and the file it came from (for messages). */
-    record Template(String source, String subject, String body) implements Serializable {
+    record Template(String source, String subject, String body, boolean own) {
     }
 
     /** A rendered draft: its subject (one line) and its body (lines separated by {@code \n}). */
@@ -92,25 +91,25 @@ public final class DraftTemplates implements Serializable {
                 if (in == null) {
                     throw new IllegalStateException("the shipped template " + resource + " is missing");
                 }
-                templates.put(step, parse("arscope:" + resource, in.readAllBytes()));
+                templates.put(step, parse("arscope:" + resource, in.readAllBytes(), false));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the shipped template " + resource, e);
             }
         }
         if (folder != null) {
-            Path own = folder.resolve(language.code());
-            if (!Files.isDirectory(own)) {
+            Path languageFolder = folder.resolve(language.code());
+            if (!Files.isDirectory(languageFolder)) {
                 throw new UsageException("draft templates " + folder + " has no folder '" + language.code()
                         + "' for the draft language");
             }
-            try (Stream<Path> files = Files.list(own)) {
+            try (Stream<Path> files = Files.list(languageFolder)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
                     String name = file.getFileName().toString();
                     templates.put(name.substring(0, name.length() - ".txt".length()),
-                            parse(file.toString(), Files.readAllBytes(file)));
+                            parse(file.toString(), Files.readAllBytes(file), true));
                 }
             } catch (IOException e) {
-                throw new UsageException("cannot read draft templates " + own + ": " + UsageException.reason(e));
+                throw new UsageException("cannot read draft templates " + languageFolder + ": " + UsageException.reason(e));
             }
         }
         return new DraftTemplates(language, folder == null ? null : folder.toString(), templates);
@@ -122,7 +121,7 @@ public final class DraftTemplates implements Serializable {
 
     /**
      * Checks the templates against a strategy: every written step has a template, and every template of the
-     * templates folder is a written step's (a misspelt file name would otherwise be ignored for the shipped one).
+     * templates folder is a written step's (a misspelt file name would otherwise leave the shipped one in use).
      *
      * @throws IllegalArgumentException naming the step or the file
      */
@@ -138,7 +137,7 @@ public final class DraftTemplates implements Serializable {
             }
         }
         for (Map.Entry<String, Template> t : templates.entrySet()) {
-            if (!written.contains(t.getKey()) && !SHIPPED.contains(t.getKey())) {
+            if (t.getValue().own() && !written.contains(t.getKey())) {
                 throw new IllegalArgumentException(t.getValue().source() + " is the template of no written step of "
                         + "the dunning strategy (written steps: " + written + ")");
             }
@@ -235,8 +234,12 @@ public final class DraftTemplates implements Serializable {
         return EmlMessage.oneLine(value);
     }
 
-    /** Reads a template's bytes: strict UTF-8, a subject line, an empty line, a body; every field known. */
-    static Template parse(String source, byte[] bytes) throws UsageException {
+    /**
+     * Reads a template's bytes: strict UTF-8, a subject line, an empty line, a body; every field known.
+     *
+     * @param own whether the template is the user's (from the templates folder) rather than shipped
+     */
+    static Template parse(String source, byte[] bytes, boolean own) throws UsageException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -263,7 +266,7 @@ public final class DraftTemplates implements Serializable {
             }
         }
         fields(source, body);
-        return new Template(source, subject, body);
+        return new Template(source, subject, body, own);
     }
 
     /** The fields named in {@code text}; an unknown or unclosed one is refused, naming the file and line. */

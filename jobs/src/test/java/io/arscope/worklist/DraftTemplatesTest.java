@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,15 @@ class DraftTemplatesTest {
         assertEquals(ring + " is the template of no written step of the dunning strategy (written steps: [nudge])",
                 assertThrows(IllegalArgumentException.class, () -> DraftTemplates.read(dir, "en")
                         .requireFor(STRATEGY)).getMessage());
+        Files.delete(ring);
+        // A shipped step's own template, for a strategy without that step, is as unused.
+        Path firm = template("en", "firm_reminder", "Subject: s\n\nb\n");
+        assertEquals(firm + " is the template of no written step of the dunning strategy (written steps: [nudge])",
+                assertThrows(IllegalArgumentException.class, () -> DraftTemplates.read(dir, "en")
+                        .requireFor(STRATEGY)).getMessage());
+        List<DunningStrategy.Step> both = new ArrayList<>(DunningStrategy.DEFAULT.steps());
+        both.add(STRATEGY.steps().get(0));
+        DraftTemplates.read(dir, "en").requireFor(new DunningStrategy(both));
         DraftTemplates.shipped().requireFor(DunningStrategy.DEFAULT);
         DraftTemplates.read(null, "fr").requireFor(DunningStrategy.DEFAULT);
     }
