@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.arscope.activity.PlanStatus;
+import io.arscope.activity.PromiseStatus;
+
 /**
  * The languages reminder drafts are written in, and what a draft says in each beyond its template: amounts, dates,
  * the invoice table's headings and states, and the sentences of a promise to pay and a plan instalment.
@@ -120,12 +123,12 @@ public enum DraftLanguage {
     /** The sentence of a promise to pay; empty for a kept promise, which there is nothing to remind of. */
     String promise(ReminderDraft.Promise p) {
         String pattern = switch (p.status()) {
-            case ReminderDraft.PROMISE_PENDING -> promisePending;
-            case ReminderDraft.PROMISE_PARTLY_KEPT -> promisePartlyKept;
-            case ReminderDraft.PROMISE_BROKEN -> promiseBroken;
-            case ReminderDraft.PROMISE_KEPT -> null;
+            case PromiseStatus.PENDING -> promisePending;
+            case PromiseStatus.PARTLY_KEPT -> promisePartlyKept;
+            case PromiseStatus.BROKEN -> promiseBroken;
+            case PromiseStatus.KEPT -> null;
             default -> throw new IllegalArgumentException("promise status '" + p.status() + "' is not one of "
-                    + ReminderDraft.PROMISE_STATUSES);
+                    + PromiseStatus.STATUSES);
         };
         return pattern == null ? "" : String.format(Locale.ROOT, pattern, money(p.amount(), p.currency()),
                 date(p.date()));
@@ -134,10 +137,10 @@ public enum DraftLanguage {
     /** The sentence of a plan instalment that is due or missed. */
     String instalment(ReminderDraft.Instalment i) {
         String pattern = switch (i.status()) {
-            case ReminderDraft.INSTALMENT_DUE -> instalmentDue;
-            case ReminderDraft.INSTALMENT_MISSED -> instalmentMissed;
+            case PlanStatus.DUE -> instalmentDue;
+            case PlanStatus.MISSED -> instalmentMissed;
             default -> throw new IllegalArgumentException("plan instalment status '" + i.status() + "' is not one of "
-                    + List.of(ReminderDraft.INSTALMENT_DUE, ReminderDraft.INSTALMENT_MISSED));
+                    + List.of(PlanStatus.DUE, PlanStatus.MISSED));
         };
         return String.format(Locale.ROOT, pattern, money(i.amount(), i.currency()), date(i.due()));
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.arscope.job.StrictYaml;
+import io.arscope.model.CanonicalTable;
 
 /**
  * The dunning strategy: which collection step an open invoice is at, from its days past due, open amount and
@@ -38,7 +39,7 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             "max_days_past_due", "min_open_amount", "risk_bands", "channel"));
 
     /** The channels a step may name: those of the contacts table. */
-    public static final List<String> CHANNELS = List.of("call", "email", "letter", "portal", "visit");
+    public static final List<String> CHANNELS = CanonicalTable.CONTACT_CHANNELS;
     /** The channels of a written contact, for which a reminder is drafted. */
     public static final Set<String> WRITTEN_CHANNELS = Set.of("email", "letter");
 

@@ -25,17 +25,6 @@ import org.apache.spark.sql.Row;
 public record ReminderDraft(String collector, String customerId, String customerName, String step, LocalDate asOf,
         List<Invoice> invoices, Promise promise, Instalment instalment) {
 
-    /** Promise statuses, as the worklist's {@code promise_status} gives them. */
-    public static final String PROMISE_KEPT = "kept";
-    public static final String PROMISE_PARTLY_KEPT = "partly_kept";
-    public static final String PROMISE_BROKEN = "broken";
-    public static final String PROMISE_PENDING = "pending";
-    static final List<String> PROMISE_STATUSES = List.of(PROMISE_BROKEN, PROMISE_PARTLY_KEPT, PROMISE_PENDING,
-            PROMISE_KEPT);
-    /** Plan instalment statuses, as the worklist's {@code plan_instalment_status} gives them. */
-    public static final String INSTALMENT_DUE = "due";
-    public static final String INSTALMENT_MISSED = "missed";
-
     /** The worklist-customers columns a promise and a plan instalment are read from, when the table has them. */
     static final String PROMISE_STATUS = "promise_status";
     static final String PROMISE_DATE = "promise_date";
