@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 
 import io.arscope.job.UsageException;
 import io.arscope.ledger.AgingBuckets;
-import io.arscope.worklist.DraftTemplates;
 import io.arscope.worklist.BacktestOptions;
+import io.arscope.worklist.DraftTemplates;
 import io.arscope.worklist.DunningStrategy;
 import io.arscope.worklist.WorklistBacktestJob;
 import io.arscope.worklist.WorklistConfig;
