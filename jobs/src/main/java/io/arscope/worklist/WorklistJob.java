@@ -73,6 +73,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         } else {
             EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
         }
+        options.drafts().requireFor(options.config().strategy());
     }
 
     @Override
@@ -121,6 +122,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+        if (!reporting.converts()) {
+            // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
+            ReminderDrafts.write(spark, context.output(), day, o.config().strategy(), o.drafts());
+        }
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
@@ -245,7 +250,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         return rows;
     }
 
-    private static void replaceFolder(SparkSession spark, String folder) throws IOException {
+    static void replaceFolder(SparkSession spark, String folder) throws IOException {
         Path path = new Path(folder);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.delete(path, true);
