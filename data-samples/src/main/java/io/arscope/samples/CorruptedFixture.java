@@ -72,8 +72,6 @@ public final class CorruptedFixture {
     private static final String PAYMENTS = "payments.csv";
     private static final String ADJUSTMENTS = "adjustments.csv";
     private static final String DISPUTES = "disputes.csv";
-    /** The collections activity files, which the fixture copies from a history without activity: headers only. */
-    private static final List<String> ACTIVITY = List.of("contacts.csv", "promises.csv", "plan_instalments.csv");
     private static final String UNKNOWN_INVOICE_ID = "INV99999999";
     /** The damages that are business oddities, which the default policy accepts with a flag. */
     private static final Set<String> FLAGGED = Set.of("DUE_BEFORE_ISSUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH");
@@ -91,8 +89,7 @@ public final class CorruptedFixture {
     }
 
     /**
-     * Writes the damaged copy of {@code cleanDir} (a history as {@link HistoryGenerator} writes it without collections
-     * activity, whose empty activity files are copied as they are) to
+     * Writes the damaged copy of {@code cleanDir} (a history as {@link HistoryGenerator} writes it) to
      * {@code outDir}, with {@link #EXPECTED_REJECTS} beside it, for an ingest run as of {@code asOf}.
      */
     public static Expected write(Path cleanDir, Path outDir, LocalDate asOf) throws IOException {
@@ -112,9 +109,6 @@ public final class CorruptedFixture {
                 "BEFORE_INVOICE", "UNKNOWN_INVOICE", "DUPLICATE_ID", "CUSTOMER_MISMATCH", "MISSING_FIELD"));
         fixture.dependents(cleanDir, outDir, DISPUTES, List.of("DATE_ORDER", "BEFORE_INVOICE", "UNKNOWN_INVOICE",
                 "BAD_DATE", "DUPLICATE_ID", "DATED_AFTER_AS_OF"));
-        for (String file : ACTIVITY) {
-            fixture.headerOnly(cleanDir, outDir, file);
-        }
         writeList(outDir.resolve(EXPECTED_REJECTS), fixture.rejects);
         writeList(outDir.resolve(EXPECTED_FLAGS), fixture.flags);
         return new Expected(Map.copyOf(fixture.rows), Map.copyOf(fixture.blanks), List.copyOf(fixture.rejects),
@@ -127,21 +121,6 @@ public final class CorruptedFixture {
             for (ExpectedReject r : rows) {
                 w.write(r.file() + "," + r.line() + "," + r.reasonCode() + "\n");
             }
-        }
-    }
-
-    /**
-     * Copies {@code file}, the header of an activity file; a history with activity is refused, as the fixture's
-     * expected rejects would not cover the contacts, promises and plans of the invoices it damages.
-     */
-    private void headerOnly(Path cleanDir, Path outDir, String file) throws IOException {
-        List<String> lines = Files.readAllLines(cleanDir.resolve(file), StandardCharsets.UTF_8);
-        if (lines.size() != 1) {
-            throw new IllegalArgumentException(cleanDir.resolve(file) + " holds " + (lines.size() - 1)
-                    + " rows: the fixture damages a history generated without collections activity");
-        }
-        try (Out out = new Out(outDir, file)) {
-            out.header(lines.get(0));
         }
     }
 
