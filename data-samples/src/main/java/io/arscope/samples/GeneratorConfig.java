@@ -26,8 +26,8 @@ import java.time.LocalDate;
  *                  {@code planKeptShare} (0.7). Nothing is contacted after the export date or once the invoice is
  *                  settled. The activity draws come from a stream of their own, so customers, invoices, disputes and
  *                  (with nothing on account) adjustments are those of the same configuration without activity; with
- *                  none, the files are byte-identical to those made before activity existed, and the three activity
- *                  files hold only their headers
+ *                  none, the files are byte-identical to those made before activity existed, and there are no
+ *                  activity files
  */
 public record GeneratorConfig(long seed, long invoices, int customers, LocalDate start, int months,
         double onAccountShare, CollectionsActivity activity) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -80,38 +81,48 @@ final class HistoryWriter implements AutoCloseable {
     private final CsvFile payments;
     private final CsvFile adjustments;
     private final CsvFile disputes;
+    /** The activity files: null when the history has no activity. */
     private final CsvFile contacts;
     private final CsvFile promises;
     private final CsvFile planInstalments;
     private final CsvFile truth;
     private final CurrencyPlan currencies;
+    private final List<CsvFile> files = new ArrayList<>();
 
     /**
-     * Creates {@code dir} if needed and starts every file with its header; invoices bill in {@code currencies}. The
-     * activity files are always written, with only their headers when there is no activity, so one mapping reads
-     * every generated history; the truth file has the activity columns only when {@code activity} is true.
+     * Creates {@code dir} if needed and starts every file with its header; invoices bill in {@code currencies}. With
+     * {@code activity}, it writes the activity files too and the truth file has the activity columns; without, its
+     * files are those of a history made before activity existed (the generator's mapping reads the activity files
+     * as optional).
      */
     HistoryWriter(Path dir, CurrencyPlan currencies, boolean activity) throws IOException {
         this.currencies = currencies;
         Files.createDirectories(dir);
-        customers = new CsvFile(dir, "customers.csv",
+        customers = file(dir, "customers.csv",
                 "customer_id,name,country,region,segment,credit_limit,terms_days,collector,customer_since");
-        invoices = new CsvFile(dir, "invoices.csv",
+        invoices = file(dir, "invoices.csv",
                 "invoice_id,customer_id,invoice_date,due_date,amount,currency,business_unit,terms_days,billing_channel");
-        payments = new CsvFile(dir, "payments.csv", "payment_id,invoice_id,customer_id,payment_date,amount,method");
-        adjustments = new CsvFile(dir, "adjustments.csv",
+        payments = file(dir, "payments.csv", "payment_id,invoice_id,customer_id,payment_date,amount,method");
+        adjustments = file(dir, "adjustments.csv",
                 "adjustment_id,invoice_id,customer_id,adjustment_date,amount,kind,reason");
-        disputes = new CsvFile(dir, "disputes.csv", "dispute_id,invoice_id,opened_date,resolved_date,reason");
-        contacts = new CsvFile(dir, "contacts.csv",
-                "contact_id,customer_id,invoice_id,contact_date,channel,outcome,collector");
-        promises = new CsvFile(dir, "promises.csv",
-                "promise_id,customer_id,invoice_ids,promised_on,promised_date,amount,currency,collector");
-        planInstalments = new CsvFile(dir, "plan_instalments.csv",
-                "plan_id,instalment,customer_id,invoice_ids,agreed_on,due_date,amount,currency");
-        truth = new CsvFile(dir, HistoryGenerator.TRUTH_FILE, activity
+        disputes = file(dir, "disputes.csv", "dispute_id,invoice_id,opened_date,resolved_date,reason");
+        contacts = activity ? file(dir, "contacts.csv",
+                "contact_id,customer_id,invoice_id,contact_date,channel,outcome,collector") : null;
+        promises = activity ? file(dir, "promises.csv",
+                "promise_id,customer_id,invoice_ids,promised_on,promised_date,amount,currency,collector") : null;
+        planInstalments = activity ? file(dir, "plan_instalments.csv",
+                "plan_id,instalment,customer_id,invoice_ids,agreed_on,due_date,amount,currency") : null;
+        truth = file(dir, HistoryGenerator.TRUTH_FILE, activity
                 ? "invoice_id,p_late,late,contacts,settled_without_activity,uplift_days,promise_outcome,"
                         + "plan_instalments_met"
                 : "invoice_id,p_late,late");
+    }
+
+    /** Starts file {@code name} in {@code dir} with its header, to be closed with the others. */
+    private CsvFile file(Path dir, String name, String header) throws IOException {
+        CsvFile file = new CsvFile(dir, name, header);
+        files.add(file);
+        return file;
     }
 
     void write(CustomerRow c) throws IOException {
@@ -168,14 +179,17 @@ final class HistoryWriter implements AutoCloseable {
     /** The rows written so far, by table. */
     HistoryGenerator.Summary summary() {
         return new HistoryGenerator.Summary(customers.rows, invoices.rows, payments.rows, adjustments.rows,
-                disputes.rows, contacts.rows, promises.rows, planInstalments.rows);
+                disputes.rows, rows(contacts), rows(promises), rows(planInstalments));
+    }
+
+    private static long rows(CsvFile activityFile) {
+        return activityFile == null ? 0 : activityFile.rows;
     }
 
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (CsvFile file : List.of(customers, invoices, payments, adjustments, disputes, contacts, promises,
-                planInstalments, truth)) {
+        for (CsvFile file : files) {
             try {
                 file.out.close();
             } catch (IOException e) {

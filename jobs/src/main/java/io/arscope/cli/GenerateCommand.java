@@ -51,9 +51,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--on-account-share", defaultValue = "0", description = "Share of payments, and of credit memos, "
             + "booked on account: naming the customer but no invoice (0 to 1). Default: ${DEFAULT-VALUE}, none.")
     double onAccountShare;
-    @Option(names = "--no-activity", description = "Simulate no collections activity: contacts.csv, promises.csv and "
-            + "plan_instalments.csv hold only their headers, and the other files are those of a history made before "
-            + "activity was simulated.")
+    @Option(names = "--no-activity", description = "Simulate no collections activity: no contacts.csv, promises.csv or "
+            + "plan_instalments.csv, and the other files are those of a history made before activity was "
+            + "simulated.")
     boolean noActivity;
 
     @picocli.CommandLine.Mixin
