@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.activity.ActivityConfig;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -130,6 +132,14 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()),
                 MetricsChecks.endingArAged(buckets), MetricsChecks.netEndingAr());
         MetricsChecks.slicesAddUp(periodTable.read(spark, context.output()));
+        Dataset<Row> ownHistory = money.converts() ? InvoiceHistory.of(ledger, dims) : history;
+        List<Row> activityRows = CollectionActivityMetrics.rows(new CollectionActivityMetrics.Ledger(ledger,
+                ownHistory, invoiceMonths), CollectionActivity.ofIngest(spark, options.input()), dims, asOf,
+                lastMonthEnd, money, ActivityConfig.DEFAULT, bySlice.keySet(),
+                bySlice.values().iterator().next().get(0).month());
+        context.writeTable(MetricsTables.COLLECTION_ACTIVITY, MetricsTables.COLLECTION_ACTIVITY.frame(spark,
+                activityRows).orderBy(MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(),
+                MetricsTables.MONTH_END.col()));
         context.writeTable(MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
         context.writeTable(MetricsTables.AMOUNT_TRENDS, MetricsTables.AMOUNT_TRENDS.frame(spark, amountTrendRows)
