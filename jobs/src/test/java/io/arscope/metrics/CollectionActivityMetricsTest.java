@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.job.JobContext;
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.report.ReportData;
+import io.arscope.report.ReportInputs;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
@@ -90,11 +92,15 @@ class CollectionActivityMetricsTest {
 
     private static List<Row> metrics(String name, LedgerBuilder ledger) throws Exception {
         ledger.write(spark, dir.resolve(name));
-        String out = dir.resolve(name + "-out").toString();
+        String out = output(name);
         MetricsJob.write(JobContext.of(spark, new MetricsOptions(dir.resolve(name).toString(), out, d("2026-03-31"),
                 AgingBuckets.DEFAULT, List.of("segment", "collector"), DayCount.ACTUAL, 0, 12, 1.0,
                 TrendConfig.DEFAULT)));
         return MetricsTables.COLLECTION_ACTIVITY.read(spark, out).collectAsList();
+    }
+
+    private static String output(String name) {
+        return dir.resolve(name + "-out").toString();
     }
 
     private static Row row(List<Row> rows, String dimension, String value, String monthEnd) {
@@ -273,5 +279,24 @@ class CollectionActivityMetricsTest {
         }
         assertEquals("1150.00", MetricsTables.OVERDUE_AR.of(row(withoutActivity, "total", "all", "2026-03-31"))
                 .toPlainString());
+    }
+
+    @Test
+    void theReportReadsTheLatestMonthTotalFirst() throws Exception {
+        List<ReportData.Activity> march = ReportInputs.read(spark, output("with"), null, null).activity();
+        assertEquals(List.of("total all", "collector ann", "collector bob", "segment A", "segment B"), march.stream()
+                .map(a -> a.dimension() + " " + a.value()).toList());
+        ReportData.Activity total = march.get(0);
+        assertEquals(d("2026-03-31"), total.monthEnd());
+        assertEquals(Arrays.asList(2L, 0.5, 2L, 900.0, 1150.0, 3L, 2L, 25.5), Arrays.asList(total.promisesClosed(),
+                total.keptRateCount(), total.brokenOpenCount(), total.brokenOpenUnpaid(), total.overdueAr(),
+                total.instalmentsClosed(), total.contactPaidInvoices(), total.avgDaysContactToPay()));
+        assertEquals(200.0 / 1200, total.keptRateAmount(), EXACT);
+        assertEquals(900.0 / 1150, total.contactCoverage(), EXACT);
+        assertEquals(2.0 / 3, total.planAdherenceCount(), EXACT);
+        assertEquals(450.0 / 1200, total.planAdherenceAmount(), EXACT);
+        ReportData.Activity none = ReportInputs.read(spark, output("without"), null, null).activity().get(0);
+        assertEquals(Arrays.asList(null, null, null, 1150.0), Arrays.asList(none.promisesClosed(),
+                none.contactCoverage(), none.instalmentsClosed(), none.overdueAr()));
     }
 }
