@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,10 @@ final class ActivitySlices {
     private ActivitySlices() {
     }
 
-    /** {@code rows} (customer_id, invoice_ids, currency) with a text column per dimension and {@link #AMOUNT_CURRENCY}. */
+    /**
+     * {@code rows} (customer_id, invoice_ids, currency) with a text column per dimension and
+     * {@link #AMOUNT_CURRENCY}.
+     */
     static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> customers, Dataset<Row> invoices, List<String> dims) {
         List<String> invoiceColumns = List.of(invoices.columns());
         List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("slice_customer")));
@@ -43,7 +47,7 @@ final class ActivitySlices {
             (invoiceColumns.contains(d) ? invoiceSelect : customerSelect).add(col(d));
         }
         Dataset<Row> customerCurrency = invoices.groupBy(col("customer_id").as("billed_customer"))
-                .agg(min(org.apache.spark.sql.functions.struct(col("invoice_id"), col("currency")))
+                .agg(min(struct(col("invoice_id"), col("currency")))
                         .getField("currency").as("billed_currency"));
         Column firstListed = split(col("invoice_ids"), Pattern.quote(CanonicalTable.INVOICE_ID_SEPARATOR))
                 .getItem(0);

@@ -54,7 +54,10 @@ public final class ContactToPayment {
         List<Column> keep = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
                 paidOn.as("paid_on")));
         dims.forEach(d -> keep.add(col(d)));
-        Dataset<Row> paid = history.filter(size(InvoiceHistory.events("payment")).gt(0)
+        // Only the invoices of customers ever contacted can count: the others are left before their events are walked.
+        Dataset<Row> contacted = contacts.select(col("customer_id").as("contacted_customer")).distinct();
+        Dataset<Row> paid = history.join(contacted, col("customer_id").equalTo(col("contacted_customer")), "left_semi")
+                .filter(size(InvoiceHistory.events("payment")).gt(0)
                         .and(size(InvoiceHistory.events("write_off")).equalTo(0)))
                 .select(keep.toArray(Column[]::new))
                 .filter(col("paid_on").isNotNull().and(col("paid_on").leq(lit(lastMonthEnd))));

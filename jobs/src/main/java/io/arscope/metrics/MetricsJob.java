@@ -38,7 +38,8 @@ import io.arscope.run.RunManifest;
 /**
  * The metrics job: from the canonical tables of an ingest run to period metrics per month, quarter and year
  * and per slice, trends of each metric, aging as of the as-of date by invoice, customer and slice, cohort
- * collection curves, roll rates and the expected-credit-loss allowance. Spark computes the additive monthly
+ * collection curves, roll rates, the expected-credit-loss allowance, and the collection-activity metrics (promises
+ * kept, contact coverage, plan adherence) per month and slice. Spark computes the additive monthly
  * figures in one pass over each invoice's own events; the ratios, which need only those small sums, are taken
  * on the driver.
  */
@@ -180,8 +181,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 asOf.toString(), lastMonthEnd.toString(), buckets.labels(), dims, options.dayCount().name(),
                 options.graceDays(), options.rollMonths(), options.overlay(), money.code());
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
-                amountTrendRows.size(),
-                cohortRows.size(), rolls.size(), outcome.ecl().toPlainString(), aboveOne);
+                amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
+                outcome.ecl().toPlainString(), aboveOne);
         JobOutcome.Status status = aboveOne > 0 ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),

@@ -225,8 +225,8 @@ public final class MetricsTables {
 
     /** Rows written per table, the allowance, and the roll rates above 1 that deserve a look. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates, String ecl,
-            long rollRatesAboveOne) {
+    public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates,
+            long collectionActivity, String ecl, long rollRatesAboveOne) {
     }
 
     private MetricsTables() {

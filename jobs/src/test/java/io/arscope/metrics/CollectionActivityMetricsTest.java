@@ -261,7 +261,8 @@ class CollectionActivityMetricsTest {
 
     @Test
     void theReportReadsTheLatestMonthTotalFirst() throws Exception {
-        List<ReportData.Activity> march = ReportInputs.read(spark, dir.resolve("with-out").toString(), null, null).activity();
+        List<ReportData.Activity> march = ReportInputs.read(spark, dir.resolve("with-out").toString(), null, null)
+                .activity();
         assertEquals(List.of("total all", "collector ann", "collector bob", "segment A", "segment B"), march.stream()
                 .map(a -> a.dimension() + " " + a.value()).toList());
         ReportData.Activity total = march.get(0);
