@@ -29,6 +29,8 @@ import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.arscope.activity.ActivityConfig;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -115,8 +117,12 @@ public final class WorklistJob implements Job<WorklistOptions> {
             source = new ScoreSource(o.input(), o.scores(), scoreRun.options().model(),
                     scoreRun.options().modelTrainingDataSha256());
         }
+        // Promises and plans are judged on the amounts as stored: each names its own currency.
+        Dataset<Row> activity = CustomerActivity.of(CollectionActivity.ofIngest(spark, o.input()), cut,
+                scores.select(ScoreTables.INVOICE_ID.col()), day, ActivityConfig.DEFAULT).localCheckpoint();
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+                CollectionContext.openDisputes(ledger, day), activity, o.config(), context.output(), source, day,
+                started);
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
@@ -149,7 +155,15 @@ public final class WorklistJob implements Job<WorklistOptions> {
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
             Instant started) throws IOException {
-        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
+        return write(spark, scores, customerContext, openDisputes, CustomerActivity.none(spark), config, output,
+                source, day, started);
+    }
+
+    /** As above, with the customers' collection activity ({@link CustomerActivity#of}). */
+    static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
+            Dataset<Row> openDisputes, Dataset<Row> activity, WorklistConfig config, String output,
+            ScoreSource source, LocalDate day, Instant started) throws IOException {
+        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, activity, config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = lists.customers().localCheckpoint();
         long scored = scores.count();
@@ -182,7 +196,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
                 config.disputeCapacity(), config.notDueUrgency(), config.urgencyDays(), config.maxUrgency(),
-                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList(), config.coolOffDays());
         // What it read: the scored open invoices, from the score run's table or scored here with the model.
         Map<String, Long> read = Map.of(scoresRead(source), scored);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, read,
