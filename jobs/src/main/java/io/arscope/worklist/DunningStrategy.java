@@ -103,8 +103,8 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
                     && (maxDaysPastDue == null || daysPastDue <= maxDaysPastDue)
                     && (minOpenAmount == null || openAmount.compareTo(minOpenAmount) >= 0)
                     && (riskBands == null || riskBands.contains(band))
-                    && (promiseStatuses == null || promiseStatuses.contains(promiseStatus))
-                    && (planStatuses == null || planStatuses.contains(planStatus));
+                    && (promiseStatuses == null || promiseStatus != null && promiseStatuses.contains(promiseStatus))
+                    && (planStatuses == null || planStatus != null && planStatuses.contains(planStatus));
         }
     }
 

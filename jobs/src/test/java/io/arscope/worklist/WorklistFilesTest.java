@@ -51,7 +51,9 @@ class WorklistFilesTest {
             + "customer_name,invoice_id,invoice_date,due_date,currency,amount,open_amount,covered_by_credit,days_past_due,"
             + "aging_bucket,"
             + "probability_late,expected_days_late,expected_days_to_pay,risk_band,priority_value,action_code,"
-            + "next_action,action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3";
+            + "next_action,action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3,"
+            + "last_contact_date,last_contact_channel,last_contact_outcome,days_since_contact,promise_status,"
+            + "promise_date,promise_amount,plan_instalment_due,plan_instalment_status,plan_instalment_amount,cooling_off";
 
     @TempDir
     static Path dir;
