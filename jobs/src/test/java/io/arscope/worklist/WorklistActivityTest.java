@@ -199,6 +199,32 @@ class WorklistActivityTest {
                 "invoice_id", "plan_instalment_due", "plan_instalment_status", "plan_instalment_amount"));
     }
 
+    /** The collector's page and summary show the activity, and say who is cooling off. */
+    @Test
+    void thePageAndSummaryShowLastContactPromiseAndPlan() {
+        CollectorQueue queue = CollectorQueue.read(result.customers(), result.invoices()).next();
+        List<String> rows = queue.customers().stream().map(c -> CollectorPage.customerRow(c, false)).toList();
+        assertTrue(rows.get(0).contains("<td>today</td><td>Customer B (B)</td>"), rows.get(0));
+        assertTrue(rows.get(0).contains("<td>2025-03-10 call, promised (21 days ago)</td>"
+                + "<td>promise broken: 400.00 by 2025-03-20</td>"), rows.get(0));
+        assertTrue(rows.get(1).contains("<td>2025-03-25 email, left_message (6 days ago)</td>"
+                + "<td>promise pending: 600.00 by 2025-03-31</td>"), rows.get(1));
+        assertTrue(rows.get(3).contains("<td>\u2014</td><td>instalment missed: 300.00 due 2025-03-25</td>"),
+                rows.get(3));
+        assertTrue(rows.get(7).contains("<td>cooling off</td><td>Customer A (A)</td>"), rows.get(7));
+        assertTrue(rows.get(7).contains("<td>2025-03-30 call, reached (1 day ago)</td><td>\u2014</td>"),
+                rows.get(7));
+        String summary = CollectorSummary.pages(result.customers(), AS_OF, CONFIG).get("ann");
+        assertEquals("""
+                ## Not reached today
+
+                - Collection: 4 customers with an action due, USD 3,500.00 open (USD 3,500.00 overdue).
+                - Disputes: 0 customers.
+                - No action due yet (no step of the dunning strategy applies): 0 customers.
+                - Cooling off (contacted in the last 3 days): 1 customer, USD 2,000.00 open.
+                """, summary.substring(summary.indexOf("## Not reached today")));
+    }
+
     /** With no cool-off, A, just called, is first again by its priority, behind the two promises. */
     @Test
     void aCoolOffOfZeroDaysPutsAJustContactedCustomerBack() {
