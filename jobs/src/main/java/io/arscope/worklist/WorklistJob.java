@@ -72,6 +72,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         } else {
             EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
         }
+        options.drafts().requireFor(options.config().strategy());
     }
 
     @Override
@@ -96,11 +97,13 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
                 o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
         ReceivablesLedger ledger = reporting.valuedAt(cut, day);
+        CollectionActivity collected = CollectionActivity.ofIngest(spark, o.input());
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, reporting.code()).localCheckpoint();
+            scores = RiskScoring.scoreOpen(spark, ledger, collected, loaded, day,
+                    reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
         } else {
@@ -118,11 +121,15 @@ public final class WorklistJob implements Job<WorklistOptions> {
                     scoreRun.options().modelTrainingDataSha256());
         }
         // Promises and plans are judged on the amounts as stored: each names its own currency.
-        Dataset<Row> activity = CustomerActivity.of(CollectionActivity.ofIngest(spark, o.input()), cut,
+        Dataset<Row> activity = CustomerActivity.of(collected, cut,
                 scores.select(ScoreTables.INVOICE_ID.col()), day, ActivityConfig.DEFAULT).localCheckpoint();
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), activity, o.config(), context.output(), source, day,
                 started);
+        if (!reporting.converts()) {
+            // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
+            ReminderDrafts.write(spark, context.output(), day, o.config().strategy(), o.drafts());
+        }
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
@@ -255,7 +262,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         return rows;
     }
 
-    private static void replaceFolder(SparkSession spark, String folder) throws IOException {
+    static void replaceFolder(SparkSession spark, String folder) throws IOException {
         Path path = new Path(folder);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.delete(path, true);
@@ -263,10 +270,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
     }
 
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
-    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
+    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
         // Amounts as stored: the backtest ranks, it shows no amount.
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));

@@ -16,15 +16,22 @@ import io.arscope.ledger.ReportingCurrency;
  * @param output folder for the worklists
  * @param config how the worklist is built
  * @param reportingCurrency the currency balances are shown in; null for the ledger's one currency
+ * @param drafts the templates reminder drafts are written from
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config, String reportingCurrency) implements JobOptions {
+        WorklistConfig config, String reportingCurrency, DraftTemplates drafts) implements JobOptions {
 
     public WorklistOptions {
         if ((model == null) == (scores == null)) {
             throw new IllegalArgumentException("give either a model (score here) or the scores of a score run");
         }
         ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options drafting reminders from the shipped English templates. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config, String reportingCurrency) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, DraftTemplates.shipped());
     }
 
     /** Options showing balances in the ledger's one currency. */
