@@ -196,8 +196,9 @@ class DunningStrategyTest {
 
     @Test
     void theDefaultNoticesAreLettersTheRemindersEmailsTheRestCalls() {
-        assertEquals(List.of("legal_review letter", "final_notice letter", "payment_plan call", "call call",
-                "firm_reminder email", "polite_reminder email", "pre_due_reminder email"),
+        assertEquals(List.of("legal_review letter", "final_notice letter", "broken_promise call",
+                "missed_instalment call", "payment_plan call", "call call", "firm_reminder email",
+                "polite_reminder email", "pre_due_reminder email"),
                 DunningStrategy.DEFAULT.steps().stream().map(s -> s.code() + " " + s.channel()).toList());
     }
 }
