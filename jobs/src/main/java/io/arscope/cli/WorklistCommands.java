@@ -47,10 +47,14 @@ final class WorklistCommands {
                 + "not-due urgency of 1 ranks by open amount x probability alone (try 0.5 and 4 to favour older "
                 + "debt). Default: ${DEFAULT-VALUE}.")
         double maxUrgency;
+        @Option(names = "--cool-off-days", defaultValue = "3", description = "Days after a contact before the "
+                + "customer is put on today's list again (0: none); a promise broken or an instalment missed since "
+                + "the contact overrides it. Default: ${DEFAULT-VALUE}.")
+        int coolOffDays;
 
         WorklistConfig config() {
             WorklistConfig c = new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency,
-                    AgingBuckets.parse(agingBuckets), DunningStrategy.DEFAULT);
+                    AgingBuckets.parse(agingBuckets), DunningStrategy.DEFAULT, coolOffDays);
             return strategy == null ? c : c.withStrategy(DunningStrategy.read(strategy));
         }
     }

@@ -67,7 +67,8 @@ public final class CollectorPage {
                 .append("<th class=\"num\">Open</th><th class=\"num\">Overdue</th>")
                 .append("<th class=\"num\">Days past due</th><th>Outlook</th>")
                 .append("<th class=\"num\">Priority</th>").append(disputes ? "<th>Dispute opened</th>" : "")
-                .append("<th>Next action</th><th>Why</th><th>Last payment</th>")
+                .append("<th>Next action</th><th>Why</th><th>Last payment</th><th>Last contact</th>")
+                .append("<th>Promise and plan</th>")
                 .append("<th class=\"num\">Open invoices</th></tr></thead>\n<tbody>\n");
         for (CollectorQueue.Customer c : rows) {
             html.append(customerRow(c, disputes)).append('\n');
@@ -84,7 +85,8 @@ public final class CollectorPage {
         String currency = WorklistTables.CURRENCY.of(r);
         StringBuilder row = new StringBuilder("<tr>")
                 .append(num(WorklistTables.CUSTOMER_RANK.of(r), String.valueOf(WorklistTables.CUSTOMER_RANK.of(r))))
-                .append(td(WorklistTables.IN_TODAY.of(r) ? "today" : ""))
+                .append(td(WorklistTables.IN_TODAY.of(r) ? "today"
+                        : WorklistTables.COOLING_OFF.of(r) ? "cooling off" : ""))
                 .append(td(name == null ? id : name + " (" + id + ")"))
                 .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(r), currency))
                 .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
@@ -96,7 +98,8 @@ public final class CollectorPage {
             row.append(td(date(WorklistTables.OLDEST_DISPUTE_OPENED.of(r))));
         }
         row.append(td(WorklistTables.NEXT_ACTION.of(r))).append(td(reasons(r)))
-                .append(td(date(WorklistTables.LAST_PAYMENT_DATE.of(r))));
+                .append(td(date(WorklistTables.LAST_PAYMENT_DATE.of(r)))).append(td(lastContact(r)))
+                .append(td(commitments(r)));
         int n = customer.invoices().size();
         row.append("<td class=\"num\" data-sort=\"").append(n).append("\"><details><summary>").append(n)
                 .append(n == 1 ? " invoice" : " invoices").append("</summary>").append(invoices(customer, disputes))
@@ -128,6 +131,38 @@ public final class CollectorPage {
             t.append(td(WorklistTables.NEXT_ACTION.of(i))).append(td(reasons(i))).append("</tr>");
         }
         return t.append("</tbody></table>").toString();
+    }
+
+    /** "2025-03-30 call, promised (1 day ago)", or a dash when there was none. */
+    private static String lastContact(Row r) {
+        LocalDate day = WorklistTables.LAST_CONTACT_DATE.of(r);
+        if (day == null) {
+            return NONE;
+        }
+        String outcome = WorklistTables.LAST_CONTACT_OUTCOME.of(r);
+        int days = WorklistTables.DAYS_SINCE_CONTACT.of(r);
+        return day + " " + WorklistTables.LAST_CONTACT_CHANNEL.of(r) + (outcome == null ? "" : ", " + outcome)
+                + " (" + (days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago") + ")";
+    }
+
+    /**
+     * "promise broken: 500.00 by 2025-03-20; instalment missed: 300.00 due 2025-03-20", or a dash. Amounts without
+     * a currency: a promise or plan may be in another currency than the row.
+     */
+    private static String commitments(Row r) {
+        List<String> said = new ArrayList<>();
+        String promise = WorklistTables.PROMISE_STATUS.of(r);
+        if (promise != null) {
+            said.add("promise " + promise.replace('_', ' ') + ": "
+                    + InvoiceCurrency.shown(WorklistTables.PROMISE_AMOUNT.of(r), null) + " by "
+                    + WorklistTables.PROMISE_DATE.of(r));
+        }
+        String plan = WorklistTables.PLAN_INSTALMENT_STATUS.of(r);
+        if (plan != null) {
+            said.add("instalment " + plan + ": " + InvoiceCurrency.shown(WorklistTables.PLAN_INSTALMENT_AMOUNT.of(r),
+                    null) + " due " + WorklistTables.PLAN_INSTALMENT_DUE.of(r));
+        }
+        return said.isEmpty() ? NONE : String.join("; ", said);
     }
 
     private static List<CollectorQueue.Customer> today(List<CollectorQueue.Customer> customers) {

@@ -79,11 +79,13 @@ public final class CollectorSummary {
     }
 
     /**
-     * Adds {@code state}: today, later (something to do, beyond capacity), waiting (no dunning step applies) or
-     * covered (the on-account credit covers all, to be applied rather than chased).
+     * Adds {@code state}: today, cooling (contacted within the cool-off days), later (something to do, beyond
+     * capacity), waiting (no dunning step applies) or covered (the on-account credit covers all, to be applied
+     * rather than chased).
      */
     private static Dataset<Row> withState(Dataset<Row> customers) {
         return customers.withColumn("state", when(col("in_today"), lit("today"))
+                .when(col(WorklistTables.COOLING_OFF.name()), lit("cooling"))
                 .when(col("action_code").equalTo(DunningStrategy.NO_ACTION), lit("waiting"))
                 .when(col("action_code").equalTo(Worklist.APPLY_ON_ACCOUNT), lit("covered")).otherwise(lit("later")));
     }
@@ -130,6 +132,12 @@ public final class CollectorSummary {
             md.append(", ").append(totals.money(waiting, "open")).append(" open");
         }
         md.append(".\n");
+        String cooling = Worklist.COLLECT + "/cooling";
+        if (!totals.none(cooling)) {
+            md.append("- Cooling off (contacted in the last ").append(config.coolOffDays()).append(" days): ")
+                    .append(totals.customers(cooling)).append(", ").append(totals.money(cooling, "open"))
+                    .append(" open.\n");
+        }
         String covered = Worklist.COLLECT + "/covered";
         if (!totals.none(covered)) {
             md.append("- Covered by on-account credit (apply it, do not chase): ").append(totals.customers(covered))

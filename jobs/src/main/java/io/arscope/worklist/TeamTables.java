@@ -95,7 +95,8 @@ public final class TeamTables {
                     WorklistTables.CUSTOMER_RANK.of(r), WorklistTables.IN_TODAY.of(r),
                     WorklistTables.ACTION_CODE.of(r), WorklistTables.OPEN_AMOUNT.of(r),
                     WorklistTables.OVERDUE_AMOUNT.of(r), WorklistTables.PRIORITY_VALUE.of(r),
-                    WorklistTables.MAX_DAYS_PAST_DUE.of(r)));
+                    WorklistTables.MAX_DAYS_PAST_DUE.of(r),
+                    WorklistTables.COOLING_OFF.of(r) || WorklistTables.PROMISE_STATUS.of(r) != null));
         }
         // A run reports in one currency (ReportingCurrency refuses several unconverted), so the rows hold one.
         if (currencies.size() > 1) {

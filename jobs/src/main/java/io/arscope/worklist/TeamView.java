@@ -27,11 +27,20 @@ public record TeamView(List<Load> loads, List<Move> moves) {
     /**
      * A customer row of {@link WorklistTables#CUSTOMERS}, with what the team view reads of it.
      *
-     * @param rank  its rank in its collector's queue
+     * @param rank          its rank in its collector's queue
+     * @param held          cooling off, or with a promise to pay not kept: it stays with its collector
      */
     public record Customer(String collector, String queue, String customerId, String customerName, int rank,
             boolean inToday, String actionCode, BigDecimal open, BigDecimal overdue, BigDecimal priority,
-            int maxDaysPastDue) {
+            int maxDaysPastDue, boolean held) {
+
+        /** A customer with no collection activity that holds it. */
+        public Customer(String collector, String queue, String customerId, String customerName, int rank,
+                boolean inToday, String actionCode, BigDecimal open, BigDecimal overdue, BigDecimal priority,
+                int maxDaysPastDue) {
+            this(collector, queue, customerId, customerName, rank, inToday, actionCode, open, overdue, priority,
+                    maxDaysPastDue, false);
+        }
 
         boolean hasAction() {
             return !DunningStrategy.NO_ACTION.equals(actionCode) && !Worklist.APPLY_ON_ACCOUNT.equals(actionCode);
@@ -121,8 +130,8 @@ public record TeamView(List<Load> loads, List<Move> moves) {
      * The rebalancing rule. Work to move: the collection rows with an action that no list reaches today, those
      * beyond an assigned collector's capacity and those of {@link Worklist#UNASSIGNED}, taken in the worklist's own
      * order ({@link #WORKLIST_ORDER}) across collectors. A customer with an open dispute (a row in any dispute
-     * queue) is never moved: its dispute stays with whoever works it. (The ledger records no promises to pay, so no
-     * promise can hold a customer back.) Each row in turn goes to the assigned collector with the most spare
+     * queue) is never moved: its dispute stays with whoever works it. Nor is a customer {@link Customer#held}: one
+     * cooling off was just contacted, and a promise to pay is followed up by whoever took it. Each row in turn goes to the assigned collector with the most spare
      * collection slots left (ties to the first by name), until no slot or no row is left. A collector with work
      * beyond capacity has no spare slot (its first {@code capacity} rows with an action are today's), so work
      * only ever moves from a full list to one with room.
@@ -137,7 +146,7 @@ public record TeamView(List<Load> loads, List<Move> moves) {
             }
         }
         List<Customer> work = customers.stream()
-                .filter(c -> c.collects() && c.hasAction() && !disputed.contains(c.customerId())
+                .filter(c -> c.collects() && c.hasAction() && !c.held() && !disputed.contains(c.customerId())
                         && (c.collector().equals(Worklist.UNASSIGNED) || !c.inToday()))
                 .sorted(WORKLIST_ORDER).toList();
         List<Move> moves = new ArrayList<>();

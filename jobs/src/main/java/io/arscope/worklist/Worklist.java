@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
@@ -30,6 +31,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.activity.PlanStatus;
+import io.arscope.activity.PromiseStatus;
 import io.arscope.job.OutputTable;
 import io.arscope.risk.ScoreTables;
 
@@ -71,8 +74,19 @@ public final class Worklist {
             WorklistTables.PRIORITY_VALUE, WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION,
             WorklistTables.ACTION_SEVERITY, WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON,
             WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
-            WorklistTables.REASON_3, ScoreTables.REASON_FEATURES);
+            WorklistTables.REASON_3, WorklistTables.LAST_CONTACT_DATE, WorklistTables.LAST_CONTACT_CHANNEL,
+            WorklistTables.LAST_CONTACT_OUTCOME, WorklistTables.DAYS_SINCE_CONTACT, WorklistTables.PROMISE_STATUS,
+            WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_AMOUNT, WorklistTables.PLAN_INSTALMENT_DUE,
+            WorklistTables.PLAN_INSTALMENT_STATUS, WorklistTables.PLAN_INSTALMENT_AMOUNT, WorklistTables.COOLING_OFF,
+            ScoreTables.REASON_FEATURES);
     static final StructType UNRANKED = UNRANKED_ROWS.schema();
+
+    /** The customer-level columns of collection activity, the same on each of a customer's rows. */
+    private static final List<io.arscope.job.Column<?>> ACTIVITY = List.of(WorklistTables.LAST_CONTACT_DATE,
+            WorklistTables.LAST_CONTACT_CHANNEL, WorklistTables.LAST_CONTACT_OUTCOME, WorklistTables.DAYS_SINCE_CONTACT,
+            WorklistTables.PROMISE_STATUS, WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_AMOUNT,
+            WorklistTables.PLAN_INSTALMENT_DUE, WorklistTables.PLAN_INSTALMENT_STATUS,
+            WorklistTables.PLAN_INSTALMENT_AMOUNT, WorklistTables.COOLING_OFF);
 
     /** A customer row's key: amounts of two currencies are never summed into one row. */
     private static final List<String> KEYS = List.of("collector", "queue", "customer_id", "currency");
@@ -91,9 +105,18 @@ public final class Worklist {
      */
     public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
             WorklistConfig config) {
+        return build(scores, customers, openDisputes, CustomerActivity.none(scores.sparkSession()), config);
+    }
+
+    /**
+     * @param activity {@link CustomerActivity#of}: the customers' last contact, promise and plan instalment
+     */
+    static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
+            Dataset<Row> activity, WorklistConfig config) {
         Dataset<Row> joined = OnAccountCover.of(scores
                 .join(customers.withColumnRenamed("customer_id", "ctx_customer"),
                         col("customer_id").equalTo(col("ctx_customer")), "left")
+                .join(activity, col("customer_id").equalTo(col("activity_customer")), "left")
                 .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
                         col("invoice_id").equalTo(col("disputed_invoice")), "left"),
                 col("disputed_invoice").isNotNull());
@@ -143,6 +166,12 @@ public final class Worklist {
         LocalDate lastPayment = r.getAs(CollectionContext.LAST_PAYMENT_DATE);
         List<String> reasons = RowReasons.ofInvoice(RowReasons.Scored.of(ScoreTables.REASON_FEATURES.of(r),
                 ScoreTables.REASON_1.of(r), ScoreTables.REASON_2.of(r), ScoreTables.REASON_3.of(r)), lastPayment, asOf);
+        String promiseStatus = WorklistTables.PROMISE_STATUS.of(r);
+        String planStatus = WorklistTables.PLAN_INSTALMENT_STATUS.of(r);
+        Integer daysSinceContact = WorklistTables.DAYS_SINCE_CONTACT.of(r);
+        boolean coolingOff = coolingOff(daysSinceContact, WorklistTables.LAST_CONTACT_DATE.of(r), promiseStatus,
+                WorklistTables.PROMISE_DATE.of(r), planStatus, WorklistTables.PLAN_INSTALMENT_DUE.of(r),
+                config.coolOffDays());
         String code;
         String action;
         int severity;
@@ -157,7 +186,8 @@ public final class Worklist {
             // Ranked with "no action": nothing to collect, so never on today's list.
             severity = DunningStrategy.NO_ACTION_SEVERITY;
         } else {
-            DunningStrategy.Decision d = config.strategy().decide(daysPastDue, chased, band);
+            DunningStrategy.Decision d = config.strategy().decide(daysPastDue, chased, band, promiseStatus,
+                    planStatus);
             code = d.code();
             action = d.action();
             severity = d.severity();
@@ -179,14 +209,44 @@ public final class Worklist {
                 .set(WorklistTables.EXPECTED_DAYS_LATE, expectedDaysLate)
                 .set(WorklistTables.EXPECTED_DAYS_TO_PAY, expectedDaysToPay(expectedDaysLate, daysPastDue))
                 .set(WorklistTables.RISK_BAND, band).set(WorklistTables.PRIORITY_VALUE, priority).set(WorklistTables.ACTION_CODE, code)
-                .set(WorklistTables.NEXT_ACTION, action).set(WorklistTables.ACTION_SEVERITY, severity)
+                .set(WorklistTables.NEXT_ACTION, action + CustomerActivity.actionNote(r, ScoreTables.CURRENCY.of(r),
+                        asOf))
+                .set(WorklistTables.ACTION_SEVERITY, severity)
                 .set(WorklistTables.DISPUTE_OPENED, r.getAs(CollectionContext.DISPUTE_OPENED))
                 .set(WorklistTables.DISPUTE_REASON, disputeReason)
                 .set(WorklistTables.LAST_PAYMENT_DATE, lastPayment)
                 .set(WorklistTables.REASON_1, reasons.get(0))
                 .set(WorklistTables.REASON_2, reasons.size() > 1 ? reasons.get(1) : null)
                 .set(WorklistTables.REASON_3, reasons.size() > 2 ? reasons.get(2) : null)
+                .set(WorklistTables.LAST_CONTACT_DATE, WorklistTables.LAST_CONTACT_DATE.of(r))
+                .set(WorklistTables.LAST_CONTACT_CHANNEL, WorklistTables.LAST_CONTACT_CHANNEL.of(r))
+                .set(WorklistTables.LAST_CONTACT_OUTCOME, WorklistTables.LAST_CONTACT_OUTCOME.of(r))
+                .set(WorklistTables.DAYS_SINCE_CONTACT, daysSinceContact)
+                .set(WorklistTables.PROMISE_STATUS, promiseStatus)
+                .set(WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_DATE.of(r))
+                .set(WorklistTables.PROMISE_AMOUNT, WorklistTables.PROMISE_AMOUNT.of(r))
+                .set(WorklistTables.PLAN_INSTALMENT_DUE, WorklistTables.PLAN_INSTALMENT_DUE.of(r))
+                .set(WorklistTables.PLAN_INSTALMENT_STATUS, planStatus)
+                .set(WorklistTables.PLAN_INSTALMENT_AMOUNT, WorklistTables.PLAN_INSTALMENT_AMOUNT.of(r))
+                .set(WorklistTables.COOLING_OFF, coolingOff)
                 .set(ScoreTables.REASON_FEATURES, ScoreTables.REASON_FEATURES.of(r)).build();
+    }
+
+    /**
+     * Whether a customer is cooling off: contacted fewer than {@code coolOffDays} days ago (today included), unless
+     * a commitment fell due after that contact and has since failed: its promise, due after the contact, is broken
+     * or partly kept, or its plan instalment, due after the contact, is missed. A contact on or after that day
+     * already followed the failure up, and the cool-off holds.
+     */
+    static boolean coolingOff(Integer daysSinceContact, LocalDate lastContact, String promiseStatus,
+            LocalDate promiseDate, String planStatus, LocalDate planDue, int coolOffDays) {
+        if (daysSinceContact == null || daysSinceContact >= coolOffDays) {
+            return false;
+        }
+        boolean promiseFailed = (PromiseStatus.BROKEN.equals(promiseStatus)
+                || PromiseStatus.PARTLY_KEPT.equals(promiseStatus)) && promiseDate.isAfter(lastContact);
+        boolean instalmentMissed = PlanStatus.MISSED.equals(planStatus) && planDue.isAfter(lastContact);
+        return !promiseFailed && !instalmentMissed;
     }
 
     /**
@@ -223,14 +283,22 @@ public final class Worklist {
                         sum("priority_value").cast(MONEY).as("priority_value"),
                         max(struct(col("action_severity"), col("action_code"), col("next_action"))).as("action"),
                         min("dispute_opened").as("oldest_dispute_opened"),
-                        max("last_payment_date").as("last_payment_date"));
+                        max("last_payment_date").as("last_payment_date"),
+                        // The same on each of the customer's rows.
+                        max(struct(ACTIVITY.stream().map(c -> col(c.name())).toArray(Column[]::new)))
+                                .as("activity"))
+                .select(col("*"), col("activity.*")).drop("activity");
         Dataset<Row> top = invoices.filter(col("invoice_rank").equalTo(1)).select(col("collector").as("t_collector"),
                 col("queue").as("t_queue"), col("customer_id").as("t_customer"), col("currency").as("t_currency"),
                 col("invoice_id").as("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
                 col(ScoreTables.REASON_FEATURES.name()));
         Column actionable = col("action.action_severity").gt(DunningStrategy.NO_ACTION_SEVERITY);
+        // Today's list is drawn from the customers with an action who are not cooling off; those cooling off follow
+        // them, then those with nothing to do. Within each, a commitment to follow up today comes first.
+        Column workable = actionable.and(not(col("cooling_off")));
+        Column group = when(workable, lit(0)).when(actionable, lit(1)).otherwise(lit(2));
         Column rank = row_number().over(Window.partitionBy(col("collector"), col("queue")).orderBy(
-                actionable.desc(), col("priority_value").desc(), col("max_days_past_due").desc(),
+                group, promiseUrgency(), col("priority_value").desc(), col("max_days_past_due").desc(),
                 col("open_amount").desc(), col("customer_id"), col("currency")));
         Column capacity = when(col("queue").equalTo(COLLECT), lit(config.capacity()))
                 .otherwise(lit(config.disputeCapacity()));
@@ -246,9 +314,9 @@ public final class Worklist {
                         .and(col("currency").equalTo(col("t_currency"))))
                 .join(credit, col("customer_id").equalTo(col("c_customer")), "left")
                 .withColumn("on_account_credit", onAccount)
-                .withColumn("customer_rank", rank)
-                .select(col("as_of"), col("collector"), col("queue"), col("customer_rank"),
-                        actionable.and(col("customer_rank").leq(capacity)).as("in_today"), col("customer_id"),
+                .withColumn("customer_rank", rank);
+        List<Column> columns = new ArrayList<>(List.of(col("as_of"), col("collector"), col("queue"), col("customer_rank"),
+                        workable.and(col("customer_rank").leq(capacity)).as("in_today"), col("customer_id"),
                         col("customer_name"), col("currency"), col("open_invoices"), col("open_amount"),
                         col("overdue_amount"), col("on_account_credit"),
                         col("open_amount").minus(col("on_account_credit")).cast(MONEY).as("net_balance"),
@@ -258,8 +326,11 @@ public final class Worklist {
                         col("most_overdue.expected_days_to_pay").as("expected_days_to_pay"), col("priority_value"),
                         col("action.action_code").as("action_code"), col("action.next_action").as("next_action"),
                         col("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
-                        col("oldest_dispute_opened"), col("last_payment_date"),
-                        col(ScoreTables.REASON_FEATURES.name()));
+                        col("oldest_dispute_opened"), col("last_payment_date")));
+        ACTIVITY.forEach(c -> columns.add(col(c.name())));
+        // The reasons' features last: the roll-up says them in words and drops them.
+        columns.add(col(ScoreTables.REASON_FEATURES.name()));
+        rows = rows.select(columns.toArray(Column[]::new));
         StructType schema = rows.drop(ScoreTables.REASON_FEATURES.name()).schema();
         MapFunction<Row, Row> said = Worklist::customerReasons;
         return rows.map(said, Encoders.row(schema));
@@ -280,6 +351,17 @@ public final class Worklist {
         values[r.fieldIndex("reason_2")] = reasons.size() > 1 ? reasons.get(1) : null;
         values[r.fieldIndex("reason_3")] = reasons.size() > 2 ? reasons.get(2) : null;
         return RowFactory.create(values);
+    }
+
+    /**
+     * Where a customer's promise puts it in its queue: 0 broken, 1 partly kept, 2 pending with its promised date
+     * on the as-of day, 3 any other promise or none.
+     */
+    private static Column promiseUrgency() {
+        Column status = col(WorklistTables.PROMISE_STATUS.name());
+        return when(status.equalTo(PromiseStatus.BROKEN), lit(0)).when(status.equalTo(PromiseStatus.PARTLY_KEPT), lit(1))
+                .when(status.equalTo(PromiseStatus.PENDING).and(col(WorklistTables.PROMISE_DATE.name())
+                        .equalTo(col("as_of"))), lit(2)).otherwise(lit(3));
     }
 
     private static Column[] keyColumns() {

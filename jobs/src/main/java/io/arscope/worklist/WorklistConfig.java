@@ -19,9 +19,14 @@ import io.arscope.ledger.AgingBuckets;
  * @param maxUrgency      the cap on urgency
  * @param buckets         aging buckets shown beside each invoice
  * @param strategy        the dunning strategy that names the next action
+ * @param coolOffDays     days after a contact before the customer is put on today's list again (0: no cool-off);
+ *                        see {@link Worklist} for the exception
  */
 public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrgency, int urgencyDays,
-        double maxUrgency, AgingBuckets buckets, DunningStrategy strategy) implements Serializable {
+        double maxUrgency, AgingBuckets buckets, DunningStrategy strategy, int coolOffDays) implements Serializable {
+
+    /** Three days: a customer contacted on Monday is not on the list again before Thursday. */
+    public static final int DEFAULT_COOL_OFF_DAYS = 3;
 
     /**
      * Urgency is off by default (priority = open amount x probability late): in the backtests on generated and IBM
@@ -29,7 +34,14 @@ public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrg
      * overdue 30 days later.
      */
     public static final WorklistConfig DEFAULT = new WorklistConfig(25, 10, 1.0, 30, 1.0, AgingBuckets.DEFAULT,
-            DunningStrategy.DEFAULT);
+            DunningStrategy.DEFAULT, DEFAULT_COOL_OFF_DAYS);
+
+    /** A configuration with the default cool-off. */
+    public WorklistConfig(int capacity, int disputeCapacity, double notDueUrgency, int urgencyDays,
+            double maxUrgency, AgingBuckets buckets, DunningStrategy strategy) {
+        this(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency, buckets, strategy,
+                DEFAULT_COOL_OFF_DAYS);
+    }
 
     public WorklistConfig {
         if (capacity < 1 || disputeCapacity < 1) {
@@ -38,6 +50,9 @@ public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrg
         }
         if (!(notDueUrgency >= 0) || urgencyDays < 1 || !(maxUrgency >= 1)) {
             throw new IllegalArgumentException("urgency needs not-due urgency >= 0, urgency days >= 1 and a cap >= 1");
+        }
+        if (coolOffDays < 0) {
+            throw new IllegalArgumentException("cool-off days must be 0 or more, not " + coolOffDays);
         }
     }
 
@@ -51,16 +66,21 @@ public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrg
 
     public WorklistConfig withCapacity(int newCapacity, int newDisputeCapacity) {
         return new WorklistConfig(newCapacity, newDisputeCapacity, notDueUrgency, urgencyDays, maxUrgency, buckets,
-                strategy);
+                strategy, coolOffDays);
     }
 
     public WorklistConfig withStrategy(DunningStrategy newStrategy) {
         return new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency, buckets,
-                newStrategy);
+                newStrategy, coolOffDays);
     }
 
     public WorklistConfig withBuckets(AgingBuckets newBuckets) {
         return new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency, newBuckets,
-                strategy);
+                strategy, coolOffDays);
+    }
+
+    public WorklistConfig withCoolOffDays(int days) {
+        return new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency, buckets,
+                strategy, days);
     }
 }

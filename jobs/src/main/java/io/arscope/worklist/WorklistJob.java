@@ -29,17 +29,16 @@ import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.arscope.activity.ActivityConfig;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputCheckException;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
@@ -98,11 +97,12 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ReportingCurrency reporting = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, o.input()),
                 o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
         ReceivablesLedger ledger = reporting.valuedAt(cut, day);
+        CollectionActivity collected = CollectionActivity.ofIngest(spark, o.input());
         Dataset<Row> scores;
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, CollectionActivity.ofIngest(spark, o.input()), loaded, day,
+            scores = RiskScoring.scoreOpen(spark, ledger, collected, loaded, day,
                     reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
@@ -120,8 +120,12 @@ public final class WorklistJob implements Job<WorklistOptions> {
             source = new ScoreSource(o.input(), o.scores(), scoreRun.options().model(),
                     scoreRun.options().modelTrainingDataSha256());
         }
+        // Promises and plans are judged on the amounts as stored: each names its own currency.
+        Dataset<Row> activity = CustomerActivity.of(collected, cut,
+                scores.select(ScoreTables.INVOICE_ID.col()), day, ActivityConfig.DEFAULT).localCheckpoint();
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+                CollectionContext.openDisputes(ledger, day), activity, o.config(), context.output(), source, day,
+                started);
         if (!reporting.converts()) {
             // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
             ReminderDrafts.write(spark, context.output(), day, o.config().strategy(), o.drafts());
@@ -158,7 +162,15 @@ public final class WorklistJob implements Job<WorklistOptions> {
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
             Instant started) throws IOException {
-        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
+        return write(spark, scores, customerContext, openDisputes, CustomerActivity.none(spark), config, output,
+                source, day, started);
+    }
+
+    /** As above, with the customers' collection activity ({@link CustomerActivity#of}). */
+    static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
+            Dataset<Row> openDisputes, Dataset<Row> activity, WorklistConfig config, String output,
+            ScoreSource source, LocalDate day, Instant started) throws IOException {
+        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, activity, config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = lists.customers().localCheckpoint();
         long scored = scores.count();
@@ -191,7 +203,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
                 config.disputeCapacity(), config.notDueUrgency(), config.urgencyDays(), config.maxUrgency(),
-                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList());
+                config.strategy().steps().stream().map(DunningStrategy.Step::code).toList(), config.coolOffDays());
         // What it read: the scored open invoices, from the score run's table or scored here with the model.
         Map<String, Long> read = Map.of(scoresRead(source), scored);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, read,

@@ -68,6 +68,21 @@ public final class WorklistTables {
     public static final Column<String> REASON_1 = text("reason_1");
     public static final Column<String> REASON_2 = text("reason_2");
     public static final Column<String> REASON_3 = text("reason_3");
+    /** The customer's latest contact on or before the as-of day ({@link CustomerActivity}), and what came of it. */
+    public static final Column<LocalDate> LAST_CONTACT_DATE = date("last_contact_date");
+    public static final Column<String> LAST_CONTACT_CHANNEL = text("last_contact_channel");
+    public static final Column<String> LAST_CONTACT_OUTCOME = text("last_contact_outcome");
+    public static final Column<Integer> DAYS_SINCE_CONTACT = integer("days_since_contact");
+    /** The customer's most urgent promise to pay not kept: broken, partly kept, pending due today, pending. */
+    public static final Column<String> PROMISE_STATUS = text("promise_status");
+    public static final Column<LocalDate> PROMISE_DATE = date("promise_date");
+    public static final Column<BigDecimal> PROMISE_AMOUNT = money("promise_amount");
+    /** The customer's earliest plan instalment that is due or missed. */
+    public static final Column<LocalDate> PLAN_INSTALMENT_DUE = date("plan_instalment_due");
+    public static final Column<String> PLAN_INSTALMENT_STATUS = text("plan_instalment_status");
+    public static final Column<BigDecimal> PLAN_INSTALMENT_AMOUNT = money("plan_instalment_amount");
+    /** Contacted within the cool-off days and not overridden: left off today's list ({@link Worklist}). */
+    public static final Column<Boolean> COOLING_OFF = flag("cooling_off").required();
 
     // Nullability as the worklist builds its invoice rows; the ranks and the customer roll-up come from Spark.
 
@@ -76,7 +91,9 @@ public final class WorklistTables {
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
             CURRENCY, AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
             EXPECTED_DAYS_TO_PAY, RISK_BAND, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
-            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3).keyedBy(INVOICE_ID);
+            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL,
+            LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT,
+            PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
@@ -97,7 +114,10 @@ public final class WorklistTables {
             CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, CURRENCY, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
             ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, EXPECTED_DAYS_TO_PAY,
             PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3,
-            OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE).keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID, CURRENCY);
+            OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME,
+            DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE,
+            PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF)
+            .keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID, CURRENCY);
 
     // worklist-backtest
     public static final String BACKTEST_MANIFEST = "worklist-backtest-run.json";
@@ -120,7 +140,7 @@ public final class WorklistTables {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, @JsonInclude(JsonInclude.Include.NON_NULL) String scores, String model,
             String modelTrainingDataSha256, String asOf, int capacity, int disputeCapacity, double notDueUrgency,
-            int urgencyDays, double maxUrgency, List<String> dunningSteps) {
+            int urgencyDays, double maxUrgency, List<String> dunningSteps, int coolOffDays) {
     }
 
     /** Rows written per table, and the collectors with a list. */

@@ -95,7 +95,7 @@ class DunningStrategyTest {
         assertEquals("<file>: unknown key 'step'; did you mean 'steps'?",
                 refusal("top.yaml", "step:\n  - code: call\n    action: Call\n"));
         assertEquals("<file>, step 1: unknown key 'colour'; expected one of [action, channel, code, "
-                + "max_days_past_due, min_days_past_due, min_open_amount, risk_bands]",
+                + "max_days_past_due, min_days_past_due, min_open_amount, plan_status, promise_status, risk_bands]",
                 refusal("far.yaml", "steps:\n  - code: call\n    action: Call\n    colour: red\n"));
     }
 
@@ -118,12 +118,55 @@ class DunningStrategyTest {
         DunningStrategy d = DunningStrategy.DEFAULT;
         BigDecimal big = new BigDecimal("6000.00");
         assertEquals(List.of("none 0", "pre_due_reminder 1", "polite_reminder 2", "firm_reminder 3", "call 4",
-                "payment_plan 5", "final_notice 6", "legal_review 7"), List.of(
+                "payment_plan 5", "final_notice 8", "legal_review 9"), List.of(
                         d.decide(-20, big, "high"), d.decide(-3, big, "high"), d.decide(3, big, "low"),
                         d.decide(10, big, "low"), d.decide(20, big, "low"), d.decide(50, big, "low"),
                         d.decide(95, new BigDecimal("4999.99"), "low"), d.decide(95, big, "low")).stream()
                 .map(x -> x.code() + " " + x.severity()).toList());
-        assertEquals(8, d.disputeSeverity());
+        assertEquals(10, d.disputeSeverity());
+    }
+
+    /** Issue 18: by default a broken promise or a missed plan instalment escalates an overdue invoice. */
+    @Test
+    void theDefaultEscalatesABrokenPromiseAndAMissedInstalment() {
+        DunningStrategy d = DunningStrategy.DEFAULT;
+        BigDecimal open = new BigDecimal("400.00");
+        assertEquals(List.of("call 4", "broken_promise 7", "broken_promise 7", "call 4", "missed_instalment 6",
+                "call 4", "broken_promise 7", "none 0", "final_notice 8", "legal_review 9"), List.of(
+                        d.decide(20, open, "low", null, null), d.decide(20, open, "low", "broken", null),
+                        d.decide(20, open, "low", "partly_kept", null), d.decide(20, open, "low", "pending", null),
+                        d.decide(20, open, "low", null, "missed"), d.decide(20, open, "low", null, "due"),
+                        d.decide(1, open, "low", "broken", "missed"), d.decide(0, open, "low", "broken", null),
+                        d.decide(95, open, "low", "broken", null),
+                        d.decide(95, new BigDecimal("5000.00"), "low", "broken", null)).stream()
+                .map(x -> x.code() + " " + x.severity()).toList());
+    }
+
+    @Test
+    void aStepMayNameThePromiseAndPlanStatusesItAppliesTo() throws Exception {
+        Path file = Files.writeString(dir.resolve("activity.yaml"), """
+                steps:
+                  - code: promise_today
+                    action: Check the promised payment arrived
+                    promise_status: [Pending]
+                    plan_status: [due, missed]
+                  - code: remind
+                    action: Remind
+                    min_days_past_due: 1
+                """);
+        DunningStrategy s = DunningStrategy.read(file);
+        BigDecimal open = new BigDecimal("100.00");
+        // Both keys must match, as every bound of a step does.
+        assertEquals(List.of("promise_today", "promise_today", "remind", "remind", "none"), List.of(
+                        s.decide(-5, open, "low", "pending", "due"), s.decide(5, open, "low", "pending", "missed"),
+                        s.decide(5, open, "low", "pending", null), s.decide(5, open, "low", null, "due"),
+                        s.decide(-5, open, "low", "broken", "due")).stream().map(DunningStrategy.Decision::code)
+                .toList());
+        assertEquals("<file>, step 1: dunning step x: promise_status 'kept' is not one of [broken, partly_kept, "
+                + "pending]", refusal("kept.yaml",
+                        "steps:\n  - code: x\n    action: X\n    promise_status: [kept]\n"));
+        assertEquals("<file>, step 1: dunning step x: plan_status 'upcoming' is not one of [due, missed]",
+                refusal("upcoming.yaml", "steps:\n  - code: x\n    action: X\n    plan_status: [upcoming]\n"));
     }
 
     @Test
@@ -153,8 +196,9 @@ class DunningStrategyTest {
 
     @Test
     void theDefaultNoticesAreLettersTheRemindersEmailsTheRestCalls() {
-        assertEquals(List.of("legal_review letter", "final_notice letter", "payment_plan call", "call call",
-                "firm_reminder email", "polite_reminder email", "pre_due_reminder email"),
+        assertEquals(List.of("legal_review letter", "final_notice letter", "broken_promise call",
+                "missed_instalment call", "payment_plan call", "call call", "firm_reminder email",
+                "polite_reminder email", "pre_due_reminder email"),
                 DunningStrategy.DEFAULT.steps().stream().map(s -> s.code() + " " + s.channel()).toList());
     }
 }

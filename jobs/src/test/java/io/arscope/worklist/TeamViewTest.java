@@ -83,6 +83,22 @@ class TeamViewTest {
                 TeamView.of(DAY, CONFIG).moves());
     }
 
+    /**
+     * Issue 18: U1 held (cooling off, or with a promise not kept) stays where it is. Without it, bob keeps both his
+     * spare slots for A4 (2 against cy's 1) and then A3 (1 against 1, the first by name); A5 has a dispute.
+     */
+    @Test
+    void aCustomerHeldByItsActivityIsNeverMoved() {
+        List<TeamView.Customer> day = DAY.stream().map(c -> !c.customerId().equals("U1") ? c
+                : new TeamView.Customer(c.collector(), c.queue(), c.customerId(), c.customerName(), c.rank(),
+                        c.inToday(), c.actionCode(), c.open(), c.overdue(), c.priority(), c.maxDaysPastDue(), true))
+                .toList();
+        assertEquals(List.of(
+                new TeamView.Move(1, "A4", null, "amy", "bob", m("250.00"), m("250.00"), m("150.00"), 20),
+                new TeamView.Move(2, "A3", null, "amy", "bob", m("300.00"), m("300.00"), m("150.00"), 10)),
+                TeamView.of(day, CONFIG).moves());
+    }
+
     @Test
     void noMoveWhenNobodyHasASpareSlot() {
         List<TeamView.Customer> full = DAY.stream().filter(c -> !c.collector().equals("bob")

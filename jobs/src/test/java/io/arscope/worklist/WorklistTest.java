@@ -134,18 +134,18 @@ class WorklistTest {
                         String.valueOf(r.<Integer>getAs("action_severity")),
                         String.valueOf(r.<Integer>getAs("expected_days_to_pay"))))
                 .toList();
-        // Severity ascends: 0 nothing to do, 1 the pre-due reminder ... 7 legal review, 8 a dispute to resolve.
+        // Severity ascends: 0 nothing to do, 1 the pre-due reminder ... 9 legal review, 10 a dispute to resolve.
         // Expected 3 days late: I2, due in 3 days, is expected paid in 6; I4, due today, in 3; I1, 30 days past due,
         // is past its expected payment date.
         assertEquals(List.of(
                 "I1 collect 5 1 1-30 USD 1000.00 call 4 null",
-                "I10 collect 1 1 91+ USD 9600.00 legal_review 7 null",
+                "I10 collect 1 1 91+ USD 9600.00 legal_review 9 null",
                 "I11 collect 6 1 current USD 5000.00 none 0 23",
                 "I2 collect 5 2 current USD 70.00 pre_due_reminder 1 6",
-                "I3 collect 2 1 91+ USD 1600.00 final_notice 6 null",
+                "I3 collect 2 1 91+ USD 1600.00 final_notice 8 null",
                 "I4 collect 1 2 current USD 535.00 none 0 3",
                 "I5 collect 3 1 31-60 USD 1070.00 payment_plan 5 null",
-                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 8 null",
+                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 10 null",
                 "I7 collect 4 1 31-60 USD 1070.00 payment_plan 5 null",
                 "I8 collect 1 1 1-30 USD 70.00 polite_reminder 2 null"), rows);
         assertEquals(false, List.of(result.invoices().columns()).contains("urgency"));
