@@ -116,7 +116,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
                     scoreRun.options().modelTrainingDataSha256());
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), o.config(),
+                context.output(), source, day, started);
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
@@ -147,9 +148,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * invoice is listed, and writes the manifest.
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
-            Instant started) throws IOException {
-        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, config);
+            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
+            ScoreSource source, LocalDate day, Instant started) throws IOException {
+        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = lists.customers().localCheckpoint();
         long scored = scores.count();
@@ -254,7 +255,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // Amounts as stored: the backtest ranks, it shows no amount.
         Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), config).invoices()
+                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), config)
+                .invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));
         Dataset<Row> after = WorklistBacktest.outcomes(ledger, day, horizonDays).withColumnRenamed("invoice_id", "o_id");
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
