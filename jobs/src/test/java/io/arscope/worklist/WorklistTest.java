@@ -287,6 +287,43 @@ class WorklistTest {
     }
 
     /**
+     * Issue 22: 21 high-band invoices worth 250,024 had no step on the bundled sample, since the default strategy
+     * reminded high-risk invoices only in the week before they fell due. Now a high-band invoice due within
+     * {@link DunningStrategy#PRE_DUE_REMINDER_DAYS} (14) days, or today, gets a courtesy reminder: H14, H12, H8 and
+     * H0 (H14, H12 and H8 had none before). H15 and H48, due later, and M3 and L20, not high risk and not yet due,
+     * have no step yet, and a customer holding only those says so (C1, C4).
+     */
+    @Test
+    void highRiskInvoicesDueWithinTwoWeeksGetACourtesyReminder() {
+        SparkSession spark = TestSpark.session();
+        List<Row> customers = new ArrayList<>();
+        for (String c : List.of("C1", "C2", "C3", "C4")) {
+            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01"), NO_CREDIT));
+        }
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(List.of(
+                score("H48", "C1", -48, "9000.00", 0.9, "high"),
+                score("H15", "C1", -15, "8000.00", 0.8, "high"),
+                score("H14", "C2", -14, "7000.00", 0.7, "high"),
+                score("H12", "C2", -12, "6000.00", 0.9, "high"),
+                score("H8", "C3", -8, "5000.00", 0.6, "high"),
+                score("H0", "C3", 0, "4000.00", 0.6, "high"),
+                score("M3", "C4", -3, "3000.00", 0.5, "medium"),
+                score("L20", "C4", -20, "2000.00", 0.1, "low")), RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
+                noPaidHistory(spark), WorklistConfig.DEFAULT);
+        String reminder = "pre_due_reminder Send a courtesy reminder before the due date 1";
+        assertEquals(List.of("H0 " + reminder, "H12 " + reminder, "H14 " + reminder, "H15 none No action yet 0",
+                        "H48 none No action yet 0", "H8 " + reminder, "L20 none No action yet 0",
+                        "M3 none No action yet 0"),
+                lists.invoices().orderBy("invoice_id").collectAsList().stream().map(r -> r.getAs("invoice_id") + " "
+                        + r.getAs("action_code") + " " + r.getAs("next_action") + " " + r.getAs("action_severity"))
+                        .toList());
+        assertEquals(List.of("C1 none", "C2 pre_due_reminder", "C3 pre_due_reminder", "C4 none"),
+                lists.customers().orderBy("customer_id").collectAsList().stream()
+                        .map(r -> r.getAs("customer_id") + " " + r.getAs("action_code")).toList());
+    }
+
+    /**
      * Issue 22: "Nothing to do yet (not due, not high risk)" held 21 high-band invoices worth 250,024, since the
      * default strategy reminds high-risk invoices only in the week before they fall due. The line is named for what
      * it holds: customers no step of the dunning strategy applies to. C4 and C6 (45 days) and C1 (30 days) are
