@@ -11,12 +11,14 @@ import java.util.Map;
  *
  * @param openCash  expected cash on day t+1 after the origin from invoices open at the origin
  * @param newCash   expected cash on day t+1 from invoices issued after the origin
- * @param openOther expected credit memos and write-offs on invoices open at the origin
- * @param newOther  expected credit memos and write-offs on new invoices
+ * @param openCreditMemos expected credit memos on day t+1 on invoices open at the origin
+ * @param newCreditMemos  expected credit memos on day t+1 on new invoices
+ * @param openWriteOffs   expected write-offs on day t+1 on invoices open at the origin
+ * @param newWriteOffs    expected write-offs on day t+1 on new invoices
  * @param newSales  expected credit sales on day t+1
  */
-public record CashForecast(double[] openCash, double[] newCash, double[] openOther, double[] newOther,
-        double[] newSales) {
+public record CashForecast(double[] openCash, double[] newCash, double[] openCreditMemos, double[] newCreditMemos,
+        double[] openWriteOffs, double[] newWriteOffs, double[] newSales) {
 
     /** Amount open at the origin in one segment at one offset (days past due, negative before the due date). */
     public record OpenBalance(String segment, int offset, double amount) {
@@ -33,28 +35,34 @@ public record CashForecast(double[] openCash, double[] newCash, double[] openOth
     public static CashForecast of(Map<String, SettlementCurve> dueCurves, SettlementCurve fallback,
             List<OpenBalance> open, SettlementCurve newInvoice, double dailySales, int days) {
         double[] openCash = new double[days];
-        double[] openOther = new double[days];
+        double[] openCreditMemos = new double[days];
+        double[] openWriteOffs = new double[days];
         for (OpenBalance b : open) {
             SettlementCurve curve = dueCurves.getOrDefault(b.segment(), fallback);
             if (b.amount() <= 0 || b.offset() > curve.maxOffset()) {
                 continue;
             }
             addScaled(openCash, curve.cashShares(b.offset(), days), b.amount());
-            addScaled(openOther, curve.otherShares(b.offset(), days), b.amount());
+            addScaled(openCreditMemos, curve.creditMemoShares(b.offset(), days), b.amount());
+            addScaled(openWriteOffs, curve.writeOffShares(b.offset(), days), b.amount());
         }
         double[] cashCurve = newInvoice.cashSharesFromStart(days);
-        double[] otherCurve = newInvoice.otherSharesFromStart(days);
+        double[] creditMemoCurve = newInvoice.creditMemoSharesFromStart(days);
+        double[] writeOffCurve = newInvoice.writeOffSharesFromStart(days);
         double[] newCash = new double[days];
-        double[] newOther = new double[days];
+        double[] newCreditMemos = new double[days];
+        double[] newWriteOffs = new double[days];
         double[] sales = new double[days];
         for (int issued = 0; issued < days; issued++) {
             sales[issued] = dailySales;
             for (int t = issued; t < days; t++) {
                 newCash[t] += dailySales * cashCurve[t - issued];
-                newOther[t] += dailySales * otherCurve[t - issued];
+                newCreditMemos[t] += dailySales * creditMemoCurve[t - issued];
+                newWriteOffs[t] += dailySales * writeOffCurve[t - issued];
             }
         }
-        return new CashForecast(openCash, newCash, openOther, newOther, sales);
+        return new CashForecast(openCash, newCash, openCreditMemos, newCreditMemos, openWriteOffs, newWriteOffs,
+                sales);
     }
 
     private static void addScaled(double[] into, double[] shares, double amount) {

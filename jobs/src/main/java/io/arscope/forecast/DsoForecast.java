@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Standard DSO (ending AR / credit sales of the month x days in the month, as the metrics job computes it) at the
- * next month-ends, from receivables rolled forward day by day: today's AR plus expected sales, less expected cash
- * and expected credit memos and write-offs. Each month's movements are rounded to the cent once, and its ending AR
- * is the opening AR plus them, so that every row closes exactly: opening + expected sales - expected collections -
- * expected credits and write-offs = ending AR, and each month opens with the previous one's ending AR.
+ * next month-ends, from receivables rolled forward day by day: today's AR plus expected sales, less expected cash,
+ * expected credit memos and expected write-offs. Each month's movements are rounded to the cent once, and its
+ * ending AR is the opening AR plus them, so that every row closes exactly: opening + expected sales - expected
+ * collections - expected credit memos - expected write-offs = ending AR, and each month opens with the previous
+ * one's ending AR.
  */
 public final class DsoForecast {
 
@@ -23,7 +24,8 @@ public final class DsoForecast {
      * is {@code expectedSales} plus what was booked in the month up to the as-of date, which the opening AR holds.
      */
     public record MonthEnd(LocalDate monthEnd, int daysAhead, BigDecimal openingAr, BigDecimal expectedSales,
-            BigDecimal expectedCollections, BigDecimal expectedCreditsAndWriteOffs, BigDecimal endingAr,
+            BigDecimal expectedCollections, BigDecimal expectedCreditMemos, BigDecimal expectedWriteOffs,
+            BigDecimal endingAr,
             BigDecimal creditSales, int daysInMonth, Double dso) {
     }
 
@@ -64,20 +66,25 @@ public final class DsoForecast {
             LocalDate monthStart = end.withDayOfMonth(1);
             double sales = 0;
             double collections = 0;
-            double other = 0;
+            double creditMemos = 0;
+            double writeOffs = 0;
             for (int d = day + 1; d <= endDay; d++) {
                 sales += forecast.newSales()[d - 1];
                 collections += forecast.openCash()[d - 1] + forecast.newCash()[d - 1];
-                other += forecast.openOther()[d - 1] + forecast.newOther()[d - 1];
+                creditMemos += forecast.openCreditMemos()[d - 1] + forecast.newCreditMemos()[d - 1];
+                writeOffs += forecast.openWriteOffs()[d - 1] + forecast.newWriteOffs()[d - 1];
             }
             day = endDay;
             BigDecimal expectedSales = cents(sales);
             BigDecimal creditSales = monthStart.isAfter(asOf) ? expectedSales
                     : expectedSales.add(cents(salesBookedInMonth));
             BigDecimal expectedCollections = cents(collections);
-            BigDecimal expectedOther = cents(other);
-            BigDecimal ending = ar.add(expectedSales).subtract(expectedCollections).subtract(expectedOther);
-            out.add(new MonthEnd(end, endDay, ar, expectedSales, expectedCollections, expectedOther, ending,
+            BigDecimal expectedCreditMemos = cents(creditMemos);
+            BigDecimal expectedWriteOffs = cents(writeOffs);
+            BigDecimal ending = ar.add(expectedSales).subtract(expectedCollections).subtract(expectedCreditMemos)
+                    .subtract(expectedWriteOffs);
+            out.add(new MonthEnd(end, endDay, ar, expectedSales, expectedCollections, expectedCreditMemos,
+                    expectedWriteOffs, ending,
                     creditSales, end.getDayOfMonth(),
                     creditSales.signum() > 0
                             ? ending.doubleValue() / creditSales.doubleValue() * end.getDayOfMonth() : null));

@@ -107,10 +107,11 @@ public final class ForecastJob implements Job<ForecastOptions> {
         details.add(String.format("as of %s: open AR %,.2f; expected cash over %d weeks %,.2f", o.asOf(), o.openAr(),
                 weeks, total));
         for (DsoForecast.MonthEnd m : o.dso()) {
-            details.add(String.format("  %s: opening AR %,.2f + sales %,.2f - collections %,.2f - credits and"
-                    + " write-offs %,.2f = ending AR %,.2f, DSO %s", m.monthEnd(), m.openingAr(), m.expectedSales(),
-                    m.expectedCollections(), m.expectedCreditsAndWriteOffs(), m.endingAr(), SummaryFigure.of(m.dso(),
-                            "%.1f", "no credit sales expected in " + YearMonth.from(m.monthEnd()))));
+            details.add(String.format("  %s: opening AR %,.2f + sales %,.2f - collections %,.2f - credit memos"
+                    + " %,.2f - write-offs %,.2f = ending AR %,.2f, DSO %s", m.monthEnd(), m.openingAr(),
+                    m.expectedSales(), m.expectedCollections(), m.expectedCreditMemos(), m.expectedWriteOffs(),
+                    m.endingAr(), SummaryFigure.of(m.dso(), "%.1f", "no credit sales expected in "
+                            + YearMonth.from(m.monthEnd()))));
         }
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
             if (a.week() == 1 || a.week() == 4 || a.week() == weeks) {
@@ -250,14 +251,16 @@ public final class ForecastJob implements Job<ForecastOptions> {
             int offset = r.getAs("offset");
             double entered = number(r, "entered");
             double cash = number(r, "cash");
-            double other = number(r, "other");
+            double creditMemos = number(r, "credit_memos");
+            double writeOffs = number(r, "write_offs");
             double open = number(r, "open");
             long invoices = r.getAs("invoices");
             switch (kind) {
                 case SettlementTables.DUE -> {
                     t.due.computeIfAbsent(segment, s -> new SettlementCurve.Builder(options.earliestOffset(),
-                            options.maxDaysPastDue())).add(offset, entered, cash, other, open, invoices);
-                    t.allDue.add(offset, entered, cash, other, open, invoices);
+                            options.maxDaysPastDue())).add(offset, entered, cash, creditMemos, writeOffs, open,
+                                    invoices);
+                    t.allDue.add(offset, entered, cash, creditMemos, writeOffs, open, invoices);
                     if (open != 0) {
                         t.open.add(new CashForecast.OpenBalance(segment, offset, open));
                         t.openAr += open;
@@ -266,7 +269,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
                         }
                     }
                 }
-                case SettlementTables.NEW_INVOICE -> t.newInvoice.add(offset, entered, cash, other, open, invoices);
+                case SettlementTables.NEW_INVOICE -> t.newInvoice.add(offset, entered, cash, creditMemos, writeOffs,
+                        open, invoices);
                 default -> t.actual[offset - 1] += cash;
             }
         }
@@ -323,7 +327,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.OPENING_AR, m.openingAr())
                     .set(ForecastTables.EXPECTED_SALES, m.expectedSales())
                     .set(ForecastTables.EXPECTED_COLLECTIONS, m.expectedCollections())
-                    .set(ForecastTables.EXPECTED_CREDITS_AND_WRITE_OFFS, m.expectedCreditsAndWriteOffs())
+                    .set(ForecastTables.EXPECTED_CREDIT_MEMOS, m.expectedCreditMemos())
+                    .set(ForecastTables.EXPECTED_WRITE_OFFS, m.expectedWriteOffs())
                     .set(ForecastTables.ENDING_AR, m.endingAr()).set(ForecastTables.CREDIT_SALES, m.creditSales())
                     .set(ForecastTables.DAYS_IN_MONTH, m.daysInMonth()).set(ForecastTables.DSO, rounded(m.dso(), 1))
                     .set(ForecastTables.CURRENCY, currency).build());

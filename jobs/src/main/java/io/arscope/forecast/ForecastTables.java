@@ -53,21 +53,22 @@ public final class ForecastTables {
     public static final Column<BigDecimal> OPENING_AR = money("opening_ar").required();
     public static final Column<BigDecimal> EXPECTED_SALES = money("expected_sales").required();
     public static final Column<BigDecimal> EXPECTED_COLLECTIONS = money("expected_collections").required();
-    public static final Column<BigDecimal> EXPECTED_CREDITS_AND_WRITE_OFFS =
-            money("expected_credits_and_write_offs").required();
+    public static final Column<BigDecimal> EXPECTED_CREDIT_MEMOS = money("expected_credit_memos").required();
+    public static final Column<BigDecimal> EXPECTED_WRITE_OFFS = money("expected_write_offs").required();
     public static final Column<BigDecimal> ENDING_AR = money("ending_ar").required();
     public static final Column<BigDecimal> CREDIT_SALES = money("credit_sales").required();
     public static final Column<Integer> DAYS_IN_MONTH = integer("days_in_month").required();
     public static final Column<Double> DSO = number("dso");
     public static final OutputTable DSO_FORECAST = OutputTable.of("dso_forecast", AS_OF, MONTH_END, DAYS_AHEAD,
-            OPENING_AR, EXPECTED_SALES, EXPECTED_COLLECTIONS, EXPECTED_CREDITS_AND_WRITE_OFFS, ENDING_AR,
+            OPENING_AR, EXPECTED_SALES, EXPECTED_COLLECTIONS, EXPECTED_CREDIT_MEMOS, EXPECTED_WRITE_OFFS, ENDING_AR,
             CREDIT_SALES, DAYS_IN_MONTH, DSO, CURRENCY).keyedBy(MONTH_END);
 
-    /** The check that each dso_forecast row closes: opening + sales - collections - credits and write-offs. */
+    /** The check that each dso_forecast row closes: opening + sales - collections - credit memos - write-offs. */
     public static OutputChecks.Check dsoForecastCloses() {
         return OutputChecks.equal("ending_ar equals opening_ar + expected_sales - expected_collections"
-                + " - expected_credits_and_write_offs", ENDING_AR.col(), OPENING_AR.col().plus(EXPECTED_SALES.col())
-                        .minus(EXPECTED_COLLECTIONS.col()).minus(EXPECTED_CREDITS_AND_WRITE_OFFS.col()));
+                + " - expected_credit_memos - expected_write_offs", ENDING_AR.col(), OPENING_AR.col()
+                        .plus(EXPECTED_SALES.col()).minus(EXPECTED_COLLECTIONS.col())
+                        .minus(EXPECTED_CREDIT_MEMOS.col()).minus(EXPECTED_WRITE_OFFS.col()));
     }
 
     // forecast_backtest

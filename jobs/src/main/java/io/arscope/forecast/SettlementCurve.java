@@ -3,7 +3,7 @@ package io.arscope.forecast;
 /**
  * How open receivables leave, day by day, as an amount-weighted life table: for each day offset from an anchor
  * (the due date for open invoices, the invoice date for new sales) the amount still open at the start of that day
- * (at risk), and how much of it left that day as cash and as credit memos or write-offs. Invoices still open at the
+ * (at risk), and how much of it left that day as cash, as credit memos and as write-offs. Invoices still open at the
  * origin leave the table unpaid (censored) after their last observed day, so an unfinished history does not read
  * as a failure to pay. The daily hazards give, for an amount open at the end of some offset, the expected share
  * collected in cash on each later day.
@@ -13,15 +13,17 @@ public final class SettlementCurve {
     private final int minOffset;
     private final double[] atRisk;
     private final double[] cashHazard;
-    private final double[] otherHazard;
+    private final double[] creditMemoHazard;
+    private final double[] writeOffHazard;
     private final long invoices;
 
-    private SettlementCurve(int minOffset, double[] atRisk, double[] cashHazard, double[] otherHazard,
-            long invoices) {
+    private SettlementCurve(int minOffset, double[] atRisk, double[] cashHazard, double[] creditMemoHazard,
+            double[] writeOffHazard, long invoices) {
         this.minOffset = minOffset;
         this.atRisk = atRisk;
         this.cashHazard = cashHazard;
-        this.otherHazard = otherHazard;
+        this.creditMemoHazard = creditMemoHazard;
+        this.writeOffHazard = writeOffHazard;
         this.invoices = invoices;
     }
 
@@ -30,7 +32,8 @@ public final class SettlementCurve {
         private final int minOffset;
         private final double[] entered;
         private final double[] cash;
-        private final double[] other;
+        private final double[] creditMemos;
+        private final double[] writeOffs;
         private final double[] censored;
         private long invoices;
 
@@ -40,7 +43,8 @@ public final class SettlementCurve {
             int n = maxOffset - minOffset + 1;
             entered = new double[n];
             cash = new double[n];
-            other = new double[n];
+            creditMemos = new double[n];
+            writeOffs = new double[n];
             censored = new double[n];
         }
 
@@ -48,11 +52,13 @@ public final class SettlementCurve {
          * @param offset   day offset from the anchor; offsets past the table's end are ignored
          * @param entered  amounts of invoices whose history starts that day
          * @param cash     payments received that day
-         * @param other    credit memos and write-offs dated that day
-         * @param censored amounts still open at the origin whose last observed day this is
-         * @param invoices invoices whose history starts that day
+         * @param creditMemos credit memos dated that day
+         * @param writeOffs   write-offs dated that day
+         * @param censored    amounts still open at the origin whose last observed day this is
+         * @param invoices    invoices whose history starts that day
          */
-        public Builder add(int offset, double entered, double cash, double other, double censored, long invoices) {
+        public Builder add(int offset, double entered, double cash, double creditMemos, double writeOffs,
+                double censored, long invoices) {
             int i = offset - minOffset;
             if (i < 0) {
                 throw new IllegalArgumentException("offset " + offset + " is before the table's first day " + minOffset);
@@ -62,7 +68,8 @@ public final class SettlementCurve {
             }
             this.entered[i] += entered;
             this.cash[i] += cash;
-            this.other[i] += other;
+            this.creditMemos[i] += creditMemos;
+            this.writeOffs[i] += writeOffs;
             this.censored[i] += censored;
             this.invoices += invoices;
             return this;
@@ -76,7 +83,8 @@ public final class SettlementCurve {
             int n = entered.length;
             double[] risk = new double[n];
             double[] hc = new double[n];
-            double[] ho = new double[n];
+            double[] hm = new double[n];
+            double[] hw = new double[n];
             double open = 0;
             for (int i = 0; i < n; i++) {
                 // Amounts enter at the start of their first day and leave at the end of the day they left on.
@@ -84,11 +92,12 @@ public final class SettlementCurve {
                 risk[i] = open;
                 if (open > 0) {
                     hc[i] = Math.min(1, Math.max(0, cash[i] / open));
-                    ho[i] = Math.min(1 - hc[i], Math.max(0, other[i] / open));
+                    hm[i] = Math.min(1 - hc[i], Math.max(0, creditMemos[i] / open));
+                    hw[i] = Math.min(1 - hc[i] - hm[i], Math.max(0, writeOffs[i] / open));
                 }
-                open -= cash[i] + other[i] + censored[i];
+                open -= cash[i] + creditMemos[i] + writeOffs[i] + censored[i];
             }
-            return new SettlementCurve(minOffset, risk, hc, ho, invoices);
+            return new SettlementCurve(minOffset, risk, hc, hm, hw, invoices);
         }
     }
 
@@ -117,9 +126,14 @@ public final class SettlementCurve {
         return shares(offset, days, cashHazard);
     }
 
-    /** As {@link #cashShares}, for credit memos and write-offs. */
-    public double[] otherShares(int offset, int days) {
-        return shares(offset, days, otherHazard);
+    /** As {@link #cashShares}, for credit memos. */
+    public double[] creditMemoShares(int offset, int days) {
+        return shares(offset, days, creditMemoHazard);
+    }
+
+    /** As {@link #cashShares}, for write-offs. */
+    public double[] writeOffShares(int offset, int days) {
+        return shares(offset, days, writeOffHazard);
     }
 
     /**
@@ -130,9 +144,14 @@ public final class SettlementCurve {
         return shares(minOffset - 1, days, cashHazard);
     }
 
-    /** As {@link #cashSharesFromStart}, for credit memos and write-offs. */
-    public double[] otherSharesFromStart(int days) {
-        return shares(minOffset - 1, days, otherHazard);
+    /** As {@link #cashSharesFromStart}, for credit memos. */
+    public double[] creditMemoSharesFromStart(int days) {
+        return shares(minOffset - 1, days, creditMemoHazard);
+    }
+
+    /** As {@link #cashSharesFromStart}, for write-offs. */
+    public double[] writeOffSharesFromStart(int days) {
+        return shares(minOffset - 1, days, writeOffHazard);
     }
 
     private double[] shares(int offset, int days, double[] hazard) {
@@ -147,7 +166,7 @@ public final class SettlementCurve {
                 break;
             }
             out[t] = stillOpen * hazard[i];
-            stillOpen *= 1 - cashHazard[i] - otherHazard[i];
+            stillOpen *= 1 - cashHazard[i] - creditMemoHazard[i] - writeOffHazard[i];
         }
         return out;
     }

@@ -64,7 +64,8 @@ public final class SettlementTables {
      * @param origins       origin dates
      * @param segmentColumn column of {@code history} naming the segment, or null
      * @param actualDays    days after each origin whose cash receipts are summed
-     * @return rows origin (DATE), kind, segment, offset (INT), entered, cash, other, open (DECIMAL), invoices (LONG)
+     * @return rows origin (DATE), kind, segment, offset (INT), entered, cash, credit_memos, write_offs, open
+     *         (DECIMAL), invoices (LONG)
      */
     public static Dataset<Row> of(Dataset<Row> history, List<LocalDate> origins, String segmentColumn,
             ForecastOptions options, int actualDays) {
@@ -113,19 +114,22 @@ public final class SettlementTables {
                 .filter(col("kind").notEqual(lit(DUE)).or(col("offset").leq(dueEnd)))
                 .filter(col("kind").notEqual(lit(NEW_INVOICE)).or(col("offset").leq(options.newInvoiceDays())))
                 .groupBy("origin", "kind", "segment", "offset")
-                .agg(sum("entered").as("entered"), sum("cash").as("cash"), sum("other").as("other"),
-                        sum("open").as("open"), sum("invoices").as("invoices"));
+                .agg(sum("entered").as("entered"), sum("cash").as("cash"), sum("credit_memos").as("credit_memos"),
+                        sum("write_offs").as("write_offs"), sum("open").as("open"),
+                        sum("invoices").as("invoices"));
     }
 
-    /** Payments ({@code cash}) and other reductions ({@code other}) by segment, invoice date, due date and day. */
+    /** Payments ({@code cash}), credit memos and write-offs by segment, invoice date, due date and day. */
     private static Dataset<Row> movementsByDay(Dataset<Row> keyed) {
         Column payment = col("e.kind").equalTo("payment");
+        Column writeOff = col("e.kind").equalTo("write_off");
         return keyed
                 .select(col("segment"), col("invoice_date"), col("due_date"),
                         functions.explode(col(InvoiceHistory.EVENTS)).as("e"))
                 .groupBy(col("segment"), col("invoice_date"), col("due_date"), col("e.date").as("date"))
                 .agg(sum(when(payment, col("e.amount")).otherwise(0)).cast(MONEY).as("cash"),
-                        sum(when(payment, 0).otherwise(col("e.amount"))).cast(MONEY).as("other"));
+                        sum(when(payment.or(writeOff), 0).otherwise(col("e.amount"))).cast(MONEY).as("credit_memos"),
+                        sum(when(writeOff, col("e.amount")).otherwise(0)).cast(MONEY).as("write_offs"));
     }
 
     /**
@@ -166,26 +170,27 @@ public final class SettlementTables {
     }
 
     /** What one part of the tables adds to their sums; a part leaves the sums it does not feed at zero. */
-    private record Sums(Column entered, Column cash, Column other, Column open, Column invoices) {
+    private record Sums(Column entered, Column cash, Column creditMemos, Column writeOffs, Column open,
+            Column invoices) {
 
         /** Money entering the table, and the invoices it came on. */
         static Sums entering(String amount) {
-            return new Sums(col(amount), lit(0), lit(0), lit(0), col("invoices"));
+            return new Sums(col(amount), lit(0), lit(0), lit(0), lit(0), col("invoices"));
         }
 
-        /** Payments and other reductions. */
+        /** Payments, credit memos and write-offs. */
         static Sums movements() {
-            return new Sums(lit(0), col("cash"), col("other"), lit(0), lit(0));
+            return new Sums(lit(0), col("cash"), col("credit_memos"), col("write_offs"), lit(0), lit(0));
         }
 
         /** Cash received only: what the actuals compare the forecast with. */
         static Sums receipts() {
-            return new Sums(lit(0), col("cash"), lit(0), lit(0), lit(0));
+            return new Sums(lit(0), col("cash"), lit(0), lit(0), lit(0), lit(0));
         }
 
         /** Amounts still open, censored at that offset. */
         static Sums stillOpen() {
-            return new Sums(lit(0), lit(0), lit(0), col("open"), lit(0));
+            return new Sums(lit(0), lit(0), lit(0), lit(0), col("open"), lit(0));
         }
     }
 
@@ -198,7 +203,8 @@ public final class SettlementTables {
                 offset.cast("int").as("offset"),
                 sums.entered().cast(MONEY).as("entered"),
                 sums.cash().cast(MONEY).as("cash"),
-                sums.other().cast(MONEY).as("other"),
+                sums.creditMemos().cast(MONEY).as("credit_memos"),
+                sums.writeOffs().cast(MONEY).as("write_offs"),
                 sums.open().cast(MONEY).as("open"),
                 sums.invoices().cast("bigint").as("invoices"));
     }

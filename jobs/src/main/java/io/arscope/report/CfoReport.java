@@ -431,11 +431,20 @@ public final class CfoReport {
                 thNum("Expected"), thNum(interval)), rows);
     }
 
+    /** Each month-end with the movements that close it, to the cent, so that a reader's sum comes out. */
     private static String dsoAhead(ReportData.Forecast f) {
-        return table(List.of(th("Month-end"), thNum("Expected AR"), thNum("Credit sales"), thNum("DSO")),
-                f.dso().stream().map(m -> row(cell(m.monthEnd()), moneyCell(m.endingAr()),
-                        moneyCell(m.creditSales()), numCell(FinanceFormat.orWhy(m.dso(), FinanceFormat::days,
-                                "no credit sales expected")))).toList());
+        return table(List.of(th("Month-end"), thNum("Opening AR"), thNum("+ Expected sales"),
+                thNum("\u2212 Expected collections"), thNum("\u2212 Expected credit memos"),
+                thNum("\u2212 Expected write-offs"), thNum("= Expected AR"), thNum("Credit sales"), thNum("DSO")),
+                f.dso().stream().map(m -> row(cell(m.monthEnd()), centsCell(m.openingAr()),
+                        centsCell(m.expectedSales()), centsCell(m.expectedCollections()),
+                        centsCell(m.expectedCreditMemos()), centsCell(m.expectedWriteOffs()),
+                        centsCell(m.endingAr()), centsCell(m.creditSales()), numCell(FinanceFormat.orWhy(m.dso(),
+                                FinanceFormat::days, "no credit sales expected")))).toList());
+    }
+
+    private static String centsCell(double amount) {
+        return numCell(FinanceFormat.cents(amount));
     }
 
     private static String latestDso(ReportData data) {

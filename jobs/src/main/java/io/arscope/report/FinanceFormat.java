@@ -34,11 +34,24 @@ public final class FinanceFormat {
 
     /** 1234567.8 as "1,234,568"; -1500 as "(1,500)". */
     public static String money(Double amount) {
+        return amount(amount, 0, "#,##0");
+    }
+
+    /**
+     * 1234567.8 as "1,234,567.80"; -1500 as "(1,500.00)": for a table whose rows a reader adds up, which closes to
+     * the cent and would not once each figure is rounded to the unit.
+     */
+    public static String cents(Double amount) {
+        return amount(amount, 2, "#,##0.00");
+    }
+
+    /** An amount rounded once to {@code scale} decimals, negatives in brackets; n/a when missing. */
+    private static String amount(Double amount, int scale, String pattern) {
         if (amount == null || amount.isNaN()) {
             return NOT_AVAILABLE;
         }
-        BigDecimal rounded = BigDecimal.valueOf(amount).setScale(0, RoundingMode.HALF_EVEN);
-        String digits = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)).format(rounded.abs());
+        BigDecimal rounded = BigDecimal.valueOf(amount).setScale(scale, RoundingMode.HALF_EVEN);
+        String digits = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US)).format(rounded.abs());
         return rounded.signum() < 0 ? "(" + digits + ")" : digits;
     }
 

@@ -116,7 +116,12 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
         }
     }
 
-    public record MonthEnd(LocalDate monthEnd, double endingAr, double creditSales, Double dso) {
+    /**
+     * A month-end of the DSO forecast, with the movements that close it: opening AR + expected sales - expected
+     * collections - expected credit memos - expected write-offs = ending AR.
+     */
+    public record MonthEnd(LocalDate monthEnd, double openingAr, double expectedSales, double expectedCollections,
+            double expectedCreditMemos, double expectedWriteOffs, double endingAr, double creditSales, Double dso) {
     }
 
     public record Accuracy(int week, int origins, Double wape, Double bias, int withInterval, Double coverage) {

@@ -217,8 +217,11 @@ public final class ReportInputs {
         List<ReportData.MonthEnd> dso = new ArrayList<>();
         for (Row r : ForecastTables.DSO_FORECAST.read(spark, dir).orderBy(ForecastTables.MONTH_END.col())
                 .collectAsList()) {
-            dso.add(new ReportData.MonthEnd(ForecastTables.MONTH_END.of(r), money(ForecastTables.ENDING_AR.of(r)),
-                    money(ForecastTables.CREDIT_SALES.of(r)), ForecastTables.DSO.of(r)));
+            dso.add(new ReportData.MonthEnd(ForecastTables.MONTH_END.of(r), money(ForecastTables.OPENING_AR.of(r)),
+                    money(ForecastTables.EXPECTED_SALES.of(r)), money(ForecastTables.EXPECTED_COLLECTIONS.of(r)),
+                    money(ForecastTables.EXPECTED_CREDIT_MEMOS.of(r)), money(ForecastTables.EXPECTED_WRITE_OFFS.of(r)),
+                    money(ForecastTables.ENDING_AR.of(r)), money(ForecastTables.CREDIT_SALES.of(r)),
+                    ForecastTables.DSO.of(r)));
         }
         List<ReportData.Accuracy> accuracy = new ArrayList<>();
         for (Row r : ForecastTables.ACCURACY.read(spark, dir).orderBy(ForecastTables.WEEK.col()).collectAsList()) {

@@ -92,7 +92,8 @@ public final class CollectorPage {
                 .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                 .append(num(days, days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"))
                 .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
-                        WorklistTables.EXPECTED_DAYS_TO_PAY.of(r))))
+                        WorklistTables.EXPECTED_DAYS_TO_PAY.of(r), WorklistTables.DAYS_TO_PAY_BASIS.of(r),
+                        WorklistTables.DAYS_TO_PAY_INVOICES.of(r))))
                 .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(r), currency));
         if (disputes) {
             row.append(td(date(WorklistTables.OLDEST_DISPUTE_OPENED.of(r))));
@@ -121,7 +122,8 @@ public final class CollectorPage {
                     .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(i), currency))
                     .append(num(days, String.valueOf(days)))
                     .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(i),
-                            WorklistTables.EXPECTED_DAYS_TO_PAY.of(i))))
+                            WorklistTables.EXPECTED_DAYS_TO_PAY.of(i), WorklistTables.DAYS_TO_PAY_BASIS.of(i),
+                            WorklistTables.DAYS_TO_PAY_INVOICES.of(i))))
                     .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(i), currency));
             if (disputes) {
                 String reason = WorklistTables.DISPUTE_REASON.of(i);

@@ -140,11 +140,18 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
     public static final int NO_ACTION_SEVERITY = 0;
 
     /**
+     * How many days before the due date the default strategy sends a high-risk invoice a courtesy reminder: two
+     * weeks, so that a customer likely to pay late hears of the invoice while it can still be paid on time, and
+     * every high-band invoice due within that window has a step.
+     */
+    public static final int PRE_DUE_REMINDER_DAYS = 14;
+
+    /**
      * The default: legal review at 90+ days above 5,000, final notice at 90+, an escalation of an overdue invoice
      * whose customer broke a promise to pay (or kept it in part), then of one whose customer missed a plan
      * instalment, a payment plan or escalation at 45-89, a call at 15-44, a firm reminder at 8-14, a polite
-     * reminder at 1-7, and a reminder in the week before the due date for high-risk invoices only. The notices are
-     * letters, the reminders emails, the rest calls.
+     * reminder at 1-7, and a courtesy reminder in the {@link #PRE_DUE_REMINDER_DAYS} days before the due date (and
+     * on it) for high-risk invoices only. The notices are letters, the reminders emails, the rest calls.
      */
     public static final DunningStrategy DEFAULT = new DunningStrategy(List.of(
             new Step("legal_review", "Refer to collection agency or legal review", 90, null,
@@ -160,7 +167,8 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             new Step("call", "Call the customer", 15, 44, null, null, "call"),
             new Step("firm_reminder", "Send a firm reminder", 8, 14, null, null, "email"),
             new Step("polite_reminder", "Send a polite reminder", 1, 7, null, null, "email"),
-            new Step("pre_due_reminder", "Remind before the due date", -7, 0, null, List.of("high"), "email")));
+            new Step("pre_due_reminder", "Send a courtesy reminder before the due date", -PRE_DUE_REMINDER_DAYS, 0,
+                    null, List.of("high"), "email")));
 
     public DunningStrategy {
         steps = List.copyOf(steps);

@@ -1,12 +1,15 @@
 package io.arscope.worklist;
 
+import java.util.Locale;
+
 import io.arscope.risk.Reasons;
 
 /**
  * What a collector is told about when an invoice, or a customer's most overdue invoice, will be paid. For one
- * already late the lateness is known, so that is what is said, with the days still expected until payment (due
- * date plus the expected days late); a probability of paying late would be a forecast of what has happened. For
- * one not yet late, the probability of paying late as a whole percent, and the days until payment is expected.
+ * already late the lateness is known, so that is what is said, with the days still expected until payment from
+ * the invoices paid after being as late, and whose they were ({@link ExpectedDaysToPay}); a probability of paying
+ * late would be a forecast of what has happened. For one not yet late, the probability of paying late as a whole
+ * percent, and the days until payment the model expects.
  */
 final class Outlook {
 
@@ -16,18 +19,33 @@ final class Outlook {
     /**
      * @param daysPastDue       days past due; zero or negative when not late
      * @param probabilityLate   the probability of paying late
-     * @param expectedDaysToPay {@link WorklistTables#EXPECTED_DAYS_TO_PAY}, null once the expected day is past
+     * @param expectedDaysToPay {@link WorklistTables#EXPECTED_DAYS_TO_PAY}
+     * @param basis             {@link WorklistTables#DAYS_TO_PAY_BASIS}
+     * @param invoices          {@link WorklistTables#DAYS_TO_PAY_INVOICES}
      */
-    static String of(int daysPastDue, double probabilityLate, Integer expectedDaysToPay) {
-        String known = daysPastDue > 0 ? Reasons.days(daysPastDue) + " late"
-                : Reasons.percent(probabilityLate) + " risk of paying late";
-        return known + "; " + expected(expectedDaysToPay);
+    static String of(int daysPastDue, double probabilityLate, Integer expectedDaysToPay, String basis,
+            Integer invoices) {
+        if (daysPastDue <= 0) {
+            return Reasons.percent(probabilityLate) + " risk of paying late; " + (expectedDaysToPay == null
+                    ? "past its expected payment date" : expectedIn(expectedDaysToPay));
+        }
+        String known = Reasons.days(daysPastDue) + " late; ";
+        return switch (basis) {
+            case ExpectedDaysToPay.CUSTOMER -> known + expectedIn(expectedDaysToPay) + " (median of "
+                    + invoices(invoices) + " of its own paid after being as late)";
+            case ExpectedDaysToPay.PORTFOLIO -> known + expectedIn(expectedDaysToPay) + " (median of "
+                    + invoices(invoices) + " of all customers paid after being as late)";
+            case ExpectedDaysToPay.NO_HISTORY -> known + "no invoice in the history was paid after being as late";
+            default -> throw new IllegalArgumentException("a late invoice's days to pay rest on its history, not "
+                    + basis);
+        };
     }
 
-    private static String expected(Integer days) {
-        if (days == null) {
-            return "past its expected payment date";
-        }
+    private static String expectedIn(int days) {
         return days == 0 ? "payment expected today" : "payment expected in " + Reasons.days(days);
+    }
+
+    private static String invoices(int n) {
+        return n == 1 ? "1 invoice" : String.format(Locale.ROOT, "%,d invoices", n);
     }
 }

@@ -70,7 +70,8 @@ public final class Worklist {
             WorklistTables.DUE_DATE, WorklistTables.CURRENCY, WorklistTables.AMOUNT, WorklistTables.OPEN_AMOUNT,
             WorklistTables.COVERED_BY_CREDIT,
             WorklistTables.DAYS_PAST_DUE, WorklistTables.AGING_BUCKET, WorklistTables.PROBABILITY_LATE,
-            WorklistTables.EXPECTED_DAYS_LATE, WorklistTables.EXPECTED_DAYS_TO_PAY, WorklistTables.RISK_BAND,
+            WorklistTables.EXPECTED_DAYS_LATE, WorklistTables.EXPECTED_DAYS_TO_PAY, WorklistTables.DAYS_TO_PAY_BASIS,
+            WorklistTables.DAYS_TO_PAY_INVOICES, WorklistTables.RISK_BAND,
             WorklistTables.PRIORITY_VALUE, WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION,
             WorklistTables.ACTION_SEVERITY, WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON,
             WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
@@ -102,23 +103,27 @@ public final class Worklist {
      * @param scores       open invoices as {@code RiskScoring} scores them
      * @param customers    {@link CollectionContext#customers}
      * @param openDisputes {@link CollectionContext#openDisputes}
+     * @param paidInvoices {@link ExpectedDaysToPay#paidInvoices}, the history the days still to pay come from
      */
     public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
-            WorklistConfig config) {
-        return build(scores, customers, openDisputes, CustomerActivity.none(scores.sparkSession()), config);
+            Dataset<Row> paidInvoices, WorklistConfig config) {
+        return build(scores, customers, openDisputes, paidInvoices, CustomerActivity.none(scores.sparkSession()),
+                config);
     }
 
     /**
      * @param activity {@link CustomerActivity#of}: the customers' last contact, promise and plan instalment
      */
     static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
-            Dataset<Row> activity, WorklistConfig config) {
+            Dataset<Row> paidInvoices, Dataset<Row> activity, WorklistConfig config) {
         Dataset<Row> joined = OnAccountCover.of(scores
                 .join(customers.withColumnRenamed("customer_id", "ctx_customer"),
                         col("customer_id").equalTo(col("ctx_customer")), "left")
                 .join(activity, col("customer_id").equalTo(col("activity_customer")), "left")
                 .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
-                        col("invoice_id").equalTo(col("disputed_invoice")), "left"),
+                        col("invoice_id").equalTo(col("disputed_invoice")), "left")
+                .join(ExpectedDaysToPay.of(scores, paidInvoices).withColumnRenamed("invoice_id", "to_pay_invoice"),
+                        col("invoice_id").equalTo(col("to_pay_invoice")), "left"),
                 col("disputed_invoice").isNotNull());
         List<String> bucketLabels = config.buckets().labels();
         MapFunction<Row, Row> decide = r -> invoiceRow(r, config, bucketLabels);
@@ -207,7 +212,9 @@ public final class Worklist {
                 .set(WorklistTables.AGING_BUCKET, bucketLabels.get(config.buckets().index(daysPastDue)))
                 .set(WorklistTables.PROBABILITY_LATE, probability)
                 .set(WorklistTables.EXPECTED_DAYS_LATE, expectedDaysLate)
-                .set(WorklistTables.EXPECTED_DAYS_TO_PAY, expectedDaysToPay(expectedDaysLate, daysPastDue))
+                .set(WorklistTables.EXPECTED_DAYS_TO_PAY, r.getAs(ExpectedDaysToPay.DAYS))
+                .set(WorklistTables.DAYS_TO_PAY_BASIS, r.getAs(ExpectedDaysToPay.BASIS))
+                .set(WorklistTables.DAYS_TO_PAY_INVOICES, r.getAs(ExpectedDaysToPay.INVOICES))
                 .set(WorklistTables.RISK_BAND, band).set(WorklistTables.PRIORITY_VALUE, priority).set(WorklistTables.ACTION_CODE, code)
                 .set(WorklistTables.NEXT_ACTION, action + CustomerActivity.actionNote(r, ScoreTables.CURRENCY.of(r),
                         asOf))
@@ -250,15 +257,6 @@ public final class Worklist {
     }
 
     /**
-     * Days from the as-of day to the expected payment, the due date plus the expected days late (rounded to whole
-     * days); null once that day is past, when the model's expectation says nothing more.
-     */
-    static Integer expectedDaysToPay(double expectedDaysLate, int daysPastDue) {
-        long days = Math.round(expectedDaysLate) - daysPastDue;
-        return days >= 0 ? (int) days : null;
-    }
-
-    /**
      * One row per collector, queue, customer and currency, ranked within the collector's queue; its reasons are
      * its top invoice's, said about the customer ({@link RowReasons#ofCustomer}). The customer's on-account credit
      * goes on its collection row, where it covers invoices, or on its dispute row when it has no other.
@@ -279,7 +277,8 @@ public final class Worklist {
                         sum(weight.multiply(col("expected_days_late"))).divide(sum(weight))
                                 .as("expected_days_late"),
                         // Of the most overdue invoice, the largest first where several are as overdue.
-                        max(struct(col("days_past_due"), open, col("expected_days_to_pay"))).as("most_overdue"),
+                        max(struct(col("days_past_due"), open, col("expected_days_to_pay"), col("days_to_pay_basis"),
+                                col("days_to_pay_invoices"))).as("most_overdue"),
                         sum("priority_value").cast(MONEY).as("priority_value"),
                         max(struct(col("action_severity"), col("action_code"), col("next_action"))).as("action"),
                         min("dispute_opened").as("oldest_dispute_opened"),
@@ -323,7 +322,9 @@ public final class Worklist {
                         col("max_days_past_due"),
                         config.buckets().label(config.buckets().index(col("max_days_past_due"))).as("oldest_bucket"),
                         col("probability_late"), col("expected_days_late"),
-                        col("most_overdue.expected_days_to_pay").as("expected_days_to_pay"), col("priority_value"),
+                        col("most_overdue.expected_days_to_pay").as("expected_days_to_pay"),
+                        col("most_overdue.days_to_pay_basis").as("days_to_pay_basis"),
+                        col("most_overdue.days_to_pay_invoices").as("days_to_pay_invoices"), col("priority_value"),
                         col("action.action_code").as("action_code"), col("action.next_action").as("next_action"),
                         col("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
                         col("oldest_dispute_opened"), col("last_payment_date")));

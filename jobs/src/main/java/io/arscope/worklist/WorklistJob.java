@@ -124,8 +124,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         Dataset<Row> activity = CustomerActivity.of(collected, cut,
                 scores.select(ScoreTables.INVOICE_ID.col()), day, ActivityConfig.DEFAULT).localCheckpoint();
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), activity, o.config(), context.output(), source, day,
-                started);
+                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), activity,
+                o.config(), context.output(), source, day, started);
         if (!reporting.converts()) {
             // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
             ReminderDrafts.write(spark, context.output(), day, o.config().strategy(), o.drafts());
@@ -160,17 +160,18 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * invoice is listed, and writes the manifest.
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, WorklistConfig config, String output, ScoreSource source, LocalDate day,
-            Instant started) throws IOException {
-        return write(spark, scores, customerContext, openDisputes, CustomerActivity.none(spark), config, output,
-                source, day, started);
+            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
+            ScoreSource source, LocalDate day, Instant started) throws IOException {
+        return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), config,
+                output, source, day, started);
     }
 
     /** As above, with the customers' collection activity ({@link CustomerActivity#of}). */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> activity, WorklistConfig config, String output,
-            ScoreSource source, LocalDate day, Instant started) throws IOException {
-        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, activity, config);
+            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity, WorklistConfig config,
+            String output, ScoreSource source, LocalDate day, Instant started) throws IOException {
+        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, activity,
+                config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = lists.customers().localCheckpoint();
         long scored = scores.count();
@@ -275,7 +276,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // Amounts as stored: the backtest ranks, it shows no amount.
         Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), config).invoices()
+                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), config)
+                .invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));
         Dataset<Row> after = WorklistBacktest.outcomes(ledger, day, horizonDays).withColumnRenamed("invoice_id", "o_id");
         BigDecimal zero = BigDecimal.ZERO.setScale(2);

@@ -55,8 +55,12 @@ public final class WorklistTables {
     public static final Column<String> AGING_BUCKET = text("aging_bucket").required();
     public static final Column<Double> PROBABILITY_LATE = share("probability_late").required();
     public static final Column<Double> EXPECTED_DAYS_LATE = number("expected_days_late").required();
-    /** Days from the as-of day to the expected payment (due date + expected days late); null once that is past. */
-    public static final Column<Integer> EXPECTED_DAYS_TO_PAY = integer("expected_days_to_pay");
+    /** Days from the as-of day to the expected payment ({@link ExpectedDaysToPay}); null when nothing says. */
+    public static final Column<Integer> EXPECTED_DAYS_TO_PAY = integer(ExpectedDaysToPay.DAYS);
+    /** What {@link #EXPECTED_DAYS_TO_PAY} rests on: model, customer, portfolio or no_history. */
+    public static final Column<String> DAYS_TO_PAY_BASIS = text(ExpectedDaysToPay.BASIS).required();
+    /** How many paid invoices {@link #EXPECTED_DAYS_TO_PAY} is the median of; null when it is the model's. */
+    public static final Column<Integer> DAYS_TO_PAY_INVOICES = integer(ExpectedDaysToPay.INVOICES);
     public static final Column<String> RISK_BAND = text("risk_band").required();
     public static final Column<BigDecimal> PRIORITY_VALUE = money("priority_value").required();
     public static final Column<String> ACTION_CODE = text("action_code").required();
@@ -90,10 +94,11 @@ public final class WorklistTables {
     public static final OutputTable INVOICES = OutputTable.of("worklist-invoices", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
             CURRENCY, AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
-            EXPECTED_DAYS_TO_PAY, RISK_BAND, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON,
-            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL,
-            LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT,
-            PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF).keyedBy(INVOICE_ID);
+            EXPECTED_DAYS_TO_PAY, DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, RISK_BAND, PRIORITY_VALUE, ACTION_CODE,
+            NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON, LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3,
+            LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS,
+            PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT,
+            COOLING_OFF).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");
@@ -113,9 +118,9 @@ public final class WorklistTables {
     public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, CURRENCY, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
             ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, EXPECTED_DAYS_TO_PAY,
-            PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1, REASON_2, REASON_3,
-            OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME,
-            DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE,
+            DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1,
+            REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL,
+            LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE,
             PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF)
             .keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID, CURRENCY);
 

@@ -22,8 +22,8 @@ import io.arscope.worklist.WorklistJob;
 
 /**
  * Benchmark harness (not a test): the worklist stage on N scored open invoices (default 1,000,000) of 50,000
- * customers and 20 collectors, 2% disputed: ranking, roll-up, Parquet, CSV per collector and summaries. The scores
- * are made up deterministically from the row number, since a generated history has far fewer open invoices;
+ * customers and 20 collectors, 2% disputed, with a paid history of three invoices per open one: ranking, roll-up,
+ * days still to pay, Parquet, CSV per collector and summaries. The scores are made up deterministically from the row number, since a generated history has far fewer open invoices;
  * scoring itself is measured by the risk benchmark. Arguments: output folder, invoice count.
  */
 public final class WorklistBenchmark {
@@ -64,9 +64,12 @@ public final class WorklistBenchmark {
         Dataset<Row> disputes = scores.filter(expr("abs(hash(invoice_id)) % 50 = 0")).select(col("invoice_id"),
                 date_sub(lit(asOf), lit(10)).as("dispute_opened"), lit("pricing").as("dispute_reason"))
                 .localCheckpoint();
+        // Three paid invoices per open one, 0 to 149 days late, for the days still to pay.
+        Dataset<Row> paid = spark.range(3 * n).select(concat(lit("C"), expr("id % 50000")).as("customer_id"),
+                expr("cast(abs(hash(id, 11)) % 150 as int)").as("days_late")).localCheckpoint();
         long open = scores.count();
         long t0 = System.nanoTime();
-        WorklistJob.Counts c = WorklistJob.write(spark, scores, customers, disputes, WorklistConfig.DEFAULT, out,
+        WorklistJob.Counts c = WorklistJob.write(spark, scores, customers, disputes, paid, WorklistConfig.DEFAULT, out,
                 new WorklistJob.ScoreSource("generated", null, "none", ""), asOf, Instant.now());
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("worklist: %,d open invoices (%,d disputed), %,d customer rows, %d collectors in %.1f s "

@@ -24,9 +24,9 @@ class ForecastMathTest {
 
     private static SettlementCurve curve() {
         return new SettlementCurve.Builder(0, 3)
-                .add(0, 400, 0, 0, 0, 3)
-                .add(1, 0, 50, 100, 200, 0)
-                .add(2, 0, 50, 0, 0, 0)
+                .add(0, 400, 0, 0, 0, 0, 3)
+                .add(1, 0, 50, 60, 40, 200, 0)
+                .add(2, 0, 50, 0, 0, 0, 0)
                 .build();
     }
 
@@ -38,9 +38,11 @@ class ForecastMathTest {
         assertEquals(0, c.atRisk(3), EPS);
         assertEquals(0.125, c.cashHazard(1), EPS);
         assertEquals(1.0, c.cashHazard(2), EPS);
-        // Open at the end of day 0: 0.125 paid on day 1; 1 - 0.125 - 0.25 = 0.625 still open, all paid on day 2.
+        // Open at the end of day 0: 0.125 paid on day 1, 0.15 credited and 0.1 written off; 1 - 0.125 - 0.15 - 0.1 =
+        // 0.625 still open, all paid on day 2.
         assertArrayEquals(new double[] {0.125, 0.625, 0}, c.cashShares(0, 3), EPS);
-        assertArrayEquals(new double[] {0.25, 0, 0}, c.otherShares(0, 3), EPS);
+        assertArrayEquals(new double[] {0.15, 0, 0}, c.creditMemoShares(0, 3), EPS);
+        assertArrayEquals(new double[] {0.1, 0, 0}, c.writeOffShares(0, 3), EPS);
         assertArrayEquals(new double[] {0, 0.125}, c.cashSharesFromStart(2), EPS);
         // Past the table's end nothing is expected.
         assertArrayEquals(new double[] {0, 0}, c.cashShares(3, 2), EPS);
@@ -50,17 +52,19 @@ class ForecastMathTest {
     @Test
     void cashFromOpenInvoicesAndNewSales() {
         SettlementCurve c = curve();
-        SettlementCurve neverPays = new SettlementCurve.Builder(0, 3).add(0, 100, 0, 0, 100, 1).build();
+        SettlementCurve neverPays = new SettlementCurve.Builder(0, 3).add(0, 100, 0, 0, 0, 100, 1).build();
         CashForecast f = CashForecast.of(Map.of("slow", neverPays), c,
                 List.of(new CashForecast.OpenBalance("x", 0, 1000), new CashForecast.OpenBalance("slow", 0, 500),
                         new CashForecast.OpenBalance("x", 4, 700)),
                 c, 80, 3);
         // x at day 0 uses the fallback curve; "slow" its own (nothing paid); offset 4 lies past the table.
         assertArrayEquals(new double[] {125, 625, 0}, f.openCash(), EPS);
-        assertArrayEquals(new double[] {250, 0, 0}, f.openOther(), EPS);
+        assertArrayEquals(new double[] {150, 0, 0}, f.openCreditMemos(), EPS);
+        assertArrayEquals(new double[] {100, 0, 0}, f.openWriteOffs(), EPS);
         // 80 a day issued on days 1, 2, 3, each paying 0 on its invoice date, 0.125 a day later, 0.625 two days later.
         assertArrayEquals(new double[] {0, 10, 60}, f.newCash(), EPS);
-        assertArrayEquals(new double[] {0, 20, 20}, f.newOther(), EPS);
+        assertArrayEquals(new double[] {0, 12, 12}, f.newCreditMemos(), EPS);
+        assertArrayEquals(new double[] {0, 8, 8}, f.newWriteOffs(), EPS);
         assertArrayEquals(new double[] {80, 80, 80}, f.newSales(), EPS);
         assertEquals(750, f.openCashInWeek(1), EPS);
     }
@@ -68,18 +72,19 @@ class ForecastMathTest {
     @Test
     void dsoRollsReceivablesForwardToEachMonthEnd() {
         double[] sales = filled(29, 10);
-        CashForecast f = new CashForecast(filled(29, 5), filled(29, 1), filled(29, 0.5), filled(29, 0), sales);
+        CashForecast f = new CashForecast(filled(29, 5), filled(29, 1), filled(29, 0.3), filled(29, 0),
+                filled(29, 0.2), filled(29, 0), sales);
         LocalDate asOf = LocalDate.of(2026, 1, 30);
         assertEquals(29, DsoForecast.daysToCover(asOf, 2));
         List<DsoForecast.MonthEnd> ends = DsoForecast.of(asOf, 1000, f, 300, 2);
-        // 31 Jan: 1000 + 10 - 6 - 0.5 = 1003.5; January's sales 300 booked + 10 = 310; DSO 1003.5 / 310 x 31.
+        // 31 Jan: 1000 + 10 - 6 - 0.3 - 0.2 = 1003.5; January's sales 300 booked + 10 = 310; DSO 1003.5 / 310 x 31.
         assertEquals(new DsoForecast.MonthEnd(LocalDate.of(2026, 1, 31), 1, money("1000.00"), money("10.00"),
-                money("6.00"), money("0.50"), money("1003.50"), money("310.00"), 31, 1003.5 / 310 * 31),
+                money("6.00"), money("0.30"), money("0.20"), money("1003.50"), money("310.00"), 31, 1003.5 / 310 * 31),
                 ends.get(0));
         assertEquals(100.35, ends.get(0).dso(), EPS);
-        // 28 Feb opens with January's ending AR: 28 more days of +10 - 6 - 0.5, 1101.5; sales 280, all expected.
+        // 28 Feb opens with January's ending AR: 28 more days of +10 - 6 - 0.3 - 0.2, 1101.5; sales 280, all expected.
         assertEquals(new DsoForecast.MonthEnd(LocalDate.of(2026, 2, 28), 29, money("1003.50"), money("280.00"),
-                money("168.00"), money("14.00"), money("1101.50"), money("280.00"), 28, 1101.5 / 280 * 28),
+                money("168.00"), money("8.40"), money("5.60"), money("1101.50"), money("280.00"), 28, 1101.5 / 280 * 28),
                 ends.get(1));
         assertEquals(110.15, ends.get(1).dso(), EPS);
         // On a month-end the next month-end is the following one.
@@ -88,22 +93,24 @@ class ForecastMathTest {
 
     /**
      * Each month's movements are rounded to the cent once and the ending AR is made of them, so that the row closes
-     * exactly, as dso_forecast's check requires. 28 days of sales 0.004, cash 0.003 and credits 0.003 a day: sales
-     * 0.112 -> 0.11, cash and credits 0.084 -> 0.08 each; ending 100.00 + 0.11 - 0.08 - 0.08 = 99.95, where the
-     * unrounded roll-forward, 99.944, rounded on its own to 99.94 and left the row a cent apart.
+     * exactly, as dso_forecast's check requires. 28 days of sales 0.004, cash 0.003, credit memos 0.002 and
+     * write-offs 0.002 a day: sales 0.112 -> 0.11, cash 0.084 -> 0.08, credit memos and write-offs 0.056 -> 0.06
+     * each; ending 100.00 + 0.11 - 0.08 - 0.06 - 0.06 = 99.91, where the unrounded roll-forward, 99.916, rounded on
+     * its own to 99.92 and left the row a cent apart.
      */
     @Test
     void eachDsoMonthClosesExactlyInCents() {
-        CashForecast f = new CashForecast(filled(28, 0.003), filled(28, 0), filled(28, 0.003), filled(28, 0),
-                filled(28, 0.004));
+        CashForecast f = new CashForecast(filled(28, 0.003), filled(28, 0), filled(28, 0.002), filled(28, 0),
+                filled(28, 0.002), filled(28, 0), filled(28, 0.004));
         DsoForecast.MonthEnd feb = DsoForecast.of(LocalDate.of(2026, 1, 31), 100, f, 0, 1).get(0);
         assertEquals(money("100.00"), feb.openingAr());
         assertEquals(money("0.11"), feb.expectedSales());
         assertEquals(money("0.08"), feb.expectedCollections());
-        assertEquals(money("0.08"), feb.expectedCreditsAndWriteOffs());
-        assertEquals(money("99.95"), feb.endingAr());
+        assertEquals(money("0.06"), feb.expectedCreditMemos());
+        assertEquals(money("0.06"), feb.expectedWriteOffs());
+        assertEquals(money("99.91"), feb.endingAr());
         assertEquals(feb.endingAr(), feb.openingAr().add(feb.expectedSales()).subtract(feb.expectedCollections())
-                .subtract(feb.expectedCreditsAndWriteOffs()));
+                .subtract(feb.expectedCreditMemos()).subtract(feb.expectedWriteOffs()));
     }
 
     private static java.math.BigDecimal money(String amount) {

@@ -19,18 +19,18 @@ class ForecastSummaryTest {
                                 LocalDate.parse("2020-01-14"), 100, 0, 80.0, 120.0, 10)),
                 // January: nothing invoiced or expected, so no DSO; February: 2,000 / 1,000 x 29 days.
                 List.of(new DsoForecast.MonthEnd(LocalDate.parse("2020-01-31"), 31, money("1600.00"), money("0.00"),
-                        money("230.00"), money("20.00"), money("1350.00"), money("0.00"), 31, null),
+                        money("230.00"), money("15.00"), money("5.00"), money("1350.00"), money("0.00"), 31, null),
                         new DsoForecast.MonthEnd(LocalDate.parse("2020-02-29"), 60, money("1350.00"),
-                                money("1000.00"), money("350.00"), money("0.00"), money("2000.00"), money("1000.00"),
-                                29, 58.0)),
+                                money("1000.00"), money("350.00"), money("0.00"), money("0.00"), money("2000.00"),
+                                money("1000.00"), 29, 58.0)),
                 List.of(),
                 List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
                         new ForecastBacktest.Accuracy(2, 51, 400, 300, 0.25, -0.25, 10, 0.8)));
         assertEquals(List.of("as of 2019-12-31: open AR 1,600.00; expected cash over 2 weeks 350.00",
-                "  2020-01-31: opening AR 1,600.00 + sales 0.00 - collections 230.00 - credits and write-offs 20.00"
-                        + " = ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
-                "  2020-02-29: opening AR 1,350.00 + sales 1,000.00 - collections 350.00 - credits and write-offs"
-                        + " 0.00 = ending AR 2,000.00, DSO 58.0",
+                "  2020-01-31: opening AR 1,600.00 + sales 0.00 - collections 230.00 - credit memos 15.00 - write-offs"
+                        + " 5.00 = ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
+                "  2020-02-29: opening AR 1,350.00 + sales 1,000.00 - collections 350.00 - credit memos 0.00"
+                        + " - write-offs 0.00 = ending AR 2,000.00, DSO 58.0",
                 "  backtest week 1 ahead: 52 origins, WAPE n/a (no cash collected in the weeks backtested), interval "
                         + "coverage n/a (too few earlier origins to calibrate an interval) (0)",
                 "  backtest week 2 ahead: 51 origins, WAPE 25.0%, interval coverage 80.0% (10)"),

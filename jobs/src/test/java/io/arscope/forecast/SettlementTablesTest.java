@@ -28,7 +28,7 @@ import io.arscope.testing.TestSpark;
  * window start, day +16, with 70; pays 50 on day +24; 20 open on day +45; 20 actually paid 3 days after.</li>
  * <li>B: 200, issued 25 Mar, due 24 Apr; credit memo 20 on 28 Mar, paid 250 on 30 Mar (overpaid by 70). Enters at
  * day -10 (30-day terms start at the earliest offset), where the memo and payment fall too; nothing open. On the
- * invoice-date table: 20 other on day 3, 250 cash on day 5.</li>
+ * invoice-date table: 20 credit memos on day 3, 250 cash on day 5.</li>
  * <li>C: 80, issued 2 Apr, after the origin; paid 5 Apr: an actual of new sales on day 5, nothing else.</li>
  * <li>D: 40, issued 1 Jun 2025, paid 5 Jul 2025: settled before the window, only entered on the invoice-date table
  * (younger than a year).</li>
@@ -37,6 +37,9 @@ import io.arscope.testing.TestSpark;
  * <li>F: 50, issued 20 Mar, due 30 Mar, paid on the origin day: enters at day -10, pays on day +1, not open.</li>
  * <li>G: 30, issued 20 Jan, due 19 Feb, paid on 1 Mar, the day before the window: does not enter the due table,
  * only the invoice-date table.</li>
+ * <li>H: 40, issued 1 Feb, due 3 Mar; 10 written off on 20 Mar. Enters the due table at window start, day -1, with
+ * 40; the write-off on day +17; 30 open on day +28. On the invoice-date table it only enters (the write-off is on
+ * day 47, past day 7).</li>
  * </ul>
  */
 class SettlementTablesTest {
@@ -58,6 +61,8 @@ class SettlementTablesTest {
                 .invoice("E", "K", "2025-01-10", "2025-02-09", "60")
                 .invoice("F", "K", "2026-03-20", "2026-03-30", "50").payment("F", "K", "2026-03-31", "50")
                 .invoice("G", "K", "2026-01-20", "2026-02-19", "30").payment("G", "K", "2026-03-01", "30")
+                .invoice("H", "K", "2026-02-01", "2026-03-03", "40")
+                .adjustment("H", "K", "2026-03-20", "10", "write_off")
                 .write(spark, dir);
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
         ForecastOptions options = new ForecastOptions("in", "out", null, null, 1, 1, 0, 0.8, 8, 1, 30, -10, 60, 7);
@@ -65,26 +70,30 @@ class SettlementTablesTest {
         List<Row> rows = SettlementTables.of(InvoiceHistory.of(ledger, List.of()), List.of(LocalDate.of(2026, 3, 31)),
                 null, options, 7).collectAsList();
 
-        // kind/offset -> entered, cash, other, open, invoices; groups whose sums are all zero are left out.
+        // kind/offset -> entered, cash, credit memos, write-offs, open, invoices; groups whose sums are all zero are
+        // left out.
         Map<String, String> expected = new TreeMap<>(Map.ofEntries(
-                Map.entry("actual_new/5", "0 80 0 0 0"),
-                Map.entry("actual_open/3", "0 20 0 0 0"),
-                Map.entry("due/-10", "250 250 20 0 2"),
-                Map.entry("due/1", "0 50 0 0 0"),
-                Map.entry("due/16", "70 0 0 0 1"),
-                Map.entry("due/24", "0 50 0 0 0"),
-                Map.entry("due/45", "0 0 0 20 0"),
-                Map.entry("due/61", "0 0 0 60 0"),
-                Map.entry("new_invoice/0", "420 0 0 0 5"),
-                Map.entry("new_invoice/3", "0 0 20 0 0"),
-                Map.entry("new_invoice/5", "0 250 0 0 0")));
+                Map.entry("actual_new/5", "0 80 0 0 0 0"),
+                Map.entry("actual_open/3", "0 20 0 0 0 0"),
+                Map.entry("due/-10", "250 250 20 0 0 2"),
+                Map.entry("due/-1", "40 0 0 0 0 1"),
+                Map.entry("due/1", "0 50 0 0 0 0"),
+                Map.entry("due/16", "70 0 0 0 0 1"),
+                Map.entry("due/17", "0 0 0 10 0 0"),
+                Map.entry("due/24", "0 50 0 0 0 0"),
+                Map.entry("due/28", "0 0 0 0 30 0"),
+                Map.entry("due/45", "0 0 0 0 20 0"),
+                Map.entry("due/61", "0 0 0 0 60 0"),
+                Map.entry("new_invoice/0", "460 0 0 0 0 6"),
+                Map.entry("new_invoice/3", "0 0 20 0 0 0"),
+                Map.entry("new_invoice/5", "0 250 0 0 0 0")));
         Map<String, String> actual = new TreeMap<>();
         for (Row r : rows) {
             assertEquals(LocalDate.of(2026, 3, 31), r.getAs("origin"));
             assertEquals(SettlementTables.ALL, r.getAs("segment"));
-            String sums = plain(r, "entered") + " " + plain(r, "cash") + " " + plain(r, "other") + " "
-                    + plain(r, "open") + " " + r.getAs("invoices");
-            if (!sums.equals("0 0 0 0 0")) {
+            String sums = plain(r, "entered") + " " + plain(r, "cash") + " " + plain(r, "credit_memos") + " "
+                    + plain(r, "write_offs") + " " + plain(r, "open") + " " + r.getAs("invoices");
+            if (!sums.equals("0 0 0 0 0 0")) {
                 actual.put(r.getAs("kind") + "/" + r.getAs("offset"), sums);
             }
         }

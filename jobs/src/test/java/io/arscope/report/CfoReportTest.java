@@ -46,7 +46,8 @@ class CfoReportTest {
                         420000.0),
                 new ReportData.Week(2, LocalDate.of(2026, 4, 8), LocalDate.of(2026, 4, 14), 200000, 100000, null,
                         null)),
-                List.of(new ReportData.MonthEnd(LocalDate.of(2026, 4, 30), 1300000, 900000, 43.3)),
+                List.of(new ReportData.MonthEnd(LocalDate.of(2026, 4, 30), 1200000, 900000, 780000, 15000.5, 4999.5,
+                        1300000, 900000, 43.3)),
                 List.of(new ReportData.Accuracy(1, 40, 0.194, 0.0188, 32, 0.7727)), 0.8);
         List<ReportData.RiskyCustomer> customers = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -109,8 +110,14 @@ class CfoReportTest {
                 + "interval)</td>"));
         assertTrue(html.contains("<td class=\"num\">19.4%</td><td class=\"num\">1.9%</td>"
                 + "<td class=\"num\">77.3% (32)</td>"));
-        assertTrue(html.contains("<td>2026-04-30</td><td class=\"num\">1,300,000</td><td class=\"num\">900,000</td>"
-                + "<td class=\"num\">43.3</td>"));
+        // DSO ahead closes to the cent: 1,200,000 + 900,000 - 780,000 - 15,000.50 - 4,999.50 = 1,300,000.
+        assertTrue(html.contains("<th class=\"num\">Opening AR</th><th class=\"num\">+ Expected sales</th>"
+                + "<th class=\"num\">\u2212 Expected collections</th><th class=\"num\">\u2212 Expected credit memos</th>"
+                + "<th class=\"num\">\u2212 Expected write-offs</th><th class=\"num\">= Expected AR</th>"), html);
+        assertTrue(html.contains("<td>2026-04-30</td><td class=\"num\">1,200,000.00</td>"
+                + "<td class=\"num\">900,000.00</td><td class=\"num\">780,000.00</td><td class=\"num\">15,000.50</td>"
+                + "<td class=\"num\">4,999.50</td><td class=\"num\">1,300,000.00</td><td class=\"num\">900,000.00</td>"
+                + "<td class=\"num\">43.3</td>"), html);
         // Riskiest: the ten largest expected-late amounts, C12 first; C1 and C2 fall off.
         int c12 = html.indexOf("Customer 12 (C12)");
         assertTrue(c12 > 0 && c12 < html.indexOf("Customer 11 (C11)"));
@@ -140,7 +147,7 @@ class CfoReportTest {
                 0.0, 1.0));
         ReportData.Forecast forecast = new ReportData.Forecast(LocalDate.of(2026, 10, 31), List.of(
                 new ReportData.Week(1, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7), 10, 0, null, null)),
-                List.of(new ReportData.MonthEnd(LocalDate.of(2026, 11, 30), 90, 0, null)),
+                List.of(new ReportData.MonthEnd(LocalDate.of(2026, 11, 30), 100, 0, 10, 0, 0, 90, 0, null)),
                 List.of(new ReportData.Accuracy(1, 3, null, null, 0, null)), 0.8);
         ReportData missing = new ReportData(LocalDate.of(2026, 10, 31), List.of(september, emptied),
                 List.of("current", "1-30", "31-60", "61-90", "91+"), provision, forecast, null);
@@ -162,7 +169,9 @@ class CfoReportTest {
         assertTrue(html.contains("<td class=\"num\">n/a (empty in provision_matrix)</td><td class=\"num\">0</td>"),
                 html);
         assertTrue(html.contains("Latest actual DSO (standard, 2026-10): n/a (empty in period_metrics for 2026-10)."));
-        assertTrue(html.contains("<td>2026-11-30</td><td class=\"num\">90</td><td class=\"num\">0</td>"
+        assertTrue(html.contains("<td>2026-11-30</td><td class=\"num\">100.00</td><td class=\"num\">0.00</td>"
+                + "<td class=\"num\">10.00</td><td class=\"num\">0.00</td><td class=\"num\">0.00</td>"
+                + "<td class=\"num\">90.00</td><td class=\"num\">0.00</td>"
                 + "<td class=\"num\">n/a (no credit sales expected)</td>"), html);
         assertTrue(html.contains("<td class=\"num\">n/a (no cash came in)</td><td class=\"num\">n/a (no cash came "
                 + "in)</td><td class=\"num\">n/a (no interval yet)</td>"), html);

@@ -23,9 +23,14 @@ class DunningStrategyTest {
 
     @Test
     void theDefaultStepsFollowDaysPastDueAmountAndBand() {
-        assertEquals("none", code(-8, "100.00", "high"));
+        // A high-risk invoice gets its courtesy reminder from 14 days before the due date.
+        assertEquals(14, DunningStrategy.PRE_DUE_REMINDER_DAYS);
+        assertEquals("none", code(-15, "100.00", "high"));
+        assertEquals("pre_due_reminder", code(-14, "100.00", "high"));
+        assertEquals("pre_due_reminder", code(-8, "100.00", "high"));
         assertEquals("pre_due_reminder", code(-7, "100.00", "high"));
         assertEquals("none", code(-7, "100.00", "medium"));
+        assertEquals("none", code(0, "100.00", "low"));
         assertEquals("pre_due_reminder", code(0, "100.00", "high"));
         assertEquals("polite_reminder", code(1, "100.00", "low"));
         assertEquals("polite_reminder", code(7, "100.00", "low"));

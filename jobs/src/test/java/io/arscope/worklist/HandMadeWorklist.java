@@ -25,6 +25,11 @@ import io.arscope.testing.TestSpark;
  * reminder) third and not today. C1's probability is weighted by open amount: (500 + 140) / 1200 = 53.3%. Dispute
  * queue: C4 (I6 6000, disputed since 2025-03-01 over pricing). The other collector: C5 (I7 1070 x 0.4 x 2.5 =
  * 1070.00, payment plan).
+ *
+ * <p>Invoices paid by the as-of day: C1's 35, 40, 45, 50 and 60 days late. Days still to pay: I1 (30 days late) on
+ * C1's own five, 5, 10, 15, 20 and 30 more, median 15; I4 (5 days) on the portfolio's, the same five, 30, 35, 40,
+ * 45 and 55 more, median 40; I7 (45 days) on the portfolio's 50 and 60, 5 and 15 more, median 10; none was paid
+ * after 95 or 100 days (I3, I6). I2, not yet due, on the model: due in 3 days, expected 3 days late, 6.
  */
 final class HandMadeWorklist {
 
@@ -62,6 +67,9 @@ final class HandMadeWorklist {
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
+                spark.createDataFrame(List.of(RowFactory.create("C1", 35), RowFactory.create("C1", 40),
+                        RowFactory.create("C1", 45), RowFactory.create("C1", 50), RowFactory.create("C1", 60)),
+                        ExpectedDaysToPay.PAID_INVOICES),
                 CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), WorklistTest.AS_OF,
                 Instant.now());
     }

@@ -81,7 +81,8 @@ class ReminderDraftsTest {
                 RowFactory.create("../C6", "Omega", ZOE, null, WorklistTest.NO_CREDIT));
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
-                spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES), CONFIG);
+                spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES),
+                spark.createDataFrame(List.<Row>of(), ExpectedDaysToPay.PAID_INVOICES), CONFIG);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> rows = lists.customers().localCheckpoint();
         plain = dir.resolve("plain");

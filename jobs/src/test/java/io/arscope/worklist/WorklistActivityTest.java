@@ -113,7 +113,7 @@ class WorklistActivityTest {
         Dataset<Row> activity = CustomerActivity.of(CollectionActivity.read(spark, canonical),
                 ReceivablesLedger.read(spark, canonical).asOf(AS_OF), scores.select("invoice_id"), AS_OF,
                 ActivityConfig.DEFAULT);
-        result = Worklist.build(scores, context, disputes, activity, CONFIG);
+        result = Worklist.build(scores, context, disputes, noPaidHistory(), activity, CONFIG);
     }
 
     private static String said(Row r, String... columns) {
@@ -144,7 +144,7 @@ class WorklistActivityTest {
     /** Before issue 18 (and still with no activity): priority alone, and A, C, D are today's list. */
     @Test
     void withoutActivityTheRankingIsAsBefore() {
-        Worklist.Result plain = Worklist.build(scores, context, disputes, CONFIG);
+        Worklist.Result plain = Worklist.build(scores, context, disputes, noPaidHistory(), CONFIG);
         assertEquals(List.of("1 true A", "2 true C", "3 true D", "4 false F", "5 false G", "6 false E", "7 false H",
                 "8 false B"), plain.customers().orderBy("customer_rank").collectAsList().stream()
                 .map(r -> said(r, "customer_rank", "in_today", "customer_id")).toList());
@@ -234,7 +234,7 @@ class WorklistActivityTest {
                 ReceivablesLedger.read(spark, canonical).asOf(AS_OF), scores.select("invoice_id"), AS_OF,
                 ActivityConfig.DEFAULT);
         assertEquals(List.of("1 true B", "2 true E", "3 true A", "4 false C"), Worklist.build(scores, context,
-                        disputes, activity, CONFIG.withCoolOffDays(0)).customers().orderBy("customer_rank").limit(4)
+                        disputes, noPaidHistory(), activity, CONFIG.withCoolOffDays(0)).customers().orderBy("customer_rank").limit(4)
                 .collectAsList().stream().map(r -> said(r, "customer_rank", "in_today", "customer_id")).toList());
     }
 
@@ -257,5 +257,10 @@ class WorklistActivityTest {
         assertTrue(Worklist.coolingOff(6, contact, null, null, "due", d("2025-03-31"), 7));
         // Contacted today, with no cool-off.
         assertFalse(Worklist.coolingOff(0, d("2025-03-31"), null, null, null, null, 0));
+    }
+
+    /** No invoice paid before: the days still to pay rest on no history, which these tests do not look at. */
+    private static Dataset<Row> noPaidHistory() {
+        return TestSpark.session().createDataFrame(List.<Row>of(), ExpectedDaysToPay.PAID_INVOICES);
     }
 }

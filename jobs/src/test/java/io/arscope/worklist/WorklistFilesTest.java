@@ -50,10 +50,10 @@ class WorklistFilesTest {
     private static final String HEADER = "as_of,collector,queue,customer_rank,in_today,invoice_rank,customer_id,"
             + "customer_name,invoice_id,invoice_date,due_date,currency,amount,open_amount,covered_by_credit,days_past_due,"
             + "aging_bucket,"
-            + "probability_late,expected_days_late,expected_days_to_pay,risk_band,priority_value,action_code,"
+            + "probability_late,expected_days_late,expected_days_to_pay,days_to_pay_basis,days_to_pay_invoices,risk_band,"
+            + "priority_value,action_code,"
             + "next_action,action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3,"
-            + "last_contact_date,last_contact_channel,last_contact_outcome,days_since_contact,promise_status,"
-            + "promise_date,promise_amount,plan_instalment_due,plan_instalment_status,plan_instalment_amount,cooling_off";
+            + "last_contact_date,last_contact_channel,last_contact_outcome,days_since_contact,promise_status,promise_date,promise_amount,plan_instalment_due,plan_instalment_status,plan_instalment_amount,cooling_off";
 
     @TempDir
     static Path dir;
@@ -81,8 +81,8 @@ class WorklistFilesTest {
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
-                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF,
-                Instant.now());
+                WorklistTest.noPaidHistory(spark), CONFIG, out.toString(),
+                new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF, Instant.now());
     }
 
     private static Set<String> files(String folder) throws Exception {
@@ -112,28 +112,29 @@ class WorklistFilesTest {
     void eachCollectorsCsvHoldsItsOwnRowsInRankOrderSafeForASpreadsheet() throws Exception {
         assertEquals(HEADER + "\n"
                 + "2025-03-31,zo\u00eb,collect,1,true,1,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'=1+1\","
-                + "2025-01-30,2025-03-01,USD,1000.00,1000.00,0.00,30,1-30,0.5,3.0,,medium,1000.00,call,Call the customer,4,,,"
+                + "2025-01-30,2025-03-01,USD,1000.00,1000.00,0.00,30,1-30,0.5,3.0,,no_history,,medium,1000.00,call,Call the customer,4,,,"
                 + "2025-03-01,why =1+1,,,,,,,,,,,,,false\n"
                 + "2025-03-31,zo\u00eb,collect,2,true,1,C2,[click](http://evil),\"'+1\",2025-03-04,2025-04-03,USD,200.00,"
-                + "200.00,0.00,-3,current,0.7,3.0,6,high,70.00,pre_due_reminder,Remind before the due date,1,,,2025-03-01,"
+                + "200.00,0.00,-3,current,0.7,3.0,6,model,,high,70.00,pre_due_reminder,"
+                + "Send a courtesy reminder before the due date,1,,,2025-03-01,"
                 + "why +1,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/zo\u00eb.csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31,zo\u00e9,collect,1,true,1,C3,*bold*,\"'@SUM(A1)\",2024-11-26,2024-12-26,USD,500.00,500.00,0.00,"
-                + "95,91+,0.8,3.0,,high,1600.00,final_notice,Call and send a final notice; hold further credit,8,,,"
+                + "95,91+,0.8,3.0,,no_history,,high,1600.00,final_notice,Call and send a final notice; hold further credit,8,,,"
                 + "2025-03-01,why @SUM(A1),,,,,,,,,,,,,false\n"
                 + "2025-03-31,zo\u00e9,collect,2,true,1,C4,a\\|b,\"'-2\",2025-01-15,2025-02-14,USD,1070.00,1070.00,0.00,45,"
-                + "31-60,0.4,3.0,,medium,1070.00,payment_plan,Offer a payment plan or escalate to the account owner,"
+                + "31-60,0.4,3.0,,no_history,,medium,1070.00,payment_plan,Offer a payment plan or escalate to the account owner,"
                 + "5,,,2025-03-01,why -2,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/zo\u00e9.csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31," + LONG + ",collect,1,true,1,C5,<script>alert(1)</script>,\"'\tx\",2025-02-24,"
-                + "2025-03-26,USD,300.00,300.00,0.00,5,1-30,0.2,3.0,,low,70.00,polite_reminder,"
+                + "2025-03-26,USD,300.00,300.00,0.00,5,1-30,0.2,3.0,,no_history,,low,70.00,polite_reminder,"
                 + "Send a polite reminder,2,,,2025-03-01,why \tx,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/" + LONG_FILE + ".csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31," + ZOE_NFD + ",dispute,1,true,1,C6,\"line1\nline2\",\"'\rx\",2024-11-21,2024-12-21,"
-                + "USD,6000.00,6000.00,0.00,100,91+,0.9,3.0,,high,21600.00,resolve_dispute,"
+                + "USD,6000.00,6000.00,0.00,100,91+,0.9,3.0,,no_history,,high,21600.00,resolve_dispute,"
                 + "Resolve the dispute (pricing); dunning paused,10,2025-03-01,pricing,2025-03-01,\"why \rx\",,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/zo\u00eb~4cabdb66.csv")));
     }
@@ -142,25 +143,24 @@ class WorklistFilesTest {
     void theCustomerListIsSafeForASpreadsheetAndTheParquetKeepsTheNames() throws Exception {
         assertEquals("as_of,collector,queue,customer_rank,in_today,customer_id,customer_name,currency,open_invoices,"
                 + "open_amount,overdue_amount,on_account_credit,net_balance,max_days_past_due,oldest_bucket,probability_late,expected_days_late,"
-                + "expected_days_to_pay,priority_value,action_code,next_action,top_invoice_id,reason_1,reason_2,"
-                + "reason_3,oldest_dispute_opened,last_payment_date,last_contact_date,last_contact_channel,last_contact_outcome,"
-                + "days_since_contact,promise_status,promise_date,promise_amount,plan_instalment_due,"
-                + "plan_instalment_status,plan_instalment_amount,cooling_off\n"
+                + "expected_days_to_pay,days_to_pay_basis,days_to_pay_invoices,priority_value,action_code,next_action,top_invoice_id,reason_1,reason_2,"
+                + "reason_3,oldest_dispute_opened,last_payment_date,"
+                + "last_contact_date,last_contact_channel,last_contact_outcome,days_since_contact,promise_status,promise_date,promise_amount,plan_instalment_due,plan_instalment_status,plan_instalment_amount,cooling_off\n"
                 + "2025-03-31," + LONG + ",collect,1,true,C5,<script>alert(1)</script>,USD,1,300.00,300.00,0.00,300.00,5,1-30,"
-                + "0.2,3.0,,70.00,polite_reminder,Send a polite reminder,\"'\tx\",why \tx,,,,2025-03-01,,,,,,,,,,,false\n"
+                + "0.2,3.0,,no_history,,70.00,polite_reminder,Send a polite reminder,\"'\tx\",why \tx,,,,2025-03-01,,,,,,,,,,,false\n"
                 + "2025-03-31," + ZOE_NFD + ",dispute,1,true,C6,\"line1\nline2\",USD,1,6000.00,6000.00,0.00,6000.00,100,91+,0.9,"
-                + "3.0,,21600.00,resolve_dispute,Resolve the dispute (pricing); dunning paused,\"'\rx\",\"why \rx\","
+                + "3.0,,no_history,,21600.00,resolve_dispute,Resolve the dispute (pricing); dunning paused,\"'\rx\",\"why \rx\","
                 + ",,2025-03-01,2025-03-01,,,,,,,,,,,false\n"
-                + "2025-03-31,zo\u00e9,collect,1,true,C3,*bold*,USD,1,500.00,500.00,0.00,500.00,95,91+,0.8,3.0,,1600.00,"
+                + "2025-03-31,zo\u00e9,collect,1,true,C3,*bold*,USD,1,500.00,500.00,0.00,500.00,95,91+,0.8,3.0,,no_history,,1600.00,"
                 + "final_notice,Call and send a final notice; hold further credit,\"'@SUM(A1)\",why @SUM(A1),,,,"
                 + "2025-03-01,,,,,,,,,,,false\n"
-                + "2025-03-31,zo\u00e9,collect,2,true,C4,a\\|b,USD,1,1070.00,1070.00,0.00,1070.00,45,31-60,0.4,3.0,,1070.00,"
+                + "2025-03-31,zo\u00e9,collect,2,true,C4,a\\|b,USD,1,1070.00,1070.00,0.00,1070.00,45,31-60,0.4,3.0,,no_history,,1070.00,"
                 + "payment_plan,Offer a payment plan or escalate to the account owner,\"'-2\",why -2,,,,"
                 + "2025-03-01,,,,,,,,,,,false\n"
                 + "2025-03-31,zo\u00eb,collect,1,true,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",USD,1,1000.00,"
-                + "1000.00,0.00,1000.00,30,1-30,0.5,3.0,,1000.00,call,Call the customer,\"'=1+1\",why =1+1,,,,2025-03-01,,,,,,,,,,,false\n"
+                + "1000.00,0.00,1000.00,30,1-30,0.5,3.0,,no_history,,1000.00,call,Call the customer,\"'=1+1\",why =1+1,,,,2025-03-01,,,,,,,,,,,false\n"
                 + "2025-03-31,zo\u00eb,collect,2,true,C2,[click](http://evil),USD,1,200.00,0.00,0.00,200.00,-3,current,0.7,3.0,6,"
-                + "70.00,pre_due_reminder,Remind before the due date,\"'+1\",why +1,,,,2025-03-01,,,,,,,,,,,false\n",
+                + "model,,70.00,pre_due_reminder,Send a courtesy reminder before the due date,\"'+1\",why +1,,,,2025-03-01,,,,,,,,,,,false\n",
                 Files.readString(out.resolve(WorklistTables.CUSTOMERS.name() + ".csv")));
         assertEquals(List.of(HYPERLINK + " =1+1", "[click](http://evil) +1"), TestSpark.session().read()
                 .parquet(out.resolve(WorklistTables.INVOICES.name()).toString()).filter("collector = '" + ZOE_NFC + "'")
@@ -181,9 +181,9 @@ class WorklistFilesTest {
                 | # | Customer | Open | Overdue | Oldest | Outlook | Next action | Why |
                 |---:|---|---:|---:|---|---|---|---|
                 | 1 | =HYPERLINK\\("http://x","y"\\) (C1) | USD 1,000.00 | USD 1,000.00 | 1\\-30 (30 days) | \
-                30 days late; past its expected payment date | Call the customer | why =1\\+1 |
+                30 days late; no invoice in the history was paid after being as late | Call the customer | why =1\\+1 |
                 | 2 | \\[click\\]\\(http://evil\\) (C2) | USD 200.00 | USD 0.00 | current (due in 3 days) | \
-                70% risk of paying late; payment expected in 6 days | Remind before the due date | why \\+1 |
+                70% risk of paying late; payment expected in 6 days | Send a courtesy reminder before the due date | why \\+1 |
 
                 ## Dispute queue, today
 
@@ -197,20 +197,20 @@ class WorklistFilesTest {
                 """, Files.readString(out.resolve("summaries/zo\u00eb.md")));
         String acute = Files.readString(out.resolve("summaries/zo\u00e9.md"));
         assertEquals(List.of(
-                "| 1 | \\*bold\\* (C3) | USD 500.00 | USD 500.00 | 91\\+ (95 days) | 95 days late; past its expected "
-                        + "payment date | Call and send a final notice; hold further credit | why @SUM\\(A1\\) |",
-                "| 2 | a\\\\\\|b (C4) | USD 1,070.00 | USD 1,070.00 | 31\\-60 (45 days) | 45 days late; past its "
-                        + "expected payment date | Offer a payment plan or escalate to the account owner | why \\-2 |"),
+                "| 1 | \\*bold\\* (C3) | USD 500.00 | USD 500.00 | 91\\+ (95 days) | 95 days late; no invoice in "
+                        + "the history was paid after being as late | Call and send a final notice; hold further credit | why @SUM\\(A1\\) |",
+                "| 2 | a\\\\\\|b (C4) | USD 1,070.00 | USD 1,070.00 | 31\\-60 (45 days) | 45 days late; no invoice in "
+                        + "the history was paid after being as late | Offer a payment plan or escalate to the account owner | why \\-2 |"),
                 acute.lines().filter(l -> l.startsWith("| 1 ") || l.startsWith("| 2 ")).toList());
         String script = Files.readString(out.resolve("summaries/" + LONG_FILE + ".md"));
         assertEquals("# Worklist for " + LONG + ", 2025-03-31", script.lines().findFirst().orElseThrow());
         assertEquals(List.of("| 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; (C5) | USD 300.00 | USD 300.00 | 1\\-30 "
-                + "(5 days) | 5 days late; past its expected payment date | Send a polite reminder | why \tx |"),
+                + "(5 days) | 5 days late; no invoice in the history was paid after being as late | Send a polite reminder | why \tx |"),
                 script.lines().filter(l -> l.startsWith("| 1 ")).toList());
         String lines = Files.readString(out.resolve("summaries/zo\u00eb~4cabdb66.md"));
         assertEquals("# Worklist for " + ZOE_NFD + ", 2025-03-31", lines.lines().findFirst().orElseThrow());
         assertEquals(List.of("| 1 | line1 line2 (C6) | USD 6,000.00 | USD 6,000.00 | 91\\+ (100 days) | 100 days late; "
-                + "past its expected payment date | 2025-03-01 | Resolve the dispute \\(pricing\\); dunning paused | "
+                + "no invoice in the history was paid after being as late | 2025-03-01 | Resolve the dispute \\(pricing\\); dunning paused | "
                 + "why  x |"),
                 lines.lines().filter(l -> l.startsWith("| 1 ")).toList());
     }

@@ -58,6 +58,10 @@ class WorklistTest {
             DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
             DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
             DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
+    /** Invoices paid by the as-of day: C1's 35, 40, 45, 50 and 60 days late, C3's 100. */
+    private static final List<Row> PAID = List.of(RowFactory.create("C1", 35), RowFactory.create("C1", 40),
+            RowFactory.create("C1", 45), RowFactory.create("C1", 50), RowFactory.create("C1", 60),
+            RowFactory.create("C3", 100));
     private static Worklist.Result result;
 
     @TempDir
@@ -85,7 +89,13 @@ class WorklistTest {
         Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                 DISPUTES);
         result = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
-                spark.createDataFrame(customers, CUSTOMERS), disputes, CONFIG);
+                spark.createDataFrame(customers, CUSTOMERS), disputes, spark.createDataFrame(PAID,
+                        ExpectedDaysToPay.PAID_INVOICES), CONFIG);
+    }
+
+    /** A paid history with no invoice: a late invoice's days still to pay are then unknown. */
+    static Dataset<Row> noPaidHistory(SparkSession spark) {
+        return spark.createDataFrame(List.of(), ExpectedDaysToPay.PAID_INVOICES);
     }
 
     /** A scored open invoice on {@link #AS_OF} in USD, expected 3 days late, its only reason "why" and its id. */
@@ -132,22 +142,26 @@ class WorklistTest {
                         String.valueOf(r.<Integer>getAs("invoice_rank")), r.getAs("aging_bucket"), r.getAs("currency"),
                         r.<BigDecimal>getAs("priority_value").toPlainString(), r.getAs("action_code"),
                         String.valueOf(r.<Integer>getAs("action_severity")),
-                        String.valueOf(r.<Integer>getAs("expected_days_to_pay"))))
+                        String.valueOf(r.<Integer>getAs("expected_days_to_pay")), r.getAs("days_to_pay_basis"),
+                        String.valueOf(r.<Integer>getAs("days_to_pay_invoices"))))
                 .toList();
         // Severity ascends: 0 nothing to do, 1 the pre-due reminder ... 9 legal review, 10 a dispute to resolve.
-        // Expected 3 days late: I2, due in 3 days, is expected paid in 6; I4, due today, in 3; I1, 30 days past due,
-        // is past its expected payment date.
+        // Not yet late, expected 3 days late: I2, due in 3 days, is expected paid in 6; I4, due today, in 3; I11 in
+        // 23. Late, from the invoices paid after being as late: I1 (30 days) on C1's own five (5, 10, 15, 20, 30
+        // days more, median 15); the rest on the portfolio's, as their customers have too few: I5 and I7 (45 days)
+        // 50, 60 and 100 (5, 15, 55: 15); I8 (5 days) all six (30, 35, 40, 45, 55, 95: 42.5, rounded up to 43);
+        // I3 (95 days) C3's 100 (5); none was paid after 100 or 120 days (I6, I10).
         assertEquals(List.of(
-                "I1 collect 5 1 1-30 USD 1000.00 call 4 null",
-                "I10 collect 1 1 91+ USD 9600.00 legal_review 9 null",
-                "I11 collect 6 1 current USD 5000.00 none 0 23",
-                "I2 collect 5 2 current USD 70.00 pre_due_reminder 1 6",
-                "I3 collect 2 1 91+ USD 1600.00 final_notice 8 null",
-                "I4 collect 1 2 current USD 535.00 none 0 3",
-                "I5 collect 3 1 31-60 USD 1070.00 payment_plan 5 null",
-                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 10 null",
-                "I7 collect 4 1 31-60 USD 1070.00 payment_plan 5 null",
-                "I8 collect 1 1 1-30 USD 70.00 polite_reminder 2 null"), rows);
+                "I1 collect 5 1 1-30 USD 1000.00 call 4 15 customer 5",
+                "I10 collect 1 1 91+ USD 9600.00 legal_review 9 null no_history null",
+                "I11 collect 6 1 current USD 5000.00 none 0 23 model null",
+                "I2 collect 5 2 current USD 70.00 pre_due_reminder 1 6 model null",
+                "I3 collect 2 1 91+ USD 1600.00 final_notice 8 5 portfolio 1",
+                "I4 collect 1 2 current USD 535.00 none 0 3 model null",
+                "I5 collect 3 1 31-60 USD 1070.00 payment_plan 5 15 portfolio 3",
+                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 10 null no_history null",
+                "I7 collect 4 1 31-60 USD 1070.00 payment_plan 5 15 portfolio 3",
+                "I8 collect 1 1 1-30 USD 70.00 polite_reminder 2 43 portfolio 6"), rows);
         assertEquals(false, List.of(result.invoices().columns()).contains("urgency"));
         Row disputed = result.invoices().filter("invoice_id = 'I6'").first();
         assertEquals("Resolve the dispute (pricing); dunning paused", disputed.getAs("next_action"));
@@ -185,7 +199,7 @@ class WorklistTest {
                 score("I1", "C1", 50, "1000.00", 0.5, "medium"),
                 score("I2", "C1", 0, "400.00", 0.2, "low"),
                 score("I3", "C2", 28, "200.00", 0.6, "high")), RiskScoring.SCHEMA), context,
-                spark.createDataFrame(List.of(), DISPUTES), CONFIG);
+                spark.createDataFrame(List.of(), DISPUTES), noPaidHistory(spark), CONFIG);
         assertEquals(List.of("I1 1000.00 600.00 533.33 payment_plan", "I2 400.00 0.00 40.00 none",
                 "I3 200.00 200.00 0.00 apply_on_account"), lists.invoices().orderBy("invoice_id").collectAsList()
                 .stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("open_amount") + " "
@@ -252,7 +266,7 @@ class WorklistTest {
                 RowFactory.create("C9", "Paid Today", "ana", AS_OF, NO_CREDIT));
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
-                WorklistConfig.DEFAULT);
+                noPaidHistory(spark), WorklistConfig.DEFAULT);
         assertEquals(List.of(
                 "C000019 USD 2387.47 782.83 INV00004889 [USD 782.83 of its USD 2,387.47 open is overdue (33%), "
                         + "INV00004889: invoice is 1.8 times its usual amount, "
@@ -270,6 +284,43 @@ class WorklistTest {
         assertEquals(List.of("100% of its balance on other invoices is overdue", "no single factor stands out"),
                 lists.invoices().filter("invoice_id in ('B1', 'P1')").orderBy("invoice_id").collectAsList().stream()
                         .map(r -> r.<String>getAs("reason_1")).toList());
+    }
+
+    /**
+     * Issue 22: 21 high-band invoices worth 250,024 had no step on the bundled sample, since the default strategy
+     * reminded high-risk invoices only in the week before they fell due. Now a high-band invoice due within
+     * {@link DunningStrategy#PRE_DUE_REMINDER_DAYS} (14) days, or today, gets a courtesy reminder: H14, H12, H8 and
+     * H0 (H14, H12 and H8 had none before). H15 and H48, due later, and M3 and L20, not high risk and not yet due,
+     * have no step yet, and a customer holding only those says so (C1, C4).
+     */
+    @Test
+    void highRiskInvoicesDueWithinTwoWeeksGetACourtesyReminder() {
+        SparkSession spark = TestSpark.session();
+        List<Row> customers = new ArrayList<>();
+        for (String c : List.of("C1", "C2", "C3", "C4")) {
+            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01"), NO_CREDIT));
+        }
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(List.of(
+                score("H48", "C1", -48, "9000.00", 0.9, "high"),
+                score("H15", "C1", -15, "8000.00", 0.8, "high"),
+                score("H14", "C2", -14, "7000.00", 0.7, "high"),
+                score("H12", "C2", -12, "6000.00", 0.9, "high"),
+                score("H8", "C3", -8, "5000.00", 0.6, "high"),
+                score("H0", "C3", 0, "4000.00", 0.6, "high"),
+                score("M3", "C4", -3, "3000.00", 0.5, "medium"),
+                score("L20", "C4", -20, "2000.00", 0.1, "low")), RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
+                noPaidHistory(spark), WorklistConfig.DEFAULT);
+        String reminder = "pre_due_reminder Send a courtesy reminder before the due date 1";
+        assertEquals(List.of("H0 " + reminder, "H12 " + reminder, "H14 " + reminder, "H15 none No action yet 0",
+                        "H48 none No action yet 0", "H8 " + reminder, "L20 none No action yet 0",
+                        "M3 none No action yet 0"),
+                lists.invoices().orderBy("invoice_id").collectAsList().stream().map(r -> r.getAs("invoice_id") + " "
+                        + r.getAs("action_code") + " " + r.getAs("next_action") + " " + r.getAs("action_severity"))
+                        .toList());
+        assertEquals(List.of("C1 none", "C2 pre_due_reminder", "C3 pre_due_reminder", "C4 none"),
+                lists.customers().orderBy("customer_id").collectAsList().stream()
+                        .map(r -> r.getAs("customer_id") + " " + r.getAs("action_code")).toList());
     }
 
     /**

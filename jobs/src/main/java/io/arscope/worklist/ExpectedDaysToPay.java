@@ -1,0 +1,157 @@
+package io.arscope.worklist;
+
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.ReceivablesLedger;
+
+/**
+ * How many days an open invoice is still expected to take to be paid, from the as-of day.
+ *
+ * <p>Not yet late ({@code days_past_due <= 0}): from the model, the due date plus its expected days late, rounded
+ * to whole days ({@link #MODEL}; null once that day is past). Already {@code d} days late: the model's
+ * expectation for the invoice as issued says nothing about an invoice that has outlived it, so the estimate is
+ * conditional on what is known, that it is still unpaid {@code d} days after its due date. It is the median of
+ * {@code days_late - d} over the invoices paid in full on or before the as-of day that were still unpaid {@code d}
+ * days after their own due date ({@code days_late > d}): over the customer's own such invoices when it has at
+ * least {@link #MIN_CUSTOMER_INVOICES} ({@link #CUSTOMER}), over every customer's otherwise ({@link #PORTFOLIO}),
+ * and null when no invoice in the history was paid after being as late ({@link #NO_HISTORY}). For an even count
+ * the median is halfway between the two middle values, rounded up to a whole day. Invoices still open, written
+ * off or credited are not among them: the figure is about the invoices that did get paid, as its words say.
+ */
+public final class ExpectedDaysToPay {
+
+    /** The fewest of its own paid invoices as late as this one that a customer's history needs to be used. */
+    public static final int MIN_CUSTOMER_INVOICES = 5;
+
+    /** {@link #BASIS}: the model's expected days late, for an invoice not yet late. */
+    public static final String MODEL = "model";
+    /** {@link #BASIS}: the customer's own paid invoices as late as this one. */
+    public static final String CUSTOMER = "customer";
+    /** {@link #BASIS}: every customer's paid invoices as late as this one. */
+    public static final String PORTFOLIO = "portfolio";
+    /** {@link #BASIS}: no invoice in the history was paid after being as late. */
+    public static final String NO_HISTORY = "no_history";
+
+    /** Output columns: the estimate, what it rests on, and how many paid invoices (null for the model). */
+    public static final String DAYS = "expected_days_to_pay";
+    public static final String BASIS = "days_to_pay_basis";
+    public static final String INVOICES = "days_to_pay_invoices";
+
+    /** The columns of the paid history {@link #of} reads. */
+    public static final StructType PAID_INVOICES = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+            DataTypes.createStructField("days_late", DataTypes.IntegerType, false)));
+
+    private ExpectedDaysToPay() {
+    }
+
+    /**
+     * Invoices paid in full on or before {@code asOf}, as known at the end of that day: {@code customer_id} and
+     * {@code days_late} (the day its reductions first reached its amount, less its due date; negative when paid
+     * early). Paid means a payment is among the reductions of that day; one closed by a credit memo or a
+     * write-off was not paid.
+     */
+    public static Dataset<Row> paidInvoices(ReceivablesLedger ledger, LocalDate asOf) {
+        Column events = col(InvoiceHistory.EVENTS);
+        Column settledOn = array_min(transform(filter(events,
+                        e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))),
+                e -> e.getField("date")));
+        return InvoiceHistory.of(ledger.asOf(asOf), List.of())
+                .filter(col("amount").gt(0))
+                .withColumn("settled_on", settledOn)
+                .filter(exists(events, e -> e.getField("date").equalTo(col("settled_on"))
+                        .and(e.getField("kind").equalTo("payment"))))
+                .select(col("customer_id"), datediff(col("settled_on"), col("due_date")).as("days_late"));
+    }
+
+    /**
+     * @param open open invoices with {@code invoice_id}, {@code customer_id}, {@code days_past_due} and
+     *             {@code expected_days_late} (as the scores have them)
+     * @param paid {@link #PAID_INVOICES}, from {@link #paidInvoices}
+     * @return one row per open invoice: {@code invoice_id}, {@link #DAYS} (int), {@link #BASIS}, {@link #INVOICES}
+     *         (int)
+     */
+    public static Dataset<Row> of(Dataset<Row> open, Dataset<Row> paid) {
+        Dataset<Row> late = open.filter(col("days_past_due").gt(0));
+        Dataset<Row> own = medians(late.select(col("customer_id").as("k"), col("days_past_due").as("d")).distinct(),
+                paid.groupBy(col("customer_id").as("h_k"), col("days_late")).agg(count(lit(1)).as("n")), true);
+        Dataset<Row> all = medians(late.select(col("days_past_due").as("d")).distinct(),
+                paid.groupBy(col("days_late")).agg(count(lit(1)).as("n")), false);
+        Column customerBasis = col("own_invoices").geq(MIN_CUSTOMER_INVOICES);
+        Column notYetLate = col("days_past_due").leq(0);
+        Column model = round(col("expected_days_late")).cast(DataTypes.IntegerType).minus(col("days_past_due"));
+        return open
+                .join(own, col("customer_id").equalTo(col("own_k")).and(col("days_past_due").equalTo(col("own_d"))),
+                        "left")
+                .join(all, col("days_past_due").equalTo(col("all_d")), "left")
+                .select(col("invoice_id"),
+                        when(notYetLate, when(model.geq(0), model))
+                                .when(customerBasis, col("own_days")).otherwise(col("all_days"))
+                                .cast(DataTypes.IntegerType).as(DAYS),
+                        when(notYetLate, lit(MODEL)).when(customerBasis, lit(CUSTOMER))
+                                .when(col("all_invoices").isNotNull(), lit(PORTFOLIO)).otherwise(lit(NO_HISTORY))
+                                .as(BASIS),
+                        when(notYetLate, lit(null)).when(customerBasis, col("own_invoices"))
+                                .otherwise(col("all_invoices")).cast(DataTypes.IntegerType).as(INVOICES));
+    }
+
+    /**
+     * For each day count {@code d} (and key {@code k}, per customer), the paid invoices with {@code days_late > d}
+     * from a histogram of days late ({@code n} invoices each): their count and the median of {@code days_late - d}.
+     * The two middle values are found by running count; the median, rounded up, is (low + high + 1) div 2.
+     */
+    private static Dataset<Row> medians(Dataset<Row> days, Dataset<Row> histogram, boolean perCustomer) {
+        String p = perCustomer ? "own_" : "all_";
+        Column match = col("days_late").gt(col("d"));
+        if (perCustomer) {
+            match = col("k").equalTo(col("h_k")).and(match);
+        }
+        List<Column> key = perCustomer ? List.of(col("k"), col("d")) : List.of(col("d"));
+        WindowSpec group = Window.partitionBy(key.toArray(Column[]::new));
+        Column total = sum("n").over(group);
+        Column running = sum("n").over(group.orderBy(col("days_late"))
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
+        Dataset<Row> ranked = days.join(histogram, match).withColumn("total", total).withColumn("running", running);
+        Column lowRank = floor(col("total").plus(1).divide(2));
+        Column highRank = floor(col("total").divide(2)).plus(1);
+        Column low = min(when(col("running").geq(lowRank), col("days_late")));
+        Column high = min(when(col("running").geq(highRank), col("days_late")));
+        Dataset<Row> grouped = ranked.groupBy(key.toArray(Column[]::new))
+                .agg(first("total").as("total"), low.as("low"), high.as("high"));
+        Column median = floor(col("low").plus(col("high")).plus(1).divide(2)).minus(col("d"));
+        List<Column> out = new ArrayList<>();
+        if (perCustomer) {
+            out.add(col("k").as(p + "k"));
+        }
+        out.add(col("d").as(p + "d"));
+        out.add(col("total").cast(DataTypes.IntegerType).as(p + "invoices"));
+        out.add(median.cast(DataTypes.IntegerType).as(p + "days"));
+        return grouped.select(out.toArray(Column[]::new));
+    }
+}
