@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.arscope.job.JobOptions;
 import io.arscope.ledger.ReportingCurrency;
+import io.arscope.risk.ModelGate;
 
 /**
  * Configuration of one worklist run: scored here with a model, or from the scores a score run wrote.
@@ -16,15 +17,23 @@ import io.arscope.ledger.ReportingCurrency;
  * @param output folder for the worklists
  * @param config how the worklist is built
  * @param reportingCurrency the currency balances are shown in; null for the ledger's one currency
+ * @param gateMargin how much the model must beat the baseline by for the worklist to rank by it, when scored here
+ *                   ({@link ModelGate}); a score run's scores were gated by that run
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config, String reportingCurrency) implements JobOptions {
+        WorklistConfig config, String reportingCurrency, double gateMargin) implements JobOptions {
 
     public WorklistOptions {
         if ((model == null) == (scores == null)) {
             throw new IllegalArgumentException("give either a model (score here) or the scores of a score run");
         }
         ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options scoring here behind the default gate, or reading a score run's scores. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config, String reportingCurrency) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, ModelGate.DEFAULT_MARGIN);
     }
 
     /** Options showing balances in the ledger's one currency. */

@@ -62,7 +62,7 @@ final class HandMadeWorklist {
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
-                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), WorklistTest.AS_OF,
-                Instant.now());
+                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha", null, null),
+                WorklistTest.AS_OF, Instant.now());
     }
 }

@@ -79,7 +79,7 @@ class WorklistFilesTest {
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
-                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF,
+                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha", null, null), AS_OF,
                 Instant.now());
     }
 
