@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ class DocFiguresTest {
     static void outputs() throws IOException {
         SampleRun run = SampleRun.get();
         day = run.day();
-        assertEquals(0, run.worklistByTheModel().exit(), run.worklistByTheModel().err());
+        assertEquals(0, run.worklistByTheModel().code(), run.worklistByTheModel().err());
         byTheModel = run.work().resolve("worklist-by-the-model");
         cedarMotors = named(byTheModel.resolve("worklist-customers.csv")).stream()
                 .filter(r -> r.get("customer_name").equals("Cedar Motors Co")).findFirst().orElseThrow();
@@ -135,7 +136,7 @@ class DocFiguresTest {
     @Test
     void schedulingShowsTheLinesTheRunPrints() throws IOException {
         SampleRun run = SampleRun.get();
-        String root = run.day().getParent().toString();
+        String root = run.work().resolve("root").toString();
         String doc = Files.readString(Path.of("../notebooks-docs/scheduling.md"));
         Pattern block = Pattern.compile("```\n(2026-10-31 run started .*?)```", Pattern.DOTALL);
         var found = block.matcher(doc);
@@ -202,7 +203,9 @@ class DocFiguresTest {
     /** The text when a collector's page of the worklist ranked by the model says it. */
     private static String onAPage(String text) {
         try (Stream<Path> pages = Files.list(byTheModel.resolve("pages"))) {
-            return pages.filter(p -> !p.getFileName().toString().equals("team.html"))
+            // Hadoop's hidden checksum files aside.
+            return pages.filter(p -> p.toString().endsWith(".html") && !p.getFileName().toString().startsWith(".")
+                    && !p.getFileName().toString().equals("team.html"))
                     .anyMatch(p -> !within(p, text).startsWith("not in")) ? text : "not on a collector's page";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -235,7 +238,7 @@ class DocFiguresTest {
 
     /** An amount of a CSV as the pages show it: thousands separated, two decimals. */
     private static String money(String cell) {
-        return String.format("%,.2f", new BigDecimal(cell));
+        return String.format(Locale.ROOT, "%,.2f", new BigDecimal(cell));
     }
 
     /** A doc's text with its line breaks as spaces, so that a quote may run over two lines. */

@@ -44,6 +44,7 @@ import io.arscope.metrics.MetricsOptions;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.model.CanonicalTable;
 import io.arscope.risk.ScoreTables;
+import io.arscope.testing.ExportRun;
 import io.arscope.testing.SampleRun;
 import io.arscope.worklist.WorklistTables;
 
@@ -124,8 +125,8 @@ class SampleRunOutputsTest {
                 inRun.path("outputs").path("ranking").asText()));
         assertEquals(runGate, inRun.path("outputs").path("gate"));
 
-        SampleRun.Command refused = SampleRun.get().worklist("worklist-refused", "--gate-margin", "0.05");
-        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, refused.exit(), refused.err());
+        ExportRun.Command refused = SampleRun.get().worklist("worklist-refused", "--gate-margin", "0.05");
+        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, refused.code(), refused.err());
         assertTrue(refused.err().contains("arscope worklist: warning: " + runGate.path("decision").asText() + "\n"),
                 refused.err());
         assertTrue(refused.out().contains("worklist: 2026-10-31, 181 open invoices, 110 customer rows, 10 collectors, "
@@ -138,8 +139,8 @@ class SampleRunOutputsTest {
         assertEquals(Files.readString(day.resolve("worklist/worklist-customers.csv")),
                 Files.readString(refusedDir.resolve("worklist-customers.csv")));
 
-        SampleRun.Command passed = SampleRun.get().worklistByTheModel();
-        assertEquals(0, passed.exit(), passed.err());
+        ExportRun.Command passed = SampleRun.get().worklistByTheModel();
+        assertEquals(0, passed.code(), passed.err());
         assertFalse(passed.err().contains("warning"), passed.err());
         JsonNode byTheModel = JSON.readTree(SampleRun.get().work().resolve("worklist-by-the-model/worklist-run.json")
                 .toFile());

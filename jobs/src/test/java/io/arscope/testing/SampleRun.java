@@ -1,15 +1,11 @@
 package io.arscope.testing;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
-import io.arscope.cli.Arscope;
 
 /**
  * {@code arscope run} on the bundled sample as of 2026-10-31, once per test JVM, for the tests that read its
@@ -19,9 +15,9 @@ import io.arscope.cli.Arscope;
  */
 public final class SampleRun {
     /** The run's config file. */
-    public static final String CONFIG = "score: {gate-margin: 0.05}\n";
+    private static final String CONFIG = "score: {gate-margin: 0.05}\n";
     /** The arguments of the run after {@code run}, besides --root and --config. */
-    public static final String[] SAMPLE = {"--as-of", "2026-10-31", "--input", "../data-samples/sample", "--mapping",
+    private static final String[] SAMPLE = {"--as-of", "2026-10-31", "--input", "../data-samples/sample", "--mapping",
         "../data-samples/mappings/arscope-generator.yaml", "--progress", "off"};
 
     private static SampleRun run;
@@ -30,19 +26,16 @@ public final class SampleRun {
     private final Path day;
     private final int exit;
     private final String out;
-    private Command byTheModel;
-
-    /** What a command printed on stdout and stderr, and its exit code. */
-    public record Command(int exit, String out, String err) {
-    }
+    private ExportRun.Command byTheModel;
 
     private SampleRun(Path work) throws IOException {
         this.work = work;
         Path config = work.resolve("arscope.yaml");
         Files.writeString(config, CONFIG);
-        Command c = execute(Stream.concat(Stream.of("run", "--root", work.resolve("root").toString(), "--config",
-                config.toString()), Stream.of(SAMPLE)).toArray(String[]::new));
-        this.exit = c.exit();
+        ExportRun.Command c = ExportRun.arscope(Stream.concat(Stream.of("run", "--root",
+                work.resolve("root").toString(), "--config", config.toString()), Stream.of(SAMPLE))
+                .toArray(String[]::new));
+        this.exit = c.code();
         this.out = c.out();
         this.day = work.resolve("root/2026-10-31").toRealPath();
     }
@@ -81,7 +74,7 @@ public final class SampleRun {
      * run (without the config) ranks: the model passes its gate, so the lists rank by the model. Made on first use
      * into {@code worklist-by-the-model} under {@link #work}.
      */
-    public synchronized Command worklistByTheModel() {
+    public synchronized ExportRun.Command worklistByTheModel() {
         if (byTheModel == null) {
             byTheModel = worklist("worklist-by-the-model");
         }
@@ -89,17 +82,10 @@ public final class SampleRun {
     }
 
     /** {@code arscope worklist --model} on the run's ingest and model into {@code folder} under {@link #work}. */
-    public Command worklist(String folder, String... options) {
-        return execute(Stream.concat(Stream.of("worklist", "--input", day.resolve("ingest").toString(), "--model",
-                day.resolve("model").toString(), "--as-of", "2026-10-31", "--output",
+    public ExportRun.Command worklist(String folder, String... options) {
+        return ExportRun.arscope(Stream.concat(Stream.of("worklist", "--input", day.resolve("ingest").toString(),
+                "--model", day.resolve("model").toString(), "--as-of", "2026-10-31", "--output",
                 work.resolve(folder).toString(), "--progress", "off"), Stream.of(options)).toArray(String[]::new));
-    }
-
-    private static Command execute(String... args) {
-        StringWriter printed = new StringWriter();
-        StringWriter errors = new StringWriter();
-        int exit = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(errors, true), args);
-        return new Command(exit, printed.toString(), errors.toString());
     }
 
     private static void delete(Path folder) {
