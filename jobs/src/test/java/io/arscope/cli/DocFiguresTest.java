@@ -31,7 +31,7 @@ import io.arscope.testing.SampleRun;
  * run is {@link SampleRun}'s: the README's command with the model gate at 5 points, so its score and worklist rank by
  * the baseline; figures of the worklist the README's own run publishes, ranked by the model, are checked against
  * {@code arscope worklist --model} at the default margin on the same run's ingest and model, which ranks as that
- * run does. guide-cfo.md quotes no figure of a run, and forecast-and-report.md's accuracy row and the trends,
+ * run does. scheduling.md shows the run's printed lines, checked whole. guide-cfo.md quotes no figure of a run, and forecast-and-report.md's accuracy row and the trends,
  * coverage and DSO figures the issue named are checked by {@link SampleRunOutputsTest}. Figures left unchecked in
  * the docs are of other kinds: defaults and limits, hand-made examples whose numbers are their own arithmetic, and
  * measurements on other data, each labelled with its data and date.
@@ -127,6 +127,28 @@ class DocFiguresTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * guide-collections-lead.md, like guide-cfo.md, quotes no figure of a run but those above: outside code, its
+     * other decimals, amounts and percents are the worklist backtest's, measured on generated data and given with
+     * their data and date in worklists.md's table.
+     */
+    @Test
+    void theCollectionsLeadsGuideQuotesNoOtherFigure() {
+        String lead = "notebooks-docs/guide-collections-lead.md";
+        String text = doc(lead);
+        for (Quote q : quotes()) {
+            if (q.doc().equals(lead)) {
+                text = text.replace(q.quoted(), "");
+            }
+        }
+        List<String> left = Pattern.compile("\\d+(\\.\\d+)?%|\\d+\\.\\d+|\\d{1,3}(,\\d{3})+")
+                .matcher(text.replaceAll("`[^`]*`", "")).results().map(m -> m.group()).toList();
+        assertEquals(List.of("10%", "10%", "54.9%", "40.3%", "23.1%"), left);
+        String measured = doc("notebooks-docs/worklists.md");
+        assertTrue(measured.contains("Measured (2026-11-23, top 10%, 30-day horizon, default settings)"));
+        assertTrue(measured.contains("| 54.9% / 40.3% / 23.1% |"));
     }
 
     /**
