@@ -79,7 +79,9 @@ final class PipelineSteps implements StepJobs {
                     .options(ingest, folders.model(), o.asOf(), out, o.reportingCurrency()));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
                     o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
-                    o.reportingCurrency(), settings(new WorklistCommands.Drafting(), "worklist").templates()));
+                    o.reportingCurrency(), settings(new WorklistCommands.Drafting(), "worklist").templates(),
+                    // Scored by the score step, behind its gate.
+                    io.arscope.risk.ModelGate.DEFAULT_MARGIN));
             case FORECAST -> {
                 ForecastCommand.Settings s = settings(new ForecastCommand.Settings(), "forecast");
                 s.currency.reportingCurrency = currency(o, s.currency);

@@ -78,7 +78,10 @@ final class WorklistCommands {
             description = {"Builds the collection worklists for an as-of day: every open invoice scored, put in its "
                     + "collector's collection or dispute queue, ranked by the expected value of acting today (open "
                     + "amount x probability of paying late x urgency), with the next dunning action and the model's "
-                    + "reasons; today's list is the first --capacity customers of each collector.",
+                    + "reasons; today's list is the first --capacity customers of each collector. Scoring with --model, "
+                    + "it applies the model gate as arscope score does: a model that does not beat the baseline (the "
+                    + "customer's own past late share) on its validation window by --gate-margin is refused, the "
+                    + "lists rank by the baseline, and the command ends with exit 7 (published with warnings).",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
                             + "by-collector/<collector>.csv, summaries/<collector>.md, pages/<collector>.html (to "
                             + "open offline), pages/team.html with worklist-team/ and worklist-rebalancing/ (Parquet and CSV: the "
@@ -104,6 +107,9 @@ final class WorklistCommands {
         SharedOptions.AsOf asOf;
         @Mixin
         Shaping shaping;
+        // The score command's --gate-margin, with its default: the two refuse the same models.
+        @Mixin
+        RiskCommands.Score.Settings gate;
         @Mixin
         Drafting drafting;
         @Mixin
@@ -116,7 +122,8 @@ final class WorklistCommands {
         @Override
         public Integer call() {
             return JobRunner.of(spec).run(new WorklistJob(), () -> new WorklistOptions(input.input, model, scores,
-                    asOf.asOf, output.output, shaping.config(), currency.reportingCurrency, drafting.templates()),
+                    asOf.asOf, output.output, shaping.config(), currency.reportingCurrency, drafting.templates(),
+                    gate.gateMargin),
                     spark.master);
         }
     }

@@ -113,7 +113,8 @@ public final class PipelineRun {
             run = date.newRun(started);
         }
         Files.createDirectories(run.resolve(LOGS));
-        try (RunLog runLog = RunLog.appending(run.resolve(RunLog.RUN_LOG))) {
+        try (RunLog runLog = RunLog.appending(run.resolve(RunLog.RUN_LOG));
+                LibraryLogLines library = LibraryLogLines.into(runLog)) {
             return run(o, date, plan, inputs, code, fingerprint, previous, run, resumed, started, runLog);
         }
     }

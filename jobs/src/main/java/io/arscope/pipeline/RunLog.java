@@ -18,14 +18,15 @@ import io.arscope.run.Secrets;
  * A log file of {@code arscope run}: one line per event, each with its time (UTC, to the millisecond), its level and
  * its source, {@code 2026-10-31T06:00:12.345Z INFO  metrics: ...}, written redacted. The run's log ({@value #RUN_LOG})
  * gets every line of every step and the run's own; each step's log in {@code logs/} gets its own lines again, so
- * either can be read alone. A resumed run appends to the log of the run it resumes.
+ * either can be read alone. A resumed run appends to the log of the run it resumes. What Spark and the libraries log
+ * during the run is in the run's log too ({@link LibraryLogLines}).
  */
 final class RunLog implements Closeable {
     static final String RUN_LOG = "run.log";
 
     /** How serious a line is, as log4j names it. */
     enum Level {
-        INFO, WARN, ERROR
+        DEBUG, INFO, WARN, ERROR
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -58,8 +59,11 @@ final class RunLog implements Closeable {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND));
     }
 
-    /** One line of {@code source} at {@code level}; a text of several lines is continued under it, indented. */
-    void log(Level level, String source, String text) {
+    /**
+     * One line of {@code source} at {@code level}; a text of several lines is continued under it, indented. Spark's
+     * threads log too ({@link LibraryLogLines}), so lines are written one at a time.
+     */
+    synchronized void log(Level level, String source, String text) {
         String stamp = STAMP.format(Instant.now());
         String line = String.format("%s %-5s %s: %s", stamp, level, source, text.replace("\n", "\n    "));
         for (PrintWriter f : files) {

@@ -69,15 +69,12 @@ public final class ScoreJob implements Job<ScoreOptions> {
                 o.input()), o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
         ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         ModelMetadata meta = loaded.metadata();
-        ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
+        GatedScores gated = GatedScores.open(context.spark(), ledger,
+                CollectionActivity.ofIngest(context.spark(), o.input()), loaded, day, reporting.code(),
                 o.gateMargin());
-        CollectionActivity activity = CollectionActivity.ofIngest(context.spark(), o.input());
-        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, activity, loaded, day, reporting.code());
-        if (!gate.passed()) {
-            scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, activity, day, meta.config().graceDays()),
-                    meta.train().lateShare(), meta.config());
-        }
-        scores = scores.orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col())
+        ModelGate gate = gated.gate();
+        Dataset<Row> scores = gated.scores().orderBy(ScoreTables.PROBABILITY_LATE.col().desc(),
+                ScoreTables.INVOICE_ID.col())
                 .localCheckpoint();
         context.writeTable(ScoreTables.SCORES, scores);
         long n = context.rows().get(ScoreTables.SCORES.name());

@@ -40,7 +40,9 @@ import io.arscope.job.OutputCheckException;
 import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
+import io.arscope.risk.GatedScores;
 import io.arscope.risk.ModelDirectory;
+import io.arscope.risk.ModelGate;
 import io.arscope.risk.RiskScoring;
 import io.arscope.risk.ScoreTables;
 import io.arscope.run.FileNames;
@@ -55,8 +57,16 @@ public final class WorklistJob implements Job<WorklistOptions> {
             DataTypes.createStructField("named", DataTypes.StringType, false),
             DataTypes.createStructField("file", DataTypes.StringType, false)));
 
-    /** Counts of a worklist run. */
-    public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
+    /**
+     * Counts of a worklist run, and the model gate's decision when the worklist scored the invoices itself.
+     *
+     * @param gate the gate applied here, or null when the scores came from a score run (gated by that run)
+     */
+    public record Counts(LocalDate asOf, long invoices, long customers, int collectors, ModelGate gate) {
+        /** Whether the lists rank by the baseline because the worklist refused the model itself. */
+        boolean refusedHere() {
+            return gate != null && !gate.passed();
+        }
     }
 
     @Override
@@ -78,13 +88,17 @@ public final class WorklistJob implements Job<WorklistOptions> {
     @Override
     public JobOutcome run(JobContext<WorklistOptions> context) throws IOException, InputException {
         Counts c = write(context);
-        return JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer rows, %d "
-                + "collectors", c.asOf(), c.invoices(), c.customers(), c.collectors()), List.of());
+        JobOutcome outcome = JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer "
+                + "rows, %d collectors%s", c.asOf(), c.invoices(), c.customers(), c.collectors(), c.refusedHere()
+                        ? ", ranked by the baseline" : ""), c.gate() == null ? List.of() : List.of(c.gate().decision()));
+        return c.refusedHere() ? outcome.withWarnings(List.of(c.gate().decision()))
+                .withStatus(JobOutcome.Status.WARNINGS) : outcome;
     }
 
     /**
      * Writes the worklists into the context's folder: from the scores of a score run for the same day when the
-     * options name one (a pipeline scores once and both outputs hold the same probabilities), else scored here.
+     * options name one (a pipeline scores once and both outputs hold the same probabilities), else scored here,
+     * behind the same model gate as {@code arscope score} ({@link GatedScores}).
      */
     public static Counts write(JobContext<WorklistOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
@@ -102,10 +116,11 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, collected, loaded, day,
-                    reporting.code()).localCheckpoint();
+            GatedScores gated = GatedScores.open(spark, ledger, collected, loaded, day, reporting.code(),
+                    o.gateMargin());
+            scores = gated.scores().localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
-                    loaded.metadata().trainingDataSha256());
+                    loaded.metadata().trainingDataSha256(), ranking(gated.gate()), gated.gate());
         } else {
             scores = ScoreTables.SCORES.read(spark, o.scores());
             List<Object> days = scores.select(ScoreTables.AS_OF.col()).distinct().collectAsList().stream()
@@ -117,8 +132,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
             RunManifest<ScoreTables.RunOptions, Map<String, Object>, ScoreTables.RunOutputs> scoreRun =
                     RunManifest.read(OutputFiles.readText(spark, OutputFiles.child(o.scores(), ScoreTables.MANIFEST)),
                             new TypeReference<>() { });
+            ScoreTables.RunOutputs scored = scoreRun.outputs();
             source = new ScoreSource(o.input(), o.scores(), scoreRun.options().model(),
-                    scoreRun.options().modelTrainingDataSha256());
+                    scoreRun.options().modelTrainingDataSha256(), scored == null ? null : scored.ranking(),
+                    scored == null ? null : scored.gate());
         }
         // Promises and plans are judged on the amounts as stored: each names its own currency.
         Dataset<Row> activity = CustomerActivity.of(collected, cut,
@@ -146,8 +163,16 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * @param scores the score run's folder, or null when scored by the worklist itself
      * @param model  the model directory that scored
      * @param modelTrainingDataSha256 the digest of the model's training data
+     * @param ranking whose ranking the scores hold ({@link ScoreTables#MODEL_RANKING} or
+     *                {@link ScoreTables#BASELINE_RANKING}); null when a score run's manifest does not say
+     * @param gate    the model gate's decision behind them; null likewise
      */
-    public record ScoreSource(String input, String scores, String model, String modelTrainingDataSha256) {
+    public record ScoreSource(String input, String scores, String model, String modelTrainingDataSha256,
+            String ranking, ModelGate gate) {
+    }
+
+    private static String ranking(ModelGate gate) {
+        return gate.passed() ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING;
     }
 
     /** Where the scored invoices were read: the score run's table, or the model that scored them here. */
@@ -207,11 +232,15 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 config.strategy().steps().stream().map(DunningStrategy.Step::code).toList(), config.coolOffDays());
         // What it read: the scored open invoices, from the score run's table or scored here with the model.
         Map<String, Long> read = Map.of(scoresRead(source), scored);
+        // Refused here, the lists are published with a warning as score's are; a score run's refusal was its own.
+        ModelGate gate = source.scores() == null ? source.gate() : null;
+        JobOutcome.Status status = gate != null && !gate.passed() ? JobOutcome.Status.WARNINGS
+                : JobOutcome.Status.OK;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist", started, recorded, read,
-                new WorklistTables.RunOutputs(listed, customerRows, pages.size()), JobOutcome.Status.OK.word(),
-                JobOutcome.Status.OK.exitCode(), null);
+                new WorklistTables.RunOutputs(listed, customerRows, pages.size(), source.ranking(), source.gate()),
+                status.word(), status.exitCode(), null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
-        return new Counts(day, listed, customerRows, pages.size());
+        return new Counts(day, listed, customerRows, pages.size(), gate);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.arscope.job.JobOptions;
 import io.arscope.ledger.ReportingCurrency;
+import io.arscope.risk.ModelGate;
 
 /**
  * Configuration of one worklist run: scored here with a model, or from the scores a score run wrote.
@@ -17,9 +18,12 @@ import io.arscope.ledger.ReportingCurrency;
  * @param config how the worklist is built
  * @param reportingCurrency the currency balances are shown in; null for the ledger's one currency
  * @param drafts the templates reminder drafts are written from
+ * @param gateMargin how much the model must beat the baseline by for the worklist to rank by it, when scored here
+ *                   ({@link ModelGate}); a score run's scores were gated by that run
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config, String reportingCurrency, DraftTemplates drafts) implements JobOptions {
+        WorklistConfig config, String reportingCurrency, DraftTemplates drafts, double gateMargin)
+        implements JobOptions {
 
     public WorklistOptions {
         if ((model == null) == (scores == null)) {
@@ -28,10 +32,11 @@ public record WorklistOptions(String input, Path model, String scores, LocalDate
         ReportingCurrency.requireCode(reportingCurrency);
     }
 
-    /** Options drafting reminders from the shipped English templates. */
+    /** Options drafting reminders from the shipped English templates, scoring here behind the default gate. */
     public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
             WorklistConfig config, String reportingCurrency) {
-        this(input, model, scores, asOf, output, config, reportingCurrency, DraftTemplates.shipped());
+        this(input, model, scores, asOf, output, config, reportingCurrency, DraftTemplates.shipped(),
+                ModelGate.DEFAULT_MARGIN);
     }
 
     /** Options showing balances in the ledger's one currency. */

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.arscope.job.Column;
 import io.arscope.job.OutputTable;
+import io.arscope.risk.ModelGate;
+import io.arscope.risk.ScoreTables;
 
 /**
  * The tables the worklist jobs write, each declared once: the worklist is checked against them as it is written,
@@ -148,9 +150,18 @@ public final class WorklistTables {
             int urgencyDays, double maxUrgency, List<String> dunningSteps, int coolOffDays) {
     }
 
-    /** Rows written per table, and the collectors with a list. */
+    /**
+     * Rows written per table, the collectors with a list, and whose ranking the lists follow.
+     *
+     * @param ranking {@link ScoreTables#MODEL_RANKING} or {@link ScoreTables#BASELINE_RANKING}; null when read from
+     *                a score run whose manifest does not say
+     * @param gate    the model gate's decision, the worklist's own when it scored, else the score run's; null when
+     *                that manifest has none
+     */
     public record RunOutputs(@JsonProperty("worklist-invoices") long invoices,
-            @JsonProperty("worklist-customers") long customers, int collectors) {
+            @JsonProperty("worklist-customers") long customers, int collectors,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String ranking,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ModelGate gate) {
     }
 
     /** The options of a worklist backtest, as its manifest records them. */

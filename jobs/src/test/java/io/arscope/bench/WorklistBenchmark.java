@@ -70,7 +70,7 @@ public final class WorklistBenchmark {
         long open = scores.count();
         long t0 = System.nanoTime();
         WorklistJob.Counts c = WorklistJob.write(spark, scores, customers, disputes, paid, WorklistConfig.DEFAULT, out,
-                new WorklistJob.ScoreSource("generated", null, "none", ""), asOf, Instant.now());
+                new WorklistJob.ScoreSource("generated", null, "none", "", null, null), asOf, Instant.now());
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("worklist: %,d open invoices (%,d disputed), %,d customer rows, %d collectors in %.1f s "
                 + "(%,.0f invoices/s)%n", c.invoices(), disputes.count(), c.customers(), c.collectors(), seconds,

@@ -44,12 +44,15 @@ import io.arscope.metrics.MetricsOptions;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.model.CanonicalTable;
 import io.arscope.risk.ScoreTables;
+import io.arscope.testing.ExportRun;
+import io.arscope.testing.SampleRun;
 import io.arscope.worklist.WorklistTables;
 
 /**
  * {@code arscope run} on the bundled sample as of 2026-10-31, read as a data engineer reads it: the model gate (on
  * its validation window the model captures 31.2% of the late amount in its riskiest 20% against the baseline's 29.1%,
- * 2.1 points; with a margin of 5 points it is refused, the worklist ranks by the baseline and the run ends with 7),
+ * 2.1 points; with a margin of 5 points it is refused, the worklist ranks by the baseline and the run ends with 7;
+ * {@code arscope worklist --model} applies the same gate),
  * the run's log and each step's summary, the manifests' status words, exit codes, absolute paths and row counts,
  * and every CSV's numbers against the declared types. A stale export (the same sample as of 2026-12-31) ends with 8.
  */
@@ -69,15 +72,10 @@ class SampleRunOutputsTest {
 
     @BeforeAll
     static void runTheSample() throws IOException {
-        StringWriter printed = new StringWriter();
-        Path config = work.resolve("arscope.yaml");
-        Files.writeString(config, "score: {gate-margin: 0.05}\n");
-        exit = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true), "run",
-                "--as-of", "2026-10-31", "--root", work.resolve("root").toString(), "--input",
-                "../data-samples/sample", "--mapping", "../data-samples/mappings/arscope-generator.yaml",
-                "--config", config.toString(), "--progress", "off");
-        out = printed.toString();
-        day = work.resolve("root/2026-10-31").toRealPath();
+        SampleRun run = SampleRun.get();
+        exit = run.exit();
+        out = run.out();
+        day = run.day();
     }
 
     private static JsonNode json(String path) throws IOException {
@@ -111,6 +109,56 @@ class SampleRunOutputsTest {
         int reason = List.of(scores.get(0)).indexOf("reason_1");
         assertTrue(scores.subList(1, scores.size()).stream().allMatch(r -> r[reason].startsWith(
                 "ranked by the baseline: ")));
+    }
+
+    /**
+     * {@code arscope worklist --model} ranked by the model whatever its gate said. It now applies score's gate: at a
+     * margin of 5 points it refuses the model with score's message, exit code and manifest record, and its lists are
+     * the run's own, ranked by the baseline; at the default point the model passes and the lists rank by it.
+     */
+    @Test
+    void theWorklistScoringWithAModelAppliesTheSameGate() throws IOException {
+        JsonNode runGate = json("run.json").path("gate");
+        // The run's worklist read the score step's scores, and records whose ranking they hold.
+        JsonNode inRun = json("worklist/worklist-run.json");
+        assertEquals(List.of("complete", "baseline"), List.of(inRun.path("status").asText(),
+                inRun.path("outputs").path("ranking").asText()));
+        assertEquals(runGate, inRun.path("outputs").path("gate"));
+
+        ExportRun.Command refused = SampleRun.get().worklist("worklist-refused", "--gate-margin", "0.05");
+        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, refused.code(), refused.err());
+        assertTrue(refused.err().contains("arscope worklist: warning: " + runGate.path("decision").asText() + "\n"),
+                refused.err());
+        assertTrue(refused.out().contains("worklist: 2026-10-31, 181 open invoices, 110 customer rows, 10 collectors, "
+                + "ranked by the baseline in "), refused.out());
+        Path refusedDir = SampleRun.get().work().resolve("worklist-refused");
+        JsonNode manifest = JSON.readTree(refusedDir.resolve("worklist-run.json").toFile());
+        assertEquals(List.of("complete_with_warnings", "7", "baseline"), List.of(manifest.path("status").asText(),
+                manifest.path("exit_code").asText(), manifest.path("outputs").path("ranking").asText()));
+        assertEquals(runGate, manifest.path("outputs").path("gate"));
+        assertEquals(Files.readString(day.resolve("worklist/worklist-customers.csv")),
+                Files.readString(refusedDir.resolve("worklist-customers.csv")));
+
+        ExportRun.Command passed = SampleRun.get().worklistByTheModel();
+        assertEquals(0, passed.code(), passed.err());
+        assertFalse(passed.err().contains("warning"), passed.err());
+        JsonNode byTheModel = JSON.readTree(SampleRun.get().work().resolve("worklist-by-the-model/worklist-run.json")
+                .toFile());
+        assertEquals(List.of("complete", "0", "model"), List.of(byTheModel.path("status").asText(),
+                byTheModel.path("exit_code").asText(), byTheModel.path("outputs").path("ranking").asText()));
+        JsonNode gate = byTheModel.path("outputs").path("gate");
+        assertTrue(gate.path("passed").asBoolean());
+        assertEquals(0.01, gate.path("margin").asDouble());
+        assertEquals(MODEL_VALIDATION_TOP20, gate.path("model").asDouble(), 1e-12);
+        assertEquals(BASELINE_VALIDATION_TOP20, gate.path("baseline").asDouble(), 1e-12);
+        assertEquals(runGate.path("model_validation"), gate.path("model_validation"));
+        assertEquals("model published: late amount in the riskiest 20% of validation invoices 31.2%, baseline 29.1%, "
+                + "margin 1.0 points", gate.path("decision").asText());
+        assertTrue(passed.out().contains(gate.path("decision").asText() + "\n"), passed.out());
+        List<String[]> customers = csv(SampleRun.get().work().resolve("worklist-by-the-model/worklist-customers.csv"));
+        int reason = List.of(customers.get(0)).indexOf("reason_1");
+        assertFalse(customers.subList(1, customers.size()).stream().anyMatch(r -> r[reason] != null
+                && r[reason].startsWith("ranked by the baseline")));
     }
 
     @Test
@@ -357,8 +405,8 @@ class SampleRunOutputsTest {
         assertTrue(guide.contains("beginning AR + credit sales - credit memos - write-offs - ending AR"));
     }
 
-    /** A CSV's rows after its header, each by column name. */
-    private static List<Map<String, String>> named(List<String[]> csv) {
+    /** A CSV's rows after its header, each by column name; an empty cell is "". */
+    static List<Map<String, String>> named(List<String[]> csv) {
         String[] header = csv.get(0);
         List<Map<String, String>> rows = new ArrayList<>();
         for (String[] cells : csv.subList(1, csv.size())) {
@@ -398,7 +446,7 @@ class SampleRunOutputsTest {
         throw new IllegalArgumentException("no CSV format for " + type);
     }
 
-    private static List<String[]> csv(Path file) {
+    static List<String[]> csv(Path file) {
         CsvParserSettings settings = new CsvParserSettings();
         settings.getFormat().setLineSeparator("\n");
         settings.setMaxCharsPerColumn(-1);

@@ -1,5 +1,6 @@
 package io.arscope.pipeline;
 
+import static org.apache.spark.sql.functions.row_number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.spark.sql.expressions.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,8 @@ import io.arscope.testing.TestSpark;
 class PipelineRunTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 10, 31);
+    /** A log line's time, UTC to the millisecond. */
+    private static final String STAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z ";
 
     @TempDir
     Path work;
@@ -42,6 +47,7 @@ class PipelineRunTest {
     private final List<List<String>> calls = new ArrayList<>();
     private String failing;
     private String warning;
+    private String sparkWarns;
     private final StringWriter progress = new StringWriter();
 
     @BeforeEach
@@ -68,6 +74,12 @@ class PipelineRunTest {
             Files.writeString(out.resolve("model.json"), "{\"labels_as_of\": \"2026-10-31\"}");
         } else {
             Files.writeString(out.resolve("out.txt"), step.command());
+        }
+        if (step.command().equals(sparkWarns)) {
+            // Spark warns of a window without partitions, and a library logs a URL with a password.
+            TestSpark.session().range(3).withColumn("n", row_number().over(Window.orderBy("id"))).collectAsList();
+            LogManager.getLogger("org.postgresql.Driver").error("cannot connect to "
+                    + "jdbc:postgresql://db:5432/ar?user=arscope&password=hunter2");
         }
         if (step.command().equals(warning)) {
             return new JobOutcome(JobOutcome.Status.WARNINGS, step.command() + ": done by the baseline", List.of(),
@@ -113,21 +125,20 @@ class PipelineRunTest {
         assertEquals("54b38c20415ea91bba4801d62be7a1940f4c5e37c9218116d312f0646027b2d2",
                 m.path("inputs").path("files").get(0).path("sha256").asText());
         assertEquals("forecast", Files.readString(work.resolve("root/2026-10-31/forecast/out.txt")));
-        String stamp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z ";
         List<String> log = Files.readAllLines(work.resolve("root/2026-10-31/logs/metrics.log"));
         assertEquals(5, log.size(), log::toString);
-        assertTrue(log.get(0).matches(stamp + "INFO  metrics: started, writing " + r + "/metrics"), log::toString);
-        assertTrue(log.get(1).matches(stamp + "INFO  metrics: read 7 rows of /in/invoices"), log::toString);
-        assertTrue(log.get(2).matches(stamp + "INFO  metrics: detail of metrics"), log::toString);
-        assertTrue(log.get(3).matches(stamp + "INFO  metrics: wrote 3 rows of out"), log::toString);
-        assertTrue(log.get(4).matches(stamp + "INFO  metrics: metrics: done in \\d+\\.\\d s; complete, exit 0"),
+        assertTrue(log.get(0).matches(STAMP + "INFO  metrics: started, writing " + r + "/metrics"), log::toString);
+        assertTrue(log.get(1).matches(STAMP + "INFO  metrics: read 7 rows of /in/invoices"), log::toString);
+        assertTrue(log.get(2).matches(STAMP + "INFO  metrics: detail of metrics"), log::toString);
+        assertTrue(log.get(3).matches(STAMP + "INFO  metrics: wrote 3 rows of out"), log::toString);
+        assertTrue(log.get(4).matches(STAMP + "INFO  metrics: metrics: done in \\d+\\.\\d s; complete, exit 0"),
                 log::toString);
         // The run's log: its own lines and every step's, in order.
         List<String> runLog = Files.readAllLines(work.resolve("root/2026-10-31/run.log"));
         assertEquals(1 + 7 * 6 + 1, runLog.size(), runLog::toString);
-        assertTrue(runLog.get(0).matches(stamp + "INFO  run: 2026-10-31 run started .*"), runLog::toString);
+        assertTrue(runLog.get(0).matches(STAMP + "INFO  run: 2026-10-31 run started .*"), runLog::toString);
         assertEquals(log.subList(0, 5), runLog.subList(1 + 6, 1 + 6 + 5));
-        assertTrue(runLog.get(runLog.size() - 1).matches(stamp + "INFO  run: 2026-10-31 run complete in .*"));
+        assertTrue(runLog.get(runLog.size() - 1).matches(STAMP + "INFO  run: 2026-10-31 run complete in .*"));
         assertEquals(3, m.path("steps").get(1).path("rows").path("out").asInt());
         assertEquals(7, m.path("steps").get(1).path("inputs").path("/in/invoices").asInt());
         assertEquals("complete", m.path("steps").get(1).path("status").asText());
@@ -182,6 +193,34 @@ class PipelineRunTest {
                 "WARN  score: arscope score: warning: model refused"));
         assertTrue(progress.toString().contains("2026-10-31 run complete with warnings (exit 7) in "),
                 progress.toString());
+    }
+
+    /**
+     * Spark's and the libraries' own lines went to the console only; the run's log now has them too, with time and
+     * level and redacted, while the run runs and no longer once it has ended.
+     */
+    @Test
+    void whatSparkAndTheLibrariesLogIsInTheRunsLogRedacted() throws Exception {
+        sparkWarns = "forecast";
+        PipelineRun.Outcome outcome = run(Set.of(), null);
+        assertEquals(0, outcome.exitCode());
+        LogManager.getLogger("org.postgresql.Driver").error("after the run");
+        List<String> log = Files.readAllLines(outcome.run().resolve("run.log"));
+        List<String> library = log.stream().filter(l -> !l.matches(STAMP + "INFO  (run|ingest|metrics|train|score|"
+                + "worklist|forecast|report): .*")).toList();
+        // Spark plans the window more than once and warns each time.
+        assertTrue(library.size() >= 2, log::toString);
+        String window = STAMP + "WARN  WindowExec: No Partition Defined for Window operation! Moving all data to a "
+                + "single partition, this can cause serious performance degradation\\.";
+        assertTrue(library.subList(0, library.size() - 1).stream().allMatch(l -> l.matches(window)),
+                library::toString);
+        assertTrue(library.get(library.size() - 1).matches(STAMP + "ERROR Driver: cannot connect to "
+                + "jdbc:postgresql://db:5432/ar\\?user=arscope&password=\\*\\*\\*"), library::toString);
+        // In the forecast step, right after its first line; and nothing once the run has ended.
+        int started = log.indexOf(log.stream().filter(l -> l.contains("INFO  forecast: started")).findFirst()
+                .orElseThrow());
+        assertEquals(started + 1, log.indexOf(library.get(0)), log::toString);
+        assertTrue(log.get(log.size() - 1).matches(STAMP + "INFO  run: 2026-10-31 run complete in .*"), log::toString);
     }
 
     @Test

@@ -70,7 +70,7 @@ final class HandMadeWorklist {
                 spark.createDataFrame(List.of(RowFactory.create("C1", 35), RowFactory.create("C1", 40),
                         RowFactory.create("C1", 45), RowFactory.create("C1", 50), RowFactory.create("C1", 60)),
                         ExpectedDaysToPay.PAID_INVOICES),
-                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha"), WorklistTest.AS_OF,
-                Instant.now());
+                CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha", null, null),
+                WorklistTest.AS_OF, Instant.now());
     }
 }

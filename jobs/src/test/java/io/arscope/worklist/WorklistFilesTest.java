@@ -82,7 +82,7 @@ class WorklistFilesTest {
                 spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
                 WorklistTest.noPaidHistory(spark), CONFIG, out.toString(),
-                new WorklistJob.ScoreSource("in", null, "model", "sha"), AS_OF, Instant.now());
+                new WorklistJob.ScoreSource("in", null, "model", "sha", null, null), AS_OF, Instant.now());
     }
 
     private static Set<String> files(String folder) throws Exception {

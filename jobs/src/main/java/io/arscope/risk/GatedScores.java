@@ -1,0 +1,41 @@
+package io.arscope.risk;
+
+import java.time.LocalDate;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.activity.CollectionActivity;
+import io.arscope.ledger.ReceivablesLedger;
+
+/**
+ * The invoices open on a day scored as a model may publish them: by the model when it passes its gate
+ * ({@link ModelGate}), else by the baseline ({@link BaselineScores}). {@code arscope score} and {@code arscope
+ * worklist --model} both score this way, so that neither ranks by a model the other would refuse.
+ *
+ * @param scores rows of {@link ScoreTables#SCORES}, not yet ordered
+ * @param gate   the gate's decision
+ */
+public record GatedScores(Dataset<Row> scores, ModelGate gate) {
+
+    /**
+     * Scores the invoices open on {@code day} in {@code ledger}.
+     *
+     * @param activity the customers' collection activity, or null for none
+     * @param currency the reporting currency the ledger's amounts are in, or null for amounts as stored
+     * @param margin   how much the model must beat the baseline by ({@link ModelGate#decide})
+     */
+    public static GatedScores open(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
+            ModelDirectory.Loaded loaded, LocalDate day, String currency, double margin) {
+        ModelMetadata meta = loaded.metadata();
+        ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
+                margin);
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, currency);
+        if (!gate.passed()) {
+            scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, activity, day, meta.config().graceDays()),
+                    meta.train().lateShare(), meta.config());
+        }
+        return new GatedScores(scores, gate);
+    }
+}

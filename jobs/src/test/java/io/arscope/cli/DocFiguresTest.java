@@ -1,0 +1,278 @@
+package io.arscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.arscope.testing.SampleRun;
+
+/**
+ * Every figure README.md and notebooks-docs/*.md quote from the bundled sample's run as of 2026-10-31, checked
+ * against the output it describes: one line per quote, (doc, quoted text, how it is computed from the outputs). The
+ * run is {@link SampleRun}'s: the README's command with the model gate at 5 points, so its score and worklist rank by
+ * the baseline; figures of the worklist the README's own run publishes, ranked by the model, are checked against
+ * {@code arscope worklist --model} at the default margin on the same run's ingest and model, which ranks as that
+ * run does. scheduling.md shows the run's printed lines, checked whole. guide-cfo.md quotes no figure of a run, and forecast-and-report.md's accuracy row and the trends,
+ * coverage and DSO figures the issue named are checked by {@link SampleRunOutputsTest}. Figures left unchecked in
+ * the docs are of other kinds: defaults and limits, hand-made examples whose numbers are their own arithmetic, and
+ * measurements on other data, each labelled with its data and date.
+ */
+@Tag("integration")
+class DocFiguresTest {
+
+    /** A figure a doc quotes, and the same text computed from the output it describes. */
+    private record Quote(String doc, String quoted, Supplier<String> computed) {
+    }
+
+    private static Path day;
+    private static Path byTheModel;
+    private static Map<String, String> cedarMotors;
+    private static List<Map<String, String>> team;
+
+    @BeforeAll
+    static void outputs() throws IOException {
+        SampleRun run = SampleRun.get();
+        day = run.day();
+        assertEquals(0, run.worklistByTheModel().code(), run.worklistByTheModel().err());
+        byTheModel = run.work().resolve("worklist-by-the-model");
+        cedarMotors = named(byTheModel.resolve("worklist-customers.csv")).stream()
+                .filter(r -> r.get("customer_name").equals("Cedar Motors Co")).findFirst().orElseThrow();
+        team = named(byTheModel.resolve("worklist-team.csv"));
+    }
+
+    private static List<Quote> quotes() {
+        String lead = "notebooks-docs/guide-collections-lead.md";
+        String worklists = "notebooks-docs/worklists.md";
+        String risk = "notebooks-docs/risk-model.md";
+        List<Quote> quotes = new ArrayList<>(List.of(
+                new Quote("README.md", "(333 customers, 5,030 invoices in the 36 months from 2023-11 to 2026-10)",
+                        DocFiguresTest::sampleSize),
+                // Cedar Motors' line in the worklist: its open amount, and its reasons said with its own figures.
+                new Quote(lead, "\"USD 2,387.47\"", () -> "\"USD " + money(cedarMotors.get("open_amount")) + "\""),
+                new Quote(worklists, "`USD 2,387.47`", () -> "`USD " + money(cedarMotors.get("open_amount")) + "`"),
+                new Quote(lead, "\"USD 782.83 of its USD 2,387.47 open is overdue (33%)\"",
+                        () -> "\"" + overdueShare(cedarMotors) + "\""),
+                new Quote(worklists, "`USD 782.83 of its USD 2,387.47 open is overdue (33%)`",
+                        () -> "`" + overdueShare(cedarMotors) + "`"),
+                new Quote(lead, "(\"INV00004889: invoice is 1.8 times its usual amount\")",
+                        () -> "(\"" + cedarMotors.get("reason_2") + "\")"),
+                new Quote(worklists, "`INV00004889: invoice is 1.8 times its usual amount`",
+                        () -> "`" + cedarMotors.get("reason_2") + "`"),
+                new Quote(lead, "\"paid 67% of its earlier invoices late\"",
+                        () -> "\"" + reason(byTheModel.resolve("worklist-customers.csv"), "paid 67% of its earlier "
+                                + "invoices late") + "\""),
+                // The outlook as the collectors' pages say it.
+                new Quote(lead, "(\"15 days late; payment expected in 2 days\";",
+                        () -> "(\"" + onAPage("15 days late; payment expected in 2 days") + "\";"),
+                new Quote(lead, "\"83 days late; past its expected payment date\"",
+                        () -> "\"" + onAPage("83 days late; past its expected payment date") + "\""),
+                new Quote(worklists, "\"83 days late; past its expected payment date\"",
+                        () -> "\"" + onAPage("83 days late; past its expected payment date") + "\""),
+                new Quote(worklists, "\"95% risk of paying late; payment expected in 71 days\"",
+                        () -> "\"" + onAPage("95% risk of paying late; payment expected in 71 days") + "\""),
+                // The team page: slots used of all collectors' capacity, and one collector's.
+                new Quote(lead, "(\"17 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
+                new Quote(worklists, "(17 of 250 is 6.8%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
+                        + onTheTeamPage(percent(sum("today_customers"), sum("capacity"))) + ")"),
+                new Quote(worklists, "(\"2 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
+                        + "\")"),
+                new Quote(lead, "(25 customers and 10 disputes per collector by default;", () -> String.format(
+                        "(%s customers and %s disputes per collector by default;", team.get(0).get("capacity"),
+                        team.get(0).get("dispute_capacity"))),
+                // The score step's baseline reason, from the run's scores (ranked by the baseline).
+                new Quote(risk, "`ranked by the baseline: 43% of its earlier invoices paid late`", () -> "`"
+                        + reason(day.resolve("score/scores.csv"), "ranked by the baseline: 43% of its earlier "
+                                + "invoices paid late") + "`")));
+        // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
+        for (String words : List.of("paid 93% of its earlier invoices late", "pays 46 days late on average",
+                "has lately paid 6 days later than its own average", "100% of its balance on other invoices is overdue",
+                "has USD 32,553.35 overdue on its other invoices", "has USD 41,755.79 open on its other invoices",
+                "3 earlier invoices to judge by, fewer than most customers", "a customer for 752 days, less than most",
+                "no payment for 86 days", "uses 38% of its credit limit", "long payment terms: 45 days",
+                "a larger invoice than most: USD 13,761.54", "invoice is 4.6 times its usual amount")) {
+            quotes.add(new Quote(risk, "\"" + words + "\"", () -> "\"" + invoiceReason(words) + "\""));
+        }
+        return quotes;
+    }
+
+    @Test
+    void everyQuotedFigureIsInItsDocAndEqualsTheOutputItDescribes() {
+        List<String> problems = new ArrayList<>();
+        for (Quote q : quotes()) {
+            if (!doc(q.doc()).contains(q.quoted())) {
+                problems.add(q.doc() + " does not quote " + q.quoted());
+            }
+            String computed = q.computed().get();
+            if (!computed.equals(q.quoted())) {
+                problems.add(q.doc() + " quotes " + q.quoted() + " but the outputs give " + computed);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * guide-collections-lead.md, like guide-cfo.md, quotes no figure of a run but those above: outside code, its
+     * other decimals, amounts and percents are the worklist backtest's, measured on generated data and given with
+     * their data and date in worklists.md's table.
+     */
+    @Test
+    void theCollectionsLeadsGuideQuotesNoOtherFigure() {
+        String lead = "notebooks-docs/guide-collections-lead.md";
+        String text = doc(lead);
+        for (Quote q : quotes()) {
+            if (q.doc().equals(lead)) {
+                text = text.replace(q.quoted(), "");
+            }
+        }
+        List<String> left = Pattern.compile("\\d+(\\.\\d+)?%|\\d+\\.\\d+|\\d{1,3}(,\\d{3})+")
+                .matcher(text.replaceAll("`[^`]*`", "")).results().map(m -> m.group()).toList();
+        assertEquals(List.of("10%", "10%", "54.9%", "40.3%", "23.1%"), left);
+        String measured = doc("notebooks-docs/worklists.md");
+        assertTrue(measured.contains("Measured (2026-11-23, top 10%, 30-day horizon, default settings)"));
+        assertTrue(measured.contains("| 54.9% / 40.3% / 23.1% |"));
+    }
+
+    /**
+     * scheduling.md shows what this run prints: every line checked, but the seconds and the run's id, which differ
+     * from run to run, and the root, {@code /ar} in the doc.
+     */
+    @Test
+    void schedulingShowsTheLinesTheRunPrints() throws IOException {
+        SampleRun run = SampleRun.get();
+        String root = run.work().resolve("root").toString();
+        String doc = Files.readString(Path.of("../notebooks-docs/scheduling.md"));
+        Pattern block = Pattern.compile("```\n(2026-10-31 run started .*?)```", Pattern.DOTALL);
+        var found = block.matcher(doc);
+        assertTrue(found.find(), "scheduling.md's sample run");
+        assertEquals(printed(run.out().replace(root, "/ar")), printed(found.group(1)));
+    }
+
+    /** Printed lines with the seconds and the run's id masked. */
+    private static List<String> printed(String text) {
+        return text.lines().map(l -> l.replaceAll("\\d+\\.\\d s\\b", "#.# s").replaceAll(
+                "\\d{8}T\\d{6}\\.\\d{3}Z", "<run>").replaceAll(" +", " ")).toList();
+    }
+
+    /** The README's description of the sample: customers and invoices ingested, and the months of metrics. */
+    private static String sampleSize() {
+        try {
+            var outputs = new ObjectMapper().readTree(day.resolve("ingest/ingest-run.json").toFile()).path("outputs");
+            List<String> months = named(day.resolve("metrics/period_metrics.csv")).stream()
+                    .filter(r -> r.get("dimension").equals("total") && r.get("period_type").equals("month"))
+                    .map(r -> r.get("period")).sorted().toList();
+            return String.format("(%d customers, %,d invoices in the %d months from %s to %s)",
+                    outputs.path("canonical/customers").asInt(), outputs.path("canonical/invoices").asInt(),
+                    months.size(), months.get(0), months.get(months.size() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A customer row's overdue reason, from its own amounts; checked against the row's first reason. */
+    private static String overdueShare(Map<String, String> row) {
+        BigDecimal open = new BigDecimal(row.get("open_amount"));
+        BigDecimal overdue = new BigDecimal(row.get("overdue_amount"));
+        String said = String.format("USD %s of its USD %s open is overdue (%s%%)", money(row.get("overdue_amount")),
+                money(row.get("open_amount")), overdue.multiply(BigDecimal.valueOf(100)).divide(open, 0,
+                        RoundingMode.HALF_UP));
+        return said.equals(row.get("reason_1")) ? said : "reason_1 " + row.get("reason_1") + " vs " + said;
+    }
+
+    private static String slotsUsed() {
+        return sum("today_customers") + " of " + sum("capacity");
+    }
+
+    private static String collectorSlots(String collector) {
+        Map<String, String> row = team.stream().filter(r -> r.get("collector").equals(collector)).findFirst()
+                .orElseThrow();
+        return row.get("today_customers") + " of " + row.get("capacity");
+    }
+
+    /** The assigned collectors' total of a count column of worklist-team.csv. */
+    private static int sum(String column) {
+        return team.stream().filter(r -> r.get("assigned").equals("true"))
+                .mapToInt(r -> Integer.parseInt(r.get(column))).sum();
+    }
+
+    private static String percent(int part, int whole) {
+        return BigDecimal.valueOf(1000L * part).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)
+                .movePointLeft(1) + "%";
+    }
+
+    private static String onTheTeamPage(String text) {
+        return within(byTheModel.resolve("pages/team.html"), text);
+    }
+
+    /** The text when a collector's page of the worklist ranked by the model says it. */
+    private static String onAPage(String text) {
+        try (Stream<Path> pages = Files.list(byTheModel.resolve("pages"))) {
+            // Hadoop's hidden checksum files aside.
+            return pages.filter(p -> p.toString().endsWith(".html") && !p.getFileName().toString().startsWith(".")
+                    && !p.getFileName().toString().equals("team.html"))
+                    .anyMatch(p -> !within(p, text).startsWith("not in")) ? text : "not on a collector's page";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String within(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text) ? text : "not in " + file.getFileName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text when it is a whole reason cell (reason_1..3) of the CSV. */
+    private static String reason(Path csv, String text) {
+        return named(csv).stream().flatMap(r -> Stream.of(r.get("reason_1"), r.get("reason_2"), r.get("reason_3")))
+                .anyMatch(text::equals) ? text : "no such reason in " + csv.getFileName();
+    }
+
+    /** The text when it is a reason of an invoice row of the worklist ranked by the model. */
+    private static String invoiceReason(String text) {
+        try (Stream<Path> files = Files.list(byTheModel.resolve("by-collector"))) {
+            return files.filter(f -> f.toString().endsWith(".csv") && !f.getFileName().toString().startsWith("."))
+                    .anyMatch(f -> reason(f, text).equals(text)) ? text : "no invoice's reason";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An amount of a CSV as the pages show it: thousands separated, two decimals. */
+    private static String money(String cell) {
+        return String.format(Locale.ROOT, "%,.2f", new BigDecimal(cell));
+    }
+
+    /** A doc's text with its line breaks as spaces, so that a quote may run over two lines. */
+    private static String doc(String doc) {
+        try {
+            return Files.readString(Path.of("..", doc)).replaceAll("\\s*\n\\s*", " ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Map<String, String>> named(Path file) {
+        return SampleRunOutputsTest.named(SampleRunOutputsTest.csv(file));
+    }
+}
