@@ -21,6 +21,7 @@ import io.arscope.report.ReportOptions;
 import io.arscope.risk.ScoreJob;
 import io.arscope.run.Progress;
 import io.arscope.risk.TrainJob;
+import io.arscope.worklist.ActionsLog;
 import io.arscope.worklist.WorklistJob;
 import io.arscope.worklist.WorklistOptions;
 import picocli.CommandLine;
@@ -79,7 +80,7 @@ final class PipelineSteps implements StepJobs {
                     .options(ingest, folders.model(), o.asOf(), out, o.reportingCurrency()));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
                     o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
-                    o.reportingCurrency()));
+                    o.reportingCurrency(), new ActionsLog.Target(folders.actionsLog(), folders.runId())));
             case FORECAST -> {
                 ForecastCommand.Settings s = settings(new ForecastCommand.Settings(), "forecast");
                 s.currency.reportingCurrency = currency(o, s.currency);

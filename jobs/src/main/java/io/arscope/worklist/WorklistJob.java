@@ -53,8 +53,12 @@ public final class WorklistJob implements Job<WorklistOptions> {
             DataTypes.createStructField("named", DataTypes.StringType, false),
             DataTypes.createStructField("file", DataTypes.StringType, false)));
 
-    /** Counts of a worklist run. */
-    public record Counts(LocalDate asOf, long invoices, long customers, int collectors) {
+    /**
+     * Counts of a worklist run.
+     *
+     * @param logged what was appended to the actions log, or null when the run has none
+     */
+    public record Counts(LocalDate asOf, long invoices, long customers, int collectors, ActionsLog.Appended logged) {
     }
 
     @Override
@@ -76,7 +80,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
     public JobOutcome run(JobContext<WorklistOptions> context) throws IOException, InputException {
         Counts c = write(context);
         return JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer rows, %d "
-                + "collectors", c.asOf(), c.invoices(), c.customers(), c.collectors()), List.of());
+                + "collectors", c.asOf(), c.invoices(), c.customers(), c.collectors()),
+                c.logged() == null ? List.of() : List.of(c.logged().line()));
     }
 
     /**
@@ -123,7 +128,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config());
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
-        return counts;
+        // Last, once every output is written and checked: the log records what the collectors are given.
+        return new Counts(day, counts.invoices(), counts.customers(), counts.collectors(), ActionsLog.append(spark,
+                o.actionsLog(), WorklistTables.CUSTOMERS.read(spark, context.output()), source));
     }
 
     /**
@@ -189,7 +196,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 new WorklistTables.RunOutputs(listed, customerRows, pages.size()), JobOutcome.Status.OK.word(),
                 JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
-        return new Counts(day, listed, customerRows, pages.size());
+        return new Counts(day, listed, customerRows, pages.size(), null);
     }
 
     /**

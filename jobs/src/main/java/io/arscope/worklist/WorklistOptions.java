@@ -16,9 +16,10 @@ import io.arscope.ledger.ReportingCurrency;
  * @param output folder for the worklists
  * @param config how the worklist is built
  * @param reportingCurrency the currency balances are shown in; null for the ledger's one currency
+ * @param actionsLog where the run's recommendations are appended ({@link ActionsLog}); null for no log
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config, String reportingCurrency) implements JobOptions {
+        WorklistConfig config, String reportingCurrency, ActionsLog.Target actionsLog) implements JobOptions {
 
     public WorklistOptions {
         if ((model == null) == (scores == null)) {
@@ -27,7 +28,13 @@ public record WorklistOptions(String input, Path model, String scores, LocalDate
         ReportingCurrency.requireCode(reportingCurrency);
     }
 
-    /** Options showing balances in the ledger's one currency. */
+    /** Options with no actions log. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config, String reportingCurrency) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, null);
+    }
+
+    /** Options showing balances in the ledger's one currency, with no actions log. */
     public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
             WorklistConfig config) {
         this(input, model, scores, asOf, output, config, null);
