@@ -82,7 +82,7 @@ final class WorklistCommands {
         SharedOptions.Output output;
         @Mixin
         SharedOptions.AsOf asOf;
-        @Option(names = "--actions-log", description = "Folder of the append-only actions log: the run adds its "
+        @Option(names = "--actions-log", converter = SharedOptions.AbsoluteLocation.class, description = "Folder of the append-only actions log: the run adds its "
                 + "recommendations as run_id=<id>/ (see notebooks-docs/actions-log.md). Default: no log.")
         String actionsLog;
         @Option(names = "--run-id", description = "The run's id in the actions log; a run id already there is left "
