@@ -44,7 +44,7 @@ import io.arscope.worklist.WorklistTables;
 class ActionsSummaryTest {
 
     private static final LocalDate DAY = d("2026-04-20");
-    private static final StructType CONTACTS = DataTypes.createStructType(List.of(
+    static final StructType CONTACTS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("contact_id", DataTypes.StringType, false),
             DataTypes.createStructField("customer_id", DataTypes.StringType, false),
             DataTypes.createStructField("invoice_id", DataTypes.StringType, true),
