@@ -53,14 +53,14 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         ActionsSummaryOptions o = context.options();
-        ReceivablesLedger all = ReceivablesLedger.ofIngest(spark, o.input());
-        LocalDate day = all.dayOrLatest(o.asOf());
         Dataset<Row> log = ActionsLogTables.read(spark, o.actionsLog()).localCheckpoint();
         long logRows = log.count();
         if (logRows == 0) {
             throw new InputException(o.actionsLog() + " holds no run yet; run arscope worklist with --actions-log "
                     + "(or arscope run) first");
         }
+        ReceivablesLedger all = ReceivablesLedger.ofIngest(spark, o.input());
+        LocalDate day = all.dayOrLatest(o.asOf());
         CountedRuns runs = CountedRuns.of(log, day);
         Dataset<Row> contacts = contactsUntilMerge(spark, o.input()).filter(col("contact_date").leq(day));
         Dataset<Row> payments = withCurrency(all.asOf(day));

@@ -191,6 +191,8 @@ class ExitCodesTest {
                 fails(noSuchFolder + " is no actions log; run arscope worklist with --actions-log (or arscope run, "
                         + "which keeps it at <root>/actions-log) first", with("actions-summary", "--actions-log",
                         noSuchFolder)),
+                fails(actionsLog + " holds no run yet; run arscope worklist with --actions-log (or arscope run) first",
+                        plus("actions-summary")),
                 fails("input folder " + noSuchFolder + " does not exist", with("run", "--input", noSuchFolder)),
                 fails("input " + aFile + " is not a folder", with("run", "--input", aFile)),
                 fails(trainFirst(empty), with("run", "--model", empty)));
