@@ -18,7 +18,7 @@ import io.arscope.worklist.WorklistTables;
 /**
  * Recommended against done, by month: per month of the recommendations' day, collector and currency, and per month
  * and currency for all collectors together, how many recommendations were made, how many were acted on, that share,
- * and the cash that followed them ({@link FollowUp}).
+ * how many were followed by a promise to pay, and the cash that followed them ({@link FollowUp}).
  */
 public final class ActionsSummary {
 
@@ -49,6 +49,7 @@ public final class ActionsSummary {
     private static Dataset<Row> figures(org.apache.spark.sql.RelationalGroupedDataset groups) {
         return groups.agg(count(lit(1)).as(ActionsSummaryTables.RECOMMENDATIONS.name()),
                 countWhere(ActionsSummaryTables.ACTED_ON.col()).as(ActionsSummaryTables.ACTED_ON_COUNT.name()),
+                countWhere(ActionsSummaryTables.PROMISE_FOLLOWED.col()).as(ActionsSummaryTables.PROMISED.name()),
                 sum(ActionsSummaryTables.CASH_FOLLOWED.col()).as(ActionsSummaryTables.CASH_FOLLOWED.name()),
                 countWhere(ActionsSummaryTables.FOLLOW_UP_OVER.col().equalTo(false))
                         .as(ActionsSummaryTables.FOLLOW_UP_OPEN.name()));

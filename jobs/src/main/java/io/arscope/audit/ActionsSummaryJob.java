@@ -64,7 +64,9 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
         CountedRuns runs = CountedRuns.of(log, day);
         Dataset<Row> contacts = contactsUntilMerge(spark, o.input()).filter(col("contact_date").leq(day));
         Dataset<Row> payments = withCurrency(all.asOf(day));
-        Dataset<Row> followed = FollowUp.of(runs.counted(), contacts, payments, day, o.windows()).localCheckpoint();
+        Dataset<Row> promises = promisesUntilMerge(spark, o.input()).filter(col("promised_on").leq(day));
+        Dataset<Row> followed = FollowUp.of(runs.counted(), contacts, promises, payments, day, o.windows())
+                .localCheckpoint();
         context.writeTable(ActionsSummaryTables.FOLLOWED, followed.orderBy(col("as_of"), col("collector"),
                 col("queue"), col("customer_rank"), col("customer_id"), col("currency")));
         context.writeTable(ActionsSummaryTables.SUMMARY, ActionsSummary.of(followed));
@@ -80,6 +82,7 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
         read.put(o.actionsLog(), logRows);
         String canonical = o.input() + "/" + ReceivablesLedger.CANONICAL + "/";
         read.put(canonical + "contacts", contactsUntilMerge(spark, o.input()).count());
+        read.put(canonical + "promises", promisesUntilMerge(spark, o.input()).count());
         read.put(canonical + CanonicalTable.PAYMENTS.tableName(), all.payments().count());
         context.recordInputs(read);
         long recommendations = context.rows().get(ActionsSummaryTables.FOLLOWED.name());
@@ -111,6 +114,17 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
                 org.apache.spark.sql.types.DataTypes.createStructField("channel", org.apache.spark.sql.types.DataTypes.StringType, true),
                 org.apache.spark.sql.types.DataTypes.createStructField("outcome", org.apache.spark.sql.types.DataTypes.StringType, true),
                 org.apache.spark.sql.types.DataTypes.createStructField("collector", org.apache.spark.sql.types.DataTypes.StringType, true))));
+    }
+
+    // TEMPORARY until main's ReceivablesLedger.promises() is merged; replaced then.
+    private static Dataset<Row> promisesUntilMerge(SparkSession spark, String input) {
+        String path = input + "/" + ReceivablesLedger.CANONICAL + "/promises";
+        if (java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+            return spark.read().parquet(path);
+        }
+        return spark.createDataFrame(List.of(), org.apache.spark.sql.types.DataTypes.createStructType(List.of(
+                org.apache.spark.sql.types.DataTypes.createStructField("customer_id", org.apache.spark.sql.types.DataTypes.StringType, true),
+                org.apache.spark.sql.types.DataTypes.createStructField("promised_on", org.apache.spark.sql.types.DataTypes.DateType, true))));
     }
 
     /** Payments as of the day, each with its currency: as stored, else its invoice's (an export of before it). */

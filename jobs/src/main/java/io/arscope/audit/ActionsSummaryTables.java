@@ -37,6 +37,8 @@ public final class ActionsSummaryTables {
     public static final Column<String> FIRST_CONTACT_OUTCOME = text("first_contact_outcome");
     /** Who made the first contact: the contact's collector, who may not be the one the worklist named. */
     public static final Column<String> FIRST_CONTACT_COLLECTOR = text("first_contact_collector");
+    /** Whether the customer made a promise to pay (the promises table) within the window to act. */
+    public static final Column<Boolean> PROMISE_FOLLOWED = flag("promise_followed").required();
     /** Payments of the customer in the row's currency dated in the cash window after the day, up to the as-of day. */
     public static final Column<BigDecimal> CASH_FOLLOWED = money("cash_followed").required();
     /** The last day of the later window: until then what followed may still grow. */
@@ -50,7 +52,7 @@ public final class ActionsSummaryTables {
             WorklistTables.CUSTOMER_ID, WorklistTables.CUSTOMER_NAME, WorklistTables.CURRENCY,
             WorklistTables.PRIORITY_VALUE, WorklistTables.CUSTOMER_RANK, WorklistTables.ACTION_CODE, ACTED_ON,
             CONTACTS, FIRST_CONTACT_DATE, FIRST_CONTACT_CHANNEL, FIRST_CONTACT_OUTCOME, FIRST_CONTACT_COLLECTOR,
-            CASH_FOLLOWED, FOLLOW_UP_ENDS, FOLLOW_UP_OVER)
+            PROMISE_FOLLOWED, CASH_FOLLOWED, FOLLOW_UP_ENDS, FOLLOW_UP_OVER)
             .keyedBy(ActionsLogTables.RUN_ID, WorklistTables.COLLECTOR, WorklistTables.QUEUE,
                     WorklistTables.CUSTOMER_ID, WorklistTables.CURRENCY);
 
@@ -62,6 +64,8 @@ public final class ActionsSummaryTables {
     public static final Column<Long> ACTED_ON_COUNT = count("acted_on").required();
     /** acted_on / recommendations, rounded half up to 4 decimals. */
     public static final Column<Double> SHARE_ACTED_ON = share("share_acted_on").required();
+    /** Recommendations followed by a promise to pay within the window to act. */
+    public static final Column<Long> PROMISED = count("promised").required();
     /** Recommendations whose follow-up had not ended by the as-of day: their acted_on and cash may still grow. */
     public static final Column<Long> FOLLOW_UP_OPEN = count("follow_up_open").required();
 
@@ -70,7 +74,8 @@ public final class ActionsSummaryTables {
      * made, acted on, the share acted on and the cash that followed. Amounts of two currencies are never summed.
      */
     public static final OutputTable SUMMARY = OutputTable.of("actions-summary", MONTH, COLLECTOR,
-            WorklistTables.CURRENCY, RECOMMENDATIONS, ACTED_ON_COUNT, SHARE_ACTED_ON, CASH_FOLLOWED, FOLLOW_UP_OPEN)
+            WorklistTables.CURRENCY, RECOMMENDATIONS, ACTED_ON_COUNT, SHARE_ACTED_ON, PROMISED, CASH_FOLLOWED,
+            FOLLOW_UP_OPEN)
             .keyedBy(MONTH, COLLECTOR, WorklistTables.CURRENCY);
 
     /** The options of a run, as its manifest records them. */

@@ -25,7 +25,8 @@ import io.arscope.worklist.WorklistTables;
 /**
  * What followed each recommendation of the actions log: whether the customer was contacted within the days to act
  * (from the recommendation's day, that day included, since the list is worked that day), the first such contact,
- * and the cash the customer paid in the row's currency from the next day to the end of the cash window. Only what
+ * whether the customer made a promise to pay within the same days, and the cash the customer paid in the row's
+ * currency from the next day to the end of the cash window. Only what
  * is known by the audit's day counts; a recommendation whose windows end later is marked open.
  *
  * <p>A recommendation is a row the worklist put on a collector's list that day ({@code in_today}); rows beyond a
@@ -43,12 +44,13 @@ public final class FollowUp {
     /**
      * @param actions  the log's rows of the runs counted ({@link CountedRuns#counted})
      * @param contacts the canonical contacts: customer_id, contact_id, contact_date, channel, outcome, collector
+     * @param promises the canonical promises to pay: customer_id, promised_on
      * @param payments payments with customer_id and currency filled: customer_id, payment_date, amount, currency
      * @param day      the audit's day: nothing dated later is known
      * @return the rows of {@link ActionsSummaryTables#FOLLOWED}
      */
-    public static Dataset<Row> of(Dataset<Row> actions, Dataset<Row> contacts, Dataset<Row> payments,
-            LocalDate day, FollowUpWindows windows) {
+    public static Dataset<Row> of(Dataset<Row> actions, Dataset<Row> contacts, Dataset<Row> promises,
+            Dataset<Row> payments, LocalDate day, FollowUpWindows windows) {
         Dataset<Row> recommended = actions.filter(WorklistTables.IN_TODAY.col().equalTo(true));
         Column asOf = col("r_as_of");
         List<Column> keyed = new ArrayList<>(List.of(keyColumns()));
@@ -64,6 +66,12 @@ public final class FollowUp {
                 .groupBy(keyColumns())
                 .agg(count(lit(1)).as("n_contacts"), min(struct(col("contact_date"), col("contact_id"),
                         col("channel"), col("outcome"), col("by"))).as("first"));
+        Dataset<Row> promised = keys.join(promises.select(col("customer_id").as("pr_customer"),
+                        col("promised_on")), col("r_customer").equalTo(col("pr_customer"))
+                        .and(col("promised_on").geq(asOf))
+                        .and(col("promised_on").leq(least(date_add(asOf, windows.actedWithinDays()), lit(day)))))
+                .groupBy(keyColumns())
+                .agg(count(lit(1)).as("n_promises"));
         Dataset<Row> paid = keys.join(payments.select(col("customer_id").as("p_customer"),
                         col("currency").as("p_currency"), col("payment_date"), col("amount")),
                         col("r_customer").equalTo(col("p_customer"))
@@ -75,6 +83,7 @@ public final class FollowUp {
 
         Dataset<Row> joined = recommended
                 .join(contacted, scala.collection.JavaConverters.asScalaBuffer(KEY).toSeq(), "left")
+                .join(promised, scala.collection.JavaConverters.asScalaBuffer(KEY).toSeq(), "left")
                 .join(paid, scala.collection.JavaConverters.asScalaBuffer(KEY).toSeq(), "left");
         Column ends = date_add(col("as_of"), windows.days());
         return ActionsSummaryTables.FOLLOWED.conform(joined
@@ -84,6 +93,7 @@ public final class FollowUp {
                 .withColumn(ActionsSummaryTables.FIRST_CONTACT_CHANNEL.name(), col("first.channel"))
                 .withColumn(ActionsSummaryTables.FIRST_CONTACT_OUTCOME.name(), col("first.outcome"))
                 .withColumn(ActionsSummaryTables.FIRST_CONTACT_COLLECTOR.name(), col("first.by"))
+                .withColumn(ActionsSummaryTables.PROMISE_FOLLOWED.name(), col("n_promises").isNotNull())
                 .withColumn(ActionsSummaryTables.CASH_FOLLOWED.name(), coalesce(col("paid"),
                         lit(BigDecimal.ZERO.setScale(2))))
                 .withColumn(ActionsSummaryTables.FOLLOW_UP_ENDS.name(), ends)

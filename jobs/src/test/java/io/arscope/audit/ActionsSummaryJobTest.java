@@ -28,7 +28,8 @@ import io.arscope.worklist.ActionsLogTables;
  * The job on an ingest folder and a log made by hand, audited as of 2026-04-30. The log: run a (2026-03-02, ana: C1
  * and C2 on the list), run z for the same day logged an hour before a (superseded), run c for 2026-05-10 (after the
  * audit's day). C1 was called on 03-04 and paid 400.00 on 03-10; C2 was not contacted and paid 100.00 on account on
- * 03-20. March: 2 recommendations, 1 acted on (0.5), 500.00 followed; both windows ended on 04-01.
+ * 03-20. C1 promised on the call to pay 400.00. March: 2 recommendations, 1 acted on (0.5), 1 promise, 500.00 followed;
+ * both windows ended on 04-01.
  */
 class ActionsSummaryJobTest {
 
@@ -47,6 +48,9 @@ class ActionsSummaryJobTest {
         spark.createDataFrame(List.of(RowFactory.create("K1", "C1", "I1", d("2026-03-04"), "call", "reached", "ana")),
                 ActionsSummaryTest.CONTACTS).write().mode(SaveMode.Overwrite)
                 .parquet(ingest.resolve("canonical/contacts").toString());
+        spark.createDataFrame(List.of(RowFactory.create("PR1", "C1", d("2026-03-04"), d("2026-03-10"),
+                new java.math.BigDecimal("400.00"))), ActionsSummaryTest.PROMISES).write().mode(SaveMode.Overwrite)
+                .parquet(ingest.resolve("canonical/promises").toString());
         String log = dir.resolve("log").toString();
         for (String run : List.of("z", "a", "c")) {
             ActionsLog.append(spark, new ActionsLog.Target(log, run), ActionsLogTables.ACTIONS.frame(spark,
@@ -74,15 +78,17 @@ class ActionsSummaryJobTest {
         assertEquals(List.of(
                 "run_id,as_of,model_version,collector,queue,customer_id,customer_name,currency,priority_value,"
                         + "customer_rank,action_code,acted_on,contacts,first_contact_date,first_contact_channel,"
-                        + "first_contact_outcome,first_contact_collector,cash_followed,follow_up_ends,follow_up_over",
+                        + "first_contact_outcome,first_contact_collector,promise_followed,cash_followed,follow_up_ends,"
+                        + "follow_up_over",
                 "a,2026-03-02,baseline,ana,collect,C1,C1 Ltd,EUR,400.00,1,call,true,1,2026-03-04,call,reached,ana,"
-                        + "400.00,2026-04-01,true",
-                "a,2026-03-02,baseline,ana,collect,C2,C2 Ltd,EUR,400.00,1,call,false,0,,,,,100.00,2026-04-01,true"),
+                        + "true,400.00,2026-04-01,true",
+                "a,2026-03-02,baseline,ana,collect,C2,C2 Ltd,EUR,400.00,1,call,false,0,,,,,false,100.00,2026-04-01,"
+                        + "true"),
                 Files.readAllLines(out.resolve("actions-followed.csv"), StandardCharsets.UTF_8));
-        assertEquals(List.of("month,collector,currency,recommendations,acted_on,share_acted_on,cash_followed,"
-                + "follow_up_open",
-                "2026-03-01,,EUR,2,1,0.5,500.00,0",
-                "2026-03-01,ana,EUR,2,1,0.5,500.00,0"),
+        assertEquals(List.of("month,collector,currency,recommendations,acted_on,share_acted_on,promised,"
+                + "cash_followed,follow_up_open",
+                "2026-03-01,,EUR,2,1,0.5,1,500.00,0",
+                "2026-03-01,ana,EUR,2,1,0.5,1,500.00,0"),
                 Files.readAllLines(out.resolve("actions-summary.csv"), StandardCharsets.UTF_8));
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("actions-summary-run.json").toFile());
         assertEquals("{\"actions-followed\":2,\"actions-summary\":2,\"log_rows\":4,\"counted_rows\":2,"

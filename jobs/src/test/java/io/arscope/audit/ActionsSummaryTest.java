@@ -37,7 +37,8 @@ import io.arscope.worklist.WorklistTables;
  * r2  03-20 ben       C5       EUR  K6 03-19 is the day before: 0  P9 03-25 120
  * r3  04-10 ana       C2       EUR  K7 04-17 portal: 1             P7 04-15 700 (P8 04-25 is after the audit's day)
  * </pre>
- * r1 and r2's windows ended by 04-20 (04-01, 04-19); r3's ends 05-10, so it is open. March, EUR: 5 recommendations,
+ * Promises: PR1 (C1, made 03-05) follows r1's C1 but not r2's (made before 03-20); PR2 (C5, made 03-27, day 7)
+ * follows r2's C5. r1 and r2's windows ended by 04-20 (04-01, 04-19); r3's ends 05-10, so it is open. March, EUR: 5 recommendations,
  * 3 acted on (0.6), 500 + 400 + 250 + 120 = 1270 cash; ana 3, 2 (0.6667), 750; ben 2, 1 (0.5), 520. March, USD:
  * ben 1, 1, 1000. April, EUR: ana 1, 1, 700, one open.
  */
@@ -52,6 +53,12 @@ class ActionsSummaryTest {
             DataTypes.createStructField("channel", DataTypes.StringType, false),
             DataTypes.createStructField("outcome", DataTypes.StringType, true),
             DataTypes.createStructField("collector", DataTypes.StringType, true)));
+    static final StructType PROMISES = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("promise_id", DataTypes.StringType, false),
+            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+            DataTypes.createStructField("promised_on", DataTypes.DateType, false),
+            DataTypes.createStructField("promised_date", DataTypes.DateType, false),
+            DataTypes.createStructField("amount", DataTypes.createDecimalType(18, 2), false)));
     private static final StructType PAYMENTS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("payment_id", DataTypes.StringType, false),
             DataTypes.createStructField("customer_id", DataTypes.StringType, true),
@@ -104,6 +111,14 @@ class ActionsSummaryTest {
                 RowFactory.create("K7", "C2", null, d("2026-04-17"), "portal", "reached", "ana")), CONTACTS);
     }
 
+    /** PR1: C1 promised on 03-05 (after r1's day, before r2's); PR2: C5 on 03-27, day 7 after r2's. */
+    static Dataset<Row> promises() {
+        return TestSpark.session().createDataFrame(List.of(
+                RowFactory.create("PR1", "C1", d("2026-03-05"), d("2026-03-20"), new BigDecimal("300.00")),
+                RowFactory.create("PR2", "C5", d("2026-03-27"), d("2026-04-03"), new BigDecimal("120.00"))),
+                PROMISES);
+    }
+
     static Dataset<Row> payments() {
         return TestSpark.session().createDataFrame(List.of(
                 payment("P1", "C1", "2026-03-02", "500.00", "EUR"),
@@ -124,7 +139,8 @@ class ActionsSummaryTest {
     @BeforeAll
     static void audit() {
         runs = CountedRuns.of(log(), DAY);
-        followed = FollowUp.of(runs.counted(), contacts(), payments(), DAY, FollowUpWindows.DEFAULT).cache();
+        followed = FollowUp.of(runs.counted(), contacts(), promises(), payments(), DAY, FollowUpWindows.DEFAULT)
+                .cache();
     }
 
     @Test
@@ -138,37 +154,39 @@ class ActionsSummaryTest {
     @Test
     void eachRecommendationWithWhatFollowedIt() {
         assertEquals(List.of(
-                "r1 2026-03-02 ana C1 EUR true 2 2026-03-02 call reached ana 500.00 2026-04-01 true",
-                "r1 2026-03-02 ana C2 EUR false 0 null null null null 0.00 2026-04-01 true",
-                "r1 2026-03-02 ben C4 EUR true 1 2026-03-09 letter null ben 400.00 2026-04-01 true",
-                "r1 2026-03-02 ben C4 USD true 1 2026-03-09 letter null ben 1000.00 2026-04-01 true",
-                "r2 2026-03-20 ana C1 EUR true 1 2026-03-27 visit reached cy 250.00 2026-04-19 true",
-                "r2 2026-03-20 ben C5 EUR false 0 null null null null 120.00 2026-04-19 true",
-                "r3 2026-04-10 ana C2 EUR true 1 2026-04-17 portal reached ana 700.00 2026-05-10 false"),
+                "r1 2026-03-02 ana C1 EUR true 2 2026-03-02 call reached ana true 500.00 2026-04-01 true",
+                "r1 2026-03-02 ana C2 EUR false 0 null null null null false 0.00 2026-04-01 true",
+                "r1 2026-03-02 ben C4 EUR true 1 2026-03-09 letter null ben false 400.00 2026-04-01 true",
+                "r1 2026-03-02 ben C4 USD true 1 2026-03-09 letter null ben false 1000.00 2026-04-01 true",
+                "r2 2026-03-20 ana C1 EUR true 1 2026-03-27 visit reached cy false 250.00 2026-04-19 true",
+                "r2 2026-03-20 ben C5 EUR false 0 null null null null true 120.00 2026-04-19 true",
+                "r3 2026-04-10 ana C2 EUR true 1 2026-04-17 portal reached ana false 700.00 2026-05-10 false"),
                 followed.orderBy("run_id", "collector", "customer_id", "currency")
                         .selectExpr("run_id", "as_of", "collector", "customer_id", "currency", "acted_on", "contacts",
                                 "first_contact_date", "first_contact_channel", "first_contact_outcome",
-                                "first_contact_collector", "cash_followed", "follow_up_ends", "follow_up_over")
+                                "first_contact_collector", "promise_followed", "cash_followed", "follow_up_ends",
+                                "follow_up_over")
                         .collectAsList().stream().map(r -> r.mkString(" ")).toList());
     }
 
     @Test
     void monthlyRecommendedAgainstDone() {
         assertEquals(List.of(
-                "2026-03-01 null EUR 5 3 0.6 1270.00 0",
-                "2026-03-01 ana EUR 3 2 0.6667 750.00 0",
-                "2026-03-01 ben EUR 2 1 0.5 520.00 0",
-                "2026-03-01 null USD 1 1 1.0 1000.00 0",
-                "2026-03-01 ben USD 1 1 1.0 1000.00 0",
-                "2026-04-01 null EUR 1 1 1.0 700.00 1",
-                "2026-04-01 ana EUR 1 1 1.0 700.00 1"),
+                "2026-03-01 null EUR 5 3 0.6 2 1270.00 0",
+                "2026-03-01 ana EUR 3 2 0.6667 1 750.00 0",
+                "2026-03-01 ben EUR 2 1 0.5 1 520.00 0",
+                "2026-03-01 null USD 1 1 1.0 0 1000.00 0",
+                "2026-03-01 ben USD 1 1 1.0 0 1000.00 0",
+                "2026-04-01 null EUR 1 1 1.0 0 700.00 1",
+                "2026-04-01 ana EUR 1 1 1.0 0 700.00 1"),
                 ActionsSummary.of(followed).collectAsList().stream().map(r -> r.mkString(" ")).toList());
     }
 
     @Test
     void windowsAreSettings() {
         // Acting within 8 days takes K3 (03-10) for r1's C2; cash within 31 days takes P4 (04-02) for r1's C1.
-        Dataset<Row> wider = FollowUp.of(runs.counted(), contacts(), payments(), DAY, new FollowUpWindows(8, 31));
+        Dataset<Row> wider = FollowUp.of(runs.counted(), contacts(), promises(), payments(), DAY,
+                new FollowUpWindows(8, 31));
         assertEquals(List.of("C1 true 550.00", "C2 true 0.00"), wider.filter("run_id = 'r1' and collector = 'ana'")
                 .orderBy("customer_id").selectExpr("customer_id", "acted_on", "cash_followed").collectAsList()
                 .stream().map(r -> r.mkString(" ")).toList());

@@ -385,33 +385,42 @@ class SampleRunOutputsTest {
                 "--input", day.resolve("ingest").toString(), "--actions-log", log.toString(), "--output",
                 summary.toString(), "--progress", "off");
         assertEquals(ExitCode.OK, code, printed.toString());
-        Path contactsTable = day.resolve("ingest/canonical/contacts");
-        Set<String> contactedThatDay = !Files.isDirectory(contactsTable) ? Set.of() : new java.util.HashSet<>(
-                io.arscope.testing.TestSpark.session().read().parquet(contactsTable.toString())
-                        .filter("contact_date = date'2026-10-31'").select("customer_id").distinct()
-                        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        Set<String> contactedThatDay = customersOnTheDay("contacts", "contact_date");
+        Set<String> promisedThatDay = customersOnTheDay("promises", "promised_on");
         Map<List<String>, long[]> figures = new java.util.TreeMap<>(java.util.Comparator
                 .<List<String>, String>comparing(k -> k.get(1)).thenComparing(k -> k.get(0), java.util.Comparator
                         .nullsFirst(java.util.Comparator.naturalOrder())));
         for (Map<String, String> r : customers) {
             if (r.get("in_today").equals("true")) {
-                long acted = contactedThatDay.contains(r.get("customer_id")) ? 1 : 0;
                 for (String collector : java.util.Arrays.asList(null, r.get("collector"))) {
                     long[] f = figures.computeIfAbsent(java.util.Arrays.asList(collector, r.get("currency")),
-                            k -> new long[2]);
+                            k -> new long[3]);
                     f[0]++;
-                    f[1] += acted;
+                    f[1] += contactedThatDay.contains(r.get("customer_id")) ? 1 : 0;
+                    f[2] += promisedThatDay.contains(r.get("customer_id")) ? 1 : 0;
                 }
             }
         }
         List<String> expected = new ArrayList<>(List.of("month,collector,currency,recommendations,acted_on,"
-                + "share_acted_on,cash_followed,follow_up_open"));
+                + "share_acted_on,promised,cash_followed,follow_up_open"));
         figures.forEach((k, f) -> expected.add(String.join(",", "2026-10-01", k.get(0) == null ? "" : k.get(0),
                 k.get(1), Long.toString(f[0]), Long.toString(f[1]), io.arscope.run.CsvCells.plain(
                         java.math.BigDecimal.valueOf(f[1]).divide(java.math.BigDecimal.valueOf(f[0]), 4,
-                                java.math.RoundingMode.HALF_UP).doubleValue()), "0.00", Long.toString(f[0]))));
+                                java.math.RoundingMode.HALF_UP).doubleValue()), Long.toString(f[2]), "0.00",
+                Long.toString(f[0]))));
         assertTrue(figures.size() > 1, figures::toString);
         assertEquals(expected, Files.readAllLines(summary.resolve("actions-summary.csv")));
+    }
+
+    /** The customers with a row of the run's canonical {@code table} dated 2026-10-31; none without the table. */
+    private static Set<String> customersOnTheDay(String table, String date) {
+        Path folder = day.resolve("ingest/canonical/" + table);
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(io.arscope.testing.TestSpark.session().read().parquet(folder.toString())
+                .filter(date + " = date'2026-10-31'").select("customer_id").distinct()
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
 
     /** A CSV's rows after its header, each by column name. */
