@@ -27,8 +27,9 @@ import io.arscope.model.CanonicalTable;
 /**
  * The checks that look across rows, applied to mapped lines: duplicate ids, invoices of unknown customers,
  * payments, adjustments and disputes whose invoice is unknown, rejected, of another customer or issued later, and
- * on-account payments and credit memos of unknown customers ({@link OnAccountRule}), and payments and adjustments
- * whose currency is not their invoice's or, on account, cannot be told ({@link ItemCurrency}).
+ * on-account payments and credit memos of unknown customers ({@link OnAccountRule}), payments and adjustments
+ * whose currency is not their invoice's or, on account, cannot be told ({@link ItemCurrency}), and collection
+ * activity of unknown customers or listing unknown or other customers' invoices ({@link ActivityReferences}).
  * Rows are atomic: when any record of a line is rejected the whole line is, and since that may reject an
  * invoice others depend on, the reference checks repeat until no line that carries an invoice or customer is
  * newly rejected. The {@link QualityPolicy} decides what the flaggable rules do, those of single lines
@@ -52,7 +53,7 @@ public final class ReferenceChecks {
     private static final int MAX_ROUNDS = 5;
     private static final String STAGE = "stage";
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
-            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
+            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
 
     /**
      * Accepted records per table (canonical columns and {@link CanonicalTable#QUALITY_FLAGS}), the rejects
@@ -125,6 +126,15 @@ public final class ReferenceChecks {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
                     found.add(ItemCurrency.problems(dependents, dependent, invoices));
                 }
+            }
+            for (CanonicalTable activity : ActivityReferences.TABLES) {
+                found.add(ActivityReferences.unknownCustomers(alive(records.get(activity), rejectedLines), activity,
+                        customerIds));
+            }
+            for (CanonicalTable listing : ActivityReferences.LISTING) {
+                found.add(ActivityReferences.listedInvoiceProblems(alive(records.get(listing), rejectedLines),
+                        listing, invoices, knownInvoiceIds)
+                        .filter(withAction(col("reason_code"), policy, QualityPolicy.Action.REJECT)));
             }
             if (policy.action(RejectReason.MISSING_RATE) == QualityPolicy.Action.REJECT) {
                 found.add(MissingRateRule.failing(invoices, alive(records.get(CanonicalTable.PAYMENTS), rejectedLines),
@@ -206,6 +216,11 @@ public final class ReferenceChecks {
                             rule.reason().as("reason")));
                 }
             }
+        }
+        for (CanonicalTable listing : ActivityReferences.LISTING) {
+            found.add(ActivityReferences.listedInvoiceProblems(kept.get(listing), listing, invoices, invoices)
+                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("table"), col("record_id"),
+                            col("field"), col("reason_code"), col("reason")));
         }
         found.add(MissingRateRule.failing(kept.get(CanonicalTable.INVOICES), kept.get(CanonicalTable.PAYMENTS),
                 kept.get(CanonicalTable.ADJUSTMENTS), kept.get(CanonicalTable.EXCHANGE_RATES)).select(

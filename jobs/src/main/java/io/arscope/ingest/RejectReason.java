@@ -22,15 +22,18 @@ public enum RejectReason {
     BAD_AMOUNT,
     /** An amount beyond {@link ValueBounds#MAX_AMOUNT} either way. */
     AMOUNT_OUT_OF_RANGE,
-    /** A whole number of days that is not one. */
+    /** A whole number (of days, or an instalment's number) that is not one, or is out of its range. */
     BAD_NUMBER,
-    /** A code outside its allowed values (currency, billing channel, adjustment kind, flag). */
+    /** A code outside its allowed values (currency, billing channel, adjustment kind, contact channel or outcome, flag). */
     BAD_VALUE,
     /** A negative amount, which is a credit, on a row whose debit/credit indicator says debit. */
     DEBIT_CREDIT_CONFLICT,
     /** An amount that must be above zero is zero or negative. */
     NON_POSITIVE_AMOUNT,
-    /** A dispute resolved before it was opened. */
+    /**
+     * A dispute resolved before it was opened, a promise to pay by a day before it was made, or a plan instalment
+     * due before the plan was agreed.
+     */
     DATE_ORDER,
     /** An invoice due before it was issued. Flaggable: for analysis it is due on its issue date. */
     DUE_BEFORE_ISSUE,
@@ -43,15 +46,19 @@ public enum RejectReason {
     BEFORE_INVOICE,
     /** The row's id was already used by an earlier accepted row. */
     DUPLICATE_ID,
-    /** An invoice, or an on-account payment or credit memo, whose customer is not among the customers. */
+    /**
+     * An invoice, an on-account payment or credit memo, or a contact, promise or plan instalment, whose customer is
+     * not among the customers.
+     */
     UNKNOWN_CUSTOMER,
-    /** A payment, adjustment or dispute for an invoice that no input row has. */
+    /** A payment, adjustment, dispute or contact for an invoice that no input row has, or a promise or plan listing one. */
     UNKNOWN_INVOICE,
-    /** A payment, adjustment or dispute whose invoice was itself rejected. */
+    /** A payment, adjustment, dispute or contact whose invoice was itself rejected, or a promise or plan listing one. */
     REJECTED_INVOICE,
     /**
-     * A payment or adjustment that names a customer other than its invoice's. Flaggable: it settles the invoice it
-     * names, so it counts for that invoice's customer.
+     * A payment, adjustment or contact that names a customer other than its invoice's, or a promise or plan that
+     * lists another customer's invoice. Flaggable: a payment settles the invoice it names, so it counts for that
+     * invoice's customer; a promise or plan counts the payments of its own customer.
      */
     CUSTOMER_MISMATCH,
     /** A payment or adjustment that names a currency other than its invoice's ({@link ItemCurrency}). */

@@ -26,7 +26,9 @@ final class RowRules {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
-            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
+            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
+    /** Dates that name a day to come, so may be after the as-of date: when an invoice, promise or instalment falls due. */
+    private static final List<String> FUTURE_DATES = List.of("due_date", "promised_date");
 
     private RowRules() {
     }
@@ -57,7 +59,7 @@ final class RowRules {
                         + " is outside the dates accepted, " + bounds.earliest() + " to " + bounds.latest()
                         + " (a placeholder for no date?)");
             }
-            if (field.type() == FieldType.DATE && value != null && asOf != null && !field.name().equals("due_date")
+            if (field.type() == FieldType.DATE && value != null && asOf != null && !FUTURE_DATES.contains(field.name())
                     && ((LocalDate) value).isAfter(asOf)) {
                 throw new FieldProblem(RejectReason.DATED_AFTER_AS_OF, field.name(),
                         field.name() + " " + value + " is after the as-of date " + asOf);
@@ -83,6 +85,27 @@ final class RowRules {
                     throw new FieldProblem(RejectReason.DATE_ORDER, "resolved_date",
                             "resolved_date " + resolved + " is before opened_date " + opened);
                 }
+            }
+            case CONTACTS -> {
+                record[table.indexOf("channel")] = allowed(table, record, "channel", CanonicalTable.CONTACT_CHANNELS);
+                if (record[table.indexOf("outcome")] != null) {
+                    record[table.indexOf("outcome")] = allowed(table, record, "outcome",
+                            CanonicalTable.CONTACT_OUTCOMES);
+                }
+            }
+            case PROMISES -> {
+                notBefore(table, record, "promised_date", "promised_on");
+                givenCurrencyCode(table, record);
+                InvoiceIdList.normalise(table, record);
+            }
+            case PLAN_INSTALMENTS -> {
+                if ((Integer) record[table.indexOf("instalment")] < 1) {
+                    throw new FieldProblem(RejectReason.BAD_NUMBER, "instalment", "instalment "
+                            + record[table.indexOf("instalment")] + " must be 1 or more");
+                }
+                notBefore(table, record, "due_date", "agreed_on");
+                givenCurrencyCode(table, record);
+                InvoiceIdList.normalise(table, record);
             }
             default -> {
             }
@@ -140,6 +163,15 @@ final class RowRules {
         if (record[table.indexOf("billing_channel")] != null) {
             record[table.indexOf("billing_channel")] = allowed(table, record, "billing_channel",
                     CanonicalTable.BILLING_CHANNELS);
+        }
+    }
+
+    private static void notBefore(CanonicalTable table, Object[] record, String later, String earlier) {
+        LocalDate late = (LocalDate) record[table.indexOf(later)];
+        LocalDate early = (LocalDate) record[table.indexOf(earlier)];
+        if (late.isBefore(early)) {
+            throw new FieldProblem(RejectReason.DATE_ORDER, later, later + " " + late + " is before " + earlier + " "
+                    + early);
         }
     }
 

@@ -62,6 +62,10 @@ public final class SourceFiles {
                 continue;
             }
             FileStatus[] matches = fs.globStatus(new Path(root, source.file()));
+            if ((matches == null || matches.length == 0) && source.optional()) {
+                // The summary's records per table show what it did not produce.
+                continue;
+            }
             if (matches == null || matches.length == 0) {
                 throw new InputException("source '" + source.name() + "': no file matches " + source.file() + " in "
                         + inputDir);

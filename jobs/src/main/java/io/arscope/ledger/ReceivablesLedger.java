@@ -39,8 +39,11 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                 table(spark, canonicalDir, CanonicalTable.DISPUTES)));
     }
 
-    /** A table; an optional column added after the folder was written (payments' currency) reads as empty. */
-    private static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
+    /**
+     * One canonical table under {@code dir}; an optional column added after the folder was written (payments'
+     * currency) reads as empty.
+     */
+    public static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
         String path = dir + "/" + table.tableName();
         Dataset<Row> stored = spark.read().parquet(path);
         List<String> columns = List.of(stored.columns());

@@ -85,6 +85,35 @@ public final class LedgerBuilder {
         return this;
     }
 
+    /** A contact with {@code customer}, about {@code invoice} (null for the balance), by ann. */
+    public LedgerBuilder contact(String id, String customer, String invoice, String date, String channel,
+            String outcome) {
+        rows.get(CanonicalTable.CONTACTS).add(RowFactory.create(id, customer, invoice, d(date), channel, outcome,
+                "ann"));
+        return this;
+    }
+
+    /** A promise by {@code customer} for {@code invoiceIds} (";"-separated, null for the balance), in any currency. */
+    public LedgerBuilder promise(String id, String customer, String invoiceIds, String made, String promised,
+            String amount) {
+        return promise(id, customer, invoiceIds, made, promised, amount, null);
+    }
+
+    /** A promise in {@code currency}: only payments in it count. */
+    public LedgerBuilder promise(String id, String customer, String invoiceIds, String made, String promised,
+            String amount, String currency) {
+        rows.get(CanonicalTable.PROMISES).add(RowFactory.create(id, customer, invoiceIds, d(made), d(promised),
+                new BigDecimal(amount).setScale(2), currency, "ann"));
+        return this;
+    }
+
+    /** Instalment {@code n} of plan {@code plan} with {@code customer} for its whole balance, in any currency. */
+    public LedgerBuilder instalment(String plan, int n, String customer, String agreed, String due, String amount) {
+        rows.get(CanonicalTable.PLAN_INSTALMENTS).add(RowFactory.create(plan, n, customer, null, d(agreed), d(due),
+                new BigDecimal(amount).setScale(2), null));
+        return this;
+    }
+
     /** Writes canonical/<table> under {@code dir}, as Parquet. */
     public Path write(SparkSession spark, Path dir) {
         for (CanonicalTable t : CanonicalTable.values()) {

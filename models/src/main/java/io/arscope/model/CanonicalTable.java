@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The canonical receivables model: the tables every Arscope job reads, whatever the source system: five of the
- * receivables, and the exchange rates that convert them into one reporting currency when they are in several.
+ * receivables, the exchange rates that convert them into one reporting currency when they are in several, and three
+ * of collection activity (contacts, promises to pay, payment-plan instalments).
  * Each table has a key, a business date that its stored files are partitioned by (month of that date),
  * and typed columns. Money is DECIMAL(18,2) and amounts are positive: a credit memo reduces what the
  * customer owes by its amount, it is not stored as a negative invoice. A payment or credit memo with no invoice
@@ -93,7 +94,59 @@ public enum CanonicalTable {
             required("rate_date", DATE, "Day the rate applies from; it holds until the currency's next rate."),
             required("currency", TEXT, "ISO 4217 code of the currency converted, three letters."),
             required("rate", RATE, "Units of the reporting currency one unit of the currency is worth, greater "
-                    + "than zero, at most ten decimal places."));
+                    + "than zero, at most ten decimal places.")),
+
+    CONTACTS("contacts", "contact_id", "contact_date",
+            "Collection contacts: one row per call, email, letter, portal message or visit to a customer.",
+            required("contact_id", TEXT, "Contact id, unique."),
+            required("customer_id", TEXT, "The customer contacted."),
+            optional("invoice_id", TEXT, "The invoice the contact was about; must be the customer's; empty for the "
+                    + "customer's balance."),
+            required("contact_date", DATE, "Day of the contact."),
+            required("channel", TEXT, "call, email, letter, portal or visit."),
+            optional("outcome", TEXT, "reached, no_answer, left_message, promised, disputed, refused or "
+                    + "wrong_contact."),
+            optional("collector", TEXT, "Who made the contact.")),
+
+    PROMISES("promises", "promise_id", "promised_on",
+            "Promises to pay: one row per promise a customer made. Whether it was kept is derived from the payments, "
+                    + "never entered.",
+            required("promise_id", TEXT, "Promise id, unique."),
+            required("customer_id", TEXT, "The customer who promised."),
+            optional("invoice_ids", TEXT, "The invoices promised for, ids separated by ';', each the customer's; "
+                    + "empty for the customer's balance."),
+            required("promised_on", DATE, "Day the promise was made."),
+            required("promised_date", DATE, "Day the customer promised to pay by, not before promised_on; may be "
+                    + "after the as-of date."),
+            required("amount", MONEY, "Amount promised, greater than zero."),
+            optional("currency", TEXT, "ISO 4217 code of the amount, three letters; when given, only payments in "
+                    + "it count towards the promise."),
+            optional("collector", TEXT, "Who took the promise.")),
+
+    PLAN_INSTALMENTS("plan_instalments", List.of("plan_id", "instalment"), "agreed_on",
+            "Payment plans: one row per instalment of a plan agreed with a customer. Whether each was met is derived "
+                    + "from the payments, never entered.",
+            required("plan_id", TEXT, "Payment plan id; its instalments share it."),
+            required("instalment", DAYS, "Instalment number within the plan: 1, 2, ..."),
+            required("customer_id", TEXT, "The customer the plan was agreed with."),
+            optional("invoice_ids", TEXT, "The invoices the plan settles, ids separated by ';', each the customer's; "
+                    + "empty for the customer's balance."),
+            required("agreed_on", DATE, "Day the plan was agreed."),
+            required("due_date", DATE, "Day this instalment is due, not before agreed_on; may be after the as-of "
+                    + "date."),
+            required("amount", MONEY, "Amount of this instalment, greater than zero."),
+            optional("currency", TEXT, "ISO 4217 code of the amount, three letters; when given, only payments in "
+                    + "it count towards the plan."));
+
+    /** The channels a contact may name. */
+    public static final List<String> CONTACT_CHANNELS = List.of("call", "email", "letter", "portal", "visit");
+
+    /** The outcomes a contact may name. */
+    public static final List<String> CONTACT_OUTCOMES = List.of("reached", "no_answer", "left_message", "promised",
+            "disputed", "refused", "wrong_contact");
+
+    /** The separator of the invoice ids a promise or plan lists. */
+    public static final String INVOICE_ID_SEPARATOR = ";";
 
     /** The kinds an adjustment may be. */
     public static final List<String> ADJUSTMENT_KINDS = List.of("credit_memo", "write_off");

@@ -254,6 +254,9 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         if (source.encoding() != null) {
             problems.add(where + ": 'encoding' applies to files only; a database gives text, not bytes");
         }
+        if (source.optional()) {
+            problems.add(where + ": 'optional' applies to files only; a missing table is an error of the database");
+        }
         if (source.skipLines() != 0) {
             problems.add(where + ": 'skipLines' applies to files only; a table has no title lines");
         }

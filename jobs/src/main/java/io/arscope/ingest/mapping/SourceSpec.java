@@ -41,13 +41,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param debitCredit       how a row's side is read, when the export has one; null when it has none
  * @param ignore            rows that are report layout (group headers, totals): counted as ignored, by the
  *                          alternative of the condition they meet, and mapped to nothing; null when none are
+ * @param optional          of a file: whether the export may lack it (collection activity, say, which not every
+ *                          system records); then no matching file reads as no rows instead of stopping the run
  * @param produces          canonical table name to the target it produces
  */
 public record SourceSpec(String name, String file, String table, String query, List<String> key, Integer fetchSize,
         Partitioning partitioning, String format, String encoding, String delimiter, List<String> columns,
         List<String> dateFormats, String decimalSeparator, String groupingSeparator, List<String> trueValues,
         List<String> falseValues, Integer skipLines, List<String> emptyValues, DebitCredit debitCredit,
-        Condition ignore, Map<String, TargetSpec> produces) implements Serializable {
+        Condition ignore, Boolean optional, Map<String, TargetSpec> produces) implements Serializable {
 
     /** Enough rows per round trip to hide latency, few enough that a slice never sits whole in memory. */
     public static final int DEFAULT_FETCH_SIZE = 1000;
@@ -65,7 +67,7 @@ public record SourceSpec(String name, String file, String table, String query, L
             @JsonProperty("trueValues") List<String> trueValues, @JsonProperty("falseValues") List<String> falseValues,
             @JsonProperty("skipLines") Integer skipLines, @JsonProperty("emptyValues") List<String> emptyValues,
             @JsonProperty("debitCredit") DebitCredit debitCredit, @JsonProperty("ignore") Condition ignore,
-            @JsonProperty("produces") Map<String, TargetSpec> produces) {
+            @JsonProperty("optional") Boolean optional, @JsonProperty("produces") Map<String, TargetSpec> produces) {
         this.name = name != null ? name : file != null ? file : table;
         this.file = file;
         this.table = table;
@@ -86,6 +88,7 @@ public record SourceSpec(String name, String file, String table, String query, L
         this.emptyValues = emptyValues == null ? List.of() : List.copyOf(emptyValues);
         this.debitCredit = debitCredit;
         this.ignore = ignore;
+        this.optional = optional != null && optional; // never null: read as a plain flag
         this.produces = produces == null ? Map.of() : new LinkedHashMap<>(produces);
     }
 

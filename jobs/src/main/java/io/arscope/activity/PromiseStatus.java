@@ -1,0 +1,65 @@
+package io.arscope.activity;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Whether each promise to pay was kept, from the payments alone. A payment counts when it is one of
+ * {@link CountedPayments} dated from the day the promise was made to the promised date plus the grace days, and by
+ * the as-of day. A promise is {@value #KEPT} once the payments reach its amount (even before the promised date),
+ * {@value #PENDING} while its window is open and they do not, then {@value #PARTLY_KEPT} when some was paid and
+ * {@value #BROKEN} when nothing was.
+ */
+public final class PromiseStatus {
+
+    public static final String KEPT = "kept";
+    public static final String PARTLY_KEPT = "partly_kept";
+    public static final String BROKEN = "broken";
+    public static final String PENDING = "pending";
+    /** The statuses, the most urgent for a collector first. */
+    public static final List<String> STATUSES = List.of(BROKEN, PARTLY_KEPT, PENDING, KEPT);
+
+    private PromiseStatus() {
+    }
+
+    /**
+     * One row per promise made by {@code asOf}: the promise's columns, {@code paid_amount} (DECIMAL(18,2), 0 when
+     * nothing counted), {@code status}, and {@code days_overdue}, days from the promised date to {@code asOf} for a
+     * broken or partly kept promise, else null.
+     *
+     * @param promises canonical promises
+     * @param payments the ledger's payments (customer filled from the invoice)
+     * @param invoices the ledger's invoices, for the currency of payments that give none
+     */
+    public static Dataset<Row> of(Dataset<Row> promises, Dataset<Row> payments, Dataset<Row> invoices,
+            LocalDate asOf, ActivityConfig config) {
+        Dataset<Row> made = promises.filter(col("promised_on").leq(asOf));
+        Column windowEnd = date_add(col("promised_date"), config.graceDays());
+        Dataset<Row> counted = CountedPayments.of(payments, invoices).filter(col("pay_date").leq(asOf));
+        Dataset<Row> paid = made.join(counted, CountedPayments.countsFor()
+                        .and(col("pay_date").geq(col("promised_on"))).and(col("pay_date").leq(windowEnd)), "left_outer")
+                .groupBy(col("promise_id").as("paid_promise"))
+                .agg(coalesce(sum(col("pay_amount")), lit(0)).cast(DataTypes.createDecimalType(18, 2))
+                        .as("paid_amount"));
+        Column open = lit(asOf).leq(windowEnd);
+        Column status = when(col("paid_amount").geq(col("amount")), KEPT).when(open, PENDING)
+                .when(col("paid_amount").gt(0), PARTLY_KEPT).otherwise(BROKEN);
+        Dataset<Row> judged = made.join(paid, col("promise_id").equalTo(col("paid_promise"))).drop("paid_promise")
+                .withColumn("status", status);
+        return judged.withColumn("days_overdue", when(col("status").isin(BROKEN, PARTLY_KEPT),
+                datediff(lit(asOf), col("promised_date"))));
+    }
+}
