@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.activity.CollectionActivity;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -62,11 +63,11 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
         ReceivablesLedger all = ReceivablesLedger.ofIngest(spark, o.input());
         LocalDate day = all.dayOrLatest(o.asOf());
         CountedRuns runs = CountedRuns.of(log, day);
-        Dataset<Row> contacts = contactsUntilMerge(spark, o.input()).filter(col("contact_date").leq(day));
+        CollectionActivity activity = CollectionActivity.ofIngest(spark, o.input());
+        CollectionActivity known = activity.asOf(day);
         Dataset<Row> payments = withCurrency(all.asOf(day));
-        Dataset<Row> promises = promisesUntilMerge(spark, o.input()).filter(col("promised_on").leq(day));
-        Dataset<Row> followed = FollowUp.of(runs.counted(), contacts, promises, payments, day, o.windows())
-                .localCheckpoint();
+        Dataset<Row> followed = FollowUp.of(runs.counted(), known.contacts(), known.promises(), payments, day,
+                o.windows()).localCheckpoint();
         context.writeTable(ActionsSummaryTables.FOLLOWED, followed.orderBy(col("as_of"), col("collector"),
                 col("queue"), col("customer_rank"), col("customer_id"), col("currency")));
         context.writeTable(ActionsSummaryTables.SUMMARY, ActionsSummary.of(followed));
@@ -81,8 +82,8 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
         Map<String, Long> read = new LinkedHashMap<>();
         read.put(o.actionsLog(), logRows);
         String canonical = o.input() + "/" + ReceivablesLedger.CANONICAL + "/";
-        read.put(canonical + "contacts", contactsUntilMerge(spark, o.input()).count());
-        read.put(canonical + "promises", promisesUntilMerge(spark, o.input()).count());
+        read.put(canonical + CanonicalTable.CONTACTS.tableName(), activity.contacts().count());
+        read.put(canonical + CanonicalTable.PROMISES.tableName(), activity.promises().count());
         read.put(canonical + CanonicalTable.PAYMENTS.tableName(), all.payments().count());
         context.recordInputs(read);
         long recommendations = context.rows().get(ActionsSummaryTables.FOLLOWED.name());
@@ -99,32 +100,6 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
                 String.format("actions log: %,d rows = %,d counted (the last run of each day up to %s) + %,d of "
                         + "runs superseded by a later run of their day + %,d of runs after %s", logRows, counted,
                         day, superseded, later, day)));
-    }
-
-    // TEMPORARY until main's ReceivablesLedger.contacts() is merged; replaced then.
-    private static Dataset<Row> contactsUntilMerge(SparkSession spark, String input) {
-        String path = input + "/" + ReceivablesLedger.CANONICAL + "/contacts";
-        if (java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-            return spark.read().parquet(path);
-        }
-        return spark.createDataFrame(List.of(), org.apache.spark.sql.types.DataTypes.createStructType(List.of(
-                org.apache.spark.sql.types.DataTypes.createStructField("contact_id", org.apache.spark.sql.types.DataTypes.StringType, true),
-                org.apache.spark.sql.types.DataTypes.createStructField("customer_id", org.apache.spark.sql.types.DataTypes.StringType, true),
-                org.apache.spark.sql.types.DataTypes.createStructField("contact_date", org.apache.spark.sql.types.DataTypes.DateType, true),
-                org.apache.spark.sql.types.DataTypes.createStructField("channel", org.apache.spark.sql.types.DataTypes.StringType, true),
-                org.apache.spark.sql.types.DataTypes.createStructField("outcome", org.apache.spark.sql.types.DataTypes.StringType, true),
-                org.apache.spark.sql.types.DataTypes.createStructField("collector", org.apache.spark.sql.types.DataTypes.StringType, true))));
-    }
-
-    // TEMPORARY until main's ReceivablesLedger.promises() is merged; replaced then.
-    private static Dataset<Row> promisesUntilMerge(SparkSession spark, String input) {
-        String path = input + "/" + ReceivablesLedger.CANONICAL + "/promises";
-        if (java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-            return spark.read().parquet(path);
-        }
-        return spark.createDataFrame(List.of(), org.apache.spark.sql.types.DataTypes.createStructType(List.of(
-                org.apache.spark.sql.types.DataTypes.createStructField("customer_id", org.apache.spark.sql.types.DataTypes.StringType, true),
-                org.apache.spark.sql.types.DataTypes.createStructField("promised_on", org.apache.spark.sql.types.DataTypes.DateType, true))));
     }
 
     /** Payments as of the day, each with its currency: as stored, else its invoice's (an export of before it). */

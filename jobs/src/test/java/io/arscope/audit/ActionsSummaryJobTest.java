@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +25,7 @@ import io.arscope.worklist.ActionsLogTables;
 /**
  * The job on an ingest folder and a log made by hand, audited as of 2026-04-30. The log: run a (2026-03-02, ana: C1
  * and C2 on the list), run z for the same day logged an hour before a (superseded), run c for 2026-05-10 (after the
- * audit's day). C1 was called on 03-04 and paid 400.00 on 03-10; C2 was not contacted and paid 100.00 on account on
+ * audit's day). C1 was called by ann on 03-04 and paid 400.00 on 03-10; C2 was not contacted and paid 100.00 on account on
  * 03-20. C1 promised on the call to pay 400.00. March: 2 recommendations, 1 acted on (0.5), 1 promise, 500.00 followed;
  * both windows ended on 04-01.
  */
@@ -44,13 +42,9 @@ class ActionsSummaryJobTest {
                 .invoice("I2", "C2", "2026-02-01", "2026-03-01", "500.00", "EUR")
                 .payment("I1", "C1", "2026-03-10", "400.00", "EUR")
                 .payment(null, "C2", "2026-03-20", "100.00", "EUR")
+                .contact("K1", "C1", "I1", "2026-03-04", "call", "promised")
+                .promise("PR1", "C1", "I1", "2026-03-04", "2026-03-10", "400.00")
                 .write(spark, dir.resolve("ingest"));
-        spark.createDataFrame(List.of(RowFactory.create("K1", "C1", "I1", d("2026-03-04"), "call", "reached", "ana")),
-                ActionsSummaryTest.CONTACTS).write().mode(SaveMode.Overwrite)
-                .parquet(ingest.resolve("canonical/contacts").toString());
-        spark.createDataFrame(List.of(RowFactory.create("PR1", "C1", d("2026-03-04"), d("2026-03-10"),
-                new java.math.BigDecimal("400.00"))), ActionsSummaryTest.PROMISES).write().mode(SaveMode.Overwrite)
-                .parquet(ingest.resolve("canonical/promises").toString());
         String log = dir.resolve("log").toString();
         for (String run : List.of("z", "a", "c")) {
             ActionsLog.append(spark, new ActionsLog.Target(log, run), ActionsLogTables.ACTIONS.frame(spark,
@@ -80,7 +74,7 @@ class ActionsSummaryJobTest {
                         + "customer_rank,action_code,acted_on,contacts,first_contact_date,first_contact_channel,"
                         + "first_contact_outcome,first_contact_collector,promise_followed,cash_followed,follow_up_ends,"
                         + "follow_up_over",
-                "a,2026-03-02,baseline,ana,collect,C1,C1 Ltd,EUR,400.00,1,call,true,1,2026-03-04,call,reached,ana,"
+                "a,2026-03-02,baseline,ana,collect,C1,C1 Ltd,EUR,400.00,1,call,true,1,2026-03-04,call,promised,ann,"
                         + "true,400.00,2026-04-01,true",
                 "a,2026-03-02,baseline,ana,collect,C2,C2 Ltd,EUR,400.00,1,call,false,0,,,,,false,100.00,2026-04-01,"
                         + "true"),

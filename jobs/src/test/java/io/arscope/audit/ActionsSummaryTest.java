@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.arscope.model.CanonicalTable;
 import io.arscope.testing.TestSpark;
 import io.arscope.worklist.ActionsLogTables;
 import io.arscope.worklist.WorklistTables;
@@ -45,20 +46,6 @@ import io.arscope.worklist.WorklistTables;
 class ActionsSummaryTest {
 
     private static final LocalDate DAY = d("2026-04-20");
-    static final StructType CONTACTS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("contact_id", DataTypes.StringType, false),
-            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-            DataTypes.createStructField("invoice_id", DataTypes.StringType, true),
-            DataTypes.createStructField("contact_date", DataTypes.DateType, false),
-            DataTypes.createStructField("channel", DataTypes.StringType, false),
-            DataTypes.createStructField("outcome", DataTypes.StringType, true),
-            DataTypes.createStructField("collector", DataTypes.StringType, true)));
-    static final StructType PROMISES = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("promise_id", DataTypes.StringType, false),
-            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-            DataTypes.createStructField("promised_on", DataTypes.DateType, false),
-            DataTypes.createStructField("promised_date", DataTypes.DateType, false),
-            DataTypes.createStructField("amount", DataTypes.createDecimalType(18, 2), false)));
     private static final StructType PAYMENTS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("payment_id", DataTypes.StringType, false),
             DataTypes.createStructField("customer_id", DataTypes.StringType, true),
@@ -108,15 +95,17 @@ class ActionsSummaryTest {
                 RowFactory.create("K4", "C4", null, d("2026-03-09"), "letter", null, "ben"),
                 RowFactory.create("K5", "C1", null, d("2026-03-27"), "visit", "reached", "cy"),
                 RowFactory.create("K6", "C5", null, d("2026-03-19"), "call", "reached", "ben"),
-                RowFactory.create("K7", "C2", null, d("2026-04-17"), "portal", "reached", "ana")), CONTACTS);
+                RowFactory.create("K7", "C2", null, d("2026-04-17"), "portal", "reached", "ana")),
+                CanonicalTable.CONTACTS.schema());
     }
 
     /** PR1: C1 promised on 03-05 (after r1's day, before r2's); PR2: C5 on 03-27, day 7 after r2's. */
     static Dataset<Row> promises() {
         return TestSpark.session().createDataFrame(List.of(
-                RowFactory.create("PR1", "C1", d("2026-03-05"), d("2026-03-20"), new BigDecimal("300.00")),
-                RowFactory.create("PR2", "C5", d("2026-03-27"), d("2026-04-03"), new BigDecimal("120.00"))),
-                PROMISES);
+                RowFactory.create("PR1", "C1", null, d("2026-03-05"), d("2026-03-20"), new BigDecimal("300.00"), null,
+                        "ana"),
+                RowFactory.create("PR2", "C5", null, d("2026-03-27"), d("2026-04-03"), new BigDecimal("120.00"), "EUR",
+                        "ben")), CanonicalTable.PROMISES.schema());
     }
 
     static Dataset<Row> payments() {
