@@ -80,7 +80,8 @@ final class PipelineSteps implements StepJobs {
                     .options(ingest, folders.model(), o.asOf(), out, o.reportingCurrency()));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
                     o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
-                    o.reportingCurrency(), new ActionsLog.Target(folders.actionsLog(), folders.runId())));
+                    o.reportingCurrency(), settings(new WorklistCommands.Drafting(), "worklist").templates(),
+                    new ActionsLog.Target(folders.actionsLog(), folders.runId())));
             case FORECAST -> {
                 ForecastCommand.Settings s = settings(new ForecastCommand.Settings(), "forecast");
                 s.currency.reportingCurrency = currency(o, s.currency);
@@ -133,7 +134,8 @@ final class PipelineSteps implements StepJobs {
         settings(new MetricsCommand.Settings(), config, "metrics");
         settings(new RiskCommands.Train.Settings(), config, "train");
         settings(new RiskCommands.Score.Settings(), config, "score");
-        settings(new WorklistCommands.Shaping(), config, "worklist").config();
+        settings(new WorklistCommands.Drafting(), config, "worklist").templates()
+                .requireFor(settings(new WorklistCommands.Shaping(), config, "worklist").config().strategy());
         settings(new ForecastCommand.Settings(), config, "forecast");
         settings(new ReportCommand.Settings(), config, "report");
     }

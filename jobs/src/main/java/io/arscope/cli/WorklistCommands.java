@@ -9,6 +9,7 @@ import io.arscope.job.UsageException;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.worklist.ActionsLog;
 import io.arscope.worklist.BacktestOptions;
+import io.arscope.worklist.DraftTemplates;
 import io.arscope.worklist.DunningStrategy;
 import io.arscope.worklist.WorklistBacktestJob;
 import io.arscope.worklist.WorklistConfig;
@@ -56,6 +57,21 @@ final class WorklistCommands {
         }
     }
 
+    /** Options of the reminder drafts the worklist writes. */
+    static final class Drafting {
+        @Option(names = "--draft-templates", description = "Folder of reminder templates, <language>/<step code>.txt "
+                + "(see notebooks-docs/worklists.md); each replaces the shipped one of its step. Default: the "
+                + "shipped templates.")
+        Path templates;
+        @Option(names = "--draft-language", defaultValue = "en", description = "Language of the reminder drafts: en "
+                + "or fr. Default: ${DEFAULT-VALUE}.")
+        String language;
+
+        DraftTemplates templates() throws UsageException {
+            return DraftTemplates.read(templates, language);
+        }
+    }
+
     @Command(name = "worklist", mixinStandardHelpOptions = true,
             description = {"Builds the collection worklists for an as-of day: every open invoice scored, put in its "
                     + "collector's collection or dispute queue, ranked by the expected value of acting today (open "
@@ -64,7 +80,9 @@ final class WorklistCommands {
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
                             + "by-collector/<collector>.csv, summaries/<collector>.md, pages/<collector>.html (to "
                             + "open offline), pages/team.html with worklist-team/ and worklist-rebalancing/ (Parquet and CSV: the "
-                            + "lead's roll-up and suggested moves), worklist.xlsx (a sheet per collector) and "
+                            + "lead's roll-up and suggested moves), worklist.xlsx (a sheet per collector), "
+                            + "drafts/<collector>/<customer>.eml (a reminder per customer on today's list whose "
+                            + "step is an email or letter, to complete and send; arscope sends no mail) and "
                             + "worklist-run.json; with --actions-log, appends the run's recommendations to that log."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Build implements Callable<Integer> {
@@ -92,6 +110,8 @@ final class WorklistCommands {
         @Mixin
         Shaping shaping;
         @Mixin
+        Drafting drafting;
+        @Mixin
         SharedOptions.Currency currency;
         @Mixin
         SharedOptions.Spark spark;
@@ -102,8 +122,8 @@ final class WorklistCommands {
         public Integer call() {
             Instant started = Instant.now();
             return JobRunner.of(spec).run(new WorklistJob(), () -> new WorklistOptions(input.input, model, scores,
-                    asOf.asOf, output.output, shaping.config(), currency.reportingCurrency, actionsLog(started)),
-                    spark.master);
+                    asOf.asOf, output.output, shaping.config(), currency.reportingCurrency, drafting.templates(),
+                    actionsLog(started)), spark.master);
         }
 
         private ActionsLog.Target actionsLog(Instant started) throws UsageException {

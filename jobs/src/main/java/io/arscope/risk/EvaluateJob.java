@@ -13,8 +13,11 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 
 /** {@code arscope evaluate}: a model on invoices whose outcome is known, beside the baseline; writes nothing. */
@@ -66,7 +69,8 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
                 why -> new InputException(o.input() + ": " + why));
         LocalDate start = o.from() != null ? o.from()
                 : LocalDate.parse(loaded.metadata().test().from());
-        LabelledInvoices rows = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,
+        LabelledInvoices rows = LabelledInvoices.collect(RiskFeatures.atIssue(ledger,
+                CollectionActivity.ofIngest(context.spark(), o.input()), labelsAsOf,
                 loaded.model().config().graceDays()).filter(col("invoice_date").geq(start)));
         if (rows.size() == 0) {
             throw new IllegalArgumentException("no invoice issued from " + start + " has a known outcome by "

@@ -109,6 +109,12 @@ public final class Reasons {
                     ? "its credit on account covers " + percent(v) + " of its other open balance" : null;
             case "hist_invoices" -> belowUsual && whole(v) > 0
                     ? plural(whole(v), "earlier invoice") + " to judge by, fewer than most customers" : null;
+            case "hist_promises_broken" -> whole(v) > 0 ? "broke " + plural(whole(v), "promise") + " to pay before"
+                    : null;
+            case "hist_instalments_missed" -> whole(v) > 0
+                    ? "missed " + plural(whole(v), "payment-plan instalment") : null;
+            case "hist_contacts_90d" -> aboveUsual && whole(v) > 0
+                    ? "needed " + plural(whole(v), "collection contact") + " in the last 90 days" : null;
             case "no_history" -> v > 0 ? "new customer: no payment record to judge by yet" : null;
             case "no_payment_yet" -> v > 0 ? "has never paid an invoice" : null;
             case "days_since_last_payment" -> aboveUsual ? "no payment for " + days(whole(v)) : null;

@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
@@ -38,6 +39,9 @@ import io.arscope.ledger.ReceivablesLedger;
  * ({@code hist_on_account_log}), the share of the customer's other open invoices they would cover
  * ({@code hist_on_account_cover}, 1 when nothing else is open), and unapplied cash as a payment for
  * {@code days_since_last_payment}.
+ *
+ * <p>Collection activity, when given, adds what collectors and promises showed before the scoring day
+ * ({@link ActivityHistory}).
  *
  * <p>Features are named and sparse (categoricals one-hot as {@code name=value}); an absent feature is zero, and
  * {@code no_history} or {@code no_payment_yet} say why a history feature is absent.
@@ -60,7 +64,7 @@ public final class RiskFeatures {
             DataTypes.createStructField("settled_on", DataTypes.DateType, true)));
 
     /** Changes whenever a feature is added, removed or redefined; a model records the version it was trained on. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Array of struct(date, amount, kind) on each invoice row: its customer's {@link OnAccountItems}, or null. */
     static final String ON_ACCOUNT = "on_account";
@@ -74,22 +78,38 @@ public final class RiskFeatures {
 
     /** Every invoice scored on its own invoice date, with its label as known at the ledger's as-of date. */
     public static Dataset<Row> atIssue(ReceivablesLedger ledger, LocalDate labelAsOf, int graceDays) {
-        return compute(ledger, labelAsOf, graceDays, null);
+        return atIssue(ledger, null, labelAsOf, graceDays);
+    }
+
+    /** {@link #atIssue(ReceivablesLedger, LocalDate, int)} with the customers' collection activity; null for none. */
+    public static Dataset<Row> atIssue(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
+            int graceDays) {
+        return compute(ledger, activity, labelAsOf, graceDays, null);
     }
 
     /** Invoices open at the end of {@code asOf}, scored on that day. */
     public static Dataset<Row> openOn(ReceivablesLedger ledger, LocalDate asOf, int graceDays) {
-        return compute(ledger, asOf, graceDays, asOf);
+        return openOn(ledger, null, asOf, graceDays);
     }
 
-    private static Dataset<Row> compute(ReceivablesLedger ledger, LocalDate labelAsOf, int graceDays,
-            LocalDate scoringDate) {
+    /** {@link #openOn(ReceivablesLedger, LocalDate, int)} with the customers' collection activity; null for none. */
+    public static Dataset<Row> openOn(ReceivablesLedger ledger, CollectionActivity activity, LocalDate asOf,
+            int graceDays) {
+        return compute(ledger, activity, asOf, graceDays, asOf);
+    }
+
+    private static Dataset<Row> compute(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
+            int graceDays, LocalDate scoringDate) {
         ReceivablesLedger known = ledger.asOf(labelAsOf);
         Dataset<Row> items = OnAccountItems.of(known).groupBy(col(OnAccountItems.CUSTOMER_ID).as("oa_customer"))
                 .agg(collect_list(struct(col(OnAccountItems.DATE).as("date"), col(OnAccountItems.AMOUNT).as("amount"),
                         col(OnAccountItems.KIND).as("kind"))).as(ON_ACCOUNT));
         Dataset<Row> history = InvoiceHistory.of(known, List.of(), CARRIED)
                 .join(items, col("customer_id").equalTo(col("oa_customer")), "left").drop("oa_customer");
+        if (activity != null) {
+            history = history.join(ActivityHistory.byCustomer(activity, known, labelAsOf),
+                    col("customer_id").equalTo(col("activity_customer")), "left").drop("activity_customer");
+        }
         MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
         FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
                 graceDays, scoringDate).iterator();
@@ -149,6 +169,9 @@ public final class RiskFeatures {
         List<Invoice> invoices = new ArrayList<>();
         rows.forEachRemaining(r -> invoices.add(invoice(r)));
         List<OnAccount> onAccount = invoices.isEmpty() ? List.of() : onAccount(invoices.get(0).row());
+        List<ActivityHistory.Event> activity = invoices.isEmpty()
+                || !List.of(invoices.get(0).row().schema().fieldNames()).contains(ActivityHistory.EVENTS) ? List.of()
+                : ActivityHistory.events(invoices.get(0).row());
         invoices.sort(Comparator.comparing(Invoice::issued).thenComparing(Invoice::id));
         List<Row> out = new ArrayList<>();
         for (Invoice target : invoices) {
@@ -159,6 +182,7 @@ public final class RiskFeatures {
                 continue;
             }
             Map<String, Double> f = features(target, invoices, onAccount, t, graceDays);
+            ActivityHistory.addFeatures(f, activity, t);
             Boolean late = null;
             Integer daysLate = null;
             if (target.settledOn() != null) {

@@ -33,12 +33,15 @@ public final class RiskScoring {
      * The invoices open at the end of {@code day}, scored with features known on that day; refuses a model whose
      * features the data does not provide.
      *
+     * @param activity   the customers' collection activity, or null for none
      * @param reportedIn the reporting currency the ledger's amounts were converted into, or null for amounts as
      *                   stored, each in its invoice's currency
      */
     public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.ledger.ReceivablesLedger ledger,
-            ModelDirectory.Loaded loaded, LocalDate day, String reportedIn) {
-        Dataset<Row> features = RiskFeatures.openOn(ledger, day, loaded.model().config().graceDays()).localCheckpoint();
+            io.arscope.activity.CollectionActivity activity, ModelDirectory.Loaded loaded, LocalDate day,
+            String reportedIn) {
+        Dataset<Row> features = RiskFeatures.openOn(ledger, activity, day, loaded.model().config().graceDays())
+                .localCheckpoint();
         List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
                 .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
         if (!sample.isEmpty()) {

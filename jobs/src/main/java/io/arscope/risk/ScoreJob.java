@@ -14,9 +14,13 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.LedgerRows;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
@@ -67,9 +71,10 @@ public final class ScoreJob implements Job<ScoreOptions> {
         ModelMetadata meta = loaded.metadata();
         ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
                 o.gateMargin());
-        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, loaded, day, reporting.code());
+        CollectionActivity activity = CollectionActivity.ofIngest(context.spark(), o.input());
+        Dataset<Row> scores = RiskScoring.scoreOpen(context.spark(), ledger, activity, loaded, day, reporting.code());
         if (!gate.passed()) {
-            scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, day, meta.config().graceDays()),
+            scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, activity, day, meta.config().graceDays()),
                     meta.train().lateShare(), meta.config());
         }
         scores = scores.orderBy(ScoreTables.PROBABILITY_LATE.col().desc(), ScoreTables.INVOICE_ID.col())

@@ -13,9 +13,13 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.LedgerRows;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 
 /** {@code arscope train}: the late-payment model trained on an ingest run's output, written as a model directory. */
@@ -71,7 +75,8 @@ public final class TrainJob implements Job<TrainOptions> {
         ReceivablesLedger ledger = ReportingCurrency.valuedOn(stored.asOf(labelsAsOf), labelsAsOf,
                 ExchangeRates.ofIngest(context.spark(), o.input()), o.reportingCurrency(),
                 why -> new InputException(o.input() + ": " + why));
-        LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, labelsAsOf,
+        LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(ledger,
+                CollectionActivity.ofIngest(context.spark(), o.input()), labelsAsOf,
                 o.config().graceDays()));
         RiskTrainer.Result result = RiskTrainer.train(all, o.config());
         ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());

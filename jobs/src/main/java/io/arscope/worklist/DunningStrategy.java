@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.arscope.job.StrictYaml;
+import io.arscope.model.CanonicalTable;
 
 /**
  * The dunning strategy: which collection step an open invoice is at, from its days past due, open amount and
@@ -26,23 +27,30 @@ import io.arscope.job.StrictYaml;
  *
  * <p>A strategy file (YAML or JSON) is a list under {@code steps}, each with {@code code}, {@code action} (the
  * words a collector reads) and any of {@code min_days_past_due}, {@code max_days_past_due} (inclusive; negative
- * means before the due date), {@code min_open_amount} and {@code risk_bands} (the bands it applies to). Any other
- * key, or a key given twice, is refused: a misspelt bound would otherwise leave the step matching every invoice.
+ * means before the due date), {@code min_open_amount}, {@code risk_bands} (the bands it applies to) and
+ * {@code channel} (how the customer is contacted, one of {@link #CHANNELS}; an {@code email} or {@code letter} step
+ * is a written contact, for which a reminder is drafted). Any other key, or a key given twice, is refused: a
+ * misspelt bound would otherwise leave the step matching every invoice.
  */
 public record DunningStrategy(List<Step> steps) implements Serializable {
 
     /** The keys a step of a strategy file may have. */
     private static final Set<String> STEP_KEYS = new LinkedHashSet<>(List.of("code", "action", "min_days_past_due",
-            "max_days_past_due", "min_open_amount", "risk_bands"));
+            "max_days_past_due", "min_open_amount", "risk_bands", "channel"));
+
+    /** The channels a step may name: those of the contacts table. */
+    public static final List<String> CHANNELS = CanonicalTable.CONTACT_CHANNELS;
+    /** The channels of a written contact, for which a reminder is drafted. */
+    public static final Set<String> WRITTEN_CHANNELS = Set.of("email", "letter");
 
     /** The code of the action when no step matches. */
     public static final String NO_ACTION = "none";
     /** What a collector reads when no step matches. */
     public static final String NO_ACTION_TEXT = "No action yet";
 
-    /** One step; null bounds do not constrain. */
+    /** One step; null bounds do not constrain; a null channel says nothing of how the customer is contacted. */
     public record Step(String code, String action, Integer minDaysPastDue, Integer maxDaysPastDue,
-            BigDecimal minOpenAmount, List<String> riskBands) implements Serializable {
+            BigDecimal minOpenAmount, List<String> riskBands, String channel) implements Serializable {
 
         public Step {
             if (code == null || code.isBlank() || action == null || action.isBlank()) {
@@ -60,6 +68,20 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
                         + " is below min_days_past_due " + minDaysPastDue);
             }
             riskBands = riskBands == null ? null : List.copyOf(riskBands);
+            if (channel != null && !CHANNELS.contains(channel)) {
+                throw new IllegalArgumentException("channel '" + channel + "' is not one of " + CHANNELS);
+            }
+        }
+
+        /** A step that names no channel. */
+        public Step(String code, String action, Integer minDaysPastDue, Integer maxDaysPastDue,
+                BigDecimal minOpenAmount, List<String> riskBands) {
+            this(code, action, minDaysPastDue, maxDaysPastDue, minOpenAmount, riskBands, null);
+        }
+
+        /** Whether the step is a written contact (email or letter), for which a reminder is drafted. */
+        public boolean written() {
+            return channel != null && WRITTEN_CHANNELS.contains(channel);
         }
 
         boolean matches(int daysPastDue, BigDecimal openAmount, String band) {
@@ -83,17 +105,19 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
     /**
      * The default: legal review at 90+ days above 5,000, final notice at 90+, a payment plan or escalation at
      * 45-89, a call at 15-44, a firm reminder at 8-14, a polite reminder at 1-7, and a reminder in the week before
-     * the due date for high-risk invoices only.
+     * the due date for high-risk invoices only. The notices are letters, the reminders emails, the rest calls.
      */
     public static final DunningStrategy DEFAULT = new DunningStrategy(List.of(
             new Step("legal_review", "Refer to collection agency or legal review", 90, null,
-                    new BigDecimal("5000.00"), null),
-            new Step("final_notice", "Call and send a final notice; hold further credit", 90, null, null, null),
-            new Step("payment_plan", "Offer a payment plan or escalate to the account owner", 45, 89, null, null),
-            new Step("call", "Call the customer", 15, 44, null, null),
-            new Step("firm_reminder", "Send a firm reminder", 8, 14, null, null),
-            new Step("polite_reminder", "Send a polite reminder", 1, 7, null, null),
-            new Step("pre_due_reminder", "Remind before the due date", -7, 0, null, List.of("high"))));
+                    new BigDecimal("5000.00"), null, "letter"),
+            new Step("final_notice", "Call and send a final notice; hold further credit", 90, null, null, null,
+                    "letter"),
+            new Step("payment_plan", "Offer a payment plan or escalate to the account owner", 45, 89, null, null,
+                    "call"),
+            new Step("call", "Call the customer", 15, 44, null, null, "call"),
+            new Step("firm_reminder", "Send a firm reminder", 8, 14, null, null, "email"),
+            new Step("polite_reminder", "Send a polite reminder", 1, 7, null, null, "email"),
+            new Step("pre_due_reminder", "Remind before the due date", -7, 0, null, List.of("high"), "email")));
 
     public DunningStrategy {
         steps = List.copyOf(steps);
@@ -111,6 +135,11 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             }
         }
         return new Decision(NO_ACTION, NO_ACTION_TEXT, NO_ACTION_SEVERITY);
+    }
+
+    /** The step with this code, if the strategy has one. */
+    public Optional<Step> step(String code) {
+        return steps.stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
     /**
@@ -157,7 +186,7 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
                 steps.add(new Step(text(s, "code"), text(s, "action"), integer(s, "min_days_past_due"),
                         integer(s, "max_days_past_due"),
                         s.hasNonNull("min_open_amount") ? new BigDecimal(s.get("min_open_amount").asText()) : null,
-                        bands));
+                        bands, text(s, "channel")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ", step " + (i + 1) + ": " + e.getMessage(), e);
             }

@@ -17,9 +17,13 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.LedgerRows;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.run.OutputFiles;
@@ -102,11 +106,12 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
         }
         List<WorklistBacktest.Outcome> outcomes = new ArrayList<>();
         ExchangeRates rates = ExchangeRates.ofIngest(spark, o.input());
+        CollectionActivity activity = CollectionActivity.ofIngest(spark, o.input());
         for (LocalDate day = o.from(); !day.isAfter(o.to()); day = day.plusDays(o.everyDays())) {
             // The day and its horizon at the day's rate, as the worklist of that day would read them.
             ReceivablesLedger known = ReportingCurrency.valuedOn(ledger.asOf(day.plusDays(o.horizonDays())), day,
                     rates, o.reportingCurrency(), why -> new InputException(o.input() + ": " + why));
-            outcomes.addAll(WorklistBacktest.compare(day, WorklistJob.pool(spark, known, loaded, day,
+            outcomes.addAll(WorklistBacktest.compare(day, WorklistJob.pool(spark, known, activity, loaded, day,
                     o.horizonDays(), o.config()), o.topShare()));
         }
         List<Row> rows = new ArrayList<>();

@@ -35,8 +35,11 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputCheckException;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.RiskScoring;
@@ -74,6 +77,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         } else {
             EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
         }
+        options.drafts().requireFor(options.config().strategy());
     }
 
     @Override
@@ -103,7 +107,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, reporting.code()).localCheckpoint();
+            scores = RiskScoring.scoreOpen(spark, ledger, CollectionActivity.ofIngest(spark, o.input()), loaded, day,
+                    reporting.code()).localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256());
         } else {
@@ -122,6 +127,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), o.config(), context.output(), source, day, started);
+        if (!reporting.converts()) {
+            // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
+            ReminderDrafts.write(spark, context.output(), day, o.config().strategy(), o.drafts());
+        }
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
@@ -248,7 +257,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         return rows;
     }
 
-    private static void replaceFolder(SparkSession spark, String folder) throws IOException {
+    static void replaceFolder(SparkSession spark, String folder) throws IOException {
         Path path = new Path(folder);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.delete(path, true);
@@ -256,10 +265,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
     }
 
     /** The collection queue on a past day, each invoice with what it paid in the horizon and what was overdue after. */
-    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger,
+    static List<WorklistBacktest.Item> pool(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
             ModelDirectory.Loaded loaded, LocalDate day, int horizonDays, WorklistConfig config) {
         // Amounts as stored: the backtest ranks, it shows no amount.
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, loaded, day, null);
+        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), config).invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));

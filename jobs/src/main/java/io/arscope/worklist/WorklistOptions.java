@@ -16,10 +16,12 @@ import io.arscope.ledger.ReportingCurrency;
  * @param output folder for the worklists
  * @param config how the worklist is built
  * @param reportingCurrency the currency balances are shown in; null for the ledger's one currency
+ * @param drafts the templates reminder drafts are written from
  * @param actionsLog where the run's recommendations are appended ({@link ActionsLog}); null for no log
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config, String reportingCurrency, ActionsLog.Target actionsLog) implements JobOptions {
+        WorklistConfig config, String reportingCurrency, DraftTemplates drafts, ActionsLog.Target actionsLog)
+        implements JobOptions {
 
     public WorklistOptions {
         if ((model == null) == (scores == null)) {
@@ -30,11 +32,17 @@ public record WorklistOptions(String input, Path model, String scores, LocalDate
 
     /** Options with no actions log. */
     public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-            WorklistConfig config, String reportingCurrency) {
-        this(input, model, scores, asOf, output, config, reportingCurrency, null);
+            WorklistConfig config, String reportingCurrency, DraftTemplates drafts) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, drafts, null);
     }
 
-    /** Options showing balances in the ledger's one currency, with no actions log. */
+    /** Options drafting reminders from the shipped English templates, with no actions log. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config, String reportingCurrency) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, DraftTemplates.shipped());
+    }
+
+    /** Options showing balances in the ledger's one currency. */
     public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
             WorklistConfig config) {
         this(input, model, scores, asOf, output, config, null);

@@ -50,6 +50,10 @@ class ExitCodesTest {
     private static String badStrategySection;
     private static String outsideMapping;
     private static String twiceStrategy;
+    private static String badTemplates;
+    private static String badTemplate;
+    private static String badTemplatesSection;
+    private static String writtenStrategy;
 
     /** Unparseable values: each command's option that takes a number, date or choice, and a value it is not. */
     private static final Map<String, List<String>> UNPARSEABLE = Map.of(
@@ -96,6 +100,13 @@ class ExitCodesTest {
                 + "    file: ../c.csv\n    produces: {customers: {fields: {customer_id: id}}}\n").toString();
         twiceStrategy = Files.writeString(dir.resolve("twice-strategy.yaml"), "steps:\n  - code: a\n    action: A\n"
                 + "    code: b\n").toString();
+        badTemplates = Files.createDirectories(dir.resolve("templates/en")).getParent().toString();
+        badTemplate = Files.writeString(dir.resolve("templates/en/polite_reminder.txt"), "Subject: {{nosuch}}\n\nb\n")
+                .toString();
+        badTemplatesSection = Files.writeString(dir.resolve("bad-templates.yaml"), "worklist:\n  draft-templates: "
+                + badTemplates + "\n").toString();
+        writtenStrategy = Files.writeString(dir.resolve("written-strategy.yaml"), "steps:\n  - code: nudge\n"
+                + "    action: Email\n    channel: email\n").toString();
     }
 
     /** A config file whose section for {@code command} holds a key that is no option of it. */
@@ -234,6 +245,7 @@ class ExitCodesTest {
                 "--run-id", "r1")));
         cases.add(fails("run id '../r1' cannot name a folder of the actions log", plus("worklist", "--actions-log",
                 actionsLog, "--run-id", "../r1")));
+        cases.add(fails("draft language 'de' is not one of [en, fr]", with("worklist", "--draft-language", "de")));
         cases.add(fails("no step 'nosuch'; the steps are [ingest, metrics, train, score, worklist, forecast, report]",
                 with("run", "--skip", "nosuch")));
         return cases.stream();
@@ -262,6 +274,11 @@ class ExitCodesTest {
         cases.add(fails("config file section 'ingest': Invalid value for option '--max-reject-share'",
                 with("run", "--config", badValues)));
         cases.add(fails("cannot read dunning strategy " + noSuchYaml, with("run", "--config", badStrategySection)));
+        String unknownField = badTemplate + ": unknown placeholder {{nosuch}}; the fields are [customer_name";
+        cases.add(fails(unknownField, with("worklist", "--draft-templates", badTemplates)));
+        cases.add(fails(unknownField, with("run", "--config", badTemplatesSection)));
+        cases.add(fails("dunning step 'nudge' is a written contact but has no en reminder template", with("worklist",
+                "--strategy", writtenStrategy)));
 
         cases.add(fails("cannot read mapping file " + noSuchYaml, with("ingest", "--mapping", noSuchYaml)));
         cases.add(fails("mapping " + brokenYaml + " is not valid", with("ingest", "--mapping", brokenYaml)));

@@ -53,6 +53,13 @@ class ReasonsTest {
         assertEquals(Optional.of("raised 1 dispute before"), reason("hist_past_disputes", 1, 0.7));
         assertEquals(Optional.of("raised 3 disputes before"), reason("hist_past_disputes", 3, 2.0));
         assertEquals(Optional.of("has 1 open dispute"), reason("hist_open_disputes", 1, 1.5));
+        assertEquals(Optional.of("broke 2 promises to pay before"), reason("hist_promises_broken", 2, 1.4));
+        assertEquals(Optional.of("missed 1 payment-plan instalment"), reason("hist_instalments_missed", 1, 0.8));
+        assertEquals(Optional.of("needed 4 collection contacts in the last 90 days"),
+                reason("hist_contacts_90d", 4, 1.1));
+        // Kept promises argue against the risk; a usual number of contacts says nothing.
+        assertEquals(Optional.empty(), reason("hist_promises_kept", 3, 0.5));
+        assertEquals(Optional.empty(), reason("hist_contacts_90d", 1, -0.2));
         assertEquals(Optional.of("paid 93% of its earlier invoices late"), reason("hist_late_share", 0.9312, 1.1));
         assertEquals(Optional.of("pays 46 days late on average"), reason("hist_mean_days_late", 45.6, 2.0));
         assertEquals(Optional.of("has USD 12,400.50 overdue on its other invoices"),

@@ -94,8 +94,8 @@ class DunningStrategyTest {
                 refusal("typo.yaml", "steps:\n  - code: call\n    action: Call\n    min_days_pastdue: 30\n"));
         assertEquals("<file>: unknown key 'step'; did you mean 'steps'?",
                 refusal("top.yaml", "step:\n  - code: call\n    action: Call\n"));
-        assertEquals("<file>, step 1: unknown key 'colour'; expected one of [action, code, max_days_past_due, "
-                + "min_days_past_due, min_open_amount, risk_bands]",
+        assertEquals("<file>, step 1: unknown key 'colour'; expected one of [action, channel, code, "
+                + "max_days_past_due, min_days_past_due, min_open_amount, risk_bands]",
                 refusal("far.yaml", "steps:\n  - code: call\n    action: Call\n    colour: red\n"));
     }
 
@@ -124,5 +124,37 @@ class DunningStrategyTest {
                         d.decide(95, new BigDecimal("4999.99"), "low"), d.decide(95, big, "low")).stream()
                 .map(x -> x.code() + " " + x.severity()).toList());
         assertEquals(8, d.disputeSeverity());
+    }
+
+    @Test
+    void aStepNamesItsChannelAndEmailAndLetterStepsAreWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("channels.yaml"), """
+                steps:
+                  - code: notice
+                    action: Send the notice
+                    min_days_past_due: 60
+                    channel: letter
+                  - code: ring
+                    action: Call
+                    min_days_past_due: 30
+                    channel: call
+                  - code: nudge
+                    action: Email a reminder
+                    channel: email
+                  - code: look
+                    action: Look at it
+                """);
+        DunningStrategy s = DunningStrategy.read(file);
+        assertEquals(List.of("letter true", "call false", "email true", "null false"), s.steps().stream()
+                .map(step -> step.channel() + " " + step.written()).toList());
+        assertEquals("<file>, step 1: channel 'fax' is not one of [call, email, letter, portal, visit]",
+                refusal("fax.yaml", "steps:\n  - code: a\n    action: A\n    channel: fax\n"));
+    }
+
+    @Test
+    void theDefaultNoticesAreLettersTheRemindersEmailsTheRestCalls() {
+        assertEquals(List.of("legal_review letter", "final_notice letter", "payment_plan call", "call call",
+                "firm_reminder email", "polite_reminder email", "pre_due_reminder email"),
+                DunningStrategy.DEFAULT.steps().stream().map(s -> s.code() + " " + s.channel()).toList());
     }
 }

@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -26,6 +31,7 @@ import io.arscope.risk.TrainOptions;
 import io.arscope.run.MarkdownText;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.GeneratedLedger;
+import io.arscope.testing.StrictEml;
 import io.arscope.testing.TestSpark;
 
 /** The worklist and its backtest end to end on a generated history, with a model trained before the replay. */
@@ -118,5 +124,34 @@ class WorklistJobTest {
                 JobContext.of(spark, new BacktestOptions(data, dir.resolve("model"), TRAINED_ON.minusDays(1),
                         TRAINED_ON, 30, 30, 0.1, WorklistConfig.DEFAULT, dir.resolve("bt2").toString(), null))));
         assertTrue(e.getMessage().contains("would use the future"), e.getMessage());
+    }
+
+    @Test
+    void aReminderIsDraftedForEachCustomerOnTodaysListWhoseStepIsWritten() throws Exception {
+        List<String> written = DunningStrategy.DEFAULT.steps().stream().filter(DunningStrategy.Step::written)
+                .map(DunningStrategy.Step::code).toList();
+        Set<String> expected = new TreeSet<>();
+        Map<String, String> names = new TreeMap<>();
+        for (Row r : spark.read().parquet(dir.resolve("out").resolve(WorklistTables.CUSTOMERS.name()).toString())
+                .filter("queue = 'collect' and in_today").collectAsList()) {
+            names.put(r.getAs("customer_id"), r.getAs("customer_name"));
+            if (written.contains(r.<String>getAs("action_code"))) {
+                expected.add(r.getAs("collector") + "/" + r.getAs("customer_id") + ".eml");
+            }
+        }
+        assertTrue(expected.size() > 3, "drafts " + expected);
+        Path drafts = dir.resolve("out").resolve(ReminderDrafts.FOLDER);
+        Set<String> files;
+        try (Stream<Path> all = Files.walk(drafts)) {
+            files = all.filter(Files::isRegularFile).map(f -> drafts.relativize(f).toString())
+                    .filter(f -> f.endsWith(".eml")).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(expected, files);
+        for (String file : files) {
+            StrictEml.Message m = StrictEml.parse(Files.readAllBytes(drafts.resolve(file)));
+            String customer = file.substring(file.indexOf('/') + 1, file.length() - ".eml".length());
+            assertEquals(names.get(customer), m.to(), file);
+            assertTrue(m.body().startsWith("Dear " + names.get(customer) + ","), file);
+        }
     }
 }

@@ -1,0 +1,98 @@
+package io.arscope.worklist;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.run.EmlMessage;
+import io.arscope.run.FileNames;
+import io.arscope.run.OutputFiles;
+
+/**
+ * The reminder drafts of a worklist: for each customer on today's collection list whose next action is a written
+ * dunning step (channel email or letter), a message from that step's template, written as
+ * {@code drafts/<collector>/<customer id>.eml} for a person to complete and send. Arscope never sends mail.
+ */
+public final class ReminderDrafts {
+
+    /** The folder of the drafts in a worklist's output. */
+    public static final String FOLDER = "drafts";
+
+    private ReminderDrafts() {
+    }
+
+    /**
+     * Writes the drafts of the worklist written in {@code output}, replacing any there. Its tables are read with
+     * every column they have, so a promise or plan instalment column there reaches the drafts
+     * ({@link ReminderDraft#of}).
+     *
+     * @return the number of drafts written
+     */
+    public static int write(SparkSession spark, String output, LocalDate day, DunningStrategy strategy,
+            DraftTemplates templates) throws IOException {
+        return write(spark, spark.read().parquet(WorklistTables.CUSTOMERS.path(output)),
+                spark.read().parquet(WorklistTables.INVOICES.path(output)), output, day, strategy, templates);
+    }
+
+    /** Writes the drafts of a worklist's customer and invoice rows into {@code output}, replacing any there. */
+    static int write(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices, String output, LocalDate day,
+            DunningStrategy strategy, DraftTemplates templates) throws IOException {
+        String folder = OutputFiles.child(output, FOLDER);
+        WorklistJob.replaceFolder(spark, folder);
+        Map<String, String> collectorFiles = FileNames.of(customers.select(WorklistTables.COLLECTOR.col()).distinct()
+                .collectAsList().stream().map(r -> r.getString(0)).toList());
+        int written = 0;
+        for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
+            CollectorQueue queue = queues.next();
+            List<ReminderDraft> drafts = drafts(queue, day, strategy);
+            Map<String, String> customerFiles = FileNames.of(drafts.stream().map(ReminderDraft::customerId).toList());
+            String collectorFolder = OutputFiles.child(folder, collectorFiles.get(queue.collector()));
+            for (ReminderDraft draft : drafts) {
+                DraftTemplates.Text text = templates.render(draft);
+                OutputFiles.write(spark, OutputFiles.child(collectorFolder, customerFiles.get(draft.customerId())
+                        + ".eml"), out -> out.write(EmlMessage.of(draft.addressee(),
+                                day.atStartOfDay(ZoneOffset.UTC), text.subject(), text.body())));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The drafts of one collector's queue: a customer of the collection queue that is on today's list and whose
+     * next action is a written step gets one, worded by the most severe such step among its rows (a row per
+     * currency), in the queue's rank order.
+     */
+    static List<ReminderDraft> drafts(CollectorQueue queue, LocalDate day, DunningStrategy strategy) {
+        Map<String, List<CollectorQueue.Customer>> byCustomer = new LinkedHashMap<>();
+        for (CollectorQueue.Customer c : queue.customers()) {
+            Row row = c.row();
+            boolean today = Boolean.TRUE.equals(WorklistTables.IN_TODAY.of(row));
+            if (Worklist.COLLECT.equals(WorklistTables.QUEUE.of(row)) && today
+                    && strategy.step(WorklistTables.ACTION_CODE.of(row)).filter(DunningStrategy.Step::written)
+                            .isPresent()) {
+                byCustomer.computeIfAbsent(WorklistTables.CUSTOMER_ID.of(row), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<ReminderDraft> drafts = new ArrayList<>();
+        for (List<CollectorQueue.Customer> rows : byCustomer.values()) {
+            String step = rows.stream().map(c -> WorklistTables.ACTION_CODE.of(c.row()))
+                    .min(Comparator.comparingInt(code -> strategy.steps().indexOf(strategy.step(code).orElseThrow())))
+                    .orElseThrow();
+            Optional<ReminderDraft> draft = ReminderDraft.of(step, day, rows);
+            draft.ifPresent(drafts::add);
+        }
+        return drafts;
+    }
+}

@@ -1,0 +1,150 @@
+package io.arscope.worklist;
+
+import static io.arscope.testing.LedgerBuilder.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.job.ExitCode;
+import io.arscope.job.UsageException;
+
+class DraftTemplatesTest {
+
+    private static final String FIELDS = "[customer_name, customer_id, collector, as_of, currency, invoice_count, "
+            + "invoice_table, total_open, total_overdue, promise, plan]";
+    private static final DunningStrategy STRATEGY = new DunningStrategy(List.of(
+            new DunningStrategy.Step("nudge", "Email a reminder", 1, null, null, null, "email"),
+            new DunningStrategy.Step("ring", "Call", -3, 0, null, null, "call")));
+
+    @TempDir
+    Path dir;
+
+    private Path template(String language, String step, String text) throws Exception {
+        Path file = dir.resolve(language).resolve(step + ".txt");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static ReminderDraft draft(String step, String name, ReminderDraft.Promise promise) {
+        return new ReminderDraft("ana", "C1", name, step, d("2025-03-31"), List.of(
+                new ReminderDraft.Invoice("I2", d("2025-03-21"), 10, "EUR", new BigDecimal("1234567.80")),
+                new ReminderDraft.Invoice("I1", d("2025-04-01"), -1, "EUR", new BigDecimal("5.00"))), promise, null);
+    }
+
+    @Test
+    void anUnknownPlaceholderIsRefusedNamingTheFileAndThePlaceholder() throws Exception {
+        Path file = template("en", "polite_reminder", "Subject: Hello {{customer_nme}}\n\nBody\n");
+        UsageException e = assertThrows(UsageException.class, () -> DraftTemplates.read(dir, "en"));
+        assertEquals(file + ": unknown placeholder {{customer_nme}}; the fields are " + FIELDS, e.getMessage());
+        assertEquals(ExitCode.USAGE, ExitCode.of(e));
+    }
+
+    @Test
+    void aWrongTemplateIsRefusedNamingTheFile() throws Exception {
+        Path file = template("fr", "firm_reminder", "Subject: {{invoice_table}}\n\nBody\n");
+        assertEquals(file + ": {{invoice_table}} cannot be in the subject, only in the body",
+                assertThrows(UsageException.class, () -> DraftTemplates.read(dir, "fr")).getMessage());
+        template("fr", "firm_reminder", "Hello\n\nBody\n");
+        assertEquals(file + ": a draft template starts with a line 'Subject: ...' and an empty line before the "
+                + "body", assertThrows(UsageException.class, () -> DraftTemplates.read(dir, "fr")).getMessage());
+        template("fr", "firm_reminder", "Subject: s\n\nDear\n{{customer_name\n");
+        assertEquals(file + ", line 2: '{{' without a closing '}}'",
+                assertThrows(UsageException.class, () -> DraftTemplates.read(dir, "fr")).getMessage());
+        Files.write(file, new byte[] {'S', 'u', 'b', 'j', 'e', 'c', 't', ':', ' ', (byte) 0xe9, '\n', '\n', 'b'});
+        assertEquals(file + ": a draft template must be UTF-8 text",
+                assertThrows(UsageException.class, () -> DraftTemplates.read(dir, "fr")).getMessage());
+    }
+
+    @Test
+    void anUnknownLanguageOrAFolderWithoutItIsRefused() throws Exception {
+        assertEquals("draft language 'de' is not one of [en, fr]",
+                assertThrows(UsageException.class, () -> DraftTemplates.read(null, "de")).getMessage());
+        template("fr", "polite_reminder", "Subject: s\n\nb\n");
+        assertEquals("draft templates " + dir + " has no folder 'en' for the draft language",
+                assertThrows(UsageException.class, () -> DraftTemplates.read(dir, "en")).getMessage());
+    }
+
+    @Test
+    void aWrittenStepNeedsATemplateAndATemplateAWrittenStep() throws Exception {
+        assertEquals("dunning step 'nudge' is a written contact but has no en reminder template: add "
+                + "<folder>/en/nudge.txt and give the folder with --draft-templates",
+                assertThrows(IllegalArgumentException.class, () -> DraftTemplates.shipped().requireFor(STRATEGY))
+                        .getMessage());
+        template("en", "nudge", "Subject: s\n\nb\n");
+        DraftTemplates.read(dir, "en").requireFor(STRATEGY);
+        // A call is not written: its template would never be used, as would a misspelt one.
+        Path ring = template("en", "ring", "Subject: s\n\nb\n");
+        assertEquals(ring + " is the template of no written step of the dunning strategy (written steps: [nudge])",
+                assertThrows(IllegalArgumentException.class, () -> DraftTemplates.read(dir, "en")
+                        .requireFor(STRATEGY)).getMessage());
+        Files.delete(ring);
+        // A shipped step's own template, for a strategy without that step, is as unused.
+        Path firm = template("en", "firm_reminder", "Subject: s\n\nb\n");
+        assertEquals(firm + " is the template of no written step of the dunning strategy (written steps: [nudge])",
+                assertThrows(IllegalArgumentException.class, () -> DraftTemplates.read(dir, "en")
+                        .requireFor(STRATEGY)).getMessage());
+        List<DunningStrategy.Step> both = new ArrayList<>(DunningStrategy.DEFAULT.steps());
+        both.add(STRATEGY.steps().get(0));
+        DraftTemplates.read(dir, "en").requireFor(new DunningStrategy(both));
+        DraftTemplates.shipped().requireFor(DunningStrategy.DEFAULT);
+        DraftTemplates.read(null, "fr").requireFor(DunningStrategy.DEFAULT);
+    }
+
+    @Test
+    void aTemplateOfTheFolderReplacesTheShippedOneAndEmptyFieldsLeaveNoLine() throws Exception {
+        template("en", "polite_reminder", """
+                Subject:   {{ customer_name }} owes {{total_open}} ({{invoice_count}} invoices, {{currency}})
+
+                Hello {{customer_name}} ({{customer_id}}),
+
+
+                {{promise}}
+                  {{plan}}
+
+                {{invoice_table}}
+                Overdue: {{total_overdue}}; as of {{as_of}}. {{collector}}
+                """);
+        DraftTemplates.Text t = DraftTemplates.read(dir, "en").render(draft("polite_reminder", "Tab\tand\r\nbreak",
+                null));
+        assertEquals("Tab and  break owes EUR 1,234,572.80 (2 invoices, EUR)", t.subject());
+        assertEquals("""
+                Hello Tab and  break (C1),
+
+                Invoice  Due date          Amount due  Status
+                ------------------------------------------------------
+                I2       2025-03-21  EUR 1,234,567.80  10 days overdue
+                I1       2025-04-01          EUR 5.00  due in 1 day
+                Overdue: EUR 1,234,567.80; as of 2025-03-31. ana""", t.body());
+    }
+
+    @Test
+    void promiseSentencesByStatusInBothLanguages() throws Exception {
+        template("en", "polite_reminder", "Subject: s\n\n{{promise}}\n");
+        template("fr", "polite_reminder", "Subject: s\n\n{{promise}}\n");
+        DraftTemplates en = DraftTemplates.read(dir, "en");
+        DraftTemplates fr = DraftTemplates.read(dir, "fr");
+        List<String> said = List.of("pending", "partly_kept", "broken", "kept").stream().flatMap(status -> {
+            ReminderDraft d = draft("polite_reminder", "X", new ReminderDraft.Promise(status, d("2025-04-04"),
+                    new BigDecimal("1000.00"), "EUR"));
+            return List.of(en.render(d).body(), fr.render(d).body()).stream();
+        }).toList();
+        assertEquals(List.of("You promised to pay EUR 1,000.00 by 2025-04-04.",
+                "Vous vous \u00eates engag\u00e9 \u00e0 r\u00e9gler 1\u00a0000,00\u00a0EUR au plus tard le 04/04/2025.",
+                "You promised to pay EUR 1,000.00 by 2025-04-04; we have received only part of it.",
+                "Vous vous \u00e9tiez engag\u00e9 \u00e0 r\u00e9gler 1\u00a0000,00\u00a0EUR au plus tard le 04/04/2025 ; "
+                        + "nous n'en avons re\u00e7u qu'une partie.",
+                "You promised to pay EUR 1,000.00 by 2025-04-04; we have not received this payment.",
+                "Vous vous \u00e9tiez engag\u00e9 \u00e0 r\u00e9gler 1\u00a0000,00\u00a0EUR au plus tard le 04/04/2025 ; "
+                        + "nous n'avons pas re\u00e7u ce paiement.",
+                // A kept promise is nothing to remind of.
+                "", ""), said);
+    }
+}
