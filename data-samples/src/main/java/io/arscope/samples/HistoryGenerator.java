@@ -5,8 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Generates a synthetic receivables history in Arscope's canonical CSV format: customers, invoices, payments,
- * adjustments (credit memos and write-offs) and disputes, plus {@value #TRUTH_FILE} with each invoice's true
- * probability of being paid late as the generator knew it on the invoice date. {@link HistorySimulation} draws
+ * adjustments (credit memos and write-offs), disputes and the collections activity (contacts, promises to pay and
+ * payment plan instalments), plus {@value #TRUTH_FILE} with each invoice's true probability of being paid late as
+ * the generator knew it on the invoice date and, with activity, what the activity changed. {@link HistorySimulation} draws
  * the history and {@link HistoryWriter} writes it.
  *
  * <p>Guarantees: the same {@link GeneratorConfig} gives byte-identical files; rows are streamed to disk, and
@@ -17,7 +18,8 @@ public final class HistoryGenerator {
     public static final String TRUTH_FILE = "invoice_truth.csv";
 
     /** What a finished run wrote. */
-    public record Summary(long customers, long invoices, long payments, long adjustments, long disputes) {
+    public record Summary(long customers, long invoices, long payments, long adjustments, long disputes,
+            long contacts, long promises, long planInstalments) {
     }
 
     private HistoryGenerator() {
@@ -30,7 +32,7 @@ public final class HistoryGenerator {
 
     /** As {@link #generate(GeneratorConfig, Path)}, billing in {@code currencies}, with their rates file. */
     public static Summary generate(GeneratorConfig config, CurrencyPlan currencies, Path outDir) throws IOException {
-        try (HistoryWriter out = new HistoryWriter(outDir, currencies)) {
+        try (HistoryWriter out = new HistoryWriter(outDir, currencies, config.activity() != null)) {
             new HistorySimulation(config, out).run();
             currencies.writeRates(outDir, config.start(), config.exportDate());
             return out.summary();

@@ -29,10 +29,15 @@ import io.arscope.samples.HistoryWriter.TruthRow;
  * <p>With {@link GeneratorConfig#onAccountShare} above zero, that share of payments and of credit memos is booked on
  * account (no invoice named), drawn from a second stream split off the seed, so the history is otherwise the same.
  *
- * <p>Guarantees: every draw comes from one seeded stream in a fixed order, so the same {@link GeneratorConfig}
- * hands the writer the same rows in the same order; nothing dated after the export date reaches it, as an
- * export taken that day would not hold it. Each row goes to the writer as soon as it is drawn, so memory holds
- * only the customers.
+ * <p>With {@link GeneratorConfig#activity}, each invoice's fate is drawn whole first ({@link InvoiceFate}), then its
+ * customer's collector works it ({@link CollectionsProcess}), bringing some of its payments forward, from a third
+ * stream; then the simulation books what the export sees. The first stream's draws are the same with and without
+ * activity, so the invoices are too, and the truth file can say when each would have been settled without it.
+ *
+ * <p>Guarantees: every draw comes from streams seeded by the seed, in a fixed order, so the same
+ * {@link GeneratorConfig} hands the writer the same rows in the same order; nothing dated after the export date
+ * reaches it, as an export taken that day would not hold it (the truth file excepted). An invoice's rows go to the
+ * writer as soon as its fate is drawn, so memory holds only the customers.
  */
 final class HistorySimulation {
 
@@ -70,6 +75,10 @@ final class HistorySimulation {
     private final SplittableRandom random;
     /** Which payments and credit memos go on account: a stream of its own, so the rest never depends on it. */
     private final SplittableRandom onAccount;
+    /** The collections activity's draws: a stream of their own, so the rest never depends on them. */
+    private final SplittableRandom activityRandom;
+    /** Null when the history has no collections activity. */
+    private final CollectionsProcess collections;
     private final LocalDate exportDate;
     private final HistoryWriter out;
 
@@ -81,9 +90,13 @@ final class HistorySimulation {
     HistorySimulation(GeneratorConfig config, HistoryWriter out) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
-        this.onAccount = new SplittableRandom(config.seed()).split();
+        SplittableRandom streams = new SplittableRandom(config.seed());
+        this.onAccount = streams.split();
+        this.activityRandom = streams.split();
         this.exportDate = config.exportDate();
         this.out = out;
+        this.collections = config.activity() == null ? null
+                : new CollectionsProcess(config.activity(), activityRandom, exportDate, out);
     }
 
     /** Draws the whole history, handing every row to the writer. */
@@ -227,6 +240,9 @@ final class HistorySimulation {
         }
         boolean writtenOff = late && ChronoUnit.DAYS.between(dueDate, settled) >= 90 && random.nextDouble() < 0.35;
 
+        InvoiceFate fate = new InvoiceFate(invoiceId, c.id, dueDate);
+        // Credits count against the open amount only when the export sees them, as they always have: the amounts
+        // drawn from it stay those of a history without activity, which moves only invoices without credits.
         long open = amountCents;
         if (disputed) {
             LocalDate opened = invoiceDate.plusDays(2 + random.nextInt(Math.max(1, Math.min(terms, 30) - 1)));
@@ -238,10 +254,11 @@ final class HistorySimulation {
                     ? settled.minusDays(Math.min(span, random.nextInt(8)))
                     : opened.plusDays((long) (random.nextDouble() * span));
             String reason = DISPUTE_REASONS[random.nextInt(DISPUTE_REASONS.length)];
-            dispute(invoiceId, opened, resolved, reason);
+            fate.dispute = new InvoiceFate.Dispute(opened, resolved, reason);
             if (random.nextDouble() < 0.4) {
                 long credit = Math.max(100, Math.round(amountCents * (0.05 + 0.25 * random.nextDouble())));
-                open -= adjustment(invoiceId, c.id, resolved, credit, "credit_memo", "dispute: " + reason);
+                fate.creditMemo = new InvoiceFate.Adjustment(resolved, credit, "credit_memo", "dispute: " + reason);
+                open -= seen(resolved, credit);
             }
         } else if (random.nextDouble() < 0.02) {
             LocalDate booked = invoiceDate.plusDays(1 + random.nextInt(20));
@@ -249,18 +266,17 @@ final class HistorySimulation {
                 booked = settled;
             }
             long credit = Math.max(100, Math.round(amountCents * (0.02 + 0.13 * random.nextDouble())));
-            open -= adjustment(invoiceId, c.id, booked, credit, "credit_memo", "price correction");
+            fate.creditMemo = new InvoiceFate.Adjustment(booked, credit, "credit_memo", "price correction");
+            open -= seen(booked, credit);
         }
 
-        LocalDate finalDate = settled;
         if (writtenOff) {
             if (random.nextDouble() < 0.4) {
                 long partial = Math.round(open * (0.2 + 0.3 * random.nextDouble()));
                 long days = ChronoUnit.DAYS.between(dueDate, settled) / 3;
-                open -= payment(invoiceId, c, dueDate.plusDays(days), partial);
+                open -= plannedPayment(fate, c, dueDate.plusDays(days), partial);
             }
-            finalDate = settled.plusDays(30);
-            adjustment(invoiceId, c.id, finalDate, open, "write_off", "uncollectable");
+            fate.writeOff = new InvoiceFate.Adjustment(settled.plusDays(30), open, "write_off", "uncollectable");
         } else {
             if (random.nextDouble() < c.partialShare && open >= 2_000) {
                 int instalments = random.nextDouble() < 0.6 ? 2 : 3;
@@ -268,12 +284,16 @@ final class HistorySimulation {
                 for (int k = 1; k < instalments; k++) {
                     long part = Math.round(open * (0.2 + 0.3 * random.nextDouble()));
                     LocalDate paid = invoiceDate.plusDays(span * k / instalments);
-                    open -= payment(invoiceId, c, paid, part);
+                    open -= plannedPayment(fate, c, paid, part);
                 }
             }
-            payment(invoiceId, c, settled, open);
+            plannedPayment(fate, c, settled, open);
         }
 
+        HistoryWriter.ActivityTruth activity = collections == null ? null : collections.work(fate, c.collector);
+        book(fate, c);
+
+        LocalDate finalDate = fate.settled();
         Boolean knownLate;
         if (!finalDate.isAfter(exportDate)) {
             knownLate = late;
@@ -283,7 +303,7 @@ final class HistorySimulation {
         } else {
             knownLate = null;
         }
-        out.write(new TruthRow(invoiceId, pLate, knownLate));
+        out.write(new TruthRow(invoiceId, pLate, knownLate, activity));
     }
 
     private int pickBusinessUnit(int segment) {
@@ -295,27 +315,57 @@ final class HistorySimulation {
         };
     }
 
-    /** Books a payment the export can see; returns the cents booked. */
-    private long payment(String invoiceId, Customer c, LocalDate date, long cents) throws IOException {
-        if (date.isAfter(exportDate) || cents <= 0) {
+    /** The cents of a credit dated {@code date} that the export sees: all of them, or none after the export date. */
+    private long seen(LocalDate date, long cents) {
+        return date.isAfter(exportDate) ? 0 : cents;
+    }
+
+    /**
+     * Adds a payment to {@code fate}, drawing its method now when the export can see it, as booking it always did;
+     * returns the cents planned.
+     */
+    private long plannedPayment(InvoiceFate fate, Customer c, LocalDate date, long cents) {
+        if (cents <= 0) {
             return 0;
         }
-        String method = random.nextDouble() < 0.9 ? c.method : "ach";
-        out.write(new PaymentRow(id("PAY", ++paymentSeq, 9), onAccount() ? null : invoiceId, c.id, date, cents,
-                method));
+        fate.payments.add(new InvoiceFate.Payment(date, cents, date.isAfter(exportDate) ? null : method(random, c),
+                false));
         return cents;
     }
 
-    /** Books a credit memo or write-off the export can see; returns the cents booked. */
-    private long adjustment(String invoiceId, String customerId, LocalDate date, long cents, String kind,
-            String reason) throws IOException {
-        if (date.isAfter(exportDate) || cents <= 0) {
-            return 0;
+    private static String method(SplittableRandom random, Customer c) {
+        return random.nextDouble() < 0.9 ? c.method : "ach";
+    }
+
+    /** Writes what the export can see of {@code fate}: its dispute, credit memo, payments and write-off. */
+    private void book(InvoiceFate fate, Customer c) throws IOException {
+        InvoiceFate.Dispute d = fate.dispute;
+        if (d != null && !d.opened().isAfter(exportDate)) {
+            out.write(new DisputeRow(id("DSP", ++disputeSeq, 8), fate.invoiceId, d.opened(),
+                    d.resolved().isAfter(exportDate) ? null : d.resolved(), d.reason()));
         }
-        boolean unallocated = kind.equals("credit_memo") && onAccount();
-        out.write(new AdjustmentRow(id("ADJ", ++adjustmentSeq, 8), unallocated ? null : invoiceId, customerId, date,
-                cents, kind, reason));
-        return cents;
+        adjustment(fate, fate.creditMemo);
+        for (InvoiceFate.Payment p : fate.payments) {
+            if (p.date().isAfter(exportDate)) {
+                continue;
+            }
+            // A payment that activity brought into the export draws its method from the activity stream.
+            String method = p.method() != null ? p.method() : method(activityRandom, c);
+            boolean onAccount = !p.committed() && onAccount();
+            out.write(new PaymentRow(id("PAY", ++paymentSeq, 9), onAccount ? null : fate.invoiceId, c.id, p.date(),
+                    p.cents(), method));
+        }
+        adjustment(fate, fate.writeOff);
+    }
+
+    /** Books a credit memo or write-off the export can see. */
+    private void adjustment(InvoiceFate fate, InvoiceFate.Adjustment a) throws IOException {
+        if (a == null || a.date().isAfter(exportDate) || a.cents() <= 0) {
+            return;
+        }
+        boolean unallocated = a.kind().equals("credit_memo") && onAccount();
+        out.write(new AdjustmentRow(id("ADJ", ++adjustmentSeq, 8), unallocated ? null : fate.invoiceId,
+                fate.customerId, a.date(), a.cents(), a.kind(), a.reason()));
     }
 
     /**
@@ -326,15 +376,6 @@ final class HistorySimulation {
      */
     private boolean onAccount() {
         return config.onAccountShare() > 0 && onAccount.nextDouble() < config.onAccountShare();
-    }
-
-    /** Records a dispute the export can see, still open if it was resolved after the export date. */
-    private void dispute(String invoiceId, LocalDate opened, LocalDate resolved, String reason) throws IOException {
-        if (opened.isAfter(exportDate)) {
-            return;
-        }
-        out.write(new DisputeRow(id("DSP", ++disputeSeq, 8), invoiceId, opened,
-                resolved.isAfter(exportDate) ? null : resolved, reason));
     }
 
     private static LocalDate businessDay(LocalDate day, LocalDate monthStart) {
@@ -381,7 +422,7 @@ final class HistorySimulation {
     }
 
     /** A prefix and a zero-padded number; String.format is too slow for tens of millions of ids. */
-    private static String id(String prefix, long n, int width) {
+    static String id(String prefix, long n, int width) {
         String digits = Long.toString(n);
         StringBuilder sb = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
         for (int i = digits.length(); i < width; i++) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,11 +40,40 @@ final class HistoryWriter implements AutoCloseable {
     record DisputeRow(String id, String invoiceId, LocalDate opened, LocalDate resolved, String reason) {
     }
 
+    /** One contact about an invoice; {@code outcome} is null when nothing came back (a letter). */
+    record ContactRow(String id, String customerId, String invoiceId, LocalDate date, String channel, String outcome,
+            String collector) {
+    }
+
+    /** One promise to pay {@code amountCents} of one invoice, made on {@code promisedOn}, by {@code promisedDate}. */
+    record PromiseRow(String id, String customerId, String invoiceId, LocalDate promisedOn, LocalDate promisedDate,
+            long amountCents, String collector) {
+    }
+
+    /** Instalment {@code instalment} (1, 2, ...) of a payment plan for one invoice, agreed on {@code agreedOn}. */
+    record PlanInstalmentRow(String planId, int instalment, String customerId, String invoiceId, LocalDate agreedOn,
+            LocalDate dueDate, long amountCents) {
+    }
+
     /**
      * What the simulation knew of one invoice: its probability of being paid late as known on the invoice date,
-     * and whether it was; {@code late} is null while the export cannot tell.
+     * and whether it was; {@code late} is null while the export cannot tell. {@code activity} is null when the
+     * history has no collections activity.
      */
-    record TruthRow(String invoiceId, double pLate, Boolean late) {
+    record TruthRow(String invoiceId, double pLate, Boolean late, ActivityTruth activity) {
+    }
+
+    /**
+     * What collections activity did to one invoice, as the simulation knew it (also after the export date).
+     *
+     * @param contacts                the contacts written for it
+     * @param settledWithoutActivity  the day it would have been settled (paid in full or written off) without them
+     * @param upliftDays              how many days sooner it was settled because of them
+     * @param promiseOutcome          kept, partly_kept or broken for the invoice's promise, null when it got none
+     * @param planInstalmentsMet      how many instalments of its plan were paid on time, null when it got none
+     */
+    record ActivityTruth(int contacts, LocalDate settledWithoutActivity, long upliftDays, String promiseOutcome,
+            Integer planInstalmentsMet) {
     }
 
     private final CsvFile customers;
@@ -51,22 +81,48 @@ final class HistoryWriter implements AutoCloseable {
     private final CsvFile payments;
     private final CsvFile adjustments;
     private final CsvFile disputes;
+    /** The activity files: null when the history has no activity. */
+    private final CsvFile contacts;
+    private final CsvFile promises;
+    private final CsvFile planInstalments;
     private final CsvFile truth;
     private final CurrencyPlan currencies;
+    private final List<CsvFile> files = new ArrayList<>();
 
-    /** Creates {@code dir} if needed and starts every file with its header; invoices bill in {@code currencies}. */
-    HistoryWriter(Path dir, CurrencyPlan currencies) throws IOException {
+    /**
+     * Creates {@code dir} if needed and starts every file with its header; invoices bill in {@code currencies}. With
+     * {@code activity}, it writes the activity files too and the truth file has the activity columns; without, its
+     * files are those of a history made before activity existed (the generator's mapping reads the activity files
+     * as optional).
+     */
+    HistoryWriter(Path dir, CurrencyPlan currencies, boolean activity) throws IOException {
         this.currencies = currencies;
         Files.createDirectories(dir);
-        customers = new CsvFile(dir, "customers.csv",
+        customers = file(dir, "customers.csv",
                 "customer_id,name,country,region,segment,credit_limit,terms_days,collector,customer_since");
-        invoices = new CsvFile(dir, "invoices.csv",
+        invoices = file(dir, "invoices.csv",
                 "invoice_id,customer_id,invoice_date,due_date,amount,currency,business_unit,terms_days,billing_channel");
-        payments = new CsvFile(dir, "payments.csv", "payment_id,invoice_id,customer_id,payment_date,amount,method");
-        adjustments = new CsvFile(dir, "adjustments.csv",
+        payments = file(dir, "payments.csv", "payment_id,invoice_id,customer_id,payment_date,amount,method");
+        adjustments = file(dir, "adjustments.csv",
                 "adjustment_id,invoice_id,customer_id,adjustment_date,amount,kind,reason");
-        disputes = new CsvFile(dir, "disputes.csv", "dispute_id,invoice_id,opened_date,resolved_date,reason");
-        truth = new CsvFile(dir, HistoryGenerator.TRUTH_FILE, "invoice_id,p_late,late");
+        disputes = file(dir, "disputes.csv", "dispute_id,invoice_id,opened_date,resolved_date,reason");
+        contacts = activity ? file(dir, "contacts.csv",
+                "contact_id,customer_id,invoice_id,contact_date,channel,outcome,collector") : null;
+        promises = activity ? file(dir, "promises.csv",
+                "promise_id,customer_id,invoice_ids,promised_on,promised_date,amount,currency,collector") : null;
+        planInstalments = activity ? file(dir, "plan_instalments.csv",
+                "plan_id,instalment,customer_id,invoice_ids,agreed_on,due_date,amount,currency") : null;
+        truth = file(dir, HistoryGenerator.TRUTH_FILE, activity
+                ? "invoice_id,p_late,late,contacts,settled_without_activity,uplift_days,promise_outcome,"
+                        + "plan_instalments_met"
+                : "invoice_id,p_late,late");
+    }
+
+    /** Starts file {@code name} in {@code dir} with its header, to be closed with the others. */
+    private CsvFile file(Path dir, String name, String header) throws IOException {
+        CsvFile file = new CsvFile(dir, name, header);
+        files.add(file);
+        return file;
     }
 
     void write(CustomerRow c) throws IOException {
@@ -94,21 +150,46 @@ final class HistoryWriter implements AutoCloseable {
         disputes.field(d.id()).field(d.invoiceId()).field(d.opened()).field(d.resolved()).field(d.reason()).endRow();
     }
 
-    void write(TruthRow t) throws IOException {
-        truth.field(t.invoiceId()).probability(t.pLate()).field(t.late() == null ? null : t.late() ? "1" : "0")
+    void write(ContactRow c) throws IOException {
+        contacts.field(c.id()).field(c.customerId()).field(c.invoiceId()).field(c.date()).field(c.channel())
+                .field(c.outcome()).field(c.collector()).endRow();
+    }
+
+    void write(PromiseRow p) throws IOException {
+        promises.field(p.id()).field(p.customerId()).field(p.invoiceId()).field(p.promisedOn()).field(p.promisedDate())
+                .money(p.amountCents()).field(currencies.of(p.customerId())).field(p.collector()).endRow();
+    }
+
+    void write(PlanInstalmentRow i) throws IOException {
+        planInstalments.field(i.planId()).field(i.instalment()).field(i.customerId()).field(i.invoiceId())
+                .field(i.agreedOn()).field(i.dueDate()).money(i.amountCents()).field(currencies.of(i.customerId()))
                 .endRow();
+    }
+
+    void write(TruthRow t) throws IOException {
+        truth.field(t.invoiceId()).probability(t.pLate()).field(t.late() == null ? null : t.late() ? "1" : "0");
+        ActivityTruth a = t.activity();
+        if (a != null) {
+            truth.field(a.contacts()).field(a.settledWithoutActivity()).field(a.upliftDays())
+                    .field(a.promiseOutcome()).field(a.planInstalmentsMet());
+        }
+        truth.endRow();
     }
 
     /** The rows written so far, by table. */
     HistoryGenerator.Summary summary() {
         return new HistoryGenerator.Summary(customers.rows, invoices.rows, payments.rows, adjustments.rows,
-                disputes.rows);
+                disputes.rows, rows(contacts), rows(promises), rows(planInstalments));
+    }
+
+    private static long rows(CsvFile activityFile) {
+        return activityFile == null ? 0 : activityFile.rows;
     }
 
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (CsvFile file : List.of(customers, invoices, payments, adjustments, disputes, truth)) {
+        for (CsvFile file : files) {
             try {
                 file.out.close();
             } catch (IOException e) {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,30 @@ class HistoryGeneratorTest {
                 assertFalse(Arrays.equals(a, Files.readAllBytes(dir.resolve("c").resolve(file))), file);
             }
         }
+    }
+
+    @Test
+    void withoutActivityTheFilesAreByteForByteThoseMadeBeforeActivityExisted()
+            throws Exception {
+        // SHA-256 of the files the generator wrote for CONFIG before it simulated activity (commit 9982423).
+        Map<String, String> before = Map.of(
+                "customers.csv", "1d7968511f89c1a8d4f553be7d506f5ed04cb9083d9d7e1a6e5da7f975ef4447",
+                "invoices.csv", "b352cfad970eb3a41d276f1c5adc4776a20359613d23dfcdc9e3953e8631b174",
+                "payments.csv", "9708a3a087439495f7442c4effcceb202da5db007884ec68d9adc8f6057a415e",
+                "adjustments.csv", "f5c0682f408d9a970560fed9f70914ff47767800c8bd1941c7a725892297b478",
+                "disputes.csv", "9113ab250f47338f208d47a6401c8402b020ff791280696009a97c26ec2b0e92",
+                HistoryGenerator.TRUTH_FILE, "c283245480c8ccde0a26468d68c6b83dd5e36b1af0e46f64d2d81cc2ef3daa95");
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (String file : FILES) {
+            assertEquals(before.get(file), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(
+                    dir.resolve("a").resolve(file)))), file);
+        }
+        try (var files = Files.list(dir.resolve("a"))) {
+            assertEquals(FILES.stream().sorted().toList(), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList());
+        }
+        assertEquals(new HistoryGenerator.Summary(summary.customers(), summary.invoices(), summary.payments(),
+                summary.adjustments(), summary.disputes(), 0, 0, 0), summary);
     }
 
     @Test

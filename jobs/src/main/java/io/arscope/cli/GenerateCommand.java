@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.arscope.job.UsageException;
+import io.arscope.samples.CollectionsActivity;
 import io.arscope.samples.CurrencyPlan;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code arscope generate}: a synthetic receivables history in the canonical CSV format. */
 @Command(name = "generate", mixinStandardHelpOptions = true, footer = {"", Arscope.EXIT_CODES},
         description = {"Writes a synthetic receivables history (customers, invoices, payments, adjustments, "
-                + "disputes) as canonical CSV, plus invoice_truth.csv with each invoice's true late-payment "
-                + "probability. The same options give byte-identical files.",
+                + "disputes, and the collectors' contacts, promises to pay and payment plan instalments) as canonical "
+                + "CSV, plus invoice_truth.csv with each invoice's true late-payment probability and what collections "
+                + "activity changed. The same options give byte-identical files.",
                 "Ingest it with the mapping data-samples/mappings/arscope-generator.yaml."})
 final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -49,6 +51,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--on-account-share", defaultValue = "0", description = "Share of payments, and of credit memos, "
             + "booked on account: naming the customer but no invoice (0 to 1). Default: ${DEFAULT-VALUE}, none.")
     double onAccountShare;
+    @Option(names = "--no-activity", description = "Simulate no collections activity: no contacts.csv, promises.csv or "
+            + "plan_instalments.csv, and the other files are those of a history made before activity was "
+            + "simulated.")
+    boolean noActivity;
 
     @picocli.CommandLine.Mixin
     SharedOptions.Config config;
@@ -63,12 +69,14 @@ final class GenerateCommand implements Callable<Integer> {
         if (customers != null) {
             base = new GeneratorConfig(seed, invoices, customers, start, months);
         }
-        base = base.withOnAccountShare(onAccountShare);
+        base = base.withOnAccountShare(onAccountShare)
+                .withActivity(noActivity ? null : CollectionsActivity.DEFAULT);
         long t0 = System.nanoTime();
         HistoryGenerator.Summary s = HistoryGenerator.generate(base, new CurrencyPlan(currencies), output);
-        spec.commandLine().getOut().printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes "
-                + "to %s in %.1f s (history %s to %s)%n", s.customers(), s.invoices(), s.payments(), s.adjustments(),
-                s.disputes(), output, (System.nanoTime() - t0) / 1e9, base.start(), base.exportDate());
+        spec.commandLine().getOut().printf("generate: %,d customers, %,d invoices, %,d payments, %,d adjustments, %,d disputes, "
+                + "%,d contacts, %,d promises, %,d plan instalments to %s in %.1f s (history %s to %s)%n",
+                s.customers(), s.invoices(), s.payments(), s.adjustments(), s.disputes(), s.contacts(), s.promises(),
+                s.planInstalments(), output, (System.nanoTime() - t0) / 1e9, base.start(), base.exportDate());
         return io.arscope.job.ExitCode.OK;
     }
 }

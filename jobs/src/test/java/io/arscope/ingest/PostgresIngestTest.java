@@ -197,7 +197,8 @@ class PostgresIngestTest {
                 "payments.csv", List.of(9L, 4L, 5L)), counts(fromCsv));
         assertTrue(fromDatabase.passed());
         assertEquals(Map.of(CanonicalTable.CUSTOMERS, 3L, CanonicalTable.INVOICES, 4L, CanonicalTable.PAYMENTS, 4L,
-                CanonicalTable.ADJUSTMENTS, 0L, CanonicalTable.DISPUTES, 0L, CanonicalTable.EXCHANGE_RATES, 0L),
+                CanonicalTable.ADJUSTMENTS, 0L, CanonicalTable.DISPUTES, 0L, CanonicalTable.EXCHANGE_RATES, 0L,
+                CanonicalTable.CONTACTS, 0L, CanonicalTable.PROMISES, 0L, CanonicalTable.PLAN_INSTALMENTS, 0L),
                 fromDatabase.records());
     }
 

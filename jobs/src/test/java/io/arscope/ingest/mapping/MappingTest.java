@@ -26,7 +26,8 @@ class MappingTest {
         Mapping generator = Mapping.load(shipped("arscope-generator.yaml"));
         // A one-currency history needs no exchange rates.
         assertEquals(Set.of(CanonicalTable.CUSTOMERS, CanonicalTable.INVOICES, CanonicalTable.PAYMENTS,
-                CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES), generator.producedTables());
+                CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS, CanonicalTable.PROMISES,
+                CanonicalTable.PLAN_INSTALMENTS), generator.producedTables());
         assertEquals(Set.of(CanonicalTable.values()), Mapping.load(shipped("arscope-generator-currencies.yaml"))
                 .producedTables());
         assertTrue(generator.hasCustomerSource());
