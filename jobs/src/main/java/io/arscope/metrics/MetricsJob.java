@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.activity.ActivityConfig;
+import io.arscope.activity.CollectionActivity;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -36,7 +38,8 @@ import io.arscope.run.RunManifest;
 /**
  * The metrics job: from the canonical tables of an ingest run to period metrics per month, quarter and year
  * and per slice, trends of each metric, aging as of the as-of date by invoice, customer and slice, cohort
- * collection curves, roll rates and the expected-credit-loss allowance. Spark computes the additive monthly
+ * collection curves, roll rates, the expected-credit-loss allowance, and the collection-activity metrics (promises
+ * kept, contact coverage, plan adherence) per month and slice. Spark computes the additive monthly
  * figures in one pass over each invoice's own events; the ratios, which need only those small sums, are taken
  * on the driver.
  */
@@ -130,6 +133,14 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 MetricsTables.VALUE.col(), MetricsTables.PERIOD_TYPE.col(), MetricsTables.PERIOD.col()),
                 MetricsChecks.endingArAged(buckets), MetricsChecks.netEndingAr());
         MetricsChecks.slicesAddUp(periodTable.read(spark, context.output()));
+        Dataset<Row> ownHistory = money.converts() ? InvoiceHistory.of(ledger, dims) : history;
+        List<Row> activityRows = CollectionActivityMetrics.rows(new CollectionActivityMetrics.Ledger(ledger,
+                ownHistory, invoiceMonths), CollectionActivity.ofIngest(spark, options.input()), dims, asOf,
+                lastMonthEnd, money, ActivityConfig.DEFAULT, bySlice.keySet(),
+                bySlice.values().iterator().next().get(0).month());
+        context.writeTable(MetricsTables.COLLECTION_ACTIVITY, MetricsTables.COLLECTION_ACTIVITY.frame(spark,
+                activityRows).orderBy(MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(),
+                MetricsTables.MONTH_END.col()));
         context.writeTable(MetricsTables.TRENDS, MetricsTables.TRENDS.frame(spark, trendRows).orderBy(
                 MetricsTables.DIMENSION.col(), MetricsTables.VALUE.col(), MetricsTables.METRIC.col()));
         context.writeTable(MetricsTables.AMOUNT_TRENDS, MetricsTables.AMOUNT_TRENDS.frame(spark, amountTrendRows)
@@ -170,8 +181,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 asOf.toString(), lastMonthEnd.toString(), buckets.labels(), dims, options.dayCount().name(),
                 options.graceDays(), options.rollMonths(), options.overlay(), money.code());
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
-                amountTrendRows.size(),
-                cohortRows.size(), rolls.size(), outcome.ecl().toPlainString(), aboveOne);
+                amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
+                outcome.ecl().toPlainString(), aboveOne);
         JobOutcome.Status status = aboveOne > 0 ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),

@@ -182,6 +182,40 @@ public final class MetricsTables {
     public static final Column<BigDecimal> DISPUTED_AMOUNT = money("disputed_amount").required();
     public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due");
 
+    // collection_activity: each metric's definition in notebooks-docs/metrics-outputs.md
+    public static final Column<Long> PROMISES_CLOSED = count("promises_closed");
+    public static final Column<Long> PROMISES_KEPT = count("promises_kept");
+    public static final Column<Long> PROMISES_PARTLY_KEPT = count("promises_partly_kept");
+    public static final Column<Long> PROMISES_BROKEN = count("promises_broken");
+    public static final Column<BigDecimal> PROMISED_AMOUNT = money("promised_amount");
+    public static final Column<BigDecimal> KEPT_AMOUNT = money("kept_amount");
+    public static final Column<Double> PROMISE_KEPT_RATE_COUNT = share("promise_kept_rate_count");
+    public static final Column<Double> PROMISE_KEPT_RATE_AMOUNT = share("promise_kept_rate_amount");
+    public static final Column<Long> BROKEN_OPEN_COUNT = count("broken_open_count");
+    public static final Column<BigDecimal> BROKEN_OPEN_UNPAID = money("broken_open_unpaid");
+    public static final Column<BigDecimal> OVERDUE_AR = money("overdue_ar").required();
+    public static final Column<BigDecimal> CONTACTED_OVERDUE_AR = money("contacted_overdue_ar");
+    public static final Column<Double> CONTACT_COVERAGE = share("contact_coverage");
+    public static final Column<Long> INSTALMENTS_CLOSED = count("instalments_closed");
+    public static final Column<Long> INSTALMENTS_MET = count("instalments_met");
+    public static final Column<BigDecimal> INSTALMENT_AMOUNT = money("instalment_amount");
+    public static final Column<BigDecimal> MET_AMOUNT = money("met_amount");
+    public static final Column<Double> PLAN_ADHERENCE_COUNT = share("plan_adherence_count");
+    public static final Column<Double> PLAN_ADHERENCE_AMOUNT = share("plan_adherence_amount");
+    public static final Column<Long> CONTACT_PAID_INVOICES = count("contact_paid_invoices");
+    public static final Column<Double> AVG_DAYS_CONTACT_TO_PAY = number("avg_days_contact_to_pay");
+    /**
+     * Collection-activity metrics per month-end and slice: promises kept, broken promises still open, contact
+     * coverage of the overdue balance, plan adherence, days from first contact to payment. A figure is empty where
+     * the input holds no activity of its kind for the month; a rate is empty where it has nothing to divide by.
+     */
+    public static final OutputTable COLLECTION_ACTIVITY = OutputTable.of("collection_activity", DIMENSION, VALUE,
+            MONTH_END, PROMISES_CLOSED, PROMISES_KEPT, PROMISES_PARTLY_KEPT, PROMISES_BROKEN, PROMISED_AMOUNT,
+            KEPT_AMOUNT, PROMISE_KEPT_RATE_COUNT, PROMISE_KEPT_RATE_AMOUNT, BROKEN_OPEN_COUNT, BROKEN_OPEN_UNPAID,
+            OVERDUE_AR, CONTACTED_OVERDUE_AR, CONTACT_COVERAGE, INSTALMENTS_CLOSED, INSTALMENTS_MET, INSTALMENT_AMOUNT,
+            MET_AMOUNT, PLAN_ADHERENCE_COUNT, PLAN_ADHERENCE_AMOUNT, CONTACT_PAID_INVOICES, AVG_DAYS_CONTACT_TO_PAY,
+            CURRENCY).keyedBy(DIMENSION, VALUE, MONTH_END);
+
     /** The options of a metrics run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, String output, String asOf, String lastMonthEnd, List<String> agingBuckets,
@@ -191,8 +225,8 @@ public final class MetricsTables {
 
     /** Rows written per table, the allowance, and the roll rates above 1 that deserve a look. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates, String ecl,
-            long rollRatesAboveOne) {
+    public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates,
+            long collectionActivity, String ecl, long rollRatesAboveOne) {
     }
 
     private MetricsTables() {

@@ -33,17 +33,24 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
+import io.arscope.metrics.ContactCoverage;
+
 /**
  * The CFO report as one self-contained HTML page: headline figures with their change against last month and last
- * year, the DSO family and CEI over time, aging at each month-end, roll rates and the credit-loss allowance, the cash
- * forecast with its interval and measured accuracy, and the customers with the most money expected late. Styles
- * and charts are inline; the page loads nothing and runs no script.
+ * year, the DSO family and CEI over time, aging at each month-end, collections activity (promises kept, contact
+ * coverage, plan adherence) per collector, roll rates and the credit-loss allowance, the cash forecast with its
+ * interval and measured accuracy, and the customers with the most money expected late. Styles and charts are
+ * inline; the page loads nothing and runs no script.
  */
 public final class CfoReport {
 
     static final int TREND_MONTHS = 24;
     static final int AGING_MONTHS = 12;
     static final int RISKIEST = 10;
+    /** The slicing dimension whose values are collectors (a customer column of the canonical model). */
+    private static final String COLLECTOR = "collector";
+    /** Why an activity figure is missing when none of its kind was recorded by the month's end. */
+    private static final String NO_RECORD = "none recorded by then";
     private static final String[] PALETTE = {"#2f6f9f", "#5aa469", "#e0a030", "#d9603b", "#a23b72", "#6b4c9a",
         "#3b9ea2", "#888888"};
 
@@ -71,7 +78,7 @@ public final class CfoReport {
                 + (data.months().isEmpty() ? ""
                         : headline(data) + SignificantTrends.section(data.trends()) + trends(data) + aging(data)
                                 + slices(data))
-                + provision(data) + forecast(data, salesScenario) + riskiest(data) + notes();
+                + activity(data) + provision(data) + forecast(data, salesScenario) + riskiest(data) + notes();
         return line("<!DOCTYPE html>")
                 + line("<html lang=\"en\">\n" + head(title) + line(element("body", "\n" + body)) + "</html>");
     }
@@ -294,6 +301,49 @@ public final class CfoReport {
         return cells.toString();
     }
 
+    // ---- collections activity
+
+    /** The latest month's collection-activity metrics: one line per collector, the whole portfolio last. */
+    private static String activity(ReportData data) {
+        String heading = line(h2("Collections activity"));
+        if (data.activity() == null || data.activity().isEmpty()) {
+            return section("activity", heading, note("The metrics run predates the collection-activity metrics "
+                    + "(run <code>arscope metrics</code> again)."));
+        }
+        ReportData.Activity total = data.activity().get(0);
+        String month = YearMonth.from(total.monthEnd()).toString();
+        List<String> rows = new ArrayList<>(data.activity().stream()
+                .filter(a -> a.dimension().equals(COLLECTOR))
+                .map(a -> row(activityCells(cell(a.value()), a, month))).toList());
+        rows.add(totalRow(activityCells(cell("All"), total, month)));
+        boolean none = total.promisesClosed() == null && total.contactPaidInvoices() == null
+                && total.instalmentsClosed() == null;
+        String intro = none ? "The input holds no collection activity (contacts, promises to pay, payment plans) up "
+                + "to the end of " + escape(month) + "." : "Promises and plan instalments whose window (the promised "
+                + "or due date plus the grace days) closed in " + escape(month) + "; broken promises and the overdue "
+                + "balance at its end; the invoices paid in it. One line per collector, the whole portfolio last.";
+        return section("activity", heading, line(note(intro)), line(table(List.of(th("Collector"),
+                thNum("Promises kept (count)"), thNum("Promises kept (amount)"), thNum("Broken promises open"),
+                thNum("Unpaid on them"), thNum("Contact coverage"), thNum("Plan adherence (count)"),
+                thNum("Plan adherence (amount)"), thNum("Days from first contact to payment")), rows)));
+    }
+
+    private static String activityCells(String first, ReportData.Activity a, String month) {
+        String noPromise = a.promisesClosed() == null ? NO_RECORD : "no promise closed in " + month;
+        String noPlan = a.instalmentsClosed() == null ? NO_RECORD : "no instalment closed in " + month;
+        return first + numCell(escape(FinanceFormat.orWhy(a.keptRateCount(), FinanceFormat::share, noPromise)))
+                + numCell(escape(FinanceFormat.orWhy(a.keptRateAmount(), FinanceFormat::share, noPromise)))
+                + numCell(escape(a.brokenOpenCount() == null ? FinanceFormat.notAvailable(NO_RECORD)
+                        : String.valueOf(a.brokenOpenCount())))
+                + numCell(escape(FinanceFormat.orWhy(a.brokenOpenUnpaid(), FinanceFormat::money, NO_RECORD)))
+                + numCell(escape(FinanceFormat.orWhy(a.contactCoverage(), FinanceFormat::share,
+                        a.overdueAr() != null && a.overdueAr() == 0 ? "nothing overdue" : NO_RECORD)))
+                + numCell(escape(FinanceFormat.orWhy(a.planAdherenceCount(), FinanceFormat::share, noPlan)))
+                + numCell(escape(FinanceFormat.orWhy(a.planAdherenceAmount(), FinanceFormat::share, noPlan)))
+                + numCell(escape(FinanceFormat.orWhy(a.avgDaysContactToPay(), FinanceFormat::days,
+                        a.contactPaidInvoices() == null ? NO_RECORD : "no invoice paid after a contact in " + month)));
+    }
+
     // ---- provision
 
     private static String provision(ReportData data) {
@@ -444,6 +494,12 @@ public final class CfoReport {
                         + "monthly.",
                 "ECL = sum over aging buckets of balance x loss rate, the loss rate being the product of the average "
                         + "roll rates from that bucket onwards.",
+                "Collections activity: promises kept = kept / (kept + partly kept + broken), by count; by amount, "
+                        + "the amount of kept promises and what was paid on partly kept ones over the amount "
+                        + "promised. Contact coverage: the share of the overdue balance whose customer had a contact "
+                        + "in the " + ContactCoverage.WINDOW_DAYS + " days to the month-end. Plan adherence: met / "
+                        + "(met + missed) instalments. Days from first contact to payment: over the invoices paid "
+                        + "in the month after a contact about them or their customer's balance.",
                 "The cash forecast follows each open invoice along the settlement curve of invoices that were as far "
                         + "past due, and adds collections on new sales at the trailing average rate."))));
     }

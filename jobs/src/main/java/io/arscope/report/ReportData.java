@@ -18,10 +18,20 @@ import java.util.List;
  * @param trends       the total portfolio's trends of period_metrics' ratios and days, with their slope test
  * @param lastMonthProvision the provision matrix as it stood at the month-end before the as-of date: that
  *                     month-end's balances at the roll rates known then; empty when it cannot be recomputed
+ * @param activity     the collection-activity metrics of the latest month, the total first, then each slice; null
+ *                     when the metrics run predates them
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
-        List<ProvisionLine> lastMonthProvision) {
+        List<ProvisionLine> lastMonthProvision, List<Activity> activity) {
+
+    /** Data from a metrics run that predates the collection-activity metrics. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                null);
+    }
 
     /** Data whose amounts are in the ledger's one currency, not named, with no slice and no trend. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
@@ -64,6 +74,16 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
      * them empty.
      */
     public record Slice(String dimension, String value, Month month) {
+    }
+
+    /**
+     * One slice's collection-activity metrics in one month, as the metrics job's collection_activity gives them: null
+     * where it has them empty (no activity of the kind recorded by then, or nothing to divide by).
+     */
+    public record Activity(String dimension, String value, LocalDate monthEnd, Long promisesClosed,
+            Double keptRateCount, Double keptRateAmount, Long brokenOpenCount, Double brokenOpenUnpaid,
+            Double overdueAr, Double contactCoverage, Long instalmentsClosed, Double planAdherenceCount,
+            Double planAdherenceAmount, Long contactPaidInvoices, Double avgDaysContactToPay) {
     }
 
     /**

@@ -82,7 +82,43 @@ public final class ReportInputs {
         }
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
                 worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
-                asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision));
+                asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
+                activity(spark, metrics));
+    }
+
+    /**
+     * The latest month of collection_activity, the total first, then the slices in order; null when the metrics run
+     * predates the table.
+     */
+    private static List<ReportData.Activity> activity(SparkSession spark, String metrics) {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(MetricsTables.COLLECTION_ACTIVITY
+                .path(metrics));
+        try {
+            if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
+                return null;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot look for " + folder, e);
+        }
+        Dataset<Row> rows = MetricsTables.COLLECTION_ACTIVITY.read(spark, metrics);
+        Row latest = rows.agg(functions.max(MetricsTables.MONTH_END.col())).first();
+        if (latest.isNullAt(0)) {
+            return List.of();
+        }
+        List<ReportData.Activity> out = new ArrayList<>();
+        for (Row r : rows.filter(MetricsTables.MONTH_END.col().equalTo(latest.get(0)))
+                .orderBy(MetricsTables.DIMENSION.col().notEqual(Slices.TOTAL), MetricsTables.DIMENSION.col(),
+                        MetricsTables.VALUE.col()).collectAsList()) {
+            out.add(new ReportData.Activity(MetricsTables.DIMENSION.of(r), MetricsTables.VALUE.of(r),
+                    MetricsTables.MONTH_END.of(r), MetricsTables.PROMISES_CLOSED.of(r),
+                    MetricsTables.PROMISE_KEPT_RATE_COUNT.of(r), MetricsTables.PROMISE_KEPT_RATE_AMOUNT.of(r),
+                    MetricsTables.BROKEN_OPEN_COUNT.of(r), optionalMoney(MetricsTables.BROKEN_OPEN_UNPAID.of(r)),
+                    optionalMoney(MetricsTables.OVERDUE_AR.of(r)), MetricsTables.CONTACT_COVERAGE.of(r),
+                    MetricsTables.INSTALMENTS_CLOSED.of(r), MetricsTables.PLAN_ADHERENCE_COUNT.of(r),
+                    MetricsTables.PLAN_ADHERENCE_AMOUNT.of(r), MetricsTables.CONTACT_PAID_INVOICES.of(r),
+                    MetricsTables.AVG_DAYS_CONTACT_TO_PAY.of(r)));
+        }
+        return out;
     }
 
     /**

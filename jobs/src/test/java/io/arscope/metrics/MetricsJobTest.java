@@ -251,7 +251,8 @@ class MetricsJobTest {
         for (String table : List.of(MetricsTables.PERIOD_METRICS.name(), MetricsTables.TRENDS.name(),
                 MetricsTables.AMOUNT_TRENDS.name(), "open_items",
                 "aging_by_customer", "aging_by_slice", MetricsTables.COHORT_CURVES.name(),
-                MetricsTables.ROLL_RATES.name(), MetricsTables.PROVISION_MATRIX.name())) {
+                MetricsTables.ROLL_RATES.name(), MetricsTables.PROVISION_MATRIX.name(),
+                MetricsTables.COLLECTION_ACTIVITY.name())) {
             assertTrue(doc.contains("## " + table + "\n") || doc.contains("## " + table + " "), table);
             List<String> missing = java.util.Arrays.stream(spark.read().parquet(dir.resolve("out").resolve(table)
                     .toString()).columns()).filter(c -> !doc.contains("`" + c + "`") && !c.startsWith("aging_")

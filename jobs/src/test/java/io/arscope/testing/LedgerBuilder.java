@@ -31,8 +31,13 @@ public final class LedgerBuilder {
     }
 
     public LedgerBuilder customer(String id, String segment) {
+        return customer(id, segment, "ann");
+    }
+
+    /** A customer whose account {@code collector} owns. */
+    public LedgerBuilder customer(String id, String segment, String collector) {
         rows.get(CanonicalTable.CUSTOMERS).add(RowFactory.create(id, "Customer " + id, "US", "North America", segment,
-                null, 30, "ann", d("2020-01-01")));
+                null, 30, collector, d("2020-01-01")));
         return this;
     }
 
