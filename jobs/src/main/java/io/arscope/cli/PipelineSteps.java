@@ -21,6 +21,7 @@ import io.arscope.report.ReportOptions;
 import io.arscope.risk.ScoreJob;
 import io.arscope.run.Progress;
 import io.arscope.risk.TrainJob;
+import io.arscope.worklist.ActionsLog;
 import io.arscope.worklist.WorklistJob;
 import io.arscope.worklist.WorklistOptions;
 import picocli.CommandLine;
@@ -81,7 +82,8 @@ final class PipelineSteps implements StepJobs {
                     o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
                     o.reportingCurrency(), settings(new WorklistCommands.Drafting(), "worklist").templates(),
                     // Scored by the score step, behind its gate.
-                    io.arscope.risk.ModelGate.DEFAULT_MARGIN));
+                    io.arscope.risk.ModelGate.DEFAULT_MARGIN, new ActionsLog.Target(folders.actionsLog(),
+                            folders.runId())));
             case FORECAST -> {
                 ForecastCommand.Settings s = settings(new ForecastCommand.Settings(), "forecast");
                 s.currency.reportingCurrency = currency(o, s.currency);

@@ -1,11 +1,13 @@
 package io.arscope.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import io.arscope.job.UsageException;
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.worklist.ActionsLog;
 import io.arscope.worklist.BacktestOptions;
 import io.arscope.worklist.DraftTemplates;
 import io.arscope.worklist.DunningStrategy;
@@ -88,7 +90,7 @@ final class WorklistCommands {
                             + "lead's roll-up and suggested moves), worklist.xlsx (a sheet per collector), "
                             + "drafts/<collector>/<customer>.eml (a reminder per customer on today's list whose "
                             + "step is an email or letter, to complete and send; arscope sends no mail) and "
-                            + "worklist-run.json."},
+                            + "worklist-run.json; with --actions-log, appends the run's recommendations to that log."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Build implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -105,6 +107,13 @@ final class WorklistCommands {
         SharedOptions.Output output;
         @Mixin
         SharedOptions.AsOf asOf;
+        @Option(names = "--actions-log", converter = SharedOptions.AbsoluteLocation.class, description = "Folder of the append-only actions log: the run adds its "
+                + "recommendations as run_id=<id>/ (see notebooks-docs/actions-log.md). Default: no log.")
+        String actionsLog;
+        @Option(names = "--run-id", description = "The run's id in the actions log; a run id already there is left "
+                + "as it is when the run recommends the same, and refused otherwise. Default: the start time, such as "
+                + "20261201T160827.123Z.")
+        String runId;
         @Mixin
         Shaping shaping;
         // The score command's --gate-margin, with its default: the two refuse the same models.
@@ -121,10 +130,21 @@ final class WorklistCommands {
 
         @Override
         public Integer call() {
+            Instant started = Instant.now();
             return JobRunner.of(spec).run(new WorklistJob(), () -> new WorklistOptions(input.input, model, scores,
                     asOf.asOf, output.output, shaping.config(), currency.reportingCurrency, drafting.templates(),
-                    gate.gateMargin),
-                    spark.master);
+                    gate.gateMargin, actionsLog(started)), spark.master);
+        }
+
+        private ActionsLog.Target actionsLog(Instant started) throws UsageException {
+            if (actionsLog == null) {
+                if (runId != null) {
+                    throw new UsageException("--run-id names a run in the actions log: give --actions-log too");
+                }
+                return null;
+            }
+            return runId == null ? ActionsLog.Target.startingAt(actionsLog, started)
+                    : new ActionsLog.Target(actionsLog, runId);
         }
     }
 

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where the steps of one pipeline run read and write: each step's folder in the run, the model to score with (the
- * run's own, unless the run was given one), and whether the report has a forecast and worklist to read.
+ * run's own, unless the run was given one), whether the report has a forecast and worklist to read, and the actions
+ * log the worklist appends to, which the root keeps across runs and dates.
  *
  * @param options      what the run was asked to do
  * @param run          the run's folder
@@ -12,10 +13,26 @@ import java.nio.file.Path;
  * @param withWorklist whether the run has a worklist step (run or kept)
  */
 public record StepFolders(PipelineOptions options, Path run, boolean withForecast, boolean withWorklist) {
+    /** The actions log's folder under the root, beside the dates' folders. */
+    public static final String ACTIONS_LOG = "actions-log";
 
     /** The folder {@code step} writes in this run. */
     public String output(Step step) {
         return DateRuns.stepFolder(run, step).toString();
+    }
+
+    /** The worklist's actions log: {@code <root>/actions-log}, one for every date and run under the root. */
+    public String actionsLog() {
+        return options.root().toAbsolutePath().normalize().resolve(ACTIONS_LOG).toString();
+    }
+
+    /**
+     * The run's id in the actions log: {@code <date>_<run folder>}, such as {@code 2026-09-30_20261001T060000.000Z},
+     * unique under the root (runs of two dates may start in the same millisecond) and naming the run's folder,
+     * {@code .runs/<date>/<run folder>}. A resumed run keeps its folder, so its id.
+     */
+    public String runId() {
+        return run.getParent().getFileName() + "_" + run.getFileName();
     }
 
     /** The model directory the score step uses. */

@@ -60,9 +60,11 @@ public final class WorklistJob implements Job<WorklistOptions> {
     /**
      * Counts of a worklist run, and the model gate's decision when the worklist scored the invoices itself.
      *
-     * @param gate the gate applied here, or null when the scores came from a score run (gated by that run)
+     * @param gate   the gate applied here, or null when the scores came from a score run (gated by that run)
+     * @param logged what was appended to the actions log, or null when the run has none
      */
-    public record Counts(LocalDate asOf, long invoices, long customers, int collectors, ModelGate gate) {
+    public record Counts(LocalDate asOf, long invoices, long customers, int collectors, ModelGate gate,
+            ActionsLog.Appended logged) {
         /** Whether the lists rank by the baseline because the worklist refused the model itself. */
         boolean refusedHere() {
             return gate != null && !gate.passed();
@@ -88,9 +90,16 @@ public final class WorklistJob implements Job<WorklistOptions> {
     @Override
     public JobOutcome run(JobContext<WorklistOptions> context) throws IOException, InputException {
         Counts c = write(context);
+        List<String> details = new java.util.ArrayList<>();
+        if (c.gate() != null) {
+            details.add(c.gate().decision());
+        }
+        if (c.logged() != null) {
+            details.add(c.logged().line());
+        }
         JobOutcome outcome = JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer "
                 + "rows, %d collectors%s", c.asOf(), c.invoices(), c.customers(), c.collectors(), c.refusedHere()
-                        ? ", ranked by the baseline" : ""), c.gate() == null ? List.of() : List.of(c.gate().decision()));
+                        ? ", ranked by the baseline" : ""), details);
         return c.refusedHere() ? outcome.withWarnings(List.of(c.gate().decision()))
                 .withStatus(JobOutcome.Status.WARNINGS) : outcome;
     }
@@ -153,7 +162,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config());
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
-        return counts;
+        // Last, once every output is written and checked: the log records what the collectors are given.
+        return new Counts(day, counts.invoices(), counts.customers(), counts.collectors(), counts.gate(),
+                ActionsLog.append(spark, o.actionsLog(), WorklistTables.CUSTOMERS.read(spark, context.output()),
+                        source));
     }
 
     /**
@@ -240,7 +252,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 new WorklistTables.RunOutputs(listed, customerRows, pages.size(), source.ranking(), source.gate()),
                 status.word(), status.exitCode(), null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
-        return new Counts(day, listed, customerRows, pages.size(), gate);
+        return new Counts(day, listed, customerRows, pages.size(), gate, null);
     }
 
     /**

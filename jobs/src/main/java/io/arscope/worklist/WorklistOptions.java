@@ -20,9 +20,11 @@ import io.arscope.risk.ModelGate;
  * @param drafts the templates reminder drafts are written from
  * @param gateMargin how much the model must beat the baseline by for the worklist to rank by it, when scored here
  *                   ({@link ModelGate}); a score run's scores were gated by that run
+ * @param actionsLog where the run's recommendations are appended ({@link ActionsLog}); null for no log
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
-        WorklistConfig config, String reportingCurrency, DraftTemplates drafts, double gateMargin)
+        WorklistConfig config, String reportingCurrency, DraftTemplates drafts, double gateMargin,
+        ActionsLog.Target actionsLog)
         implements JobOptions {
 
     public WorklistOptions {
@@ -30,6 +32,12 @@ public record WorklistOptions(String input, Path model, String scores, LocalDate
             throw new IllegalArgumentException("give either a model (score here) or the scores of a score run");
         }
         ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options with no actions log. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config, String reportingCurrency, DraftTemplates drafts, double gateMargin) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, drafts, gateMargin, null);
     }
 
     /** Options drafting reminders from the shipped English templates, scoring here behind the default gate. */

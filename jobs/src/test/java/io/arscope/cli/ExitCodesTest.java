@@ -37,6 +37,7 @@ class ExitCodesTest {
 
     private static String empty;
     private static String ingested;
+    private static String actionsLog;
     private static String model;
     private static String metrics;
     private static String aFile;
@@ -64,6 +65,7 @@ class ExitCodesTest {
             "worklist", List.of("--capacity", "many"),
             "worklist-backtest", List.of("--every-days", "monthly"),
             "forecast", List.of("--weeks", "many"),
+            "actions-summary", List.of("--acted-within-days", "a week"),
             "generate", List.of("--customers", "many"));
 
     @BeforeAll
@@ -72,6 +74,7 @@ class ExitCodesTest {
         // the output folder is opened after Spark): the commands reuse the tests' one session.
         TestSpark.session();
         empty = Files.createDirectories(dir.resolve("empty")).toString();
+        actionsLog = Files.createDirectories(dir.resolve("actions-log")).toString();
         ingested = dir.resolve("ingested").toString();
         Files.createDirectories(dir.resolve("ingested/canonical/invoices"));
         model = Files.createDirectories(dir.resolve("model")).toString();
@@ -142,6 +145,7 @@ class ExitCodesTest {
             case "worklist-backtest" -> new String[] {"--input", ingested, "--model", model, "--from", "2024-01-01",
                 "--to", "2024-06-01", "--output", out};
             case "report" -> new String[] {"--metrics", metrics, "--output", out};
+            case "actions-summary" -> new String[] {"--input", ingested, "--actions-log", actionsLog, "--output", out};
             case "generate" -> new String[] {"--output", out, "--invoices", "100", "--months", "3"};
             case "run" -> new String[] {"--as-of", "2024-06-30", "--root", out, "--input", empty, "--mapping",
                 mapping};
@@ -194,6 +198,12 @@ class ExitCodesTest {
                         empty)),
                 fails(empty + " holds no worklist-customers; run arscope worklist first", with("report",
                         "--worklist", empty)),
+                fails(ingestFirst(empty), with("actions-summary", "--input", empty)),
+                fails(noSuchFolder + " is no actions log; run arscope worklist with --actions-log (or arscope run, "
+                        + "which keeps it at <root>/actions-log) first", with("actions-summary", "--actions-log",
+                        noSuchFolder)),
+                fails(actionsLog + " holds no run yet; run arscope worklist with --actions-log (or arscope run) first",
+                        plus("actions-summary")),
                 fails("input folder " + noSuchFolder + " does not exist", with("run", "--input", noSuchFolder)),
                 fails("input " + aFile + " is not a folder", with("run", "--input", aFile)),
                 fails(trainFirst(empty), with("run", "--model", empty)));
@@ -218,8 +228,8 @@ class ExitCodesTest {
         // The same refusal wherever the output is a file; evaluate writes nothing.
         Map.of("ingest", "--output", "metrics", "--output", "train", "--model", "score", "--output", "worklist",
                 "--output", "worklist-backtest", "--output", "forecast", "--output", "report", "--output",
-                "generate", "--output").forEach((command, output) -> cases.add(fails("output " + aFile
-                        + " is a file, not a folder", with(command, output, aFile))));
+                "generate", "--output", "actions-summary", "--output").forEach((command, output) -> cases.add(
+                        fails("output " + aFile + " is a file, not a folder", with(command, output, aFile))));
         cases.add(fails("root " + aFile + " is a file, not a folder", with("run", "--root", aFile)));
         // Values that parse but that the job refuses.
         cases.add(fails("max reject share must be between 0 and 1, was 2.0", with("ingest", "--max-reject-share",
@@ -229,6 +239,12 @@ class ExitCodesTest {
         cases.add(fails("give either a model (score here) or the scores of a score run", with("worklist",
                 "--scores", dir.resolve("scores").toString())));
         cases.add(fails("weeks and sales weeks must be positive", with("forecast", "--weeks", "0")));
+        cases.add(fails("the days to act on a recommendation must be 0 or more, and the days of cash after it 1 or "
+                + "more; were 7 and 0", with("actions-summary", "--cash-within-days", "0")));
+        cases.add(fails("--run-id names a run in the actions log: give --actions-log too", plus("worklist",
+                "--run-id", "r1")));
+        cases.add(fails("run id '../r1' cannot name a folder of the actions log", plus("worklist", "--actions-log",
+                actionsLog, "--run-id", "../r1")));
         cases.add(fails("draft language 'de' is not one of [en, fr]", with("worklist", "--draft-language", "de")));
         cases.add(fails("no step 'nosuch'; the steps are [ingest, metrics, train, score, worklist, forecast, report]",
                 with("run", "--skip", "nosuch")));
@@ -302,7 +318,7 @@ class ExitCodesTest {
         assertEquals(all, commandsOf(badOptions()));
         assertEquals(all, commandsOf(badConfigsAndMappings()));
         assertEquals(Set.of("ingest", "metrics", "train", "evaluate", "score", "worklist", "worklist-backtest",
-                "forecast", "report", "generate", "run"), all);
+                "actions-summary", "forecast", "report", "generate", "run"), all);
     }
 
     private static Set<String> commands() {

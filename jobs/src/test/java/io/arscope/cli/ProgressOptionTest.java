@@ -25,7 +25,7 @@ class ProgressOptionTest {
     @Test
     void everySparkCommandTakesTheOptionAndGenerateDoesNot() {
         for (String command : new String[] {"run", "ingest", "metrics", "train", "evaluate", "score", "worklist",
-            "worklist-backtest", "forecast", "report"}) {
+            "worklist-backtest", "actions-summary", "forecast", "report"}) {
             assertTrue(ArscopeTest.run(command, "--help").out().contains("--progress=<progress>"), command);
         }
         assertFalse(ArscopeTest.run("generate", "--help").out().contains("--progress"));

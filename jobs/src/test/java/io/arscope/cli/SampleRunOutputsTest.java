@@ -405,6 +405,74 @@ class SampleRunOutputsTest {
         assertTrue(guide.contains("beginning AR + credit sales - credit memos - write-offs - ending AR"));
     }
 
+    /**
+     * The run appends its worklist to the actions log under the root, as run {@code <date>_<run folder>}, ranked by
+     * the baseline (the gate refused the model); actions-summary reads it back. As of the run's own day nothing can
+     * have followed yet: no cash, every follow-up open, and acted on are the listed customers contacted that day.
+     */
+    @Test
+    void theRunLogsItsRecommendationsAndTheSummaryReadsThemBack() throws IOException {
+        Path log = work.resolve("root/actions-log");
+        String runId = "2026-10-31_" + day.getFileName();
+        try (Stream<Path> runs = Files.list(log)) {
+            assertEquals(List.of("run_id=" + runId), runs.map(p -> p.getFileName().toString()).toList());
+        }
+        List<Map<String, String>> customers = named(csv(day.resolve("worklist/worklist-customers.csv")));
+        List<Map<String, String>> actions = named(csv(log.resolve("run_id=" + runId + "/actions.csv")));
+        List<String> logged = List.of("collector", "queue", "customer_rank", "in_today", "customer_id", "currency",
+                "open_amount", "priority_value", "action_code", "reason_1");
+        java.util.function.Function<List<Map<String, String>>, Set<String>> rows = table -> table.stream()
+                .map(r -> logged.stream().map(r::get).toList().toString())
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(customers.size(), actions.size());
+        assertEquals(rows.apply(customers), rows.apply(actions));
+        assertEquals(Set.of(runId + " 2026-10-31 baseline"), actions.stream().map(r -> r.get("run_id") + " "
+                + r.get("as_of") + " " + r.get("model_version")).collect(java.util.stream.Collectors.toSet()));
+
+        StringWriter printed = new StringWriter();
+        Path summary = work.resolve("actions-summary");
+        int code = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(printed, true), "actions-summary",
+                "--input", day.resolve("ingest").toString(), "--actions-log", log.toString(), "--output",
+                summary.toString(), "--progress", "off");
+        assertEquals(ExitCode.OK, code, printed.toString());
+        Set<String> contactedThatDay = customersOnTheDay("contacts", "contact_date");
+        Set<String> promisedThatDay = customersOnTheDay("promises", "promised_on");
+        Map<List<String>, long[]> figures = new java.util.TreeMap<>(java.util.Comparator
+                .<List<String>, String>comparing(k -> k.get(1)).thenComparing(k -> k.get(0), java.util.Comparator
+                        .nullsFirst(java.util.Comparator.naturalOrder())));
+        for (Map<String, String> r : customers) {
+            if (r.get("in_today").equals("true")) {
+                for (String collector : java.util.Arrays.asList(null, r.get("collector"))) {
+                    long[] f = figures.computeIfAbsent(java.util.Arrays.asList(collector, r.get("currency")),
+                            k -> new long[3]);
+                    f[0]++;
+                    f[1] += contactedThatDay.contains(r.get("customer_id")) ? 1 : 0;
+                    f[2] += promisedThatDay.contains(r.get("customer_id")) ? 1 : 0;
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of("month,collector,currency,recommendations,acted_on,"
+                + "share_acted_on,promised,cash_followed,follow_up_open"));
+        figures.forEach((k, f) -> expected.add(String.join(",", "2026-10-01", k.get(0) == null ? "" : k.get(0),
+                k.get(1), Long.toString(f[0]), Long.toString(f[1]), io.arscope.run.CsvCells.plain(
+                        java.math.BigDecimal.valueOf(f[1]).divide(java.math.BigDecimal.valueOf(f[0]), 4,
+                                java.math.RoundingMode.HALF_UP).doubleValue()), Long.toString(f[2]), "0.00",
+                Long.toString(f[0]))));
+        assertTrue(figures.size() > 1, figures::toString);
+        assertEquals(expected, Files.readAllLines(summary.resolve("actions-summary.csv")));
+    }
+
+    /** The customers with a row of the run's canonical {@code table} dated 2026-10-31; none without the table. */
+    private static Set<String> customersOnTheDay(String table, String date) {
+        Path folder = day.resolve("ingest/canonical/" + table);
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(io.arscope.testing.TestSpark.session().read().parquet(folder.toString())
+                .filter(date + " = date'2026-10-31'").select("customer_id").distinct()
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+
     /** A CSV's rows after its header, each by column name; an empty cell is "". */
     static List<Map<String, String>> named(List<String[]> csv) {
         String[] header = csv.get(0);

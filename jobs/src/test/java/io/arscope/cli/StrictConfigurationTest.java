@@ -52,8 +52,9 @@ class StrictConfigurationTest {
         configRefused("section.yaml", "ingst:\n  any-date: true\n",
                 "unknown section 'ingst' (sections are named as the commands); did you mean 'ingest'?");
         configRefused("far-section.yaml", "spark:\n  master: local\n",
-                "unknown section 'spark' (sections are named as the commands); expected one of [evaluate, "
-                + "forecast, generate, ingest, metrics, report, run, score, train, worklist, worklist-backtest]");
+                "unknown section 'spark' (sections are named as the commands); expected one of [actions-summary, "
+                + "evaluate, forecast, generate, ingest, metrics, report, run, score, train, worklist, "
+                + "worklist-backtest]");
     }
 
     @Test
