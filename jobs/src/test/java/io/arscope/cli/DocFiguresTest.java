@@ -40,6 +40,12 @@ import io.arscope.testing.SampleRun;
 class DocFiguresTest {
 
     /** A figure a doc quotes, and the same text computed from the output it describes. */
+    /** Outlooks of late invoices on the sample's pages: on the customer's own history, and on all customers'. */
+    private static final String OWN_HISTORY = "15 days late; payment expected in 27 days (median of 11 invoices of its "
+            + "own paid after being as late)";
+    private static final String ALL_CUSTOMERS = "83 days late; payment expected in 17 days (median of 29 invoices of "
+            + "all customers paid after being as late)";
+
     private record Quote(String doc, String quoted, Supplier<String> computed) {
     }
 
@@ -81,12 +87,14 @@ class DocFiguresTest {
                         () -> "\"" + reason(byTheModel.resolve("worklist-customers.csv"), "paid 67% of its earlier "
                                 + "invoices late") + "\""),
                 // The outlook as the collectors' pages say it.
-                new Quote(lead, "(\"15 days late; payment expected in 2 days\";",
-                        () -> "(\"" + onAPage("15 days late; payment expected in 2 days") + "\";"),
-                new Quote(lead, "\"83 days late; past its expected payment date\"",
-                        () -> "\"" + onAPage("83 days late; past its expected payment date") + "\""),
-                new Quote(worklists, "\"83 days late; past its expected payment date\"",
-                        () -> "\"" + onAPage("83 days late; past its expected payment date") + "\""),
+                new Quote(lead, "\"%s\";".formatted(OWN_HISTORY),
+                        () -> "\"" + onAPage(OWN_HISTORY) + "\";"),
+                new Quote(lead, "\"%s\";".formatted(ALL_CUSTOMERS),
+                        () -> "\"" + onAPage(ALL_CUSTOMERS) + "\";"),
+                new Quote(worklists, "\"%s\".".formatted(OWN_HISTORY),
+                        () -> "\"" + onAPage(OWN_HISTORY) + "\"."),
+                new Quote(worklists, "\"%s\"\n".formatted(ALL_CUSTOMERS),
+                        () -> "\"" + onAPage(ALL_CUSTOMERS) + "\"\n"),
                 new Quote(worklists, "\"95% risk of paying late; payment expected in 71 days\"",
                         () -> "\"" + onAPage("95% risk of paying late; payment expected in 71 days") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
