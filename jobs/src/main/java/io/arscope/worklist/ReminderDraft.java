@@ -25,14 +25,6 @@ import org.apache.spark.sql.Row;
 public record ReminderDraft(String collector, String customerId, String customerName, String step, LocalDate asOf,
         List<Invoice> invoices, Promise promise, Instalment instalment) {
 
-    /** The worklist-customers columns a promise and a plan instalment are read from, when the table has them. */
-    static final String PROMISE_STATUS = "promise_status";
-    static final String PROMISE_DATE = "promise_date";
-    static final String PROMISE_AMOUNT = "promise_amount";
-    static final String PLAN_INSTALMENT_DUE = "plan_instalment_due";
-    static final String PLAN_INSTALMENT_STATUS = "plan_instalment_status";
-    static final String PLAN_INSTALMENT_AMOUNT = "plan_instalment_amount";
-
     /** One invoice of the reminder: what is due on it is its open amount less what on-account credit covers. */
     public record Invoice(String invoiceId, LocalDate dueDate, int daysPastDue, String currency, BigDecimal due) {
     }
@@ -61,7 +53,8 @@ public record ReminderDraft(String collector, String customerId, String customer
      * The reminder of a customer of the collection queue, from its rows (one per currency) and their invoice rows:
      * every invoice with something left due once on-account credit is set against it (one the credit covers in
      * full is not chased, so not listed). The promise and plan instalment come from the first row that has them,
-     * read from the columns {@link #PROMISE_STATUS} .. {@link #PLAN_INSTALMENT_AMOUNT} when the rows carry them.
+     * read from the worklist's promise and plan-instalment columns ({@link WorklistTables#PROMISE_STATUS} ..
+     * {@link WorklistTables#PLAN_INSTALMENT_AMOUNT}) when the rows carry them.
      *
      * @return empty when nothing is left due
      */
@@ -79,13 +72,14 @@ public record ReminderDraft(String collector, String customerId, String customer
                             WorklistTables.DAYS_PAST_DUE.of(i), WorklistTables.CURRENCY.of(i), due));
                 }
             }
-            if (promise == null && present(c.row(), PROMISE_STATUS)) {
-                promise = new Promise(c.row().getAs(PROMISE_STATUS), c.row().getAs(PROMISE_DATE),
-                        c.row().getAs(PROMISE_AMOUNT), currency);
+            Row r = c.row();
+            if (promise == null && present(r, WorklistTables.PROMISE_STATUS.name())) {
+                promise = new Promise(WorklistTables.PROMISE_STATUS.of(r), WorklistTables.PROMISE_DATE.of(r),
+                        WorklistTables.PROMISE_AMOUNT.of(r), currency);
             }
-            if (instalment == null && present(c.row(), PLAN_INSTALMENT_STATUS)) {
-                instalment = new Instalment(c.row().getAs(PLAN_INSTALMENT_STATUS), c.row().getAs(PLAN_INSTALMENT_DUE),
-                        c.row().getAs(PLAN_INSTALMENT_AMOUNT), currency);
+            if (instalment == null && present(r, WorklistTables.PLAN_INSTALMENT_STATUS.name())) {
+                instalment = new Instalment(WorklistTables.PLAN_INSTALMENT_STATUS.of(r),
+                        WorklistTables.PLAN_INSTALMENT_DUE.of(r), WorklistTables.PLAN_INSTALMENT_AMOUNT.of(r), currency);
             }
         }
         if (invoices.isEmpty()) {
