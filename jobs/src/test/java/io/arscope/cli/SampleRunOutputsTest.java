@@ -230,7 +230,7 @@ class SampleRunOutputsTest {
         for (OutputTable t : List.of(MetricsTables.periodMetrics(buckets), MetricsTables.TRENDS,
                 MetricsTables.AMOUNT_TRENDS, MetricsTables.COHORT_CURVES, MetricsTables.openItems(dims),
                 MetricsTables.agingByCustomer(customerDims, buckets), MetricsTables.agingBySlice(buckets),
-                MetricsTables.ROLL_RATES, MetricsTables.PROVISION_MATRIX)) {
+                MetricsTables.ROLL_RATES, MetricsTables.PROVISION_MATRIX, MetricsTables.COLLECTION_ACTIVITY)) {
             declared.put(day.resolve("metrics/" + t.name() + ".csv"), t);
         }
         declared.put(day.resolve("score/scores.csv"), ScoreTables.SCORES);
@@ -257,7 +257,7 @@ class SampleRunOutputsTest {
             OutputTable table = declared.get(file);
             if (table == null) {
                 // rejects.csv and reconciliation.csv: counts and text, never a number in scientific notation.
-                rows.forEach(r -> List.of(r).stream().filter(c -> c != null && c.matches("-?\\d+(\\.\\d+)?[eE]-?\\d+"))
+                rows.forEach(r -> java.util.Arrays.stream(r).filter(c -> c != null && c.matches("-?\\d+(\\.\\d+)?[eE]-?\\d+"))
                         .forEach(c -> problems.add(file + ": " + c)));
                 continue;
             }
@@ -412,7 +412,7 @@ class SampleRunOutputsTest {
      */
     @Test
     void theRunLogsItsRecommendationsAndTheSummaryReadsThemBack() throws IOException {
-        Path log = work.resolve("root/actions-log");
+        Path log = SampleRun.get().work().resolve("root/actions-log");
         String runId = "2026-10-31_" + day.getFileName();
         try (Stream<Path> runs = Files.list(log)) {
             assertEquals(List.of("run_id=" + runId), runs.map(p -> p.getFileName().toString()).toList());
