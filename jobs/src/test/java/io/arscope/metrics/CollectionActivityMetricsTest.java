@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import io.arscope.testing.TestSpark;
  *           K2 C2 balance 03-10
  * </pre>
  */
+@Tag("integration")
 class CollectionActivityMetricsTest {
 
     static final double EXACT = 1e-12;

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,7 @@ import io.arscope.testing.TestSpark;
  * </ul>
  * Order: B (broken), E (promise due today), then C, D, F, G, H by priority, then A (cooling off); today: B, E, C.
  */
+@Tag("integration")
 class WorklistActivityTest {
 
     private static final LocalDate AS_OF = WorklistTest.AS_OF;
