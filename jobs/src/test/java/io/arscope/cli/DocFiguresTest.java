@@ -93,8 +93,8 @@ class DocFiguresTest {
                         () -> "\"" + onAPage(ALL_CUSTOMERS) + "\";"),
                 new Quote(worklists, "\"%s\".".formatted(OWN_HISTORY),
                         () -> "\"" + onAPage(OWN_HISTORY) + "\"."),
-                new Quote(worklists, "\"%s\"\n".formatted(ALL_CUSTOMERS),
-                        () -> "\"" + onAPage(ALL_CUSTOMERS) + "\"\n"),
+                new Quote(worklists, "\"%s\" when".formatted(ALL_CUSTOMERS),
+                        () -> "\"" + onAPage(ALL_CUSTOMERS) + "\" when"),
                 new Quote(worklists, "\"95% risk of paying late; payment expected in 71 days\"",
                         () -> "\"" + onAPage("95% risk of paying late; payment expected in 71 days") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
