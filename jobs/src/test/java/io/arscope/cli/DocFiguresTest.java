@@ -98,10 +98,10 @@ class DocFiguresTest {
                 new Quote(worklists, "\"95% risk of paying late; payment expected in 71 days\"",
                         () -> "\"" + onAPage("95% risk of paying late; payment expected in 71 days") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
-                new Quote(lead, "(\"17 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
-                new Quote(worklists, "(17 of 250 is 6.8%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
+                new Quote(lead, "(\"19 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
+                new Quote(worklists, "(19 of 250 is 7.6%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
                         + onTheTeamPage(percent(sum("today_customers"), sum("capacity"))) + ")"),
-                new Quote(worklists, "(\"2 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
+                new Quote(worklists, "(\"3 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
                         + "\")"),
                 new Quote(lead, "(25 customers and 10 disputes per collector by default;", () -> String.format(
                         "(%s customers and %s disputes per collector by default;", team.get(0).get("capacity"),
