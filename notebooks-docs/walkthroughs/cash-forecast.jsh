@@ -20,9 +20,9 @@ System.out.printf("13 weeks: %,.2f expected, %.1f%% of it from invoices already 
         total.getDecimal(0).doubleValue() / total.getDecimal(2).doubleValue() * 100);
 
 // 2. Month-end DSO ahead, from receivables rolled forward with expected sales, cash and credits: each row closes,
-//    opening_ar + expected_sales - expected_collections - expected_credits_and_write_offs = ending_ar.
+//    opening_ar + expected_sales - expected_collections - expected_credit_memos - expected_write_offs = ending_ar.
 spark.read().parquet(forecastDir + "/dso_forecast").select("month_end", "opening_ar", "expected_sales",
-        "expected_collections", "expected_credits_and_write_offs", "ending_ar", "credit_sales", "dso")
+        "expected_collections", "expected_credit_memos", "expected_write_offs", "ending_ar", "credit_sales", "dso")
         .orderBy("month_end").show(false);
 
 // 3. Trust: the forecast was made again at weekly origins of the past year. WAPE by week ahead is
