@@ -41,9 +41,9 @@ class DocFiguresTest {
 
     /** A figure a doc quotes, and the same text computed from the output it describes. */
     /** Outlooks of late invoices on the sample's pages: on the customer's own history, and on all customers'. */
-    private static final String OWN_HISTORY = "15 days late; payment expected in 27 days (median of 11 invoices of its "
+    private static final String OWN_HISTORY = "15 days late; payment expected in 27 days (median of 9 invoices of its "
             + "own paid after being as late)";
-    private static final String ALL_CUSTOMERS = "83 days late; payment expected in 17 days (median of 29 invoices of "
+    private static final String ALL_CUSTOMERS = "90 days late; payment expected in 14 days (median of 11 invoices of "
             + "all customers paid after being as late)";
 
     private record Quote(String doc, String quoted, Supplier<String> computed) {
@@ -70,7 +70,8 @@ class DocFiguresTest {
         String worklists = "notebooks-docs/worklists.md";
         String risk = "notebooks-docs/risk-model.md";
         List<Quote> quotes = new ArrayList<>(List.of(
-                new Quote("README.md", "(333 customers, 5,030 invoices in the 36 months from 2023-11 to 2026-10)",
+                new Quote("README.md", "(333 customers, 5,030 invoices in the 36 months from 2023-11 to 2026-10; 1,646 "
+                        + "collection contacts, 87 promises to pay and 9 payment-plan instalments)",
                         DocFiguresTest::sampleSize),
                 // Cedar Motors' line in the worklist: its open amount, and its reasons said with its own figures.
                 new Quote(lead, "\"USD 2,387.47\"", () -> "\"USD " + money(cedarMotors.get("open_amount")) + "\""),
@@ -95,13 +96,13 @@ class DocFiguresTest {
                         () -> "\"" + onAPage(OWN_HISTORY) + "\"."),
                 new Quote(worklists, "\"%s\" when".formatted(ALL_CUSTOMERS),
                         () -> "\"" + onAPage(ALL_CUSTOMERS) + "\" when"),
-                new Quote(worklists, "\"95% risk of paying late; payment expected in 71 days\"",
-                        () -> "\"" + onAPage("95% risk of paying late; payment expected in 71 days") + "\""),
+                new Quote(worklists, "\"87% risk of paying late; payment expected in 39 days\"",
+                        () -> "\"" + onAPage("87% risk of paying late; payment expected in 39 days") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
-                new Quote(lead, "(\"19 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
-                new Quote(worklists, "(19 of 250 is 7.6%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
+                new Quote(lead, "(\"17 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
+                new Quote(worklists, "(17 of 250 is 6.8%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
                         + onTheTeamPage(percent(sum("today_customers"), sum("capacity"))) + ")"),
-                new Quote(worklists, "(\"3 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
+                new Quote(worklists, "(\"2 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
                         + "\")"),
                 new Quote(lead, "(25 customers and 10 disputes per collector by default;", () -> String.format(
                         "(%s customers and %s disputes per collector by default;", team.get(0).get("capacity"),
@@ -111,11 +112,12 @@ class DocFiguresTest {
                         + reason(day.resolve("score/scores.csv"), "ranked by the baseline: 43% of its earlier "
                                 + "invoices paid late") + "`")));
         // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
-        for (String words : List.of("paid 93% of its earlier invoices late", "pays 46 days late on average",
+        for (String words : List.of("paid 93% of its earlier invoices late", "pays 61 days late on average",
                 "has lately paid 6 days later than its own average", "100% of its balance on other invoices is overdue",
-                "has USD 32,553.35 overdue on its other invoices", "has USD 41,755.79 open on its other invoices",
+                "has USD 10,927.62 overdue on its other invoices", "has USD 41,755.79 open on its other invoices",
                 "3 earlier invoices to judge by, fewer than most customers", "a customer for 752 days, less than most",
-                "no payment for 86 days", "uses 38% of its credit limit", "long payment terms: 45 days",
+                "broke 1 promise to pay before", "needed 8 collection contacts in the last 90 days",
+                "no payment for 110 days", "uses 38% of its credit limit", "long payment terms: 45 days",
                 "a larger invoice than most: USD 13,761.54", "invoice is 4.6 times its usual amount")) {
             quotes.add(new Quote(risk, "\"" + words + "\"", () -> "\"" + invoiceReason(words) + "\""));
         }
@@ -180,16 +182,22 @@ class DocFiguresTest {
                 "\\d{8}T\\d{6}\\.\\d{3}Z", "<run>").replaceAll(" +", " ")).toList();
     }
 
-    /** The README's description of the sample: customers and invoices ingested, and the months of metrics. */
+    /**
+     * The README's description of the sample: customers and invoices ingested, the months of metrics, and the
+     * collections activity ingested.
+     */
     private static String sampleSize() {
         try {
             var outputs = new ObjectMapper().readTree(day.resolve("ingest/ingest-run.json").toFile()).path("outputs");
             List<String> months = named(day.resolve("metrics/period_metrics.csv")).stream()
                     .filter(r -> r.get("dimension").equals("total") && r.get("period_type").equals("month"))
                     .map(r -> r.get("period")).sorted().toList();
-            return String.format("(%d customers, %,d invoices in the %d months from %s to %s)",
+            return String.format("(%d customers, %,d invoices in the %d months from %s to %s; %,d collection "
+                    + "contacts, %,d promises to pay and %,d payment-plan instalments)",
                     outputs.path("canonical/customers").asInt(), outputs.path("canonical/invoices").asInt(),
-                    months.size(), months.get(0), months.get(months.size() - 1));
+                    months.size(), months.get(0), months.get(months.size() - 1),
+                    outputs.path("canonical/contacts").asInt(), outputs.path("canonical/promises").asInt(),
+                    outputs.path("canonical/plan_instalments").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
