@@ -63,6 +63,11 @@ public final class TeamPage {
                 .append(money.apply(sum(collectors, TeamView.Load::unreachedOverdue))).append(" overdue); ")
                 .append(count(total(collectors, TeamView.Load::disputesUnreached), "dispute")).append(", ")
                 .append(money.apply(sum(collectors, TeamView.Load::disputesUnreachedOpen))).append(" open.</p>\n");
+        int coolingOff = total(view.loads(), TeamView.Load::coolingOffCustomers);
+        html.append("<p id=\"cooling-off\">Cooling off (contacted in the last ").append(config.coolOffDays())
+                .append(config.coolOffDays() == 1 ? " day" : " days").append(", held back on purpose): <strong>")
+                .append(count(coolingOff, "customer")).append("</strong> with an action due, <strong>")
+                .append(money.apply(sum(view.loads(), TeamView.Load::coolingOffOpen))).append("</strong> open.</p>\n");
         html.append("<p id=\"unassigned\">No collector: ");
         if (unassigned == null) {
             html.append("every customer has a collector.</p>\n");
@@ -80,7 +85,8 @@ public final class TeamPage {
                 .append("<th class=\"num\">Today</th><th class=\"num\">Spare</th><th class=\"num\">Open today</th>")
                 .append("<th class=\"num\">Overdue today</th><th class=\"num\">Disputes today</th>")
                 .append("<th class=\"num\">Not reached</th><th class=\"num\">Not reached, open</th>")
-                .append("<th class=\"num\">Nothing to do yet</th></tr></thead>\n<tbody>\n");
+                .append("<th class=\"num\">Cooling off</th><th class=\"num\">Nothing to do yet</th></tr></thead>\n"
+                        + "<tbody>\n");
         for (TeamView.Load l : collectors) {
             html.append("<tr><td><a href=\"").append(escape(files.get(l.collector()))).append(".html\">")
                     .append(escape(l.collector())).append("</a></td>")
@@ -88,6 +94,7 @@ public final class TeamPage {
                     .append(num(money.apply(l.todayOpen()))).append(num(money.apply(l.todayOverdue())))
                     .append(num(l.disputesToday() + " of " + l.disputeCapacity()))
                     .append(num(String.valueOf(l.unreachedCustomers()))).append(num(money.apply(l.unreachedOpen())))
+                    .append(num(String.valueOf(l.coolingOffCustomers())))
                     .append(num(String.valueOf(l.waitingCustomers()))).append("</tr>\n");
         }
         html.append("</tbody></table></section>\n");

@@ -49,6 +49,8 @@ public final class TeamTables {
     public static final Column<BigDecimal> DISPUTES_UNREACHED_OPEN = money("disputes_unreached_open").required();
     public static final Column<Integer> WAITING_CUSTOMERS = integer("waiting_customers").required();
     public static final Column<BigDecimal> WAITING_OPEN = money("waiting_open").required();
+    public static final Column<Integer> COOLING_OFF_CUSTOMERS = integer("cooling_off_customers").required();
+    public static final Column<BigDecimal> COOLING_OFF_OPEN = money("cooling_off_open").required();
     /** The currency of every amount of the row, as in {@link WorklistTables#CURRENCY}. */
     public static final Column<String> CURRENCY = WorklistTables.CURRENCY;
     /** The collector's page under {@link WorklistTables#PAGES}, as the team page links to it. */
@@ -58,8 +60,8 @@ public final class TeamTables {
     public static final OutputTable TEAM = OutputTable.of("worklist-team", WorklistTables.AS_OF,
             WorklistTables.COLLECTOR, ASSIGNED, CAPACITY, TODAY_CUSTOMERS, SPARE_CAPACITY, TODAY_OPEN, TODAY_OVERDUE,
             DISPUTE_CAPACITY, DISPUTES_TODAY, DISPUTES_TODAY_OPEN, UNREACHED_CUSTOMERS, UNREACHED_OPEN,
-            UNREACHED_OVERDUE, DISPUTES_UNREACHED, DISPUTES_UNREACHED_OPEN, WAITING_CUSTOMERS, WAITING_OPEN, CURRENCY,
-            PAGE_FILE).keyedBy(WorklistTables.COLLECTOR);
+            UNREACHED_OVERDUE, DISPUTES_UNREACHED, DISPUTES_UNREACHED_OPEN, WAITING_CUSTOMERS, WAITING_OPEN,
+            COOLING_OFF_CUSTOMERS, COOLING_OFF_OPEN, CURRENCY, PAGE_FILE).keyedBy(WorklistTables.COLLECTOR);
 
     public static final Column<Integer> MOVE = integer("move").required();
     public static final Column<String> FROM_COLLECTOR = text("from_collector").required();
@@ -96,7 +98,7 @@ public final class TeamTables {
                     WorklistTables.ACTION_CODE.of(r), WorklistTables.OPEN_AMOUNT.of(r),
                     WorklistTables.OVERDUE_AMOUNT.of(r), WorklistTables.PRIORITY_VALUE.of(r),
                     WorklistTables.MAX_DAYS_PAST_DUE.of(r),
-                    WorklistTables.COOLING_OFF.of(r) || WorklistTables.PROMISE_STATUS.of(r) != null));
+                    WorklistTables.COOLING_OFF.of(r), WorklistTables.PROMISE_STATUS.of(r) != null));
         }
         // A run reports in one currency (ReportingCurrency refuses several unconverted), so the rows hold one.
         if (currencies.size() > 1) {
@@ -125,6 +127,7 @@ public final class TeamTables {
                     .set(DISPUTES_UNREACHED, l.disputesUnreached())
                     .set(DISPUTES_UNREACHED_OPEN, l.disputesUnreachedOpen())
                     .set(WAITING_CUSTOMERS, l.waitingCustomers()).set(WAITING_OPEN, l.waitingOpen())
+                    .set(COOLING_OFF_CUSTOMERS, l.coolingOffCustomers()).set(COOLING_OFF_OPEN, l.coolingOffOpen())
                     .set(CURRENCY, currency).set(PAGE_FILE, files.get(l.collector()) + ".html").build());
         }
         List<Row> moves = new ArrayList<>();

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  *
  * <p>A customer row "has an action" unless its action is {@link DunningStrategy#NO_ACTION} (nothing to do yet) or
  * {@link Worklist#APPLY_ON_ACCOUNT} (apply the credit, do not chase); every dispute row has one. Today's list of
- * an assigned collector is its rows with {@code in_today}; the rest with an action are unreached. Nobody works the
- * rows of {@link Worklist#UNASSIGNED}: its capacity is 0 and all its rows with an action are unreached.
+ * an assigned collector is its rows with {@code in_today}; the rest with an action are unreached, but for those
+ * cooling off: they were contacted a few days ago and are held back on purpose, not for want of capacity. Nobody
+ * works the rows of {@link Worklist#UNASSIGNED}: its capacity is 0 and all its rows with an action are unreached,
+ * but for those cooling off.
  *
  * @param loads     one per collector, assigned collectors by name, then {@link Worklist#UNASSIGNED} if it has rows
  * @param moves     the suggested moves, in the order they were chosen
@@ -28,18 +30,24 @@ public record TeamView(List<Load> loads, List<Move> moves) {
      * A customer row of {@link WorklistTables#CUSTOMERS}, with what the team view reads of it.
      *
      * @param rank          its rank in its collector's queue
-     * @param held          cooling off, or with a promise to pay not kept: it stays with its collector
+     * @param coolingOff    contacted within the cool-off: left off today's list on purpose
+     * @param promised      with a promise to pay not kept
      */
     public record Customer(String collector, String queue, String customerId, String customerName, int rank,
             boolean inToday, String actionCode, BigDecimal open, BigDecimal overdue, BigDecimal priority,
-            int maxDaysPastDue, boolean held) {
+            int maxDaysPastDue, boolean coolingOff, boolean promised) {
 
         /** A customer with no collection activity that holds it. */
         public Customer(String collector, String queue, String customerId, String customerName, int rank,
                 boolean inToday, String actionCode, BigDecimal open, BigDecimal overdue, BigDecimal priority,
                 int maxDaysPastDue) {
             this(collector, queue, customerId, customerName, rank, inToday, actionCode, open, overdue, priority,
-                    maxDaysPastDue, false);
+                    maxDaysPastDue, false, false);
+        }
+
+        /** Cooling off, or with a promise to pay not kept: it stays with its collector. */
+        boolean held() {
+            return coolingOff || promised;
         }
 
         boolean hasAction() {
@@ -58,14 +66,17 @@ public record TeamView(List<Load> loads, List<Move> moves) {
      * @param todayCustomers     customers on today's collection list
      * @param todayOpen          their open amount; {@code todayOverdue} its overdue part
      * @param disputesToday      disputes on today's list, {@code disputesTodayOpen} their open amount
-     * @param unreachedCustomers customers in the collection queue with an action, not on today's list
-     * @param disputesUnreached  disputes not on today's list
-     * @param waitingCustomers   customers in the collection queue with nothing to do yet
+     * @param unreachedCustomers  customers in the collection queue with an action, not on today's list and not
+     *                            cooling off
+     * @param disputesUnreached   disputes not on today's list
+     * @param waitingCustomers    customers in the collection queue with nothing to do yet
+     * @param coolingOffCustomers customers in the collection queue with an action, held back by the cool-off
      */
     public record Load(String collector, boolean assigned, int capacity, int todayCustomers, BigDecimal todayOpen,
             BigDecimal todayOverdue, int disputeCapacity, int disputesToday, BigDecimal disputesTodayOpen,
             int unreachedCustomers, BigDecimal unreachedOpen, BigDecimal unreachedOverdue, int disputesUnreached,
-            BigDecimal disputesUnreachedOpen, int waitingCustomers, BigDecimal waitingOpen) {
+            BigDecimal disputesUnreachedOpen, int waitingCustomers, BigDecimal waitingOpen, int coolingOffCustomers,
+            BigDecimal coolingOffOpen) {
 
         /** Collection slots left today. */
         public int spare() {
@@ -111,14 +122,18 @@ public record TeamView(List<Load> loads, List<Move> moves) {
         List<Customer> disputes = rows.stream().filter(c -> !c.collects()).toList();
         List<Customer> today = assigned ? collect.stream().filter(Customer::inToday).toList() : List.of();
         List<Customer> disputesToday = assigned ? disputes.stream().filter(Customer::inToday).toList() : List.of();
-        List<Customer> unreached = collect.stream().filter(c -> c.hasAction() && !today.contains(c)).toList();
+        List<Customer> coolingOff = collect.stream().filter(c -> c.hasAction() && !today.contains(c)
+                && c.coolingOff()).toList();
+        List<Customer> unreached = collect.stream().filter(c -> c.hasAction() && !today.contains(c)
+                && !c.coolingOff()).toList();
         List<Customer> disputesUnreached = disputes.stream().filter(c -> !disputesToday.contains(c)).toList();
         List<Customer> waiting = collect.stream().filter(c -> DunningStrategy.NO_ACTION.equals(c.actionCode()))
                 .toList();
         return new Load(collector, assigned, assigned ? config.capacity() : 0, today.size(), sum(today, true),
                 sum(today, false), assigned ? config.disputeCapacity() : 0, disputesToday.size(),
                 sum(disputesToday, true), unreached.size(), sum(unreached, true), sum(unreached, false),
-                disputesUnreached.size(), sum(disputesUnreached, true), waiting.size(), sum(waiting, true));
+                disputesUnreached.size(), sum(disputesUnreached, true), waiting.size(), sum(waiting, true),
+                coolingOff.size(), sum(coolingOff, true));
     }
 
     private static BigDecimal sum(List<Customer> rows, boolean open) {

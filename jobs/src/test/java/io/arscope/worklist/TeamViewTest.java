@@ -63,14 +63,14 @@ class TeamViewTest {
         TeamView view = TeamView.of(DAY, CONFIG);
         assertEquals(List.of(
                 new TeamView.Load("amy", true, 2, 2, m("1800.00"), m("1400.00"), 1, 1, m("2000.00"), 3, m("1450.00"),
-                        m("1450.00"), 0, m("0.00"), 1, m("50.00")),
+                        m("1450.00"), 0, m("0.00"), 1, m("50.00"), 0, m("0.00")),
                 new TeamView.Load("bob", true, 2, 0, m("0.00"), m("0.00"), 1, 0, m("0.00"), 0, m("0.00"), m("0.00"),
-                        0, m("0.00"), 1, m("400.00")),
+                        0, m("0.00"), 1, m("400.00"), 0, m("0.00")),
                 new TeamView.Load("cy", true, 2, 1, m("700.00"), m("100.00"), 1, 0, m("0.00"), 0, m("0.00"),
-                        m("0.00"), 0, m("0.00"), 0, m("0.00")),
+                        m("0.00"), 0, m("0.00"), 0, m("0.00"), 0, m("0.00")),
                 // U1 is "in today" in its queue, but nobody works it.
                 new TeamView.Load(U, false, 0, 0, m("0.00"), m("0.00"), 0, 0, m("0.00"), 1, m("600.00"), m("600.00"),
-                        1, m("90.00"), 0, m("0.00"))), view.loads());
+                        1, m("90.00"), 0, m("0.00"), 0, m("0.00"))), view.loads());
         assertEquals(List.of(0, 2, 1, 0), view.loads().stream().map(TeamView.Load::spare).toList());
     }
 
@@ -84,19 +84,47 @@ class TeamViewTest {
     }
 
     /**
-     * Issue 18: U1 held (cooling off, or with a promise not kept) stays where it is. Without it, bob keeps both his
-     * spare slots for A4 (2 against cy's 1) and then A3 (1 against 1, the first by name); A5 has a dispute.
+     * Issue 18: U1 held (with a promise not kept) stays where it is. Without it, bob keeps both his spare slots for
+     * A4 (2 against cy's 1) and then A3 (1 against 1, the first by name); A5 has a dispute.
      */
     @Test
     void aCustomerHeldByItsActivityIsNeverMoved() {
         List<TeamView.Customer> day = DAY.stream().map(c -> !c.customerId().equals("U1") ? c
                 : new TeamView.Customer(c.collector(), c.queue(), c.customerId(), c.customerName(), c.rank(),
-                        c.inToday(), c.actionCode(), c.open(), c.overdue(), c.priority(), c.maxDaysPastDue(), true))
+                        c.inToday(), c.actionCode(), c.open(), c.overdue(), c.priority(), c.maxDaysPastDue(), false,
+                        true))
                 .toList();
         assertEquals(List.of(
                 new TeamView.Move(1, "A4", null, "amy", "bob", m("250.00"), m("250.00"), m("150.00"), 20),
                 new TeamView.Move(2, "A3", null, "amy", "bob", m("300.00"), m("300.00"), m("150.00"), 10)),
                 TeamView.of(day, CONFIG).moves());
+    }
+
+    /**
+     * A customer cooling off (A4, contacted within the cool-off) is held back on purpose, not for want of capacity:
+     * amy's unreached are A3 and A5 (300 + 900 = 1,200 open and overdue), A4 (250) is cooling off, and it is not
+     * moved: U1 goes to bob, A3 to bob (1 against cy's 1, the first by name).
+     */
+    @Test
+    void aCustomerCoolingOffIsNotCountedUnreachedNorMoved() {
+        List<TeamView.Customer> day = DAY.stream().map(c -> !c.customerId().equals("A4") ? c
+                : new TeamView.Customer(c.collector(), c.queue(), c.customerId(), c.customerName(), c.rank(),
+                        c.inToday(), c.actionCode(), c.open(), c.overdue(), c.priority(), c.maxDaysPastDue(), true,
+                        false))
+                .toList();
+        TeamView view = TeamView.of(day, CONFIG);
+        assertEquals(new TeamView.Load("amy", true, 2, 2, m("1800.00"), m("1400.00"), 1, 1, m("2000.00"), 2,
+                m("1200.00"), m("1200.00"), 0, m("0.00"), 1, m("50.00"), 1, m("250.00")), view.loads().get(0));
+        assertEquals(List.of(
+                new TeamView.Move(1, "U1", "Zeta & <Sons>", U, "bob", m("600.00"), m("600.00"), m("160.00"), 35),
+                new TeamView.Move(2, "A3", null, "amy", "bob", m("300.00"), m("300.00"), m("150.00"), 10)),
+                view.moves());
+        String text = TeamPage.render(view, Map.of("amy", "amy", "bob", "bob", "cy", "cy", U, U),
+                LocalDate.of(2025, 3, 31), CONFIG, "EUR").replaceAll("<[^>]+>", "");
+        assertTrue(text.contains("Not reached today (beyond a collector's capacity): 2 customers with an action due, "
+                + "EUR 1,200.00 open (EUR 1,200.00 overdue); 0 disputes, EUR 0.00 open."), text);
+        assertTrue(text.contains("Cooling off (contacted in the last 3 days, held back on purpose): 1 customer with "
+                + "an action due, EUR 250.00 open."), text);
     }
 
     @Test
