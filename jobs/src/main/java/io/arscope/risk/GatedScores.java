@@ -31,10 +31,10 @@ public record GatedScores(Dataset<Row> scores, ModelGate gate) {
         ModelMetadata meta = loaded.metadata();
         ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
                 margin);
-        Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, currency);
+        Dataset<Row> features = RiskScoring.openFeatures(ledger, activity, loaded, day);
+        Dataset<Row> scores = RiskScoring.score(spark, features, loaded.model(), currency);
         if (!gate.passed()) {
-            scores = BaselineScores.of(scores, RiskFeatures.openOn(ledger, activity, day, meta.config().graceDays()),
-                    meta.train().lateShare(), meta.config());
+            scores = BaselineScores.of(scores, features, meta.train().lateShare(), meta.config());
         }
         return new GatedScores(scores, gate);
     }

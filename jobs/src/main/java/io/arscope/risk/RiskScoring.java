@@ -40,6 +40,18 @@ public final class RiskScoring {
     public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.ledger.ReceivablesLedger ledger,
             io.arscope.activity.CollectionActivity activity, ModelDirectory.Loaded loaded, LocalDate day,
             String reportedIn) {
+        return score(spark, openFeatures(ledger, activity, loaded, day), loaded.model(), reportedIn);
+    }
+
+    /**
+     * The features of the invoices open at the end of {@code day} ({@link RiskFeatures#openOn}), computed once
+     * (checkpointed, since scoring and a baseline both read them); refuses a model whose features the data does not
+     * provide.
+     *
+     * @param activity the customers' collection activity, or null for none
+     */
+    public static Dataset<Row> openFeatures(io.arscope.ledger.ReceivablesLedger ledger,
+            io.arscope.activity.CollectionActivity activity, ModelDirectory.Loaded loaded, LocalDate day) {
         Dataset<Row> features = RiskFeatures.openOn(ledger, activity, day, loaded.model().config().graceDays())
                 .localCheckpoint();
         List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
@@ -47,7 +59,7 @@ public final class RiskScoring {
         if (!sample.isEmpty()) {
             ModelDirectory.checkFeatures(loaded.metadata(), sample);
         }
-        return score(spark, features, loaded.model(), reportedIn);
+        return features;
     }
 
     /** Scores rows of {@link RiskFeatures#SCHEMA}; amounts in {@code reportedIn}, or as stored when null. */
