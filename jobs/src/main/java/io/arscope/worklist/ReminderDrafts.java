@@ -32,6 +32,18 @@ public final class ReminderDrafts {
     private ReminderDrafts() {
     }
 
+    /** The worklist's line for {@code count} drafts written. */
+    public static String written(int count) {
+        return String.format("reminder drafts: %,d in %s/", count, FOLDER);
+    }
+
+    /** The worklist's line when its amounts are converted to {@code currency}, so that it drafts none. */
+    public static String noneWhenConverted(String currency) {
+        return "reminder drafts: none, since the amounts are converted to " + currency + " and a reminder states "
+                + "what the customer owes in its invoices' currencies; run the worklist without --reporting-currency "
+                + "for them";
+    }
+
     /**
      * Writes the drafts of the worklist written in {@code output}, replacing any there. Its tables are read with
      * every column they have, so a promise or plan instalment column there reaches the drafts

@@ -61,10 +61,11 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * Counts of a worklist run, and the model gate's decision when the worklist scored the invoices itself.
      *
      * @param gate   the gate applied here, or null when the scores came from a score run (gated by that run)
+     * @param drafts how many reminder drafts were written, or why none were
      * @param logged what was appended to the actions log, or null when the run has none
      */
     public record Counts(LocalDate asOf, long invoices, long customers, int collectors, ModelGate gate,
-            ActionsLog.Appended logged) {
+            String drafts, ActionsLog.Appended logged) {
         /** Whether the lists rank by the baseline because the worklist refused the model itself. */
         boolean refusedHere() {
             return gate != null && !gate.passed();
@@ -94,6 +95,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         if (c.gate() != null) {
             details.add(c.gate().decision());
         }
+        details.add(c.drafts());
         if (c.logged() != null) {
             details.add(c.logged().line());
         }
@@ -152,10 +154,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), activity,
                 o.config(), context.output(), source, day, started);
-        if (!reporting.converts()) {
-            // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
-            ReminderDrafts.write(spark, context.output(), day, o.config().strategy(), o.drafts());
-        }
+        // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
+        String drafts = reporting.converts() ? ReminderDrafts.noneWhenConverted(reporting.code())
+                : ReminderDrafts.written(ReminderDrafts.write(spark, context.output(), day, o.config().strategy(),
+                        o.drafts()));
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
@@ -163,7 +165,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         // Last, once every output is written and checked: the log records what the collectors are given.
-        return new Counts(day, counts.invoices(), counts.customers(), counts.collectors(), counts.gate(),
+        return new Counts(day, counts.invoices(), counts.customers(), counts.collectors(), counts.gate(), drafts,
                 ActionsLog.append(spark, o.actionsLog(), WorklistTables.CUSTOMERS.read(spark, context.output()),
                         source));
     }
@@ -252,7 +254,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 new WorklistTables.RunOutputs(listed, customerRows, pages.size(), source.ranking(), source.gate()),
                 status.word(), status.exitCode(), null);
         OutputFiles.writeText(spark, OutputFiles.child(output, WorklistTables.MANIFEST), manifest.toJson());
-        return new Counts(day, listed, customerRows, pages.size(), gate, null);
+        return new Counts(day, listed, customerRows, pages.size(), gate, null, null);
     }
 
     /**

@@ -147,6 +147,7 @@ class WorklistJobTest {
                     .filter(f -> f.endsWith(".eml")).collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(expected, files);
+        assertEquals("reminder drafts: " + files.size() + " in drafts/", counts.drafts());
         for (String file : files) {
             StrictEml.Message m = StrictEml.parse(Files.readAllBytes(drafts.resolve(file)));
             String customer = file.substring(file.indexOf('/') + 1, file.length() - ".eml".length());
