@@ -91,10 +91,11 @@ final class LineDecoder implements Serializable {
         d.flush(out);
         shown.append(out.flip());
         Place at = Place.of(firstBad, i -> line[i], firstLine);
-        return new Decoded(shown.toString(), new FieldProblem(RejectReason.BAD_ENCODING, null, "byte(s) "
-                + firstBytes + " at byte " + at.column() + " of " + (at.line() == firstLine ? "the line" : "line "
-                + at.line()) + " are not " + encoding
-                + " (the source's encoding; set 'encoding' in its mapping if the file is in another)"));
+        // A NUL beside the bad bytes is shown escaped too: no reject or message carries the character itself.
+        return new Decoded(shown.toString().replace("\0", "\\x00"), new FieldProblem(RejectReason.BAD_ENCODING, null,
+                "byte(s) " + firstBytes + " at byte " + at.column() + " of " + (at.line() == firstLine ? "the line"
+                        : "line " + at.line()) + " are not " + encoding
+                        + " (the source's encoding; set 'encoding' in its mapping if the file is in another)"));
     }
 
     /** Where in a record of several lines a byte or character is: its line, and its place in that line from 1. */

@@ -28,7 +28,7 @@ final class RowRules {
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
     /** Dates that name a day to come, so may be after the as-of date: when an invoice, promise or instalment falls due. */
-    private static final List<String> FUTURE_DATES = List.of("due_date", "promised_date");
+    static final List<String> FUTURE_DATES = List.of("due_date", "promised_date");
 
     private RowRules() {
     }

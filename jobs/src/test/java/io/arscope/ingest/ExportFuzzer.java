@@ -26,7 +26,7 @@ final class ExportFuzzer {
 
     /** The files of the generator's export, in the order its mapping reads them. */
     static final List<String> FILES = List.of("customers.csv", "invoices.csv", "payments.csv", "adjustments.csv",
-            "disputes.csv");
+            "disputes.csv", "contacts.csv", "promises.csv", "plan_instalments.csv");
 
     private static final List<String> MAGNITUDES = List.of("1E999999999", "1E10000000", "9e15", "-9e15", "-0",
             "1e-400", "1E-999999999", "1234567890123456789012345678901234567890",
@@ -157,6 +157,11 @@ final class ExportFuzzer {
             for (int i = 0; i < fields.length; i++) {
                 if (header.get(i).endsWith("_id") && !fields[i].isEmpty()) {
                     fields[i] = prefix + fields[i];
+                } else if (header.get(i).endsWith("_ids") && !fields[i].isEmpty()) {
+                    // A list of invoice ids: each of them is an id of the case.
+                    fields[i] = java.util.Arrays.stream(fields[i].split(CanonicalTable.INVOICE_ID_SEPARATOR, -1))
+                            .map(id -> prefix + id).collect(java.util.stream.Collectors.joining(
+                                    CanonicalTable.INVOICE_ID_SEPARATOR));
                 }
             }
             out.add(String.join(",", fields));

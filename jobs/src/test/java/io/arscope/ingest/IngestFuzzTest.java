@@ -79,11 +79,43 @@ class IngestFuzzTest {
 
     @BeforeAll
     static void generateTheCleanExport() throws Exception {
-        GeneratorConfig config = GeneratorConfig.of(3, 60, LocalDate.of(2025, 1, 1), 12);
+        // With the collectors' contacts, promises and plan instalments: their files are damaged like the others.
+        GeneratorConfig config = GeneratorConfig.of(3, 60, LocalDate.of(2025, 1, 1), 12)
+                .withActivity(io.arscope.samples.CollectionsActivity.DEFAULT);
         HistoryGenerator.generate(config, dir.resolve("clean"));
+        withCommitments(dir.resolve("clean"));
         asOf = config.exportDate();
         fuzzer = new ExportFuzzer(dir.resolve("clean"));
         mapping = Mapping.load(IngestJobTest.generatorMapping());
+    }
+
+    /**
+     * A year of 60 invoices has contacts but hardly a promise to pay or a plan: promises and plan instalments are
+     * written for its first invoices, each naming its invoice and the customer's next one, so that those files are
+     * damaged too, lists of invoice ids included.
+     */
+    private static void withCommitments(Path export) throws IOException {
+        List<String[]> invoices = Files.readAllLines(export.resolve("invoices.csv")).stream().skip(1)
+                .map(l -> l.split(",", -1)).toList();
+        List<String> promises = new ArrayList<>(List.of(
+                "promise_id,customer_id,invoice_ids,promised_on,promised_date,amount,currency,collector"));
+        List<String> plans = new ArrayList<>(List.of(
+                "plan_id,instalment,customer_id,invoice_ids,agreed_on,due_date,amount,currency"));
+        for (int i = 0; i < 8; i++) {
+            String[] invoice = invoices.get(i);
+            String ids = invoices.stream().filter(o -> o[1].equals(invoice[1]) && !o[0].equals(invoice[0]))
+                    .findFirst().map(o -> invoice[0] + CanonicalTable.INVOICE_ID_SEPARATOR + o[0]).orElse(invoice[0]);
+            LocalDate due = LocalDate.parse(invoice[3]);
+            promises.add(String.join(",", "PRM" + i, invoice[1], ids, due.plusDays(10).toString(),
+                    due.plusDays(20).toString(), invoice[4], invoice[5], "ana.ruiz"));
+            for (int k = 1; k <= 2; k++) {
+                plans.add(String.join(",", "PLN" + i, String.valueOf(k), invoice[1], ids, due.plusDays(25).toString(),
+                        due.plusDays(25 + 30L * k).toString(), new BigDecimal(invoice[4]).divide(BigDecimal.valueOf(2), 2,
+                                java.math.RoundingMode.DOWN).toPlainString(), invoice[5]));
+            }
+        }
+        Files.write(export.resolve("promises.csv"), promises);
+        Files.write(export.resolve("plan_instalments.csv"), plans);
     }
 
     private static List<Long> seeds() {
@@ -208,7 +240,8 @@ class IngestFuzzTest {
         boolean overThreshold = false;
         for (Map.Entry<String, List<Row>> file : expected.rowsByFile().entrySet()) {
             List<Row> rows = file.getValue().stream().filter(r -> !r.getBoolean(3)).toList();
-            long[] counts = reconciliation.get(file.getKey());
+            // A file of no rows (the history's promises, say) has no line in the reconciliation.
+            long[] counts = reconciliation.getOrDefault(file.getKey(), new long[3]);
             Map<Long, String> fileRejects = rejects.getOrDefault(file.getKey(), Map.of());
             assertEquals(List.of((long) rows.size(), counts[1] + counts[2], (long) fileRejects.size()),
                     List.of(counts[0], counts[0], counts[2]), file.getKey() + ": read, read, rejected");
@@ -234,13 +267,8 @@ class IngestFuzzTest {
                     .toString()).count());
         }
         // The generator's mapping makes one record of each accepted line, so the tables hold exactly those; it has
-        // no exchange-rates source, so that table is written empty, as are the activity tables of optional files
-        // the history does not have.
+        // no exchange-rates source, so that table is written empty.
         acceptedByTable.put(CanonicalTable.EXCHANGE_RATES.tableName(), 0L);
-        for (CanonicalTable activity : List.of(CanonicalTable.CONTACTS, CanonicalTable.PROMISES,
-                CanonicalTable.PLAN_INSTALMENTS)) {
-            acceptedByTable.putIfAbsent(activity.tableName(), 0L);
-        }
         assertEquals(acceptedByTable, published);
     }
 
@@ -348,7 +376,7 @@ class IngestFuzzTest {
                 case MONEY -> ((BigDecimal) value).scale() != 2
                         || ((BigDecimal) value).abs().compareTo(ValueBounds.MAX_AMOUNT) > 0;
                 case DATE -> !ValueBounds.DEFAULT.contains((LocalDate) value)
-                        || (!field.name().equals("due_date") && ((LocalDate) value).isAfter(asOf));
+                        || (!RowRules.FUTURE_DATES.contains(field.name()) && ((LocalDate) value).isAfter(asOf));
                 case TEXT -> ((String) value).indexOf('\uFFFD') >= 0 || ((String) value).indexOf('\0') >= 0
                         || ((String) value).startsWith("\uFEFF") || ((String) value).isBlank();
                 case RATE -> ((BigDecimal) value).scale() != 10 || ((BigDecimal) value).signum() <= 0;

@@ -74,6 +74,14 @@ class LineDecoderTest {
                 "\""), 40)));
     }
 
+    /** Found by IngestFuzzTest (seed 20261453): a NUL and a bad byte on one line left the NUL in the rejects. */
+    @Test
+    void aNulBesideABadByteIsShownEscapedToo() {
+        assertEquals("C1,A\\x00c\\xC3 | BAD_ENCODING: byte(s) \\xC3 at byte 7 of the line are not UTF-8 (the source's "
+                + "encoding; set 'encoding' in its mapping if the file is in another)",
+                shown(UTF8.decode(concat("C1,A", bytes(0, 'c', 0xC3), ""), 1)));
+    }
+
     @Test
     void aNulCharacterRejectsTheLineAndIsShownEscaped() {
         assertEquals("C1,Ac\\x00me | BAD_ENCODING: a NUL character at character 6, which no text export holds: is the "
