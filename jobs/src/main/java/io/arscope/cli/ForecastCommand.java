@@ -48,8 +48,13 @@ final class ForecastCommand implements Callable<Integer> {
 
         @Option(names = "--backtest-weeks", defaultValue = "52",
                 description = "Weekly origins before the as-of date forecast again and compared with what was "
-                        + "collected; their errors give the interval. Default: ${DEFAULT-VALUE}.")
+                        + "collected, whose interval coverage is reported. Default: ${DEFAULT-VALUE}.")
         int backtestWeeks;
+
+        @Option(names = "--calibration-weeks", defaultValue = "52",
+                description = "Further weekly origins before those, forecast again only for their errors, which "
+                        + "calibrate the interval together with the backtest's. Default: ${DEFAULT-VALUE}.")
+        int calibrationWeeks;
 
         @Option(names = "--interval", defaultValue = "0.8",
                 description = "Coverage the prediction interval aims at. Default: ${DEFAULT-VALUE}.")
@@ -71,7 +76,7 @@ final class ForecastCommand implements Callable<Integer> {
         ForecastOptions options(String input, String output, LocalDate asOf) {
             ForecastOptions d = ForecastOptions.defaults(input, output, asOf, segmentBy);
             return new ForecastOptions(d.input(), d.output(), d.asOf(), d.segmentBy(), d.minSegmentInvoices(),
-                    weeks, backtestWeeks, interval, d.minCalibration(), salesWeeks, historyDays, d.earliestOffset(),
+                    weeks, backtestWeeks, calibrationWeeks, interval, d.minCalibration(), salesWeeks, historyDays, d.earliestOffset(),
                     d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks), currency.reportingCurrency);
         }
     }

@@ -40,11 +40,9 @@ public final class ForecastBacktest {
     public static Interval interval(List<OriginForecast> past, LocalDate origin, int week, double forecast,
             double level, int minCalibration) {
         List<Double> ratios = ratiosKnownBy(past, origin, week);
-        if (ratios.size() < minCalibration) {
-            return new Interval(null, null, ratios.size());
-        }
-        double[] bounds = PredictionInterval.ratioBounds(ratios, level);
-        return new Interval(forecast * bounds[0], forecast * bounds[1], ratios.size());
+        double[] bounds = ratios.size() < minCalibration ? null : PredictionInterval.ratioBounds(ratios, level);
+        return bounds == null ? new Interval(null, null, ratios.size())
+                : new Interval(forecast * bounds[0], forecast * bounds[1], ratios.size());
     }
 
     static List<Double> ratiosKnownBy(List<OriginForecast> past, LocalDate origin, int week) {
@@ -59,10 +57,18 @@ public final class ForecastBacktest {
         return ratios;
     }
 
-    /** Every origin and week with a known actual, each with the interval earlier origins give it. */
-    public static List<Evaluated> evaluate(List<OriginForecast> origins, double level, int minCalibration) {
+    /**
+     * Every origin from {@code firstReported} on and week with a known actual, each with the interval earlier origins
+     * give it; origins before {@code firstReported} only calibrate, so that the first reported ones already have
+     * enough errors behind them.
+     */
+    public static List<Evaluated> evaluate(List<OriginForecast> origins, LocalDate firstReported, double level,
+            int minCalibration) {
         List<Evaluated> out = new ArrayList<>();
         for (OriginForecast o : origins) {
+            if (o.origin().isBefore(firstReported)) {
+                continue;
+            }
             for (int week = 1; week <= o.forecast().length; week++) {
                 double actual = o.actual()[week - 1];
                 if (Double.isNaN(actual)) {

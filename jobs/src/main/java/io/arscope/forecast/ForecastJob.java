@@ -143,7 +143,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
         write(context, outcome, money.code());
         ForecastTables.RunOptions recorded = new ForecastTables.RunOptions(options.input(), options.output(),
                 asOf.toString(), options.segmentBy() == null ? "" : options.segmentBy(), options.weeks(),
-                options.backtestWeeks(), options.intervalLevel(), options.salesWeeks(), options.maxDaysPastDue());
+                options.backtestWeeks(), options.calibrationWeeks(), options.intervalLevel(), options.salesWeeks(),
+                options.maxDaysPastDue());
         ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
                 money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded,
@@ -158,7 +159,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
         List<String> dims = options.segmentBy() == null ? List.of() : List.of(options.segmentBy());
         Dataset<Row> history = InvoiceHistory.of(ledger, dims).localCheckpoint();
         List<LocalDate> origins = new ArrayList<>();
-        for (int m = options.backtestWeeks(); m >= 1; m--) {
+        for (int m = options.backtestWeeks() + options.calibrationWeeks(); m >= 1; m--) {
             origins.add(asOf.minusDays(7L * m));
         }
         origins.add(asOf);
@@ -204,8 +205,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
         double booked = sales.subMap(asOf.withDayOfMonth(1), true, asOf, true).values().stream()
                 .mapToDouble(Double::doubleValue).sum();
         List<DsoForecast.MonthEnd> dso = DsoForecast.of(asOf, now.openAr, today, booked, DSO_MONTHS);
-        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past, options.intervalLevel(),
-                options.minCalibration());
+        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past,
+                asOf.minusDays(7L * options.backtestWeeks()), options.intervalLevel(), options.minCalibration());
         return new Outcome(asOf, now.openAr, now.beyondCurve, weeks, dso, evaluated,
                 ForecastBacktest.accuracy(evaluated, options.weeks()));
     }

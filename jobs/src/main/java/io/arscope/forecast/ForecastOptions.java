@@ -15,7 +15,9 @@ import io.arscope.ledger.ReportingCurrency;
  * @param minSegmentInvoices  a segment with fewer invoices in its history uses the curve of all segments
  * @param weeks               weeks forecast after the origin
  * @param backtestWeeks       weekly origins before the as-of date that are forecast again and compared with what
- *                            was collected; their errors also give the prediction interval
+ *                            was collected; what the backtest reports
+ * @param calibrationWeeks    further weekly origins before those, forecast again only for their errors: with them
+ *                            every reported origin's interval rests on as many past errors as the live one's
  * @param intervalLevel       coverage the prediction interval aims at, e.g. 0.8
  * @param minCalibration      fewest past errors at a horizon before an interval is given for it
  * @param salesWeeks          trailing weeks of credit sales whose daily mean is the expected new sales
@@ -27,13 +29,15 @@ import io.arscope.ledger.ReportingCurrency;
  * @param reportingCurrency   the currency amounts are forecast in; null for the ledger's one currency
  */
 public record ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
-        int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int historyDays,
-        int earliestOffset,
-        int maxDaysPastDue, int newInvoiceDays, String reportingCurrency) implements io.arscope.job.JobOptions {
+        int weeks, int backtestWeeks, int calibrationWeeks, double intervalLevel, int minCalibration, int salesWeeks,
+        int historyDays, int earliestOffset, int maxDaysPastDue, int newInvoiceDays, String reportingCurrency)
+        implements io.arscope.job.JobOptions {
 
     public ForecastOptions {
-        if (weeks < 1 || backtestWeeks < 0 || salesWeeks < 1 || historyDays < 7 || minCalibration < 2) {
-            throw new IllegalArgumentException("weeks and sales weeks must be positive, backtest weeks not negative, "
+        if (weeks < 1 || backtestWeeks < 0 || calibrationWeeks < 0 || salesWeeks < 1 || historyDays < 7
+                || minCalibration < 2) {
+            throw new IllegalArgumentException("weeks and sales weeks must be positive, backtest and calibration "
+                    + "weeks not negative, "
                     + "history at least 7 days and the minimum calibration at least 2");
         }
         if (!(intervalLevel > 0 && intervalLevel < 1)) {
@@ -48,20 +52,24 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
 
     /** Options forecasting in the ledger's one currency. */
     public ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
-            int weeks, int backtestWeeks, double intervalLevel, int minCalibration, int salesWeeks, int historyDays,
-            int earliestOffset, int maxDaysPastDue, int newInvoiceDays) {
-        this(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks, intervalLevel, minCalibration,
-                salesWeeks, historyDays, earliestOffset, maxDaysPastDue, newInvoiceDays, null);
+            int weeks, int backtestWeeks, int calibrationWeeks, double intervalLevel, int minCalibration,
+            int salesWeeks, int historyDays, int earliestOffset, int maxDaysPastDue, int newInvoiceDays) {
+        this(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks, calibrationWeeks,
+                intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset, maxDaysPastDue,
+                newInvoiceDays, null);
     }
 
-    /** The defaults of {@code arscope forecast}: 13 weeks, 52 weekly backtest origins, an 80% interval, a year of history. */
+    /**
+     * The defaults of {@code arscope forecast}: 13 weeks, 52 weekly backtest origins calibrated also on the 52 before
+     * them, an 80% interval, a year of history.
+     */
     public static ForecastOptions defaults(String input, String output, LocalDate asOf, String segmentBy) {
-        return new ForecastOptions(input, output, asOf, segmentBy, 200, 13, 52, 0.8, 8, 13, 365, -180, 730, 120);
+        return new ForecastOptions(input, output, asOf, segmentBy, 200, 13, 52, 52, 0.8, 8, 13, 365, -180, 730, 120);
     }
 
     public ForecastOptions withBacktestWeeks(int backtestWeeks) {
         return new ForecastOptions(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks,
-                intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset, maxDaysPastDue, newInvoiceDays,
-                reportingCurrency);
+                calibrationWeeks, intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset,
+                maxDaysPastDue, newInvoiceDays, reportingCurrency);
     }
 }

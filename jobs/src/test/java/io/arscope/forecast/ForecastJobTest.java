@@ -46,8 +46,8 @@ class ForecastJobTest {
                 .write(spark, dir);
         ForecastOptions base = ForecastOptions.defaults(dir.toString(), dir.resolve("out").toString(),
                 LocalDate.of(2026, 3, 31), null);
-        ForecastOptions options = new ForecastOptions(base.input(), base.output(), base.asOf(), null, 200, 1, 0, 0.8,
-                8, 13, 365, -180, 730, 120);
+        ForecastOptions options = new ForecastOptions(base.input(), base.output(), base.asOf(), null, 200, 1, 0, 0,
+                0.8, 8, 13, 365, -180, 730, 120);
         ForecastJob.Outcome outcome = ForecastJob.write(JobContext.of(spark, options));
 
         assertEquals(240, outcome.openAr(), 1e-9);
@@ -88,7 +88,7 @@ class ForecastJobTest {
                 .payment("I6", "C1", "2026-03-30", "50")
                 .write(spark, dir);
         ForecastOptions options = new ForecastOptions(dir.toString(), dir.resolve("out").toString(),
-                LocalDate.of(2026, 3, 31), null, 200, 1, 1, 0.8, 2, 13, 365, -180, 730, 120);
+                LocalDate.of(2026, 3, 31), null, 200, 1, 1, 0, 0.8, 2, 13, 365, -180, 730, 120);
         ForecastJob.Outcome outcome = ForecastJob.write(JobContext.of(spark, options));
         assertEquals(1, outcome.backtest().size());
         ForecastBacktest.Evaluated e = outcome.backtest().get(0);

@@ -118,55 +118,141 @@ class ForecastMathTest {
     }
 
     /**
-     * O1 (4 Jan) forecast 100, 100 and saw 90, 120; O2 (11 Jan) 200, 100 and saw 220, 80; O3 (18 Jan, the as-of
-     * date) forecasts 100, 50. Week 1 ratios known on 18 Jan: 0.9 and 1.1; their 25th and 75th percentiles are 0.95
-     * and 1.05. Week 2: only O1's 1.2 had ended by then.
+     * O1 (4 Jan) forecast 100, 100 and saw 90, 120; O2 (11 Jan) 200, 100 and saw 220, 80; O3 (18 Jan) 100, 100 and
+     * saw 100, 110; O4 (25 Jan) 100, 100 and saw 105 in week 1, its week 2 not ended by the as-of date, 1 Feb, which
+     * forecasts 100, 50. At 50% the conformal rank among n ratios is k = ceil((n + 1) x 0.75): 4 of 4 and 3 of 3, so
+     * both weeks take the smallest and the largest ratio known on 1 Feb: week 1 0.9 .. 1.1 of O1 to O4, week 2 0.8 ..
+     * 1.2 of O1 to O3 (O4's week 2 had not ended). With 2 ratios k = 3 exceeds n: no interval.
      */
     @Test
     void intervalsUseOnlyErrorsKnownOnTheDay() {
         LocalDate o1 = LocalDate.of(2026, 1, 4);
         LocalDate o2 = LocalDate.of(2026, 1, 11);
         LocalDate o3 = LocalDate.of(2026, 1, 18);
+        LocalDate o4 = LocalDate.of(2026, 1, 25);
+        LocalDate asOf = LocalDate.of(2026, 2, 1);
         List<ForecastBacktest.OriginForecast> past = List.of(
                 new ForecastBacktest.OriginForecast(o1, new double[] {100, 100}, new double[] {90, 120}),
-                new ForecastBacktest.OriginForecast(o2, new double[] {200, 100}, new double[] {220, 80}));
-        ForecastBacktest.Interval week1 = ForecastBacktest.interval(past, o3, 1, 100, 0.5, 2);
-        assertEquals(95, week1.lower(), EPS);
-        assertEquals(105, week1.upper(), EPS);
-        assertEquals(2, week1.calibration());
-        ForecastBacktest.Interval week2 = ForecastBacktest.interval(past, o3, 2, 50, 0.5, 2);
-        assertNull(week2.lower());
-        assertEquals(1, week2.calibration());
-        assertEquals(List.of(1.2), ForecastBacktest.ratiosKnownBy(past, o3, 2).stream()
+                new ForecastBacktest.OriginForecast(o2, new double[] {200, 100}, new double[] {220, 80}),
+                new ForecastBacktest.OriginForecast(o3, new double[] {100, 100}, new double[] {100, 110}),
+                new ForecastBacktest.OriginForecast(o4, new double[] {100, 100}, new double[] {105, Double.NaN}));
+        ForecastBacktest.Interval week1 = ForecastBacktest.interval(past, asOf, 1, 100, 0.5, 2);
+        assertEquals(90, week1.lower(), EPS);
+        assertEquals(110, week1.upper(), EPS);
+        assertEquals(4, week1.calibration());
+        ForecastBacktest.Interval week2 = ForecastBacktest.interval(past, asOf, 2, 50, 0.5, 2);
+        assertEquals(40, week2.lower(), EPS);
+        assertEquals(60, week2.upper(), EPS);
+        assertEquals(3, week2.calibration());
+        assertEquals(List.of(1.2, 0.8, 1.1), ForecastBacktest.ratiosKnownBy(past, asOf, 2).stream()
                 .map(r -> Math.round(r * 1e9) / 1e9).toList());
 
-        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past, 0.5, 1);
-        assertEquals(4, evaluated.size());
-        ForecastBacktest.Evaluated o2w1 = evaluated.get(2);
-        assertEquals(o2, o2w1.origin());
-        assertEquals(180, o2w1.lower(), EPS);
-        assertEquals(180, o2w1.upper(), EPS);
-        assertEquals(false, o2w1.covered());
+        // Reported from O3 on; O1 and O2 only calibrate.
+        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past, o3, 0.5, 2);
+        assertEquals(List.of(o3, o3, o4), evaluated.stream().map(ForecastBacktest.Evaluated::origin).toList());
+        // O3 week 1: on 18 Jan only O1's and O2's week 1 had ended, 2 ratios: no interval.
+        assertNull(evaluated.get(0).lower());
+        assertEquals(2, evaluated.get(0).calibration());
+        // O3 week 2: only O1's week 2 (ended 18 Jan), 1 ratio, under the minimum of 2.
+        assertNull(evaluated.get(1).lower());
+        assertEquals(1, evaluated.get(1).calibration());
+        // O4 week 1: 0.9, 1.1, 1.0 known on 25 Jan, k = 3 of 3: 90 .. 110 holds 105.
+        ForecastBacktest.Evaluated o4w1 = evaluated.get(2);
+        assertEquals(90, o4w1.lower(), EPS);
+        assertEquals(110, o4w1.upper(), EPS);
+        assertEquals(true, o4w1.covered());
         List<ForecastBacktest.Accuracy> accuracy = ForecastBacktest.accuracy(evaluated, 2);
-        // Week 1: |90-100| + |220-200| = 30 over 310 collected; forecast 300, so bias -10/310; one interval, missed.
+        // Week 1: |100-100| + |105-100| = 5 over 205 collected; forecast 200, so bias -5/205; one interval, held.
         assertEquals(2, accuracy.get(0).origins());
-        assertEquals(30.0 / 310, accuracy.get(0).wape(), EPS);
-        assertEquals(-10.0 / 310, accuracy.get(0).bias(), EPS);
+        assertEquals(5.0 / 205, accuracy.get(0).wape(), EPS);
+        assertEquals(-5.0 / 205, accuracy.get(0).bias(), EPS);
         assertEquals(1, accuracy.get(0).withInterval());
-        assertEquals(0.0, accuracy.get(0).coverage(), EPS);
-        // Week 2: 20 + 20 over 200; no interval yet.
-        assertEquals(0.2, accuracy.get(1).wape(), EPS);
-        assertEquals(0.0, accuracy.get(1).bias(), EPS);
+        assertEquals(1.0, accuracy.get(0).coverage(), EPS);
+        // Week 2: O3 alone, 10 over 110; no interval.
+        assertEquals(1, accuracy.get(1).origins());
+        assertEquals(10.0 / 110, accuracy.get(1).wape(), EPS);
+        assertEquals(-10.0 / 110, accuracy.get(1).bias(), EPS);
+        assertEquals(0, accuracy.get(1).withInterval());
         assertNull(accuracy.get(1).coverage());
     }
 
+    /**
+     * Nineteen ratios 0.81, 0.82, ..., 0.99 at 80%: k = ceil(20 x 0.9) = 18, so the bounds are the 18th largest
+     * (0.82, the 2nd smallest) and the 18th smallest (0.98). Nine ratios: k = ceil(10 x 0.9) = 9, the smallest and
+     * the largest. Eight: k = 9 exceeds 8, no bound. At 50%, seven ratios: k = ceil(8 x 0.75) = 6, the 2nd smallest
+     * and the 2nd largest.
+     */
     @Test
-    void quantilesInterpolateBetweenOrderStatistics() {
-        double[] sorted = {1, 2, 3, 4, 5};
-        assertEquals(1.4, PredictionInterval.quantile(sorted, 0.1), EPS);
-        assertEquals(4.6, PredictionInterval.quantile(sorted, 0.9), EPS);
-        assertArrayEquals(new double[] {1.4, 4.6}, PredictionInterval.ratioBounds(List.of(5.0, 3.0, 1.0, 4.0, 2.0),
-                0.8), EPS);
+    void conformalBoundsTakeTheFiniteSampleRankOnEachSide() {
+        List<Double> nineteen = new java.util.ArrayList<>();
+        for (int i = 19; i >= 1; i--) {
+            nineteen.add(0.8 + i / 100.0);
+        }
+        assertEquals(18, PredictionInterval.conformalRank(19, 0.8));
+        assertArrayEquals(new double[] {0.82, 0.98}, PredictionInterval.ratioBounds(nineteen, 0.8), EPS);
+        assertEquals(9, PredictionInterval.conformalRank(9, 0.8));
+        assertArrayEquals(new double[] {0.9, 1.3}, PredictionInterval.ratioBounds(
+                List.of(1.0, 1.3, 0.9, 1.1, 1.2, 0.95, 1.05, 1.15, 1.25), 0.8), EPS);
+        assertNull(PredictionInterval.ratioBounds(List.of(1.0, 1.3, 0.9, 1.1, 1.2, 0.95, 1.05, 1.15), 0.8));
+        assertEquals(6, PredictionInterval.conformalRank(7, 0.5));
+        assertArrayEquals(new double[] {2, 6}, PredictionInterval.ratioBounds(
+                List.of(5.0, 3.0, 7.0, 1.0, 4.0, 2.0, 6.0), 0.5), EPS);
+    }
+
+    /**
+     * Forty weekly origins with a known actual in each of 3 weeks: the interval every origin gets at every week is the
+     * same when every outcome that had not ended by that origin (its own and those of later origins, and the later
+     * weeks of earlier ones) is replaced by a wild value, and it does move when known ones are; so no interval rests on
+     * an outcome that came after it.
+     */
+    @Test
+    void anIntervalUsesNoOutcomeLaterThanItsOrigin() {
+        LocalDate first = LocalDate.of(2025, 1, 5);
+        List<ForecastBacktest.OriginForecast> origins = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double[] forecast = {100 + i, 90 + i, 80 + i};
+            double[] actual = new double[3];
+            for (int w = 0; w < 3; w++) {
+                actual[w] = forecast[w] * (0.8 + ((i * 7 + w * 3) % 11) * 0.04);
+            }
+            origins.add(new ForecastBacktest.OriginForecast(first.plusWeeks(i), forecast, actual));
+        }
+        List<ForecastBacktest.Evaluated> honest = ForecastBacktest.evaluate(origins, first, 0.8, 8);
+        int withInterval = 0;
+        for (ForecastBacktest.Evaluated e : honest) {
+            List<ForecastBacktest.OriginForecast> futureChanged = replacedOutcomes(origins,
+                    (o, w) -> o.plusWeeks(w).isAfter(e.origin()));
+            ForecastBacktest.Interval again = ForecastBacktest.interval(futureChanged, e.origin(), e.week(),
+                    e.forecast(), 0.8, 8);
+            assertEquals(e.lower(), again.lower(), e.origin() + " week " + e.week());
+            assertEquals(e.upper(), again.upper(), e.origin() + " week " + e.week());
+            assertEquals(e.calibration(), again.calibration());
+            withInterval += e.lower() == null ? 0 : 1;
+        }
+        // Origin i (from 0) knows i - w + 1 ratios at week w; 9 are needed at 80%: i = 9..39 in week 1, 10..39 in
+        // week 2, 11..39 in week 3.
+        assertEquals(31 + 30 + 29, withInterval);
+        ForecastBacktest.Evaluated last = honest.get(honest.size() - 1);
+        ForecastBacktest.Interval pastChanged = ForecastBacktest.interval(
+                replacedOutcomes(origins, (o, w) -> !o.plusWeeks(w).isAfter(last.origin())), last.origin(),
+                last.week(), last.forecast(), 0.8, 8);
+        assertEquals(last.lower() * 1000, pastChanged.lower(), 1e-6);
+    }
+
+    /** Origins whose outcome at week w (1-based) is multiplied by 1000 where {@code replaced} says so. */
+    private static List<ForecastBacktest.OriginForecast> replacedOutcomes(List<ForecastBacktest.OriginForecast> origins,
+            java.util.function.BiPredicate<LocalDate, Integer> replaced) {
+        List<ForecastBacktest.OriginForecast> out = new java.util.ArrayList<>();
+        for (ForecastBacktest.OriginForecast o : origins) {
+            double[] actual = o.actual().clone();
+            for (int w = 1; w <= actual.length; w++) {
+                if (replaced.test(o.origin(), w)) {
+                    actual[w - 1] *= 1000;
+                }
+            }
+            out.add(new ForecastBacktest.OriginForecast(o.origin(), o.forecast(), actual));
+        }
+        return out;
     }
 
     private static double[] filled(int n, double v) {

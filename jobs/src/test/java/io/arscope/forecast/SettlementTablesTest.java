@@ -65,7 +65,7 @@ class SettlementTablesTest {
                 .adjustment("H", "K", "2026-03-20", "10", "write_off")
                 .write(spark, dir);
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
-        ForecastOptions options = new ForecastOptions("in", "out", null, null, 1, 1, 0, 0.8, 8, 1, 30, -10, 60, 7);
+        ForecastOptions options = new ForecastOptions("in", "out", null, null, 1, 1, 0, 0, 0.8, 8, 1, 30, -10, 60, 7);
 
         List<Row> rows = SettlementTables.of(InvoiceHistory.of(ledger, List.of()), List.of(LocalDate.of(2026, 3, 31)),
                 null, options, 7).collectAsList();
