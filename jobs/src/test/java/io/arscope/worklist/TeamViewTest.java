@@ -109,7 +109,7 @@ class TeamViewTest {
     @Test
     void thePageStatesTheFiguresWithTheirCurrencyEscapedAndLinked() {
         Map<String, String> files = Map.of("amy", "amy", "bob", "bob", "cy", "cy", U, U);
-        String page = TeamPage.render(TeamView.of(DAY, CONFIG), files, LocalDate.of(2025, 3, 31), CONFIG, "EUR");
+        String page = TeamPage.render(TeamView.of(DAY, CONFIG), files, LocalDate.of(2025, 3, 31), CONFIG, "EUR", null);
         String text = page.replaceAll("<[^>]+>", "");
         assertTrue(text.contains("Today: 3 of 6 collection slots used (50.0%), touching EUR 2,500.00 open, of which "
                 + "EUR 1,500.00 overdue. Disputes: 1 of 3 slots, EUR 2,000.00 open. 1 collector has nothing to do "
