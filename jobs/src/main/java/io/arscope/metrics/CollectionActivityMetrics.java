@@ -52,7 +52,7 @@ public final class CollectionActivityMetrics {
          */
         public static Ledger of(ReceivablesLedger asOfLedger, List<String> dims, YearMonth from,
                 LocalDate lastMonthEnd, AgingBuckets buckets, ReportingCurrency money) {
-            Dataset<Row> own = InvoiceHistory.of(asOfLedger, dims);
+            Dataset<Row> own = InvoiceHistory.of(asOfLedger, dims).localCheckpoint();
             Dataset<Row> months = MonthEndBalances.invoiceMonths(money.converts() ? InvoiceHistory.of(asOfLedger,
                     dims, List.of("currency")) : own, lastMonthEnd, buckets, money)
                     .filter(col("month_end").geq(lit(from.atEndOfMonth()))).localCheckpoint();

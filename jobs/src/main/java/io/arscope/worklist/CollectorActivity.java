@@ -82,13 +82,18 @@ public final class CollectorActivity {
         YearMonth previous = latest.minusMonths(1);
         // The lists' collector: a blank one (Character.isWhitespace throughout, as String.isBlank) is nobody's.
         org.apache.spark.sql.Column named = col(COLLECTOR);
+        // Held once: every figure reads the same few tables again, and reading them means the ingest's files.
         ReceivablesLedger ledger = new ReceivablesLedger(cut.customers().withColumn(COLLECTOR,
                 when(named.isNull().or(named.rlike("^\\p{javaWhitespace}*$")), lit(Worklist.UNASSIGNED))
-                        .otherwise(named)), cut.invoices(), cut.payments(), cut.adjustments(), cut.disputes());
+                        .otherwise(named)).localCheckpoint(), cut.invoices().localCheckpoint(),
+                cut.payments().localCheckpoint(), cut.adjustments().localCheckpoint(), cut.disputes());
+        CollectionActivity known = collected.asOf(day);
+        CollectionActivity held = new CollectionActivity(known.contacts().localCheckpoint(),
+                known.promises().localCheckpoint(), known.planInstalments().localCheckpoint());
         List<List<String>> collectors = ledger.customers().select(COLLECTOR).distinct().collectAsList().stream()
                 .map(r -> List.of(COLLECTOR, r.getString(0))).toList();
         List<Row> rows = CollectionActivityMetrics.rows(CollectionActivityMetrics.Ledger.of(ledger,
-                List.of(COLLECTOR), previous, lastMonthEnd, buckets, money), collected, List.of(COLLECTOR), day,
+                List.of(COLLECTOR), previous, lastMonthEnd, buckets, money), held, List.of(COLLECTOR), day,
                 lastMonthEnd, money, ActivityConfig.DEFAULT, collectors, previous);
         Map<String, List<Month>> byCollector = new HashMap<>();
         List<Month> team = new ArrayList<>();
