@@ -124,8 +124,9 @@ public final class CollectorActivity {
     }
 
     /**
-     * A collector's months, the latest first, as the lists name it; a collector no customer names now (in no
-     * slice) has had nothing to measure.
+     * A collector's months, the latest first, by the name the lists give it.
+     *
+     * @throws IllegalArgumentException for a name no customer has as its collector (no list can have it)
      */
     public List<Month> of(String collector) {
         List<Month> found = byCollector.get(collector);

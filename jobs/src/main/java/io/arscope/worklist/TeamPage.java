@@ -4,6 +4,7 @@ import static io.arscope.run.HtmlText.escape;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class TeamPage {
      * then the whole portfolio's, which also counts customers whose collector has no list today.
      */
     private static void activity(StringBuilder html, List<TeamView.Load> loads, CollectorActivity activity) {
-        java.time.YearMonth month = activity.months().get(0);
+        YearMonth month = activity.months().get(0);
         html.append("<section id=\"activity\"><h2>Collections activity, ").append(month).append("</h2>\n")
                 .append("<p class=\"rule\">").append(escape(CollectorActivity.SCOPE)).append(" The last line is the "
                         + "whole portfolio, customers of a collector with no list today included.</p>\n")

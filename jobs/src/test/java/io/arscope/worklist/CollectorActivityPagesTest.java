@@ -3,6 +3,7 @@ package io.arscope.worklist;
 import static io.arscope.testing.LedgerBuilder.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,14 @@ import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.RiskScoring;
+import io.arscope.run.FileNames;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
 /**
  * Issue 18: the collections activity on the collectors' pages and the team page, worked out by hand. As of
  * 2026-04-10 the last whole month is March 2026, shown beside February; grace 3 days. ann owns A1, bob B1 and B2,
- * cy Y1; N1 names no collector.
+ * {@value #CY} (a name to escape) Y1; N1 names no collector.
  *
  * <pre>
  * invoices  IA1 A1 01-10 due 02-09 1,000  600 paid 03-05
@@ -64,6 +66,7 @@ class CollectorActivityPagesTest {
 
     private static final LocalDate AS_OF = d("2026-04-10");
     private static final String TEAM = "All customers";
+    static final String CY = "cy <&>";
 
     @TempDir
     static Path dir;
@@ -73,7 +76,7 @@ class CollectorActivityPagesTest {
     static void run() throws Exception {
         SparkSession spark = TestSpark.session();
         new LedgerBuilder().customer("A1", "S", "ann").customer("B1", "S", "bob").customer("B2", "S", "bob")
-                .customer("Y1", "S", "cy").customer("N1", "S", null)
+                .customer("Y1", "S", CY).customer("N1", "S", null)
                 .invoice("IA1", "A1", "2026-01-10", "2026-02-09", "1000").payment("IA1", "A1", "2026-03-05", "600")
                 .invoice("IA2", "A1", "2026-01-15", "2026-02-14", "300").payment("IA2", "A1", "2026-03-10", "300")
                 .invoice("IB1", "B1", "2026-01-05", "2026-02-04", "2000").payment("IB1", "B1", "2026-02-25", "500")
@@ -153,7 +156,7 @@ class CollectorActivityPagesTest {
                 "Plan adherence, by amount | n/a (no instalment closed in 2026-03) | n/a (none recorded by then)",
                 "Days from first contact to payment | n/a (no invoice paid after a contact in 2026-03) "
                         + "| n/a (no invoice paid after a contact in 2026-02)");
-        assertEquals(nothing, lines(page("cy")));
+        assertEquals(nothing, lines(page(CY)));
         // The customers naming no collector are the lists' "unassigned", in the activity as on the lists.
         assertEquals(nothing, lines(page(Worklist.UNASSIGNED)));
     }
@@ -171,7 +174,7 @@ class CollectorActivityPagesTest {
                 "bob | n/a (no promise closed in 2026-03) | n/a (no promise closed in 2026-03) "
                         + "| 0 (USD 0.00 unpaid) | 33.3% (USD 250.00 of USD 750.00 overdue) "
                         + "| 50.0% (1 of 2 instalments) | 37.5% (USD 300.00 of USD 800.00) | 34.0 days (1 invoice)",
-                "cy | n/a (no promise closed in 2026-03) | n/a (no promise closed in 2026-03) | 0 (USD 0.00 unpaid) "
+                CY + " | n/a (no promise closed in 2026-03) | n/a (no promise closed in 2026-03) | 0 (USD 0.00 unpaid) "
                         + "| n/a (nothing overdue) | n/a (no instalment closed in 2026-03) "
                         + "| n/a (no instalment closed in 2026-03) | n/a (no invoice paid after a contact in 2026-03)",
                 "unassigned | n/a (no promise closed in 2026-03) | n/a (no promise closed in 2026-03) "
@@ -181,10 +184,12 @@ class CollectorActivityPagesTest {
                         + "| 56.5% (USD 650.00 of USD 1,150.00 overdue) | 50.0% (1 of 2 instalments) "
                         + "| 37.5% (USD 300.00 of USD 800.00) | 21.0 days (2 invoices)"), lines(html));
         assertFalse(html.contains("<h2>Collections activity, 2026-02"), "the team page shows the latest month");
+        assertTrue(html.contains("<tr><td>cy &lt;&amp;&gt;</td>"), "names are escaped");
     }
 
     private static String page(String collector) throws Exception {
-        return Files.readString(pages.resolve(collector + ".html"));
+        return Files.readString(pages.resolve(FileNames.of(List.of("ann", "bob", CY, Worklist.UNASSIGNED))
+                .get(collector) + ".html"));
     }
 
     /** The rows of the page's activity section, cells joined by " | ", tags dropped and entities decoded. */
