@@ -1,6 +1,7 @@
 package io.arscope.metrics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -21,6 +22,8 @@ import io.arscope.activity.CollectionActivity;
 import io.arscope.activity.PlanStatus;
 import io.arscope.activity.PromiseStatus;
 import io.arscope.job.OutputTable;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
@@ -38,6 +41,23 @@ public final class CollectionActivityMetrics {
 
     /** What the metrics job knows of the ledger when it comes to the activity. */
     public record Ledger(ReceivablesLedger asOfLedger, Dataset<Row> ownHistory, Dataset<Row> invoiceMonths) {
+
+        /**
+         * The ledger as the metrics job builds it, for a caller that has not walked its months already: the invoice
+         * history in its own currencies, and its month-ends from {@code from} to {@code lastMonthEnd} walked as the
+         * metrics job walks them. Earlier month-ends are left out, so only {@link #rows} from {@code from} on may
+         * be asked of it.
+         *
+         * @param asOfLedger the ledger cut at the as-of date, in its own currencies
+         */
+        public static Ledger of(ReceivablesLedger asOfLedger, List<String> dims, YearMonth from,
+                LocalDate lastMonthEnd, AgingBuckets buckets, ReportingCurrency money) {
+            Dataset<Row> own = InvoiceHistory.of(asOfLedger, dims).localCheckpoint();
+            Dataset<Row> months = MonthEndBalances.invoiceMonths(money.converts() ? InvoiceHistory.of(asOfLedger,
+                    dims, List.of("currency")) : own, lastMonthEnd, buckets, money)
+                    .filter(col("month_end").geq(lit(from.atEndOfMonth()))).localCheckpoint();
+            return new Ledger(asOfLedger, own, months);
+        }
     }
 
     /**

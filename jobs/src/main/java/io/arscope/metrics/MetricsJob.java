@@ -83,6 +83,12 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 o.lastMonthEnd(), latest, o.ecl());
     }
 
+    /** The last month-end on or before {@code asOf}: the latest month the metrics report, a month being whole. */
+    public static LocalDate lastMonthEnd(LocalDate asOf) {
+        return asOf.equals(YearMonth.from(asOf).atEndOfMonth()) ? asOf
+                : YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
+    }
+
     /** Computes and writes every metrics output into the context's folder; returns what the headline shows. */
     public static Outcome write(JobContext<MetricsOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
@@ -93,8 +99,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         if (asOf == null) {
             throw new IllegalArgumentException(options.input() + ": the canonical invoices are empty");
         }
-        LocalDate lastMonthEnd = asOf.equals(YearMonth.from(asOf).atEndOfMonth()) ? asOf
-                : YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
+        LocalDate lastMonthEnd = lastMonthEnd(asOf);
         ReceivablesLedger ledger = all.asOf(asOf);
         List<String> dims = options.dimensions();
         AgingBuckets buckets = options.buckets();

@@ -27,7 +27,12 @@ public final class CollectorPage {
     private CollectorPage() {
     }
 
-    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config) {
+    /**
+     * @param activity the collector's collections activity, the latest month first ({@link CollectorActivity#of});
+     *                 null when the run had no ledger to measure it on, and the page has no such block
+     */
+    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config,
+            List<CollectorActivity.Month> activity) {
         String title = "Worklist for " + queue.collector() + ", " + asOf;
         List<CollectorQueue.Customer> collect = queue.customers().stream()
                 .filter(c -> Worklist.COLLECT.equals(WorklistTables.QUEUE.of(c.row()))).toList();
@@ -52,6 +57,9 @@ public final class CollectorPage {
                         + "unfold them.</p>\n");
         section(html, "collect", "Collection queue", collect, false);
         section(html, "dispute", "Dispute queue", disputes, true);
+        if (activity != null) {
+            activity(html, activity);
+        }
         html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -72,6 +80,25 @@ public final class CollectorPage {
                 .append("<th class=\"num\">Open invoices</th></tr></thead>\n<tbody>\n");
         for (CollectorQueue.Customer c : rows) {
             html.append(customerRow(c, disputes)).append('\n');
+        }
+        html.append("</tbody></table></section>\n");
+    }
+
+    /** The collector's activity figures, a line each, one column per month. */
+    private static void activity(StringBuilder html, List<CollectorActivity.Month> months) {
+        html.append("<section id=\"activity\"><h2>Your collections activity</h2>\n<p class=\"meta\">Of the "
+                + "customers you own. ").append(escape(CollectorActivity.SCOPE)).append("</p>\n")
+                .append("<table class=\"activity\"><thead><tr><th>Figure</th>");
+        for (CollectorActivity.Month m : months) {
+            html.append("<th>").append(m.month()).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (CollectorActivity.Figure f : CollectorActivity.FIGURES) {
+            html.append("<tr><th>").append(escape(f.label())).append("</th>");
+            for (CollectorActivity.Month m : months) {
+                html.append("<td class=\"num\">").append(escape(f.text().apply(m))).append("</td>");
+            }
+            html.append("</tr>\n");
         }
         html.append("</tbody></table></section>\n");
     }

@@ -4,6 +4,7 @@ import static io.arscope.run.HtmlText.escape;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +27,11 @@ public final class TeamPage {
     /**
      * @param files    each collector's page name without extension, as {@link io.arscope.run.FileNames} gives it
      * @param currency the amounts' currency; null only for a ledger with no invoice
+     * @param activity the collectors' collections activity; null when the run had no ledger to measure it on, and
+     *                 the page has no such section
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
-            String currency) {
+            String currency, CollectorActivity activity) {
         Function<BigDecimal, String> money = a -> escape(InvoiceCurrency.shown(a, currency));
         List<TeamView.Load> collectors = view.collectors();
         int capacity = total(collectors, TeamView.Load::capacity);
@@ -98,6 +101,9 @@ public final class TeamPage {
                     .append(num(String.valueOf(l.waitingCustomers()))).append("</tr>\n");
         }
         html.append("</tbody></table></section>\n");
+        if (activity != null) {
+            activity(html, view.loads(), activity);
+        }
 
         html.append("<section id=\"rebalancing\"><h2>Rebalancing</h2>\n<p class=\"rule\">Work no list reaches today "
                 + "(beyond a collector's capacity, or with no collector) goes, highest priority first, to the "
@@ -122,6 +128,35 @@ public final class TeamPage {
         }
         html.append("</section>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /**
+     * The latest month's activity figures: a row per collector with a list (and the customers with no collector),
+     * then the whole portfolio's, which also counts customers whose collector has no list today.
+     */
+    private static void activity(StringBuilder html, List<TeamView.Load> loads, CollectorActivity activity) {
+        YearMonth month = activity.months().get(0);
+        html.append("<section id=\"activity\"><h2>Collections activity, ").append(month).append("</h2>\n")
+                .append("<p class=\"rule\">").append(escape(CollectorActivity.SCOPE)).append(" The last line is the "
+                        + "whole portfolio, customers of a collector with no list today included.</p>\n")
+                .append("<table><thead><tr><th>Collector</th>");
+        for (CollectorActivity.Figure f : CollectorActivity.FIGURES) {
+            html.append("<th class=\"num\">").append(escape(f.label())).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (TeamView.Load l : loads) {
+            activityRow(html, "<td>" + escape(l.collector()) + "</td>", activity.of(l.collector()).get(0));
+        }
+        activityRow(html, "<th>All customers</th>", activity.team().get(0));
+        html.append("</tbody></table></section>\n");
+    }
+
+    private static void activityRow(StringBuilder html, String first, CollectorActivity.Month month) {
+        html.append("<tr>").append(first);
+        for (CollectorActivity.Figure f : CollectorActivity.FIGURES) {
+            html.append(num(escape(f.text().apply(month))));
+        }
+        html.append("</tr>\n");
     }
 
     private static int total(List<TeamView.Load> loads, ToIntFunction<TeamView.Load> figure) {

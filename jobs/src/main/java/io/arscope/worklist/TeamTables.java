@@ -83,11 +83,14 @@ public final class TeamTables {
     /**
      * Writes the team tables and page of the worklist in {@code output}, read back from its customer table.
      *
+     * @param activity the collectors' collections activity for the page; null when the run had no ledger to measure
+     *                 it on, and the page has no such section
+     *
      * @throws IllegalStateException when a collector's page would be the team page's file, or the customer rows
      *                               hold more than one currency (the team's totals add amounts)
      */
-    public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config)
-            throws IOException {
+    public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
+            CollectorActivity activity) throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
@@ -141,7 +144,7 @@ public final class TeamTables {
         long collectors = OutputFiles.writeTable(spark, TEAM.frame(spark, team), output, TEAM.name());
         long moved = OutputFiles.writeTable(spark, REBALANCING.frame(spark, moves), output, REBALANCING.name());
         OutputFiles.writeText(spark, OutputFiles.child(OutputFiles.child(output, WorklistTables.PAGES), PAGE),
-                TeamPage.render(view, files, day, config, currency));
+                TeamPage.render(view, files, day, config, currency, activity));
         return new Counts(collectors, moved);
     }
 }

@@ -151,9 +151,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // Promises and plans are judged on the amounts as stored: each names its own currency.
         Dataset<Row> activity = CustomerActivity.of(collected, cut,
                 scores.select(ScoreTables.INVOICE_ID.col()), day, ActivityConfig.DEFAULT).localCheckpoint();
+        CollectorActivity byCollector = CollectorActivity.of(cut, collected, day, reporting, o.config().buckets());
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), activity,
-                o.config(), context.output(), source, day, started);
+                byCollector, o.config(), context.output(), source, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
         String drafts = reporting.converts() ? ReminderDrafts.noneWhenConverted(reporting.code())
                 : ReminderDrafts.written(ReminderDrafts.write(spark, context.output(), day, o.config().strategy(),
@@ -161,7 +162,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
-        TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config());
+        TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector);
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         // Last, once every output is written and checked: the log records what the collectors are given.
@@ -201,14 +202,18 @@ public final class WorklistJob implements Job<WorklistOptions> {
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
             ScoreSource source, LocalDate day, Instant started) throws IOException {
-        return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), config,
-                output, source, day, started);
+        return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), null,
+                config, output, source, day, started);
     }
 
-    /** As above, with the customers' collection activity ({@link CustomerActivity#of}). */
+    /**
+     * As above, with the customers' collection activity ({@link CustomerActivity#of}) and the collectors'
+     * ({@link CollectorActivity#of}; null for none, the pages then have no activity block).
+     */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity, WorklistConfig config,
-            String output, ScoreSource source, LocalDate day, Instant started) throws IOException {
+            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity,
+            CollectorActivity byCollector, WorklistConfig config, String output, ScoreSource source, LocalDate day,
+            Instant started) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, activity,
                 config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
@@ -234,7 +239,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, files.get(page.getKey()) + ".md"),
                     page.getValue());
         }
-        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, day, config, output);
+        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, byCollector, day, config, output);
         if (inWorkbook != listed) {
             throw new IllegalStateException("the workbook holds " + inWorkbook + " invoices but the worklist "
                     + listed);
@@ -281,7 +286,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * @return the invoice rows written to the workbook
      */
     private static long writePagesAndWorkbook(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices,
-            Map<String, String> files, LocalDate day, WorklistConfig config, String output) throws IOException {
+            Map<String, String> files, CollectorActivity byCollector, LocalDate day, WorklistConfig config,
+            String output) throws IOException {
         String pages = OutputFiles.child(output, WorklistTables.PAGES);
         replaceFolder(spark, pages);
         if (files.isEmpty()) {
@@ -293,7 +299,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
             for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
                 CollectorQueue queue = queues.next();
                 OutputFiles.writeText(spark, OutputFiles.child(pages, files.get(queue.collector()) + ".html"),
-                        CollectorPage.render(queue, day, config));
+                        CollectorPage.render(queue, day, config,
+                                byCollector == null ? null : byCollector.of(queue.collector())));
                 rows += book.add(queue);
                 collectors++;
             }

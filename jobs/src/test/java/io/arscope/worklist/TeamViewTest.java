@@ -120,7 +120,7 @@ class TeamViewTest {
                 new TeamView.Move(2, "A3", null, "amy", "bob", m("300.00"), m("300.00"), m("150.00"), 10)),
                 view.moves());
         String text = TeamPage.render(view, Map.of("amy", "amy", "bob", "bob", "cy", "cy", U, U),
-                LocalDate.of(2025, 3, 31), CONFIG, "EUR").replaceAll("<[^>]+>", "");
+                LocalDate.of(2025, 3, 31), CONFIG, "EUR", null).replaceAll("<[^>]+>", "");
         assertTrue(text.contains("Not reached today (beyond a collector's capacity): 2 customers with an action due, "
                 + "EUR 1,200.00 open (EUR 1,200.00 overdue); 0 disputes, EUR 0.00 open."), text);
         assertTrue(text.contains("Cooling off (contacted in the last 3 days, held back on purpose): 1 customer with "
@@ -137,7 +137,7 @@ class TeamViewTest {
     @Test
     void thePageStatesTheFiguresWithTheirCurrencyEscapedAndLinked() {
         Map<String, String> files = Map.of("amy", "amy", "bob", "bob", "cy", "cy", U, U);
-        String page = TeamPage.render(TeamView.of(DAY, CONFIG), files, LocalDate.of(2025, 3, 31), CONFIG, "EUR");
+        String page = TeamPage.render(TeamView.of(DAY, CONFIG), files, LocalDate.of(2025, 3, 31), CONFIG, "EUR", null);
         String text = page.replaceAll("<[^>]+>", "");
         assertTrue(text.contains("Today: 3 of 6 collection slots used (50.0%), touching EUR 2,500.00 open, of which "
                 + "EUR 1,500.00 overdue. Disputes: 1 of 3 slots, EUR 2,000.00 open. 1 collector has nothing to do "

@@ -106,9 +106,15 @@ class WorklistTest {
     /** A scored open invoice on {@link #AS_OF} in USD, expected 3 days late, with the model's reasons. */
     static Row score(String invoice, String customer, int daysPastDue, String open, double p, String band,
             String features, String... reasons) {
-        LocalDate due = AS_OF.minusDays(daysPastDue);
+        return score(AS_OF, invoice, customer, daysPastDue, open, p, band, features, reasons);
+    }
+
+    /** As above, on {@code asOf}. */
+    static Row score(LocalDate asOf, String invoice, String customer, int daysPastDue, String open, double p,
+            String band, String features, String... reasons) {
+        LocalDate due = asOf.minusDays(daysPastDue);
         BigDecimal amount = new BigDecimal(open);
-        return RowFactory.create(invoice, customer, AS_OF, due.minusDays(30), due, "USD", amount, amount, daysPastDue,
+        return RowFactory.create(invoice, customer, asOf, due.minusDays(30), due, "USD", amount, amount, daysPastDue,
                 p, 3.0, band, reasons[0], reasons.length > 1 ? reasons[1] : null, reasons.length > 2 ? reasons[2] : null,
                 features);
     }
