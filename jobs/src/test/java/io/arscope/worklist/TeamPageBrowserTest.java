@@ -61,8 +61,13 @@ class TeamPageBrowserTest {
                     browser.evaluate("document.getElementById('unreached').textContent").asText());
             assertEquals("No collector: every customer has a collector.",
                     browser.evaluate("document.getElementById('unassigned').textContent").asText());
-            assertEquals(HandMadeWorklist.NORD + "|1 of 2|1|USD 1,070.00|USD 1,070.00|0 of 1|0|USD 0.00|0 // "
-                    + "ana.ruiz|2 of 2|0|USD 1,700.00|USD 1,500.00|1 of 1|1|USD 300.00|0",
+            assertEquals("Cooling off (contacted in the last 3 days, held back on purpose): 0 customers with an "
+                    + "action due, USD 0.00 open.",
+                    browser.evaluate("document.getElementById('cooling-off').textContent").asText());
+            // The columns: today, spare, open and overdue today, disputes, not reached and its open amount,
+            // cooling off, nothing to do yet.
+            assertEquals(HandMadeWorklist.NORD + "|1 of 2|1|USD 1,070.00|USD 1,070.00|0 of 1|0|USD 0.00|0|0 // "
+                    + "ana.ruiz|2 of 2|0|USD 1,700.00|USD 1,500.00|1 of 1|1|USD 300.00|0|0",
                     browser.evaluate("Array.from(document.querySelectorAll('#collectors tbody tr')).map(r => "
                             + "Array.from(r.cells).map(c => c.textContent).join('|')).join(' // ')").asText());
             assertEquals("1|<script>alert('x')</script> (C3)|ana.ruiz|" + HandMadeWorklist.NORD
