@@ -15,8 +15,8 @@ import java.util.Locale;
  *
  * rounded half up to a step of 1,000 ({@value #SMALL_STEP} below 10,000). {@code sales} are the invoices issued in
  * the last 365 days ({@code sales_days}; fewer days for a newer customer). A customer with fewer than
- * {@value #MIN_DAYS} days or {@value #MIN_INVOICES} invoices of history, or whose limit would round to nothing, gets
- * no suggestion, with the reason: never a limit of 0.
+ * {@value #MIN_DAYS} days or {@value #MIN_INVOICES} invoices of history, or whose limit would round to nothing (too
+ * small a buyer, or so risky that (1 − p) takes it all), gets no suggestion, with the reason: never a limit of 0.
  */
 public final class CreditLimitRule {
 
@@ -73,7 +73,8 @@ public final class CreditLimitRule {
                 InvoiceCurrency.shown(monthly, currency), InvoiceCurrency.shown(sales, currency), salesDays, termsDays,
                 BUFFER_DAYS, p.toPlainString());
         if (suggested.signum() == 0) {
-            return new Suggestion(null, null, "credit sales too small for a limit: " + basis + " rounds to 0");
+            return new Suggestion(null, null, "no limit: " + basis + " rounds to 0; sell on prepayment or review "
+                    + "the account");
         }
         String compared = current == null ? "; no current limit"
                 : sameCurrency ? "" : "; the current limit is in the customer's own currency, not compared";

@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -25,6 +29,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+
+import io.arscope.activity.CollectionActivity;
+import io.arscope.ledger.ReceivablesLedger;
 
 /**
  * The customer credit-risk model: a Tribuo logistic regression of whether a customer goes more than 60 days past due
@@ -56,6 +63,35 @@ public final class CustomerRiskModel implements Serializable {
     /** Customers observed on month-ends, with their labels, on the driver. */
     public record Observations(List<String> customers, List<LocalDate> days, List<Map<String, Double>> features,
             boolean[] bad) {
+
+        /**
+         * Every customer on every month-end whose {@value CustomerFeatures#HORIZON_DAYS}-day window closed by
+         * {@code labelsAsOf}, from the ledger known then, oldest first.
+         *
+         * @param activity the customers' collection activity, or null for none
+         */
+        public static Observations closed(ReceivablesLedger ledger, CollectionActivity activity,
+                LocalDate labelsAsOf, int graceDays) {
+            Row first = ledger.invoices().filter(col("invoice_date").leq(labelsAsOf))
+                    .agg(functions.min("invoice_date")).first();
+            List<LocalDate> days = first.isNullAt(0) ? List.of() : CustomerFeatures.monthEnds(first.getAs(0),
+                    labelsAsOf.minusDays(CustomerFeatures.HORIZON_DAYS));
+            List<Row> rows = CustomerFeatures.observe(ledger, activity, labelsAsOf, days, graceDays)
+                    .filter(col("crosses_60").isNotNull()).orderBy("observed_on", "customer_id")
+                    .select("customer_id", "observed_on", "features", "crosses_60").collectAsList();
+            List<String> customers = new ArrayList<>(rows.size());
+            List<LocalDate> on = new ArrayList<>(rows.size());
+            List<Map<String, Double>> features = new ArrayList<>(rows.size());
+            boolean[] bad = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                customers.add(r.getString(0));
+                on.add(r.getAs(1));
+                features.add(r.getJavaMap(2));
+                bad[i] = r.getBoolean(3);
+            }
+            return new Observations(customers, on, features, bad);
+        }
 
         public int size() {
             return customers.size();
@@ -215,7 +251,8 @@ public final class CustomerRiskModel implements Serializable {
         }
         List<List<Reasons.Reason>> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            out.add(Reasons.strongest(byId, contributions[i], batch.get(i), z.get(i), currency));
+            out.add(Reasons.strongest(byId, contributions[i], batch.get(i), z.get(i), currency).stream()
+                    .map(Reasons::ofCustomer).toList());
         }
         return out;
     }
