@@ -18,8 +18,9 @@ import io.arscope.job.Column;
 import io.arscope.job.OutputTable;
 
 /**
- * The table the score job writes, declared once: scoring builds its rows through it and the worklist reads it
- * through the same. Columns are defined in notebooks-docs/risk-model.md.
+ * The tables the score job writes, declared once: scoring builds their rows through them, the worklist reads the
+ * invoice scores and the report the customer scores through the same. Columns are defined in
+ * notebooks-docs/risk-model.md.
  */
 public final class ScoreTables {
 
