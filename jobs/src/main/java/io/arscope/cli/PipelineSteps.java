@@ -94,7 +94,8 @@ final class PipelineSteps implements StepJobs {
                 yield run(new ReportJob(), new ReportOptions(folders.output(Step.METRICS),
                         folders.withForecast() ? folders.output(Step.FORECAST) : null,
                         folders.withWorklist() ? folders.output(Step.WORKLIST) : null, out, s.title,
-                        s.salesScenario));
+                        // A run with a worklist has its scores: the worklist step needs the score step.
+                        s.salesScenario, folders.withWorklist() ? folders.output(Step.SCORE) : null));
             }
         };
     }

@@ -30,6 +30,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--worklist", description = "Folder an arscope worklist run wrote (optional).")
     String worklist;
 
+    @Option(names = "--scores", description = "Folder an arscope score run wrote, for the customers to watch "
+            + "(optional).")
+    String scores;
+
     @Mixin
     SharedOptions.Output output;
     @Mixin
@@ -54,6 +58,6 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return JobRunner.of(spec).run(new ReportJob(), () -> new ReportOptions(metrics, forecast, worklist,
-                output.output, settings.title, settings.salesScenario), spark.master);
+                output.output, settings.title, settings.salesScenario, scores), spark.master);
     }
 }

@@ -78,7 +78,7 @@ public final class CfoReport {
                 + (data.months().isEmpty() ? ""
                         : headline(data) + SignificantTrends.section(data.trends()) + trends(data) + aging(data)
                                 + slices(data))
-                + activity(data) + provision(data) + forecast(data, salesScenario) + riskiest(data) + notes();
+                + activity(data) + provision(data) + forecast(data, salesScenario) + riskiest(data) + watch(data) + notes();
         return line("<!DOCTYPE html>")
                 + line("<html lang=\"en\">\n" + head(title) + line(element("body", "\n" + body)) + "</html>");
     }
@@ -488,6 +488,40 @@ public final class CfoReport {
         return section("customers", heading, table(List.of(th("Customer"), th("Collector"), th("Queue"),
                 thNum("Open"), thNum("Overdue"), thNum("P(late)"), thNum("Expected late"), thNum("Max days past due"),
                 th("Next action")), rows));
+    }
+
+    /**
+     * Customers to watch: the score run's customers with the most exposure times probability of going more than 60
+     * days past due within 90 days, with their suggested credit limit beside the current one; each missing figure
+     * is n/a with why.
+     */
+    static String watch(ReportData data) {
+        String heading = line(h2("Customers to watch"));
+        ReportData.Watch w = data.watch();
+        if (w.customers() == null) {
+            return section("watch", heading, note(escape("No customer scores: " + w.absent() + ".")));
+        }
+        String intro = "The customers with the most exposure (open amount) times their probability of having an "
+                + "invoice more than 60 days past due within the next 90 days, from the customer model of "
+                + "arscope score. The suggested limit is a month of the customer's credit sales, times (its terms "
+                + "+ 15 days) / 30, times (1 - the probability), rounded; see risk-model.md.";
+        List<String> rows = w.customers().stream()
+                .map(c -> row(cell(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId() + ")"),
+                        moneyCell(c.exposure()), shareCell(c.probability()), cell(c.band()),
+                        moneyCell(c.exposureAtRisk()), countCell(c.maxDaysPastDue()),
+                        numCell(escape(FinanceFormat.orWhy(c.creditLimit(), FinanceFormat::money,
+                                "no limit on file"))),
+                        numCell(escape(FinanceFormat.orWhy(c.suggestedLimit(), FinanceFormat::money,
+                                c.limitBasis()))),
+                        numCell(escape(FinanceFormat.orWhy(c.limitChange(), FinanceFormat::money,
+                                c.suggestedLimit() == null ? "no suggestion"
+                                        : c.creditLimit() == null ? "no current limit" : "limit in another currency"))),
+                        cell(c.reason() == null ? "" : c.reason())))
+                .toList();
+        return section("watch", heading, line(note(escape(intro))), table(List.of(th("Customer"), thNum("Exposure"),
+                thNum("P(>60 days past due in 90 days)"), th("Band"), thNum("Exposure × P"),
+                thNum("Max days past due"), thNum("Current limit"), thNum("Suggested limit"), thNum("Change"),
+                th("Main reason")), rows));
     }
 
     private static String notes() {

@@ -20,10 +20,19 @@ import java.util.List;
  *                     month-end's balances at the roll rates known then; empty when it cannot be recomputed
  * @param activity     the collection-activity metrics of the latest month, the total first, then each slice; null
  *                     when the metrics run predates them
+ * @param watch        the customers to watch from the score run's customer scores, or why there are none
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
-        List<ProvisionLine> lastMonthProvision, List<Activity> activity) {
+        List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch) {
+
+    /** Data with no customer scores given. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision, List<Activity> activity) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                activity, Watch.absent(Watch.NO_SCORES));
+    }
 
     /** Data from a metrics run that predates the collection-activity metrics. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
@@ -134,5 +143,27 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
         public double expectedLate() {
             return openAmount * probabilityLate;
         }
+    }
+
+    /**
+     * The customers to watch: those with the most exposure times probability of going more than 60 days past due
+     * within 90 days, as the score run's customer_scores has them; or, when there are none, why.
+     */
+    public record Watch(List<WatchCustomer> customers, String absent) {
+
+        public static final String NO_SCORES = "no score run was given to this report";
+
+        public static Watch absent(String why) {
+            return new Watch(null, why);
+        }
+    }
+
+    /**
+     * One customer of customer_scores: null where the table has the figure empty (no current limit, no suggestion,
+     * no change), with the rule's basis saying why.
+     */
+    public record WatchCustomer(String customerId, String name, double exposure, double probability, String band,
+            double exposureAtRisk, int maxDaysPastDue, String reason, Double creditLimit, Double suggestedLimit,
+            Double limitChange, String limitBasis) {
     }
 }

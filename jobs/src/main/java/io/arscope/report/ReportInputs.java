@@ -20,6 +20,7 @@ import io.arscope.metrics.MetricsTables;
 import io.arscope.metrics.PeriodMetrics;
 import io.arscope.metrics.ProvisionMatrix;
 import io.arscope.metrics.RollRates;
+import io.arscope.risk.ScoreTables;
 import io.arscope.worklist.WorklistTables;
 
 /**
@@ -40,6 +41,15 @@ public final class ReportInputs {
      */
     public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist)
             throws InputException {
+        return read(spark, metrics, forecast, worklist, null);
+    }
+
+    /**
+     * As {@link #read(SparkSession, String, String, String)}, with the customers to watch from
+     * {@code scores}, the folder of an {@code arscope score} run, or null.
+     */
+    public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist,
+            String scores) throws InputException {
         // All columns: the aging bucket columns depend on the metrics run's buckets.
         var monthly = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
                 .filter(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH));
@@ -83,7 +93,38 @@ public final class ReportInputs {
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
                 worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
-                activity(spark, metrics));
+                activity(spark, metrics), watch(spark, scores, currency, metrics));
+    }
+
+    /** How many customers the report shows to watch. */
+    static final int WATCHED = 10;
+
+    /**
+     * The {@value #WATCHED} customers of the score run's customer_scores with the most exposure at risk; absent, with
+     * why, without a score run or when it wrote no customer scores (a model directory trained without them).
+     */
+    private static ReportData.Watch watch(SparkSession spark, String scores, String currency, String metrics)
+            throws InputException {
+        if (scores == null) {
+            return ReportData.Watch.absent(ReportData.Watch.NO_SCORES);
+        }
+        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(ScoreTables.CUSTOMER_SCORES.path(scores)))) {
+            return ReportData.Watch.absent("the score run wrote no customer scores: its model directory has no "
+                    + "customer model (retrain with arscope train)");
+        }
+        var table = ScoreTables.CUSTOMER_SCORES.read(spark, scores);
+        sameCurrency(currency, metrics, currencyOf(table, scores), scores, "score");
+        List<ReportData.WatchCustomer> out = new ArrayList<>();
+        for (Row r : table.orderBy(ScoreTables.EXPOSURE_AT_RISK.col().desc(), ScoreTables.CUSTOMER_ID.col())
+                .limit(WATCHED).collectAsList()) {
+            out.add(new ReportData.WatchCustomer(ScoreTables.CUSTOMER_ID.of(r), ScoreTables.NAME.of(r),
+                    money(ScoreTables.EXPOSURE.of(r)), ScoreTables.PROBABILITY_60DPD_90D.of(r),
+                    ScoreTables.RISK_BAND.of(r), money(ScoreTables.EXPOSURE_AT_RISK.of(r)),
+                    ScoreTables.MAX_DAYS_PAST_DUE.of(r), ScoreTables.REASON_1.of(r),
+                    optionalMoney(ScoreTables.CREDIT_LIMIT.of(r)), optionalMoney(ScoreTables.SUGGESTED_CREDIT_LIMIT.of(r)),
+                    optionalMoney(ScoreTables.CREDIT_LIMIT_CHANGE.of(r)), ScoreTables.CREDIT_LIMIT_BASIS.of(r)));
+        }
+        return new ReportData.Watch(out, null);
     }
 
     /**

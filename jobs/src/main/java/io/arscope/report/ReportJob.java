@@ -14,6 +14,7 @@ import io.arscope.job.JobOutcome;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
+import io.arscope.risk.ScoreTables;
 import io.arscope.worklist.WorklistTables;
 
 /** The report job: reads the metrics (and optionally forecast and worklist) outputs and writes the CFO report. */
@@ -48,6 +49,9 @@ public final class ReportJob implements Job<ReportOptions> {
         if (options.worklist() != null) {
             EarlierOutput.require(options.worklist(), WorklistTables.CUSTOMERS.name(), "worklist");
         }
+        if (options.scores() != null) {
+            EarlierOutput.require(options.scores(), ScoreTables.MANIFEST, "score");
+        }
     }
 
     @Override
@@ -70,6 +74,10 @@ public final class ReportJob implements Job<ReportOptions> {
         if (o.worklist() != null) {
             tables.add(WorklistTables.CUSTOMERS.path(o.worklist()));
         }
+        if (o.scores() != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(
+                ScoreTables.CUSTOMER_SCORES.path(o.scores())))) {
+            tables.add(ScoreTables.CUSTOMER_SCORES.path(o.scores()));
+        }
         java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
         tables.forEach(t -> rows.put(t, spark.read().parquet(t).count()));
         return rows;
@@ -80,7 +88,7 @@ public final class ReportJob implements Job<ReportOptions> {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         ReportOptions o = context.options();
-        ReportData data = ReportInputs.read(spark, o.metrics(), o.forecast(), o.worklist());
+        ReportData data = ReportInputs.read(spark, o.metrics(), o.forecast(), o.worklist(), o.scores());
         String html = CfoReport.render(data, o.title(), "arscope " + RunManifest.version(), o.salesScenario());
         OutputFiles.writeText(spark, context.output(REPORT), html);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("report", started, new RunOptions(o.metrics(),

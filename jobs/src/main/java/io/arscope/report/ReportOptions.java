@@ -13,9 +13,16 @@ import io.arscope.job.JobOptions;
  * @param output   folder for the report
  * @param title    the report's title
  * @param salesScenario the forecast's scenario band: new sales this share below and above their trailing average
+ * @param scores   folder an arscope score run wrote, for the customers to watch, or null
  */
 public record ReportOptions(String metrics, String forecast, String worklist, String output, String title,
-        double salesScenario) implements JobOptions {
+        double salesScenario, String scores) implements JobOptions {
+
+    /** A report without the customers to watch. */
+    public ReportOptions(String metrics, String forecast, String worklist, String output, String title,
+            double salesScenario) {
+        this(metrics, forecast, worklist, output, title, salesScenario, null);
+    }
 
     /** A report with the default scenario band, new sales {@link CfoReport#DEFAULT_SALES_SCENARIO} either way. */
     public ReportOptions(String metrics, String forecast, String worklist, String output, String title) {

@@ -118,6 +118,7 @@ public final class Reasons {
             case "no_history" -> v > 0 ? "new customer: no payment record to judge by yet" : null;
             case "no_payment_yet" -> v > 0 ? "has never paid an invoice" : null;
             case "days_since_last_payment" -> aboveUsual ? "no payment for " + days(whole(v)) : null;
+            case "max_days_past_due" -> whole(v) > 0 ? "has an invoice " + days(whole(v)) + " past due" : null;
             case "credit_use" -> aboveUsual && v > 0 ? "uses " + percent(v) + " of its credit limit" : null;
             case "tenure_days" -> belowUsual ? "a customer for " + days(whole(v)) + ", less than most" : null;
             case "amount_vs_usual" -> aboveUsual && Math.round(v * 10) > 10
@@ -129,6 +130,16 @@ public final class Reasons {
             default -> null;
         };
         return Optional.ofNullable(words);
+    }
+
+    /**
+     * A reason said of a customer as a whole rather than of one of its invoices: its balance is on its invoices, not
+     * on its "other" invoices.
+     */
+    public static Reason ofCustomer(Reason r) {
+        return new Reason(r.feature(), r.words().replace("on its other invoices", "on its invoices")
+                .replace("of its balance on other invoices", "of its open balance")
+                .replace("of its other open balance", "of its open balance"));
     }
 
     /** A feature's name without its one-hot level. */

@@ -100,6 +100,19 @@ public final class RiskFeatures {
 
     private static Dataset<Row> compute(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
             int graceDays, LocalDate scoringDate) {
+        MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
+        FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
+                graceDays, scoringDate).iterator();
+        return history(ledger, activity, labelAsOf).groupByKey(byCustomer, Encoders.STRING())
+                .flatMapGroups(features, Encoders.row(SCHEMA));
+    }
+
+    /**
+     * One row per invoice known at the end of {@code labelAsOf}, carrying its events, disputes, the {@link #CARRIED}
+     * columns, its customer's on-account items and, when {@code activity} is given, its customer's collection
+     * activity: what {@link #invoice}, {@link #onAccount} and {@link ActivityHistory#events} read, per customer.
+     */
+    static Dataset<Row> history(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf) {
         ReceivablesLedger known = ledger.asOf(labelAsOf);
         Dataset<Row> items = OnAccountItems.of(known).groupBy(col(OnAccountItems.CUSTOMER_ID).as("oa_customer"))
                 .agg(collect_list(struct(col(OnAccountItems.DATE).as("date"), col(OnAccountItems.AMOUNT).as("amount"),
@@ -110,10 +123,7 @@ public final class RiskFeatures {
             history = history.join(ActivityHistory.byCustomer(activity, known, labelAsOf),
                     col("customer_id").equalTo(col("activity_customer")), "left").drop("activity_customer");
         }
-        MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
-        FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
-                graceDays, scoringDate).iterator();
-        return history.groupByKey(byCustomer, Encoders.STRING()).flatMapGroups(features, Encoders.row(SCHEMA));
+        return history;
     }
 
     /** One invoice of a customer, with when it was settled. */
@@ -169,9 +179,7 @@ public final class RiskFeatures {
         List<Invoice> invoices = new ArrayList<>();
         rows.forEachRemaining(r -> invoices.add(invoice(r)));
         List<OnAccount> onAccount = invoices.isEmpty() ? List.of() : onAccount(invoices.get(0).row());
-        List<ActivityHistory.Event> activity = invoices.isEmpty()
-                || !List.of(invoices.get(0).row().schema().fieldNames()).contains(ActivityHistory.EVENTS) ? List.of()
-                : ActivityHistory.events(invoices.get(0).row());
+        List<ActivityHistory.Event> activity = activity(invoices);
         invoices.sort(Comparator.comparing(Invoice::issued).thenComparing(Invoice::id));
         List<Row> out = new ArrayList<>();
         for (Invoice target : invoices) {
@@ -198,7 +206,14 @@ public final class RiskFeatures {
         return out;
     }
 
-    private static BigDecimal reducedThrough(Invoice inv, LocalDate day) {
+    /** The collection activity a customer's invoice rows carry ({@link #history}), none when not given. */
+    static List<ActivityHistory.Event> activity(List<Invoice> invoices) {
+        return invoices.isEmpty()
+                || !List.of(invoices.get(0).row().schema().fieldNames()).contains(ActivityHistory.EVENTS) ? List.of()
+                : ActivityHistory.events(invoices.get(0).row());
+    }
+
+    static BigDecimal reducedThrough(Invoice inv, LocalDate day) {
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < inv.eventDates().size(); i++) {
             if (!inv.eventDates().get(i).isAfter(day)) {
@@ -212,7 +227,7 @@ public final class RiskFeatures {
     record OnAccount(LocalDate date, BigDecimal amount, boolean cash) implements Serializable {
     }
 
-    private static List<OnAccount> onAccount(Row r) {
+    static List<OnAccount> onAccount(Row r) {
         List<OnAccount> items = new ArrayList<>();
         if (!r.isNullAt(r.fieldIndex(ON_ACCOUNT))) {
             for (Row e : r.<Row>getList(r.fieldIndex(ON_ACCOUNT))) {
@@ -241,7 +256,33 @@ public final class RiskFeatures {
         f.put("currency=" + r.getAs("currency"), 1.0);
         f.put("business_unit=" + text(r.getAs("business_unit")), 1.0);
         f.put("billing_channel=" + text(r.getAs("billing_channel")), 1.0);
+        History h = addHistory(f, target, customerInvoices, onAccount, t, graceDays);
+        BigDecimal limit = r.getAs("credit_limit");
+        if (limit != null && limit.signum() > 0) {
+            f.put("credit_use", (h.openBalance() + target.amount().doubleValue()) / limit.doubleValue());
+        }
+        LocalDate since = r.getAs("customer_since");
+        LocalDate start = since != null ? since : h.firstInvoice() != null ? h.firstInvoice() : target.issued();
+        f.put("tenure_days", (double) Math.max(0, ChronoUnit.DAYS.between(start, t)));
+        if (h.count() > 0) {
+            f.put("amount_vs_usual", target.amount().doubleValue() / (h.amountSum() / h.count()));
+        }
+        return f;
+    }
 
+    /**
+     * What the customer's history held on day t, beside the {@code hist_*} features: the open balance of its
+     * invoices issued before t, how many there were and their total, and the first one's date (null for none).
+     */
+    record History(double openBalance, int count, double amountSum, LocalDate firstInvoice) {
+    }
+
+    /**
+     * Adds the customer-history features on day {@code t} to {@code f}: from the customer's invoices issued before t
+     * other than {@code target} (null for the customer as a whole) and its on-account items dated before t.
+     */
+    static History addHistory(Map<String, Double> f, Invoice target, List<Invoice> customerInvoices,
+            List<OnAccount> onAccount, LocalDate t, int graceDays) {
         int count = 0;
         int known = 0;
         int lateKnown = 0;
@@ -339,17 +380,7 @@ public final class RiskFeatures {
         } else {
             f.put("no_payment_yet", 1.0);
         }
-        BigDecimal limit = r.getAs("credit_limit");
-        if (limit != null && limit.signum() > 0) {
-            f.put("credit_use", (openBalance + target.amount().doubleValue()) / limit.doubleValue());
-        }
-        LocalDate since = r.getAs("customer_since");
-        LocalDate start = since != null ? since : firstInvoice != null ? firstInvoice : target.issued();
-        f.put("tenure_days", (double) Math.max(0, ChronoUnit.DAYS.between(start, t)));
-        if (count > 0) {
-            f.put("amount_vs_usual", target.amount().doubleValue() / (amountSum / count));
-        }
-        return f;
+        return new History(openBalance, count, amountSum, firstInvoice);
     }
 
     private static String text(Object value) {

@@ -178,25 +178,30 @@ public final class RiskModel implements Serializable {
      */
     float[][] contributions(List<Map<String, Double>> batch) {
         if (classifier instanceof LinearSGDModel linear) {
-            ImmutableFeatureMap fm = linear.getFeatureIDMap();
-            DenseMatrix w = linear.getWeightsCopy();
-            int late = linear.getOutputIDInfo().getID(new Label(LATE));
-            int onTime = linear.getOutputIDInfo().getID(new Label(ON_TIME));
-            float[][] out = new float[batch.size()][fm.size()];
-            for (int i = 0; i < batch.size(); i++) {
-                for (Map.Entry<String, Double> feature : batch.get(i).entrySet()) {
-                    int id = fm.getID(feature.getKey());
-                    if (id >= 0) {
-                        out[i][id] = (float) ((w.get(late, id) - w.get(onTime, id)) * feature.getValue());
-                    }
-                }
-            }
-            return out;
+            return linearContributions(linear, batch);
         }
         if (classifier instanceof XGBoostModel<Label> xgb) {
             return treeContributions(xgb, batch);
         }
         throw new IllegalStateException("no explanation for a " + classifier.getClass().getSimpleName());
+    }
+
+    /** Per row and feature id of a logistic regression: its weight for late over on time times the value. */
+    static float[][] linearContributions(LinearSGDModel linear, List<Map<String, Double>> batch) {
+        ImmutableFeatureMap fm = linear.getFeatureIDMap();
+        DenseMatrix w = linear.getWeightsCopy();
+        int late = linear.getOutputIDInfo().getID(new Label(LATE));
+        int onTime = linear.getOutputIDInfo().getID(new Label(ON_TIME));
+        float[][] out = new float[batch.size()][fm.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            for (Map.Entry<String, Double> feature : batch.get(i).entrySet()) {
+                int id = fm.getID(feature.getKey());
+                if (id >= 0) {
+                    out[i][id] = (float) ((w.get(late, id) - w.get(onTime, id)) * feature.getValue());
+                }
+            }
+        }
+        return out;
     }
 
     private static float[][] treeContributions(XGBoostModel<Label> xgb, List<Map<String, Double>> batch) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,15 +43,21 @@ public final class ScoreJob implements Job<ScoreOptions> {
     @Override
     public JobOutcome run(JobContext<ScoreOptions> context) throws IOException, InputException {
         Scored s = score(context);
+        String customers = s.customers() == null ? "no customer model in " + context.options().model()
+                + " (trained before customer scores; retrain): customer scores absent"
+                : String.format("%,d customers scored, %,d high risk", s.customers(), s.highCustomers());
         JobOutcome outcome = JobOutcome.ok(context, String.format("score: %,d open invoices scored by the %s, "
-                + "%,d high risk", s.rows(), s.gate().passed() ? "model" : "baseline", s.high()),
+                + "%,d high risk; %s", s.rows(), s.gate().passed() ? "model" : "baseline", s.high(), customers),
                 List.of(s.gate().decision()));
         return s.gate().passed() ? outcome
                 : outcome.withWarnings(List.of(s.gate().decision())).withStatus(JobOutcome.Status.WARNINGS);
     }
 
-    /** What scoring wrote: rows, of which high risk, and the model gate's decision. */
-    public record Scored(long rows, long high, ModelGate gate) {
+    /**
+     * What scoring wrote: invoice rows, of which high risk, the model gate's decision, and customer rows and of which
+     * high risk (both null when the model directory has no customer model).
+     */
+    public record Scored(long rows, long high, ModelGate gate, Long customers, Long highCustomers) {
     }
 
     /**
@@ -69,8 +76,8 @@ public final class ScoreJob implements Job<ScoreOptions> {
                 o.input()), o.reportingCurrency()).orElseThrow(why -> new InputException(o.input() + ": " + why));
         ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         ModelMetadata meta = loaded.metadata();
-        GatedScores gated = GatedScores.open(context.spark(), ledger,
-                CollectionActivity.ofIngest(context.spark(), o.input()), loaded, day, reporting.code(),
+        CollectionActivity activity = CollectionActivity.ofIngest(context.spark(), o.input());
+        GatedScores gated = GatedScores.open(context.spark(), ledger, activity, loaded, day, reporting.code(),
                 o.gateMargin());
         ModelGate gate = gated.gate();
         Dataset<Row> scores = gated.scores().orderBy(ScoreTables.PROBABILITY_LATE.col().desc(),
@@ -79,14 +86,25 @@ public final class ScoreJob implements Job<ScoreOptions> {
         context.writeTable(ScoreTables.SCORES, scores);
         long n = context.rows().get(ScoreTables.SCORES.name());
         long high = scores.filter(ScoreTables.RISK_BAND.col().equalTo("high")).count();
+        // A model directory trained before customer scores scores invoices all the same, and says so.
+        Optional<CustomerRiskModel.Loaded> customerModel = CustomerRiskModel.load(o.model());
+        Long customers = null;
+        Long highCustomers = null;
+        if (customerModel.isPresent()) {
+            Dataset<Row> customerScores = CustomerScores.of(context.spark(), ledger, activity,
+                    customerModel.get().model(), day, reporting.code(), meta.config().graceDays()).localCheckpoint();
+            context.writeTable(ScoreTables.CUSTOMER_SCORES, customerScores);
+            customers = context.rows().get(ScoreTables.CUSTOMER_SCORES.name());
+            highCustomers = customerScores.filter(ScoreTables.RISK_BAND.col().equalTo("high")).count();
+        }
         ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), o.model().toString(),
                 meta.trainingDataSha256(), day.toString(), o.gateMargin());
         JobOutcome.Status status = gate.passed() ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded,
                 context.recordInputs(LedgerRows.of(o.input(), ledger)), new ScoreTables.RunOutputs(n, gate.passed()
-                        ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING, gate), status.word(),
+                        ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING, gate, customers), status.word(),
                 status.exitCode(), null);
         OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());
-        return new Scored(n, high, gate);
+        return new Scored(n, high, gate, customers, highCustomers);
     }
 }

@@ -18,8 +18,9 @@ import io.arscope.job.Column;
 import io.arscope.job.OutputTable;
 
 /**
- * The table the score job writes, declared once: scoring builds its rows through it and the worklist reads it
- * through the same. Columns are defined in notebooks-docs/risk-model.md.
+ * The tables the score job writes, declared once: scoring builds their rows through them, the worklist reads the
+ * invoice scores and the report the customer scores through the same. Columns are defined in
+ * notebooks-docs/risk-model.md.
  */
 public final class ScoreTables {
 
@@ -51,6 +52,28 @@ public final class ScoreTables {
             DUE_DATE, CURRENCY, AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, PROBABILITY_LATE, EXPECTED_DAYS_LATE, RISK_BAND,
             REASON_1, REASON_2, REASON_3, REASON_FEATURES).keyedBy(INVOICE_ID);
 
+    public static final Column<String> NAME = text("name");
+    public static final Column<BigDecimal> EXPOSURE = money("exposure").required();
+    public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due").required();
+    public static final Column<Double> PROBABILITY_60DPD_90D = share("probability_60dpd_90d").required();
+    /** Exposure times the probability: what the report ranks the customers to watch by. */
+    public static final Column<BigDecimal> EXPOSURE_AT_RISK = money("exposure_at_risk").required();
+    public static final Column<BigDecimal> CREDIT_LIMIT = money("credit_limit");
+    public static final Column<BigDecimal> SUGGESTED_CREDIT_LIMIT = money("suggested_credit_limit");
+    public static final Column<BigDecimal> CREDIT_LIMIT_CHANGE = money("credit_limit_change");
+    /** How the suggestion was worked out ({@link CreditLimitRule}), or why there is none. */
+    public static final Column<String> CREDIT_LIMIT_BASIS = text("credit_limit_basis").required();
+
+    /**
+     * Every customer with an amount open at the as-of day or an invoice in the year up to it, with its probability
+     * of going more than 60 days past due within 90 days ({@link CustomerRiskModel}), the reasons, and the
+     * suggested credit limit ({@link CreditLimitRule}).
+     */
+    public static final OutputTable CUSTOMER_SCORES = OutputTable.of("customer_scores", CUSTOMER_ID, NAME, AS_OF,
+            CURRENCY, EXPOSURE, MAX_DAYS_PAST_DUE, PROBABILITY_60DPD_90D, RISK_BAND, EXPOSURE_AT_RISK, REASON_1,
+            REASON_2, REASON_3, CREDIT_LIMIT, SUGGESTED_CREDIT_LIMIT, CREDIT_LIMIT_CHANGE, CREDIT_LIMIT_BASIS)
+            .keyedBy(CUSTOMER_ID);
+
     /** A probability as stored: rounded half up to {@link #PROBABILITY_DECIMALS} decimals. */
     public static double probability(double p) {
         return BigDecimal.valueOf(p).setScale(PROBABILITY_DECIMALS, RoundingMode.HALF_UP).doubleValue();
@@ -68,9 +91,12 @@ public final class ScoreTables {
      * @param scores  rows of the scores table
      * @param ranking {@value #MODEL_RANKING} when the model passed its gate, else {@value #BASELINE_RANKING}
      * @param gate    the gate's decision, with the model's and the baseline's validation figures
+     * @param customerScores rows of the customer_scores table, or null when the model directory has no customer
+     *                model and the table was not written
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOutputs(long scores, String ranking, ModelGate gate) {
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record RunOutputs(long scores, String ranking, ModelGate gate, Long customerScores) {
     }
 
     public static final String MODEL_RANKING = "model";

@@ -234,6 +234,7 @@ class SampleRunOutputsTest {
             declared.put(day.resolve("metrics/" + t.name() + ".csv"), t);
         }
         declared.put(day.resolve("score/scores.csv"), ScoreTables.SCORES);
+        declared.put(day.resolve("score/customer_scores.csv"), ScoreTables.CUSTOMER_SCORES);
         declared.put(day.resolve("worklist/worklist-customers.csv"), WorklistTables.CUSTOMERS);
         declared.put(day.resolve("worklist/worklist-team.csv"), io.arscope.worklist.TeamTables.TEAM);
         declared.put(day.resolve("worklist/worklist-rebalancing.csv"), io.arscope.worklist.TeamTables.REBALANCING);

@@ -91,6 +91,53 @@ class RiskModelTest {
     }
 
     @Test
+    void customerScoresComeFromTheSameModelDirectoryAndAddUpToTheInvoices() throws Exception {
+        assertTrue(Files.exists(dir.resolve("model").resolve(CustomerRiskModel.METADATA)));
+        ScoreJob.Scored s = ScoreJob.score(JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(),
+                dir.resolve("model"), null, dir.resolve("customer-scores").toString())));
+        Path out = dir.resolve("customer-scores");
+        List<Row> customers = ScoreTables.CUSTOMER_SCORES.read(spark, out.toString()).collectAsList();
+        assertEquals(customers.size(), s.customers());
+        // Each customer's exposure is the sum of its open invoices' open amounts in the invoice scores.
+        Map<String, java.math.BigDecimal> open = new java.util.TreeMap<>();
+        for (Row r : ScoreTables.SCORES.read(spark, out.toString()).collectAsList()) {
+            open.merge(ScoreTables.CUSTOMER_ID.of(r), ScoreTables.OPEN_AMOUNT.of(r), java.math.BigDecimal::add);
+        }
+        Map<String, java.math.BigDecimal> exposure = new java.util.TreeMap<>();
+        for (Row r : customers) {
+            double p = ScoreTables.PROBABILITY_60DPD_90D.of(r);
+            assertEquals(CustomerRiskModel.band(p), ScoreTables.RISK_BAND.of(r));
+            if (ScoreTables.EXPOSURE.of(r).signum() > 0) {
+                exposure.put(ScoreTables.CUSTOMER_ID.of(r), ScoreTables.EXPOSURE.of(r));
+            }
+            java.math.BigDecimal suggested = ScoreTables.SUGGESTED_CREDIT_LIMIT.of(r);
+            assertTrue(suggested == null || suggested.signum() > 0, "a suggestion of 0: " + r);
+            assertTrue(!ScoreTables.CREDIT_LIMIT_BASIS.of(r).isEmpty(), "no basis: " + r);
+        }
+        assertEquals(open, exposure);
+    }
+
+    @Test
+    void anOldModelDirectoryScoresInvoicesAndSaysCustomerScoresAreAbsent() throws Exception {
+        Path old = dir.resolve("old-model");
+        Files.createDirectories(old);
+        try (var files = Files.list(dir.resolve("model"))) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("customer-risk")).toList()) {
+                Files.copy(f, old.resolve(f.getFileName()));
+            }
+        }
+        JobContext<ScoreOptions> context = JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(), old,
+                null, dir.resolve("old-scores").toString()));
+        var outcome = new ScoreJob().run(context);
+        assertTrue(outcome.summary().endsWith("; no customer model in " + old + " (trained before customer scores; "
+                + "retrain): customer scores absent"), outcome.summary());
+        assertTrue(Files.isDirectory(dir.resolve("old-scores").resolve(ScoreTables.SCORES.name())));
+        assertTrue(!Files.exists(dir.resolve("old-scores").resolve(ScoreTables.CUSTOMER_SCORES.name())));
+        assertTrue(Files.readString(dir.resolve("old-scores").resolve(ScoreTables.MANIFEST))
+                .contains("\"customer_scores\" : null"));
+    }
+
+    @Test
     void aModelRefusesDataWithoutItsFeatures() throws Exception {
         ModelDirectory.Loaded loaded = ModelDirectory.load(dir.resolve("model"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,84 @@
+package io.arscope.risk;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * The suggested credit limit of a customer, by one documented rule (notebooks-docs/risk-model.md): what it buys on
+ * credit in a month, times the months its terms and a {@value #BUFFER_DAYS}-day buffer keep that open, scaled down by
+ * its probability of going more than 60 days past due:
+ *
+ * <pre>
+ * suggested = sales / sales_days × 30 × (terms_days + 15) / 30 × (1 − p)
+ * </pre>
+ *
+ * rounded half up to a step of 1,000 ({@value #SMALL_STEP} below 10,000). {@code sales} are the invoices issued in
+ * the last 365 days ({@code sales_days}; fewer days for a newer customer). A customer with fewer than
+ * {@value #MIN_DAYS} days or {@value #MIN_INVOICES} invoices of history, or whose limit would round to nothing (too
+ * small a buyer, or so risky that (1 − p) takes it all), gets no suggestion, with the reason: never a limit of 0.
+ */
+public final class CreditLimitRule {
+
+    public static final int BUFFER_DAYS = 15;
+    public static final int MIN_DAYS = 180;
+    public static final int MIN_INVOICES = 3;
+    public static final int SMALL_STEP = 100;
+    private static final BigDecimal LARGE_STEP = BigDecimal.valueOf(1000);
+    private static final BigDecimal LARGE = BigDecimal.valueOf(10000);
+    private static final BigDecimal MONTH = BigDecimal.valueOf(30);
+
+    /**
+     * A suggestion.
+     *
+     * @param suggested the suggested limit, or null when the rule gives none
+     * @param change    suggested minus the current limit, or null when either is absent or they are in different
+     *                  currencies
+     * @param basis     how the suggestion was worked out, or why there is none, in words
+     */
+    public record Suggestion(BigDecimal suggested, BigDecimal change, String basis) {
+    }
+
+    private CreditLimitRule() {
+    }
+
+    /**
+     * @param sales         invoices issued in the sales window, in {@code currency}
+     * @param salesDays     days of the sales window: 365, or since the first invoice when newer
+     * @param invoices      invoices issued in the window
+     * @param termsDays     the customer's payment terms
+     * @param probability   the customer's probability of going more than 60 days past due, as stored
+     * @param current       the customer's current limit, or null for none
+     * @param sameCurrency  whether the current limit is in {@code currency} (the customer invoices in it)
+     * @param currency      the currency of the sales and of the suggestion
+     */
+    public static Suggestion suggest(BigDecimal sales, int salesDays, int invoices, int termsDays, double probability,
+            BigDecimal current, boolean sameCurrency, String currency) {
+        if (salesDays < MIN_DAYS) {
+            return new Suggestion(null, null, String.format(Locale.ROOT,
+                    "too little history: first invoice %d days ago (the rule needs %d)", salesDays, MIN_DAYS));
+        }
+        if (invoices < MIN_INVOICES) {
+            return new Suggestion(null, null, String.format(Locale.ROOT,
+                    "too little history: %d invoices in the last %d days (the rule needs %d)", invoices, salesDays,
+                    MIN_INVOICES));
+        }
+        BigDecimal monthly = sales.multiply(MONTH).divide(BigDecimal.valueOf(salesDays), 2, RoundingMode.HALF_UP);
+        BigDecimal p = BigDecimal.valueOf(probability);
+        BigDecimal raw = monthly.multiply(BigDecimal.valueOf(termsDays + BUFFER_DAYS))
+                .multiply(BigDecimal.ONE.subtract(p)).divide(MONTH, 2, RoundingMode.HALF_UP);
+        BigDecimal step = raw.compareTo(LARGE) >= 0 ? LARGE_STEP : BigDecimal.valueOf(SMALL_STEP);
+        BigDecimal suggested = raw.divide(step, 0, RoundingMode.HALF_UP).multiply(step).setScale(2);
+        String basis = String.format(Locale.ROOT, "%s a month (%s over %d days) × (%d + %d) / 30 days × (1 − %s)",
+                InvoiceCurrency.shown(monthly, currency), InvoiceCurrency.shown(sales, currency), salesDays, termsDays,
+                BUFFER_DAYS, p.toPlainString());
+        if (suggested.signum() == 0) {
+            return new Suggestion(null, null, "no limit: " + basis + " rounds to 0; sell on prepayment or review "
+                    + "the account");
+        }
+        String compared = current == null ? "; no current limit"
+                : sameCurrency ? "" : "; the current limit is in the customer's own currency, not compared";
+        return new Suggestion(suggested, current != null && sameCurrency ? suggested.subtract(current) : null,
+                basis + compared);
+    }
+}

@@ -1,0 +1,78 @@
+package io.arscope.risk;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.activity.CollectionActivity;
+import io.arscope.ledger.ReceivablesLedger;
+
+/**
+ * The rows of {@link ScoreTables#CUSTOMER_SCORES}: every customer observed on the scoring day
+ * ({@link CustomerFeatures}) scored by the customer model, with its reasons and its suggested credit limit
+ * ({@link CreditLimitRule}), riskiest exposure first. Customers are few beside invoices, so they are scored on the
+ * driver.
+ */
+public final class CustomerScores {
+
+    private CustomerScores() {
+    }
+
+    /**
+     * @param ledger   the ledger cut at {@code day}, amounts in {@code currency}
+     * @param activity the customers' collection activity, or null for none
+     * @param currency the reporting currency, or null for amounts as stored (one currency)
+     */
+    public static Dataset<Row> of(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
+            CustomerRiskModel model, LocalDate day, String currency, int graceDays) {
+        Dataset<Row> observed = CustomerFeatures.observe(ledger, activity, day, List.of(day), graceDays);
+        Dataset<Row> customers = ledger.customers().select(col("customer_id").as("c_id"), col("name"),
+                col("credit_limit"), col("terms_days"));
+        List<Row> rows = observed.join(customers, col("customer_id").equalTo(col("c_id")), "left")
+                .orderBy("customer_id").collectAsList();
+        List<Map<String, Double>> features = rows.stream().map(r -> r.<String, Double>getJavaMap(
+                r.fieldIndex("features"))).toList();
+        double[] p = model.probabilities(features);
+        List<List<Reasons.Reason>> reasons = model.reasons(features, currency);
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(row(rows.get(i), ScoreTables.probability(p[i]), reasons.get(i), day, currency));
+        }
+        return ScoreTables.CUSTOMER_SCORES.frame(spark, out)
+                .orderBy(ScoreTables.EXPOSURE_AT_RISK.col().desc(), ScoreTables.CUSTOMER_ID.col());
+    }
+
+    static Row row(Row r, double probability, List<Reasons.Reason> reasons, LocalDate day, String reportedIn) {
+        String currencies = r.getAs("currencies");
+        String currency = reportedIn != null ? reportedIn : currencies.isEmpty() ? null : currencies;
+        BigDecimal exposure = ((BigDecimal) r.getAs("exposure")).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal current = r.getAs("credit_limit");
+        Integer terms = r.getAs("terms_days");
+        CreditLimitRule.Suggestion s = CreditLimitRule.suggest(r.getAs("sales"), r.<Integer>getAs("sales_days"),
+                r.<Integer>getAs("sales_invoices"), terms != null ? terms : r.<Integer>getAs("latest_terms_days"),
+                probability, current, currencies.equals(currency), currency);
+        return ScoreTables.CUSTOMER_SCORES.row().set(ScoreTables.CUSTOMER_ID, r.getAs("customer_id"))
+                .set(ScoreTables.NAME, r.getAs("name")).set(ScoreTables.AS_OF, day)
+                .set(ScoreTables.CURRENCY, currency).set(ScoreTables.EXPOSURE, exposure)
+                .set(ScoreTables.MAX_DAYS_PAST_DUE, r.<Integer>getAs("max_days_past_due"))
+                .set(ScoreTables.PROBABILITY_60DPD_90D, probability)
+                .set(ScoreTables.RISK_BAND, CustomerRiskModel.band(probability))
+                .set(ScoreTables.EXPOSURE_AT_RISK, exposure.multiply(BigDecimal.valueOf(probability))
+                        .setScale(2, RoundingMode.HALF_UP))
+                .set(ScoreTables.REASON_1, reasons.get(0).words())
+                .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1).words() : null)
+                .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2).words() : null)
+                .set(ScoreTables.CREDIT_LIMIT, current).set(ScoreTables.SUGGESTED_CREDIT_LIMIT, s.suggested())
+                .set(ScoreTables.CREDIT_LIMIT_CHANGE, s.change()).set(ScoreTables.CREDIT_LIMIT_BASIS, s.basis())
+                .build();
+    }
+}
