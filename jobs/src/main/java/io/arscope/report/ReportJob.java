@@ -57,9 +57,10 @@ public final class ReportJob implements Job<ReportOptions> {
     @Override
     public JobOutcome run(JobContext<ReportOptions> context) throws IOException, InputException {
         ReportData data = write(context);
-        return JobOutcome.ok(context, String.format("report: %d months of metrics%s%s; %s", data.months().size(),
+        return JobOutcome.ok(context, String.format("report: %d months of metrics%s%s%s; %s", data.months().size(),
                 context.options().forecast() == null ? "" : ", the forecast",
                 context.options().worklist() == null ? "" : ", the worklist",
+                data.watch().customers() == null ? "" : ", the customers to watch",
                 OutputFiles.child(context.options().output(), REPORT)), java.util.List.of());
     }
 
