@@ -503,8 +503,9 @@ public final class CfoReport {
         }
         String intro = "The customers with the most exposure (open amount) times their probability of having an "
                 + "invoice more than 60 days past due within the next 90 days, from the customer model of "
-                + "arscope score. The suggested limit is a month of the customer's credit sales, times (its terms "
-                + "+ 15 days) / 30, times (1 - the probability), rounded; see risk-model.md.";
+                + "arscope score. The suggested limit is the larger of a month of the customer's credit sales times "
+                + "(its terms + 15 days) / 30 and what it owes now, times (1 - the probability), rounded; see "
+                + "risk-model.md.";
         List<String> rows = w.customers().stream()
                 .map(c -> row(cell(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId() + ")"),
                         moneyCell(c.exposure()), shareCell(c.probability()), cell(c.band()),

@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * The suggested credit limit of a customer, by one documented rule (notebooks-docs/risk-model.md): what it buys on
- * credit in a month, times the months its terms and a {@value #BUFFER_DAYS}-day buffer keep that open, scaled down by
- * its probability of going more than 60 days past due:
+ * The suggested credit limit of a customer, by one documented rule (notebooks-docs/risk-model.md): what it needs on
+ * credit, scaled down by its probability of going more than 60 days past due. What it needs is the larger of its
+ * usual need, what it buys on credit in a month times the months its terms and a {@value #BUFFER_DAYS}-day buffer
+ * keep that open, and what it owes now: a customer billed in large, lumpy invoices owes more than a month of average
+ * sales, and a limit below its balance of a sound customer would only stop its next order.
  *
  * <pre>
- * suggested = sales / sales_days × 30 × (terms_days + 15) / 30 × (1 − p)
+ * usual     = sales / sales_days × 30 × (terms_days + 15) / 30
+ * suggested = max(usual, exposure) × (1 − p)
  * </pre>
  *
  * rounded half up to a step of 1,000 ({@value #SMALL_STEP} below 10,000). {@code sales} are the invoices issued in
@@ -47,13 +50,14 @@ public final class CreditLimitRule {
      * @param salesDays     days of the sales window: 365, or since the first invoice when newer
      * @param invoices      invoices issued in the window
      * @param termsDays     the customer's payment terms
+     * @param exposure      what the customer owes now (its open amount), in {@code currency}
      * @param probability   the customer's probability of going more than 60 days past due, as stored
      * @param current       the customer's current limit, or null for none
      * @param sameCurrency  whether the current limit is in {@code currency} (the customer invoices in it)
      * @param currency      the currency of the sales and of the suggestion
      */
-    public static Suggestion suggest(BigDecimal sales, int salesDays, int invoices, int termsDays, double probability,
-            BigDecimal current, boolean sameCurrency, String currency) {
+    public static Suggestion suggest(BigDecimal sales, int salesDays, int invoices, int termsDays, BigDecimal exposure,
+            double probability, BigDecimal current, boolean sameCurrency, String currency) {
         if (salesDays < MIN_DAYS) {
             return new Suggestion(null, null, String.format(Locale.ROOT,
                     "too little history: first invoice %d days ago (the rule needs %d)", salesDays, MIN_DAYS));
@@ -65,13 +69,18 @@ public final class CreditLimitRule {
         }
         BigDecimal monthly = sales.multiply(MONTH).divide(BigDecimal.valueOf(salesDays), 2, RoundingMode.HALF_UP);
         BigDecimal p = BigDecimal.valueOf(probability);
-        BigDecimal raw = monthly.multiply(BigDecimal.valueOf(termsDays + BUFFER_DAYS))
-                .multiply(BigDecimal.ONE.subtract(p)).divide(MONTH, 2, RoundingMode.HALF_UP);
+        BigDecimal usual = monthly.multiply(BigDecimal.valueOf(termsDays + BUFFER_DAYS)).divide(MONTH, 2,
+                RoundingMode.HALF_UP);
+        boolean owesMore = exposure.compareTo(usual) > 0;
+        BigDecimal raw = (owesMore ? exposure : usual).multiply(BigDecimal.ONE.subtract(p))
+                .setScale(2, RoundingMode.HALF_UP);
         BigDecimal step = raw.compareTo(LARGE) >= 0 ? LARGE_STEP : BigDecimal.valueOf(SMALL_STEP);
         BigDecimal suggested = raw.divide(step, 0, RoundingMode.HALF_UP).multiply(step).setScale(2);
-        String basis = String.format(Locale.ROOT, "%s a month (%s over %d days) × (%d + %d) / 30 days × (1 − %s)",
-                InvoiceCurrency.shown(monthly, currency), InvoiceCurrency.shown(sales, currency), salesDays, termsDays,
-                BUFFER_DAYS, p.toPlainString());
+        String basis = String.format(Locale.ROOT, "%s a month (%s over %d days) × (%d + %d) / 30 days = %s%s; "
+                + "× (1 − %s)", InvoiceCurrency.shown(monthly, currency), InvoiceCurrency.shown(sales, currency),
+                salesDays, termsDays, BUFFER_DAYS, InvoiceCurrency.shown(usual, currency), owesMore
+                        ? ", less than the " + InvoiceCurrency.shown(exposure, currency) + " it owes now, which counts"
+                        : "", p.toPlainString());
         if (suggested.signum() == 0) {
             return new Suggestion(null, null, "no limit: " + basis + " rounds to 0; sell on prepayment or review "
                     + "the account");

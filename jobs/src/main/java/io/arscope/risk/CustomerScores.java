@@ -59,7 +59,7 @@ public final class CustomerScores {
         Integer terms = r.getAs("terms_days");
         CreditLimitRule.Suggestion s = CreditLimitRule.suggest(r.getAs("sales"), r.<Integer>getAs("sales_days"),
                 r.<Integer>getAs("sales_invoices"), terms != null ? terms : r.<Integer>getAs("latest_terms_days"),
-                probability, current, currencies.equals(currency), currency);
+                exposure, probability, current, currencies.equals(currency), currency);
         return ScoreTables.CUSTOMER_SCORES.row().set(ScoreTables.CUSTOMER_ID, r.getAs("customer_id"))
                 .set(ScoreTables.NAME, r.getAs("name")).set(ScoreTables.AS_OF, day)
                 .set(ScoreTables.CURRENCY, currency).set(ScoreTables.EXPOSURE, exposure)
