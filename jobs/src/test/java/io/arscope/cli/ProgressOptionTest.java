@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine;
  * {@code --progress}: every command that runs Spark takes it, from the command line or the config file; a command in
  * terminal mode draws its line on stderr only, and clears it before the summary.
  */
+@Tag("integration")
 class ProgressOptionTest {
 
     @Test

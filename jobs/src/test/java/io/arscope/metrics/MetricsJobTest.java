@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import io.arscope.testing.TestSpark;
  * as-of traps; segment C the days-to-pay, on-time, dispute and bad-debt examples. Months count 30 days here,
  * as in the worked examples.
  */
+@Tag("integration")
 class MetricsJobTest {
 
     private static final double EXACT = 1e-9;

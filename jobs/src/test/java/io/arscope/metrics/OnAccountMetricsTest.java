@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import io.arscope.testing.TestSpark;
  * The metrics job on {@link OnAccountLedger}: ending AR gross (the open invoices) and net of the on-account items,
  * DSO on the gross, and the aging with the items on a line of their own. 30-day months.
  */
+@Tag("integration")
 class OnAccountMetricsTest {
 
     @TempDir

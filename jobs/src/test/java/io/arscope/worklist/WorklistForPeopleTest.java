@@ -28,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The files a collector opens, from {@link HandMadeWorklist}: the workbook read back with POI (sheet names, cell
  * types, formats and values, frozen header, filters), and the pages' HTML, exact where names are hostile.
  */
+@Tag("integration")
 class WorklistForPeopleTest {
 
     private static final String INVOICE_HEAD = "<table class=\"invoices\"><thead><tr><th>Invoice</th>"

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import io.arscope.testing.TestSpark;
  * are 45 days past due against C1's 30, and C4 precedes C6 by id; C7 has nothing to do, so it comes last although
  * its priority is higher.
  */
+@Tag("integration")
 class WorklistTest {
 
     static final LocalDate AS_OF = d("2025-03-31");
