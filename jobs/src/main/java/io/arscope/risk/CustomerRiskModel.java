@@ -53,6 +53,11 @@ public final class CustomerRiskModel implements Serializable {
     public static final double HIGH_BAND = 0.5;
     /** Probability from which a customer is medium risk. */
     public static final double MEDIUM_BAND = 0.2;
+    /**
+     * Most customer observations collected to train on: a customer on each month-end of years of history outnumbers
+     * the invoices at scale (66,000 customers on 33 month-ends of a 1M-invoice history), and the driver holds them.
+     */
+    public static final long MAX_OBSERVATIONS = 500_000;
     private static final int MIN_TRAIN = 50;
     private static final int MIN_TEST = 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -72,12 +77,28 @@ public final class CustomerRiskModel implements Serializable {
          */
         public static Observations closed(ReceivablesLedger ledger, CollectionActivity activity,
                 LocalDate labelsAsOf, int graceDays) {
+            return closed(ledger, activity, labelsAsOf, graceDays, MAX_OBSERVATIONS);
+        }
+
+        /**
+         * As {@link #closed(ReceivablesLedger, CollectionActivity, LocalDate, int)}, keeping at most about
+         * {@code max} observations: beyond it, the customers whose id hashes to 0 modulo {@link #sampleEvery}, each
+         * with all its month-ends, the same customers on every run.
+         */
+        static Observations closed(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelsAsOf,
+                int graceDays, long max) {
             Row first = ledger.invoices().filter(col("invoice_date").leq(labelsAsOf))
                     .agg(functions.min("invoice_date")).first();
             List<LocalDate> days = first.isNullAt(0) ? List.of() : CustomerFeatures.monthEnds(first.getAs(0),
                     labelsAsOf.minusDays(CustomerFeatures.HORIZON_DAYS));
-            List<Row> rows = CustomerFeatures.observe(ledger, activity, labelsAsOf, days, graceDays)
-                    .filter(col("crosses_60").isNotNull()).orderBy("observed_on", "customer_id")
+            org.apache.spark.sql.Dataset<Row> labelled = CustomerFeatures.observe(ledger, activity, labelsAsOf, days,
+                    graceDays).filter(col("crosses_60").isNotNull()).localCheckpoint();
+            int every = sampleEvery(labelled.count(), max);
+            if (every > 1) {
+                labelled = labelled.filter(functions.pmod(functions.hash(col("customer_id")), functions.lit(every))
+                        .equalTo(0));
+            }
+            List<Row> rows = labelled.orderBy("observed_on", "customer_id")
                     .select("customer_id", "observed_on", "features", "crosses_60").collectAsList();
             List<String> customers = new ArrayList<>(rows.size());
             List<LocalDate> on = new ArrayList<>(rows.size());
@@ -95,6 +116,11 @@ public final class CustomerRiskModel implements Serializable {
 
         public int size() {
             return customers.size();
+        }
+
+        /** One customer in how many is kept so that {@code count} observations come to at most about {@code max}. */
+        static int sampleEvery(long count, long max) {
+            return (int) Math.max(1, (count + max - 1) / max);
         }
 
         Observations on(List<LocalDate> wanted) {

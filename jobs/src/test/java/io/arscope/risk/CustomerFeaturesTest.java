@@ -84,6 +84,31 @@ class CustomerFeaturesTest {
         assertEquals(91, (int) knew.getAs("sales_days"));
     }
 
+    /**
+     * Beyond the cap, whole customers are sampled by a hash of their id: one in ceil(count / max), the same ones on
+     * every run, each with all its month-ends.
+     */
+    @Test
+    void beyondTheCapWholeCustomersAreSampledTheSameOnEveryRun() {
+        assertEquals(List.of(1, 1, 2, 3), List.of(CustomerRiskModel.Observations.sampleEvery(0, 10),
+                CustomerRiskModel.Observations.sampleEvery(10, 10), CustomerRiskModel.Observations.sampleEvery(11, 10),
+                CustomerRiskModel.Observations.sampleEvery(21, 10)));
+        ledger().write(spark, dir.resolve("capped"));
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("capped/canonical").toString());
+        LocalDate labels = d("2024-09-30");
+        CustomerRiskModel.Observations all = CustomerRiskModel.Observations.closed(ledger, null, labels, 0,
+                Long.MAX_VALUE);
+        CustomerRiskModel.Observations capped = CustomerRiskModel.Observations.closed(ledger, null, labels, 0,
+                all.size() - 1);
+        java.util.Set<String> kept = new java.util.TreeSet<>(capped.customers());
+        java.util.Set<String> every = new java.util.TreeSet<>(all.customers());
+        assertEquals(true, every.containsAll(kept) && kept.size() < every.size(), kept + " of " + every);
+        // Each kept customer keeps all its month-ends, and a second run keeps the same ones.
+        assertEquals(all.customers().stream().filter(kept::contains).count(), (long) capped.size());
+        assertEquals(capped.customers(), CustomerRiskModel.Observations.closed(ledger, null, labels, 0,
+                all.size() - 1).customers());
+    }
+
     @Test
     void labelIsUnknownUntilTheWindowHasClosed() {
         Map<String, Row> rows = observe(ledger(), "open-window", "2024-06-28");
