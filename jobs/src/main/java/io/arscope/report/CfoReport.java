@@ -33,6 +33,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
+import io.arscope.metrics.ActivityGaps;
 import io.arscope.metrics.ContactCoverage;
 
 /**
@@ -50,7 +51,6 @@ public final class CfoReport {
     /** The slicing dimension whose values are collectors (a customer column of the canonical model). */
     private static final String COLLECTOR = "collector";
     /** Why an activity figure is missing when none of its kind was recorded by the month's end. */
-    private static final String NO_RECORD = "none recorded by then";
     private static final String[] PALETTE = {"#2f6f9f", "#5aa469", "#e0a030", "#d9603b", "#a23b72", "#6b4c9a",
         "#3b9ea2", "#888888"};
 
@@ -329,19 +329,20 @@ public final class CfoReport {
     }
 
     private static String activityCells(String first, ReportData.Activity a, String month) {
-        String noPromise = a.promisesClosed() == null ? NO_RECORD : "no promise closed in " + month;
-        String noPlan = a.instalmentsClosed() == null ? NO_RECORD : "no instalment closed in " + month;
+        String noPromise = ActivityGaps.promiseRate(a.promisesClosed(), month);
+        String noPlan = ActivityGaps.planRate(a.instalmentsClosed(), month);
         return first + numCell(escape(FinanceFormat.orWhy(a.keptRateCount(), FinanceFormat::share, noPromise)))
                 + numCell(escape(FinanceFormat.orWhy(a.keptRateAmount(), FinanceFormat::share, noPromise)))
-                + numCell(escape(a.brokenOpenCount() == null ? FinanceFormat.notAvailable(NO_RECORD)
+                + numCell(escape(a.brokenOpenCount() == null ? FinanceFormat.notAvailable(ActivityGaps.NO_RECORD)
                         : String.valueOf(a.brokenOpenCount())))
-                + numCell(escape(FinanceFormat.orWhy(a.brokenOpenUnpaid(), FinanceFormat::money, NO_RECORD)))
+                + numCell(escape(FinanceFormat.orWhy(a.brokenOpenUnpaid(), FinanceFormat::money,
+                        ActivityGaps.NO_RECORD)))
                 + numCell(escape(FinanceFormat.orWhy(a.contactCoverage(), FinanceFormat::share,
-                        a.overdueAr() != null && a.overdueAr() == 0 ? "nothing overdue" : NO_RECORD)))
+                        ActivityGaps.coverage(a.overdueAr() != null && a.overdueAr() == 0))))
                 + numCell(escape(FinanceFormat.orWhy(a.planAdherenceCount(), FinanceFormat::share, noPlan)))
                 + numCell(escape(FinanceFormat.orWhy(a.planAdherenceAmount(), FinanceFormat::share, noPlan)))
                 + numCell(escape(FinanceFormat.orWhy(a.avgDaysContactToPay(), FinanceFormat::days,
-                        a.contactPaidInvoices() == null ? NO_RECORD : "no invoice paid after a contact in " + month)));
+                        ActivityGaps.daysToPay(a.contactPaidInvoices(), month))));
     }
 
     // ---- provision

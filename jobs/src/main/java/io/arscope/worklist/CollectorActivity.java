@@ -22,6 +22,7 @@ import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.Slices;
+import io.arscope.metrics.ActivityGaps;
 import io.arscope.metrics.CollectionActivityMetrics;
 import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsTables;
@@ -39,7 +40,6 @@ import io.arscope.risk.InvoiceCurrency;
 public final class CollectorActivity {
 
     /** Why a figure is missing when none of its kind was recorded by the month's end (the CFO report's words). */
-    private static final String NO_RECORD = "none recorded by then";
     private static final String COLLECTOR = "collector";
 
     /** What the figures are about, for the pages to say above them. */
@@ -163,14 +163,14 @@ public final class CollectorActivity {
 
         String brokenOpen() {
             Long count = MetricsTables.BROKEN_OPEN_COUNT.of(row);
-            return count == null ? FinanceFormat.notAvailable(NO_RECORD)
+            return count == null ? FinanceFormat.notAvailable(ActivityGaps.NO_RECORD)
                     : count + " (" + money(MetricsTables.BROKEN_OPEN_UNPAID.of(row)) + " unpaid)";
         }
 
         String coverage() {
             BigDecimal overdue = MetricsTables.OVERDUE_AR.of(row);
             return FinanceFormat.orWhy(MetricsTables.CONTACT_COVERAGE.of(row), FinanceFormat::share,
-                    overdue.signum() == 0 ? "nothing overdue" : NO_RECORD)
+                    ActivityGaps.coverage(overdue.signum() == 0))
                     + (MetricsTables.CONTACT_COVERAGE.of(row) == null ? "" : " (" + money(MetricsTables
                             .CONTACTED_OVERDUE_AR.of(row)) + " of " + money(overdue) + " overdue)");
         }
@@ -192,19 +192,16 @@ public final class CollectorActivity {
         String daysToPay() {
             Long paid = MetricsTables.CONTACT_PAID_INVOICES.of(row);
             return FinanceFormat.orWhy(MetricsTables.AVG_DAYS_CONTACT_TO_PAY.of(row), FinanceFormat::days,
-                    paid == null ? NO_RECORD : "no invoice paid after a contact in " + month)
+                    ActivityGaps.daysToPay(paid, month))
                     + (paid == null || paid == 0 ? "" : " days (" + paid + (paid == 1 ? " invoice)" : " invoices)"));
         }
 
         private String noPromise() {
-            Long closed = MetricsTables.PROMISES_CLOSED.of(row);
-            return closed == null ? NO_RECORD : closed == 0 ? "no promise closed in " + month : "nothing promised";
+            return ActivityGaps.promiseRate(MetricsTables.PROMISES_CLOSED.of(row), month);
         }
 
         private String noPlan() {
-            Long closed = MetricsTables.INSTALMENTS_CLOSED.of(row);
-            return closed == null ? NO_RECORD : closed == 0 ? "no instalment closed in " + month
-                    : "no instalment amount";
+            return ActivityGaps.planRate(MetricsTables.INSTALMENTS_CLOSED.of(row), month);
         }
 
         private String money(BigDecimal amount) {

@@ -59,7 +59,7 @@ class DocFiguresTest {
         SampleRun run = SampleRun.get();
         day = run.day();
         assertEquals(0, run.worklistByTheModel().code(), run.worklistByTheModel().err());
-        byTheModel = run.work().resolve("worklist-by-the-model");
+        byTheModel = run.shared().resolve("worklist-by-the-model");
         cedarMotors = named(byTheModel.resolve("worklist-customers.csv")).stream()
                 .filter(r -> r.get("customer_name").equals("Cedar Motors Co")).findFirst().orElseThrow();
         team = named(byTheModel.resolve("worklist-team.csv"));
@@ -168,7 +168,7 @@ class DocFiguresTest {
     @Test
     void schedulingShowsTheLinesTheRunPrints() throws IOException {
         SampleRun run = SampleRun.get();
-        String root = run.work().resolve("root").toString();
+        String root = run.shared().resolve("root").toString();
         String doc = Files.readString(Path.of("../notebooks-docs/scheduling.md"));
         Pattern block = Pattern.compile("```\n(2026-10-31 run started .*?)```", Pattern.DOTALL);
         var found = block.matcher(doc);

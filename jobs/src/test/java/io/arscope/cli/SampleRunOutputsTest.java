@@ -142,7 +142,7 @@ class SampleRunOutputsTest {
         ExportRun.Command passed = SampleRun.get().worklistByTheModel();
         assertEquals(0, passed.code(), passed.err());
         assertFalse(passed.err().contains("warning"), passed.err());
-        JsonNode byTheModel = JSON.readTree(SampleRun.get().work().resolve("worklist-by-the-model/worklist-run.json")
+        JsonNode byTheModel = JSON.readTree(SampleRun.get().shared().resolve("worklist-by-the-model/worklist-run.json")
                 .toFile());
         assertEquals(List.of("complete", "0", "model"), List.of(byTheModel.path("status").asText(),
                 byTheModel.path("exit_code").asText(), byTheModel.path("outputs").path("ranking").asText()));
@@ -155,7 +155,7 @@ class SampleRunOutputsTest {
         assertEquals("model published: late amount in the riskiest 20% of validation invoices 30.4%, baseline 29.1%, "
                 + "margin 1.0 points", gate.path("decision").asText());
         assertTrue(passed.out().contains(gate.path("decision").asText() + "\n"), passed.out());
-        List<String[]> customers = csv(SampleRun.get().work().resolve("worklist-by-the-model/worklist-customers.csv"));
+        List<String[]> customers = csv(SampleRun.get().shared().resolve("worklist-by-the-model/worklist-customers.csv"));
         int reason = List.of(customers.get(0)).indexOf("reason_1");
         assertFalse(customers.subList(1, customers.size()).stream().anyMatch(r -> r[reason] != null
                 && r[reason].startsWith("ranked by the baseline")));
@@ -415,7 +415,7 @@ class SampleRunOutputsTest {
      */
     @Test
     void theRunLogsItsRecommendationsAndTheSummaryReadsThemBack() throws IOException {
-        Path log = SampleRun.get().work().resolve("root/actions-log");
+        Path log = SampleRun.get().shared().resolve("root/actions-log");
         String runId = "2026-10-31_" + day.getFileName();
         try (Stream<Path> runs = Files.list(log)) {
             assertEquals(List.of("run_id=" + runId), runs.map(p -> p.getFileName().toString()).toList());

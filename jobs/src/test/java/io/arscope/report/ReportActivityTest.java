@@ -54,6 +54,18 @@ class ReportActivityTest {
         assertFalse(html.contains("<b>ann"), html);
     }
 
+    /** Promises that closed with nothing promised: the rate by amount has no base, though promises did close. */
+    @Test
+    void closedPromisesAndInstalmentsWithNoAmountSaySoAsTheCollectorsPagesDo() {
+        String html = CfoReport.render(with(List.of(new ReportData.Activity("total", "all", MARCH, 2L, 0.5, null,
+                1L, 0.0, 0.0, null, 1L, 1.0, null, 0L, null))), "Receivables report", "arscope test");
+        assertTrue(html.contains("<tr class=\"total\"><td>All</td><td class=\"num\">50.0%</td>"
+                + "<td class=\"num\">n/a (nothing promised)</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">n/a (nothing overdue)</td><td class=\"num\">100.0%</td>"
+                + "<td class=\"num\">n/a (no instalment amount)</td>"
+                + "<td class=\"num\">n/a (no invoice paid after a contact in 2026-03)</td></tr>"), html);
+    }
+
     @Test
     void anInputWithNoActivitySaysSoAndShowsNoZero() {
         String html = CfoReport.render(with(List.of(new ReportData.Activity("total", "all", MARCH, null, null, null,

@@ -1,7 +1,6 @@
 package io.arscope.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -26,8 +25,8 @@ import io.arscope.worklist.WorklistJob;
 import io.arscope.worklist.WorklistOptions;
 
 /**
- * The outputs of every analysis job on one generated history, built once per test JVM under target/ and shared by
- * the tests that read outputs as a user would (the report in a browser, the walk-throughs).
+ * The outputs of every analysis job on one generated history, built once per Maven build ({@link SharedFixture}) and
+ * shared by the tests that read outputs as a user would (the report in a browser, the walk-throughs).
  *
  * @param data     folder holding canonical/
  * @param metrics  an arscope metrics run
@@ -40,13 +39,17 @@ public record PipelineOutputs(String data, String metrics, String forecast, Stri
     private static final GeneratorConfig HISTORY = GeneratorConfig.of(5, 3000, LocalDate.of(2024, 1, 1), 18);
     private static PipelineOutputs built;
 
-    public static synchronized PipelineOutputs get() throws IOException, io.arscope.job.InputException {
-        if (built != null) {
-            return built;
+    public static synchronized PipelineOutputs get() {
+        if (built == null) {
+            Path dir = SharedFixture.folder("pipeline-outputs", PipelineOutputs::build);
+            built = new PipelineOutputs(dir.resolve("data").toString(), dir.resolve("metrics").toString(),
+                    dir.resolve("forecast").toString(), dir.resolve("worklist").toString(), dir.resolve("report"));
         }
+        return built;
+    }
+
+    private static void build(Path dir) throws IOException, io.arscope.job.InputException {
         SparkSession spark = TestSpark.session();
-        Path dir = Path.of("target", "pipeline-outputs").toAbsolutePath();
-        Files.createDirectories(dir);
         String data = GeneratedLedger.write(spark, HISTORY, dir.resolve("data")).toString();
         String metrics = dir.resolve("metrics").toString();
         MetricsJob.Outcome m = MetricsJob.write(JobContext.of(spark, new MetricsOptions(data, metrics, null, AgingBuckets.DEFAULT,
@@ -60,10 +63,7 @@ public record PipelineOutputs(String data, String metrics, String forecast, Stri
         String worklist = dir.resolve("worklist").toString();
         WorklistJob.write(JobContext.of(spark, new WorklistOptions(data, model, null, null, worklist,
                 WorklistConfig.DEFAULT)));
-        Path report = dir.resolve("report");
-        ReportJob.write(JobContext.of(spark, new ReportOptions(metrics, forecast, worklist, report.toString(),
-                "Receivables report")));
-        built = new PipelineOutputs(data, metrics, forecast, worklist, report);
-        return built;
+        ReportJob.write(JobContext.of(spark, new ReportOptions(metrics, forecast, worklist,
+                dir.resolve("report").toString(), "Receivables report")));
     }
 }

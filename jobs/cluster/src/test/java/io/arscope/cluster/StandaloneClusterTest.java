@@ -60,8 +60,11 @@ class StandaloneClusterTest {
         deleteTree(WORK);
         HistoryGenerator.generate(HISTORY, WORK.resolve("export"));
         cluster = StandaloneCluster.start(HOME, Files.createDirectories(WORK.resolve("cluster")), 2, "1g");
-        runPipeline(cluster.url(), WORK.resolve("on-cluster"));
-        runPipeline("local[2]", WORK.resolve("local"));
+        // Side by side: each run waits mostly on Spark's scheduling, so together they take little more than one.
+        Submitted onCluster = runPipeline(cluster.url(), WORK.resolve("on-cluster"));
+        Submitted local = runPipeline("local[2]", WORK.resolve("local"));
+        onCluster.await();
+        local.await();
     }
 
     @AfterAll
@@ -124,10 +127,10 @@ class StandaloneClusterTest {
      * The whole pipeline, {@code arscope run}, as one application. The export is given as a file system URI, as on a
      * cluster (hdfs://, s3a://); the run's root is a folder the driver and the executors share.
      */
-    private static void runPipeline(String master, Path out) throws IOException, InterruptedException {
+    private static Submitted runPipeline(String master, Path out) throws IOException {
         Files.createDirectories(out);
         Path repo = Path.of(System.getProperty("arscope.repo.dir"));
-        submit(master, out, List.of("run", "--as-of", AS_OF, "--root", out.resolve("root").toString(),
+        return submit(master, out, List.of("run", "--as-of", AS_OF, "--root", out.resolve("root").toString(),
                 "--input", WORK.resolve("export").toUri().toString(),
                 "--mapping", repo.resolve("data-samples/mappings/arscope-generator.yaml").toString()));
     }
@@ -141,7 +144,7 @@ class StandaloneClusterTest {
      * One arscope command through spark-submit in client mode, as from an edge node: the driver is a JVM of its
      * own, the jar is the shaded one, Spark comes from SPARK_HOME. The options are the ones a real submit needs.
      */
-    private static void submit(String master, Path out, List<String> command) throws IOException, InterruptedException {
+    private static Submitted submit(String master, Path out, List<String> command) throws IOException {
         List<String> args = new ArrayList<>(List.of("--master", master, "--class", "io.arscope.cli.Arscope",
                 "--executor-memory", "1g",
                 "--conf", "spark.ui.enabled=false",
@@ -153,15 +156,21 @@ class StandaloneClusterTest {
         Path log = out.resolve(command.get(0) + ".log");
         Process driver = HOME.start(log, "1g", "org.apache.spark.deploy.SparkSubmit", args);
         driverPids.add(driver.pid());
-        if (!driver.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            StandaloneCluster.stop(driver);
-            fail(command.get(0) + " on " + master + " did not finish in " + COMMAND_TIMEOUT + "; see " + log);
-        }
-        // 7 is "published with warnings": on this small history the model gate may refuse the model and rank by the
-        // baseline, which it does the same way on the cluster and locally; the outputs are compared below.
-        if (driver.exitValue() != 0 && driver.exitValue() != 7) {
-            fail(command.get(0) + " on " + master + " exited with " + driver.exitValue() + "; see " + log + ":\n"
-                    + tail(log));
+        return new Submitted(command.get(0) + " on " + master, driver, log);
+    }
+
+    /** A driver started by {@link #submit}. */
+    private record Submitted(String what, Process driver, Path log) {
+        void await() throws IOException, InterruptedException {
+            if (!driver.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                StandaloneCluster.stop(driver);
+                fail(what + " did not finish in " + COMMAND_TIMEOUT + "; see " + log);
+            }
+            // 7 is "published with warnings": on this small history the model gate may refuse the model and rank by
+            // the baseline, which it does the same way on the cluster and locally; the outputs are compared below.
+            if (driver.exitValue() != 0 && driver.exitValue() != 7) {
+                fail(what + " exited with " + driver.exitValue() + "; see " + log + ":\n" + tail(log));
+            }
         }
     }
 
