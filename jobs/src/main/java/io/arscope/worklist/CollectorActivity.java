@@ -1,8 +1,6 @@
 package io.arscope.worklist;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -80,12 +78,9 @@ public final class CollectorActivity {
         LocalDate lastMonthEnd = MetricsJob.lastMonthEnd(day);
         YearMonth latest = YearMonth.from(lastMonthEnd);
         YearMonth previous = latest.minusMonths(1);
-        // The lists' collector: a blank one (Character.isWhitespace throughout, as String.isBlank) is nobody's.
-        org.apache.spark.sql.Column named = col(COLLECTOR);
         // Held once: every figure reads the same few tables again, and reading them means the ingest's files.
         ReceivablesLedger ledger = new ReceivablesLedger(cut.customers().withColumn(COLLECTOR,
-                when(named.isNull().or(named.rlike("^\\p{javaWhitespace}*$")), lit(Worklist.UNASSIGNED))
-                        .otherwise(named)).localCheckpoint(), cut.invoices().localCheckpoint(),
+                Worklist.collector(col(COLLECTOR))).localCheckpoint(), cut.invoices().localCheckpoint(),
                 cut.payments().localCheckpoint(), cut.adjustments().localCheckpoint(), cut.disputes());
         CollectionActivity known = collected.asOf(day);
         CollectionActivity held = new CollectionActivity(known.contacts().localCheckpoint(),

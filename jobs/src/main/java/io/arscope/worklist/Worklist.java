@@ -57,6 +57,8 @@ public final class Worklist {
     public static final String DISPUTE = "dispute";
     /** Collector of customers that name none. */
     public static final String UNASSIGNED = "unassigned";
+    /** Blank as {@link String#isBlank} says: {@link Character#isWhitespace} throughout, or empty. */
+    private static final String BLANK = "^\\p{javaWhitespace}*$";
     public static final String RESOLVE_DISPUTE = "resolve_dispute";
     /** The action of an invoice its customer's on-account credit covers in full: apply the credit, do not chase. */
     public static final String APPLY_ON_ACCOUNT = "apply_on_account";
@@ -94,6 +96,16 @@ public final class Worklist {
 
     /** The invoice rows and the customer roll-up. */
     public record Result(Dataset<Row> invoices, Dataset<Row> customers) {
+    }
+
+    /** The lists' collector of a customer: one that names none, or a blank name, is nobody's ({@link #UNASSIGNED}). */
+    public static String collector(String named) {
+        return named == null || named.isBlank() ? UNASSIGNED : named;
+    }
+
+    /** {@link #collector(String)} as a column, for the tables that group by collector in Spark. */
+    public static Column collector(Column named) {
+        return when(named.isNull().or(named.rlike(BLANK)), lit(UNASSIGNED)).otherwise(named);
     }
 
     private Worklist() {
@@ -198,7 +210,7 @@ public final class Worklist {
             severity = d.severity();
         }
         return UNRANKED_ROWS.row().set(WorklistTables.AS_OF, asOf)
-                .set(WorklistTables.COLLECTOR, collector == null || collector.isBlank() ? UNASSIGNED : collector)
+                .set(WorklistTables.COLLECTOR, collector(collector))
                 .set(WorklistTables.QUEUE, disputed ? DISPUTE : COLLECT)
                 .set(WorklistTables.CUSTOMER_ID, ScoreTables.CUSTOMER_ID.of(r))
                 .set(WorklistTables.CUSTOMER_NAME, r.getAs(CollectionContext.CUSTOMER_NAME))
