@@ -52,11 +52,16 @@ final class LineDecoder implements Serializable {
         if (nul >= 0) {
             String shown = text;
             Place at = Place.of(nul, shown::charAt, firstLine);
-            return new Decoded(text.replace("\0", "\\x00"), new FieldProblem(RejectReason.BAD_ENCODING, null,
+            return new Decoded(withoutNul(text), new FieldProblem(RejectReason.BAD_ENCODING, null,
                     "a NUL character at character " + at.column() + (at.line() == firstLine ? "" : " of line "
                             + at.line()) + ", which no text export holds: is the file UTF-16, or damaged?"));
         }
         return new Decoded(text, null);
+    }
+
+    /** A rejected line as shown: a NUL as {@code \x00}, so that no reject or message carries the character itself. */
+    private static String withoutNul(String text) {
+        return text.replace("\0", "\\x00");
     }
 
     /** Decodes again, this time writing each byte the encoding does not define as {@code \xHH}. */
@@ -91,8 +96,7 @@ final class LineDecoder implements Serializable {
         d.flush(out);
         shown.append(out.flip());
         Place at = Place.of(firstBad, i -> line[i], firstLine);
-        // A NUL beside the bad bytes is shown escaped too: no reject or message carries the character itself.
-        return new Decoded(shown.toString().replace("\0", "\\x00"), new FieldProblem(RejectReason.BAD_ENCODING, null,
+        return new Decoded(withoutNul(shown.toString()), new FieldProblem(RejectReason.BAD_ENCODING, null,
                 "byte(s) " + firstBytes + " at byte " + at.column() + " of " + (at.line() == firstLine ? "the line"
                         : "line " + at.line()) + " are not " + encoding
                         + " (the source's encoding; set 'encoding' in its mapping if the file is in another)"));
