@@ -107,8 +107,9 @@ public final class RiskBenchmark {
     }
 
     private static void print(String what, Evaluation e) {
-        System.out.printf("%-26s n=%,d late %.1f%% ROC AUC %.3f PR AUC %.3f Brier %.4f top10%% %.1f%% top20%% %.1f%%%n",
-                what, e.rows(), 100 * e.lateShare(), e.rocAuc(), e.prAuc(), e.brier(), 100 * e.captureTop10(),
+        System.out.printf("%-26s n=%,d late %.1f%% ROC AUC %.3f PR AUC %.3f Brier %.4f ECE %.4f top10%% %.1f%% "
+                + "top20%% %.1f%%%n", what, e.rows(), 100 * e.lateShare(), e.rocAuc(), e.prAuc(), e.brier(), e.ece(),
+                100 * e.captureTop10(),
                 100 * e.captureTop20());
     }
 }
