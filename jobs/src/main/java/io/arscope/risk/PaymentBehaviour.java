@@ -19,6 +19,9 @@ import java.util.Map;
  * <li>{@code hist_settled_vs_due_days}, {@code hist_recent_settled_vs_due_days}: the mean of settlement date minus due
  * date, signed (early payments count below 0, where days late stop at 0), over those invoices and over the last
  * {@value #RECENT} of them: how close to its due dates the customer pays.</li>
+ * <li>{@code hist_late_share_decayed}: its late share over the outcomes known by t (as {@code hist_late_share} counts
+ * them), each weighted by 0.5^(days since it became known / {@value #HALF_LIFE_DAYS}): a customer's habits
+ * drift, and its latest outcomes say most about its next.</li>
  * <li>{@code hist_partial_payment_share}: of its invoices with a payment before t, the share paid in parts: a payment
  * before t left part of the invoice open.</li>
  * <li>{@code hist_disputes_credited_share}, {@code hist_dispute_days}: of its disputes resolved before t, the share
@@ -35,12 +38,13 @@ final class PaymentBehaviour {
 
     static final int SLOPE_INVOICES = 10;
     static final int RECENT = 5;
+    static final double HALF_LIFE_DAYS = 180;
 
     private PaymentBehaviour() {
     }
 
     static void add(Map<String, Double> f, RiskFeatures.Invoice target, List<RiskFeatures.Invoice> customerInvoices,
-            LocalDate t) {
+            LocalDate t, int graceDays) {
         int due = target.due().getDayOfMonth();
         f.put("due_month_position", (due - 1.0) / (target.due().lengthOfMonth() - 1));
         List<RiskFeatures.Invoice> settled = new ArrayList<>();
@@ -52,9 +56,17 @@ final class PaymentBehaviour {
         int open = 0;
         long openAge = 0;
         long oldestPastDue = 0;
+        double weighted = 0;
+        double weightedLate = 0;
         for (RiskFeatures.Invoice o : customerInvoices) {
             if (!o.issued().isBefore(t) || o == target) {
                 continue;
+            }
+            SegmentPriors.Outcome outcome = SegmentPriors.outcome(o, graceDays);
+            if (!outcome.knownFrom().isAfter(t)) {
+                double w = Math.pow(0.5, ChronoUnit.DAYS.between(outcome.knownFrom(), t) / HALF_LIFE_DAYS);
+                weighted += w;
+                weightedLate += outcome.late() ? w : 0;
             }
             if (o.settledOn() != null && o.settledOn().isBefore(t)) {
                 settled.add(o);
@@ -105,6 +117,9 @@ final class PaymentBehaviour {
                     settled.size());
             double[] y = last.stream().mapToDouble(RiskFeatures.Invoice::daysLate).toArray();
             f.put("hist_days_late_slope", slope(y));
+        }
+        if (weighted > 0) {
+            f.put("hist_late_share_decayed", weightedLate / weighted);
         }
         if (paid > 0) {
             f.put("hist_partial_payment_share", (double) paidInParts / paid);

@@ -262,7 +262,7 @@ public final class RiskFeatures {
         f.put("business_unit=" + text(r.getAs("business_unit")), 1.0);
         f.put("billing_channel=" + text(r.getAs("billing_channel")), 1.0);
         History h = addHistory(f, target, customerInvoices, onAccount, t, graceDays);
-        PaymentBehaviour.add(f, target, customerInvoices, t);
+        PaymentBehaviour.add(f, target, customerInvoices, t, graceDays);
         BigDecimal limit = r.getAs("credit_limit");
         if (limit != null && limit.signum() > 0) {
             f.put("credit_use", (h.openBalance() + target.amount().doubleValue()) / limit.doubleValue());

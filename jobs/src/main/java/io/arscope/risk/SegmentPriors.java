@@ -35,6 +35,8 @@ import org.apache.spark.sql.types.StructType;
  * month's first day (only outcomes known before t) and adds:
  * <ul>
  * <li>{@code segment_late_share}: mu;</li>
+ * <li>{@code segment_recent_late_share}: the late share of the segment's outcomes that became known in the
+ * {@value #RECENT_MONTHS} months before (absent when none did): where the segment stands now, as times change;</li>
  * <li>{@code hist_late_share_shrunk}: (k + m mu) / (n + m), with k late of n known outcomes of the customer's own by
  * t (mu when it has none).</li>
  * </ul>
@@ -45,6 +47,7 @@ final class SegmentPriors implements Serializable {
 
     static final double MIN_STRENGTH = 1;
     static final double MAX_STRENGTH = 1000;
+    static final int RECENT_MONTHS = 3;
 
     private static final StructType COUNTS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("segment", DataTypes.StringType, false),
@@ -52,7 +55,7 @@ final class SegmentPriors implements Serializable {
             DataTypes.createStructField("known", DataTypes.LongType, false),
             DataTypes.createStructField("late", DataTypes.LongType, false)));
 
-    /** Per segment, per first day of a month: mu and m. */
+    /** Per segment, per first day of a month: mu, m and the recent late share. */
     private final Map<String, TreeMap<LocalDate, double[]>> bySegment;
 
     SegmentPriors(Map<String, TreeMap<LocalDate, double[]>> bySegment) {
@@ -89,16 +92,34 @@ final class SegmentPriors implements Serializable {
                                 .as("p2"),
                         functions.sum(functions.lit(1.0).divide(functions.col("known"))).as("inv_n"))
                 .collectAsList();
+        Map<String, TreeMap<LocalDate, long[]>> pooled = new HashMap<>();
         Map<String, TreeMap<LocalDate, double[]>> bySegment = new HashMap<>();
         for (Row r : counts) {
+            pooled.computeIfAbsent(r.getString(0), s -> new TreeMap<>()).put(r.<LocalDate>getAs(1),
+                    new long[] {r.getLong(3), r.getLong(4)});
             bySegment.computeIfAbsent(r.getString(0), s -> new TreeMap<>()).put(r.<LocalDate>getAs(1),
                     prior(r.getLong(2), r.getLong(3), r.getLong(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
         }
+        bySegment.forEach((segment, byMonth) -> byMonth.forEach((month, prior) -> prior[2] = recent(pooled.get(segment),
+                month)));
         return new SegmentPriors(bySegment);
     }
 
     /**
-     * mu and m from a segment's customers on one month's first day: their number, known and late outcomes summed,
+     * The late share of the outcomes that became known in the {@value #RECENT_MONTHS} months before {@code month}'s
+     * first day, from the segment's pooled known and late outcomes on each month's first day; NaN when none did.
+     */
+    static double recent(TreeMap<LocalDate, long[]> pooled, LocalDate month) {
+        long[] now = pooled.get(month);
+        Map.Entry<LocalDate, long[]> before = pooled.floorEntry(month.minusMonths(RECENT_MONTHS));
+        long known = now[0] - (before == null ? 0 : before.getValue()[0]);
+        long late = now[1] - (before == null ? 0 : before.getValue()[1]);
+        return known > 0 ? (double) late / known : Double.NaN;
+    }
+
+    /**
+     * mu and m (and NaN for the recent share, which {@link #recent} fills) from a segment's customers on one month's
+     * first day: their number, known and late outcomes summed,
      * and the sums of their shares, squared shares and 1 / known.
      */
     static double[] prior(long customers, long known, long late, double sumShare, double sumShare2, double sumInvKnown) {
@@ -107,7 +128,7 @@ final class SegmentPriors implements Serializable {
         double spread = sumShare2 / customers - mean * mean - mu * (1 - mu) * sumInvKnown / customers;
         double m = customers < 2 || spread <= 0 ? MAX_STRENGTH
                 : Math.max(MIN_STRENGTH, Math.min(MAX_STRENGTH, mu * (1 - mu) / spread - 1));
-        return new double[] {mu, m};
+        return new double[] {mu, m, Double.NaN};
     }
 
     static List<Row> customerMonths(Iterator<Row> rows, LocalDate labelAsOf, int graceDays) {
@@ -169,6 +190,9 @@ final class SegmentPriors implements Serializable {
         double mu = prior.getValue()[0];
         double m = prior.getValue()[1];
         f.put("segment_late_share", mu);
+        if (!Double.isNaN(prior.getValue()[2])) {
+            f.put("segment_recent_late_share", prior.getValue()[2]);
+        }
         f.put("hist_late_share_shrunk", (late + m * mu) / (known + m));
     }
 }

@@ -76,7 +76,7 @@ class PaymentBehaviourTest {
                 invoice("G", "2024-06-12", "2024-07-12", "700", new Object[][] {{"2024-06-13", "700", "payment"}},
                         NONE));
         Map<String, Double> f = new TreeMap<>();
-        PaymentBehaviour.add(f, target, invoices, T);
+        PaymentBehaviour.add(f, target, invoices, T, 0);
 
         Map<String, Double> expected = new TreeMap<>();
         // Days late 0, 5, 14, 20 in settlement order against 0..3: sxy 34.5 / sxx 5.
@@ -84,6 +84,14 @@ class PaymentBehaviourTest {
         // Signed: (-5 + 5 + 14 + 20) / 4, the last 5 being all 4.
         expected.put("hist_settled_vs_due_days", 8.5);
         expected.put("hist_recent_settled_vs_due_days", 8.5);
+        // Outcomes known by T, days since: A on time 135 (known January 27th), B late 99 (known March 3rd), C late 70,
+        // D late 39, E late 9 (its due date passed May 31st; its payment on T does not count); F is not yet due.
+        double[] age = {135, 99, 70, 39, 9};
+        double all = 0;
+        for (double a : age) {
+            all += Math.pow(0.5, a / 180);
+        }
+        expected.put("hist_late_share_decayed", (all - Math.pow(0.5, 135.0 / 180)) / all);
         // A, B, C, D and E had payments before T; B and E were paid in parts.
         expected.put("hist_partial_payment_share", 0.4);
         // C's and D's disputes ended before T, C's with a credit: 1 of 2, (30 + 10) / 2 days.
@@ -110,10 +118,13 @@ class PaymentBehaviourTest {
                         NONE),
                 target);
         Map<String, Double> f = new TreeMap<>();
-        PaymentBehaviour.add(f, target, invoices, T);
+        PaymentBehaviour.add(f, target, invoices, T, 0);
         // Two settled invoices are too few for a slope, none open, none disputed; the 15th of a 29-day February is
         // 14 / 28 of the way through it.
-        // A settled 5 days after its due date, B on it.
+        // A settled 5 days after its due date, B on it. A late, known 130 days before T, B on time, 99 days.
+        double a = Math.pow(0.5, 130.0 / 180);
+        double b = Math.pow(0.5, 99.0 / 180);
+        assertEquals(a / (a + b), f.remove("hist_late_share_decayed"), 1e-12);
         assertEquals(Map.of("hist_partial_payment_share", 0.0, "hist_open_invoices", 0.0, "due_month_position", 0.5,
                 "hist_settled_vs_due_days", 2.5, "hist_recent_settled_vs_due_days", 2.5), f);
     }

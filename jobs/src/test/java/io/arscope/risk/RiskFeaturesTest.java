@@ -40,7 +40,8 @@ class RiskFeaturesTest {
     private static final java.util.Set<String> VERSION_4 = new java.util.TreeSet<>(List.of("due_month_position",
             "hist_days_late_slope", "hist_settled_vs_due_days", "hist_recent_settled_vs_due_days",
             "hist_partial_payment_share", "hist_disputes_credited_share", "hist_dispute_days", "hist_open_invoices",
-            "hist_open_age_days", "hist_open_oldest_days_past_due", "segment_late_share", "hist_late_share_shrunk"));
+            "hist_open_age_days", "hist_open_oldest_days_past_due", "segment_late_share", "hist_late_share_shrunk",
+            "segment_recent_late_share", "hist_late_share_decayed"));
 
     private static Map<String, Row> byInvoice(List<Row> rows) {
         Map<String, Row> m = new TreeMap<>();

@@ -75,7 +75,7 @@ class SegmentPriorsTest {
     @Test
     void theCustomersOwnRecordShrunkTowardItsSegmentsShareOfTheScoringMonth() {
         Map<String, TreeMap<LocalDate, double[]>> bySegment = Map.of("Retail", new TreeMap<>(Map.of(
-                d("2024-05-01"), new double[] {0.4, 10}, d("2024-06-01"), new double[] {0.3, 4})));
+                d("2024-05-01"), new double[] {0.4, 10, Double.NaN}, d("2024-06-01"), new double[] {0.3, 4, 0.5})));
         SegmentPriors priors = new SegmentPriors(bySegment);
         RiskFeatures.Invoice target = invoice("T", "2024-07-10", null, "Retail");
         List<RiskFeatures.Invoice> invoices = List.of(
@@ -90,12 +90,14 @@ class SegmentPriorsTest {
                 target);
         Map<String, Double> f = new TreeMap<>();
         priors.add(f, target, invoices, d("2024-06-10"), 0);
-        // June's prior (mu 0.3, m 4); A on time, B, C and E late: (3 + 4 x 0.3) / (4 + 4).
-        assertEquals(Map.of("segment_late_share", 0.3, "hist_late_share_shrunk", 4.2 / 8), f);
+        // June's prior (mu 0.3, m 4, recently 0.5); A on time, B, C and E late: (3 + 4 x 0.3) / (4 + 4).
+        assertEquals(Map.of("segment_late_share", 0.3, "hist_late_share_shrunk", 4.2 / 8, "segment_recent_late_share",
+                0.5), f);
 
-        // In May, with May's prior (0.4, 10): A on time and B late by May 20th: (1 + 4) / (2 + 10).
+        // In May, with May's prior (0.4, 10, no recent outcome): A on time and B late by May 20th: (1 + 4) / (2 + 10).
         Map<String, Double> may = new TreeMap<>();
         priors.add(may, target, invoices, d("2024-05-20"), 0);
+        assertEquals(2, may.size());
         assertEquals(0.4, may.get("segment_late_share"), 1e-12);
         assertEquals(5.0 / 12, may.get("hist_late_share_shrunk"), 1e-12);
 
@@ -105,5 +107,21 @@ class SegmentPriorsTest {
         RiskFeatures.Invoice other = invoice("X", "2024-07-10", null, null);
         priors.add(none, other, List.of(other), d("2024-06-10"), 0);
         assertEquals(Map.of(), none);
+    }
+
+    @Test
+    void theRecentShareCountsWhatBecameKnownInTheThreeMonthsBefore() {
+        TreeMap<LocalDate, long[]> pooled = new TreeMap<>(Map.of(d("2024-01-01"), new long[] {2, 1},
+                d("2024-02-01"), new long[] {4, 1}, d("2024-04-01"), new long[] {10, 4},
+                d("2024-05-01"), new long[] {12, 6}));
+        // May 1st against February 1st: 8 more known, 5 more late.
+        assertEquals(5.0 / 8, SegmentPriors.recent(pooled, d("2024-05-01")), 1e-12);
+        // April 1st against January 1st: 8 more known, 3 more late.
+        assertEquals(3.0 / 8, SegmentPriors.recent(pooled, d("2024-04-01")), 1e-12);
+        // February 1st: nothing three months before, so everything known by then.
+        assertEquals(0.25, SegmentPriors.recent(pooled, d("2024-02-01")), 1e-12);
+        // Nothing new in three months: no recent share.
+        pooled.put(d("2024-08-01"), new long[] {12, 6});
+        assertEquals(Double.NaN, SegmentPriors.recent(pooled, d("2024-08-01")));
     }
 }
