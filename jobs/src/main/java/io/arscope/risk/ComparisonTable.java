@@ -32,10 +32,16 @@ public final class ComparisonTable {
                     share(c.test().brier()), share(c.test().ece())));
         }
         RiskTrainer.Compared winner = rows.stream().filter(c -> c.name().equals(chosen)).findFirst().orElseThrow();
-        String others = rows.stream().filter(c -> !c.name().equals(chosen) && c.hyperparameters() != null)
-                .map(c -> auc(rocAuc(search, c)) + " for " + c.name()).collect(Collectors.joining(", "));
+        List<RiskTrainer.Compared> losers = rows.stream().filter(c -> !c.name().equals(chosen)
+                && c.hyperparameters() != null).toList();
+        // Figures that read the same to three decimals are told apart by a fourth.
+        String pattern = losers.stream().anyMatch(c -> auc(rocAuc(search, c)).equals(auc(rocAuc(search, winner))))
+                ? "%.4f" : "%.3f";
+        String others = losers.stream().map(c -> figure(pattern, rocAuc(search, c)) + " for " + c.name())
+                .collect(Collectors.joining(", "));
         out.add("chosen: " + chosen + " (" + winner.hyperparameters().describe() + "), the higher validation ROC AUC "
-                + "before calibration: " + auc(rocAuc(search, winner)) + (others.isEmpty() ? "" : " against " + others)
+                + "before calibration: " + figure(pattern, rocAuc(search, winner))
+                + (others.isEmpty() ? "" : " against " + others)
                 + (winner.calibrated() ? "; Platt-calibrated on validation, which lowered its Brier score"
                         : "; not recalibrated, as Platt scaling did not lower its validation Brier score")
                 + "; the test columns are reported, never used to choose");
@@ -54,10 +60,14 @@ public final class ComparisonTable {
 
     /** A window with one class only has no AUC: n/a, never a number. */
     private static String auc(double v) {
-        return Double.isFinite(v) ? String.format("%.3f", v) : "n/a";
+        return figure("%.3f", v);
+    }
+
+    private static String figure(String pattern, double v) {
+        return Double.isFinite(v) ? String.format(pattern, v) : "n/a";
     }
 
     private static String share(double v) {
-        return Double.isFinite(v) ? String.format("%.4f", v) : "n/a";
+        return figure("%.4f", v);
     }
 }
