@@ -50,10 +50,10 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
     static String summary(String what, Evaluation e) {
         // A window whose invoices were all late, or all on time, ranks nothing: AUC and capture have no value.
         String oneClass = e.lateShare() == 0 ? "no late invoice" : "no invoice on time";
-        return String.format("%-28s invoices %,7d  late %5.1f%%  ROC AUC %s  PR AUC %s  Brier %.4f  "
+        return String.format("%-28s invoices %,7d  late %5.1f%%  ROC AUC %s  PR AUC %s  Brier %.4f  ECE %s  "
                 + "late amount in top 10%% %s, top 20%% %s", what, e.rows(), 100 * e.lateShare(),
                 SummaryFigure.of(e.rocAuc(), "%.3f", oneClass), SummaryFigure.of(e.prAuc(), "%.3f", "no late invoice"),
-                e.brier(), SummaryFigure.percent(e.captureTop10(), "%5.1f%%", "no late amount"),
+                e.brier(), SummaryFigure.of(e.ece(), "%.4f", "not recorded"), SummaryFigure.percent(e.captureTop10(), "%5.1f%%", "no late amount"),
                 SummaryFigure.percent(e.captureTop20(), "%5.1f%%", "no late amount"));
     }
 

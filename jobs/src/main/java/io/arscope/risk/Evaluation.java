@@ -5,13 +5,36 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * How good a set of late-payment probabilities is against what happened: ROC AUC, PR AUC (average precision),
- * Brier score, calibration by decile, and the share of the late amount captured by the riskiest 10% and 20% of
- * invoices, the figure a collections lead cares about.
+ * Brier score, expected calibration error, calibration by decile, and the share of the late amount captured by the
+ * riskiest 10% and 20% of invoices, the figure a collections lead cares about.
+ *
+ * <p>{@code ece} is NaN in a model.json written before Arscope recorded it.
  */
-public record Evaluation(int rows, double lateShare, double rocAuc, double prAuc, double brier, double captureTop10,
-        double captureTop20, List<Decile> calibration) {
+public record Evaluation(int rows, double lateShare, double rocAuc, double prAuc, double brier, double ece,
+        double captureTop10, double captureTop20, List<Decile> calibration) {
+
+    /** Bins of the expected calibration error: equal-width on [0, 1]. */
+    static final int ECE_BINS = 10;
+
+    // A model.json written before the ECE was recorded has none: NaN, never a calibration error of 0.
+    @JsonCreator
+    static Evaluation read(@JsonProperty("rows") int rows,
+            @JsonProperty("lateShare") double lateShare,
+            @JsonProperty("rocAuc") double rocAuc,
+            @JsonProperty("prAuc") double prAuc,
+            @JsonProperty("brier") double brier,
+            @JsonProperty("ece") Double ece,
+            @JsonProperty("captureTop10") double captureTop10,
+            @JsonProperty("captureTop20") double captureTop20,
+            @JsonProperty("calibration") List<Decile> calibration) {
+        return new Evaluation(rows, lateShare, rocAuc, prAuc, brier, ece == null ? Double.NaN : ece, captureTop10,
+                captureTop20, calibration);
+    }
 
     /** One tenth of the invoices by predicted probability: mean prediction against the observed late share. */
     public record Decile(int decile, int rows, double meanPredicted, double observedLate) {
@@ -40,7 +63,7 @@ public record Evaluation(int rows, double lateShare, double rocAuc, double prAuc
             brier += Math.pow(p[i] - (late[i] ? 1 : 0), 2);
         }
         return new Evaluation(n, (double) positives / n, rocAuc(p, late, positives), averagePrecision(order, p, late,
-                positives), brier / n, capture(order, late, amounts, 0.10), capture(order, late, amounts, 0.20),
+                positives), brier / n, expectedCalibrationError(p, late), capture(order, late, amounts, 0.10), capture(order, late, amounts, 0.20),
                 deciles(order, p, late));
     }
 
@@ -97,6 +120,30 @@ public record Evaluation(int rows, double lateShare, double rocAuc, double prAuc
             i = j;
         }
         return ap / positives;
+    }
+
+    /**
+     * Expected calibration error: the predictions fall into {@value #ECE_BINS} equal-width bins [0, 0.1), [0.1, 0.2),
+     * ..., [0.9, 1]; ECE = sum over non-empty bins of (invoices in the bin / all invoices) x |mean prediction in the
+     * bin - share of them paid late|.
+     */
+    static double expectedCalibrationError(double[] p, boolean[] late) {
+        double[] sumP = new double[ECE_BINS];
+        int[] lateCount = new int[ECE_BINS];
+        int[] count = new int[ECE_BINS];
+        for (int i = 0; i < p.length; i++) {
+            int bin = Math.min(ECE_BINS - 1, (int) Math.floor(p[i] * ECE_BINS));
+            sumP[bin] += p[i];
+            lateCount[bin] += late[i] ? 1 : 0;
+            count[bin]++;
+        }
+        double ece = 0;
+        for (int b = 0; b < ECE_BINS; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(sumP[b] - lateCount[b]) / p.length;
+            }
+        }
+        return ece;
     }
 
     static double capture(Integer[] order, boolean[] late, double[] amounts, double share) {

@@ -46,7 +46,7 @@ public final class ModelDirectory {
                 window(result.testSet()), result.train().fingerprint(), result.chosen(), result.validationAuc(),
                 result.calibrated(), result.model().platt(), result.model().standardizer().meanAndScale(),
                 result.test(), result.baseline(), result.testDaysLateMae(), result.validationModel(),
-                result.validationBaseline());
+                result.validationBaseline(), result.hyperparameters(), result.search(), result.comparison());
         Files.writeString(dir.resolve(METADATA), JSON.writeValueAsString(m));
         Files.writeString(dir.resolve(PROVENANCE), new JsonProvenanceSerialization(true)
                 .marshalAndSerialize(result.model().classifier().getProvenance()));
@@ -94,8 +94,9 @@ public final class ModelDirectory {
         sample.forEach(f -> seen.addAll(baseFeatures(new ArrayList<>(f.keySet()))));
         List<String> missing = new ArrayList<>();
         metadata.baseFeatures().stream().filter(n -> !seen.contains(n)).forEach(missing::add);
-        // Optional history features appear only for customers with history; the core ones are always there.
-        missing.removeIf(n -> n.startsWith("hist_") || n.equals("days_since_last_payment") || n.equals("credit_use")
+        // Optional history features appear only for customers with history, segment priors once a segment has an
+        // outcome; the core ones are always there.
+        missing.removeIf(n -> n.startsWith("hist_") || n.startsWith("segment_") || n.equals("days_since_last_payment") || n.equals("credit_use")
                 || n.equals("amount_vs_usual") || n.equals("no_history") || n.equals("no_payment_yet"));
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the model expects features " + missing

@@ -34,20 +34,24 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param testDaysLateMae                mean absolute error of the days-late regression on settled test invoices
  * @param validationEvaluation           the model on the validation window, which the {@link ModelGate} compares
  * @param validationBaselineCustomerLateShare the baseline on the validation window
+ * @param hyperparameters                the chosen classifier's point of the search
+ * @param search                         every point of the hyperparameter search and its validation ROC AUC
+ * @param comparison                     each family's best point and the baseline on validation and test
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"arscope_version", "feature_version", "features", "base_features", "input", "labels_as_of",
     "config", "train", "validation", "test", "training_data_sha256", "chosen", "validation_roc_auc", "calibrated",
     "platt", "standardizer", "test_evaluation", "test_baseline_customer_late_share", "test_days_late_mae",
-    "validation_evaluation",
-    "validation_baseline_customer_late_share"})
+    "validation_evaluation", "validation_baseline_customer_late_share", "hyperparameters", "search",
+    "comparison"})
 public record ModelMetadata(String arscopeVersion, int featureVersion, List<String> features,
         List<String> baseFeatures, String input, String labelsAsOf, RiskConfig config, Window train,
         Window validation, Window test, String trainingDataSha256, String chosen, Map<String, Double> validationRocAuc,
         boolean calibrated, double[] platt, Map<String, double[]> standardizer, Evaluation testEvaluation,
         Evaluation testBaselineCustomerLateShare, double testDaysLateMae, Evaluation validationEvaluation,
-        Evaluation validationBaselineCustomerLateShare) {
+        Evaluation validationBaselineCustomerLateShare, Hyperparameters hyperparameters, List<RiskTrainer.Tried> search,
+        List<RiskTrainer.Compared> comparison) {
 
     /** A window of the time-ordered split: its invoices, first and last invoice dates, and late share. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -96,6 +96,26 @@ public final class Reasons {
                     ? "has lately paid " + days(whole(v)) + " later than its own average" : null;
             case "hist_amount_weighted_days_late" -> aboveUsual && whole(v) > 0
                     ? "pays " + days(whole(v)) + " late on average, weighted by amount" : null;
+            case "hist_late_share_shrunk" -> aboveUsual && v > 0
+                    ? "judged with its segment, pays about " + percent(v) + " of its invoices late" : null;
+            case "segment_late_share" -> aboveUsual && v > 0 ? "its segment pays " + percent(v) + " of invoices late"
+                    : null;
+            case "hist_days_late_slope" -> whole(v) > 0
+                    ? "has paid each of its latest invoices about " + days(whole(v)) + " later than the one before" : null;
+            case "hist_settled_vs_due_days", "hist_recent_settled_vs_due_days" -> aboveUsual && whole(v) > 0
+                    ? "settles " + days(whole(v)) + " after its due dates on average" : null;
+            case "hist_partial_payment_share" -> aboveUsual && v > 0
+                    ? "paid " + percent(v) + " of its invoices in parts" : null;
+            case "hist_disputes_credited_share" -> v > 0
+                    ? percent(v) + " of its disputes ended in a credit" : null;
+            case "hist_dispute_days" -> aboveUsual && whole(v) > 0
+                    ? "its disputes took " + days(whole(v)) + " to resolve on average" : null;
+            case "hist_open_invoices" -> aboveUsual && whole(v) > 0
+                    ? "has " + plural(whole(v), "other invoice") + " open" : null;
+            case "hist_open_oldest_days_past_due" -> whole(v) > 0
+                    ? "has another invoice " + days(whole(v)) + " past due" : null;
+            case "hist_open_age_days" -> aboveUsual && whole(v) > 0
+                    ? "its other open invoices are " + days(whole(v)) + " old on average" : null;
             case "hist_overdue_balance_log" -> cents(Math.expm1(v)) > 0
                     ? "has " + money(Math.expm1(v), currency) + " overdue on its other invoices" : null;
             case "hist_overdue_share" -> v > 0 ? percent(v) + " of its balance on other invoices is overdue" : null;

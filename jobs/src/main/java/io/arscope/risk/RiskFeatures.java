@@ -64,13 +64,13 @@ public final class RiskFeatures {
             DataTypes.createStructField("settled_on", DataTypes.DateType, true)));
 
     /** Changes whenever a feature is added, removed or redefined; a model records the version it was trained on. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** Array of struct(date, amount, kind) on each invoice row: its customer's {@link OnAccountItems}, or null. */
     static final String ON_ACCOUNT = "on_account";
 
     static final List<String> CARRIED = List.of("currency", "business_unit", "billing_channel", "terms_days",
-            "credit_limit", "customer_since");
+            "credit_limit", "customer_since", "segment");
     private static final int RECENT = 5;
 
     private RiskFeatures() {
@@ -101,10 +101,11 @@ public final class RiskFeatures {
     private static Dataset<Row> compute(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
             int graceDays, LocalDate scoringDate) {
         MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
+        Dataset<Row> history = history(ledger, activity, labelAsOf);
+        SegmentPriors priors = SegmentPriors.of(history, labelAsOf, graceDays);
         FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
-                graceDays, scoringDate).iterator();
-        return history(ledger, activity, labelAsOf).groupByKey(byCustomer, Encoders.STRING())
-                .flatMapGroups(features, Encoders.row(SCHEMA));
+                graceDays, scoringDate, priors).iterator();
+        return history.groupByKey(byCustomer, Encoders.STRING()).flatMapGroups(features, Encoders.row(SCHEMA));
     }
 
     /**
@@ -128,8 +129,8 @@ public final class RiskFeatures {
 
     /** One invoice of a customer, with when it was settled. */
     record Invoice(String id, LocalDate issued, LocalDate due, BigDecimal amount, List<LocalDate> eventDates,
-            List<BigDecimal> eventAmounts, List<LocalDate> paymentDates, List<LocalDate[]> disputes,
-            LocalDate settledOn, Row row) implements Serializable {
+            List<BigDecimal> eventAmounts, List<String> eventKinds, List<LocalDate> paymentDates,
+            List<LocalDate[]> disputes, LocalDate settledOn, Row row) implements Serializable {
 
         BigDecimal openBefore(LocalDate day) {
             BigDecimal open = amount;
@@ -152,6 +153,7 @@ public final class RiskFeatures {
         BigDecimal amount = r.getAs("amount");
         List<LocalDate> dates = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         List<LocalDate> payments = new ArrayList<>();
         BigDecimal reduced = BigDecimal.ZERO;
         LocalDate settled = null;
@@ -159,6 +161,7 @@ public final class RiskFeatures {
             LocalDate d = e.getAs("date");
             dates.add(d);
             amounts.add(e.getAs("amount"));
+            kinds.add(e.getAs("kind"));
             if ("payment".equals(e.getAs("kind"))) {
                 payments.add(d);
             }
@@ -172,10 +175,11 @@ public final class RiskFeatures {
             disputes.add(new LocalDate[] {d.getAs("opened"), d.getAs("resolved")});
         }
         return new Invoice(r.getAs("invoice_id"), r.getAs("invoice_date"), r.getAs("due_date"), amount, dates, amounts,
-                payments, disputes, settled, r);
+                kinds, payments, disputes, settled, r);
     }
 
-    static List<Row> customerFeatures(Iterator<Row> rows, LocalDate labelAsOf, int graceDays, LocalDate scoringDate) {
+    static List<Row> customerFeatures(Iterator<Row> rows, LocalDate labelAsOf, int graceDays, LocalDate scoringDate,
+            SegmentPriors priors) {
         List<Invoice> invoices = new ArrayList<>();
         rows.forEachRemaining(r -> invoices.add(invoice(r)));
         List<OnAccount> onAccount = invoices.isEmpty() ? List.of() : onAccount(invoices.get(0).row());
@@ -190,6 +194,7 @@ public final class RiskFeatures {
                 continue;
             }
             Map<String, Double> f = features(target, invoices, onAccount, t, graceDays);
+            priors.add(f, target, invoices, t, graceDays);
             ActivityHistory.addFeatures(f, activity, t);
             Boolean late = null;
             Integer daysLate = null;
@@ -257,6 +262,7 @@ public final class RiskFeatures {
         f.put("business_unit=" + text(r.getAs("business_unit")), 1.0);
         f.put("billing_channel=" + text(r.getAs("billing_channel")), 1.0);
         History h = addHistory(f, target, customerInvoices, onAccount, t, graceDays);
+        PaymentBehaviour.add(f, target, customerInvoices, t, graceDays);
         BigDecimal limit = r.getAs("credit_limit");
         if (limit != null && limit.signum() > 0) {
             f.put("credit_use", (h.openBalance() + target.amount().doubleValue()) / limit.doubleValue());
@@ -383,7 +389,7 @@ public final class RiskFeatures {
         return new History(openBalance, count, amountSum, firstInvoice);
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         return value == null ? "(none)" : value.toString();
     }
 

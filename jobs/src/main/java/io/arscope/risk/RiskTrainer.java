@@ -14,20 +14,18 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
  * Trains the late-payment model on a time-ordered split: logistic regression and gradient boosting (XGBoost)
- * both learn from the oldest invoices, the better on the validation invoices is kept, Platt-calibrated on them
- * when that lowers their Brier score, and judged once on the newest invoices beside the plain baseline of the
- * customer's historical late share.
+ * both learn from the oldest invoices, each at every point of a small hyperparameter grid ({@link Hyperparameters});
+ * the best point of each family on the validation invoices is Platt-calibrated on them when that lowers their
+ * Brier score, the family with the higher validation ROC AUC is kept, and every candidate is judged on the newest
+ * invoices beside the plain baseline of the customer's historical late share. The test window is reported, never
+ * used to choose.
  */
 public final class RiskTrainer {
 
@@ -35,8 +33,29 @@ public final class RiskTrainer {
     public record Result(RiskModel model, String chosen, Map<String, Double> validationAuc, boolean calibrated,
             Evaluation test, Evaluation baseline, double testDaysLateMae, LabelledInvoices train,
             LabelledInvoices validation, LabelledInvoices testSet, Evaluation validationModel,
-            Evaluation validationBaseline) {
+            Evaluation validationBaseline, List<Tried> search, List<Compared> comparison) {
+
+        /** The chosen family's hyperparameters. */
+        public Hyperparameters hyperparameters() {
+            return comparison.stream().filter(c -> c.name().equals(chosen)).findFirst().orElseThrow()
+                    .hyperparameters();
+        }
     }
+
+    /** One point of the search and its raw (uncalibrated) ROC AUC on the validation window. */
+    public record Tried(Hyperparameters hyperparameters, double validationRocAuc) {
+    }
+
+    /**
+     * A row of the comparison: the best point of a family (calibrated as it would be published), or the baseline
+     * (null hyperparameters), on the validation and the test window.
+     */
+    public record Compared(String name, Hyperparameters hyperparameters, boolean calibrated, Evaluation validation,
+            Evaluation test) {
+    }
+
+    /** The name of the baseline's row in the comparison. */
+    public static final String BASELINE = "baseline";
 
     private RiskTrainer() {
     }
@@ -59,63 +78,73 @@ public final class RiskTrainer {
         LabelledInvoices test = all.slice(validEnd, n);
         Standardizer standardizer = Standardizer.fit(train.features());
         MutableDataset<Label> trainData = classification(train, standardizer, "train");
+        List<Map<String, Double>> validationFeatures = standardised(validation, standardizer);
 
-        Map<String, Model<Label>> candidates = new LinkedHashMap<>();
-        candidates.put("logistic_regression", logisticRegression(config).train(trainData));
-        candidates.put("xgboost", gradientBoosting(config).train(trainData));
-        Map<String, Double> validationAuc = new LinkedHashMap<>();
-        String chosen = null;
-        for (Map.Entry<String, Model<Label>> c : candidates.entrySet()) {
-            double auc = Evaluation.of(RiskModel.rawProbabilities(c.getValue(), standardised(validation, standardizer)),
-                    validation.late(), validation.amounts()).rocAuc();
-            validationAuc.put(c.getKey(), auc);
-            if (chosen == null || auc > validationAuc.get(chosen)) {
-                chosen = c.getKey();
+        // Each family's best point on validation; ties keep the earlier point, so the search is reproducible.
+        List<Tried> search = new ArrayList<>();
+        Map<String, Model<Label>> best = new LinkedHashMap<>();
+        Map<String, Tried> bestPoint = new LinkedHashMap<>();
+        for (Hyperparameters h : Hyperparameters.grid(config)) {
+            Model<Label> m = h.trainer(config.seed()).train(trainData);
+            Tried tried = new Tried(h, Evaluation.of(RiskModel.rawProbabilities(m, validationFeatures),
+                    validation.late(), validation.amounts()).rocAuc());
+            search.add(tried);
+            Tried sofar = bestPoint.get(h.family());
+            if (sofar == null || tried.validationRocAuc() > sofar.validationRocAuc()) {
+                bestPoint.put(h.family(), tried);
+                best.put(h.family(), m);
             }
         }
-        Model<Label> classifier = candidates.get(chosen);
-
-        double[] validP = RiskModel.rawProbabilities(classifier, standardised(validation, standardizer));
-        double[] platt = Platt.fit(validP, validation.late());
-        double[] calibratedP = new double[validP.length];
-        for (int i = 0; i < validP.length; i++) {
-            calibratedP[i] = Platt.apply(platt, validP[i]);
-        }
-        boolean calibrate = Evaluation.of(calibratedP, validation.late(), validation.amounts()).brier()
-                < Evaluation.of(validP, validation.late(), validation.amounts()).brier();
-
         Model<Regressor> daysLate = daysLateTrainer(config).train(regression(train, standardizer));
-        RiskModel model = new RiskModel(classifier, daysLate, calibrate ? platt : null, standardizer, config);
 
-        Evaluation testEvaluation = Evaluation.of(model.probabilities(test.features()), test.late(), test.amounts());
-        Evaluation baseline = Evaluation.of(test.baseline(train.lateShare()), test.late(), test.amounts());
-        double mae = daysLateMae(model, test);
-        // What the model gate compares: the published model and the baseline on the same validation invoices.
-        Evaluation validationModel = Evaluation.of(calibrate ? calibratedP : validP, validation.late(),
-                validation.amounts());
+        Map<String, Double> validationAuc = new LinkedHashMap<>();
+        Map<String, RiskModel> models = new LinkedHashMap<>();
+        List<Compared> comparison = new ArrayList<>();
+        String chosen = null;
+        for (Map.Entry<String, Model<Label>> family : best.entrySet()) {
+            String name = family.getKey();
+            double[] validP = RiskModel.rawProbabilities(family.getValue(), validationFeatures);
+            double[] platt = Platt.fit(validP, validation.late());
+            double[] calibratedP = new double[validP.length];
+            for (int i = 0; i < validP.length; i++) {
+                calibratedP[i] = Platt.apply(platt, validP[i]);
+            }
+            Evaluation raw = Evaluation.of(validP, validation.late(), validation.amounts());
+            Evaluation calibrated = Evaluation.of(calibratedP, validation.late(), validation.amounts());
+            boolean calibrate = calibrated.brier() < raw.brier();
+            RiskModel model = new RiskModel(family.getValue(), daysLate, calibrate ? platt : null, standardizer,
+                    config);
+            models.put(name, model);
+            comparison.add(new Compared(name, bestPoint.get(name).hyperparameters(), calibrate,
+                    calibrate ? calibrated : raw, Evaluation.of(model.probabilities(test.features()), test.late(),
+                            test.amounts())));
+            validationAuc.put(name, bestPoint.get(name).validationRocAuc());
+            if (chosen == null || validationAuc.get(name) > validationAuc.get(chosen)) {
+                chosen = name;
+            }
+        }
         Evaluation validationBaseline = Evaluation.of(validation.baseline(train.lateShare()), validation.late(),
                 validation.amounts());
-        return new Result(model, chosen, validationAuc, calibrate, testEvaluation, baseline, mae, train, validation,
-                test, validationModel, validationBaseline);
+        Evaluation baseline = Evaluation.of(test.baseline(train.lateShare()), test.late(), test.amounts());
+        comparison.add(new Compared(BASELINE, null, false, validationBaseline, baseline));
+
+        String kept = chosen;
+        Compared winner = comparison.stream().filter(c -> c.name().equals(kept)).findFirst().orElseThrow();
+        RiskModel model = models.get(chosen);
+        return new Result(model, chosen, validationAuc, winner.calibrated(), winner.test(), baseline,
+                daysLateMae(model, test), train, validation, test, winner.validation(), validationBaseline, search,
+                comparison);
     }
 
-    /** On features the {@link Standardizer} has scaled; a fresh trainer each time, as Tribuo's SGD reseeds per call. */
+    /** The logistic regression at the configuration's epochs, for models outside the search. */
     static Trainer<Label> logisticRegression(RiskConfig config) {
-        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), config.lrEpochs(), 1000, 1,
-                config.seed());
+        return Hyperparameters.logisticRegression(1.0, config.lrEpochs()).trainer(config.seed());
     }
 
     static List<Map<String, Double>> standardised(LabelledInvoices rows, Standardizer standardizer) {
         List<Map<String, Double>> out = new ArrayList<>(rows.size());
         rows.features().forEach(f -> out.add(standardizer.apply(f)));
         return out;
-    }
-
-    /** One XGBoost thread: on two cores, two threads measured many times slower, and one gives the same model. */
-    static Trainer<Label> gradientBoosting(RiskConfig config) {
-        return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
-                config.trees(), config.eta(), 0.0, config.maxDepth(), 1.0, 0.8, 0.8, 1.0, 0.0, 1,
-                XGBoostTrainer.LoggingVerbosity.SILENT, config.seed());
     }
 
     static Trainer<Regressor> daysLateTrainer(RiskConfig config) {

@@ -3,9 +3,8 @@ package io.arscope.risk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
@@ -15,11 +14,8 @@ import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
 import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.LedgerRows;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 
 /** {@code arscope train}: the late-payment model trained on an ingest run's output, written as a model directory. */
@@ -39,20 +35,19 @@ public final class TrainJob implements Job<TrainOptions> {
     public JobOutcome run(JobContext<TrainOptions> context) throws IOException, InputException {
         Trained both = trainBoth(context);
         RiskTrainer.Result r = both.invoices();
-        List<String> details = List.of(
-                String.format("train: %,d invoices (%s to %s), validation %,d, test %,d (%s to %s)", r.train().size(),
-                        r.train().dates().get(0), r.train().dates().get(r.train().size() - 1), r.validation().size(),
-                        r.testSet().size(), r.testSet().dates().get(0),
-                        r.testSet().dates().get(r.testSet().size() - 1)),
-                "validation ROC AUC " + validationAuc(r.validationAuc()) + "; chosen " + r.chosen()
-                        + (r.calibrated() ? ", Platt-calibrated" : ", not recalibrated"),
-                EvaluateJob.summary("validation, model", r.validationModel()),
+        List<String> details = new ArrayList<>();
+        details.add(String.format("train: %,d invoices (%s to %s), validation %,d, test %,d (%s to %s)",
+                r.train().size(), r.train().dates().get(0), r.train().dates().get(r.train().size() - 1),
+                r.validation().size(), r.testSet().size(), r.testSet().dates().get(0),
+                r.testSet().dates().get(r.testSet().size() - 1)));
+        details.addAll(ComparisonTable.lines(r));
+        details.addAll(List.of(EvaluateJob.summary("validation, model", r.validationModel()),
                 EvaluateJob.summary("validation, baseline", r.validationBaseline()),
                 EvaluateJob.summary("test, model", r.test()),
                 EvaluateJob.summary("test, baseline", r.baseline()),
                 String.format("days late: mean absolute error %.1f days on settled test invoices",
                         r.testDaysLateMae()),
-                customerLine(both.customers()));
+                customerLine(both.customers())));
         return JobOutcome.ok(context, String.format("train: %s on %,d invoices; test late amount in top 20%% %s "
                 + "(baseline %s), ROC AUC %s (baseline %s); model in %s", r.chosen(), r.train().size(),
                 SummaryFigure.percent(r.test().captureTop20(), "%.1f%%", "no late amount"),
@@ -60,12 +55,6 @@ public final class TrainJob implements Job<TrainOptions> {
                 SummaryFigure.of(r.test().rocAuc(), "%.3f", "one class only"),
                 SummaryFigure.of(r.baseline().rocAuc(), "%.3f", "one class only"), context.options().model()),
                 details);
-    }
-
-    /** Each candidate's validation ROC AUC to three decimals, or n/a where the window held one class only. */
-    static String validationAuc(Map<String, Double> aucs) {
-        return aucs.entrySet().stream().map(e -> e.getKey() + " " + SummaryFigure.of(e.getValue(), "%.3f",
-                "the validation window holds one class only")).collect(Collectors.joining(", "));
     }
 
     /** What training made: the late-payment model, and the customer model or why there is none. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ledger.ReceivablesLedger;
+import io.arscope.risk.ComparisonTable;
 import io.arscope.risk.Evaluation;
 import io.arscope.risk.LabelledInvoices;
 import io.arscope.risk.RiskConfig;
@@ -53,10 +54,10 @@ public final class RiskBenchmark {
         t0 = System.nanoTime();
         RiskTrainer.Result result = RiskTrainer.train(all, RiskConfig.DEFAULT);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("features: %,d invoices in %.1f s; collect %,d labelled in %.1f s; train (LR + XGBoost + "
-                + "days-late) in %.1f s%n", featureRows, featureSeconds, all.size(), collectSeconds, trainSeconds);
-        System.out.printf("validation AUC %s, chosen %s, calibrated %b%n", result.validationAuc(), result.chosen(),
-                result.calibrated());
+        System.out.printf("features: %,d invoices in %.1f s; collect %,d labelled in %.1f s; train (search of %d "
+                + "LR and XGBoost points + days-late) in %.1f s%n", featureRows, featureSeconds, all.size(),
+                collectSeconds, result.search().size(), trainSeconds);
+        ComparisonTable.lines(result).forEach(System.out::println);
         print("test, model", result.test());
         print("test, baseline", result.baseline());
 
@@ -107,8 +108,9 @@ public final class RiskBenchmark {
     }
 
     private static void print(String what, Evaluation e) {
-        System.out.printf("%-26s n=%,d late %.1f%% ROC AUC %.3f PR AUC %.3f Brier %.4f top10%% %.1f%% top20%% %.1f%%%n",
-                what, e.rows(), 100 * e.lateShare(), e.rocAuc(), e.prAuc(), e.brier(), 100 * e.captureTop10(),
+        System.out.printf("%-26s n=%,d late %.1f%% ROC AUC %.3f PR AUC %.3f Brier %.4f ECE %.4f top10%% %.1f%% "
+                + "top20%% %.1f%%%n", what, e.rows(), 100 * e.lateShare(), e.rocAuc(), e.prAuc(), e.brier(), e.ece(),
+                100 * e.captureTop10(),
                 100 * e.captureTop20());
     }
 }

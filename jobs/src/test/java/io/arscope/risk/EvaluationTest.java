@@ -68,4 +68,28 @@ class EvaluationTest {
         }
         assertEquals(0.0, Evaluation.of(p, late, amounts).rocAuc(), 1e-12);
     }
+
+    @Test
+    void expectedCalibrationErrorOverTenEqualWidthBins() {
+        double[] p = {0.05, 0.15, 0.12, 0.1, 0.55, 0.95, 1.0};
+        boolean[] late = {false, true, false, false, false, true, true};
+        // Bin [0, 0.1): 0.05, none late, gap 0.05. Bin [0.1, 0.2): 0.15, 0.12 and 0.1 (its lower edge), mean 0.37 / 3
+        // against 1 / 3 late, weighted gap |0.37 - 1| / 7. Bin [0.5, 0.6): 0.55, none late. Bin [0.9, 1]: 0.95 and
+        // 1.0 (the top edge), both late, weighted gap |1.95 - 2| / 7.
+        double expected = (0.05 + 0.63 + 0.55 + 0.05) / 7;
+        assertEquals(expected, Evaluation.expectedCalibrationError(p, late), 1e-12);
+        assertEquals(expected, Evaluation.of(p, late, new double[7]).ece(), 1e-12);
+        // Perfectly calibrated within each bin: no error.
+        assertEquals(0.0, Evaluation.expectedCalibrationError(new double[] {0.5, 0.5, 0.0}, new boolean[] {true, false,
+            false}), 1e-12);
+    }
+
+    @Test
+    void anEvaluationStoredBeforeTheCalibrationErrorReadsAsNotRecorded() throws Exception {
+        Evaluation e = new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"rows\":4,\"lateShare\":0.5,"
+                + "\"rocAuc\":0.75,\"prAuc\":0.7,\"brier\":0.2,\"captureTop10\":0.1,\"captureTop20\":0.3,"
+                + "\"calibration\":[]}", Evaluation.class);
+        assertEquals(Double.NaN, e.ece());
+        assertEquals(0.2, e.brier(), 1e-12);
+    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ModelGateTest {
 
     private static Evaluation capturing(double top20) {
-        return new Evaluation(731, 0.391, 0.75, 0.7, 0.18, 0.15, top20, List.of());
+        return new Evaluation(731, 0.391, 0.75, 0.7, 0.18, 0.02, 0.15, top20, List.of());
     }
 
     @Test

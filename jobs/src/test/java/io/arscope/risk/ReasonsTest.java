@@ -73,6 +73,28 @@ class ReasonsTest {
         assertEquals(Optional.of("invoice is 4.6 times its usual amount"), reason("amount_vs_usual", 4.61, 3.0));
         assertEquals(Optional.of("uses 38% of its credit limit"), reason("credit_use", 0.3812, 0.4));
         assertEquals(Optional.of("billed on paper"), reason("billing_channel=paper", 1, 1));
+        assertEquals(Optional.of("has paid each of its latest invoices about 7 days later than the one before"),
+                reason("hist_days_late_slope", 6.9, 1.2));
+        assertEquals(Optional.of("settles 9 days after its due dates on average"),
+                reason("hist_settled_vs_due_days", 8.5, 0.8));
+        assertEquals(Optional.of("paid 40% of its invoices in parts"), reason("hist_partial_payment_share", 0.4, 1.3));
+        assertEquals(Optional.of("50% of its disputes ended in a credit"),
+                reason("hist_disputes_credited_share", 0.5, 0.2));
+        assertEquals(Optional.of("its disputes took 20 days to resolve on average"),
+                reason("hist_dispute_days", 20, 0.6));
+        assertEquals(Optional.of("has 2 other invoices open"), reason("hist_open_invoices", 2, 0.4));
+        assertEquals(Optional.of("judged with its segment, pays about 53% of its invoices late"),
+                reason("hist_late_share_shrunk", 0.525, 1.0));
+        assertEquals(Optional.of("its segment pays 30% of invoices late"), reason("segment_late_share", 0.3, 0.2));
+        assertEquals(Optional.of("has another invoice 10 days past due"),
+                reason("hist_open_oldest_days_past_due", 10, 0.3));
+        assertEquals(Optional.of("its other open invoices are 25 days old on average"),
+                reason("hist_open_age_days", 24.5, 0.5));
+        // Paying before the due date on average, or as usual, argues for nothing; the due date's place in its month
+        // is calendar.
+        assertEquals(Optional.empty(), reason("hist_settled_vs_due_days", -3, 0.5));
+        assertEquals(Optional.empty(), reason("hist_open_invoices", 2, -0.1));
+        assertEquals(Optional.empty(), reason("due_month_position", 1, 2));
     }
 
     @Test

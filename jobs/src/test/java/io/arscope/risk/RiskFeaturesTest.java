@@ -37,6 +37,12 @@ class RiskFeaturesTest {
         spark = TestSpark.session();
     }
 
+    private static final java.util.Set<String> VERSION_4 = new java.util.TreeSet<>(List.of("due_month_position",
+            "hist_days_late_slope", "hist_settled_vs_due_days", "hist_recent_settled_vs_due_days",
+            "hist_partial_payment_share", "hist_disputes_credited_share", "hist_dispute_days", "hist_open_invoices",
+            "hist_open_age_days", "hist_open_oldest_days_past_due", "segment_late_share", "hist_late_share_shrunk",
+            "segment_recent_late_share", "hist_late_share_decayed"));
+
     private static Map<String, Row> byInvoice(List<Row> rows) {
         Map<String, Row> m = new TreeMap<>();
         rows.forEach(r -> m.put(r.getAs("invoice_id"), r));
@@ -120,15 +126,19 @@ class RiskFeaturesTest {
         Map<String, Row> full = byInvoice(RiskFeatures.atIssue(ledger, config.exportDate(), 0).collectAsList());
         int compared = 0;
         int labelsLearnedLater = 0;
+        // The features of feature version 4 are among those compared, not absent throughout.
+        Map<String, Integer> present = new TreeMap<>();
         for (Map.Entry<String, Row> e : early.entrySet()) {
             Row later = full.get(e.getKey());
-            assertEquals(e.getValue().getJavaMap(e.getValue().fieldIndex("features")),
-                    later.getJavaMap(later.fieldIndex("features")), e.getKey());
+            Map<String, Double> f = e.getValue().getJavaMap(e.getValue().fieldIndex("features"));
+            assertEquals(f, later.getJavaMap(later.fieldIndex("features")), e.getKey());
+            f.keySet().stream().filter(VERSION_4::contains).forEach(k -> present.merge(k, 1, Integer::sum));
             compared++;
             if (e.getValue().getAs("late") == null && later.getAs("late") != null) {
                 labelsLearnedLater++;
             }
         }
+        assertEquals(VERSION_4, present.keySet(), "present: " + present);
         assertTrue(compared > 1000, "compared " + compared);
         assertTrue(full.size() > compared + 1000, "later history was added: " + full.size());
         // The cut really hid outcomes that the full history knows.
