@@ -96,13 +96,13 @@ class DocFiguresTest {
                         () -> "\"" + onAPage(OWN_HISTORY) + "\"."),
                 new Quote(worklists, "\"%s\" when".formatted(ALL_CUSTOMERS),
                         () -> "\"" + onAPage(ALL_CUSTOMERS) + "\" when"),
-                new Quote(worklists, "\"87% risk of paying late; payment expected in 39 days\"",
-                        () -> "\"" + onAPage("87% risk of paying late; payment expected in 39 days") + "\""),
+                new Quote(worklists, "\"88% risk of paying late; payment expected in 22 days\"",
+                        () -> "\"" + onAPage("88% risk of paying late; payment expected in 22 days") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
-                new Quote(lead, "(\"17 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
-                new Quote(worklists, "(17 of 250 is 6.8%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
+                new Quote(lead, "(\"18 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
+                new Quote(worklists, "(18 of 250 is 7.2%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "
                         + onTheTeamPage(percent(sum("today_customers"), sum("capacity"))) + ")"),
-                new Quote(worklists, "(\"2 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
+                new Quote(worklists, "(\"3 of 25\")", () -> "(\"" + onTheTeamPage(collectorSlots("ben.carter"))
                         + "\")"),
                 new Quote(lead, "(25 customers and 10 disputes per collector by default;", () -> String.format(
                         "(%s customers and %s disputes per collector by default;", team.get(0).get("capacity"),
@@ -113,12 +113,16 @@ class DocFiguresTest {
                                 + "invoices paid late") + "`")));
         // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
         for (String words : List.of("paid 93% of its earlier invoices late", "pays 61 days late on average",
-                "has lately paid 6 days later than its own average", "100% of its balance on other invoices is overdue",
-                "has USD 10,927.62 overdue on its other invoices", "has USD 41,755.79 open on its other invoices",
-                "3 earlier invoices to judge by, fewer than most customers", "a customer for 752 days, less than most",
-                "broke 1 promise to pay before", "needed 8 collection contacts in the last 90 days",
-                "no payment for 110 days", "uses 38% of its credit limit", "long payment terms: 45 days",
-                "a larger invoice than most: USD 13,761.54", "invoice is 4.6 times its usual amount")) {
+                "judged with its segment, pays about 41% of its invoices late", "its segment pays 50% of invoices late",
+                "has lately paid 6 days later than its own average",
+                "has paid each of its latest invoices about 1 day later than the one before",
+                "settles 9 days after its due dates on average", "paid 31% of its invoices in parts",
+                "100% of its balance on other invoices is overdue", "has USD 27,179.90 open on its other invoices",
+                "has 2 other invoices open", "its other open invoices are 34 days old on average",
+                "has another invoice 9 days past due", "67% of its disputes ended in a credit",
+                "4 earlier invoices to judge by, fewer than most customers", "a customer for 752 days, less than most",
+                "no payment for 99 days", "uses 38% of its credit limit", "long payment terms: 45 days",
+                "a larger invoice than most: USD 14,526.39", "invoice is 4.6 times its usual amount")) {
             quotes.add(new Quote(risk, "\"" + words + "\"", () -> "\"" + invoiceReason(words) + "\""));
         }
         return quotes;
