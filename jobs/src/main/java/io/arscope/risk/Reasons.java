@@ -22,9 +22,12 @@ public final class Reasons {
 
     /** The reason of an invoice none of whose features argues for its risk, so that no reason is blank. */
     public static final String NOTHING_STANDS_OUT = "no single factor stands out";
-    /** Features about the customer's open and overdue balance on its other invoices. */
+    /**
+     * Features about the customer's open and overdue balance on its other invoices: said of the customer as a whole,
+     * they are its own open and overdue amounts, not "another invoice".
+     */
     public static final Set<String> BALANCE = Set.of("hist_overdue_share", "hist_overdue_balance_log",
-            "hist_open_balance_log");
+            "hist_open_balance_log", "hist_open_invoices", "hist_open_age_days", "hist_open_oldest_days_past_due");
     /** Features about the customer's last payment. */
     public static final Set<String> LAST_PAYMENT = Set.of("days_since_last_payment", "no_payment_yet");
     /** Features about the invoice itself rather than its customer. */

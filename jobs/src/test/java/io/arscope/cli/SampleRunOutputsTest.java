@@ -491,7 +491,7 @@ class SampleRunOutputsTest {
     }
 
     /** The trained model's and the baseline's share of the late amount in their riskiest 20% of validation invoices. */
-    private static final double MODEL_VALIDATION_TOP20 = 0.30441521399740534;
+    private static final double MODEL_VALIDATION_TOP20 = 0.3118424105158239;
     private static final double BASELINE_VALIDATION_TOP20 = 0.29090267876710646;
 
     /** The cell format a declared type is written in. */
