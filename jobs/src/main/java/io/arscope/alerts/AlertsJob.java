@@ -101,7 +101,7 @@ public final class AlertsJob implements Job<AlertsOptions> {
                     PromiseStatus.of(activity.promises(), ledger.payments(), ledger.invoices(), day,
                             ActivityConfig.DEFAULT),
                     PromiseStatus.of(activity.promises(), ledger.payments(), ledger.invoices(), before.asOf(),
-                            ActivityConfig.DEFAULT), names, day, before.asOf()));
+                            ActivityConfig.DEFAULT), ledger.invoices(), names, day, before.asOf()));
         }
         Dataset<Row> ordered = alerts.orderBy(AlertsTables.order()).localCheckpoint();
         context.writeTable(AlertsTables.ALERTS, ordered);
