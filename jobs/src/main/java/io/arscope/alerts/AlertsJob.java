@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,27 +84,30 @@ public final class AlertsJob implements Job<AlertsOptions> {
         Dataset<Row> names = ledger.customers().select("customer_id", "name");
         Dataset<Row> periodMetrics = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(o.metrics()));
 
-        Dataset<Row> alerts = DaysLateJumps.of(PaidInvoices.of(ledger, day), names, day, o.daysLateJump())
-                .unionByName(MetricRanges.of(periodMetrics, o.rangeSd(), day))
-                .unionByName(drift(spark, now, day));
+        // Each kind computed and collected on its own: alerts are few, and one plan uniting them all is slow to run.
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(DaysLateJumps.of(PaidInvoices.of(ledger, day), names, day, o.daysLateJump()).collectAsList());
+        rows.addAll(MetricRanges.of(periodMetrics, o.rangeSd(), day).collectAsList());
+        rows.addAll(drift(spark, now, day).collectAsList());
         if (before == null) {
-            alerts = alerts.unionByName(noPreviousRun(spark, day));
+            rows.addAll(noPreviousRun(spark, day).collectAsList());
         } else {
             boolean customers = now.customerScores() != null && before.customerScores() != null;
-            alerts = alerts.unionByName(customers
+            rows.addAll((customers
                     ? BandRises.of(BandRises.ofCustomers(now.customerScores()),
                             BandRises.ofCustomers(before.customerScores()), names,
                             "an invoice more than 60 days past due within 90 days", day, before.asOf())
                     : BandRises.of(BandRises.ofInvoices(now.scores()), BandRises.ofInvoices(before.scores()), names,
-                            "paying late", day, before.asOf()));
+                            "paying late", day, before.asOf())).collectAsList());
             CollectionActivity activity = CollectionActivity.ofIngest(spark, o.input());
-            alerts = alerts.unionByName(BrokenPromises.of(
+            rows.addAll(BrokenPromises.of(
                     PromiseStatus.of(activity.promises(), ledger.payments(), ledger.invoices(), day,
                             ActivityConfig.DEFAULT),
                     PromiseStatus.of(activity.promises(), ledger.payments(), ledger.invoices(), before.asOf(),
-                            ActivityConfig.DEFAULT), ledger.invoices(), names, day, before.asOf()));
+                            ActivityConfig.DEFAULT), ledger.invoices(), names, day, before.asOf()).collectAsList());
         }
-        Dataset<Row> ordered = alerts.orderBy(AlertsTables.order()).localCheckpoint();
+        Dataset<Row> ordered = AlertsTables.ALERTS.frame(spark, rows).orderBy(AlertsTables.order())
+                .coalesce(1);
         context.writeTable(AlertsTables.ALERTS, ordered);
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> bySeverity = new TreeMap<>();
