@@ -66,7 +66,8 @@ class AlertsJobTest {
                 outcome.summary());
         assertEquals(Map.of("alerts", 2L), outcome.rows());
         assertEquals(List.of("kind,severity,subject_id,subject_name,change,as_of,previous_as_of,current_value,"
-                + "previous_value,amount,currency"), Files.readAllLines(dir.resolve("alerts/alerts.csv")).subList(0, 1));
+                + "previous_value,amount,currency"),
+                Files.readAllLines(dir.resolve("alerts/alerts.csv")).subList(0, 1));
     }
 
     @Test

@@ -166,7 +166,8 @@ class SampleRunOutputsTest {
         List<String> log = Files.readAllLines(day.resolve("run.log"));
         assertTrue(log.stream().allMatch(l -> l.startsWith("    ") || Pattern.compile(STAMP).matcher(l).lookingAt()),
                 () -> log.stream().filter(l -> !l.matches(STAMP + ".*") && !l.startsWith("    ")).toList().toString());
-        for (String step : List.of("ingest", "metrics", "train", "score", "worklist", "forecast", "report")) {
+        for (String step : List.of("ingest", "metrics", "train", "score", "alerts", "worklist", "forecast",
+                "report")) {
             List<String> own = Files.readAllLines(day.resolve("logs/" + step + ".log"));
             assertTrue(own.size() >= 4, step + " " + own);
             assertTrue(log.containsAll(own), step);
