@@ -32,6 +32,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.arscope.activity.ActivityConfig;
 import io.arscope.activity.CollectionActivity;
 import io.arscope.alerts.AlertList;
+import io.arscope.alerts.AlertsTables;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -85,6 +86,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
             EarlierOutput.require(options.scores(), ScoreTables.SCORES.name(), "score");
         } else {
             EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
+        }
+        if (options.alerts() != null) {
+            EarlierOutput.require(options.alerts(), AlertsTables.ALERTS.name(), "alerts");
         }
         options.drafts().requireFor(options.config().strategy());
     }

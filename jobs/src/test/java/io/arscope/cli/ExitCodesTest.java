@@ -206,6 +206,8 @@ class ExitCodesTest {
                 fails(ingestFirst(empty), with("actions-summary", "--input", empty)),
                 fails(empty + " holds no score-run.json; run arscope score first", with("alerts", "--previous-scores",
                         empty)),
+                fails(empty + " holds no alerts; run arscope alerts first", with("report", "--alerts", empty)),
+                fails(empty + " holds no alerts; run arscope alerts first", with("worklist", "--alerts", empty)),
                 fails(noSuchFolder + " is no actions log; run arscope worklist with --actions-log (or arscope run, "
                         + "which keeps it at <root>/actions-log) first", with("actions-summary", "--actions-log",
                         noSuchFolder)),
