@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Receivables analytics and late-payment risk scoring on Apache Spark.",
         subcommands = {RunCommand.class, IngestCommand.class, MetricsCommand.class, RiskCommands.Train.class,
                 RiskCommands.Evaluate.class, RiskCommands.Score.class, WorklistCommands.Build.class,
-                WorklistCommands.Backtest.class, ActionsSummaryCommand.class, ForecastCommand.class, ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+                WorklistCommands.Backtest.class, ActionsSummaryCommand.class, ForecastCommand.class, AlertsCommand.class,
+                ReportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", Arscope.EXIT_CODES})
 public final class Arscope implements Runnable {
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.alerts.AlertsJob;
 import io.arscope.forecast.ForecastJob;
 import io.arscope.ingest.IngestJob;
 import io.arscope.job.Job;
@@ -78,12 +79,15 @@ final class PipelineSteps implements StepJobs {
             }
             case SCORE -> run(new ScoreJob(), settings(new RiskCommands.Score.Settings(), "score")
                     .options(ingest, folders.model(), o.asOf(), out, o.reportingCurrency()));
+            case ALERTS -> run(new AlertsJob(), settings(new AlertsCommand.Settings(), "alerts").options(ingest,
+                    folders.output(Step.METRICS), folders.output(Step.SCORE), folders.previous(Step.SCORE), o.asOf(),
+                    out));
             case WORKLIST -> run(new WorklistJob(), new WorklistOptions(ingest, null, folders.output(Step.SCORE),
                     o.asOf(), out, settings(new WorklistCommands.Shaping(), "worklist").config(),
                     o.reportingCurrency(), settings(new WorklistCommands.Drafting(), "worklist").templates(),
                     // Scored by the score step, behind its gate.
                     io.arscope.risk.ModelGate.DEFAULT_MARGIN, new ActionsLog.Target(folders.actionsLog(),
-                            folders.runId())));
+                            folders.runId()), alerts(folders)));
             case FORECAST -> {
                 ForecastCommand.Settings s = settings(new ForecastCommand.Settings(), "forecast");
                 s.currency.reportingCurrency = currency(o, s.currency);
@@ -95,9 +99,15 @@ final class PipelineSteps implements StepJobs {
                         folders.withForecast() ? folders.output(Step.FORECAST) : null,
                         folders.withWorklist() ? folders.output(Step.WORKLIST) : null, out, s.title,
                         // A run with a worklist has its scores: the worklist step needs the score step.
-                        s.salesScenario, folders.withWorklist() ? folders.output(Step.SCORE) : null));
+                        s.salesScenario, folders.withWorklist() ? folders.output(Step.SCORE) : null,
+                        alerts(folders)));
             }
         };
+    }
+
+    /** The run's alerts for the steps that show them, or null when the run has none (skipped, never run). */
+    private static String alerts(StepFolders folders) {
+        return folders.holds(Step.ALERTS) ? folders.output(Step.ALERTS) : null;
     }
 
     /** The run's reporting currency when it names one, which every step follows, else the section's. */
@@ -140,6 +150,7 @@ final class PipelineSteps implements StepJobs {
         settings(new WorklistCommands.Drafting(), config, "worklist").templates()
                 .requireFor(settings(new WorklistCommands.Shaping(), config, "worklist").config().strategy());
         settings(new ForecastCommand.Settings(), config, "forecast");
+        settings(new AlertsCommand.Settings(), config, "alerts");
         settings(new ReportCommand.Settings(), config, "report");
     }
 }

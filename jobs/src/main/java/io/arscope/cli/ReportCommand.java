@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Writes the CFO report, one HTML file that opens offline: headline KPIs with change vs last "
                 + "month and last year, DSO/BPDSO/DDSO and CEI trends, aging, roll rates and the credit-loss "
                 + "allowance, the cash forecast with its interval and backtest accuracy, and the customers with the "
-                + "most money expected late.",
+                + "most money expected late, the customers to watch and the alerts since the last run.",
                 "",
                 "Outputs under --output: cfo-report.html, report-run.json."},
         footer = {"", Arscope.EXIT_CODES})
@@ -33,6 +33,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--scores", description = "Folder an arscope score run wrote, for the customers to watch "
             + "(optional).")
     String scores;
+
+    @Option(names = "--alerts", description = "Folder an arscope alerts run wrote, for the alerts since the last run "
+            + "(optional).")
+    String alerts;
 
     @Mixin
     SharedOptions.Output output;
@@ -58,6 +62,6 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return JobRunner.of(spec).run(new ReportJob(), () -> new ReportOptions(metrics, forecast, worklist,
-                output.output, settings.title, settings.salesScenario, scores), spark.master);
+                output.output, settings.title, settings.salesScenario, scores, alerts), spark.master);
     }
 }

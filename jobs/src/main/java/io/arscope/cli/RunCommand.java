@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code arscope run}: the whole pipeline for one as-of date, published atomically. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the pipeline for one as-of date in one Spark session: ingest, metrics, train (unless "
-                + "--model is given), score, worklist, forecast, report. Each step writes into a new run folder, "
+                + "--model is given), score, alerts (compared with the latest earlier date under the root), "
+                + "worklist, forecast, report. Each step writes into a new run folder, "
                 + "<root>/.runs/<date>/<run>; when all are done, <root>/<date> (a link) is switched to it in one "
                 + "rename, so readers see the previous complete run or the new one, never a partial one. A run "
                 + "stopped by a failure or a kill is resumed by the next run of the same date from its first "
@@ -63,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--skip", split = ",", description = "Steps not to run; the date's published output of each is "
-            + "kept when there is one. Steps: ingest, metrics, train, score, worklist, forecast, report.")
+            + "kept when there is one. Steps: ingest, metrics, train, score, alerts, worklist, forecast, report.")
     List<String> skip;
 
     @Option(names = "--from", description = "First step to run; earlier ones are kept from the date's published run.")

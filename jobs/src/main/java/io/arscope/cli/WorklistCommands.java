@@ -103,6 +103,9 @@ final class WorklistCommands {
         @Option(names = "--scores", description = "Folder an arscope score run wrote for the same day: its scores are "
                 + "used instead of scoring again.")
         String scores;
+        @Option(names = "--alerts", description = "Folder an arscope alerts run of the same day wrote: its alerts "
+                + "are shown on the team page (optional).")
+        String alerts;
         @Mixin
         SharedOptions.Output output;
         @Mixin
@@ -133,7 +136,7 @@ final class WorklistCommands {
             Instant started = Instant.now();
             return JobRunner.of(spec).run(new WorklistJob(), () -> new WorklistOptions(input.input, model, scores,
                     asOf.asOf, output.output, shaping.config(), currency.reportingCurrency, drafting.templates(),
-                    gate.gateMargin, actionsLog(started)), spark.master);
+                    gate.gateMargin, actionsLog(started), alerts), spark.master);
         }
 
         private ActionsLog.Target actionsLog(Instant started) throws UsageException {

@@ -162,6 +162,39 @@ public final class DateRuns {
         }
     }
 
+    /**
+     * The output of {@code step} in the published run of the latest date before {@code date} under {@code root}
+     * whose published run holds it: what this date's run compares with. Empty when no earlier date has it.
+     */
+    public static Optional<Path> previous(Path root, LocalDate date, Step step) throws IOException {
+        Path normalized = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(normalized)) {
+            return Optional.empty();
+        }
+        List<LocalDate> dates;
+        try (Stream<Path> children = Files.list(normalized)) {
+            dates = children.filter(Files::isSymbolicLink).map(p -> p.getFileName().toString())
+                    .flatMap(DateRuns::date)
+                    .filter(d -> d.isBefore(date)).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (LocalDate earlier : dates) {
+            Optional<Path> run = new DateRuns(normalized, earlier).publishedRun();
+            if (run.isPresent() && done(run.get(), step)) {
+                return Optional.of(stepFolder(run.get(), step));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A date folder's name as its date; nothing for any other name. */
+    private static Stream<LocalDate> date(String name) {
+        try {
+            return Stream.of(LocalDate.parse(name));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Stream.empty();
+        }
+    }
+
     static void deleteTree(Path folder) throws IOException {
         io.arscope.job.PublishedFolder.deleteTree(folder);
     }

@@ -13,6 +13,7 @@ public enum Step {
     METRICS("metrics", INGEST),
     TRAIN("model", INGEST),
     SCORE("score", INGEST, TRAIN),
+    ALERTS("alerts", INGEST, METRICS, SCORE),
     WORKLIST("worklist", INGEST, SCORE),
     FORECAST("forecast", INGEST),
     REPORT("report", METRICS);
@@ -32,7 +33,8 @@ public enum Step {
 
     /**
      * Steps whose output this one reads. Scoring needs a model: the train step's, unless the run was given one.
-     * The report also reads the forecast and worklist when the run has them, but can do without.
+     * The report also reads the forecast, worklist and alerts when the run has them, and the worklist the alerts,
+     * but both can do without. The alerts compare with the score step of the latest earlier date under the root.
      */
     public List<Step> needs() {
         return needs;

@@ -35,6 +35,16 @@ public record StepFolders(PipelineOptions options, Path run, boolean withForecas
         return run.getParent().getFileName() + "_" + run.getFileName();
     }
 
+    /** Whether the run holds the finished output of {@code step}: run or kept before the step asking. */
+    public boolean holds(Step step) {
+        return DateRuns.done(run, step);
+    }
+
+    /** The output of {@code step} in the run of the latest earlier date under the root, or null when none has it. */
+    public String previous(Step step) throws java.io.IOException {
+        return DateRuns.previous(options.root(), options.asOf(), step).map(Path::toString).orElse(null);
+    }
+
     /** The model directory the score step uses. */
     public Path model() {
         return options.model() != null ? options.model() : DateRuns.stepFolder(run, Step.TRAIN);

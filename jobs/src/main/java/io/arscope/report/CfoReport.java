@@ -78,7 +78,7 @@ public final class CfoReport {
                 + (data.months().isEmpty() ? ""
                         : headline(data) + SignificantTrends.section(data.trends()) + trends(data) + aging(data)
                                 + slices(data))
-                + activity(data) + provision(data) + forecast(data, salesScenario) + riskiest(data) + watch(data) + notes();
+                + activity(data) + provision(data) + forecast(data, salesScenario) + riskiest(data) + watch(data) + alerts(data) + notes();
         return line("<!DOCTYPE html>")
                 + line("<html lang=\"en\">\n" + head(title) + line(element("body", "\n" + body)) + "</html>");
     }
@@ -524,6 +524,22 @@ public final class CfoReport {
                 thNum("P(>60 days past due in 90 days)"), th("Band"), thNum("Exposure × P"),
                 thNum("Max days past due"), thNum("Current limit"), thNum("Suggested limit"), thNum("Change"),
                 th("Main reason")), rows));
+    }
+
+    /** The alerts since the last run ({@link io.arscope.alerts.AlertsJob}), the most severe first. */
+    static String alerts(ReportData data) {
+        String heading = line(h2("Alerts since the last run"));
+        io.arscope.alerts.AlertList a = data.alerts();
+        if (a == null) {
+            return section("alerts", heading, note("No alerts run was given to this report (run <code>arscope "
+                    + "alerts</code> and pass its output with <code>--alerts</code>)."));
+        }
+        String intro = (a.previousAsOf() == null ? "Compared with no earlier run. "
+                : "Compared with the run as of " + a.previousAsOf() + ". ")
+                + "Risk bands that rose, days late that jumped, promises broken since, metrics outside their recent "
+                + "range and the model's drift; see alerts.md for each definition.";
+        return section("alerts", heading, line(note(escape(intro))), line(a.alerts().isEmpty()
+                ? note("Nothing changed that calls for attention.") : io.arscope.alerts.AlertList.table(a.alerts())));
     }
 
     private static String notes() {

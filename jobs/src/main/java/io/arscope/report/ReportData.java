@@ -21,10 +21,20 @@ import java.util.List;
  * @param activity     the collection-activity metrics of the latest month, the total first, then each slice; null
  *                     when the metrics run predates them
  * @param watch        the customers to watch from the score run's customer scores, or why there are none
+ * @param alerts       the alerts since the last run, or null when no alerts run was given
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
-        List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch) {
+        List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
+        io.arscope.alerts.AlertList alerts) {
+
+    /** Data with no alerts given. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                activity, watch, null);
+    }
 
     /** Data with no customer scores given. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
+import io.arscope.alerts.AlertList;
 import io.arscope.forecast.ForecastTables;
 import io.arscope.job.InputException;
 import io.arscope.ledger.AgingBuckets;
@@ -50,6 +51,12 @@ public final class ReportInputs {
      */
     public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist,
             String scores) throws InputException {
+        return read(spark, metrics, forecast, worklist, scores, null);
+    }
+
+    /** As {@link #read(SparkSession, String, String, String, String)}, with the alerts an alerts run wrote. */
+    public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist,
+            String scores, String alerts) throws InputException {
         // All columns: the aging bucket columns depend on the metrics run's buckets.
         var monthly = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
                 .filter(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH));
@@ -93,7 +100,8 @@ public final class ReportInputs {
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
                 worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
-                activity(spark, metrics), watch(spark, scores, currency, metrics));
+                activity(spark, metrics), watch(spark, scores, currency, metrics),
+                alerts == null ? null : AlertList.read(spark, alerts));
     }
 
     /** How many customers the report shows to watch. */

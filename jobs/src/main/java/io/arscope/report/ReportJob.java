@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.alerts.AlertsTables;
 import io.arscope.forecast.ForecastTables;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
@@ -52,15 +53,19 @@ public final class ReportJob implements Job<ReportOptions> {
         if (options.scores() != null) {
             EarlierOutput.require(options.scores(), ScoreTables.MANIFEST, "score");
         }
+        if (options.alerts() != null) {
+            EarlierOutput.require(options.alerts(), AlertsTables.ALERTS.name(), "alerts");
+        }
     }
 
     @Override
     public JobOutcome run(JobContext<ReportOptions> context) throws IOException, InputException {
         ReportData data = write(context);
-        return JobOutcome.ok(context, String.format("report: %d months of metrics%s%s%s; %s", data.months().size(),
+        return JobOutcome.ok(context, String.format("report: %d months of metrics%s%s%s%s; %s", data.months().size(),
                 context.options().forecast() == null ? "" : ", the forecast",
                 context.options().worklist() == null ? "" : ", the worklist",
                 data.watch().customers() == null ? "" : ", the customers to watch",
+                data.alerts() == null ? "" : ", " + data.alerts().alerts().size() + " alerts",
                 OutputFiles.child(context.options().output(), REPORT)), java.util.List.of());
     }
 
@@ -74,6 +79,9 @@ public final class ReportJob implements Job<ReportOptions> {
         }
         if (o.worklist() != null) {
             tables.add(WorklistTables.CUSTOMERS.path(o.worklist()));
+        }
+        if (o.alerts() != null) {
+            tables.add(AlertsTables.ALERTS.path(o.alerts()));
         }
         if (o.scores() != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(
                 ScoreTables.CUSTOMER_SCORES.path(o.scores())))) {
@@ -89,7 +97,7 @@ public final class ReportJob implements Job<ReportOptions> {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         ReportOptions o = context.options();
-        ReportData data = ReportInputs.read(spark, o.metrics(), o.forecast(), o.worklist(), o.scores());
+        ReportData data = ReportInputs.read(spark, o.metrics(), o.forecast(), o.worklist(), o.scores(), o.alerts());
         String html = CfoReport.render(data, o.title(), "arscope " + RunManifest.version(), o.salesScenario());
         OutputFiles.writeText(spark, context.output(REPORT), html);
         RunManifest<?, ?, ?> manifest = RunManifest.finished("report", started, new RunOptions(o.metrics(),

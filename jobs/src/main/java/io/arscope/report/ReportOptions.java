@@ -14,9 +14,16 @@ import io.arscope.job.JobOptions;
  * @param title    the report's title
  * @param salesScenario the forecast's scenario band: new sales this share below and above their trailing average
  * @param scores   folder an arscope score run wrote, for the customers to watch, or null
+ * @param alerts   folder an arscope alerts run wrote, for the alerts since the last run, or null
  */
 public record ReportOptions(String metrics, String forecast, String worklist, String output, String title,
-        double salesScenario, String scores) implements JobOptions {
+        double salesScenario, String scores, String alerts) implements JobOptions {
+
+    /** A report without the alerts. */
+    public ReportOptions(String metrics, String forecast, String worklist, String output, String title,
+            double salesScenario, String scores) {
+        this(metrics, forecast, worklist, output, title, salesScenario, scores, null);
+    }
 
     /** A report without the customers to watch. */
     public ReportOptions(String metrics, String forecast, String worklist, String output, String title,

@@ -50,6 +50,7 @@ public final class ModelDirectory {
         Files.writeString(dir.resolve(METADATA), JSON.writeValueAsString(m));
         Files.writeString(dir.resolve(PROVENANCE), new JsonProvenanceSerialization(true)
                 .marshalAndSerialize(result.model().classifier().getProvenance()));
+        ScoreReference.write(dir, result);
     }
 
     private static ModelMetadata.Window window(LabelledInvoices rows) {

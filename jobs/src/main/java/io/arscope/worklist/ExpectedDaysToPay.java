@@ -1,18 +1,13 @@
 package io.arscope.worklist;
 
-import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.exists;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -27,7 +22,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.PaidInvoices;
 import io.arscope.ledger.ReceivablesLedger;
 
 /**
@@ -72,22 +67,11 @@ public final class ExpectedDaysToPay {
     }
 
     /**
-     * Invoices paid in full on or before {@code asOf}, as known at the end of that day: {@code customer_id} and
-     * {@code days_late} (the day its reductions first reached its amount, less its due date; negative when paid
-     * early). Paid means a payment is among the reductions of that day; one closed by a credit memo or a
-     * write-off was not paid.
+     * Invoices paid in full on or before {@code asOf} ({@link PaidInvoices}): {@code customer_id} and
+     * {@code days_late}.
      */
     public static Dataset<Row> paidInvoices(ReceivablesLedger ledger, LocalDate asOf) {
-        Column events = col(InvoiceHistory.EVENTS);
-        Column settledOn = array_min(transform(filter(events,
-                        e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))),
-                e -> e.getField("date")));
-        return InvoiceHistory.of(ledger.asOf(asOf), List.of())
-                .filter(col("amount").gt(0))
-                .withColumn("settled_on", settledOn)
-                .filter(exists(events, e -> e.getField("date").equalTo(col("settled_on"))
-                        .and(e.getField("kind").equalTo("payment"))))
-                .select(col("customer_id"), datediff(col("settled_on"), col("due_date")).as("days_late"));
+        return PaidInvoices.of(ledger, asOf).select(col("customer_id"), col("days_late"));
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import io.arscope.alerts.AlertList;
+import io.arscope.alerts.AlertsTables;
 import io.arscope.risk.InvoiceCurrency;
 
 /**
@@ -32,6 +34,19 @@ public final class TeamPage {
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
             String currency, CollectorActivity activity) {
+        return render(view, files, asOf, config, currency, activity, null);
+    }
+
+    /** The kinds of alert about customers: what a lead acts on (the report shows the rest). */
+    static final List<String> CUSTOMER_ALERTS = List.of(AlertsTables.BROKEN_PROMISE, AlertsTables.RISK_BAND_ROSE,
+            AlertsTables.DAYS_LATE_JUMP, AlertsTables.NO_PREVIOUS_RUN);
+
+    /**
+     * As {@link #render(TeamView, Map, LocalDate, WorklistConfig, String, CollectorActivity)}, with a section of the
+     * customers' alerts since the last run ({@code alerts}; none when null).
+     */
+    public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
+            String currency, CollectorActivity activity, AlertList alerts) {
         Function<BigDecimal, String> money = a -> escape(InvoiceCurrency.shown(a, currency));
         List<TeamView.Load> collectors = view.collectors();
         int capacity = total(collectors, TeamView.Load::capacity);
@@ -126,7 +141,18 @@ public final class TeamPage {
             }
             html.append("</tbody></table>\n");
         }
-        html.append("</section>\n</body>\n</html>\n");
+        html.append("</section>\n");
+        if (alerts != null) {
+            List<AlertList.Alert> shown = alerts.of(CUSTOMER_ALERTS);
+            html.append("<section id=\"alerts\"><h2>Alerts since the last run</h2>\n<p class=\"rule\">")
+                    .append(alerts.previousAsOf() == null ? "Compared with no earlier run."
+                            : "Compared with the run as of " + alerts.previousAsOf() + ".")
+                    .append(" Promises broken since, customers whose risk band rose, customers whose days late "
+                            + "jumped.</p>\n")
+                    .append(shown.isEmpty() ? "<p>No customer alert.</p>" : AlertList.table(shown))
+                    .append("\n</section>\n");
+        }
+        html.append("</body>\n</html>\n");
         return html.toString();
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.alerts.AlertList;
 import io.arscope.job.Column;
 import io.arscope.job.OutputTable;
 import io.arscope.run.FileNames;
@@ -91,6 +92,13 @@ public final class TeamTables {
      */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
             CollectorActivity activity) throws IOException {
+        return write(spark, output, day, config, activity, null);
+    }
+
+    /** As {@link #write(SparkSession, String, LocalDate, WorklistConfig, CollectorActivity)}, the page showing
+     * the customers' alerts since the last run ({@code alerts}, or null for none). */
+    public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
+            CollectorActivity activity, AlertList alerts) throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
@@ -144,7 +152,7 @@ public final class TeamTables {
         long collectors = OutputFiles.writeTable(spark, TEAM.frame(spark, team), output, TEAM.name());
         long moved = OutputFiles.writeTable(spark, REBALANCING.frame(spark, moves), output, REBALANCING.name());
         OutputFiles.writeText(spark, OutputFiles.child(OutputFiles.child(output, WorklistTables.PAGES), PAGE),
-                TeamPage.render(view, files, day, config, currency, activity));
+                TeamPage.render(view, files, day, config, currency, activity, alerts));
         return new Counts(collectors, moved);
     }
 }

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.arscope.activity.ActivityConfig;
 import io.arscope.activity.CollectionActivity;
+import io.arscope.alerts.AlertList;
+import io.arscope.alerts.AlertsTables;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.Job;
@@ -84,6 +86,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
             EarlierOutput.require(options.scores(), ScoreTables.SCORES.name(), "score");
         } else {
             EarlierOutput.require(options.model().toString(), ModelDirectory.METADATA, "train");
+        }
+        if (options.alerts() != null) {
+            EarlierOutput.require(options.alerts(), AlertsTables.ALERTS.name(), "alerts");
         }
         options.drafts().requireFor(options.config().strategy());
     }
@@ -162,7 +167,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
-        TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector);
+        TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector,
+                o.alerts() == null ? null : AlertList.read(spark, o.alerts()));
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         // Last, once every output is written and checked: the log records what the collectors are given.

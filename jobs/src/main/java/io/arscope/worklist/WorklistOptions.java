@@ -21,10 +21,11 @@ import io.arscope.risk.ModelGate;
  * @param gateMargin how much the model must beat the baseline by for the worklist to rank by it, when scored here
  *                   ({@link ModelGate}); a score run's scores were gated by that run
  * @param actionsLog where the run's recommendations are appended ({@link ActionsLog}); null for no log
+ * @param alerts     folder an arscope alerts run of the day wrote, shown on the team page; null for none
  */
 public record WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
         WorklistConfig config, String reportingCurrency, DraftTemplates drafts, double gateMargin,
-        ActionsLog.Target actionsLog)
+        ActionsLog.Target actionsLog, String alerts)
         implements JobOptions {
 
     public WorklistOptions {
@@ -32,6 +33,13 @@ public record WorklistOptions(String input, Path model, String scores, LocalDate
             throw new IllegalArgumentException("give either a model (score here) or the scores of a score run");
         }
         ReportingCurrency.requireCode(reportingCurrency);
+    }
+
+    /** Options with no alerts on the team page. */
+    public WorklistOptions(String input, Path model, String scores, LocalDate asOf, String output,
+            WorklistConfig config, String reportingCurrency, DraftTemplates drafts, double gateMargin,
+            ActionsLog.Target actionsLog) {
+        this(input, model, scores, asOf, output, config, reportingCurrency, drafts, gateMargin, actionsLog, null);
     }
 
     /** Options with no actions log. */

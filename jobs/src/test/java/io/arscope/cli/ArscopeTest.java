@@ -29,7 +29,7 @@ class ArscopeTest {
     @Test
     void everySubcommandHasHelp() {
         for (String sub : new String[] {"ingest", "metrics", "train", "evaluate", "score", "worklist",
-            "worklist-backtest", "actions-summary", "forecast", "report", "generate"}) {
+            "worklist-backtest", "actions-summary", "forecast", "alerts", "report", "generate"}) {
             Run r = run(sub, "--help");
             assertEquals(ExitCode.OK, r.code(), sub);
             assertTrue(r.out().startsWith("Usage: arscope " + sub), r.out());

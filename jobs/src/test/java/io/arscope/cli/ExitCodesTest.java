@@ -40,6 +40,7 @@ class ExitCodesTest {
     private static String actionsLog;
     private static String model;
     private static String metrics;
+    private static String scores;
     private static String aFile;
     private static String noSuchFolder;
     private static String mapping;
@@ -81,6 +82,8 @@ class ExitCodesTest {
         Files.writeString(dir.resolve("model/model.json"), "{}");
         metrics = dir.resolve("metrics").toString();
         Files.createDirectories(dir.resolve("metrics/period_metrics"));
+        scores = Files.createDirectories(dir.resolve("scores")).toString();
+        Files.writeString(dir.resolve("scores/score-run.json"), "{}");
         aFile = Files.writeString(dir.resolve("a-file"), "not a folder").toString();
         noSuchFolder = dir.resolve("no-such-folder").toString();
         mapping = Path.of("..", "data-samples", "mappings", "arscope-generator.yaml").toString();
@@ -145,6 +148,8 @@ class ExitCodesTest {
             case "worklist-backtest" -> new String[] {"--input", ingested, "--model", model, "--from", "2024-01-01",
                 "--to", "2024-06-01", "--output", out};
             case "report" -> new String[] {"--metrics", metrics, "--output", out};
+            case "alerts" -> new String[] {"--input", ingested, "--metrics", metrics, "--scores", scores, "--output",
+                out};
             case "actions-summary" -> new String[] {"--input", ingested, "--actions-log", actionsLog, "--output", out};
             case "generate" -> new String[] {"--output", out, "--invoices", "100", "--months", "3"};
             case "run" -> new String[] {"--as-of", "2024-06-30", "--root", out, "--input", empty, "--mapping",
@@ -199,6 +204,10 @@ class ExitCodesTest {
                 fails(empty + " holds no worklist-customers; run arscope worklist first", with("report",
                         "--worklist", empty)),
                 fails(ingestFirst(empty), with("actions-summary", "--input", empty)),
+                fails(empty + " holds no score-run.json; run arscope score first", with("alerts", "--previous-scores",
+                        empty)),
+                fails(empty + " holds no alerts; run arscope alerts first", with("report", "--alerts", empty)),
+                fails(empty + " holds no alerts; run arscope alerts first", with("worklist", "--alerts", empty)),
                 fails(noSuchFolder + " is no actions log; run arscope worklist with --actions-log (or arscope run, "
                         + "which keeps it at <root>/actions-log) first", with("actions-summary", "--actions-log",
                         noSuchFolder)),
@@ -231,6 +240,9 @@ class ExitCodesTest {
                 "generate", "--output", "actions-summary", "--output").forEach((command, output) -> cases.add(
                         fails("output " + aFile + " is a file, not a folder", with(command, output, aFile))));
         cases.add(fails("root " + aFile + " is a file, not a folder", with("run", "--root", aFile)));
+        cases.add(fails("output " + aFile + " is a file, not a folder", with("alerts", "--output", aFile)));
+        cases.add(fails("Invalid value for option '--days-late-jump'", with("alerts", "--days-late-jump", "many")));
+        cases.add(fails("--days-late-jump 0: must be 1 day or more", with("alerts", "--days-late-jump", "0")));
         // Values that parse but that the job refuses.
         cases.add(fails("max reject share must be between 0 and 1, was 2.0", with("ingest", "--max-reject-share",
                 "2")));
@@ -246,7 +258,8 @@ class ExitCodesTest {
         cases.add(fails("run id '../r1' cannot name a folder of the actions log", plus("worklist", "--actions-log",
                 actionsLog, "--run-id", "../r1")));
         cases.add(fails("draft language 'de' is not one of [en, fr]", with("worklist", "--draft-language", "de")));
-        cases.add(fails("no step 'nosuch'; the steps are [ingest, metrics, train, score, worklist, forecast, report]",
+        cases.add(fails("no step 'nosuch'; the steps are [ingest, metrics, train, score, alerts, worklist, forecast, "
+                + "report]",
                 with("run", "--skip", "nosuch")));
         return cases.stream();
     }
@@ -318,7 +331,7 @@ class ExitCodesTest {
         assertEquals(all, commandsOf(badOptions()));
         assertEquals(all, commandsOf(badConfigsAndMappings()));
         assertEquals(Set.of("ingest", "metrics", "train", "evaluate", "score", "worklist", "worklist-backtest",
-                "actions-summary", "forecast", "report", "generate", "run"), all);
+                "actions-summary", "forecast", "alerts", "report", "generate", "run"), all);
     }
 
     private static Set<String> commands() {

@@ -27,7 +27,7 @@ class ProgressOptionTest {
     @Test
     void everySparkCommandTakesTheOptionAndGenerateDoesNot() {
         for (String command : new String[] {"run", "ingest", "metrics", "train", "evaluate", "score", "worklist",
-            "worklist-backtest", "actions-summary", "forecast", "report"}) {
+            "worklist-backtest", "actions-summary", "forecast", "alerts", "report"}) {
             assertTrue(ArscopeTest.run(command, "--help").out().contains("--progress=<progress>"), command);
         }
         assertFalse(ArscopeTest.run("generate", "--help").out().contains("--progress"));

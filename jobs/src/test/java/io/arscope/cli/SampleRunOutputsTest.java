@@ -166,7 +166,8 @@ class SampleRunOutputsTest {
         List<String> log = Files.readAllLines(day.resolve("run.log"));
         assertTrue(log.stream().allMatch(l -> l.startsWith("    ") || Pattern.compile(STAMP).matcher(l).lookingAt()),
                 () -> log.stream().filter(l -> !l.matches(STAMP + ".*") && !l.startsWith("    ")).toList().toString());
-        for (String step : List.of("ingest", "metrics", "train", "score", "worklist", "forecast", "report")) {
+        for (String step : List.of("ingest", "metrics", "train", "score", "alerts", "worklist", "forecast",
+                "report")) {
             List<String> own = Files.readAllLines(day.resolve("logs/" + step + ".log"));
             assertTrue(own.size() >= 4, step + " " + own);
             assertTrue(log.containsAll(own), step);
@@ -189,7 +190,7 @@ class SampleRunOutputsTest {
             manifests = files.filter(p -> p.getFileName().toString().endsWith("-run.json")
                     || p.getFileName().toString().equals("_step.json")).toList();
         }
-        assertEquals(7 + 6, manifests.size(), manifests::toString);
+        assertEquals(8 + 7, manifests.size(), manifests::toString);
         for (Path m : manifests) {
             JsonNode node = JSON.readTree(m.toFile());
             assertTrue(STATUS_WORDS.contains(node.path("status").asText()), m + ": " + node.path("status"));
@@ -239,6 +240,7 @@ class SampleRunOutputsTest {
         declared.put(day.resolve("worklist/worklist-team.csv"), io.arscope.worklist.TeamTables.TEAM);
         declared.put(day.resolve("worklist/worklist-rebalancing.csv"), io.arscope.worklist.TeamTables.REBALANCING);
         declared.put(day.resolve("ingest/data_quality.csv"), io.arscope.ingest.IngestTables.DATA_QUALITY);
+        declared.put(day.resolve("alerts/alerts.csv"), io.arscope.alerts.AlertsTables.ALERTS);
         try (Stream<Path> collectors = Files.list(day.resolve("worklist/by-collector"))) {
             // Hadoop's hidden checksum files aside.
             collectors.filter(c -> !c.getFileName().toString().startsWith("."))

@@ -53,7 +53,7 @@ class StrictConfigurationTest {
                 "unknown section 'ingst' (sections are named as the commands); did you mean 'ingest'?");
         configRefused("far-section.yaml", "spark:\n  master: local\n",
                 "unknown section 'spark' (sections are named as the commands); expected one of [actions-summary, "
-                + "evaluate, forecast, generate, ingest, metrics, report, run, score, train, worklist, "
+                + "alerts, evaluate, forecast, generate, ingest, metrics, report, run, score, train, worklist, "
                 + "worklist-backtest]");
     }
 

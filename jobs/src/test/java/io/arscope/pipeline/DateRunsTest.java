@@ -52,6 +52,33 @@ class DateRunsTest {
         assertFalse(Files.exists(root.resolve(".2026-10-31.next"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
+    /**
+     * The run a date compares with: the latest earlier date whose published run finished the step. 10-30 has no
+     * score step, 10-29 is being written and unpublished, a later date and a folder named otherwise do not count.
+     */
+    @Test
+    void thePreviousRunIsTheLatestEarlierPublishedDateWithTheStep() throws Exception {
+        assertEquals(Optional.empty(), DateRuns.previous(root, DAY, Step.SCORE));
+        DateRuns earliest = new DateRuns(root, LocalDate.of(2026, 10, 28));
+        Path scored = earliest.newRun(Instant.parse("2026-10-29T06:00:00Z"));
+        Path score = completeStep(scored, Step.SCORE, "28th");
+        earliest.publish(scored);
+        DateRuns unscored = new DateRuns(root, LocalDate.of(2026, 10, 30));
+        Path ingestOnly = unscored.newRun(Instant.parse("2026-10-31T06:00:00Z"));
+        completeStep(ingestOnly, Step.INGEST, "30th");
+        unscored.publish(ingestOnly);
+        completeStep(new DateRuns(root, LocalDate.of(2026, 10, 29)).newRun(Instant.parse("2026-10-30T06:00:00Z")),
+                Step.SCORE, "29th, unpublished");
+        DateRuns later = new DateRuns(root, LocalDate.of(2026, 11, 30));
+        Path laterRun = later.newRun(Instant.parse("2026-12-01T06:00:00Z"));
+        completeStep(laterRun, Step.SCORE, "later");
+        later.publish(laterRun);
+        Files.createSymbolicLink(root.resolve("2026-99-99"), laterRun);
+
+        assertEquals(Optional.of(score), DateRuns.previous(root, DAY, Step.SCORE));
+        assertEquals(Optional.empty(), DateRuns.previous(root, LocalDate.of(2026, 10, 28), Step.SCORE));
+    }
+
     @Test
     void publishedStepsAreThoseWithTheirDoneMarker() throws Exception {
         DateRuns date = new DateRuns(root, DAY);

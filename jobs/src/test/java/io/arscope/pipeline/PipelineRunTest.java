@@ -113,13 +113,14 @@ class PipelineRunTest {
                 List.of("metrics", r + "/metrics", "true", "true", model),
                 List.of("train", r + "/model", "true", "true", model),
                 List.of("score", r + "/score", "true", "true", model),
+                List.of("alerts", r + "/alerts", "true", "true", model),
                 List.of("worklist", r + "/worklist", "true", "true", model),
                 List.of("forecast", r + "/forecast", "true", "true", model),
                 List.of("report", r + "/report", "true", "true", model)), calls);
         assertEquals(outcome.run(), work.resolve("root/2026-10-31").toRealPath());
         JsonNode m = manifest(outcome.run());
         assertEquals("complete", m.path("status").asText());
-        assertEquals("forecast: done", m.path("steps").get(5).path("summary").asText());
+        assertEquals("forecast: done", m.path("steps").get(6).path("summary").asText());
         assertEquals("invoices.csv", m.path("inputs").path("files").get(0).path("file").asText());
         assertEquals(14, m.path("inputs").path("files").get(0).path("bytes").asInt());
         assertEquals("54b38c20415ea91bba4801d62be7a1940f4c5e37c9218116d312f0646027b2d2",
@@ -135,7 +136,7 @@ class PipelineRunTest {
                 log::toString);
         // The run's log: its own lines and every step's, in order.
         List<String> runLog = Files.readAllLines(work.resolve("root/2026-10-31/run.log"));
-        assertEquals(1 + 7 * 6 + 1, runLog.size(), runLog::toString);
+        assertEquals(1 + 8 * 6 + 1, runLog.size(), runLog::toString);
         assertTrue(runLog.get(0).matches(STAMP + "INFO  run: 2026-10-31 run started .*"), runLog::toString);
         assertEquals(log.subList(0, 5), runLog.subList(1 + 6, 1 + 6 + 5));
         assertTrue(runLog.get(runLog.size() - 1).matches(STAMP + "INFO  run: 2026-10-31 run complete in .*"));
@@ -168,7 +169,8 @@ class PipelineRunTest {
         PipelineRun.Outcome resumed = run(Set.of(), null);
         assertEquals(0, resumed.exitCode());
         assertEquals(failed.run(), resumed.run());
-        assertEquals(List.of("score", "worklist", "forecast", "report"), calls.stream().map(c -> c.get(0)).toList());
+        assertEquals(List.of("score", "alerts", "worklist", "forecast", "report"), calls.stream().map(c -> c.get(0))
+                .toList());
         JsonNode m = manifest(resumed.run());
         assertTrue(m.path("resumed").asBoolean());
         assertEquals("done before the run was interrupted", m.path("steps").get(0).path("outcome").asText());
@@ -207,7 +209,7 @@ class PipelineRunTest {
         LogManager.getLogger("org.postgresql.Driver").error("after the run");
         List<String> log = Files.readAllLines(outcome.run().resolve("run.log"));
         List<String> library = log.stream().filter(l -> !l.matches(STAMP + "INFO  (run|ingest|metrics|train|score|"
-                + "worklist|forecast|report): .*")).toList();
+                + "alerts|worklist|forecast|report): .*")).toList();
         // Spark plans the window more than once and warns each time.
         assertTrue(library.size() >= 2, log::toString);
         String window = STAMP + "WARN  WindowExec: No Partition Defined for Window operation! Moving all data to a "

@@ -1,0 +1,67 @@
+package io.arscope.alerts;
+
+import static io.arscope.run.HtmlText.escape;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The alerts of one run as the CFO report and the collections lead's team page show them: read through
+ * {@link AlertsTables#ALERTS} and written as one HTML table, every value from the data escaped.
+ *
+ * @param alerts       the rows, the most severe first
+ * @param previousAsOf the as-of date of the run compared with, or null when there was none
+ */
+public record AlertList(List<Alert> alerts, LocalDate previousAsOf) {
+
+    /** One alert, as shown. */
+    public record Alert(String kind, String severity, String subjectId, String subjectName, String change) {
+
+        /** The subject as people read it: "Name (id)", or the id alone. */
+        public String subject() {
+            return subjectName == null ? subjectId : subjectName + " (" + subjectId + ")";
+        }
+    }
+
+    /** The alerts an alerts run wrote under {@code folder}. */
+    public static AlertList read(SparkSession spark, String folder) {
+        List<Row> rows = AlertsTables.ALERTS.read(spark, folder).orderBy(AlertsTables.order()).collectAsList();
+        LocalDate previous = rows.stream().map(AlertsTables.PREVIOUS_AS_OF::of).filter(d -> d != null).findFirst()
+                .orElse(null);
+        return new AlertList(rows.stream().map(r -> new Alert(AlertsTables.KIND.of(r), AlertsTables.SEVERITY.of(r),
+                AlertsTables.SUBJECT_ID.of(r), AlertsTables.SUBJECT_NAME.of(r), AlertsTables.CHANGE.of(r))).toList(),
+                previous);
+    }
+
+    /** The alerts of {@code kinds}, in order. */
+    public List<Alert> of(List<String> kinds) {
+        return alerts.stream().filter(a -> kinds.contains(a.kind())).toList();
+    }
+
+    /** The most alerts a page shows; the rest are in the alerts table. */
+    public static final int SHOWN = 25;
+
+    /**
+     * An HTML table of the first {@value #SHOWN} of {@code alerts}: severity, kind, subject, what changed; a line
+     * after it says how many more the alerts table holds.
+     */
+    public static String table(List<Alert> alerts) {
+        StringBuilder html = new StringBuilder("<table class=\"alerts\"><thead><tr><th>Severity</th><th>Kind</th>"
+                + "<th>Subject</th><th>What changed</th></tr></thead>\n<tbody>\n");
+        for (Alert a : alerts.subList(0, Math.min(SHOWN, alerts.size()))) {
+            html.append("<tr class=\"").append(escape(a.severity())).append("\"><td>").append(escape(a.severity()))
+                    .append("</td><td>").append(escape(a.kind().replace('_', ' '))).append("</td><td>")
+                    .append(escape(a.subject())).append("</td><td>").append(escape(a.change()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>");
+        if (alerts.size() > SHOWN) {
+            html.append("\n<p class=\"note\">").append(alerts.size() - SHOWN)
+                    .append(" more in the alerts table (alerts.csv beside alerts/).</p>");
+        }
+        return html.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package io.arscope.alerts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import io.arscope.risk.ScoreReference;
+import io.arscope.risk.ScoreTables;
+
+/**
+ * Model drift ({@value AlertsTables#MODEL_DRIFT}): the population stability index of today's invoice scores against
+ * the model's scores on its validation window ({@link ScoreReference}), over the reference's decile bins:
+ * PSI = sum over bins of (a - e) ln(a / e), a and e the shares of today's and the reference's scores in the bin,
+ * each at least {@value #FLOOR} so that an empty bin counts as very different, not infinitely. Below
+ * {@value #MODERATE} the scores are stable ({@value AlertsTables#INFO}), up to {@value #SIGNIFICANT} the shift is
+ * moderate ({@value AlertsTables#MEDIUM}), beyond it significant ({@value AlertsTables#HIGH}). One row always, the
+ * index or why there is none.
+ */
+public final class ScoreDrift {
+    public static final double FLOOR = 0.0001;
+    public static final double MODERATE = 0.1;
+    public static final double SIGNIFICANT = 0.25;
+    static final String SUBJECT = "invoice_scores";
+    static final String SUBJECT_NAME = "Invoice scores against the model's validation scores";
+
+    private ScoreDrift() {
+    }
+
+    /** The population stability index of {@code counts} today against the reference's {@code shares}. */
+    public static double psi(List<Double> shares, long[] counts) {
+        long total = java.util.Arrays.stream(counts).sum();
+        double psi = 0;
+        for (int i = 0; i < counts.length; i++) {
+            double e = Math.max(shares.get(i), FLOOR);
+            double a = Math.max((double) counts[i] / total, FLOOR);
+            psi += (a - e) * Math.log(a / e);
+        }
+        return psi;
+    }
+
+    /**
+     * @param scores    today's invoice scores
+     * @param reference the model's reference, or null
+     * @param absent    why there is no index, when {@code reference} is null or the scores are the baseline's
+     * @return one row of {@link AlertsTables#ALERTS}
+     */
+    public static Dataset<Row> of(SparkSession spark, Dataset<Row> scores, ScoreReference reference, String absent,
+            LocalDate asOf) {
+        double[] probabilities = absent != null ? new double[0] : scores.select(ScoreTables.PROBABILITY_LATE.col())
+                .collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
+        String why = absent != null ? absent : probabilities.length == 0 ? "no invoice is open to score" : null;
+        Double psi = why == null ? psi(reference.shares(), ScoreReference.counts(reference.edges(), probabilities))
+                : null;
+        String severity = psi == null || psi < MODERATE ? AlertsTables.INFO
+                : psi <= SIGNIFICANT ? AlertsTables.MEDIUM : AlertsTables.HIGH;
+        String change = psi == null ? "population stability index n/a: " + why
+                : String.format(Locale.ROOT, "population stability index %.3f over %,d open invoices against %,d "
+                        + "validation invoices: %s", psi, probabilities.length, reference.invoices(),
+                        psi < MODERATE ? "stable (below " + MODERATE + ")" : psi <= SIGNIFICANT
+                                ? "moderate shift (" + MODERATE + " to " + SIGNIFICANT + "); watch the model"
+                                : "significant shift (above " + SIGNIFICANT + "); retrain or check the data");
+        Row row = AlertsTables.ALERTS.row().set(AlertsTables.KIND, AlertsTables.MODEL_DRIFT)
+                .set(AlertsTables.SEVERITY, severity).set(AlertsTables.SUBJECT_ID, SUBJECT)
+                .set(AlertsTables.SUBJECT_NAME, SUBJECT_NAME).set(AlertsTables.CHANGE, change)
+                .set(AlertsTables.AS_OF, asOf).set(AlertsTables.PREVIOUS_AS_OF, null)
+                .set(AlertsTables.CURRENT_VALUE, psi).set(AlertsTables.PREVIOUS_VALUE, null)
+                .set(AlertsTables.AMOUNT, null).set(AlertsTables.CURRENCY, null).build();
+        return AlertsTables.ALERTS.frame(spark, List.of(row));
+    }
+}

@@ -1,0 +1,45 @@
+package io.arscope.ledger;
+
+import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.transform;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The invoices paid in full, and when: what how late a customer pays is measured on. Shared by the worklist's days
+ * still to pay and the alerts' jump in days late, so that both read "paid" the same way.
+ */
+public final class PaidInvoices {
+
+    private PaidInvoices() {
+    }
+
+    /**
+     * Invoices paid in full on or before {@code asOf}, as known at the end of that day: {@code customer_id},
+     * {@code settled_on} (the day its reductions first reached its amount) and {@code days_late} ({@code settled_on}
+     * less its due date; negative when paid early). Paid means a payment is among the reductions of that day; one
+     * closed by a credit memo or a write-off was not paid.
+     */
+    public static Dataset<Row> of(ReceivablesLedger ledger, LocalDate asOf) {
+        Column events = col(InvoiceHistory.EVENTS);
+        Column settledOn = array_min(transform(filter(events,
+                        e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))),
+                e -> e.getField("date")));
+        return InvoiceHistory.of(ledger.asOf(asOf), List.of())
+                .filter(col("amount").gt(0))
+                .withColumn("settled_on", settledOn)
+                .filter(exists(events, e -> e.getField("date").equalTo(col("settled_on"))
+                        .and(e.getField("kind").equalTo("payment"))))
+                .select(col("customer_id"), col("settled_on"),
+                        datediff(col("settled_on"), col("due_date")).as("days_late"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.arscope.worklist;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.arscope.alerts.AlertList;
+
+/** The lead's page shows the customers' alerts since the last run, escaped; the portfolio's stay in the report. */
+class TeamPageAlertsTest {
+
+    @Test
+    void theCustomersAlertsAreShownEscapedAndThePortfoliosAreNot() {
+        AlertList alerts = new AlertList(List.of(
+                new AlertList.Alert("risk_band_rose", "high", "C7", "Beta <b>&</b>", "risk band rose from low to "
+                        + "high since 2026-09-30 (probability of paying late 10.0% then, 72.0% now); USD 1,234.50 "
+                        + "open"),
+                new AlertList.Alert("metric_out_of_range", "medium", "dso_countback", "DSO (countback)", "DSO "
+                        + "(countback) 56.0 days in 2026-09, above its range"),
+                new AlertList.Alert("days_late_jump", "medium", "C8", null, "1 invoice paid in the 30 days to "
+                        + "2026-10-31, on average 50.0 days late; the 365 days before, 3 invoices paid on average on "
+                        + "time")), LocalDate.of(2026, 9, 30));
+        String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts);
+        assertTrue(page.contains("<section id=\"alerts\"><h2>Alerts since the last run</h2>\n<p class=\"rule\">"
+                + "Compared with the run as of 2026-09-30. Promises broken since, customers whose risk band rose, "
+                + "customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
+        assertTrue(page.contains("<tr class=\"high\"><td>high</td><td>risk band rose</td><td>Beta &lt;b&gt;&amp;"
+                + "&lt;/b&gt; (C7)</td><td>risk band rose from low to high since 2026-09-30 (probability of paying "
+                + "late 10.0% then, 72.0% now); USD 1,234.50 open</td></tr>\n"
+                + "<tr class=\"medium\"><td>medium</td><td>days late jump</td><td>C8</td><td>1 invoice paid"), page);
+        assertFalse(page.contains("dso_countback"), page);
+        assertFalse(page.contains("<b>&</b>"), page);
+    }
+}
