@@ -128,7 +128,7 @@ class SecretsLeakTest {
                     "--mapping", db, "--jdbc-url", "jdbc:postgresql://reader:" + URL_USER_INFO + "@" + host + "/erp");
             run("run, input url", "run", "--as-of", DAY, "--root", work.resolve("input-url").toString(), "--input",
                     "ftp://reader:" + RUN_INPUT_USER_INFO + "@" + host + "/export", "--mapping",
-                    fileMapping.toString(), "--skip", "metrics,train,score,worklist,forecast,report");
+                    fileMapping.toString(), "--skip", "metrics,train,score,alerts,worklist,forecast,report");
             run("run, config url", "run", "--as-of", DAY, "--root", work.resolve("config-url").toString(),
                     "--mapping", db, "--config", work.resolve("url.yaml").toString());
             run("ingest, oracle", "ingest", "--mapping", db, "--output", work.resolve("oracle").toString(),

@@ -91,7 +91,7 @@ class PipelineCrashTest {
         manifest.path("steps").forEach(s -> outcomes.add(s.path("step").asText() + ":" + s.path("outcome").asText()));
         String before = "done before the run was interrupted";
         assertEquals(List.of("ingest:" + before, "metrics:" + before, "train:" + before, "score:" + before,
-                "worklist:" + before, "forecast:" + before, "report:ran"), outcomes);
+                "alerts:" + before, "worklist:" + before, "forecast:" + before, "report:ran"), outcomes);
 
         try (Stream<Path> runs = Files.list(root.resolve(DateRuns.RUNS).resolve(DAY))) {
             assertEquals(List.of(clean.getFileName().toString(), resumed.getFileName().toString(), "lock"),
