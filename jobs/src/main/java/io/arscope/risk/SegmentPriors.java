@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -87,10 +88,9 @@ final class SegmentPriors implements Serializable {
                 .groupBy("segment", "month")
                 .agg(functions.count("*").as("customers"), functions.sum("known").as("n"),
                         functions.sum("late").as("k"),
-                        functions.sum(functions.col("late").divide(functions.col("known"))).as("p"),
-                        functions.sum(functions.pow(functions.col("late").divide(functions.col("known")), 2))
-                                .as("p2"),
-                        functions.sum(functions.lit(1.0).divide(functions.col("known"))).as("inv_n"))
+                        exactSum(functions.col("late").divide(functions.col("known"))).as("p"),
+                        exactSum(functions.pow(functions.col("late").divide(functions.col("known")), 2)).as("p2"),
+                        exactSum(functions.lit(1.0).divide(functions.col("known"))).as("inv_n"))
                 .collectAsList();
         Map<String, TreeMap<LocalDate, long[]>> pooled = new HashMap<>();
         Map<String, TreeMap<LocalDate, double[]>> bySegment = new HashMap<>();
@@ -103,6 +103,16 @@ final class SegmentPriors implements Serializable {
         bySegment.forEach((segment, byMonth) -> byMonth.forEach((month, prior) -> prior[2] = recent(pooled.get(segment),
                 month)));
         return new SegmentPriors(bySegment);
+    }
+
+    /**
+     * A sum that does not depend on how the rows are partitioned: each term rounded to 18 decimals, then added as
+     * decimals, which is exact. Summed as doubles, the order of addition would change the last bits, and the
+     * method-of-moments spread (a difference of close sums) would carry them into the features, so a run on a
+     * cluster would train another model than a local one.
+     */
+    private static Column exactSum(Column term) {
+        return functions.sum(term.cast(DataTypes.createDecimalType(38, 18))).cast(DataTypes.DoubleType);
     }
 
     /**
