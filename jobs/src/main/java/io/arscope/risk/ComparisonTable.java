@@ -17,10 +17,11 @@ public final class ComparisonTable {
     }
 
     public static List<String> lines(RiskTrainer.Result r) {
-        return lines(r.chosen(), r.comparison(), r.search());
+        return lines(r.chosen(), r.comparison(), r.search(), r.searchInvoices(), r.train().size());
     }
 
-    static List<String> lines(String chosen, List<RiskTrainer.Compared> rows, List<RiskTrainer.Tried> search) {
+    static List<String> lines(String chosen, List<RiskTrainer.Compared> rows, List<RiskTrainer.Tried> search,
+            int searchInvoices, int trainInvoices) {
         List<String> out = new ArrayList<>();
         out.add(String.format(ROW, "candidate", "hyperparameters", "calibrated", "val AUC", "val PR", "val Brier",
                 "val ECE", "test AUC", "test PR", "test Brier", "test ECE"));
@@ -45,7 +46,10 @@ public final class ComparisonTable {
                 + (winner.calibrated() ? "; Platt-calibrated on validation, which lowered its Brier score"
                         : "; not recalibrated, as Platt scaling did not lower its validation Brier score")
                 + "; the test columns are reported, never used to choose");
-        out.add("search (" + search.size() + " points, validation ROC AUC before calibration):");
+        out.add("search (" + search.size() + " points, validation ROC AUC before calibration"
+                + (searchInvoices < trainInvoices ? String.format("; each fit on %,d of the %,d training invoices, evenly "
+                        + "spaced, and the best of each family refit on all", searchInvoices, trainInvoices) : "")
+                + "):");
         for (RiskTrainer.Tried t : search) {
             out.add(String.format("  %-20s %-30s %s", t.hyperparameters().family(), t.hyperparameters().describe(),
                     auc(t.validationRocAuc())));

@@ -56,6 +56,33 @@ public record LabelledInvoices(List<String> ids, List<LocalDate> dates, double[]
                 java.util.Arrays.copyOfRange(late, from, to), java.util.Arrays.copyOfRange(daysLate, from, to));
     }
 
+    /**
+     * At most {@code max} rows spread evenly over the whole window, oldest first (row floor(i x size / max) for each
+     * i below max): all of them when there are no more than {@code max}.
+     */
+    public LabelledInvoices evenlySpaced(int max) {
+        if (size() <= max) {
+            return this;
+        }
+        List<String> pickedIds = new ArrayList<>(max);
+        List<LocalDate> pickedDates = new ArrayList<>(max);
+        List<Map<String, Double>> pickedFeatures = new ArrayList<>(max);
+        double[] pickedAmounts = new double[max];
+        boolean[] pickedLate = new boolean[max];
+        double[] pickedDaysLate = new double[max];
+        for (int i = 0; i < max; i++) {
+            int row = (int) ((long) i * size() / max);
+            pickedIds.add(ids.get(row));
+            pickedDates.add(dates.get(row));
+            pickedFeatures.add(features.get(row));
+            pickedAmounts[i] = amounts[row];
+            pickedLate[i] = late[row];
+            pickedDaysLate[i] = daysLate[row];
+        }
+        return new LabelledInvoices(pickedIds, pickedDates, pickedAmounts, pickedFeatures, pickedLate,
+                pickedDaysLate);
+    }
+
     /** A digest of what the model learned from: ids, dates, amounts and outcomes, in order. */
     public String fingerprint() {
         try {

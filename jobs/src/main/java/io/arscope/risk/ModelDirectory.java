@@ -46,7 +46,8 @@ public final class ModelDirectory {
                 window(result.testSet()), result.train().fingerprint(), result.chosen(), result.validationAuc(),
                 result.calibrated(), result.model().platt(), result.model().standardizer().meanAndScale(),
                 result.test(), result.baseline(), result.testDaysLateMae(), result.validationModel(),
-                result.validationBaseline(), result.hyperparameters(), result.search(), result.comparison());
+                result.validationBaseline(), result.hyperparameters(), result.search(), result.searchInvoices(),
+                result.comparison());
         Files.writeString(dir.resolve(METADATA), JSON.writeValueAsString(m));
         Files.writeString(dir.resolve(PROVENANCE), new JsonProvenanceSerialization(true)
                 .marshalAndSerialize(result.model().classifier().getProvenance()));

@@ -36,6 +36,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param validationBaselineCustomerLateShare the baseline on the validation window
  * @param hyperparameters                the chosen classifier's point of the search
  * @param search                         every point of the hyperparameter search and its validation ROC AUC
+ * @param searchInvoices                 the training invoices each point of the search was fit on: all of them, or
+ *                                       an evenly spaced sample ({@link Hyperparameters#SEARCH_INVOICES}); null in a
+ *                                       model.json written before it was recorded
  * @param comparison                     each family's best point and the baseline on validation and test
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -44,14 +47,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
     "config", "train", "validation", "test", "training_data_sha256", "chosen", "validation_roc_auc", "calibrated",
     "platt", "standardizer", "test_evaluation", "test_baseline_customer_late_share", "test_days_late_mae",
     "validation_evaluation", "validation_baseline_customer_late_share", "hyperparameters", "search",
-    "comparison"})
+    "search_invoices", "comparison"})
 public record ModelMetadata(String arscopeVersion, int featureVersion, List<String> features,
         List<String> baseFeatures, String input, String labelsAsOf, RiskConfig config, Window train,
         Window validation, Window test, String trainingDataSha256, String chosen, Map<String, Double> validationRocAuc,
         boolean calibrated, double[] platt, Map<String, double[]> standardizer, Evaluation testEvaluation,
         Evaluation testBaselineCustomerLateShare, double testDaysLateMae, Evaluation validationEvaluation,
         Evaluation validationBaselineCustomerLateShare, Hyperparameters hyperparameters, List<RiskTrainer.Tried> search,
-        List<RiskTrainer.Compared> comparison) {
+        Integer searchInvoices, List<RiskTrainer.Compared> comparison) {
 
     /** A window of the time-ordered split: its invoices, first and last invoice dates, and late share. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -21,7 +21,8 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
  * Trains the late-payment model on a time-ordered split: logistic regression and gradient boosting (XGBoost)
- * both learn from the oldest invoices, each at every point of a small hyperparameter grid ({@link Hyperparameters});
+ * both learn from the oldest invoices, each at every point of a small hyperparameter grid ({@link Hyperparameters},
+ * fit on an evenly spaced sample of a long training window and the best point of each family refit on all of it);
  * the best point of each family on the validation invoices is Platt-calibrated on them when that lowers their
  * Brier score, the family with the higher validation ROC AUC is kept, and every candidate is judged on the newest
  * invoices beside the plain baseline of the customer's historical late share. The test window is reported, never
@@ -33,7 +34,7 @@ public final class RiskTrainer {
     public record Result(RiskModel model, String chosen, Map<String, Double> validationAuc, boolean calibrated,
             Evaluation test, Evaluation baseline, double testDaysLateMae, LabelledInvoices train,
             LabelledInvoices validation, LabelledInvoices testSet, Evaluation validationModel,
-            Evaluation validationBaseline, List<Tried> search, List<Compared> comparison) {
+            Evaluation validationBaseline, List<Tried> search, int searchInvoices, List<Compared> comparison) {
 
         /** The chosen family's hyperparameters. */
         public Hyperparameters hyperparameters() {
@@ -66,6 +67,11 @@ public final class RiskTrainer {
     }
 
     public static Result train(LabelledInvoices all, RiskConfig config) {
+        return train(all, config, Hyperparameters.SEARCH_INVOICES);
+    }
+
+    /** As above, each point of the search fit on at most {@code searchInvoices} training invoices. */
+    static Result train(LabelledInvoices all, RiskConfig config, int searchInvoices) {
         int n = all.size();
         int trainEnd = (int) Math.floor(n * config.trainShare());
         int validEnd = (int) Math.floor(n * (config.trainShare() + config.validShare()));
@@ -81,11 +87,14 @@ public final class RiskTrainer {
         List<Map<String, Double>> validationFeatures = standardised(validation, standardizer);
 
         // Each family's best point on validation; ties keep the earlier point, so the search is reproducible.
+        LabelledInvoices searched = train.evenlySpaced(searchInvoices);
+        MutableDataset<Label> searchData = searched == train ? trainData
+                : classification(searched, standardizer, "search");
         List<Tried> search = new ArrayList<>();
         Map<String, Model<Label>> best = new LinkedHashMap<>();
         Map<String, Tried> bestPoint = new LinkedHashMap<>();
         for (Hyperparameters h : Hyperparameters.grid(config)) {
-            Model<Label> m = h.trainer(config.seed()).train(trainData);
+            Model<Label> m = h.trainer(config.seed()).train(searchData);
             Tried tried = new Tried(h, Evaluation.of(RiskModel.rawProbabilities(m, validationFeatures),
                     validation.late(), validation.amounts()).rocAuc());
             search.add(tried);
@@ -94,6 +103,10 @@ public final class RiskTrainer {
                 bestPoint.put(h.family(), tried);
                 best.put(h.family(), m);
             }
+        }
+        if (searched != train) {
+            bestPoint.forEach((family, point) -> best.put(family,
+                    point.hyperparameters().trainer(config.seed()).train(trainData)));
         }
         Model<Regressor> daysLate = daysLateTrainer(config).train(regression(train, standardizer));
 
@@ -133,7 +146,7 @@ public final class RiskTrainer {
         RiskModel model = models.get(chosen);
         return new Result(model, chosen, validationAuc, winner.calibrated(), winner.test(), baseline,
                 daysLateMae(model, test), train, validation, test, winner.validation(), validationBaseline, search,
-                comparison);
+                searched.size(), comparison);
     }
 
     /** The logistic regression at the configuration's epochs, for models outside the search. */

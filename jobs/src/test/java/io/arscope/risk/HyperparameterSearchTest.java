@@ -1,7 +1,9 @@
 package io.arscope.risk;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +63,34 @@ class HyperparameterSearchTest {
         assertEquals(r.baseline(), baseline.test());
         assertEquals(r.validationBaseline(), baseline.validation());
         assertFalse(baseline.calibrated());
+    }
+
+    @Test
+    void aLongTrainingWindowIsSearchedOnAnEvenlySpacedSample() {
+        LabelledInvoices ten = invoices(10);
+        LabelledInvoices four = ten.evenlySpaced(4);
+        // rows floor(i x 10 / 4): 0, 2, 5, 7, each with everything the row carries
+        assertEquals(List.of("I0000", "I0002", "I0005", "I0007"), four.ids());
+        assertEquals(List.of(ten.dates().get(0), ten.dates().get(2), ten.dates().get(5), ten.dates().get(7)),
+                four.dates());
+        assertEquals(List.of(ten.features().get(0), ten.features().get(2), ten.features().get(5),
+                ten.features().get(7)), four.features());
+        assertArrayEquals(new double[] {100, 102, 105, 100}, four.amounts());
+        assertArrayEquals(new boolean[] {ten.late()[0], ten.late()[2], ten.late()[5], ten.late()[7]}, four.late());
+        assertSame(ten, ten.evenlySpaced(10));
+
+        // 400 invoices: 280 train; a window this short is searched whole.
+        assertEquals(280, RiskTrainer.train(invoices(400), RiskConfig.DEFAULT).searchInvoices());
+
+        // Searched on 100 of the 280: the published model is the chosen point refit on all 280.
+        RiskTrainer.Result r = RiskTrainer.train(invoices(400), RiskConfig.DEFAULT, 100);
+        assertEquals(100, r.searchInvoices());
+        Standardizer standardizer = Standardizer.fit(r.train().features());
+        var refit = r.hyperparameters().trainer(RiskConfig.DEFAULT.seed())
+                .train(RiskTrainer.classification(r.train(), standardizer, "train"));
+        var validation = RiskTrainer.standardised(r.validation(), standardizer);
+        assertArrayEquals(RiskModel.rawProbabilities(refit, validation),
+                RiskModel.rawProbabilities(r.model().classifier(), validation));
     }
 
     /**

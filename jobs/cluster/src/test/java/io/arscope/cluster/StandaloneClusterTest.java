@@ -40,7 +40,11 @@ import io.arscope.samples.HistoryGenerator;
  */
 class StandaloneClusterTest {
 
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Far above the runs' length (about 4.5 minutes side by side on 2 cores, more on a slower CI machine): the limit
+     * only keeps a hung driver from holding the build.
+     */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(15);
     private static final List<String> APPLICATIONS = List.of("arscope-run");
     /** Logged by every executor JVM as it starts: "process name" is pid@host. */
     private static final Pattern EXECUTOR_PID = Pattern.compile("Started daemon with process name: (\\d+)@");
