@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.arscope.testing.FolderSnapshot;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.samples.HistoryGenerator;
+import io.arscope.testing.ArscopeJvm;
+import io.arscope.testing.FolderSnapshot;
 
 /**
  * Kills {@code arscope metrics} with SIGKILL while it writes a new version of an output that holds a complete
@@ -114,13 +115,9 @@ class MetricsKillTest {
 
     /** Starts arscope in a JVM of its own, as a scheduler would, its output in {@code <command>.log}. */
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
-        command.addAll(List.of(Files.readString(Path.of("target", "launch", "jvm-flags")).trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.arscope.cli.Arscope"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--master", "local[2]"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(args[0] + ".log")
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--master", "local[2]"));
+        return new ProcessBuilder(ArscopeJvm.command(all)).redirectErrorStream(true).redirectOutput(work.resolve(args[0] + ".log")
                 .toFile()).start();
     }
 

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.arscope.run.RunManifest;
 import io.arscope.samples.GeneratorConfig;
+import io.arscope.testing.ArscopeJvm;
 import io.arscope.samples.HistoryGenerator;
 import io.arscope.testing.TestSpark;
 
@@ -200,13 +201,9 @@ class PipelineCrashTest {
     }
 
     private static Process start(Path root, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g"));
-        command.addAll(List.of(Files.readString(Path.of("target", "launch", "jvm-flags")).trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.arscope.cli.Arscope", "run",
-                "--as-of", DAY, "--root", root.toString(), "--input", work.resolve("export").toString(),
-                "--mapping", Path.of("..", "data-samples", "mappings", "arscope-generator.yaml").toString(),
-                "--master", "local[2]"));
+        List<String> command = ArscopeJvm.command(List.of("run", "--as-of", DAY, "--root", root.toString(),
+                "--input", work.resolve("export").toString(), "--mapping",
+                Path.of("..", "data-samples", "mappings", "arscope-generator.yaml").toString(), "--master", "local[2]"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log")
                 .toFile()).start();
     }
