@@ -29,8 +29,8 @@ final class RiskCommands {
                     "Writes the model directory: classifier.tribuo, days-late.tribuo, model.json, provenance.json."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Train implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
         SharedOptions.IngestOutput input;
@@ -74,8 +74,8 @@ final class RiskCommands {
                     + "baseline. Default window: the model's own test window.",
             footer = {"", Arscope.EXIT_CODES})
     static final class Evaluate implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
         SharedOptions.IngestOutput input;
@@ -107,8 +107,8 @@ final class RiskCommands {
                     "Writes scores/ (Parquet), scores.csv and score-run.json under --output."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Score implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
         SharedOptions.IngestOutput input;

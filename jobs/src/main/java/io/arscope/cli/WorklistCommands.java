@@ -93,8 +93,8 @@ final class WorklistCommands {
                             + "worklist-run.json; with --actions-log, appends the run's recommendations to that log."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Build implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
         SharedOptions.IngestOutput input;
@@ -159,8 +159,8 @@ final class WorklistCommands {
                     "Writes worklist-backtest/ (Parquet), worklist-backtest.csv and worklist-backtest-run.json."},
             footer = {"", Arscope.EXIT_CODES})
     static final class Backtest implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
         SharedOptions.IngestOutput input;
