@@ -149,19 +149,9 @@ final class StandaloneCluster implements AutoCloseable {
      */
     record SparkHome(Path path, List<String> jvmFlags) {
 
-        /**
-         * The JIT of every JVM of the test cluster, executors included (spark.executor.extraJavaOptions): C1 only.
-         * Seven JVMs share 2 cores for a few minutes, and C2's compiles would take a quarter of their CPU without
-         * paying back in that time; what the test checks does not depend on the JIT.
-         */
-        static final String JIT = "-XX:TieredStopAtLevel=1";
-
-        /**
-         * Starts {@code mainClass} from Spark's jars with the heap {@code maxHeap}, its output to {@code log}. C1
-         * only, as {@link #JIT} says.
-         */
+        /** Starts {@code mainClass} from Spark's jars with the heap {@code maxHeap}, its output to {@code log}. */
         Process start(Path log, String maxHeap, String mainClass, List<String> args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, JIT));
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap));
             command.addAll(jvmFlags);
             command.addAll(List.of("-cp", path.resolve("conf") + ":" + path.resolve("jars") + "/*", mainClass));
             command.addAll(args);

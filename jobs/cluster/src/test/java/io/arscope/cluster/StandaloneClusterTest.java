@@ -153,7 +153,6 @@ class StandaloneClusterTest {
                 "--executor-memory", "1g",
                 "--conf", "spark.ui.enabled=false",
                 "--conf", "spark.sql.shuffle.partitions=4",
-                "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.SparkHome.JIT,
                 // all executors up before the first job, so that each worker gets work
                 "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
                 System.getProperty("arscope.cluster.jar")));
