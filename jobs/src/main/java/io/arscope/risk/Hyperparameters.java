@@ -39,8 +39,8 @@ public record Hyperparameters(String family, double learningRate, int epochs, in
     /**
      * The most training invoices a point of the search is fit on. A longer training window is searched on an evenly
      * spaced sample of it, so that the search costs the same at a million invoices as at fifty thousand, and each
-     * family's best point is then refit on the whole window: thirteen fits on the sample and two on everything
-     * instead of thirteen on everything.
+     * family's best point is then refit on the whole window: the grid's fits on the sample and two on everything
+     * instead of the grid's fits on everything.
      */
     public static final int SEARCH_INVOICES = 50_000;
 

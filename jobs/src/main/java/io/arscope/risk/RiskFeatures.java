@@ -147,9 +147,20 @@ public final class RiskFeatures {
         }
     }
 
+    /**
+     * A total order of an invoice's events: by date, and on one day credit memos before payments before write-offs,
+     * then by amount. The events arrive in whatever order Spark collected them, which depends on the partitioning;
+     * ordered by date alone, a payment and a credit memo of one day took turns, so whether the payment "left part of
+     * the invoice open" (hist_partial_payment_share), and with it the model, differed between a cluster run and a
+     * local one.
+     */
+    static final Comparator<Row> EVENT_ORDER = Comparator.<Row, LocalDate>comparing(e -> e.getAs("date"))
+            .thenComparing(e -> e.<String>getAs("kind"))
+            .thenComparing(e -> e.<BigDecimal>getAs("amount"));
+
     static Invoice invoice(Row r) {
         List<Row> events = new ArrayList<>(r.<Row>getList(r.fieldIndex(InvoiceHistory.EVENTS)));
-        events.sort(Comparator.comparing(e -> (LocalDate) e.getAs("date")));
+        events.sort(EVENT_ORDER);
         BigDecimal amount = r.getAs("amount");
         List<LocalDate> dates = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();

@@ -128,4 +128,33 @@ class PaymentBehaviourTest {
         assertEquals(Map.of("hist_partial_payment_share", 0.0, "hist_open_invoices", 0.0, "due_month_position", 0.5,
                 "hist_settled_vs_due_days", 2.5, "hist_recent_settled_vs_due_days", 2.5), f);
     }
+
+    @Test
+    void anInvoicesEventsOfOneDayAreOrderedTheSameWhateverOrderSparkCollectedThemIn() {
+        org.apache.spark.sql.types.StructType schema = org.apache.spark.sql.types.DataTypes.createStructType(List.of(
+                org.apache.spark.sql.types.DataTypes.createStructField("date",
+                        org.apache.spark.sql.types.DataTypes.DateType, false),
+                org.apache.spark.sql.types.DataTypes.createStructField("amount",
+                        org.apache.spark.sql.types.DataTypes.createDecimalType(18, 2), false),
+                org.apache.spark.sql.types.DataTypes.createStructField("kind",
+                        org.apache.spark.sql.types.DataTypes.StringType, false)));
+        List<org.apache.spark.sql.Row> events = new ArrayList<>();
+        for (Object[] e : List.of(new Object[] {d("2026-03-05"), new BigDecimal("300.00"), "payment"},
+                new Object[] {d("2026-03-05"), new BigDecimal("200.00"), "write_off"},
+                new Object[] {d("2026-03-05"), new BigDecimal("100.00"), "payment"},
+                new Object[] {d("2026-03-05"), new BigDecimal("400.00"), "credit_memo"},
+                new Object[] {d("2026-03-01"), new BigDecimal("50.00"), "payment"})) {
+            events.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(e, schema));
+        }
+        List<String> expected = List.of("2026-03-01 payment 50.00", "2026-03-05 credit_memo 400.00",
+                "2026-03-05 payment 100.00", "2026-03-05 payment 300.00", "2026-03-05 write_off 200.00");
+        for (int turn = 0; turn < events.size(); turn++) {
+            List<org.apache.spark.sql.Row> order = new ArrayList<>(events);
+            java.util.Collections.rotate(order, turn);
+            java.util.Collections.reverse(order.subList(0, turn));
+            order.sort(RiskFeatures.EVENT_ORDER);
+            assertEquals(expected, order.stream().map(r -> r.getAs("date") + " " + r.getAs("kind") + " "
+                    + r.getAs("amount")).toList());
+        }
+    }
 }
