@@ -147,17 +147,18 @@ public final class RiskFeatures {
         }
     }
 
+    private static final List<String> KIND_ORDER = List.of("payment", "credit_memo", "write_off");
+
     /**
-     * A total order of an invoice's events: by date, and on one day credit memos before payments before write-offs,
+     * A total order of an invoice's events: by date, and on one day payments before credit memos before write-offs,
      * then by amount. The events arrive in whatever order Spark collected them, which depends on the partitioning;
      * ordered by date alone, a payment and a credit memo of one day took turns, so whether the payment "left part of
      * the invoice open" (hist_partial_payment_share), and with it the model, differed between a cluster run and a
-     * local one.
+     * local one. Payments first is the order a local run collected them in (payments, then adjustments).
      */
     static final Comparator<Row> EVENT_ORDER = Comparator.<Row, LocalDate>comparing(e -> e.getAs("date"))
-            .thenComparing(e -> e.<String>getAs("kind"))
+            .thenComparingInt(e -> KIND_ORDER.indexOf(e.<String>getAs("kind")))
             .thenComparing(e -> e.<BigDecimal>getAs("amount"));
-
     static Invoice invoice(Row r) {
         List<Row> events = new ArrayList<>(r.<Row>getList(r.fieldIndex(InvoiceHistory.EVENTS)));
         events.sort(EVENT_ORDER);
@@ -358,15 +359,17 @@ public final class RiskFeatures {
         }
         // On account: credit the customer holds against its other open invoices, and cash it paid without
         // naming an invoice, which is a payment all the same.
-        double credit = 0;
+        // Summed as decimals: the items come in Spark's collection order, and a sum of doubles would change with it.
+        BigDecimal onAccountSum = BigDecimal.ZERO;
         for (OnAccount item : onAccount) {
             if (item.date().isBefore(t)) {
-                credit += item.amount().doubleValue();
+                onAccountSum = onAccountSum.add(item.amount());
                 if (item.cash() && (lastPayment == null || item.date().isAfter(lastPayment))) {
                     lastPayment = item.date();
                 }
             }
         }
+        double credit = onAccountSum.doubleValue();
         if (credit > 0) {
             f.put("hist_on_account_log", Math.log1p(credit));
             f.put("hist_on_account_cover", openBalance > 0 ? Math.min(1, credit / openBalance) : 1);

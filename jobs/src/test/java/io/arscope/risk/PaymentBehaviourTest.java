@@ -146,8 +146,8 @@ class PaymentBehaviourTest {
                 new Object[] {d("2026-03-01"), new BigDecimal("50.00"), "payment"})) {
             events.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(e, schema));
         }
-        List<String> expected = List.of("2026-03-01 payment 50.00", "2026-03-05 credit_memo 400.00",
-                "2026-03-05 payment 100.00", "2026-03-05 payment 300.00", "2026-03-05 write_off 200.00");
+        List<String> expected = List.of("2026-03-01 payment 50.00", "2026-03-05 payment 100.00",
+                "2026-03-05 payment 300.00", "2026-03-05 credit_memo 400.00", "2026-03-05 write_off 200.00");
         for (int turn = 0; turn < events.size(); turn++) {
             List<org.apache.spark.sql.Row> order = new ArrayList<>(events);
             java.util.Collections.rotate(order, turn);
