@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** {@link PaymentBehaviour}'s features worked out by hand on one customer's small ledger (no Spark). */
@@ -131,27 +136,24 @@ class PaymentBehaviourTest {
 
     @Test
     void anInvoicesEventsOfOneDayAreOrderedTheSameWhateverOrderSparkCollectedThemIn() {
-        org.apache.spark.sql.types.StructType schema = org.apache.spark.sql.types.DataTypes.createStructType(List.of(
-                org.apache.spark.sql.types.DataTypes.createStructField("date",
-                        org.apache.spark.sql.types.DataTypes.DateType, false),
-                org.apache.spark.sql.types.DataTypes.createStructField("amount",
-                        org.apache.spark.sql.types.DataTypes.createDecimalType(18, 2), false),
-                org.apache.spark.sql.types.DataTypes.createStructField("kind",
-                        org.apache.spark.sql.types.DataTypes.StringType, false)));
-        List<org.apache.spark.sql.Row> events = new ArrayList<>();
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("date", DataTypes.DateType, false),
+                DataTypes.createStructField("amount", DataTypes.createDecimalType(18, 2), false),
+                DataTypes.createStructField("kind", DataTypes.StringType, false)));
+        List<Row> events = new ArrayList<>();
         for (Object[] e : List.of(new Object[] {d("2026-03-05"), new BigDecimal("300.00"), "payment"},
                 new Object[] {d("2026-03-05"), new BigDecimal("200.00"), "write_off"},
                 new Object[] {d("2026-03-05"), new BigDecimal("100.00"), "payment"},
                 new Object[] {d("2026-03-05"), new BigDecimal("400.00"), "credit_memo"},
                 new Object[] {d("2026-03-01"), new BigDecimal("50.00"), "payment"})) {
-            events.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(e, schema));
+            events.add(new GenericRowWithSchema(e, schema));
         }
         List<String> expected = List.of("2026-03-01 payment 50.00", "2026-03-05 payment 100.00",
                 "2026-03-05 payment 300.00", "2026-03-05 credit_memo 400.00", "2026-03-05 write_off 200.00");
         for (int turn = 0; turn < events.size(); turn++) {
-            List<org.apache.spark.sql.Row> order = new ArrayList<>(events);
-            java.util.Collections.rotate(order, turn);
-            java.util.Collections.reverse(order.subList(0, turn));
+            List<Row> order = new ArrayList<>(events);
+            Collections.rotate(order, turn);
+            Collections.reverse(order.subList(0, turn));
             order.sort(RiskFeatures.EVENT_ORDER);
             assertEquals(expected, order.stream().map(r -> r.getAs("date") + " " + r.getAs("kind") + " "
                     + r.getAs("amount")).toList());

@@ -15,11 +15,7 @@ public final class ArscopeJvm {
     private ArscopeJvm() {
     }
 
-    /**
-     * {@code java ... io.arscope.cli.Arscope} followed by {@code args}, with the JIT the launcher uses. (C1 only
-     * would save a quarter of the CPU of a run of a few minutes, but a cluster run and a local run under it scored
-     * one invoice 0.1047 and 0.1048, where under the default JIT they agree; so the tests run what users run.)
-     */
+    /** {@code java ... io.arscope.cli.Arscope} followed by {@code args}, with the JVM settings users run. */
     public static List<String> command(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g"));
