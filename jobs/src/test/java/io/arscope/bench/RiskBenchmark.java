@@ -85,25 +85,34 @@ public final class RiskBenchmark {
                     d.observedLate());
         }
 
-        // Scoring throughput: every invoice's features, in Spark (2 cores) and by Tribuo alone on the driver.
+        // Scoring throughput: every invoice's features, in Spark (2 cores) and by Tribuo alone on the driver, in
+        // turns, three times each, the best of each kept: one pass of either moved by a factor of 2 with the JIT's
+        // state and the other work of the machine.
         RiskModel model = result.model();
         RiskScoring.score(spark, features.limit(20_000), model, null).count();
-        t0 = System.nanoTime();
-        long scored = RiskScoring.score(spark, features, model, null).count();
-        double sparkSeconds = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Double>> sample = new ArrayList<>();
         features.limit(200_000).collectAsList().forEach(r -> sample.add(r.getJavaMap(r.fieldIndex("features"))));
-        model.score(sample.subList(0, RiskScoring.BATCH), null);
-        t0 = System.nanoTime();
-        for (int i = 0; i < sample.size(); i += RiskScoring.BATCH) {
-            model.score(sample.subList(i, Math.min(sample.size(), i + RiskScoring.BATCH)), null);
+        double sparkRate = 0;
+        double rawRate = 0;
+        long scored = 0;
+        for (int pass = 1; pass <= 3; pass++) {
+            t0 = System.nanoTime();
+            scored = RiskScoring.score(spark, features, model, null).count();
+            double sparkSeconds = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            for (int i = 0; i < sample.size(); i += RiskScoring.BATCH) {
+                model.score(sample.subList(i, Math.min(sample.size(), i + RiskScoring.BATCH)), null);
+            }
+            double rawSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("scoring pass %d: Spark %,d invoices in %.1f s = %,.0f/s on 2 cores; Tribuo alone %,d in "
+                    + "%.1f s = %,.0f/s on one thread%n", pass, scored, sparkSeconds, scored / sparkSeconds,
+                    sample.size(), rawSeconds, sample.size() / rawSeconds);
+            sparkRate = Math.max(sparkRate, scored / sparkSeconds);
+            rawRate = Math.max(rawRate, sample.size() / rawSeconds);
         }
-        double rawSeconds = (System.nanoTime() - t0) / 1e9;
-        double sparkRate = scored / sparkSeconds;
-        double rawRate = sample.size() / rawSeconds;
-        System.out.printf("scoring: Spark %,d invoices in %.1f s = %,.0f/s on 2 cores; Tribuo alone (one thread, "
+        System.out.printf("scoring (best of 3): Spark %,d invoices at %,.0f/s on 2 cores; Tribuo alone (one thread, "
                 + "batches of %d, same work incl. reasons) %,.0f/s = %,.0f/s for 2 threads; ratio %.2f%n", scored,
-                sparkSeconds, sparkRate, RiskScoring.BATCH, rawRate, 2 * rawRate, sparkRate / (2 * rawRate));
+                sparkRate, RiskScoring.BATCH, rawRate, 2 * rawRate, sparkRate / (2 * rawRate));
         spark.stop();
     }
 

@@ -145,7 +145,7 @@ final class StandaloneCluster implements AutoCloseable {
 
     /**
      * A SPARK_HOME folder (jars/ and conf/, no scripts) and the JVM that runs Spark's classes from it with the
-     * environment Spark's scripts would set.
+     * environment Spark's scripts would set, the flags Spark needs on Java 17 and the tests' JIT flags.
      */
     record SparkHome(Path path, List<String> jvmFlags) {
 
@@ -180,7 +180,16 @@ final class StandaloneCluster implements AutoCloseable {
             if (!Files.isDirectory(path.resolve("jars"))) {
                 throw new UncheckedIOException(new IOException(path + "/jars is missing: run through mvn verify"));
             }
-            return new SparkHome(path, List.of(System.getProperty("arscope.spark.jvm.flags").trim().split("\\s+")));
+            List<String> flags = new ArrayList<>(List.of(System.getProperty("arscope.spark.jvm.flags").trim()
+                    .split("\\s+")));
+            flags.addAll(jitFlags());
+            return new SparkHome(path, flags);
+        }
+
+        /** The root pom's {@code test.jit.flags}, for the short-lived JVMs the test starts; none when empty. */
+        static List<String> jitFlags() {
+            String jit = System.getProperty("arscope.test.jit.flags", "").trim();
+            return jit.isEmpty() ? List.of() : List.of(jit.split("\\s+"));
         }
     }
 }
