@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
+import org.tribuo.Output;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -109,10 +110,37 @@ public final class RiskModel implements Serializable {
         return new ArrayExample<>(new Regressor("days_late", target), names, values);
     }
 
+    /**
+     * An example of the features {@code model} knows, in name order: what Tribuo keeps of a whole row's features
+     * when it predicts (it skips names outside its feature map), without sorting every row's names, which cost as
+     * much as the prediction.
+     */
+    static <T extends Output<T>> Example<T> knownFeatures(Map<String, Double> features, String[] known, T output) {
+        String[] names = new String[known.length];
+        double[] values = new double[known.length];
+        int n = 0;
+        for (String name : known) {
+            Double v = features.get(name);
+            if (v != null) {
+                names[n] = name;
+                values[n++] = v;
+            }
+        }
+        return new ArrayExample<>(output, Arrays.copyOf(names, n), Arrays.copyOf(values, n));
+    }
+
+    /** The names of a model's features, sorted. */
+    static String[] knownNames(Model<?> model) {
+        List<String> names = new ArrayList<>(model.getFeatureIDMap().size());
+        model.getFeatureIDMap().forEach(f -> names.add(f.getName()));
+        return names.stream().sorted().toArray(String[]::new);
+    }
+
     /** Uncalibrated probabilities of paying late. */
     static double[] rawProbabilities(Model<Label> model, List<Map<String, Double>> batch) {
         List<Example<Label>> examples = new ArrayList<>(batch.size());
-        batch.forEach(f -> examples.add(example(f, LabelFactory.UNKNOWN_LABEL)));
+        String[] known = knownNames(model);
+        batch.forEach(f -> examples.add(knownFeatures(f, known, LabelFactory.UNKNOWN_LABEL)));
         List<Prediction<Label>> predictions = model.predict(examples);
         double[] p = new double[batch.size()];
         for (int i = 0; i < p.length; i++) {
@@ -149,7 +177,9 @@ public final class RiskModel implements Serializable {
             p[i] = calibrate(p[i]);
         }
         List<Example<Regressor>> regression = new ArrayList<>(batch.size());
-        z.forEach(f -> regression.add(regressionExample(f, 0)));
+        String[] known = knownNames(daysLate);
+        Regressor unknown = new Regressor("days_late", 0);
+        z.forEach(f -> regression.add(knownFeatures(f, known, unknown)));
         List<Prediction<Regressor>> days = daysLate.predict(regression);
         float[][] contributions = contributions(z);
         ImmutableFeatureMap featureMap = innerFeatureMap();
