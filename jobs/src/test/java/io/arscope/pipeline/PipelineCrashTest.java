@@ -60,7 +60,7 @@ class PipelineCrashTest {
     void killedRunsLeaveThePublishedRunIntactAndTheirResumptionWritesWhatACleanRunWrote() throws Exception {
         Path root = work.resolve("root");
         Path published = root.resolve(DAY);
-        assertEquals(0, finish(start(root, "clean")), "the clean run");
+        assertEquals(0, finish(start(root, "clean")), () -> "the clean run: " + tail("clean"));
         Path clean = published.toRealPath();
         Map<String, String> cleanFiles = digests(published);
 
@@ -82,7 +82,7 @@ class PipelineCrashTest {
             assertEquals(cleanFiles, digests(published), "the published run, after the kill at " + killAt[i]);
         }
 
-        assertEquals(0, finish(start(root, "resumed")), "the run after the kills");
+        assertEquals(0, finish(start(root, "resumed")), () -> "the run after the kills: " + tail("resumed"));
         Path resumed = published.toRealPath();
         assertNotEquals(clean, resumed);
         JsonNode manifest = new ObjectMapper().readTree(published.resolve(PipelineRun.MANIFEST).toFile());
@@ -214,6 +214,16 @@ class PipelineCrashTest {
             fail("arscope run did not finish within " + LIMIT_SECONDS + " s");
         }
         return p.exitValue();
+    }
+
+    /** The end of a run's log, for a failure message. */
+    private static String tail(String name) {
+        try {
+            String log = log(name);
+            return log.substring(Math.max(0, log.length() - 6000));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private static String log(String name) throws IOException {
