@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -96,7 +99,7 @@ public final class RiskBenchmark {
         double oneThread = 0;
         double twoThreads = 0;
         long scored = 0;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         for (int pass = 1; pass <= 3; pass++) {
             t0 = System.nanoTime();
             scored = RiskScoring.score(spark, features, model, null).count();
@@ -105,9 +108,9 @@ public final class RiskBenchmark {
             scoreAlone(model, sample, 0, 1);
             double oneSeconds = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            List<java.util.concurrent.Future<?>> halves = List.of(pool.submit(() -> scoreAlone(model, sample, 0, 2)),
+            List<Future<?>> halves = List.of(pool.submit(() -> scoreAlone(model, sample, 0, 2)),
                     pool.submit(() -> scoreAlone(model, sample, 1, 2)));
-            for (java.util.concurrent.Future<?> half : halves) {
+            for (Future<?> half : halves) {
                 half.get();
             }
             double twoSeconds = (System.nanoTime() - t0) / 1e9;

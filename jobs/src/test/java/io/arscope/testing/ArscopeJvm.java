@@ -16,7 +16,10 @@ public final class ArscopeJvm {
     private ArscopeJvm() {
     }
 
-    /** {@code java ... io.arscope.cli.Arscope} followed by {@code args}, with the JVM settings users run but the JIT's. */
+    /**
+     * {@code java ... io.arscope.cli.Arscope} followed by {@code args}, with the JVM settings users run (and the
+     * build's {@code test.jit.flags}, when it sets any).
+     */
     public static List<String> command(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g"));
