@@ -29,6 +29,7 @@ import io.arscope.model.CanonicalTable;
 final class ItemCurrency {
 
     private static final String OWNER = "ic_owner";
+    private static final String OWNER_CUSTOMER = "ic_owner_customer";
     private static final String OWNER_CURRENCY = "ic_owner_currency";
     private static final String CUSTOMER = "ic_customer";
     private static final String BILLED_IN = "ic_billed_in";
@@ -60,7 +61,10 @@ final class ItemCurrency {
         return ReferenceChecks.reject(bad, table, col("code"), lit("currency"), reason, 3);
     }
 
-    /** {@code rows} with {@code currency} filled by the rule above (the rows {@link #problems} finds are gone). */
+    /**
+     * {@code rows} with {@code currency} filled by the rule above (the rows {@link #problems} finds are gone), and
+     * an applied item's {@code customer_id}, when it names none, filled with its invoice's customer.
+     */
     static Dataset<Row> fill(Dataset<Row> rows, Dataset<Row> invoices) {
         List<String> columns = List.of(rows.columns());
         return withInvoiceFacts(rows, invoices)
@@ -70,16 +74,19 @@ final class ItemCurrency {
     }
 
     /**
-     * {@code rows} with the currency of their invoice and the sorted currencies their customer is billed in: for a
+     * {@code rows} with the currency of their invoice, their customer (their invoice's when they name none) and the
+     * sorted currencies that customer is billed in: for a
      * customer with no invoice ({@code CUSTOMER} empty), every currency of the invoices, with their count and list
      * as text.
      */
     private static Dataset<Row> withInvoiceFacts(Dataset<Row> rows, Dataset<Row> invoices) {
-        Dataset<Row> owners = invoices.select(col("invoice_id").as(OWNER), col("currency").as(OWNER_CURRENCY));
+        Dataset<Row> owners = invoices.select(col("invoice_id").as(OWNER), col("customer_id").as(OWNER_CUSTOMER),
+                col("currency").as(OWNER_CURRENCY));
         Dataset<Row> billed = invoices.groupBy(col("customer_id").as(CUSTOMER))
                 .agg(sort_array(collect_set(col("currency"))).as(BILLED_IN));
         Dataset<Row> ledger = invoices.agg(sort_array(collect_set(col("currency"))).as("ic_ledger"));
         return rows.join(owners, col("invoice_id").equalTo(col(OWNER)), "left_outer")
+                .withColumn("customer_id", coalesce(col("customer_id"), col(OWNER_CUSTOMER)))
                 .join(billed, col("customer_id").equalTo(col(CUSTOMER)), "left_outer")
                 .crossJoin(ledger)
                 .withColumn("ic_ledger_count", size(col("ic_ledger")))

@@ -1,11 +1,14 @@
 package io.arscope.ingest;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
@@ -51,6 +54,12 @@ public final class ReferenceChecks {
             DataTypes.createStructField(MappedRows.RAW, DataTypes.StringType, false)));
 
     private static final int MAX_ROUNDS = 5;
+    /**
+     * Rejected lines, flags and customer ids up to this many rows are broadcast to the joins that read them (about
+     * 10 MB of line keys): Spark cannot tell from a checkpoint's plan that it is small, and would shuffle every table
+     * to join it.
+     */
+    private static final long BROADCAST_ROWS = 200_000;
     private static final String STAGE = "stage";
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
@@ -86,13 +95,16 @@ public final class ReferenceChecks {
                             col(table.tableName() + ".*")).localCheckpoint());
         }
 
-        List<Dataset<Row>> rejects = new ArrayList<>();
-        rejects.add(rowRejects(lines, policy));
+        List<Dataset<Row>> lineRejects = new ArrayList<>();
+        lineRejects.add(rowRejects(lines, policy));
         for (CanonicalTable table : CanonicalTable.values()) {
-            rejects.add(duplicates(records.get(table), table));
+            lineRejects.add(duplicates(records.get(table), table));
         }
-        // Checkpoints cut the query plans, which otherwise grow with every round until planning dominates.
-        Dataset<Row> rejectedLines = lineKeys(union(rejects)).localCheckpoint();
+        // Checkpoints cut the query plans, which otherwise grow with every round until planning dominates, and keep
+        // the rejects output from finding the duplicates again.
+        List<Dataset<Row>> rejects = new ArrayList<>(List.of(union(lineRejects).localCheckpoint()));
+        Dataset<Row> rejectedLines = lineKeys(rejects.get(0)).localCheckpoint();
+        Dataset<Row> dropped = joinable(rejectedLines);
 
         Dataset<Row> knownInvoiceIds = records.get(CanonicalTable.INVOICES).select(col("invoice_id"))
                 .union(lines.select(org.apache.spark.sql.functions.explode(col(MappedRows.PROBLEMS)).as("p"))
@@ -102,49 +114,52 @@ public final class ReferenceChecks {
                 .distinct().localCheckpoint();
 
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            Dataset<Row> invoices = alive(records.get(CanonicalTable.INVOICES), rejectedLines);
+            // Checkpointed: each is read by several checks, and would otherwise be joined again for each.
+            Dataset<Row> invoices = alive(records.get(CanonicalTable.INVOICES), dropped);
+            Dataset<Row> customerIds = joinable(alive(records.get(CanonicalTable.CUSTOMERS), dropped)
+                    .select("customer_id").distinct().localCheckpoint());
             List<Dataset<Row>> found = new ArrayList<>();
             if (customersExported) {
-                Dataset<Row> customers = alive(records.get(CanonicalTable.CUSTOMERS), rejectedLines)
-                        .select("customer_id").distinct();
-                Dataset<Row> unknown = invoices.join(customers,
-                        invoices.col("customer_id").equalTo(customers.col("customer_id")), "left_anti");
+                Dataset<Row> unknown = invoices.join(customerIds,
+                        invoices.col("customer_id").equalTo(customerIds.col("customer_id")), "left_anti");
                 found.add(reject(unknown, CanonicalTable.INVOICES, lit(RejectReason.UNKNOWN_CUSTOMER.name()),
                         lit("customer_id"), concat(lit("customer_id "), col("customer_id"),
                                 lit(" is not among the accepted customers")), 2));
-                invoices = invoices.join(unknown.select(MappedRows.SOURCE_FILE, MappedRows.LINE),
-                        seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_anti");
+                invoices = invoices.join(customerIds, seq("customer_id"), "left_semi");
             }
-            Dataset<Row> invoiceFacts = invoiceFacts(invoices);
-            Dataset<Row> customerIds = alive(records.get(CanonicalTable.CUSTOMERS), rejectedLines)
-                    .select("customer_id").distinct();
+            invoices = invoices.localCheckpoint();
+            // One table answers both questions a dependent asks of its invoice id, known and accepted: one join each.
+            Dataset<Row> invoiceRefs = knownInvoiceIds.select(col("invoice_id").as("known_id"))
+                    .join(invoiceFacts(invoices), col("known_id").equalTo(col("inv_id")), "left_outer")
+                    .localCheckpoint();
             for (CanonicalTable dependent : DEPENDENTS) {
-                Dataset<Row> dependents = alive(records.get(dependent), rejectedLines);
-                found.add(dependentProblems(dependents.filter(col("invoice_id").isNotNull()), dependent, invoiceFacts,
-                        knownInvoiceIds, policy));
+                Dataset<Row> dependents = alive(records.get(dependent), dropped);
+                found.add(dependentProblems(dependents.filter(col("invoice_id").isNotNull()), dependent, invoiceRefs,
+                        policy));
                 if (OnAccountRule.applies(dependent)) {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
                     found.add(ItemCurrency.problems(dependents, dependent, invoices));
                 }
             }
             for (CanonicalTable activity : ActivityReferences.TABLES) {
-                found.add(ActivityReferences.unknownCustomers(alive(records.get(activity), rejectedLines), activity,
+                found.add(ActivityReferences.unknownCustomers(alive(records.get(activity), dropped), activity,
                         customerIds));
             }
             for (CanonicalTable listing : ActivityReferences.LISTING) {
-                found.add(ActivityReferences.listedInvoiceProblems(alive(records.get(listing), rejectedLines),
+                found.add(ActivityReferences.listedInvoiceProblems(alive(records.get(listing), dropped),
                         listing, invoices, knownInvoiceIds)
                         .filter(withAction(col("reason_code"), policy, QualityPolicy.Action.REJECT)));
             }
             if (policy.action(RejectReason.MISSING_RATE) == QualityPolicy.Action.REJECT) {
-                found.add(MissingRateRule.failing(invoices, alive(records.get(CanonicalTable.PAYMENTS), rejectedLines),
-                        alive(records.get(CanonicalTable.ADJUSTMENTS), rejectedLines),
-                        alive(records.get(CanonicalTable.EXCHANGE_RATES), rejectedLines)));
+                found.add(MissingRateRule.failing(invoices, alive(records.get(CanonicalTable.PAYMENTS), dropped),
+                        alive(records.get(CanonicalTable.ADJUSTMENTS), dropped),
+                        alive(records.get(CanonicalTable.EXCHANGE_RATES), dropped)));
             }
             Dataset<Row> newRejects = union(found).localCheckpoint();
             rejects.add(newRejects);
             Dataset<Row> newLines = lineKeys(newRejects);
             rejectedLines = rejectedLines.union(newLines).distinct().localCheckpoint();
+            dropped = joinable(rejectedLines);
             if (!rejectsReferencedRecords(newLines, records)) {
                 break;
             }
@@ -153,18 +168,19 @@ public final class ReferenceChecks {
         Map<CanonicalTable, Dataset<Row>> acceptedWithLines = new EnumMap<>(CanonicalTable.class);
         Map<CanonicalTable, Dataset<Row>> accepted = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            acceptedWithLines.put(table, alive(records.get(table), rejectedLines).localCheckpoint());
+            acceptedWithLines.put(table, alive(records.get(table), dropped).localCheckpoint());
         }
-        Dataset<Row> invoices = firstPerKey(acceptedWithLines.get(CanonicalTable.INVOICES), CanonicalTable.INVOICES);
         Map<CanonicalTable, Dataset<Row>> kept = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
             kept.put(table, firstPerKey(acceptedWithLines.get(table), table));
         }
+        Dataset<Row> invoices = kept.get(CanonicalTable.INVOICES);
         Dataset<Row> flags = keptFlags(lines, kept, invoices, policy).localCheckpoint();
+        boolean fewFlags = flags.count() <= BROADCAST_ROWS;
         for (CanonicalTable table : CanonicalTable.values()) {
-            Dataset<Row> rows = withQualityFlags(kept.get(table), table, flags);
+            Dataset<Row> rows = withQualityFlags(kept.get(table), table, flags, fewFlags);
             if (table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS) {
-                rows = ItemCurrency.fill(withInvoiceCustomer(rows, invoices), invoices);
+                rows = ItemCurrency.fill(rows, invoices);
             }
             List<Column> columns = new ArrayList<>(table.fields().stream().map(f -> col(f.name())).toList());
             columns.add(col(CanonicalTable.QUALITY_FLAGS));
@@ -206,16 +222,18 @@ public final class ReferenceChecks {
                 col("f.reason_code").as("reason_code"), col("f.reason").as("reason")));
         Dataset<Row> invoiceFacts = invoiceFacts(invoices);
         for (CanonicalTable dependent : DEPENDENTS) {
-            Dataset<Row> joined = kept.get(dependent).join(invoiceFacts,
-                    col("invoice_id").equalTo(col("inv_id")), "left_outer");
-            for (Rule rule : dependentRules(dependent)) {
-                if (rule.code().flaggable()) {
-                    found.add(joined.filter(rule.fails()).select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
-                            lit(dependent.tableName()).as("table"), col(dependent.keyField()).as("record_id"),
-                            rule.field().as("field"), lit(rule.code().name()).as("reason_code"),
-                            rule.reason().as("reason")));
-                }
-            }
+            // Every flaggable rule on one join: a filtered copy of the join per rule would redo the join per rule.
+            Column[] broken = dependentRules(dependent).stream().filter(rule -> rule.code().flaggable())
+                    .map(rule -> when(rule.fails(), struct(rule.field().as("field"),
+                            lit(rule.code().name()).as("reason_code"), rule.reason().as("reason"))))
+                    .toArray(Column[]::new);
+            found.add(kept.get(dependent).join(invoiceFacts, col("invoice_id").equalTo(col("inv_id")), "left_outer")
+                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(dependent.keyField()).as("record_id"),
+                            org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.filter(
+                                    array(broken), Column::isNotNull)).as("b"))
+                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), lit(dependent.tableName()).as("table"),
+                            col("record_id"), col("b.field").as("field"), col("b.reason_code").as("reason_code"),
+                            col("b.reason").as("reason")));
         }
         for (CanonicalTable listing : ActivityReferences.LISTING) {
             found.add(ActivityReferences.listedInvoiceProblems(kept.get(listing), listing, invoices, invoices)
@@ -232,18 +250,26 @@ public final class ReferenceChecks {
                     lit(table.tableName()).as("table"));
             keys = keys == null ? k : keys.union(k);
         }
-        return union(found).filter(withAction(col("reason_code"), policy, QualityPolicy.Action.FLAG))
-                .join(keys, seq(MappedRows.SOURCE_FILE, MappedRows.LINE, "table"), "left_semi")
+        // The kept records' keys are every accepted line: joined to the few flagged lines, not the other way round.
+        Dataset<Row> candidates = union(found).filter(withAction(col("reason_code"), policy,
+                QualityPolicy.Action.FLAG)).localCheckpoint();
+        Dataset<Row> flaggedLines = joinable(candidates.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+                col("table")).distinct().localCheckpoint());
+        Dataset<Row> keptFlagged = keys.join(flaggedLines, seq(MappedRows.SOURCE_FILE, MappedRows.LINE, "table"),
+                "left_semi");
+        return candidates.join(keptFlagged, seq(MappedRows.SOURCE_FILE, MappedRows.LINE, "table"), "left_semi")
                 .dropDuplicates(MappedRows.SOURCE_FILE, MappedRows.LINE, "table", "reason_code");
     }
 
     /** Records with {@link CanonicalTable#QUALITY_FLAGS}: their rules' codes in alphabetical order, or null. */
-    private static Dataset<Row> withQualityFlags(Dataset<Row> records, CanonicalTable table, Dataset<Row> flags) {
+    private static Dataset<Row> withQualityFlags(Dataset<Row> records, CanonicalTable table, Dataset<Row> flags,
+            boolean fewFlags) {
         Dataset<Row> codes = flags.filter(col("table").equalTo(table.tableName()))
                 .groupBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE))
                 .agg(concat_ws(";", org.apache.spark.sql.functions.array_sort(
                         org.apache.spark.sql.functions.collect_set(col("reason_code")))).as(CanonicalTable.QUALITY_FLAGS));
-        return records.join(codes, seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_outer");
+        return records.join(fewFlags ? broadcast(codes) : codes, seq(MappedRows.SOURCE_FILE, MappedRows.LINE),
+                "left_outer");
     }
 
     private static Dataset<Row> duplicates(Dataset<Row> records, CanonicalTable table) {
@@ -265,13 +291,15 @@ public final class ReferenceChecks {
                 col("invoice_date").as("inv_date"));
     }
 
-    /** The rejects among dependents: an unknown or rejected invoice, and the flaggable rules the policy rejects. */
-    private static Dataset<Row> dependentProblems(Dataset<Row> records, CanonicalTable table, Dataset<Row> invoiceFacts,
-            Dataset<Row> knownInvoiceIds, QualityPolicy policy) {
-        Dataset<Row> known = knownInvoiceIds.withColumnRenamed("invoice_id", "known_id");
-        Dataset<Row> joined = records
-                .join(invoiceFacts, records.col("invoice_id").equalTo(invoiceFacts.col("inv_id")), "left_outer")
-                .join(known, records.col("invoice_id").equalTo(known.col("known_id")), "left_outer");
+    /**
+     * The rejects among dependents: an unknown or rejected invoice, and the flaggable rules the policy rejects.
+     *
+     * @param invoiceRefs every known invoice id ({@code known_id}) with its accepted invoice's facts ({@link
+     *                    #invoiceFacts}, null when not accepted)
+     */
+    private static Dataset<Row> dependentProblems(Dataset<Row> records, CanonicalTable table, Dataset<Row> invoiceRefs,
+            QualityPolicy policy) {
+        Dataset<Row> joined = records.join(invoiceRefs, col("invoice_id").equalTo(col("known_id")), "left_outer");
         Column code = null;
         Column field = null;
         Column reason = null;
@@ -339,22 +367,29 @@ public final class ReferenceChecks {
         return false;
     }
 
-    private static Dataset<Row> alive(Dataset<Row> records, Dataset<Row> rejectedLines) {
-        return records.join(rejectedLines, seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_anti");
+    /** A checkpointed frame, hinted for broadcast when it has at most {@link #BROADCAST_ROWS} rows, as usually. */
+    private static Dataset<Row> joinable(Dataset<Row> checkpointed) {
+        return checkpointed.count() <= BROADCAST_ROWS ? broadcast(checkpointed) : checkpointed;
     }
 
-    /** Derived records repeat across lines: keep each key's first, an exported record before a derived one. */
+    /** {@code records} but those on the lines {@code dropped} names (rejected line keys, {@link #joinable}). */
+    private static Dataset<Row> alive(Dataset<Row> records, Dataset<Row> dropped) {
+        return records.join(dropped, seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_anti");
+    }
+
+    /**
+     * Derived records repeat across lines: keep each key's first, an exported record before a derived one. Of
+     * exported records only each key's first is accepted, so a table with no derived record is kept whole; the
+     * others are checkpointed, as the flags and the accepted records both read them.
+     */
     private static Dataset<Row> firstPerKey(Dataset<Row> records, CanonicalTable table) {
+        if (records.filter(col(MappedRows.DERIVED)).isEmpty()) {
+            return records;
+        }
         WindowSpec byKey = Window.partitionBy(keyColumns(table))
                 .orderBy(col(MappedRows.DERIVED), col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
-        return records.withColumn("rn", row_number().over(byKey)).filter(col("rn").equalTo(1)).drop("rn");
-    }
-
-    private static Dataset<Row> withInvoiceCustomer(Dataset<Row> rows, Dataset<Row> invoices) {
-        Dataset<Row> owners = invoices.select(col("invoice_id").as("owner_invoice"), col("customer_id").as("owner"));
-        return rows.join(owners, rows.col("invoice_id").equalTo(owners.col("owner_invoice")), "left_outer")
-                .withColumn("customer_id", org.apache.spark.sql.functions.coalesce(col("customer_id"), col("owner")))
-                .drop("owner_invoice", "owner");
+        return records.withColumn("rn", row_number().over(byKey)).filter(col("rn").equalTo(1)).drop("rn")
+                .localCheckpoint();
     }
 
     private static Dataset<Row> onePerLine(Dataset<Row> rejects) {
