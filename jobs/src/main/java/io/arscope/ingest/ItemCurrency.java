@@ -28,22 +28,25 @@ import io.arscope.model.CanonicalTable;
  */
 final class ItemCurrency {
 
-    private static final String OWNER = "ic_owner";
-    private static final String OWNER_CUSTOMER = "ic_owner_customer";
-    private static final String OWNER_CURRENCY = "ic_owner_currency";
     private static final String CUSTOMER = "ic_customer";
     private static final String BILLED_IN = "ic_billed_in";
 
     private ItemCurrency() {
     }
 
-    /** The rejects of {@code records}, payments or adjustments, by the rule above, given the accepted invoices. */
-    static Dataset<Row> problems(Dataset<Row> records, CanonicalTable table, Dataset<Row> invoices) {
+    /**
+     * The rejects of payments or adjustments, by the rule above, given the accepted invoices.
+     *
+     * @param joined the records, each joined to its accepted invoice's {@link ReferenceChecks#invoiceFacts} (null
+     *               when it names none or one not accepted)
+     */
+    static Dataset<Row> problems(Dataset<Row> joined, CanonicalTable table, Dataset<Row> invoices) {
         String item = "an on-account " + (table == CanonicalTable.PAYMENTS ? "payment" : "credit memo");
-        Dataset<Row> joined = withInvoiceFacts(records, invoices);
+        joined = withCustomerFacts(joined, invoices);
         Column applied = col("invoice_id").isNotNull();
-        Column mismatch = applied.and(col("currency").isNotNull()).and(col(OWNER_CURRENCY).isNotNull())
-                .and(col("currency").notEqual(col(OWNER_CURRENCY)));
+        Column owed = col(ReferenceChecks.INVOICE_CURRENCY);
+        Column mismatch = applied.and(col("currency").isNotNull()).and(owed.isNotNull())
+                .and(col("currency").notEqual(owed));
         Column ambiguous = col("invoice_id").isNull().and(col("currency").isNull())
                 .and(coalesce(size(col(BILLED_IN)), lit(0)).notEqual(1));
         Column billedIn = array_join(col(BILLED_IN), ", ");
@@ -51,7 +54,7 @@ final class ItemCurrency {
                         .when(ambiguous, RejectReason.MISSING_FIELD.name()))
                 .filter(col("code").isNotNull());
         Column reason = when(mismatch, concat(lit("currency "), col("currency"), lit(" is not invoice "),
-                        col("invoice_id"), lit("'s currency "), col(OWNER_CURRENCY)))
+                        col("invoice_id"), lit("'s currency "), owed))
                 .otherwise(concat(lit("currency is required for " + item + " (no invoice_id) of customer "),
                         col("customer_id"), when(col(CUSTOMER).isNotNull(),
                                 concat(lit(", who is billed in several currencies: "), billedIn))
@@ -67,26 +70,24 @@ final class ItemCurrency {
      */
     static Dataset<Row> fill(Dataset<Row> rows, Dataset<Row> invoices) {
         List<String> columns = List.of(rows.columns());
-        return withInvoiceFacts(rows, invoices)
-                .withColumn("currency", coalesce(col("currency"), col(OWNER_CURRENCY),
+        Dataset<Row> owners = ReferenceChecks.invoiceFacts(invoices);
+        return withCustomerFacts(rows.join(owners, col("invoice_id").equalTo(col(ReferenceChecks.INVOICE_ID)),
+                "left_outer"), invoices)
+                .withColumn("currency", coalesce(col("currency"), col(ReferenceChecks.INVOICE_CURRENCY),
                         when(size(col(BILLED_IN)).equalTo(1), col(BILLED_IN).getItem(0))))
                 .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
     /**
-     * {@code rows} with the currency of their invoice, their customer (their invoice's when they name none) and the
-     * sorted currencies that customer is billed in: for a
-     * customer with no invoice ({@code CUSTOMER} empty), every currency of the invoices, with their count and list
-     * as text.
+     * {@code joined} (rows joined to their invoice's facts) with their customer (their invoice's when they name none)
+     * and the sorted currencies that customer is billed in: for a customer with no invoice ({@code CUSTOMER} empty),
+     * every currency of the invoices, with their count and list as text.
      */
-    private static Dataset<Row> withInvoiceFacts(Dataset<Row> rows, Dataset<Row> invoices) {
-        Dataset<Row> owners = invoices.select(col("invoice_id").as(OWNER), col("customer_id").as(OWNER_CUSTOMER),
-                col("currency").as(OWNER_CURRENCY));
+    private static Dataset<Row> withCustomerFacts(Dataset<Row> joined, Dataset<Row> invoices) {
         Dataset<Row> billed = invoices.groupBy(col("customer_id").as(CUSTOMER))
                 .agg(sort_array(collect_set(col("currency"))).as(BILLED_IN));
         Dataset<Row> ledger = invoices.agg(sort_array(collect_set(col("currency"))).as("ic_ledger"));
-        return rows.join(owners, col("invoice_id").equalTo(col(OWNER)), "left_outer")
-                .withColumn("customer_id", coalesce(col("customer_id"), col(OWNER_CUSTOMER)))
+        return joined.withColumn("customer_id", coalesce(col("customer_id"), col(ReferenceChecks.INVOICE_CUSTOMER)))
                 .join(billed, col("customer_id").equalTo(col(CUSTOMER)), "left_outer")
                 .crossJoin(ledger)
                 .withColumn("ic_ledger_count", size(col("ic_ledger")))

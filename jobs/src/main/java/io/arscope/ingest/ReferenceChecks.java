@@ -54,6 +54,9 @@ public final class ReferenceChecks {
             DataTypes.createStructField(MappedRows.RAW, DataTypes.StringType, false)));
 
     private static final int MAX_ROUNDS = 5;
+    static final String INVOICE_ID = "inv_id";
+    static final String INVOICE_CUSTOMER = "inv_customer";
+    static final String INVOICE_CURRENCY = "inv_currency";
     /**
      * Rejected lines, flags and customer ids up to this many rows are broadcast to the joins that read them (about
      * 10 MB of line keys): Spark cannot tell from a checkpoint's plan that it is small, and would shuffle every table
@@ -134,11 +137,13 @@ public final class ReferenceChecks {
                     .localCheckpoint();
             for (CanonicalTable dependent : DEPENDENTS) {
                 Dataset<Row> dependents = alive(records.get(dependent), dropped);
-                found.add(dependentProblems(dependents.filter(col("invoice_id").isNotNull()), dependent, invoiceRefs,
-                        policy));
+                // Items on account name no invoice and match no row.
+                Dataset<Row> referring = dependents.join(invoiceRefs, col("invoice_id").equalTo(col("known_id")),
+                        "left_outer");
+                found.add(dependentProblems(referring.filter(col("invoice_id").isNotNull()), dependent, policy));
                 if (OnAccountRule.applies(dependent)) {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
-                    found.add(ItemCurrency.problems(dependents, dependent, invoices));
+                    found.add(ItemCurrency.problems(referring, dependent, invoices));
                 }
             }
             for (CanonicalTable activity : ActivityReferences.TABLES) {
@@ -228,9 +233,9 @@ public final class ReferenceChecks {
                             lit(rule.code().name()).as("reason_code"), rule.reason().as("reason"))))
                     .toArray(Column[]::new);
             found.add(kept.get(dependent).join(invoiceFacts, col("invoice_id").equalTo(col("inv_id")), "left_outer")
-                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(dependent.keyField()).as("record_id"),
-                            org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.filter(
-                                    array(broken), Column::isNotNull)).as("b"))
+                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+                            col(dependent.keyField()).as("record_id"), org.apache.spark.sql.functions.explode(
+                                    org.apache.spark.sql.functions.filter(array(broken), Column::isNotNull)).as("b"))
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), lit(dependent.tableName()).as("table"),
                             col("record_id"), col("b.field").as("field"), col("b.reason_code").as("reason_code"),
                             col("b.reason").as("reason")));
@@ -286,20 +291,20 @@ public final class ReferenceChecks {
                         col("first_line")), 1);
     }
 
-    private static Dataset<Row> invoiceFacts(Dataset<Row> invoices) {
-        return invoices.select(col("invoice_id").as("inv_id"), col("customer_id").as("inv_customer"),
-                col("invoice_date").as("inv_date"));
+    /** What a dependent's rules read of its invoice: id, customer, date and currency, named apart from its own. */
+    static Dataset<Row> invoiceFacts(Dataset<Row> invoices) {
+        return invoices.select(col("invoice_id").as(INVOICE_ID), col("customer_id").as(INVOICE_CUSTOMER),
+                col("invoice_date").as("inv_date"), col("currency").as(INVOICE_CURRENCY));
     }
 
     /**
      * The rejects among dependents: an unknown or rejected invoice, and the flaggable rules the policy rejects.
      *
-     * @param invoiceRefs every known invoice id ({@code known_id}) with its accepted invoice's facts ({@link
-     *                    #invoiceFacts}, null when not accepted)
+     * @param joined the dependents that name an invoice, each joined to its id's row of the round's invoice
+     *               references: {@code known_id}, null when no input row has the id, and the accepted invoice's
+     *               {@link #invoiceFacts}, null when not accepted
      */
-    private static Dataset<Row> dependentProblems(Dataset<Row> records, CanonicalTable table, Dataset<Row> invoiceRefs,
-            QualityPolicy policy) {
-        Dataset<Row> joined = records.join(invoiceRefs, col("invoice_id").equalTo(col("known_id")), "left_outer");
+    private static Dataset<Row> dependentProblems(Dataset<Row> joined, CanonicalTable table, QualityPolicy policy) {
         Column code = null;
         Column field = null;
         Column reason = null;
