@@ -56,6 +56,7 @@ public final class ReferenceChecks {
     private static final int MAX_ROUNDS = 5;
     static final String INVOICE_ID = "inv_id";
     static final String INVOICE_CUSTOMER = "inv_customer";
+    static final String INVOICE_DATE = "inv_date";
     static final String INVOICE_CURRENCY = "inv_currency";
     /**
      * Rejected lines, flags and customer ids up to this many rows are broadcast to the joins that read them (about
@@ -133,7 +134,7 @@ public final class ReferenceChecks {
             invoices = invoices.localCheckpoint();
             // One table answers both questions a dependent asks of its invoice id, known and accepted: one join each.
             Dataset<Row> invoiceRefs = knownInvoiceIds.select(col("invoice_id").as("known_id"))
-                    .join(invoiceFacts(invoices), col("known_id").equalTo(col("inv_id")), "left_outer")
+                    .join(invoiceFacts(invoices), col("known_id").equalTo(col(INVOICE_ID)), "left_outer")
                     .localCheckpoint();
             for (CanonicalTable dependent : DEPENDENTS) {
                 Dataset<Row> dependents = alive(records.get(dependent), dropped);
@@ -232,7 +233,7 @@ public final class ReferenceChecks {
                     .map(rule -> when(rule.fails(), struct(rule.field().as("field"),
                             lit(rule.code().name()).as("reason_code"), rule.reason().as("reason"))))
                     .toArray(Column[]::new);
-            found.add(kept.get(dependent).join(invoiceFacts, col("invoice_id").equalTo(col("inv_id")), "left_outer")
+            found.add(kept.get(dependent).join(invoiceFacts, col("invoice_id").equalTo(col(INVOICE_ID)), "left_outer")
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
                             col(dependent.keyField()).as("record_id"), org.apache.spark.sql.functions.explode(
                                     org.apache.spark.sql.functions.filter(array(broken), Column::isNotNull)).as("b"))
@@ -294,7 +295,7 @@ public final class ReferenceChecks {
     /** What a dependent's rules read of its invoice: id, customer, date and currency, named apart from its own. */
     static Dataset<Row> invoiceFacts(Dataset<Row> invoices) {
         return invoices.select(col("invoice_id").as(INVOICE_ID), col("customer_id").as(INVOICE_CUSTOMER),
-                col("invoice_date").as("inv_date"), col("currency").as(INVOICE_CURRENCY));
+                col("invoice_date").as(INVOICE_DATE), col("currency").as(INVOICE_CURRENCY));
     }
 
     /**
@@ -327,20 +328,20 @@ public final class ReferenceChecks {
      */
     private static List<Rule> dependentRules(CanonicalTable table) {
         String dateField = table.dateField().orElseThrow();
-        Column missing = col("inv_id").isNull();
+        Column missing = col(INVOICE_ID).isNull();
         List<Rule> rules = new ArrayList<>();
         rules.add(new Rule(RejectReason.UNKNOWN_INVOICE, missing.and(col("known_id").isNull()), lit("invoice_id"),
                 concat(lit("invoice_id "), col("invoice_id"), lit(" is in no input row"))));
         rules.add(new Rule(RejectReason.REJECTED_INVOICE, missing, lit("invoice_id"),
                 concat(lit("invoice_id "), col("invoice_id"), lit(" was rejected"))));
-        rules.add(new Rule(RejectReason.BEFORE_INVOICE, col(dateField).lt(col("inv_date")), lit(dateField),
+        rules.add(new Rule(RejectReason.BEFORE_INVOICE, col(dateField).lt(col(INVOICE_DATE)), lit(dateField),
                 concat(lit(dateField + " "), col(dateField).cast("string"), lit(" is before invoice "),
-                        col("invoice_id"), lit("'s invoice_date "), col("inv_date").cast("string"))));
+                        col("invoice_id"), lit("'s invoice_date "), col(INVOICE_DATE).cast("string"))));
         if (table.field("customer_id").isPresent()) {
             rules.add(new Rule(RejectReason.CUSTOMER_MISMATCH,
-                    col("customer_id").isNotNull().and(col("customer_id").notEqual(col("inv_customer"))),
+                    col("customer_id").isNotNull().and(col("customer_id").notEqual(col(INVOICE_CUSTOMER))),
                     lit("customer_id"), concat(lit("customer_id "), col("customer_id"), lit(" is not invoice "),
-                            col("invoice_id"), lit("'s customer "), col("inv_customer"))));
+                            col("invoice_id"), lit("'s customer "), col(INVOICE_CUSTOMER))));
         }
         return rules;
     }
