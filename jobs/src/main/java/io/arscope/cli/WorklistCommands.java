@@ -46,9 +46,13 @@ final class WorklistCommands {
                 + "urgency. Default: ${DEFAULT-VALUE}.")
         int urgencyDays;
         @Option(names = "--max-urgency", defaultValue = "1", description = "Cap on the urgency; the default 1 with a "
-                + "not-due urgency of 1 ranks by open amount x probability alone (try 0.5 and 4 to favour older "
-                + "debt). Default: ${DEFAULT-VALUE}.")
+                + "not-due urgency of 1 ranks by open amount x chance of being unpaid at the horizon alone (try 0.5 "
+                + "and 4 to favour older debt). Default: ${DEFAULT-VALUE}.")
         double maxUrgency;
+        @Option(names = "--priority-horizon-days", defaultValue = "30", description = "Priority weighs each invoice "
+                + "by the chance it is overdue and still unpaid this many days from the as-of day (0: by the "
+                + "probability of paying late alone). Default: ${DEFAULT-VALUE}.")
+        int horizonDays;
         @Option(names = "--cool-off-days", defaultValue = "3", description = "Days after a contact before the "
                 + "customer is put on today's list again (0: none); a promise broken or an instalment missed since "
                 + "the contact overrides it. Default: ${DEFAULT-VALUE}.")
@@ -56,7 +60,7 @@ final class WorklistCommands {
 
         WorklistConfig config() {
             WorklistConfig c = new WorklistConfig(capacity, disputeCapacity, notDueUrgency, urgencyDays, maxUrgency,
-                    AgingBuckets.parse(agingBuckets), DunningStrategy.DEFAULT, coolOffDays);
+                    AgingBuckets.parse(agingBuckets), DunningStrategy.DEFAULT, coolOffDays, horizonDays);
             return strategy == null ? c : c.withStrategy(DunningStrategy.read(strategy));
         }
     }
@@ -79,9 +83,9 @@ final class WorklistCommands {
     @Command(name = "worklist", mixinStandardHelpOptions = true,
             description = {"Builds the collection worklists for an as-of day: every open invoice scored, put in its "
                     + "collector's collection or dispute queue, ranked by the expected value of acting today (open "
-                    + "amount x probability of paying late x urgency), with the next dunning action and the model's "
-                    + "reasons; today's list is the first --capacity customers of each collector. Scoring with --model, "
-                    + "it applies the model gate as arscope score does: a model that does not beat the baseline (the "
+                    + "amount x chance of being overdue and unpaid at the priority horizon x urgency), with the next "
+                    + "dunning action and the model's reasons; today's list is the first --capacity customers of each "
+                    + "collector. Scoring with --model, it applies the model gate as arscope score does: a model that does not beat the baseline (the "
                     + "customer's own past late share) on its validation window by --gate-margin is refused, the "
                     + "lists rank by the baseline, and the command ends with exit 7 (published with warnings).",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "

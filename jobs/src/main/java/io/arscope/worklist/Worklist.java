@@ -175,9 +175,11 @@ public final class Worklist {
         double probability = ScoreTables.PROBABILITY_LATE.of(r);
         String band = ScoreTables.RISK_BAND.of(r);
         double urgency = config.urgency(daysPastDue);
-        BigDecimal priority = chased.multiply(BigDecimal.valueOf(probability * urgency))
-                .setScale(2, RoundingMode.HALF_UP);
         double expectedDaysLate = ScoreTables.EXPECTED_DAYS_LATE.of(r);
+        double unpaidAtHorizon = UnpaidAtHorizon.probability(daysPastDue, probability, expectedDaysLate,
+                config.horizonDays());
+        BigDecimal priority = chased.multiply(BigDecimal.valueOf(unpaidAtHorizon * urgency))
+                .setScale(2, RoundingMode.HALF_UP);
         String disputeReason = r.getAs(CollectionContext.DISPUTE_REASON);
         LocalDate asOf = ScoreTables.AS_OF.of(r);
         LocalDate lastPayment = r.getAs(CollectionContext.LAST_PAYMENT_DATE);

@@ -40,7 +40,7 @@ public final class WorklistBacktest {
 
     /** The orders compared. */
     public enum Ranking {
-        /** Our priority: open amount x probability late x urgency. */
+        /** Our priority: open amount x chance of being unpaid at the horizon x urgency. */
         MODEL(Comparator.comparing(Item::priority).reversed().thenComparing(Comparator.comparingInt(
                 Item::daysPastDue).reversed()).thenComparing(Item::open, Comparator.reverseOrder())),
         /** Largest open amount first. */

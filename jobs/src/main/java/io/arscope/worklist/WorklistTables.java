@@ -147,7 +147,7 @@ public final class WorklistTables {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, @JsonInclude(JsonInclude.Include.NON_NULL) String scores, String model,
             String modelTrainingDataSha256, String asOf, int capacity, int disputeCapacity, double notDueUrgency,
-            int urgencyDays, double maxUrgency, List<String> dunningSteps, int coolOffDays) {
+            int urgencyDays, double maxUrgency, int priorityHorizonDays, List<String> dunningSteps, int coolOffDays) {
     }
 
     /**

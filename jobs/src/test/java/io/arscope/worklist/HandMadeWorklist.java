@@ -42,7 +42,7 @@ final class HandMadeWorklist {
     static final String MARKUP = "Zeta & <Sons> \"Ltd\"";
     static final String SCRIPT = "<script>alert('x')</script>";
     static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
-            DunningStrategy.DEFAULT);
+            DunningStrategy.DEFAULT).withHorizonDays(UnpaidAtHorizon.NONE);
 
     private HandMadeWorklist() {
     }

@@ -49,7 +49,7 @@ class ReminderDraftsTest {
     /** {@code printf '%s' ../C6 | sha256sum} starts 3212badd. */
     private static final String C6_FILE = "_.._C6~3212badd.eml";
     private static final WorklistConfig CONFIG = new WorklistConfig(3, 1, 1.0, 30, 1.0, AgingBuckets.DEFAULT,
-            DunningStrategy.DEFAULT);
+            DunningStrategy.DEFAULT).withHorizonDays(UnpaidAtHorizon.NONE);
     private static final String DATE = "Mon, 31 Mar 2025 00:00:00 +0000";
     private static final String NB = "\u00a0";
 

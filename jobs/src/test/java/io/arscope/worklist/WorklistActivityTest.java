@@ -55,7 +55,8 @@ import io.arscope.testing.TestSpark;
 class WorklistActivityTest {
 
     private static final LocalDate AS_OF = WorklistTest.AS_OF;
-    private static final WorklistConfig CONFIG = WorklistConfig.DEFAULT.withCapacity(3, 1);
+    private static final WorklistConfig CONFIG = WorklistConfig.DEFAULT.withCapacity(3, 1)
+            .withHorizonDays(UnpaidAtHorizon.NONE);
     private static Dataset<Row> scores;
     private static Dataset<Row> context;
     private static Dataset<Row> disputes;

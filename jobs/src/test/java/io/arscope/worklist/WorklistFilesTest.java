@@ -39,7 +39,7 @@ class WorklistFilesTest {
 
     private static final LocalDate AS_OF = WorklistTest.AS_OF;
     private static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
-            DunningStrategy.DEFAULT);
+            DunningStrategy.DEFAULT).withHorizonDays(UnpaidAtHorizon.NONE);
     private static final String ZOE_NFC = "zo\u00eb";
     private static final String ZOE_ACUTE = "zo\u00e9";
     private static final String ZOE_NFD = Normalizer.normalize(ZOE_NFC, Normalizer.Form.NFD);

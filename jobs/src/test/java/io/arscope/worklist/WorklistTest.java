@@ -33,7 +33,8 @@ import io.arscope.testing.TestSpark;
  * A hand-made portfolio whose right order was worked out by hand: priorities, ties, disputes, capacity, the
  * dunning steps and the unassigned collector.
  *
- * <p>Priority = open x probability x urgency; urgency 0.5 before due, else min(4, 1 + days past due / 30).
+ * <p>With no priority horizon, priority = open x probability x urgency; urgency 0.5 before due, else min(4, 1 +
+ * days past due / 30).
  * I1 1000 x 0.5 x 2 = 1000.00; I2 200 x 0.7 x 0.5 = 70.00; I3 500 x 0.8 x 4 = 1600.00; I4 2140 x 0.5 x 0.5 =
  * 535.00; I5 and I7 1070 x 0.4 x 2.5 = 1070.00; I6 6000 x 0.9 x 4 = 21600.00 (disputed); I8 300 x 0.2 x 7/6 =
  * 70.00; I10 8000 x 0.3 x 4 = 9600.00; I11 100000 x 0.1 x 0.5 = 5000.00 (not due, low risk: nothing to do).
@@ -46,7 +47,7 @@ class WorklistTest {
 
     static final LocalDate AS_OF = d("2025-03-31");
     private static final WorklistConfig CONFIG = new WorklistConfig(2, 1, 0.5, 30, 4.0, AgingBuckets.DEFAULT,
-            DunningStrategy.DEFAULT);
+            DunningStrategy.DEFAULT).withHorizonDays(UnpaidAtHorizon.NONE);
     /** The customer context and open disputes as {@link CollectionContext} gives them. */
     static final StructType CUSTOMERS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("customer_id", DataTypes.StringType, false),
@@ -71,6 +72,11 @@ class WorklistTest {
 
     @BeforeAll
     static void build() {
+        result = portfolio(CONFIG);
+    }
+
+    /** The hand-made portfolio's worklist under {@code config}. */
+    private static Worklist.Result portfolio(WorklistConfig config) {
         SparkSession spark = TestSpark.session();
         List<Row> scores = List.of(
                 score("I1", "C1", 30, "1000.00", 0.5, "medium"),
@@ -90,9 +96,9 @@ class WorklistTest {
         customers.add(RowFactory.create("C5", "Customer C5", null, null, NO_CREDIT));
         Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                 DISPUTES);
-        result = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
+        return Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), disputes, spark.createDataFrame(PAID,
-                        ExpectedDaysToPay.PAID_INVOICES), CONFIG);
+                        ExpectedDaysToPay.PAID_INVOICES), config);
     }
 
     /** A paid history with no invoice: a late invoice's days still to pay are then unknown. */
@@ -140,6 +146,31 @@ class WorklistTest {
                 "ana collect 6 false C7 5000.00 100000.00 0.00 none I11 current",
                 "ana dispute 1 true C4 21600.00 6000.00 6000.00 resolve_dispute I6 91+",
                 "unassigned collect 1 true C5 70.00 300.00 300.00 polite_reminder I8 1-30"), rows);
+    }
+
+    /**
+     * The same portfolio with a 30-day priority horizon ({@link UnpaidAtHorizon}; every invoice expected 3 days late,
+     * so late by 3 / p days on average, m): past due, open x exp(-30 / m) x urgency; not yet due, open x p x
+     * exp(-(30 + days past due) / m) x urgency. I1 1000 x exp(-30 / 6) x 2 = 13.48; I2 200 x 0.7 x exp(-27 / (3 /
+     * 0.7)) x 0.5 = 0.13; I3 500 x exp(-30 / 3.75) x 4 = 0.67; I4 2140 x 0.5 x exp(-30 / 6) x 0.5 = 3.60; I5 and I7
+     * 1070 x exp(-30 / 7.5) x 2.5 = 48.99; I6 6000 x exp(-30 / (3 / 0.9)) x 4 = 2.96; I8 300 x exp(-30 / 15) x 7/6 =
+     * 47.37; I10 8000 x exp(-30 / 10) x 4 = 1593.19; I11 100000 x 0.1 x exp(-10 / 30) x 0.5 = 3582.66. C3's 120 days
+     * (I10) still lead, but C2's 95 days (I3) fall to last of those with an action: an invoice of a customer late by
+     * 3.75 days on average is unlikely to be unpaid a month on, while C4's and C6's, late by 7.5, may be.
+     */
+    @Test
+    void aPriorityHorizonWeighsTheMoneyLikelyStillUnpaidAtItsEnd() {
+        Worklist.Result horizon = portfolio(CONFIG.withHorizonDays(30));
+        assertEquals(List.of("I1 13.48", "I10 1593.19", "I11 3582.66", "I2 0.13", "I3 0.67", "I4 3.60", "I5 48.99",
+                "I6 2.96", "I7 48.99", "I8 47.37"), horizon.invoices().orderBy("invoice_id").collectAsList().stream()
+                .map(r -> r.getAs("invoice_id") + " " + r.<BigDecimal>getAs("priority_value").toPlainString())
+                .toList());
+        assertEquals(List.of("1 true C3 1596.79", "2 true C4 48.99", "3 false C6 48.99", "4 false C1 13.61",
+                "5 false C2 0.67", "6 false C7 3582.66"), horizon.customers()
+                .filter("collector = 'ana' and queue = 'collect'").orderBy("customer_rank").collectAsList().stream()
+                .map(r -> r.getAs("customer_rank") + " " + r.getAs("in_today") + " " + r.getAs("customer_id") + " "
+                        + r.<BigDecimal>getAs("priority_value").toPlainString())
+                .toList());
     }
 
     @Test
@@ -274,7 +305,7 @@ class WorklistTest {
                 RowFactory.create("C9", "Paid Today", "ana", AS_OF, NO_CREDIT));
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
-                noPaidHistory(spark), WorklistConfig.DEFAULT);
+                noPaidHistory(spark), WorklistConfig.DEFAULT.withHorizonDays(UnpaidAtHorizon.NONE));
         assertEquals(List.of(
                 "C000019 USD 2387.47 782.83 INV00004889 [USD 782.83 of its USD 2,387.47 open is overdue (33%), "
                         + "INV00004889: invoice is 1.8 times its usual amount, "
