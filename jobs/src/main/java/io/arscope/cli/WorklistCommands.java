@@ -86,9 +86,9 @@ final class WorklistCommands {
                     + "amount x chance of being overdue and unpaid at the priority horizon x urgency), with the next "
                     + "dunning action and the model's reasons; today's list is the first --capacity customers of each "
                     + "collector. Scoring with --model, it applies the model gate as arscope score does: a model that "
-                    + "does not beat the baseline (the "
-                    + "customer's own past late share) on its validation window by --gate-margin is refused, the "
-                    + "lists rank by the baseline, and the command ends with exit 7 (published with warnings).",
+                    + "does not beat the baseline (the customer's own past late share) on its validation window by "
+                    + "--gate-margin is refused, the lists rank by the baseline, and the command ends with exit 7 "
+                    + "(published with warnings).",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
                             + "by-collector/<collector>.csv, summaries/<collector>.md, pages/<collector>.html (to "
                             + "open offline), pages/team.html with worklist-team/ and worklist-rebalancing/ (Parquet and CSV: the "

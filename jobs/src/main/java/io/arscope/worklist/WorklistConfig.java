@@ -34,8 +34,8 @@ public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrg
 
     /**
      * Urgency is off by default (priority = open amount x chance of being unpaid at the horizon): in the backtests on
-     * generated and IBM data an urgency curve favouring older debt (0.5 before due, +1 per 30 days, cap 4) reached less of the money
-     * overdue 30 days later.
+     * generated and IBM data, run when the priority was open amount x probability late, an urgency curve favouring
+     * older debt (0.5 before due, +1 per 30 days, cap 4) reached less of the money overdue 30 days later.
      */
     public static final WorklistConfig DEFAULT = new WorklistConfig(25, 10, 1.0, 30, 1.0, AgingBuckets.DEFAULT,
             DunningStrategy.DEFAULT, DEFAULT_COOL_OFF_DAYS);

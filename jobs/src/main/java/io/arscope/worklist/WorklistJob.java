@@ -254,7 +254,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         WorklistTables.RunOptions recorded = new WorklistTables.RunOptions(source.input(), source.scores(),
                 source.model(), source.modelTrainingDataSha256(), day.toString(), config.capacity(),
                 config.disputeCapacity(), config.notDueUrgency(), config.urgencyDays(), config.maxUrgency(),
-                config.horizonDays(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList(), config.coolOffDays());
+                config.horizonDays(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList(),
+                config.coolOffDays());
         // What it read: the scored open invoices, from the score run's table or scored here with the model.
         Map<String, Long> read = Map.of(scoresRead(source), scored);
         // Refused here, the lists are published with a warning as score's are; a score run's refusal was its own.
