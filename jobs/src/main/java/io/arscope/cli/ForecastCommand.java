@@ -60,6 +60,12 @@ final class ForecastCommand implements Callable<Integer> {
                 description = "Coverage the prediction interval aims at. Default: ${DEFAULT-VALUE}.")
         double interval;
 
+        @Option(names = "--interval-adaptation", defaultValue = "0.02",
+                description = "How fast each side of the interval follows drifting errors: after an earlier origin's "
+                        + "actual fell beyond a side, that side widens; 0 for the plain conformal interval. "
+                        + "Default: ${DEFAULT-VALUE}.")
+        double intervalAdaptation;
+
         @Option(names = "--sales-weeks", defaultValue = "13",
                 description = "Trailing weeks of credit sales whose daily mean is the expected new sales. "
                         + "Default: ${DEFAULT-VALUE}.")
@@ -77,7 +83,8 @@ final class ForecastCommand implements Callable<Integer> {
             ForecastOptions d = ForecastOptions.defaults(input, output, asOf, segmentBy);
             return new ForecastOptions(d.input(), d.output(), d.asOf(), d.segmentBy(), d.minSegmentInvoices(),
                     weeks, backtestWeeks, calibrationWeeks, interval, d.minCalibration(), salesWeeks, historyDays, d.earliestOffset(),
-                    d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks), currency.reportingCurrency);
+                    d.maxDaysPastDue(), Math.max(d.newInvoiceDays(), 7 * weeks), currency.reportingCurrency,
+                    intervalAdaptation);
         }
     }
 

@@ -36,13 +36,21 @@ public final class ForecastBacktest {
     public record Interval(Double lower, Double upper, int calibration) {
     }
 
-    /** Interval of {@code forecast} at {@code week} ahead of {@code origin}, from errors known by that day. */
+    /**
+     * Interval of {@code forecast} at {@code week} ahead of {@code origin}, from errors known by that day: none with
+     * fewer than {@code minCalibration} of them or too few for the conformal rank at {@code level}; otherwise each
+     * side at the miss rate {@link AdaptiveConformal} adapted with {@code step} ({@code past} in origin order).
+     */
     public static Interval interval(List<OriginForecast> past, LocalDate origin, int week, double forecast,
-            double level, int minCalibration) {
+            double level, int minCalibration, double step) {
         List<Double> ratios = ratiosKnownBy(past, origin, week);
-        double[] bounds = ratios.size() < minCalibration ? null : PredictionInterval.ratioBounds(ratios, level);
-        return bounds == null ? new Interval(null, null, ratios.size())
-                : new Interval(forecast * bounds[0], forecast * bounds[1], ratios.size());
+        if (ratios.size() < minCalibration || PredictionInterval.ratioBounds(ratios, level) == null) {
+            return new Interval(null, null, ratios.size());
+        }
+        AdaptiveConformal.MissRates miss = AdaptiveConformal.missRates(past, origin, week, level, minCalibration,
+                step);
+        double[] bounds = PredictionInterval.ratioBounds(ratios, miss.low(), miss.high());
+        return new Interval(forecast * bounds[0], forecast * bounds[1], ratios.size());
     }
 
     static List<Double> ratiosKnownBy(List<OriginForecast> past, LocalDate origin, int week) {
@@ -63,7 +71,7 @@ public final class ForecastBacktest {
      * enough errors behind them.
      */
     public static List<Evaluated> evaluate(List<OriginForecast> origins, LocalDate firstReported, double level,
-            int minCalibration) {
+            int minCalibration, double step) {
         List<Evaluated> out = new ArrayList<>();
         for (OriginForecast o : origins) {
             if (o.origin().isBefore(firstReported)) {
@@ -75,7 +83,7 @@ public final class ForecastBacktest {
                     continue;
                 }
                 double f = o.forecast()[week - 1];
-                Interval i = interval(origins, o.origin(), week, f, level, minCalibration);
+                Interval i = interval(origins, o.origin(), week, f, level, minCalibration, step);
                 out.add(new Evaluated(o.origin(), week, f, i.lower(), i.upper(), actual, i.calibration()));
             }
         }

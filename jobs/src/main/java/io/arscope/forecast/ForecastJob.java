@@ -143,8 +143,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
         write(context, outcome, money.code());
         ForecastTables.RunOptions recorded = new ForecastTables.RunOptions(options.input(), options.output(),
                 asOf.toString(), options.segmentBy() == null ? "" : options.segmentBy(), options.weeks(),
-                options.backtestWeeks(), options.calibrationWeeks(), options.intervalLevel(), options.salesWeeks(),
-                options.maxDaysPastDue());
+                options.backtestWeeks(), options.calibrationWeeks(), options.intervalLevel(),
+                options.intervalAdaptation(), options.salesWeeks(), options.maxDaysPastDue());
         ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
                 money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded,
@@ -197,7 +197,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
         for (int w = 1; w <= options.weeks(); w++) {
             double expected = today.openCashInWeek(w) + today.newCashInWeek(w);
             ForecastBacktest.Interval i = ForecastBacktest.interval(past, asOf, w, expected, options.intervalLevel(),
-                    options.minCalibration());
+                    options.minCalibration(), options.intervalAdaptation());
             weeks.add(new Week(w, asOf.plusDays(7L * (w - 1) + 1), asOf.plusDays(7L * w), today.openCashInWeek(w),
                     today.newCashInWeek(w), i.lower(), i.upper(), i.calibration()));
         }
@@ -206,7 +206,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
                 .mapToDouble(Double::doubleValue).sum();
         List<DsoForecast.MonthEnd> dso = DsoForecast.of(asOf, now.openAr, today, booked, DSO_MONTHS);
         List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past,
-                asOf.minusDays(7L * options.backtestWeeks()), options.intervalLevel(), options.minCalibration());
+                asOf.minusDays(7L * options.backtestWeeks()), options.intervalLevel(), options.minCalibration(),
+                options.intervalAdaptation());
         return new Outcome(asOf, now.openAr, now.beyondCurve, weeks, dso, evaluated,
                 ForecastBacktest.accuracy(evaluated, options.weeks()));
     }

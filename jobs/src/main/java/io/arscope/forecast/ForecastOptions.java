@@ -27,11 +27,20 @@ import io.arscope.ledger.ReportingCurrency;
  * @param maxDaysPastDue      invoices further past due than this are not expected to pay within the horizon
  * @param newInvoiceDays      days after the invoice date the curve of new invoices follows
  * @param reportingCurrency   the currency amounts are forecast in; null for the ledger's one currency
+ * @param intervalAdaptation  step by which each side's miss rate moves after a miss or a hold of an earlier origin
+ *                            ({@link AdaptiveConformal}); 0 for the plain split conformal interval
  */
 public record ForecastOptions(String input, String output, LocalDate asOf, String segmentBy, long minSegmentInvoices,
         int weeks, int backtestWeeks, int calibrationWeeks, double intervalLevel, int minCalibration, int salesWeeks,
-        int historyDays, int earliestOffset, int maxDaysPastDue, int newInvoiceDays, String reportingCurrency)
-        implements io.arscope.job.JobOptions {
+        int historyDays, int earliestOffset, int maxDaysPastDue, int newInvoiceDays, String reportingCurrency,
+        double intervalAdaptation) implements io.arscope.job.JobOptions {
+
+    /**
+     * The adaptation step of {@code arscope forecast}: at 80%, each hold raises a side's miss rate by 0.2 points and
+     * each miss on it lowers the rate by 1.8, so a year of drift moves an interval by a few ranks, not to its extremes.
+     * Chosen among 0.01 to 0.05 on five backtests (notebooks-docs/forecast-and-report.md).
+     */
+    public static final double DEFAULT_INTERVAL_ADAPTATION = 0.02;
 
     public ForecastOptions {
         if (weeks < 1 || backtestWeeks < 0 || calibrationWeeks < 0 || salesWeeks < 1 || historyDays < 7
@@ -48,6 +57,10 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
                     + "max days past due >= 1, new-invoice days >= 7 x weeks");
         }
         ReportingCurrency.requireCode(reportingCurrency);
+        if (!(intervalAdaptation >= 0 && intervalAdaptation < 1)) {
+            throw new IllegalArgumentException("interval adaptation must be at least 0 and below 1, was "
+                    + intervalAdaptation);
+        }
     }
 
     /** Options forecasting in the ledger's one currency. */
@@ -56,7 +69,7 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
             int salesWeeks, int historyDays, int earliestOffset, int maxDaysPastDue, int newInvoiceDays) {
         this(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks, calibrationWeeks,
                 intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset, maxDaysPastDue,
-                newInvoiceDays, null);
+                newInvoiceDays, null, DEFAULT_INTERVAL_ADAPTATION);
     }
 
     /**
@@ -70,6 +83,6 @@ public record ForecastOptions(String input, String output, LocalDate asOf, Strin
     public ForecastOptions withBacktestWeeks(int backtestWeeks) {
         return new ForecastOptions(input, output, asOf, segmentBy, minSegmentInvoices, weeks, backtestWeeks,
                 calibrationWeeks, intervalLevel, minCalibration, salesWeeks, historyDays, earliestOffset,
-                maxDaysPastDue, newInvoiceDays, reportingCurrency);
+                maxDaysPastDue, newInvoiceDays, reportingCurrency, intervalAdaptation);
     }
 }

@@ -91,7 +91,7 @@ public final class ForecastTables {
     /** The options of a forecast run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, String output, String asOf, String segmentBy, int weeks, int backtestWeeks,
-            int calibrationWeeks, double intervalLevel, int salesWeeks, int maxDaysPastDue) {
+            int calibrationWeeks, double intervalLevel, double intervalAdaptation, int salesWeeks, int maxDaysPastDue) {
     }
 
     /** The open AR forecast from, the part of it beyond the settlement curves, and the backtest's rows. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ForecastMathTest {
 
     private static final double EPS = 1e-9;
+    private static final double STEP = ForecastOptions.DEFAULT_INTERVAL_ADAPTATION;
 
     private static SettlementCurve curve() {
         return new SettlementCurve.Builder(0, 3)
@@ -136,11 +137,11 @@ class ForecastMathTest {
                 new ForecastBacktest.OriginForecast(o2, new double[] {200, 100}, new double[] {220, 80}),
                 new ForecastBacktest.OriginForecast(o3, new double[] {100, 100}, new double[] {100, 110}),
                 new ForecastBacktest.OriginForecast(o4, new double[] {100, 100}, new double[] {105, Double.NaN}));
-        ForecastBacktest.Interval week1 = ForecastBacktest.interval(past, asOf, 1, 100, 0.5, 2);
+        ForecastBacktest.Interval week1 = ForecastBacktest.interval(past, asOf, 1, 100, 0.5, 2, 0);
         assertEquals(90, week1.lower(), EPS);
         assertEquals(110, week1.upper(), EPS);
         assertEquals(4, week1.calibration());
-        ForecastBacktest.Interval week2 = ForecastBacktest.interval(past, asOf, 2, 50, 0.5, 2);
+        ForecastBacktest.Interval week2 = ForecastBacktest.interval(past, asOf, 2, 50, 0.5, 2, 0);
         assertEquals(40, week2.lower(), EPS);
         assertEquals(60, week2.upper(), EPS);
         assertEquals(3, week2.calibration());
@@ -148,7 +149,7 @@ class ForecastMathTest {
                 .map(r -> Math.round(r * 1e9) / 1e9).toList());
 
         // Reported from O3 on; O1 and O2 only calibrate.
-        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past, o3, 0.5, 2);
+        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past, o3, 0.5, 2, 0);
         assertEquals(List.of(o3, o3, o4), evaluated.stream().map(ForecastBacktest.Evaluated::origin).toList());
         // O3 week 1: on 18 Jan only O1's and O2's week 1 had ended, 2 ratios: no interval.
         assertNull(evaluated.get(0).lower());
@@ -200,8 +201,62 @@ class ForecastMathTest {
     }
 
     /**
-     * Forty weekly origins with a known actual in each of 3 weeks: the interval every origin gets at every week is the
-     * same when every outcome that had not ended by that origin (its own and those of later origins, and the later
+     * Week-1 ratios actual / forecast of seven weekly origins O1..O7: 1.0, 1.2, 0.8, 1.1, 0.9, 0.5, 0.45; today is O8,
+     * forecasting 100, at 50% (each side aims to miss 0.25) with step 0.2. Replayed in order, each with the ratios known
+     * on its own day: O1 to O3 had fewer than 3 (no interval at 50%, nothing moves); O4, ranks ceil(4 x 0.75) = 3 of
+     * 3: 0.8 .. 1.2 holds 1.1, both rates + 0.2 x 0.25 = 0.30; O5, ceil(5 x 0.7) = 4 of 4: 0.8 .. 1.2 holds 0.9, both
+     * 0.35; O6, ceil(6 x 0.65) = 4 of 5: 0.9 .. 1.1, 0.5 falls below, low 0.35 + 0.2 x (0.25 - 1) = 0.20, high 0.40;
+     * O7, low ceil(7 x 0.8) = 6 of 6, the smallest 0.5, high ceil(7 x 0.6) = 5, the 5th smallest 1.1: 0.45 falls
+     * below, low 0.05, high 0.45. Today, 7 ratios: low ceil(8 x 0.95) = 8 beyond 7, so the smallest, 0.45; high
+     * ceil(8 x 0.55) = 5, the 5th smallest, 1.0: 45 .. 100, where the plain interval (k = ceil(8 x 0.75) = 6) gives
+     * 50 .. 110, still centred on the year before the ratios fell.
+     */
+    @Test
+    void anAdaptedIntervalFollowsActualsThatFellBelowIt() {
+        double[] ratios = {1.0, 1.2, 0.8, 1.1, 0.9, 0.5, 0.45};
+        LocalDate o1 = LocalDate.of(2026, 1, 4);
+        List<ForecastBacktest.OriginForecast> past = new java.util.ArrayList<>();
+        for (int i = 0; i < ratios.length; i++) {
+            past.add(new ForecastBacktest.OriginForecast(o1.plusWeeks(i), new double[] {100},
+                    new double[] {100 * ratios[i]}));
+        }
+        LocalDate today = o1.plusWeeks(7);
+        AdaptiveConformal.MissRates miss = AdaptiveConformal.missRates(past, today, 1, 0.5, 2, 0.2);
+        assertEquals(0.05, miss.low(), EPS);
+        assertEquals(0.45, miss.high(), EPS);
+        ForecastBacktest.Interval adapted = ForecastBacktest.interval(past, today, 1, 100, 0.5, 2, 0.2);
+        assertEquals(45, adapted.lower(), EPS);
+        assertEquals(100, adapted.upper(), EPS);
+        assertEquals(7, adapted.calibration());
+        ForecastBacktest.Interval plain = ForecastBacktest.interval(past, today, 1, 100, 0.5, 2, 0);
+        assertEquals(50, plain.lower(), EPS);
+        assertEquals(110, plain.upper(), EPS);
+        assertEquals(new AdaptiveConformal.MissRates(0.25, 0.25),
+                AdaptiveConformal.missRates(past, today, 1, 0.5, 2, 0));
+    }
+
+    /**
+     * A side's rank ceil((n + 1)(1 - miss)) stays between the median and n: 10 ratios at miss 0.1 give 10 (the
+     * extreme, as the plain 80% rank ceil(11 x 0.9)); at miss -0.1 (adapted below zero) 13, held at 10; at 0.9
+     * (adapted far up) 2, held at 6 so that the lower bound, the 6th largest, is the 5th smallest and never passes
+     * the upper, the 6th smallest.
+     */
+    @Test
+    void aSideRankStaysBetweenTheMedianAndTheExtreme() {
+        assertEquals(10, PredictionInterval.sideRank(10, 0.1));
+        assertEquals(10, PredictionInterval.sideRank(10, -0.1));
+        assertEquals(6, PredictionInterval.sideRank(10, 0.9));
+        assertEquals(5, PredictionInterval.sideRank(9, 0.9));
+        List<Double> ten = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
+        assertArrayEquals(new double[] {5, 6}, PredictionInterval.ratioBounds(ten, 0.9, 0.9), EPS);
+        assertArrayEquals(new double[] {1, 10}, PredictionInterval.ratioBounds(ten, -0.1, 0.1), EPS);
+        assertArrayEquals(PredictionInterval.ratioBounds(ten, 0.8), PredictionInterval.ratioBounds(ten, 0.1, 0.1),
+                EPS);
+    }
+
+    /**
+     * Forty weekly origins with a known actual in each of 3 weeks: the interval every origin gets at every week, with
+     * the default adaptation (whose replay of earlier origins must not peek either), is the same when every outcome that had not ended by that origin (its own and those of later origins, and the later
      * weeks of earlier ones) is replaced by a wild value, and it does move when known ones are; so no interval rests on
      * an outcome that came after it.
      */
@@ -217,13 +272,13 @@ class ForecastMathTest {
             }
             origins.add(new ForecastBacktest.OriginForecast(first.plusWeeks(i), forecast, actual));
         }
-        List<ForecastBacktest.Evaluated> honest = ForecastBacktest.evaluate(origins, first, 0.8, 8);
+        List<ForecastBacktest.Evaluated> honest = ForecastBacktest.evaluate(origins, first, 0.8, 8, STEP);
         int withInterval = 0;
         for (ForecastBacktest.Evaluated e : honest) {
             List<ForecastBacktest.OriginForecast> futureChanged = replacedOutcomes(origins,
                     (o, w) -> o.plusWeeks(w).isAfter(e.origin()));
             ForecastBacktest.Interval again = ForecastBacktest.interval(futureChanged, e.origin(), e.week(),
-                    e.forecast(), 0.8, 8);
+                    e.forecast(), 0.8, 8, STEP);
             assertEquals(e.lower(), again.lower(), e.origin() + " week " + e.week());
             assertEquals(e.upper(), again.upper(), e.origin() + " week " + e.week());
             assertEquals(e.calibration(), again.calibration());
@@ -235,7 +290,7 @@ class ForecastMathTest {
         ForecastBacktest.Evaluated last = honest.get(honest.size() - 1);
         ForecastBacktest.Interval pastChanged = ForecastBacktest.interval(
                 replacedOutcomes(origins, (o, w) -> !o.plusWeeks(w).isAfter(last.origin())), last.origin(),
-                last.week(), last.forecast(), 0.8, 8);
+                last.week(), last.forecast(), 0.8, 8, STEP);
         assertEquals(last.lower() * 1000, pastChanged.lower(), 1e-6);
     }
 
