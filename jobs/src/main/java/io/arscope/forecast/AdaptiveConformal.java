@@ -9,8 +9,9 @@ import java.util.List;
  * in order, with the interval it had on its own day; a miss on a side lowers that side's miss rate by
  * step x (1 - (1 - level) / 2), a hold raises it by step x (1 - level) / 2. When customers start paying faster or
  * slower than in the weeks calibrated on, the side the actuals now fall beyond widens within weeks, where the plain
- * conformal interval, weighing a year of older errors equally, would go on missing; whatever the errors do, the share
- * of misses over many origins stays near the target (the method's guarantee). Step 0 is the plain split conformal
+ * conformal interval, weighing a year of older errors equally, would go on missing. The method guarantees a long-run
+ * miss share near the target whatever the errors do, where a side may grow without bound; here a side stops at the
+ * most extreme ratio seen, so an error beyond every earlier one still misses. Step 0 is the plain split conformal
  * interval.
  */
 public final class AdaptiveConformal {
