@@ -98,7 +98,7 @@ public final class RiskScoring {
         List<Row> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Row r = batch.get(i);
-            RiskModel.Score s = scores.get(i);
+            RiskModel.Score s = finite(r.getAs("invoice_id"), scores.get(i));
             LocalDate asOf = r.getAs("scoring_date");
             LocalDate due = r.getAs("due_date");
             List<Reasons.Reason> reasons = s.reasons();
@@ -119,6 +119,19 @@ public final class RiskScoring {
                     .set(ScoreTables.REASON_FEATURES, features(reasons)).build());
         }
         return out;
+    }
+
+    /**
+     * {@code score} when its probability and expected days late are numbers; a model giving NaN or infinity fails the
+     * run naming the invoice, since the value would otherwise reach the worklist's priority and the CSVs as "NaN".
+     */
+    static RiskModel.Score finite(String invoiceId, RiskModel.Score score) {
+        if (!Double.isFinite(score.probability()) || !Double.isFinite(score.expectedDaysLate())) {
+            throw new IllegalStateException("invoice " + invoiceId + ": the model scored a probability of "
+                    + score.probability() + " and " + score.expectedDaysLate() + " expected days late; a model "
+                    + "that gives no number cannot rank the invoice: retrain it (arscope train)");
+        }
+        return score;
     }
 
     /** The reasons' features as {@link ScoreTables#REASON_FEATURES} holds them; null when no feature stands out. */
