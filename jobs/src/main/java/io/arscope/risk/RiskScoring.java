@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.job.OutputCheckException;
+
 /**
  * Scores feature rows across the cluster: the model is broadcast once and each partition predicts in batches,
  * since Tribuo's batch prediction is far faster than one row at a time.
@@ -123,13 +125,14 @@ public final class RiskScoring {
 
     /**
      * {@code score} when its probability and expected days late are numbers; a model giving NaN or infinity fails the
-     * run naming the invoice, since the value would otherwise reach the worklist's priority and the CSVs as "NaN".
+     * output check of the scores naming the invoice (exit 6, nothing published), since the value would otherwise reach
+     * the worklist's priority and the CSVs as "NaN".
      */
     static RiskModel.Score finite(String invoiceId, RiskModel.Score score) {
         if (!Double.isFinite(score.probability()) || !Double.isFinite(score.expectedDaysLate())) {
-            throw new IllegalStateException("invoice " + invoiceId + ": the model scored a probability of "
-                    + score.probability() + " and " + score.expectedDaysLate() + " expected days late; a model "
-                    + "that gives no number cannot rank the invoice: retrain it (arscope train)");
+            throw new OutputCheckException(ScoreTables.SCORES.name(), "the model's probability_late and "
+                    + "expected_days_late are numbers (retrain it with arscope train)", "invoice " + invoiceId
+                    + " has " + score.probability() + " and " + score.expectedDaysLate());
         }
         return score;
     }
