@@ -43,7 +43,7 @@ public final class AdaptiveConformal {
                 continue;
             }
             List<Double> ratios = ForecastBacktest.ratiosKnownBy(past, p.origin(), week);
-            if (ratios.size() < minCalibration || PredictionInterval.ratioBounds(ratios, level) == null) {
+            if (!PredictionInterval.enough(ratios.size(), level, minCalibration)) {
                 continue;
             }
             double[] bounds = PredictionInterval.ratioBounds(ratios, low, high);

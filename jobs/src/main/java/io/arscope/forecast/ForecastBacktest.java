@@ -44,7 +44,7 @@ public final class ForecastBacktest {
     public static Interval interval(List<OriginForecast> past, LocalDate origin, int week, double forecast,
             double level, int minCalibration, double step) {
         List<Double> ratios = ratiosKnownBy(past, origin, week);
-        if (ratios.size() < minCalibration || PredictionInterval.ratioBounds(ratios, level) == null) {
+        if (!PredictionInterval.enough(ratios.size(), level, minCalibration)) {
             return new Interval(null, null, ratios.size());
         }
         AdaptiveConformal.MissRates miss = AdaptiveConformal.missRates(past, origin, week, level, minCalibration,

@@ -43,6 +43,14 @@ public final class PredictionInterval {
         return new double[] {sorted[n - sideRank(n, missLow)], sorted[sideRank(n, missHigh) - 1]};
     }
 
+    /**
+     * Whether n past ratios give an interval at all: at least {@code minCalibration} of them, and enough for the
+     * conformal rank at {@code level} (9 at 80%); adaptation then only moves the sides.
+     */
+    static boolean enough(int n, double level, int minCalibration) {
+        return n >= minCalibration && conformalRank(n, level) <= n;
+    }
+
     /** The rank k = ceil((n + 1)(1 + level) / 2) of each side's bound among n ratios, counted from its end. */
     static int conformalRank(int n, double level) {
         return (int) Math.ceil((n + 1) * (1 + level) / 2 - RANK_TOLERANCE);
