@@ -26,9 +26,8 @@ public final class TestSpark {
                 @Override
                 public SparkConf conf() {
                     SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("arscope-tests")
-                            .set("spark.ui.enabled", "false")
-                            .set("spark.driver.host", "127.0.0.1")
                             .set("spark.sql.shuffle.partitions", "4");
+                    SparkSessions.LOCAL_SETTINGS.forEach(conf::set);
                     SparkSessions.SETTINGS.forEach(conf::set);
                     return conf;
                 }
