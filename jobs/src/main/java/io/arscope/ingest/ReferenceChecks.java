@@ -92,9 +92,11 @@ public final class ReferenceChecks {
      */
     public static Result apply(Dataset<Row> mapped, boolean customersExported, QualityPolicy policy) {
         Dataset<Row> lines = mapped.filter(col(MappedRows.BLANK).equalTo(false));
+        Map<CanonicalTable, Dataset<Row>> tableLines = TableLines.of(mapped);
         Map<CanonicalTable, Dataset<Row>> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            records.put(table, lines.filter(col(table.tableName()).isNotNull())
+            records.put(table, tableLines.get(table).filter(col(MappedRows.BLANK).equalTo(false)
+                            .and(col(table.tableName()).isNotNull()))
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW),
                             col(table.tableName() + ".*")).localCheckpoint());
         }
