@@ -1,16 +1,25 @@
 package io.arscope.ledger;
 
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+
+import io.arscope.model.CanonicalTable;
 
 /**
  * What the oddities ingest accepts with a flag mean for analysis, in this one place: the canonical tables keep the
@@ -26,42 +35,140 @@ import org.apache.spark.sql.Row;
  * the invoice it names, so it counts for the invoice's customer.</li>
  * </ul>
  * Rows with no invoice among the invoices keep their own dates and customer.
+ *
+ * <p>Only a row flagged with one of those codes, or naming no customer, can count other than as written: ingest
+ * flags (or rejects) every other disagreement with the row's invoice. So when the tables carry their
+ * {@code quality_flags}, as ingest writes them, only those rows are joined to their invoices, through a broadcast
+ * when they are few; a table without the column (a ledger built by other means) is joined whole, as is one with
+ * many such rows. A whole join of millions of payments to millions of invoices was most of what the core numbers
+ * cost at 5M invoices.
  */
 public final class EffectiveDates {
+
+    /** The flag codes of ingest's rules whose rows count on their invoice's date or for its customer. */
+    static final List<String> MOVED = List.of("BEFORE_INVOICE", "CUSTOMER_MISMATCH");
+
+    /** Rows to correct up to this many are joined to the invoices they name by broadcast, the invoices unshuffled. */
+    static final long BROADCAST_ROWS = 200_000;
 
     private EffectiveDates() {
     }
 
-    /** The ledger with the dates and customers analysis counts by. */
+    /**
+     * The ledger with the dates and customers analysis counts by, without the {@code quality_flags} columns the
+     * payments, adjustments and disputes of {@code raw} may carry.
+     */
     public static ReceivablesLedger of(ReceivablesLedger raw) {
+        return of(raw, BROADCAST_ROWS);
+    }
+
+    static ReceivablesLedger of(ReceivablesLedger raw, long broadcastRows) {
         Dataset<Row> invoices = raw.invoices()
                 .withColumn("due_date", greatest(col("due_date"), col("invoice_date")))
                 .withColumn("terms_days", when(col("terms_days").lt(0), lit(0)).otherwise(col("terms_days")));
         Dataset<Row> facts = raw.invoices().select(col("invoice_id").as("of_invoice"),
                 col("invoice_date").as("issued"), col("customer_id").as("billed"));
-        Dataset<Row> payments = onInvoice(raw.payments(), facts)
-                .withColumn("payment_date", notBeforeIssue(col("payment_date")))
-                .withColumn("customer_id", coalesce(col("billed"), col("customer_id")));
-        Dataset<Row> adjustments = onInvoice(raw.adjustments(), facts)
-                .withColumn("adjustment_date", notBeforeIssue(col("adjustment_date")))
-                .withColumn("customer_id", coalesce(col("billed"), col("customer_id")));
-        Dataset<Row> disputes = onInvoice(raw.disputes(), facts)
-                .withColumn("opened_date", notBeforeIssue(col("opened_date")))
-                .withColumn("resolved_date", notBeforeIssue(col("resolved_date")));
-        return new ReceivablesLedger(raw.customers(), invoices, columnsOf(payments, raw.payments()),
-                columnsOf(adjustments, raw.adjustments()), columnsOf(disputes, raw.disputes()));
+        List<Dependent> dependents = List.of(
+                new Dependent(raw.payments(), joined -> joined
+                        .withColumn("payment_date", notBeforeIssue(col("payment_date")))
+                        .withColumn("customer_id", coalesce(col("billed"), col("customer_id")))),
+                new Dependent(raw.adjustments(), joined -> joined
+                        .withColumn("adjustment_date", notBeforeIssue(col("adjustment_date")))
+                        .withColumn("customer_id", coalesce(col("billed"), col("customer_id")))),
+                new Dependent(raw.disputes(), joined -> joined
+                        .withColumn("opened_date", notBeforeIssue(col("opened_date")))
+                        .withColumn("resolved_date", notBeforeIssue(col("resolved_date")))));
+        long[] toMove = toMove(dependents);
+        List<Dataset<Row>> counted = new ArrayList<>();
+        for (int i = 0; i < dependents.size(); i++) {
+            counted.add(dependents.get(i).counted(facts, toMove[i], broadcastRows));
+        }
+        return new ReceivablesLedger(raw.customers(), invoices, counted.get(0), counted.get(1), counted.get(2));
     }
 
-    private static Dataset<Row> onInvoice(Dataset<Row> rows, Dataset<Row> facts) {
+    /**
+     * The rows of each dependent that must be joined to their invoices, in one Spark job: all of them (-1) where the
+     * flags are absent, else those flagged or naming no customer, a row counted once per reason. Each reason is
+     * picked by a null test Parquet answers from its statistics, so that the row groups with no flag and no missing
+     * customer (all of them, in a clean ledger) are not read.
+     */
+    private static long[] toMove(List<Dependent> dependents) {
+        long[] counts = new long[dependents.size()];
+        Dataset<Row> reasons = null;
+        for (int i = 0; i < dependents.size(); i++) {
+            Dependent d = dependents.get(i);
+            if (!d.hasFlags()) {
+                counts[i] = -1;
+                continue;
+            }
+            List<Dataset<Row>> picked = new ArrayList<>(List.of(d.rows().filter(col(CanonicalTable.QUALITY_FLAGS)
+                    .isNotNull()).filter(d.flagged())));
+            if (d.hasCustomer()) {
+                picked.add(d.rows().filter(col("customer_id").isNull()).filter(d.unnamed()));
+            }
+            for (Dataset<Row> rows : picked) {
+                Dataset<Row> tagged = rows.select(lit(i).as("dependent"));
+                reasons = reasons == null ? tagged : reasons.union(tagged);
+            }
+        }
+        if (reasons != null) {
+            for (Row r : reasons.groupBy("dependent").count().collectAsList()) {
+                counts[r.getInt(0)] = r.getLong(1);
+            }
+        }
+        return counts;
+    }
+
+    /** A payments, adjustments or disputes table and how a row of it counts once joined to its invoice's facts. */
+    private record Dependent(Dataset<Row> rows, UnaryOperator<Dataset<Row>> correct) {
+
+        boolean hasFlags() {
+            return Arrays.asList(rows.columns()).contains(CanonicalTable.QUALITY_FLAGS);
+        }
+
+        boolean hasCustomer() {
+            return Arrays.asList(rows.columns()).contains("customer_id");
+        }
+
+        Column flagged() {
+            Column flags = col(CanonicalTable.QUALITY_FLAGS);
+            return col("invoice_id").isNotNull().and(flags.isNotNull()).and(MOVED.stream()
+                    .map(code -> array_contains(split(flags, ";"), code)).reduce(Column::or).orElseThrow());
+        }
+
+        /** The invoice's customer fills a row that names none. */
+        Column unnamed() {
+            return col("invoice_id").isNotNull().and(col("customer_id").isNull());
+        }
+
+        /**
+         * The rows as analysis counts them, in their columns less {@code quality_flags}: only the {@code toMove}
+         * that can change (-1: unknown) are joined, by broadcast when they are few.
+         */
+        Dataset<Row> counted(Dataset<Row> facts, long toMove, long broadcastRows) {
+            Column[] columns = Arrays.stream(rows.columns()).filter(c -> !c.equals(CanonicalTable.QUALITY_FLAGS))
+                    .map(c -> col(c)).toArray(Column[]::new);
+            if (toMove == 0) {
+                return rows.select(columns);
+            }
+            if (toMove < 0 || toMove > broadcastRows) {
+                return correct.apply(joined(rows, facts)).select(columns);
+            }
+            Column moved = hasCustomer() ? flagged().or(unnamed()) : flagged();
+            Dataset<Row> moving = rows.filter(moved);
+            Dataset<Row> named = facts.join(broadcast(moving.select(col("invoice_id").as("of_invoice")).distinct()),
+                    "of_invoice");
+            return rows.filter(not(moved)).select(columns).unionByName(correct.apply(moving.join(broadcast(named),
+                    col("invoice_id").equalTo(col("of_invoice")), "left_outer")).select(columns));
+        }
+    }
+
+    private static Dataset<Row> joined(Dataset<Row> rows, Dataset<Row> facts) {
         return rows.join(facts, col("invoice_id").equalTo(col("of_invoice")), "left_outer");
     }
 
     /** The later of a date and its invoice's issue date; an empty date stays empty, as a date with no invoice stays. */
     private static Column notBeforeIssue(Column date) {
         return when(date.isNull(), date).otherwise(greatest(date, col("issued")));
-    }
-
-    private static Dataset<Row> columnsOf(Dataset<Row> rows, Dataset<Row> original) {
-        return rows.select(Arrays.stream(original.columns()).map(c -> col(c)).toArray(Column[]::new));
     }
 }

@@ -30,13 +30,15 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
 
     /**
      * Reads {@code <dir>/<table>} for every canonical table, as {@code arscope ingest} writes them, through
-     * {@link EffectiveDates}: the one place where flagged oddities get their meaning.
+     * {@link EffectiveDates}: the one place where flagged oddities get their meaning (it reads the payments',
+     * adjustments' and disputes' {@code quality_flags}, which the ledger's tables then leave out).
      */
     public static ReceivablesLedger read(SparkSession spark, String canonicalDir) {
         return EffectiveDates.of(new ReceivablesLedger(table(spark, canonicalDir, CanonicalTable.CUSTOMERS),
-                table(spark, canonicalDir, CanonicalTable.INVOICES), table(spark, canonicalDir, CanonicalTable.PAYMENTS),
-                table(spark, canonicalDir, CanonicalTable.ADJUSTMENTS),
-                table(spark, canonicalDir, CanonicalTable.DISPUTES)));
+                table(spark, canonicalDir, CanonicalTable.INVOICES),
+                withFlags(spark, canonicalDir, CanonicalTable.PAYMENTS),
+                withFlags(spark, canonicalDir, CanonicalTable.ADJUSTMENTS),
+                withFlags(spark, canonicalDir, CanonicalTable.DISPUTES)));
     }
 
     /**
@@ -44,12 +46,24 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
      * currency) reads as empty.
      */
     public static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
-        String path = dir + "/" + table.tableName();
-        Dataset<Row> stored = spark.read().parquet(path);
+        return fields(spark.read().parquet(dir + "/" + table.tableName()), table, false);
+    }
+
+    /** {@link #table}, and its {@code quality_flags} when the folder has them. */
+    private static Dataset<Row> withFlags(SparkSession spark, String dir, CanonicalTable table) {
+        return fields(spark.read().parquet(dir + "/" + table.tableName()), table, true);
+    }
+
+    private static Dataset<Row> fields(Dataset<Row> stored, CanonicalTable table, boolean flags) {
         List<String> columns = List.of(stored.columns());
-        return stored.select(table.fields().stream().map(f -> columns.contains(f.name()) || f.required()
-                        ? col(f.name()) : lit(null).cast(f.type().sparkType()).as(f.name()))
-                .toArray(org.apache.spark.sql.Column[]::new));
+        java.util.stream.Stream<org.apache.spark.sql.Column> selected = table.fields().stream().map(f ->
+                columns.contains(f.name()) || f.required() ? col(f.name()) : lit(null).cast(f.type().sparkType())
+                        .as(f.name()));
+        if (flags && columns.contains(CanonicalTable.QUALITY_FLAGS)) {
+            selected = java.util.stream.Stream.concat(selected,
+                    java.util.stream.Stream.of(col(CanonicalTable.QUALITY_FLAGS)));
+        }
+        return stored.select(selected.toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /**
