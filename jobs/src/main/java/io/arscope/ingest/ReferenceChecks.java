@@ -64,7 +64,7 @@ public final class ReferenceChecks {
      * to join it.
      */
     private static final long BROADCAST_ROWS = 200_000;
-    private static final String STAGE = "stage";
+    static final String STAGE = "stage";
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
 
@@ -400,8 +400,15 @@ public final class ReferenceChecks {
                 .localCheckpoint();
     }
 
-    private static Dataset<Row> onePerLine(Dataset<Row> rejects) {
-        WindowSpec byLine = Window.partitionBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE)).orderBy(col(STAGE));
+    /**
+     * A line's first reject: the earliest stage's, and among several of one stage (a line holding records of two
+     * tables, or failing two checks of one round), the first by table, code, field and record, so that every run
+     * names the same one.
+     */
+    static Dataset<Row> onePerLine(Dataset<Row> rejects) {
+        WindowSpec byLine = Window.partitionBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE)).orderBy(col(STAGE),
+                col("table").asc_nulls_first(), col("reason_code"), col("field").asc_nulls_first(),
+                col("record_id").asc_nulls_first());
         Column[] columns = java.util.Arrays.stream(REJECTS_SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
         return rejects.withColumn("rn", row_number().over(byLine)).filter(col("rn").equalTo(1)).select(columns);
     }

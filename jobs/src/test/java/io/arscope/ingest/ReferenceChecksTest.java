@@ -13,6 +13,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -245,6 +247,35 @@ class ReferenceChecksTest {
         assertEquals(List.of("A1 BEFORE_INVOICE"), flagged.accepted().get(CanonicalTable.ADJUSTMENTS)
                 .collectAsList().stream().map(r -> r.getAs("adjustment_id") + " "
                         + r.getAs(CanonicalTable.QUALITY_FLAGS)).toList());
+    }
+
+    /**
+     * A line with two rejects of one stage gets the same one named whatever order the checks' rows arrive in: the
+     * first by table, code, field and record. The earlier stage's comes first.
+     */
+    @Test
+    void aLinesRejectIsTheSameWhateverTheOrderOfItsChecks() {
+        List<Row> rows = List.of(
+                reject("ar.csv", 5, "payments", "P2", "invoice_id", "REJECTED_INVOICE", 2),
+                reject("ar.csv", 5, "payments", "P2", "currency", "CURRENCY_MISMATCH", 2),
+                reject("ar.csv", 5, "invoices", "I2", "customer_id", "UNKNOWN_CUSTOMER", 3),
+                reject("ar.csv", 6, "payments", "P3", "customer_id", "UNKNOWN_CUSTOMER", 2),
+                reject("ar.csv", 6, "disputes", "D3", "invoice_id", "UNKNOWN_INVOICE", 2));
+        StructType schema = ReferenceChecks.REJECTS_SCHEMA.add(ReferenceChecks.STAGE, DataTypes.IntegerType, false);
+        List<Row> reversed = new ArrayList<>(rows);
+        java.util.Collections.reverse(reversed);
+        for (List<Row> order : List.of(rows, reversed)) {
+            Dataset<Row> rejects = TestSpark.session().createDataFrame(order, schema).repartition(3);
+            assertEquals(List.of("ar.csv:5 payments CURRENCY_MISMATCH", "ar.csv:6 disputes UNKNOWN_INVOICE"),
+                    ReferenceChecks.onePerLine(rejects).collectAsList().stream().map(r -> r.getAs("source_file")
+                            + ":" + r.getAs("line") + " " + r.getAs("table") + " " + r.getAs("reason_code"))
+                            .sorted().toList());
+        }
+    }
+
+    private static Row reject(String file, long line, String table, String record, String field, String code,
+            int stage) {
+        return RowFactory.create(file, line, table, record, field, code, code + " of " + record, "raw", stage);
     }
 
     private static List<String> keys(CanonicalTable table) {
