@@ -29,9 +29,11 @@ import io.arscope.testing.GeneratedLedger;
 
 /**
  * Benchmark harness (not a test): the metrics job on generated histories, and in the same run the core numbers
- * (monthly credit sales, ending AR at every month-end, aging by bucket at the last month-end) computed both by
- * the job's own Spark code path and by DuckDB on the same Parquet, checked to agree to the cent. Prints the
- * times and the Spark / DuckDB ratio. Run with jobs/bench/metrics-benchmark.
+ * (monthly credit sales, ending AR at every month-end, aging by bucket at the last month-end) computed both in
+ * Spark, by {@link CoreBalances} on the ledger as every job reads it (the cheapest route to those numbers; the
+ * metrics job reaches them through its month-end walk, timed on its own), and by DuckDB on the same Parquet,
+ * checked to agree to the cent. Prints the times and the Spark / DuckDB ratio. Run with
+ * jobs/bench/metrics-benchmark.
  *
  * <p>Arguments: a work folder, then invoice counts (default 1000000 5000000).
  */
@@ -95,7 +97,7 @@ public final class MetricsBenchmark {
         return asOf.withDayOfMonth(asOf.lengthOfMonth()).equals(asOf) ? asOf : asOf.withDayOfMonth(1).minusDays(1);
     }
 
-    /** The core numbers through the metrics job's own code path ({@link CoreBalances}). */
+    /** The core numbers by {@link CoreBalances}, on the ledger read as every job reads it. */
     static Map<String, BigDecimal> sparkCore(SparkSession spark, Path dir, LocalDate asOf) {
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString()).asOf(asOf);
         LocalDate last = lastMonthEnd(asOf);
