@@ -407,8 +407,7 @@ public final class ReferenceChecks {
      */
     static Dataset<Row> onePerLine(Dataset<Row> rejects) {
         WindowSpec byLine = Window.partitionBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE)).orderBy(col(STAGE),
-                col("table").asc_nulls_first(), col("reason_code"), col("field").asc_nulls_first(),
-                col("record_id").asc_nulls_first());
+                col("table"), col("reason_code"), col("field"), col("record_id"));
         Column[] columns = java.util.Arrays.stream(REJECTS_SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
         return rejects.withColumn("rn", row_number().over(byLine)).filter(col("rn").equalTo(1)).select(columns);
     }

@@ -101,10 +101,10 @@ public final class EffectiveDates {
                 counts[i] = -1;
                 continue;
             }
-            List<Dataset<Row>> picked = new ArrayList<>(List.of(d.rows().filter(col(CanonicalTable.QUALITY_FLAGS)
-                    .isNotNull()).filter(d.flagged())));
+            // Spark hands each conjunct's null test to Parquet on its own.
+            List<Dataset<Row>> picked = new ArrayList<>(List.of(d.rows().filter(d.flagged())));
             if (d.hasCustomer()) {
-                picked.add(d.rows().filter(col("customer_id").isNull()).filter(d.unnamed()));
+                picked.add(d.rows().filter(d.unnamed()));
             }
             for (Dataset<Row> rows : picked) {
                 Dataset<Row> tagged = rows.select(lit(i).as("dependent"));
@@ -141,6 +141,11 @@ public final class EffectiveDates {
             return col("invoice_id").isNotNull().and(col("customer_id").isNull());
         }
 
+        /** The rows that can count other than as written. */
+        Column moved() {
+            return hasCustomer() ? flagged().or(unnamed()) : flagged();
+        }
+
         /**
          * The rows as analysis counts them, in their columns less {@code quality_flags}: only the {@code toMove}
          * that can change (-1: unknown) are joined, by broadcast when they are few.
@@ -154,7 +159,7 @@ public final class EffectiveDates {
             if (toMove < 0 || toMove > broadcastRows) {
                 return correct.apply(joined(rows, facts)).select(columns);
             }
-            Column moved = hasCustomer() ? flagged().or(unnamed()) : flagged();
+            Column moved = moved();
             Dataset<Row> moving = rows.filter(moved);
             Dataset<Row> named = facts.join(broadcast(moving.select(col("invoice_id").as("of_invoice")).distinct()),
                     "of_invoice");

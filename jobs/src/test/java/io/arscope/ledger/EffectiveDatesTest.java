@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.ingest.RejectReason;
 import io.arscope.model.CanonicalTable;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
@@ -77,6 +78,12 @@ class EffectiveDatesTest {
                 unflagged.payments().withColumn(CanonicalTable.QUALITY_FLAGS, payment),
                 unflagged.adjustments().withColumn(CanonicalTable.QUALITY_FLAGS, lit("BEFORE_INVOICE")),
                 unflagged.disputes().withColumn(CanonicalTable.QUALITY_FLAGS, lit("BEFORE_INVOICE")));
+    }
+
+    @Test
+    void theFlagsThatMoveARowAreIngestsRuleCodes() {
+        assertEquals(List.of(RejectReason.BEFORE_INVOICE.name(), RejectReason.CUSTOMER_MISMATCH.name()),
+                EffectiveDates.MOVED);
     }
 
     @Test
