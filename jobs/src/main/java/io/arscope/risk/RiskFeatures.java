@@ -101,7 +101,8 @@ public final class RiskFeatures {
     private static Dataset<Row> compute(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
             int graceDays, LocalDate scoringDate) {
         MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
-        Dataset<Row> history = history(ledger, activity, labelAsOf);
+        // Kept once computed: the priors and the features both read every customer's history.
+        Dataset<Row> history = history(ledger, activity, labelAsOf).localCheckpoint(false);
         SegmentPriors priors = SegmentPriors.of(history, labelAsOf, graceDays);
         FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
                 graceDays, scoringDate, priors).iterator();

@@ -141,9 +141,11 @@ public final class Worklist {
         MapFunction<Row, Row> decide = r -> invoiceRow(r, config, bucketLabels);
         Dataset<Row> unranked = joined.map(decide, Encoders.row(UNRANKED));
 
+        // Kept once computed: the roll-up reads the ranked invoices twice and the ranked list once more, and each
+        // read would otherwise redo every join above (five times over for the two lists).
         Dataset<Row> invoices = unranked.withColumn("invoice_rank", row_number().over(
                 Window.partitionBy(keyColumns()).orderBy(col("priority_value").desc(), col("days_past_due").desc(),
-                        col("open_amount").desc(), col("invoice_id"))));
+                        col("open_amount").desc(), col("invoice_id")))).localCheckpoint(false);
         Dataset<Row> rollup = rollup(invoices, customers, config);
         Dataset<Row> ranks = rollup.select(col("collector").as("r_collector"), col("queue").as("r_queue"),
                 col("customer_id").as("r_customer"), col("currency").as("r_currency"), col("customer_rank"),
