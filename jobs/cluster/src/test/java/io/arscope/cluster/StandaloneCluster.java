@@ -145,7 +145,7 @@ final class StandaloneCluster implements AutoCloseable {
 
     /**
      * A SPARK_HOME folder (jars/ and conf/, no scripts) and the JVM that runs Spark's classes from it with the
-     * environment Spark's scripts would set, the flags Spark needs on Java 17 and the tests' JIT flags.
+     * environment Spark's scripts would set, the flags Spark needs on Java 17 and the tests' JVM flags.
      */
     record SparkHome(Path path, List<String> jvmFlags) {
 
@@ -182,14 +182,14 @@ final class StandaloneCluster implements AutoCloseable {
             }
             List<String> flags = new ArrayList<>(List.of(System.getProperty("arscope.spark.jvm.flags").trim()
                     .split("\\s+")));
-            flags.addAll(jitFlags());
+            flags.addAll(testJvmFlags());
             return new SparkHome(path, flags);
         }
 
-        /** The root pom's {@code test.jit.flags}, for the short-lived JVMs the test starts; none when empty. */
-        static List<String> jitFlags() {
-            String jit = System.getProperty("arscope.test.jit.flags", "").trim();
-            return jit.isEmpty() ? List.of() : List.of(jit.split("\\s+"));
+        /** The root pom's {@code test.jvm.flags}, for the short-lived JVMs the test starts; none when empty. */
+        static List<String> testJvmFlags() {
+            String flags = System.getProperty("arscope.test.jvm.flags", "").trim();
+            return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
         }
     }
 }

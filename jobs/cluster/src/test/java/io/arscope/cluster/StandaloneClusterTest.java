@@ -147,7 +147,7 @@ class StandaloneClusterTest {
     /**
      * One arscope command through spark-submit in client mode, as from an edge node: the driver is a JVM of its
      * own, the jar is the shaded one, Spark comes from SPARK_HOME. The options are the ones a real submit needs, and
-     * the tests' JIT flags for the executors.
+     * the tests' JVM flags for the executors.
      */
     private static Submitted submit(String master, Path out, List<String> command) throws IOException {
         List<String> args = new ArrayList<>(List.of("--master", master, "--class", "io.arscope.cli.Arscope",
@@ -156,9 +156,9 @@ class StandaloneClusterTest {
                 "--conf", "spark.sql.shuffle.partitions=4",
                 // all executors up before the first job, so that each worker gets work
                 "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0"));
-        List<String> jit = StandaloneCluster.SparkHome.jitFlags();
-        if (!jit.isEmpty()) {
-            args.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + String.join(" ", jit)));
+        List<String> flags = StandaloneCluster.SparkHome.testJvmFlags();
+        if (!flags.isEmpty()) {
+            args.addAll(List.of("--conf", "spark.executor.extraJavaOptions=" + String.join(" ", flags)));
         }
         args.add(System.getProperty("arscope.cluster.jar"));
         args.addAll(command);
