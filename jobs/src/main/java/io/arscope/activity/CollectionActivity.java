@@ -2,16 +2,14 @@ package io.arscope.activity;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.arscope.ledger.CanonicalSource;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.model.CanonicalTable;
 
@@ -26,11 +24,12 @@ public record CollectionActivity(Dataset<Row> contacts, Dataset<Row> promises, D
         return read(spark, ingestOutput + "/" + ReceivablesLedger.CANONICAL);
     }
 
-    /** Reads {@code <dir>/<table>} for each activity table. */
+    /** Reads {@code <dir>/<table>} for each activity table ({@link CanonicalSource}). */
     public static CollectionActivity read(SparkSession spark, String canonicalDir) {
-        return new CollectionActivity(table(spark, canonicalDir, CanonicalTable.CONTACTS),
-                table(spark, canonicalDir, CanonicalTable.PROMISES),
-                table(spark, canonicalDir, CanonicalTable.PLAN_INSTALMENTS));
+        CanonicalSource source = CanonicalSource.at(spark, canonicalDir);
+        return new CollectionActivity(table(spark, source, CanonicalTable.CONTACTS),
+                table(spark, source, CanonicalTable.PROMISES),
+                table(spark, source, CanonicalTable.PLAN_INSTALMENTS));
     }
 
     /** No activity at all. */
@@ -45,17 +44,8 @@ public record CollectionActivity(Dataset<Row> contacts, Dataset<Row> promises, D
                 promises.filter(col("promised_on").leq(asOf)), planInstalments.filter(col("agreed_on").leq(asOf)));
     }
 
-    private static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
-        String path = dir + "/" + table.tableName();
-        try {
-            Path folder = new Path(path);
-            if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
-                return empty(spark, table);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for " + path, e);
-        }
-        return ReceivablesLedger.table(spark, dir, table);
+    private static Dataset<Row> table(SparkSession spark, CanonicalSource source, CanonicalTable table) {
+        return source.has(table) ? ReceivablesLedger.table(source, table) : empty(spark, table);
     }
 
     private static Dataset<Row> empty(SparkSession spark, CanonicalTable table) {

@@ -20,6 +20,7 @@ import io.arscope.job.InputException;
 import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
+import io.arscope.ledger.CanonicalSource;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
@@ -81,10 +82,10 @@ public final class ActionsSummaryJob implements Job<ActionsSummaryOptions> {
         }
         Map<String, Long> read = new LinkedHashMap<>();
         read.put(o.actionsLog(), logRows);
-        String canonical = o.input() + "/" + ReceivablesLedger.CANONICAL + "/";
-        read.put(canonical + CanonicalTable.CONTACTS.tableName(), activity.contacts().count());
-        read.put(canonical + CanonicalTable.PROMISES.tableName(), activity.promises().count());
-        read.put(canonical + CanonicalTable.PAYMENTS.tableName(), all.payments().count());
+        CanonicalSource canonical = CanonicalSource.at(spark, o.input() + "/" + ReceivablesLedger.CANONICAL);
+        read.put(canonical.location(CanonicalTable.CONTACTS), activity.contacts().count());
+        read.put(canonical.location(CanonicalTable.PROMISES), activity.promises().count());
+        read.put(canonical.location(CanonicalTable.PAYMENTS), all.payments().count());
         context.recordInputs(read);
         long recommendations = context.rows().get(ActionsSummaryTables.FOLLOWED.name());
         long acted = followed.filter(ActionsSummaryTables.ACTED_ON.col()).count();

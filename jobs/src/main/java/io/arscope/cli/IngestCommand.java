@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 + "data-quality rule rejected or flagged, and a run manifest.",
                 "",
                 "Outputs under --output: canonical/<table>/ (Parquet), rejects/ (Parquet), rejects.csv, "
-                        + "reconciliation.csv, data_quality/ (Parquet), data_quality.csv, ingest-run.json."},
+                        + "reconciliation.csv, data_quality/ (Parquet), data_quality.csv, ingest-run.json. With "
+                        + "--lake, canonical/lake.json instead of the tables: the lake's versions this load committed."},
         footer = {"", Arscope.EXIT_CODES})
 final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -81,13 +82,20 @@ final class IngestCommand implements Callable<Integer> {
                 + "arscope run). Default: ${DEFAULT-VALUE}.")
         int maxDataAge;
 
+        @Option(names = "--lake", converter = SharedOptions.AbsoluteLocation.class, description = "Folder of Delta "
+                + "tables to merge the export into: new records are added, changed ones replace the stored, so a "
+                + "daily export of new and changed rows keeps the full history there; its rows may name what the "
+                + "lake already holds. canonical/ under --output then names the versions this load committed, "
+                + "which every later job reads. Made on the first load. See notebooks-docs/incremental-loads.md.")
+        String lake;
+
         IngestOptions options(String input, Path mapping, String output, LocalDate asOf, String jdbcUrl,
                 String jdbcUser) {
             // Without --as-of the date is today's, and an export of any earlier day would be called stale.
             boolean checkFreshness = asOf != null && !anyDate;
             return new IngestOptions(input, mapping, output, anyDate ? null : asOf != null ? asOf : LocalDate.now(),
                     maxRejectShare, jdbcUrl, jdbcUser, new ValueBounds(earliestDate, latestDate),
-                    checkFreshness ? maxDataAge : null);
+                    checkFreshness ? maxDataAge : null, lake);
         }
     }
 

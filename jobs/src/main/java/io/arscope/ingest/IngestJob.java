@@ -33,17 +33,21 @@ import io.arscope.run.RunManifest;
 /**
  * The ingest job: reads an export (files, database tables, or both) through its mapping, validates every row, and writes the canonical tables as
  * Parquet partitioned by month (flagged rows with their {@code quality_flags}), the rejects (Parquet and CSV), the
- * reconciliation, the data-quality table by rule and a run manifest.
+ * reconciliation, the data-quality table by rule and a run manifest. Given a lake, it merges the canonical records
+ * into the lake's Delta tables instead ({@link LakeTables}), the export's rows may name what the lake already holds
+ * ({@link KnownRecords}), and its {@code canonical/} names the versions it committed
+ * ({@link io.arscope.ledger.LakeSnapshot}).
  */
 public final class IngestJob implements Job<IngestOptions> {
 
     /**
      * What a run produced: the reconciliation, records per table, the files over the reject threshold (flagged rows
-     * are accepted, so they count towards none), and the rules rows broke.
+     * are accepted, so they count towards none), the rules rows broke, and, merging into a lake, what each table's
+     * merge did (none when nothing was merged).
      */
     public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
             List<Reconciliation.FileCounts> overThreshold, Freshness freshness,
-            List<DataQuality.RuleCount> quality) {
+            List<DataQuality.RuleCount> quality, Map<CanonicalTable, LakeTables.TableLoad> lakeLoads) {
         public boolean passed() {
             return overThreshold.isEmpty();
         }
@@ -65,7 +69,13 @@ public final class IngestJob implements Job<IngestOptions> {
         Outcome o = write(context);
         Reconciliation r = o.reconciliation();
         List<String> details = new ArrayList<>(r.report().lines().toList());
-        o.records().forEach((table, n) -> details.add(String.format("  %-12s %,12d records", table.tableName(), n)));
+        o.records().forEach((table, n) -> {
+            LakeTables.TableLoad load = o.lakeLoads().get(table);
+            details.add(load == null ? String.format("  %-16s %,12d records", table.tableName(), n)
+                    : String.format("  %-16s %,12d records: %,d new, %,d changed, %,d as stored; lake version %d",
+                            table.tableName(), n, load.inserted(), load.updated(), n - load.inserted() - load.updated(),
+                            load.version()));
+        });
         if (!o.quality().isEmpty()) {
             details.add(String.format("%-20s %-7s %-12s %10s  %s", "rule", "action", "table", "rows", "e.g."));
             o.quality().forEach(c -> details.add(String.format("%-20s %-7s %-12s %10d  %s", c.code(), c.action(),
@@ -75,6 +85,10 @@ public final class IngestJob implements Job<IngestOptions> {
                 + "over the allowed %.2f%%; see %s", f.file(), 100 * f.rejectedShare(),
                 100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), IngestTables.REJECTS_CSV)))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (context.options().lake() != null && !o.passed()) {
+            warnings.add("nothing was merged into the lake " + context.options().lake() + ": it stays as the last "
+                    + "load left it; mend the rejected rows and load the export again");
+        }
         if (o.freshness() != null) {
             (o.freshness().stale() ? warnings : details).add(o.freshness().describe());
         }
@@ -105,18 +119,11 @@ public final class IngestJob implements Job<IngestOptions> {
         Progress.phase(spark.sparkContext(), "checking every row");
         Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
         QualityPolicy policy = mapping.qualityPolicy();
-        ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource(), policy);
+        LakeTables lake = options.lake() == null ? null : new LakeTables(spark, options.lake());
+        Map<CanonicalTable, Long> before = lake == null ? null : lake.latest();
+        ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource(), policy,
+                lake == null ? KnownRecords.NONE : lake.known(before));
 
-        Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
-        for (CanonicalTable table : CanonicalTable.values()) {
-            String path = context.output(IngestTables.CANONICAL_DIR + "/" + table.tableName());
-            Dataset<Row> rows = result.accepted().get(table);
-            Progress.phase(spark.sparkContext(), "writing " + IngestTables.CANONICAL_DIR + "/" + table.tableName());
-            long count = rows.count();
-            writeTable(rows, table, path, count == 0);
-            records.put(table, count);
-            context.recordRows(IngestTables.CANONICAL_DIR + "/" + table.tableName(), count);
-        }
         String rejectsPath = context.output(IngestTables.REJECTS);
         Progress.phase(spark.sparkContext(), "writing " + IngestTables.REJECTS);
         result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
@@ -127,6 +134,39 @@ public final class IngestJob implements Job<IngestOptions> {
 
         Progress.phase(spark.sparkContext(), "reconciling");
         Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
+        List<Reconciliation.FileCounts> over = reconciliation.files().stream()
+                .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
+
+        Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
+        Map<CanonicalTable, LakeTables.TableLoad> loads = new EnumMap<>(CanonicalTable.class);
+        String canonical = context.output(IngestTables.CANONICAL_DIR);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            Dataset<Row> rows = result.accepted().get(table);
+            Progress.phase(spark.sparkContext(), (lake == null ? "writing " : "merging into the lake: ")
+                    + IngestTables.CANONICAL_DIR + "/" + table.tableName());
+            long count = rows.count();
+            records.put(table, count);
+            if (lake == null) {
+                writeTable(rows, table, canonical + "/" + table.tableName(), count == 0);
+            } else if (over.isEmpty()) {
+                // An export with too many rejects is merged into nothing: the lake stays as the last good load left it.
+                loads.put(table, lake.merge(table, rows, result.derivedKeys().get(table), before.get(table),
+                        "arscope ingest " + options.output()));
+            }
+        }
+        if (lake != null) {
+            Map<String, Long> versions = new java.util.TreeMap<>();
+            for (CanonicalTable table : CanonicalTable.values()) {
+                versions.put(table.tableName(), loads.containsKey(table) ? loads.get(table).version()
+                        : before.get(table));
+            }
+            new io.arscope.ledger.LakeSnapshot(options.lake(), versions).writeTo(spark, canonical);
+        }
+        io.arscope.ledger.CanonicalSource stored = io.arscope.ledger.CanonicalSource.at(spark, canonical);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            context.recordRows(lake == null ? IngestTables.CANONICAL_DIR + "/" + table.tableName()
+                    : stored.location(table), records.get(table));
+        }
         Progress.phase(spark.sparkContext(), null);
         OutputFiles.writeText(spark, context.output(IngestTables.RECONCILIATION_CSV), reconciliation.csv());
         context.recordRows(IngestTables.REJECTS, reconciliation.rejected());
@@ -137,18 +177,15 @@ public final class IngestJob implements Job<IngestOptions> {
         List<DataQuality.RuleCount> quality = DataQuality.of(result);
         context.writeTable(IngestTables.DATA_QUALITY, IngestTables.DATA_QUALITY.frame(spark, DataQuality.rows(quality)));
 
-        List<Reconciliation.FileCounts> over = reconciliation.files().stream()
-                .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
         Freshness freshness = null;
         if (options.maxDataAgeDays() != null) {
             Map<CanonicalTable, Dataset<Row>> written = new EnumMap<>(CanonicalTable.class);
             for (CanonicalTable table : CanonicalTable.values()) {
-                written.put(table, spark.read().parquet(context.output(IngestTables.CANONICAL_DIR + "/"
-                        + table.tableName())));
+                written.put(table, stored.read(table));
             }
             freshness = Freshness.of(written, options.asOf(), options.maxDataAgeDays());
         }
-        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality);
+        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality, loads);
         OutputFiles.writeText(spark, context.output(IngestTables.MANIFEST),
                 manifest(options, mapping, database, outcome, started).toJson());
         return outcome;
@@ -187,6 +224,12 @@ public final class IngestJob implements Job<IngestOptions> {
         return names.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
     }
 
+    private static Map<String, LakeTables.TableLoad> lakeLoads(Outcome outcome) {
+        Map<String, LakeTables.TableLoad> loads = new LinkedHashMap<>();
+        outcome.lakeLoads().forEach((table, load) -> loads.put(table.tableName(), load));
+        return loads;
+    }
+
     private static RunManifest<IngestTables.RunOptions, Map<String, IngestTables.FileInput>, Map<String, Long>>
             manifest(IngestOptions options, Mapping mapping, JdbcConnection database, Outcome outcome, Instant started)
             throws IOException {
@@ -195,7 +238,8 @@ public final class IngestJob implements Job<IngestOptions> {
                 database == null ? null : database.user(), options.output(),
                 options.asOf() == null ? null : options.asOf().toString(), options.bounds().earliest().toString(),
                 options.bounds().latest().toString(), options.maxRejectShare(),
-                mapping.qualityPolicy().words(), outcome.freshness());
+                mapping.qualityPolicy().words(), outcome.freshness(), options.lake(),
+                outcome.lakeLoads().isEmpty() ? null : lakeLoads(outcome));
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.flagged(), f.rejected(),

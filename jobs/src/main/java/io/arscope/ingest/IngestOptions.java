@@ -20,9 +20,12 @@ import java.time.LocalDate;
  * @param bounds         dates outside these are rejected
  * @param maxDataAgeDays the run is stale (exit 8) when its latest dated row is more than this many days before
  *                       {@code asOf} ({@link Freshness}); null checks nothing
+ * @param lake           a folder of Delta tables the export's records are merged into ({@link LakeTables}), the
+ *                       output's {@code canonical/} then naming the versions committed; null writes the canonical
+ *                       tables into the output as Parquet
  */
 public record IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
-        String jdbcUrl, String jdbcUser, ValueBounds bounds, Integer maxDataAgeDays)
+        String jdbcUrl, String jdbcUser, ValueBounds bounds, Integer maxDataAgeDays, String lake)
         implements io.arscope.job.JobOptions {
     public IngestOptions {
         if (maxRejectShare < 0 || maxRejectShare > 1) {
@@ -34,14 +37,20 @@ public record IngestOptions(String input, Path mapping, String output, LocalDate
         }
     }
 
+    /** A run that writes its canonical tables into its output. */
+    public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
+            String jdbcUrl, String jdbcUser, ValueBounds bounds, Integer maxDataAgeDays) {
+        this(input, mapping, output, asOf, maxRejectShare, jdbcUrl, jdbcUser, bounds, maxDataAgeDays, null);
+    }
+
     /** A run that checks no freshness. */
     public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare,
             String jdbcUrl, String jdbcUser, ValueBounds bounds) {
-        this(input, mapping, output, asOf, maxRejectShare, jdbcUrl, jdbcUser, bounds, null);
+        this(input, mapping, output, asOf, maxRejectShare, jdbcUrl, jdbcUser, bounds, null, null);
     }
 
     /** A run with the default bounds, whose database, if any, is the mapping's and the environment's. */
     public IngestOptions(String input, Path mapping, String output, LocalDate asOf, double maxRejectShare) {
-        this(input, mapping, output, asOf, maxRejectShare, null, null, ValueBounds.DEFAULT, null);
+        this(input, mapping, output, asOf, maxRejectShare, null, null, ValueBounds.DEFAULT, null, null);
     }
 }

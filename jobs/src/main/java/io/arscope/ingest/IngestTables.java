@@ -35,13 +35,18 @@ public final class IngestTables {
     public static final OutputTable DATA_QUALITY = OutputTable.of("data_quality", CODE, ACTION, TABLE, ROWS, EXAMPLES)
             .keyedBy(CODE, TABLE);
 
-    /** The options of an ingest run, as its manifest records them. */
+    /**
+     * The options of an ingest run, as its manifest records them; merging into a lake, the lake and what the merge
+     * of each table did ({@code lake_loads}: the table's version after it, records inserted and replaced).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, String mapping, String mappingSha256,
             @JsonInclude(JsonInclude.Include.NON_NULL) String databaseUrl,
             @JsonInclude(JsonInclude.Include.NON_NULL) String databaseUser, String output, String asOf,
             String earliestDate, String latestDate, double maxRejectShare, Map<String, String> quality,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Freshness freshness) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Freshness freshness,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String lake,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, LakeTables.TableLoad> lakeLoads) {
     }
 
     /**

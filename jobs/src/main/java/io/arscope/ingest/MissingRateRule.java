@@ -31,18 +31,18 @@ final class MissingRateRule {
 
     /**
      * The records that break the rule, as {@link ReferenceChecks#reject} shapes them: invoices, and payments and
-     * adjustments (whose currency {@link ItemCurrency#fill} finds from {@code invoices}), given the exchange rate
-     * records {@code rates}.
+     * adjustments (whose currency {@link ItemCurrency#fill} finds from {@code referable}, the invoices they may
+     * name), given the exchange rates' currencies and dates {@code rates}.
      */
-    static Dataset<Row> failing(Dataset<Row> invoices, Dataset<Row> payments, Dataset<Row> adjustments,
-            Dataset<Row> rates) {
+    static Dataset<Row> failing(Dataset<Row> invoices, Dataset<Row> referable, Dataset<Row> payments,
+            Dataset<Row> adjustments, Dataset<Row> rates) {
         Map<String, LocalDate> first = new TreeMap<>();
         for (Row r : rates.groupBy(col("currency")).agg(min(col("rate_date"))).collectAsList()) {
             first.put(r.getString(0), r.getAs(1));
         }
         return failing(invoices, CanonicalTable.INVOICES, first)
-                .unionByName(failing(ItemCurrency.fill(payments, invoices), CanonicalTable.PAYMENTS, first))
-                .unionByName(failing(ItemCurrency.fill(adjustments, invoices), CanonicalTable.ADJUSTMENTS, first));
+                .unionByName(failing(ItemCurrency.fill(payments, referable), CanonicalTable.PAYMENTS, first))
+                .unionByName(failing(ItemCurrency.fill(adjustments, referable), CanonicalTable.ADJUSTMENTS, first));
     }
 
     private static Dataset<Row> failing(Dataset<Row> records, CanonicalTable table, Map<String, LocalDate> first) {

@@ -70,11 +70,14 @@ public final class ReferenceChecks {
 
     /**
      * Accepted records per table (canonical columns and {@link CanonicalTable#QUALITY_FLAGS}), the rejects
-     * ({@link #REJECTS_SCHEMA}), the accepted records with their lines, and the flags of the accepted records: one
-     * row per record and rule it broke, with the rejects' columns but {@code raw}.
+     * ({@link #REJECTS_SCHEMA}), the accepted records with their lines, the flags of the accepted records: one
+     * row per record and rule it broke, with the rejects' columns but {@code raw}, and per table the keys of the
+     * accepted records that were derived (read off another table's row: a customer off an invoice line), which
+     * a merge must not let replace an exported record.
      */
     public record Result(Map<CanonicalTable, Dataset<Row>> accepted, Dataset<Row> rejects,
-            Map<CanonicalTable, Dataset<Row>> acceptedWithLines, Dataset<Row> flags) {
+            Map<CanonicalTable, Dataset<Row>> acceptedWithLines, Dataset<Row> flags,
+            Map<CanonicalTable, Dataset<Row>> derivedKeys) {
     }
 
     /** A cross-line rule on a dependent record joined to its invoice's facts: when it fails, and what it says. */
@@ -91,6 +94,15 @@ public final class ReferenceChecks {
      * @param policy            what each flaggable rule does
      */
     public static Result apply(Dataset<Row> mapped, boolean customersExported, QualityPolicy policy) {
+        return apply(mapped, customersExported, policy, KnownRecords.NONE);
+    }
+
+    /**
+     * {@link #apply(Dataset, boolean, QualityPolicy)} for an export merged into a lake: its records may also name
+     * what the lake already holds.
+     */
+    public static Result apply(Dataset<Row> mapped, boolean customersExported, QualityPolicy policy,
+            KnownRecords known) {
         Dataset<Row> lines = mapped.filter(col(MappedRows.BLANK).equalTo(false));
         Map<CanonicalTable, Dataset<Row>> tableLines = TableLines.of(mapped);
         Map<CanonicalTable, Dataset<Row>> records = new EnumMap<>(CanonicalTable.class);
@@ -112,18 +124,18 @@ public final class ReferenceChecks {
         Dataset<Row> rejectedLines = lineKeys(rejects.get(0)).localCheckpoint();
         Dataset<Row> dropped = joinable(rejectedLines);
 
-        Dataset<Row> knownInvoiceIds = records.get(CanonicalTable.INVOICES).select(col("invoice_id"))
+        Dataset<Row> knownInvoiceIds = known.withInvoiceIds(records.get(CanonicalTable.INVOICES)
+                .select(col("invoice_id"))
                 .union(lines.select(org.apache.spark.sql.functions.explode(col(MappedRows.PROBLEMS)).as("p"))
                         .filter(col("p.table").equalTo(CanonicalTable.INVOICES.tableName())
                                 .and(col("p.record_id").isNotNull()))
-                        .select(col("p.record_id").as("invoice_id")))
-                .distinct().localCheckpoint();
+                        .select(col("p.record_id").as("invoice_id")))).distinct().localCheckpoint();
 
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             // Checkpointed: each is read by several checks, and would otherwise be joined again for each.
             Dataset<Row> invoices = alive(records.get(CanonicalTable.INVOICES), dropped);
-            Dataset<Row> customerIds = joinable(alive(records.get(CanonicalTable.CUSTOMERS), dropped)
-                    .select("customer_id").distinct().localCheckpoint());
+            Dataset<Row> customerIds = joinable(known.withCustomerIds(alive(records.get(CanonicalTable.CUSTOMERS),
+                    dropped).select("customer_id")).distinct().localCheckpoint());
             List<Dataset<Row>> found = new ArrayList<>();
             if (customersExported) {
                 Dataset<Row> unknown = invoices.join(customerIds,
@@ -134,9 +146,10 @@ public final class ReferenceChecks {
                 invoices = invoices.join(customerIds, seq("customer_id"), "left_semi");
             }
             invoices = invoices.localCheckpoint();
+            Dataset<Row> referable = known.referable(invoices);
             // One table answers both questions a dependent asks of its invoice id, known and accepted: one join each.
             Dataset<Row> invoiceRefs = knownInvoiceIds.select(col("invoice_id").as("known_id"))
-                    .join(invoiceFacts(invoices), col("known_id").equalTo(col(INVOICE_ID)), "left_outer")
+                    .join(invoiceFacts(referable), col("known_id").equalTo(col(INVOICE_ID)), "left_outer")
                     .localCheckpoint();
             for (CanonicalTable dependent : DEPENDENTS) {
                 Dataset<Row> dependents = alive(records.get(dependent), dropped);
@@ -146,7 +159,7 @@ public final class ReferenceChecks {
                 found.add(dependentProblems(referring.filter(col("invoice_id").isNotNull()), dependent, policy));
                 if (OnAccountRule.applies(dependent)) {
                     found.add(OnAccountRule.unknownCustomers(dependents, dependent, customerIds));
-                    found.add(ItemCurrency.problems(referring, dependent, invoices));
+                    found.add(ItemCurrency.problems(referring, dependent, referable));
                 }
             }
             for (CanonicalTable activity : ActivityReferences.TABLES) {
@@ -155,13 +168,14 @@ public final class ReferenceChecks {
             }
             for (CanonicalTable listing : ActivityReferences.LISTING) {
                 found.add(ActivityReferences.listedInvoiceProblems(alive(records.get(listing), dropped),
-                        listing, invoices, knownInvoiceIds)
+                        listing, referable, knownInvoiceIds)
                         .filter(withAction(col("reason_code"), policy, QualityPolicy.Action.REJECT)));
             }
             if (policy.action(RejectReason.MISSING_RATE) == QualityPolicy.Action.REJECT) {
-                found.add(MissingRateRule.failing(invoices, alive(records.get(CanonicalTable.PAYMENTS), dropped),
+                found.add(MissingRateRule.failing(invoices, referable,
+                        alive(records.get(CanonicalTable.PAYMENTS), dropped),
                         alive(records.get(CanonicalTable.ADJUSTMENTS), dropped),
-                        alive(records.get(CanonicalTable.EXCHANGE_RATES), dropped)));
+                        known.withRates(alive(records.get(CanonicalTable.EXCHANGE_RATES), dropped))));
             }
             Dataset<Row> newRejects = union(found).localCheckpoint();
             rejects.add(newRejects);
@@ -182,8 +196,12 @@ public final class ReferenceChecks {
         for (CanonicalTable table : CanonicalTable.values()) {
             kept.put(table, firstPerKey(acceptedWithLines.get(table), table));
         }
-        Dataset<Row> invoices = kept.get(CanonicalTable.INVOICES);
-        Dataset<Row> flags = keptFlags(lines, kept, invoices, policy).localCheckpoint();
+        Map<CanonicalTable, Dataset<Row>> derivedKeys = new EnumMap<>(CanonicalTable.class);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            derivedKeys.put(table, kept.get(table).filter(col(MappedRows.DERIVED)).select(keyColumns(table)));
+        }
+        Dataset<Row> invoices = known.referable(kept.get(CanonicalTable.INVOICES));
+        Dataset<Row> flags = keptFlags(lines, kept, invoices, known, policy).localCheckpoint();
         boolean fewFlags = flags.count() <= BROADCAST_ROWS;
         for (CanonicalTable table : CanonicalTable.values()) {
             Dataset<Row> rows = withQualityFlags(kept.get(table), table, flags, fewFlags);
@@ -194,7 +212,8 @@ public final class ReferenceChecks {
             columns.add(col(CanonicalTable.QUALITY_FLAGS));
             accepted.put(table, rows.select(columns.toArray(Column[]::new)).localCheckpoint());
         }
-        return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines, flags);
+        return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines, flags,
+                derivedKeys);
     }
 
     /** Lines with a problem, or with an oddity whose rule the policy says rejects; the first of these names it. */
@@ -221,7 +240,7 @@ public final class ReferenceChecks {
      * policy flags, once per record and rule.
      */
     private static Dataset<Row> keptFlags(Dataset<Row> lines, Map<CanonicalTable, Dataset<Row>> kept,
-            Dataset<Row> invoices, QualityPolicy policy) {
+            Dataset<Row> invoices, KnownRecords known, QualityPolicy policy) {
         List<Dataset<Row>> found = new ArrayList<>();
         found.add(lines.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
                 org.apache.spark.sql.functions.explode(col(MappedRows.FLAGS)).as("f")).select(
@@ -248,8 +267,8 @@ public final class ReferenceChecks {
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("table"), col("record_id"),
                             col("field"), col("reason_code"), col("reason")));
         }
-        found.add(MissingRateRule.failing(kept.get(CanonicalTable.INVOICES), kept.get(CanonicalTable.PAYMENTS),
-                kept.get(CanonicalTable.ADJUSTMENTS), kept.get(CanonicalTable.EXCHANGE_RATES)).select(
+        found.add(MissingRateRule.failing(kept.get(CanonicalTable.INVOICES), invoices, kept.get(CanonicalTable.PAYMENTS),
+                kept.get(CanonicalTable.ADJUSTMENTS), known.withRates(kept.get(CanonicalTable.EXCHANGE_RATES))).select(
                 col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("table"), col("record_id"), col("field"),
                 col("reason_code"), col("reason")));
         Dataset<Row> keys = null;

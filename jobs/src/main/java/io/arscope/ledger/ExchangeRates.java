@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -48,12 +46,11 @@ public final class ExchangeRates implements Serializable {
      * ingest run from before the table existed holds one currency and needs none).
      */
     public static ExchangeRates read(SparkSession spark, String canonicalDir) throws java.io.IOException {
-        String path = canonicalDir + "/" + CanonicalTable.EXCHANGE_RATES.tableName();
-        Path folder = new Path(path);
-        if (!FileSystem.get(folder.toUri(), spark.sparkContext().hadoopConfiguration()).exists(folder)) {
+        CanonicalSource source = CanonicalSource.at(spark, canonicalDir);
+        if (!source.has(CanonicalTable.EXCHANGE_RATES)) {
             return of(List.of());
         }
-        return of(spark.read().parquet(path).select("rate_date", "currency", "rate").collectAsList());
+        return of(source.read(CanonicalTable.EXCHANGE_RATES).select("rate_date", "currency", "rate").collectAsList());
     }
 
     /** The rate of {@code currency} that applies on {@code day}: its latest on or before it; empty if none. */

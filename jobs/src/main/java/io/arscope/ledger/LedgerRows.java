@@ -16,16 +16,18 @@ public final class LedgerRows {
 
     /**
      * Rows of each canonical table of the ingest run at {@code ingestOutput}, as the job read them (before any
-     * as-of cut), keyed {@code <ingestOutput>/canonical/<table>}.
+     * as-of cut), keyed by where they were read ({@link CanonicalSource#location}: {@code <ingestOutput>/canonical/<table>},
+     * or a lake table and its version).
      */
     public static Map<String, Long> of(String ingestOutput, ReceivablesLedger ledger) {
+        CanonicalSource source = CanonicalSource.at(ledger.invoices().sparkSession(),
+                ingestOutput + "/" + ReceivablesLedger.CANONICAL);
         Map<String, Long> rows = new LinkedHashMap<>();
-        String canonical = ingestOutput + "/" + ReceivablesLedger.CANONICAL + "/";
-        rows.put(canonical + CanonicalTable.CUSTOMERS.tableName(), ledger.customers().count());
-        rows.put(canonical + CanonicalTable.INVOICES.tableName(), ledger.invoices().count());
-        rows.put(canonical + CanonicalTable.PAYMENTS.tableName(), ledger.payments().count());
-        rows.put(canonical + CanonicalTable.ADJUSTMENTS.tableName(), ledger.adjustments().count());
-        rows.put(canonical + CanonicalTable.DISPUTES.tableName(), ledger.disputes().count());
+        rows.put(source.location(CanonicalTable.CUSTOMERS), ledger.customers().count());
+        rows.put(source.location(CanonicalTable.INVOICES), ledger.invoices().count());
+        rows.put(source.location(CanonicalTable.PAYMENTS), ledger.payments().count());
+        rows.put(source.location(CanonicalTable.ADJUSTMENTS), ledger.adjustments().count());
+        rows.put(source.location(CanonicalTable.DISPUTES), ledger.disputes().count());
         return rows;
     }
 }

@@ -29,16 +29,18 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
     }
 
     /**
-     * Reads {@code <dir>/<table>} for every canonical table, as {@code arscope ingest} writes them, through
-     * {@link EffectiveDates}: the one place where flagged oddities get their meaning (it reads the payments',
-     * adjustments' and disputes' {@code quality_flags}, which the ledger's tables then leave out).
+     * Reads every canonical table under {@code canonicalDir} ({@link CanonicalSource}: the Parquet tables
+     * {@code arscope ingest} writes, or the lake versions it merged into) through {@link EffectiveDates}: the one
+     * place where flagged oddities get their meaning (it reads the payments', adjustments' and disputes'
+     * {@code quality_flags}, which the ledger's tables then leave out).
      */
     public static ReceivablesLedger read(SparkSession spark, String canonicalDir) {
-        return EffectiveDates.of(new ReceivablesLedger(table(spark, canonicalDir, CanonicalTable.CUSTOMERS),
-                table(spark, canonicalDir, CanonicalTable.INVOICES),
-                withFlags(spark, canonicalDir, CanonicalTable.PAYMENTS),
-                withFlags(spark, canonicalDir, CanonicalTable.ADJUSTMENTS),
-                withFlags(spark, canonicalDir, CanonicalTable.DISPUTES)));
+        CanonicalSource source = CanonicalSource.at(spark, canonicalDir);
+        return EffectiveDates.of(new ReceivablesLedger(table(source, CanonicalTable.CUSTOMERS),
+                table(source, CanonicalTable.INVOICES),
+                withFlags(source, CanonicalTable.PAYMENTS),
+                withFlags(source, CanonicalTable.ADJUSTMENTS),
+                withFlags(source, CanonicalTable.DISPUTES)));
     }
 
     /**
@@ -46,12 +48,17 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
      * currency) reads as empty.
      */
     public static Dataset<Row> table(SparkSession spark, String dir, CanonicalTable table) {
-        return fields(spark.read().parquet(dir + "/" + table.tableName()), table, false);
+        return table(CanonicalSource.at(spark, dir), table);
+    }
+
+    /** One canonical table of {@code source}, as {@link #table(SparkSession, String, CanonicalTable)}. */
+    public static Dataset<Row> table(CanonicalSource source, CanonicalTable table) {
+        return fields(source.read(table), table, false);
     }
 
     /** {@link #table}, and its {@code quality_flags} when the folder has them. */
-    private static Dataset<Row> withFlags(SparkSession spark, String dir, CanonicalTable table) {
-        return fields(spark.read().parquet(dir + "/" + table.tableName()), table, true);
+    private static Dataset<Row> withFlags(CanonicalSource source, CanonicalTable table) {
+        return fields(source.read(table), table, true);
     }
 
     private static Dataset<Row> fields(Dataset<Row> stored, CanonicalTable table, boolean flags) {

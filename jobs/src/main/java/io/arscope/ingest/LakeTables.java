@@ -1,0 +1,167 @@
+package io.arscope.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.delta.tables.DeltaTable;
+import io.arscope.ledger.LakeSnapshot;
+import io.arscope.model.CanonicalTable;
+
+/**
+ * The lake daily exports are merged into: one Delta table per canonical table, {@code <lake>/<table>}, with the
+ * canonical columns, {@code quality_flags} and, for a dated table, the month it is partitioned by. A load upserts
+ * each table by its key ({@link CanonicalTable#keyFields()}): a new key is inserted, a changed record replaces the
+ * stored one, an unchanged one is left alone, so that loading the same export twice changes nothing. A derived record
+ * (a customer read off an invoice line) is inserted when its key is new and never replaces a stored one, which may
+ * hold what the customers' own export said. Each table's merge is one Delta commit.
+ */
+final class LakeTables {
+
+    /** What loading one table did: its version after the load, and the records inserted and replaced. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TableLoad(long version, long inserted, long updated) {
+    }
+
+    private static final String DERIVED = "_derived";
+
+    private final SparkSession spark;
+    private final String lake;
+
+    LakeTables(SparkSession spark, String lake) {
+        this.spark = spark;
+        this.lake = lake;
+    }
+
+    /** The stored columns of {@code table}: canonical fields, quality flags, and its month when it is dated. */
+    static StructType schema(CanonicalTable table) {
+        StructType schema = table.schema().add(CanonicalTable.QUALITY_FLAGS, DataTypes.StringType, true);
+        return table.dateField().isPresent() ? schema.add(CanonicalTable.MONTH_PARTITION, DataTypes.StringType, true)
+                : schema;
+    }
+
+    /**
+     * The latest version of every table, each made (empty) where the lake has none yet: a new lake, or a table
+     * added to the canonical model since the lake was made.
+     */
+    Map<CanonicalTable, Long> latest() {
+        Map<CanonicalTable, Long> versions = new EnumMap<>(CanonicalTable.class);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            String path = LakeSnapshot.path(lake, table);
+            if (!DeltaTable.isDeltaTable(spark, path)) {
+                var writer = spark.createDataFrame(List.of(), schema(table)).write().format("delta")
+                        .mode(SaveMode.ErrorIfExists);
+                if (table.dateField().isPresent()) {
+                    writer = writer.partitionBy(CanonicalTable.MONTH_PARTITION);
+                }
+                writer.save(path);
+            }
+            versions.put(table, version(DeltaTable.forPath(spark, path)));
+        }
+        return versions;
+    }
+
+    /** What the lake holds at {@code versions} that an export's records may name. */
+    KnownRecords known(Map<CanonicalTable, Long> versions) {
+        return new KnownRecords(
+                read(CanonicalTable.CUSTOMERS, versions).select("customer_id").localCheckpoint(),
+                read(CanonicalTable.INVOICES, versions).select(
+                        java.util.Arrays.stream(KnownRecords.INVOICE_COLUMNS).map(c -> col(c)).toArray(Column[]::new))
+                        .localCheckpoint(),
+                read(CanonicalTable.EXCHANGE_RATES, versions).select("currency", "rate_date").localCheckpoint());
+    }
+
+    private Dataset<Row> read(CanonicalTable table, Map<CanonicalTable, Long> versions) {
+        return spark.read().format("delta").option("versionAsOf", versions.get(table))
+                .load(LakeSnapshot.path(lake, table));
+    }
+
+    /**
+     * Merges an export's accepted records of {@code table} (canonical columns and {@code quality_flags}) into the
+     * lake; {@code derivedKeys} are the keys of those that were derived. Nothing is committed when there are none.
+     */
+    TableLoad merge(CanonicalTable table, Dataset<Row> accepted, Dataset<Row> derivedKeys, long before,
+            String load) {
+        if (accepted.isEmpty()) {
+            return new TableLoad(before, 0, 0);
+        }
+        Dataset<Row> source = accepted;
+        if (table.dateField().isPresent()) {
+            source = source.withColumn(CanonicalTable.MONTH_PARTITION,
+                    date_format(col(table.dateField().get()), "yyyy-MM"));
+        }
+        source = derivedKeys.isEmpty() ? source.withColumn(DERIVED, lit(false))
+                : source.join(derivedKeys.withColumn(DERIVED, lit(true)), seq(table.keyFields()), "left_outer")
+                        .withColumn(DERIVED, coalesce(col(DERIVED), lit(false)));
+        Column sameKey = null;
+        for (String key : table.keyFields()) {
+            Column same = col("t." + key).equalTo(col("s." + key));
+            sameKey = sameKey == null ? same : sameKey.and(same);
+        }
+        Column unchanged = null;
+        Map<String, Column> values = new LinkedHashMap<>();
+        for (String name : schema(table).fieldNames()) {
+            values.put(quoted(name), col("s." + quoted(name)));
+            Column same = col("t." + quoted(name)).eqNullSafe(col("s." + quoted(name)));
+            unchanged = unchanged == null ? same : unchanged.and(same);
+        }
+        DeltaTable target = DeltaTable.forPath(spark, LakeSnapshot.path(lake, table));
+        String previous = spark.conf().getOption(USER_METADATA).getOrElse(() -> null);
+        spark.conf().set(USER_METADATA, load);
+        try {
+            target.as("t").merge(source.as("s"), sameKey)
+                    .whenMatched(col("s." + DERIVED).equalTo(false).and(org.apache.spark.sql.functions.not(unchanged)))
+                    .update(values)
+                    .whenNotMatched().insert(values)
+                    .execute();
+        } finally {
+            if (previous == null) {
+                spark.conf().unset(USER_METADATA);
+            } else {
+                spark.conf().set(USER_METADATA, previous);
+            }
+        }
+        Row last = target.history(1).select("version", "operationMetrics").first();
+        Map<String, String> metrics = scala.collection.JavaConverters.mapAsJavaMap(last.getMap(1));
+        return new TableLoad(last.getLong(0), count(metrics, "numTargetRowsInserted"),
+                count(metrics, "numTargetRowsUpdated"));
+    }
+
+    /** The Delta setting whose text each commit records as its user metadata: which load made it. */
+    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+    private static long version(DeltaTable table) {
+        return table.history(1).select("version").first().getLong(0);
+    }
+
+    private static long count(Map<String, String> metrics, String name) {
+        String value = metrics.get(name);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private static String quoted(String name) {
+        return "`" + name + "`";
+    }
+
+    private static scala.collection.Seq<String> seq(List<String> names) {
+        return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(names)).toSeq();
+    }
+}

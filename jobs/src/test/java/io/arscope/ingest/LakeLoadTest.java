@@ -1,0 +1,315 @@
+package io.arscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.job.JobContext;
+import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.CanonicalSource;
+import io.arscope.ledger.LakeSnapshot;
+import io.arscope.metrics.DayCount;
+import io.arscope.metrics.MetricsJob;
+import io.arscope.metrics.MetricsOptions;
+import io.arscope.metrics.TrendConfig;
+import io.arscope.model.CanonicalTable;
+import io.arscope.testing.TestSpark;
+
+/**
+ * Daily loads into a lake against one full export: the bundled sample cut as an ERP would export it on two days.
+ * The first day's export holds what was known by 2026-09-30; the second day's only what is new or changed since (new
+ * invoices, payments of old invoices, disputes resolved since, one invoice's due date corrected). Merged one after the
+ * other, the lake must hold exactly what ingesting the full export of the second day holds, and the metrics computed
+ * on either must be the same files.
+ */
+@Tag("integration")
+class LakeLoadTest {
+
+    private static final LocalDate DAY1 = LocalDate.of(2026, 9, 30);
+    private static final LocalDate DAY2 = LocalDate.of(2026, 10, 31);
+    private static final String CORRECTED = "INV00000001";
+    private static final String ORPHAN_PAYMENT = "PAY-ORPHAN,INV-NOT-THERE,C000008,2026-10-15,10.00,ach";
+
+    @TempDir
+    static Path dir;
+    private static SparkSession spark;
+    private static Split split;
+    private static IngestJob.Outcome load1;
+    private static IngestJob.Outcome load2;
+    private static IngestJob.Outcome again;
+
+    @BeforeAll
+    static void loadBothDaysAndTheFullExport() throws Exception {
+        spark = TestSpark.session();
+        split = Split.of(Path.of(System.getProperty("arscope.repo.dir"), "data-samples/sample"), dir);
+        String lake = dir.resolve("lake").toString();
+        ingest("full", null, DAY2);
+        load1 = ingest("day1", lake, DAY1);
+        load2 = ingest("day2", lake, DAY2);
+        again = IngestJob.write(JobContext.of(spark, options("day2", "day2-again-out", lake, DAY2)));
+    }
+
+    private static IngestJob.Outcome ingest(String export, String lake, LocalDate asOf) throws Exception {
+        return IngestJob.write(JobContext.of(spark, options(export, export + "-out", lake, asOf)));
+    }
+
+    /** Freshness is checked as {@code arscope run} checks it: on the lake, whose max dates Delta may answer. */
+    private static IngestOptions options(String export, String output, String lake, LocalDate asOf) {
+        return new IngestOptions(dir.resolve(export).toString(), IngestJobTest.generatorMapping(),
+                dir.resolve(output).toString(), asOf, 1.0, null, null, ValueBounds.DEFAULT, 7, lake);
+    }
+
+    @Test
+    void theLakeAfterBothLoadsHoldsWhatTheFullExportHolds() {
+        CanonicalSource full = CanonicalSource.at(spark, dir.resolve("full-out/canonical").toString());
+        CanonicalSource lake = CanonicalSource.at(spark, dir.resolve("day2-out/canonical").toString());
+        for (CanonicalTable table : CanonicalTable.values()) {
+            List<String> expected = rows(full, table);
+            assertEquals(expected, rows(lake, table), table.tableName());
+        }
+        assertEquals(5030, rows(lake, CanonicalTable.INVOICES).size());
+    }
+
+    @Test
+    void theSecondLoadAddsTheNewAndReplacesTheChangedRecords() {
+        LakeTables.TableLoad invoices = load2.lakeLoads().get(CanonicalTable.INVOICES);
+        assertEquals(split.delta(CanonicalTable.INVOICES) - 1, invoices.inserted());
+        assertEquals(1, invoices.updated());
+        LakeTables.TableLoad disputes = load2.lakeLoads().get(CanonicalTable.DISPUTES);
+        assertEquals(split.delta(CanonicalTable.DISPUTES) - split.resolvedSinceDay1(), disputes.inserted());
+        assertEquals(3, split.resolvedSinceDay1());
+        assertEquals(3, disputes.updated());
+        // Payments of invoices loaded on the first day are accepted: the lake's invoices are known to the checks.
+        LakeTables.TableLoad payments = load2.lakeLoads().get(CanonicalTable.PAYMENTS);
+        assertEquals(split.delta(CanonicalTable.PAYMENTS) - 1, payments.inserted());
+        assertTrue(split.paymentsOfDay1Invoices() > 0);
+        assertEquals(0, payments.updated());
+        assertEquals("2026-10-31", load2.freshness().latest());
+    }
+
+    @Test
+    void aPaymentOfAnInvoiceNeitherExportedNorInTheLakeIsRejected() {
+        List<Row> rejects = spark.read().parquet(dir.resolve("day2-out/rejects").toString()).collectAsList();
+        assertEquals(1, rejects.size());
+        assertEquals("PAY-ORPHAN UNKNOWN_INVOICE", rejects.get(0).getAs("record_id") + " "
+                + rejects.get(0).getAs("reason_code"));
+        assertEquals(1, load2.reconciliation().rejected());
+    }
+
+    @Test
+    void loadingTheSameExportAgainChangesNoRecord() {
+        for (CanonicalTable table : CanonicalTable.values()) {
+            LakeTables.TableLoad load = again.lakeLoads().get(table);
+            assertEquals(0, load.inserted(), table.tableName());
+            assertEquals(0, load.updated(), table.tableName());
+        }
+        CanonicalSource twice = CanonicalSource.at(spark, dir.resolve("day2-again-out/canonical").toString());
+        CanonicalSource once = CanonicalSource.at(spark, dir.resolve("day2-out/canonical").toString());
+        for (CanonicalTable table : CanonicalTable.values()) {
+            assertEquals(rows(once, table), rows(twice, table), table.tableName());
+        }
+    }
+
+    @Test
+    void theFirstDaysIngestStillReadsTheLakeAsItWasThatDay() {
+        LakeSnapshot first = LakeSnapshot.in(spark, dir.resolve("day1-out/canonical").toString());
+        assertEquals(load1.lakeLoads().get(CanonicalTable.INVOICES).version(), first.version(CanonicalTable.INVOICES));
+        CanonicalSource day1 = CanonicalSource.at(spark, dir.resolve("day1-out/canonical").toString());
+        assertEquals(split.day1(CanonicalTable.INVOICES), rows(day1, CanonicalTable.INVOICES).size());
+        Map<String, Row> disputes = day1.read(CanonicalTable.DISPUTES).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("dispute_id"), r -> r));
+        for (String resolvedLater : split.resolvedIds()) {
+            assertNull(disputes.get(resolvedLater).getAs("resolved_date"), resolvedLater);
+        }
+        assertEquals(LocalDate.of(2024, 1, 23), day1.read(CanonicalTable.INVOICES)
+                .filter("invoice_id = '" + CORRECTED + "'").first().getAs("due_date"));
+    }
+
+    @Test
+    void metricsOnTheLakeAreTheMetricsOnTheFullExport() throws Exception {
+        Map<String, byte[]> full = csvFiles(metrics("full-out", "metrics-full"));
+        Map<String, byte[]> lake = csvFiles(metrics("day2-out", "metrics-lake"));
+        assertTrue(full.size() >= 10, full.keySet().toString());
+        assertEquals(full.keySet(), lake.keySet());
+        full.forEach((name, bytes) -> assertEquals(new String(bytes, StandardCharsets.UTF_8),
+                new String(lake.get(name), StandardCharsets.UTF_8), name));
+    }
+
+    private static Path metrics(String ingest, String output) throws Exception {
+        MetricsJob.write(JobContext.of(spark, new MetricsOptions(dir.resolve(ingest).toString(),
+                dir.resolve(output).toString(), DAY2, AgingBuckets.DEFAULT, List.of(), DayCount.ACTUAL, 0, 12, 1.0,
+                TrendConfig.DEFAULT)));
+        return dir.resolve(output);
+    }
+
+    private static Map<String, byte[]> csvFiles(Path folder) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) tree.filter(p -> p.toString().endsWith(".csv"))::iterator) {
+                files.put(folder.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    /** A table's canonical columns and quality flags, a row per line, sorted. */
+    private static List<String> rows(CanonicalSource source, CanonicalTable table) {
+        List<String> columns = new ArrayList<>(table.fields().stream().map(f -> f.name()).toList());
+        columns.add(CanonicalTable.QUALITY_FLAGS);
+        return source.read(table).selectExpr(columns.toArray(String[]::new)).collectAsList().stream()
+                .map(Row::toString).sorted().toList();
+    }
+
+    /**
+     * The sample as two days' exports and the second day's full export. A row is exported on the day both it and
+     * every invoice it names exist; a dispute resolved after the first day is exported open on it and again,
+     * resolved, on the second.
+     */
+    record Split(Map<String, Integer> day1Rows, Map<String, Integer> deltaRows, List<String> resolvedIds,
+            int paymentsOfDay1Invoices) {
+
+        int day1(CanonicalTable table) {
+            return day1Rows.get(table.tableName());
+        }
+
+        int delta(CanonicalTable table) {
+            return deltaRows.get(table.tableName());
+        }
+
+        int resolvedSinceDay1() {
+            return resolvedIds.size();
+        }
+
+        static Split of(Path sample, Path dir) throws IOException {
+            Map<String, LocalDate> invoiceDates = new HashMap<>();
+            Map<String, LocalDate> firstInvoice = new HashMap<>();
+            for (Map<String, String> r : read(sample.resolve("invoices.csv")).rows()) {
+                LocalDate d = LocalDate.parse(r.get("invoice_date"));
+                invoiceDates.put(r.get("invoice_id"), d);
+                firstInvoice.merge(r.get("customer_id"), d, (a, b) -> a.isBefore(b) ? a : b);
+            }
+            Function<String, LocalDate> latestNamed = ids -> {
+                LocalDate latest = LocalDate.MIN;
+                if (ids != null && !ids.isEmpty()) {
+                    for (String id : ids.split(CanonicalTable.INVOICE_ID_SEPARATOR)) {
+                        LocalDate d = invoiceDates.get(id);
+                        latest = d != null && d.isAfter(latest) ? d : latest;
+                    }
+                }
+                return latest;
+            };
+            Map<String, String> dateColumn = Map.of("customers", "customer_since", "invoices", "invoice_date",
+                    "payments", "payment_date", "adjustments", "adjustment_date", "disputes", "opened_date",
+                    "contacts", "contact_date", "promises", "promised_on", "plan_instalments", "agreed_on");
+            Map<String, Integer> day1Rows = new TreeMap<>();
+            Map<String, Integer> deltaRows = new TreeMap<>();
+            List<String> resolved = new ArrayList<>();
+            int paymentsOfDay1Invoices = 0;
+            for (Map.Entry<String, String> e : dateColumn.entrySet()) {
+                String table = e.getKey();
+                Csv csv = read(sample.resolve(table + ".csv"));
+                List<String> day1 = new ArrayList<>();
+                List<String> delta = new ArrayList<>();
+                List<String> full = new ArrayList<>();
+                for (int i = 0; i < csv.rows().size(); i++) {
+                    Map<String, String> r = csv.rows().get(i);
+                    String line = csv.lines().get(i);
+                    LocalDate known = LocalDate.parse(r.get(e.getValue()));
+                    if (table.equals("customers") && firstInvoice.containsKey(r.get("customer_id"))) {
+                        LocalDate first = firstInvoice.get(r.get("customer_id"));
+                        known = first.isBefore(known) ? first : known;
+                    }
+                    LocalDate named = latestNamed.apply(r.containsKey("invoice_ids") ? r.get("invoice_ids")
+                            : r.get("invoice_id"));
+                    known = named.isAfter(known) ? named : known;
+                    if (table.equals("invoices") && r.get("invoice_id").equals(CORRECTED)) {
+                        String corrected = line.replace(",2024-01-23,", ",2024-02-02,");
+                        day1.add(line);
+                        delta.add(corrected);
+                        full.add(corrected);
+                        continue;
+                    }
+                    full.add(line);
+                    if (known.isAfter(DAY1)) {
+                        delta.add(line);
+                        if (table.equals("payments") && !r.get("invoice_id").isEmpty()
+                                && !invoiceDates.get(r.get("invoice_id")).isAfter(DAY1)) {
+                            paymentsOfDay1Invoices++;
+                        }
+                    } else if (table.equals("disputes") && !r.get("resolved_date").isEmpty()
+                            && LocalDate.parse(r.get("resolved_date")).isAfter(DAY1)) {
+                        day1.add(csv.with(line, "resolved_date", ""));
+                        delta.add(line);
+                        resolved.add(r.get("dispute_id"));
+                    } else {
+                        day1.add(line);
+                    }
+                }
+                if (table.equals("payments")) {
+                    delta.add(ORPHAN_PAYMENT);
+                    full.add(ORPHAN_PAYMENT);
+                }
+                write(dir.resolve("day1").resolve(table + ".csv"), csv.header(), day1);
+                write(dir.resolve("day2").resolve(table + ".csv"), csv.header(), delta);
+                write(dir.resolve("full").resolve(table + ".csv"), csv.header(), full);
+                day1Rows.put(table, day1.size());
+                deltaRows.put(table, delta.size());
+            }
+            return new Split(day1Rows, deltaRows, resolved, paymentsOfDay1Invoices);
+        }
+
+        private record Csv(String header, List<String> lines, List<Map<String, String>> rows) {
+            String with(String line, String column, String value) {
+                String[] names = header.split(",", -1);
+                String[] cells = line.split(",", -1);
+                cells[List.of(names).indexOf(column)] = value;
+                return String.join(",", cells);
+            }
+        }
+
+        private static Csv read(Path file) throws IOException {
+            List<String> all = Files.readAllLines(file);
+            String[] names = all.get(0).split(",", -1);
+            List<String> lines = all.subList(1, all.size()).stream().filter(l -> !l.isEmpty()).toList();
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String line : lines) {
+                String[] cells = line.split(",", -1);
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < names.length; i++) {
+                    row.put(names[i], cells[i]);
+                }
+                rows.add(row);
+            }
+            return new Csv(all.get(0), lines, rows);
+        }
+
+        private static void write(Path file, String header, List<String> lines) throws IOException {
+            Files.createDirectories(file.getParent());
+            List<String> all = new ArrayList<>();
+            all.add(header);
+            all.addAll(lines);
+            Files.write(file, all);
+        }
+    }
+}
