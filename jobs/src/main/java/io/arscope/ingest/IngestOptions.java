@@ -31,6 +31,11 @@ public record IngestOptions(String input, Path mapping, String output, LocalDate
         if (maxRejectShare < 0 || maxRejectShare > 1) {
             throw new IllegalArgumentException("max reject share must be between 0 and 1, was " + maxRejectShare);
         }
+        if (lake != null && io.arscope.run.Secrets.carriesCredentials(lake)) {
+            // Not repeated: it holds the secret, and the lake's location is written into every load's lake.json.
+            throw new IllegalArgumentException("the lake's location carries credentials; remove them and give them "
+                    + "to Hadoop's configuration (core-site.xml or spark.hadoop.* settings) instead");
+        }
         if (maxDataAgeDays != null && (maxDataAgeDays < 0 || asOf == null)) {
             throw new IllegalArgumentException("the freshness limit needs an as-of date and zero days or more, was "
                     + maxDataAgeDays + " days as of " + asOf);

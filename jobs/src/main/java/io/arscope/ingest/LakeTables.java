@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.delta.tables.DeltaTable;
+import io.arscope.job.InputException;
 import io.arscope.ledger.LakeSnapshot;
 import io.arscope.model.CanonicalTable;
 
@@ -60,23 +61,58 @@ final class LakeTables {
 
     /**
      * The latest version of every table, each made (empty) where the lake has none yet: a new lake, or a table
-     * added to the canonical model since the lake was made.
+     * added to the canonical model since the lake was made. A column added to the canonical model since is added
+     * to the table, empty in the records stored before.
+     *
+     * @throws InputException when a table's folder holds something other than a Delta table
      */
-    Map<CanonicalTable, Long> latest() {
+    Map<CanonicalTable, Long> latest() throws InputException {
         Map<CanonicalTable, Long> versions = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
             String path = LakeSnapshot.path(lake, table);
             if (!DeltaTable.isDeltaTable(spark, path)) {
-                var writer = spark.createDataFrame(List.of(), schema(table)).write().format("delta")
-                        .mode(SaveMode.ErrorIfExists);
-                if (table.dateField().isPresent()) {
-                    writer = writer.partitionBy(CanonicalTable.MONTH_PARTITION);
-                }
-                writer.save(path);
+                create(table, path);
             }
-            versions.put(table, version(DeltaTable.forPath(spark, path)));
+            DeltaTable stored = DeltaTable.forPath(spark, path);
+            java.util.Set<String> columns = java.util.Set.of(stored.toDF().columns());
+            for (org.apache.spark.sql.types.StructField field : schema(table).fields()) {
+                if (!columns.contains(field.name())) {
+                    spark.sql("ALTER TABLE " + sqlName(path) + " ADD COLUMNS (" + quoted(field.name()) + " "
+                            + field.dataType().sql() + ")");
+                }
+            }
+            versions.put(table, version(stored));
         }
         return versions;
+    }
+
+    /**
+     * An empty table. Delta drops log entries older than 30 days by default, which would stop a run older than that
+     * from being reproduced: the lake keeps them for a century (data files are only ever removed by a VACUUM).
+     */
+    private void create(CanonicalTable table, String path) throws InputException {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(folder) && fs.listStatus(folder).length > 0) {
+                throw new InputException("the lake folder " + path + " holds files but no Delta table: give --lake a "
+                        + "lake's folder, or a new or empty one");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot look into " + path, e);
+        }
+        var writer = spark.createDataFrame(List.of(), schema(table)).write().format("delta")
+                .mode(SaveMode.ErrorIfExists);
+        if (table.dateField().isPresent()) {
+            writer = writer.partitionBy(CanonicalTable.MONTH_PARTITION);
+        }
+        writer.save(path);
+        spark.sql("ALTER TABLE " + sqlName(path) + " SET TBLPROPERTIES ('delta.logRetentionDuration' = "
+                + "'interval 36500 days')");
+    }
+
+    private static String sqlName(String path) {
+        return "delta.`" + path.replace("`", "``") + "`";
     }
 
     /** What the lake holds at {@code versions} that an export's records may name. */

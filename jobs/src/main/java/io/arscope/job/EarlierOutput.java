@@ -13,9 +13,14 @@ public final class EarlierOutput {
     private EarlierOutput() {
     }
 
-    /** @throws InputException when {@code folder} is not the output of an ingest run (it has no canonical invoices) */
+    /**
+     * @throws InputException when {@code folder} is not the output of an ingest run: it has no canonical invoices,
+     *                        nor the snapshot of a lake a load merged them into (the ledger's {@code LakeSnapshot})
+     */
     public static void requireIngest(String folder) throws InputException {
-        require(folder, "canonical/invoices", "ingest");
+        if (folder.contains("://") || !Files.exists(Path.of(folder, "canonical/lake.json"))) {
+            require(folder, "canonical/invoices", "ingest");
+        }
     }
 
     /**

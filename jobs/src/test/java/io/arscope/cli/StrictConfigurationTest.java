@@ -65,8 +65,8 @@ class StrictConfigurationTest {
         // Nothing near: the section's keys, which are its command's long options; --config itself is none.
         configRefused("config-key.yaml", "ingest:\n  config: other.yaml\n",
                 "unknown key 'config' in section 'ingest'; expected one of [any-date, as-of, earliest-date, "
-                + "input, jdbc-url, jdbc-user, latest-date, mapping, master, max-data-age, max-reject-share, output, "
-                + "progress]");
+                + "input, jdbc-url, jdbc-user, lake, latest-date, mapping, master, max-data-age, max-reject-share, "
+                + "output, progress]");
         // arscope run refuses it the same way before it takes the lock or starts Spark.
         Path config = Files.writeString(dir.resolve("run-key.yaml"), "worklist:\n  capacty: 10\n");
         refused("arscope: cannot use config file " + config + ": unknown key 'capacty' in section 'worklist'; did "
