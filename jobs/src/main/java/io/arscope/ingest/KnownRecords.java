@@ -1,9 +1,18 @@
 package io.arscope.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.split;
+
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+
+import io.arscope.model.CanonicalTable;
 
 /**
  * What a lake already holds that the rows of a daily export may name: its customers, its invoices (the facts a
@@ -21,6 +30,63 @@ public record KnownRecords(Dataset<Row> customerIds, Dataset<Row> invoices, Data
 
     /** The columns of {@link #invoices}, all a reference check reads of an invoice. */
     static final String[] INVOICE_COLUMNS = {"invoice_id", "customer_id", "invoice_date", "currency"};
+
+    /**
+     * The known records the export's records can reach: the invoices they name by id (in {@code invoice_id} or a
+     * listing's {@code invoice_ids}), every invoice of the customers they name (an on-account item's currency comes
+     * from its customer's invoices), one invoice per currency (an item of a customer with no invoice is checked
+     * against the ledger's currencies), and the customers they name. Every rule reads the known records only
+     * through these, so the checks find what they would on the whole lake, without joining a history of millions
+     * of invoices to a day's export in every round.
+     *
+     * @param records the export's records per table, with their canonical columns
+     */
+    KnownRecords reachableFrom(Map<CanonicalTable, Dataset<Row>> records) {
+        if (!any()) {
+            return this;
+        }
+        Dataset<Row> namedInvoices = null;
+        Dataset<Row> namedCustomers = null;
+        for (Map.Entry<CanonicalTable, Dataset<Row>> e : records.entrySet()) {
+            CanonicalTable table = e.getKey();
+            Dataset<Row> rows = e.getValue();
+            if (table.field("invoice_id").isPresent()) {
+                namedInvoices = union(namedInvoices, rows.select(col("invoice_id")));
+            }
+            if (table.field(InvoiceIdList.FIELD).isPresent()) {
+                namedInvoices = union(namedInvoices, rows.select(explode(split(col(InvoiceIdList.FIELD),
+                        Pattern.quote(CanonicalTable.INVOICE_ID_SEPARATOR))).as("invoice_id")));
+            }
+            if (table.field("customer_id").isPresent()) {
+                namedCustomers = union(namedCustomers, rows.select(col("customer_id")));
+            }
+        }
+        Dataset<Row> invoiceIds = joinable(namedInvoices.filter(col("invoice_id").isNotNull()).distinct()
+                .localCheckpoint());
+        Dataset<Row> ids = joinable(namedCustomers.filter(col("customer_id").isNotNull()).distinct()
+                .localCheckpoint());
+        Dataset<Row> onePerCurrency = invoices.groupBy(col("currency")).agg(min(col("invoice_id")).as("invoice_id"))
+                .select("invoice_id");
+        Dataset<Row> reachable = invoices.join(invoiceIds.union(onePerCurrency), seq("invoice_id"), "left_semi")
+                .union(invoices.join(ids, seq("customer_id"), "left_semi")).distinct();
+        return new KnownRecords(customerIds.join(ids, seq("customer_id"), "left_semi").localCheckpoint(),
+                reachable.localCheckpoint(), rates);
+    }
+
+    /** A day's ids, broadcast; a whole history's (a first load) left to Spark to shuffle. */
+    private static Dataset<Row> joinable(Dataset<Row> checkpointed) {
+        return checkpointed.count() <= BROADCAST_ROWS ? broadcast(checkpointed) : checkpointed;
+    }
+
+    private static final long BROADCAST_ROWS = 200_000;
+
+    private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> more) {
+        return all == null ? more : all.union(more);
+    }
+
+    private static scala.collection.Seq<String> seq(String name) {
+        return scala.collection.JavaConverters.asScalaBuffer(java.util.List.of(name)).toSeq();
+    }
 
     /** Whether anything is known beyond the export. */
     public boolean any() {

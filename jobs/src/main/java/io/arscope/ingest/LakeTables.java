@@ -87,8 +87,9 @@ final class LakeTables {
     }
 
     /**
-     * An empty table. Delta drops log entries older than 30 days by default, which would stop a run older than that
-     * from being reproduced: the lake keeps them for a century (data files are only ever removed by a VACUUM).
+     * An empty table. It keeps its log for a century, as every table a session makes
+     * ({@link io.arscope.run.SparkSessions#SETTINGS}): Delta drops log entries older than 30 days by default, which
+     * would stop a run older than that from being reproduced (data files are only ever removed by a VACUUM).
      */
     private void create(CanonicalTable table, String path) throws InputException {
         org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
@@ -107,8 +108,6 @@ final class LakeTables {
             writer = writer.partitionBy(CanonicalTable.MONTH_PARTITION);
         }
         writer.save(path);
-        spark.sql("ALTER TABLE " + sqlName(path) + " SET TBLPROPERTIES ('delta.logRetentionDuration' = "
-                + "'interval 36500 days')");
     }
 
     private static String sqlName(String path) {

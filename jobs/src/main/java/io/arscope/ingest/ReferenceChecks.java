@@ -113,6 +113,8 @@ public final class ReferenceChecks {
                             col(table.tableName() + ".*")).localCheckpoint());
         }
 
+        known = known.reachableFrom(records);
+
         List<Dataset<Row>> lineRejects = new ArrayList<>();
         lineRejects.add(rowRejects(lines, policy));
         for (CanonicalTable table : CanonicalTable.values()) {

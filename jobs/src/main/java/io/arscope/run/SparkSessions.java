@@ -79,19 +79,21 @@ public final class SparkSessions {
      * null is the right answer the code says so itself. Delta's extension and catalog let a session merge into
      * and time-travel the lake of incremental loads; a session that reads no lake never touches them. Delta answers
      * a MIN or MAX from its file statistics with {@code java.sql.Date} values whatever the session's date API,
-     * which breaks code reading {@code LocalDate}: the tables are read instead.
+     * which breaks code reading {@code LocalDate}: the tables are read instead. A lake's tables keep their log
+     * for a century: Delta's default of 30 days would drop the older versions that reproduce older runs.
      */
-    public static final Map<String, String> SETTINGS = Map.of(
-            "spark.sql.session.timeZone", "UTC",
-            "spark.sql.datetime.java8API.enabled", "true",
-            "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
-            "spark.sql.sources.partitionOverwriteMode", "static",
-            "spark.redaction.regex", Secrets.SPARK_KEY_REGEX,
-            "spark.sql.redaction.string.regex", Secrets.SPARK_STRING_REGEX,
-            "spark.sql.ansi.enabled", "true",
-            "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
-            "spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
+    public static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("spark.sql.session.timeZone", "UTC"),
+            Map.entry("spark.sql.datetime.java8API.enabled", "true"),
+            Map.entry("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS"),
+            Map.entry("spark.sql.sources.partitionOverwriteMode", "static"),
+            Map.entry("spark.redaction.regex", Secrets.SPARK_KEY_REGEX),
+            Map.entry("spark.sql.redaction.string.regex", Secrets.SPARK_STRING_REGEX),
+            Map.entry("spark.sql.ansi.enabled", "true"),
+            Map.entry("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension"),
+            Map.entry("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"),
+            Map.entry("spark.databricks.delta.optimizeMetadataQuery.enabled", "false"),
+            Map.entry("spark.databricks.delta.properties.defaults.logRetentionDuration", "interval 36500 days"));
 
     /** Applies {@link #SETTINGS}. */
     public static SparkSession.Builder configure(SparkSession.Builder builder) {
