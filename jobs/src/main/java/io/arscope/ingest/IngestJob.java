@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,10 +26,13 @@ import io.arscope.job.Job;
 import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.SummaryFigure;
+import io.arscope.ledger.CanonicalSource;
+import io.arscope.ledger.LakeSnapshot;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.Progress;
 import io.arscope.run.RunManifest;
+import io.arscope.run.Secrets;
 
 /**
  * The ingest job: reads an export (files, database tables, or both) through its mapping, validates every row, and writes the canonical tables as
@@ -36,7 +40,7 @@ import io.arscope.run.RunManifest;
  * reconciliation, the data-quality table by rule and a run manifest. Given a lake, it merges the canonical records
  * into the lake's Delta tables instead ({@link LakeTables}), the export's rows may name what the lake already holds
  * ({@link KnownRecords}), and its {@code canonical/} names the versions it committed
- * ({@link io.arscope.ledger.LakeSnapshot}).
+ * ({@link LakeSnapshot}).
  */
 public final class IngestJob implements Job<IngestOptions> {
 
@@ -112,6 +116,11 @@ public final class IngestJob implements Job<IngestOptions> {
         Mapping mapping = Mapping.load(options.mapping());
         JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
                 options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
+        LakeTables lake = options.lake() == null ? null : new LakeTables(spark, options.lake());
+        if (lake != null) {
+            lake.refuseEarlierThanLatestLoad(options.asOf());
+        }
+        Map<CanonicalTable, Long> before = lake == null ? null : lake.latest();
         List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options, mapping));
         parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf(), options.bounds()));
         JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
@@ -119,8 +128,6 @@ public final class IngestJob implements Job<IngestOptions> {
         Progress.phase(spark.sparkContext(), "checking every row");
         Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
         QualityPolicy policy = mapping.qualityPolicy();
-        LakeTables lake = options.lake() == null ? null : new LakeTables(spark, options.lake());
-        Map<CanonicalTable, Long> before = lake == null ? null : lake.latest();
         ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource(), policy,
                 lake == null ? KnownRecords.NONE : lake.known(before));
 
@@ -151,18 +158,21 @@ public final class IngestJob implements Job<IngestOptions> {
             } else if (over.isEmpty()) {
                 // An export with too many rejects is merged into nothing: the lake stays as the last good load left it.
                 loads.put(table, lake.merge(table, rows, result.derivedKeys().get(table), before.get(table),
-                        "arscope ingest " + options.output()));
+                        Secrets.ambient().redact("arscope ingest " + options.output())));
             }
         }
         if (lake != null) {
-            Map<String, Long> versions = new java.util.TreeMap<>();
+            Map<String, Long> versions = new TreeMap<>();
             for (CanonicalTable table : CanonicalTable.values()) {
                 versions.put(table.tableName(), loads.containsKey(table) ? loads.get(table).version()
                         : before.get(table));
             }
-            new io.arscope.ledger.LakeSnapshot(options.lake(), versions).writeTo(spark, canonical);
+            new LakeSnapshot(options.lake(), versions).writeTo(spark, canonical);
+            if (over.isEmpty()) {
+                lake.recordLoad(options.asOf());
+            }
         }
-        io.arscope.ledger.CanonicalSource stored = io.arscope.ledger.CanonicalSource.at(spark, canonical);
+        CanonicalSource stored = CanonicalSource.at(spark, canonical);
         for (CanonicalTable table : CanonicalTable.values()) {
             context.recordRows(lake == null ? IngestTables.CANONICAL_DIR + "/" + table.tableName()
                     : stored.location(table), records.get(table));

@@ -5,11 +5,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -17,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -43,6 +52,10 @@ final class LakeTables {
     }
 
     private static final String DERIVED = "_derived";
+    /** The file, in the lake's folder, holding the as-of date of the latest load that merged. */
+    static final String LATEST_LOAD = "_latest_load";
+    /** The Delta setting whose text each commit records as its user metadata: which load made it. */
+    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
     private final SparkSession spark;
     private final String lake;
@@ -74,8 +87,8 @@ final class LakeTables {
                 create(table, path);
             }
             DeltaTable stored = DeltaTable.forPath(spark, path);
-            java.util.Set<String> columns = java.util.Set.of(stored.toDF().columns());
-            for (org.apache.spark.sql.types.StructField field : schema(table).fields()) {
+            Set<String> columns = Set.of(stored.toDF().columns());
+            for (StructField field : schema(table).fields()) {
                 if (!columns.contains(field.name())) {
                     spark.sql("ALTER TABLE " + sqlName(path) + " ADD COLUMNS (" + quoted(field.name()) + " "
                             + field.dataType().sql() + ")");
@@ -92,15 +105,15 @@ final class LakeTables {
      * would stop a run older than that from being reproduced (data files are only ever removed by a VACUUM).
      */
     private void create(CanonicalTable table, String path) throws InputException {
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
+        Path folder = new Path(path);
         try {
-            org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (fs.exists(folder) && fs.listStatus(folder).length > 0) {
                 throw new InputException("the lake folder " + path + " holds files but no Delta table: give --lake a "
                         + "lake's folder, or a new or empty one");
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot look into " + path, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look into " + path, e);
         }
         var writer = spark.createDataFrame(List.of(), schema(table)).write().format("delta")
                 .mode(SaveMode.ErrorIfExists);
@@ -114,12 +127,56 @@ final class LakeTables {
         return "delta.`" + path.replace("`", "``") + "`";
     }
 
+    /**
+     * Refuses a load dated before the latest load's as-of date: its rows would replace newer ones (a dispute
+     * resolved since would read open again). A past day's jobs are rerun on that day's ingest output instead, whose
+     * snapshot pins the lake as it was. A load without an as-of date ({@code --any-date}) is not compared.
+     */
+    void refuseEarlierThanLatestLoad(LocalDate asOf) throws InputException {
+        LocalDate latest = latestLoad();
+        if (asOf != null && latest != null && asOf.isBefore(latest)) {
+            throw new InputException("the lake " + lake + " holds loads up to " + latest + ": a load as of " + asOf
+                    + " would put older rows over newer ones. To rerun the jobs of " + asOf + ", give them that "
+                    + "day's ingest output, which reads the lake as it was then (arscope run --from metrics)");
+        }
+    }
+
+    /** The as-of date of the latest load that merged, or null: none yet, or none dated. */
+    LocalDate latestLoad() {
+        Path file = new Path(lake, LATEST_LOAD);
+        try {
+            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(file)) {
+                return null;
+            }
+            try (java.io.InputStream in = fs.open(file)) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                return text.isEmpty() ? null : LocalDate.parse(text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Records a merged load's as-of date, when later than the latest recorded. */
+    void recordLoad(LocalDate asOf) throws IOException {
+        LocalDate latest = latestLoad();
+        if (asOf == null || latest != null && !asOf.isAfter(latest)) {
+            return;
+        }
+        Path file = new Path(lake, LATEST_LOAD);
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (java.io.OutputStream out = fs.create(file, true)) {
+            out.write((asOf + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** What the lake holds at {@code versions} that an export's records may name. */
     KnownRecords known(Map<CanonicalTable, Long> versions) {
         return new KnownRecords(
                 read(CanonicalTable.CUSTOMERS, versions).select("customer_id").localCheckpoint(),
                 read(CanonicalTable.INVOICES, versions).select(
-                        java.util.Arrays.stream(KnownRecords.INVOICE_COLUMNS).map(c -> col(c)).toArray(Column[]::new))
+                        Arrays.stream(KnownRecords.INVOICE_COLUMNS).map(c -> col(c)).toArray(Column[]::new))
                         .localCheckpoint(),
                 read(CanonicalTable.EXCHANGE_RATES, versions).select("currency", "rate_date").localCheckpoint());
     }
@@ -175,13 +232,10 @@ final class LakeTables {
             }
         }
         Row last = target.history(1).select("version", "operationMetrics").first();
-        Map<String, String> metrics = scala.collection.JavaConverters.mapAsJavaMap(last.getMap(1));
+        Map<String, String> metrics = last.getJavaMap(1);
         return new TableLoad(last.getLong(0), count(metrics, "numTargetRowsInserted"),
                 count(metrics, "numTargetRowsUpdated"));
     }
-
-    /** The Delta setting whose text each commit records as its user metadata: which load made it. */
-    private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
     private static long version(DeltaTable table) {
         return table.history(1).select("version").first().getLong(0);

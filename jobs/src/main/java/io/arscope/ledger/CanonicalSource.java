@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import io.arscope.model.CanonicalTable;
+import io.arscope.run.Secrets;
 
 /**
  * Where an ingest run's canonical tables are stored: Parquet folders under its {@code canonical/}, or, for a run that
@@ -57,7 +58,7 @@ public final class CanonicalSource {
         try {
             return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for " + folder, e);
+            throw new UncheckedIOException("cannot look for " + Secrets.ambient().redact(folder.toString()), e);
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.arscope.model.CanonicalTable;
+import io.arscope.run.Secrets;
 
 /**
  * The canonical tables of an ingest run that merged into a lake: the lake's folder and the Delta version of each
@@ -56,19 +57,27 @@ public record LakeSnapshot(String lake, Map<String, Long> versions) {
         return version;
     }
 
-    /** The snapshot {@code canonicalDir} names, or null when it holds Parquet tables of its own. */
+    /**
+     * The snapshot {@code canonicalDir} names, or null when it holds Parquet tables of its own. A folder that cannot
+     * be looked into (a server refusing the connection) is taken as one of Parquet tables: Spark's read then fails
+     * on it, naming it with its credentials redacted, as it did before lakes existed.
+     */
     public static LakeSnapshot in(SparkSession spark, String canonicalDir) {
         Path file = new Path(canonicalDir, FILE);
+        FileSystem fs;
         try {
-            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(file)) {
                 return null;
             }
-            try (InputStream in = fs.open(file)) {
-                return JSON.readValue(in, LakeSnapshot.class);
-            }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the lake snapshot " + file, e);
+            return null;
+        }
+        try (InputStream in = fs.open(file)) {
+            return JSON.readValue(in, LakeSnapshot.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the lake snapshot "
+                    + Secrets.ambient().redact(file.toString()), e);
         }
     }
 

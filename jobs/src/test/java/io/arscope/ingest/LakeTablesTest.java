@@ -57,6 +57,9 @@ class LakeTablesTest {
                 List.of("C1", "C2"));
         assertEquals(List.of(2L, 1L, 0L), List.of(derived.version(), derived.inserted(), derived.updated()));
         assertEquals(List.of("[C1,Acme GmbH,DE,Enterprise]", "[C2,null,FR,null]"), stored());
+        // Each commit names the load that made it.
+        assertEquals("test", io.delta.tables.DeltaTable.forPath(spark, LakeSnapshot.path(dir.resolve("lake")
+                .toString(), CanonicalTable.CUSTOMERS)).history(1).select("userMetadata").first().getString(0));
 
         LakeTables.TableLoad changed = merge(customers(row("C1", "Acme GmbH", "DE", "Mid-market"),
                 row("C2", null, "FR", null)), List.of());
