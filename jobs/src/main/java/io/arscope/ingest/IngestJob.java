@@ -157,7 +157,7 @@ public final class IngestJob implements Job<IngestOptions> {
                 writeTable(rows, table, canonical + "/" + table.tableName(), count == 0);
             } else if (over.isEmpty()) {
                 // An export with too many rejects is merged into nothing: the lake stays as the last good load left it.
-                loads.put(table, lake.merge(table, rows, result.derivedKeys().get(table), before.get(table),
+                loads.put(table, lake.merge(table, rows, count, result.derivedKeys().get(table), before.get(table),
                         Secrets.ambient().redact("arscope ingest " + options.output())));
             }
         }

@@ -1,6 +1,5 @@
 package io.arscope.ingest;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.min;
@@ -61,31 +60,20 @@ public record KnownRecords(Dataset<Row> customerIds, Dataset<Row> invoices, Data
                 namedCustomers = union(namedCustomers, rows.select(col("customer_id")));
             }
         }
-        Dataset<Row> invoiceIds = joinable(namedInvoices.filter(col("invoice_id").isNotNull()).distinct()
-                .localCheckpoint());
-        Dataset<Row> ids = joinable(namedCustomers.filter(col("customer_id").isNotNull()).distinct()
-                .localCheckpoint());
         Dataset<Row> onePerCurrency = invoices.groupBy(col("currency")).agg(min(col("invoice_id")).as("invoice_id"))
                 .select("invoice_id");
-        Dataset<Row> reachable = invoices.join(invoiceIds.union(onePerCurrency), seq("invoice_id"), "left_semi")
-                .union(invoices.join(ids, seq("customer_id"), "left_semi")).distinct();
-        return new KnownRecords(customerIds.join(ids, seq("customer_id"), "left_semi").localCheckpoint(),
+        Dataset<Row> invoiceIds = ReferenceChecks.joinable(namedInvoices.filter(col("invoice_id").isNotNull())
+                .union(onePerCurrency).distinct().localCheckpoint());
+        Dataset<Row> ids = ReferenceChecks.joinable(namedCustomers.filter(col("customer_id").isNotNull()).distinct()
+                .localCheckpoint());
+        Dataset<Row> reachable = invoices.join(invoiceIds, ReferenceChecks.seq("invoice_id"), "left_semi")
+                .union(invoices.join(ids, ReferenceChecks.seq("customer_id"), "left_semi")).distinct();
+        return new KnownRecords(customerIds.join(ids, ReferenceChecks.seq("customer_id"), "left_semi").localCheckpoint(),
                 reachable.localCheckpoint(), rates);
     }
 
-    /** A day's ids, broadcast; a whole history's (a first load) left to Spark to shuffle. */
-    private static Dataset<Row> joinable(Dataset<Row> checkpointed) {
-        return checkpointed.count() <= BROADCAST_ROWS ? broadcast(checkpointed) : checkpointed;
-    }
-
-    private static final long BROADCAST_ROWS = 200_000;
-
     private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> more) {
         return all == null ? more : all.union(more);
-    }
-
-    private static scala.collection.Seq<String> seq(String name) {
-        return scala.collection.JavaConverters.asScalaBuffer(java.util.List.of(name)).toSeq();
     }
 
     /** Whether anything is known beyond the export. */

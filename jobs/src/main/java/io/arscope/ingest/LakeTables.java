@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -187,12 +186,13 @@ final class LakeTables {
     }
 
     /**
-     * Merges an export's accepted records of {@code table} (canonical columns and {@code quality_flags}) into the
-     * lake; {@code derivedKeys} are the keys of those that were derived. Nothing is committed when there are none.
+     * Merges an export's accepted records of {@code table} (canonical columns and {@code quality_flags}), {@code
+     * acceptedCount} of them, into the lake; {@code derivedKeys} are the keys of those that were derived. Nothing is
+     * committed when there are none.
      */
-    TableLoad merge(CanonicalTable table, Dataset<Row> accepted, Dataset<Row> derivedKeys, long before,
-            String load) {
-        if (accepted.isEmpty()) {
+    TableLoad merge(CanonicalTable table, Dataset<Row> accepted, long acceptedCount, Dataset<Row> derivedKeys,
+            long before, String load) {
+        if (acceptedCount == 0) {
             return new TableLoad(before, 0, 0);
         }
         Dataset<Row> source = accepted;
@@ -201,7 +201,7 @@ final class LakeTables {
                     date_format(col(table.dateField().get()), "yyyy-MM"));
         }
         source = derivedKeys.isEmpty() ? source.withColumn(DERIVED, lit(false))
-                : source.join(derivedKeys.withColumn(DERIVED, lit(true)), seq(table.keyFields()), "left_outer")
+                : source.join(derivedKeys.withColumn(DERIVED, lit(true)), ReferenceChecks.seq(table.keyFields().toArray(String[]::new)), "left_outer")
                         .withColumn(DERIVED, coalesce(col(DERIVED), lit(false)));
         Column sameKey = null;
         for (String key : table.keyFields()) {
@@ -250,7 +250,4 @@ final class LakeTables {
         return "`" + name + "`";
     }
 
-    private static scala.collection.Seq<String> seq(List<String> names) {
-        return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(names)).toSeq();
-    }
 }

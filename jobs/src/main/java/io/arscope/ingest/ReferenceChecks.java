@@ -63,7 +63,7 @@ public final class ReferenceChecks {
      * 10 MB of line keys): Spark cannot tell from a checkpoint's plan that it is small, and would shuffle every table
      * to join it.
      */
-    private static final long BROADCAST_ROWS = 200_000;
+    static final long BROADCAST_ROWS = 200_000;
     static final String STAGE = "stage";
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
@@ -397,7 +397,7 @@ public final class ReferenceChecks {
     }
 
     /** A checkpointed frame, hinted for broadcast when it has at most {@link #BROADCAST_ROWS} rows, as usually. */
-    private static Dataset<Row> joinable(Dataset<Row> checkpointed) {
+    static Dataset<Row> joinable(Dataset<Row> checkpointed) {
         return checkpointed.count() <= BROADCAST_ROWS ? broadcast(checkpointed) : checkpointed;
     }
 
@@ -445,7 +445,7 @@ public final class ReferenceChecks {
         return all;
     }
 
-    private static scala.collection.Seq<String> seq(String... names) {
+    static scala.collection.Seq<String> seq(String... names) {
         return scala.collection.JavaConverters.asScalaBuffer(List.of(names)).toSeq();
     }
 }

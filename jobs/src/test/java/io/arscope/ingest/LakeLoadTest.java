@@ -9,13 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,6 +35,7 @@ import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsOptions;
 import io.arscope.metrics.TrendConfig;
 import io.arscope.model.CanonicalTable;
+import io.arscope.testing.ExportCut;
 import io.arscope.testing.TestSpark;
 
 /**
@@ -56,14 +56,14 @@ class LakeLoadTest {
     @TempDir
     static Path dir;
     private static SparkSession spark;
-    private static Split split;
+    private static ExportCut split;
     private static IngestJob.Outcome load1;
     private static IngestJob.Outcome load2;
 
     @BeforeAll
     static void loadBothDaysAndTheFullExport() throws Exception {
         spark = TestSpark.session();
-        split = Split.of(Path.of(System.getProperty("arscope.repo.dir"), "data-samples/sample"), dir);
+        split = cut(Path.of(System.getProperty("arscope.repo.dir"), "data-samples/sample"));
         String lake = dir.resolve("lake").toString();
         ingest("full", null, DAY2);
         load1 = ingest("day1", lake, DAY1);
@@ -94,15 +94,15 @@ class LakeLoadTest {
     @Test
     void theSecondLoadAddsTheNewAndReplacesTheChangedRecords() {
         LakeTables.TableLoad invoices = load2.lakeLoads().get(CanonicalTable.INVOICES);
-        assertEquals(split.delta(CanonicalTable.INVOICES) - 1, invoices.inserted());
+        assertEquals(split.delta(CanonicalTable.INVOICES), invoices.inserted());
         assertEquals(1, invoices.updated());
         LakeTables.TableLoad disputes = load2.lakeLoads().get(CanonicalTable.DISPUTES);
-        assertEquals(split.delta(CanonicalTable.DISPUTES) - split.resolvedSinceDay1(), disputes.inserted());
-        assertEquals(3, split.resolvedSinceDay1());
+        assertEquals(split.delta(CanonicalTable.DISPUTES) - split.resolvedIds().size(), disputes.inserted());
+        assertEquals(3, split.resolvedIds().size());
         assertEquals(3, disputes.updated());
         // Payments of invoices loaded on the first day are accepted: the lake's invoices are known to the checks.
         LakeTables.TableLoad payments = load2.lakeLoads().get(CanonicalTable.PAYMENTS);
-        assertEquals(split.delta(CanonicalTable.PAYMENTS) - 1, payments.inserted());
+        assertEquals(split.delta(CanonicalTable.PAYMENTS), payments.inserted());
         assertTrue(split.paymentsOfDay1Invoices() > 0);
         assertEquals(0, payments.updated());
         assertEquals("2026-10-31", load2.freshness().latest());
@@ -178,134 +178,26 @@ class LakeLoadTest {
     }
 
     /**
-     * The sample as two days' exports and the second day's full export. A row is exported on the day both it and
-     * every invoice it names exist; a dispute resolved after the first day is exported open on it and again,
-     * resolved, on the second.
+     * The sample cut at the first day ({@link ExportCut}), plus what a full export would not make plain: one invoice's
+     * due date corrected on the second day, and a payment of an invoice nobody exported. The full export of the
+     * second day is the sample with both.
      */
-    record Split(Map<String, Integer> day1Rows, Map<String, Integer> deltaRows, List<String> resolvedIds,
-            int paymentsOfDay1Invoices) {
-
-        int day1(CanonicalTable table) {
-            return day1Rows.get(table.tableName());
-        }
-
-        int delta(CanonicalTable table) {
-            return deltaRows.get(table.tableName());
-        }
-
-        int resolvedSinceDay1() {
-            return resolvedIds.size();
-        }
-
-        static Split of(Path sample, Path dir) throws IOException {
-            Map<String, LocalDate> invoiceDates = new HashMap<>();
-            Map<String, LocalDate> firstInvoice = new HashMap<>();
-            for (Map<String, String> r : read(sample.resolve("invoices.csv")).rows()) {
-                LocalDate d = LocalDate.parse(r.get("invoice_date"));
-                invoiceDates.put(r.get("invoice_id"), d);
-                firstInvoice.merge(r.get("customer_id"), d, (a, b) -> a.isBefore(b) ? a : b);
+    private static ExportCut cut(Path sample) throws IOException {
+        ExportCut cut = ExportCut.of(sample, DAY1, dir.resolve("day1"), dir.resolve("day2"));
+        Files.createDirectories(dir.resolve("full"));
+        for (String table : cut.day1Rows().keySet()) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(sample.resolve(table + ".csv")));
+            if (table.equals("invoices")) {
+                String original = lines.stream().filter(l -> l.startsWith(CORRECTED + ",")).findFirst().orElseThrow();
+                String corrected = original.replace(",2024-01-23,", ",2024-02-02,");
+                lines.set(lines.indexOf(original), corrected);
+                Files.writeString(dir.resolve("day2/invoices.csv"), corrected + "\n", StandardOpenOption.APPEND);
+            } else if (table.equals("payments")) {
+                lines.add(ORPHAN_PAYMENT);
+                Files.writeString(dir.resolve("day2/payments.csv"), ORPHAN_PAYMENT + "\n", StandardOpenOption.APPEND);
             }
-            Function<String, LocalDate> latestNamed = ids -> {
-                LocalDate latest = LocalDate.MIN;
-                if (ids != null && !ids.isEmpty()) {
-                    for (String id : ids.split(CanonicalTable.INVOICE_ID_SEPARATOR)) {
-                        LocalDate d = invoiceDates.get(id);
-                        latest = d != null && d.isAfter(latest) ? d : latest;
-                    }
-                }
-                return latest;
-            };
-            Map<String, String> dateColumn = Map.of("customers", "customer_since", "invoices", "invoice_date",
-                    "payments", "payment_date", "adjustments", "adjustment_date", "disputes", "opened_date",
-                    "contacts", "contact_date", "promises", "promised_on", "plan_instalments", "agreed_on");
-            Map<String, Integer> day1Rows = new TreeMap<>();
-            Map<String, Integer> deltaRows = new TreeMap<>();
-            List<String> resolved = new ArrayList<>();
-            int paymentsOfDay1Invoices = 0;
-            for (Map.Entry<String, String> e : dateColumn.entrySet()) {
-                String table = e.getKey();
-                Csv csv = read(sample.resolve(table + ".csv"));
-                List<String> day1 = new ArrayList<>();
-                List<String> delta = new ArrayList<>();
-                List<String> full = new ArrayList<>();
-                for (int i = 0; i < csv.rows().size(); i++) {
-                    Map<String, String> r = csv.rows().get(i);
-                    String line = csv.lines().get(i);
-                    LocalDate known = LocalDate.parse(r.get(e.getValue()));
-                    if (table.equals("customers") && firstInvoice.containsKey(r.get("customer_id"))) {
-                        LocalDate first = firstInvoice.get(r.get("customer_id"));
-                        known = first.isBefore(known) ? first : known;
-                    }
-                    LocalDate named = latestNamed.apply(r.containsKey("invoice_ids") ? r.get("invoice_ids")
-                            : r.get("invoice_id"));
-                    known = named.isAfter(known) ? named : known;
-                    if (table.equals("invoices") && r.get("invoice_id").equals(CORRECTED)) {
-                        String corrected = line.replace(",2024-01-23,", ",2024-02-02,");
-                        day1.add(line);
-                        delta.add(corrected);
-                        full.add(corrected);
-                        continue;
-                    }
-                    full.add(line);
-                    if (known.isAfter(DAY1)) {
-                        delta.add(line);
-                        if (table.equals("payments") && !r.get("invoice_id").isEmpty()
-                                && !invoiceDates.get(r.get("invoice_id")).isAfter(DAY1)) {
-                            paymentsOfDay1Invoices++;
-                        }
-                    } else if (table.equals("disputes") && !r.get("resolved_date").isEmpty()
-                            && LocalDate.parse(r.get("resolved_date")).isAfter(DAY1)) {
-                        day1.add(csv.with(line, "resolved_date", ""));
-                        delta.add(line);
-                        resolved.add(r.get("dispute_id"));
-                    } else {
-                        day1.add(line);
-                    }
-                }
-                if (table.equals("payments")) {
-                    delta.add(ORPHAN_PAYMENT);
-                    full.add(ORPHAN_PAYMENT);
-                }
-                write(dir.resolve("day1").resolve(table + ".csv"), csv.header(), day1);
-                write(dir.resolve("day2").resolve(table + ".csv"), csv.header(), delta);
-                write(dir.resolve("full").resolve(table + ".csv"), csv.header(), full);
-                day1Rows.put(table, day1.size());
-                deltaRows.put(table, delta.size());
-            }
-            return new Split(day1Rows, deltaRows, resolved, paymentsOfDay1Invoices);
+            Files.write(dir.resolve("full").resolve(table + ".csv"), lines);
         }
-
-        private record Csv(String header, List<String> lines, List<Map<String, String>> rows) {
-            String with(String line, String column, String value) {
-                String[] names = header.split(",", -1);
-                String[] cells = line.split(",", -1);
-                cells[List.of(names).indexOf(column)] = value;
-                return String.join(",", cells);
-            }
-        }
-
-        private static Csv read(Path file) throws IOException {
-            List<String> all = Files.readAllLines(file);
-            String[] names = all.get(0).split(",", -1);
-            List<String> lines = all.subList(1, all.size()).stream().filter(l -> !l.isEmpty()).toList();
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines) {
-                String[] cells = line.split(",", -1);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < names.length; i++) {
-                    row.put(names[i], cells[i]);
-                }
-                rows.add(row);
-            }
-            return new Csv(all.get(0), lines, rows);
-        }
-
-        private static void write(Path file, String header, List<String> lines) throws IOException {
-            Files.createDirectories(file.getParent());
-            List<String> all = new ArrayList<>();
-            all.add(header);
-            all.addAll(lines);
-            Files.write(file, all);
-        }
+        return cut;
     }
 }

@@ -111,7 +111,7 @@ class LakeTablesTest {
     private static LakeTables.TableLoad merge(Dataset<Row> rows, List<String> derivedIds) {
         Dataset<Row> keys = spark.createDataFrame(derivedIds.stream().map(id -> RowFactory.create(id)).toList(),
                 new StructType().add("customer_id", "string", false));
-        return lake.merge(CanonicalTable.CUSTOMERS, rows, keys, made.get(CanonicalTable.CUSTOMERS), "test");
+        return lake.merge(CanonicalTable.CUSTOMERS, rows, rows.count(), keys, made.get(CanonicalTable.CUSTOMERS), "test");
     }
 
     /** A customer's id, name, country and segment (region and the rest empty). */
