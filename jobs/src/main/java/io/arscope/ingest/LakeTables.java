@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.delta.tables.DeltaTable;
 import io.arscope.job.InputException;
+import io.arscope.ledger.CanonicalSource;
 import io.arscope.ledger.LakeSnapshot;
 import io.arscope.model.CanonicalTable;
 
@@ -181,8 +182,7 @@ final class LakeTables {
     }
 
     private Dataset<Row> read(CanonicalTable table, Map<CanonicalTable, Long> versions) {
-        return spark.read().format("delta").option("versionAsOf", versions.get(table))
-                .load(LakeSnapshot.path(lake, table));
+        return CanonicalSource.lakeVersion(spark, LakeSnapshot.path(lake, table), versions.get(table));
     }
 
     /**
