@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +20,10 @@ import io.arscope.testing.TestSpark;
 @Tag("integration")
 class CanonicalSourceLakeTest {
 
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
+    private final SparkSession spark = TestSpark.session();
 
-    @BeforeAll
-    static void session() {
-        spark = TestSpark.session();
-    }
+    @TempDir
+    Path dir;
 
     @Test
     void eachVersionReadsItsOwnRowsWithItsPartitions() {
@@ -51,7 +46,7 @@ class CanonicalSourceLakeTest {
         assertEquals(List.of("[a]", "[c]"), rows(path, 2));
     }
 
-    private static List<String> rows(String path, long version) {
+    private List<String> rows(String path, long version) {
         return CanonicalSource.lakeVersion(spark, path, version).collectAsList().stream().map(Row::toString).sorted()
                 .toList();
     }
