@@ -68,8 +68,8 @@ public record KnownRecords(Dataset<Row> customerIds, Dataset<Row> invoices, Data
                 .localCheckpoint());
         Dataset<Row> reachable = invoices.join(invoiceIds, ReferenceChecks.seq("invoice_id"), "left_semi")
                 .union(invoices.join(ids, ReferenceChecks.seq("customer_id"), "left_semi")).distinct();
-        return new KnownRecords(customerIds.join(ids, ReferenceChecks.seq("customer_id"), "left_semi").localCheckpoint(),
-                reachable.localCheckpoint(), rates);
+        return new KnownRecords(customerIds.join(ids, ReferenceChecks.seq("customer_id"), "left_semi")
+                .localCheckpoint(), reachable.localCheckpoint(), rates);
     }
 
     private static Dataset<Row> union(Dataset<Row> all, Dataset<Row> more) {

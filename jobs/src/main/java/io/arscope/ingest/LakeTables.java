@@ -201,7 +201,8 @@ final class LakeTables {
                     date_format(col(table.dateField().get()), "yyyy-MM"));
         }
         source = derivedKeys.isEmpty() ? source.withColumn(DERIVED, lit(false))
-                : source.join(derivedKeys.withColumn(DERIVED, lit(true)), ReferenceChecks.seq(table.keyFields().toArray(String[]::new)), "left_outer")
+                : source.join(derivedKeys.withColumn(DERIVED, lit(true)),
+                        ReferenceChecks.seq(table.keyFields().toArray(String[]::new)), "left_outer")
                         .withColumn(DERIVED, coalesce(col(DERIVED), lit(false)));
         Column sameKey = null;
         for (String key : table.keyFields()) {
@@ -249,5 +250,4 @@ final class LakeTables {
     private static String quoted(String name) {
         return "`" + name + "`";
     }
-
 }

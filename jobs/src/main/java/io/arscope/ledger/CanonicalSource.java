@@ -16,7 +16,6 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructType;
 
-
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.Secrets;
 

@@ -188,7 +188,8 @@ public final class PipelineBenchmark {
                 } else if (e.getKey().endsWith(DAILY)) {
                     Double whole = seconds.get(e.getKey().substring(0, e.getKey().length() - DAILY.length()))
                             .get(step);
-                    cell = whole == null ? String.format("%.0f", s) : String.format("%.0f (%.0f%%)", s, 100 * s / whole);
+                    cell = whole == null ? String.format("%.0f", s)
+                            : String.format("%.0f (%.0f%%)", s, 100 * s / whole);
                 } else {
                     long n = invoices.get(e.getKey());
                     String growth = before == null ? "" : String.format("; x%.2f for x%.1f rows", s / before,

@@ -20,8 +20,8 @@ import io.arscope.model.CanonicalTable;
  * export of everything known by {@code day1}, then a second day's of only the rows new or changed since. A row is
  * known on the day it and every invoice it names exist; a customer on its first invoice's day if that is earlier
  * than its {@code customer_since}; a dispute resolved after the first day is exported open on it and again,
- * resolved, on the second. A table the export has no file of has none in either day. Files are read and written a line at a time, so a history of millions of invoices cuts in
- * little memory (a date per invoice id).
+ * resolved, on the second. A table the export has no file of has none in either day. Files are read and written a
+ * line at a time, so a history of millions of invoices cuts in little memory (a date per invoice id).
  *
  * @param day1Rows               rows per table in the first day's export
  * @param deltaRows              rows per table in the second day's
