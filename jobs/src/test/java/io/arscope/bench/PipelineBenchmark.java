@@ -61,23 +61,23 @@ public final class PipelineBenchmark {
             LocalDate asOf = config.exportDate();
             Path root = dir.resolve("out");
             String full = String.format("%,d", size);
-            Map<String, Double> steps = run(root, asOf, csv, mapping, model, List.of());
-            if (steps == null) {
+            RunFigures whole = run(root, asOf, csv, mapping, model, List.of());
+            if (whole == null) {
                 break;
             }
-            seconds.put(full, steps);
-            invoices.put(full, ingestedInvoices(root, asOf));
+            seconds.put(full, whole.steps());
+            invoices.put(full, whole.invoices());
             if (model == null) {
                 model = work.resolve("model");
                 copy(root.resolve(asOf.toString()).resolve("model"), model);
             }
             if (daily) {
-                Map<String, Double> day = dailyRun(dir, csv, asOf, mapping, model, size);
+                RunFigures day = dailyRun(dir, csv, asOf, mapping, model, size);
                 if (day == null) {
                     break;
                 }
-                seconds.put(full + DAILY, day);
-                invoices.put(full + DAILY, ingestedInvoices(dir.resolve("daily").resolve("out"), asOf));
+                seconds.put(full + DAILY, day.steps());
+                invoices.put(full + DAILY, day.invoices());
             }
             print(seconds, invoices);
         }
@@ -88,7 +88,7 @@ public final class PipelineBenchmark {
      * lake by one run (not timed here), then the as-of date's export of new and changed rows ({@link ExportCut}) by
      * the next: the run a scheduler starts every day. Starts from a new lake each time.
      */
-    private static Map<String, Double> dailyRun(Path dir, Path csv, LocalDate asOf, Path mapping, Path model,
+    private static RunFigures dailyRun(Path dir, Path csv, LocalDate asOf, Path mapping, Path model,
             long size) throws Exception {
         Path daily = dir.resolve("daily");
         deleteTree(daily);
@@ -98,17 +98,25 @@ public final class PipelineBenchmark {
         System.out.printf("%,d: the day before %s exports %s rows; the day %s%n", size, asOf, cut.day1Rows(),
                 cut.deltaRows());
         List<String> lake = List.of("--config", lakeConfig.toString());
-        Map<String, Double> first = run(daily.resolve("out"), asOf.minusDays(1), daily.resolve("day1"), mapping, model,
+        RunFigures first = run(daily.resolve("out"), asOf.minusDays(1), daily.resolve("day1"), mapping, model,
                 lake);
         if (first == null) {
             return null;
         }
-        System.out.printf("%,d: the lake's first load, a whole run as of %s: %s%n", size, asOf.minusDays(1), first);
+        System.out.printf("%,d: the lake's first load, a whole run as of %s: %s%n", size, asOf.minusDays(1),
+                first.steps());
         return run(daily.resolve("out"), asOf, daily.resolve("day2"), mapping, model, lake);
     }
 
-    /** Runs {@code arscope run} in a JVM of its own; its steps' seconds, or null (and a line) if it failed. */
-    private static Map<String, Double> run(Path root, LocalDate asOf, Path input, Path mapping, Path model,
+    /**
+     * What one run's manifest says: seconds per step that ran, and the invoices its ingest step accepted (the
+     * history's for a whole run, the day's for a daily one).
+     */
+    private record RunFigures(Map<String, Double> steps, long invoices) {
+    }
+
+    /** Runs {@code arscope run} in a JVM of its own; its figures, or null (and a line) if it failed. */
+    private static RunFigures run(Path root, LocalDate asOf, Path input, Path mapping, Path model,
             List<String> more) throws Exception {
         String runJava = System.getenv().getOrDefault("RUN_JAVA_OPTS", "-Xmx16g");
         List<String> jvmFlags = List.of(Files.readString(Path.of("jobs/target/launch/jvm-flags")).trim().split("\\s+"));
@@ -134,31 +142,23 @@ public final class PipelineBenchmark {
         JsonNode manifest = new ObjectMapper().readTree(root.resolve(asOf.toString()).resolve(PipelineRun.MANIFEST)
                 .toFile());
         Map<String, Double> steps = new LinkedHashMap<>();
+        long invoices = 0;
         for (JsonNode step : manifest.path("steps")) {
             if (step.path("outcome").asText().equals("ran")) {
                 steps.put(step.path("step").asText(), step.path("seconds").asDouble());
             }
-        }
-        steps.put("run (wall, with JVM and Spark start)", wall);
-        return steps;
-    }
-
-    /** The invoices the run's ledger holds, as its ingest step counted them. */
-    private static long ingestedInvoices(Path root, LocalDate asOf) throws java.io.IOException {
-        JsonNode manifest = new ObjectMapper().readTree(root.resolve(asOf.toString()).resolve(PipelineRun.MANIFEST)
-                .toFile());
-        for (JsonNode step : manifest.path("steps")) {
             if (step.path("step").asText().equals("ingest")) {
                 for (java.util.Iterator<Map.Entry<String, JsonNode>> rows = step.path("rows").fields();
                         rows.hasNext();) {
                     Map.Entry<String, JsonNode> e = rows.next();
                     if (e.getKey().endsWith("invoices") || e.getKey().contains("/invoices@")) {
-                        return e.getValue().asLong();
+                        invoices = e.getValue().asLong();
                     }
                 }
             }
         }
-        return 0;
+        steps.put("run (wall, with JVM and Spark start)", wall);
+        return new RunFigures(steps, invoices);
     }
 
     /**
