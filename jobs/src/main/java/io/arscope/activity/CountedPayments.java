@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.split;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.spark.sql.Column;
@@ -25,9 +26,18 @@ final class CountedPayments {
 
     /**
      * The ledger's payments with their customer and currency filled from their invoice: {@code pay_invoice},
-     * {@code pay_customer}, {@code pay_date}, {@code pay_amount}, {@code pay_currency}.
+     * {@code pay_customer}, {@code pay_date}, {@code pay_amount}, {@code pay_currency}; none when there are no
+     * {@code claims} (the promises or plan instalments they would count for).
      */
-    static Dataset<Row> of(Dataset<Row> payments, Dataset<Row> invoices) {
+    static Dataset<Row> of(Dataset<Row> claims, Dataset<Row> payments, Dataset<Row> invoices) {
+        Dataset<Row> counted = all(payments, invoices);
+        // Most ledgers come without collection activity: with no promise or plan to count them for, the payments
+        // are not joined to their invoices, which would shuffle the whole ledger to find nothing. An empty frame
+        // lets Spark drop the join altogether.
+        return claims.isEmpty() ? claims.sparkSession().createDataFrame(List.of(), counted.schema()) : counted;
+    }
+
+    private static Dataset<Row> all(Dataset<Row> payments, Dataset<Row> invoices) {
         Dataset<Row> owners = invoices.select(col("invoice_id").as("owner_invoice"),
                 col("customer_id").as("owner"), col("currency").as("owner_currency"));
         return payments.join(owners, col("invoice_id").equalTo(col("owner_invoice")), "left_outer")

@@ -48,7 +48,7 @@ public final class PlanStatus {
                         .orderBy(col("instalment")).rowsBetween(Window.unboundedPreceding(), Window.currentRow()))
                         .cast(DataTypes.createDecimalType(18, 2)));
         Column windowEnd = date_add(col("due_date"), config.graceDays());
-        Dataset<Row> counted = CountedPayments.of(payments, invoices);
+        Dataset<Row> counted = CountedPayments.of(agreed, payments, invoices);
         Dataset<Row> paid = agreed.join(counted, CountedPayments.countsFor()
                         .and(col("pay_date").geq(col("agreed_on")))
                         .and(col("pay_date").leq(least(windowEnd, lit(asOf)))), "left_outer")

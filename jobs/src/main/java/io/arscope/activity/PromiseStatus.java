@@ -48,7 +48,7 @@ public final class PromiseStatus {
             LocalDate asOf, ActivityConfig config) {
         Dataset<Row> made = promises.filter(col("promised_on").leq(asOf));
         Column windowEnd = date_add(col("promised_date"), config.graceDays());
-        Dataset<Row> counted = CountedPayments.of(payments, invoices).filter(col("pay_date").leq(asOf));
+        Dataset<Row> counted = CountedPayments.of(made, payments, invoices).filter(col("pay_date").leq(asOf));
         Dataset<Row> paid = made.join(counted, CountedPayments.countsFor()
                         .and(col("pay_date").geq(col("promised_on"))).and(col("pay_date").leq(windowEnd)), "left_outer")
                 .groupBy(col("promise_id").as("paid_promise"))

@@ -30,12 +30,19 @@ public final class PaidInvoices {
      * closed by a credit memo or a write-off was not paid.
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, LocalDate asOf) {
+        return of(InvoiceHistory.of(ledger.asOf(asOf), List.of()));
+    }
+
+    /**
+     * As {@link #of(ReceivablesLedger, LocalDate)}, from the invoice history ({@link InvoiceHistory#of}) of a ledger
+     * already cut at the as-of day: for a job that holds that history for other figures too.
+     */
+    public static Dataset<Row> of(Dataset<Row> history) {
         Column events = col(InvoiceHistory.EVENTS);
         Column settledOn = array_min(transform(filter(events,
                         e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))),
                 e -> e.getField("date")));
-        return InvoiceHistory.of(ledger.asOf(asOf), List.of())
-                .filter(col("amount").gt(0))
+        return history.filter(col("amount").gt(0))
                 .withColumn("settled_on", settledOn)
                 .filter(exists(events, e -> e.getField("date").equalTo(col("settled_on"))
                         .and(e.getField("kind").equalTo("payment"))))

@@ -86,9 +86,7 @@ public final class ReportingCurrency implements Serializable {
      * currency's first rate: the message names each such currency, the date and the earliest row.
      */
     public static Choice choose(ReceivablesLedger ledger, ExchangeRates rates, String requested) {
-        Dataset<Row> rows = rowsByDay(ledger);
-        List<String> currencies = rows.filter(col("currency").isNotNull()).select("currency").distinct()
-                .orderBy("currency").collectAsList().stream().map(r -> r.getString(0)).toList();
+        List<String> currencies = currencies(ledger);
         if (requested == null) {
             if (currencies.size() > 1) {
                 return refused("the invoices are in " + currencies.size() + " currencies " + currencies
@@ -107,6 +105,7 @@ public final class ReportingCurrency implements Serializable {
             }
         }
         List<String> others = currencies.stream().filter(c -> !c.equals(requested)).toList();
+        Dataset<Row> rows = rowsByDay(ledger);
         if (!others.isEmpty()) {
             List<Row> unknown = rows.filter(col("currency").isNull()).orderBy("day", "kind", "id").limit(1)
                     .collectAsList();
@@ -165,6 +164,20 @@ public final class ReportingCurrency implements Serializable {
                     + c) + ")");
         }
         return lines;
+    }
+
+    /**
+     * The currencies of the ledger's rows, each in its {@link #ownCurrency}, in order. Read from the three tables'
+     * own columns without joining a payment or adjustment to its invoice: a row naming no currency takes its
+     * invoice's, which the invoices' own column already holds, so the set is the same; the join would shuffle every
+     * payment to find nothing new.
+     */
+    private static List<String> currencies(ReceivablesLedger ledger) {
+        return ledger.invoices().select(col("currency"))
+                .unionByName(ledger.payments().select(col("currency")))
+                .unionByName(ledger.adjustments().select(col("currency")))
+                .filter(col("currency").isNotNull()).distinct().orderBy("currency").collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
     }
 
     /** Every invoice, payment and adjustment as (currency, day, kind, id), each in its {@link #ownCurrency}. */

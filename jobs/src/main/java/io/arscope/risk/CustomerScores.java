@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -19,8 +21,8 @@ import io.arscope.ledger.ReceivablesLedger;
 /**
  * The rows of {@link ScoreTables#CUSTOMER_SCORES}: every customer observed on the scoring day
  * ({@link CustomerFeatures}) scored by the customer model, with its reasons and its suggested credit limit
- * ({@link CreditLimitRule}), riskiest exposure first. Customers are few beside invoices, so they are scored on the
- * driver.
+ * ({@link CreditLimitRule}), riskiest exposure first. Scored on the executors a batch at a time, as the invoices
+ * are: a portfolio can hold hundreds of thousands of customers.
  */
 public final class CustomerScores {
 
@@ -37,18 +39,24 @@ public final class CustomerScores {
         Dataset<Row> observed = CustomerFeatures.observe(ledger, activity, day, List.of(day), graceDays);
         Dataset<Row> customers = ledger.customers().select(col("customer_id").as("c_id"), col("name"),
                 col("credit_limit"), col("terms_days"));
-        List<Row> rows = observed.join(customers, col("customer_id").equalTo(col("c_id")), "left")
-                .orderBy("customer_id").collectAsList();
-        List<Map<String, Double>> features = rows.stream().map(r -> r.<String, Double>getJavaMap(
+        Broadcast<CustomerRiskModel> shared = spark.sparkContext().broadcast(model,
+                scala.reflect.ClassTag$.MODULE$.apply(CustomerRiskModel.class));
+        return observed.join(customers, col("customer_id").equalTo(col("c_id")), "left")
+                .mapPartitions(Batched.of(RiskScoring.BATCH, batch -> scored(shared.value(), batch, day, currency)),
+                        Encoders.row(ScoreTables.CUSTOMER_SCORES.schema()))
+                .orderBy(ScoreTables.EXPOSURE_AT_RISK.col().desc(), ScoreTables.CUSTOMER_ID.col());
+    }
+
+    private static List<Row> scored(CustomerRiskModel model, List<Row> batch, LocalDate day, String currency) {
+        List<Map<String, Double>> features = batch.stream().map(r -> r.<String, Double>getJavaMap(
                 r.fieldIndex("features"))).toList();
         double[] p = model.probabilities(features);
         List<List<Reasons.Reason>> reasons = model.reasons(features, currency);
-        List<Row> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(row(rows.get(i), ScoreTables.probability(p[i]), reasons.get(i), day, currency));
+        List<Row> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(row(batch.get(i), ScoreTables.probability(p[i]), reasons.get(i), day, currency));
         }
-        return ScoreTables.CUSTOMER_SCORES.frame(spark, out)
-                .orderBy(ScoreTables.EXPOSURE_AT_RISK.col().desc(), ScoreTables.CUSTOMER_ID.col());
+        return out;
     }
 
     static Row row(Row r, double probability, List<Reasons.Reason> reasons, LocalDate day, String reportedIn) {

@@ -3,11 +3,9 @@ package io.arscope.risk;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -68,32 +66,13 @@ public final class RiskScoring {
     public static Dataset<Row> score(SparkSession spark, Dataset<Row> features, RiskModel model, String reportedIn) {
         Broadcast<RiskModel> shared = spark.sparkContext().broadcast(model,
                 scala.reflect.ClassTag$.MODULE$.apply(RiskModel.class));
-        MapPartitionsFunction<Row, Row> scoreAll = rows -> new Iterator<>() {
-            private Iterator<Row> current = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                if (!current.hasNext() && rows.hasNext()) {
-                    current = scoreBatch(shared.value(), rows, reportedIn).iterator();
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                hasNext();
-                return current.next();
-            }
-        };
-        return features.mapPartitions(scoreAll, Encoders.row(SCHEMA));
+        return features.mapPartitions(Batched.of(BATCH, batch -> scoreBatch(shared.value(), batch, reportedIn)),
+                Encoders.row(SCHEMA));
     }
 
-    private static List<Row> scoreBatch(RiskModel model, Iterator<Row> rows, String reportedIn) {
-        List<Row> batch = new ArrayList<>(BATCH);
-        List<Map<String, Double>> features = new ArrayList<>(BATCH);
-        while (rows.hasNext() && batch.size() < BATCH) {
-            Row r = rows.next();
-            batch.add(r);
+    private static List<Row> scoreBatch(RiskModel model, List<Row> batch, String reportedIn) {
+        List<Map<String, Double>> features = new ArrayList<>(batch.size());
+        for (Row r : batch) {
             features.add(r.getJavaMap(r.fieldIndex("features")));
         }
         List<RiskModel.Score> scores = model.score(features, reportedIn);

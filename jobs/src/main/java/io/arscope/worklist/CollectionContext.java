@@ -41,13 +41,19 @@ public final class CollectionContext {
      * {@code on_account_credit} (zero when it has none).
      */
     public static Dataset<Row> customers(ReceivablesLedger ledger, LocalDate asOf) {
-        Dataset<Row> invoices = ledger.invoices().select(col("invoice_id").as("paid_invoice"),
-                col("customer_id").as("owner"));
-        // A payment on account has no invoice; its own customer_id names the payer (ingest fills it in always).
-        Dataset<Row> lastPayment = ledger.payments().filter(col("payment_date").leq(asOf))
-                .join(invoices, col("invoice_id").equalTo(col("paid_invoice")), "left")
-                .groupBy(coalesce(col("customer_id"), col("owner")).as("payer"))
-                .agg(max("payment_date").as(LAST_PAYMENT_DATE));
+        Dataset<Row> paid = ledger.payments().filter(col("payment_date").leq(asOf));
+        // Ingest gives every payment its customer (the invoice's, when the export names none); one without is
+        // the invoice's customer's. Joined only when there is such a payment: the join shuffles every payment and
+        // invoice of the ledger to find none in an ingested one.
+        Dataset<Row> unnamed = paid.filter(col("customer_id").isNull());
+        Dataset<Row> payers = paid.filter(col("customer_id").isNotNull())
+                .select(col("customer_id").as("payer"), col("payment_date"));
+        if (!unnamed.isEmpty()) {
+            payers = payers.unionByName(unnamed.join(ledger.invoices().select(col("invoice_id").as("paid_invoice"),
+                    col("customer_id").as("payer")), col("invoice_id").equalTo(col("paid_invoice")))
+                    .select(col("payer"), col("payment_date")));
+        }
+        Dataset<Row> lastPayment = payers.groupBy(col("payer")).agg(max("payment_date").as(LAST_PAYMENT_DATE));
         Dataset<Row> credit = OnAccountItems.byCustomer(ledger, asOf)
                 .withColumnRenamed(OnAccountItems.CUSTOMER_ID, "creditor");
         return ledger.customers().select(col("customer_id"), col("name").as(CUSTOMER_NAME), col(COLLECTOR))

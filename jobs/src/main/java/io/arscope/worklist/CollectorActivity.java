@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
@@ -61,11 +62,14 @@ public final class CollectorActivity {
     private final List<YearMonth> months;
     private final Map<String, List<Month>> byCollector;
     private final List<Month> team;
+    private final Dataset<Row> invoiceHistory;
 
-    private CollectorActivity(List<YearMonth> months, Map<String, List<Month>> byCollector, List<Month> team) {
+    private CollectorActivity(List<YearMonth> months, Map<String, List<Month>> byCollector, List<Month> team,
+            Dataset<Row> invoiceHistory) {
         this.months = months;
         this.byCollector = byCollector;
         this.team = team;
+        this.invoiceHistory = invoiceHistory;
     }
 
     /**
@@ -87,9 +91,10 @@ public final class CollectorActivity {
                 known.promises().localCheckpoint(), known.planInstalments().localCheckpoint());
         List<List<String>> collectors = ledger.customers().select(COLLECTOR).distinct().collectAsList().stream()
                 .map(r -> List.of(COLLECTOR, r.getString(0))).toList();
-        List<Row> rows = CollectionActivityMetrics.rows(CollectionActivityMetrics.Ledger.of(ledger,
-                List.of(COLLECTOR), previous, lastMonthEnd, buckets, money), held, List.of(COLLECTOR), day,
-                lastMonthEnd, money, ActivityConfig.DEFAULT, collectors, previous);
+        CollectionActivityMetrics.Ledger measured = CollectionActivityMetrics.Ledger.of(ledger, List.of(COLLECTOR),
+                previous, lastMonthEnd, buckets, money);
+        List<Row> rows = CollectionActivityMetrics.rows(measured, held, List.of(COLLECTOR), day, lastMonthEnd, money,
+                ActivityConfig.DEFAULT, collectors, previous);
         Map<String, List<Month>> byCollector = new HashMap<>();
         List<Month> team = new ArrayList<>();
         for (Row built : rows) {
@@ -102,7 +107,15 @@ public final class CollectorActivity {
         // Latest month first.
         team.sort((a, b) -> b.month().compareTo(a.month()));
         byCollector.values().forEach(l -> l.sort((a, b) -> b.month().compareTo(a.month())));
-        return new CollectorActivity(List.of(latest, previous), byCollector, team);
+        return new CollectorActivity(List.of(latest, previous), byCollector, team, measured.ownHistory());
+    }
+
+    /**
+     * The invoice history ({@code InvoiceHistory}) of the ledger cut at the day, in its own currencies, that the
+     * figures were measured on, held computed: the worklist's days still to pay read the same history.
+     */
+    Dataset<Row> invoiceHistory() {
+        return invoiceHistory;
     }
 
     private static Object[] values(Row r) {

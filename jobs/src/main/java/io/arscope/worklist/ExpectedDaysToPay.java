@@ -22,6 +22,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.PaidInvoices;
 import io.arscope.ledger.ReceivablesLedger;
 
@@ -72,6 +73,11 @@ public final class ExpectedDaysToPay {
      */
     public static Dataset<Row> paidInvoices(ReceivablesLedger ledger, LocalDate asOf) {
         return PaidInvoices.of(ledger, asOf).select(col("customer_id"), col("days_late"));
+    }
+
+    /** As {@link #paidInvoices(ReceivablesLedger, LocalDate)}, from the cut ledger's {@link InvoiceHistory}. */
+    public static Dataset<Row> paidInvoices(Dataset<Row> history) {
+        return PaidInvoices.of(history).select(col("customer_id"), col("days_late"));
     }
 
     /**

@@ -157,8 +157,13 @@ public final class WorklistJob implements Job<WorklistOptions> {
         Dataset<Row> activity = CustomerActivity.of(collected, cut,
                 scores.select(ScoreTables.INVOICE_ID.col()), day, ActivityConfig.DEFAULT).localCheckpoint();
         CollectorActivity byCollector = CollectorActivity.of(cut, collected, day, reporting, o.config().buckets());
+        // Whether an invoice was paid in full is judged on its amounts as converted when they are: a sum of
+        // payments converted one by one can miss the invoice's converted amount by a cent. In one currency the
+        // collectors' figures have already built the same history.
+        Dataset<Row> paid = reporting.converts() ? ExpectedDaysToPay.paidInvoices(ledger, day)
+                : ExpectedDaysToPay.paidInvoices(byCollector.invoiceHistory());
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), activity,
+                CollectionContext.openDisputes(ledger, day), paid, activity,
                 byCollector, o.config(), context.output(), source, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
         String drafts = reporting.converts() ? ReminderDrafts.noneWhenConverted(reporting.code())

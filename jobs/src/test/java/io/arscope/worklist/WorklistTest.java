@@ -261,6 +261,7 @@ class WorklistTest {
                 .invoice("C", "C2", "2025-01-01", "2025-01-31", "100")
                 .payment("A", "C1", "2025-02-10", "50")
                 .payment("A", "C1", "2025-04-05", "50")
+                .payment("C", null, "2025-03-20", "10")
                 .dispute("A", "2025-02-01", "2025-03-15")
                 .dispute("B", "2025-03-01", "2025-04-10")
                 .dispute("C", "2025-04-02", null)
@@ -270,8 +271,8 @@ class WorklistTest {
         assertEquals(List.of("B 2025-03-01 pricing"), CollectionContext.openDisputes(ledger, AS_OF).collectAsList()
                 .stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("dispute_opened") + " "
                         + r.getAs("dispute_reason")).toList());
-        // The April payment is not known on 31 March.
-        assertEquals("C1 2025-02-10 ann, C2 null ann", CollectionContext.customers(ledger, AS_OF).orderBy("customer_id")
+        // The April payment is not known on 31 March; the payment naming no customer is its invoice's customer's.
+        assertEquals("C1 2025-02-10 ann, C2 2025-03-20 ann", CollectionContext.customers(ledger, AS_OF).orderBy("customer_id")
                 .collectAsList().stream().map(r -> r.getAs("customer_id") + " " + r.getAs("last_payment_date") + " "
                         + r.getAs("collector")).collect(Collectors.joining(", ")));
     }
