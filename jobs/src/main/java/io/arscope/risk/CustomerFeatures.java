@@ -69,11 +69,17 @@ public final class CustomerFeatures {
      */
     public static Dataset<Row> observe(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
             List<LocalDate> days, int graceDays) {
+        return observe(CustomerHistory.of(ledger, activity, labelAsOf), days, graceDays);
+    }
+
+    /** Every customer of {@code history} observed on each of {@code days} (on or before its day). */
+    public static Dataset<Row> observe(CustomerHistory history, List<LocalDate> days, int graceDays) {
         List<LocalDate> wanted = List.copyOf(days);
+        LocalDate labelAsOf = history.labelAsOf();
         MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
         FlatMapGroupsFunction<String, Row, Row> observed = (customer, rows) -> observations(customer, rows, wanted,
                 labelAsOf, graceDays).iterator();
-        return RiskFeatures.history(ledger, activity, labelAsOf).groupByKey(byCustomer, Encoders.STRING())
+        return history.rows().groupByKey(byCustomer, Encoders.STRING())
                 .flatMapGroups(observed, Encoders.row(SCHEMA));
     }
 

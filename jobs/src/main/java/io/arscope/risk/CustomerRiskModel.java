@@ -77,22 +77,26 @@ public final class CustomerRiskModel implements Serializable {
          */
         public static Observations closed(ReceivablesLedger ledger, CollectionActivity activity,
                 LocalDate labelsAsOf, int graceDays) {
-            return closed(ledger, activity, labelsAsOf, graceDays, MAX_OBSERVATIONS);
+            return closed(ledger, CustomerHistory.of(ledger, activity, labelsAsOf), graceDays);
+        }
+
+        /** As above, from the ledger's {@link CustomerHistory} at the labels' day, held by the caller. */
+        public static Observations closed(ReceivablesLedger ledger, CustomerHistory history, int graceDays) {
+            return closed(ledger, history, graceDays, MAX_OBSERVATIONS);
         }
 
         /**
-         * As {@link #closed(ReceivablesLedger, CollectionActivity, LocalDate, int)}, keeping at most about
+         * As {@link #closed(ReceivablesLedger, CustomerHistory, int)}, keeping at most about
          * {@code max} observations: beyond it, the customers whose id hashes to 0 modulo {@link #sampleEvery}, each
          * with all its month-ends, the same customers on every run.
          */
-        static Observations closed(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelsAsOf,
-                int graceDays, long max) {
+        static Observations closed(ReceivablesLedger ledger, CustomerHistory history, int graceDays, long max) {
+            LocalDate labelsAsOf = history.labelAsOf();
             Row first = ledger.invoices().filter(col("invoice_date").leq(labelsAsOf))
                     .agg(functions.min("invoice_date")).first();
             List<LocalDate> days = first.isNullAt(0) ? List.of() : CustomerFeatures.monthEnds(first.getAs(0),
                     labelsAsOf.minusDays(CustomerFeatures.HORIZON_DAYS));
-            org.apache.spark.sql.Dataset<Row> labelled = CustomerFeatures.observe(ledger, activity, labelsAsOf, days,
-                    graceDays).filter(col("crosses_60").isNotNull()).localCheckpoint();
+            org.apache.spark.sql.Dataset<Row> labelled = CustomerFeatures.observe(history, days, graceDays).filter(col("crosses_60").isNotNull()).localCheckpoint();
             int every = sampleEvery(labelled.count(), max);
             if (every > 1) {
                 labelled = labelled.filter(functions.pmod(functions.hash(col("customer_id")), functions.lit(every))

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
 
 /**
@@ -30,13 +29,14 @@ public final class CustomerScores {
     }
 
     /**
-     * @param ledger   the ledger cut at {@code day}, amounts in {@code currency}
-     * @param activity the customers' collection activity, or null for none
+     * @param ledger   the ledger cut at the history's day, amounts in {@code currency}
+     * @param history  the ledger's {@link CustomerHistory} at that day
      * @param currency the reporting currency, or null for amounts as stored (one currency)
      */
-    public static Dataset<Row> of(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
-            CustomerRiskModel model, LocalDate day, String currency, int graceDays) {
-        Dataset<Row> observed = CustomerFeatures.observe(ledger, activity, day, List.of(day), graceDays);
+    public static Dataset<Row> of(SparkSession spark, ReceivablesLedger ledger, CustomerHistory history,
+            CustomerRiskModel model, String currency, int graceDays) {
+        LocalDate day = history.labelAsOf();
+        Dataset<Row> observed = CustomerFeatures.observe(history, List.of(day), graceDays);
         Dataset<Row> customers = ledger.customers().select(col("customer_id").as("c_id"), col("name"),
                 col("credit_limit"), col("terms_days"));
         Broadcast<CustomerRiskModel> shared = spark.sparkContext().broadcast(model,

@@ -1,13 +1,9 @@
 package io.arscope.risk;
 
-import java.time.LocalDate;
-
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import io.arscope.activity.CollectionActivity;
-import io.arscope.ledger.ReceivablesLedger;
 
 /**
  * The invoices open on a day scored as a model may publish them: by the model when it passes its gate
@@ -20,18 +16,17 @@ import io.arscope.ledger.ReceivablesLedger;
 public record GatedScores(Dataset<Row> scores, ModelGate gate) {
 
     /**
-     * Scores the invoices open on {@code day} in {@code ledger}.
+     * Scores the invoices open at the end of the history's day.
      *
-     * @param activity the customers' collection activity, or null for none
-     * @param currency the reporting currency the ledger's amounts are in, or null for amounts as stored
+     * @param currency the reporting currency the history's amounts are in, or null for amounts as stored
      * @param margin   how much the model must beat the baseline by ({@link ModelGate#decide})
      */
-    public static GatedScores open(SparkSession spark, ReceivablesLedger ledger, CollectionActivity activity,
-            ModelDirectory.Loaded loaded, LocalDate day, String currency, double margin) {
+    public static GatedScores open(SparkSession spark, CustomerHistory history, ModelDirectory.Loaded loaded,
+            String currency, double margin) {
         ModelMetadata meta = loaded.metadata();
         ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
                 margin);
-        Dataset<Row> features = RiskScoring.openFeatures(ledger, activity, loaded, day);
+        Dataset<Row> features = RiskScoring.openFeatures(history, loaded);
         Dataset<Row> scores = RiskScoring.score(spark, features, loaded.model(), currency);
         if (!gate.passed()) {
             scores = BaselineScores.of(scores, features, meta.train().lateShare(), meta.config());

@@ -84,7 +84,12 @@ public final class RiskFeatures {
     /** {@link #atIssue(ReceivablesLedger, LocalDate, int)} with the customers' collection activity; null for none. */
     public static Dataset<Row> atIssue(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
             int graceDays) {
-        return compute(ledger, activity, labelAsOf, graceDays, null);
+        return atIssue(CustomerHistory.of(ledger, activity, labelAsOf), graceDays);
+    }
+
+    /** Every invoice of {@code history} scored on its own invoice date, labelled as known at its day. */
+    public static Dataset<Row> atIssue(CustomerHistory history, int graceDays) {
+        return compute(history, graceDays, null);
     }
 
     /** Invoices open at the end of {@code asOf}, scored on that day. */
@@ -95,14 +100,19 @@ public final class RiskFeatures {
     /** {@link #openOn(ReceivablesLedger, LocalDate, int)} with the customers' collection activity; null for none. */
     public static Dataset<Row> openOn(ReceivablesLedger ledger, CollectionActivity activity, LocalDate asOf,
             int graceDays) {
-        return compute(ledger, activity, asOf, graceDays, asOf);
+        return openOn(CustomerHistory.of(ledger, activity, asOf), graceDays);
     }
 
-    private static Dataset<Row> compute(ReceivablesLedger ledger, CollectionActivity activity, LocalDate labelAsOf,
-            int graceDays, LocalDate scoringDate) {
+    /** The invoices of {@code history} open at the end of its day, scored on that day. */
+    public static Dataset<Row> openOn(CustomerHistory history, int graceDays) {
+        return compute(history, graceDays, history.labelAsOf());
+    }
+
+    private static Dataset<Row> compute(CustomerHistory held, int graceDays, LocalDate scoringDate) {
         MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
-        // Kept once computed: the priors and the features both read every customer's history.
-        Dataset<Row> history = history(ledger, activity, labelAsOf).localCheckpoint(false);
+        LocalDate labelAsOf = held.labelAsOf();
+        // Held: the priors and the features both read every customer's history.
+        Dataset<Row> history = held.rows();
         SegmentPriors priors = SegmentPriors.of(history, labelAsOf, graceDays);
         FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
                 graceDays, scoringDate, priors).iterator();

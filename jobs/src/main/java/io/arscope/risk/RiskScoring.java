@@ -40,20 +40,17 @@ public final class RiskScoring {
     public static Dataset<Row> scoreOpen(SparkSession spark, io.arscope.ledger.ReceivablesLedger ledger,
             io.arscope.activity.CollectionActivity activity, ModelDirectory.Loaded loaded, LocalDate day,
             String reportedIn) {
-        return score(spark, openFeatures(ledger, activity, loaded, day), loaded.model(), reportedIn);
+        return score(spark, openFeatures(CustomerHistory.of(ledger, activity, day), loaded), loaded.model(),
+                reportedIn);
     }
 
     /**
-     * The features of the invoices open at the end of {@code day} ({@link RiskFeatures#openOn}), computed once
-     * (checkpointed, since scoring and a baseline both read them); refuses a model whose features the data does not
-     * provide.
-     *
-     * @param activity the customers' collection activity, or null for none
+     * The features of the invoices open at the end of the history's day ({@link RiskFeatures#openOn}), computed
+     * once (checkpointed, since scoring and a baseline both read them); refuses a model whose features the data does
+     * not provide.
      */
-    public static Dataset<Row> openFeatures(io.arscope.ledger.ReceivablesLedger ledger,
-            io.arscope.activity.CollectionActivity activity, ModelDirectory.Loaded loaded, LocalDate day) {
-        Dataset<Row> features = RiskFeatures.openOn(ledger, activity, day, loaded.model().config().graceDays())
-                .localCheckpoint();
+    public static Dataset<Row> openFeatures(CustomerHistory history, ModelDirectory.Loaded loaded) {
+        Dataset<Row> features = RiskFeatures.openOn(history, loaded.model().config().graceDays()).localCheckpoint();
         List<Map<String, Double>> sample = features.limit(1000).collectAsList().stream()
                 .map(r -> r.<String, Double>getJavaMap(r.fieldIndex("features"))).toList();
         if (!sample.isEmpty()) {

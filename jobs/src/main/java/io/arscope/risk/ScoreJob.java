@@ -77,8 +77,9 @@ public final class ScoreJob implements Job<ScoreOptions> {
         ReceivablesLedger ledger = reporting.valuedAt(cut, day);
         ModelMetadata meta = loaded.metadata();
         CollectionActivity activity = CollectionActivity.ofIngest(context.spark(), o.input());
-        GatedScores gated = GatedScores.open(context.spark(), ledger, activity, loaded, day, reporting.code(),
-                o.gateMargin());
+        // Read by the invoice scores and the customer scores alike.
+        CustomerHistory history = CustomerHistory.of(ledger, activity, day);
+        GatedScores gated = GatedScores.open(context.spark(), history, loaded, reporting.code(), o.gateMargin());
         ModelGate gate = gated.gate();
         Dataset<Row> scores = gated.scores().orderBy(ScoreTables.PROBABILITY_LATE.col().desc(),
                 ScoreTables.INVOICE_ID.col())
@@ -91,8 +92,8 @@ public final class ScoreJob implements Job<ScoreOptions> {
         Long customers = null;
         Long highCustomers = null;
         if (customerModel.isPresent()) {
-            Dataset<Row> customerScores = CustomerScores.of(context.spark(), ledger, activity,
-                    customerModel.get().model(), day, reporting.code(), meta.config().graceDays()).localCheckpoint();
+            Dataset<Row> customerScores = CustomerScores.of(context.spark(), ledger, history,
+                    customerModel.get().model(), reporting.code(), meta.config().graceDays()).localCheckpoint();
             context.writeTable(ScoreTables.CUSTOMER_SCORES, customerScores);
             customers = context.rows().get(ScoreTables.CUSTOMER_SCORES.name());
             highCustomers = customerScores.filter(ScoreTables.RISK_BAND.col().equalTo("high")).count();

@@ -96,8 +96,9 @@ public final class TrainJob implements Job<TrainOptions> {
                 ExchangeRates.ofIngest(context.spark(), o.input()), o.reportingCurrency(),
                 why -> new InputException(o.input() + ": " + why));
         CollectionActivity activity = CollectionActivity.ofIngest(context.spark(), o.input());
-        LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(ledger, activity, labelsAsOf,
-                o.config().graceDays()));
+        // Read by the invoice model's features and the customer model's observations alike.
+        CustomerHistory history = CustomerHistory.of(ledger, activity, labelsAsOf);
+        LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(history, o.config().graceDays()));
         RiskTrainer.Result result = RiskTrainer.train(all, o.config());
         ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());
         context.recordInputs(LedgerRows.of(o.input(), stored));
@@ -105,7 +106,7 @@ public final class TrainJob implements Job<TrainOptions> {
         context.recordRows("train_invoices", result.train().size());
         context.recordRows("validation_invoices", result.validation().size());
         context.recordRows("test_invoices", result.testSet().size());
-        CustomerRiskModel.Observations observed = CustomerRiskModel.Observations.closed(ledger, activity, labelsAsOf,
+        CustomerRiskModel.Observations observed = CustomerRiskModel.Observations.closed(ledger, history,
                 o.config().graceDays());
         CustomerRiskModel.Training customers = CustomerRiskModel.train(observed, labelsAsOf, o.config());
         if (customers.model() != null) {

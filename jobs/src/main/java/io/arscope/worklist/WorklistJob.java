@@ -42,6 +42,7 @@ import io.arscope.job.OutputCheckException;
 import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
+import io.arscope.risk.CustomerHistory;
 import io.arscope.risk.GatedScores;
 import io.arscope.risk.ModelDirectory;
 import io.arscope.risk.ModelGate;
@@ -132,8 +133,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         ScoreSource source;
         if (o.scores() == null) {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
-            GatedScores gated = GatedScores.open(spark, ledger, collected, loaded, day, reporting.code(),
-                    o.gateMargin());
+            GatedScores gated = GatedScores.open(spark, CustomerHistory.of(ledger, collected, day), loaded,
+                    reporting.code(), o.gateMargin());
             scores = gated.scores().localCheckpoint();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256(), ranking(gated.gate()), gated.gate());

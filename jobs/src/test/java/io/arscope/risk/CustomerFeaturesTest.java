@@ -96,17 +96,18 @@ class CustomerFeaturesTest {
         ledger().write(spark, dir.resolve("capped"));
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("capped/canonical").toString());
         LocalDate labels = d("2024-09-30");
-        CustomerRiskModel.Observations all = CustomerRiskModel.Observations.closed(ledger, null, labels, 0,
+        CustomerHistory history = CustomerHistory.of(ledger, null, labels);
+        CustomerRiskModel.Observations all = CustomerRiskModel.Observations.closed(ledger, history, 0,
                 Long.MAX_VALUE);
-        CustomerRiskModel.Observations capped = CustomerRiskModel.Observations.closed(ledger, null, labels, 0,
+        CustomerRiskModel.Observations capped = CustomerRiskModel.Observations.closed(ledger, history, 0,
                 all.size() - 1);
         java.util.Set<String> kept = new java.util.TreeSet<>(capped.customers());
         java.util.Set<String> every = new java.util.TreeSet<>(all.customers());
         assertEquals(true, every.containsAll(kept) && kept.size() < every.size(), kept + " of " + every);
         // Each kept customer keeps all its month-ends, and a second run keeps the same ones.
         assertEquals(all.customers().stream().filter(kept::contains).count(), (long) capped.size());
-        assertEquals(capped.customers(), CustomerRiskModel.Observations.closed(ledger, null, labels, 0,
-                all.size() - 1).customers());
+        assertEquals(capped.customers(), CustomerRiskModel.Observations.closed(ledger,
+                CustomerHistory.of(ledger, null, labels), 0, all.size() - 1).customers());
     }
 
     @Test
