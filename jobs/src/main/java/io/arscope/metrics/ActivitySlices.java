@@ -1,5 +1,6 @@
 package io.arscope.metrics;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -35,10 +36,13 @@ final class ActivitySlices {
     }
 
     /**
-     * {@code rows} (customer_id, invoice_ids, currency) with a text column per dimension and
+     * {@code judged} rows (customer_id, invoice_ids, currency) with a text column per dimension and
      * {@link #AMOUNT_CURRENCY}.
      */
-    static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> customers, Dataset<Row> invoices, List<String> dims) {
+    static Dataset<Row> attach(Dataset<Row> judged, Dataset<Row> customers, Dataset<Row> invoices,
+            List<String> dims) {
+        // Held: read three times below, and judging a promise or plan joins the ledger's payments.
+        Dataset<Row> rows = judged.localCheckpoint();
         List<String> invoiceColumns = List.of(invoices.columns());
         List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("slice_customer")));
         List<Column> invoiceSelect = new ArrayList<>(List.of(col("invoice_id").as("slice_invoice"),
@@ -46,15 +50,22 @@ final class ActivitySlices {
         for (String d : dims) {
             (invoiceColumns.contains(d) ? invoiceSelect : customerSelect).add(col(d));
         }
-        Dataset<Row> customerCurrency = invoices.groupBy(col("customer_id").as("billed_customer"))
-                .agg(min(struct(col("invoice_id"), col("currency")))
-                        .getField("currency").as("billed_currency"));
         Column firstListed = split(col("invoice_ids"), Pattern.quote(CanonicalTable.INVOICE_ID_SEPARATOR))
                 .getItem(0);
+        // Only the invoices the rows can reach are read further: the promises and plans are a few beside the
+        // ledger, which would otherwise be grouped and shuffled whole for them (and for none, in most ledgers).
+        Dataset<Row> named = broadcast(rows.select(col("customer_id").as("named_customer")).distinct());
+        Dataset<Row> listed = broadcast(rows.select(firstListed.as("listed_invoice")).distinct());
+        Dataset<Row> customerCurrency = invoices
+                .join(named, col("customer_id").equalTo(col("named_customer")), "left_semi")
+                .groupBy(col("customer_id").as("billed_customer"))
+                .agg(min(struct(col("invoice_id"), col("currency")))
+                        .getField("currency").as("billed_currency"));
         Dataset<Row> sliced = rows.drop(dims.toArray(String[]::new))
                 .join(customers.select(customerSelect.toArray(Column[]::new)),
                         col("customer_id").equalTo(col("slice_customer")), "left_outer")
-                .join(invoices.select(invoiceSelect.toArray(Column[]::new)),
+                .join(invoices.join(listed, col("invoice_id").equalTo(col("listed_invoice")), "left_semi")
+                        .select(invoiceSelect.toArray(Column[]::new)),
                         firstListed.equalTo(col("slice_invoice")), "left_outer")
                 .join(customerCurrency, col("customer_id").equalTo(col("billed_customer")), "left_outer")
                 .withColumn(AMOUNT_CURRENCY, coalesce(col("currency"), col("slice_invoice_currency"),
