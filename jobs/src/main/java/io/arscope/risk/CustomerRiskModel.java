@@ -96,7 +96,8 @@ public final class CustomerRiskModel implements Serializable {
                     .agg(functions.min("invoice_date")).first();
             List<LocalDate> days = first.isNullAt(0) ? List.of() : CustomerFeatures.monthEnds(first.getAs(0),
                     labelsAsOf.minusDays(CustomerFeatures.HORIZON_DAYS));
-            org.apache.spark.sql.Dataset<Row> labelled = CustomerFeatures.observe(history, days, graceDays).filter(col("crosses_60").isNotNull()).localCheckpoint();
+            org.apache.spark.sql.Dataset<Row> labelled = CustomerFeatures.observe(history, days, graceDays)
+                    .filter(col("crosses_60").isNotNull()).localCheckpoint();
             int every = sampleEvery(labelled.count(), max);
             if (every > 1) {
                 labelled = labelled.filter(functions.pmod(functions.hash(col("customer_id")), functions.lit(every))

@@ -272,7 +272,8 @@ class WorklistTest {
                 .stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("dispute_opened") + " "
                         + r.getAs("dispute_reason")).toList());
         // The April payment is not known on 31 March; the payment naming no customer is its invoice's customer's.
-        assertEquals("C1 2025-02-10 ann, C2 2025-03-20 ann", CollectionContext.customers(ledger, AS_OF).orderBy("customer_id")
+        assertEquals("C1 2025-02-10 ann, C2 2025-03-20 ann", CollectionContext.customers(ledger, AS_OF)
+                .orderBy("customer_id")
                 .collectAsList().stream().map(r -> r.getAs("customer_id") + " " + r.getAs("last_payment_date") + " "
                         + r.getAs("collector")).collect(Collectors.joining(", ")));
     }
