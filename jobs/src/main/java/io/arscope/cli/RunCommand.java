@@ -12,6 +12,7 @@ import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.UsageException;
 import io.arscope.ledger.ReportingCurrency;
+import io.arscope.ledger.SharedLedger;
 import io.arscope.pipeline.PipelineOptions;
 import io.arscope.pipeline.PipelineRun;
 import io.arscope.pipeline.RunLock;
@@ -126,7 +127,8 @@ final class RunCommand implements Callable<Integer> {
             return runner.fail("run", e);
         }
         try (RunLock lock = PipelineRun.lock(options);
-                SparkSessions.Scoped session = SparkSessions.open("arscope-run", spark.master)) {
+                SparkSessions.Scoped session = SparkSessions.open("arscope-run", spark.master);
+                SharedLedger shared = SharedLedger.open()) {
             PipelineSteps steps = new PipelineSteps(session.session(), defaults,
                     Progress.of(spark.progress, spec.commandLine().getErr()));
             return new PipelineRun(session.session(), steps, spec.commandLine().getOut()).run(options, lock).exitCode();

@@ -62,6 +62,24 @@ public final class InvoiceHistory {
                 customerSelect.add(col(d));
             }
         }
+        Dataset<Row> invoices = SharedLedger.history(ledger, () -> withEvents(ledger))
+                .join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
+                        col("customer_id").equalTo(col("c_id")), "left_outer");
+        List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
+                col("due_date"), col("amount"),
+                col(EVENTS), col(DISPUTES)));
+        for (String d : dimensions) {
+            out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
+        }
+        carried.stream().filter(c -> !dimensions.contains(c)).forEach(c -> out.add(col(c)));
+        return invoices.select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * Every invoice column, with the invoice's events and disputes as arrays (empty when it has none): the part of
+     * the history that groups the ledger's rows by invoice, which a run's steps share ({@link SharedLedger}).
+     */
+    private static Dataset<Row> withEvents(ReceivablesLedger ledger) {
         // Events are grouped by invoice on their own (a hash aggregate) and then joined: measured faster here
         // than one grouping of invoices and events together, which falls back to a sort-based aggregate.
         // On-account items name no invoice: they are OnAccountItems, never an invoice's events.
@@ -76,22 +94,15 @@ public final class InvoiceHistory {
                 .groupBy("invoice_id")
                 .agg(collect_list(struct(col("opened_date").as("opened"), col("resolved_date").as("resolved")))
                         .as(DISPUTES));
-        Dataset<Row> invoices = ledger.invoices()
-                .join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
-                        col("customer_id").equalTo(col("c_id")), "left_outer")
-                .join(events, "invoice_id", "left_outer")
-                .join(disputes, "invoice_id", "left_outer");
-        List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
-                col("due_date"), col("amount"),
-                coalesce(col(EVENTS), functions.array().cast(events.schema().apply(EVENTS).dataType()))
-                        .as(EVENTS),
-                coalesce(col(DISPUTES), functions.array().cast(disputes.schema().apply(DISPUTES).dataType()))
-                        .as(DISPUTES)));
-        for (String d : dimensions) {
-            out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
+        List<Column> out = new ArrayList<>();
+        for (String c : ledger.invoices().columns()) {
+            out.add(col(c));
         }
-        carried.stream().filter(c -> !dimensions.contains(c)).forEach(c -> out.add(col(c)));
-        return invoices.select(out.toArray(Column[]::new));
+        out.add(coalesce(col(EVENTS), functions.array().cast(events.schema().apply(EVENTS).dataType())).as(EVENTS));
+        out.add(coalesce(col(DISPUTES), functions.array().cast(disputes.schema().apply(DISPUTES).dataType()))
+                .as(DISPUTES));
+        return ledger.invoices().join(events, "invoice_id", "left_outer").join(disputes, "invoice_id", "left_outer")
+                .select(out.toArray(Column[]::new));
     }
 
     /** The invoice's events of the given kinds (all of them when none is given), as an array column. */

@@ -32,15 +32,17 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
      * Reads every canonical table under {@code canonicalDir} ({@link CanonicalSource}: the Parquet tables
      * {@code arscope ingest} writes, or the lake versions it merged into) through {@link EffectiveDates}: the one
      * place where flagged oddities get their meaning (it reads the payments', adjustments' and disputes'
-     * {@code quality_flags}, which the ledger's tables then leave out).
+     * {@code quality_flags}, which the ledger's tables then leave out). In a {@link SharedLedger} scope, read once.
      */
     public static ReceivablesLedger read(SparkSession spark, String canonicalDir) {
-        CanonicalSource source = CanonicalSource.at(spark, canonicalDir);
-        return EffectiveDates.of(new ReceivablesLedger(table(source, CanonicalTable.CUSTOMERS),
-                table(source, CanonicalTable.INVOICES),
-                withFlags(source, CanonicalTable.PAYMENTS),
-                withFlags(source, CanonicalTable.ADJUSTMENTS),
-                withFlags(source, CanonicalTable.DISPUTES)));
+        return SharedLedger.read(canonicalDir, () -> {
+            CanonicalSource source = CanonicalSource.at(spark, canonicalDir);
+            return EffectiveDates.of(new ReceivablesLedger(table(source, CanonicalTable.CUSTOMERS),
+                    table(source, CanonicalTable.INVOICES),
+                    withFlags(source, CanonicalTable.PAYMENTS),
+                    withFlags(source, CanonicalTable.ADJUSTMENTS),
+                    withFlags(source, CanonicalTable.DISPUTES)));
+        });
     }
 
     /**
@@ -76,13 +78,14 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
     /**
      * The ledger as known at the end of {@code asOf}. Read through {@link EffectiveDates}, a prepayment dated on or
      * before {@code asOf} for an invoice issued after it counts on that invoice's date, so it is left out with it.
+     * In a {@link SharedLedger} scope, the cut of a ledger read there is made once and held.
      */
     public ReceivablesLedger asOf(LocalDate asOf) {
-        return new ReceivablesLedger(customers,
+        return SharedLedger.cut(this, asOf, () -> new ReceivablesLedger(customers,
                 invoices.filter(col("invoice_date").leq(asOf)),
                 payments.filter(col("payment_date").leq(asOf)),
                 adjustments.filter(col("adjustment_date").leq(asOf)),
-                disputes.filter(col("opened_date").leq(asOf)));
+                disputes.filter(col("opened_date").leq(asOf))));
     }
 
     /** The given day, else the latest date in the data. */

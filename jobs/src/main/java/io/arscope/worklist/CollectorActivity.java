@@ -20,6 +20,7 @@ import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
+import io.arscope.ledger.SharedLedger;
 import io.arscope.ledger.Slices;
 import io.arscope.metrics.ActivityGaps;
 import io.arscope.metrics.CollectionActivityMetrics;
@@ -83,9 +84,10 @@ public final class CollectorActivity {
         YearMonth latest = YearMonth.from(lastMonthEnd);
         YearMonth previous = latest.minusMonths(1);
         // Held once: every figure reads the same few tables again, and reading them means the ingest's files.
-        ReceivablesLedger ledger = new ReceivablesLedger(cut.customers().withColumn(COLLECTOR,
-                Worklist.collector(col(COLLECTOR))).localCheckpoint(), cut.invoices().localCheckpoint(),
-                cut.payments().localCheckpoint(), cut.adjustments().localCheckpoint(), cut.disputes());
+        ReceivablesLedger read = SharedLedger.held(cut);
+        ReceivablesLedger ledger = new ReceivablesLedger(read.customers().withColumn(COLLECTOR,
+                Worklist.collector(col(COLLECTOR))), read.invoices(), read.payments(), read.adjustments(),
+                read.disputes());
         CollectionActivity known = collected.asOf(day);
         CollectionActivity held = new CollectionActivity(known.contacts().localCheckpoint(),
                 known.promises().localCheckpoint(), known.planInstalments().localCheckpoint());
