@@ -66,8 +66,7 @@ public final class InvoiceHistory {
                 .join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
                         col("customer_id").equalTo(col("c_id")), "left_outer");
         List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
-                col("due_date"), col("amount"),
-                col(EVENTS), col(DISPUTES)));
+                col("due_date"), col("amount"), col(EVENTS), col(DISPUTES)));
         for (String d : dimensions) {
             out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
         }
