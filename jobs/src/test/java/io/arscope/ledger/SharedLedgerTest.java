@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import scala.collection.JavaConverters;
+
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
 
@@ -23,7 +28,7 @@ import io.arscope.testing.TestSpark;
  * A run's steps share one ledger: on a hand-made ledger of two customers, in a scope the same folder read twice is
  * one ledger, its cut at a day is made once and cut again is itself, and the invoices' events are grouped once for
  * histories of any dimensions (and for a checkpointed copy of the cut), with the same rows as outside a scope;
- * closing the scope releases the history it held.
+ * closing the scope releases the histories it held.
  * A: invoice 1 (100, 1 Jan 2025) paid 40 on 10 Jan and 60 on 20 Feb, disputed 5 to 15 Jan; invoice 2 (50, 1 Mar)
  * issued after the cut. B: invoice 3 (70, 5 Jan), a credit memo of 20 on 25 Jan.
  */
@@ -66,7 +71,8 @@ class SharedLedgerTest {
                 "3 wholesale [2025-01-25/20.00/credit_memo] []");
         assertEquals(expected, rows(InvoiceHistory.of(apart.asOf(d("2025-02-28")), List.of("segment")), "segment"));
 
-        int cachedBefore = cached(spark);
+        Set<Integer> before = persisted(spark);
+        Set<Integer> history;
         try (SharedLedger scope = SharedLedger.open()) {
             ReceivablesLedger all = ReceivablesLedger.read(spark, canonical);
             assertSame(all, ReceivablesLedger.read(spark, dir.resolve("canonical") + "/"));
@@ -75,26 +81,37 @@ class SharedLedgerTest {
             assertSame(cut, cut.asOf(d("2025-02-28")));
             // One grouping of events held; a second history, of other columns, groups nothing more.
             assertEquals(expected, rows(InvoiceHistory.of(cut, List.of("segment")), "segment"));
-            assertEquals(cachedBefore + 1, cached(spark));
+            history = added(spark, before);
+            assertEquals(1, history.size());
             assertEquals(List.of(
                     "1 A [2025-01-10/40.00/payment, 2025-02-20/60.00/payment] [2025-01-05/2025-01-15]",
                     "3 B [2025-01-25/20.00/credit_memo] []"),
                     rows(InvoiceHistory.of(cut, List.of(), List.of("customer_id")), "customer_id"));
-            assertEquals(cachedBefore + 1, cached(spark));
+            assertEquals(history, added(spark, before));
             // A checkpointed copy of the cut (its four tables held, disputes read as they are) shares its history.
             ReceivablesLedger copy = SharedLedger.held(cut);
-            assertEquals(cachedBefore + 5, cached(spark));
+            Set<Integer> withCopy = added(spark, before);
+            assertEquals(5, withCopy.size());
             assertEquals(expected, rows(InvoiceHistory.of(copy, List.of("segment")), "segment"));
-            assertEquals(cachedBefore + 5, cached(spark));
+            assertEquals(withCopy, added(spark, before));
             // A cut at another day is another cut; the January one leaves out the February payment.
             assertTrue(rows(InvoiceHistory.of(all.asOf(d("2025-01-31")), List.of("segment")), "segment").get(0)
                     .startsWith("1 retail [2025-01-10/40.00/payment] "));
         }
-        // The scope releases the history it held; the copy's checkpoints are the caller's, as outside a scope.
-        assertEquals(cachedBefore + 4, cached(spark));
+        // The scope releases the histories it held.
+        assertTrue(Collections.disjoint(history, persisted(spark)));
     }
 
-    private static int cached(SparkSession spark) {
-        return spark.sparkContext().getPersistentRDDs().size();
+    /** The ids of the RDDs Spark holds now. */
+    private static Set<Integer> persisted(SparkSession spark) {
+        return new HashSet<>(JavaConverters.mapAsJavaMap(spark.sparkContext().getPersistentRDDs()).keySet().stream()
+                .map(id -> (Integer) id).toList());
+    }
+
+    /** The RDDs held now that were not before (checkpoints of other tests may be released meanwhile). */
+    private static Set<Integer> added(SparkSession spark, Set<Integer> before) {
+        Set<Integer> now = persisted(spark);
+        now.removeAll(before);
+        return now;
     }
 }
