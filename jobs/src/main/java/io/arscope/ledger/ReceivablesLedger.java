@@ -78,7 +78,7 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
     /**
      * The ledger as known at the end of {@code asOf}. Read through {@link EffectiveDates}, a prepayment dated on or
      * before {@code asOf} for an invoice issued after it counts on that invoice's date, so it is left out with it.
-     * In a {@link SharedLedger} scope, the cut of a ledger read there is made once and held.
+     * In a {@link SharedLedger} scope, the cut of a ledger read there is made once.
      */
     public ReceivablesLedger asOf(LocalDate asOf) {
         return SharedLedger.cut(this, asOf, () -> new ReceivablesLedger(customers,
