@@ -44,6 +44,8 @@ public final class CustomerScores {
         return observed.join(customers, col("customer_id").equalTo(col("c_id")), "left")
                 .mapPartitions(Batched.of(RiskScoring.BATCH, batch -> scored(shared.value(), batch, day, currency)),
                         Encoders.row(ScoreTables.CUSTOMER_SCORES.schema()))
+                // Held before the sort, which reads its input twice (once to sample the ranges).
+                .localCheckpoint()
                 .orderBy(ScoreTables.EXPOSURE_AT_RISK.col().desc(), ScoreTables.CUSTOMER_ID.col());
     }
 

@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * ({@link ModelGate}), else by the baseline ({@link BaselineScores}). {@code arscope score} and {@code arscope
  * worklist --model} both score this way, so that neither ranks by a model the other would refuse.
  *
- * @param scores rows of {@link ScoreTables#SCORES}, not yet ordered
+ * @param scores rows of {@link ScoreTables#SCORES}, not yet ordered; held, since every caller sorts them and a sort
+ *               reads its input twice (once to sample the ranges), which would score every invoice twice
  * @param gate   the gate's decision
  */
 public record GatedScores(Dataset<Row> scores, ModelGate gate) {
@@ -31,6 +32,6 @@ public record GatedScores(Dataset<Row> scores, ModelGate gate) {
         if (!gate.passed()) {
             scores = BaselineScores.of(scores, features, meta.train().lateShare(), meta.config());
         }
-        return new GatedScores(scores, gate);
+        return new GatedScores(scores.localCheckpoint(), gate);
     }
 }

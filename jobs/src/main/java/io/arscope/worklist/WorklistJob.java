@@ -135,7 +135,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
             GatedScores gated = GatedScores.open(spark, CustomerHistory.of(ledger, collected, day), loaded,
                     reporting.code(), o.gateMargin());
-            scores = gated.scores().localCheckpoint();
+            scores = gated.scores();
             source = new ScoreSource(o.input(), null, o.model().toString(),
                     loaded.metadata().trainingDataSha256(), ranking(gated.gate()), gated.gate());
         } else {

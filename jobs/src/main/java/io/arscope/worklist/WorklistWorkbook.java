@@ -58,6 +58,11 @@ public final class WorklistWorkbook implements AutoCloseable {
     private final CellStyle percent;
     private final CellStyle decimal;
     private final CellStyle whole;
+    /**
+     * The workbook's default style, set on text and yes/no cells all the same: a cell without a style makes POI
+     * look up its column's default style in the sheet's XML on every write, which took most of the workbook's time.
+     */
+    private final CellStyle plain;
 
     /** @param sheetNames the sheet of each collector ({@link io.arscope.run.SheetNames}) */
     public WorklistWorkbook(Map<String, String> sheetNames) {
@@ -72,6 +77,7 @@ public final class WorklistWorkbook implements AutoCloseable {
         percent = format("0%");
         decimal = format("0.00");
         whole = format("0");
+        plain = book.getCellStyleAt(0);
     }
 
     private CellStyle format(String pattern) {
@@ -137,6 +143,7 @@ public final class WorklistWorkbook implements AutoCloseable {
             cell.setCellStyle(whole);
         } else if (column.type().equals(DataTypes.BooleanType)) {
             cell.setCellValue((Boolean) value);
+            cell.setCellStyle(plain);
         } else {
             String text = (String) value;
             if (text.length() > MAX_TEXT) {
@@ -145,6 +152,7 @@ public final class WorklistWorkbook implements AutoCloseable {
                         + " a cell holds");
             }
             cell.setCellValue(text);
+            cell.setCellStyle(plain);
         }
     }
 
