@@ -14,9 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -76,11 +74,9 @@ public final class CustomerFeatures {
     public static Dataset<Row> observe(CustomerHistory history, List<LocalDate> days, int graceDays) {
         List<LocalDate> wanted = List.copyOf(days);
         LocalDate labelAsOf = history.labelAsOf();
-        MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
         FlatMapGroupsFunction<String, Row, Row> observed = (customer, rows) -> observations(customer, rows, wanted,
                 labelAsOf, graceDays).iterator();
-        return history.rows().groupByKey(byCustomer, Encoders.STRING())
-                .flatMapGroups(observed, Encoders.row(SCHEMA));
+        return history.perCustomer(observed, SCHEMA);
     }
 
     /** The month-ends from the first invoice's month to {@code last}, the observation days of training. */

@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -109,14 +107,11 @@ public final class RiskFeatures {
     }
 
     private static Dataset<Row> compute(CustomerHistory held, int graceDays, LocalDate scoringDate) {
-        MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
         LocalDate labelAsOf = held.labelAsOf();
-        // Held: the priors and the features both read every customer's history.
-        Dataset<Row> history = held.rows();
-        SegmentPriors priors = SegmentPriors.of(history, labelAsOf, graceDays);
+        SegmentPriors priors = SegmentPriors.of(held, graceDays);
         FlatMapGroupsFunction<String, Row, Row> features = (customer, rows) -> customerFeatures(rows, labelAsOf,
                 graceDays, scoringDate, priors).iterator();
-        return history.groupByKey(byCustomer, Encoders.STRING()).flatMapGroups(features, Encoders.row(SCHEMA));
+        return held.perCustomer(features, SCHEMA);
     }
 
     /**

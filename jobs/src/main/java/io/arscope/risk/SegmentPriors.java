@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
@@ -78,13 +75,12 @@ final class SegmentPriors implements Serializable {
                 : new Outcome(lateFrom, true);
     }
 
-    /** Priors from the ledger's history rows ({@link RiskFeatures#history}), collected to the driver. */
-    static SegmentPriors of(Dataset<Row> history, LocalDate labelAsOf, int graceDays) {
-        MapFunction<Row, String> byCustomer = r -> r.getAs("customer_id");
+    /** Priors from the customers' history, collected to the driver. */
+    static SegmentPriors of(CustomerHistory history, int graceDays) {
+        LocalDate labelAsOf = history.labelAsOf();
         FlatMapGroupsFunction<String, Row, Row> months = (customer, rows) -> customerMonths(rows, labelAsOf,
                 graceDays).iterator();
-        List<Row> counts = history.groupByKey(byCustomer, Encoders.STRING())
-                .flatMapGroups(months, Encoders.row(COUNTS))
+        List<Row> counts = history.perCustomer(months, COUNTS)
                 .groupBy("segment", "month")
                 .agg(functions.count("*").as("customers"), functions.sum("known").as("n"),
                         functions.sum("late").as("k"),
