@@ -31,6 +31,7 @@ import io.arscope.ledger.ReceivablesLedger;
  */
 public final class CustomerHistory {
 
+    /** The history rows, held once computed, each customer's together and in a run in one partition. */
     private final Dataset<Row> rows;
     private final LocalDate labelAsOf;
 
@@ -46,17 +47,15 @@ public final class CustomerHistory {
                 labelAsOf);
     }
 
-    /** The history rows, held once computed, each customer's together in one partition. */
-    public Dataset<Row> rows() {
-        return rows;
-    }
-
     /** The day the rows are known at. */
     public LocalDate labelAsOf() {
         return labelAsOf;
     }
 
-    /** {@code perCustomer} called with each customer's rows in turn (in no particular order), its rows gathered. */
+    /**
+     * Applies {@code perCustomer} to each customer's rows, one customer at a time and in no particular order, without
+     * a shuffle: the rows are held partitioned and sorted by customer.
+     */
     Dataset<Row> perCustomer(FlatMapGroupsFunction<String, Row, Row> perCustomer, StructType schema) {
         return rows.mapPartitions(new Grouped(perCustomer), Encoders.row(schema));
     }
