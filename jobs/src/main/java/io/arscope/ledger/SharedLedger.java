@@ -66,7 +66,9 @@ public final class SharedLedger implements AutoCloseable {
     @Override
     public void close() {
         OPEN.compareAndSet(this, null);
-        held.forEach(rdd -> rdd.unpersist(false));
+        // Blocking: a run closes the scope just before it stops Spark, and a removal still in flight then fails
+        // with a stack trace on stderr after the run's last line.
+        held.forEach(rdd -> rdd.unpersist(true));
         held.clear();
         read.clear();
         cuts.clear();
