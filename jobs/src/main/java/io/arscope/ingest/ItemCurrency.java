@@ -10,8 +10,6 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.List;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,26 +40,27 @@ final class ItemCurrency {
      */
     static Dataset<Row> problems(Dataset<Row> joined, CanonicalTable table, Dataset<Row> invoices) {
         String item = "an on-account " + (table == CanonicalTable.PAYMENTS ? "payment" : "credit memo");
-        joined = withCustomerFacts(joined, invoices);
-        Column applied = col("invoice_id").isNotNull();
         Column owed = col(ReferenceChecks.INVOICE_CURRENCY);
-        Column mismatch = applied.and(col("currency").isNotNull()).and(owed.isNotNull())
+        Column mismatch = col("invoice_id").isNotNull().and(col("currency").isNotNull()).and(owed.isNotNull())
                 .and(col("currency").notEqual(owed));
-        Column ambiguous = col("invoice_id").isNull().and(col("currency").isNull())
-                .and(coalesce(size(col(BILLED_IN)), lit(0)).notEqual(1));
+        Dataset<Row> mismatched = joined.filter(mismatch);
+        // Only an item on account without a currency asks what its customer is billed in: those are few, and the
+        // customers' currencies are joined to them alone rather than to every payment.
+        Dataset<Row> unnamed = withCustomerFacts(joined.filter(col("invoice_id").isNull()
+                .and(col("currency").isNull())), invoices)
+                .filter(coalesce(size(col(BILLED_IN)), lit(0)).notEqual(1));
         Column billedIn = array_join(col(BILLED_IN), ", ");
-        Dataset<Row> bad = joined.withColumn("code", when(mismatch, RejectReason.CURRENCY_MISMATCH.name())
-                        .when(ambiguous, RejectReason.MISSING_FIELD.name()))
-                .filter(col("code").isNotNull());
-        Column reason = when(mismatch, concat(lit("currency "), col("currency"), lit(" is not invoice "),
-                        col("invoice_id"), lit("'s currency "), owed))
-                .otherwise(concat(lit("currency is required for " + item + " (no invoice_id) of customer "),
-                        col("customer_id"), when(col(CUSTOMER).isNotNull(),
-                                concat(lit(", who is billed in several currencies: "), billedIn))
-                                .otherwise(concat(lit(", who has no invoice, while the invoices are in "),
-                                        when(col("ic_ledger_count").equalTo(0), lit("none"))
-                                                .otherwise(col("ic_ledger_currencies"))))));
-        return ReferenceChecks.reject(bad, table, col("code"), lit("currency"), reason, 3);
+        Column reason = concat(lit("currency is required for " + item + " (no invoice_id) of customer "),
+                col("customer_id"), when(col(CUSTOMER).isNotNull(),
+                        concat(lit(", who is billed in several currencies: "), billedIn))
+                        .otherwise(concat(lit(", who has no invoice, while the invoices are in "),
+                                when(col("ic_ledger_count").equalTo(0), lit("none"))
+                                        .otherwise(col("ic_ledger_currencies")))));
+        return ReferenceChecks.reject(mismatched, table, lit(RejectReason.CURRENCY_MISMATCH.name()), lit("currency"),
+                        concat(lit("currency "), col("currency"), lit(" is not invoice "), col("invoice_id"),
+                                lit("'s currency "), owed), 3)
+                .unionByName(ReferenceChecks.reject(unnamed, table, lit(RejectReason.MISSING_FIELD.name()),
+                        lit("currency"), reason, 3));
     }
 
     /**
@@ -69,13 +68,19 @@ final class ItemCurrency {
      * an applied item's {@code customer_id}, when it names none, filled with its invoice's customer.
      */
     static Dataset<Row> fill(Dataset<Row> rows, Dataset<Row> invoices) {
-        List<String> columns = List.of(rows.columns());
-        Dataset<Row> owners = ReferenceChecks.invoiceFacts(invoices);
-        return withCustomerFacts(rows.join(owners, col("invoice_id").equalTo(col(ReferenceChecks.INVOICE_ID)),
-                "left_outer"), invoices)
-                .withColumn("currency", coalesce(col("currency"), col(ReferenceChecks.INVOICE_CURRENCY),
-                        when(size(col(BILLED_IN)).equalTo(1), col(BILLED_IN).getItem(0))))
-                .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+        Column[] columns = java.util.Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
+        // An item that names an invoice is in its currency (one it does not find is rejected as unknown, so its
+        // currency matters to no one); only the few items on account without a currency ask what their customer
+        // is billed in, and they alone are joined to the customers' currencies, not every payment.
+        Dataset<Row> applied = ReferenceChecks.withInvoiceFacts(rows.filter(col("invoice_id").isNotNull()), invoices)
+                .withColumn("customer_id", coalesce(col("customer_id"), col(ReferenceChecks.INVOICE_CUSTOMER)))
+                .withColumn("currency", coalesce(col("currency"), col(ReferenceChecks.INVOICE_CURRENCY)));
+        Dataset<Row> onAccount = rows.filter(col("invoice_id").isNull());
+        Dataset<Row> unnamed = withCustomerFacts(onAccount.filter(col("currency").isNull())
+                .withColumn(ReferenceChecks.INVOICE_CUSTOMER, lit(null).cast("string")), invoices)
+                .withColumn("currency", when(size(col(BILLED_IN)).equalTo(1), col(BILLED_IN).getItem(0)));
+        return applied.select(columns).unionByName(onAccount.filter(col("currency").isNotNull()).select(columns))
+                .unionByName(unnamed.select(columns));
     }
 
     /**

@@ -41,8 +41,20 @@ final class MissingRateRule {
             first.put(r.getString(0), r.getAs(1));
         }
         return failing(invoices, CanonicalTable.INVOICES, first)
-                .unionByName(failing(ItemCurrency.fill(payments, referable), CanonicalTable.PAYMENTS, first))
-                .unionByName(failing(ItemCurrency.fill(adjustments, referable), CanonicalTable.ADJUSTMENTS, first));
+                .unionByName(failing(ItemCurrency.fill(beforeRates(payments, CanonicalTable.PAYMENTS, first),
+                        referable), CanonicalTable.PAYMENTS, first))
+                .unionByName(failing(ItemCurrency.fill(beforeRates(adjustments, CanonicalTable.ADJUSTMENTS, first),
+                        referable), CanonicalTable.ADJUSTMENTS, first));
+    }
+
+    /**
+     * The records dated before some currency's first rate: only those can break the rule, so only those need their
+     * currency found (a join of every payment to its invoice otherwise). None when there are no rates.
+     */
+    private static Dataset<Row> beforeRates(Dataset<Row> records, CanonicalTable table, Map<String, LocalDate> first) {
+        String dateField = table.dateField().orElseThrow();
+        return first.isEmpty() ? records.limit(0)
+                : records.filter(col(dateField).lt(lit(java.util.Collections.max(first.values()))));
     }
 
     private static Dataset<Row> failing(Dataset<Row> records, CanonicalTable table, Map<String, LocalDate> first) {

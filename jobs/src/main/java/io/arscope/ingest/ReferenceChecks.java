@@ -191,8 +191,9 @@ public final class ReferenceChecks {
 
         Map<CanonicalTable, Dataset<Row>> acceptedWithLines = new EnumMap<>(CanonicalTable.class);
         Map<CanonicalTable, Dataset<Row>> accepted = new EnumMap<>(CanonicalTable.class);
+        long droppedLines = rejectedLines.count();
         for (CanonicalTable table : CanonicalTable.values()) {
-            acceptedWithLines.put(table, alive(records.get(table), dropped).localCheckpoint());
+            acceptedWithLines.put(table, survivors(records.get(table), dropped, droppedLines));
         }
         Map<CanonicalTable, Dataset<Row>> kept = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
@@ -249,14 +250,13 @@ public final class ReferenceChecks {
                 col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("f.table").as("table"),
                 col("f.record_id").as("record_id"), col("f.field").as("field"),
                 col("f.reason_code").as("reason_code"), col("f.reason").as("reason")));
-        Dataset<Row> invoiceFacts = invoiceFacts(invoices);
         for (CanonicalTable dependent : DEPENDENTS) {
             // Every flaggable rule on one join: a filtered copy of the join per rule would redo the join per rule.
             Column[] broken = dependentRules(dependent).stream().filter(rule -> rule.code().flaggable())
                     .map(rule -> when(rule.fails(), struct(rule.field().as("field"),
                             lit(rule.code().name()).as("reason_code"), rule.reason().as("reason"))))
                     .toArray(Column[]::new);
-            found.add(kept.get(dependent).join(invoiceFacts, col("invoice_id").equalTo(col(INVOICE_ID)), "left_outer")
+            found.add(withInvoiceFacts(kept.get(dependent), invoices)
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
                             col(dependent.keyField()).as("record_id"), org.apache.spark.sql.functions.explode(
                                     org.apache.spark.sql.functions.filter(array(broken), Column::isNotNull)).as("b"))
@@ -319,6 +319,11 @@ public final class ReferenceChecks {
     static Dataset<Row> invoiceFacts(Dataset<Row> invoices) {
         return invoices.select(col("invoice_id").as(INVOICE_ID), col("customer_id").as(INVOICE_CUSTOMER),
                 col("invoice_date").as(INVOICE_DATE), col("currency").as(INVOICE_CURRENCY));
+    }
+
+    /** {@code rows} joined to their invoice's {@link #invoiceFacts} among {@code invoices}, null when not there. */
+    static Dataset<Row> withInvoiceFacts(Dataset<Row> rows, Dataset<Row> invoices) {
+        return rows.join(invoiceFacts(invoices), col("invoice_id").equalTo(col(INVOICE_ID)), "left_outer");
     }
 
     /**
@@ -404,6 +409,16 @@ public final class ReferenceChecks {
     /** {@code records} but those on the lines {@code dropped} names (rejected line keys, {@link #joinable}). */
     private static Dataset<Row> alive(Dataset<Row> records, Dataset<Row> dropped) {
         return records.join(dropped, seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_anti");
+    }
+
+    /**
+     * {@link #alive}, held: the held {@code records} themselves when none of their lines is dropped, so that a
+     * table with no rejected line (most, in most exports) is not copied. {@code droppedLines} counts {@code dropped}.
+     */
+    private static Dataset<Row> survivors(Dataset<Row> records, Dataset<Row> dropped, long droppedLines) {
+        boolean untouched = droppedLines == 0 || droppedLines <= BROADCAST_ROWS
+                && records.join(dropped, seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_semi").isEmpty();
+        return untouched ? records : alive(records, dropped).localCheckpoint();
     }
 
     /**

@@ -53,6 +53,7 @@ class ReferenceChecksTest {
     private static ReferenceChecks.Result result;
     /** The default policy: the oddities flag. */
     private static ReferenceChecks.Result flagged;
+    private static Dataset<Row> mapped;
 
     /** One mapped line: its records by table and the problems the mapper found. */
     private static final class Line {
@@ -160,7 +161,7 @@ class ReferenceChecksTest {
                         .flag(CanonicalTable.PAYMENTS, "P12", "payment_date", RejectReason.BEFORE_INVOICE,
                                 "payment_date 2025-01-08 is before invoice I5's invoice_date 2025-01-10"),
                 ar(19).payment("P13", "I1", "K2", "2025-01-05"));
-        Dataset<Row> mapped = TestSpark.session().createDataFrame(lines.stream().map(Line::row).toList(),
+        mapped = TestSpark.session().createDataFrame(lines.stream().map(Line::row).toList(),
                 MappedRows.SCHEMA);
         result = ReferenceChecks.apply(mapped, true, QualityPolicy.of(Map.of("DUE_BEFORE_ISSUE", "reject",
                 "BEFORE_INVOICE", "reject", "CUSTOMER_MISMATCH", "Reject")));
@@ -247,6 +248,25 @@ class ReferenceChecksTest {
         assertEquals(List.of("A1 BEFORE_INVOICE"), flagged.accepted().get(CanonicalTable.ADJUSTMENTS)
                 .collectAsList().stream().map(r -> r.getAs("adjustment_id") + " "
                         + r.getAs(CanonicalTable.QUALITY_FLAGS)).toList());
+    }
+
+    /**
+     * Lines, not records: ar.csv holds invoices, payments, credit memos and disputes, and line 17 both an invoice
+     * and a payment, counted once; the blank line 10 is read but holds no data. File, read, accepted, flagged,
+     * rejected, blank.
+     */
+    @Test
+    void theReconciliationCountsALineOnceWhateverTablesItsRecordsAreIn() {
+        assertEquals(List.of("ar.csv 17 5 0 12 1", "customers.csv 2 1 0 1 0"),
+                counts(Reconciliation.of(mapped, result)));
+        // Lines 7, 8, 15, 18 and 19 flagged.
+        assertEquals(List.of("ar.csv 17 11 5 6 1", "customers.csv 2 1 0 1 0"),
+                counts(Reconciliation.of(mapped, flagged)));
+    }
+
+    private static List<String> counts(Reconciliation reconciliation) {
+        return reconciliation.files().stream().map(f -> f.file() + " " + f.read() + " " + f.accepted() + " "
+                + f.flagged() + " " + f.rejected() + " " + f.blank()).sorted().toList();
     }
 
     /**
