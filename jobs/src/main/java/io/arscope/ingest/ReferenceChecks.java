@@ -301,15 +301,28 @@ public final class ReferenceChecks {
                 "left_outer");
     }
 
+    /**
+     * Exported records whose key an earlier exported record has. A derived record is never one, and ranks after
+     * every exported record of its key, so only exported records are compared; and only those of keys exported
+     * more than once are ranked: counting keys moves the keys alone, where ranking every record would sort whole
+     * lines.
+     */
     private static Dataset<Row> duplicates(Dataset<Row> records, CanonicalTable table) {
         String key = String.join("+", table.keyFields());
+        Dataset<Row> exported = records.filter(col(MappedRows.DERIVED).equalTo(false));
+        Dataset<Row> repeated = joinable(exported.groupBy(keyColumns(table)).count().filter(col("count").gt(1))
+                .select(table.keyFields().stream().map(f -> col(f).as("dup_" + f)).toArray(Column[]::new))
+                .localCheckpoint());
+        // Null-safe, as the ranking's partitions are: records with no key are compared among themselves too.
+        Column sameKey = table.keyFields().stream().map(f -> col(f).eqNullSafe(col("dup_" + f)))
+                .reduce(Column::and).orElseThrow();
         WindowSpec byKey = Window.partitionBy(keyColumns(table))
-                .orderBy(col(MappedRows.DERIVED), col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
-        Dataset<Row> ranked = records
+                .orderBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
+        Dataset<Row> dups = exported.join(repeated, sameKey, "left_semi")
                 .withColumn("rn", row_number().over(byKey))
                 .withColumn("first_file", org.apache.spark.sql.functions.first(MappedRows.SOURCE_FILE).over(byKey))
-                .withColumn("first_line", org.apache.spark.sql.functions.first(MappedRows.LINE).over(byKey));
-        Dataset<Row> dups = ranked.filter(col("rn").gt(1).and(col(MappedRows.DERIVED).equalTo(false)));
+                .withColumn("first_line", org.apache.spark.sql.functions.first(MappedRows.LINE).over(byKey))
+                .filter(col("rn").gt(1));
         return reject(dups, table, lit(RejectReason.DUPLICATE_ID.name()), lit(key),
                 concat(lit("duplicate " + key + " "), recordId(table), lit("; first at "), col("first_file"), lit(":"),
                         col("first_line")), 1);
