@@ -52,6 +52,21 @@ class LineReaderTest {
                         .getMessage());
     }
 
+    /** Rows without a quote are parsed to a line break, those with one to their end: both read the same. */
+    @Test
+    void aRowWithoutQuotesReadsAsOneWithQuotes() throws MappingException {
+        LineReader reader = new LineReader(source(""), List.of("a", "b", "c"));
+        assertEquals("{a=x, b=null, c=null}", shown(reader.values("x,,")));
+        assertEquals("{a=x, b=null, c=null}", shown(reader.values("\"x\",,")));
+        assertEquals("{a=x, b=y, c=z}", shown(reader.values(" x\t,y\u0000 ,z\r")));
+        assertEquals("{a=x, b=y, c=z}", shown(reader.values(" \"x\"\t,y\u0000 ,z\r")));
+        assertEquals("row has 4 fields, the header has 3", problem(reader, "w,x,y,z").getMessage());
+        LineReader one = new LineReader(source(""), List.of("a"));
+        assertEquals("{a=null}", shown(one.values(" \t\r")));
+        assertEquals("{a=null}", shown(one.values(" \t\"\"\r")));
+        assertEquals("{a=a\rb}", shown(one.values("a\rb")));
+    }
+
     @Test
     void csvValuesAreStrippedEmptyIsMissingAndARepeatedColumnReadsItsFirst() throws MappingException {
         LineReader reader = new LineReader(source(""), List.of("Inv", "Cust", "Amt", "Inv"));
