@@ -53,13 +53,13 @@ public final class DatabaseSources {
     private DatabaseSources() {
     }
 
-    /** One RDD of {@link MappedRows#SCHEMA} rows per database source of the mapping; none when it reads files only. */
-    public static List<JavaRDD<Row>> readAll(SparkSession spark, Mapping mapping, JdbcConnection database,
+    /** One part of {@link MappedRows#SCHEMA} rows per database source of the mapping; none when it reads files only. */
+    static List<MappedLines.Part> readAll(SparkSession spark, Mapping mapping, JdbcConnection database,
             LocalDate asOf, ValueBounds bounds) throws InputException {
-        List<JavaRDD<Row>> parts = new ArrayList<>();
+        List<MappedLines.Part> parts = new ArrayList<>();
         for (SourceSpec source : mapping.sources()) {
             if (source.isDatabase()) {
-                parts.add(read(spark, source, database, asOf, bounds));
+                parts.add(MappedLines.Part.of(source, read(spark, source, database, asOf, bounds)));
             }
         }
         return parts;

@@ -121,12 +121,10 @@ public final class IngestJob implements Job<IngestOptions> {
             lake.refuseEarlierThanLatestLoad(options.asOf());
         }
         Map<CanonicalTable, Long> before = lake == null ? null : lake.latest();
-        List<JavaRDD<Row>> parts = new ArrayList<>(SourceFiles.readAll(spark, options, mapping));
+        List<MappedLines.Part> parts = new ArrayList<>(SourceFiles.readAll(spark, options, mapping));
         parts.addAll(DatabaseSources.readAll(spark, mapping, database, options.asOf(), options.bounds()));
-        JavaRDD<Row> lines = parts.size() == 1 ? parts.get(0)
-                : JavaSparkContext.fromSparkContext(spark.sparkContext()).union(parts.toArray(JavaRDD[]::new));
         Progress.phase(spark.sparkContext(), "checking every row");
-        Dataset<Row> mapped = spark.createDataFrame(lines, MappedRows.SCHEMA).localCheckpoint();
+        MappedLines mapped = MappedLines.checkpoint(spark, parts);
         QualityPolicy policy = mapping.qualityPolicy();
         ReferenceChecks.Result result = ReferenceChecks.apply(mapped, mapping.hasCustomerSource(), policy,
                 lake == null ? KnownRecords.NONE : lake.known(before));
@@ -140,7 +138,7 @@ public final class IngestJob implements Job<IngestOptions> {
                 context.output(IngestTables.REJECTS_CSV));
 
         Progress.phase(spark.sparkContext(), "reconciling");
-        Reconciliation reconciliation = Reconciliation.of(mapped, result).verify();
+        Reconciliation reconciliation = Reconciliation.of(mapped.all(), result).verify();
         List<Reconciliation.FileCounts> over = reconciliation.files().stream()
                 .filter(f -> f.rejectedShare() > options.maxRejectShare()).toList();
 
@@ -151,11 +149,16 @@ public final class IngestJob implements Job<IngestOptions> {
             Dataset<Row> rows = result.accepted().get(table);
             Progress.phase(spark.sparkContext(), (lake == null ? "writing " : "merging into the lake: ")
                     + IngestTables.CANONICAL_DIR + "/" + table.tableName());
+            if (lake == null) {
+                // Counted off the files written, not by computing the records a second time.
+                String path = canonical + "/" + table.tableName();
+                writeTable(rows, table, path, rows.isEmpty());
+                records.put(table, spark.read().parquet(path).count());
+                continue;
+            }
             long count = rows.count();
             records.put(table, count);
-            if (lake == null) {
-                writeTable(rows, table, canonical + "/" + table.tableName(), count == 0);
-            } else if (over.isEmpty()) {
+            if (over.isEmpty()) {
                 // An export with too many rejects is merged into nothing: the lake stays as the last good load left it.
                 loads.put(table, lake.merge(table, rows, count, result.derivedKeys().get(table), before.get(table),
                         Secrets.ambient().redact("arscope ingest " + options.output())));

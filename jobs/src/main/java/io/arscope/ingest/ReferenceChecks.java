@@ -103,8 +103,12 @@ public final class ReferenceChecks {
      */
     public static Result apply(Dataset<Row> mapped, boolean customersExported, QualityPolicy policy,
             KnownRecords known) {
-        Dataset<Row> lines = mapped.filter(col(MappedRows.BLANK).equalTo(false));
-        Map<CanonicalTable, Dataset<Row>> tableLines = TableLines.of(mapped);
+        return apply(MappedLines.of(mapped), customersExported, policy, known);
+    }
+
+    static Result apply(MappedLines mapped, boolean customersExported, QualityPolicy policy, KnownRecords known) {
+        Dataset<Row> lines = mapped.all().filter(col(MappedRows.BLANK).equalTo(false));
+        Map<CanonicalTable, Dataset<Row>> tableLines = mapped.byTable();
         Map<CanonicalTable, Dataset<Row>> records = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
             records.put(table, tableLines.get(table).filter(col(MappedRows.BLANK).equalTo(false)

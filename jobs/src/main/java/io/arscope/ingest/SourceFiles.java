@@ -34,13 +34,13 @@ public final class SourceFiles {
     }
 
     /**
-     * Every line of every file of the mapping, mapped, as one RDD of {@link MappedRows#SCHEMA} rows per file; none
+     * Every line of every file of the mapping, mapped, as one part of {@link MappedRows#SCHEMA} rows per file; none
      * when the mapping reads only database tables. A file matched outside the input folder is refused.
      */
-    public static List<JavaRDD<Row>> readAll(SparkSession spark, IngestOptions options, Mapping mapping)
+    static List<MappedLines.Part> readAll(SparkSession spark, IngestOptions options, Mapping mapping)
             throws MappingException, InputException, IOException {
         String inputDir = options.input();
-        List<JavaRDD<Row>> parts = new ArrayList<>();
+        List<MappedLines.Part> parts = new ArrayList<>();
         if (!mapping.readsFiles()) {
             return parts;
         }
@@ -80,8 +80,8 @@ public final class SourceFiles {
                             + "': file '" + source.file() + "' matches " + full + ", outside the input folder "
                             + inputDir);
                 }
-                parts.add(readFile(spark, conf, match, full.substring(rootPrefix.length()), source, options.asOf(),
-                        options.bounds()));
+                parts.add(MappedLines.Part.of(source, readFile(spark, conf, match, full.substring(rootPrefix.length()),
+                        source, options.asOf(), options.bounds())));
             }
         }
         return parts;
