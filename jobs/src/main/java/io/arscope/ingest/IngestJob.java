@@ -148,7 +148,7 @@ public final class IngestJob implements Job<IngestOptions> {
             Progress.phase(spark.sparkContext(), (lake == null ? "writing " : "merging into the lake: ")
                     + IngestTables.CANONICAL_DIR + "/" + table.tableName());
             if (lake == null) {
-                // Counted off the files written, not by computing the records a second time.
+                // Counted off the written files' footers, not by reading every held record once more.
                 String path = canonical + "/" + table.tableName();
                 writeTable(rows, table, path, rows.isEmpty());
                 records.put(table, spark.read().parquet(path).count());
