@@ -2,6 +2,7 @@ package io.arscope.metrics;
 
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.OnAccountItems;
+import io.arscope.ledger.PerInvoice;
 import io.arscope.ledger.ReceivablesLedger;
 
 import static org.apache.spark.sql.functions.col;
@@ -17,7 +18,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.UnscaledValue;
+import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * The portfolio's core numbers by the cheapest route: monthly credit sales, ending AR at every month-end as the
@@ -40,14 +45,17 @@ public final class CoreBalances {
     public static Monthly monthly(ReceivablesLedger ledger, LocalDate lastMonthEnd) {
         SortedMap<LocalDate, BigDecimal> sales = new TreeMap<>();
         SortedMap<LocalDate, BigDecimal> net = new TreeMap<>();
-        Dataset<Row> moves = ledger.invoices().select(expr("last_day(invoice_date)").as("m"),
-                        cents(col("amount")).as("sales"), cents(col("amount")).as("net"))
-                .unionByName(ledger.payments().filter(OnAccountItems.applied())
+        Dataset<Row> invoices = ledger.invoices();
+        Dataset<Row> payments = ledger.payments();
+        Dataset<Row> adjustments = ledger.adjustments();
+        Dataset<Row> moves = invoices.select(expr("last_day(invoice_date)").as("m"),
+                        cents(invoices, "amount").as("sales"), cents(invoices, "amount").as("net"))
+                .unionByName(payments.filter(OnAccountItems.applied())
                         .select(expr("last_day(payment_date)").as("m"),
-                        lit(0L).as("sales"), cents(col("amount")).multiply(-1).as("net")))
-                .unionByName(ledger.adjustments().filter(OnAccountItems.applied())
+                        lit(0L).as("sales"), cents(payments, "amount").multiply(-1).as("net")))
+                .unionByName(adjustments.filter(OnAccountItems.applied())
                         .select(expr("last_day(adjustment_date)").as("m"),
-                        lit(0L).as("sales"), cents(col("amount")).multiply(-1).as("net")))
+                        lit(0L).as("sales"), cents(adjustments, "amount").multiply(-1).as("net")))
                 .filter(col("m").leq(lit(lastMonthEnd)));
         for (Row r : moves.groupBy("m").agg(sum("sales"), sum("net")).collectAsList()) {
             LocalDate m = r.getAs(0);
@@ -69,15 +77,18 @@ public final class CoreBalances {
     /** Open amount by aging bucket label at the end of {@code day}. */
     public static SortedMap<String, BigDecimal> aging(ReceivablesLedger ledger, LocalDate day, AgingBuckets buckets) {
         // One grouping of invoices and their reductions together: cheaper here than a sort-merge join.
-        Dataset<Row> movements = ledger.invoices().filter(col("invoice_date").leq(lit(day)))
-                .select(col("invoice_id"), cents(col("amount")).as("v"), col("due_date"))
-                .unionByName(ledger.payments().filter(col("payment_date").leq(lit(day)).and(OnAccountItems.applied()))
-                        .select(col("invoice_id"), cents(col("amount")).multiply(-1).as("v"),
+        Dataset<Row> invoices = ledger.invoices();
+        Dataset<Row> payments = ledger.payments();
+        Dataset<Row> adjustments = ledger.adjustments();
+        Dataset<Row> movements = PerInvoice.shuffled(invoices.filter(col("invoice_date").leq(lit(day)))
+                .select(col("invoice_id"), cents(invoices, "amount").as("v"), col("due_date"))
+                .unionByName(payments.filter(col("payment_date").leq(lit(day)).and(OnAccountItems.applied()))
+                        .select(col("invoice_id"), cents(payments, "amount").multiply(-1).as("v"),
                                 lit(null).cast("date").as("due_date")))
-                .unionByName(ledger.adjustments().filter(col("adjustment_date").leq(lit(day))
+                .unionByName(adjustments.filter(col("adjustment_date").leq(lit(day))
                                 .and(OnAccountItems.applied()))
-                        .select(col("invoice_id"), cents(col("amount")).multiply(-1).as("v"),
-                                lit(null).cast("date").as("due_date")));
+                        .select(col("invoice_id"), cents(adjustments, "amount").multiply(-1).as("v"),
+                                lit(null).cast("date").as("due_date"))));
         Dataset<Row> open = movements.groupBy("invoice_id")
                 .agg(sum("v").as("open"), org.apache.spark.sql.functions.max("due_date").as("due_date"))
                 .filter(col("open").gt(0).and(col("due_date").isNotNull()))
@@ -92,9 +103,14 @@ public final class CoreBalances {
 
     /**
      * Money as whole cents in a long: exact, and summed far faster than decimals, whose sums Spark widens past 18
-     * digits into arbitrary-precision arithmetic.
+     * digits into arbitrary-precision arithmetic. A canonical amount (two decimals, at most 18 digits) is its
+     * unscaled value, read as it is stored; multiplying it by 100 would widen it past 18 digits as well.
      */
-    static org.apache.spark.sql.Column cents(org.apache.spark.sql.Column amount) {
-        return amount.multiply(100).cast("long");
+    static Column cents(Dataset<Row> rows, String amount) {
+        if (rows.schema().apply(amount).dataType() instanceof DecimalType d && d.scale() == 2
+                && d.precision() <= Decimal.MAX_LONG_DIGITS()) {
+            return new Column(new UnscaledValue(rows.col(amount).expr()));
+        }
+        return rows.col(amount).multiply(100).cast("long");
     }
 }
