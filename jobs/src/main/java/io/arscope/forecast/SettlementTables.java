@@ -24,7 +24,6 @@ import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
@@ -69,16 +68,19 @@ public final class SettlementTables {
      */
     public static Dataset<Row> of(Dataset<Row> history, List<LocalDate> origins, String segmentColumn,
             ForecastOptions options, int actualDays) {
-        Dataset<Row> originDates = functions.broadcast(history.sparkSession()
-                .createDataset(origins.stream().map(java.sql.Date::valueOf).toList(), Encoders.DATE()).toDF("origin"));
+        return of(history, OriginGrid.of(origins), segmentColumn, options, actualDays);
+    }
+
+    /** {@link #of} with the rows paired with their origins by {@code grid}. */
+    static Dataset<Row> of(Dataset<Row> history, Pairing grid, String segmentColumn, ForecastOptions options,
+            int actualDays) {
         Dataset<Row> keyed = history.select(
                 (segmentColumn == null ? lit(ALL) : col(segmentColumn).cast("string")).as("segment"),
                 col("invoice_date"), col("due_date"), col("amount"), col(InvoiceHistory.EVENTS));
-        Dataset<Row> events = movementsByDay(keyed).localCheckpoint().crossJoin(originDates);
-        Dataset<Row> spans = balanceSpans(keyed).localCheckpoint().crossJoin(originDates);
+        Dataset<Row> events = movementsByDay(keyed).localCheckpoint();
+        Dataset<Row> spans = balanceSpans(keyed).localCheckpoint();
         Dataset<Row> issued = keyed.groupBy("invoice_date")
-                .agg(sum("amount").cast(MONEY).as("amount"), count(lit(1)).as("invoices"))
-                .crossJoin(originDates);
+                .agg(sum("amount").cast(MONEY).as("amount"), count(lit(1)).as("invoices"));
 
         Column origin = col("origin");
         Column date = col("date");
@@ -94,19 +96,35 @@ public final class SettlementTables {
         Column bySegment = col("segment");
         Column allSegments = lit(ALL);
 
+        // Each part pairs a row only with the origins in the range of days its condition allows (a superset of
+        // them: the condition itself still filters), not with all of them: pairing every row with every origin
+        // and filtering was most of the forecast's time at a hundred origins.
+        int h = options.historyDays();
+        int y = NEW_INVOICE_AGE;
+        Column inv = day(invoiceDate);
+        Column d = day(date);
+        Column from = day(col("span_from"));
+        Column until = day(col("span_until"));
         List<Dataset<Row>> parts = List.of(
-                rows(spans, issuedBy.and(spanHolds(beforeWindow)), lit(DUE), bySegment,
+                rows(grid.pair(spans, greatest(inv, from.plus(h)), until.plus(h - 1)),
+                        issuedBy.and(spanHolds(beforeWindow)), lit(DUE), bySegment,
                         dueOffset(greatest(invoiceDate, windowStart), earliest), Sums.entering("balance")),
-                rows(events, issuedBy.and(date.between(windowStart, origin)), lit(DUE), bySegment,
+                rows(grid.pair(events, greatest(inv, d), d.plus(h - 1)),
+                        issuedBy.and(date.between(windowStart, origin)), lit(DUE), bySegment,
                         dueOffset(date, earliest), Sums.movements()),
-                rows(spans, issuedBy.and(spanHolds(origin)), lit(DUE), bySegment,
+                rows(grid.pair(spans, greatest(inv, from), until.minus(1)),
+                        issuedBy.and(spanHolds(origin)), lit(DUE), bySegment,
                         least(dueOffset(origin, earliest), lit(dueEnd)), Sums.stillOpen()),
-                rows(issued, young, lit(NEW_INVOICE), allSegments, lit(0), Sums.entering("amount")),
-                rows(events, young.and(date.leq(origin)), lit(NEW_INVOICE), allSegments, datediff(date, invoiceDate),
+                rows(grid.pair(issued, inv, inv.plus(y - 1)),
+                        young, lit(NEW_INVOICE), allSegments, lit(0), Sums.entering("amount")),
+                rows(grid.pair(events, greatest(inv, d), inv.plus(y - 1)),
+                        young.and(date.leq(origin)), lit(NEW_INVOICE), allSegments, datediff(date, invoiceDate),
                         Sums.movements()),
-                rows(spans, young.and(spanHolds(origin)), lit(NEW_INVOICE), allSegments, datediff(origin, invoiceDate),
+                rows(grid.pair(spans, greatest(inv, from), least(inv.plus(y - 1), until.minus(1))),
+                        young.and(spanHolds(origin)), lit(NEW_INVOICE), allSegments, datediff(origin, invoiceDate),
                         Sums.stillOpen()),
-                rows(events, col("cash").notEqual(0).and(date.gt(origin)).and(date.leq(date_add(origin, actualDays))),
+                rows(grid.pair(events, d.minus(actualDays), d.minus(1)),
+                        col("cash").notEqual(0).and(date.gt(origin)).and(date.leq(date_add(origin, actualDays))),
                         when(issuedBy, lit(ACTUAL_OPEN)).otherwise(lit(ACTUAL_NEW)), bySegment, datediff(date, origin),
                         Sums.receipts()));
         Dataset<Row> all = parts.stream().reduce(Dataset::unionAll).orElseThrow();
@@ -157,6 +175,55 @@ public final class SettlementTables {
                 .agg(sum("s.balance").cast(MONEY).as("balance"),
                         sum(greatest(col("s.balance"), lit(0))).cast(MONEY).as("open"),
                         sum(when(col("s.balance").gt(0), 1).otherwise(0)).cast("bigint").as("invoices"));
+    }
+
+    /** A date as its day number (days since 1970-01-01), so that day ranges reaching the ends of time do not overflow. */
+    private static Column day(Column date) {
+        return datediff(date, lit(LocalDate.EPOCH));
+    }
+
+    /** How the rows of a part meet the origin dates. */
+    interface Pairing {
+        /**
+         * Each row of {@code rows} once for every origin whose day number lies in [{@code from}, {@code to}] (day
+         * number columns of those rows), or for more origins, in a column {@code origin}.
+         */
+        Dataset<Row> pair(Dataset<Row> rows, Column from, Column to);
+    }
+
+    /**
+     * Origins evenly spaced, {@code step} days apart from {@code first}, as the forecast's weekly origins are: the
+     * origins within a range of days are found by arithmetic, and a row is paired with those only.
+     */
+    record OriginGrid(LocalDate first, int step, int count) implements Pairing {
+
+        /** The grid of {@code origins}, ascending and evenly spaced. */
+        static OriginGrid of(List<LocalDate> origins) {
+            if (origins.isEmpty()) {
+                throw new IllegalArgumentException("no origin dates");
+            }
+            int step = origins.size() == 1 ? 1
+                    : (int) (origins.get(1).toEpochDay() - origins.get(0).toEpochDay());
+            for (int i = 1; i < origins.size(); i++) {
+                if (step <= 0 || origins.get(i).toEpochDay() - origins.get(i - 1).toEpochDay() != step) {
+                    throw new IllegalArgumentException("origin dates must be ascending and evenly spaced: " + origins);
+                }
+            }
+            return new OriginGrid(origins.get(0), step, origins.size());
+        }
+
+        /** Exactly the origins in range; a row with none is left out. */
+        @Override
+        public Dataset<Row> pair(Dataset<Row> rows, Column from, Column to) {
+            long start = first.toEpochDay();
+            Column low = greatest(functions.ceil(from.minus(start).divide(step)), lit(0L)).cast("int");
+            Column high = least(functions.floor(to.minus(start).divide(step)), lit((long) count - 1)).cast("int");
+            return rows.withColumn("o_low", low).withColumn("o_high", high)
+                    .filter(col("o_low").leq(col("o_high")))
+                    .withColumn("o_index", functions.explode(sequence(col("o_low"), col("o_high"))))
+                    .withColumn("origin", date_add(lit(first), col("o_index").multiply(step)))
+                    .drop("o_low", "o_high", "o_index");
+        }
     }
 
     /** Days from the due date to {@code day}; invoices with longer terms all start at the earliest offset. */

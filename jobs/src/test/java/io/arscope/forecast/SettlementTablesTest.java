@@ -1,16 +1,21 @@
 package io.arscope.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +103,59 @@ class SettlementTablesTest {
             }
         }
         assertEquals(expected, actual);
+    }
+
+    /**
+     * Rows paired only with the origins their dates reach give the sums of rows paired with every origin (and
+     * filtered by each part's condition, as before the pairing was pruned): on daily origins, where every boundary
+     * of every part's range of days is itself an origin, and on weekly ones. The ledger has events on the days
+     * around those boundaries: an invoice issued 364 and 365 days before an origin, payments on the first day of a
+     * history window and the day before it, on an origin, the day after it and the last day of its actuals. Origins
+     * not evenly spaced are refused.
+     */
+    @Test
+    void originsPairedByTheirRangesSumAsEveryOriginPairedWithEveryRow() {
+        SparkSession spark = TestSpark.session();
+        new LedgerBuilder().customer("K", "Enterprise").customer("L", "SMB")
+                .invoice("A", "K", "2026-01-15", "2026-02-14", "100")
+                .payment("A", "K", "2026-02-20", "30").payment("A", "K", "2026-03-02", "25")
+                .payment("A", "K", "2026-04-03", "20")
+                .invoice("B", "K", "2026-03-25", "2026-04-24", "200")
+                .adjustment("B", "K", "2026-03-28", "20", "credit_memo").payment("B", "K", "2026-03-30", "250")
+                .invoice("C", "L", "2026-04-02", "2026-05-02", "80").payment("C", "L", "2026-04-07", "80")
+                .invoice("D", "L", "2025-03-31", "2025-04-30", "40").payment("D", "L", "2026-03-01", "15")
+                .invoice("E", "K", "2025-04-01", "2025-05-01", "60").payment("E", "K", "2026-04-01", "10")
+                .invoice("F", "L", "2026-03-20", "2026-03-30", "50").payment("F", "L", "2026-03-31", "20")
+                .invoice("H", "K", "2026-02-01", "2026-03-03", "40")
+                .adjustment("H", "K", "2026-03-20", "10", "write_off")
+                .write(spark, dir);
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
+        ForecastOptions options = new ForecastOptions("in", "out", null, null, 1, 1, 0, 0, 0.8, 8, 1, 30, -10, 60, 7);
+        Dataset<Row> history = InvoiceHistory.of(ledger, List.of("segment")).localCheckpoint();
+
+        for (int step : new int[] {1, 7}) {
+            List<LocalDate> origins = new ArrayList<>();
+            for (LocalDate o = LocalDate.of(2026, 2, 24); !o.isAfter(LocalDate.of(2026, 4, 10)); o = o.plusDays(step)) {
+                origins.add(o);
+            }
+            Dataset<Row> dates = spark.createDataset(origins, Encoders.LOCALDATE()).toDF("origin");
+            SettlementTables.Pairing everyOrigin = (rows, from, to) -> rows.crossJoin(functions.broadcast(dates));
+
+            List<String> pruned = sorted(SettlementTables.of(history, origins, "segment", options, 7)
+                    .collectAsList());
+            List<String> whole = sorted(SettlementTables.of(history, everyOrigin, "segment", options, 7)
+                    .collectAsList());
+
+            assertEquals(whole, pruned, "origins " + step + " days apart");
+            assertEquals(origins.size(), pruned.stream().map(r -> r.substring(0, 11)).distinct().count());
+        }
+        assertThrows(IllegalArgumentException.class, () -> SettlementTables.of(history,
+                List.of(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 17), LocalDate.of(2026, 3, 31)), null,
+                options, 7));
+    }
+
+    private static List<String> sorted(List<?> rows) {
+        return rows.stream().map(Object::toString).sorted().toList();
     }
 
     private static String plain(Row r, String column) {
