@@ -82,14 +82,14 @@ public final class InvoiceHistory {
         // Events are grouped by invoice on their own (a hash aggregate) and then joined: measured faster here
         // than one grouping of invoices and events together, which falls back to a sort-based aggregate.
         // On-account items name no invoice: they are OnAccountItems, never an invoice's events.
-        Dataset<Row> events = PerInvoice.shuffled(ledger.payments().filter(OnAccountItems.applied())
+        Dataset<Row> events = ledger.payments().filter(OnAccountItems.applied())
                 .select(col("invoice_id"), col("payment_date").as("date"), col("amount"), lit("payment").as("kind"))
                 .unionByName(ledger.adjustments().filter(OnAccountItems.applied())
                         .select(col("invoice_id"), col("adjustment_date").as("date"),
-                        col("amount"), col("kind"))))
+                        col("amount"), col("kind")))
                 .groupBy("invoice_id")
                 .agg(collect_list(struct(col("date"), col("amount"), col("kind"))).as(EVENTS));
-        Dataset<Row> disputes = PerInvoice.shuffled(ledger.disputes())
+        Dataset<Row> disputes = ledger.disputes()
                 .groupBy("invoice_id")
                 .agg(collect_list(struct(col("opened_date").as("opened"), col("resolved_date").as("resolved")))
                         .as(DISPUTES));

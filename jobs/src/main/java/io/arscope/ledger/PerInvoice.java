@@ -12,8 +12,9 @@ import org.apache.spark.sql.internal.SQLConf;
  * builds a hash map of a million keys or more in each task and combines almost nothing, and adaptive execution then
  * merges the shuffle's output into a few large partitions, whose hash maps no longer fit in the processor's caches.
  * Shuffled first into the session's shuffle partitions, a number adaptive execution keeps, each task groups its own
- * share of the invoices. At 5M invoices this took the aging's grouping of 10.5M movements from about 9.5 s to 6.5 s,
- * and the invoice history's from about 25 s to 21 s (2 cores).
+ * share of the invoices. At 5M invoices this took the aging's grouping of 10.5M movements from about 9.5 s to 6.5 s
+ * (2 cores). The invoice history's grouping of events into arrays, shuffled first too, gained 20% measured alone
+ * and nothing in the metrics job at 1M (93.7 and 83.5 s against 92.5 and 82.5 s), so it groups as Spark plans.
  */
 public final class PerInvoice {
 
