@@ -33,6 +33,7 @@ import io.arscope.metrics.MetricsTables;
 import io.arscope.risk.ScoreReference;
 import io.arscope.risk.ScoreTables;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.ParquetFooters;
 import io.arscope.run.RunManifest;
 
 /**
@@ -82,7 +83,7 @@ public final class AlertsJob implements Job<AlertsOptions> {
         }
         ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, o.input()).asOf(day);
         Dataset<Row> names = ledger.customers().select("customer_id", "name");
-        Dataset<Row> periodMetrics = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(o.metrics()));
+        Dataset<Row> periodMetrics = ParquetFooters.read(spark, MetricsTables.PERIOD_METRICS.path(o.metrics()));
 
         // Each kind computed and collected on its own: alerts are few, and one plan uniting them all is slow to run.
         List<Row> rows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.arscope.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import java.time.LocalDate;
@@ -29,16 +31,25 @@ public record Freshness(String asOf, String latest, String latestIn, Long ageDay
 
     /** The freshness of the accepted rows against {@code asOf}. */
     static Freshness of(java.util.Map<CanonicalTable, Dataset<Row>> tables, LocalDate asOf, int maxAgeDays) {
-        LocalDate latest = null;
-        String latestIn = null;
+        // Every table's latest date in one query: a query per table cost two Spark jobs each.
+        Dataset<Row> latestPerTable = null;
         for (java.util.Map.Entry<CanonicalTable, Dataset<Row>> t : tables.entrySet()) {
             if (t.getKey().dateField().isEmpty()) {
                 continue;
             }
-            Row r = t.getValue().agg(max(t.getKey().dateField().get())).first();
-            if (!r.isNullAt(0) && (latest == null || r.<LocalDate>getAs(0).isAfter(latest))) {
-                latest = r.getAs(0);
-                latestIn = t.getKey().tableName();
+            Dataset<Row> one = t.getValue().agg(max(t.getKey().dateField().get()).as("latest"))
+                    .select(lit(t.getKey().ordinal()).as("table"), col("latest"));
+            latestPerTable = latestPerTable == null ? one : latestPerTable.union(one);
+        }
+        LocalDate latest = null;
+        String latestIn = null;
+        if (latestPerTable != null) {
+            // In the tables' order, so that a date two tables share is reported in the first, as before.
+            for (Row r : latestPerTable.orderBy("table").collectAsList()) {
+                if (!r.isNullAt(1) && (latest == null || r.<LocalDate>getAs(1).isAfter(latest))) {
+                    latest = r.getAs(1);
+                    latestIn = CanonicalTable.values()[r.getInt(0)].tableName();
+                }
             }
         }
         return new Freshness(asOf.toString(), latest == null ? null : latest.toString(), latestIn,

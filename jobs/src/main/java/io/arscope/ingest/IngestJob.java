@@ -28,6 +28,7 @@ import io.arscope.ledger.CanonicalSource;
 import io.arscope.ledger.LakeSnapshot;
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.ParquetFooters;
 import io.arscope.run.Progress;
 import io.arscope.run.RunManifest;
 import io.arscope.run.Secrets;
@@ -131,7 +132,7 @@ public final class IngestJob implements Job<IngestOptions> {
         Progress.phase(spark.sparkContext(), "writing " + IngestTables.REJECTS);
         result.rejects().orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE).write().mode(SaveMode.Overwrite)
                 .parquet(rejectsPath);
-        Dataset<Row> rejects = spark.read().parquet(rejectsPath);
+        Dataset<Row> rejects = ParquetFooters.read(spark, rejectsPath);
         OutputFiles.writeSingleCsv(spark, rejects.orderBy(MappedRows.SOURCE_FILE, MappedRows.LINE),
                 context.output(IngestTables.REJECTS_CSV));
 
@@ -148,10 +149,9 @@ public final class IngestJob implements Job<IngestOptions> {
             Progress.phase(spark.sparkContext(), (lake == null ? "writing " : "merging into the lake: ")
                     + IngestTables.CANONICAL_DIR + "/" + table.tableName());
             if (lake == null) {
-                // Counted off the written files' footers, not by reading every held record once more.
                 String path = canonical + "/" + table.tableName();
-                writeTable(rows, table, path, rows.isEmpty());
-                records.put(table, spark.read().parquet(path).count());
+                long written = writeTable(spark, rows, table, path);
+                records.put(table, written);
                 continue;
             }
             long count = rows.count();
@@ -202,25 +202,28 @@ public final class IngestJob implements Job<IngestOptions> {
         return outcome;
     }
 
-    private static void writeTable(Dataset<Row> rows, CanonicalTable table, String path, boolean empty) {
-        if (table.dateField().isPresent()) {
-            Dataset<Row> withMonth = rows.withColumn(CanonicalTable.MONTH_PARTITION,
-                    date_format(col(table.dateField().get()), "yyyy-MM"));
-            if (empty) {
-                // A partitioned write of nothing leaves no file to read a schema from; one empty file keeps the
-                // table readable, with the same columns.
-                withMonth.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
-                return;
-            }
-            // The month leads the sort so that the partitioned write needs no sort of its own: Spark's would order
-            // by month alone and, not being stable, leave the rows of a month in a different order on every run.
-            withMonth.repartition(col(CanonicalTable.MONTH_PARTITION))
-                    .sortWithinPartitions(sortColumns(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table))
-                    .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
-        } else {
+    /** Writes a canonical table and returns its rows, counted off the written files' footers. */
+    private static long writeTable(SparkSession spark, Dataset<Row> rows, CanonicalTable table, String path)
+            throws IOException {
+        if (table.dateField().isEmpty()) {
             rows.coalesce(1).sortWithinPartitions(sortColumns(null, null, table)).write().mode(SaveMode.Overwrite)
                     .parquet(path);
+            return ParquetFooters.rows(spark, path);
         }
+        Dataset<Row> withMonth = rows.withColumn(CanonicalTable.MONTH_PARTITION,
+                date_format(col(table.dateField().get()), "yyyy-MM"));
+        // The month leads the sort so that the partitioned write needs no sort of its own: Spark's would order
+        // by month alone and, not being stable, leave the rows of a month in a different order on every run.
+        withMonth.repartition(col(CanonicalTable.MONTH_PARTITION))
+                .sortWithinPartitions(sortColumns(CanonicalTable.MONTH_PARTITION, table.dateField().get(), table))
+                .write().mode(SaveMode.Overwrite).partitionBy(CanonicalTable.MONTH_PARTITION).parquet(path);
+        long written = ParquetFooters.rows(spark, path);
+        if (written == 0) {
+            // A partitioned write of nothing leaves no file that tools could read a schema from; one empty file
+            // keeps the table readable, with the same columns. Found after the write, not by counting before it.
+            withMonth.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+        }
+        return written;
     }
 
     /** The given leading columns (those not null), then the table's key fields not among them. */

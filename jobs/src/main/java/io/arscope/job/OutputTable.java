@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import io.arscope.run.OutputFiles;
+import io.arscope.run.ParquetFooters;
 
 /**
  * An output table declared once: its name (the folder under the job's output, and the CSV beside it) and its
@@ -134,7 +135,7 @@ public final class OutputTable implements java.io.Serializable {
 
     /** The table as a producer wrote it under {@code folder}, its declared columns in order. */
     public Dataset<Row> read(SparkSession spark, String folder) {
-        return spark.read().parquet(path(folder))
+        return ParquetFooters.read(spark, path(folder))
                 .select(columns.stream().map(Column::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 

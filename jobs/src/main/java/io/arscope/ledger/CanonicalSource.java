@@ -17,6 +17,7 @@ import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructType;
 
 import io.arscope.model.CanonicalTable;
+import io.arscope.run.ParquetFooters;
 import io.arscope.run.Secrets;
 
 /**
@@ -53,7 +54,7 @@ public final class CanonicalSource {
         if (snapshot != null) {
             return lakeVersion(spark, snapshot.path(table), snapshot.version(table));
         }
-        return spark.read().parquet(folder(table));
+        return ParquetFooters.read(spark, folder(table));
     }
 
     /**

@@ -22,6 +22,7 @@ import io.arscope.metrics.PeriodMetrics;
 import io.arscope.metrics.ProvisionMatrix;
 import io.arscope.metrics.RollRates;
 import io.arscope.risk.ScoreTables;
+import io.arscope.run.ParquetFooters;
 import io.arscope.worklist.WorklistTables;
 
 /**
@@ -58,7 +59,7 @@ public final class ReportInputs {
     public static ReportData read(SparkSession spark, String metrics, String forecast, String worklist,
             String scores, String alerts) throws InputException {
         // All columns: the aging bucket columns depend on the metrics run's buckets.
-        var monthly = spark.read().parquet(MetricsTables.PERIOD_METRICS.path(metrics))
+        var monthly = ParquetFooters.read(spark, MetricsTables.PERIOD_METRICS.path(metrics))
                 .filter(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH));
         var total = MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
                 .and(MetricsTables.VALUE.col().equalTo(Slices.ALL));
@@ -90,11 +91,11 @@ public final class ReportInputs {
         // Metrics written before period_metrics named its currency were in the ledger's one currency.
         String currency = currencyOf(periods, metrics);
         if (forecast != null) {
-            sameCurrency(currency, metrics, currencyOf(spark.read().parquet(ForecastTables.CASH_FORECAST.path(
+            sameCurrency(currency, metrics, currencyOf(ParquetFooters.read(spark, ForecastTables.CASH_FORECAST.path(
                     forecast)), forecast), forecast, "forecast");
         }
         if (worklist != null) {
-            sameCurrency(currency, metrics, currencyOf(spark.read().parquet(WorklistTables.CUSTOMERS.path(
+            sameCurrency(currency, metrics, currencyOf(ParquetFooters.read(spark, WorklistTables.CUSTOMERS.path(
                     worklist)), worklist), worklist, "worklist");
         }
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),

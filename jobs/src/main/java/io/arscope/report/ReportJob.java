@@ -14,6 +14,7 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.ParquetFooters;
 import io.arscope.run.RunManifest;
 import io.arscope.risk.ScoreTables;
 import io.arscope.worklist.WorklistTables;
@@ -70,7 +71,7 @@ public final class ReportJob implements Job<ReportOptions> {
     }
 
     /** Rows of each table the report reads, by its location: the manifest's inputs. */
-    private static java.util.Map<String, Long> inputs(SparkSession spark, ReportOptions o) {
+    private static java.util.Map<String, Long> inputs(SparkSession spark, ReportOptions o) throws IOException {
         java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of(
                 MetricsTables.PERIOD_METRICS.path(o.metrics()), MetricsTables.PROVISION_MATRIX.path(o.metrics())));
         if (o.forecast() != null) {
@@ -88,7 +89,9 @@ public final class ReportJob implements Job<ReportOptions> {
             tables.add(ScoreTables.CUSTOMER_SCORES.path(o.scores()));
         }
         java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
-        tables.forEach(t -> rows.put(t, spark.read().parquet(t).count()));
+        for (String table : tables) {
+            rows.put(table, ParquetFooters.rows(spark, table));
+        }
         return rows;
     }
 

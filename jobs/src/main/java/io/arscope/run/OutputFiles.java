@@ -80,7 +80,7 @@ public final class OutputFiles {
         Dataset<Row> stored = rows.localCheckpoint();
         stored.write().mode(SaveMode.Overwrite).parquet(child(folder, name));
         writeSingleCsv(spark, stored, child(folder, name + ".csv"));
-        return stored.count();
+        return ParquetFooters.rows(spark, child(folder, name));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import io.arscope.run.EmlMessage;
 import io.arscope.run.FileNames;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.ParquetFooters;
 
 /**
  * The reminder drafts of a worklist: for each customer on today's collection list whose next action is a written
@@ -54,7 +55,7 @@ public final class ReminderDrafts {
     public static int write(SparkSession spark, String output, LocalDate day, DunningStrategy strategy,
             DraftTemplates templates) throws IOException {
         return write(spark, spark.read().parquet(WorklistTables.CUSTOMERS.path(output)),
-                spark.read().parquet(WorklistTables.INVOICES.path(output)), output, day, strategy, templates);
+                ParquetFooters.read(spark, WorklistTables.INVOICES.path(output)), output, day, strategy, templates);
     }
 
     /** Writes the drafts of a worklist's customer and invoice rows into {@code output}, replacing any there. */
