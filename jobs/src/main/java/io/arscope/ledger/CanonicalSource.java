@@ -3,6 +3,7 @@ package io.arscope.ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,6 +104,21 @@ public final class CanonicalSource {
                 // Not there (a checkpointed log, its JSON cleaned up): found again, not reused.
                 return java.util.UUID.randomUUID().toString();
             }
+        }
+    }
+
+    /**
+     * The nulls of {@code columns} of {@code table} as its stored files' statistics count them
+     * ({@link ParquetFooters#nullCounts}); empty for a lake's table, or where the files do not tell.
+     */
+    public Optional<ParquetFooters.NullCounts> nullCounts(CanonicalTable table, List<String> columns) {
+        if (snapshot != null) {
+            return Optional.empty();
+        }
+        try {
+            return ParquetFooters.nullCounts(spark, folder(table), columns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the footers of " + Secrets.ambient().redact(folder(table)), e);
         }
     }
 

@@ -12,7 +12,9 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.apache.spark.sql.Column;
@@ -51,6 +53,9 @@ public final class EffectiveDates {
     /** Rows to correct up to this many are joined to the invoices they name by broadcast, the invoices unshuffled. */
     static final long BROADCAST_ROWS = 200_000;
 
+    private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
+            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
+
     private EffectiveDates() {
     }
 
@@ -59,26 +64,59 @@ public final class EffectiveDates {
      * payments, adjustments and disputes of {@code raw} may carry.
      */
     public static ReceivablesLedger of(ReceivablesLedger raw) {
-        return of(raw, BROADCAST_ROWS);
+        return of(raw, BROADCAST_ROWS, Set.of());
+    }
+
+    /**
+     * {@link #of(ReceivablesLedger)} for the tables of {@code source}: a dependent whose stored files show by their
+     * statistics alone that it has nothing to move ({@link #unmoved}) is not queried for it.
+     */
+    static ReceivablesLedger of(ReceivablesLedger raw, CanonicalSource source) {
+        return of(raw, BROADCAST_ROWS, unmoved(source));
+    }
+
+    /**
+     * The payments, adjustments and disputes of {@code source} whose files' row-group statistics count as many null
+     * {@code quality_flags} as rows and no missing customer: no row of theirs is flagged or names no customer, which
+     * the query {@link #toMove} runs would otherwise find out in a Spark job over every file.
+     */
+    static Set<CanonicalTable> unmoved(CanonicalSource source) {
+        Set<CanonicalTable> unmoved = EnumSet.noneOf(CanonicalTable.class);
+        for (CanonicalTable table : DEPENDENTS) {
+            List<String> columns = new ArrayList<>(List.of(CanonicalTable.QUALITY_FLAGS));
+            table.field("customer_id").ifPresent(f -> columns.add(f.name()));
+            source.nullCounts(table, columns).ifPresent(counts -> {
+                boolean noFlag = counts.nulls().get(CanonicalTable.QUALITY_FLAGS) == counts.rows();
+                boolean allNamed = counts.nulls().getOrDefault("customer_id", 0L) == 0;
+                if (noFlag && allNamed) {
+                    unmoved.add(table);
+                }
+            });
+        }
+        return unmoved;
     }
 
     static ReceivablesLedger of(ReceivablesLedger raw, long broadcastRows) {
+        return of(raw, broadcastRows, Set.of());
+    }
+
+    private static ReceivablesLedger of(ReceivablesLedger raw, long broadcastRows, Set<CanonicalTable> unmoved) {
         Dataset<Row> invoices = raw.invoices()
                 .withColumn("due_date", greatest(col("due_date"), col("invoice_date")))
                 .withColumn("terms_days", when(col("terms_days").lt(0), lit(0)).otherwise(col("terms_days")));
         Dataset<Row> facts = raw.invoices().select(col("invoice_id").as("of_invoice"),
                 col("invoice_date").as("issued"), col("customer_id").as("billed"));
         List<Dependent> dependents = List.of(
-                new Dependent(raw.payments(), joined -> joined
+                new Dependent(CanonicalTable.PAYMENTS, raw.payments(), joined -> joined
                         .withColumn("payment_date", notBeforeIssue(col("payment_date")))
                         .withColumn("customer_id", coalesce(col("billed"), col("customer_id")))),
-                new Dependent(raw.adjustments(), joined -> joined
+                new Dependent(CanonicalTable.ADJUSTMENTS, raw.adjustments(), joined -> joined
                         .withColumn("adjustment_date", notBeforeIssue(col("adjustment_date")))
                         .withColumn("customer_id", coalesce(col("billed"), col("customer_id")))),
-                new Dependent(raw.disputes(), joined -> joined
+                new Dependent(CanonicalTable.DISPUTES, raw.disputes(), joined -> joined
                         .withColumn("opened_date", notBeforeIssue(col("opened_date")))
                         .withColumn("resolved_date", notBeforeIssue(col("resolved_date")))));
-        long[] toMove = toMove(dependents);
+        long[] toMove = toMove(dependents, unmoved);
         List<Dataset<Row>> counted = new ArrayList<>();
         for (int i = 0; i < dependents.size(); i++) {
             counted.add(dependents.get(i).counted(facts, toMove[i], broadcastRows));
@@ -92,13 +130,16 @@ public final class EffectiveDates {
      * picked by a null test Parquet answers from its statistics, so that the row groups with no flag and no missing
      * customer (all of them, in a clean ledger) are not read.
      */
-    private static long[] toMove(List<Dependent> dependents) {
+    private static long[] toMove(List<Dependent> dependents, Set<CanonicalTable> unmoved) {
         long[] counts = new long[dependents.size()];
         Dataset<Row> reasons = null;
         for (int i = 0; i < dependents.size(); i++) {
             Dependent d = dependents.get(i);
             if (!d.hasFlags()) {
                 counts[i] = -1;
+                continue;
+            }
+            if (unmoved.contains(d.table())) {
                 continue;
             }
             // Spark hands each conjunct's null test to Parquet on its own.
@@ -120,7 +161,7 @@ public final class EffectiveDates {
     }
 
     /** A payments, adjustments or disputes table and how a row of it counts once joined to its invoice's facts. */
-    private record Dependent(Dataset<Row> rows, UnaryOperator<Dataset<Row>> correct) {
+    private record Dependent(CanonicalTable table, Dataset<Row> rows, UnaryOperator<Dataset<Row>> correct) {
 
         boolean hasFlags() {
             return Arrays.asList(rows.columns()).contains(CanonicalTable.QUALITY_FLAGS);

@@ -41,7 +41,7 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                     table(source, CanonicalTable.INVOICES),
                     withFlags(source, CanonicalTable.PAYMENTS),
                     withFlags(source, CanonicalTable.ADJUSTMENTS),
-                    withFlags(source, CanonicalTable.DISPUTES)));
+                    withFlags(source, CanonicalTable.DISPUTES)), source);
         });
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -114,6 +116,42 @@ class EffectiveDatesTest {
         String plan = ledger.payments().queryExecution().optimizedPlan().treeString();
         assertFalse(plan.contains("Join"), plan);
         assertEquals(ADJUSTMENTS, adjustments(ledger));
+    }
+
+    @Test
+    void theStatisticsOfFilesWithNoFlagAndEveryCustomerNamedSpareTheQueryForRowsToMove() throws Exception {
+        Dataset<Row> named = unflagged.payments().filter(col("customer_id").isNotNull());
+        Column noFlag = lit(null).cast("string");
+        CanonicalSource clean = written("clean", named.withColumn(CanonicalTable.QUALITY_FLAGS, noFlag),
+                unflagged.adjustments().withColumn(CanonicalTable.QUALITY_FLAGS, noFlag),
+                unflagged.disputes().withColumn(CanonicalTable.QUALITY_FLAGS, noFlag));
+        assertEquals(Set.of(CanonicalTable.PAYMENTS, CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES),
+                EffectiveDates.unmoved(clean));
+
+        // A payment naming no customer, a flag on every credit memo and dispute: each table must be asked.
+        CanonicalSource odd = written("odd", unflagged.payments().withColumn(CanonicalTable.QUALITY_FLAGS, noFlag),
+                flagged().adjustments(), flagged().disputes());
+        assertEquals(Set.of(), EffectiveDates.unmoved(odd));
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark,
+                dir.resolve("odd").resolve(ReceivablesLedger.CANONICAL).toString());
+        assertEquals(List.of("E1 K1 2025-03-25", "E2 K1 2025-02-25", "E3 K1 2025-03-28", "E3 K2 2025-03-16",
+                "null K2 2025-03-05"), payments(ledger), "E1's payment counts for its invoice's customer");
+        assertEquals(ADJUSTMENTS, adjustments(ledger));
+
+        // Files written without the flags say nothing about them.
+        assertEquals(Set.of(), EffectiveDates.unmoved(CanonicalSource.at(spark,
+                dir.resolve(ReceivablesLedger.CANONICAL).toString())));
+    }
+
+    /** The ledger's customers and invoices with the given dependents, written as canonical folders under {@code name}. */
+    private static CanonicalSource written(String name, Dataset<Row> payments, Dataset<Row> adjustments,
+            Dataset<Row> disputes) {
+        String canonical = dir.resolve(name).resolve(ReceivablesLedger.CANONICAL).toString();
+        Map<CanonicalTable, Dataset<Row>> tables = Map.of(CanonicalTable.CUSTOMERS, unflagged.customers(),
+                CanonicalTable.INVOICES, unflagged.invoices(), CanonicalTable.PAYMENTS, payments,
+                CanonicalTable.ADJUSTMENTS, adjustments, CanonicalTable.DISPUTES, disputes);
+        tables.forEach((table, rows) -> rows.coalesce(1).write().parquet(canonical + "/" + table.tableName()));
+        return CanonicalSource.at(spark, canonical);
     }
 
     private static void assertWorkedByHand(ReceivablesLedger ledger) {
