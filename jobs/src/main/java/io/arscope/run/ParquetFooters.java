@@ -30,7 +30,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What a Parquet table written by Spark tells in its files' footers, read on the driver: its rows and its columns.
  * Spark finds either by running a job (a count; for a read without a schema, a job that opens one file's footer),
- * a tenth of a second or more each on one machine, and a run reads and counts dozens of tables.
+ * a tenth of a second or more each on one machine, and a run reads and counts dozens of tables. Reading every file's
+ * footer one after another is quick only on a local disk: on another file system (HDFS, an object store) a table's
+ * rows are counted, and its null counts left unknown, by Spark's tasks as before.
  */
 public final class ParquetFooters {
 
@@ -45,6 +47,9 @@ public final class ParquetFooters {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         long rows = 0;
         Path root = qualified(conf, path);
+        if (!local(root)) {
+            return spark.read().parquet(path).count();
+        }
         for (FileStatus file : dataFiles(conf, root)) {
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
                 rows += reader.getRecordCount();
@@ -64,12 +69,16 @@ public final class ParquetFooters {
 
     /**
      * The nulls of {@code columns} (top-level ones) of the table at {@code path}, from the statistics of its files'
-     * row groups; empty when a file lacks one of the columns or a row group's statistics do not count its nulls.
+     * row groups; empty when a file lacks one of the columns, a row group's statistics do not count its nulls, or the
+     * table is not on a local disk.
      */
     public static Optional<NullCounts> nullCounts(SparkSession spark, String path, List<String> columns)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path root = qualified(conf, path);
+        if (!local(root)) {
+            return Optional.empty();
+        }
         long rows = 0;
         Map<String, Long> nulls = new LinkedHashMap<>();
         columns.forEach(c -> nulls.put(c, 0L));
@@ -138,6 +147,10 @@ public final class ParquetFooters {
             throw new UncheckedIOException("cannot read the Parquet footers under "
                     + Secrets.ambient().redact(path), e);
         }
+    }
+
+    private static boolean local(Path qualified) {
+        return "file".equals(qualified.toUri().getScheme());
     }
 
     private static Path qualified(Configuration conf, String path) throws IOException {
