@@ -1,7 +1,6 @@
 package io.arscope.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * What a Parquet table written by Spark tells in its files' footers, read on the driver: its rows and its columns.
  * Spark finds either by running a job (a count; for a read without a schema, a job that opens one file's footer),
  * a tenth of a second or more each on one machine, and a run reads and counts dozens of tables. Reading every file's
- * footer one after another is quick only on a local disk: on another file system (HDFS, an object store) a table's
- * rows are counted, and its null counts left unknown, by Spark's tasks as before.
+ * footer one after another is quick only on a local disk: on another file system (HDFS, an object store) a table is
+ * read, its rows counted and its null counts left unknown by Spark as before.
  */
 public final class ParquetFooters {
 
@@ -46,10 +45,10 @@ public final class ParquetFooters {
     public static long rows(SparkSession spark, String path) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         long rows = 0;
-        Path root = qualified(conf, path);
-        if (!local(root)) {
+        if (!local(conf, path)) {
             return spark.read().parquet(path).count();
         }
+        Path root = qualified(conf, path);
         for (FileStatus file : dataFiles(conf, root)) {
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
                 rows += reader.getRecordCount();
@@ -75,10 +74,10 @@ public final class ParquetFooters {
     public static Optional<NullCounts> nullCounts(SparkSession spark, String path, List<String> columns)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path root = qualified(conf, path);
-        if (!local(root)) {
+        if (!local(conf, path)) {
             return Optional.empty();
         }
+        Path root = qualified(conf, path);
         long rows = 0;
         Map<String, Long> nulls = new LinkedHashMap<>();
         columns.forEach(c -> nulls.put(c, 0L));
@@ -114,18 +113,25 @@ public final class ParquetFooters {
 
     /**
      * The table at {@code path} read as Spark reads it without a schema (the columns of one of its files, partition
-     * columns found from its folders), but with the columns taken from that file's footer here: empty when it has
-     * no data file or its files were not written by Spark, and Spark's own read is left to find or refuse them.
+     * columns found from its folders), but with the columns taken from that file's footer here; where the footer
+     * does not tell (no data file, files not written by Spark, a table not on a local disk), Spark's own read finds
+     * or refuses them.
      */
     public static Dataset<Row> read(SparkSession spark, String path) {
         Optional<StructType> columns = columns(spark, path);
         return columns.isPresent() ? spark.read().schema(columns.get()).parquet(path) : spark.read().parquet(path);
     }
 
-    /** The columns Spark recorded in the first data file under {@code path}; empty as {@link #read} says. */
+    /**
+     * The columns Spark recorded in the first data file under {@code path} on a local disk; empty as {@link #read}
+     * says, and for a table elsewhere or a folder that cannot be read.
+     */
     static Optional<StructType> columns(SparkSession spark, String path) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         try {
+            if (!local(conf, path)) {
+                return Optional.empty();
+            }
             Path root = qualified(conf, path);
             for (FileStatus file : dataFiles(conf, root)) {
                 try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
@@ -141,16 +147,19 @@ public final class ParquetFooters {
                 }
             }
             return Optional.empty();
-        } catch (java.io.FileNotFoundException e) {
-            return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Parquet footers under "
-                    + Secrets.ambient().redact(path), e);
+            // A folder that is not there or cannot be read: Spark's own read reports it, as it always has.
+            return Optional.empty();
         }
     }
 
-    private static boolean local(Path qualified) {
-        return "file".equals(qualified.toUri().getScheme());
+    /**
+     * Whether {@code path} is on a local disk, told from its scheme or the default file system's without opening a
+     * file system: opening one reaches its server (an FTP file system logs in to find its home folder).
+     */
+    private static boolean local(Configuration conf, String path) {
+        String scheme = new Path(path).toUri().getScheme();
+        return "file".equals(scheme != null ? scheme : FileSystem.getDefaultUri(conf).getScheme());
     }
 
     private static Path qualified(Configuration conf, String path) throws IOException {
