@@ -127,9 +127,8 @@ public final class EffectiveDates {
     /**
      * The rows of each dependent that must be joined to their invoices, in one Spark job: all of them (-1) where the
      * flags are absent, none where the dependent is among {@code unmoved}, else those flagged or naming no customer,
-     * a row counted once per reason. Each reason is
-     * picked by a null test Parquet answers from its statistics, so that the row groups with no flag and no missing
-     * customer (all of them, in a clean ledger) are not read.
+     * a row counted once per reason. Each reason is picked by a null test Parquet answers from its statistics, so
+     * that the row groups with no flag and no missing customer (all of them, in a clean ledger) are not read.
      */
     private static long[] toMove(List<Dependent> dependents, Set<CanonicalTable> unmoved) {
         long[] counts = new long[dependents.size()];

@@ -44,11 +44,11 @@ public final class ParquetFooters {
     /** The rows of the table at {@code path} (a folder, partitioned or not): the sum of its files' row counts. */
     public static long rows(SparkSession spark, String path) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        long rows = 0;
         if (!local(conf, path)) {
             return spark.read().parquet(path).count();
         }
         Path root = qualified(conf, path);
+        long rows = 0;
         for (FileStatus file : dataFiles(conf, root)) {
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
                 rows += reader.getRecordCount();
