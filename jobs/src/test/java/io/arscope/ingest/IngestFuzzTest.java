@@ -26,6 +26,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,7 @@ import io.arscope.testing.TestSpark;
  *
  * <p>A failure names the seed; replay it alone with {@code -Darscope.fuzz.seed=<seed>}.
  */
+@Tag("integration")
 class IngestFuzzTest {
 
     private static final long FIRST_SEED = 20_261_201L;

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arscope.run.RunManifest;
 import io.arscope.samples.GeneratorConfig;
 import io.arscope.testing.ArscopeJvm;
+import io.arscope.testing.ExportRun;
 import io.arscope.samples.HistoryGenerator;
 import io.arscope.testing.TestSpark;
 
@@ -39,7 +40,9 @@ import io.arscope.testing.TestSpark;
  * as the report starts), each time in a separate JVM as a scheduler starts it, and checks after each kill that
  * the date's published outputs are the earlier complete run's, byte for byte; then lets a run finish and checks it
  * resumed the killed run, left nothing partial behind, and wrote exactly what a clean run wrote. A second run
- * started while one is writing stops with exit 5.
+ * started while one is writing stops with exit 5. Only the killed runs and the locked-out one need JVMs of their
+ * own; the clean run and the one that resumes run in this JVM, where Spark is warm (a fresh JVM spends a small
+ * run's time compiling Spark's code).
  */
 @Tag("integration")
 class PipelineCrashTest {
@@ -60,7 +63,8 @@ class PipelineCrashTest {
     void killedRunsLeaveThePublishedRunIntactAndTheirResumptionWritesWhatACleanRunWrote() throws Exception {
         Path root = work.resolve("root");
         Path published = root.resolve(DAY);
-        assertEquals(0, finish(start(root, "clean")), () -> "the clean run: " + tail("clean"));
+        ExportRun.Command cleanRun = runHere(root);
+        assertEquals(0, cleanRun.code(), () -> "the clean run: " + cleanRun.out() + cleanRun.err());
         Path clean = published.toRealPath();
         Map<String, String> cleanFiles = digests(published);
 
@@ -82,7 +86,8 @@ class PipelineCrashTest {
             assertEquals(cleanFiles, digests(published), "the published run, after the kill at " + killAt[i]);
         }
 
-        assertEquals(0, finish(start(root, "resumed")), () -> "the run after the kills: " + tail("resumed"));
+        ExportRun.Command resumedRun = runHere(root);
+        assertEquals(0, resumedRun.code(), () -> "the run after the kills: " + resumedRun.out() + resumedRun.err());
         Path resumed = published.toRealPath();
         assertNotEquals(clean, resumed);
         JsonNode manifest = new ObjectMapper().readTree(published.resolve(PipelineRun.MANIFEST).toFile());
@@ -200,10 +205,21 @@ class PipelineCrashTest {
         throw new AssertionError(folder + " did not start within " + LIMIT_SECONDS + " s");
     }
 
+    private static List<String> runArgs(Path root) {
+        return List.of("run", "--as-of", DAY, "--root", root.toString(), "--input", work.resolve("export").toString(),
+                "--mapping", Path.of("..", "data-samples", "mappings", "arscope-generator.yaml").toString(),
+                "--progress", "off");
+    }
+
+    /** The run in this JVM, on the tests' Spark session. */
+    private static ExportRun.Command runHere(Path root) {
+        TestSpark.session();
+        return ExportRun.arscope(runArgs(root).toArray(String[]::new));
+    }
+
     private static Process start(Path root, String name) throws IOException {
-        List<String> command = ArscopeJvm.command(List.of("run", "--as-of", DAY, "--root", root.toString(),
-                "--input", work.resolve("export").toString(), "--mapping",
-                Path.of("..", "data-samples", "mappings", "arscope-generator.yaml").toString(), "--master", "local[2]"));
+        List<String> command = new ArrayList<>(ArscopeJvm.command(runArgs(root)));
+        command.addAll(List.of("--master", "local[2]"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log")
                 .toFile()).start();
     }
@@ -214,16 +230,6 @@ class PipelineCrashTest {
             fail("arscope run did not finish within " + LIMIT_SECONDS + " s");
         }
         return p.exitValue();
-    }
-
-    /** The end of a run's log, for a failure message. */
-    private static String tail(String name) {
-        try {
-            String log = log(name);
-            return log.substring(Math.max(0, log.length() - 6000));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private static String log(String name) throws IOException {
