@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +33,14 @@ import org.apache.spark.sql.types.StructField;
  * formula, so it is written with a single quote in front and inside double quotes, {@code "'=1+1"}. Every other
  * cell is written as Spark's CSV writer writes it, quoted only where the format needs it, and exactly as stored
  * (surrounding spaces kept). Numbers, dates and flags are never made inert: a negative amount stays {@code -12.50}.
- * A floating-point number is written as a plain decimal, its shortest exact digits and never scientific notation
- * ({@code 0.000462344509}, not {@code 4.62344509E-4}), which every spreadsheet and CSV reader takes as a number;
- * DECIMAL amounts are plain already. Only the CSV changes; the Parquet beside it keeps the raw value.
+ * A floating-point number (a ratio, a rate, a count of days, a probability, a statistic) is written as a plain
+ * decimal of at most {@value #SIGNIFICANT} significant digits, never in scientific notation, which every spreadsheet
+ * and CSV reader takes as a number: a DSO of {@code 29.0554}, not {@code 29.05542859277309}; a model's
+ * {@code 27.1997} days, not the {@code 27.19965362548828} of a float read as a double; {@code 0.000462345}, not
+ * {@code 4.62344509E-4}. The figures behind these numbers carry nowhere near 16 digits, and a person reading a
+ * column of them should not have to. Digits left of the point are never rounded away, and a number of 1 or more
+ * keeps 2 decimals ({@code 456153.57}). DECIMAL amounts are written as stored. Only the CSV changes; the Parquet
+ * beside it keeps the raw value, for a program that wants every digit.
  */
 public final class CsvCells {
 
@@ -45,6 +51,9 @@ public final class CsvCells {
     static final Map<String, String> OPTIONS = Map.of("escape", "\"", "nullValue", "", "emptyValue", "",
             "ignoreLeadingWhiteSpace", "false", "ignoreTrailingWhiteSpace", "false");
 
+    /** The digits a floating-point number keeps in a CSV (more only left of the point). */
+    static final int SIGNIFICANT = 6;
+
     private static final UserDefinedFunction PLAIN = udf((UDF1<Double, String>) CsvCells::plain,
             DataTypes.StringType);
 
@@ -52,9 +61,11 @@ public final class CsvCells {
     }
 
     /**
-     * A floating-point number as a plain decimal: the shortest digits that read back as the same double, as Java
-     * writes them, but never in scientific notation ({@code 0.5}, {@code 12.0}, {@code 0.000462344509},
-     * {@code 10000000000}); NaN and the infinities as Java writes them, since no decimal stands for them.
+     * A floating-point number as a plain decimal of at most {@value #SIGNIFICANT} significant digits (more only
+     * left of the point, with 2 decimals), rounded half even, never in scientific notation, and with a decimal
+     * point as Java writes one: {@code 0.5}, {@code 12.0}, {@code 29.0554}, {@code 456153.57}, {@code 0.000462345},
+     * {@code 10000000000.0}, {@code 30.0} for 29.999999999. NaN and the infinities as Java writes them, since no
+     * decimal stands for them.
      */
     public static String plain(Double value) {
         if (value == null) {
@@ -63,7 +74,13 @@ public final class CsvCells {
         if (!Double.isFinite(value)) {
             return value.toString();
         }
-        return new BigDecimal(Double.toString(value)).toPlainString();
+        BigDecimal exact = new BigDecimal(Double.toString(value));
+        int wholeDigits = exact.precision() - exact.scale();
+        int scale = wholeDigits > 0 ? Math.max(2, SIGNIFICANT - wholeDigits) : SIGNIFICANT - wholeDigits;
+        BigDecimal shown = exact.precision() <= SIGNIFICANT || exact.scale() <= scale ? exact
+                : exact.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        // A whole number keeps a ".0", so that a column of them still reads as decimals.
+        return (shown.scale() > 0 ? shown : shown.setScale(1)).toPlainString();
     }
 
     /** Whether a spreadsheet would take this text for a formula. */

@@ -286,9 +286,10 @@ class SampleRunOutputsTest {
 
     @Test
     void theIssuesNumbersAreNowPlainDecimalAndMoney() throws IOException {
-        // trends.csv held 4.62344509E-4; amount_trends holds the money series, collections' change 470917.75.
+        // trends.csv held 4.62344509E-4, now written to 6 significant digits; amount_trends holds the money series,
+        // collections' change 470917.75.
         assertTrue(Files.readString(day.resolve("metrics/trends.csv")).contains(
-                "business_unit,Equipment,bad_debt_ratio,2026-10,0.000462344509,0.0,0.000462344509,"));
+                "business_unit,Equipment,bad_debt_ratio,2026-10,0.000462345,0.0,0.000462345,"));
         assertTrue(Files.readString(day.resolve("metrics/amount_trends.csv")).contains(
                 "total,all,collections,2026-10,2065995.46,1595077.71,470917.75,1863847.08,202148.38,12,"));
         assertEquals(176, csv(day.resolve("metrics/open_items.csv")).size() - 1);
@@ -372,7 +373,7 @@ class SampleRunOutputsTest {
                     .orElseThrow();
             assertEquals("2026-08", row.get("latest_month"), metric);
         }
-        assertEquals(List.of("40.417265925605", "in_range", "3.263904930223", "in_range"), total.stream()
+        assertEquals(List.of("40.4173", "in_range", "3.2639", "in_range"), total.stream()
                 .filter(r -> Set.of("avg_days_to_pay", "wadl").contains(r.get("metric")))
                 .flatMap(r -> Stream.of(r.get("latest"), r.get("range_flag"))).toList());
     }

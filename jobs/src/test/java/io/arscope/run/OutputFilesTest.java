@@ -94,18 +94,22 @@ class OutputFilesTest {
     }
 
     @Test
-    void floatingPointNumbersArePlainDecimalsNeverScientificNotation() throws Exception {
+    void floatingPointNumbersArePlainDecimalsOfSixSignificantDigitsNeverScientificNotation() throws Exception {
         SparkSession spark = TestSpark.session();
         StructType schema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("x", DataTypes.DoubleType, true)));
-        // The values the issue found in trends.csv and period_metrics.csv, and the ends of the range.
+        // The values an issue found in trends.csv and period_metrics.csv, a model's float days read as a double, a
+        // share, the ends of the range; then numbers short enough to be written as they are.
         Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create(4.62344509E-4),
-                RowFactory.create(456153.56999999983), RowFactory.create(1.0E10), RowFactory.create(-1.5E-7),
-                RowFactory.create(30.781070867687475), RowFactory.create(0.0), RowFactory.create((Object) null)),
-                schema).coalesce(1);
+                RowFactory.create(456153.56999999983), RowFactory.create(30.781070867687475),
+                RowFactory.create((double) 27.199654f), RowFactory.create(14.0 / 15), RowFactory.create(29.999999999),
+                RowFactory.create(1234567.891), RowFactory.create(-0.1234565), RowFactory.create(1.0E10),
+                RowFactory.create(-1.5E-7), RowFactory.create(0.0), RowFactory.create(12.0),
+                RowFactory.create((Object) null)), schema).coalesce(1);
         OutputFiles.writeTable(spark, rows, dir.toString(), "d");
-        assertEquals(String.join("\n", "x", "0.000462344509", "456153.56999999983", "10000000000", "-0.00000015",
-                "30.781070867687475", "0.0", "", ""), Files.readString(dir.resolve("d.csv")));
+        assertEquals(String.join("\n", "x", "0.000462345", "456153.57", "30.7811", "27.1997", "0.933333", "30.0",
+                "1234567.89", "-0.123456", "10000000000.0", "-0.00000015", "0.0", "12.0", "", ""),
+                Files.readString(dir.resolve("d.csv")));
         assertEquals("NaN", CsvCells.plain(Double.NaN));
         assertEquals("-Infinity", CsvCells.plain(Double.NEGATIVE_INFINITY));
     }
