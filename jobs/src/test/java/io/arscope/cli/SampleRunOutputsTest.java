@@ -284,6 +284,20 @@ class SampleRunOutputsTest {
         assertEquals(expected, new java.util.TreeSet<>(all));
     }
 
+    /**
+     * A customer with nothing past due shows, in place of a negative count of days past due, when its first open
+     * invoice falls due: Cedar Manufacturing's one invoice, INV00004996, is due 2026-11-01, a day after the run.
+     */
+    @Test
+    void aCustomerWithNothingPastDueShowsWhenItsInvoiceFallsDue() throws IOException {
+        String page = Files.readString(day.resolve("worklist/pages/ana.ruiz.html"));
+        String row = page.lines().filter(l -> l.contains("<td>Cedar Manufacturing Co (C000278)</td>")).findFirst()
+                .orElseThrow();
+        assertTrue(row.contains("<td class=\"num\" data-sort=\"-1\">current (due in 1 day)</td>"), row);
+        assertTrue(row.contains("<td>INV00004996</td><td>2026-10-02</td><td>2026-11-01</td>"), row);
+        assertTrue(row.contains("<td class=\"num\" data-sort=\"-1\">due in 1 day</td>"), row);
+    }
+
     @Test
     void theIssuesNumbersAreNowPlainDecimalAndMoney() throws IOException {
         // trends.csv held 4.62344509E-4, now written to 6 significant digits; amount_trends holds the money series,

@@ -225,7 +225,7 @@ class WorklistForPeopleTest {
                 + "<tr><td>I2</td><td>2025-03-04</td><td>2025-04-03</td>"
                 + "<td class=\"num\" data-sort=\"200.00\">USD 200.00</td>"
                 + "<td class=\"num\" data-sort=\"200.00\">USD 200.00</td>"
-                + "<td class=\"num\" data-sort=\"-3\">-3</td><td>70% risk of paying late; payment expected in 6 days</td>"
+                + "<td class=\"num\" data-sort=\"-3\">due in 3 days</td><td>70% risk of paying late; payment expected in 6 days</td>"
                 + "<td class=\"num\" data-sort=\"70.00\">USD 70.00</td><td>Send a courtesy reminder before the due date</td><td>why I2</td>"
                 + "</tr></tbody></table></details></td></tr>", rows.get(1));
         assertEquals("<tr><td class=\"num\" data-sort=\"3\">3</td><td></td>"
