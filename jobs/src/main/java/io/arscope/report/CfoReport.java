@@ -483,7 +483,8 @@ public final class CfoReport {
                 .map(c -> row(cell(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId() + ")"),
                         cell(c.collector()), cell(c.queue()), moneyCell(c.openAmount()),
                         numCell(FinanceFormat.orWhy(c.overdueAmount(), FinanceFormat::money, "empty in the worklist")),
-                        shareCell(c.probabilityLate()), moneyCell(c.expectedLate()), countCell(c.maxDaysPastDue()),
+                        shareCell(c.probabilityLate()), moneyCell(c.expectedLate()),
+                        numCell(escape(FinanceFormat.daysPastDue(c.maxDaysPastDue()))),
                         cell(c.nextAction() == null ? "" : c.nextAction())))
                 .toList();
         return section("customers", heading, table(List.of(th("Customer"), th("Collector"), th("Queue"),

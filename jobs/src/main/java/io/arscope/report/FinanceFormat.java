@@ -91,6 +91,20 @@ public final class FinanceFormat {
         return days == null || days.isNaN() ? NOT_AVAILABLE : String.format(Locale.US, "%.1f", days);
     }
 
+    /**
+     * Days past due as people read them: a count when past due ("22"); before the due date, when it falls due instead
+     * of a negative count: "current (due in 3 days)", "current (due today)".
+     */
+    public static String daysPastDue(int days) {
+        return days > 0 ? String.format(Locale.US, "%,d", days) : "current (" + notYetDue(days) + ")";
+    }
+
+    /** When something not yet past due (days past due 0 or less) falls due: "due today", "due in 3 days". */
+    public static String notYetDue(int daysPastDue) {
+        return daysPastDue == 0 ? "due today"
+                : String.format(Locale.US, "due in %,d %s", -daysPastDue, daysPastDue == -1 ? "day" : "days");
+    }
+
     /** A change with its sign: "+1.2", "-0.8", "0.0". */
     public static String signed(Double change) {
         if (change == null || change.isNaN()) {

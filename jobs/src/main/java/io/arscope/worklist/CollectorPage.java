@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.Row;
 
+import io.arscope.report.FinanceFormat;
 import io.arscope.risk.InvoiceCurrency;
 
 /**
@@ -117,8 +118,8 @@ public final class CollectorPage {
                 .append(td(name == null ? id : name + " (" + id + ")"))
                 .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(r), currency))
                 .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
-                .append(num(days, (days > 0 ? days : escape(WorklistTables.OLDEST_BUCKET.of(r))) + " ("
-                        + (days > 0 ? escape(WorklistTables.OLDEST_BUCKET.of(r)) : CollectorSummary.dueIn(days)) + ")"))
+                .append(num(days, days > 0 ? days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"
+                        : FinanceFormat.daysPastDue(days)))
                 .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
                         WorklistTables.EXPECTED_DAYS_TO_PAY.of(r), WorklistTables.DAYS_TO_PAY_BASIS.of(r),
                         WorklistTables.DAYS_TO_PAY_INVOICES.of(r))))
@@ -148,7 +149,7 @@ public final class CollectorPage {
                     .append(td(date(WorklistTables.INVOICE_DATE.of(i)))).append(td(date(WorklistTables.DUE_DATE.of(i))))
                     .append(moneyCell(WorklistTables.AMOUNT.of(i), currency))
                     .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(i), currency))
-                    .append(num(days, days > 0 ? String.valueOf(days) : CollectorSummary.dueIn(days)))
+                    .append(num(days, days > 0 ? String.valueOf(days) : FinanceFormat.notYetDue(days)))
                     .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(i),
                             WorklistTables.EXPECTED_DAYS_TO_PAY.of(i), WorklistTables.DAYS_TO_PAY_BASIS.of(i),
                             WorklistTables.DAYS_TO_PAY_INVOICES.of(i))))

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.arscope.risk.InvoiceCurrency;
+import io.arscope.report.FinanceFormat;
 import io.arscope.risk.Reasons;
 import io.arscope.run.MarkdownText;
 
@@ -170,7 +171,7 @@ public final class CollectorSummary {
                     .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OPEN_AMOUNT.of(r), currency))
                     .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                     .append(" | ").append(MarkdownText.escape(WorklistTables.OLDEST_BUCKET.of(r)))
-                    .append(" (").append(days > 0 ? Reasons.days(days) : dueIn(days)).append(") | ")
+                    .append(" (").append(days > 0 ? Reasons.days(days) : FinanceFormat.notYetDue(days)).append(") | ")
                     .append(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
                             WorklistTables.EXPECTED_DAYS_TO_PAY.of(r), WorklistTables.DAYS_TO_PAY_BASIS.of(r),
                             WorklistTables.DAYS_TO_PAY_INVOICES.of(r))).append(" | ")
@@ -179,10 +180,5 @@ public final class CollectorSummary {
                     .append(MarkdownText.escape(String.join("; ", why))).append(" |\n");
         }
         md.append('\n');
-    }
-
-    /** When an item not yet past due falls due, from its days past due (0 or less): "due today", "due in 3 days". */
-    static String dueIn(int daysPastDue) {
-        return daysPastDue == 0 ? "due today" : "due in " + Reasons.days(-daysPastDue);
     }
 }

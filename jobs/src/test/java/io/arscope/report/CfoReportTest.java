@@ -52,7 +52,7 @@ class CfoReportTest {
         List<ReportData.RiskyCustomer> customers = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             customers.add(new ReportData.RiskyCustomer("C" + i, "Customer " + i, "ana", "collect", 1000.0 * i,
-                    500.0 * i, 0.5, 10 * i, "call"));
+                    500.0 * i, 0.5, i == 4 ? 0 : i == 3 ? -1 : 10 * i, "call"));
         }
         return new ReportData(LocalDate.of(2026, 3, 31), months, List.of(labels), provision, forecast, customers);
     }
@@ -124,6 +124,11 @@ class CfoReportTest {
         assertTrue(html.contains("Customer 3 (C3)"));
         assertFalse(html.contains("Customer 2 (C2)"));
         assertTrue(html.contains("<td class=\"num\">6,000</td><td class=\"num\">120</td><td>call</td>"));
+        // Customers with nothing past due show when their first invoice falls due, not a count of 0 or less.
+        assertTrue(html.contains("<td class=\"num\">2,000</td><td class=\"num\">current (due today)</td>"
+                + "<td>call</td>"), html);
+        assertTrue(html.contains("<td class=\"num\">1,500</td><td class=\"num\">current (due in 1 day)</td>"
+                + "<td>call</td>"), html);
         // Self-contained: no script, no external resource.
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("src="));
