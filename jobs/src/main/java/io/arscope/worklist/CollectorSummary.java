@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import io.arscope.risk.InvoiceCurrency;
 import io.arscope.report.FinanceFormat;
+import io.arscope.risk.InvoiceCurrency;
 import io.arscope.risk.Reasons;
 import io.arscope.run.MarkdownText;
 
