@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import io.arscope.job.SummaryFigure;
+import io.arscope.risk.Reasons;
 
 /**
  * Numbers as finance people read them: whole currency units with thousands separators and negatives in
@@ -101,8 +102,7 @@ public final class FinanceFormat {
 
     /** When something not yet past due (days past due 0 or less) falls due: "due today", "due in 3 days". */
     public static String notYetDue(int daysPastDue) {
-        return daysPastDue == 0 ? "due today"
-                : String.format(Locale.US, "due in %,d %s", -daysPastDue, daysPastDue == -1 ? "day" : "days");
+        return daysPastDue == 0 ? "due today" : "due in " + Reasons.days(-daysPastDue);
     }
 
     /** A change with its sign: "+1.2", "-0.8", "0.0". */

@@ -39,8 +39,8 @@ import org.apache.spark.sql.types.StructField;
  * {@code 27.1997} days, not the {@code 27.19965362548828} of a float read as a double; {@code 0.000462345}, not
  * {@code 4.62344509E-4}. The figures behind these numbers carry nowhere near 16 digits, and a person reading a
  * column of them should not have to. Digits left of the point are never rounded away, and a number of 1 or more
- * is not rounded to fewer than 2 decimals ({@code 456153.57}). DECIMAL amounts are written as stored. Only the CSV changes; the Parquet
- * beside it keeps the raw value, for a program that wants every digit.
+ * is not rounded to fewer than 2 decimals ({@code 456153.57}). DECIMAL amounts are written as stored. Only the CSV
+ * changes; the Parquet beside it keeps the raw value, for a program that wants every digit.
  */
 public final class CsvCells {
 
