@@ -20,9 +20,19 @@ public record AlertList(List<Alert> alerts, LocalDate previousAsOf) {
     /** One alert, as shown. */
     public record Alert(String kind, String severity, String subjectId, String subjectName, String change) {
 
-        /** The subject as people read it: "Name (id)", or the id alone. */
+        /**
+         * The subject as people read it: a customer as "Name (id)", since collectors look accounts up by id; a
+         * metric or the model by its name alone, since their ids are column names; nothing for the row that says
+         * there was no earlier run, which is about no subject. The id alone when there is no name.
+         */
         public String subject() {
-            return subjectName == null ? subjectId : subjectName + " (" + subjectId + ")";
+            if (AlertsTables.NO_PREVIOUS_RUN.equals(kind)) {
+                return "";
+            }
+            if (subjectName == null) {
+                return subjectId;
+            }
+            return AlertsTables.CUSTOMER_KINDS.contains(kind) ? subjectName + " (" + subjectId + ")" : subjectName;
         }
     }
 

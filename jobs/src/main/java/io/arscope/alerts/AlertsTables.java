@@ -38,6 +38,8 @@ public final class AlertsTables {
     public static final String MODEL_DRIFT = "model_drift";
     /** No earlier run to compare with: said once instead of the alerts that need one. */
     public static final String NO_PREVIOUS_RUN = "no_previous_run";
+    /** The kinds whose subject is a customer, in the order the leads' team page lists them. */
+    public static final List<String> CUSTOMER_KINDS = List.of(BROKEN_PROMISE, RISK_BAND_ROSE, DAYS_LATE_JUMP);
 
     /** Severities, the most urgent first: the order rows are written and shown in. */
     public static final String HIGH = "high";

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 import io.arscope.alerts.AlertList;
 import io.arscope.alerts.AlertsTables;
@@ -38,8 +39,8 @@ public final class TeamPage {
     }
 
     /** The kinds of alert about customers: what a lead acts on (the report shows the rest). */
-    static final List<String> CUSTOMER_ALERTS = List.of(AlertsTables.BROKEN_PROMISE, AlertsTables.RISK_BAND_ROSE,
-            AlertsTables.DAYS_LATE_JUMP, AlertsTables.NO_PREVIOUS_RUN);
+    static final List<String> CUSTOMER_ALERTS = Stream.concat(AlertsTables.CUSTOMER_KINDS.stream(),
+            Stream.of(AlertsTables.NO_PREVIOUS_RUN)).toList();
 
     /**
      * As {@link #render(TeamView, Map, LocalDate, WorklistConfig, String, CollectorActivity)}, with a section of the

@@ -37,4 +37,17 @@ class TeamPageAlertsTest {
         assertFalse(page.contains("dso_countback"), page);
         assertFalse(page.contains("<b>&</b>"), page);
     }
+
+    @Test
+    void aFirstRunSaysSoWithoutAnIdForASubject() {
+        AlertList alerts = new AlertList(List.of(new AlertList.Alert("no_previous_run", "info", "previous_run", null,
+                "no earlier run to compare with")), null);
+        String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts);
+        assertTrue(page.contains("<p class=\"rule\">Compared with no earlier run. Promises broken since, customers "
+                + "whose risk band rose, customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
+        assertTrue(page.contains("<tr class=\"info\"><td>info</td><td>no previous run</td><td></td><td>no earlier "
+                + "run to compare with</td></tr>"), page);
+        assertFalse(page.contains("previous_run"), page);
+    }
 }
