@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -56,9 +57,23 @@ public final class OutputFiles {
     public static void write(SparkSession spark, String path, Content content) throws IOException {
         Path target = new Path(path);
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (OutputStream out = fs.create(target, true)) {
+        try (OutputStream out = create(fs, target)) {
             content.writeTo(out);
         }
+    }
+
+    /**
+     * A new file with no hidden {@code .name.crc} beside it. Hadoop's local file system writes one per file; in the
+     * folders people open (the drafts, the pages, the CSVs) a spreadsheet user on Windows sees each as a second,
+     * unreadable file. A stale one is removed, since a reader would check the new file against it.
+     */
+    private static OutputStream create(FileSystem fs, Path target) throws IOException {
+        if (fs instanceof ChecksumFileSystem checked) {
+            FileSystem raw = checked.getRawFileSystem();
+            raw.delete(checked.getChecksumFile(target), false);
+            return raw.create(target, true);
+        }
+        return fs.create(target, true);
     }
 
     public static String readText(SparkSession spark, String path) throws IOException {
@@ -131,7 +146,7 @@ public final class OutputFiles {
     private static void assemble(FileSystem fs, String header, FileStatus[] parts, Path target) throws IOException {
         FileStatus[] ordered = parts == null ? new FileStatus[0] : parts.clone();
         Arrays.sort(ordered, Comparator.comparing(p -> p.getPath().getName()));
-        try (OutputStream out = fs.create(target, true)) {
+        try (OutputStream out = create(fs, target)) {
             out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
             for (FileStatus part : ordered) {
                 try (InputStream in = fs.open(part.getPath())) {

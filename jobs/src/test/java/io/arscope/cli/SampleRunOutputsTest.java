@@ -285,6 +285,21 @@ class SampleRunOutputsTest {
     }
 
     /**
+     * The files people open (pages, drafts, CSVs, the workbook, the report, the manifests) have no hidden Hadoop
+     * checksum file beside them; only Spark's own Parquet parts and markers do, inside the tables' folders.
+     */
+    @Test
+    void noFileForPeopleHasAChecksumFileBesideIt() throws IOException {
+        List<String> beside;
+        try (Stream<Path> files = Files.walk(day.toRealPath())) {
+            beside = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".") && n.endsWith(".crc"))
+                    .map(n -> n.substring(1, n.length() - ".crc".length()))
+                    .filter(n -> !n.startsWith("part-") && !n.equals("_SUCCESS")).sorted().toList();
+        }
+        assertEquals(List.of(), beside);
+    }
+
+    /**
      * A customer with nothing past due shows, in place of a negative count of days past due, when its first open
      * invoice falls due: Cedar Manufacturing's one invoice, INV00004996, is due 2026-11-01, a day after the run.
      */

@@ -147,4 +147,23 @@ class OutputFilesTest {
         assertTrue(e.getMessage().startsWith("the rows name the files [a, c] but [a, b] were expected in "),
                 e.getMessage());
     }
+
+    @Test
+    void theFilesPeopleOpenHaveNoHiddenChecksumFileBesideThemAndAStaleOneIsRemoved() throws Exception {
+        SparkSession spark = TestSpark.session();
+        Files.writeString(dir.resolve(".page.html.crc"), "a checksum of an older page");
+        OutputFiles.writeText(spark, dir.resolve("page.html").toString(), "<p>new</p>");
+        OutputFiles.writeSingleCsv(spark, spark.createDataFrame(List.of(RowFactory.create("1", "a")), PER_FILE),
+                dir.resolve("one.csv").toString());
+        OutputFiles.writeCsvPerFile(spark, spark.createDataFrame(List.of(RowFactory.create("1", "a"),
+                RowFactory.create("2", "b")), PER_FILE).repartition(1).sortWithinPartitions("file"), "file",
+                Set.of("a", "b"), dir.resolve("per").toString());
+        try (var files = Files.walk(dir)) {
+            assertEquals(List.of("one.csv", "page.html", "per", "per/a.csv", "per/b.csv"),
+                    files.filter(f -> !f.equals(dir)).map(f -> dir.relativize(f).toString()).sorted().toList());
+        }
+        // Read back through Hadoop's checking file system, which would refuse the page against the stale checksum.
+        assertEquals("<p>new</p>", OutputFiles.readText(spark, dir.resolve("page.html").toString()));
+        assertEquals("v,file\n1,a\n", Files.readString(dir.resolve("one.csv")));
+    }
 }
