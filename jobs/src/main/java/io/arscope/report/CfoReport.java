@@ -35,6 +35,7 @@ import java.util.stream.IntStream;
 
 import io.arscope.metrics.ActivityGaps;
 import io.arscope.metrics.ContactCoverage;
+import io.arscope.risk.ModelGate;
 
 /**
  * The CFO report as one self-contained HTML page: headline figures with their change against last month and last
@@ -487,7 +488,11 @@ public final class CfoReport {
                         numCell(escape(FinanceFormat.daysPastDue(c.maxDaysPastDue()))),
                         cell(c.nextAction() == null ? "" : c.nextAction())))
                 .toList();
-        return section("customers", heading, table(List.of(th("Customer"), th("Collector"), th("Queue"),
+        ModelGate gate = data.worklistGate();
+        String ranking = gate == null || gate.passed() ? "" : line(note("P(late) here is the baseline's, each "
+                + "customer's own past late share, not the risk model's. The score step's gate: "
+                + escape(gate.decision()) + "."));
+        return section("customers", heading, ranking + table(List.of(th("Customer"), th("Collector"), th("Queue"),
                 thNum("Open"), thNum("Overdue"), thNum("P(late)"), thNum("Expected late"), thNum("Max days past due"),
                 th("Next action")), rows));
     }

@@ -3,6 +3,8 @@ package io.arscope.report;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.arscope.risk.ModelGate;
+
 /**
  * Everything the CFO report shows, read from the outputs of the metrics, forecast and worklist jobs; the report
  * itself computes nothing but changes between months.
@@ -22,11 +24,22 @@ import java.util.List;
  *                     when the metrics run predates them
  * @param watch        the customers to watch from the score run's customer scores, or why there are none
  * @param alerts       the alerts since the last run, or null when no alerts run was given
+ * @param worklistGate the model gate behind the worklist's probabilities, as its manifest records it; null without
+ *                     a worklist or when the manifest does not say
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
         List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
-        io.arscope.alerts.AlertList alerts) {
+        io.arscope.alerts.AlertList alerts, ModelGate worklistGate) {
+
+    /** Data with no word on the worklist's model gate. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
+            io.arscope.alerts.AlertList alerts) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                activity, watch, alerts, null);
+    }
 
     /** Data with no alerts given. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,

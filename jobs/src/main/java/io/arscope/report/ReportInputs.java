@@ -1,16 +1,20 @@
 package io.arscope.report;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.arscope.alerts.AlertList;
 import io.arscope.forecast.ForecastTables;
@@ -21,8 +25,11 @@ import io.arscope.metrics.MetricsTables;
 import io.arscope.metrics.PeriodMetrics;
 import io.arscope.metrics.ProvisionMatrix;
 import io.arscope.metrics.RollRates;
+import io.arscope.risk.ModelGate;
 import io.arscope.risk.ScoreTables;
+import io.arscope.run.OutputFiles;
 import io.arscope.run.ParquetFooters;
+import io.arscope.run.RunManifest;
 import io.arscope.worklist.WorklistTables;
 
 /**
@@ -102,7 +109,21 @@ public final class ReportInputs {
                 worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
-                alerts == null ? null : AlertList.read(spark, alerts));
+                alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist));
+    }
+
+    /** The model gate behind the worklist's probabilities, as its manifest records it; null when it does not say. */
+    private static ModelGate gate(SparkSession spark, String worklist) throws InputException {
+        String manifest = OutputFiles.child(worklist, WorklistTables.MANIFEST);
+        try {
+            RunManifest<Map<String, Object>, Map<String, Object>, WorklistTables.RunOutputs> run = RunManifest.read(
+                    OutputFiles.readText(spark, manifest), new TypeReference<>() { });
+            return run.outputs() == null ? null : run.outputs().gate();
+        } catch (java.io.FileNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw new InputException("cannot read the worklist's manifest " + manifest + ": " + e.getMessage());
+        }
     }
 
     /** How many customers the report shows to watch. */

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -15,10 +16,15 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The scores a refused model falls back to ({@link ModelGate}): each open invoice's probability of paying late is
  * its customer's own past late share (the training window's late share for a customer without a known outcome
- * yet), its band follows from that, and its one reason says so. The expected days late stay the model's days-late
- * regression, which the gate does not judge.
+ * yet), rounded as the model's are; its band follows from that, and its one reason says so, naming the late share
+ * as the feature behind it. The expected days late stay the model's days-late regression, which the gate does not
+ * judge.
  */
 public final class BaselineScores {
+
+    /** The features its one reason rests on, as {@link ScoreTables#REASON_FEATURES} names them. */
+    static final String LATE_SHARE = "hist_late_share";
+    static final String NO_HISTORY = "no_history";
 
     private BaselineScores() {
     }
@@ -34,7 +40,8 @@ public final class BaselineScores {
         Column history = col("features").getItem("hist_late_share");
         Dataset<Row> shares = features.select(col("invoice_id").as("baseline_invoice_id"), history.as("late_share"));
         Column share = col("late_share");
-        Column p = coalesce(share, lit(portfolio));
+        // Rounded as the model's probabilities are stored, and the band taken from the rounded value as theirs is.
+        Column p = round(coalesce(share, lit(portfolio)), ScoreTables.PROBABILITY_DECIMALS);
         Column reason = when(share.isNull(), lit("ranked by the baseline: no earlier invoice with a known outcome, "
                 + "so the portfolio's " + Math.round(100 * portfolio) + "% paid late"))
                 .when(share.equalTo(0), lit("ranked by the baseline: none of its earlier invoices paid late"))
@@ -48,7 +55,11 @@ public final class BaselineScores {
                         .when(p.geq(config.mediumBand()), lit("medium")).otherwise(lit("low")))
                 .withColumn(ScoreTables.REASON_1.name(), reason)
                 .withColumn(ScoreTables.REASON_2.name(), lit(null).cast(DataTypes.StringType))
-                .withColumn(ScoreTables.REASON_3.name(), lit(null).cast(DataTypes.StringType));
+                .withColumn(ScoreTables.REASON_3.name(), lit(null).cast(DataTypes.StringType))
+                // The refused model's features are not why this invoice ranks where it does: the worklist would
+                // rewrite its customers' reasons from them.
+                .withColumn(ScoreTables.REASON_FEATURES.name(), when(share.isNull(), lit(NO_HISTORY))
+                        .otherwise(lit(LATE_SHARE)));
         return ScoreTables.SCORES.conform(replaced.select(ScoreTables.SCORES.columns().stream()
                 .map(io.arscope.job.Column::col).toArray(Column[]::new)));
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.arscope.alerts.AlertList;
 import io.arscope.alerts.AlertsTables;
 import io.arscope.risk.InvoiceCurrency;
+import io.arscope.risk.ModelGate;
 
 /**
  * The collections lead's page of one day's worklists ({@link TeamView}), self-contained HTML beside the collectors'
@@ -35,7 +36,7 @@ public final class TeamPage {
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
             String currency, CollectorActivity activity) {
-        return render(view, files, asOf, config, currency, activity, null);
+        return render(view, files, asOf, config, currency, activity, null, null);
     }
 
     /** The kinds of alert about customers: what a lead acts on (the report shows the rest). */
@@ -44,10 +45,12 @@ public final class TeamPage {
 
     /**
      * As {@link #render(TeamView, Map, LocalDate, WorklistConfig, String, CollectorActivity)}, with a section of the
-     * customers' alerts since the last run ({@code alerts}; none when null).
+     * customers' alerts since the last run ({@code alerts}; none when null) and, first thing under the title, a
+     * warning that the lists rank by the baseline when the model gate behind the scores ({@code gate}; null when
+     * unknown) refused the model: the lead plans the day on that ranking.
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
-            String currency, CollectorActivity activity, AlertList alerts) {
+            String currency, CollectorActivity activity, AlertList alerts, ModelGate gate) {
         Function<BigDecimal, String> money = a -> escape(InvoiceCurrency.shown(a, currency));
         List<TeamView.Load> collectors = view.collectors();
         int capacity = total(collectors, TeamView.Load::capacity);
@@ -68,6 +71,10 @@ public final class TeamPage {
                 .append(" &middot; amounts in ")
                 .append(currency == null ? "the ledger's currency" : "<strong>" + escape(currency) + "</strong>")
                 .append("</p></header>\n");
+        if (gate != null && !gate.passed()) {
+            html.append("<p id=\"ranking\" class=\"warning\"><strong>Ranked by the baseline, not the risk model."
+                    + "</strong> The score step's gate: ").append(escape(gate.decision())).append(".</p>\n");
+        }
 
         html.append("<p id=\"capacity\">Today: <strong>").append(today).append(" of ").append(capacity)
                 .append("</strong> collection slots used (").append(percent(today, capacity)).append("), touching <strong>")
@@ -213,6 +220,7 @@ public final class TeamPage {
             h1 { font-size: 24px; margin-bottom: 4px; } h2 { font-size: 18px; margin-top: 28px;
                    border-bottom: 1px solid #ddd; padding-bottom: 4px; }
             .meta, .rule { color: #666; font-size: 13px; }
+            .warning { background: #fff4e5; border-left: 4px solid #e8a33d; padding: 8px 12px; }
             table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
             th, td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: left; }
             th { background: #f5f5f5; } .num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import io.arscope.alerts.AlertList;
 import io.arscope.job.Column;
 import io.arscope.job.OutputTable;
+import io.arscope.risk.ModelGate;
 import io.arscope.run.FileNames;
 import io.arscope.run.OutputFiles;
 
@@ -92,13 +93,16 @@ public final class TeamTables {
      */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
             CollectorActivity activity) throws IOException {
-        return write(spark, output, day, config, activity, null);
+        return write(spark, output, day, config, activity, null, null);
     }
 
-    /** As {@link #write(SparkSession, String, LocalDate, WorklistConfig, CollectorActivity)}, the page showing
-     * the customers' alerts since the last run ({@code alerts}, or null for none). */
+    /**
+     * As {@link #write(SparkSession, String, LocalDate, WorklistConfig, CollectorActivity)}, the page showing the
+     * customers' alerts since the last run ({@code alerts}, or null for none) and, when the model gate behind the
+     * scores refused the model ({@code gate}, or null when unknown), that the lists rank by the baseline.
+     */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
-            CollectorActivity activity, AlertList alerts) throws IOException {
+            CollectorActivity activity, AlertList alerts, ModelGate gate) throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
@@ -152,7 +156,7 @@ public final class TeamTables {
         long collectors = OutputFiles.writeTable(spark, TEAM.frame(spark, team), output, TEAM.name());
         long moved = OutputFiles.writeTable(spark, REBALANCING.frame(spark, moves), output, REBALANCING.name());
         OutputFiles.writeText(spark, OutputFiles.child(OutputFiles.child(output, WorklistTables.PAGES), PAGE),
-                TeamPage.render(view, files, day, config, currency, activity, alerts));
+                TeamPage.render(view, files, day, config, currency, activity, alerts, gate));
         return new Counts(collectors, moved);
     }
 }

@@ -174,7 +174,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector,
-                o.alerts() == null ? null : AlertList.read(spark, o.alerts()));
+                o.alerts() == null ? null : AlertList.read(spark, o.alerts()), source.gate());
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         // Last, once every output is written and checked: the log records what the collectors are given.

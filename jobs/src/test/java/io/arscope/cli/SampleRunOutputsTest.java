@@ -109,6 +109,27 @@ class SampleRunOutputsTest {
         int reason = List.of(scores.get(0)).indexOf("reason_1");
         assertTrue(scores.subList(1, scores.size()).stream().allMatch(r -> r[reason].startsWith(
                 "ranked by the baseline: ")));
+        // ... name the late share as the feature behind it, not the refused model's, and are stored as the model's
+        // would be, to 4 decimals.
+        int features = List.of(scores.get(0)).indexOf("reason_features");
+        int probability = List.of(scores.get(0)).indexOf("probability_late");
+        assertEquals(Set.of("hist_late_share", "no_history"), scores.subList(1, scores.size()).stream()
+                .map(r -> r[features]).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(), scores.subList(1, scores.size()).stream().map(r -> r[probability])
+                .filter(p -> !p.matches("0\\.\\d{1,4}|1\\.0|0\\.0")).toList());
+        // A customer's reason is the baseline's, as its top invoice's is, not one rewritten from the refused model's
+        // features (an overdue balance, a last payment) or prefixed with an invoice as if it were about that one.
+        List<String[]> customers = csv(day.resolve("worklist/worklist-customers.csv"));
+        int why = List.of(customers.get(0)).indexOf("reason_1");
+        assertEquals(List.of(), customers.subList(1, customers.size()).stream().map(r -> r[why])
+                .filter(w -> !w.startsWith("ranked by the baseline: ")).toList());
+        // The lead's page and the CFO's report say so where they show the ranking and its probabilities.
+        assertTrue(Files.readString(day.resolve("worklist/pages/team.html")).contains("<p id=\"ranking\" "
+                + "class=\"warning\"><strong>Ranked by the baseline, not the risk model.</strong> The score step's "
+                + "gate: model refused, it does not beat the baseline by the margin: late amount in the riskiest 20% "
+                + "of validation invoices 31.2%, baseline 29.1%, margin 5.0 points;"));
+        assertTrue(Files.readString(day.resolve("report/cfo-report.html")).contains("<p class=\"note\">P(late) here "
+                + "is the baseline's, each customer's own past late share, not the risk model's."));
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.arscope.risk.ModelGate;
+
 /**
  * The report's figures and their formats on hand-made inputs. March 2026 against February 2026 and March 2025:
  * ending AR 1,234,567.80 (+234,568 and +334,568), countback DSO 43.5 (+1.5 and +3.5 days, both worse), CEI 73.3%
@@ -355,5 +357,24 @@ class CfoReportTest {
         assertEquals("0.0", FinanceFormat.signed(-0.01));
         assertEquals("1-30", io.arscope.ledger.AgingBuckets.label("aging_1_30"));
         assertEquals("91+", io.arscope.ledger.AgingBuckets.label("aging_91_plus"));
+    }
+
+    @Test
+    void theCustomersExpectedLateSayWhenTheirProbabilitiesAreTheBaselinesNotTheModels() {
+        ReportData d = data();
+        ModelGate refused = new ModelGate("late_amount_top20", 0.05, 0.312, 0.291, false, "model refused, it does "
+                + "not beat the baseline by the margin: late amount in the riskiest 20% of validation invoices 31.2%, "
+                + "baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, the customer's own past "
+                + "late share", null, null);
+        ReportData byTheBaseline = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
+                d.activity(), d.watch(), d.alerts(), refused);
+        String html = CfoReport.render(byTheBaseline, "Receivables report", "arscope test");
+        assertTrue(html.contains("<h2>Customers with the most money expected late</h2>\n<p class=\"note\">P(late) "
+                + "here is the baseline's, each customer's own past late share, not the risk model's. The score "
+                + "step's gate: model refused, it does not beat the baseline by the margin: late amount in the "
+                + "riskiest 20% of validation invoices 31.2%, baseline 29.1%, margin 5.0 points; the worklist ranks "
+                + "by the baseline, the customer's own past late share.</p>\n<table>"), html);
+        assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("P(late) here is"));
     }
 }

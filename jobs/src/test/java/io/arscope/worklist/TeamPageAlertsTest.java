@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.arscope.alerts.AlertList;
+import io.arscope.risk.ModelGate;
 
 /** The lead's page shows the customers' alerts since the last run, escaped; the portfolio's stay in the report. */
 class TeamPageAlertsTest {
@@ -26,7 +27,7 @@ class TeamPageAlertsTest {
                         + "2026-10-31, on average 50.0 days late; the 365 days before, 3 invoices paid on average on "
                         + "time")), LocalDate.of(2026, 9, 30));
         String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts);
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null);
         assertTrue(page.contains("<section id=\"alerts\"><h2>Alerts since the last run</h2>\n<p class=\"rule\">"
                 + "Compared with the run as of 2026-09-30. Promises broken since, customers whose risk band rose, "
                 + "customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
@@ -43,11 +44,30 @@ class TeamPageAlertsTest {
         AlertList alerts = new AlertList(List.of(new AlertList.Alert("no_previous_run", "info", "previous_run", null,
                 "no earlier run to compare with")), null);
         String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts);
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null);
         assertTrue(page.contains("<p class=\"rule\">Compared with no earlier run. Promises broken since, customers "
                 + "whose risk band rose, customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
         assertTrue(page.contains("<tr class=\"info\"><td>info</td><td>no previous run</td><td></td><td>no earlier "
                 + "run to compare with</td></tr>"), page);
         assertFalse(page.contains("previous_run"), page);
+    }
+
+    @Test
+    void aPageRankedByTheBaselineSaysSoUnderItsTitleAndOneRankedByTheModelDoesNot() {
+        ModelGate refused = new ModelGate("late_amount_top20", 0.05, 0.312, 0.291, false, "model refused, it does "
+                + "not beat the baseline by the margin: late amount in the riskiest 20% of validation invoices 31.2%, "
+                + "baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, the customer's own past "
+                + "late share", null, null);
+        String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, refused);
+        assertTrue(page.contains("</header>\n<p id=\"ranking\" class=\"warning\"><strong>Ranked by the baseline, "
+                + "not the risk model.</strong> The score step's gate: model refused, it does not beat the baseline by "
+                + "the margin: late amount in the riskiest 20% of validation invoices 31.2%, baseline 29.1%, margin "
+                + "5.0 points; the worklist ranks by the baseline, the customer's own past late share.</p>\n"
+                + "<p id=\"capacity\">"), page);
+        ModelGate passed = new ModelGate("late_amount_top20", 0.01, 0.351, 0.304, true, "model published", null,
+                null);
+        assertFalse(TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, passed).contains("ranking"));
     }
 }
