@@ -9,14 +9,17 @@ import java.util.Locale;
  * credit, scaled down by its probability of going more than 60 days past due. What it needs is the larger of its
  * usual need, what it buys on credit in a month times the months its terms and a {@value #BUFFER_DAYS}-day buffer
  * keep that open, and what it owes now: a customer billed in large, lumpy invoices owes more than a month of average
- * sales, and a limit below its balance of a sound customer would only stop its next order.
+ * sales. A customer in the low band ({@link CustomerRiskModel#band}) is never suggested less than it owes, since a
+ * limit below the balance of a sound customer would only stop its next order; one in the medium or high band may be,
+ * and the basis then says to hold new orders until it pays down.
  *
  * <pre>
  * usual     = sales / sales_days × 30 × (terms_days + 15) / 30
- * suggested = max(usual, exposure) × (1 − p)
+ * suggested = max(usual, exposure) × (1 − p)             (at least exposure in the low band)
  * </pre>
  *
- * rounded half up to a step of 1,000 ({@value #SMALL_STEP} below 10,000). {@code sales} are the invoices issued in
+ * rounded half up to a step of 1,000 ({@value #SMALL_STEP} below 10,000), or up to the step when the balance is the
+ * floor. {@code sales} are the invoices issued in
  * the last 365 days ({@code sales_days}; fewer days for a newer customer). A customer with fewer than
  * {@value #MIN_DAYS} days or {@value #MIN_INVOICES} invoices of history, or whose limit would round to nothing (too
  * small a buyer, or so risky that (1 − p) takes it all), gets no suggestion, with the reason: never a limit of 0.
@@ -42,7 +45,15 @@ public final class CreditLimitRule {
     public record Suggestion(BigDecimal suggested, BigDecimal change, String basis) {
     }
 
+    private static final String LOW_BAND = "low";
+
     private CreditLimitRule() {
+    }
+
+    /** {@code amount} to a multiple of 1,000, or of {@value #SMALL_STEP} below 10,000. */
+    private static BigDecimal rounded(BigDecimal amount, RoundingMode mode) {
+        BigDecimal step = amount.compareTo(LARGE) >= 0 ? LARGE_STEP : BigDecimal.valueOf(SMALL_STEP);
+        return amount.divide(step, 0, mode).multiply(step).setScale(2);
     }
 
     /**
@@ -74,13 +85,20 @@ public final class CreditLimitRule {
         boolean owesMore = exposure.compareTo(usual) > 0;
         BigDecimal raw = (owesMore ? exposure : usual).multiply(BigDecimal.ONE.subtract(p))
                 .setScale(2, RoundingMode.HALF_UP);
-        BigDecimal step = raw.compareTo(LARGE) >= 0 ? LARGE_STEP : BigDecimal.valueOf(SMALL_STEP);
-        BigDecimal suggested = raw.divide(step, 0, RoundingMode.HALF_UP).multiply(step).setScale(2);
+        boolean floored = LOW_BAND.equals(CustomerRiskModel.band(probability)) && raw.compareTo(exposure) < 0;
+        BigDecimal suggested = floored ? rounded(exposure, RoundingMode.CEILING) : rounded(raw, RoundingMode.HALF_UP);
         String basis = String.format(Locale.ROOT, "%s a month (%s over %d days) × (%d + %d) / 30 days = %s%s; "
                 + "× (1 − %s)", InvoiceCurrency.shown(monthly, currency), InvoiceCurrency.shown(sales, currency),
                 salesDays, termsDays, BUFFER_DAYS, InvoiceCurrency.shown(usual, currency), owesMore
                         ? ", less than the " + InvoiceCurrency.shown(exposure, currency) + " it owes now, which counts"
                         : "", p.toPlainString());
+        if (floored) {
+            basis += " = " + InvoiceCurrency.shown(raw, currency) + ", raised to what it owes, rounded up: a low-band "
+                    + "customer is never cut below its balance";
+        } else if (suggested.signum() > 0 && suggested.compareTo(exposure) < 0) {
+            basis += "; below the " + InvoiceCurrency.shown(exposure, currency) + " it owes: hold new orders until "
+                    + "it pays down";
+        }
         if (suggested.signum() == 0) {
             return new Suggestion(null, null, "no limit: " + basis + " rounds to 0; sell on prepayment or review "
                     + "the account");

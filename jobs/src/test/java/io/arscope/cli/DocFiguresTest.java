@@ -110,7 +110,11 @@ class DocFiguresTest {
                 // The score step's baseline reason, from the run's scores (ranked by the baseline).
                 new Quote(risk, "`ranked by the baseline: 43% of its earlier invoices paid late`", () -> "`"
                         + reason(day.resolve("score/scores.csv"), "ranked by the baseline: 43% of its earlier "
-                                + "invoices paid late") + "`")));
+                                + "invoices paid late") + "`"),
+                // A quarter's and a year's CEI out of the 0-100 range, from the run's period_metrics.
+                new Quote("notebooks-docs/metrics-outputs.md", "EMEA's 2023 reads 4,108 in the sample, APAC's 2025-Q3 "
+                        + "\u2212425.7", () -> String.format(Locale.ROOT, "EMEA's 2023 reads %,.0f in the sample, "
+                        + "APAC's 2025-Q3 \u2212%.1f", cei("EMEA", "2023"), -cei("APAC", "2025-Q3")))));
         // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
         for (String words : List.of("paid 93% of its earlier invoices late", "pays 61 days late on average",
                 "judged with its segment, pays about 41% of its invoices late", "its segment pays 50% of invoices late",
@@ -277,6 +281,13 @@ class DocFiguresTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The CEI of a region's period in the run's period_metrics. */
+    private static double cei(String region, String period) {
+        return Double.parseDouble(named(day.resolve("metrics/period_metrics.csv")).stream()
+                .filter(r -> r.get("dimension").equals("region") && r.get("value").equals(region)
+                        && r.get("period").equals(period)).findFirst().orElseThrow().get("cei"));
     }
 
     /** An amount of a CSV as the pages show it: thousands separated, two decimals. */

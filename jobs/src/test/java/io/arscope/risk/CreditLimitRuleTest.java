@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
-/** The credit-limit rule worked by hand: the larger of the usual need and the balance, scaled down by risk. */
+/**
+ * The credit-limit rule worked by hand: the larger of the usual need and the balance, scaled down by risk, never below
+ * the balance in the low band.
+ */
 class CreditLimitRuleTest {
 
     private static final BigDecimal LITTLE_OWED = new BigDecimal("500.00");
@@ -25,8 +28,9 @@ class CreditLimitRuleTest {
     }
 
     /**
-     * A customer billed in lumpy invoices owes 40,000 against a usual need of 14,794.52: the balance counts, 40,000 x
-     * 0.8 = 32,000, not a limit that would stop its next order.
+     * A customer billed in lumpy invoices owes 40,000 against a usual need of 14,794.52: the balance counts, not the
+     * usual need; in the medium band (p 0.2) its risk still cuts it, 40,000 x 0.8 = 32,000, below what it owes, and
+     * the basis says what that means.
      */
     @Test
     void whatTheCustomerOwesNowCountsWhenItIsMoreThanTheUsualNeed() {
@@ -35,7 +39,30 @@ class CreditLimitRuleTest {
         assertEquals(new BigDecimal("32000.00"), s.suggested());
         assertEquals(new BigDecimal("-18000.00"), s.change());
         assertEquals("USD 9,863.01 a month (USD 120,000.00 over 365 days) × (30 + 15) / 30 days = USD 14,794.52, "
-                + "less than the USD 40,000.00 it owes now, which counts; × (1 − 0.2)", s.basis());
+                + "less than the USD 40,000.00 it owes now, which counts; × (1 − 0.2); below the USD 40,000.00 it "
+                + "owes: hold new orders until it pays down", s.basis());
+    }
+
+    /**
+     * In the low band (p 0.05, below 0.2) the same customer owing 40,250.50 is not cut below its balance:
+     * 40,250.50 x 0.95 = 38,237.98 (half up from 38,237.975) is raised to the balance, rounded up to the thousand:
+     * 41,000.
+     */
+    @Test
+    void aLowBandCustomerIsNeverSuggestedLessThanItOwes() {
+        CreditLimitRule.Suggestion s = CreditLimitRule.suggest(new BigDecimal("120000.00"), 365, 12, 30,
+                new BigDecimal("40250.50"), 0.05, new BigDecimal("50000.00"), true, "USD");
+        assertEquals(new BigDecimal("41000.00"), s.suggested());
+        assertEquals(new BigDecimal("-9000.00"), s.change());
+        assertEquals("USD 9,863.01 a month (USD 120,000.00 over 365 days) × (30 + 15) / 30 days = USD 14,794.52, "
+                + "less than the USD 40,250.50 it owes now, which counts; × (1 − 0.05) = USD 38,237.98, raised to "
+                + "what it owes, rounded up: a low-band customer is never cut below its balance", s.basis());
+        // Below 10,000 the balance rounds up to the hundred: 9,901.00 x 0.95 = 9,405.95, raised to 9,901.00, up to
+        // the hundred 10,000; at p 0.2, the medium band, cut: 9,901.00 x 0.8 = 7,920.80, to the hundred 7,900.
+        assertEquals(new BigDecimal("10000.00"), CreditLimitRule.suggest(new BigDecimal("1000.00"), 365, 3, 30,
+                new BigDecimal("9901.00"), 0.05, null, true, "USD").suggested());
+        assertEquals(new BigDecimal("7900.00"), CreditLimitRule.suggest(new BigDecimal("1000.00"), 365, 3, 30,
+                new BigDecimal("9901.00"), 0.2, null, true, "USD").suggested());
     }
 
     @Test

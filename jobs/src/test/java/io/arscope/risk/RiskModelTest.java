@@ -112,6 +112,9 @@ class RiskModelTest {
             }
             java.math.BigDecimal suggested = ScoreTables.SUGGESTED_CREDIT_LIMIT.of(r);
             assertTrue(suggested == null || suggested.signum() > 0, "a suggestion of 0: " + r);
+            assertTrue(suggested == null || !"low".equals(ScoreTables.RISK_BAND.of(r))
+                    || suggested.compareTo(ScoreTables.EXPOSURE.of(r)) >= 0, "a low-band customer cut below what it "
+                    + "owes: " + r);
             assertTrue(!ScoreTables.CREDIT_LIMIT_BASIS.of(r).isEmpty(), "no basis: " + r);
         }
         assertEquals(open, exposure);
