@@ -164,7 +164,7 @@ public final class CollectorPage {
         return t.append("</tbody></table>").toString();
     }
 
-    /** "2025-03-30 call, promised (1 day ago)", or a dash when there was none. */
+    /** "2025-03-30 call, promised (1 day ago)", "2025-03-25 email, left message (6 days ago)", or a dash when none. */
     private static String lastContact(Row r) {
         LocalDate day = WorklistTables.LAST_CONTACT_DATE.of(r);
         if (day == null) {
@@ -172,8 +172,9 @@ public final class CollectorPage {
         }
         String outcome = WorklistTables.LAST_CONTACT_OUTCOME.of(r);
         int days = WorklistTables.DAYS_SINCE_CONTACT.of(r);
-        return day + " " + WorklistTables.LAST_CONTACT_CHANNEL.of(r) + (outcome == null ? "" : ", " + outcome)
-                + " (" + (days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago") + ")";
+        return day + " " + WorklistTables.LAST_CONTACT_CHANNEL.of(r)
+                + (outcome == null ? "" : ", " + outcome.replace('_', ' ')) + " ("
+                + (days == 0 ? "today" : days == 1 ? "1 day ago" : days + " days ago") + ")";
     }
 
     /**

@@ -210,7 +210,7 @@ class WorklistActivityTest {
         assertTrue(rows.get(0).contains("<td>today</td><td>Customer B (B)</td>"), rows.get(0));
         assertTrue(rows.get(0).contains("<td>2025-03-10 call, promised (21 days ago)</td>"
                 + "<td>promise broken: 400.00 by 2025-03-20</td>"), rows.get(0));
-        assertTrue(rows.get(1).contains("<td>2025-03-25 email, left_message (6 days ago)</td>"
+        assertTrue(rows.get(1).contains("<td>2025-03-25 email, left message (6 days ago)</td>"
                 + "<td>promise pending: 600.00 by 2025-03-31</td>"), rows.get(1));
         assertTrue(rows.get(3).contains("<td>\u2014</td><td>instalment missed: 300.00 due 2025-03-25</td>"),
                 rows.get(3));
