@@ -69,7 +69,11 @@ final class SignificantTrends {
 
     private static String sentence(ReportData.Trend t, Wording w) {
         String slope = String.format(Locale.US, "%.2f", Math.abs(t.slopePerMonth()) * w.slopeScale());
-        String then = Optional.ofNullable(t.yearAgo()).map(y -> " against " + w.value().apply(y) + " a year before")
+        // The slope is over the whole series; the latest year alone may have moved the other way, and a reader who
+        // sees "rising" beside a lower figure than a year before must be told it is not a misprint.
+        String then = Optional.ofNullable(t.yearAgo()).map(y -> " against " + w.value().apply(y) + " a year before"
+                + (Math.signum(t.latest() - y) == -Math.signum(t.slopePerMonth())
+                        ? ", the other way over the latest year" : ""))
                 .orElse(", with no value a year before");
         return w.name() + " is " + (t.slopePerMonth() > 0 ? "rising " : "falling ") + slope + " " + w.slopeUnit()
                 + " a month (slope p" + pValue(t.pValue()) + ", " + t.points() + " months): "

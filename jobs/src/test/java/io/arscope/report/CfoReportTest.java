@@ -259,14 +259,21 @@ class CfoReportTest {
                 new ReportData.Trend("bpdso_countback", "2026-10", 35.1, 30.2, 0.4, 0.006, 24),
                 new ReportData.Trend("dso_countback", "2026-10", 40.1, null, 0.31, 0.0004, 9),
                 new ReportData.Trend("wadl", "2026-10", 3.0, 3.1, 0.0, null, 2),
-                new ReportData.Trend("collection_ratio", "2026-10", 0.9, 0.8, 0.01, 0.001, 24));
+                new ReportData.Trend("collection_ratio", "2026-10", 0.9, 0.8, 0.01, 0.001, 24),
+                new ReportData.Trend("avg_days_to_pay", "2026-08", 40.4, 41.6, 0.45, 0.001, 34),
+                new ReportData.Trend("add_past_due", "2026-08", 20.0, 20.0, -0.1, 0.001, 34));
         assertEquals(List.of(
                 "DSO (countback) is rising 0.31 days a month (slope p<0.001, 9 months): 40.1 in 2026-10, with no "
                         + "value a year before.",
                 "BPDSO (countback) is rising 0.40 days a month (slope p=0.006, 24 months): 35.1 in 2026-10 against "
                         + "30.2 a year before.",
                 "The on-time rate by amount is falling 1.23 pts a month (slope p=0.019, 24 months): 55.5% in 2026-10 "
-                        + "against 74.0% a year before."), SignificantTrends.sentences(trends));
+                        + "against 74.0% a year before.",
+                "Average days delinquent of past-due AR is falling 0.10 days a month (slope p=0.001, 34 months): 20.0 "
+                        + "in 2026-08 against 20.0 a year before.",
+                "Average days to pay is rising 0.45 days a month (slope p=0.001, 34 months): 40.4 in 2026-08 against "
+                        + "41.6 a year before, the other way over the latest year."),
+                SignificantTrends.sentences(trends));
         String html = CfoReport.render(data(), "Receivables report", "arscope test");
         assertTrue(html.contains("<section id=\"trend-tests\"><h2>Significant trends</h2>\n<p class=\"note\">No "
                 + "trend of the total portfolio passes its test. A trend is stated when the slope of its monthly "
