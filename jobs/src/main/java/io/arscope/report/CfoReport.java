@@ -283,7 +283,9 @@ public final class CfoReport {
         return section("slices", line(h2("Slices in " + total.month())),
                 line(note("Each slice's own DSO, CEI and aging at the end of " + escape(total.month())
                         + "; the last line is the whole portfolio. DSO (countback) is the headline method; DSO "
-                        + "(standard) is shown beside it to compare with the DSO ahead of the forecast.")),
+                        + "(standard) is shown beside it to compare with the DSO ahead of the forecast; it divides "
+                        + "by the month's sales alone, so a slice that billed little in the month reads far higher "
+                        + "than its countback, which walks back through the months before.")),
                 tables.toString());
     }
 

@@ -114,7 +114,15 @@ class DocFiguresTest {
                 // A quarter's and a year's CEI out of the 0-100 range, from the run's period_metrics.
                 new Quote("notebooks-docs/metrics-outputs.md", "EMEA's 2023 reads 4,108 in the sample, APAC's 2025-Q3 "
                         + "\u2212425.7", () -> String.format(Locale.ROOT, "EMEA's 2023 reads %,.0f in the sample, "
-                        + "APAC's 2025-Q3 \u2212%.1f", cei("EMEA", "2023"), -cei("APAC", "2025-Q3")))));
+                        + "APAC's 2025-Q3 \u2212%.1f", cei("EMEA", "2023"), -cei("APAC", "2025-Q3"))),
+                // A slice that billed little in the month: its standard DSO beside its countback, in the report.
+                new Quote("notebooks-docs/forecast-and-report.md", "lucia.mendes: 386.4 against 52.0", () -> {
+                    Map<String, String> m = named(day.resolve("metrics/period_metrics.csv")).stream()
+                            .filter(r -> r.get("dimension").equals("collector") && r.get("value").equals("lucia.mendes")
+                                    && r.get("period").equals("2026-10")).findFirst().orElseThrow();
+                    return String.format(Locale.ROOT, "lucia.mendes: %.1f against %.1f",
+                            Double.parseDouble(m.get("dso_standard")), Double.parseDouble(m.get("dso_countback")));
+                })));
         // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
         for (String words : List.of("paid 93% of its earlier invoices late", "pays 61 days late on average",
                 "judged with its segment, pays about 41% of its invoices late", "its segment pays 50% of invoices late",

@@ -222,6 +222,8 @@ class CfoReportTest {
         String html = CfoReport.render(sliced, "Receivables report", "arscope test");
         int section = html.indexOf("<section id=\"slices\"><h2>Slices in 2026-03</h2>");
         assertTrue(section > 0, html);
+        assertTrue(html.contains("it divides by the month's sales alone, so a slice that billed little in the month "
+                + "reads far higher than its countback, which walks back through the months before.</p>"), html);
         String head = "<th>Value</th><th class=\"num\">Ending AR</th><th class=\"num\">DSO (countback)</th>"
                 + "<th class=\"num\">DSO (standard)</th><th class=\"num\">CEI</th>"
                 + "<th class=\"num\">Past due share</th><th class=\"num\">current</th>";
