@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.arscope.ingest.mapping.SourceSpec;
 
@@ -66,6 +68,26 @@ final class RecordFramer implements Serializable {
                 }
             }
             return last;
+        }
+
+        /** The record's bytes line by line, {@link #lastLine()} - {@link #line()} + 1 of them, without the breaks. */
+        List<byte[]> lines() {
+            int end = bytes.length;
+            if (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+                end -= end > 1 && bytes[end - 1] == '\n' && bytes[end - 2] == '\r' ? 2 : 1;
+            }
+            List<byte[]> out = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < end; i++) {
+                if (lineBreak(i == 0 ? -1 : bytes[i - 1], bytes[i])) {
+                    out.add(Arrays.copyOfRange(bytes, start, i));
+                    start = i + 1;
+                } else if (bytes[i] == '\n') {
+                    start = i + 1;
+                }
+            }
+            out.add(Arrays.copyOfRange(bytes, start, end));
+            return out;
         }
     }
 

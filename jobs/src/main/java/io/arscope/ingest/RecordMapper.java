@@ -76,6 +76,33 @@ public final class RecordMapper implements Serializable {
      * encoding cannot read is rejected, shown with its unreadable bytes written out, and so is one whose quote is
      * never closed.
      */
+    /**
+     * The rows of a record: its own, but for one whose quote is never closed, which swallowed every line after it
+     * to the end of the file: then a reject for each line it holds, so that the lines count as rejected (and the
+     * reject share can stop the run) rather than as one row, and each names its own line.
+     */
+    List<Row> rows(RecordFramer.Record record) {
+        if (!record.quoteLeftOpen() || record.lastLine() == record.line()) {
+            return List.of(map(record));
+        }
+        List<byte[]> lines = record.lines();
+        List<Row> out = new ArrayList<>(lines.size());
+        FieldProblem opened = new FieldProblem(RejectReason.MALFORMED_ROW, null, "a quote opened in the row is "
+                + "never closed, so the row ran on to the end of the file (line " + record.lastLine() + "); the "
+                + (lines.size() - 1) + " lines after it are rejected with it");
+        FieldProblem inside = new FieldProblem(RejectReason.MALFORMED_ROW, null, "inside the quote left open on line "
+                + record.line() + ", so never read as a row of its own");
+        for (int i = 0; i < lines.size(); i++) {
+            long number = record.line() + i;
+            String text = decoder.decode(lines.get(i), number).text();
+            FieldProblem problem = i == 0 ? opened : inside;
+            out.add(i > 0 && text.isBlank() ? row(text, number, null) : row(text, number, () -> {
+                throw problem;
+            }));
+        }
+        return out;
+    }
+
     Row map(RecordFramer.Record record) {
         LineDecoder.Decoded decoded = decoder.decode(record.bytes(), record.line());
         FieldProblem problem = record.quoteLeftOpen() ? new FieldProblem(RejectReason.MALFORMED_ROW, null,

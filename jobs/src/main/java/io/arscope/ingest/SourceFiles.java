@@ -1,6 +1,8 @@
 package io.arscope.ingest;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +73,15 @@ public final class SourceFiles {
                         + inputDir);
             }
             Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
+            List<String> numbered = source.lineNumberedTables();
+            if (matches.length > 1 && !numbered.isEmpty()) {
+                // Line 10 of one file and line 10 of another would be one id: a payment rejected as the duplicate of
+                // another, and the same payment in two overlapping reports accepted twice under two lines.
+                throw new InputException("source '" + source.name() + "': " + matches.length + " files match "
+                        + source.file() + " in " + inputDir + " (" + Arrays.stream(matches).map(m -> m.getPath()
+                        .getName()).toList() + "), but its " + numbered + " ids are line numbers, which name a row "
+                        + "only within one file; export one report covering every date instead");
+            }
             for (FileStatus match : matches) {
                 String full = match.getPath().toString();
                 // The mapping's text was checked to stay inside; a glob's alternatives ({a,../b}) are only known
@@ -97,7 +108,8 @@ public final class SourceFiles {
         RecordMapper mapper = mapper(source, shown, header, asOf, bounds);
         // Data starts after the header, or after the skipped lines when the mapping names the columns.
         long lastSkipped = header != null ? header.line() : source.skipLines();
-        return FileSplits.records(spark, conf, file, framer).filter(r -> r.line() > lastSkipped).map(mapper::map);
+        return FileSplits.records(spark, conf, file, framer).filter(r -> r.line() > lastSkipped)
+                .flatMap(r -> mapper.rows(r).iterator());
     }
 
     /**
@@ -122,6 +134,14 @@ public final class SourceFiles {
             if (header.quoteLeftOpen()) {
                 throw new InputException(shown + " line " + headerLine + ": the header's quotes do not balance");
             }
+            if (startsWithUtf8Mark(header.bytes()) && !Charset.forName(source.encodingOrDefault())
+                    .equals(StandardCharsets.UTF_8)) {
+                // Read as another encoding, the mark would become part of the first column's name, and every
+                // accented letter of the file two wrong ones ("MÃ¼ller").
+                throw new InputException(shown + " line " + headerLine + ": the file starts with a UTF-8 byte order "
+                        + "mark, but the mapping (source '" + source.name() + "') reads it as "
+                        + source.encodingOrDefault() + "; set its encoding to UTF-8");
+            }
             LineDecoder.Decoded decoded = new LineDecoder(source.encodingOrDefault()).decode(header.bytes(),
                     headerLine);
             if (decoded.problem() != null) {
@@ -140,6 +160,23 @@ public final class SourceFiles {
             throw new InputException(shown + ": the mapping (source '" + source.name() + "') names column(s) "
                     + missing + " that the file does not have; its columns are " + columns);
         }
+        List<String> repeated = repeated(columns, mapper.namedColumns());
+        if (!repeated.isEmpty()) {
+            // NetSuite's saved searches can name two columns "Date" (created and transaction date): reading the
+            // first would store the wrong date on every row without a word.
+            throw new InputException(shown + ": the mapping (source '" + source.name() + "') reads column(s) "
+                    + repeated + " that the file names more than once; its columns are " + columns
+                    + "; rename them apart in the export");
+        }
         return mapper;
+    }
+
+    /** The columns of {@code named} that {@code columns} holds more than once, in the mapping's order. */
+    static List<String> repeated(List<String> columns, List<String> named) {
+        return named.stream().distinct().filter(c -> columns.stream().filter(c::equals).count() > 1).toList();
+    }
+
+    private static boolean startsWithUtf8Mark(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     }
 }

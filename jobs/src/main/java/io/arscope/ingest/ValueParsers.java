@@ -12,6 +12,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.arscope.ingest.mapping.SourceSpec;
 import io.arscope.model.FieldType;
@@ -92,7 +93,7 @@ final class ValueParsers implements Serializable {
             plain = "-" + plain;
         }
         if (!groupingSeparator.isEmpty()) {
-            plain = plain.replace(groupingSeparator, "");
+            plain = ungrouped(field, text, plain);
         }
         if (decimalSeparator.equals(",")) {
             plain = plain.replace(',', '.');
@@ -118,6 +119,37 @@ final class ValueParsers implements Serializable {
             throw new FieldProblem(RejectReason.BAD_AMOUNT, field, tooManyPlaces);
         }
         return exact.setScale(scale);
+    }
+
+    /**
+     * {@code plain} without its grouping separators, which may only stand between groups of three digits left of the
+     * decimal mark: removed wherever they stood, "2500.00" read under a decimal comma would become 250000 and
+     * "12,50" under a decimal point 1250, accepted without a word.
+     */
+    private String ungrouped(String field, String text, String plain) {
+        int mark = plain.indexOf(decimalSeparator);
+        String whole = mark < 0 ? plain : plain.substring(0, mark);
+        String fraction = mark < 0 ? "" : plain.substring(mark);
+        if (fraction.contains(groupingSeparator) || whole.contains(groupingSeparator) && !grouped(whole)) {
+            throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text + "' is not an amount with '"
+                    + groupingSeparator + "' between groups of three digits and '" + decimalSeparator
+                    + "' before the decimals, as its source says");
+        }
+        return whole.replace(groupingSeparator, "") + fraction;
+    }
+
+    /** Whether {@code whole}, a sign aside, is 1 to 3 digits followed by groups of exactly 3 behind separators. */
+    private boolean grouped(String whole) {
+        String digits = whole.startsWith("-") || whole.startsWith("+") ? whole.substring(1) : whole;
+        String[] groups = digits.split(Pattern.quote(groupingSeparator), -1);
+        for (int i = 0; i < groups.length; i++) {
+            String g = groups[i];
+            boolean sized = i == 0 ? g.length() >= 1 && g.length() <= 3 : g.length() == 3;
+            if (!sized || !g.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int days(String field, String text) {

@@ -295,7 +295,7 @@ class IngestFuzzTest {
                         : null, asOf, ValueBounds.DEFAULT);
                 List<Row> rows = new ArrayList<>();
                 for (int i = header ? 1 : 0; i < records.size(); i++) {
-                    rows.add(mapper.map(records.get(i)));
+                    rows.addAll(mapper.rows(records.get(i)));
                 }
                 rowsByFile.put(shown, rows);
             }

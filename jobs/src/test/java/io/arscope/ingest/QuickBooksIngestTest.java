@@ -2,9 +2,12 @@ package io.arscope.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -119,5 +122,26 @@ class QuickBooksIngestTest {
                     MetricsTables.ON_ACCOUNT.of(row).toPlainString(),
                     MetricsTables.NET_ENDING_AR.of(row).toPlainString()), month);
         });
+    }
+
+    /**
+     * Payments are keyed by their line: in two reports of overlapping periods, line 10 of one and line 10 of the
+     * other would be one id (a payment rejected as the duplicate of another) and the same payment on two lines two
+     * payments. Two files for the source are refused before a row is read, naming them.
+     */
+    @Test
+    void twoReportsForASourceKeyedByLineNumbersAreRefused() throws Exception {
+        Path two = Files.createDirectories(dir.resolve("two-reports"));
+        Path report = ExportRun.repo().resolve("data-samples/exports/quickbooks/" + FILE);
+        Files.copy(report, two.resolve("2024-01-to-02.csv"));
+        Files.copy(report, two.resolve("2024-02-to-03.csv"));
+        ExportRun.Command refused = ExportRun.arscope("ingest", "--input", two.toString(), "--mapping",
+                ExportRun.shippedMapping("quickbooks-transaction-list.yaml").toString(), "--output",
+                dir.resolve("two-out").toString(), "--as-of", "2024-03-31");
+        assertEquals(ExitCode.INPUT, refused.code(), refused.err());
+        assertTrue(refused.err().contains("source 'quickbooks-transactions': 2 files match *.csv in " + two
+                + " ([2024-01-to-02.csv, 2024-02-to-03.csv]), but its [payments] ids are line numbers, which name a "
+                + "row only within one file; export one report covering every date instead"), refused.err());
+        assertFalse(Files.exists(dir.resolve("two-out")));
     }
 }

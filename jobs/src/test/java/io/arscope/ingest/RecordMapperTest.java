@@ -2,6 +2,7 @@ package io.arscope.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -212,5 +213,34 @@ class RecordMapperTest {
         }
         assertEquals("Doc is empty", ignored(ledger().map(",K1,,,,,", 21)));
         assertEquals(false, ledger().map(",K1,,,,,", 21).getBoolean(3));
+    }
+
+    /**
+     * A stray quote in a text field of line 186 (SAP's downloads never quote) swallows the lines after it to the end
+     * of the file: one reject per line, each naming its own, so that they count as rejected (and can stop the run)
+     * rather than vanish into the raw text of one; a blank line among them stays blank. A record of one line whose
+     * quote is left open stays one reject.
+     */
+    @Test
+    void aQuoteLeftOpenRejectsEveryLineItSwallowedEachByItsOwnNumber() throws MappingException {
+        RecordMapper mapper = new RecordMapper(source("csv"), "ar.csv", COLUMNS, AS_OF, ValueBounds.DEFAULT);
+        byte[] bytes = "A-1,K1,1/5/2025,2/4/2025,10.00,,\"damaged\r\nA-2,K2,1/5/2025,2/4/2025,20.00,,N\n\nA-3,K3\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Row> rows = mapper.rows(new RecordFramer.Record(bytes, 186, true));
+        assertEquals(List.of(186L, 187L, 188L, 189L), rows.stream().map(r -> r.getLong(1)).toList());
+        assertEquals(List.of("A-1,K1,1/5/2025,2/4/2025,10.00,,\"damaged", "A-2,K2,1/5/2025,2/4/2025,20.00,,N", "",
+                "A-3,K3"), rows.stream().map(r -> r.getString(2)).toList());
+        assertEquals(List.of("MALFORMED_ROW null: a quote opened in the row is never closed, so the row ran on to the "
+                + "end of the file (line 189); the 3 lines after it are rejected with it"), problems(rows.get(0)));
+        assertEquals(List.of("MALFORMED_ROW null: inside the quote left open on line 186, so never read as a row of "
+                + "its own"), problems(rows.get(1)));
+        assertTrue(rows.get(2).getBoolean(3), "the blank line stays blank");
+        assertEquals(List.of("MALFORMED_ROW null: inside the quote left open on line 186, so never read as a row of "
+                + "its own"), problems(rows.get(3)));
+        List<Row> one = mapper.rows(new RecordFramer.Record("A-9,K9,\"x".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), 9, true));
+        assertEquals(1, one.size());
+        assertEquals(List.of("MALFORMED_ROW null: a quote opened in the row is never closed, so the row runs on to "
+                + "the end of the file (line 9)"), problems(one.get(0)));
     }
 }

@@ -97,6 +97,33 @@ class ValueParsersTest {
         assertEquals(new BigDecimal("99.00"), comma.money("amount", "99"));
     }
 
+    /**
+     * A grouping separator stands only between groups of three digits left of the decimal mark: an SE16N download
+     * written under a user's US number format ("2500.00") read with SAP's decimal comma was 250000.00, and "12,50"
+     * under a decimal point 1250.00, both accepted without a flag.
+     */
+    @Test
+    void aGroupingSeparatorOutOfPlaceIsNoAmountNeverAHundredTimesIt() throws MappingException {
+        ValueParsers comma = parsers("    decimalSeparator: ','\n    groupingSeparator: '.'\n");
+        ValueParsers dot = parsers("    groupingSeparator: ','\n");
+        for (String misread : List.of("2500.00", "12.50", "1.000.00", "1.23,45", "1234.567,00", ".500,00",
+                "1..000,00", "1.000,00.5")) {
+            assertEquals("BAD_AMOUNT: amount '" + misread + "' is not an amount with '.' between groups of three "
+                    + "digits and ',' before the decimals, as its source says",
+                    problem(() -> comma.money("amount", misread)), misread);
+        }
+        for (String misread : List.of("12,50", "1,2345.00", "1,23", "12.50,00")) {
+            assertEquals("BAD_AMOUNT: amount '" + misread + "' is not an amount with ',' between groups of three "
+                    + "digits and '.' before the decimals, as its source says",
+                    problem(() -> dot.money("amount", misread)), misread);
+        }
+        assertEquals(new BigDecimal("-1234567.00"), comma.money("amount", "1.234.567-"));
+        assertEquals(new BigDecimal("-1000.00"), comma.money("amount", "-1.000"));
+        assertEquals(new BigDecimal("1000.00"), dot.money("amount", "1,000"));
+        assertEquals(new BigDecimal("-1000.50"), dot.money("amount", "(1,000.50)"));
+        assertEquals(new BigDecimal("2500.00"), dot.money("amount", "2500.00"));
+    }
+
     @Test
     void readsTheNegativesOfAccountingExportsBehindOrInParentheses() throws MappingException {
         ValueParsers comma = parsers("    decimalSeparator: ','\n    groupingSeparator: '.'\n");

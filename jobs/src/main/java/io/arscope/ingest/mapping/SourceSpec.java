@@ -107,6 +107,15 @@ public record SourceSpec(String name, String file, String table, String query, L
         return table != null || query != null;
     }
 
+    /**
+     * The tables whose key or other field this source reads from the row's line number, which names a row only
+     * within its own file; empty when none does.
+     */
+    public List<String> lineNumberedTables() {
+        return produces.entrySet().stream().filter(e -> e.getValue().fields().values().stream()
+                .anyMatch(FieldSpec::lineNumber)).map(Map.Entry::getKey).sorted().toList();
+    }
+
     public boolean isJsonLines() {
         return "jsonl".equals(format);
     }
