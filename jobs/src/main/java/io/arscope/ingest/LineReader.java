@@ -73,6 +73,15 @@ final class LineReader implements Serializable {
         return named.stream().filter(c -> !columnIndex.containsKey(c)).toList();
     }
 
+    /**
+     * Whether {@code values} are the column names themselves: a page header that a report repeats inside the file.
+     * Never for JSON Lines, whose rows name their own fields.
+     */
+    boolean repeatsHeader(Map<String, String> values) {
+        return !source.isJsonLines() && columns.stream().anyMatch(c -> !c.isEmpty())
+                && columns.stream().allMatch(c -> c.isEmpty() || c.equals(values.get(c)));
+    }
+
     /** The values of a non-blank line, by column name; a missing value maps to null. */
     Map<String, String> values(String line) {
         return source.isJsonLines() ? jsonValues(line) : csvValues(line);

@@ -26,6 +26,9 @@ import io.arscope.model.CanonicalTable;
 public final class RecordMapper implements Serializable {
 
     private static final int IGNORED = MappedRows.SCHEMA.fieldIndex(MappedRows.IGNORED);
+    private static final int BLANK = MappedRows.SCHEMA.fieldIndex(MappedRows.BLANK);
+    /** What a repeated header row is counted as, among the ignored rows. */
+    static final String REPEATED_HEADER = "the header repeated (a page header of the report)";
 
     private final SourceSpec source;
     private final String sourceFile;
@@ -134,7 +137,7 @@ public final class RecordMapper implements Serializable {
         out[0] = sourceFile;
         out[1] = number;
         out[2] = raw;
-        out[3] = values == null;
+        out[BLANK] = values == null;
         List<Row> problems = new ArrayList<>();
         List<Row> flags = new ArrayList<>();
         if (values != null) {
@@ -158,7 +161,18 @@ public final class RecordMapper implements Serializable {
             List<Row> flags) {
         FieldMapping.SourceRow row;
         try {
-            row = fields.row(read.get(), number);
+            Map<String, String> values = read.get();
+            // A spreadsheet saves a formatted empty row as ";;;;": a blank line, not a row missing every field.
+            if (values.values().stream().allMatch(v -> v == null || v.isBlank())) {
+                out[BLANK] = true;
+                return;
+            }
+            // A report's page header repeated inside the file is layout, as the mapping's ignore rows are.
+            if (lines.repeatsHeader(values)) {
+                out[IGNORED] = REPEATED_HEADER;
+                return;
+            }
+            row = fields.row(values, number);
             String ignoredBy = fields.ignoredBy(row);
             if (ignoredBy != null) {
                 out[IGNORED] = ignoredBy;

@@ -243,4 +243,22 @@ class RecordMapperTest {
         assertEquals(List.of("MALFORMED_ROW null: a quote opened in the row is never closed, so the row runs on to "
                 + "the end of the file (line 9)"), problems(one.get(0)));
     }
+
+    /**
+     * Layout that is no data: a spreadsheet's formatted empty row (",,,,,," or quoted empties) is a blank line, and a
+     * page header repeated inside the file is ignored as report layout, counted as such; neither is a reject of a
+     * row missing its fields, which could stop the run over the reject share. A row with one value is a row.
+     */
+    @Test
+    void anEmptyRowIsBlankAndARepeatedHeaderIsIgnoredLayout() throws MappingException {
+        for (String empty : List.of(",,,,,,", " , ,\"\",,,,")) {
+            Row mapped = map(empty);
+            assertTrue(mapped.getBoolean(3), empty);
+            assertEquals(List.of(), problems(mapped), empty);
+        }
+        Row header = map("Inv,Cust,Issued,Due,Amt,Paid,Flag");
+        assertEquals(RecordMapper.REPEATED_HEADER, header.getString(MappedRows.SCHEMA.fieldIndex(MappedRows.IGNORED)));
+        assertEquals(List.of(), problems(header));
+        assertEquals("MISSING_FIELD", problems(map(",K1,,,,,")).get(0).split(" ")[0]);
+    }
 }
