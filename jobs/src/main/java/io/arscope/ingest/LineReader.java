@@ -61,7 +61,7 @@ final class LineReader implements Serializable {
      * @throws FieldProblem when the header is no CSV record
      */
     static List<String> headerColumns(SourceSpec source, String header) {
-        return Arrays.stream(fields(csvParser(source, 0), fieldLimit(0), header)).map(f -> f == null ? "" : f.strip())
+        return Arrays.stream(fields(csvParser(source, 0), fieldLimit(0), header)).map(f -> f == null ? "" : strip(f))
                 .toList();
     }
 
@@ -218,7 +218,27 @@ final class LineReader implements Serializable {
         if (text == null) {
             return null;
         }
-        String trimmed = text.strip();
+        String trimmed = strip(text);
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * {@code text} without white space at either end, the no-break spaces included, which {@link String#strip} keeps:
+     * a name an export pads with U+00A0 would otherwise be a second customer beside the same name without it.
+     */
+    static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && space(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && space(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean space(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
     }
 }

@@ -81,7 +81,8 @@ final class ValueParsers implements Serializable {
 
     /** A decimal of at most {@code scale} places and {@code max} either way, with the source's separators. */
     private BigDecimal decimal(String field, String text, String what, int scale, BigDecimal max, String maxShown) {
-        String plain = text.replace(" ", "");
+        // French and Swiss exports group thousands with a no-break space (U+00A0, or the narrow U+202F).
+        String plain = text.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
         // Accounting exports write a negative amount as 1.234,56- (SAP) or (12.00) (QuickBooks, Excel).
         boolean accountingNegative = plain.length() > 2 && plain.startsWith("(") && plain.endsWith(")");
         boolean trailingMinus = !accountingNegative && plain.length() > 1 && plain.endsWith("-");

@@ -52,6 +52,18 @@ class LineReaderTest {
                         .getMessage());
     }
 
+    /**
+     * A NetSuite name padded with a no-break space (U+00A0), which {@link String#strip} keeps, would be a second
+     * customer beside the same name without it: no-break spaces at either end go too, those inside stay.
+     */
+    @Test
+    void noBreakSpacesAtEitherEndAreStrippedAsSpacesAre() throws MappingException {
+        LineReader reader = new LineReader(source(""), List.of("a", "b", "c"));
+        assertEquals("{a=CUST-0107 Harbour Foods Ltd, b=12\u00A0000, c=null}",
+                shown(reader.values("CUST-0107 Harbour Foods Ltd\u00A0,\u202F12\u00A0000\u2007,\u00A0")));
+        assertEquals(List.of("Name", "Amount"), LineReader.headerColumns(source(""), "\u00A0Name,Amount\u00A0"));
+    }
+
     /** Rows without a quote are parsed to a line break, those with one to their end: both read the same. */
     @Test
     void aRowWithoutQuotesReadsAsOneWithQuotes() throws MappingException {

@@ -95,6 +95,7 @@ class ValueParsersTest {
         ValueParsers comma = parsers("    decimalSeparator: ','\n    groupingSeparator: '.'\n");
         assertEquals(new BigDecimal("1234567.89"), comma.money("amount", "1.234.567,89"));
         assertEquals(new BigDecimal("99.00"), comma.money("amount", "99"));
+        assertEquals(new BigDecimal("1234567.89"), comma.money("amount", "1\u00A0234\u202F567,89"));
     }
 
     /**
