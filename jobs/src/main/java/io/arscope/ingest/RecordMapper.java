@@ -75,11 +75,6 @@ public final class RecordMapper implements Serializable {
     }
 
     /**
-     * A record as the file holds it, bytes in the source's encoding, mapped as its text would be; a record the
-     * encoding cannot read is rejected, shown with its unreadable bytes written out, and so is one whose quote is
-     * never closed.
-     */
-    /**
      * The rows of a record: its own, but for one whose quote is never closed, which swallowed every line after it
      * to the end of the file: then a reject for each line it holds, so that the lines count as rejected (and the
      * reject share can stop the run) rather than as one row, and each names its own line.
@@ -91,8 +86,8 @@ public final class RecordMapper implements Serializable {
         List<byte[]> lines = record.lines();
         List<Row> out = new ArrayList<>(lines.size());
         FieldProblem opened = new FieldProblem(RejectReason.MALFORMED_ROW, null, "a quote opened in the row is "
-                + "never closed, so the row ran on to the end of the file (line " + record.lastLine() + "); the "
-                + (lines.size() - 1) + " lines after it are rejected with it");
+                + "never closed, so the row ran on to the end of the file; the lines after it, to line "
+                + record.lastLine() + ", are rejected with it");
         FieldProblem inside = new FieldProblem(RejectReason.MALFORMED_ROW, null, "inside the quote left open on line "
                 + record.line() + ", so never read as a row of its own");
         for (int i = 0; i < lines.size(); i++) {
@@ -106,6 +101,11 @@ public final class RecordMapper implements Serializable {
         return out;
     }
 
+    /**
+     * A record as the file holds it, bytes in the source's encoding, mapped as its text would be; a record the
+     * encoding cannot read is rejected, shown with its unreadable bytes written out, and so is one whose quote is
+     * never closed.
+     */
     Row map(RecordFramer.Record record) {
         LineDecoder.Decoded decoded = decoder.decode(record.bytes(), record.line());
         FieldProblem problem = record.quoteLeftOpen() ? new FieldProblem(RejectReason.MALFORMED_ROW, null,

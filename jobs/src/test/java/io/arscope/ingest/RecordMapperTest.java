@@ -231,7 +231,7 @@ class RecordMapperTest {
         assertEquals(List.of("A-1,K1,1/5/2025,2/4/2025,10.00,,\"damaged", "A-2,K2,1/5/2025,2/4/2025,20.00,,N", "",
                 "A-3,K3"), rows.stream().map(r -> r.getString(2)).toList());
         assertEquals(List.of("MALFORMED_ROW null: a quote opened in the row is never closed, so the row ran on to the "
-                + "end of the file (line 189); the 3 lines after it are rejected with it"), problems(rows.get(0)));
+                + "end of the file; the lines after it, to line 189, are rejected with it"), problems(rows.get(0)));
         assertEquals(List.of("MALFORMED_ROW null: inside the quote left open on line 186, so never read as a row of "
                 + "its own"), problems(rows.get(1)));
         assertTrue(rows.get(2).getBoolean(3), "the blank line stays blank");
