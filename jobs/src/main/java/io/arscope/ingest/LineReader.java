@@ -119,8 +119,10 @@ final class LineReader implements Serializable {
         CsvParserSettings settings = new CsvParserSettings();
         CsvFormat format = settings.getFormat();
         format.setDelimiter(source.delimiter().charAt(0));
-        format.setQuote(QUOTE);
-        format.setQuoteEscape(QUOTE);
+        // A source that never quotes gets NUL as its quote, a character no line that reaches the parser holds.
+        char quote = source.quotes() ? QUOTE : '\0';
+        format.setQuote(quote);
+        format.setQuoteEscape(quote);
         format.setComment('\0');
         format.setLineSeparator("\n");
         settings.setNormalizeLineEndingsWithinQuotes(false);

@@ -105,11 +105,11 @@ final class RecordFramer implements Serializable {
         this.table = table;
     }
 
-    /** The framer of a source's files: quote-aware for CSV, by line for JSON Lines. */
+    /** The framer of a source's files: quote-aware for CSV (unless it never quotes), by line for JSON Lines. */
     static RecordFramer of(SourceSpec source) {
         boolean utf8 = Charset.forName(source.encodingOrDefault()).equals(StandardCharsets.UTF_8);
         return source.isJsonLines() ? new RecordFramer(table(-1, false, utf8))
-                : new RecordFramer(table(source.delimiter().charAt(0), true, utf8));
+                : new RecordFramer(table(source.delimiter().charAt(0), source.quotes(), utf8));
     }
 
     private static byte[] table(int delimiter, boolean quotes, boolean byteOrderMark) {

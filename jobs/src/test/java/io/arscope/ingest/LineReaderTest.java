@@ -64,6 +64,14 @@ class LineReaderTest {
         assertEquals(List.of("Name", "Amount"), LineReader.headerColumns(source(""), "\u00A0Name,Amount\u00A0"));
     }
 
+    /** A source that never quotes reads a quote as the text it is, at a field's start or inside it. */
+    @Test
+    void aSourceThatNeverQuotesReadsAQuoteAsText() throws MappingException {
+        LineReader reader = new LineReader(source("    delimiter: ';'\n    quotes: false\n"), List.of("a", "b", "c"));
+        assertEquals("{a=x, b=\"damaged, c=12\" pipe}", shown(reader.values("x;\"damaged;12\" pipe")));
+        assertEquals("{a=\"\", b=\"y\", c=null}", shown(reader.values("\"\";\"y\";")));
+    }
+
     /** Rows without a quote are parsed to a line break, those with one to their end: both read the same. */
     @Test
     void aRowWithoutQuotesReadsAsOneWithQuotes() throws MappingException {

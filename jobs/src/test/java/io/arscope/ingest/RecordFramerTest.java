@@ -169,4 +169,18 @@ class RecordFramerTest {
         assertEquals("Shift_JIS", Mapping.parse("sources: [{file: a.csv, encoding: Shift_JIS, delimiter: ';', "
                 + "produces: {customers: {fields: {customer_id: id}}}}]", "ok.yaml").sources().get(0).encoding());
     }
+
+    /**
+     * A source that never quotes (SAP's downloads, {@code quotes: false}): a quote in a text field is text, so every
+     * line is a record of its own, where a quoting source joins lines up to the next quote.
+     */
+    @Test
+    void aSourceThatNeverQuotesEndsEveryRecordAtItsLineBreak() throws Exception {
+        byte[] file = "a;\"damaged;1\r\nb;12\" pipe;2\nc;x;3\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("1:a;\"damaged;1", "2:b;12\" pipe;2", "3:c;x;3"),
+                shown(whole(framer("    delimiter: ';'\n    quotes: false\n"), file)));
+        // Quoting, the quote of "12\" pipe" closes the one before it: two lines one record, rejected as one row.
+        assertEquals(List.of("1:a;\"damaged;1\\r\\nb;12\" pipe;2", "3:c;x;3"),
+                shown(whole(framer("    delimiter: ';'\n"), file)));
+    }
 }

@@ -43,13 +43,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                          alternative of the condition they meet, and mapped to nothing; null when none are
  * @param optional          of a file: whether the export may lack it (collection activity, say, which not every
  *                          system records); then no matching file reads as no rows instead of stopping the run
+ * @param quotes            of a CSV file: whether a {@code "} at a field's start quotes it (RFC 4180, the default);
+ *                          false for an export that never quotes (an SAP SE16N download), where it is text
  * @param produces          canonical table name to the target it produces
  */
 public record SourceSpec(String name, String file, String table, String query, List<String> key, Integer fetchSize,
         Partitioning partitioning, String format, String encoding, String delimiter, List<String> columns,
         List<String> dateFormats, String decimalSeparator, String groupingSeparator, List<String> trueValues,
         List<String> falseValues, Integer skipLines, List<String> emptyValues, DebitCredit debitCredit,
-        Condition ignore, Boolean optional, Map<String, TargetSpec> produces) implements Serializable {
+        Condition ignore, Boolean optional, Boolean quotes, Map<String, TargetSpec> produces) implements Serializable {
 
     /** Enough rows per round trip to hide latency, few enough that a slice never sits whole in memory. */
     public static final int DEFAULT_FETCH_SIZE = 1000;
@@ -67,7 +69,8 @@ public record SourceSpec(String name, String file, String table, String query, L
             @JsonProperty("trueValues") List<String> trueValues, @JsonProperty("falseValues") List<String> falseValues,
             @JsonProperty("skipLines") Integer skipLines, @JsonProperty("emptyValues") List<String> emptyValues,
             @JsonProperty("debitCredit") DebitCredit debitCredit, @JsonProperty("ignore") Condition ignore,
-            @JsonProperty("optional") Boolean optional, @JsonProperty("produces") Map<String, TargetSpec> produces) {
+            @JsonProperty("optional") Boolean optional, @JsonProperty("quotes") Boolean quotes,
+            @JsonProperty("produces") Map<String, TargetSpec> produces) {
         this.name = name != null ? name : file != null ? file : table;
         this.file = file;
         this.table = table;
@@ -89,6 +92,7 @@ public record SourceSpec(String name, String file, String table, String query, L
         this.debitCredit = debitCredit;
         this.ignore = ignore;
         this.optional = optional != null && optional; // never null: read as a plain flag
+        this.quotes = quotes == null || quotes;
         this.produces = produces == null ? Map.of() : new LinkedHashMap<>(produces);
     }
 
