@@ -57,17 +57,7 @@ final class RecordFramer implements Serializable {
          * closing the bytes (a quote left open to the end of the file) ends that line rather than starting one.
          */
         long lastLine() {
-            int end = bytes.length;
-            if (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
-                end -= end > 1 && bytes[end - 1] == '\n' && bytes[end - 2] == '\r' ? 2 : 1;
-            }
-            long last = line;
-            for (int i = 0; i < end; i++) {
-                if (lineBreak(i == 0 ? -1 : bytes[i - 1], bytes[i])) {
-                    last++;
-                }
-            }
-            return last;
+            return line + lines().size() - 1;
         }
 
         /** The record's bytes line by line, {@link #lastLine()} - {@link #line()} + 1 of them, without the breaks. */

@@ -80,14 +80,17 @@ public final class RecordMapper implements Serializable {
      * reject share can stop the run) rather than as one row, and each names its own line.
      */
     List<Row> rows(RecordFramer.Record record) {
-        if (!record.quoteLeftOpen() || record.lastLine() == record.line()) {
+        if (!record.quoteLeftOpen()) {
             return List.of(map(record));
         }
         List<byte[]> lines = record.lines();
+        if (lines.size() == 1) {
+            return List.of(map(record));
+        }
         List<Row> out = new ArrayList<>(lines.size());
         FieldProblem opened = new FieldProblem(RejectReason.MALFORMED_ROW, null, "a quote opened in the row is "
                 + "never closed, so the row ran on to the end of the file; the lines after it, to line "
-                + record.lastLine() + ", are rejected with it");
+                + (record.line() + lines.size() - 1) + ", are rejected with it");
         FieldProblem inside = new FieldProblem(RejectReason.MALFORMED_ROW, null, "inside the quote left open on line "
                 + record.line() + ", so never read as a row of its own");
         for (int i = 0; i < lines.size(); i++) {
