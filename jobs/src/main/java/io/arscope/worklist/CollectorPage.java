@@ -159,7 +159,9 @@ public final class CollectorPage {
                 t.append(td("opened " + date(WorklistTables.DISPUTE_OPENED.of(i))
                         + (reason == null ? "" : ": " + reason)));
             }
-            t.append(td(WorklistTables.NEXT_ACTION.of(i))).append(td(reasons(i))).append("</tr>");
+            LocalDate promisedBy = WorklistTables.PROMISED_BY.of(i);
+            t.append(td(WorklistTables.NEXT_ACTION.of(i) + (promisedBy == null ? "" : "; promised by " + promisedBy
+                    + " (no reminder until then)"))).append(td(reasons(i))).append("</tr>");
         }
         return t.append("</tbody></table>").toString();
     }

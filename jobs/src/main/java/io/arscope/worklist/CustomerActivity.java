@@ -1,6 +1,7 @@
 package io.arscope.worklist;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -52,6 +53,14 @@ final class CustomerActivity {
     static final String PROMISE_CURRENCY = "promise_currency";
     static final String PLAN_CURRENCY = "plan_currency";
     static final String PLAN_INSTALMENT = "plan_instalment";
+    /**
+     * The customer's pending promises, each its listed invoices (null when it lists none) and promised date:
+     * what {@link #promisedBy} reads.
+     */
+    static final String PENDING_PROMISES = "pending_promises";
+    private static final StructType PENDING_PROMISE = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("invoice_ids", DataTypes.StringType, true),
+            DataTypes.createStructField("promised_date", DataTypes.DateType, true)));
 
     static final StructType SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("activity_customer", DataTypes.StringType, false),
@@ -63,7 +72,8 @@ final class CustomerActivity {
             field(WorklistTables.PLAN_INSTALMENT_DUE), field(WorklistTables.PLAN_INSTALMENT_STATUS),
             field(WorklistTables.PLAN_INSTALMENT_AMOUNT),
             DataTypes.createStructField(PLAN_CURRENCY, DataTypes.StringType, true),
-            DataTypes.createStructField(PLAN_INSTALMENT, DataTypes.IntegerType, true)));
+            DataTypes.createStructField(PLAN_INSTALMENT, DataTypes.IntegerType, true),
+            DataTypes.createStructField(PENDING_PROMISES, DataTypes.createArrayType(PENDING_PROMISE, true), true)));
 
     private CustomerActivity() {
     }
@@ -102,6 +112,9 @@ final class CustomerActivity {
                         col("p.promised_date").as(WorklistTables.PROMISE_DATE.name()),
                         col("p.amount").as(WorklistTables.PROMISE_AMOUNT.name()),
                         col("p.currency").as(PROMISE_CURRENCY));
+        Dataset<Row> pending = judged.filter(col("status").equalTo(PromiseStatus.PENDING))
+                .groupBy(col("customer_id").as("q_customer"))
+                .agg(collect_list(struct(col("invoice_ids"), col("promised_date"))).as(PENDING_PROMISES));
 
         Column caughtUp = max(when(col("status").equalTo(PlanStatus.MET), col("instalment")))
                 .over(Window.partitionBy(col("plan_id")));
@@ -124,7 +137,8 @@ final class CustomerActivity {
         Dataset<Row> rows = customers
                 .join(contacts, col("activity_customer").equalTo(col("k_customer")), "left")
                 .join(promises, col("activity_customer").equalTo(col("p_customer")), "left")
-                .join(plans, col("activity_customer").equalTo(col("i_customer")), "left");
+                .join(plans, col("activity_customer").equalTo(col("i_customer")), "left")
+                .join(pending, col("activity_customer").equalTo(col("q_customer")), "left");
         return rows.select(Arrays.stream(SCHEMA.fieldNames()).map(n -> col(n).cast(SCHEMA.apply(n)
                 .dataType()).as(n)).toArray(Column[]::new));
     }
@@ -160,6 +174,28 @@ final class CustomerActivity {
                     : "due " + WorklistTables.PLAN_INSTALMENT_DUE.of(r)));
         }
         return notes.isEmpty() ? "" : "; " + String.join("; ", notes);
+    }
+
+    /**
+     * The earliest promised date of the customer's pending promises that cover an invoice: those that name it, and
+     * those that name no invoice (a promise on the account holds every invoice of it). Null when none does. A
+     * broken or partly kept promise covers nothing: what it left unpaid is chased again.
+     *
+     * @param r an open invoice joined with its customer's row of {@link #of}
+     */
+    static LocalDate promisedBy(Row r, String invoiceId) {
+        List<Row> pending = r.getList(r.fieldIndex(PENDING_PROMISES));
+        LocalDate by = null;
+        for (Row p : pending == null ? List.<Row>of() : pending) {
+            String listed = p.getString(0);
+            LocalDate date = p.getAs(1);
+            boolean covers = listed == null || Arrays.asList(listed.split(
+                    Pattern.quote(CanonicalTable.INVOICE_ID_SEPARATOR), -1)).contains(invoiceId);
+            if (covers && (by == null || date.isBefore(by))) {
+                by = date;
+            }
+        }
+        return by;
     }
 
     /**

@@ -23,7 +23,9 @@ public enum DraftLanguage {
             "You promised to pay %s by %s; we have received only part of it.",
             "You promised to pay %s by %s; we have not received this payment.",
             "The instalment of %s under your payment plan is due on %s.",
-            "The instalment of %s under your payment plan, due on %s, has not been received."),
+            "The instalment of %s under your payment plan, due on %s, has not been received.",
+            "Invoice %s is left out of this reminder, as you have promised payment on it by %s.",
+            "Invoices %s are left out of this reminder, as you have promised payment on them by %s.", "and"),
     FR("fr", "\u00a0", ",", false, DateTimeFormatter.ofPattern("dd/MM/uuuu"),
             List.of("Facture", "Échéance", "Montant dû", "Situation"),
             "en retard de %d jour", "en retard de %d jours", "échue aujourd'hui", "échue dans %d jour",
@@ -32,7 +34,11 @@ public enum DraftLanguage {
             "Vous vous étiez engagé à régler %s au plus tard le %s ; nous n'en avons reçu qu'une partie.",
             "Vous vous étiez engagé à régler %s au plus tard le %s ; nous n'avons pas reçu ce paiement.",
             "L'échéance de %s de votre plan de paiement est due le %s.",
-            "L'échéance de %s de votre plan de paiement, due le %s, n'a pas été reçue.");
+            "L'échéance de %s de votre plan de paiement, due le %s, n'a pas été reçue.",
+            "La facture %s ne figure pas dans ce rappel, puisque vous vous êtes engagé à un règlement au plus tard "
+                    + "le %s.",
+            "Les factures %s ne figurent pas dans ce rappel, puisque vous vous êtes engagé à un règlement au plus "
+                    + "tard le %s.", "et");
 
     private final String code;
     private final String grouping;
@@ -50,11 +56,14 @@ public enum DraftLanguage {
     private final String promiseBroken;
     private final String instalmentDue;
     private final String instalmentMissed;
+    private final String promisedOne;
+    private final String promisedMany;
+    private final String and;
 
     DraftLanguage(String code, String grouping, String decimalMark, boolean currencyFirst, DateTimeFormatter dates,
             List<String> headings, String overdueOne, String overdueMany, String dueToday, String dueInOne,
             String dueInMany, String promisePending, String promisePartlyKept, String promiseBroken,
-            String instalmentDue, String instalmentMissed) {
+            String instalmentDue, String instalmentMissed, String promisedOne, String promisedMany, String and) {
         this.code = code;
         this.grouping = grouping;
         this.decimalMark = decimalMark;
@@ -71,6 +80,9 @@ public enum DraftLanguage {
         this.promiseBroken = promiseBroken;
         this.instalmentDue = instalmentDue;
         this.instalmentMissed = instalmentMissed;
+        this.promisedOne = promisedOne;
+        this.promisedMany = promisedMany;
+        this.and = and;
     }
 
     /** The language's code, as {@code --draft-language} takes it and its templates' folder is named. */
@@ -132,6 +144,20 @@ public enum DraftLanguage {
         };
         return pattern == null ? "" : String.format(Locale.ROOT, pattern, money(p.amount(), p.currency()),
                 date(p.date()));
+    }
+
+    /**
+     * The sentence on invoices a reminder leaves out because a pending promise covers them until {@code by}:
+     * "Invoices I12 (USD 400.00) and I14 (USD 10.00) are left out of this reminder, as you have promised payment on
+     * them by 2025-04-04."
+     *
+     * @param invoices each an invoice id with its amount due, as plain text
+     */
+    String promised(List<String> invoices, LocalDate by) {
+        String listed = invoices.size() == 1 ? invoices.get(0)
+                : String.join(", ", invoices.subList(0, invoices.size() - 1)) + " " + and + " "
+                        + invoices.get(invoices.size() - 1);
+        return String.format(Locale.ROOT, invoices.size() == 1 ? promisedOne : promisedMany, listed, date(by));
     }
 
     /** The sentence of a plan instalment that is due or missed. */

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.arscope.activity.PromiseStatus;
 import io.arscope.job.UsageException;
 import io.arscope.run.EmlMessage;
 
@@ -181,9 +183,27 @@ public final class DraftTemplates {
         v.put("invoice_table", table(d.invoices()));
         v.put("total_open", totals(open));
         v.put("total_overdue", totals(overdue));
-        v.put("promise", d.promise() == null ? "" : language.promise(d.promise()));
+        v.put("promise", promise(d));
         v.put("plan", d.instalment() == null ? "" : language.instalment(d.instalment()));
         return v;
+    }
+
+    /**
+     * The sentence on the customer's promise, then one on the invoices left out for a pending promise, a line per
+     * promised date. A pending promise's own sentence is left to the second, which says the same with the invoices.
+     */
+    private String promise(ReminderDraft d) {
+        List<String> sentences = new ArrayList<>();
+        if (d.promise() != null && !(PromiseStatus.PENDING.equals(d.promise().status()) && !d.promised().isEmpty())) {
+            sentences.add(language.promise(d.promise()));
+        }
+        Map<LocalDate, List<String>> byDate = new TreeMap<>();
+        for (ReminderDraft.Invoice i : d.promised()) {
+            byDate.computeIfAbsent(i.promisedBy(), k -> new ArrayList<>()).add(plain(i.invoiceId()) + " ("
+                    + language.money(i.due(), plain(i.currency())) + ")");
+        }
+        byDate.forEach((by, invoices) -> sentences.add(language.promised(invoices, by)));
+        return String.join("\n", sentences.stream().filter(t -> !t.isEmpty()).toList());
     }
 
     private String totals(Map<String, BigDecimal> byCurrency) {
@@ -325,10 +345,12 @@ public final class DraftTemplates {
         f.put("as_of", "the worklist's day");
         f.put("currency", "the currency of the amounts (several separated by commas)");
         f.put("invoice_count", "the number of invoices listed");
-        f.put("invoice_table", "the invoices: invoice, due date, amount due and status, one line each (body only)");
-        f.put("total_open", "the sum of the amounts due, with the currency");
+        f.put("invoice_table", "the invoices the reminder asks for: invoice, due date, amount due and status, one "
+                + "line each (body only)");
+        f.put("total_open", "the sum of their amounts due, with the currency");
         f.put("total_overdue", "the part of it past its due date, with the currency");
-        f.put("promise", "a sentence on the customer's promise to pay, empty when none (body only)");
+        f.put("promise", "a sentence on the customer's promise to pay, and one on the invoices left out because a "
+                + "pending promise covers them; empty when none (body only)");
         f.put("plan", "a sentence on the plan instalment due or missed, empty when none (body only)");
         return Collections.unmodifiableMap(f);
     }

@@ -18,15 +18,23 @@ import org.apache.spark.sql.Row;
  * @param customerName the customer's name; null when the data has none
  * @param step         the written dunning step whose template words the reminder
  * @param asOf         the worklist's day
- * @param invoices     the invoices with something due, by due date then invoice id
+ * @param invoices     the invoices with something due that the reminder asks for, by due date then invoice id
+ * @param promised     the invoices with something due that a pending promise covers, left out of what the reminder
+ *                     asks for until their promised date, by due date then invoice id
  * @param promise      the customer's most urgent promise to pay, or null
  * @param instalment   the customer's plan instalment that is due or missed, or null
  */
 public record ReminderDraft(String collector, String customerId, String customerName, String step, LocalDate asOf,
-        List<Invoice> invoices, Promise promise, Instalment instalment) {
+        List<Invoice> invoices, List<Invoice> promised, Promise promise, Instalment instalment) {
 
-    /** One invoice of the reminder: what is due on it is its open amount less what on-account credit covers. */
-    public record Invoice(String invoiceId, LocalDate dueDate, int daysPastDue, String currency, BigDecimal due) {
+    /**
+     * One invoice of the reminder: what is due on it is its open amount less what on-account credit covers.
+     *
+     * @param promisedBy the promised date of the pending promise that covers it ({@link WorklistTables#PROMISED_BY});
+     *                   null when none does
+     */
+    public record Invoice(String invoiceId, LocalDate dueDate, int daysPastDue, String currency, BigDecimal due,
+            LocalDate promisedBy) {
     }
 
     /** A promise to pay {@code amount} by {@code date}, with its derived status. */
@@ -39,6 +47,7 @@ public record ReminderDraft(String collector, String customerId, String customer
 
     public ReminderDraft {
         invoices = List.copyOf(invoices);
+        promised = List.copyOf(promised);
         if (invoices.isEmpty()) {
             throw new IllegalArgumentException("a reminder to customer " + customerId + " needs an invoice");
         }
@@ -52,24 +61,44 @@ public record ReminderDraft(String collector, String customerId, String customer
     /**
      * The reminder of a customer of the collection queue, from its rows (one per currency) and their invoice rows:
      * every invoice with something left due once on-account credit is set against it (one the credit covers in
-     * full is not chased, so not listed). The promise and plan instalment come from the first row that has them,
-     * read from the worklist's promise and plan-instalment columns ({@link WorklistTables#PROMISE_STATUS} ..
-     * {@link WorklistTables#PLAN_INSTALMENT_AMOUNT}) when the rows carry them.
+     * full is not chased, so not listed). An invoice a pending promise covers ({@link WorklistTables#PROMISED_BY},
+     * when the rows carry it) is not asked for: a reminder that demands what the customer has promised to pay by a
+     * later day undoes the promise. The reminder is worded by the most severe written step among the invoices it
+     * asks for, so an overdue promised invoice does not make a final notice of a reminder of a recent one. The
+     * promise and plan instalment come from the first row that has them, read from the worklist's promise and
+     * plan-instalment columns ({@link WorklistTables#PROMISE_STATUS} .. {@link WorklistTables#PLAN_INSTALMENT_AMOUNT})
+     * when the rows carry them.
      *
-     * @return empty when nothing is left due
+     * @return empty when nothing is left to ask for, or no invoice asked for is at a written step
      */
-    static Optional<ReminderDraft> of(String step, LocalDate asOf, List<CollectorQueue.Customer> rows) {
+    static Optional<ReminderDraft> of(DunningStrategy strategy, LocalDate asOf, List<CollectorQueue.Customer> rows) {
         Row first = rows.get(0).row();
         List<Invoice> invoices = new ArrayList<>();
+        List<Invoice> promised = new ArrayList<>();
+        DunningStrategy.Step step = null;
         Promise promise = null;
         Instalment instalment = null;
         for (CollectorQueue.Customer c : rows) {
             String currency = WorklistTables.CURRENCY.of(c.row());
             for (Row i : c.invoices()) {
                 BigDecimal due = WorklistTables.OPEN_AMOUNT.of(i).subtract(WorklistTables.COVERED_BY_CREDIT.of(i));
-                if (due.signum() > 0) {
-                    invoices.add(new Invoice(WorklistTables.INVOICE_ID.of(i), WorklistTables.DUE_DATE.of(i),
-                            WorklistTables.DAYS_PAST_DUE.of(i), WorklistTables.CURRENCY.of(i), due));
+                if (due.signum() <= 0) {
+                    continue;
+                }
+                LocalDate promisedBy = present(i, WorklistTables.PROMISED_BY.name())
+                        ? WorklistTables.PROMISED_BY.of(i) : null;
+                Invoice invoice = new Invoice(WorklistTables.INVOICE_ID.of(i), WorklistTables.DUE_DATE.of(i),
+                        WorklistTables.DAYS_PAST_DUE.of(i), WorklistTables.CURRENCY.of(i), due, promisedBy);
+                if (promisedBy != null) {
+                    promised.add(invoice);
+                    continue;
+                }
+                invoices.add(invoice);
+                DunningStrategy.Step own = strategy.step(WorklistTables.ACTION_CODE.of(i))
+                        .filter(DunningStrategy.Step::written).orElse(null);
+                if (own != null && (step == null
+                        || strategy.steps().indexOf(own) < strategy.steps().indexOf(step))) {
+                    step = own;
                 }
             }
             Row r = c.row();
@@ -82,12 +111,14 @@ public record ReminderDraft(String collector, String customerId, String customer
                         WorklistTables.PLAN_INSTALMENT_DUE.of(r), WorklistTables.PLAN_INSTALMENT_AMOUNT.of(r), currency);
             }
         }
-        if (invoices.isEmpty()) {
+        if (step == null) {
             return Optional.empty();
         }
-        invoices.sort(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::invoiceId));
+        Comparator<Invoice> order = Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::invoiceId);
+        invoices.sort(order);
+        promised.sort(order);
         return Optional.of(new ReminderDraft(WorklistTables.COLLECTOR.of(first), WorklistTables.CUSTOMER_ID.of(first),
-                WorklistTables.CUSTOMER_NAME.of(first), step, asOf, invoices, promise, instalment));
+                WorklistTables.CUSTOMER_NAME.of(first), step.code(), asOf, invoices, promised, promise, instalment));
     }
 
     /** Whether the row has the column and a value in it. */

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,8 +82,8 @@ public final class ReminderDrafts {
 
     /**
      * The drafts of one collector's queue: a customer of the collection queue that is on today's list and whose
-     * next action is a written step gets one, worded by the most severe such step among its rows (a row per
-     * currency), in the queue's rank order.
+     * next action is a written step gets one ({@link ReminderDraft#of}: worded by the most severe written step
+     * among the invoices it asks for, of all its rows, a row per currency), in the queue's rank order.
      */
     static List<ReminderDraft> drafts(CollectorQueue queue, LocalDate day, DunningStrategy strategy) {
         Map<String, List<CollectorQueue.Customer>> byCustomer = new LinkedHashMap<>();
@@ -100,11 +98,7 @@ public final class ReminderDrafts {
         }
         List<ReminderDraft> drafts = new ArrayList<>();
         for (List<CollectorQueue.Customer> rows : byCustomer.values()) {
-            String step = rows.stream().map(c -> WorklistTables.ACTION_CODE.of(c.row()))
-                    .min(Comparator.comparingInt(code -> strategy.steps().indexOf(strategy.step(code).orElseThrow())))
-                    .orElseThrow();
-            Optional<ReminderDraft> draft = ReminderDraft.of(step, day, rows);
-            draft.ifPresent(drafts::add);
+            ReminderDraft.of(strategy, day, rows).ifPresent(drafts::add);
         }
         return drafts;
     }

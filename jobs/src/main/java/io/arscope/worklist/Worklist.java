@@ -79,9 +79,9 @@ public final class Worklist {
             WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
             WorklistTables.REASON_3, WorklistTables.LAST_CONTACT_DATE, WorklistTables.LAST_CONTACT_CHANNEL,
             WorklistTables.LAST_CONTACT_OUTCOME, WorklistTables.DAYS_SINCE_CONTACT, WorklistTables.PROMISE_STATUS,
-            WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_AMOUNT, WorklistTables.PLAN_INSTALMENT_DUE,
-            WorklistTables.PLAN_INSTALMENT_STATUS, WorklistTables.PLAN_INSTALMENT_AMOUNT, WorklistTables.COOLING_OFF,
-            ScoreTables.REASON_FEATURES);
+            WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_AMOUNT, WorklistTables.PROMISED_BY,
+            WorklistTables.PLAN_INSTALMENT_DUE, WorklistTables.PLAN_INSTALMENT_STATUS,
+            WorklistTables.PLAN_INSTALMENT_AMOUNT, WorklistTables.COOLING_OFF, ScoreTables.REASON_FEATURES);
     static final StructType UNRANKED = UNRANKED_ROWS.schema();
 
     /** The customer-level columns of collection activity, the same on each of a customer's rows. */
@@ -248,6 +248,7 @@ public final class Worklist {
                 .set(WorklistTables.PROMISE_STATUS, promiseStatus)
                 .set(WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_DATE.of(r))
                 .set(WorklistTables.PROMISE_AMOUNT, WorklistTables.PROMISE_AMOUNT.of(r))
+                .set(WorklistTables.PROMISED_BY, CustomerActivity.promisedBy(r, ScoreTables.INVOICE_ID.of(r)))
                 .set(WorklistTables.PLAN_INSTALMENT_DUE, WorklistTables.PLAN_INSTALMENT_DUE.of(r))
                 .set(WorklistTables.PLAN_INSTALMENT_STATUS, planStatus)
                 .set(WorklistTables.PLAN_INSTALMENT_AMOUNT, WorklistTables.PLAN_INSTALMENT_AMOUNT.of(r))

@@ -83,6 +83,11 @@ public final class WorklistTables {
     public static final Column<String> PROMISE_STATUS = text("promise_status");
     public static final Column<LocalDate> PROMISE_DATE = date("promise_date");
     public static final Column<BigDecimal> PROMISE_AMOUNT = money("promise_amount");
+    /**
+     * The earliest promised date of the customer's pending promises that cover the invoice, by naming it or by
+     * naming no invoice ({@link CustomerActivity#promisedBy}): a reminder leaves the invoice out until then.
+     */
+    public static final Column<LocalDate> PROMISED_BY = date("promised_by");
     /** The customer's earliest plan instalment that is due or missed. */
     public static final Column<LocalDate> PLAN_INSTALMENT_DUE = date("plan_instalment_due");
     public static final Column<String> PLAN_INSTALMENT_STATUS = text("plan_instalment_status");
@@ -99,8 +104,8 @@ public final class WorklistTables {
             EXPECTED_DAYS_TO_PAY, DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, RISK_BAND, PRIORITY_VALUE, ACTION_CODE,
             NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON, LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3,
             LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS,
-            PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT,
-            COOLING_OFF).keyedBy(INVOICE_ID);
+            PROMISE_DATE, PROMISE_AMOUNT, PROMISED_BY, PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS,
+            PLAN_INSTALMENT_AMOUNT, COOLING_OFF).keyedBy(INVOICE_ID);
 
     public static final Column<Integer> OPEN_INVOICES = integer("open_invoices");
     public static final Column<BigDecimal> OVERDUE_AMOUNT = money("overdue_amount");

@@ -35,8 +35,9 @@ class DraftTemplatesTest {
 
     private static ReminderDraft draft(String step, String name, ReminderDraft.Promise promise) {
         return new ReminderDraft("ana", "C1", name, step, d("2025-03-31"), List.of(
-                new ReminderDraft.Invoice("I2", d("2025-03-21"), 10, "EUR", new BigDecimal("1234567.80")),
-                new ReminderDraft.Invoice("I1", d("2025-04-01"), -1, "EUR", new BigDecimal("5.00"))), promise, null);
+                new ReminderDraft.Invoice("I2", d("2025-03-21"), 10, "EUR", new BigDecimal("1234567.80"), null),
+                new ReminderDraft.Invoice("I1", d("2025-04-01"), -1, "EUR", new BigDecimal("5.00"), null)), List.of(),
+                promise, null);
     }
 
     @Test
@@ -146,5 +147,32 @@ class DraftTemplatesTest {
                         + "nous n'avons pas re\u00e7u ce paiement.",
                 // A kept promise is nothing to remind of.
                 "", ""), said);
+    }
+
+    /**
+     * Invoices a pending promise covers are named after the customer's promise, a sentence per promised date; a
+     * broken promise keeps its own sentence.
+     */
+    @Test
+    void invoicesLeftOutForAPendingPromiseAreNamedByPromisedDate() throws Exception {
+        template("en", "polite_reminder", "Subject: s\n\n{{promise}}\n");
+        template("fr", "polite_reminder", "Subject: s\n\n{{promise}}\n");
+        ReminderDraft d = new ReminderDraft("ana", "C1", "X", "polite_reminder", d("2025-03-31"), List.of(
+                new ReminderDraft.Invoice("I1", d("2025-04-01"), -1, "EUR", new BigDecimal("5.00"), null)), List.of(
+                new ReminderDraft.Invoice("I3", d("2025-03-01"), 30, "EUR", new BigDecimal("10.00"), d("2025-04-02")),
+                new ReminderDraft.Invoice("I4", d("2025-03-02"), 29, "EUR", new BigDecimal("1234.50"),
+                        d("2025-04-02")),
+                new ReminderDraft.Invoice("I5", d("2025-03-03"), 28, "EUR", new BigDecimal("30.00"), d("2025-04-09")),
+                new ReminderDraft.Invoice("I6", d("2025-03-04"), 27, "EUR", new BigDecimal("6.00"), d("2025-04-02"))),
+                new ReminderDraft.Promise("broken", d("2025-03-20"), new BigDecimal("100.00"), "EUR"), null);
+        assertEquals("""
+                You promised to pay EUR 100.00 by 2025-03-20; we have not received this payment.
+                Invoices I3 (EUR 10.00), I4 (EUR 1,234.50) and I6 (EUR 6.00) are left out of this reminder, as you \
+                have promised payment on them by 2025-04-02.
+                Invoice I5 (EUR 30.00) is left out of this reminder, as you have promised payment on it by \
+                2025-04-09.""", DraftTemplates.read(dir, "en").render(d).body());
+        assertEquals("Les factures I3 (10,00\u00a0EUR), I4 (1\u00a0234,50\u00a0EUR) et I6 (6,00\u00a0EUR) ne figurent "
+                + "pas dans ce rappel, puisque vous vous \u00eates engag\u00e9 \u00e0 un r\u00e8glement au plus tard "
+                + "le 02/04/2025.", DraftTemplates.read(dir, "fr").render(d).body().lines().toList().get(1));
     }
 }

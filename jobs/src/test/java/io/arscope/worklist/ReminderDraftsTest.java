@@ -58,6 +58,8 @@ class ReminderDraftsTest {
     private static Path plain;
     private static Path english;
     private static Path french;
+    private static Path promised;
+    private static Path promisedFrench;
 
     @BeforeAll
     static void write() throws Exception {
@@ -105,6 +107,21 @@ class ReminderDraftsTest {
                 DraftTemplates.read(null, "en"));
         ReminderDrafts.write(spark, withActivity, invoices, french.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
                 DraftTemplates.read(null, "fr"));
+        // Pending promises: C1's of 1,000.00 by 2025-04-04 names I11, C2's names I21, its only invoice.
+        Column promisedBy = when(col("invoice_id").equalTo("I11"), lit(d("2025-04-04")))
+                .when(col("invoice_id").equalTo("I21"), lit(d("2025-04-02")));
+        Dataset<Row> withPromises = rows
+                .withColumn("promise_status", when(c1.or(c2), lit("pending")))
+                .withColumn("promise_date", when(c1, lit(d("2025-04-04"))).when(c2, lit(d("2025-04-02"))))
+                .withColumn("promise_amount", when(c1, lit(new BigDecimal("1000.00")))
+                        .when(c2, lit(new BigDecimal("3000.00")))).localCheckpoint();
+        Dataset<Row> promisedInvoices = invoices.withColumn("promised_by", promisedBy).localCheckpoint();
+        promised = dir.resolve("promised");
+        promisedFrench = dir.resolve("promised-french");
+        ReminderDrafts.write(spark, withPromises, promisedInvoices, promised.toString(), WorklistTest.AS_OF,
+                CONFIG.strategy(), DraftTemplates.read(null, "en"));
+        ReminderDrafts.write(spark, withPromises, promisedInvoices, promisedFrench.toString(), WorklistTest.AS_OF,
+                CONFIG.strategy(), DraftTemplates.read(null, "fr"));
     }
 
     private static StrictEml.Message read(Path out, String collector, String file) throws Exception {
@@ -258,5 +275,30 @@ class ReminderDraftsTest {
         assertEquals("Rappel amical : 3" + NB + "000,00" + NB + "USD \u00e9chu, compte C2", m.subject());
         assertEquals("L'\u00e9ch\u00e9ance de 250,00" + NB + "USD de votre plan de paiement, due le 25/03/2025, "
                 + "n'a pas \u00e9t\u00e9 re\u00e7ue.", m.body().lines().toList().get(10));
+    }
+
+    /**
+     * A pending promise holds the invoices it covers: C2's only invoice is promised, so C2 gets no reminder; C1's
+     * I11 (10 days overdue, the firm reminder's) is left out, so what is asked for is I12 (3 days overdue) and I13
+     * (not yet due), worded by I12's polite reminder, and the promise's sentence names what was left out.
+     */
+    @Test
+    void aPendingPromiseLeavesItsInvoicesOutOfTheReminder() throws Exception {
+        assertEquals(new TreeSet<>(Set.of("ana.ruiz/C1.eml", "ana.ruiz/C3.eml", ZOE + "/" + C6_FILE)),
+                files(promised));
+        StrictEml.Message m = read(promised, "ana.ruiz", "C1.eml");
+        assertEquals("Friendly reminder: USD 400.00 past due on account C1", m.subject());
+        assertEquals(List.of("Invoice  Due date    Amount due  Status", "-".repeat(47),
+                "I12      2025-03-28  USD 400.00  3 days overdue",
+                "I13      2025-04-05   USD 99.99  due in 5 days", "",
+                "Total open: USD 499.99, of which USD 400.00 is past due.", "",
+                "Invoice I11 (USD 1,250.50) is left out of this reminder, as you have promised payment on it by "
+                        + "2025-04-04.", "",
+                "It may simply have been overlooked. If you have already paid, thank you, and please disregard this "
+                        + "message; otherwise we would be grateful for your payment in the next few days."),
+                m.body().lines().toList().subList(4, 14));
+        List<String> french = read(promisedFrench, "ana.ruiz", "C1.eml").body().lines().toList();
+        assertEquals("La facture I11 (1" + NB + "250,50" + NB + "USD) ne figure pas dans ce rappel, puisque vous "
+                + "vous êtes engagé à un règlement au plus tard le 04/04/2025.", french.get(11));
     }
 }

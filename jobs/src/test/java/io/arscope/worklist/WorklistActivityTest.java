@@ -39,7 +39,8 @@ import io.arscope.testing.TestSpark;
  * <li>B promised (P1, made 2025-03-10) to pay 400 for B1 by 2025-03-20 and paid nothing by 2025-03-23 (grace):
  * broken, so B goes to the top despite the lowest priority, and the default strategy escalates it.</li>
  * <li>E promised (P2) 600 by today: pending, due today, second. Its two contacts on 2025-03-25 tie; the higher id
- * (K4, an email) is the last.</li>
+ * (K4, an email) is the last. It also promised (P6) 100 on its account, naming no invoice, by 2025-03-29: pending
+ * within its grace, less urgent than P2, but it covers E1 from the earlier date.</li>
  * <li>D's plan PL1: instalment 1 (300 by 2025-03-15) met by the payment of 2025-03-14; instalment 2 (300 more by
  * 2025-03-25, so 600 by 2025-03-28) missed; instalment 3 (2025-04-15) upcoming. The missed one shows and escalates.
  * </li>
@@ -88,6 +89,7 @@ class WorklistActivityTest {
                 .contact("K4", "E", null, "2025-03-25", "email", "left_message")
                 .promise("P1", "B", "B1", "2025-03-10", "2025-03-20", "400")
                 .promise("P2", "E", "E1", "2025-03-25", "2025-03-31", "600")
+                .promise("P6", "E", null, "2025-03-20", "2025-03-29", "100")
                 .promise("P3", "F", null, "2025-03-01", "2025-03-10", "200")
                 .promise("P4", "F", "F0", "2025-03-01", "2025-03-05", "500")
                 .instalment("PL1", 1, "D", "2025-03-01", "2025-03-15", "300")
@@ -202,6 +204,18 @@ class WorklistActivityTest {
                 "invoice_id", "plan_instalment_due", "plan_instalment_status", "plan_instalment_amount"));
     }
 
+    /**
+     * An invoice is promised by the earliest pending promise that covers it: E1 by P6 (on E's account, 2025-03-29)
+     * before P2 (naming it, 2025-03-31). B1's promise is broken, which covers nothing; F's are kept or closed.
+     */
+    @Test
+    void anInvoiceIsPromisedByTheEarliestPendingPromiseThatNamesItOrNamesNone() {
+        assertEquals(List.of("A1 null", "B1 null", "C1 null", "D1 null", "E1 2025-03-29", "F1 null", "G1 null",
+                        "H1 null"),
+                result.invoices().orderBy("invoice_id").collectAsList().stream()
+                        .map(r -> said(r, "invoice_id", "promised_by")).toList());
+    }
+
     /** The collector's page and summary show the activity, and say who is cooling off. */
     @Test
     void thePageAndSummaryShowLastContactPromiseAndPlan() {
@@ -212,6 +226,8 @@ class WorklistActivityTest {
                 + "<td>promise broken: 400.00 by 2025-03-20</td>"), rows.get(0));
         assertTrue(rows.get(1).contains("<td>2025-03-25 email, left message (6 days ago)</td>"
                 + "<td>promise pending: 600.00 by 2025-03-31</td>"), rows.get(1));
+        assertTrue(rows.get(1).contains("<td>Send a firm reminder; promise to pay USD 600.00 due today; promised by "
+                + "2025-03-29 (no reminder until then)</td>"), rows.get(1));
         assertTrue(rows.get(3).contains("<td>\u2014</td><td>instalment missed: 300.00 due 2025-03-25</td>"),
                 rows.get(3));
         assertTrue(rows.get(7).contains("<td>cooling off</td><td>Customer A (A)</td>"), rows.get(7));
