@@ -74,7 +74,8 @@ public final class CorruptedFixture {
     private static final String DISPUTES = "disputes.csv";
     private static final String UNKNOWN_INVOICE_ID = "INV99999999";
     /** The damages that are business oddities, which the default policy accepts with a flag. */
-    private static final Set<String> FLAGGED = Set.of("DUE_BEFORE_ISSUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH");
+    private static final Set<String> FLAGGED = Set.of("DUE_BEFORE_ISSUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH",
+            "DATED_AFTER_AS_OF");
 
     private final LocalDate asOf;
     private final List<ExpectedReject> rejects = new ArrayList<>();
@@ -83,6 +84,8 @@ public final class CorruptedFixture {
     private final Map<String, Long> blanks = new TreeMap<>();
     private final Map<String, String[]> invoices = new HashMap<>();
     private final Set<String> rejectedInvoices = new HashSet<>();
+    /** Invoices moved after the as-of date, so every row of theirs, dated before, is dated before its invoice. */
+    private final Set<String> laterInvoices = new HashSet<>();
 
     private CorruptedFixture(LocalDate asOf) {
         this.asOf = asOf;
@@ -203,6 +206,9 @@ public final class CorruptedFixture {
                     case "BAD_NUMBER" -> f[7] = "thirty";
                     default -> throw new IllegalStateException(kind);
                 }
+                if (kind.equals("DATED_AFTER_AS_OF")) {
+                    laterInvoices.add(f[0]);
+                }
                 if (FLAGGED.contains(kind)) {
                     out.flag(String.join(",", f), kind);
                 } else {
@@ -214,8 +220,9 @@ public final class CorruptedFixture {
     }
 
     /**
-     * Payments, adjustments and disputes: rows of a damaged invoice are expected as REJECTED_INVOICE and left as
-     * they are; of the others, every step-th is damaged in the next way of {@code kinds}.
+     * Payments, adjustments and disputes: rows of a damaged invoice are expected as REJECTED_INVOICE, and rows of an
+     * invoice moved after the as-of date as flagged BEFORE_INVOICE, and left as they are; of the others, every
+     * step-th is damaged in the next way of {@code kinds}.
      */
     private void dependents(Path cleanDir, Path outDir, String file, List<String> kinds) throws IOException {
         boolean disputes = file.equals(DISPUTES);
@@ -230,6 +237,10 @@ public final class CorruptedFixture {
                 String[] f = lines.get(i).split(",", -1);
                 if (rejectedInvoices.contains(f[1])) {
                     out.reject(lines.get(i), "REJECTED_INVOICE");
+                    continue;
+                }
+                if (laterInvoices.contains(f[1])) {
+                    out.flag(lines.get(i), "BEFORE_INVOICE");
                     continue;
                 }
                 if (i % step != step / 3 || (made % kinds.size() == kinds.indexOf("DUPLICATE_ID")

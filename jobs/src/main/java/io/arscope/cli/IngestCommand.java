@@ -38,7 +38,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Output output;
 
-    @Option(names = "--as-of", description = "Reject business dates after this day (yyyy-MM-dd). Default: today.")
+    @Option(names = "--as-of", description = "The day the export stands for (yyyy-MM-dd): rows dated after it are kept, "
+            + "flagged DATED_AFTER_AS_OF, and left out of every job run as of it. Default: today.")
     LocalDate asOf;
 
     @Mixin
@@ -59,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
 
     /** The options that tune ingest, as the command and the config file's section 'ingest' give them. */
     static final class Settings {
-        @Option(names = "--any-date", description = "Accept business dates after the as-of date.")
+        @Option(names = "--any-date", description = "No as-of date: flag no row for its date, check no freshness.")
         boolean anyDate;
 
         @Option(names = "--max-reject-share", defaultValue = "0.05", description = "Fail (exit 4) when a file "

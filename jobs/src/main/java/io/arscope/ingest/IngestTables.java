@@ -24,7 +24,7 @@ public final class IngestTables {
     public static final String REJECTS = "rejects";
     public static final String REJECTS_CSV = "rejects.csv";
     public static final String RECONCILIATION_CSV = "reconciliation.csv";
-    public static final String MANIFEST = "ingest-run.json";
+    public static final String MANIFEST = ReceivablesLedger.INGEST_MANIFEST;
 
     public static final Column<String> CODE = text("code").required();
     public static final Column<String> ACTION = text("action").required();

@@ -37,7 +37,12 @@ public enum RejectReason {
     DATE_ORDER,
     /** An invoice due before it was issued. Flaggable: for analysis it is due on its issue date. */
     DUE_BEFORE_ISSUE,
-    /** A business date after the run's as-of date. */
+    /**
+     * A business date after the run's as-of date: a row of an export taken after that day, such as the payment of an
+     * invoice open on it. Flaggable: the record is kept, and the jobs, which read the ledger as it stood at the end of
+     * their as-of day, leave it out until then. Rejecting it would drop the rest of its line with it (the invoice an
+     * export's line settles), and with it the balance open on the as-of day.
+     */
     DATED_AFTER_AS_OF,
     /**
      * A payment, credit memo, write-off or dispute dated before its invoice. Flaggable: for analysis it counts on
@@ -77,7 +82,7 @@ public enum RejectReason {
      * itself, and only its business meaning is odd. Every other rule is a structural fault.
      */
     public boolean flaggable() {
-        return this == DUE_BEFORE_ISSUE || this == BEFORE_INVOICE || this == CUSTOMER_MISMATCH
-                || this == MISSING_RATE;
+        return this == DUE_BEFORE_ISSUE || this == DATED_AFTER_AS_OF || this == BEFORE_INVOICE
+                || this == CUSTOMER_MISMATCH || this == MISSING_RATE;
     }
 }

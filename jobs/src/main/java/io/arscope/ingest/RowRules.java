@@ -16,7 +16,7 @@ import io.arscope.model.FieldType;
 
 /**
  * The canonical rules a typed record must meet whatever its source, checked on one line alone: amounts above
- * zero, dates within the run's {@link ValueBounds}, no business date after the as-of date, dates in order, codes
+ * zero, dates within the run's {@link ValueBounds}, business dates by the as-of date, dates in order, codes
  * from the allowed lists, and nothing on the line dated before the invoice it settles or disputes. A rule that
  * fails names its reason code. A structural fault is thrown; a {@link RejectReason#flaggable() flaggable} oddity is
  * returned, so that the other rules are still checked and {@link QualityPolicy} decides later. Checks across lines
@@ -43,6 +43,7 @@ final class RowRules {
      * @return the flaggable oddities of the record; empty when it has none
      */
     static List<FieldProblem> check(CanonicalTable table, Object[] record, LocalDate asOf, ValueBounds bounds) {
+        List<FieldProblem> oddities = new ArrayList<>();
         for (CanonicalField field : table.fields()) {
             Object value = record[table.indexOf(field.name())];
             if ((field.type() == FieldType.MONEY || field.type() == FieldType.RATE) && value != null) {
@@ -59,13 +60,13 @@ final class RowRules {
                         + " is outside the dates accepted, " + bounds.earliest() + " to " + bounds.latest()
                         + " (a placeholder for no date?)");
             }
+            // One flag a record: the first of its dates after the as-of date says it.
             if (field.type() == FieldType.DATE && value != null && asOf != null && !FUTURE_DATES.contains(field.name())
-                    && ((LocalDate) value).isAfter(asOf)) {
-                throw new FieldProblem(RejectReason.DATED_AFTER_AS_OF, field.name(),
-                        field.name() + " " + value + " is after the as-of date " + asOf);
+                    && ((LocalDate) value).isAfter(asOf) && oddities.isEmpty()) {
+                oddities.add(new FieldProblem(RejectReason.DATED_AFTER_AS_OF, field.name(),
+                        field.name() + " " + value + " is after the as-of date " + asOf));
             }
         }
-        List<FieldProblem> oddities = new ArrayList<>();
         switch (table) {
             case INVOICES -> checkInvoice(table, record, oddities);
             case EXCHANGE_RATES -> currencyCode(table, record);

@@ -1,14 +1,17 @@
 package io.arscope.ledger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +19,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.ParquetFooters;
@@ -40,6 +46,26 @@ public final class CanonicalSource {
     /** The tables under {@code canonicalDir}, an ingest run's {@code canonical/}. */
     public static CanonicalSource at(SparkSession spark, String canonicalDir) {
         return new CanonicalSource(spark, canonicalDir, LakeSnapshot.in(spark, canonicalDir));
+    }
+
+    /**
+     * The as-of date the ingest run that wrote the tables checked its rows against, from its manifest beside them;
+     * null when there is no manifest or it names none (an ingest with {@code --any-date}).
+     */
+    public LocalDate ingestAsOf() {
+        Path manifest = new Path(new Path(canonicalDir).getParent(), ReceivablesLedger.INGEST_MANIFEST);
+        try {
+            FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(manifest)) {
+                return null;
+            }
+            try (InputStream in = fs.open(manifest)) {
+                JsonNode asOf = new ObjectMapper().readTree(in).path("options").path("as_of");
+                return asOf.isTextual() ? LocalDate.parse(asOf.asText()) : null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        }
     }
 
     /** The lake snapshot the tables are read at; null for Parquet folders. */

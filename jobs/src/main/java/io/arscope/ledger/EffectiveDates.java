@@ -121,7 +121,8 @@ public final class EffectiveDates {
         for (int i = 0; i < dependents.size(); i++) {
             counted.add(dependents.get(i).counted(facts, toMove[i], broadcastRows));
         }
-        return new ReceivablesLedger(raw.customers(), invoices, counted.get(0), counted.get(1), counted.get(2));
+        return new ReceivablesLedger(raw.customers(), invoices, counted.get(0), counted.get(1), counted.get(2),
+                raw.ingestAsOf());
     }
 
     /**

@@ -16,12 +16,24 @@ import io.arscope.model.CanonicalTable;
  * The canonical tables as an ingest run wrote them, read back for analysis with the dates analysis counts by
  * ({@link EffectiveDates}), and cut at an as-of date: what was known on that date, with invoices issued later, and
  * payments, credit memos, write-offs and disputes dated later, left out.
+ *
+ * @param ingestAsOf the as-of date of the ingest run that wrote the tables ({@link CanonicalSource#ingestAsOf}); null
+ *                   when unknown. An export taken after it holds rows dated later, which ingest keeps (flagged
+ *                   {@code DATED_AFTER_AS_OF}); a job given no as-of date runs as of it, not as of those rows.
  */
 public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, Dataset<Row> payments,
-        Dataset<Row> adjustments, Dataset<Row> disputes) {
+        Dataset<Row> adjustments, Dataset<Row> disputes, LocalDate ingestAsOf) {
 
     /** The folder under an ingest run's output that holds the canonical tables. */
     public static final String CANONICAL = "canonical";
+    /** The ingest run's manifest, beside {@link #CANONICAL}. */
+    public static final String INGEST_MANIFEST = "ingest-run.json";
+
+    /** Tables not known to come from an ingest run with an as-of date. */
+    public ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, Dataset<Row> payments,
+            Dataset<Row> adjustments, Dataset<Row> disputes) {
+        this(customers, invoices, payments, adjustments, disputes, null);
+    }
 
     /** The canonical tables an ingest run wrote under {@code ingestOutput}. */
     public static ReceivablesLedger ofIngest(SparkSession spark, String ingestOutput) {
@@ -41,7 +53,7 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                     table(source, CanonicalTable.INVOICES),
                     withFlags(source, CanonicalTable.PAYMENTS),
                     withFlags(source, CanonicalTable.ADJUSTMENTS),
-                    withFlags(source, CanonicalTable.DISPUTES)), source);
+                    withFlags(source, CanonicalTable.DISPUTES), source.ingestAsOf()), source);
         });
     }
 
@@ -85,10 +97,10 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                 invoices.filter(col("invoice_date").leq(asOf)),
                 payments.filter(col("payment_date").leq(asOf)),
                 adjustments.filter(col("adjustment_date").leq(asOf)),
-                disputes.filter(col("opened_date").leq(asOf))));
+                disputes.filter(col("opened_date").leq(asOf)), ingestAsOf));
     }
 
-    /** The given day, else the latest date in the data. */
+    /** The given day, else the latest date in the data ({@link #latestDate}). */
     public LocalDate dayOrLatest(LocalDate asOf) {
         LocalDate date = asOf != null ? asOf : latestDate();
         if (date == null) {
@@ -97,7 +109,11 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
         return date;
     }
 
-    /** The latest business date in the data: the natural as-of date of an export. */
+    /**
+     * The latest business date in the data, the natural as-of date of an export; but no later than the ingest's
+     * as-of date, since an export taken after that day holds rows dated after it, which the ingest kept and
+     * flagged.
+     */
     public LocalDate latestDate() {
         LocalDate latest = null;
         for (Dataset<Row> dates : new Dataset[] {invoices.select(col("invoice_date").as("d")),
@@ -108,6 +124,6 @@ public record ReceivablesLedger(Dataset<Row> customers, Dataset<Row> invoices, D
                 latest = latest == null || d.isAfter(latest) ? d : latest;
             }
         }
-        return latest;
+        return ingestAsOf != null && latest != null && latest.isAfter(ingestAsOf) ? ingestAsOf : latest;
     }
 }

@@ -275,7 +275,7 @@ public final class ReportingCurrency implements Serializable {
         return new ReceivablesLedger(ledger.customers(), invoices,
                 inOwnCurrency(ledger.payments(), owners, CanonicalTable.PAYMENTS, rateDay),
                 inOwnCurrency(ledger.adjustments(), owners, CanonicalTable.ADJUSTMENTS, rateDay),
-                ledger.disputes());
+                ledger.disputes(), ledger.ingestAsOf());
     }
 
     private Dataset<Row> inOwnCurrency(Dataset<Row> rows, Dataset<Row> owners, CanonicalTable table,

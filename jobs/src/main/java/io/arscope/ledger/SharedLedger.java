@@ -114,7 +114,7 @@ public final class SharedLedger implements AutoCloseable {
     public static ReceivablesLedger held(ReceivablesLedger ledger) {
         ReceivablesLedger copy = new ReceivablesLedger(ledger.customers().localCheckpoint(),
                 ledger.invoices().localCheckpoint(), ledger.payments().localCheckpoint(),
-                ledger.adjustments().localCheckpoint(), ledger.disputes());
+                ledger.adjustments().localCheckpoint(), ledger.disputes(), ledger.ingestAsOf());
         SharedLedger scope = OPEN.get();
         Events of = scope == null ? null : scope.sharing.get(Events.of(ledger));
         if (of != null) {

@@ -87,7 +87,7 @@ public final class CollectorActivity {
         ReceivablesLedger read = SharedLedger.held(cut);
         ReceivablesLedger ledger = new ReceivablesLedger(read.customers().withColumn(COLLECTOR,
                 Worklist.collector(col(COLLECTOR))), read.invoices(), read.payments(), read.adjustments(),
-                read.disputes());
+                read.disputes(), read.ingestAsOf());
         CollectionActivity known = collected.asOf(day);
         CollectionActivity held = new CollectionActivity(known.contacts().localCheckpoint(),
                 known.promises().localCheckpoint(), known.planInstalments().localCheckpoint());

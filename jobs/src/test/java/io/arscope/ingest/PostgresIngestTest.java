@@ -151,7 +151,7 @@ class PostgresIngestTest {
         return """
                 description: receivables in PostgreSQL (or the same as CSV)
                 # The oddities among these rows are rejects here, as every rule's reject is what this test follows.
-                quality: {DUE_BEFORE_ISSUE: reject, BEFORE_INVOICE: reject}
+                quality: {DUE_BEFORE_ISSUE: reject, BEFORE_INVOICE: reject, DATED_AFTER_AS_OF: reject}
                 sources:
                   - name: customers
                     %s

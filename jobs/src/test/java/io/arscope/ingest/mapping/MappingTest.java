@@ -145,7 +145,7 @@ class MappingTest {
     @Test
     void theQualityKeySetsAnActionPerRuleAndTheRestKeepTheirDefaults() throws MappingException {
         Mapping mapping = Mapping.parse("""
-                quality: {BEFORE_INVOICE: reject, CUSTOMER_MISMATCH: Flag}
+                quality: {BEFORE_INVOICE: reject, CUSTOMER_MISMATCH: Flag, DATED_AFTER_AS_OF: reject}
                 sources:
                   - file: c.csv
                     produces: {customers: {fields: {customer_id: id}}}
@@ -158,8 +158,8 @@ class MappingTest {
                 policy.action(RejectReason.DATED_AFTER_AS_OF)));
         assertEquals(List.of("DUE_BEFORE_ISSUE", "CUSTOMER_MISMATCH", "MISSING_RATE"),
                 policy.codes(QualityPolicy.Action.FLAG));
-        assertEquals(List.of("DUE_BEFORE_ISSUE", "BEFORE_INVOICE", "CUSTOMER_MISMATCH", "MISSING_RATE"),
-                QualityPolicy.DEFAULT.codes(QualityPolicy.Action.FLAG));
+        assertEquals(List.of("DUE_BEFORE_ISSUE", "DATED_AFTER_AS_OF", "BEFORE_INVOICE", "CUSTOMER_MISMATCH",
+                "MISSING_RATE"), QualityPolicy.DEFAULT.codes(QualityPolicy.Action.FLAG));
     }
 
     @Test
@@ -176,7 +176,8 @@ class MappingTest {
                   - quality: 'BEFORE_INVOIC' is not a rule code; did you mean 'BEFORE_INVOICE'?
                   - quality.DUE_BEFORE_ISSUE: the action must be 'reject' or 'flag', was 'warn'
                   - quality.BAD_DATE: cannot be 'flag': it is a structural fault, so the record is not usable as it \
-                stands; only [DUE_BEFORE_ISSUE, BEFORE_INVOICE, CUSTOMER_MISMATCH, MISSING_RATE] can be flagged
+                stands; only [DUE_BEFORE_ISSUE, DATED_AFTER_AS_OF, BEFORE_INVOICE, CUSTOMER_MISMATCH, MISSING_RATE] \
+                can be flagged
                   - quality: 'duplicate_id' is not a rule code; did you mean 'DUPLICATE_ID'?
                   - quality: 'NONSENSE' is not a rule code; expected one of [AMOUNT_OUT_OF_RANGE, BAD_AMOUNT, \
                 BAD_DATE, BAD_ENCODING, BAD_NUMBER, BAD_VALUE, BEFORE_INVOICE, CURRENCY_MISMATCH, CUSTOMER_MISMATCH, \
