@@ -79,7 +79,7 @@ final class IngestCommand implements Callable<Integer> {
 
         @Option(names = "--max-data-age", defaultValue = "7", description = "Fail (exit 8, stale input) when the "
                 + "latest dated row (invoice, payment, credit memo, write-off or dispute) is more than this many days "
-                + "before --as-of; the outputs are still written. Checked only when --as-of is given (always in "
+                + "before --as-of; the outputs are written but not published. Checked only when --as-of is given (always in "
                 + "arscope run). Default: ${DEFAULT-VALUE}.")
         int maxDataAge;
 

@@ -68,15 +68,25 @@ final class JobRunner {
             }
             outcome.details().forEach(out::println);
             outcome.warnings().forEach(w -> err.println("arscope " + job.name() + ": warning: " + w));
+            String where = options.output();
             if (staged != null) {
                 // Not discarded once publishing has begun: after the switch the version is the published one, and
                 // one left behind by a failure before it is pruned by the next successful run.
                 PublishedFolder publishing = staged;
                 staged = null;
-                publishing.publish(hadoop);
+                if (outcome.status().published()) {
+                    publishing.publish(hadoop);
+                } else {
+                    // Kept for a person to read (the rejects of exit 4), but not switched to: a scheduled job after
+                    // this one must go on reading the last good outputs, not these.
+                    where = publishing.folder();
+                    err.println("arscope " + job.name() + ": not published (exit " + outcome.status().exitCode()
+                            + ", " + outcome.status().word() + "): " + options.output() + " still holds the last "
+                            + "published outputs, if any; this run's are in " + where);
+                }
             }
             out.printf("%s in %.1f s%s%n", outcome.summary(), (System.nanoTime() - start) / 1e9,
-                    options.output() == null ? "" : "; outputs in " + options.output());
+                    where == null ? "" : "; outputs in " + where);
             return outcome.status().exitCode();
         } catch (Exception e) {
             return fail(job.name(), e);

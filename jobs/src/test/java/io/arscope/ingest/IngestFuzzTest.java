@@ -1,6 +1,7 @@
 package io.arscope.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.io.Text;
 import org.apache.spark.sql.Row;
@@ -217,9 +220,17 @@ class IngestFuzzTest {
         int exitCode = Arscope.execute("ingest", "--input", input.toString(), "--mapping",
                 IngestJobTest.generatorMapping().toString(), "--output", out.toString(), "--as-of", asOf.toString(),
                 "--max-reject-share", String.valueOf(MAX_REJECT_SHARE), "--master", "local[2]");
+        // Over the reject share the outputs are written for a person to read, but not published.
+        Path written = out;
+        if (exitCode == ExitCode.TOO_MANY_REJECTS) {
+            assertFalse(Files.exists(out, LinkOption.NOFOLLOW_LINKS));
+            try (Stream<Path> versions = Files.list(dir.resolve(".batch-out.versions"))) {
+                written = versions.collect(Collectors.toList()).get(0);
+            }
+        }
 
         Map<String, long[]> reconciliation = new HashMap<>();
-        List<String> lines = Files.readAllLines(out.resolve(IngestTables.RECONCILIATION_CSV));
+        List<String> lines = Files.readAllLines(written.resolve(IngestTables.RECONCILIATION_CSV));
         List<String> header = List.of(lines.get(0).split(","));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
@@ -231,7 +242,7 @@ class IngestFuzzTest {
         SparkSession spark = TestSpark.session();
         Map<String, Map<Long, String>> rejects = new HashMap<>();
         List<String> failures = new ArrayList<>();
-        for (Row r : spark.read().parquet(out.resolve(IngestTables.REJECTS).toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(written.resolve(IngestTables.REJECTS).toString()).collectAsList()) {
             String file = r.getAs(MappedRows.SOURCE_FILE);
             long line = r.getAs(MappedRows.LINE);
             if (rejects.computeIfAbsent(file, f -> new HashMap<>()).put(line, r.getAs("reason_code")) != null) {
@@ -265,7 +276,7 @@ class IngestFuzzTest {
         assertEquals(overThreshold ? ExitCode.TOO_MANY_REJECTS : ExitCode.OK, exitCode);
         Map<String, Long> published = new TreeMap<>();
         for (CanonicalTable table : CanonicalTable.values()) {
-            published.put(table.tableName(), spark.read().parquet(out.resolve("canonical").resolve(table.tableName())
+            published.put(table.tableName(), spark.read().parquet(written.resolve("canonical").resolve(table.tableName())
                     .toString()).count());
         }
         // The generator's mapping makes one record of each accepted line, so the tables hold exactly those; it has

@@ -149,13 +149,27 @@ class IngestJobTest {
         assertEquals(0, payments.filter("customer_id is null").count());
     }
 
+    /**
+     * Over the reject share: exit 4, and the outputs are written for a person to read but not published, so the
+     * output still holds the last good load for the jobs scheduled after this one (here: none yet).
+     */
     @Test
-    void tooManyRejectsExitsWithItsOwnCode() {
-        int code = Arscope.execute("ingest", "--input", dir.resolve("fixture").toString(), "--mapping",
-                generatorMapping().toString(), "--output", dir.resolve("strict").toString(), "--as-of",
+    void tooManyRejectsExitsWithItsOwnCodeAndPublishesNothing() throws Exception {
+        java.io.StringWriter said = new java.io.StringWriter();
+        int code = Arscope.execute(new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(said, true), "ingest", "--input", dir.resolve("fixture").toString(),
+                "--mapping", generatorMapping().toString(), "--output", dir.resolve("strict").toString(), "--as-of",
                 HISTORY.exportDate().toString(), "--max-reject-share", "0.005", "--master", "local[2]");
         assertEquals(ExitCode.TOO_MANY_REJECTS, code);
-        assertTrue(Files.exists(dir.resolve("strict").resolve(IngestTables.RECONCILIATION_CSV)));
+        assertFalse(Files.exists(dir.resolve("strict"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        Path version;
+        try (java.util.stream.Stream<Path> versions = Files.list(dir.resolve(".strict.versions"))) {
+            version = versions.findFirst().orElseThrow();
+        }
+        assertTrue(Files.exists(version.resolve(IngestTables.RECONCILIATION_CSV)));
+        assertTrue(said.toString().contains("arscope ingest: not published (exit 4, too_many_rejects): "
+                + dir.resolve("strict") + " still holds the last published outputs, if any; this run's are in "
+                + version), said.toString());
     }
 
     @Test
