@@ -126,6 +126,22 @@ public final class ReportInputs {
         }
     }
 
+    /**
+     * Why the score run wrote no customer scores, as its manifest records it; a score run from before it did, only
+     * that the model directory needs training again.
+     */
+    private static String customerScoresAbsent(SparkSession spark, String scores) throws InputException {
+        String manifest = OutputFiles.child(scores, ScoreTables.MANIFEST);
+        try {
+            RunManifest<Map<String, Object>, Map<String, Object>, ScoreTables.RunOutputs> run = RunManifest.read(
+                    OutputFiles.readText(spark, manifest), new TypeReference<>() { });
+            String why = run.outputs() == null ? null : run.outputs().customerScoresAbsent();
+            return why != null ? why : "retrain with arscope train";
+        } catch (IOException e) {
+            throw new InputException("cannot read the score run's manifest " + manifest + ": " + e.getMessage());
+        }
+    }
+
     /** How many customers the report shows to watch. */
     static final int WATCHED = 10;
 
@@ -140,7 +156,7 @@ public final class ReportInputs {
         }
         if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(ScoreTables.CUSTOMER_SCORES.path(scores)))) {
             return ReportData.Watch.absent("the score run wrote no customer scores: its model directory has no "
-                    + "customer model (retrain with arscope train)");
+                    + "customer model (" + customerScoresAbsent(spark, scores) + ")");
         }
         var table = ScoreTables.CUSTOMER_SCORES.read(spark, scores);
         sameCurrency(currency, metrics, currencyOf(table, scores), scores, "score");

@@ -47,6 +47,8 @@ public final class CustomerRiskModel implements Serializable {
     public static final String CLASSIFIER_FILE = "customer-risk.tribuo";
     public static final String METADATA = "customer-risk.json";
     public static final String PROVENANCE = "customer-risk-provenance.json";
+    /** Why training made no customer model, one line of text, written in its place. */
+    public static final String NOT_TRAINED = "customer-risk-not-trained.txt";
     /** Month-ends the model is tested on. */
     public static final int TEST_DAYS = 3;
     /** Probability from which a customer is high risk. */
@@ -300,6 +302,21 @@ public final class CustomerRiskModel implements Serializable {
         Files.writeString(dir.resolve(METADATA), JSON.writeValueAsString(trained.metadata()));
         Files.writeString(dir.resolve(PROVENANCE), new JsonProvenanceSerialization(true)
                 .marshalAndSerialize(trained.model().classifier.getProvenance()));
+    }
+
+    /** Records in the model directory why training made no customer model ({@link Training#refusal}). */
+    public static void saveRefusal(Path dir, String why) throws IOException {
+        Files.writeString(dir.resolve(NOT_TRAINED), why + "\n");
+    }
+
+    /**
+     * Why a model directory has no customer model, as score and the report say it: the refusal training recorded,
+     * or, for a directory trained before customer scores, that it needs training again.
+     */
+    public static String absence(Path dir) throws IOException {
+        Path refusal = dir.resolve(NOT_TRAINED);
+        return Files.exists(refusal) ? "not trained: " + Files.readString(refusal).strip()
+                : "trained before customer scores; retrain with arscope train";
     }
 
     /** The customer model of a model directory, or empty for a directory trained without one. */

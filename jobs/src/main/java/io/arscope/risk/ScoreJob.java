@@ -44,7 +44,7 @@ public final class ScoreJob implements Job<ScoreOptions> {
     public JobOutcome run(JobContext<ScoreOptions> context) throws IOException, InputException {
         Scored s = score(context);
         String customers = s.customers() == null ? "no customer model in " + context.options().model()
-                + " (trained before customer scores; retrain): customer scores absent"
+                + " (" + s.customersAbsent() + "): customer scores absent"
                 : String.format("%,d customers scored, %,d high risk", s.customers(), s.highCustomers());
         JobOutcome outcome = JobOutcome.ok(context, String.format("score: %,d open invoices scored by the %s, "
                 + "%,d high risk; %s", s.rows(), s.gate().passed() ? "model" : "baseline", s.high(), customers),
@@ -57,7 +57,8 @@ public final class ScoreJob implements Job<ScoreOptions> {
      * What scoring wrote: invoice rows, of which high risk, the model gate's decision, and customer rows and of which
      * high risk (both null when the model directory has no customer model).
      */
-    public record Scored(long rows, long high, ModelGate gate, Long customers, Long highCustomers) {
+    public record Scored(long rows, long high, ModelGate gate, Long customers, Long highCustomers,
+            String customersAbsent) {
     }
 
     /**
@@ -91,7 +92,10 @@ public final class ScoreJob implements Job<ScoreOptions> {
         Optional<CustomerRiskModel.Loaded> customerModel = CustomerRiskModel.load(o.model());
         Long customers = null;
         Long highCustomers = null;
-        if (customerModel.isPresent()) {
+        String customersAbsent = null;
+        if (customerModel.isEmpty()) {
+            customersAbsent = CustomerRiskModel.absence(o.model());
+        } else {
             Dataset<Row> customerScores = CustomerScores.of(context.spark(), ledger, history,
                     customerModel.get().model(), reporting.code(), meta.config().graceDays()).localCheckpoint();
             context.writeTable(ScoreTables.CUSTOMER_SCORES, customerScores);
@@ -103,9 +107,9 @@ public final class ScoreJob implements Job<ScoreOptions> {
         JobOutcome.Status status = gate.passed() ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded,
                 context.recordInputs(LedgerRows.of(o.input(), ledger)), new ScoreTables.RunOutputs(n, gate.passed()
-                        ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING, gate, customers), status.word(),
-                status.exitCode(), null);
+                        ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING, gate, customers, customersAbsent),
+                status.word(), status.exitCode(), null);
         OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());
-        return new Scored(n, high, gate, customers, highCustomers);
+        return new Scored(n, high, gate, customers, highCustomers, customersAbsent);
     }
 }

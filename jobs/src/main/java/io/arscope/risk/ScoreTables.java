@@ -93,10 +93,13 @@ public final class ScoreTables {
      * @param gate    the gate's decision, with the model's and the baseline's validation figures
      * @param customerScores rows of the customer_scores table, or null when the model directory has no customer
      *                model and the table was not written
+     * @param customerScoresAbsent why the table was not written ({@link CustomerRiskModel#absence}); null when it was
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public record RunOutputs(long scores, String ranking, ModelGate gate, Long customerScores) {
+    public record RunOutputs(long scores, String ranking, ModelGate gate, Long customerScores,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String customerScoresAbsent) {
     }
 
     public static final String MODEL_RANKING = "model";

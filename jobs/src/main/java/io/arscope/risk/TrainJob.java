@@ -113,6 +113,8 @@ public final class TrainJob implements Job<TrainOptions> {
             CustomerRiskModel.save(Path.of(context.output()), customers);
             context.recordRows("customer_train_observations", customers.metadata().train().customers());
             context.recordRows("customer_test_observations", customers.metadata().test().customers());
+        } else {
+            CustomerRiskModel.saveRefusal(Path.of(context.output()), customers.refusal());
         }
         return new Trained(result, customers);
     }

@@ -133,7 +133,7 @@ class AlertsJobTest {
         Files.writeString(folder.resolve(ScoreTables.MANIFEST), RunManifest.finished("score", Instant.now(),
                 new ScoreTables.RunOptions(dir.resolve("ingest").toString(), dir.resolve("model").toString(), "sha",
                         day.toString(), 0.0), Map.of(), new ScoreTables.RunOutputs(invoices.length,
-                        ScoreTables.MODEL_RANKING, null, null), "complete", 0, null).toJson());
+                        ScoreTables.MODEL_RANKING, null, null, null), "complete", 0, null).toJson());
         return folder.toString();
     }
 }

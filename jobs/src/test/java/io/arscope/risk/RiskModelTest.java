@@ -133,11 +133,20 @@ class RiskModelTest {
                 null, dir.resolve("old-scores").toString()));
         var outcome = new ScoreJob().run(context);
         assertTrue(outcome.summary().endsWith("; no customer model in " + old + " (trained before customer scores; "
-                + "retrain): customer scores absent"), outcome.summary());
+                + "retrain with arscope train): customer scores absent"), outcome.summary());
         assertTrue(Files.isDirectory(dir.resolve("old-scores").resolve(ScoreTables.SCORES.name())));
         assertTrue(!Files.exists(dir.resolve("old-scores").resolve(ScoreTables.CUSTOMER_SCORES.name())));
         assertTrue(Files.readString(dir.resolve("old-scores").resolve(ScoreTables.MANIFEST))
                 .contains("\"customer_scores\" : null"));
+        // Trained, but the customer model was refused: score and its manifest say why, not "retrain".
+        CustomerRiskModel.saveRefusal(old, "every training customer had the same outcome: nothing to learn");
+        var refused = new ScoreJob().run(JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(), old,
+                null, dir.resolve("refused-scores").toString())));
+        assertTrue(refused.summary().endsWith("; no customer model in " + old + " (not trained: every training "
+                + "customer had the same outcome: nothing to learn): customer scores absent"), refused.summary());
+        assertTrue(Files.readString(dir.resolve("refused-scores").resolve(ScoreTables.MANIFEST)).contains(
+                "\"customer_scores_absent\" : \"not trained: every training customer had the same outcome: nothing "
+                        + "to learn\""));
     }
 
     @Test
