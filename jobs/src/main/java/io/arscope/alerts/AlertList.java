@@ -2,11 +2,19 @@ package io.arscope.alerts;
 
 import static io.arscope.run.HtmlText.escape;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
 
 /**
  * The alerts of one run as the CFO report and the collections lead's team page show them: read through
@@ -36,14 +44,36 @@ public record AlertList(List<Alert> alerts, LocalDate previousAsOf) {
         }
     }
 
-    /** The alerts an alerts run wrote under {@code folder}. */
+    /**
+     * The alerts an alerts run wrote under {@code folder}, and the run they compare with as its manifest records it:
+     * only some kinds of alert name it on their rows (a metric out of its range does not), so rows of those kinds
+     * alone once read as "compared with no earlier run". An alerts run older than its manifest's field is read from
+     * its rows.
+     */
     public static AlertList read(SparkSession spark, String folder) {
         List<Row> rows = AlertsTables.ALERTS.read(spark, folder).orderBy(AlertsTables.order()).collectAsList();
-        LocalDate previous = rows.stream().map(AlertsTables.PREVIOUS_AS_OF::of).filter(d -> d != null).findFirst()
-                .orElse(null);
+        LocalDate previous = previousAsOf(spark, folder);
+        if (previous == null) {
+            previous = rows.stream().map(AlertsTables.PREVIOUS_AS_OF::of).filter(d -> d != null).findFirst()
+                    .orElse(null);
+        }
         return new AlertList(rows.stream().map(r -> new Alert(AlertsTables.KIND.of(r), AlertsTables.SEVERITY.of(r),
                 AlertsTables.SUBJECT_ID.of(r), AlertsTables.SUBJECT_NAME.of(r), AlertsTables.CHANGE.of(r))).toList(),
                 previous);
+    }
+
+    private static LocalDate previousAsOf(SparkSession spark, String folder) {
+        String manifest = OutputFiles.child(folder, AlertsTables.MANIFEST);
+        try {
+            RunManifest<Map<String, Object>, Map<String, Object>, Map<String, Object>> run = RunManifest.read(
+                    OutputFiles.readText(spark, manifest), new TypeReference<>() { });
+            Object day = run.options() == null ? null : run.options().get("previous_as_of");
+            return day == null ? null : LocalDate.parse(day.toString());
+        } catch (java.io.FileNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the alerts run's manifest " + manifest, e);
+        }
     }
 
     /** The alerts of {@code kinds}, in order. */
