@@ -131,7 +131,8 @@ final class RunCommand implements Callable<Integer> {
                 SharedLedger shared = SharedLedger.open()) {
             PipelineSteps steps = new PipelineSteps(session.session(), defaults,
                     Progress.of(spark.progress, spec.commandLine().getErr()));
-            return new PipelineRun(session.session(), steps, spec.commandLine().getOut()).run(options, lock).exitCode();
+            return new PipelineRun(session.session(), steps, spec.commandLine().getOut(),
+                    spec.commandLine().getErr()).run(options, lock).exitCode();
         } catch (Exception e) {
             return runner.fail("run", e);
         }

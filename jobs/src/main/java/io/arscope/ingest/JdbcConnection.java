@@ -53,6 +53,20 @@ public final class JdbcConnection {
         return new JdbcConnection(chosenUrl, chosenUser, env.get(PASSWORD_ENV));
     }
 
+    /**
+     * Refuses a JDBC URL given on the command line that carries a password, whether or not the mapping reads a
+     * database: a secret on a command line is in the shell's history and the process list either way.
+     *
+     * @param url the URL, or null
+     */
+    public static void refuseCredentials(String url) {
+        if (url != null && Secrets.carriesCredentials(url)) {
+            // The URL itself is not repeated: it holds the secret.
+            throw new IllegalArgumentException("the JDBC URL carries a password; remove it and set " + PASSWORD_ENV
+                    + " in the environment instead");
+        }
+    }
+
     public String url() {
         return url;
     }

@@ -67,11 +67,18 @@ public final class PipelineRun {
     private final SparkSession spark;
     private final StepJobs jobs;
     private final PrintWriter progress;
+    private final PrintWriter warnings;
 
     public PipelineRun(SparkSession spark, StepJobs jobs, PrintWriter progress) {
+        this(spark, jobs, progress, progress);
+    }
+
+    /** @param warnings where a step's warnings are said (stderr), beside its line in {@code progress} */
+    public PipelineRun(SparkSession spark, StepJobs jobs, PrintWriter progress, PrintWriter warnings) {
         this.spark = spark;
         this.jobs = jobs;
         this.progress = progress;
+        this.warnings = warnings;
     }
 
     /**
@@ -136,6 +143,7 @@ public final class PipelineRun {
         for (Step step : Step.values()) {
             RunPlan.Action action = plan.action(step);
             StepOutcome outcome;
+            List<String> said = List.of();
             if (action == RunPlan.Action.NONE) {
                 outcome = new StepOutcome(step, action.label(), null, 0, Map.of(), Map.of(), "");
             } else if (DateRuns.done(run, step)) {
@@ -165,6 +173,7 @@ public final class PipelineRun {
                 }
                 outcome = new StepOutcome(step, "ran", result.outcome().status(), seconds, result.outcome().inputs(),
                         result.outcome().rows(), result.outcome().summary());
+                said = result.outcome().warnings();
                 markDone(run, step, outcome);
             }
             outcomes.add(outcome);
@@ -180,6 +189,8 @@ public final class PipelineRun {
             }
             writeManifest(run, manifest);
             say(runLog, line(o, outcome));
+            // Exit 7's reason, where a scheduler's task log shows it; the step's log has it too.
+            said.forEach(w -> warnings.println("arscope run: warning: " + step.command() + ": " + w));
         }
         Instant finished = Instant.now();
         double took = Duration.between(started, finished).toMillis() / 1000.0;

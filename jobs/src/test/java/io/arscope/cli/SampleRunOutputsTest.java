@@ -96,6 +96,9 @@ class SampleRunOutputsTest {
         assertEquals(BASELINE_VALIDATION_TOP20, gate.path("baseline").asDouble(), 1e-12);
         assertEquals(731, gate.path("model_validation").path("rows").asInt());
         assertEquals(731, gate.path("baseline_validation").path("rows").asInt());
+        // Exit 7's reason is said on stderr, where a scheduler's task log shows it.
+        assertTrue(SampleRun.get().err().contains("arscope run: warning: score: " + gate.path("decision").asText()
+                + "\n"), SampleRun.get().err());
         JsonNode score = run.path("steps").get(3);
         assertEquals("complete_with_warnings", score.path("status").asText());
         assertEquals(7, score.path("exit_code").asInt());

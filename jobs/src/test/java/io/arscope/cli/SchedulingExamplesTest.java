@@ -41,7 +41,7 @@ class SchedulingExamplesTest {
     @Test
     void airflowTasksParse() throws Exception {
         String dag = Files.readString(DIR.resolve("arscope_dag.py"));
-        Matcher command = Pattern.compile("bash_command=(.*?),\\n\\s*\\)", Pattern.DOTALL).matcher(dag);
+        Matcher command = Pattern.compile("\"command\": (.*?)},\\n\\s*\\)", Pattern.DOTALL).matcher(dag);
         Pattern part = Pattern.compile("ARSCOPE|ROOT|\"([^\"]*)\"");
         List<String> commands = new ArrayList<>();
         while (command.find()) {

@@ -131,6 +131,9 @@ class SecretsLeakTest {
                     fileMapping.toString(), "--skip", "metrics,train,score,alerts,worklist,forecast,report");
             run("run, config url", "run", "--as-of", DAY, "--root", work.resolve("config-url").toString(),
                     "--mapping", db, "--config", work.resolve("url.yaml").toString());
+            run("ingest, files", "ingest", "--input", work.resolve("export").toString(), "--mapping",
+                    fileMapping.toString(), "--output", work.resolve("files").toString(), "--jdbc-url",
+                    "jdbc:postgresql://" + host + "/erp?user=reader&password=" + URL_PARAMETER);
             run("ingest, oracle", "ingest", "--mapping", db, "--output", work.resolve("oracle").toString(),
                     "--jdbc-url", "jdbc:oracle:thin:reader/" + ORACLE + "@" + host + ":ERP");
             run("ingest, sql server", "ingest", "--mapping", db, "--output", work.resolve("sqlserver").toString(),
@@ -235,7 +238,8 @@ class SecretsLeakTest {
     void messagesNameTheUrlMaskedAndRefuseAPasswordInIt() {
         String refused = "arscope ingest: the JDBC URL carries a password; remove it and set "
                 + JdbcConnection.PASSWORD_ENV + " in the environment instead\n";
-        for (String name : List.of("ingest, oracle", "ingest, sql server")) {
+        // A mapping of files does not use the URL, but the secret is on the command line all the same.
+        for (String name : List.of("ingest, oracle", "ingest, sql server", "ingest, files")) {
             assertEquals(new Result(2, "", refused), RESULTS.get(name), name);
         }
         Result environment = RESULTS.get("ingest, environment password");

@@ -73,6 +73,11 @@ public final class SampleRun {
         return command.out();
     }
 
+    /** What the run printed on stderr. */
+    public String err() {
+        return command.err();
+    }
+
     /** The folder holding the run's root ({@code root}) and {@link #byTheModel()}'s outputs. */
     public Path shared() {
         return shared;
