@@ -45,7 +45,11 @@ import io.arscope.run.RunManifest;
  */
 public final class MetricsJob implements Job<MetricsOptions> {
 
-    /** What a run found: the as-of date used, the last month-end reported, the ECL, rolls above 1. */
+    /** The allowance when a bucket's loss rate is unknown and it holds money ({@link ProvisionMatrix}). */
+    static final String ECL_UNKNOWN = SummaryFigure.notAvailable("no roll history on the way to write-off: a bucket "
+            + "that holds money never rolled on in the months on record");
+
+    /** What a run found: the as-of date used, the last month-end reported, the ECL (null if unknown), rolls above 1. */
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
             List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne, String currency) {
     }
@@ -66,7 +70,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
         List<String> details = new ArrayList<>();
         o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b)
                 .ifPresent(latest -> details.add(LatestMonthLine.of(latest)));
-        details.add(String.format("expected credit loss as of %s: %,.2f %s", o.asOf(), o.ecl(), o.currency()));
+        details.add(String.format("expected credit loss as of %s: %s", o.asOf(), o.ecl() == null ? ECL_UNKNOWN
+                : String.format("%,.2f %s", o.ecl(), o.currency())));
         List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
                 + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
                 OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
@@ -79,8 +84,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
         String latest = o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH))
                 .reduce((a, b) -> b).map(p -> String.format(", %s ending AR %,.2f, CEI %s", p.period(), p.endingAr(),
                         SummaryFigure.of(p.cei(), "%.1f%%", "nothing was collectible"))).orElse("");
-        return String.format("metrics: as of %s (months to %s)%s, expected credit loss %,.2f", o.asOf(),
-                o.lastMonthEnd(), latest, o.ecl());
+        return String.format("metrics: as of %s (months to %s)%s, expected credit loss %s", o.asOf(),
+                o.lastMonthEnd(), latest, o.ecl() == null ? ECL_UNKNOWN : String.format("%,.2f", o.ecl()));
     }
 
     /** The last month-end on or before {@code asOf}: the latest month the metrics report, a month being whole. */
@@ -187,7 +192,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 options.graceDays(), options.rollMonths(), options.overlay(), money.code());
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
                 amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
-                outcome.ecl().toPlainString(), aboveOne);
+                outcome.ecl() == null ? null : outcome.ecl().toPlainString(), aboveOne);
         JobOutcome.Status status = aboveOne > 0 ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),

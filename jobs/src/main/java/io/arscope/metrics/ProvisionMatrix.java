@@ -13,8 +13,14 @@ import java.util.List;
  */
 public final class ProvisionMatrix {
 
-    /** One bucket's line of the matrix. */
-    public record Line(String bucket, double rollRate, double lossRate, BigDecimal balance, BigDecimal ecl) {
+    /**
+     * One bucket's line of the matrix.
+     *
+     * @param rollRate null when no month-end on record had an amount in the bucket
+     * @param lossRate null when a roll rate from the bucket to write-off is null
+     * @param ecl      null when the loss rate is and the balance is not zero: an allowance not known, never 0
+     */
+    public record Line(String bucket, Double rollRate, Double lossRate, BigDecimal balance, BigDecimal ecl) {
     }
 
     private ProvisionMatrix() {
@@ -22,7 +28,8 @@ public final class ProvisionMatrix {
 
     /**
      * @param buckets   bucket labels, current first
-     * @param rollRates per bucket, the share rolling to the next bucket (for the last: the share written off)
+     * @param rollRates per bucket, the share rolling to the next bucket (for the last: the share written off); null
+     *                  where unknown
      * @param balances  per bucket, the open amount to provide for
      * @param overlay   forward-looking factor applied to every loss rate (1 for none)
      */
@@ -32,22 +39,26 @@ public final class ProvisionMatrix {
         if (rollRates.size() != n || balances.size() != n) {
             throw new IllegalArgumentException("need a roll rate and a balance for each of " + n + " buckets");
         }
-        double[] loss = new double[n];
-        double product = 1;
+        Double[] loss = new Double[n];
+        Double product = 1.0;
         for (int k = n - 1; k >= 0; k--) {
-            product *= rollRates.get(k);
+            product = product == null || rollRates.get(k) == null ? null : product * rollRates.get(k);
             loss[k] = product;
         }
         List<Line> lines = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            BigDecimal ecl = balances.get(k).multiply(BigDecimal.valueOf(loss[k] * overlay))
-                    .setScale(2, RoundingMode.HALF_UP);
-            lines.add(new Line(buckets.get(k), rollRates.get(k), loss[k], balances.get(k), ecl));
+            BigDecimal balance = balances.get(k);
+            BigDecimal ecl = balance.signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                    : loss[k] == null ? null
+                    : balance.multiply(BigDecimal.valueOf(loss[k] * overlay)).setScale(2, RoundingMode.HALF_UP);
+            lines.add(new Line(buckets.get(k), rollRates.get(k), loss[k], balance, ecl));
         }
         return lines;
     }
 
+    /** The allowance: the lines' sum, or null when a line's is not known. */
     public static BigDecimal total(List<Line> lines) {
-        return lines.stream().map(Line::ecl).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return lines.stream().anyMatch(l -> l.ecl() == null) ? null
+                : lines.stream().map(Line::ecl).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

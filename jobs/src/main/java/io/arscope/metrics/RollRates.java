@@ -46,7 +46,8 @@ public final class RollRates {
     /**
      * Each bucket's average rate over the last {@code months} month-ends that had an amount in that bucket.
      *
-     * @return per bucket, the mean rate, or 0 where no month had anything in the bucket
+     * @return per bucket, the mean rate, or null where no month had anything in the bucket: a ledger whose items
+     *         never reached a bucket says nothing of how they would leave it (0 would claim none is ever lost)
      */
     public static List<Double> average(List<Roll> rolls, int bucketCount, int months) {
         List<Double> averages = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class RollRates {
             final int bucket = k;
             List<Double> rates = rolls.stream().filter(r -> r.bucket() == bucket && r.rate() != null)
                     .sorted((a, b) -> b.from().compareTo(a.from())).limit(months).map(Roll::rate).toList();
-            averages.add(rates.isEmpty() ? 0.0 : rates.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+            averages.add(rates.isEmpty() ? null : rates.stream().mapToDouble(Double::doubleValue).average()
+                    .orElseThrow());
         }
         return averages;
     }

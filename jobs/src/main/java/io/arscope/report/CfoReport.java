@@ -133,9 +133,10 @@ public final class CfoReport {
         if (!data.provision().isEmpty()) {
             Double now = data.allowance();
             Double then = data.lastMonthAllowance();
-            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(now, FinanceFormat::money,
-                    "an ECL is empty in provision_matrix"), now == null || then == null ? null : now - then,
-                    now == null ? "an ECL is empty in provision_matrix" : then == null ? noLastMonthEcl(data) : null,
+            String unknown = "no roll history on the way to write-off; see the allowance below";
+            out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(now, FinanceFormat::money, unknown),
+                    now == null || then == null ? null : now - then,
+                    now == null ? unknown : then == null ? noLastMonthEcl(data) : null,
                     null, "not recomputed for a year before", "", -1));
         }
         return out;
@@ -355,6 +356,9 @@ public final class CfoReport {
             return "";
         }
         String empty = "empty in provision_matrix";
+        // A ledger whose items never reached a bucket (no write-off history) says nothing of the loss in it.
+        String noHistory = "no month-end on record had an amount in this bucket";
+        String unknownRate = "a roll rate on the way to write-off is unknown";
         Double balance = ReportData.sum(data.provision().stream().map(ReportData.ProvisionLine::balance).toList());
         Double ecl = data.allowance();
         List<ReportData.ProvisionLine> before = data.lastMonthProvision();
@@ -363,21 +367,24 @@ public final class CfoReport {
             ReportData.ProvisionLine p = data.provision().get(k);
             ReportData.ProvisionLine b = before.isEmpty() ? null : before.get(k);
             return row(cell(p.bucket()),
-                    numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, empty)),
-                    numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, empty)),
+                    numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, noHistory)),
+                    numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, unknownRate)),
                     numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
-                    numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, empty)),
-                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.share(b.lossRate()))),
+                    numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, unknownRate)),
+                    numCell(b == null ? escape(FinanceFormat.notAvailable(noBefore))
+                            : FinanceFormat.orWhy(b.lossRate(), FinanceFormat::share, unknownRate)),
                     numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.balance()))),
-                    numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.ecl()))));
+                    numCell(b == null ? escape(FinanceFormat.notAvailable(noBefore))
+                            : FinanceFormat.orWhy(b.ecl(), FinanceFormat::money, unknownRate)));
         }).toList());
-        String lossRate = balance == null || ecl == null ? FinanceFormat.notAvailable(empty)
+        String lossRate = balance == null ? FinanceFormat.notAvailable(empty)
+                : ecl == null ? FinanceFormat.notAvailable(unknownRate)
                 : balance == 0 ? FinanceFormat.notAvailable("no open balance") : FinanceFormat.share(ecl / balance);
         Double balanceBefore = before.isEmpty() ? null
                 : ReportData.sum(before.stream().map(ReportData.ProvisionLine::balance).toList());
         rows.add(totalRow(cell("Total"), cell(""), numCell(lossRate),
                 numCell(FinanceFormat.orWhy(balance, FinanceFormat::money, empty)),
-                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, empty)), cell(""),
+                numCell(FinanceFormat.orWhy(ecl, FinanceFormat::money, unknownRate)), cell(""),
                 numCell(escape(FinanceFormat.orWhy(balanceBefore, FinanceFormat::money, noBefore))),
                 numCell(escape(FinanceFormat.orWhy(data.lastMonthAllowance(), FinanceFormat::money, noBefore)))));
         double overlay = data.provision().get(0).overlay();
@@ -405,7 +412,7 @@ public final class CfoReport {
         double expected = total(f.weeks(), ReportData.Week::expected);
         String allowance = data.provision().isEmpty() ? ""
                 : "; credit-loss allowance beside it: " + strong(FinanceFormat.orWhy(data.allowance(),
-                        FinanceFormat::money, "an ECL is empty in provision_matrix"));
+                        FinanceFormat::money, "no roll history on the way to write-off"));
         String summary = paragraph("Expected collections over the next " + f.weeks().size() + " weeks from "
                 + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + allowance + ".");
         String chart = SvgChart.barsWithInterval("Cash forecast",

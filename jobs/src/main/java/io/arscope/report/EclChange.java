@@ -24,12 +24,20 @@ final class EclChange {
         if (ecl == null || eclBefore == null || now.stream().anyMatch(l -> l.balance() == null)) {
             return "No change against " + month + " is shown: "
                     + (before.isEmpty() ? "the allowance at " + month + " could not be recomputed (no aging of that "
-                            + "month-end in period_metrics)." : "an ECL or balance is empty in provision_matrix.");
+                            + "month-end in period_metrics)."
+                    : now.stream().anyMatch(l -> l.balance() != null && l.balance() != 0 && l.lossRate() == null)
+                            ? "the allowance is not known, since a roll rate on the way to write-off is unknown."
+                    : "an ECL or balance is empty in provision_matrix.");
         }
         double byBalances = 0;
         for (int k = 0; k < now.size(); k++) {
             ReportData.ProvisionLine b = before.get(k);
-            byBalances += (now.get(k).balance() - b.balance()) * b.lossRate() * b.overlay();
+            double moved = now.get(k).balance() - b.balance();
+            if (moved != 0 && b.lossRate() == null) {
+                return "No change against " + month + " is shown: the " + b.bucket() + " bucket's loss rate was "
+                        + "not known then.";
+            }
+            byBalances += moved == 0 ? 0 : moved * b.lossRate() * b.overlay();
         }
         long change = whole(ecl - eclBefore);
         long balances = whole(byBalances);

@@ -240,7 +240,7 @@ public final class ReportInputs {
         List<ProvisionMatrix.Line> lines = ProvisionMatrix.of(labels, RollRates.average(known, labels.size(),
                 rollMonths), month.get().buckets().stream().map(BigDecimal::valueOf).toList(), overlay);
         return lines.stream().map(l -> new ReportData.ProvisionLine(l.bucket(), l.rollRate(), l.lossRate(),
-                l.balance().doubleValue(), l.ecl().doubleValue(), overlay)).toList();
+                l.balance().doubleValue(), l.ecl() == null ? null : l.ecl().doubleValue(), overlay)).toList();
     }
 
     private static ReportData.Month month(Row r, List<String> bucketColumns) {

@@ -75,4 +75,31 @@ class AgingAndLossTest {
         assertEquals(0.5, averages.get(1), 1e-12);
         assertEquals(List.of(12, 12), RollRates.monthsUsed(rolls, 2, 12));
     }
+
+    /**
+     * A ledger whose items never reached the last buckets (IBM's: nothing over 45 days late, no write-off) has no
+     * roll rate for them: the loss rates through them and the allowance on any money before them are unknown, not
+     * 0; a bucket with no balance needs no allowance whatever its rate.
+     */
+    @Test
+    void aBucketThatNeverHeldMoneyLeavesTheAllowanceUnknownNotZero() {
+        java.util.SortedMap<java.time.YearMonth, List<RollRates.Movement>> m = new java.util.TreeMap<>();
+        BigDecimal z = BigDecimal.ZERO;
+        // Current rolls 10% into 1-30 each month; 1-30 never rolls on; nothing is ever 31+ days past due.
+        for (int i = 1; i <= 3; i++) {
+            m.put(java.time.YearMonth.of(2013, i), List.of(new RollRates.Movement(new BigDecimal("1000"),
+                    new BigDecimal("100"), z), new RollRates.Movement(new BigDecimal("100"), z, z),
+                    new RollRates.Movement(z, z, z), new RollRates.Movement(z, z, z), new RollRates.Movement(z, z, z)));
+        }
+        List<Double> averages = RollRates.average(RollRates.of(m), 5, 12);
+        assertEquals(0.1, averages.get(0), 1e-12);
+        assertEquals(java.util.Arrays.asList(0.0, null, null, null), averages.subList(1, 5));
+        List<ProvisionMatrix.Line> lines = ProvisionMatrix.of(AgingBuckets.DEFAULT.labels(), averages,
+                List.of(new BigDecimal("4563.74"), new BigDecimal("465.48"), z, z, z), 1.0);
+        assertEquals(java.util.Arrays.asList(null, null, null, null, null),
+                lines.stream().map(ProvisionMatrix.Line::lossRate).toList());
+        assertEquals(java.util.Arrays.asList(null, null, new BigDecimal("0.00"), new BigDecimal("0.00"),
+                new BigDecimal("0.00")), lines.stream().map(ProvisionMatrix.Line::ecl).toList());
+        assertEquals(null, ProvisionMatrix.total(lines));
+    }
 }
