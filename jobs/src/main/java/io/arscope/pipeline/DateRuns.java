@@ -2,6 +2,7 @@ package io.arscope.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,8 @@ public final class DateRuns {
      * (written once, never changed) outlive the published run's folder when it is pruned.
      */
     public void keep(Path run, Step step) throws IOException {
-        Path from = stepFolder(publishedRun().orElseThrow(), step);
+        Path published = publishedRun().orElseThrow();
+        Path from = stepFolder(published, step);
         Path to = stepFolder(run, step);
         deleteTree(to);
         try (Stream<Path> tree = Files.walk(from)) {
@@ -141,6 +143,14 @@ public final class DateRuns {
                     Files.createLink(target, source);
                 }
             }
+        }
+        // The step's record names what it read and wrote in the published run, which is pruned once a later run
+        // is published: this run's record names its own copies. A file of its own, not the link, is rewritten.
+        Path done = to.resolve(STEP_DONE);
+        if (Files.isRegularFile(done)) {
+            String record = Files.readString(done, StandardCharsets.UTF_8);
+            Files.delete(done);
+            Files.writeString(done, record.replace(published.toString(), run.toString()), StandardCharsets.UTF_8);
         }
     }
 

@@ -72,6 +72,8 @@ class PipelineRunTest {
         }
         if (step == Step.TRAIN) {
             Files.writeString(out.resolve("model.json"), "{\"labels_as_of\": \"2026-10-31\"}");
+            return new JobOutcome(JobOutcome.Status.OK, "train: model in " + out, List.of("detail of train"), List.of(),
+                    Map.of("out", 3L), Map.of(folders.output(Step.INGEST) + "/canonical/invoices", 7L));
         } else {
             Files.writeString(out.resolve("out.txt"), step.command());
         }
@@ -237,5 +239,10 @@ class PipelineRunTest {
         assertTrue(Files.isSameFile(first.resolve("forecast/out.txt"), second.run().resolve("forecast/out.txt")));
         assertNull(calls.stream().filter(c -> c.get(0).equals("forecast")).findAny().orElse(null));
         assertEquals(second.run(), work.resolve("root/2026-10-31").toRealPath());
+        // The kept train step names this run's copies, not the published run's, which a later run prunes.
+        JsonNode train = manifest(second.run()).path("steps").get(2);
+        assertEquals("train: model in " + second.run().resolve("model"), train.path("summary").asText());
+        assertEquals(7, train.path("inputs").path(second.run().resolve("ingest") + "/canonical/invoices").asInt());
+        assertTrue(Files.readString(first.resolve("model").resolve(DateRuns.STEP_DONE)).contains(first.toString()));
     }
 }
