@@ -33,6 +33,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.metrics.ActivityGaps;
 import io.arscope.metrics.ContactCoverage;
 import io.arscope.risk.ModelGate;
@@ -273,13 +274,23 @@ public final class CfoReport {
         List<String> header = new ArrayList<>(List.of(th("Value"), thNum("Ending AR"), thNum("DSO (countback)"),
                 thNum("DSO (standard)"), thNum("CEI"), thNum("Past due share")));
         data.bucketLabels().forEach(b -> header.add(thNum(b)));
-        for (String dimension : data.slices().stream().map(ReportData.Slice::dimension).distinct().toList()) {
+        List<String> dimensions = data.slices().stream().map(ReportData.Slice::dimension).distinct().toList();
+        // A dimension the data never names (IBM's export has no business unit, collector, region or segment) is one
+        // slice, "(none)", the whole portfolio again: said once instead of a table repeating the total.
+        List<String> unnamed = dimensions.stream().filter(d -> data.slices().stream()
+                .filter(s -> s.dimension().equals(d)).allMatch(s -> InvoiceHistory.NONE.equals(s.value()))).toList();
+        for (String dimension : dimensions.stream().filter(d -> !unnamed.contains(d)).toList()) {
             List<String> rows = new ArrayList<>(data.slices().stream().filter(s -> s.dimension().equals(dimension))
                     .sorted(Comparator.comparing((ReportData.Slice s) -> s.month().endingAr(),
                             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ReportData.Slice::value))
                     .map(s -> row(sliceCells(cell(s.value()), s.month()))).toList());
             rows.add(totalRow(sliceCells(cell("All"), total)));
             tables.append(line(h3("By " + dimension.replace('_', ' ')))).append(line(table(header, rows)));
+        }
+        if (!unnamed.isEmpty()) {
+            tables.append(line(note("Not sliced by " + escape(String.join(", ", unnamed.stream()
+                    .map(d -> d.replace('_', ' ')).toList())) + ": the data names none, so each would be one "
+                    + "slice, (none), the whole portfolio.")));
         }
         return section("slices", line(h2("Slices in " + total.month())),
                 line(note("Each slice's own DSO, CEI and aging at the end of " + escape(total.month())
