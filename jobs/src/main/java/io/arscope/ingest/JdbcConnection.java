@@ -19,6 +19,9 @@ public final class JdbcConnection {
 
     public static final String PASSWORD_ENV = "ARSCOPE_JDBC_PASSWORD";
     public static final String USER_ENV = "ARSCOPE_JDBC_USER";
+    /** Why a URL carrying a credential is refused; the URL itself is not repeated, since it holds the secret. */
+    private static final String CARRIES_PASSWORD = "the JDBC URL carries a password; remove it and set " + PASSWORD_ENV
+            + " in the environment instead";
 
     private final String url;
     private final String user;
@@ -44,9 +47,7 @@ public final class JdbcConnection {
                     + "'database: {url: jdbc:postgresql://host:5432/name}' in the mapping or --jdbc-url");
         }
         if (Secrets.carriesCredentials(chosenUrl)) {
-            // The URL itself is not repeated: it holds the secret.
-            throw new MappingException("the JDBC URL carries a password; remove it and set " + PASSWORD_ENV
-                    + " in the environment instead");
+            throw new MappingException(CARRIES_PASSWORD);
         }
         String chosenUser = user != null ? user : env.get(USER_ENV) != null ? env.get(USER_ENV)
                 : mapped == null ? null : mapped.user();
@@ -61,9 +62,7 @@ public final class JdbcConnection {
      */
     public static void refuseCredentials(String url) {
         if (url != null && Secrets.carriesCredentials(url)) {
-            // The URL itself is not repeated: it holds the secret.
-            throw new IllegalArgumentException("the JDBC URL carries a password; remove it and set " + PASSWORD_ENV
-                    + " in the environment instead");
+            throw new IllegalArgumentException(CARRIES_PASSWORD);
         }
     }
 

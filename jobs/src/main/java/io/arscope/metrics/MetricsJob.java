@@ -46,7 +46,7 @@ import io.arscope.run.RunManifest;
 public final class MetricsJob implements Job<MetricsOptions> {
 
     /** The allowance when a bucket's loss rate is unknown and it holds money ({@link ProvisionMatrix}). */
-    static final String ECL_UNKNOWN = SummaryFigure.notAvailable("no roll history on the way to write-off: a bucket "
+    static final String ECL_UNKNOWN = SummaryFigure.notAvailable(ProvisionMatrix.NO_ROLL_HISTORY + ": a bucket "
             + "that holds money never rolled on in the months on record");
 
     /** What a run found: the as-of date used, the last month-end reported, the ECL (null if unknown), rolls above 1. */

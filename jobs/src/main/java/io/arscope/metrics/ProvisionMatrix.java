@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class ProvisionMatrix {
 
+    /** Why an allowance is unknown: a bucket it passes through never held an amount in the months on record. */
+    public static final String NO_ROLL_HISTORY = "no roll history on the way to write-off";
+
     /**
      * One bucket's line of the matrix.
      *

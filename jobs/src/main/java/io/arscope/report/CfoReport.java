@@ -36,6 +36,7 @@ import java.util.stream.IntStream;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.metrics.ActivityGaps;
 import io.arscope.metrics.ContactCoverage;
+import io.arscope.metrics.ProvisionMatrix;
 import io.arscope.risk.ModelGate;
 
 /**
@@ -134,7 +135,7 @@ public final class CfoReport {
         if (!data.provision().isEmpty()) {
             Double now = data.allowance();
             Double then = data.lastMonthAllowance();
-            String unknown = "no roll history on the way to write-off; see the allowance below";
+            String unknown = ProvisionMatrix.NO_ROLL_HISTORY + "; see the allowance below";
             out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(now, FinanceFormat::money, unknown),
                     now == null || then == null ? null : now - then,
                     now == null ? unknown : then == null ? noLastMonthEcl(data) : null,
@@ -423,7 +424,7 @@ public final class CfoReport {
         double expected = total(f.weeks(), ReportData.Week::expected);
         String allowance = data.provision().isEmpty() ? ""
                 : "; credit-loss allowance beside it: " + strong(FinanceFormat.orWhy(data.allowance(),
-                        FinanceFormat::money, "no roll history on the way to write-off"));
+                        FinanceFormat::money, ProvisionMatrix.NO_ROLL_HISTORY));
         String summary = paragraph("Expected collections over the next " + f.weeks().size() + " weeks from "
                 + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + allowance + ".");
         String chart = SvgChart.barsWithInterval("Cash forecast",
