@@ -91,9 +91,10 @@ public final class Arscope implements Runnable {
         return null;
     }
 
+    /** No command is a usage error: a scheduler given a mistyped line must not read it as a run that succeeded. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

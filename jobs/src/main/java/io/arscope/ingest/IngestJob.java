@@ -67,6 +67,18 @@ public final class IngestJob implements Job<IngestOptions> {
         return "ingest";
     }
 
+    /**
+     * A mapping with mistakes, and a database the mapping reads without a URL or credentials, are refused before
+     * Spark starts and before any output folder is made.
+     */
+    @Override
+    public void check(IngestOptions options) throws MappingException {
+        Mapping mapping = Mapping.load(options.mapping());
+        if (mapping.readsDatabase()) {
+            JdbcConnection.resolve(mapping.database(), options.jdbcUrl(), options.jdbcUser(), System.getenv());
+        }
+    }
+
     @Override
     public JobOutcome run(JobContext<IngestOptions> context) throws MappingException, InputException, IOException {
         Outcome o = write(context);

@@ -30,6 +30,7 @@ import io.arscope.risk.ScoreTables;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.ParquetFooters;
 import io.arscope.run.RunManifest;
+import io.arscope.worklist.Worklist;
 import io.arscope.worklist.WorklistTables;
 
 /**
@@ -105,8 +106,10 @@ public final class ReportInputs {
             sameCurrency(currency, metrics, currencyOf(ParquetFooters.read(spark, WorklistTables.CUSTOMERS.path(
                     worklist)), worklist), worklist, "worklist");
         }
+        List<ReportData.RiskyCustomer> riskiest = worklist == null ? null
+                : riskiest(WorklistTables.CUSTOMERS.read(spark, worklist));
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
-                worklist == null ? null : riskiest(spark, worklist), currency, slices, trends(spark, metrics),
+                riskiest, currency, slices, trends(spark, metrics),
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
                 alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist));
@@ -319,18 +322,43 @@ public final class ReportInputs {
         return new ReportData.Forecast(asOf, weeks, dso, accuracy, level);
     }
 
-    private static List<ReportData.RiskyCustomer> riskiest(SparkSession spark, String dir) {
-        List<ReportData.RiskyCustomer> out = new ArrayList<>();
-        var customers = WorklistTables.CUSTOMERS.read(spark, dir)
-                .orderBy(WorklistTables.OPEN_AMOUNT.col().multiply(WorklistTables.PROBABILITY_LATE.col()).desc(),
-                        WorklistTables.CUSTOMER_ID.col())
+    /**
+     * The customers with the most money expected late, one line each: the worklist has a row per queue, and a
+     * customer with an invoice in dispute has two, which the report adds (the worklist's one currency is the
+     * metrics', {@link #sameCurrency}), its chance of paying late then weighted by open amount.
+     */
+    static List<ReportData.RiskyCustomer> riskiest(Dataset<Row> worklistCustomers) {
+        org.apache.spark.sql.Column open = WorklistTables.OPEN_AMOUNT.col();
+        org.apache.spark.sql.Column overdue = WorklistTables.OVERDUE_AMOUNT.col();
+        org.apache.spark.sql.Column queue = WorklistTables.QUEUE.col();
+        org.apache.spark.sql.Column collect = queue.equalTo(Worklist.COLLECT);
+        var customers = worklistCustomers
+                .groupBy(WorklistTables.CUSTOMER_ID.col())
+                .agg(functions.max(WorklistTables.CUSTOMER_NAME.col()).as("name"),
+                        functions.concat_ws(", ", functions.array_sort(functions.collect_set(
+                                WorklistTables.COLLECTOR.col()))).as("collector"),
+                        functions.concat_ws(", ", functions.max(functions.when(collect, queue)),
+                                functions.max(functions.when(collect.unary_$bang(), queue))).as("queue"),
+                        functions.sum(open).as("open"),
+                        functions.when(functions.count(overdue).equalTo(functions.count(functions.lit(1))),
+                                functions.sum(overdue)).as("overdue"),
+                        functions.sum(open.cast("double").multiply(WorklistTables.PROBABILITY_LATE.col()))
+                                .as("expected"),
+                        functions.max(WorklistTables.MAX_DAYS_PAST_DUE.col()).as("max_days"),
+                        functions.concat_ws("; ", functions.max(functions.when(collect,
+                                        WorklistTables.NEXT_ACTION.col())),
+                                functions.max(functions.when(collect.unary_$bang(), WorklistTables.NEXT_ACTION.col())))
+                                .as("next_action"))
+                .orderBy(functions.col("expected").desc(), WorklistTables.CUSTOMER_ID.col())
                 .limit(CfoReport.RISKIEST);
+        List<ReportData.RiskyCustomer> out = new ArrayList<>();
         for (Row r : customers.collectAsList()) {
-            out.add(new ReportData.RiskyCustomer(WorklistTables.CUSTOMER_ID.of(r), WorklistTables.CUSTOMER_NAME.of(r),
-                    WorklistTables.COLLECTOR.of(r), WorklistTables.QUEUE.of(r),
-                    money(WorklistTables.OPEN_AMOUNT.of(r)), optionalMoney(WorklistTables.OVERDUE_AMOUNT.of(r)),
-                    WorklistTables.PROBABILITY_LATE.of(r), WorklistTables.MAX_DAYS_PAST_DUE.of(r),
-                    WorklistTables.NEXT_ACTION.of(r)));
+            double openAmount = money(r.getAs("open"));
+            double expected = r.<Double>getAs("expected");
+            out.add(new ReportData.RiskyCustomer(WorklistTables.CUSTOMER_ID.of(r), r.getAs("name"),
+                    r.getAs("collector"), r.getAs("queue"), openAmount, optionalMoney(r.getAs("overdue")),
+                    openAmount == 0 ? 0 : expected / openAmount, r.<Integer>getAs("max_days"),
+                    r.getAs("next_action")));
         }
         return out;
     }

@@ -62,6 +62,10 @@ class ArscopeTest {
         assertEquals(ExitCode.USAGE, badDate.code());
         assertTrue(badDate.err().contains("--start"), badDate.err());
         assertEquals(ExitCode.USAGE, run("no-such-job").code());
+        Run none = run();
+        assertEquals(ExitCode.USAGE, none.code());
+        assertTrue(none.err().startsWith("arscope: a command is required\nUsage: arscope"), none.err());
+        assertEquals("", none.out());
     }
 
     @Test

@@ -142,6 +142,8 @@ class StrictConfigurationTest {
         refused("arscope ingest: mapping " + dir.resolve("typo-mapping.yaml") + " is not valid: unknown key 'fle' "
                 + "at sources > entry 1; did you mean 'file'?",
                 ingestWith("typo-mapping.yaml", customers("    fle: customers.csv\n")));
+        // Refused before Spark starts: no output folder, not even an empty version of it, is left behind.
+        assertFalse(Files.exists(dir.resolve("ingested-typo-mapping.yaml")));
         refused("arscope ingest: mapping " + dir.resolve("field-typo.yaml") + " is not valid: unknown key 'colum' "
                 + "at sources > entry 1 > produces > customers > fields > name; did you mean 'column'?",
                 ingestWith("field-typo.yaml", "sources:\n  - name: customers\n    file: customers.csv\n"
