@@ -143,7 +143,8 @@ public final class CorruptedFixture {
                     String[] f = lines.get(i).split(",", -1);
                     String newId = String.format("CX%05d", made++);
                     switch (kind) {
-                        case "DUPLICATE_ID" -> { }
+                        // Another name: an exact copy would be a repeat, ignored.
+                        case "DUPLICATE_ID" -> f[1] = f[1] + " (2)";
                         case "MALFORMED_ROW" -> f = new String[] {newId, f[1], f[2]};
                         default -> {
                             f[0] = newId;
@@ -163,11 +164,19 @@ public final class CorruptedFixture {
         }
     }
 
+    /** An invoice line's fields with its amount (a number with two decimals) raised by one cent. */
+    private static String[] otherAmount(String[] invoice) {
+        String[] f = invoice.clone();
+        f[4] = new java.math.BigDecimal(f[4]).add(new java.math.BigDecimal("0.01")).toPlainString();
+        return f;
+    }
+
     private void invoicesFile(Path cleanDir, Path outDir) throws IOException {
         // Damaged in place: each fault takes the rows that depend on it down; an oddity is flagged and does not.
         List<String> inPlace = List.of("BAD_DATE", "DUE_BEFORE_ISSUE", "NON_POSITIVE_AMOUNT", "BAD_AMOUNT", "MISSING_FIELD",
                 "UNKNOWN_CUSTOMER", "BAD_VALUE", "DATED_AFTER_AS_OF", "BAD_NUMBER");
-        // Inserted: a second row with an id already used, and a row that is not a row.
+        // Inserted: a second row with an id already used and another amount (an exact copy of a row is a repeat,
+        // ignored, not a duplicate), and a row that is not a row.
         List<String> inserted = List.of("DUPLICATE_ID", "MALFORMED_ROW");
         try (Out out = new Out(outDir, INVOICES)) {
             List<String> lines = Files.readAllLines(cleanDir.resolve(INVOICES), StandardCharsets.UTF_8);
@@ -184,7 +193,7 @@ public final class CorruptedFixture {
                 if (k >= inPlace.size()) {
                     out.row(lines.get(i));
                     String kind = inserted.get(k - inPlace.size());
-                    String copy = kind.equals("DUPLICATE_ID") ? lines.get(i)
+                    String copy = kind.equals("DUPLICATE_ID") ? String.join(",", otherAmount(f))
                             : String.join(",", f[0] + "X", f[1], f[2]);
                     out.reject(copy, kind);
                     continue;

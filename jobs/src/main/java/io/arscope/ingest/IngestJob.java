@@ -109,13 +109,19 @@ public final class IngestJob implements Job<IngestOptions> {
         }
         String latest = o.freshness() == null || o.freshness().latest() == null ? ""
                 : String.format(", latest dated row %s", o.freshness().latest());
-        // The share is of the data rows, as the reject threshold counts it: rows ignored as report layout are none.
+        // The share is of the data rows, as the reject threshold counts it: rows ignored (layout, repeats) are none.
         long dataRows = r.read() - r.ignored();
         return JobOutcome.ok(context, String.format("ingest: %,d rows read, %,d accepted (%,d flagged), %,d rejected "
                 + "(%s)%s%s", r.read(), r.accepted(), r.flagged(), r.rejected(), SummaryFigure.percent(dataRows == 0 ? null
                         : (double) r.rejected() / dataRows, "%.2f%%", "no rows"),
-                r.ignored() == 0 ? "" : String.format(", %,d ignored as report layout", r.ignored()), latest), details)
+                ignored(r), latest), details)
                 .withWarnings(warnings).withStatus(o.status());
+    }
+
+    private static String ignored(Reconciliation r) {
+        long layout = r.ignored() - r.repeated();
+        return (layout == 0 ? "" : String.format(", %,d ignored as report layout", layout))
+                + (r.repeated() == 0 ? "" : String.format(", %,d ignored as repeats of earlier rows", r.repeated()));
     }
 
     /** Reads, checks and writes the export into the context's folder; returns the reconciliation and counts. */

@@ -34,14 +34,18 @@ public record Reconciliation(List<FileCounts> files) {
 
         /**
          * The share of data rows rejected: what the reject threshold limits. Flagged rows are accepted, and
-         * report-layout rows the mapping ignores hold no data, so neither is in it.
+         * report-layout rows the mapping ignores hold no data, nor does a row repeating an earlier one, so none is
+         * in it.
          */
         public double rejectedShare() {
             long dataRows = read - ignored();
             return dataRows == 0 ? 0 : (double) rejected / dataRows;
         }
 
-        /** Rows that are report layout (group headers, totals), as the source's {@code ignore} condition says. */
+        /**
+         * Rows that are report layout (group headers, totals), as the source's {@code ignore} condition says, and
+         * rows that repeat an earlier one ({@link RepeatedRows}).
+         */
         public long ignored() {
             return ignoredBy.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -70,6 +74,9 @@ public record Reconciliation(List<FileCounts> files) {
         for (Row r : mapped.filter(col(MappedRows.IGNORED).isNotNull()).groupBy(MappedRows.SOURCE_FILE,
                 MappedRows.IGNORED).agg(count(lit(1))).collectAsList()) {
             ignored.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        }
+        for (Row r : result.repeated().groupBy(MappedRows.SOURCE_FILE).agg(count(lit(1))).collectAsList()) {
+            ignored.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(RepeatedRows.CONDITION, r.getLong(1));
         }
         Dataset<Row> flaggedLines = result.flags().select(MappedRows.SOURCE_FILE, MappedRows.LINE, "reason_code")
                 .distinct();
@@ -148,6 +155,11 @@ public record Reconciliation(List<FileCounts> files) {
         return files.stream().mapToLong(FileCounts::ignored).sum();
     }
 
+    /** Rows ignored as {@link RepeatedRows}, of {@link #ignored()}. */
+    public long repeated() {
+        return files.stream().mapToLong(f -> f.ignoredBy().getOrDefault(RepeatedRows.CONDITION, 0L)).sum();
+    }
+
     /**
      * The output check that every file's rows add up; a failure is a bug, never a data problem.
      *
@@ -178,7 +190,8 @@ public record Reconciliation(List<FileCounts> files) {
             f.flaggedByRule().forEach((rule, n) -> sb.append(String.format("    %-36s %10d%n", rule + " (flagged)",
                     n)));
             f.ignoredBy().forEach((condition, n) -> sb.append(String.format("    %-36s %10d  %s%n",
-                    "(ignored as report layout)", n, condition)));
+                    condition.equals(RepeatedRows.CONDITION) ? "(ignored as a repeat)" : "(ignored as report layout)",
+                    n, condition)));
             if (f.blank() > 0) {
                 sb.append(String.format("    %-36s %10d%n", "(blank lines, not rows)", f.blank()));
             }

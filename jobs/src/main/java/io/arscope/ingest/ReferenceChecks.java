@@ -73,11 +73,12 @@ public final class ReferenceChecks {
      * ({@link #REJECTS_SCHEMA}), the accepted records with their lines, the flags of the accepted records: one
      * row per record and rule it broke, with the rejects' columns but {@code raw}, and per table the keys of the
      * accepted records that were derived (read off another table's row: a customer off an invoice line), which
-     * a merge must not let replace an exported record.
+     * a merge must not let replace an exported record, and the lines ignored as {@link RepeatedRows} (source file
+     * and line).
      */
     public record Result(Map<CanonicalTable, Dataset<Row>> accepted, Dataset<Row> rejects,
             Map<CanonicalTable, Dataset<Row>> acceptedWithLines, Dataset<Row> flags,
-            Map<CanonicalTable, Dataset<Row>> derivedKeys) {
+            Map<CanonicalTable, Dataset<Row>> derivedKeys, Dataset<Row> repeated) {
     }
 
     /** A cross-line rule on a dependent record joined to its invoice's facts: when it fails, and what it says. */
@@ -120,14 +121,25 @@ public final class ReferenceChecks {
         known = known.reachableFrom(records);
 
         List<Dataset<Row>> lineRejects = new ArrayList<>();
-        lineRejects.add(rowRejects(lines, policy));
+        Dataset<Row> rowRejects = rowRejects(lines, policy).localCheckpoint();
+        lineRejects.add(rowRejects);
+        Map<CanonicalTable, Dataset<Row>> laterCopies = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
-            lineRejects.add(duplicates(records.get(table), table));
+            laterCopies.put(table, laterCopies(records.get(table), table));
+        }
+        Dataset<Row> repeated = RepeatedRows.lines(laterCopies.values().stream()
+                .map(c -> c.filter(col(RepeatedRows.IDENTICAL)).select(MappedRows.SOURCE_FILE, MappedRows.LINE))
+                .toList(), lines, joinable(lineKeys(rowRejects).localCheckpoint())).localCheckpoint();
+        Dataset<Row> repeatedLines = joinable(repeated);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            lineRejects.add(duplicates(laterCopies.get(table).join(repeatedLines,
+                    seq(MappedRows.SOURCE_FILE, MappedRows.LINE), "left_anti"), table));
         }
         // Checkpoints cut the query plans, which otherwise grow with every round until planning dominates, and keep
         // the rejects output from finding the duplicates again.
         List<Dataset<Row>> rejects = new ArrayList<>(List.of(union(lineRejects).localCheckpoint()));
-        Dataset<Row> rejectedLines = lineKeys(rejects.get(0)).localCheckpoint();
+        // Repeated rows are dropped as rejected ones are, but are not rejects.
+        Dataset<Row> rejectedLines = lineKeys(rejects.get(0)).union(repeated).distinct().localCheckpoint();
         Dataset<Row> dropped = joinable(rejectedLines);
 
         Dataset<Row> knownInvoiceIds = known.withInvoiceIds(records.get(CanonicalTable.INVOICES)
@@ -220,7 +232,7 @@ public final class ReferenceChecks {
             accepted.put(table, rows.select(columns.toArray(Column[]::new)).localCheckpoint());
         }
         return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines, flags,
-                derivedKeys);
+                derivedKeys, repeated);
     }
 
     /** Lines with a problem, or with an oddity whose rule the policy says rejects; the first of these names it. */
@@ -306,13 +318,12 @@ public final class ReferenceChecks {
     }
 
     /**
-     * Exported records whose key an earlier exported record has. A derived record is never one, and ranks after
-     * every exported record of its key, so only exported records are compared; and only those of keys exported
-     * more than once are ranked: counting keys moves the keys alone, where ranking every record would sort whole
-     * lines.
+     * Exported records whose key an earlier exported record has, each with where the key's first is and whether it
+     * is {@link RepeatedRows#IDENTICAL} to it. A derived record is never one, and ranks after every exported record
+     * of its key, so only exported records are compared; and only those of keys exported more than once are ranked:
+     * counting keys moves the keys alone, where ranking every record would sort whole lines.
      */
-    private static Dataset<Row> duplicates(Dataset<Row> records, CanonicalTable table) {
-        String key = String.join("+", table.keyFields());
+    private static Dataset<Row> laterCopies(Dataset<Row> records, CanonicalTable table) {
         Dataset<Row> exported = records.filter(col(MappedRows.DERIVED).equalTo(false));
         Dataset<Row> repeated = joinable(exported.groupBy(keyColumns(table)).count().filter(col("count").gt(1))
                 .select(table.keyFields().stream().map(f -> col(f).as("dup_" + f)).toArray(Column[]::new))
@@ -322,12 +333,19 @@ public final class ReferenceChecks {
                 .reduce(Column::and).orElseThrow();
         WindowSpec byKey = Window.partitionBy(keyColumns(table))
                 .orderBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
-        Dataset<Row> dups = exported.join(repeated, sameKey, "left_semi")
+        return exported.join(repeated, sameKey, "left_semi")
                 .withColumn("rn", row_number().over(byKey))
                 .withColumn("first_file", org.apache.spark.sql.functions.first(MappedRows.SOURCE_FILE).over(byKey))
                 .withColumn("first_line", org.apache.spark.sql.functions.first(MappedRows.LINE).over(byKey))
+                .withColumn(RepeatedRows.IDENTICAL, RepeatedRows.sameAsFirst(table,
+                        org.apache.spark.sql.functions.first(RepeatedRows.record(table)).over(byKey)))
                 .filter(col("rn").gt(1));
-        return reject(dups, table, lit(RejectReason.DUPLICATE_ID.name()), lit(key),
+    }
+
+    /** The rejects of {@link #laterCopies}: a key already taken. */
+    private static Dataset<Row> duplicates(Dataset<Row> laterCopies, CanonicalTable table) {
+        String key = String.join("+", table.keyFields());
+        return reject(laterCopies, table, lit(RejectReason.DUPLICATE_ID.name()), lit(key),
                 concat(lit("duplicate " + key + " "), recordId(table), lit("; first at "), col("first_file"), lit(":"),
                         col("first_line")), 1);
     }

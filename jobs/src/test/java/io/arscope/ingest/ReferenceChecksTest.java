@@ -25,7 +25,7 @@ import io.arscope.testing.TestSpark;
  * {@link ReferenceChecks} alone, on mapped lines made by hand, with customers exported on their own:
  * <pre>
  * customers.csv:2  customer K1                                   accepted
- * customers.csv:3  customer K1 again                             duplicate
+ * customers.csv:3  customer K1 again, under another name          duplicate
  * ar.csv:2         invoice I1 of K1, 10 Jan 2025                 accepted
  * ar.csv:3         invoice I2 of K9                              unknown customer
  * ar.csv:4         payment P1 of I1 by K1                        accepted
@@ -44,6 +44,11 @@ import io.arscope.testing.TestSpark;
  * ar.csv:17        payment P11 of I1 with I1 read off it         accepted; the derived I1 is no duplicate
  * ar.csv:18        invoice I5, due before issue, with payment P12 before it (oddities the mapper found)
  * ar.csv:19        payment P13 of I1 by K2 on 5 Jan              before its invoice and another customer's
+ * ar.csv:20        invoice I1 again, every field the same        a repeat: ignored, not rejected
+ * ar.csv:21        payment P1 again, every field the same        a repeat: ignored, not rejected
+ * ar.csv:22        invoice I6 of K1 with payment P1 again        a duplicate: only part of the line repeats
+ * ar.csv:23        line 18 again                                 a repeat when its oddities flag; rejected with
+ *                                                                them when they reject, as line 18 is
  * </pre>
  * Checked twice: with every flaggable rule set to reject, and with the default policy, which flags them.
  */
@@ -69,8 +74,8 @@ class ReferenceChecksTest {
             this.number = number;
         }
 
-        Line customer(String id) {
-            records.put(CanonicalTable.CUSTOMERS, RowFactory.create(id, null, null, null, null, null, null, null,
+        Line customer(String id, String name) {
+            records.put(CanonicalTable.CUSTOMERS, RowFactory.create(id, name, null, null, null, null, null, null,
                     null, false));
             return this;
         }
@@ -129,6 +134,15 @@ class ReferenceChecksTest {
         return new BigDecimal(amount).setScale(2);
     }
 
+    /** Invoice I5, due before issue, with payment P12 before it: the oddities the mapper found. */
+    private static Line withOddities(Line line) {
+        return line.invoice("I5", "K1", "2025-01-10", false).payment("P12", "I5", "K1", "2025-01-08")
+                        .flag(CanonicalTable.INVOICES, "I5", "due_date", RejectReason.DUE_BEFORE_ISSUE,
+                                "due_date 2025-01-01 is before invoice_date 2025-01-10")
+                        .flag(CanonicalTable.PAYMENTS, "P12", "payment_date", RejectReason.BEFORE_INVOICE,
+                                "payment_date 2025-01-08 is before invoice I5's invoice_date 2025-01-10");
+    }
+
     private static Line ar(long number) {
         return new Line("ar.csv", number);
     }
@@ -136,8 +150,8 @@ class ReferenceChecksTest {
     @BeforeAll
     static void check() {
         List<Line> lines = List.of(
-                new Line("customers.csv", 2).customer("K1"),
-                new Line("customers.csv", 3).customer("K1"),
+                new Line("customers.csv", 2).customer("K1", "Kestrel Ltd"),
+                new Line("customers.csv", 3).customer("K1", "Kestrel Limited"),
                 ar(2).invoice("I1", "K1", "2025-01-10", false),
                 ar(3).invoice("I2", "K9", "2025-01-12", false),
                 ar(4).payment("P1", "I1", "K1", "2025-01-20"),
@@ -155,12 +169,12 @@ class ReferenceChecksTest {
                 ar(15).invoice("I4", "K1", "2025-02-01", false).payment("P9", "I4", "K1", "2025-01-01"),
                 ar(16).payment("P10", "I4", "K1", "2025-02-10"),
                 ar(17).invoice("I1", "K1", "2025-01-10", true).payment("P11", "I1", "K1", "2025-01-25"),
-                ar(18).invoice("I5", "K1", "2025-01-10", false).payment("P12", "I5", "K1", "2025-01-08")
-                        .flag(CanonicalTable.INVOICES, "I5", "due_date", RejectReason.DUE_BEFORE_ISSUE,
-                                "due_date 2025-01-01 is before invoice_date 2025-01-10")
-                        .flag(CanonicalTable.PAYMENTS, "P12", "payment_date", RejectReason.BEFORE_INVOICE,
-                                "payment_date 2025-01-08 is before invoice I5's invoice_date 2025-01-10"),
-                ar(19).payment("P13", "I1", "K2", "2025-01-05"));
+                withOddities(ar(18)),
+                ar(19).payment("P13", "I1", "K2", "2025-01-05"),
+                ar(20).invoice("I1", "K1", "2025-01-10", false),
+                ar(21).payment("P1", "I1", "K1", "2025-01-20"),
+                ar(22).invoice("I6", "K1", "2025-01-11", false).payment("P1", "I1", "K1", "2025-01-20"),
+                withOddities(ar(23)));
         mapped = TestSpark.session().createDataFrame(lines.stream().map(Line::row).toList(),
                 MappedRows.SCHEMA);
         result = ReferenceChecks.apply(mapped, true, QualityPolicy.of(Map.of("DUE_BEFORE_ISSUE", "reject",
@@ -199,6 +213,12 @@ class ReferenceChecksTest {
                 // Two rules broken: the reject names the first.
                 "ar.csv:19 | payments | P13 | payment_date | BEFORE_INVOICE "
                         + "| payment_date 2025-01-05 is before invoice I1's invoice_date 2025-01-10",
+                // Lines 20 and 21 repeat lines 2 and 4: ignored. Line 22's P1 repeats line 4's, but its I6 is new.
+                "ar.csv:22 | payments | P1 | payment_id | DUPLICATE_ID | duplicate payment_id P1; first at ar.csv:4",
+                // A copy of a line rejected on its own is rejected as it is, not ignored.
+                "ar.csv:23 | invoices | I5 | due_date | DUE_BEFORE_ISSUE | due_date 2025-01-01 is before "
+                        + "invoice_date 2025-01-10; payment_date 2025-01-08 is before invoice I5's invoice_date "
+                        + "2025-01-10",
                 "customers.csv:3 | customers | K1 | customer_id | DUPLICATE_ID "
                         + "| duplicate customer_id K1; first at customers.csv:2"), rejects);
     }
@@ -222,7 +242,7 @@ class ReferenceChecksTest {
 
     @Test
     void byDefaultTheOdditiesAreAcceptedWithTheirFlagsAndOnlyTheFaultsReject() {
-        assertEquals(List.of("ar.csv:13", "ar.csv:14", "ar.csv:3", "ar.csv:5", "ar.csv:6", "ar.csv:9",
+        assertEquals(List.of("ar.csv:13", "ar.csv:14", "ar.csv:22", "ar.csv:3", "ar.csv:5", "ar.csv:6", "ar.csv:9",
                 "customers.csv:3"), flagged.rejects().collectAsList().stream()
                 .map(r -> r.getString(0) + ":" + r.getLong(1)).sorted().toList());
         // One flag per record and rule: P12's, found by the mapper and again across lines, is listed once.
@@ -253,20 +273,35 @@ class ReferenceChecksTest {
     /**
      * Lines, not records: ar.csv holds invoices, payments, credit memos and disputes, and line 17 both an invoice
      * and a payment, counted once; the blank line 10 is read but holds no data. File, read, accepted, flagged,
-     * rejected, blank.
+     * rejected, ignored, blank.
      */
     @Test
     void theReconciliationCountsALineOnceWhateverTablesItsRecordsAreIn() {
-        assertEquals(List.of("ar.csv 17 5 0 12 1", "customers.csv 2 1 0 1 0"),
+        // Rejected: 12 as before, 22 and 23; ignored as repeats: 20 and 21.
+        assertEquals(List.of("ar.csv 21 5 0 14 2 1", "customers.csv 2 1 0 1 0 0"),
                 counts(Reconciliation.of(mapped, result)));
-        // Lines 7, 8, 15, 18 and 19 flagged.
-        assertEquals(List.of("ar.csv 17 11 5 6 1", "customers.csv 2 1 0 1 0"),
-                counts(Reconciliation.of(mapped, flagged)));
+        // Lines 7, 8, 15, 18 and 19 flagged; line 23, a repeat of 18, ignored with 20 and 21.
+        Reconciliation withFlags = Reconciliation.of(mapped, flagged);
+        assertEquals(List.of("ar.csv 21 11 5 7 3 1", "customers.csv 2 1 0 1 0 0"), counts(withFlags));
+        assertEquals(Map.of(RepeatedRows.CONDITION, 3L), withFlags.files().get(0).ignoredBy());
+        assertEquals(3, withFlags.repeated());
+        // The reject share leaves the repeats out: 7 of 18 data rows.
+        assertEquals(7.0 / 18, withFlags.files().get(0).rejectedShare(), 1e-12);
+    }
+
+    @Test
+    void aRepeatedRowKeepsItsFirstCopyOnce() {
+        assertEquals(List.of("I1 ar.csv:2", "I4 ar.csv:15", "I5 ar.csv:18"), flagged.acceptedWithLines()
+                .get(CanonicalTable.INVOICES).filter(col("_derived").equalTo(false)).orderBy("invoice_id")
+                .collectAsList().stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("source_file") + ":"
+                        + r.getAs("line")).toList());
+        assertEquals(List.of("ar.csv:20", "ar.csv:21", "ar.csv:23"), flagged.repeated().collectAsList().stream()
+                .map(r -> r.getString(0) + ":" + r.getLong(1)).sorted().toList());
     }
 
     private static List<String> counts(Reconciliation reconciliation) {
         return reconciliation.files().stream().map(f -> f.file() + " " + f.read() + " " + f.accepted() + " "
-                + f.flagged() + " " + f.rejected() + " " + f.blank()).sorted().toList();
+                + f.flagged() + " " + f.rejected() + " " + f.ignored() + " " + f.blank()).sorted().toList();
     }
 
     /**

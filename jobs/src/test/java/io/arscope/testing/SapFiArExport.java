@@ -86,7 +86,7 @@ public final class SapFiArExport {
 
     /** What becomes of one row under the shipped mapping. */
     public enum Fate {
-        INVOICE, PAYMENT, ADJUSTMENT, IGNORED, DUPLICATE_ID, UNKNOWN_INVOICE
+        INVOICE, PAYMENT, ADJUSTMENT, IGNORED, REPEATED, UNKNOWN_INVOICE
     }
 
     /** The tally of what the extract holds and what an ingest must make of it. */
@@ -170,7 +170,7 @@ public final class SapFiArExport {
             copy.faedt = faedt;
             copy.rebzg = rebzg;
             copy.rebzj = rebzj;
-            copy.fate = fate == Fate.IGNORED ? Fate.IGNORED : Fate.DUPLICATE_ID;
+            copy.fate = fate == Fate.IGNORED ? Fate.IGNORED : Fate.REPEATED;
             return copy;
         }
     }
