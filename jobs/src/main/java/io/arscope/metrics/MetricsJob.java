@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,9 +50,13 @@ public final class MetricsJob implements Job<MetricsOptions> {
     static final String ECL_UNKNOWN = SummaryFigure.notAvailable(ProvisionMatrix.NO_ROLL_HISTORY + ": a bucket "
             + "that holds money never rolled on in the months on record");
 
-    /** What a run found: the as-of date used, the last month-end reported, the ECL (null if unknown), rolls above 1. */
+    /**
+     * What a run found: the as-of date used, the last month-end reported, the ECL (null if unknown), rolls above 1,
+     * and the warning of the latest month's invoicing stopping early ({@link InvoicingCutOff}), if it did.
+     */
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
-            List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne, String currency) {
+            List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne, String currency,
+            Optional<String> invoicingCutOff) {
     }
 
     @Override
@@ -72,9 +77,13 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 .ifPresent(latest -> details.add(LatestMonthLine.of(latest)));
         details.add(String.format("expected credit loss as of %s: %s", o.asOf(), o.ecl() == null ? ECL_UNKNOWN
                 : String.format("%,.2f %s", o.ecl(), o.currency())));
-        List<String> warnings = o.rollsAboveOne() == 0 ? List.of() : List.of(String.format("%d monthly roll rates "
-                + "above 1 (items re-aged or buckets mixed); see %s", o.rollsAboveOne(),
-                OutputFiles.child(context.options().output(), MetricsTables.ROLL_RATES.name() + ".csv")));
+        List<String> warnings = new ArrayList<>();
+        if (o.rollsAboveOne() > 0) {
+            warnings.add(String.format("%d monthly roll rates above 1 (items re-aged or buckets mixed); see %s",
+                    o.rollsAboveOne(), OutputFiles.child(context.options().output(),
+                            MetricsTables.ROLL_RATES.name() + ".csv")));
+        }
+        o.invoicingCutOff().ifPresent(warnings::add);
         JobOutcome outcome = JobOutcome.ok(context, summary(o), details).withWarnings(warnings);
         return warnings.isEmpty() ? outcome : outcome.withStatus(JobOutcome.Status.WARNINGS);
     }
@@ -186,14 +195,16 @@ public final class MetricsJob implements Job<MetricsOptions> {
 
         long aboveOne = rolls.stream().filter(RollRates.Roll::aboveOne).count();
         Outcome outcome = new Outcome(asOf, lastMonthEnd, totalPeriods, provision, ProvisionMatrix.total(provision),
-                aboveOne, money.code());
+                aboveOne, money.code(), InvoicingCutOff.of(ledger.invoices(), lastMonthEnd));
         MetricsTables.RunOptions recorded = new MetricsTables.RunOptions(options.input(), options.output(),
                 asOf.toString(), lastMonthEnd.toString(), buckets.labels(), dims, options.dayCount().name(),
                 options.graceDays(), options.rollMonths(), options.overlay(), money.code());
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
                 amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
-                outcome.ecl() == null ? null : outcome.ecl().toPlainString(), aboveOne);
-        JobOutcome.Status status = aboveOne > 0 ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
+                outcome.ecl() == null ? null : outcome.ecl().toPlainString(), aboveOne,
+                outcome.invoicingCutOff().orElse(null));
+        JobOutcome.Status status = aboveOne > 0 || outcome.invoicingCutOff().isPresent() ? JobOutcome.Status.WARNINGS
+                : JobOutcome.Status.OK;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),
                 null);

@@ -223,10 +223,15 @@ public final class MetricsTables {
             String reportingCurrency) {
     }
 
-    /** Rows written per table, the allowance, and the roll rates above 1 that deserve a look. */
+    /**
+     * Rows written per table, the allowance, and what deserves a look: the roll rates above 1, and the latest
+     * month's invoicing stopping early ({@link InvoicingCutOff}, absent when it did not).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates,
-            long collectionActivity, String ecl, long rollRatesAboveOne) {
+            long collectionActivity, String ecl, long rollRatesAboveOne,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String invoicingCutOff) {
     }
 
     private MetricsTables() {

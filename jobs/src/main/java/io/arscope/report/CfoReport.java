@@ -199,8 +199,11 @@ public final class CfoReport {
     }
 
     private static String headline(ReportData data) {
-        return section("headline", h2("Headline"),
-                div("kpis", "\n" + String.join("", kpis(data).stream().map(CfoReport::tile).toList())));
+        // Said above the figures it concerns: a month cut short reads as a collapse in sales and a jump in DSO.
+        String caveat = data.invoicingCutOff() == null ? ""
+                : line(note("Read the latest month with care: " + escape(data.invoicingCutOff()) + "."));
+        return section("headline", h2("Headline"), caveat
+                + div("kpis", "\n" + String.join("", kpis(data).stream().map(CfoReport::tile).toList())));
     }
 
     private static String tile(Kpi k) {

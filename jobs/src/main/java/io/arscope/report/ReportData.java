@@ -26,11 +26,21 @@ import io.arscope.risk.ModelGate;
  * @param alerts       the alerts since the last run, or null when no alerts run was given
  * @param worklistGate the model gate behind the worklist's probabilities, as its manifest records it; null without
  *                     a worklist or when the manifest does not say
+ * @param invoicingCutOff the metrics run's warning that the latest month's invoices stop early, or null
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
         List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
-        io.arscope.alerts.AlertList alerts, ModelGate worklistGate) {
+        io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff) {
+
+    /** Data with no caveat from the metrics run. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
+            io.arscope.alerts.AlertList alerts, ModelGate worklistGate) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                activity, watch, alerts, worklistGate, null);
+    }
 
     /** Data with no word on the worklist's model gate. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,

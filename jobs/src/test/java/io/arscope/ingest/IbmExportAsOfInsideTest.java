@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.cli.Arscope;
 import io.arscope.job.ExitCode;
+import io.arscope.testing.IbmExport;
 import io.arscope.testing.TestSpark;
 
 /**
@@ -48,16 +49,12 @@ class IbmExportAsOfInsideTest {
     @BeforeAll
     static void ingestAndMeasure() throws Exception {
         spark = TestSpark.session();
-        Path export = Files.createDirectories(dir.resolve("export"));
-        Files.writeString(export.resolve("ibm-accounts-receivable.csv"), String.join("\n",
-                "countryCode,customerID,PaperlessDate,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,"
-                        + "SettledDate,PaperlessBill,DaysToSettle,DaysLate",
+        Path export = IbmExport.write(dir,
                 "391,0379-NEVHP,4/6/2013,0000000001,9/1/2013,10/1/2013,100.00,No,9/20/2013,Paper,19,0",
                 "391,0379-NEVHP,4/6/2013,0000000002,9/10/2013,10/10/2013,250.50,No,10/17/2013,Paper,37,7",
                 "406,8976-AMJEO,3/3/2012,0000000003,8/15/2013,9/14/2013,40.00,Yes,10/2/2013,Electronic,48,18",
-                "406,8976-AMJEO,3/3/2012,0000000004,10/5/2013,11/4/2013,75.00,No,10/20/2013,Electronic,15,0", ""));
-        String mapping = Path.of(System.getProperty("arscope.repo.dir"),
-                "data-samples/mappings/ibm-accounts-receivable.yaml").toString();
+                "406,8976-AMJEO,3/3/2012,0000000004,10/5/2013,11/4/2013,75.00,No,10/20/2013,Electronic,15,0");
+        String mapping = IbmExport.mapping();
         ingestExit = Arscope.execute("ingest", "--input", export.toString(), "--mapping", mapping, "--output",
                 dir.resolve("ingest").toString(), "--as-of", "2013-09-30", "--max-data-age", "30", "--master",
                 "local[2]");

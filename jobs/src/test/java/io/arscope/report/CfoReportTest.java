@@ -92,6 +92,22 @@ class CfoReportTest {
     }
 
     @Test
+    void aLatestMonthWhoseInvoicesStopEarlyIsSaidAboveTheHeadlineFigures() {
+        ReportData d = data();
+        String cutOff = "invoices in 2026-03 stop on 2026-03-02 (9 invoices), while in each of the 6 months before "
+                + "they ran to day 27 or later (104 invoices a month): if the export was cut early, 2026-03's credit "
+                + "sales are short & its DSO and CEI are not comparable";
+        String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
+                d.activity(), d.watch(), d.alerts(), d.worklistGate(), cutOff), "Receivables report", "arscope test");
+        assertTrue(html.contains("<h2>Headline</h2><p class=\"note\">Read the latest month with care: invoices in "
+                + "2026-03 stop on 2026-03-02 (9 invoices), while in each of the 6 months before they ran to day 27 "
+                + "or later (104 invoices a month): if the export was cut early, 2026-03's credit sales are short "
+                + "&amp; its DSO and CEI are not comparable.</p>\n<div class=\"kpis\">"), html);
+        assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("Read the latest month"));
+    }
+
+    @Test
     void pageShowsFiguresAsFinanceReadsThemAndLoadsNothing() {
         String html = CfoReport.render(data(), "Receivables report", "arscope test");
         assertTrue(html.contains("<span class=\"good\">+234,568</span> vs last month")
