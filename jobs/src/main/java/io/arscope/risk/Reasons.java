@@ -34,6 +34,14 @@ public final class Reasons {
     public static final Set<String> INVOICE = Set.of("log_amount", "amount_vs_usual", "terms_days",
             "billing_channel", "business_unit");
     private static final int MAX = 3;
+    /**
+     * Features that measure one thing, the customer's days late, in ways a customer hears as the same sentence:
+     * only the strongest of a family is said ("pays 8 days late on average" twice, once weighted by amount, said
+     * nothing more).
+     */
+    private static final List<Set<String>> SAME_MEASURE = List.of(
+            Set.of("hist_mean_days_late", "hist_amount_weighted_days_late", "hist_settled_vs_due_days"),
+            Set.of("hist_recent_days_late", "hist_recent_settled_vs_due_days"));
 
     /**
      * One reason.
@@ -69,9 +77,15 @@ public final class Reasons {
             }
             String feature = names.get(j);
             describe(feature, f, z, currency).map(words -> new Reason(base(feature), words))
-                    .filter(r -> out.stream().noneMatch(o -> o.words().equals(r.words()))).ifPresent(out::add);
+                    .filter(r -> out.stream().noneMatch(o -> o.words().equals(r.words())
+                            || sameMeasure(o.feature(), r.feature())))
+                    .ifPresent(out::add);
         }
         return out.isEmpty() ? List.of(new Reason("", NOTHING_STANDS_OUT)) : out;
+    }
+
+    private static boolean sameMeasure(String a, String b) {
+        return SAME_MEASURE.stream().anyMatch(family -> family.contains(a) && family.contains(b));
     }
 
     /**
@@ -105,8 +119,10 @@ public final class Reasons {
                     : null;
             case "hist_days_late_slope" -> whole(v) > 0
                     ? "has paid each of its latest invoices about " + days(whole(v)) + " later than the one before" : null;
-            case "hist_settled_vs_due_days", "hist_recent_settled_vs_due_days" -> aboveUsual && whole(v) > 0
+            case "hist_settled_vs_due_days" -> aboveUsual && whole(v) > 0
                     ? "settles " + days(whole(v)) + " after its due dates on average" : null;
+            case "hist_recent_settled_vs_due_days" -> aboveUsual && whole(v) > 0
+                    ? "settled its latest invoices " + days(whole(v)) + " after their due dates on average" : null;
             case "hist_partial_payment_share" -> aboveUsual && v > 0
                     ? "paid " + percent(v) + " of its invoices in parts" : null;
             case "hist_disputes_credited_share" -> v > 0

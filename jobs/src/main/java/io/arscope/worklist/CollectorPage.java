@@ -54,6 +54,8 @@ public final class CollectorPage {
                 .append(". Disputes to work today: <strong>")
                 .append(customers(today(disputes))).append("</strong> (capacity ").append(config.disputeCapacity())
                 .append(").</p>\n")
+                .append(Worklist.UNASSIGNED.equals(queue.collector())
+                        ? "<p id=\"unassigned\">" + escape(Worklist.UNASSIGNED_NOTE) + "</p>\n" : "")
                 .append("<p class=\"hint\" hidden>Click a column heading to sort; click a customer's invoices to "
                         + "unfold them.</p>\n");
         section(html, "collect", "Collection queue", collect, false);

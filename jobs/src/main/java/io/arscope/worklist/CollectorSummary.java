@@ -108,6 +108,9 @@ public final class CollectorSummary {
             md.append(", **").append(totals.money(disputeToday, "open")).append("** open");
         }
         md.append(".\n\n");
+        if (Worklist.UNASSIGNED.equals(collector)) {
+            md.append(MarkdownText.escape(Worklist.UNASSIGNED_NOTE)).append("\n\n");
+        }
 
         md.append("## Collection queue, today\n\n");
         table(md, today.stream().filter(r -> Worklist.COLLECT.equals(r.getAs("queue"))).toList(), false);

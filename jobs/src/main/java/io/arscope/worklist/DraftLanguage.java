@@ -25,7 +25,11 @@ public enum DraftLanguage {
             "The instalment of %s under your payment plan is due on %s.",
             "The instalment of %s under your payment plan, due on %s, has not been received.",
             "Invoice %s is left out of this reminder, as you have promised payment on it by %s.",
-            "Invoices %s are left out of this reminder, as you have promised payment on them by %s.", "and"),
+            "Invoices %s are left out of this reminder, as you have promised payment on them by %s.", "and",
+            "Invoice %s (%s, due on %s) is not yet due, so it is not part of this reminder.",
+            "%d further invoices (%s in total, the first due on %s) are not yet due, so they are not part of this "
+                    + "reminder.",
+            "Accounts Receivable"),
     FR("fr", "\u00a0", ",", false, DateTimeFormatter.ofPattern("dd/MM/uuuu"),
             List.of("Facture", "Échéance", "Montant dû", "Situation"),
             "en retard de %d jour", "en retard de %d jours", "échue aujourd'hui", "échue dans %d jour",
@@ -38,7 +42,11 @@ public enum DraftLanguage {
             "La facture %s ne figure pas dans ce rappel, puisque vous vous êtes engagé à un règlement au plus tard "
                     + "le %s.",
             "Les factures %s ne figurent pas dans ce rappel, puisque vous vous êtes engagé à un règlement au plus "
-                    + "tard le %s.", "et");
+                    + "tard le %s.", "et",
+            "La facture %s (%s, échéance le %s) n'est pas encore échue et ne fait pas partie de ce rappel.",
+            "%d autres factures (%s au total, première échéance le %s) ne sont pas encore échues et ne font pas "
+                    + "partie de ce rappel.",
+            "Service comptabilité clients");
 
     private final String code;
     private final String grouping;
@@ -59,11 +67,15 @@ public enum DraftLanguage {
     private final String promisedOne;
     private final String promisedMany;
     private final String and;
+    private final String notYetDueOne;
+    private final String notYetDueMany;
+    private final String team;
 
     DraftLanguage(String code, String grouping, String decimalMark, boolean currencyFirst, DateTimeFormatter dates,
             List<String> headings, String overdueOne, String overdueMany, String dueToday, String dueInOne,
             String dueInMany, String promisePending, String promisePartlyKept, String promiseBroken,
-            String instalmentDue, String instalmentMissed, String promisedOne, String promisedMany, String and) {
+            String instalmentDue, String instalmentMissed, String promisedOne, String promisedMany, String and,
+            String notYetDueOne, String notYetDueMany, String team) {
         this.code = code;
         this.grouping = grouping;
         this.decimalMark = decimalMark;
@@ -83,6 +95,14 @@ public enum DraftLanguage {
         this.promisedOne = promisedOne;
         this.promisedMany = promisedMany;
         this.and = and;
+        this.notYetDueOne = notYetDueOne;
+        this.notYetDueMany = notYetDueMany;
+        this.team = team;
+    }
+
+    /** Who signs a reminder of a customer no collector is assigned to: the receivables team, not "unassigned". */
+    String team() {
+        return team;
     }
 
     /** The language's code, as {@code --draft-language} takes it and its templates' folder is named. */
@@ -158,6 +178,20 @@ public enum DraftLanguage {
                 : String.join(", ", invoices.subList(0, invoices.size() - 1)) + " " + and + " "
                         + invoices.get(invoices.size() - 1);
         return String.format(Locale.ROOT, invoices.size() == 1 ? promisedOne : promisedMany, listed, date(by));
+    }
+
+    /**
+     * The sentence on open invoices a reminder does not ask for because they are not due yet and no written step
+     * has reached them: "Invoice I9 (USD 20.00, due on 2025-05-01) is not yet due, so it is not part of this
+     * reminder."; with several, their count, total and first due date.
+     *
+     * @param invoices the invoices, by due date
+     * @param total    their total, with the currency (several separated by commas)
+     */
+    String notYetDue(List<ReminderDraft.Invoice> invoices, String total, String firstId) {
+        return invoices.size() == 1
+                ? String.format(Locale.ROOT, notYetDueOne, firstId, total, date(invoices.get(0).dueDate()))
+                : String.format(Locale.ROOT, notYetDueMany, invoices.size(), total, date(invoices.get(0).dueDate()));
     }
 
     /** The sentence of a plan instalment that is due or missed. */

@@ -38,7 +38,7 @@ public final class DraftTemplates {
     /** The fields a template may name, each with what it holds (the worklist docs list them). */
     public static final Map<String, String> FIELDS = fields();
     /** The fields of more than one line, or sentences of their own, which belong in the body only. */
-    private static final Set<String> BODY_ONLY = Set.of("invoice_table", "promise", "plan");
+    private static final Set<String> BODY_ONLY = Set.of("invoice_table", "promise", "plan", "not_yet_due");
     private static final String RESOURCES = "/io/arscope/worklist/drafts/";
     /** The written steps of the default strategy, whose templates are shipped. */
     private static final List<String> SHIPPED = DunningStrategy.DEFAULT.steps().stream()
@@ -176,7 +176,7 @@ public final class DraftTemplates {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("customer_name", plain(d.addressee()));
         v.put("customer_id", plain(d.customerId()));
-        v.put("collector", plain(d.collector()));
+        v.put("collector", Worklist.UNASSIGNED.equals(d.collector()) ? language.team() : plain(d.collector()));
         v.put("as_of", language.date(d.asOf()));
         v.put("currency", plain(String.join(", ", open.keySet())));
         v.put("invoice_count", Integer.toString(d.invoices().size()));
@@ -185,7 +185,17 @@ public final class DraftTemplates {
         v.put("total_overdue", totals(overdue));
         v.put("promise", promise(d));
         v.put("plan", d.instalment() == null ? "" : language.instalment(d.instalment()));
+        v.put("not_yet_due", notYetDue(d.notYetDue()));
         return v;
+    }
+
+    private String notYetDue(List<ReminderDraft.Invoice> invoices) {
+        if (invoices.isEmpty()) {
+            return "";
+        }
+        Map<String, BigDecimal> total = new TreeMap<>();
+        invoices.forEach(i -> total.merge(i.currency(), i.due(), BigDecimal::add));
+        return language.notYetDue(invoices, totals(total), plain(invoices.get(0).invoiceId()));
     }
 
     /**
@@ -341,7 +351,8 @@ public final class DraftTemplates {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("customer_name", "the customer's name, or its id when it has none");
         f.put("customer_id", "the customer's id");
-        f.put("collector", "the customer's collector, as in the data");
+        f.put("collector", "the customer's collector, as in the data; the receivables team (Accounts Receivable) for a "
+                + "customer no collector is assigned to");
         f.put("as_of", "the worklist's day");
         f.put("currency", "the currency of the amounts (several separated by commas)");
         f.put("invoice_count", "the number of invoices listed");
@@ -352,6 +363,8 @@ public final class DraftTemplates {
         f.put("promise", "a sentence on the customer's promise to pay, and one on the invoices left out because a "
                 + "pending promise covers them; empty when none (body only)");
         f.put("plan", "a sentence on the plan instalment due or missed, empty when none (body only)");
+        f.put("not_yet_due", "a sentence on the open invoices not yet due that no written step has reached, left out "
+                + "of the table and totals: their number, total and first due date; empty when none (body only)");
         return Collections.unmodifiableMap(f);
     }
 }

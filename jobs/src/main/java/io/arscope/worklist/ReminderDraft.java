@@ -21,11 +21,14 @@ import org.apache.spark.sql.Row;
  * @param invoices     the invoices with something due that the reminder asks for, by due date then invoice id
  * @param promised     the invoices with something due that a pending promise covers, left out of what the reminder
  *                     asks for until their promised date, by due date then invoice id
+ * @param notYetDue    the invoices not yet due that no written step has reached (a courtesy reminder's window
+ *                     ends before them), left out of what the reminder asks for, by due date then invoice id
  * @param promise      the customer's most urgent promise to pay, or null
  * @param instalment   the customer's plan instalment that is due or missed, or null
  */
 public record ReminderDraft(String collector, String customerId, String customerName, String step, LocalDate asOf,
-        List<Invoice> invoices, List<Invoice> promised, Promise promise, Instalment instalment) {
+        List<Invoice> invoices, List<Invoice> promised, List<Invoice> notYetDue, Promise promise,
+        Instalment instalment) {
 
     /**
      * One invoice of the reminder: what is due on it is its open amount less what on-account credit covers.
@@ -48,6 +51,7 @@ public record ReminderDraft(String collector, String customerId, String customer
     public ReminderDraft {
         invoices = List.copyOf(invoices);
         promised = List.copyOf(promised);
+        notYetDue = List.copyOf(notYetDue);
         if (invoices.isEmpty()) {
             throw new IllegalArgumentException("a reminder to customer " + customerId + " needs an invoice");
         }
@@ -63,7 +67,8 @@ public record ReminderDraft(String collector, String customerId, String customer
      * every invoice with something left due once on-account credit is set against it (one the credit covers in
      * full is not chased, so not listed). An invoice a pending promise covers ({@link WorklistTables#PROMISED_BY},
      * when the rows carry it) is not asked for: a reminder that demands what the customer has promised to pay by a
-     * later day undoes the promise. The reminder is worded by the most severe written step among the invoices it
+     * later day undoes the promise. Nor is an invoice not yet due that no written step has reached: a courtesy
+     * reminder of what falls due this week would otherwise total what falls due next month too. The reminder is worded by the most severe written step among the invoices it
      * asks for, so an overdue promised invoice does not make a final notice of a reminder of a recent one. The
      * promise and plan instalment come from the first row that has them, read from the worklist's promise and
      * plan-instalment columns ({@link WorklistTables#PROMISE_STATUS} .. {@link WorklistTables#PLAN_INSTALMENT_AMOUNT})
@@ -75,6 +80,7 @@ public record ReminderDraft(String collector, String customerId, String customer
         Row first = rows.get(0).row();
         List<Invoice> invoices = new ArrayList<>();
         List<Invoice> promised = new ArrayList<>();
+        List<Invoice> notYetDue = new ArrayList<>();
         DunningStrategy.Step step = null;
         Promise promise = null;
         Instalment instalment = null;
@@ -93,9 +99,14 @@ public record ReminderDraft(String collector, String customerId, String customer
                     promised.add(invoice);
                     continue;
                 }
-                invoices.add(invoice);
                 DunningStrategy.Step own = strategy.step(WorklistTables.ACTION_CODE.of(i))
                         .filter(DunningStrategy.Step::written).orElse(null);
+                if (own == null && invoice.daysPastDue() <= 0) {
+                    // Due in weeks, with no step yet: a reminder that totals it reads as a demand for it.
+                    notYetDue.add(invoice);
+                    continue;
+                }
+                invoices.add(invoice);
                 if (own != null && (step == null
                         || strategy.steps().indexOf(own) < strategy.steps().indexOf(step))) {
                     step = own;
@@ -117,8 +128,10 @@ public record ReminderDraft(String collector, String customerId, String customer
         Comparator<Invoice> order = Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::invoiceId);
         invoices.sort(order);
         promised.sort(order);
+        notYetDue.sort(order);
         return Optional.of(new ReminderDraft(WorklistTables.COLLECTOR.of(first), WorklistTables.CUSTOMER_ID.of(first),
-                WorklistTables.CUSTOMER_NAME.of(first), step.code(), asOf, invoices, promised, promise, instalment));
+                WorklistTables.CUSTOMER_NAME.of(first), step.code(), asOf, invoices, promised, notYetDue, promise,
+                instalment));
     }
 
     /** Whether the row has the column and a value in it. */

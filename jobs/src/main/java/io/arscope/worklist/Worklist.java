@@ -56,6 +56,13 @@ public final class Worklist {
     public static final String COLLECT = "collect";
     public static final String DISPUTE = "dispute";
     /** Collector of customers that name none. */
+    /**
+     * What the list of {@link #UNASSIGNED} says above its queues: it is ranked and cut to the capacity as any
+     * collector's, so that whoever takes it up knows where to start, but the team page counts it as not reached.
+     */
+    public static final String UNASSIGNED_NOTE = "No collector is assigned to these customers: this list is ranked "
+            + "and cut to the capacity like a collector's, but the team page counts them as not reached until they are "
+            + "assigned (the collector column of the customers' export) or moved (the team page's suggested moves).";
     public static final String UNASSIGNED = "unassigned";
     /** Blank as {@link String#isBlank} says: {@link Character#isWhitespace} throughout, or empty. */
     private static final String BLANK = "^\\p{javaWhitespace}*$";

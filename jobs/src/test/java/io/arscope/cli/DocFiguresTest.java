@@ -128,7 +128,7 @@ class DocFiguresTest {
                 "judged with its segment, pays about 41% of its invoices late", "its segment pays 50% of invoices late",
                 "has lately paid 6 days later than its own average",
                 "has paid each of its latest invoices about 1 day later than the one before",
-                "settles 9 days after its due dates on average", "paid 31% of its invoices in parts",
+                "settles 3 days after its due dates on average", "paid 31% of its invoices in parts",
                 "100% of its balance on other invoices is overdue", "has USD 27,179.90 open on its other invoices",
                 "has 2 other invoices open", "its other open invoices are 34 days old on average",
                 "has another invoice 9 days past due", "67% of its disputes ended in a credit",

@@ -114,6 +114,31 @@ class ReasonsTest {
                 Reasons.strongest(names, new float[] {0.9f, 0.8f, -0.5f, -0.3f, 0.2f, -0.1f}, f, z, "USD"));
     }
 
+    /**
+     * IBM's 0688-XNJRO read "settles 14 days after its due dates on average; ... settles 11 days after its due dates
+     * on average" (all its invoices, then its last 5), and others "pays 8 days late on average, weighted by amount;
+     * pays 8 days late on average": one measure said twice. The strongest of a measure is said; the third reason
+     * goes to something else.
+     */
+    @Test
+    void oneMeasureOfDaysLateIsSaidOnce() {
+        List<String> names = List.of("hist_amount_weighted_days_late", "hist_mean_days_late",
+                "hist_settled_vs_due_days", "hist_recent_settled_vs_due_days", "hist_recent_days_late",
+                "hist_past_disputes");
+        Map<String, Double> f = Map.of("hist_amount_weighted_days_late", 8.2, "hist_mean_days_late", 7.9,
+                "hist_settled_vs_due_days", 14.2, "hist_recent_settled_vs_due_days", 11.2, "hist_recent_days_late",
+                11.4, "hist_past_disputes", 2.0);
+        Map<String, Double> z = Map.of("hist_amount_weighted_days_late", 0.5, "hist_mean_days_late", 0.5,
+                "hist_settled_vs_due_days", 0.7, "hist_recent_settled_vs_due_days", 0.6, "hist_recent_days_late",
+                0.6, "hist_past_disputes", 0.9);
+        assertEquals(List.of(new Reasons.Reason("hist_amount_weighted_days_late",
+                        "pays 8 days late on average, weighted by amount"),
+                new Reasons.Reason("hist_recent_settled_vs_due_days",
+                        "settled its latest invoices 11 days after their due dates on average"),
+                new Reasons.Reason("hist_past_disputes", "raised 2 disputes before")),
+                Reasons.strongest(names, new float[] {0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.1f}, f, z, "USD"));
+    }
+
     @Test
     void aProbabilityIsStoredWithFourDecimals() {
         // 0.9394888519032908 was Ironwood Farms' probability in issue 22, printed with 16 decimals.

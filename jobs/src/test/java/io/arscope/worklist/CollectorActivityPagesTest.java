@@ -159,6 +159,11 @@ class CollectorActivityPagesTest {
         assertEquals(nothing, lines(page(CY)));
         // The customers naming no collector are the lists' "unassigned", in the activity as on the lists.
         assertEquals(nothing, lines(page(Worklist.UNASSIGNED)));
+        // Its list says why the team page counts it as not reached; an assigned collector's says nothing of it.
+        assertTrue(page(Worklist.UNASSIGNED).contains("<p id=\"unassigned\">No collector is assigned to these "
+                + "customers: this list is ranked and cut to the capacity like a collector's, but the team page "
+                + "counts them as not reached until they are assigned"), page(Worklist.UNASSIGNED));
+        assertFalse(page("ann").contains("No collector is assigned"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import io.arscope.job.UsageException;
 class DraftTemplatesTest {
 
     private static final String FIELDS = "[customer_name, customer_id, collector, as_of, currency, invoice_count, "
-            + "invoice_table, total_open, total_overdue, promise, plan]";
+            + "invoice_table, total_open, total_overdue, promise, plan, not_yet_due]";
     private static final DunningStrategy STRATEGY = new DunningStrategy(List.of(
             new DunningStrategy.Step("nudge", "Email a reminder", 1, null, null, null, "email"),
             new DunningStrategy.Step("ring", "Call", -3, 0, null, null, "call")));
@@ -37,7 +37,7 @@ class DraftTemplatesTest {
         return new ReminderDraft("ana", "C1", name, step, d("2025-03-31"), List.of(
                 new ReminderDraft.Invoice("I2", d("2025-03-21"), 10, "EUR", new BigDecimal("1234567.80"), null),
                 new ReminderDraft.Invoice("I1", d("2025-04-01"), -1, "EUR", new BigDecimal("5.00"), null)), List.of(),
-                promise, null);
+                List.of(), promise, null);
     }
 
     @Test
@@ -164,7 +164,7 @@ class DraftTemplatesTest {
                         d("2025-04-02")),
                 new ReminderDraft.Invoice("I5", d("2025-03-03"), 28, "EUR", new BigDecimal("30.00"), d("2025-04-09")),
                 new ReminderDraft.Invoice("I6", d("2025-03-04"), 27, "EUR", new BigDecimal("6.00"), d("2025-04-02"))),
-                new ReminderDraft.Promise("broken", d("2025-03-20"), new BigDecimal("100.00"), "EUR"), null);
+                List.of(), new ReminderDraft.Promise("broken", d("2025-03-20"), new BigDecimal("100.00"), "EUR"), null);
         assertEquals("""
                 You promised to pay EUR 100.00 by 2025-03-20; we have not received this payment.
                 Invoices I3 (EUR 10.00), I4 (EUR 1,234.50) and I6 (EUR 6.00) are left out of this reminder, as you \
@@ -174,5 +174,36 @@ class DraftTemplatesTest {
         assertEquals("Les factures I3 (10,00\u00a0EUR), I4 (1\u00a0234,50\u00a0EUR) et I6 (6,00\u00a0EUR) ne figurent "
                 + "pas dans ce rappel, puisque vous vous \u00eates engag\u00e9 \u00e0 un r\u00e8glement au plus tard "
                 + "le 02/04/2025.", DraftTemplates.read(dir, "fr").render(d).body().lines().toList().get(1));
+    }
+
+    /**
+     * Invoices not yet due and at no written step are summed in one sentence, by currency, with the first due date;
+     * a customer no collector is assigned to gets a reminder signed by the receivables team, not "unassigned".
+     */
+    @Test
+    void invoicesNotYetDueAreSummedAndAnUnassignedCustomersReminderIsSignedByTheTeam() throws Exception {
+        template("en", "pre_due_reminder", "Subject: s {{total_open}}\n\n{{not_yet_due}}\n{{collector}}\n");
+        template("fr", "pre_due_reminder", "Subject: s\n\n{{not_yet_due}}\n{{collector}}\n");
+        List<ReminderDraft.Invoice> soon = List.of(
+                new ReminderDraft.Invoice("I1", d("2025-04-03"), -3, "EUR", new BigDecimal("5.00"), null));
+        ReminderDraft many = new ReminderDraft(Worklist.UNASSIGNED, "C1", "X", "pre_due_reminder", d("2025-03-31"),
+                soon, List.of(), List.of(
+                        new ReminderDraft.Invoice("I7", d("2025-04-28"), -28, "EUR", new BigDecimal("1000.00"), null),
+                        new ReminderDraft.Invoice("I8", d("2025-05-15"), -45, "EUR", new BigDecimal("234.50"), null),
+                        new ReminderDraft.Invoice("I9", d("2025-05-20"), -50, "USD", new BigDecimal("20.00"), null)),
+                null, null);
+        DraftTemplates.Text english = DraftTemplates.read(dir, "en").render(many);
+        // The subject's total is of what the reminder asks for: I1 alone.
+        assertEquals("s EUR 5.00", english.subject());
+        assertEquals("3 further invoices (EUR 1,234.50, USD 20.00 in total, the first due on 2025-04-28) are not "
+                + "yet due, so they are not part of this reminder.\nAccounts Receivable", english.body());
+        ReminderDraft one = new ReminderDraft("ana", "C1", "X", "pre_due_reminder", d("2025-03-31"), soon, List.of(),
+                List.of(new ReminderDraft.Invoice("I7", d("2025-04-28"), -28, "EUR", new BigDecimal("1000.00"),
+                        null)), null, null);
+        assertEquals("La facture I7 (1\u00a0000,00\u00a0EUR, \u00e9ch\u00e9ance le 28/04/2025) n'est pas encore "
+                + "\u00e9chue et ne fait pas partie de ce rappel.\nana", DraftTemplates.read(dir, "fr").render(one)
+                .body());
+        assertEquals("Service comptabilit\u00e9 clients", DraftTemplates.read(dir, "fr").render(many).body().lines()
+                .toList().get(1));
     }
 }

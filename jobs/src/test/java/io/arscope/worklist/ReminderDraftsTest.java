@@ -172,32 +172,36 @@ class ReminderDraftsTest {
     @Test
     void theFirmReminderInEnglishFieldByField() throws Exception {
         StrictEml.Message m = read(plain, "ana.ruiz", "C1.eml");
-        assertEquals("Second reminder: USD 1,650.50 overdue on account C1", m.subject());
+        // Not "Second reminder": nothing says a first was sent.
+        assertEquals("Payment reminder: USD 1,650.50 overdue on account C1", m.subject());
         List<String> body = m.body().lines().toList();
         assertEquals("Dear " + MULLER + ",", body.get(0));
-        assertEquals("We have not yet received payment of the following invoices, which are overdue according to "
-                + "our records on 2025-03-31.", body.get(2));
+        assertEquals("According to our records on 2025-03-31, we have not yet received payment of the overdue "
+                + "invoices below.", body.get(2));
         assertEquals("Invoice  Due date      Amount due  Status", body.get(4));
         assertEquals("-".repeat(50), body.get(5));
         assertEquals("I11      2025-03-21  USD 1,250.50  10 days overdue", body.get(6));
         assertEquals("I12      2025-03-28    USD 400.00  3 days overdue", body.get(7));
-        assertEquals("I13      2025-04-05     USD 99.99  due in 5 days", body.get(8));
-        assertEquals("", body.get(9));
-        assertEquals("Total open: USD 1,750.49, of which USD 1,650.50 is overdue.", body.get(10));
-        assertEquals("", body.get(11));
+        assertEquals("", body.get(8));
+        // I13, due in 5 days and at no written step yet, is neither listed nor totalled, but named.
+        assertEquals("Total open: USD 1,650.50, of which USD 1,650.50 is overdue.", body.get(9));
+        assertEquals("", body.get(10));
+        assertEquals("Invoice I13 (USD 99.99, due on 2025-04-05) is not yet due, so it is not part of this reminder.",
+                body.get(11));
+        assertEquals("", body.get(12));
         // The firm step's tone: a deadline and a call to act.
         assertEquals("Please arrange payment of the overdue amount within 7 days, or contact us today if there is a "
-                + "reason it cannot be paid, so that we can resolve it together.", body.get(12));
-        assertEquals(List.of("", "Regards,", "ana.ruiz"), body.subList(13, body.size()));
+                + "reason it cannot be paid, so that we can resolve it together.", body.get(13));
+        assertEquals(List.of("", "Regards,", "ana.ruiz"), body.subList(14, body.size()));
     }
 
     @Test
     void theBrokenPromiseIsInTheReminder() throws Exception {
         List<String> body = read(english, "ana.ruiz", "C1.eml").body().lines().toList();
-        assertEquals("Total open: USD 1,750.49, of which USD 1,650.50 is overdue.", body.get(10));
-        assertEquals("", body.get(11));
+        assertEquals("Total open: USD 1,650.50, of which USD 1,650.50 is overdue.", body.get(9));
+        assertEquals("", body.get(10));
         assertEquals("You promised to pay USD 500.00 by 2025-03-20; we have not received this payment.",
-                body.get(12));
+                body.get(11));
         assertEquals("", body.get(13));
         assertEquals("Please arrange payment", body.get(14).substring(0, 22));
     }
@@ -248,21 +252,21 @@ class ReminderDraftsTest {
     @Test
     void theFirmReminderInFrenchFieldByField() throws Exception {
         StrictEml.Message m = read(french, "ana.ruiz", "C1.eml");
-        assertEquals("Deuxi\u00e8me relance : 1" + NB + "650,50" + NB + "USD en retard, compte C1", m.subject());
+        assertEquals("Relance : 1" + NB + "650,50" + NB + "USD en retard, compte C1", m.subject());
         List<String> body = m.body().lines().toList();
         assertEquals("Madame, Monsieur,", body.get(0));
         assertEquals("Selon nos \u00e9critures au 31/03/2025, nous n'avons toujours pas re\u00e7u le r\u00e8glement "
-                + "des factures suivantes de votre compte " + MULLER + ", dont l'\u00e9ch\u00e9ance est "
-                + "d\u00e9pass\u00e9e.", body.get(2));
+                + "des factures \u00e9chues ci-dessous de votre compte " + MULLER + ".", body.get(2));
         assertEquals("Facture  \u00c9ch\u00e9ance      Montant d\u00fb  Situation", body.get(4));
         assertEquals("-".repeat(56), body.get(5));
         assertEquals("I11      21/03/2025  1" + NB + "250,50" + NB + "USD  en retard de 10 jours", body.get(6));
         assertEquals("I12      28/03/2025    400,00" + NB + "USD  en retard de 3 jours", body.get(7));
-        assertEquals("I13      05/04/2025     99,99" + NB + "USD  \u00e9chue dans 5 jours", body.get(8));
-        assertEquals("Total ouvert : 1" + NB + "750,49" + NB + "USD, dont 1" + NB + "650,50" + NB + "USD en retard.",
-                body.get(10));
+        assertEquals("Total ouvert : 1" + NB + "650,50" + NB + "USD, dont 1" + NB + "650,50" + NB + "USD en retard.",
+                body.get(9));
         assertEquals("Vous vous \u00e9tiez engag\u00e9 \u00e0 r\u00e9gler 500,00" + NB + "USD au plus tard le "
-                + "20/03/2025 ; nous n'avons pas re\u00e7u ce paiement.", body.get(12));
+                + "20/03/2025 ; nous n'avons pas re\u00e7u ce paiement.", body.get(11));
+        assertEquals("La facture I13 (99,99" + NB + "USD, \u00e9ch\u00e9ance le 05/04/2025) n'est pas encore "
+                + "\u00e9chue et ne fait pas partie de ce rappel.", body.get(12));
         assertEquals("Nous vous prions de r\u00e9gler le montant en retard sous 7 jours, ou de nous contacter "
                 + "d\u00e8s aujourd'hui si un motif s'y oppose, afin que nous puissions le r\u00e9soudre ensemble.",
                 body.get(14));
@@ -279,8 +283,9 @@ class ReminderDraftsTest {
 
     /**
      * A pending promise holds the invoices it covers: C2's only invoice is promised, so C2 gets no reminder; C1's
-     * I11 (10 days overdue, the firm reminder's) is left out, so what is asked for is I12 (3 days overdue) and I13
-     * (not yet due), worded by I12's polite reminder, and the promise's sentence names what was left out.
+     * I11 (10 days overdue, the firm reminder's) is left out, so what is asked for is I12 (3 days overdue), worded by
+     * its polite reminder, and the promise's sentence names what was left out; I13, not yet due and at no written
+     * step, is named as not part of the reminder.
      */
     @Test
     void aPendingPromiseLeavesItsInvoicesOutOfTheReminder() throws Exception {
@@ -289,16 +294,16 @@ class ReminderDraftsTest {
         StrictEml.Message m = read(promised, "ana.ruiz", "C1.eml");
         assertEquals("Friendly reminder: USD 400.00 past due on account C1", m.subject());
         assertEquals(List.of("Invoice  Due date    Amount due  Status", "-".repeat(47),
-                "I12      2025-03-28  USD 400.00  3 days overdue",
-                "I13      2025-04-05   USD 99.99  due in 5 days", "",
-                "Total open: USD 499.99, of which USD 400.00 is past due.", "",
+                "I12      2025-03-28  USD 400.00  3 days overdue", "",
+                "Total open: USD 400.00, of which USD 400.00 is past due.", "",
                 "Invoice I11 (USD 1,250.50) is left out of this reminder, as you have promised payment on it by "
-                        + "2025-04-04.", "",
+                        + "2025-04-04.",
+                "Invoice I13 (USD 99.99, due on 2025-04-05) is not yet due, so it is not part of this reminder.", "",
                 "It may simply have been overlooked. If you have already paid, thank you, and please disregard this "
                         + "message; otherwise we would be grateful for your payment in the next few days."),
                 m.body().lines().toList().subList(4, 14));
         List<String> french = read(promisedFrench, "ana.ruiz", "C1.eml").body().lines().toList();
         assertEquals("La facture I11 (1" + NB + "250,50" + NB + "USD) ne figure pas dans ce rappel, puisque vous "
-                + "vous êtes engagé à un règlement au plus tard le 04/04/2025.", french.get(11));
+                + "vous êtes engagé à un règlement au plus tard le 04/04/2025.", french.get(10));
     }
 }
