@@ -325,15 +325,19 @@ public final class ReferenceChecks {
      */
     private static Dataset<Row> laterCopies(Dataset<Row> records, CanonicalTable table) {
         Dataset<Row> exported = records.filter(col(MappedRows.DERIVED).equalTo(false));
-        Dataset<Row> repeated = joinable(exported.groupBy(keyColumns(table)).count().filter(col("count").gt(1))
+        Dataset<Row> keys = exported.groupBy(keyColumns(table)).count().filter(col("count").gt(1))
                 .select(table.keyFields().stream().map(f -> col(f).as("dup_" + f)).toArray(Column[]::new))
-                .localCheckpoint());
+                .localCheckpoint();
         // Null-safe, as the ranking's partitions are: records with no key are compared among themselves too.
         Column sameKey = table.keyFields().stream().map(f -> col(f).eqNullSafe(col("dup_" + f)))
                 .reduce(Column::and).orElseThrow();
         WindowSpec byKey = Window.partitionBy(keyColumns(table))
                 .orderBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE));
-        return exported.join(repeated, sameKey, "left_semi")
+        // With no key given twice, as in most tables of most exports, no record is read again to find none: the
+        // copies are read twice (the repeats, then the duplicates).
+        Dataset<Row> candidates = keys.isEmpty() ? exported.where(lit(false))
+                : exported.join(joinable(keys), sameKey, "left_semi");
+        return candidates
                 .withColumn("rn", row_number().over(byKey))
                 .withColumn("first_file", org.apache.spark.sql.functions.first(MappedRows.SOURCE_FILE).over(byKey))
                 .withColumn("first_line", org.apache.spark.sql.functions.first(MappedRows.LINE).over(byKey))
