@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The exit codes of every arscope command, for schedulers to act on, and the one table that maps a failure to its
@@ -75,6 +76,10 @@ public final class ExitCode {
      * query plan; the first lines say what went wrong).
      */
     public static String message(String command, Throwable failure) {
+        Optional<String> damaged = damaged(failure);
+        if (damaged.isPresent()) {
+            return "arscope " + command + ": " + DamagedFile.message(damaged.get());
+        }
         Throwable cause = cause(failure);
         if (of(cause) != FAILURE) {
             return "arscope " + command + ": " + cause.getMessage();
@@ -86,6 +91,9 @@ public final class ExitCode {
 
     /** The exit code of a command that ended with {@code failure}. */
     public static int of(Throwable failure) {
+        if (damaged(failure).isPresent()) {
+            return INPUT;
+        }
         Throwable cause = cause(failure);
         for (Map.Entry<Class<? extends Throwable>, Integer> e : BY_FAILURE) {
             if (e.getKey().isInstance(cause)) {
@@ -93,6 +101,11 @@ public final class ExitCode {
             }
         }
         return FAILURE;
+    }
+
+    /** A damaged input file, unless the failure is an output check's, which decides first. */
+    private static Optional<String> damaged(Throwable failure) {
+        return OutputCheckException.within(failure).isPresent() ? Optional.empty() : DamagedFile.within(failure);
     }
 
     /** The failure that decides the code: the output check within it, if any, else the failure itself. */
