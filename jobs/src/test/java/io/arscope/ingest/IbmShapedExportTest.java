@@ -3,9 +3,14 @@ package io.arscope.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,10 +41,13 @@ import io.arscope.testing.IbmExport;
  *
  * Line 6 is ignored as a repeat, not rejected: 5 read, 4 accepted, 1 ignored. December's last invoice (day 2) is
  * more than 7 days earlier than the last of each month before (28, 30, 27): metrics publishes with warnings (exit 7),
- * the manifest records why, and the CFO report says it above the headline figures.
+ * the manifest records why, and the CFO report says it above the headline figures. Then one of the ingest's Parquet
+ * files is cut short, as an interrupted copy leaves it: metrics ends with exit 3 and a line naming the file, not
+ * exit 1 and a stack trace ("unexpected failure: SparkException: Job aborted due to stage failure ... is not a
+ * Parquet file").
  */
 @Tag("integration")
-class IbmExportCutShortTest {
+class IbmShapedExportTest {
 
     private static final String CUT_OFF = "invoices in 2013-12 stop on 2013-12-02, while in each of the 3 months "
             + "before they ran to day 27 or later (2013-12 has 1 invoice, against 1 a month on average before): if "
@@ -50,6 +58,9 @@ class IbmExportCutShortTest {
     private static int ingestExit;
     private static int metricsExit;
     private static int reportExit;
+    private static Path damaged;
+    private static int damagedExit;
+    private static String damagedErr;
 
     @BeforeAll
     static void run() throws Exception {
@@ -66,6 +77,33 @@ class IbmExportCutShortTest {
                 dir.resolve("metrics").toString(), "--as-of", "2013-12-31", "--master", "local[2]");
         reportExit = Arscope.execute("report", "--metrics", dir.resolve("metrics").toString(), "--output",
                 dir.resolve("report").toString(), "--master", "local[2]");
+        damageACopyOfTheIngestThenMeasureIt();
+    }
+
+    private static void damageACopyOfTheIngestThenMeasureIt() throws IOException {
+        Path copy = dir.resolve("copied-ingest");
+        Path from = dir.resolve("ingest").toRealPath();
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else if (!f.getFileName().toString().endsWith(".crc")) {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(copy.resolve("canonical/invoices"))) {
+            damaged = files.filter(f -> f.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+        }
+        try (RandomAccessFile file = new RandomAccessFile(damaged.toFile(), "rw")) {
+            file.setLength(file.length() / 2);
+        }
+        StringWriter err = new StringWriter();
+        damagedExit = Arscope.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "metrics", "--input", copy.toString(), "--output", dir.resolve("damaged-metrics").toString(),
+                "--as-of", "2013-12-31", "--master", "local[2]");
+        damagedErr = err.toString();
     }
 
     @Test
@@ -88,5 +126,16 @@ class IbmExportCutShortTest {
         assertEquals(ExitCode.OK, reportExit);
         String html = Files.readString(dir.resolve("report").resolve(ReportJob.REPORT));
         assertTrue(html.contains("<p class=\"note\">Read the latest month with care: " + CUT_OFF + ".</p>"), html);
+    }
+
+    @Test
+    void aParquetFileCutShortEndsTheNextJobWithExitThreeNamingTheFile() {
+        assertEquals(ExitCode.INPUT, damagedExit, damagedErr);
+        List<String> said = damagedErr.lines().filter(l -> l.startsWith("arscope metrics:")).toList();
+        assertEquals(1, said.size(), damagedErr);
+        assertTrue(said.get(0).startsWith("arscope metrics: an input file is damaged: file:" + damaged
+                + " is not a Parquet file. Expected magic number at tail"), said.get(0));
+        assertTrue(said.get(0).endsWith("; write it again (run the job that made it, or copy it again) and rerun"),
+                said.get(0));
     }
 }
