@@ -25,6 +25,10 @@ public final class BaselineScores {
     /** The features its one reason rests on, as {@link ScoreTables#REASON_FEATURES} names them. */
     static final String LATE_SHARE = "hist_late_share";
     static final String NO_HISTORY = "no_history";
+    /** How every baseline reason starts: what ranks the invoice, and why not the model. */
+    public static final String RANKED = "ranked by its own record (the model was refused): ";
+    /** Below this many earlier invoices, a reason says how few its share rests on: 100% of 2 is not 100% of 40. */
+    static final int FEW_INVOICES = 5;
 
     private BaselineScores() {
     }
@@ -38,15 +42,21 @@ public final class BaselineScores {
      */
     public static Dataset<Row> of(Dataset<Row> scores, Dataset<Row> features, double portfolio, RiskConfig config) {
         Column history = col("features").getItem("hist_late_share");
-        Dataset<Row> shares = features.select(col("invoice_id").as("baseline_invoice_id"), history.as("late_share"));
+        Dataset<Row> shares = features.select(col("invoice_id").as("baseline_invoice_id"), history.as("late_share"),
+                col("features").getItem("hist_invoices").as("earlier_invoices"));
         Column share = col("late_share");
+        Column earlier = col("earlier_invoices");
+        Column few = when(earlier.lt(FEW_INVOICES), concat(lit("; it has only "),
+                earlier.cast("int").cast("string"), when(earlier.equalTo(1), lit(" earlier invoice"))
+                        .otherwise(lit(" earlier invoices")))).otherwise(lit(""));
         // Rounded as the model's probabilities are stored, and the band taken from the rounded value as theirs is.
         Column p = round(coalesce(share, lit(portfolio)), ScoreTables.PROBABILITY_DECIMALS);
-        Column reason = when(share.isNull(), lit("ranked by the baseline: no earlier invoice with a known outcome, "
-                + "so the portfolio's " + Math.round(100 * portfolio) + "% paid late"))
-                .when(share.equalTo(0), lit("ranked by the baseline: none of its earlier invoices paid late"))
-                .otherwise(concat(lit("ranked by the baseline: "), format_number(share.multiply(100), 0),
-                        lit("% of its earlier invoices paid late")));
+        // "Late" as the share counts it: paid late, or still unpaid past its due date.
+        Column reason = when(share.isNull(), lit(RANKED + "no earlier invoice with a known outcome, so the "
+                + "portfolio's " + Math.round(100 * portfolio) + "% late"))
+                .when(share.equalTo(0), concat(lit(RANKED + "none of its earlier invoices was late"), few))
+                .otherwise(concat(lit(RANKED), format_number(share.multiply(100), 0),
+                        lit("% of its earlier invoices were late (paid late, or unpaid past due)"), few));
         Dataset<Row> joined = scores.join(shares, col(ScoreTables.INVOICE_ID.name()).equalTo(
                 col("baseline_invoice_id")), "left");
         Dataset<Row> replaced = joined

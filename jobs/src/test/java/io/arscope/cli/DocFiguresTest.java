@@ -108,9 +108,10 @@ class DocFiguresTest {
                         "(%s customers and %s disputes per collector by default;", team.get(0).get("capacity"),
                         team.get(0).get("dispute_capacity"))),
                 // The score step's baseline reason, from the run's scores (ranked by the baseline).
-                new Quote(risk, "`ranked by the baseline: 43% of its earlier invoices paid late`", () -> "`"
-                        + reason(day.resolve("score/scores.csv"), "ranked by the baseline: 43% of its earlier "
-                                + "invoices paid late") + "`"),
+                new Quote(risk, "`ranked by its own record (the model was refused): 43% of its earlier invoices were "
+                        + "late (paid late, or unpaid past due)`", () -> "`" + reason(day.resolve("score/scores.csv"),
+                                "ranked by its own record (the model was refused): 43% of its earlier invoices were "
+                                        + "late (paid late, or unpaid past due)") + "`"),
                 // A quarter's and a year's CEI out of the 0-100 range, from the run's period_metrics.
                 new Quote("notebooks-docs/metrics-outputs.md", "EMEA's 2023 reads 4,108 in the sample, APAC's 2025-Q3 "
                         + "\u2212425.7", () -> String.format(Locale.ROOT, "EMEA's 2023 reads %,.0f in the sample, "

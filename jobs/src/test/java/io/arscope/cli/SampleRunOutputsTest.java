@@ -43,6 +43,7 @@ import io.arscope.ledger.AgingBuckets;
 import io.arscope.metrics.MetricsOptions;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.model.CanonicalTable;
+import io.arscope.risk.BaselineScores;
 import io.arscope.risk.ScoreTables;
 import io.arscope.testing.ExportRun;
 import io.arscope.testing.SampleRun;
@@ -111,7 +112,7 @@ class SampleRunOutputsTest {
         List<String[]> scores = csv(day.resolve("score/scores.csv"));
         int reason = List.of(scores.get(0)).indexOf("reason_1");
         assertTrue(scores.subList(1, scores.size()).stream().allMatch(r -> r[reason].startsWith(
-                "ranked by the baseline: ")));
+                BaselineScores.RANKED)));
         // ... name the late share as the feature behind it, not the refused model's, and are stored as the model's
         // would be, to 4 decimals.
         int features = List.of(scores.get(0)).indexOf("reason_features");
@@ -125,7 +126,7 @@ class SampleRunOutputsTest {
         List<String[]> customers = csv(day.resolve("worklist/worklist-customers.csv"));
         int why = List.of(customers.get(0)).indexOf("reason_1");
         assertEquals(List.of(), customers.subList(1, customers.size()).stream().map(r -> r[why])
-                .filter(w -> !w.startsWith("ranked by the baseline: ")).toList());
+                .filter(w -> !w.startsWith(BaselineScores.RANKED)).toList());
         // The lead's page and the CFO's report say so where they show the ranking and its probabilities.
         assertTrue(Files.readString(day.resolve("worklist/pages/team.html")).contains("<p id=\"ranking\" "
                 + "class=\"warning\"><strong>Ranked by the baseline, not the risk model.</strong> The score step's "
@@ -182,7 +183,7 @@ class SampleRunOutputsTest {
         List<String[]> customers = csv(SampleRun.get().shared().resolve("worklist-by-the-model/worklist-customers.csv"));
         int reason = List.of(customers.get(0)).indexOf("reason_1");
         assertFalse(customers.subList(1, customers.size()).stream().anyMatch(r -> r[reason] != null
-                && r[reason].startsWith("ranked by the baseline")));
+                && r[reason].startsWith(BaselineScores.RANKED)));
     }
 
     @Test
