@@ -116,24 +116,26 @@ public final class PipelineRun {
         Optional<Path> previous = date.publishedRun();
         Path run = resumable(date, previous, fingerprint).orElse(null);
         boolean resumed = run != null;
+        Instant firstStarted = resumed ? firstStart(run).orElse(started) : started;
         if (run == null) {
             run = date.newRun(started);
         }
         Files.createDirectories(run.resolve(LOGS));
         try (RunLog runLog = RunLog.appending(run.resolve(RunLog.RUN_LOG));
                 LibraryLogLines library = LibraryLogLines.into(runLog)) {
-            return run(o, date, plan, inputs, code, fingerprint, previous, run, resumed, started, runLog);
+            return run(o, date, plan, inputs, code, fingerprint, previous, run, resumed, firstStarted, started, runLog);
         }
     }
 
     private Outcome run(PipelineOptions o, DateRuns date, RunPlan plan, RunInputs.Inputs inputs, RunInputs.Code code,
-            String fingerprint, Optional<Path> previous, Path run, boolean resumed, Instant started, RunLog runLog)
-            throws IOException {
+            String fingerprint, Optional<Path> previous, Path run, boolean resumed, Instant firstStarted,
+            Instant started, RunLog runLog) throws IOException {
         say(runLog, String.format("%s run %s %s", o.asOf(), resumed ? "resuming" : "started",
                 date.published().getParent().relativize(run)));
 
         RunRecord manifest = new RunRecord("run", o.asOf().toString(), run.getFileName().toString(),
-                JobOutcome.Status.RUNNING, null, fingerprint, started.toString(), resumed, code,
+                JobOutcome.Status.RUNNING, null, fingerprint, firstStarted.toString(), resumed,
+                resumed ? started.toString() : null, code,
                 System.getProperty("java.version"), spark.version(), spark.sparkContext().master(), inputs, List.of(),
                 null, null, null, null, null);
         writeManifest(run, manifest);
@@ -194,7 +196,8 @@ public final class PipelineRun {
         }
         Instant finished = Instant.now();
         double took = Duration.between(started, finished).toMillis() / 1000.0;
-        manifest = manifest.complete(finished.toString(), took, status);
+        manifest = manifest.complete(finished.toString(), Duration.between(firstStarted, finished).toMillis() / 1000.0,
+                status);
         writeManifest(run, manifest);
         date.publish(run);
         date.prune(run, previous.orElse(null));
@@ -234,6 +237,15 @@ public final class PipelineRun {
             }
         }
         return Optional.empty();
+    }
+
+    /** When a run to resume first started, as its manifest says; empty when it cannot be read. */
+    private static Optional<Instant> firstStart(Path run) {
+        try {
+            return Optional.of(Instant.parse(JSON.readValue(run.resolve(MANIFEST).toFile(), RunRecord.class).started()));
+        } catch (IOException | java.time.format.DateTimeParseException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a run's manifest says it was published: complete, with warnings or without. */

@@ -162,6 +162,7 @@ class PipelineRunTest {
         assertEquals(first, work.resolve("root/2026-10-31").toRealPath());
         assertEquals("too_many_rejects", manifest(failed.run()).path("status").asText());
         assertEquals(4, manifest(failed.run()).path("exit_code").asInt());
+        java.time.Instant firstStart = java.time.Instant.parse(manifest(failed.run()).path("started").asText());
         assertEquals(List.of("ingest", "metrics", "train", "score"), calls.stream().map(c -> c.get(0)).toList());
         assertTrue(progress.toString().contains("arscope score: warning: a file rejected 9% of its rows"),
                 progress.toString());
@@ -175,6 +176,12 @@ class PipelineRunTest {
                 .toList());
         JsonNode m = manifest(resumed.run());
         assertTrue(m.path("resumed").asBoolean());
+        // The first attempt's start, with when it was resumed; seconds from the first start.
+        assertEquals(firstStart.toString(), m.path("started").asText());
+        java.time.Instant resumedAt = java.time.Instant.parse(m.path("resumed_at").asText());
+        assertTrue(resumedAt.isAfter(firstStart), m.toString());
+        assertTrue(m.path("seconds").asDouble() >= java.time.Duration.between(firstStart, resumedAt).toMillis()
+                / 1000.0, m.toString());
         assertEquals("done before the run was interrupted", m.path("steps").get(0).path("outcome").asText());
         assertEquals(resumed.run(), work.resolve("root/2026-10-31").toRealPath());
     }
