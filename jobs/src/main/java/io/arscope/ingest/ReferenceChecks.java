@@ -491,7 +491,7 @@ public final class ReferenceChecks {
         return rejects.select(MappedRows.SOURCE_FILE, MappedRows.LINE).distinct();
     }
 
-    private static Dataset<Row> union(List<Dataset<Row>> parts) {
+    static Dataset<Row> union(List<Dataset<Row>> parts) {
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) {
             all = all.unionByName(parts.get(i));

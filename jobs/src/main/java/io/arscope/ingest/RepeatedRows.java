@@ -50,11 +50,7 @@ final class RepeatedRows {
      * @param rowRejected lines rejected on their own (a problem, or an oddity the policy rejects)
      */
     static Dataset<Row> lines(List<Dataset<Row>> identical, Dataset<Row> lines, Dataset<Row> rowRejected) {
-        Dataset<Row> copies = identical.get(0);
-        for (int i = 1; i < identical.size(); i++) {
-            copies = copies.union(identical.get(i));
-        }
-        Dataset<Row> counted = copies.groupBy(MappedRows.SOURCE_FILE, MappedRows.LINE)
+        Dataset<Row> counted = ReferenceChecks.union(identical).groupBy(MappedRows.SOURCE_FILE, MappedRows.LINE)
                 .agg(count(lit(1)).as("copies")).localCheckpoint();
         if (counted.isEmpty()) {
             // As in most exports: no pass over the lines.

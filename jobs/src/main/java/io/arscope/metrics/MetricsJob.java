@@ -57,6 +57,12 @@ public final class MetricsJob implements Job<MetricsOptions> {
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
             List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne, String currency,
             Optional<String> invoicingCutOff) {
+
+        /** Whether the run deserves a look before its outputs are used: the status its command and manifest share. */
+        JobOutcome.Status status() {
+            return rollsAboveOne > 0 || invoicingCutOff.isPresent() ? JobOutcome.Status.WARNINGS
+                    : JobOutcome.Status.OK;
+        }
     }
 
     @Override
@@ -85,7 +91,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         }
         o.invoicingCutOff().ifPresent(warnings::add);
         JobOutcome outcome = JobOutcome.ok(context, summary(o), details).withWarnings(warnings);
-        return warnings.isEmpty() ? outcome : outcome.withStatus(JobOutcome.Status.WARNINGS);
+        return outcome.withStatus(o.status());
     }
 
     /** The summary line: the as-of date, and the latest month's ending AR and CEI beside the allowance. */
@@ -203,8 +209,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
                 outcome.ecl() == null ? null : outcome.ecl().toPlainString(), aboveOne,
                 outcome.invoicingCutOff().orElse(null));
-        JobOutcome.Status status = aboveOne > 0 || outcome.invoicingCutOff().isPresent() ? JobOutcome.Status.WARNINGS
-                : JobOutcome.Status.OK;
+        JobOutcome.Status status = outcome.status();
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),
                 null);
