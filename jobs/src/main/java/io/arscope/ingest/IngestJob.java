@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,6 +32,7 @@ import io.arscope.run.OutputFiles;
 import io.arscope.run.ParquetFooters;
 import io.arscope.run.Progress;
 import io.arscope.run.RunManifest;
+import io.arscope.run.SparkJobsAtOnce;
 import io.arscope.run.Secrets;
 
 /**
@@ -162,25 +164,31 @@ public final class IngestJob implements Job<IngestOptions> {
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
         Map<CanonicalTable, LakeTables.TableLoad> loads = new EnumMap<>(CanonicalTable.class);
         String canonical = context.output(IngestTables.CANONICAL_DIR);
-        for (CanonicalTable table : CanonicalTable.values()) {
-            Dataset<Row> rows = result.accepted().get(table);
-            Progress.phase(spark.sparkContext(), (lake == null ? "writing " : "merging into the lake: ")
-                    + IngestTables.CANONICAL_DIR + "/" + table.tableName());
-            if (lake == null) {
-                String path = canonical + "/" + table.tableName();
-                long written = writeTable(spark, rows, table, path);
-                records.put(table, written);
-                continue;
+        if (lake == null) {
+            Progress.phase(spark.sparkContext(), "writing " + IngestTables.CANONICAL_DIR);
+            List<Callable<Long>> writes = new ArrayList<>();
+            for (CanonicalTable table : CanonicalTable.values()) {
+                writes.add(() -> writeTable(spark, result.accepted().get(table), table,
+                        canonical + "/" + table.tableName()));
             }
-            long count = rows.count();
-            records.put(table, count);
-            if (over.isEmpty()) {
-                // An export with too many rejects is merged into nothing: the lake stays as the last good load left it.
-                loads.put(table, lake.merge(table, rows, count, result.derivedKeys().get(table), before.get(table),
-                        Secrets.ambient().redact("arscope ingest " + options.output())));
+            List<Long> written = SparkJobsAtOnce.run(spark, "writing the canonical tables", writes);
+            for (CanonicalTable table : CanonicalTable.values()) {
+                records.put(table, written.get(table.ordinal()));
             }
-        }
-        if (lake != null) {
+        } else {
+            for (CanonicalTable table : CanonicalTable.values()) {
+                Dataset<Row> rows = result.accepted().get(table);
+                Progress.phase(spark.sparkContext(), "merging into the lake: " + IngestTables.CANONICAL_DIR + "/"
+                        + table.tableName());
+                long count = rows.count();
+                records.put(table, count);
+                if (over.isEmpty()) {
+                    // An export with too many rejects is merged into nothing: the lake stays as the last good load
+                    // left it.
+                    loads.put(table, lake.merge(table, rows, count, result.derivedKeys().get(table),
+                            before.get(table), Secrets.ambient().redact("arscope ingest " + options.output())));
+                }
+            }
             Map<String, Long> versions = new TreeMap<>();
             for (CanonicalTable table : CanonicalTable.values()) {
                 versions.put(table.tableName(), loads.containsKey(table) ? loads.get(table).version()

@@ -63,21 +63,31 @@ final class ItemCurrency {
                         lit("currency"), reason, 3));
     }
 
-    /**
-     * {@code rows} with {@code currency} filled by the rule above (the rows {@link #problems} finds are gone), and
-     * an applied item's {@code customer_id}, when it names none, filled with its invoice's customer.
-     */
+    /** {@link #fillJoined} of records not yet joined to their invoices. */
     static Dataset<Row> fill(Dataset<Row> rows, Dataset<Row> invoices) {
-        Column[] columns = java.util.Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
+        return fillJoined(ReferenceChecks.withInvoiceFacts(rows, invoices), invoices);
+    }
+
+    /**
+     * Records with {@code currency} filled by the rule above (the rows {@link #problems} finds are gone), and an
+     * applied item's {@code customer_id}, when it names none, filled with its invoice's customer.
+     *
+     * @param joined the records, each joined to its invoice's {@link ReferenceChecks#invoiceFacts} among
+     *               {@code invoices} (null on account); the result has the records' own columns
+     */
+    static Dataset<Row> fillJoined(Dataset<Row> joined, Dataset<Row> invoices) {
+        Column[] columns = java.util.Arrays.stream(joined.columns())
+                .filter(c -> !c.equals(ReferenceChecks.INVOICE_ID) && !c.equals(ReferenceChecks.INVOICE_CUSTOMER)
+                        && !c.equals(ReferenceChecks.INVOICE_DATE) && !c.equals(ReferenceChecks.INVOICE_CURRENCY))
+                .map(c -> col(c)).toArray(Column[]::new);
         // An item that names an invoice is in its currency (one it does not find is rejected as unknown, so its
         // currency matters to no one); only the few items on account without a currency ask what their customer
         // is billed in, and they alone are joined to the customers' currencies, not every payment.
-        Dataset<Row> applied = ReferenceChecks.withInvoiceFacts(rows.filter(col("invoice_id").isNotNull()), invoices)
+        Dataset<Row> applied = joined.filter(col("invoice_id").isNotNull())
                 .withColumn("customer_id", coalesce(col("customer_id"), col(ReferenceChecks.INVOICE_CUSTOMER)))
                 .withColumn("currency", coalesce(col("currency"), col(ReferenceChecks.INVOICE_CURRENCY)));
-        Dataset<Row> onAccount = rows.filter(col("invoice_id").isNull());
-        Dataset<Row> unnamed = withCustomerFacts(onAccount.filter(col("currency").isNull())
-                .withColumn(ReferenceChecks.INVOICE_CUSTOMER, lit(null).cast("string")), invoices)
+        Dataset<Row> onAccount = joined.filter(col("invoice_id").isNull());
+        Dataset<Row> unnamed = withCustomerFacts(onAccount.filter(col("currency").isNull()), invoices)
                 .withColumn("currency", when(size(col(BILLED_IN)).equalTo(1), col(BILLED_IN).getItem(0)));
         return applied.select(columns).unionByName(onAccount.filter(col("currency").isNotNull()).select(columns))
                 .unionByName(unnamed.select(columns));

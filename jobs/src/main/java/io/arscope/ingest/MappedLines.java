@@ -1,15 +1,13 @@
 package io.arscope.ingest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 
 import io.arscope.ingest.mapping.SourceSpec;
 import io.arscope.model.CanonicalTable;
+import io.arscope.run.SparkJobsAtOnce;
 
 /**
  * An export's mapped lines ({@link MappedRows#SCHEMA}), checkpointed: all of them, and for each canonical table
@@ -48,38 +47,12 @@ record MappedLines(Dataset<Row> all, Map<CanonicalTable, Dataset<Row>> byTable) 
      * idle. Each source is a frame of its own, so a table's lines are the union of its sources' frames; finding
      * them in one frame of every line meant reading each line into a Java row and back.
      */
-    static MappedLines checkpoint(SparkSession spark, List<Part> parts) {
-        List<Dataset<Row>> frames = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parts.size(),
-                spark.sparkContext().defaultParallelism())), r -> {
-                    Thread t = new Thread(r, "ingest-checkpoint");
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<Future<Dataset<Row>>> pending = new ArrayList<>();
-            for (Part part : parts) {
-                pending.add(pool.submit(() -> spark.createDataFrame(part.lines(), MappedRows.SCHEMA)
-                        .localCheckpoint()));
-            }
-            for (Future<Dataset<Row>> frame : pending) {
-                frames.add(frame.get());
-            }
-        } catch (ExecutionException e) {
-            // As the job would have thrown it on this thread: the exit code follows the failure's own type.
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the export", e);
-        } finally {
-            pool.shutdownNow();
+    static MappedLines checkpoint(SparkSession spark, List<Part> parts) throws IOException {
+        List<Callable<Dataset<Row>>> jobs = new ArrayList<>();
+        for (Part part : parts) {
+            jobs.add(() -> spark.createDataFrame(part.lines(), MappedRows.SCHEMA).localCheckpoint());
         }
+        List<Dataset<Row>> frames = SparkJobsAtOnce.run(spark, "reading the export", jobs);
         Dataset<Row> none = spark.createDataFrame(List.of(), MappedRows.SCHEMA);
         Map<CanonicalTable, Dataset<Row>> byTable = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {

@@ -57,11 +57,18 @@ public record Reconciliation(List<FileCounts> files) {
 
     public static Reconciliation of(Dataset<Row> mapped, ReferenceChecks.Result result) {
         Map<String, long[]> byFile = new TreeMap<>();
-        for (Row r : mapped.groupBy(MappedRows.SOURCE_FILE)
+        Map<String, Map<String, Long>> ignored = new TreeMap<>();
+        // One pass over every line counts what was read, blank and ignored by what.
+        for (Row r : mapped.groupBy(MappedRows.SOURCE_FILE, MappedRows.IGNORED)
                 .agg(sum(when(col(MappedRows.BLANK), 0).otherwise(1)).as("read"),
-                        sum(when(col(MappedRows.BLANK), 1).otherwise(0)).as("blank"))
+                        sum(when(col(MappedRows.BLANK), 1).otherwise(0)).as("blank"), count(lit(1)))
                 .collectAsList()) {
-            byFile.put(r.getString(0), new long[] {r.getLong(1), 0, 0, r.getLong(2), 0});
+            long[] c = byFile.computeIfAbsent(r.getString(0), f -> new long[5]);
+            c[0] += r.getLong(2);
+            c[3] += r.getLong(3);
+            if (!r.isNullAt(1)) {
+                ignored.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(4));
+            }
         }
         acceptedLines(result).forEach((file, accepted) -> byFile.get(file)[1] = accepted);
         Map<String, Map<String, Long>> reasons = new TreeMap<>();
@@ -69,11 +76,6 @@ public record Reconciliation(List<FileCounts> files) {
                 .collectAsList()) {
             reasons.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
             byFile.get(r.getString(0))[2] += r.getLong(2);
-        }
-        Map<String, Map<String, Long>> ignored = new TreeMap<>();
-        for (Row r : mapped.filter(col(MappedRows.IGNORED).isNotNull()).groupBy(MappedRows.SOURCE_FILE,
-                MappedRows.IGNORED).agg(count(lit(1))).collectAsList()) {
-            ignored.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
         }
         for (Row r : result.repeated().groupBy(MappedRows.SOURCE_FILE).agg(count(lit(1))).collectAsList()) {
             ignored.computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(RepeatedRows.CONDITION, r.getLong(1));

@@ -115,13 +115,18 @@ public final class ReferenceChecks {
             records.put(table, tableLines.get(table).filter(col(MappedRows.BLANK).equalTo(false)
                             .and(col(table.tableName()).isNotNull()))
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW),
-                            col(table.tableName() + ".*")).localCheckpoint());
+                            col(table.tableName() + ".*")));
         }
 
         known = known.reachableFrom(records);
 
+        // The few lines with a problem or an oddity, found in one pass over every line: the row rejects, the
+        // invoice ids of rejected lines and the single-line flags all read them.
+        Dataset<Row> oddLines = lines.filter(size(col(MappedRows.PROBLEMS)).gt(0).or(size(col(MappedRows.FLAGS)).gt(0)))
+                .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW),
+                        col(MappedRows.PROBLEMS), col(MappedRows.FLAGS)).localCheckpoint();
         List<Dataset<Row>> lineRejects = new ArrayList<>();
-        Dataset<Row> rowRejects = rowRejects(lines, policy).localCheckpoint();
+        Dataset<Row> rowRejects = rowRejects(oddLines, policy).localCheckpoint();
         lineRejects.add(rowRejects);
         Map<CanonicalTable, Dataset<Row>> laterCopies = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable table : CanonicalTable.values()) {
@@ -144,7 +149,7 @@ public final class ReferenceChecks {
 
         Dataset<Row> knownInvoiceIds = known.withInvoiceIds(records.get(CanonicalTable.INVOICES)
                 .select(col("invoice_id"))
-                .union(lines.select(org.apache.spark.sql.functions.explode(col(MappedRows.PROBLEMS)).as("p"))
+                .union(oddLines.select(org.apache.spark.sql.functions.explode(col(MappedRows.PROBLEMS)).as("p"))
                         .filter(col("p.table").equalTo(CanonicalTable.INVOICES.tableName())
                                 .and(col("p.record_id").isNotNull()))
                         .select(col("p.record_id").as("invoice_id")))).distinct().localCheckpoint();
@@ -220,13 +225,20 @@ public final class ReferenceChecks {
             derivedKeys.put(table, kept.get(table).filter(col(MappedRows.DERIVED)).select(keyColumns(table)));
         }
         Dataset<Row> invoices = known.referable(kept.get(CanonicalTable.INVOICES));
-        Dataset<Row> flags = keptFlags(lines, kept, invoices, known, policy).localCheckpoint();
+        // Each dependent joined to its invoice once: its flags and, for payments and adjustments, the currency and
+        // customer filled in read the same join.
+        Map<CanonicalTable, Dataset<Row>> withFacts = new EnumMap<>(CanonicalTable.class);
+        for (CanonicalTable dependent : DEPENDENTS) {
+            // Without the raw line, which no accepted record or flag shows: the join would move it.
+            withFacts.put(dependent, withInvoiceFacts(kept.get(dependent).drop(MappedRows.RAW), invoices)
+                    .localCheckpoint());
+        }
+        Dataset<Row> flags = keptFlags(oddLines, kept, withFacts, invoices, known, policy).localCheckpoint();
         boolean fewFlags = flags.count() <= BROADCAST_ROWS;
         for (CanonicalTable table : CanonicalTable.values()) {
-            Dataset<Row> rows = withQualityFlags(kept.get(table), table, flags, fewFlags);
-            if (table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS) {
-                rows = ItemCurrency.fill(rows, invoices);
-            }
+            Dataset<Row> rows = table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS
+                    ? ItemCurrency.fillJoined(withFacts.get(table), invoices) : kept.get(table);
+            rows = withQualityFlags(rows, table, flags, fewFlags);
             List<Column> columns = new ArrayList<>(table.fields().stream().map(f -> col(f.name())).toList());
             columns.add(col(CanonicalTable.QUALITY_FLAGS));
             accepted.put(table, rows.select(columns.toArray(Column[]::new)).localCheckpoint());
@@ -258,10 +270,11 @@ public final class ReferenceChecks {
      * The flags of the records kept: the oddities of single lines and the cross-line rules of dependents, those the
      * policy flags, once per record and rule.
      */
-    private static Dataset<Row> keptFlags(Dataset<Row> lines, Map<CanonicalTable, Dataset<Row>> kept,
-            Dataset<Row> invoices, KnownRecords known, QualityPolicy policy) {
+    private static Dataset<Row> keptFlags(Dataset<Row> oddLines, Map<CanonicalTable, Dataset<Row>> kept,
+            Map<CanonicalTable, Dataset<Row>> withFacts, Dataset<Row> invoices, KnownRecords known,
+            QualityPolicy policy) {
         List<Dataset<Row>> found = new ArrayList<>();
-        found.add(lines.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+        found.add(oddLines.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
                 org.apache.spark.sql.functions.explode(col(MappedRows.FLAGS)).as("f")).select(
                 col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("f.table").as("table"),
                 col("f.record_id").as("record_id"), col("f.field").as("field"),
@@ -272,7 +285,7 @@ public final class ReferenceChecks {
                     .map(rule -> when(rule.fails(), struct(rule.field().as("field"),
                             lit(rule.code().name()).as("reason_code"), rule.reason().as("reason"))))
                     .toArray(Column[]::new);
-            found.add(withInvoiceFacts(kept.get(dependent), invoices)
+            found.add(withFacts.get(dependent)
                     .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
                             col(dependent.keyField()).as("record_id"), org.apache.spark.sql.functions.explode(
                                     org.apache.spark.sql.functions.filter(array(broken), Column::isNotNull)).as("b"))
