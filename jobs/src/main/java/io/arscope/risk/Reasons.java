@@ -103,7 +103,8 @@ public final class Reasons {
         boolean aboveUsual = z.getOrDefault(feature, 0.0) > 0;
         boolean belowUsual = z.getOrDefault(feature, 0.0) < 0;
         String words = switch (name) {
-            case "hist_late_share" -> aboveUsual && v > 0 ? "paid " + percent(v) + " of its earlier invoices late"
+            case "hist_late_share" -> aboveUsual && v > 0 ? percent(v)
+                    + " of its earlier invoices were late (paid late, or unpaid past due)"
                     : null;
             case "hist_mean_days_late" -> aboveUsual && whole(v) > 0 ? "pays " + days(whole(v)) + " late on average"
                     : null;
@@ -114,8 +115,8 @@ public final class Reasons {
             case "hist_amount_weighted_days_late" -> aboveUsual && whole(v) > 0
                     ? "pays " + days(whole(v)) + " late on average, weighted by amount" : null;
             case "hist_late_share_shrunk" -> aboveUsual && v > 0
-                    ? "judged with its segment, pays about " + percent(v) + " of its invoices late" : null;
-            case "segment_late_share" -> aboveUsual && v > 0 ? "its segment pays " + percent(v) + " of invoices late"
+                    ? "judged with its segment, about " + percent(v) + " of its invoices are late" : null;
+            case "segment_late_share" -> aboveUsual && v > 0 ? "in its segment, " + percent(v) + " of invoices are late"
                     : null;
             case "hist_days_late_slope" -> whole(v) > 0
                     ? "has paid each of its latest invoices about " + days(whole(v)) + " later than the one before" : null;

@@ -84,9 +84,9 @@ class DocFiguresTest {
                         () -> "(\"" + cedarMotors.get("reason_2") + "\")"),
                 new Quote(worklists, "`INV00004889: invoice is 1.8 times its usual amount`",
                         () -> "`" + cedarMotors.get("reason_2") + "`"),
-                new Quote(lead, "\"paid 67% of its earlier invoices late\"",
-                        () -> "\"" + reason(byTheModel.resolve("worklist-customers.csv"), "paid 67% of its earlier "
-                                + "invoices late") + "\""),
+                new Quote(lead, "\"67% of its earlier invoices were late (paid late, or unpaid past due)\"",
+                        () -> "\"" + reason(byTheModel.resolve("worklist-customers.csv"), "67% of its earlier "
+                                + "invoices were late (paid late, or unpaid past due)") + "\""),
                 // The outlook as the collectors' pages say it.
                 new Quote(lead, "\"%s\";".formatted(OWN_HISTORY),
                         () -> "\"" + onAPage(OWN_HISTORY) + "\";"),
@@ -125,8 +125,9 @@ class DocFiguresTest {
                             Double.parseDouble(m.get("dso_standard")), Double.parseDouble(m.get("dso_countback")));
                 })));
         // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
-        for (String words : List.of("paid 93% of its earlier invoices late", "pays 61 days late on average",
-                "judged with its segment, pays about 41% of its invoices late", "its segment pays 50% of invoices late",
+        for (String words : List.of("93% of its earlier invoices were late (paid late, or unpaid past due)",
+                "pays 61 days late on average",
+                "judged with its segment, about 41% of its invoices are late", "in its segment, 50% of invoices are late",
                 "has lately paid 6 days later than its own average",
                 "has paid each of its latest invoices about 1 day later than the one before",
                 "settles 3 days after its due dates on average", "paid 31% of its invoices in parts",

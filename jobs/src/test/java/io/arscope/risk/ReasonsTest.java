@@ -60,7 +60,7 @@ class ReasonsTest {
         // Kept promises argue against the risk; a usual number of contacts says nothing.
         assertEquals(Optional.empty(), reason("hist_promises_kept", 3, 0.5));
         assertEquals(Optional.empty(), reason("hist_contacts_90d", 1, -0.2));
-        assertEquals(Optional.of("paid 93% of its earlier invoices late"), reason("hist_late_share", 0.9312, 1.1));
+        assertEquals(Optional.of("93% of its earlier invoices were late (paid late, or unpaid past due)"), reason("hist_late_share", 0.9312, 1.1));
         assertEquals(Optional.of("pays 46 days late on average"), reason("hist_mean_days_late", 45.6, 2.0));
         assertEquals(Optional.of("has USD 12,400.50 overdue on its other invoices"),
                 reason("hist_overdue_balance_log", Math.log1p(12400.50), 1.0));
@@ -83,9 +83,9 @@ class ReasonsTest {
         assertEquals(Optional.of("its disputes took 20 days to resolve on average"),
                 reason("hist_dispute_days", 20, 0.6));
         assertEquals(Optional.of("has 2 other invoices open"), reason("hist_open_invoices", 2, 0.4));
-        assertEquals(Optional.of("judged with its segment, pays about 53% of its invoices late"),
+        assertEquals(Optional.of("judged with its segment, about 53% of its invoices are late"),
                 reason("hist_late_share_shrunk", 0.525, 1.0));
-        assertEquals(Optional.of("its segment pays 30% of invoices late"), reason("segment_late_share", 0.3, 0.2));
+        assertEquals(Optional.of("in its segment, 30% of invoices are late"), reason("segment_late_share", 0.3, 0.2));
         assertEquals(Optional.of("has another invoice 10 days past due"),
                 reason("hist_open_oldest_days_past_due", 10, 0.3));
         assertEquals(Optional.of("its other open invoices are 25 days old on average"),
@@ -105,7 +105,7 @@ class ReasonsTest {
                 "credit_use", 0.38, "invoice_weekday=5", 1.0, "business_unit=Services", 1.0, "currency=USD", 1.0);
         Map<String, Double> z = Map.of("hist_lateness_trend", -1.0, "hist_late_share", 0.6, "credit_use", 0.2);
         // The trend and the calendar push hardest but argue nothing; the business unit is the fourth that does.
-        assertEquals(List.of(new Reasons.Reason("hist_late_share", "paid 50% of its earlier invoices late"),
+        assertEquals(List.of(new Reasons.Reason("hist_late_share", "50% of its earlier invoices were late (paid late, or unpaid past due)"),
                 new Reasons.Reason("credit_use", "uses 38% of its credit limit"),
                 new Reasons.Reason("business_unit", "an invoice of business unit Services")),
                 Reasons.strongest(names, new float[] {0.9f, 0.8f, 0.5f, 0.3f, 0.2f, 0.1f}, f, z, "USD"));

@@ -297,7 +297,7 @@ class WorklistTest {
                         "100% of its balance on other invoices is overdue"),
                 score("B2", "C000243", 2, "10927.62", 0.2, "low", null, "no single factor stands out"),
                 score("S1", "C000323", -5, "25698.99", 0.9, "high", "hist_late_share,hist_overdue_balance_log",
-                        "paid 67% of its earlier invoices late", "has USD 13,254.06 overdue on its other invoices"),
+                        "67% of its earlier invoices were late (paid late, or unpaid past due)", "has USD 13,254.06 overdue on its other invoices"),
                 score("S2", "C000323", 8, "13254.06", 0.2, "low", null, "no single factor stands out"),
                 score("P1", "C9", 5, "100.00", 0.5, "medium", "days_since_last_payment", "no payment for 40 days"));
         List<Row> customers = List.of(
@@ -313,7 +313,7 @@ class WorklistTest {
                         + "INV00004889: invoice is 1.8 times its usual amount, "
                         + "has lately paid 3 days later than its own average]",
                 "C000243 USD 27629.83 10927.62 B1 [USD 10,927.62 of its USD 27,629.83 open is overdue (40%), null, null]",
-                "C000323 USD 38953.05 13254.06 S1 [paid 67% of its earlier invoices late, "
+                "C000323 USD 38953.05 13254.06 S1 [67% of its earlier invoices were late (paid late, or unpaid past due), "
                         + "USD 13,254.06 of its USD 38,953.05 open is overdue (34%), null]",
                 "C9 USD 100.00 100.00 P1 [no single factor stands out, null, null]"),
                 lists.customers().orderBy("customer_id").collectAsList().stream().map(r -> String.join(" ",
