@@ -3,19 +3,32 @@ package io.arscope.run;
 /**
  * A value from an export as literal text on a Markdown page, in a heading, a paragraph or a table cell: whatever
  * it holds renders as the characters it is, never as a link, emphasis, a new cell, a list, a heading or HTML.
- * {@code &}, {@code <} and {@code >} become HTML entities; the characters Markdown gives a meaning (
- * {@code \ ` * _ { } [ ] ( ) # + - . ! | ~}) get a backslash; line breaks become spaces, since a line break ends a
- * table row or a heading. Escaping {@code .} also keeps a renderer from turning {@code evil.com} into a link.
+ * {@code &}, {@code <} and {@code >} become HTML entities; line breaks become spaces, since a line break ends a
+ * table row or a heading. A backslash goes only where a character could mean something, so that the page still
+ * reads plainly in a text editor or an e-mail ({@code 1-30}, {@code 1.8 times}, not {@code 1\-30}):
+ * <ul>
+ * <li>always before {@code \ ` * _ { } [ ] | ~}: emphasis, code, links and cells need them, and with no {@code [}
+ * left, {@code ( ) !} can make no link or image;</li>
+ * <li>before {@code # + -} and a number's {@code .} or {@code )} at the start, where they would make a heading or
+ * a list;</li>
+ * <li>before a {@code .} followed by a letter ({@code evil\.com}) and a {@code :} followed by {@code //}
+ * ({@code https\://}), so that no renderer turns a name into a link.</li>
+ * </ul>
  */
 public final class MarkdownText {
 
-    private static final String SPECIAL = "\\`*_{}[]()#+-.!|~";
+    private static final String ALWAYS = "\\`*_{}[]|~";
+    private static final String AT_START = "#+-";
 
     private MarkdownText() {
     }
 
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
+        int leadingDigits = 0;
+        while (leadingDigits < text.length() && Character.isDigit(text.charAt(leadingDigits))) {
+            leadingDigits++;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -30,7 +43,10 @@ public final class MarkdownText {
                 }
                 case '\n' -> out.append(' ');
                 default -> {
-                    if (SPECIAL.indexOf(c) >= 0) {
+                    if (ALWAYS.indexOf(c) >= 0 || i == 0 && AT_START.indexOf(c) >= 0
+                            || i > 0 && i == leadingDigits && (c == '.' || c == ')')
+                            || c == '.' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))
+                            || c == ':' && text.startsWith("//", i + 1)) {
                         out.append('\\');
                     }
                     out.append(c);

@@ -180,10 +180,10 @@ class WorklistFilesTest {
 
                 | # | Customer | Open | Overdue | Oldest | Outlook | Next action | Why |
                 |---:|---|---:|---:|---|---|---|---|
-                | 1 | =HYPERLINK\\("http://x","y"\\) (C1) | USD 1,000.00 | USD 1,000.00 | 1\\-30 (30 days) | \
-                30 days late; no invoice in the history was paid after being as late | Call the customer | why =1\\+1 |
-                | 2 | \\[click\\]\\(http://evil\\) (C2) | USD 200.00 | USD 0.00 | current (due in 3 days) | \
-                70% risk of paying late; payment expected in 6 days | Send a courtesy reminder before the due date | why \\+1 |
+                | 1 | =HYPERLINK("http\\://x","y") (C1) | USD 1,000.00 | USD 1,000.00 | 1-30 (30 days) | \
+                30 days late; no invoice in the history was paid after being as late | Call the customer | why =1+1 |
+                | 2 | \\[click\\](http\\://evil) (C2) | USD 200.00 | USD 0.00 | current (due in 3 days) | \
+                70% risk of paying late; payment expected in 6 days | Send a courtesy reminder before the due date | why +1 |
 
                 ## Dispute queue, today
 
@@ -197,20 +197,20 @@ class WorklistFilesTest {
                 """, Files.readString(out.resolve("summaries/zo\u00eb.md")));
         String acute = Files.readString(out.resolve("summaries/zo\u00e9.md"));
         assertEquals(List.of(
-                "| 1 | \\*bold\\* (C3) | USD 500.00 | USD 500.00 | 91\\+ (95 days) | 95 days late; no invoice in "
-                        + "the history was paid after being as late | Call and send a final notice; hold further credit | why @SUM\\(A1\\) |",
-                "| 2 | a\\\\\\|b (C4) | USD 1,070.00 | USD 1,070.00 | 31\\-60 (45 days) | 45 days late; no invoice in "
-                        + "the history was paid after being as late | Offer a payment plan or escalate to the account owner | why \\-2 |"),
+                "| 1 | \\*bold\\* (C3) | USD 500.00 | USD 500.00 | 91+ (95 days) | 95 days late; no invoice in "
+                        + "the history was paid after being as late | Call and send a final notice; hold further credit | why @SUM(A1) |",
+                "| 2 | a\\\\\\|b (C4) | USD 1,070.00 | USD 1,070.00 | 31-60 (45 days) | 45 days late; no invoice in "
+                        + "the history was paid after being as late | Offer a payment plan or escalate to the account owner | why -2 |"),
                 acute.lines().filter(l -> l.startsWith("| 1 ") || l.startsWith("| 2 ")).toList());
         String script = Files.readString(out.resolve("summaries/" + LONG_FILE + ".md"));
         assertEquals("# Worklist for " + LONG + ", 2025-03-31", script.lines().findFirst().orElseThrow());
-        assertEquals(List.of("| 1 | &lt;script&gt;alert\\(1\\)&lt;/script&gt; (C5) | USD 300.00 | USD 300.00 | 1\\-30 "
+        assertEquals(List.of("| 1 | &lt;script&gt;alert(1)&lt;/script&gt; (C5) | USD 300.00 | USD 300.00 | 1-30 "
                 + "(5 days) | 5 days late; no invoice in the history was paid after being as late | Send a polite reminder | why \tx |"),
                 script.lines().filter(l -> l.startsWith("| 1 ")).toList());
         String lines = Files.readString(out.resolve("summaries/zo\u00eb~4cabdb66.md"));
         assertEquals("# Worklist for " + ZOE_NFD + ", 2025-03-31", lines.lines().findFirst().orElseThrow());
-        assertEquals(List.of("| 1 | line1 line2 (C6) | USD 6,000.00 | USD 6,000.00 | 91\\+ (100 days) | 100 days late; "
-                + "no invoice in the history was paid after being as late | 2025-03-01 | Resolve the dispute \\(pricing\\); dunning paused | "
+        assertEquals(List.of("| 1 | line1 line2 (C6) | USD 6,000.00 | USD 6,000.00 | 91+ (100 days) | 100 days late; "
+                + "no invoice in the history was paid after being as late | 2025-03-01 | Resolve the dispute (pricing); dunning paused | "
                 + "why  x |"),
                 lines.lines().filter(l -> l.startsWith("| 1 ")).toList());
     }
