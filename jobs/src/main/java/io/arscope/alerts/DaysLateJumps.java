@@ -22,12 +22,14 @@ import org.apache.spark.sql.types.DataTypes;
  * invoices paid in the {@value #RECENT_DAYS} days up to the as-of date, the earlier one over those paid in the
  * {@value #EARLIER_DAYS} days before them; a customer needs at least {@value #MIN_EARLIER} earlier invoices. The
  * alert is raised when the recent average exceeds the earlier one by the threshold or more, and is
- * {@value AlertsTables#HIGH} from twice the threshold.
+ * {@value AlertsTables#HIGH} from twice the threshold over at least {@value #MIN_RECENT_HIGH} recent invoices: one
+ * invoice paid late, however late, may be a single dispute or a lost letter, not yet a change of habit.
  */
 public final class DaysLateJumps {
     public static final int RECENT_DAYS = 30;
     public static final int EARLIER_DAYS = 365;
     public static final int MIN_EARLIER = 3;
+    public static final int MIN_RECENT_HIGH = 2;
     /** The threshold's default, in days. */
     public static final int DEFAULT_JUMP = 15;
 
@@ -54,7 +56,8 @@ public final class DaysLateJumps {
                         col("customer_id").equalTo(col("n_id")), "left");
         return AlertsTables.ALERTS.conform(jumped.select(
                 lit(AlertsTables.DAYS_LATE_JUMP).as(AlertsTables.KIND.name()),
-                when(col("recent").minus(col("earlier")).geq(2 * jump), lit(AlertsTables.HIGH))
+                when(col("recent").minus(col("earlier")).geq(2 * jump).and(col("recent_n").geq(MIN_RECENT_HIGH)),
+                        lit(AlertsTables.HIGH))
                         .otherwise(lit(AlertsTables.MEDIUM)).as(AlertsTables.SEVERITY.name()),
                 col("customer_id").as(AlertsTables.SUBJECT_ID.name()),
                 col("name").as(AlertsTables.SUBJECT_NAME.name()),

@@ -28,7 +28,8 @@ class DaysLateJumpsTest {
                 // A: recent 40 and 20 (30.0); earlier 5, 3 days early (0) and 10 (5.0): 25 days more, medium.
                 row("A", "2026-10-20", 40), row("A", "2026-10-05", 20), row("A", "2026-06-01", 5),
                 row("A", "2026-03-01", -3), row("A", "2025-12-01", 10),
-                // B: recent 50; earlier 0, 0 and 0 (one on 10-01, the last day of the earlier window): 50 more, high.
+                // B: recent 50; earlier 0, 0 and 0 (one on 10-01, the last day of the earlier window): 50 more,
+                // twice the threshold, but on one recent invoice: medium.
                 row("B", "2026-10-31", 50), row("B", "2026-10-01", 0), row("B", "2026-05-01", -2),
                 row("B", "2026-01-01", 0),
                 // C: only two earlier invoices in the window (2025-10-01 is before it): not enough history.
@@ -39,7 +40,10 @@ class DaysLateJumpsTest {
                 row("D", "2026-02-01", 10),
                 // E: nothing paid recently.
                 row("E", "2026-09-01", 60), row("E", "2026-08-01", 0), row("E", "2026-07-01", 0),
-                row("E", "2026-06-01", 0));
+                row("E", "2026-06-01", 0),
+                // F: recent 40 and 60 (50.0); earlier 0, 0 and 0: 50 more on two recent invoices, high.
+                row("F", "2026-10-30", 40), row("F", "2026-10-03", 60), row("F", "2026-09-01", 0),
+                row("F", "2026-05-01", 0), row("F", "2026-01-01", 0));
         Dataset<Row> names = spark.createDataFrame(List.of(RowFactory.create("A", "Alpha Ltd"),
                 RowFactory.create("B", "Beta & Co <b>")), DataTypes.createStructType(List.of(
                         DataTypes.createStructField("customer_id", DataTypes.StringType, false),
@@ -48,12 +52,15 @@ class DaysLateJumpsTest {
         List<String> alerts = AlertRows.shown(DaysLateJumps.of(paid, names, AS_OF, 15));
 
         assertEquals(List.of(
-                "days_late_jump | high | B | Beta & Co <b> | 1 invoice paid in the 30 days to 2026-10-31, on average "
+                "days_late_jump | high | F | null | 2 invoices paid in the 30 days to 2026-10-31, on average "
                         + "50.0 days late; the 365 days before, 3 invoices paid on average on time | 2026-10-31 | "
                         + "null | 50.0 | 0.0 | null | null",
                 "days_late_jump | medium | A | Alpha Ltd | 2 invoices paid in the 30 days to 2026-10-31, on average "
                         + "30.0 days late; the 365 days before, 3 invoices paid on average 5.0 days late | "
-                        + "2026-10-31 | null | 30.0 | 5.0 | null | null"), alerts);
+                        + "2026-10-31 | null | 30.0 | 5.0 | null | null",
+                "days_late_jump | medium | B | Beta & Co <b> | 1 invoice paid in the 30 days to 2026-10-31, on average "
+                        + "50.0 days late; the 365 days before, 3 invoices paid on average on time | 2026-10-31 | "
+                        + "null | 50.0 | 0.0 | null | null"), alerts);
     }
 
     private static Row row(String customer, String settled, int daysLate) {
