@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
@@ -29,6 +30,13 @@ public final class InvoiceHistory {
     public static final String DISPUTES = "disputes";
     /** Dimension value used where the data has none, so that slices still add up to the total. */
     public static final String NONE = "(none)";
+    /** The dimension of the customer's collector. */
+    public static final String COLLECTOR = "collector";
+    /**
+     * The collector of a customer whose export names none, or a blank name: nobody's, in the metrics' slices as on
+     * the worklists.
+     */
+    public static final String UNASSIGNED = "unassigned";
     /** Type of a sum over one invoice's events: wider than an amount's decimal(18,2), so overpayments fit. */
     private static final String EVENT_SUM = "decimal(20,2)";
 
@@ -68,10 +76,21 @@ public final class InvoiceHistory {
         List<Column> out = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
                 col("due_date"), col("amount"), col(EVENTS), col(DISPUTES)));
         for (String d : dimensions) {
-            out.add(coalesce(col(d).cast("string"), lit(NONE)).as(d));
+            out.add(dimensionText(d).as(d));
         }
         carried.stream().filter(c -> !dimensions.contains(c)).forEach(c -> out.add(col(c)));
         return invoices.select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * A dimension's value as text, {@link #NONE} where the data has none; a {@link #COLLECTOR} that names none, or
+     * a blank name, is {@link #UNASSIGNED}, as the worklists call it.
+     */
+    public static Column dimensionText(String dimension) {
+        Column text = col(dimension).cast("string");
+        return dimension.equals(COLLECTOR)
+                ? when(text.isNull().or(text.rlike("^\\p{javaWhitespace}*$")), lit(UNASSIGNED)).otherwise(text)
+                : coalesce(text, lit(NONE));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.arscope.ledger;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -81,7 +80,7 @@ public final class OnAccountItems {
                 col(CURRENCY)));
         for (String d : dimensions.stream().filter(d -> !d.equals(CURRENCY)).toList()) {
             out.add(invoiceColumns.contains(d) ? lit(InvoiceHistory.NONE).as(d)
-                    : coalesce(col(d).cast("string"), lit(InvoiceHistory.NONE)).as(d));
+                    : InvoiceHistory.dimensionText(d).as(d));
         }
         return of(ledger).join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
                         col(CUSTOMER_ID).equalTo(col("c_id")), "left_outer")

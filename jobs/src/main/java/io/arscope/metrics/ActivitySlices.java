@@ -71,7 +71,7 @@ final class ActivitySlices {
                 .withColumn(AMOUNT_CURRENCY, coalesce(col("currency"), col("slice_invoice_currency"),
                         col("billed_currency")));
         for (String d : dims) {
-            sliced = sliced.withColumn(d, coalesce(col(d).cast("string"), lit(InvoiceHistory.NONE)));
+            sliced = sliced.withColumn(d, InvoiceHistory.dimensionText(d));
         }
         return sliced.drop("slice_customer", "slice_invoice", "slice_invoice_currency", "billed_customer",
                 "billed_currency");

@@ -280,9 +280,11 @@ public final class CfoReport {
         data.bucketLabels().forEach(b -> header.add(thNum(b)));
         List<String> dimensions = data.slices().stream().map(ReportData.Slice::dimension).distinct().toList();
         // A dimension the data never names (IBM's export has no business unit, collector, region or segment) is one
-        // slice, "(none)", the whole portfolio again: said once instead of a table repeating the total.
+        // slice, "(none)" ("unassigned" for the collector), the whole portfolio again: said once instead of a table
+        // repeating the total.
         List<String> unnamed = dimensions.stream().filter(d -> data.slices().stream()
-                .filter(s -> s.dimension().equals(d)).allMatch(s -> InvoiceHistory.NONE.equals(s.value()))).toList();
+                .filter(s -> s.dimension().equals(d)).allMatch(s -> InvoiceHistory.NONE.equals(s.value())
+                        || d.equals(InvoiceHistory.COLLECTOR) && InvoiceHistory.UNASSIGNED.equals(s.value()))).toList();
         for (String dimension : dimensions.stream().filter(d -> !unnamed.contains(d)).toList()) {
             List<String> rows = new ArrayList<>(data.slices().stream().filter(s -> s.dimension().equals(dimension))
                     .sorted(Comparator.comparing((ReportData.Slice s) -> s.month().endingAr(),
@@ -294,7 +296,7 @@ public final class CfoReport {
         if (!unnamed.isEmpty()) {
             tables.append(line(note("Not sliced by " + escape(String.join(", ", unnamed.stream()
                     .map(d -> d.replace('_', ' ')).toList())) + ": the data names none, so each would be one "
-                    + "slice, (none), the whole portfolio.")));
+                    + "slice holding the whole portfolio.")));
         }
         return section("slices", line(h2("Slices in " + total.month())),
                 line(note("Each slice's own DSO, CEI and aging at the end of " + escape(total.month())

@@ -34,6 +34,7 @@ import org.apache.spark.sql.types.StructType;
 import io.arscope.activity.PlanStatus;
 import io.arscope.activity.PromiseStatus;
 import io.arscope.job.OutputTable;
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.risk.ScoreTables;
 
 /**
@@ -63,7 +64,7 @@ public final class Worklist {
     public static final String UNASSIGNED_NOTE = "No collector is assigned to these customers: this list is ranked "
             + "and cut to the capacity like a collector's, but the team page counts them as not reached until they are "
             + "assigned (the collector column of the customers' export) or moved (the team page's suggested moves).";
-    public static final String UNASSIGNED = "unassigned";
+    public static final String UNASSIGNED = InvoiceHistory.UNASSIGNED;
     /** Blank as {@link String#isBlank} says: {@link Character#isWhitespace} throughout, or empty. */
     private static final String BLANK = "^\\p{javaWhitespace}*$";
     public static final String RESOLVE_DISPUTE = "resolve_dispute";

@@ -219,14 +219,17 @@ class CfoReportTest {
      * The slices of the latest month, one table per dimension, largest AR first and the portfolio on the last line:
      * Services' standard DSO 48.7 against Equipment's 30.8, as on the sample.
      */
-    /** A dimension the data never names is one "(none)" slice repeating the total: said once, not tabulated. */
+    /**
+     * A dimension the data never names is one "(none)" slice ("unassigned" for the collector) repeating the total:
+     * said once, not tabulated.
+     */
     @Test
     void dimensionsTheDataNeverNamesAreSaidOnceNotTabulated() {
         ReportData d = data();
         ReportData.Month all = d.months().get(d.months().size() - 1);
         ReportData sliced = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(), d.forecast(),
                 d.riskiest(), "EUR", List.of(new ReportData.Slice("business_unit", "(none)", all),
-                        new ReportData.Slice("collector", "(none)", all),
+                        new ReportData.Slice("collector", "unassigned", all),
                         new ReportData.Slice("region", "North", all), new ReportData.Slice("region", "(none)", all)),
                 List.of(), List.of());
         String html = CfoReport.render(sliced, "Receivables report", "arscope test");
@@ -234,7 +237,7 @@ class CfoReportTest {
         assertTrue(html.contains("<tr><td>(none)</td>"), html);
         assertFalse(html.contains("<h3>By business unit</h3>") || html.contains("<h3>By collector</h3>"), html);
         assertTrue(html.contains("Not sliced by business unit, collector: the data names none, so each would be one "
-                + "slice, (none), the whole portfolio."), html);
+                + "slice holding the whole portfolio."), html);
     }
 
     @Test
