@@ -32,8 +32,8 @@ import io.arscope.run.OutputFiles;
 import io.arscope.run.ParquetFooters;
 import io.arscope.run.Progress;
 import io.arscope.run.RunManifest;
-import io.arscope.run.SparkJobsAtOnce;
 import io.arscope.run.Secrets;
+import io.arscope.run.SparkJobsAtOnce;
 
 /**
  * The ingest job: reads an export (files, database tables, or both) through its mapping, validates every row, and writes the canonical tables as

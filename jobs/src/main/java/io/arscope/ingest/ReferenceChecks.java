@@ -225,19 +225,19 @@ public final class ReferenceChecks {
             derivedKeys.put(table, kept.get(table).filter(col(MappedRows.DERIVED)).select(keyColumns(table)));
         }
         Dataset<Row> invoices = known.referable(kept.get(CanonicalTable.INVOICES));
-        // Each dependent joined to its invoice once: its flags and, for payments and adjustments, the currency and
-        // customer filled in read the same join.
+        // Each dependent joined to its invoice once, without the raw line, which no accepted record or flag shows:
+        // its flags read the join and, for payments and adjustments, so does the currency and customer filled in,
+        // which is why only theirs is held.
         Map<CanonicalTable, Dataset<Row>> withFacts = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable dependent : DEPENDENTS) {
-            // Without the raw line, which no accepted record or flag shows: the join would move it.
-            withFacts.put(dependent, withInvoiceFacts(kept.get(dependent).drop(MappedRows.RAW), invoices)
-                    .localCheckpoint());
+            Dataset<Row> joined = withInvoiceFacts(kept.get(dependent).drop(MappedRows.RAW), invoices);
+            withFacts.put(dependent, OnAccountRule.applies(dependent) ? joined.localCheckpoint() : joined);
         }
         Dataset<Row> flags = keptFlags(oddLines, kept, withFacts, invoices, known, policy).localCheckpoint();
         boolean fewFlags = flags.count() <= BROADCAST_ROWS;
         for (CanonicalTable table : CanonicalTable.values()) {
-            Dataset<Row> rows = table == CanonicalTable.PAYMENTS || table == CanonicalTable.ADJUSTMENTS
-                    ? ItemCurrency.fillJoined(withFacts.get(table), invoices) : kept.get(table);
+            Dataset<Row> rows = OnAccountRule.applies(table) ? ItemCurrency.fillJoined(withFacts.get(table), invoices)
+                    : kept.get(table);
             rows = withQualityFlags(rows, table, flags, fewFlags);
             List<Column> columns = new ArrayList<>(table.fields().stream().map(f -> col(f.name())).toList());
             columns.add(col(CanonicalTable.QUALITY_FLAGS));

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +88,15 @@ public final class InvoiceHistory {
      */
     public static Column dimensionText(String dimension) {
         Column text = col(dimension).cast("string");
-        return dimension.equals(COLLECTOR)
-                ? when(text.isNull().or(text.rlike("^\\p{javaWhitespace}*$")), lit(UNASSIGNED)).otherwise(text)
-                : coalesce(text, lit(NONE));
+        return dimension.equals(COLLECTOR) ? collector(text) : coalesce(text, lit(NONE));
+    }
+
+    /**
+     * A customer's collector as every output names it: one that names none, or a blank name (blank as
+     * {@link String#isBlank} says: {@link Character#isWhitespace} throughout, or empty), is {@link #UNASSIGNED}.
+     */
+    public static Column collector(Column named) {
+        return when(named.isNull().or(named.rlike("^\\p{javaWhitespace}*$")), lit(UNASSIGNED)).otherwise(named);
     }
 
     /**

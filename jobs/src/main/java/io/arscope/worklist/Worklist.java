@@ -65,8 +65,6 @@ public final class Worklist {
             + "and cut to the capacity like a collector's, but the team page counts them as not reached until they are "
             + "assigned (the collector column of the customers' export) or moved (the team page's suggested moves).";
     public static final String UNASSIGNED = InvoiceHistory.UNASSIGNED;
-    /** Blank as {@link String#isBlank} says: {@link Character#isWhitespace} throughout, or empty. */
-    private static final String BLANK = "^\\p{javaWhitespace}*$";
     public static final String RESOLVE_DISPUTE = "resolve_dispute";
     /** The action of an invoice its customer's on-account credit covers in full: apply the credit, do not chase. */
     public static final String APPLY_ON_ACCOUNT = "apply_on_account";
@@ -113,7 +111,7 @@ public final class Worklist {
 
     /** {@link #collector(String)} as a column, for the tables that group by collector in Spark. */
     public static Column collector(Column named) {
-        return when(named.isNull().or(named.rlike(BLANK)), lit(UNASSIGNED)).otherwise(named);
+        return InvoiceHistory.collector(named);
     }
 
     private Worklist() {
