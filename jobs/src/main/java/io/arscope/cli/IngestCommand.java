@@ -102,10 +102,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return JobRunner.of(spec).run(new IngestJob(), () -> {
-            // Refused even when the mapping reads only files: the secret is on the command line either way.
-            io.arscope.ingest.JdbcConnection.refuseCredentials(jdbcUrl);
-            return settings.options(input, mapping, output.output, asOf, jdbcUrl, jdbcUser);
-        }, spark.master);
+        return JobRunner.of(spec).run(new IngestJob(),
+                () -> settings.options(input, mapping, output.output, asOf, jdbcUrl, jdbcUser), spark.master);
     }
 }

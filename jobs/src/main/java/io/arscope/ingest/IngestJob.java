@@ -70,11 +70,13 @@ public final class IngestJob implements Job<IngestOptions> {
     }
 
     /**
-     * A mapping with mistakes, and a database the mapping reads without a URL or credentials, are refused before
-     * Spark starts and before any output folder is made.
+     * A mapping with mistakes, a database the mapping reads without a URL or credentials, and a given URL carrying a
+     * password are refused before Spark starts and before any output folder is made. The URL is refused even when
+     * the mapping reads only files: the secret is on the command line, or in a config file, either way.
      */
     @Override
     public void check(IngestOptions options) throws MappingException {
+        JdbcConnection.refuseCredentials(options.jdbcUrl());
         Mapping mapping = Mapping.load(options.mapping());
         if (mapping.readsDatabase()) {
             JdbcConnection.resolve(mapping.database(), options.jdbcUrl(), options.jdbcUser(), System.getenv());

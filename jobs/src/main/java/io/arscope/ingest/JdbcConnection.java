@@ -55,8 +55,9 @@ public final class JdbcConnection {
     }
 
     /**
-     * Refuses a JDBC URL given on the command line that carries a password, whether or not the mapping reads a
-     * database: a secret on a command line is in the shell's history and the process list either way.
+     * Refuses a JDBC URL given on the command line or in a config file that carries a password, whether or not the
+     * mapping reads a database: a secret on a command line is in the shell's history and the process list either
+     * way.
      *
      * @param url the URL, or null
      */

@@ -123,6 +123,9 @@ class SecretsLeakTest {
             System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
             run("full run", "run", "--as-of", DAY, "--root", work.resolve("full").toString(), "--input",
                     work.resolve("export").toString(), "--mapping", fileMapping.toString(), "--jdbc-url",
+                    "jdbc:postgresql://" + host + "/erp?user=reader");
+            run("run, files", "run", "--as-of", DAY, "--root", work.resolve("run-files").toString(), "--input",
+                    work.resolve("export").toString(), "--mapping", fileMapping.toString(), "--jdbc-url",
                     "jdbc:postgresql://" + host + "/erp?user=reader&password=" + URL_PARAMETER);
             run("run, user-info", "run", "--as-of", DAY, "--root", work.resolve("user-info").toString(),
                     "--mapping", db, "--jdbc-url", "jdbc:postgresql://reader:" + URL_USER_INFO + "@" + host + "/erp");
@@ -215,9 +218,14 @@ class SecretsLeakTest {
     @Test
     void theRunManifestRecordsTheUrlsMasked() throws IOException {
         assertEquals(0, RESULTS.get("full run").exitCode(), RESULTS.get("full run").err());
-        assertEquals("jdbc:postgresql://127.0.0.1:" + closedPort + "/erp?user=reader&password=***",
-                manifest("full").path("inputs").path("jdbc_url").asText());
         assertEquals("complete", manifest("full").path("status").asText());
+
+        // A mapping of files does not use the URL, but the run refuses its password as ingest does.
+        assertEquals(2, RESULTS.get("run, files").exitCode());
+        assertEquals("jdbc:postgresql://127.0.0.1:" + closedPort + "/erp?user=reader&password=***",
+                manifest("run-files").path("inputs").path("jdbc_url").asText());
+        assertTrue(log("run-files").contains("arscope ingest: the JDBC URL carries a password; remove it and set "
+                + JdbcConnection.PASSWORD_ENV + " in the environment instead"), log("run-files"));
 
         assertEquals(2, RESULTS.get("run, user-info").exitCode());
         assertEquals("jdbc:postgresql://reader:***@127.0.0.1:" + closedPort + "/erp",
