@@ -149,9 +149,12 @@ public final class Worklist {
 
         // Kept once computed: the roll-up reads the ranked invoices twice and the ranked list once more, and each
         // read would otherwise redo every join above (five times over for the two lists).
+        // The invoices with an action today lead their customer's: the top one is what the call is about, and its
+        // reasons are the customer's.
         Dataset<Row> invoices = unranked.withColumn("invoice_rank", row_number().over(
-                Window.partitionBy(keyColumns()).orderBy(col("priority_value").desc(), col("days_past_due").desc(),
-                        col("open_amount").desc(), col("invoice_id")))).localCheckpoint(false);
+                Window.partitionBy(keyColumns()).orderBy(when(ACTS_TODAY, lit(0)).otherwise(lit(1)),
+                        col("priority_value").desc(), col("days_past_due").desc(), col("open_amount").desc(),
+                        col("invoice_id")))).localCheckpoint(false);
         Dataset<Row> rollup = rollup(invoices, customers, config);
         Dataset<Row> ranks = rollup.select(col("collector").as("r_collector"), col("queue").as("r_queue"),
                 col("customer_id").as("r_customer"), col("currency").as("r_currency"), col("customer_rank"),
@@ -302,7 +305,10 @@ public final class Worklist {
                         // Of the most overdue invoice, the largest first where several are as overdue.
                         max(struct(col("days_past_due"), open, col("expected_days_to_pay"), col("days_to_pay_basis"),
                                 col("days_to_pay_invoices"))).as("most_overdue"),
-                        sum("priority_value").cast(MONEY).as("priority_value"),
+                        // Only what today's action is about: an invoice waiting for its due date, or covered by
+                        // credit, would otherwise lift a customer whose call is about a smaller one.
+                        sum(when(ACTS_TODAY, col("priority_value")).otherwise(lit(BigDecimal.ZERO))).cast(MONEY)
+                                .as("priority_value"),
                         max(struct(col("action_severity"), col("action_code"), col("next_action"))).as("action"),
                         min("dispute_opened").as("oldest_dispute_opened"),
                         max("last_payment_date").as("last_payment_date"),
@@ -319,8 +325,12 @@ public final class Worklist {
         // them, then those with nothing to do. Within each, a commitment to follow up today comes first.
         Column workable = actionable.and(not(col("cooling_off")));
         Column group = when(workable, lit(0)).when(actionable, lit(1)).otherwise(lit(2));
+        // A dispute on money already overdue holds back cash now; one not yet due can still be settled before its
+        // due date, so the dispute queue's capacity goes to the overdue first.
+        Column disputeNotDue = when(col("queue").equalTo(DISPUTE).and(col("max_days_past_due").leq(0)), lit(1))
+                .otherwise(lit(0));
         Column rank = row_number().over(Window.partitionBy(col("collector"), col("queue")).orderBy(
-                group, promiseUrgency(), col("priority_value").desc(), col("max_days_past_due").desc(),
+                group, promiseUrgency(), disputeNotDue, col("priority_value").desc(), col("max_days_past_due").desc(),
                 col("open_amount").desc(), col("customer_id"), col("currency")));
         Column capacity = when(col("queue").equalTo(COLLECT), lit(config.capacity()))
                 .otherwise(lit(config.disputeCapacity()));
@@ -387,6 +397,9 @@ public final class Worklist {
                 .when(status.equalTo(PromiseStatus.PENDING).and(col(WorklistTables.PROMISE_DATE.name())
                         .equalTo(col("as_of"))), lit(2)).otherwise(lit(3));
     }
+
+    /** Whether an invoice row has an action today: a dunning step or a dispute to resolve. */
+    private static final Column ACTS_TODAY = col("action_severity").gt(DunningStrategy.NO_ACTION_SEVERITY);
 
     private static Column[] keyColumns() {
         return KEYS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);

@@ -38,9 +38,10 @@ import io.arscope.testing.TestSpark;
  * I1 1000 x 0.5 x 2 = 1000.00; I2 200 x 0.7 x 0.5 = 70.00; I3 500 x 0.8 x 4 = 1600.00; I4 2140 x 0.5 x 0.5 =
  * 535.00; I5 and I7 1070 x 0.4 x 2.5 = 1070.00; I6 6000 x 0.9 x 4 = 21600.00 (disputed); I8 300 x 0.2 x 7/6 =
  * 70.00; I10 8000 x 0.3 x 4 = 9600.00; I11 100000 x 0.1 x 0.5 = 5000.00 (not due, low risk: nothing to do).
- * Customers of ana by priority: C3 10135.00 (I4 + I10), C2 1600.00, then C1, C4 and C6 all at 1070.00: C4 and C6
- * are 45 days past due against C1's 30, and C4 precedes C6 by id; C7 has nothing to do, so it comes last although
- * its priority is higher.
+ * A customer's priority sums its invoices with an action today: I4, due today and of medium risk, has none, so C3
+ * has 9600.00 (I10 alone); C1 1070.00 (I1 + I2, whose high risk asks for a courtesy reminder); C7, with nothing to
+ * do, 0.00. Customers of ana by priority: C3 9600.00, C2 1600.00, then C1, C4 and C6 all at 1070.00: C4 and C6 are
+ * 45 days past due against C1's 30, and C4 precedes C6 by id; C7 comes last.
  */
 @Tag("integration")
 class WorklistTest {
@@ -138,12 +139,12 @@ class WorklistTest {
                         r.getAs("top_invoice_id"), r.getAs("oldest_bucket")))
                 .toList();
         assertEquals(List.of(
-                "ana collect 1 true C3 10135.00 10140.00 8000.00 legal_review I10 91+",
+                "ana collect 1 true C3 9600.00 10140.00 8000.00 legal_review I10 91+",
                 "ana collect 2 true C2 1600.00 500.00 500.00 final_notice I3 91+",
                 "ana collect 3 false C4 1070.00 1070.00 1070.00 payment_plan I5 31-60",
                 "ana collect 4 false C6 1070.00 1070.00 1070.00 payment_plan I7 31-60",
                 "ana collect 5 false C1 1070.00 1200.00 1000.00 call I1 1-30",
-                "ana collect 6 false C7 5000.00 100000.00 0.00 none I11 current",
+                "ana collect 6 false C7 0.00 100000.00 0.00 none I11 current",
                 "ana dispute 1 true C4 21600.00 6000.00 6000.00 resolve_dispute I6 91+",
                 "unassigned collect 1 true C5 70.00 300.00 300.00 polite_reminder I8 1-30"), rows);
     }
@@ -154,7 +155,8 @@ class WorklistTest {
      * exp(-(30 + days past due) / m) x urgency. I1 1000 x exp(-30 / 6) x 2 = 13.48; I2 200 x 0.7 x exp(-27 / (3 /
      * 0.7)) x 0.5 = 0.13; I3 500 x exp(-30 / 3.75) x 4 = 0.67; I4 2140 x 0.5 x exp(-30 / 6) x 0.5 = 3.60; I5 and I7
      * 1070 x exp(-30 / 7.5) x 2.5 = 48.99; I6 6000 x exp(-30 / (3 / 0.9)) x 4 = 2.96; I8 300 x exp(-30 / 15) x 7/6 =
-     * 47.37; I10 8000 x exp(-30 / 10) x 4 = 1593.19; I11 100000 x 0.1 x exp(-10 / 30) x 0.5 = 3582.66. C3's 120 days
+     * 47.37; I10 8000 x exp(-30 / 10) x 4 = 1593.19; I11 100000 x 0.1 x exp(-10 / 30) x 0.5 = 3582.66. Customers sum
+     * the invoices with an action today: C3 1593.19 (I10; I4 has none), C1 13.61 (I1 + I2), C7 0.00. C3's 120 days
      * (I10) still lead, but C2's 95 days (I3) fall to last of those with an action: an invoice of a customer late by
      * 3.75 days on average is unlikely to be unpaid a month on, while C4's and C6's, late by 7.5, may be.
      */
@@ -165,12 +167,50 @@ class WorklistTest {
                 "I6 2.96", "I7 48.99", "I8 47.37"), horizon.invoices().orderBy("invoice_id").collectAsList().stream()
                 .map(r -> r.getAs("invoice_id") + " " + r.<BigDecimal>getAs("priority_value").toPlainString())
                 .toList());
-        assertEquals(List.of("1 true C3 1596.79", "2 true C4 48.99", "3 false C6 48.99", "4 false C1 13.61",
-                "5 false C2 0.67", "6 false C7 3582.66"), horizon.customers()
+        assertEquals(List.of("1 true C3 1593.19", "2 true C4 48.99", "3 false C6 48.99", "4 false C1 13.61",
+                "5 false C2 0.67", "6 false C7 0.00"), horizon.customers()
                 .filter("collector = 'ana' and queue = 'collect'").orderBy("customer_rank").collectAsList().stream()
                 .map(r -> r.getAs("customer_rank") + " " + r.getAs("in_today") + " " + r.getAs("customer_id") + " "
                         + r.<BigDecimal>getAs("priority_value").toPlainString())
                 .toList());
+    }
+
+    /**
+     * From the collections lead's audit: a customer's rank sums only the invoices with an action today, and the
+     * dispute queue takes disputes on overdue money first. With no horizon: W's F1, 10 days past due, 1000 x 0.2 x
+     * 4/3 = 266.67 (firm reminder). Z's G1, 5 days past due, 100 x 0.2 x 7/6 = 23.33 (polite reminder), and G2, due in
+     * 20 days and of medium risk, 40000 x 0.3 x 0.5 = 6000.00 with nothing to do: Z ranks on 23.33, under W, and
+     * its top invoice, whose reasons its row shows, is G1. Disputes (capacity 1): X's H1, due in 10 days, 50000 x 0.5
+     * x 0.5 = 12500.00; Y's K1, 20 days past due, 1000 x 0.5 x 5/3 = 833.33. Y's overdue dispute is today's.
+     */
+    @Test
+    void aCustomerRanksOnWhatTodaysActionIsAboutAndOverdueDisputesComeFirst() {
+        SparkSession spark = TestSpark.session();
+        List<Row> scores = List.of(
+                score("F1", "W", 10, "1000.00", 0.2, "low"),
+                score("G1", "Z", 5, "100.00", 0.2, "low"),
+                score("G2", "Z", -20, "40000.00", 0.3, "medium"),
+                score("H1", "X", -10, "50000.00", 0.5, "medium"),
+                score("K1", "Y", 20, "1000.00", 0.5, "medium"));
+        List<Row> customers = new ArrayList<>();
+        for (String c : List.of("W", "X", "Y", "Z")) {
+            customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01"), NO_CREDIT));
+        }
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(
+                        RowFactory.create("H1", d("2025-03-20"), "pricing"),
+                        RowFactory.create("K1", d("2025-03-25"), "quantity")), DISPUTES),
+                noPaidHistory(spark), CONFIG);
+        assertEquals(List.of("collect 1 true W 266.67 firm_reminder F1", "collect 2 true Z 23.33 polite_reminder G1",
+                "dispute 1 true Y 833.33 resolve_dispute K1", "dispute 2 false X 12500.00 resolve_dispute H1"),
+                lists.customers().orderBy("queue", "customer_rank").collectAsList().stream()
+                        .map(r -> String.join(" ", r.getAs("queue"), String.valueOf(r.<Integer>getAs("customer_rank")),
+                                String.valueOf(r.<Boolean>getAs("in_today")), r.getAs("customer_id"),
+                                r.<BigDecimal>getAs("priority_value").toPlainString(), r.getAs("action_code"),
+                                r.getAs("top_invoice_id")))
+                        .toList());
+        assertEquals(List.of("G1 1", "G2 2"), lists.invoices().filter("customer_id = 'Z'").orderBy("invoice_rank")
+                .collectAsList().stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("invoice_rank")).toList());
     }
 
     @Test
@@ -244,7 +284,8 @@ class WorklistTest {
                 .stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("open_amount") + " "
                         + r.getAs("covered_by_credit") + " " + r.getAs("priority_value") + " " + r.getAs("action_code"))
                 .toList());
-        assertEquals(List.of("C1 1400.00 1000.00 600.00 800.00 573.33 payment_plan true",
+        // I2, due today and of low risk, has no action: the customer's priority is I1's alone.
+        assertEquals(List.of("C1 1400.00 1000.00 600.00 800.00 533.33 payment_plan true",
                 "C2 200.00 200.00 250.00 -50.00 0.00 apply_on_account false"), lists.customers()
                 .orderBy("customer_id").collectAsList().stream().map(r -> r.getAs("customer_id") + " "
                         + r.getAs("open_amount") + " " + r.getAs("overdue_amount") + " " + r.getAs("on_account_credit")
@@ -282,18 +323,20 @@ class WorklistTest {
      * Issue 22: "100% of its open balance is overdue" stood beside Open 2,387.47 and Overdue 782.83 for Cedar Motors
      * (40% for Blue Ridge Pharma, 34% for Summit Retail): the customer row took its top invoice's reason, which
      * spoke of the customer's other invoices. A customer row says the balance with its own figures, names the
-     * invoice a reason about an invoice is about, and says the last payment from its own date.
+     * invoice a reason about an invoice is about, and says the last payment from its own date. The not-yet-due
+     * invoices whose reasons lead (INV00004889, B1, S1) are of high risk and due within 14 days: each has a courtesy
+     * reminder, so it can lead its customer.
      */
     @Test
     void aCustomerRowSaysItsReasonsWithItsOwnFigures() {
         SparkSession spark = TestSpark.session();
         String balance = "hist_overdue_share,amount_vs_usual,hist_lateness_trend";
         List<Row> scores = List.of(
-                score("INV00004889", "C000019", -11, "1604.64", 0.3853, "medium", balance,
+                score("INV00004889", "C000019", -11, "1604.64", 0.3853, "high", balance,
                         "100% of its balance on other invoices is overdue", "invoice is 1.8 times its usual amount",
                         "has lately paid 3 days later than its own average"),
                 score("INV00004697", "C000019", 9, "782.83", 0.2098, "low", null, "no single factor stands out"),
-                score("B1", "C000243", -20, "16702.21", 0.5, "medium", "hist_overdue_share",
+                score("B1", "C000243", -12, "16702.21", 0.5, "high", "hist_overdue_share",
                         "100% of its balance on other invoices is overdue"),
                 score("B2", "C000243", 2, "10927.62", 0.2, "low", null, "no single factor stands out"),
                 score("S1", "C000323", -5, "25698.99", 0.9, "high", "hist_late_share,hist_overdue_balance_log",
