@@ -51,7 +51,7 @@ class DocFiguresTest {
 
     private static Path day;
     private static Path byTheModel;
-    private static Map<String, String> cedarMotors;
+    private static Map<String, String> evergreen;
     private static List<Map<String, String>> team;
 
     @BeforeAll
@@ -60,8 +60,9 @@ class DocFiguresTest {
         day = run.day();
         assertEquals(0, run.worklistByTheModel().code(), run.worklistByTheModel().err());
         byTheModel = run.shared().resolve("worklist-by-the-model");
-        cedarMotors = named(byTheModel.resolve("worklist-customers.csv")).stream()
-                .filter(r -> r.get("customer_name").equals("Cedar Motors Co")).findFirst().orElseThrow();
+        evergreen = named(byTheModel.resolve("worklist-customers.csv")).stream()
+                .filter(r -> r.get("customer_name").equals("Evergreen Pharma Pty") && r.get("queue").equals("collect"))
+                .findFirst().orElseThrow();
         team = named(byTheModel.resolve("worklist-team.csv"));
     }
 
@@ -73,17 +74,18 @@ class DocFiguresTest {
                 new Quote("README.md", "(333 customers, 5,030 invoices in the 36 months from 2023-11 to 2026-10; 1,646 "
                         + "collection contacts, 87 promises to pay and 9 payment-plan instalments)",
                         DocFiguresTest::sampleSize),
-                // Cedar Motors' line in the worklist: its open amount, and its reasons said with its own figures.
-                new Quote(lead, "\"USD 2,387.47\"", () -> "\"USD " + money(cedarMotors.get("open_amount")) + "\""),
-                new Quote(worklists, "`USD 2,387.47`", () -> "`USD " + money(cedarMotors.get("open_amount")) + "`"),
-                new Quote(lead, "\"USD 782.83 of its USD 2,387.47 open is overdue (33%)\"",
-                        () -> "\"" + overdueShare(cedarMotors) + "\""),
-                new Quote(worklists, "`USD 782.83 of its USD 2,387.47 open is overdue (33%)`",
-                        () -> "`" + overdueShare(cedarMotors) + "`"),
-                new Quote(lead, "(\"INV00004889: invoice is 1.8 times its usual amount\")",
-                        () -> "(\"" + cedarMotors.get("reason_2") + "\")"),
-                new Quote(worklists, "`INV00004889: invoice is 1.8 times its usual amount`",
-                        () -> "`" + cedarMotors.get("reason_2") + "`"),
+                // Evergreen Pharma's collection line in the worklist: its open amount, and its reasons said with its
+                // own figures.
+                new Quote(lead, "\"USD 131,154.86\"", () -> "\"USD " + money(evergreen.get("open_amount")) + "\""),
+                new Quote(worklists, "`USD 131,154.86`", () -> "`USD " + money(evergreen.get("open_amount")) + "`"),
+                new Quote(lead, "\"USD 32,553.35 of its USD 131,154.86 open is overdue (25%)\"",
+                        () -> "\"" + overdueShare(evergreen) + "\""),
+                new Quote(worklists, "`USD 32,553.35 of its USD 131,154.86 open is overdue (25%)`",
+                        () -> "`" + overdueShare(evergreen) + "`"),
+                new Quote(lead, "(\"INV00005029: invoice is 1.8 times its usual amount\")",
+                        () -> "(\"" + aboutItsTopInvoice(evergreen) + "\")"),
+                new Quote(worklists, "`INV00005029: invoice is 1.8 times its usual amount`",
+                        () -> "`" + aboutItsTopInvoice(evergreen) + "`"),
                 new Quote(lead, "\"67% of its earlier invoices were late (paid late, or unpaid past due)\"",
                         () -> "\"" + reason(byTheModel.resolve("worklist-customers.csv"), "67% of its earlier "
                                 + "invoices were late (paid late, or unpaid past due)") + "\""),
@@ -223,6 +225,13 @@ class DocFiguresTest {
     }
 
     /** A customer row's overdue reason, from its own amounts; checked against the row's first reason. */
+    /** The row's reason about its top invoice, which names it. */
+    private static String aboutItsTopInvoice(Map<String, String> row) {
+        return java.util.stream.Stream.of(row.get("reason_1"), row.get("reason_2"), row.get("reason_3"))
+                .filter(r -> r.startsWith(row.get("top_invoice_id") + ": ")).findFirst()
+                .orElse("no reason names " + row.get("top_invoice_id"));
+    }
+
     private static String overdueShare(Map<String, String> row) {
         BigDecimal open = new BigDecimal(row.get("open_amount"));
         BigDecimal overdue = new BigDecimal(row.get("overdue_amount"));
