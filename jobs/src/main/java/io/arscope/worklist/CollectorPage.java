@@ -15,8 +15,10 @@ import io.arscope.report.FinanceFormat;
 import io.arscope.risk.InvoiceCurrency;
 
 /**
- * A collector's worklist as one self-contained HTML page, in the CFO report's style: both queues with every
- * customer, its next action and reasons, and its open invoices folded under it. It loads nothing: styles and the
+ * A collector's worklist as one self-contained HTML page, in the CFO report's style: both queues in rank order, each
+ * customer with its next action and reasons and its open invoices folded under it. A queue longer than
+ * {@link #SHOWN_PER_QUEUE} customers shows its first ones (today's list always among them) and says where the rest
+ * are: a page of ten thousand customers takes a browser long to open and no collector reads that far. It loads nothing: styles and the
  * small sorting script are inline, and with the script off the page reads the same in rank order. Printed, the
  * invoices are unfolded, the sort controls hidden and no customer row is split across pages. Every value from the
  * export is escaped.
@@ -24,6 +26,9 @@ import io.arscope.risk.InvoiceCurrency;
 public final class CollectorPage {
 
     private static final String NONE = "\u2014";
+
+    /** Customers shown of each queue, unless the day's capacity is larger: weeks of a collector's calls. */
+    public static final int SHOWN_PER_QUEUE = 500;
 
     private CollectorPage() {
     }
@@ -34,6 +39,12 @@ public final class CollectorPage {
      */
     public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config,
             List<CollectorActivity.Month> activity) {
+        return render(queue, asOf, config, activity, SHOWN_PER_QUEUE);
+    }
+
+    /** As above, showing at most {@code shown} customers of each queue, or its capacity if larger. */
+    static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config,
+            List<CollectorActivity.Month> activity, int shown) {
         String title = "Worklist for " + queue.collector() + ", " + asOf;
         List<CollectorQueue.Customer> collect = queue.customers().stream()
                 .filter(c -> Worklist.COLLECT.equals(WorklistTables.QUEUE.of(c.row()))).toList();
@@ -58,8 +69,8 @@ public final class CollectorPage {
                         ? "<p id=\"unassigned\">" + escape(Worklist.UNASSIGNED_NOTE) + "</p>\n" : "")
                 .append("<p class=\"hint\" hidden>Click a column heading to sort; click a customer's invoices to "
                         + "unfold them.</p>\n");
-        section(html, "collect", "Collection queue", collect, false);
-        section(html, "dispute", "Dispute queue", disputes, true);
+        section(html, "collect", "Collection queue", collect, false, Math.max(shown, config.capacity()));
+        section(html, "dispute", "Dispute queue", disputes, true, Math.max(shown, config.disputeCapacity()));
         if (activity != null) {
             activity(html, activity);
         }
@@ -68,7 +79,7 @@ public final class CollectorPage {
     }
 
     private static void section(StringBuilder html, String id, String heading, List<CollectorQueue.Customer> rows,
-            boolean disputes) {
+            boolean disputes, int shown) {
         html.append("<section id=\"").append(id).append("\"><h2>").append(heading).append("</h2>\n");
         if (rows.isEmpty()) {
             html.append("<p>No customers in this queue.</p></section>\n");
@@ -81,10 +92,20 @@ public final class CollectorPage {
                 .append("<th>Next action</th><th>Why</th><th>Last payment</th><th>Last contact</th>")
                 .append("<th>Promise and plan</th>")
                 .append("<th class=\"num\">Open invoices</th></tr></thead>\n<tbody>\n");
-        for (CollectorQueue.Customer c : rows) {
+        for (CollectorQueue.Customer c : rows.subList(0, Math.min(shown, rows.size()))) {
             html.append(customerRow(c, disputes)).append('\n');
         }
-        html.append("</tbody></table></section>\n");
+        html.append("</tbody></table>");
+        if (rows.size() > shown) {
+            html.append("<p class=\"more\">Showing the first ").append(count(shown)).append(" of ")
+                    .append(count(rows.size())).append(" customers in rank order. All are in this collector's CSV "
+                            + "(by-collector/), its sheet of worklist.xlsx and worklist-customers.csv.</p>");
+        }
+        html.append("</section>\n");
+    }
+
+    private static String count(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     /** The collector's activity figures, a line each, one column per month. */

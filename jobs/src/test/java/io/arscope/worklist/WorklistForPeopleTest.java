@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -26,11 +27,14 @@ import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.testing.TestSpark;
 
 /**
  * The files a collector opens, from {@link HandMadeWorklist}: the workbook read back with POI (sheet names, cell
@@ -191,6 +195,32 @@ class WorklistForPeopleTest {
                     .map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".")).toList()));
         }
         assertTrue(Files.isRegularFile(out.resolve("by-collector/" + HandMadeWorklist.NORD_FILE + ".csv")));
+    }
+
+    /**
+     * ana's collection queue holds C2, C1 and C3, today's capacity 2; her dispute queue C4 alone. Shown at most one
+     * customer a queue, the page still shows today's two, then says where the third is.
+     */
+    @Test
+    void aLongQueueShowsItsFirstCustomersAndSaysWhereTheRestAre() {
+        SparkSession spark = TestSpark.session();
+        CollectorQueue ana = null;
+        for (Iterator<CollectorQueue> q = CollectorQueue.read(WorklistTables.CUSTOMERS.read(spark, out.toString()),
+                WorklistTables.INVOICES.read(spark, out.toString())); q.hasNext();) {
+            CollectorQueue next = q.next();
+            if (next.collector().equals(HandMadeWorklist.ANA)) {
+                ana = next;
+            }
+        }
+        String page = CollectorPage.render(ana, WorklistTest.AS_OF, HandMadeWorklist.CONFIG, null, 1);
+        List<String> rows = page.lines().filter(l -> l.startsWith("<tr>")).toList();
+        assertEquals(3, rows.size(), page);
+        assertTrue(rows.get(0).contains("(C2)</td>") && rows.get(1).contains("(C1)</td>")
+                && rows.get(2).contains("(C4)</td>"), page);
+        assertTrue(page.contains("</tbody></table><p class=\"more\">Showing the first 2 of 3 customers in rank "
+                + "order. All are in this collector's CSV (by-collector/), its sheet of worklist.xlsx and "
+                + "worklist-customers.csv.</p></section>"), page);
+        assertEquals(1, page.split("class=\"more\"").length - 1, "the dispute queue is shown whole");
     }
 
     @Test
