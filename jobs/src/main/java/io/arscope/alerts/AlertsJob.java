@@ -117,7 +117,10 @@ public final class AlertsJob implements Job<AlertsOptions> {
             bySeverity.merge(r.getString(1), r.getLong(2), Long::sum);
         }
         long n = context.rows().get(AlertsTables.ALERTS.name());
-        Map<String, Long> inputs = new TreeMap<>(LedgerRows.of(o.input(), ledger));
+        // The activity is read only to compare promises with the previous run's.
+        Map<String, Long> inputs = new TreeMap<>(LedgerRows.of(o.input(), ledger,
+                before == null ? List.of() : LedgerRows.ACTIVITY));
+        inputs.put(MetricsTables.PERIOD_METRICS.path(o.metrics()), periodMetrics.count());
         inputs.put(ScoreTables.SCORES.path(o.scores()), now.scores().count());
         if (before != null) {
             inputs.put(ScoreTables.SCORES.path(o.previousScores()), before.scores().count());

@@ -28,13 +28,16 @@ final class AlertsCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.IngestOutput input;
 
-    @Option(names = "--metrics", required = true, description = "Folder the arscope metrics run of the day wrote.")
+    @Option(names = "--metrics", converter = SharedOptions.AbsoluteLocation.class,
+            required = true, description = "Folder the arscope metrics run of the day wrote.")
     String metrics;
 
-    @Option(names = "--scores", required = true, description = "Folder the arscope score run of the day wrote.")
+    @Option(names = "--scores", converter = SharedOptions.AbsoluteLocation.class,
+            required = true, description = "Folder the arscope score run of the day wrote.")
     String scores;
 
-    @Option(names = "--previous-scores", description = "Folder the arscope score run of the previous run wrote "
+    @Option(names = "--previous-scores", converter = SharedOptions.AbsoluteLocation.class,
+            description = "Folder the arscope score run of the previous run wrote "
             + "(optional; without it, no risk-band rises or newly broken promises).")
     String previousScores;
 

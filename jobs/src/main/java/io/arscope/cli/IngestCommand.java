@@ -28,11 +28,13 @@ final class IngestCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", description = "Folder holding the export files; not needed when the mapping reads "
+    @Option(names = "--input", converter = SharedOptions.AbsoluteLocation.class,
+            description = "Folder holding the export files; not needed when the mapping reads "
             + "only database tables.")
     String input;
 
-    @Option(names = "--mapping", required = true, description = "Mapping file (YAML or JSON) describing the export.")
+    @Option(names = "--mapping", converter = SharedOptions.AbsolutePath.class,
+            required = true, description = "Mapping file (YAML or JSON) describing the export.")
     Path mapping;
 
     @Mixin

@@ -21,20 +21,25 @@ final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--metrics", required = true, description = "Folder an arscope metrics run wrote.")
+    @Option(names = "--metrics", converter = SharedOptions.AbsoluteLocation.class,
+            required = true, description = "Folder an arscope metrics run wrote.")
     String metrics;
 
-    @Option(names = "--forecast", description = "Folder an arscope forecast run wrote (optional).")
+    @Option(names = "--forecast", converter = SharedOptions.AbsoluteLocation.class,
+            description = "Folder an arscope forecast run wrote (optional).")
     String forecast;
 
-    @Option(names = "--worklist", description = "Folder an arscope worklist run wrote (optional).")
+    @Option(names = "--worklist", converter = SharedOptions.AbsoluteLocation.class,
+            description = "Folder an arscope worklist run wrote (optional).")
     String worklist;
 
-    @Option(names = "--scores", description = "Folder an arscope score run wrote, for the customers to watch "
+    @Option(names = "--scores", converter = SharedOptions.AbsoluteLocation.class,
+            description = "Folder an arscope score run wrote, for the customers to watch "
             + "(optional).")
     String scores;
 
-    @Option(names = "--alerts", description = "Folder an arscope alerts run wrote, for the alerts since the last run "
+    @Option(names = "--alerts", converter = SharedOptions.AbsoluteLocation.class,
+            description = "Folder an arscope alerts run wrote, for the alerts since the last run "
             + "(optional).")
     String alerts;
 

@@ -34,7 +34,8 @@ final class RiskCommands {
 
         @Mixin
         SharedOptions.IngestOutput input;
-        @Option(names = "--model", required = true, description = "Model directory to write; published when "
+        @Option(names = "--model", converter = SharedOptions.AbsolutePath.class,
+                required = true, description = "Model directory to write; published when "
                 + "complete, as --output is for the other commands.")
         Path model;
         @Mixin
@@ -79,7 +80,8 @@ final class RiskCommands {
 
         @Mixin
         SharedOptions.IngestOutput input;
-        @Option(names = "--model", required = true, description = "Model directory.")
+        @Option(names = "--model", converter = SharedOptions.AbsolutePath.class,
+                required = true, description = "Model directory.")
         Path model;
         @Mixin
         SharedOptions.AsOf asOf;
@@ -112,7 +114,8 @@ final class RiskCommands {
 
         @Mixin
         SharedOptions.IngestOutput input;
-        @Option(names = "--model", required = true, description = "Model directory.")
+        @Option(names = "--model", converter = SharedOptions.AbsolutePath.class,
+                required = true, description = "Model directory.")
         Path model;
         @Mixin
         SharedOptions.Output output;

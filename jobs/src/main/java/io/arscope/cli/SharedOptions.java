@@ -84,6 +84,14 @@ final class SharedOptions {
         }
     }
 
+    /** A file or folder option (a mapping, a model) made absolute, for the same reason. */
+    static final class AbsolutePath implements CommandLine.ITypeConverter<java.nio.file.Path> {
+        @Override
+        public java.nio.file.Path convert(String value) {
+            return java.nio.file.Path.of(value).toAbsolutePath().normalize();
+        }
+    }
+
     /** {@code --as-of}: the day a job computes for. */
     static final class AsOf {
         @Option(names = "--as-of", description = "As-of date (yyyy-MM-dd). Default: the latest business date in the "

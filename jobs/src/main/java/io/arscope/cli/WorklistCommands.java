@@ -103,19 +103,23 @@ final class WorklistCommands {
 
         @Mixin
         SharedOptions.IngestOutput input;
-        @Option(names = "--model", description = "Model directory (arscope train); needed unless --scores is given.")
+        @Option(names = "--model", converter = SharedOptions.AbsolutePath.class,
+                description = "Model directory (arscope train); needed unless --scores is given.")
         Path model;
-        @Option(names = "--scores", description = "Folder an arscope score run wrote for the same day: its scores are "
+        @Option(names = "--scores", converter = SharedOptions.AbsoluteLocation.class,
+                description = "Folder an arscope score run wrote for the same day: its scores are "
                 + "used instead of scoring again.")
         String scores;
-        @Option(names = "--alerts", description = "Folder an arscope alerts run of the same day wrote: its alerts "
+        @Option(names = "--alerts", converter = SharedOptions.AbsoluteLocation.class,
+                description = "Folder an arscope alerts run of the same day wrote: its alerts "
                 + "are shown on the team page (optional).")
         String alerts;
         @Mixin
         SharedOptions.Output output;
         @Mixin
         SharedOptions.AsOf asOf;
-        @Option(names = "--actions-log", converter = SharedOptions.AbsoluteLocation.class, description = "Folder of the append-only actions log: the run adds its "
+        @Option(names = "--actions-log", converter = SharedOptions.AbsoluteLocation.class,
+                description = "Folder of the append-only actions log: the run adds its "
                 + "recommendations as run_id=<id>/ (see notebooks-docs/actions-log.md). Default: no log.")
         String actionsLog;
         @Option(names = "--run-id", description = "The run's id in the actions log; a run id already there is left "
@@ -169,7 +173,8 @@ final class WorklistCommands {
 
         @Mixin
         SharedOptions.IngestOutput input;
-        @Option(names = "--model", required = true, description = "Model trained with --as-of on or before --from.")
+        @Option(names = "--model", converter = SharedOptions.AbsolutePath.class,
+                required = true, description = "Model trained with --as-of on or before --from.")
         Path model;
         @Mixin
         SharedOptions.Output output;

@@ -148,7 +148,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
         ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
                 money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded,
-                context.recordInputs(LedgerRows.of(options.input(), all)), written, JobOutcome.Status.OK.word(),
+                context.recordInputs(LedgerRows.of(options.input(), all, java.util.List.of(io.arscope.model.CanonicalTable.EXCHANGE_RATES))), written, JobOutcome.Status.OK.word(),
                 JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, context.output(ForecastTables.MANIFEST), manifest.toJson());
         return outcome;

@@ -134,7 +134,10 @@ public final class IngestJob implements Job<IngestOptions> {
         Instant started = Instant.now();
         SparkSession spark = context.spark();
         IngestOptions options = context.options();
-        Mapping mapping = Mapping.load(options.mapping());
+        // Read once here: the manifest's digest is of the very text this run parsed, even if the file has changed
+        // since the check before Spark started.
+        String mappingText = Mapping.text(options.mapping());
+        Mapping mapping = Mapping.parse(mappingText, options.mapping().toString());
         JdbcConnection database = mapping.readsDatabase() ? JdbcConnection.resolve(mapping.database(),
                 options.jdbcUrl(), options.jdbcUser(), System.getenv()) : null;
         LakeTables lake = options.lake() == null ? null : new LakeTables(spark, options.lake());
@@ -226,7 +229,7 @@ public final class IngestJob implements Job<IngestOptions> {
         }
         Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality, loads);
         OutputFiles.writeText(spark, context.output(IngestTables.MANIFEST),
-                manifest(options, mapping, database, outcome, started).toJson());
+                manifest(options, mapping, RunManifest.sha256(mappingText), database, outcome, started).toJson());
         return outcome;
     }
 
@@ -273,10 +276,10 @@ public final class IngestJob implements Job<IngestOptions> {
     }
 
     private static RunManifest<IngestTables.RunOptions, Map<String, IngestTables.FileInput>, Map<String, Long>>
-            manifest(IngestOptions options, Mapping mapping, JdbcConnection database, Outcome outcome, Instant started)
-            throws IOException {
+            manifest(IngestOptions options, Mapping mapping, String mappingSha256, JdbcConnection database,
+            Outcome outcome, Instant started) {
         IngestTables.RunOptions recorded = new IngestTables.RunOptions(options.input(), options.mapping().toString(),
-                RunManifest.sha256(options.mapping()), database == null ? null : database.url(),
+                mappingSha256, database == null ? null : database.url(),
                 database == null ? null : database.user(), options.output(),
                 options.asOf() == null ? null : options.asOf().toString(), options.bounds().earliest().toString(),
                 options.bounds().latest().toString(), options.maxRejectShare(),

@@ -211,7 +211,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 outcome.invoicingCutOff().orElse(null));
         JobOutcome.Status status = outcome.status();
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
-                context.recordInputs(LedgerRows.of(options.input(), all)), written, status.word(), status.exitCode(),
+                context.recordInputs(LedgerRows.of(options.input(), all, LedgerRows.RATES_AND_ACTIVITY)), written, status.word(), status.exitCode(),
                 null);
         OutputFiles.writeText(spark, context.output(MetricsTables.MANIFEST), manifest.toJson());
         return outcome;

@@ -17,11 +17,8 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ExchangeRates;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.LedgerRows;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReceivablesLedger;
-import io.arscope.activity.CollectionActivity;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.run.OutputFiles;
 import io.arscope.run.RunManifest;
@@ -106,7 +103,7 @@ public final class ScoreJob implements Job<ScoreOptions> {
                 meta.trainingDataSha256(), day.toString(), o.gateMargin());
         JobOutcome.Status status = gate.passed() ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded,
-                context.recordInputs(LedgerRows.of(o.input(), ledger)), new ScoreTables.RunOutputs(n, gate.passed()
+                context.recordInputs(LedgerRows.of(o.input(), ledger, LedgerRows.RATES_AND_ACTIVITY)), new ScoreTables.RunOutputs(n, gate.passed()
                         ? ScoreTables.MODEL_RANKING : ScoreTables.BASELINE_RANKING, gate, customers, customersAbsent),
                 status.word(), status.exitCode(), null);
         OutputFiles.writeText(context.spark(), context.output(ScoreTables.MANIFEST), manifest.toJson());

@@ -101,7 +101,7 @@ public final class TrainJob implements Job<TrainOptions> {
         LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(history, o.config().graceDays()));
         RiskTrainer.Result result = RiskTrainer.train(all, o.config());
         ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());
-        context.recordInputs(LedgerRows.of(o.input(), stored));
+        context.recordInputs(LedgerRows.of(o.input(), stored, LedgerRows.RATES_AND_ACTIVITY));
         // The model has no table; its rows are the invoices it learned from, was chosen on and was tested on.
         context.recordRows("train_invoices", result.train().size());
         context.recordRows("validation_invoices", result.validation().size());

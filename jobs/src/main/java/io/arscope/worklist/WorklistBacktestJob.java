@@ -130,7 +130,7 @@ public final class WorklistBacktestJob implements Job<BacktestOptions> {
                 o.model().toString(), trainedOn.toString(), o.from().toString(), o.to().toString(), o.everyDays(),
                 o.horizonDays(), o.topShare());
         RunManifest<?, ?, ?> manifest = RunManifest.finished("worklist-backtest", started, recorded,
-                context.recordInputs(LedgerRows.of(o.input(), ledger)), new WorklistTables.BacktestRunOutputs(rows.size()),
+                context.recordInputs(LedgerRows.of(o.input(), ledger, LedgerRows.RATES_AND_ACTIVITY)), new WorklistTables.BacktestRunOutputs(rows.size()),
                 JobOutcome.Status.OK.word(), JobOutcome.Status.OK.exitCode(), null);
         OutputFiles.writeText(spark, context.output(WorklistTables.BACKTEST_MANIFEST), manifest.toJson());
         return outcomes;

@@ -40,6 +40,7 @@ import io.arscope.job.JobContext;
 import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputCheckException;
 import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.LedgerRows;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.risk.CustomerHistory;
@@ -163,14 +164,19 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // collectors' figures have already built the same history.
         Dataset<Row> paid = reporting.converts() ? ExpectedDaysToPay.paidInvoices(ledger, day)
                 : ExpectedDaysToPay.paidInvoices(byCollector.invoiceHistory());
+        Map<String, Long> read = new java.util.TreeMap<>(LedgerRows.of(o.input(), all, LedgerRows.RATES_AND_ACTIVITY));
+        if (o.alerts() != null) {
+            read.put(AlertsTables.ALERTS.path(o.alerts()), AlertsTables.ALERTS.read(spark, o.alerts()).count());
+        }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), paid, activity,
-                byCollector, o.config(), context.output(), source, day, started);
+                byCollector, o.config(), context.output(), source, read, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
         String drafts = reporting.converts() ? ReminderDrafts.noneWhenConverted(reporting.code())
                 : ReminderDrafts.written(ReminderDrafts.write(spark, context.output(), day, o.config().strategy(),
                         o.drafts()));
-        context.recordInputs(Map.of(scoresRead(source), counts.invoices()));
+        read.put(scoresRead(source), counts.invoices());
+        context.recordInputs(read);
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector,
@@ -215,17 +221,18 @@ public final class WorklistJob implements Job<WorklistOptions> {
             Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
             ScoreSource source, LocalDate day, Instant started) throws IOException {
         return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), null,
-                config, output, source, day, started);
+                config, output, source, Map.of(), day, started);
     }
 
     /**
      * As above, with the customers' collection activity ({@link CustomerActivity#of}) and the collectors'
-     * ({@link CollectorActivity#of}; null for none, the pages then have no activity block).
+     * ({@link CollectorActivity#of}; null for none, the pages then have no activity block), and the rows of what
+     * was read besides the scores, by location, for the manifest.
      */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity,
-            CollectorActivity byCollector, WorklistConfig config, String output, ScoreSource source, LocalDate day,
-            Instant started) throws IOException {
+            CollectorActivity byCollector, WorklistConfig config, String output, ScoreSource source,
+            Map<String, Long> alsoRead, LocalDate day, Instant started) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, activity,
                 config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
@@ -263,7 +270,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 config.horizonDays(), config.strategy().steps().stream().map(DunningStrategy.Step::code).toList(),
                 config.coolOffDays());
         // What it read: the scored open invoices, from the score run's table or scored here with the model.
-        Map<String, Long> read = Map.of(scoresRead(source), scored);
+        Map<String, Long> read = new java.util.TreeMap<>(alsoRead);
+        read.put(scoresRead(source), scored);
         // Refused here, the lists are published with a warning as score's are; a score run's refusal was its own.
         ModelGate gate = source.scores() == null ? source.gate() : null;
         JobOutcome.Status status = gate != null && !gate.passed() ? JobOutcome.Status.WARNINGS

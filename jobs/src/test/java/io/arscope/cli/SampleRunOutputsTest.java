@@ -230,6 +230,18 @@ class SampleRunOutputsTest {
         JsonNode metrics = json("metrics/metrics-run.json");
         assertEquals(5030, metrics.path("inputs").path(canonical + "/" + CanonicalTable.INVOICES.tableName())
                 .asInt());
+        // Every table a step read is named with its rows: the worklist read the ledger, the activity and the
+        // alerts besides the scores; alerts the metrics and, comparing promises with the previous run, the activity.
+        JsonNode worklist = json("worklist/worklist-run.json");
+        assertEquals(5030, worklist.path("inputs").path(canonical + "/invoices").asInt());
+        assertEquals(1646, worklist.path("inputs").path(canonical + "/contacts").asInt());
+        assertEquals(87, worklist.path("inputs").path(canonical + "/promises").asInt());
+        assertEquals(0, worklist.path("inputs").path(canonical + "/exchange_rates").asInt());
+        assertTrue(worklist.path("inputs").has(day.resolve("alerts/alerts").toString()), worklist.toString());
+        JsonNode alerts = json("alerts/alerts-run.json");
+        assertTrue(alerts.path("inputs").path(day.resolve("metrics/period_metrics").toString()).asInt() > 0,
+                alerts.toString());
+        assertEquals(9, metrics.path("inputs").path(canonical + "/plan_instalments").asInt());
         JsonNode ingest = json("ingest/ingest-run.json");
         assertEquals("complete", ingest.path("status").asText());
         assertEquals(0, ingest.path("exit_code").asInt());

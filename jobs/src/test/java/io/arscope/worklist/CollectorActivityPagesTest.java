@@ -112,7 +112,8 @@ class CollectorActivityPagesTest {
                 RiskScoring.SCHEMA), CollectionContext.customers(ledger, AS_OF),
                 CollectionContext.openDisputes(ledger, AS_OF), ExpectedDaysToPay.paidInvoices(ledger, AS_OF),
                 CustomerActivity.none(spark), byCollector, WorklistConfig.DEFAULT, out.toString(),
-                new WorklistJob.ScoreSource("in", null, "model", "sha", null, null), AS_OF, Instant.now());
+                new WorklistJob.ScoreSource("in", null, "model", "sha", null, null), java.util.Map.of(), AS_OF,
+                Instant.now());
         TeamTables.write(spark, out.toString(), AS_OF, WorklistConfig.DEFAULT, byCollector);
         pages = out.resolve(WorklistTables.PAGES);
     }

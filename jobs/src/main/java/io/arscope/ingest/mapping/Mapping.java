@@ -67,13 +67,16 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
 
     /** Reads and checks a mapping file; the message of the exception names the file and what is wrong. */
     public static Mapping load(Path file) throws MappingException {
-        String text;
+        return parse(text(file), file.toString());
+    }
+
+    /** The mapping file's text, to parse ({@link #parse}) and to digest the very text parsed. */
+    public static String text(Path file) throws MappingException {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new MappingException("cannot read mapping file " + file + ": " + io.arscope.job.UsageException.reason(e));
         }
-        return parse(text, file.toString());
     }
 
     public static Mapping parse(String yamlOrJson, String origin) throws MappingException {
