@@ -145,7 +145,10 @@ public final class Worklist {
                 col("disputed_invoice").isNotNull());
         List<String> bucketLabels = config.buckets().labels();
         MapFunction<Row, Row> decide = r -> invoiceRow(r, config, bucketLabels);
-        Dataset<Row> unranked = joined.map(decide, Encoders.row(UNRANKED));
+        // The customer's invoices in dispute, for what to check before a last-resort step on another of them.
+        Dataset<Row> unranked = joined.withColumn(CUSTOMER_DISPUTES, count(col("disputed_invoice"))
+                        .over(Window.partitionBy(col("customer_id"))))
+                .map(decide, Encoders.row(UNRANKED));
 
         // Kept once computed: the roll-up reads the ranked invoices twice and the ranked list once more, and each
         // read would otherwise redo every join above (five times over for the two lists).
@@ -219,7 +222,9 @@ public final class Worklist {
             DunningStrategy.Decision d = config.strategy().decide(daysPastDue, chased, band, promiseStatus,
                     planStatus);
             code = d.code();
-            action = d.action();
+            action = d.action() + (config.strategy().step(code).filter(EscalationCheck::lastResort).isPresent()
+                    ? EscalationCheck.note(r.<Long>getAs(CUSTOMER_DISPUTES), r.getAs(CollectionContext.LAST_PAYMENT_DATE),
+                            ScoreTables.AS_OF.of(r)) : "");
             severity = d.severity();
         }
         return UNRANKED_ROWS.row().set(WorklistTables.AS_OF, asOf)
@@ -397,6 +402,9 @@ public final class Worklist {
                 .when(status.equalTo(PromiseStatus.PENDING).and(col(WorklistTables.PROMISE_DATE.name())
                         .equalTo(col("as_of"))), lit(2)).otherwise(lit(3));
     }
+
+    /** Of an open invoice before ranking: how many of its customer's open invoices are in dispute. */
+    private static final String CUSTOMER_DISPUTES = "customer_disputes";
 
     /** Whether an invoice row has an action today: a dunning step or a dispute to resolve. */
     private static final Column ACTS_TODAY = col("action_severity").gt(DunningStrategy.NO_ACTION_SEVERITY);

@@ -213,6 +213,41 @@ class WorklistTest {
                 .collectAsList().stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("invoice_rank")).toList());
     }
 
+    /**
+     * From the collections lead's audit: a last-resort step (from 90 days past due) says what to check first. V's L1,
+     * 120 days past due and over 5,000, is for legal review; V has L2 in dispute and paid 11 days before the as-of
+     * day. U's M1, 95 days past due, gets a final notice; U last paid 89 days before. T's N1, 50 days past due, is
+     * for a payment plan, not last-resort, though T has N2 in dispute.
+     */
+    @Test
+    void aLastResortStepSaysWhatToCheckBeforeEscalating() {
+        SparkSession spark = TestSpark.session();
+        List<Row> scores = List.of(
+                score("L1", "V", 120, "9000.00", 0.5, "medium"),
+                score("L2", "V", 60, "100.00", 0.5, "medium"),
+                score("M1", "U", 95, "500.00", 0.5, "medium"),
+                score("N1", "T", 50, "800.00", 0.5, "medium"),
+                score("N2", "T", 10, "300.00", 0.5, "medium"));
+        List<Row> customers = List.of(
+                RowFactory.create("V", "Customer V", "ana", d("2025-03-20"), NO_CREDIT),
+                RowFactory.create("U", "Customer U", "ana", d("2025-01-01"), NO_CREDIT),
+                RowFactory.create("T", "Customer T", "ana", d("2025-03-30"), NO_CREDIT));
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(
+                        RowFactory.create("L2", d("2025-03-10"), "pricing"),
+                        RowFactory.create("N2", d("2025-03-25"), "quantity")), DISPUTES),
+                noPaidHistory(spark), CONFIG);
+        assertEquals(List.of(
+                "L1 Refer to collection agency or legal review; check before escalating: 1 other invoice in dispute; "
+                        + "it paid on 2025-03-20 (11 days ago)",
+                "L2 Resolve the dispute (pricing); dunning paused",
+                "M1 Call and send a final notice; hold further credit",
+                "N1 Offer a payment plan or escalate to the account owner",
+                "N2 Resolve the dispute (quantity); dunning paused"),
+                lists.invoices().orderBy("invoice_id").collectAsList().stream()
+                        .map(r -> r.getAs("invoice_id") + " " + r.getAs("next_action")).toList());
+    }
+
     @Test
     void everyOpenInvoiceAppearsOnceWithItsActionAndPriority() {
         List<String> rows = result.invoices().orderBy("invoice_id").collectAsList().stream()
