@@ -179,6 +179,21 @@ final class CustomerActivity {
     }
 
     /**
+     * The customer's pending promise as its row shows it, "USD 400.00 by 2025-04-02" (in the promise's currency, the
+     * row's when it names none), or null when the row shows none pending.
+     *
+     * @param r a scored invoice joined with its customer's row of {@link #of}
+     */
+    static String pendingPromise(Row r, String rowCurrency) {
+        if (!PromiseStatus.PENDING.equals(WorklistTables.PROMISE_STATUS.of(r))) {
+            return null;
+        }
+        return InvoiceCurrency.shown(WorklistTables.PROMISE_AMOUNT.of(r),
+                Objects.requireNonNullElse(r.getAs(PROMISE_CURRENCY), rowCurrency)) + " by "
+                + WorklistTables.PROMISE_DATE.of(r);
+    }
+
+    /**
      * The earliest promised date of the customer's pending promises that cover an invoice: those that name it, and
      * those that name no invoice (a promise on the account holds every invoice of it). Null when none does. A
      * broken or partly kept promise covers nothing: what it left unpaid is chased again.

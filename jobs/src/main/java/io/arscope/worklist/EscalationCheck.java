@@ -14,9 +14,10 @@ import java.util.List;
  * <li>other invoices of the customer in dispute: what it disputes may be why it has not paid, and an escalation
  * while a dispute is open reads as ignoring it;</li>
  * <li>a payment in the last {@value #RECENT_PAYMENT_DAYS} days, the as-of day included: the customer is paying
- * something, and a call may settle the rest.</li>
+ * something, and a call may settle the rest;</li>
+ * <li>a pending promise to pay (on this invoice or another): the customer has said when it will pay.</li>
  * </ul>
- * Other context is already beside every action: the last contact, the promise and plan instalment.
+ * The last contact and the plan instalment are beside every action already.
  */
 final class EscalationCheck {
 
@@ -34,13 +35,15 @@ final class EscalationCheck {
     }
 
     /**
-     * "; check before escalating: 2 other invoices in dispute; it paid on 2025-03-20 (11 days ago)", or empty when
-     * nothing argues for talking first.
+     * "; check before escalating: 2 other invoices in dispute; it paid on 2025-03-20 (11 days ago); it promised to
+     * pay USD 400.00 by 2025-04-02", or empty when nothing argues for talking first.
      *
-     * @param otherDisputes the customer's other invoices in dispute on the as-of day
-     * @param lastPayment   the customer's last payment on or before the as-of day, or null
+     * @param otherDisputes  the customer's other invoices in dispute on the as-of day
+     * @param lastPayment    the customer's last payment on or before the as-of day, or null
+     * @param pendingPromise the amount (with its currency) and date of the customer's pending promise, "USD 400.00
+     *                       by 2025-04-02", or null when it has none
      */
-    static String note(long otherDisputes, LocalDate lastPayment, LocalDate asOf) {
+    static String note(long otherDisputes, LocalDate lastPayment, String pendingPromise, LocalDate asOf) {
         List<String> facts = new ArrayList<>();
         if (otherDisputes > 0) {
             facts.add(otherDisputes + (otherDisputes == 1 ? " other invoice" : " other invoices") + " in dispute");
@@ -51,6 +54,9 @@ final class EscalationCheck {
                 facts.add("it paid on " + lastPayment + " (" + (days == 0 ? "today"
                         : days == 1 ? "1 day ago" : days + " days ago") + ")");
             }
+        }
+        if (pendingPromise != null) {
+            facts.add("it promised to pay " + pendingPromise);
         }
         return facts.isEmpty() ? "" : "; check before escalating: " + String.join("; ", facts);
     }

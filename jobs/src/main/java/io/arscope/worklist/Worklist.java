@@ -224,7 +224,8 @@ public final class Worklist {
             code = d.code();
             action = d.action() + (config.strategy().step(code).filter(EscalationCheck::lastResort).isPresent()
                     ? EscalationCheck.note(r.<Long>getAs(CUSTOMER_DISPUTES), r.getAs(CollectionContext.LAST_PAYMENT_DATE),
-                            ScoreTables.AS_OF.of(r)) : "");
+                            CustomerActivity.pendingPromise(r, ScoreTables.CURRENCY.of(r)), ScoreTables.AS_OF.of(r))
+                    : "");
             severity = d.severity();
         }
         return UNRANKED_ROWS.row().set(WorklistTables.AS_OF, asOf)

@@ -127,6 +127,12 @@ class SampleRunOutputsTest {
         int why = List.of(customers.get(0)).indexOf("reason_1");
         assertEquals(List.of(), customers.subList(1, customers.size()).stream().map(r -> r[why])
                 .filter(w -> !w.startsWith(BaselineScores.RANKED)).toList());
+        // Redstone Foods' final notice says what argues for talking first: a payment 9 days ago, a promise due tomorrow.
+        int customerId = List.of(customers.get(0)).indexOf("customer_id");
+        int action = List.of(customers.get(0)).indexOf("next_action");
+        assertEquals(List.of("Call and send a final notice; hold further credit; check before escalating: it paid on "
+                + "2026-10-22 (9 days ago); it promised to pay USD 3,741.64 by 2026-11-01"),
+                customers.stream().filter(r -> r[customerId].equals("C000071")).map(r -> r[action]).toList());
         // The lead's page and the CFO's report say so where they show the ranking and its probabilities.
         assertTrue(Files.readString(day.resolve("worklist/pages/team.html")).contains("<p id=\"ranking\" "
                 + "class=\"warning\"><strong>Ranked by the baseline, not the risk model.</strong> The score step's "

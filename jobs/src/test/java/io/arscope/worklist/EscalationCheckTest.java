@@ -14,16 +14,18 @@ class EscalationCheckTest {
     private static final LocalDate AS_OF = d("2025-03-31");
 
     @Test
-    void namesOtherDisputesAndAPaymentInTheLastThirtyDays() {
+    void namesOtherDisputesAPaymentInTheLastThirtyDaysAndAPendingPromise() {
         assertEquals("; check before escalating: 2 other invoices in dispute; it paid on 2025-03-31 (today)",
-                EscalationCheck.note(2, AS_OF, AS_OF));
+                EscalationCheck.note(2, AS_OF, null, AS_OF));
         assertEquals("; check before escalating: it paid on 2025-03-30 (1 day ago)",
-                EscalationCheck.note(0, d("2025-03-30"), AS_OF));
+                EscalationCheck.note(0, d("2025-03-30"), null, AS_OF));
         // 29 days ago is within the 30 days, the as-of day included; 30 days ago is not.
         assertEquals("; check before escalating: 1 other invoice in dispute; it paid on 2025-03-02 (29 days ago)",
-                EscalationCheck.note(1, d("2025-03-02"), AS_OF));
-        assertEquals("", EscalationCheck.note(0, d("2025-03-01"), AS_OF));
-        assertEquals("", EscalationCheck.note(0, null, AS_OF));
+                EscalationCheck.note(1, d("2025-03-02"), null, AS_OF));
+        assertEquals("", EscalationCheck.note(0, d("2025-03-01"), null, AS_OF));
+        assertEquals("", EscalationCheck.note(0, null, null, AS_OF));
+        assertEquals("; check before escalating: it promised to pay USD 3,741.64 by 2025-04-01",
+                EscalationCheck.note(0, d("2025-01-02"), "USD 3,741.64 by 2025-04-01", AS_OF));
     }
 
     @Test
