@@ -120,7 +120,8 @@ public final class AlertsJob implements Job<AlertsOptions> {
         // The activity is read only to compare promises with the previous run's.
         Map<String, Long> inputs = new TreeMap<>(LedgerRows.of(o.input(), ledger,
                 before == null ? List.of() : LedgerRows.ACTIVITY));
-        inputs.put(MetricsTables.PERIOD_METRICS.path(o.metrics()), periodMetrics.count());
+        String metrics = MetricsTables.PERIOD_METRICS.path(o.metrics());
+        inputs.put(metrics, ParquetFooters.rows(spark, metrics));
         inputs.put(ScoreTables.SCORES.path(o.scores()), now.scores().count());
         if (before != null) {
             inputs.put(ScoreTables.SCORES.path(o.previousScores()), before.scores().count());

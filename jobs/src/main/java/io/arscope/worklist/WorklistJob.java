@@ -51,6 +51,7 @@ import io.arscope.risk.RiskScoring;
 import io.arscope.risk.ScoreTables;
 import io.arscope.run.FileNames;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.ParquetFooters;
 import io.arscope.run.RunManifest;
 import io.arscope.run.SheetNames;
 
@@ -166,7 +167,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 : ExpectedDaysToPay.paidInvoices(byCollector.invoiceHistory());
         Map<String, Long> read = new java.util.TreeMap<>(LedgerRows.of(o.input(), all, LedgerRows.RATES_AND_ACTIVITY));
         if (o.alerts() != null) {
-            read.put(AlertsTables.ALERTS.path(o.alerts()), AlertsTables.ALERTS.read(spark, o.alerts()).count());
+            String alerts = AlertsTables.ALERTS.path(o.alerts());
+            read.put(alerts, ParquetFooters.rows(spark, alerts));
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), paid, activity,
