@@ -141,6 +141,7 @@ public final class Reasons {
             case "hist_overdue_share" -> v > 0 ? percent(v) + " of its balance on other invoices is overdue" : null;
             case "hist_open_balance_log" -> aboveUsual && cents(Math.expm1(v)) > 0
                     ? "has " + money(Math.expm1(v), currency) + " open on its other invoices" : null;
+            case RiskFeatures.IN_DISPUTE -> v > 0 ? "invoice is in dispute" : null;
             case "hist_open_disputes" -> whole(v) > 0 ? "has " + plural(whole(v), "open dispute") : null;
             case "hist_past_disputes" -> whole(v) > 0 ? "raised " + plural(whole(v), "dispute") + " before" : null;
             case "hist_on_account_log" -> cents(Math.expm1(v)) > 0

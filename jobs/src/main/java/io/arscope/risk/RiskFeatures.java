@@ -62,7 +62,10 @@ public final class RiskFeatures {
             DataTypes.createStructField("settled_on", DataTypes.DateType, true)));
 
     /** Changes whenever a feature is added, removed or redefined; a model records the version it was trained on. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
+
+    /** The feature of an invoice in dispute on the scoring day (present, 1, only then; feature version 5). */
+    public static final String IN_DISPUTE = "in_dispute";
 
     /** Array of struct(date, amount, kind) on each invoice row: its customer's {@link OnAccountItems}, or null. */
     static final String ON_ACCOUNT = "on_account";
@@ -279,6 +282,11 @@ public final class RiskFeatures {
         f.put("currency=" + r.getAs("currency"), 1.0);
         f.put("business_unit=" + text(r.getAs("business_unit")), 1.0);
         f.put("billing_channel=" + text(r.getAs("billing_channel")), 1.0);
+        // The invoice's own dispute, as the ledger stands at the end of day t: a dispute open on an invoice is the
+        // commonest cause of its paying late, and the day's events are known on it, as its open amount counts them.
+        if (inDispute(target, t)) {
+            f.put(IN_DISPUTE, 1.0);
+        }
         History h = addHistory(f, target, customerInvoices, onAccount, t, graceDays);
         PaymentBehaviour.add(f, target, customerInvoices, t, graceDays);
         BigDecimal limit = r.getAs("credit_limit");
@@ -292,6 +300,16 @@ public final class RiskFeatures {
             f.put("amount_vs_usual", target.amount().doubleValue() / (h.amountSum() / h.count()));
         }
         return f;
+    }
+
+    /** Whether {@code target} has a dispute opened on or before day t and not resolved by its end. */
+    static boolean inDispute(Invoice target, LocalDate t) {
+        for (LocalDate[] d : target.disputes()) {
+            if (!d[0].isAfter(t) && (d[1] == null || d[1].isAfter(t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.job.JobContext;
 import io.arscope.model.CanonicalTable;
+import io.arscope.risk.RiskConfig;
+import io.arscope.risk.RiskTrainer;
+import io.arscope.risk.TrainJob;
+import io.arscope.risk.TrainOptions;
 import io.arscope.testing.TestSpark;
 
 /**
@@ -44,6 +48,21 @@ class IbmExportIngestTest {
                 "data-samples/mappings/ibm-accounts-receivable.yaml");
         outcome = IngestJob.write(JobContext.of(spark, new IngestOptions(shared.toString(), mapping, out.toString(),
                 LocalDate.of(2014, 1, 31), 0.0)));
+    }
+
+    /**
+     * Issue 19's bar on real data: the model trained on the ingest above, on the time split (the newest 370 invoices
+     * tested), reaches test ROC AUC 0.919 against 0.847 for the customer's past late share; the same data and seed
+     * give the same model, so the figures are exact to the digits risk-model.md quotes. Feature version 4, without
+     * the invoice's own dispute, gave 0.865.
+     */
+    @Test
+    void theModelRanksLatePaymentsBetterThanThePastLateShareOnNewerInvoices(@TempDir Path model) throws Exception {
+        RiskTrainer.Result trained = TrainJob.train(JobContext.of(spark, new TrainOptions(out.toString(), model,
+                LocalDate.of(2014, 1, 31), RiskConfig.DEFAULT, null)));
+        assertEquals(List.of(370, "0.919", "0.847"), List.of(trained.test().rows(),
+                String.format(java.util.Locale.ROOT, "%.3f", trained.test().rocAuc()),
+                String.format(java.util.Locale.ROOT, "%.3f", trained.baseline().rocAuc())));
     }
 
     @Test

@@ -53,6 +53,7 @@ class ReasonsTest {
         assertEquals(Optional.of("raised 1 dispute before"), reason("hist_past_disputes", 1, 0.7));
         assertEquals(Optional.of("raised 3 disputes before"), reason("hist_past_disputes", 3, 2.0));
         assertEquals(Optional.of("has 1 open dispute"), reason("hist_open_disputes", 1, 1.5));
+        assertEquals(Optional.of("invoice is in dispute"), reason(RiskFeatures.IN_DISPUTE, 1, 2.1));
         assertEquals(Optional.of("broke 2 promises to pay before"), reason("hist_promises_broken", 2, 1.4));
         assertEquals(Optional.of("missed 1 payment-plan instalment"), reason("hist_instalments_missed", 1, 0.8));
         assertEquals(Optional.of("needed 4 collection contacts in the last 90 days"),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,6 +85,36 @@ class RiskFeaturesTest {
         assertEquals(Boolean.TRUE, rows.get("I1").getAs("late"));
         assertEquals(10, (Integer) rows.get("I1").getAs("days_late"));
         assertEquals(Boolean.FALSE, rows.get("I2").getAs("late"));
+    }
+
+    /**
+     * An invoice's own dispute is a feature on the days it is open, its opening day included (the day's events are
+     * known at its end) and its resolution day not: J1 disputed on its issue day, J2 from 10 to 20 March (scored on
+     * the 15th, in dispute; on the 20th, resolved), J3 never.
+     */
+    @Test
+    void anInvoiceInDisputeOnTheScoringDayCarriesIt() {
+        new LedgerBuilder().customer("K1", "A")
+                .invoice("J1", "K1", "2024-03-01", "2024-03-31", "100").dispute("J1", "2024-03-01", null)
+                .invoice("J2", "K1", "2024-03-02", "2024-04-01", "200").dispute("J2", "2024-03-10", "2024-03-20")
+                .invoice("J3", "K1", "2024-03-03", "2024-04-02", "300")
+                .write(spark, dir.resolve("disputed"));
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("disputed/canonical").toString());
+        Map<String, Row> issued = byInvoice(RiskFeatures.atIssue(ledger, d("2024-03-31"), 0).collectAsList());
+        assertEquals(Arrays.asList(1.0, null, null), inDispute(issued, "J1", "J2", "J3"));
+        Map<String, Row> on15 = byInvoice(RiskFeatures.openOn(ledger, d("2024-03-15"), 0).collectAsList());
+        assertEquals(Arrays.asList(1.0, 1.0, null), inDispute(on15, "J1", "J2", "J3"));
+        Map<String, Row> on20 = byInvoice(RiskFeatures.openOn(ledger, d("2024-03-20"), 0).collectAsList());
+        assertEquals(Arrays.asList(1.0, null, null), inDispute(on20, "J1", "J2", "J3"));
+    }
+
+    private static List<Double> inDispute(Map<String, Row> rows, String... invoices) {
+        List<Double> values = new java.util.ArrayList<>();
+        for (String id : invoices) {
+            Map<String, Double> f = rows.get(id).getJavaMap(rows.get(id).fieldIndex("features"));
+            values.add(f.get(RiskFeatures.IN_DISPUTE));
+        }
+        return values;
     }
 
     /**
