@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.DataTypes;
  * The scores a refused model falls back to ({@link ModelGate}): each open invoice's probability of paying late is
  * its customer's own past late share (the training window's late share for a customer without a known outcome
  * yet), rounded as the model's are; its band follows from that, and its one reason says so, naming the late share
- * as the feature behind it. The expected days late stay the model's days-late regression, which the gate does not
- * judge.
+ * as the feature behind it. The expected days late are the model's days late when late (its days-late regression,
+ * which the gate does not judge) times the baseline's probability.
  */
 public final class BaselineScores {
 
@@ -59,7 +59,13 @@ public final class BaselineScores {
                         lit("% of its earlier invoices were late (paid late, or unpaid past due)"), few));
         Dataset<Row> joined = scores.join(shares, col(ScoreTables.INVOICE_ID.name()).equalTo(
                 col("baseline_invoice_id")), "left");
+        // The model's days late when late (its expected days late over its probability), at the baseline's
+        // probability: a worklist reads the days late when late back as expected days late over probability.
+        Column modelP = ScoreTables.PROBABILITY_LATE.col();
+        Column expected = ScoreTables.EXPECTED_DAYS_LATE.col();
         Dataset<Row> replaced = joined
+                .withColumn(ScoreTables.EXPECTED_DAYS_LATE.name(), when(modelP.gt(0),
+                        expected.divide(modelP).multiply(p)).otherwise(expected))
                 .withColumn(ScoreTables.PROBABILITY_LATE.name(), p)
                 .withColumn(ScoreTables.RISK_BAND.name(), when(p.geq(config.highBand()), lit("high"))
                         .when(p.geq(config.mediumBand()), lit("medium")).otherwise(lit("low")))

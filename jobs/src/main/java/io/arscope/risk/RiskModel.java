@@ -47,7 +47,13 @@ public final class RiskModel implements Serializable {
     private final RiskConfig config;
 
     /** One scored invoice. */
-    public record Score(double probability, double expectedDaysLate, String band, List<Reasons.Reason> reasons) {
+    public record Score(double probability, double daysLateWhenLate, String band, List<Reasons.Reason> reasons) {
+
+        /** Expected days late over all outcomes, on time at 0: the days late when late times the probability. */
+        public double expectedDaysLate() {
+            return probability * daysLateWhenLate;
+        }
+
     }
 
     /**
@@ -189,6 +195,7 @@ public final class RiskModel implements Serializable {
         }
         List<Score> scores = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
+            // The regression says how late a late invoice is (RiskTrainer#regression).
             scores.add(new Score(p[i], Math.max(0, days.get(i).getOutput().getValues()[0]), config.band(p[i]),
                     Reasons.strongest(names, contributions[i], batch.get(i), z.get(i),
                             InvoiceCurrency.of(batch.get(i), reportedIn))));

@@ -89,7 +89,8 @@ public final class RiskScoring {
                     .set(ScoreTables.AMOUNT, r.getAs("amount")).set(ScoreTables.OPEN_AMOUNT, r.getAs("open_amount"))
                     .set(ScoreTables.DAYS_PAST_DUE, (int) ChronoUnit.DAYS.between(due, asOf))
                     .set(ScoreTables.PROBABILITY_LATE, probability)
-                    .set(ScoreTables.EXPECTED_DAYS_LATE, s.expectedDaysLate())
+                    // Of the probability as stored, so that expected days late over it is the days late when late.
+                    .set(ScoreTables.EXPECTED_DAYS_LATE, probability * s.daysLateWhenLate())
                     .set(ScoreTables.RISK_BAND, model.config().band(probability))
                     .set(ScoreTables.REASON_1, reasons.get(0).words())
                     .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1).words() : null)

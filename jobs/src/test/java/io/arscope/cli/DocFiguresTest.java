@@ -98,8 +98,8 @@ class DocFiguresTest {
                         () -> "\"" + onAPage(OWN_HISTORY) + "\"."),
                 new Quote(worklists, "\"%s\" when".formatted(ALL_CUSTOMERS),
                         () -> "\"" + onAPage(ALL_CUSTOMERS) + "\" when"),
-                new Quote(worklists, "\"88% risk of paying late; payment expected in 22 days\"",
-                        () -> "\"" + onAPage("88% risk of paying late; payment expected in 22 days") + "\""),
+                new Quote(worklists, "\"88% risk of paying late; payment expected in 24 days\"",
+                        () -> "\"" + onAPage("88% risk of paying late; payment expected in 24 days") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
                 new Quote(lead, "(\"18 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
                 new Quote(worklists, "(18 of 250 is 7.2%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "

@@ -54,10 +54,12 @@ class BaselineScoresTest {
                 features("I4", null, 0), features("I5", 1.0, 5));
         Map<String, String> reasons = new HashMap<>();
         Map<String, Double> probabilities = new HashMap<>();
+        Map<String, Double> expectedDays = new HashMap<>();
         for (Row r : BaselineScores.of(ScoreTables.SCORES.frame(spark, scores), spark.createDataFrame(features,
                 RiskFeatures.SCHEMA), 0.25, RiskConfig.DEFAULT).collectAsList()) {
             reasons.put(r.getAs("invoice_id"), r.getAs("reason_1"));
             probabilities.put(r.getAs("invoice_id"), r.getAs("probability_late"));
+            expectedDays.put(r.getAs("invoice_id"), r.getAs("expected_days_late"));
         }
         String ranked = "ranked by its own record (the model was refused): ";
         assertEquals(Map.of(
@@ -68,5 +70,9 @@ class BaselineScoresTest {
                 "I4", ranked + "no earlier invoice with a known outcome, so the portfolio's 25% late",
                 "I5", ranked + "100% of its earlier invoices were late (paid late, or unpaid past due)"), reasons);
         assertEquals(Map.of("I1", 0.4286, "I2", 1.0, "I3", 0.0, "I4", 0.25, "I5", 1.0), probabilities);
+        // The model's 3 expected days at its 0.5 are 6 days late when late, taken at the baseline's probability.
+        Map<String, Double> byHand = Map.of("I1", 6 * 0.4286, "I2", 6.0, "I3", 0.0, "I4", 1.5, "I5", 6.0);
+        assertEquals(byHand.keySet(), expectedDays.keySet());
+        byHand.forEach((invoice, days) -> assertEquals(days, expectedDays.get(invoice), 1e-12, invoice));
     }
 }
