@@ -9,6 +9,7 @@ import io.arscope.job.UsageException;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.worklist.ActionsLog;
 import io.arscope.worklist.BacktestOptions;
+import io.arscope.worklist.CollectorNames;
 import io.arscope.worklist.DraftTemplates;
 import io.arscope.worklist.DunningStrategy;
 import io.arscope.worklist.WorklistBacktestJob;
@@ -74,9 +75,15 @@ final class WorklistCommands {
         @Option(names = "--draft-language", defaultValue = "en", description = "Language of the reminder drafts: en "
                 + "or fr. Default: ${DEFAULT-VALUE}.")
         String language;
+        @Option(names = "--collectors", converter = SharedOptions.AbsolutePath.class, description = "CSV file of "
+                + "the collectors who sign the drafts: columns collector (the id the data names), name, and "
+                + "optionally email and phone (see notebooks-docs/worklists.md). Default: drafts are signed with the "
+                + "collector's id.")
+        Path collectors;
 
         DraftTemplates templates() throws UsageException {
-            return DraftTemplates.read(templates, language);
+            return DraftTemplates.read(templates, language).signedBy(collectors == null ? CollectorNames.NONE
+                    : CollectorNames.read(collectors));
         }
     }
 

@@ -48,6 +48,7 @@ public final class DraftTemplates {
     private final String folder;
     /** Templates by step code. */
     private final Map<String, Template> templates;
+    private final CollectorNames collectors;
 
     /** One step's template, and the file it came from (for messages). */
     record Template(String source, String subject, String body, boolean own) {
@@ -57,10 +58,22 @@ public final class DraftTemplates {
     public record Text(String subject, String body) {
     }
 
-    private DraftTemplates(DraftLanguage language, String folder, Map<String, Template> templates) {
+    private DraftTemplates(DraftLanguage language, String folder, Map<String, Template> templates,
+            CollectorNames collectors) {
         this.language = language;
         this.folder = folder;
         this.templates = templates;
+        this.collectors = collectors;
+    }
+
+    /** These templates, the drafts signed with the names, addresses and phone numbers of {@code collectors}. */
+    public DraftTemplates signedBy(CollectorNames collectors) {
+        return new DraftTemplates(language, folder, templates, collectors);
+    }
+
+    /** Who signs the drafts: {@link CollectorNames#NONE} when no collectors file was given. */
+    public CollectorNames collectors() {
+        return collectors;
     }
 
     /** The shipped English templates. */
@@ -114,7 +127,7 @@ public final class DraftTemplates {
                 throw new UsageException("cannot read draft templates " + languageFolder + ": " + UsageException.reason(e));
             }
         }
-        return new DraftTemplates(language, folder == null ? null : folder.toString(), templates);
+        return new DraftTemplates(language, folder == null ? null : folder.toString(), templates, CollectorNames.NONE);
     }
 
     public DraftLanguage language() {
@@ -176,7 +189,11 @@ public final class DraftTemplates {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("customer_name", plain(d.addressee()));
         v.put("customer_id", plain(d.customerId()));
-        v.put("collector", Worklist.UNASSIGNED.equals(d.collector()) ? language.team() : plain(d.collector()));
+        java.util.Optional<CollectorNames.Signature> signature = collectors.of(d.collector());
+        v.put("collector", signature.map(CollectorNames.Signature::name).orElse(
+                Worklist.UNASSIGNED.equals(d.collector()) ? language.team() : plain(d.collector())));
+        v.put("collector_email", signature.map(CollectorNames.Signature::email).orElse(""));
+        v.put("collector_phone", signature.map(CollectorNames.Signature::phone).orElse(""));
         v.put("as_of", language.date(d.asOf()));
         v.put("currency", plain(String.join(", ", open.keySet())));
         v.put("invoice_count", Integer.toString(d.invoices().size()));
@@ -351,8 +368,11 @@ public final class DraftTemplates {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("customer_name", "the customer's name, or its id when it has none");
         f.put("customer_id", "the customer's id");
-        f.put("collector", "the customer's collector, as in the data; the receivables team (Accounts Receivable) for a "
-                + "customer no collector is assigned to");
+        f.put("collector", "the customer's collector: its name from the collectors file (--collectors), else its id as "
+                + "in the data; the receivables team (Accounts Receivable) for a customer no collector is assigned to, "
+                + "unless the file names 'unassigned'");
+        f.put("collector_email", "the collector's e-mail address from the collectors file; empty when none");
+        f.put("collector_phone", "the collector's phone number from the collectors file; empty when none");
         f.put("as_of", "the worklist's day");
         f.put("currency", "the currency of the amounts (several separated by commas)");
         f.put("invoice_count", "the number of invoices listed");

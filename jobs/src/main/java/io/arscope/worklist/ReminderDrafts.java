@@ -32,8 +32,17 @@ public final class ReminderDrafts {
     }
 
     /** The worklist's line for {@code count} drafts written. */
-    public static String written(int count) {
-        return String.format("reminder drafts: %,d in %s/", count, FOLDER);
+    public static String written(Drafted drafted) {
+        String line = String.format("reminder drafts: %,d in %s/", drafted.count(), FOLDER);
+        return drafted.unnamed().isEmpty() ? line : line + "; signed with their ids, as the collectors file does not "
+                + "name them: " + String.join(", ", drafted.unnamed());
+    }
+
+    /**
+     * What {@link #write} wrote: how many drafts, and which collectors with drafts the collectors file does not name
+     * (none without a file), so the run says who signs with an id.
+     */
+    public record Drafted(int count, List<String> unnamed) {
     }
 
     /** The worklist's line when its amounts are converted to {@code currency}, so that it drafts none. */
@@ -48,25 +57,30 @@ public final class ReminderDrafts {
      * every column they have, so a promise or plan instalment column there reaches the drafts
      * ({@link ReminderDraft#of}).
      *
-     * @return the number of drafts written
+     * @return the number of drafts written, and the collectors who sign them with their ids
      */
-    public static int write(SparkSession spark, String output, LocalDate day, DunningStrategy strategy,
+    public static Drafted write(SparkSession spark, String output, LocalDate day, DunningStrategy strategy,
             DraftTemplates templates) throws IOException {
         return write(spark, spark.read().parquet(WorklistTables.CUSTOMERS.path(output)),
                 ParquetFooters.read(spark, WorklistTables.INVOICES.path(output)), output, day, strategy, templates);
     }
 
     /** Writes the drafts of a worklist's customer and invoice rows into {@code output}, replacing any there. */
-    static int write(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices, String output, LocalDate day,
+    static Drafted write(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices, String output, LocalDate day,
             DunningStrategy strategy, DraftTemplates templates) throws IOException {
         String folder = OutputFiles.child(output, FOLDER);
         WorklistJob.replaceFolder(spark, folder);
         Map<String, String> collectorFiles = FileNames.of(customers.select(WorklistTables.COLLECTOR.col()).distinct()
                 .collectAsList().stream().map(r -> r.getString(0)).toList());
         int written = 0;
+        List<String> signing = new java.util.ArrayList<>();
         for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
             CollectorQueue queue = queues.next();
             List<ReminderDraft> drafts = drafts(queue, day, strategy);
+            // A customer without a collector gets the team's signature, not an id.
+            if (!drafts.isEmpty() && !Worklist.UNASSIGNED.equals(queue.collector())) {
+                signing.add(queue.collector());
+            }
             Map<String, String> customerFiles = FileNames.of(drafts.stream().map(ReminderDraft::customerId).toList());
             String collectorFolder = OutputFiles.child(folder, collectorFiles.get(queue.collector()));
             for (ReminderDraft draft : drafts) {
@@ -77,7 +91,7 @@ public final class ReminderDrafts {
                 written++;
             }
         }
-        return written;
+        return new Drafted(written, templates.collectors().unnamed(signing));
     }
 
     /**

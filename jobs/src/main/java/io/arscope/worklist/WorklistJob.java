@@ -170,6 +170,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
             String alerts = AlertsTables.ALERTS.path(o.alerts());
             read.put(alerts, ParquetFooters.rows(spark, alerts));
         }
+        CollectorNames signers = o.drafts().collectors();
+        if (signers.file() != null) {
+            read.put(signers.file(), (long) signers.size());
+        }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), paid, activity,
                 byCollector, o.config(), context.output(), source, read, day, started);

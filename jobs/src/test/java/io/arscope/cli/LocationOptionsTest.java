@@ -21,7 +21,7 @@ class LocationOptionsTest {
 
     private static final Set<String> LOCATIONS = Set.of("--input", "--output", "--metrics", "--scores",
             "--previous-scores", "--forecast", "--worklist", "--alerts", "--model", "--mapping", "--actions-log",
-            "--lake");
+            "--lake", "--collectors");
 
     @Test
     void everyLocationOptionOfEveryCommandButRunIsMadeAbsolute() {

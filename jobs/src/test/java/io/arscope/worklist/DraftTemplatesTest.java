@@ -18,8 +18,8 @@ import io.arscope.job.UsageException;
 
 class DraftTemplatesTest {
 
-    private static final String FIELDS = "[customer_name, customer_id, collector, as_of, currency, invoice_count, "
-            + "invoice_table, total_open, total_overdue, promise, plan, not_yet_due]";
+    private static final String FIELDS = "[customer_name, customer_id, collector, collector_email, collector_phone, "
+            + "as_of, currency, invoice_count, invoice_table, total_open, total_overdue, promise, plan, not_yet_due]";
     private static final DunningStrategy STRATEGY = new DunningStrategy(List.of(
             new DunningStrategy.Step("nudge", "Email a reminder", 1, null, null, null, "email"),
             new DunningStrategy.Step("ring", "Call", -3, 0, null, null, "call")));

@@ -60,6 +60,8 @@ class ReminderDraftsTest {
     private static Path french;
     private static Path promised;
     private static Path promisedFrench;
+    private static Path signed;
+    private static ReminderDrafts.Drafted signedDrafts;
 
     @BeforeAll
     static void write() throws Exception {
@@ -92,6 +94,12 @@ class ReminderDraftsTest {
         french = dir.resolve("french");
         ReminderDrafts.write(spark, rows, invoices, plain.toString(), WorklistTest.AS_OF, CONFIG.strategy(),
                 DraftTemplates.shipped());
+        // A collectors file naming ana.ruiz only.
+        Path collectors = Files.writeString(dir.resolve("collectors.csv"), "collector,name,email,phone\n"
+                + "ana.ruiz,Ana Ruiz,ana.ruiz@acme.example,+1 555 0100\n");
+        signed = dir.resolve("signed");
+        signedDrafts = ReminderDrafts.write(spark, rows, invoices, signed.toString(), WorklistTest.AS_OF,
+                CONFIG.strategy(), DraftTemplates.shipped().signedBy(CollectorNames.read(collectors)));
         // The worklist-facing activity columns, as the worklist will carry them: a broken promise for C1 and a
         // missed plan instalment for C2.
         Column c1 = col("customer_id").equalTo("C1");
@@ -193,6 +201,21 @@ class ReminderDraftsTest {
         assertEquals("Please arrange payment of the overdue amount within 7 days, or contact us today if there is a "
                 + "reason it cannot be paid, so that we can resolve it together.", body.get(13));
         assertEquals(List.of("", "Regards,", "ana.ruiz"), body.subList(14, body.size()));
+    }
+
+    /**
+     * With a collectors file, ana.ruiz's drafts are signed with her name, address and phone; Zoë, whom the file does
+     * not name, signs with her id as before, and the run is told so.
+     */
+    @Test
+    void aCollectorNamedInTheCollectorsFileSignsWithNameAddressAndPhone() throws Exception {
+        List<String> body = read(signed, "ana.ruiz", "C1.eml").body().lines().toList();
+        assertEquals(List.of("", "Regards,", "Ana Ruiz", "ana.ruiz@acme.example", "+1 555 0100"),
+                body.subList(14, body.size()));
+        assertEquals(read(plain, ZOE, C6_FILE).body(), read(signed, ZOE, C6_FILE).body());
+        assertEquals(new ReminderDrafts.Drafted(4, List.of(ZOE)), signedDrafts);
+        assertEquals("reminder drafts: 4 in drafts/; signed with their ids, as the collectors file does not name them: "
+                + ZOE, ReminderDrafts.written(signedDrafts));
     }
 
     @Test
