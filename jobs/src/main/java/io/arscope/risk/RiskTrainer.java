@@ -182,9 +182,9 @@ public final class RiskTrainer {
     /**
      * The days-late regression's examples: the invoices settled late, with their days late. It learns how late an
      * invoice is when it is late, and the model's expected days late is that times the probability of paying late.
-     * Learnt over every settled invoice, on-time ones at 0, the regression said little apart for customers who
-     * seldom pay late: their small expected days over their small probability made them look the slowest payers
-     * once late, and put their overdue invoices first on the worklist.
+     * Learnt over every settled invoice with the on-time ones at 0, it gave customers who seldom pay late a small
+     * figure that over their small probability made them look the slowest payers once late, and the worklist put
+     * their overdue invoices first.
      */
     static MutableDataset<Regressor> regression(LabelledInvoices rows, Standardizer standardizer) {
         var factory = RiskModel.regressionFactory();
