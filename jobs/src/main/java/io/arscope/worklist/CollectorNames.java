@@ -2,13 +2,11 @@ package io.arscope.worklist;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -70,16 +68,11 @@ public final class CollectorNames {
     public static CollectorNames read(Path file) throws UsageException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = Utf8Text.of(Files.readAllBytes(file));
         } catch (CharacterCodingException e) {
             throw new UsageException("collectors file " + file + " is not UTF-8 text");
         } catch (IOException e) {
             throw new UsageException("cannot read collectors file " + file + ": " + UsageException.reason(e));
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
         }
         List<String[]> rows;
         try {
@@ -88,7 +81,7 @@ public final class CollectorNames {
             throw new UsageException("collectors file " + file + ": line " + (e.getLineIndex() + 1)
                     + " cannot be read as CSV");
         }
-        if (rows.isEmpty() || java.util.Arrays.stream(rows.get(0)).allMatch(v -> v == null || v.isBlank())) {
+        if (rows.isEmpty() || blank(rows.get(0))) {
             throw new UsageException("collectors file " + file + " is empty: its first line names the columns "
                     + COLUMNS);
         }
@@ -114,10 +107,10 @@ public final class CollectorNames {
             String[] row = rows.get(i);
             // Each record is one line (a break inside a field is refused below), so its index is its line.
             int line = i + 1;
-            if (java.util.Arrays.stream(row).allMatch(v -> v == null || v.isBlank())) {
+            if (blank(row)) {
                 continue;
             }
-            if (java.util.Arrays.stream(row).anyMatch(v -> v != null && (v.contains("\n") || v.contains("\r")))) {
+            if (Arrays.stream(row).anyMatch(v -> v != null && (v.contains("\n") || v.contains("\r")))) {
                 throw new UsageException("collectors file " + file + ", line " + line + ": a field holds a line "
                         + "break");
             }
@@ -166,6 +159,11 @@ public final class CollectorNames {
     /** How many collectors the file names. */
     public int size() {
         return byCollector.size();
+    }
+
+    /** Whether a record holds nothing: a blank line. */
+    private static boolean blank(String[] row) {
+        return Arrays.stream(row).allMatch(v -> v == null || v.isBlank());
     }
 
     /** A cell as one line of plain text, stripped; empty when missing. */

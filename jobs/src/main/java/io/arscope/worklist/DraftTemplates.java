@@ -3,10 +3,7 @@ package io.arscope.worklist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -289,15 +286,11 @@ public final class DraftTemplates {
     static Template parse(String source, byte[] bytes, boolean own) throws UsageException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = Utf8Text.of(bytes);
         } catch (CharacterCodingException e) {
             throw new UsageException(source + ": a draft template must be UTF-8 text");
         }
         text = text.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.startsWith("\ufeff")) {
-            text = text.substring(1);
-        }
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         if (!first.regionMatches(true, 0, "Subject:", 0, "Subject:".length())

@@ -9,7 +9,7 @@ import java.util.List;
  * What a collector should check before a last-resort step (a referral to an agency or to legal, a final notice with
  * credit held): the facts on the customer's account that argue for talking first. A step is last-resort when it
  * starts at {@value #LAST_RESORT_DAYS} or more days past due (in the default strategy {@code legal_review} and
- * {@code final_notice}). Two facts count:
+ * {@code final_notice}). Three facts count:
  * <ul>
  * <li>other invoices of the customer in dispute: what it disputes may be why it has not paid, and an escalation
  * while a dispute is open reads as ignoring it;</li>
