@@ -28,7 +28,8 @@ import io.arscope.run.EmlMessage;
  * Who the collectors are, for the reminder drafts they sign: a collector's name, e-mail address and phone number by
  * the id the data names it with (an ERP's login such as {@code ana.ruiz}), read from a CSV file given with
  * {@code --collectors}. The receivables data itself holds only the id, and a customer should not receive a letter
- * signed "ana.ruiz". A collector the file does not name signs with its id, as without the file.
+ * signed "ana.ruiz". A collector the file does not name signs with its id, as without the file. The collectors'
+ * pages, summaries and the team page show the name beside the id; the CSVs and tables keep the id alone.
  *
  * <p>The file has a header naming the columns {@code collector} and {@code name} (both required in every row) and,
  * optionally, {@code email} and {@code phone}; other columns are refused, as a misspelt one would otherwise be
@@ -141,6 +142,15 @@ public final class CollectorNames {
     /** The signature of a collector the file names; empty for one it does not, or without a file. */
     public Optional<Signature> of(String collector) {
         return Optional.ofNullable(byCollector.get(collector));
+    }
+
+    /**
+     * How pages and summaries title a collector: the name with the id the data and the files key on, "Ana Ruiz
+     * (ana.ruiz)"; the id alone for a collector the file does not name.
+     */
+    public String shown(String collector) {
+        Signature s = byCollector.get(collector);
+        return s == null ? collector : s.name() + " (" + collector + ")";
     }
 
     /** The collectors of {@code collectors} the file does not name, sorted; none without a file. */

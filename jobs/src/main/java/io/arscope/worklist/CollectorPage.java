@@ -39,13 +39,16 @@ public final class CollectorPage {
      */
     public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config,
             List<CollectorActivity.Month> activity) {
-        return render(queue, asOf, config, activity, SHOWN_PER_QUEUE);
+        return render(queue, CollectorNames.NONE, asOf, config, activity, SHOWN_PER_QUEUE);
     }
 
-    /** As above, showing at most {@code shown} customers of each queue, or its capacity if larger. */
-    static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config,
+    /**
+     * As above, titled as {@code names} shows the collector, showing at most {@code shown} customers of each queue,
+     * or its capacity if larger.
+     */
+    static String render(CollectorQueue queue, CollectorNames names, LocalDate asOf, WorklistConfig config,
             List<CollectorActivity.Month> activity, int shown) {
-        String title = "Worklist for " + queue.collector() + ", " + asOf;
+        String title = "Worklist for " + names.shown(queue.collector()) + ", " + asOf;
         List<CollectorQueue.Customer> collect = queue.customers().stream()
                 .filter(c -> Worklist.COLLECT.equals(WorklistTables.QUEUE.of(c.row()))).toList();
         List<CollectorQueue.Customer> disputes = queue.customers().stream()

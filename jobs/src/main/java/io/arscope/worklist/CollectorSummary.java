@@ -32,8 +32,14 @@ public final class CollectorSummary {
     private CollectorSummary() {
     }
 
-    /** Pages by collector, from the customer roll-up of {@link Worklist#build}. */
+    /** Pages by collector, from the customer roll-up of {@link Worklist#build}, titled with the collectors' ids. */
     public static Map<String, String> pages(Dataset<Row> rollup, LocalDate asOf, WorklistConfig config) {
+        return pages(rollup, asOf, config, CollectorNames.NONE);
+    }
+
+    /** As above, each titled as {@code names} shows its collector. */
+    public static Map<String, String> pages(Dataset<Row> rollup, LocalDate asOf, WorklistConfig config,
+            CollectorNames names) {
         Dataset<Row> customers = withState(rollup);
         Map<String, List<Row>> today = new TreeMap<>();
         for (Row r : customers.filter(col("in_today")).orderBy("collector", "queue", "customer_rank").collectAsList()) {
@@ -54,7 +60,7 @@ public final class CollectorSummary {
         }
         Map<String, String> pages = new TreeMap<>();
         for (String collector : counts.keySet()) {
-            pages.put(collector, page(collector, asOf, today.getOrDefault(collector, List.of()),
+            pages.put(collector, page(collector, names.shown(collector), asOf, today.getOrDefault(collector, List.of()),
                     new Totals(counts.get(collector), money.get(collector)), config));
         }
         return pages;
@@ -91,10 +97,10 @@ public final class CollectorSummary {
                 .when(col("action_code").equalTo(Worklist.APPLY_ON_ACCOUNT), lit("covered")).otherwise(lit("later")));
     }
 
-    private static String page(String collector, LocalDate asOf, List<Row> today, Totals totals,
+    private static String page(String collector, String shownAs, LocalDate asOf, List<Row> today, Totals totals,
             WorklistConfig config) {
         StringBuilder md = new StringBuilder();
-        md.append("# Worklist for ").append(MarkdownText.escape(collector)).append(", ").append(asOf).append("\n\n");
+        md.append("# Worklist for ").append(MarkdownText.escape(shownAs)).append(", ").append(asOf).append("\n\n");
         String collectToday = Worklist.COLLECT + "/today";
         String disputeToday = Worklist.DISPUTE + "/today";
         md.append("Today: **").append(totals.customers(collectToday)).append("** to contact (capacity ")

@@ -36,7 +36,7 @@ public final class TeamPage {
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
             String currency, CollectorActivity activity) {
-        return render(view, files, asOf, config, currency, activity, null, null);
+        return render(view, files, asOf, config, currency, activity, null, null, CollectorNames.NONE);
     }
 
     /** The kinds of alert about customers: what a lead acts on (the report shows the rest). */
@@ -47,10 +47,11 @@ public final class TeamPage {
      * As {@link #render(TeamView, Map, LocalDate, WorklistConfig, String, CollectorActivity)}, with a section of the
      * customers' alerts since the last run ({@code alerts}; none when null) and, first thing under the title, a
      * warning that the lists rank by the baseline when the model gate behind the scores ({@code gate}; null when
-     * unknown) refused the model: the lead plans the day on that ranking.
+     * unknown) refused the model: the lead plans the day on that ranking. Collectors are shown as {@code names}
+     * shows them.
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
-            String currency, CollectorActivity activity, AlertList alerts, ModelGate gate) {
+            String currency, CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names) {
         Function<BigDecimal, String> money = a -> escape(InvoiceCurrency.shown(a, currency));
         List<TeamView.Load> collectors = view.collectors();
         int capacity = total(collectors, TeamView.Load::capacity);
@@ -115,7 +116,7 @@ public final class TeamPage {
                         + "<tbody>\n");
         for (TeamView.Load l : collectors) {
             html.append("<tr><td><a href=\"").append(escape(files.get(l.collector()))).append(".html\">")
-                    .append(escape(l.collector())).append("</a></td>")
+                    .append(escape(names.shown(l.collector()))).append("</a></td>")
                     .append(num(l.todayCustomers() + " of " + l.capacity())).append(num(String.valueOf(l.spare())))
                     .append(num(money.apply(l.todayOpen()))).append(num(money.apply(l.todayOverdue())))
                     .append(num(l.disputesToday() + " of " + l.disputeCapacity()))
@@ -125,7 +126,7 @@ public final class TeamPage {
         }
         html.append("</tbody></table></section>\n");
         if (activity != null) {
-            activity(html, view.loads(), activity);
+            activity(html, view.loads(), activity, names);
         }
 
         html.append("<section id=\"rebalancing\"><h2>Rebalancing</h2>\n<p class=\"rule\">Work no list reaches today "
@@ -142,7 +143,8 @@ public final class TeamPage {
             for (TeamView.Move m : view.moves()) {
                 String name = m.customerName() == null ? m.customerId() : m.customerName() + " (" + m.customerId() + ")";
                 html.append("<tr>").append(num(String.valueOf(m.order()))).append("<td>").append(escape(name))
-                        .append("</td><td>").append(escape(m.from())).append("</td><td>").append(escape(m.to()))
+                        .append("</td><td>").append(escape(names.shown(m.from()))).append("</td><td>")
+                        .append(escape(names.shown(m.to())))
                         .append("</td>").append(num(money.apply(m.open()))).append(num(money.apply(m.overdue())))
                         .append(num(money.apply(m.priority()))).append(num(String.valueOf(m.maxDaysPastDue())))
                         .append("</tr>\n");
@@ -168,7 +170,8 @@ public final class TeamPage {
      * The latest month's activity figures: a row per collector with a list (and the customers with no collector),
      * then the whole portfolio's, which also counts customers whose collector has no list today.
      */
-    private static void activity(StringBuilder html, List<TeamView.Load> loads, CollectorActivity activity) {
+    private static void activity(StringBuilder html, List<TeamView.Load> loads, CollectorActivity activity,
+            CollectorNames names) {
         YearMonth month = activity.months().get(0);
         html.append("<section id=\"activity\"><h2>Collections activity, ").append(month).append("</h2>\n")
                 .append("<p class=\"rule\">").append(escape(CollectorActivity.SCOPE)).append(" The last line is the "
@@ -179,7 +182,7 @@ public final class TeamPage {
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (TeamView.Load l : loads) {
-            activityRow(html, "<td>" + escape(l.collector()) + "</td>", activity.of(l.collector()).get(0));
+            activityRow(html, "<td>" + escape(names.shown(l.collector())) + "</td>", activity.of(l.collector()).get(0));
         }
         activityRow(html, "<th>All customers</th>", activity.team().get(0));
         html.append("</tbody></table></section>\n");

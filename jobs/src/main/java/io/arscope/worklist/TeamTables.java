@@ -93,16 +93,17 @@ public final class TeamTables {
      */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
             CollectorActivity activity) throws IOException {
-        return write(spark, output, day, config, activity, null, null);
+        return write(spark, output, day, config, activity, null, null, CollectorNames.NONE);
     }
 
     /**
      * As {@link #write(SparkSession, String, LocalDate, WorklistConfig, CollectorActivity)}, the page showing the
      * customers' alerts since the last run ({@code alerts}, or null for none) and, when the model gate behind the
-     * scores refused the model ({@code gate}, or null when unknown), that the lists rank by the baseline.
+     * scores refused the model ({@code gate}, or null when unknown), that the lists rank by the baseline, and the
+     * collectors as {@code names} shows them.
      */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
-            CollectorActivity activity, AlertList alerts, ModelGate gate) throws IOException {
+            CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names) throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
@@ -156,7 +157,7 @@ public final class TeamTables {
         long collectors = OutputFiles.writeTable(spark, TEAM.frame(spark, team), output, TEAM.name());
         long moved = OutputFiles.writeTable(spark, REBALANCING.frame(spark, moves), output, REBALANCING.name());
         OutputFiles.writeText(spark, OutputFiles.child(OutputFiles.child(output, WorklistTables.PAGES), PAGE),
-                TeamPage.render(view, files, day, config, currency, activity, alerts, gate));
+                TeamPage.render(view, files, day, config, currency, activity, alerts, gate, names));
         return new Counts(collectors, moved);
     }
 }

@@ -176,7 +176,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         }
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), paid, activity,
-                byCollector, o.config(), context.output(), source, read, day, started);
+                byCollector, signers, o.config(), context.output(), source, read, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
         String drafts = reporting.converts() ? ReminderDrafts.noneWhenConverted(reporting.code())
                 : ReminderDrafts.written(ReminderDrafts.write(spark, context.output(), day, o.config().strategy(),
@@ -186,7 +186,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector,
-                o.alerts() == null ? null : AlertList.read(spark, o.alerts()), source.gate());
+                o.alerts() == null ? null : AlertList.read(spark, o.alerts()), source.gate(), signers);
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         // Last, once every output is written and checked: the log records what the collectors are given.
@@ -227,18 +227,19 @@ public final class WorklistJob implements Job<WorklistOptions> {
             Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
             ScoreSource source, LocalDate day, Instant started) throws IOException {
         return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), null,
-                config, output, source, Map.of(), day, started);
+                CollectorNames.NONE, config, output, source, Map.of(), day, started);
     }
 
     /**
      * As above, with the customers' collection activity ({@link CustomerActivity#of}) and the collectors'
-     * ({@link CollectorActivity#of}; null for none, the pages then have no activity block), and the rows of what
-     * was read besides the scores, by location, for the manifest.
+     * ({@link CollectorActivity#of}; null for none, the pages then have no activity block), the pages titling the
+     * collectors as {@code names} shows them, and the rows of what was read besides the scores, by location, for
+     * the manifest.
      */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
             Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity,
-            CollectorActivity byCollector, WorklistConfig config, String output, ScoreSource source,
-            Map<String, Long> alsoRead, LocalDate day, Instant started) throws IOException {
+            CollectorActivity byCollector, CollectorNames names, WorklistConfig config, String output,
+            ScoreSource source, Map<String, Long> alsoRead, LocalDate day, Instant started) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, activity,
                 config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
@@ -255,7 +256,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
                 .parquet(WorklistTables.CUSTOMERS.path(output));
         OutputFiles.writeSingleCsv(spark, customers.orderBy(WorklistTables.COLLECTOR.col(), WorklistTables.QUEUE.col(),
                 WorklistTables.CUSTOMER_RANK.col()), WorklistTables.CUSTOMERS.path(output) + ".csv");
-        Map<String, String> pages = CollectorSummary.pages(customers, day, config);
+        Map<String, String> pages = CollectorSummary.pages(customers, day, config, names);
         Map<String, String> files = FileNames.of(pages.keySet());
         writeCsvPerCollector(spark, invoices, files, OutputFiles.child(output, WorklistTables.BY_COLLECTOR));
         String summaries = OutputFiles.child(output, WorklistTables.SUMMARIES);
@@ -264,7 +265,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
             OutputFiles.writeText(spark, OutputFiles.child(summaries, files.get(page.getKey()) + ".md"),
                     page.getValue());
         }
-        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, byCollector, day, config, output);
+        long inWorkbook = writePagesAndWorkbook(spark, customers, invoices, files, byCollector, names, day, config,
+                output);
         if (inWorkbook != listed) {
             throw new IllegalStateException("the workbook holds " + inWorkbook + " invoices but the worklist "
                     + listed);
@@ -313,8 +315,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * @return the invoice rows written to the workbook
      */
     private static long writePagesAndWorkbook(SparkSession spark, Dataset<Row> customers, Dataset<Row> invoices,
-            Map<String, String> files, CollectorActivity byCollector, LocalDate day, WorklistConfig config,
-            String output) throws IOException {
+            Map<String, String> files, CollectorActivity byCollector, CollectorNames names, LocalDate day,
+            WorklistConfig config, String output) throws IOException {
         String pages = OutputFiles.child(output, WorklistTables.PAGES);
         replaceFolder(spark, pages);
         if (files.isEmpty()) {
@@ -326,8 +328,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
             for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
                 CollectorQueue queue = queues.next();
                 OutputFiles.writeText(spark, OutputFiles.child(pages, files.get(queue.collector()) + ".html"),
-                        CollectorPage.render(queue, day, config,
-                                byCollector == null ? null : byCollector.of(queue.collector())));
+                        CollectorPage.render(queue, names, day, config,
+                                byCollector == null ? null : byCollector.of(queue.collector()),
+                                CollectorPage.SHOWN_PER_QUEUE));
                 rows += book.add(queue);
                 collectors++;
             }

@@ -27,7 +27,7 @@ class TeamPageAlertsTest {
                         + "2026-10-31, on average 50.0 days late; the 365 days before, 3 invoices paid on average on "
                         + "time")), LocalDate.of(2026, 9, 30));
         String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null);
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null, CollectorNames.NONE);
         assertTrue(page.contains("<section id=\"alerts\"><h2>Alerts since the last run</h2>\n<p class=\"rule\">"
                 + "Compared with the run as of 2026-09-30. Promises broken since, customers whose risk band rose, "
                 + "customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
@@ -44,7 +44,7 @@ class TeamPageAlertsTest {
         AlertList alerts = new AlertList(List.of(new AlertList.Alert("no_previous_run", "info", "previous_run", null,
                 "no earlier run to compare with")), null);
         String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null);
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null, CollectorNames.NONE);
         assertTrue(page.contains("<p class=\"rule\">Compared with no earlier run. Promises broken since, customers "
                 + "whose risk band rose, customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
         assertTrue(page.contains("<tr class=\"info\"><td>info</td><td>no previous run</td><td></td><td>no earlier "
@@ -59,7 +59,7 @@ class TeamPageAlertsTest {
                 + "baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, the customer's own past "
                 + "late share", null, null);
         String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, refused);
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, refused, CollectorNames.NONE);
         assertTrue(page.contains("</header>\n<p id=\"ranking\" class=\"warning\"><strong>Ranked by the baseline, "
                 + "not the risk model.</strong> The score step's gate: model refused, it does not beat the baseline by "
                 + "the margin: late amount in the riskiest 20% of validation invoices 31.2%, baseline 29.1%, margin "
@@ -68,6 +68,7 @@ class TeamPageAlertsTest {
         ModelGate passed = new ModelGate("late_amount_top20", 0.01, 0.351, 0.304, true, "model published", null,
                 null);
         assertFalse(TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, passed).contains("ranking"));
+                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, passed, CollectorNames.NONE)
+                .contains("ranking"));
     }
 }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.ledger.AgingBuckets;
 
@@ -152,6 +155,19 @@ class TeamViewTest {
         assertTrue(page.contains("<td>Zeta &amp; &lt;Sons&gt; (U1)</td><td>unassigned</td><td>bob</td>"
                 + "<td class=\"num\">EUR 600.00</td>"), page);
         assertFalse(page.contains("<Sons>"));
+    }
+
+    @Test
+    void collectorsTheCollectorsFileNamesAreShownByNameBesideTheirIds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("collectors.csv");
+        Files.writeString(file, "collector,name\nbob,Bob <Stone>\n");
+        Map<String, String> files = Map.of("amy", "amy", "bob", "bob", "cy", "cy", U, U);
+        String page = TeamPage.render(TeamView.of(DAY, CONFIG), files, LocalDate.of(2025, 3, 31), CONFIG, "EUR",
+                null, null, null, CollectorNames.read(file));
+        assertTrue(page.contains("<tr><td><a href=\"bob.html\">Bob &lt;Stone&gt; (bob)</a></td>"), page);
+        assertTrue(page.contains("<tr><td><a href=\"amy.html\">amy</a></td>"), "not in the file: its id");
+        assertTrue(page.contains("<td>Zeta &amp; &lt;Sons&gt; (U1)</td><td>unassigned</td><td>Bob &lt;Stone&gt; "
+                + "(bob)</td>"), page);
     }
 
     @Test

@@ -212,7 +212,8 @@ class WorklistForPeopleTest {
                 ana = next;
             }
         }
-        String page = CollectorPage.render(ana, WorklistTest.AS_OF, HandMadeWorklist.CONFIG, null, 1);
+        String page = CollectorPage.render(ana, CollectorNames.NONE, WorklistTest.AS_OF, HandMadeWorklist.CONFIG, null,
+                1);
         List<String> rows = page.lines().filter(l -> l.startsWith("<tr>")).toList();
         assertEquals(3, rows.size(), page);
         assertTrue(rows.get(0).contains("(C2)</td>") && rows.get(1).contains("(C1)</td>")
@@ -221,6 +222,25 @@ class WorklistForPeopleTest {
                 + "order. All are in this collector's CSV (by-collector/), its sheet of worklist.xlsx and "
                 + "worklist-customers.csv.</p></section>"), page);
         assertEquals(1, page.split("class=\"more\"").length - 1, "the dispute queue is shown whole");
+    }
+
+    @Test
+    void aCollectorTheCollectorsFileNamesIsTitledByName() throws Exception {
+        SparkSession spark = TestSpark.session();
+        Path file = dir.resolve("collectors.csv");
+        Files.writeString(file, "collector,name\n" + HandMadeWorklist.ANA + ",Ana Ruiz & Co\n");
+        CollectorNames names = CollectorNames.read(file);
+        for (Iterator<CollectorQueue> q = CollectorQueue.read(WorklistTables.CUSTOMERS.read(spark, out.toString()),
+                WorklistTables.INVOICES.read(spark, out.toString())); q.hasNext();) {
+            CollectorQueue queue = q.next();
+            String title = queue.collector().equals(HandMadeWorklist.ANA) ? "Ana Ruiz &amp; Co (ana.ruiz), 2025-03-31"
+                    : "Nord/Est &lt;B&gt; &amp; &quot;x&quot;: *?, 2025-03-31";
+            assertTrue(CollectorPage.render(queue, names, WorklistTest.AS_OF, HandMadeWorklist.CONFIG, null, 500)
+                    .contains("<h1>Worklist for " + title + "</h1>"), queue.collector());
+        }
+        assertTrue(CollectorSummary.pages(WorklistTables.CUSTOMERS.read(spark, out.toString()), WorklistTest.AS_OF,
+                HandMadeWorklist.CONFIG, names).get(HandMadeWorklist.ANA)
+                .startsWith("# Worklist for Ana Ruiz &amp; Co (ana\\.ruiz), 2025-03-31\n"), "escaped as Markdown");
     }
 
     @Test
