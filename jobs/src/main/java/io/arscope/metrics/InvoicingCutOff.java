@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
  * invoices stop on 2 December while its payments run on) leaves the month's credit sales short, and its DSO and
  * CEI read as if sales had collapsed. Told from the ledger's own habit, so that a business that bills once a month
  * is not warned every month: the latest month's last invoice is more than {@link #SLACK_DAYS} days earlier in the
- * month than in every one of the months before it (at least {@link #MIN_MONTHS} of the last {@link #MONTHS}).
+ * month than in every one of the months before it (at least {@link #MIN_MONTHS} of the last {@link #MONTHS}), or
+ * the latest month has no invoice while each of the {@link #MIN_MONTHS} before it has.
  */
 public final class InvoicingCutOff {
 
@@ -46,7 +47,10 @@ public final class InvoicingCutOff {
             months.put(YearMonth.from(r.<LocalDate>getAs("month")), r);
         }
         Row now = months.remove(latest);
-        if (now == null || months.size() < MIN_MONTHS) {
+        if (now == null) {
+            return none(latest, months);
+        }
+        if (months.size() < MIN_MONTHS) {
             return Optional.empty();
         }
         int lastDay = now.<LocalDate>getAs("last").getDayOfMonth();
@@ -62,5 +66,25 @@ public final class InvoicingCutOff {
                 + "was cut early, %s's credit sales are short and its DSO and CEI are not comparable", latest,
                 now.<LocalDate>getAs("last"), months.size(), earliestBefore, latest, count, count == 1 ? "" : "s",
                 perMonth, latest));
+    }
+
+    /**
+     * A latest month with no invoice at all, the furthest an export can be cut: warned of when each of the
+     * {@link #MIN_MONTHS} months before it has invoices, so that a business billing every other month or quarter
+     * is not.
+     */
+    private static Optional<String> none(YearMonth latest, TreeMap<YearMonth, Row> before) {
+        long invoices = 0;
+        for (int m = 1; m <= MIN_MONTHS; m++) {
+            Row month = before.get(latest.minusMonths(m));
+            if (month == null) {
+                return Optional.empty();
+            }
+            invoices += month.<Long>getAs("invoices");
+        }
+        return Optional.of(String.format("%s has no invoice, while each of the %d months before has some (%,.0f a "
+                + "month on average, the latest on %s): if the export was cut early, %s's credit sales are missing "
+                + "and its DSO and CEI are not comparable", latest, MIN_MONTHS, (double) invoices / MIN_MONTHS,
+                before.lastEntry().getValue().<LocalDate>getAs("last"), latest));
     }
 }

@@ -150,10 +150,12 @@ public final class MetricsTables {
     public static final Column<String> TO = text("to");
     public static final Column<BigDecimal> FROM_AMOUNT = money("from_amount");
     public static final Column<BigDecimal> ROLLED_AMOUNT = money("rolled_amount");
+    /** For the last bucket, the amount still open in it at the next month-end; empty for the others. */
+    public static final Column<BigDecimal> STAYED_AMOUNT = money("stayed_amount");
     public static final Column<Double> ROLL_RATE = number("roll_rate");
     public static final Column<Boolean> ABOVE_ONE = flag("above_one");
     public static final OutputTable ROLL_RATES = OutputTable.of("roll_rates", MONTH_END, BUCKET_INDEX, FROM_BUCKET,
-            TO, FROM_AMOUNT, ROLLED_AMOUNT, ROLL_RATE, ABOVE_ONE).keyedBy(MONTH_END, FROM_BUCKET);
+            TO, FROM_AMOUNT, ROLLED_AMOUNT, STAYED_AMOUNT, ROLL_RATE, ABOVE_ONE).keyedBy(MONTH_END, FROM_BUCKET);
 
     // provision_matrix
     public static final Column<String> BUCKET = text("bucket");

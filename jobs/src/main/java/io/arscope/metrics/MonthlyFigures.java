@@ -135,11 +135,12 @@ public final class MonthlyFigures {
 
         List<Column> rollCols = new ArrayList<>(List.of(col(MONTH), col("bucket"), col("open").as("from_amount"),
                 when(col("bucket_next").gt(col("bucket")), col("open_next")).otherwise(0).as("rolled_amount"),
-                col("written_off_next")));
+                col("written_off_next"),
+                when(col("bucket_next").equalTo(col("bucket")), col("open_next")).otherwise(0).as("stayed_amount")));
         dims.forEach(d -> rollCols.add(col(d)));
         Dataset<Row> rolls = Slices.sum(invoiceMonths.filter(col("open_next").isNotNull())
                 .select(rollCols.toArray(Column[]::new)), dims, List.of(MONTH, "bucket"),
-                List.of("from_amount", "rolled_amount", "written_off_next"));
+                List.of("from_amount", "rolled_amount", "written_off_next", "stayed_amount"));
 
         List<Column> cohortCols = new ArrayList<>(List.of(last_day(col("invoice_date")).as("cohort_month"),
                 explode(payments).as("e")));

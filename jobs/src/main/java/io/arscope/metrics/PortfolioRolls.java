@@ -33,12 +33,14 @@ final class PortfolioRolls {
             List<RollRates.Movement> buckets = movements.computeIfAbsent(month, m -> {
                 List<RollRates.Movement> empty = new ArrayList<>();
                 for (int k = 0; k < bucketCount; k++) {
-                    empty.add(new RollRates.Movement(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+                    empty.add(new RollRates.Movement(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                            BigDecimal.ZERO));
                 }
                 return empty;
             });
             buckets.set(((Number) r.getAs("bucket")).intValue(), new RollRates.Movement(SliceMonths.money(r, "from_amount"),
-                    SliceMonths.money(r, "rolled_amount"), SliceMonths.money(r, "written_off_next")));
+                    SliceMonths.money(r, "rolled_amount"), SliceMonths.money(r, "written_off_next"),
+                    SliceMonths.money(r, "stayed_amount")));
         }
         return RollRates.of(movements);
     }
@@ -52,7 +54,8 @@ final class PortfolioRolls {
             rows.add(MetricsTables.ROLL_RATES.row().set(MetricsTables.MONTH_END, r.from().atEndOfMonth())
                     .set(MetricsTables.BUCKET_INDEX, r.bucket()).set(MetricsTables.FROM_BUCKET, labels.get(r.bucket()))
                     .set(MetricsTables.TO, to).set(MetricsTables.FROM_AMOUNT, r.fromAmount())
-                    .set(MetricsTables.ROLLED_AMOUNT, r.rolledAmount()).set(MetricsTables.ROLL_RATE, r.rate())
+                    .set(MetricsTables.ROLLED_AMOUNT, r.rolledAmount()).set(MetricsTables.STAYED_AMOUNT, r.stayedAmount())
+                    .set(MetricsTables.ROLL_RATE, r.rate())
                     .set(MetricsTables.ABOVE_ONE, r.aboveOne()).build());
         }
         return rows;

@@ -144,8 +144,11 @@ public final class CfoReport {
         return out;
     }
 
+    /** Why last month's allowance is not shown: no aging of that month-end, or a loss rate unknown then. */
     private static String noLastMonthEcl(ReportData data) {
-        return "no aging at " + YearMonth.from(data.asOf()).minusMonths(1) + " in period_metrics to recompute it";
+        YearMonth month = YearMonth.from(data.asOf()).minusMonths(1);
+        return data.lastMonthProvision().isEmpty() ? "no aging at " + month + " in period_metrics to recompute it"
+                : "a roll rate on the way to write-off was unknown at " + month;
     }
 
     /** Why a figure of period_metrics is missing when nothing else explains it. */
@@ -412,7 +415,8 @@ public final class CfoReport {
                         thNum("ECL"), thNum("Loss rate " + month), thNum("Balance " + month),
                         thNum("ECL " + month)), rows),
                 note("Forward-looking overlay " + String.format(java.util.Locale.US, "%.2f", overlay)
-                        + ". The last bucket's roll rate is its write-off rate."));
+                        + ". The last bucket's roll rate is its write-off rate: the share of its money eventually written "
+                        + "off, not in one month."));
     }
 
     // ---- forecast

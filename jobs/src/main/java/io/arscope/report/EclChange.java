@@ -25,8 +25,11 @@ final class EclChange {
             return "No change against " + month + " is shown: "
                     + (before.isEmpty() ? "the allowance at " + month + " could not be recomputed (no aging of that "
                             + "month-end in period_metrics)."
-                    : now.stream().anyMatch(l -> l.balance() != null && l.balance() != 0 && l.lossRate() == null)
+                    : ecl == null && unknownRate(now)
                             ? "the allowance is not known, since a roll rate on the way to write-off is unknown."
+                    : eclBefore == null && unknownRate(before)
+                            ? "the allowance at " + month + " is not known, since a roll rate on the way to write-off "
+                                    + "was unknown then."
                     : "an ECL or balance is empty in provision_matrix.");
         }
         double byBalances = 0;
@@ -46,6 +49,11 @@ final class EclChange {
                 + FinanceFormat.money((double) Math.abs(change)) + ": " + signed(balances)
                 + " from balances (their change at " + month + "'s loss rates) and " + signed(change - balances)
                 + " from loss rates.";
+    }
+
+    /** Whether a bucket holding money has no loss rate: its ECL, and so the allowance, is unknown. */
+    private static boolean unknownRate(List<ReportData.ProvisionLine> lines) {
+        return lines.stream().anyMatch(l -> l.balance() != null && l.balance() != 0 && l.lossRate() == null);
     }
 
     /** Rounded as {@link FinanceFormat#money} rounds, so that the figures read as the headline's change. */

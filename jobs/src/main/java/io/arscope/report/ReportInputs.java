@@ -239,7 +239,7 @@ public final class ReportInputs {
                 .collectAsList()) {
             known.add(new RollRates.Roll(YearMonth.from(MetricsTables.MONTH_END.of(r)),
                     MetricsTables.BUCKET_INDEX.of(r), MetricsTables.FROM_AMOUNT.of(r),
-                    MetricsTables.ROLLED_AMOUNT.of(r), MetricsTables.ROLL_RATE.of(r),
+                    MetricsTables.ROLLED_AMOUNT.of(r), MetricsTables.STAYED_AMOUNT.of(r), MetricsTables.ROLL_RATE.of(r),
                     MetricsTables.ABOVE_ONE.of(r)));
         }
         // The matrix averages min(roll months, months on record) per bucket: its largest count is the roll months

@@ -206,7 +206,7 @@ class SampleRunOutputsTest {
         assertTrue(log.stream().anyMatch(l -> l.matches("\\S+ WARN  score: arscope score: warning: model refused.*")));
         assertTrue(out.contains("forecast: as of 2026-10-31, expected cash over 13 weeks 5,087,846.84, week 1 "), out);
         assertTrue(out.contains("metrics: as of 2026-10-31 (months to 2026-10-31), 2026-10 ending AR 2,071,951.17, "
-                + "CEI 92.7%, expected credit loss 9,340.99"), out);
+                + "CEI 92.7%, expected credit loss 20,138.96"), out);
         assertTrue(out.contains("2026-10-31 run complete with warnings (exit 7) in "), out);
         assertTrue(out.contains("train: xgboost on 3,412 invoices; test late amount in top 20% 30.0% (baseline 32.9%), "
                 + "ROC AUC 0.780 (baseline 0.774); model in "), out);

@@ -63,8 +63,8 @@ class AgingAndLossTest {
             // Month i rolls i% of 1,000 from current; month 14 reports more rolled than was there.
             BigDecimal rolled = i == 14 ? new BigDecimal("1200") : new BigDecimal(i * 10);
             m.put(java.time.YearMonth.of(2024, 1).plusMonths(i), List.of(
-                    new RollRates.Movement(new BigDecimal("1000"), rolled, z),
-                    new RollRates.Movement(new BigDecimal("100"), z, new BigDecimal("50"))));
+                    new RollRates.Movement(new BigDecimal("1000"), rolled, z, z),
+                    new RollRates.Movement(new BigDecimal("100"), z, new BigDecimal("25"), new BigDecimal("50"))));
         }
         List<RollRates.Roll> rolls = RollRates.of(m);
         assertEquals(1, rolls.stream().filter(RollRates.Roll::aboveOne).count());
@@ -72,8 +72,36 @@ class AgingAndLossTest {
         // The last 12 months: months 3..13 at 3%..13% and month 14 at 120%.
         double expected = (java.util.stream.IntStream.rangeClosed(3, 13).mapToDouble(i -> i / 100.0).sum() + 1.2) / 12;
         assertEquals(expected, averages.get(0), 1e-12);
+        // The last bucket writes off a quarter of what it holds each month and still holds half a month on: of its
+        // money, 0.25 / (1 - 0.5) = half is lost in the end (a quarter, then an eighth, ...).
         assertEquals(0.5, averages.get(1), 1e-12);
         assertEquals(List.of(12, 12), RollRates.monthsUsed(rolls, 2, 12));
+    }
+
+    /**
+     * The last bucket holds its money for months: of 1,000 in it at each month-end, 300 is written off during the
+     * next month, 650 is still in it at that month's end and 50 is paid. Its write-off rate is 0.3 / (1 - 0.65) =
+     * 6/7 (300 of each 350 that leave), not the month's 30%; one that never lets anything go has none.
+     */
+    @Test
+    void theLastBucketsWriteOffRateIsTheShareEventuallyWrittenOff() {
+        java.util.SortedMap<java.time.YearMonth, List<RollRates.Movement>> m = new java.util.TreeMap<>();
+        java.util.SortedMap<java.time.YearMonth, List<RollRates.Movement>> stuck = new java.util.TreeMap<>();
+        BigDecimal z = BigDecimal.ZERO;
+        for (int i = 1; i <= 3; i++) {
+            m.put(java.time.YearMonth.of(2026, i), List.of(new RollRates.Movement(new BigDecimal("1000"),
+                    new BigDecimal("100"), z, z), new RollRates.Movement(new BigDecimal("1000"), z,
+                    new BigDecimal("300"), new BigDecimal("650"))));
+            stuck.put(java.time.YearMonth.of(2026, i), List.of(new RollRates.Movement(new BigDecimal("1000"),
+                    new BigDecimal("100"), z, z), new RollRates.Movement(new BigDecimal("1000"), z, z,
+                    new BigDecimal("1000"))));
+        }
+        List<RollRates.Roll> rolls = RollRates.of(m);
+        assertEquals(0.3, rolls.get(1).rate(), 1e-12, "the month's own rate, as roll_rates shows it");
+        assertEquals(new BigDecimal("650"), rolls.get(1).stayedAmount());
+        assertEquals(null, rolls.get(0).stayedAmount());
+        assertEquals(6.0 / 7, RollRates.average(rolls, 2, 12).get(1), 1e-12);
+        assertEquals(null, RollRates.average(RollRates.of(stuck), 2, 12).get(1));
     }
 
     /**
@@ -88,8 +116,9 @@ class AgingAndLossTest {
         // Current rolls 10% into 1-30 each month; 1-30 never rolls on; nothing is ever 31+ days past due.
         for (int i = 1; i <= 3; i++) {
             m.put(java.time.YearMonth.of(2013, i), List.of(new RollRates.Movement(new BigDecimal("1000"),
-                    new BigDecimal("100"), z), new RollRates.Movement(new BigDecimal("100"), z, z),
-                    new RollRates.Movement(z, z, z), new RollRates.Movement(z, z, z), new RollRates.Movement(z, z, z)));
+                    new BigDecimal("100"), z, z), new RollRates.Movement(new BigDecimal("100"), z, z, z),
+                    new RollRates.Movement(z, z, z, z), new RollRates.Movement(z, z, z, z),
+                    new RollRates.Movement(z, z, z, z)));
         }
         List<Double> averages = RollRates.average(RollRates.of(m), 5, 12);
         assertEquals(0.1, averages.get(0), 1e-12);

@@ -56,4 +56,18 @@ class InvoicingCutOffTest {
         assertEquals(Optional.empty(), InvoicingCutOff.of(invoices("2013-03-30", "2013-04-30", "2013-10-30",
                 "2013-11-30", "2013-12-02"), LocalDate.parse("2013-12-31")));
     }
+
+    @Test
+    void aMonthWithNoInvoiceAfterThreeMonthsWithSomeIsWarnedOf() {
+        // IBM's export as of 2014-01-31: invoices to 2 December, none in January. October to December hold 2, 2
+        // and 3 invoices: 7 / 3 = 2.33, shown as 2.
+        Dataset<Row> rows = invoices("2013-09-05", "2013-10-03", "2013-10-27", "2013-11-10", "2013-11-30",
+                "2013-12-01", "2013-12-02", "2013-12-02");
+        assertEquals(Optional.of("2014-01 has no invoice, while each of the 3 months before has some (2 a month on "
+                + "average, the latest on 2013-12-02): if the export was cut early, 2014-01's credit sales are missing "
+                + "and its DSO and CEI are not comparable"), InvoicingCutOff.of(rows, LocalDate.parse("2014-01-31")));
+        // A business that bills every other month: November has none, so an empty January is its habit.
+        assertEquals(Optional.empty(), InvoicingCutOff.of(invoices("2013-07-05", "2013-09-05", "2013-10-05",
+                "2013-12-05"), LocalDate.parse("2014-01-31")));
+    }
 }

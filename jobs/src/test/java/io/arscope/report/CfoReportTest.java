@@ -387,6 +387,18 @@ class CfoReportTest {
         assertTrue(without.contains("No change against 2026-02 is shown: the allowance at 2026-02 could not be "
                 + "recomputed (no aging of that month-end in period_metrics)."), without);
         assertTrue(without.contains("n/a vs last month (no aging at 2026-02 in period_metrics to recompute it)"));
+        // February's aging is there but its last bucket had never rolled to write-off (IBM's ledger): the loss
+        // rates were unknown then, which is the reason given, not a missing aging.
+        List<ReportData.ProvisionLine> unknown = february.stream().map(l -> new ReportData.ProvisionLine(l.bucket(),
+                l.rollRate(), null, l.balance(), null, 1.0)).toList();
+        String unknownThen = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), null, List.of(), List.of(), unknown), "Receivables report", "arscope test");
+        assertTrue(unknownThen.contains("No change against 2026-02 is shown: the allowance at 2026-02 is not known, "
+                + "since a roll rate on the way to write-off was unknown then."), unknownThen);
+        assertTrue(unknownThen.contains("n/a vs last month (a roll rate on the way to write-off was unknown at "
+                + "2026-02)"), unknownThen);
+        assertTrue(unknownThen.contains("<td class=\"num\">134,000</td><td class=\"num\">n/a (a roll rate on the "
+                + "way to write-off was unknown at 2026-02)</td></tr>"), unknownThen);
     }
 
     @Test
