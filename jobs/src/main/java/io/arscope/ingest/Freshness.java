@@ -67,7 +67,7 @@ public record Freshness(String asOf, String latest, String latestIn, Long ageDay
             return "stale input: no accepted row has a business date, so nothing shows the export is as of " + asOf;
         }
         return String.format("%s: the latest dated row is %s (%s), %d days before the as-of date %s; the limit is "
-                + "%d days (--max-data-age)", stale() ? "stale input" : "fresh", latest, latestIn, ageDays, asOf,
+                + "%d days (--max-data-age; for arscope run, max-data-age in its config's ingest section)", stale() ? "stale input" : "fresh", latest, latestIn, ageDays, asOf,
                 maxAgeDays);
     }
 }

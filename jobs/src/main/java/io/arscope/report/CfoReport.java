@@ -507,6 +507,9 @@ public final class CfoReport {
             return section("customers", heading, note("No worklist was given to this report (run <code>arscope "
                     + "worklist</code> and pass <code>--worklist</code>)."));
         }
+        if (data.riskiest().isEmpty()) {
+            return section("customers", heading, note("No open invoice on the worklist: nothing is expected late."));
+        }
         List<String> rows = data.riskiest().stream()
                 .sorted(Comparator.comparingDouble(ReportData.RiskyCustomer::expectedLate).reversed()
                         .thenComparing(ReportData.RiskyCustomer::customerId))

@@ -377,7 +377,8 @@ class SampleRunOutputsTest {
         assertEquals(ExitCode.STALE_INPUT, stale, printed.toString());
         assertFalse(Files.exists(work.resolve("stale/2026-12-31")));
         assertTrue(printed.toString().contains("stale input: the latest dated row is 2026-10-31 (payments), 61 days "
-                + "before the as-of date 2026-12-31; the limit is 7 days (--max-data-age)"), printed.toString());
+                + "before the as-of date 2026-12-31; the limit is 7 days (--max-data-age; for arscope run, "
+                + "max-data-age in its config's ingest section)"), printed.toString());
     }
 
     /**

@@ -402,6 +402,15 @@ class CfoReportTest {
     }
 
     @Test
+    void aWorklistWithNoOpenInvoiceSaysSoInsteadOfAnEmptyTable() {
+        ReportData d = data();
+        String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), List.of(), null, List.of(), List.of(), List.of()), "Receivables report", "arscope test");
+        assertTrue(html.contains("<h2>Customers with the most money expected late</h2>\n<p class=\"note\">No open "
+                + "invoice on the worklist: nothing is expected late.</p>"), html);
+    }
+
+    @Test
     void financeFormats() {
         assertEquals("(1,500)", FinanceFormat.money(-1500.4));
         assertEquals("1,234,568", FinanceFormat.money(1234567.5));
