@@ -72,8 +72,9 @@ final class MetricsCommand implements Callable<Integer> {
         @Mixin
         SharedOptions.Currency currency = new SharedOptions.Currency();
 
-        @Option(names = "--trend-months", defaultValue = "12",
-                description = "Months in each trend regression. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--trend-months", defaultValue = "13",
+                description = "Months in each trend regression, the latest included. Default: ${DEFAULT-VALUE} (the "
+                        + "latest and the year before it).")
         int trendMonths;
 
         MetricsOptions options(String input, String output, LocalDate asOf) {

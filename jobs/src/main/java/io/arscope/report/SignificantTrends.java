@@ -69,8 +69,9 @@ final class SignificantTrends {
 
     private static String sentence(ReportData.Trend t, Wording w) {
         String slope = String.format(Locale.US, "%.2f", Math.abs(t.slopePerMonth()) * w.slopeScale());
-        // The slope is over the whole series; the latest year alone may have moved the other way, and a reader who
-        // sees "rising" beside a lower figure than a year before must be told it is not a misprint.
+        // The slope is fitted over the months from a year before to the latest (--trend-months, 13 by default); its
+        // two ends alone may still have moved the other way, and a reader who sees "rising" beside a lower figure
+        // than a year before must be told it is not a misprint.
         String then = Optional.ofNullable(t.yearAgo()).map(y -> " against " + w.value().apply(y) + " a year before"
                 + (Math.signum(t.latest() - y) == -Math.signum(t.slopePerMonth())
                         ? ", the other way over the latest year" : ""))

@@ -182,9 +182,11 @@ class TrendsTest {
         assertEquals(-1.0, trend.changeVsPrevious());
         assertEquals(50.0, trend.yearAgo());
         assertEquals(-3.0, trend.changeVsYearAgo());
-        // June 2023 to May 2024 holds two values: too few for a range, and two points for no slope.
-        assertEquals(2, trend.points());
-        assertNull(trend.slopePerMonth());
+        // June 2023 to May 2024 holds two values: too few for a range. The slope's 13 months, June 2023 to June
+        // 2024, hold three: 50, 48 and 47 at months 0, 11 and 12, so the year-ago value is in the fit. By hand: x
+        // mean 23/3, y mean 145/3; Sxy = -59/3, Sxx = 266/3; slope = -59/266.
+        assertEquals(3, trend.points());
+        assertEquals(-59.0 / 266, trend.slopePerMonth(), 1e-12);
         assertNull(trend.rangeLow());
         assertNull(trend.rangeHigh());
         assertNull(trend.rangeFlag());
@@ -232,7 +234,7 @@ class TrendsTest {
 
     @Test
     void configIsValidated() {
-        assertEquals(new TrendConfig(12, 0.95, 12), TrendConfig.DEFAULT);
+        assertEquals(new TrendConfig(13, 0.95, 12), TrendConfig.DEFAULT);
         assertEquals("trend window must be at least 3 months, was 2",
                 assertThrows(IllegalArgumentException.class, () -> new TrendConfig(2, 0.95, 12)).getMessage());
         assertEquals("confidence must be strictly between 0 and 1, was 1.0",
