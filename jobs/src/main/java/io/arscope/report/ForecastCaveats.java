@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a reader of the cash forecast must know before using it: its bias in its own backtest, the share of it that
- * comes from sales not yet made, and the range when those sales run a given share below or above their average.
+ * What a reader of the cash forecast must know before using it: its bias in its own backtest and how often its
+ * interval held the cash that came in there, the share of it that comes from sales not yet made, and the range
+ * when those sales run a given share below or above their average.
  */
 final class ForecastCaveats {
+
+    /** How far from its level an interval's coverage may be and still be said to keep it: five points. */
+    static final double KEPT = 0.05;
 
     private ForecastCaveats() {
     }
@@ -35,7 +39,38 @@ final class ForecastCaveats {
                         ? "; expect more cash than shown" : "") + ").";
     }
 
-    /** The share from new sales and the scenario band, then the bias. */
+    /**
+     * A sentence on how often the interval held the cash that came in, by horizon, and whether that is within five
+     * points of its level either way; empty when no horizon has an interval yet (the accuracy table says so).
+     */
+    static String coverage(List<ReportData.Accuracy> accuracy, double level) {
+        List<Double> covered = accuracy.stream().map(ReportData.Accuracy::coverage).filter(Objects::nonNull).toList();
+        if (covered.isEmpty()) {
+            return "";
+        }
+        double low = level - KEPT;
+        double high = level + KEPT;
+        // Rounded as shown: a coverage that reads 75.0% is not called below 75.0%.
+        long below = covered.stream().filter(c -> Math.round(c * 1000) < Math.round(low * 1000)).count();
+        long above = covered.stream().filter(c -> Math.round(c * 1000) > Math.round(high * 1000)).count();
+        String range = covered.size() == 1 ? FinanceFormat.share(covered.get(0)) + " of past weeks (its one horizon)"
+                : "from " + FinanceFormat.share(covered.stream().min(Double::compare).get()) + " to "
+                        + FinanceFormat.share(covered.stream().max(Double::compare).get())
+                        + " of past weeks, by horizon";
+        String of = " of " + covered.size() + " horizons";
+        String verdict = below == 0 && above == 0 ? ""
+                : above == 0 ? ", below " + FinanceFormat.share(low) + " at " + (below == covered.size()
+                        ? (covered.size() == 1 ? "it" : "all " + covered.size()) : below + of)
+                        + ": expect the cash to fall outside it more often than its level says"
+                : below == 0 ? ", above " + FinanceFormat.share(high) + " at " + (above == covered.size()
+                        ? (covered.size() == 1 ? "it" : "all " + covered.size()) : above + of)
+                        + ": it is wider than it needs to be"
+                : ", below " + FinanceFormat.share(low) + " at " + below + " and above " + FinanceFormat.share(high)
+                        + " at " + above + of;
+        return "Its " + Math.round(level * 100) + "% interval held the cash that came in " + range + verdict + ".";
+    }
+
+    /** The share from new sales and the scenario band, then the bias and the interval's coverage. */
     static String of(ReportData.Forecast f, double salesScenario) {
         double fromOpen = f.weeks().stream().mapToDouble(ReportData.Week::fromOpen).sum();
         double fromNew = f.weeks().stream().mapToDouble(ReportData.Week::fromNewSales).sum();
@@ -46,6 +81,8 @@ final class ForecastCaveats {
         return paragraph(escape(FinanceFormat.money(fromNew) + " (" + share + ") of it comes from sales not "
                 + "yet made, at the trailing average rate. If new sales run " + x + " below or above that average, "
                 + "expected collections are " + FinanceFormat.money(fromOpen + fromNew * (1 - salesScenario)) + " to "
-                + FinanceFormat.money(fromOpen + fromNew * (1 + salesScenario)) + ". " + bias(f.accuracy())));
+                + FinanceFormat.money(fromOpen + fromNew * (1 + salesScenario)) + ". " + bias(f.accuracy())
+                + (coverage(f.accuracy(), f.intervalLevel()).isEmpty() ? ""
+                        : " " + coverage(f.accuracy(), f.intervalLevel()))));
     }
 }

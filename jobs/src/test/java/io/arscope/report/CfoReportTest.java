@@ -329,7 +329,8 @@ class CfoReportTest {
         assertTrue(html.contains("<p>150,000 (23.1%) of it comes from sales not yet made, at the trailing average "
                 + "rate. If new sales run 10.0% below or above that average, expected collections are 635,000 to "
                 + "665,000. In its backtest the forecast was biased high at its one horizon (bias 1.9%; expect less "
-                + "cash than shown).</p>"), html);
+                + "cash than shown). Its 80% interval held the cash that came in 77.3% of past weeks (its one "
+                + "horizon).</p>"), html);
         assertTrue(CfoReport.render(data(), "Receivables report", "arscope test", 0.2)
                 .contains("If new sales run 20.0% below or above that average, expected collections are 620,000 to "
                         + "680,000."));
@@ -341,6 +342,23 @@ class CfoReportTest {
                         accuracy(3, null))));
         assertEquals("Its backtest has no bias yet (no cash came in at any origin).",
                 ForecastCaveats.bias(List.of(accuracy(1, null))));
+        // IBM's backtest: 61.4% to 75.0% at its horizons, 75.0% reading as kept; the sample's within 75 to 85%.
+        assertEquals("Its 80% interval held the cash that came in from 61.4% to 75.0% of past weeks, by horizon, "
+                + "below 75.0% at 2 of 3 horizons: expect the cash to fall outside it more often than its level says.",
+                ForecastCaveats.coverage(List.of(covered(1, 0.614), covered(2, 0.7499), covered(3, 0.70)), 0.8));
+        assertEquals("Its 80% interval held the cash that came in from 61.4% to 70.0% of past weeks, by horizon, "
+                + "below 75.0% at all 2: expect the cash to fall outside it more often than its level says.",
+                ForecastCaveats.coverage(List.of(covered(1, 0.614), covered(2, 0.70), covered(3, null)), 0.8));
+        assertEquals("Its 80% interval held the cash that came in from 76.0% to 84.0% of past weeks, by horizon.",
+                ForecastCaveats.coverage(List.of(covered(1, 0.76), covered(2, 0.84)), 0.8));
+        assertEquals("Its 80% interval held the cash that came in from 70.0% to 90.0% of past weeks, by horizon, "
+                + "below 75.0% at 1 and above 85.0% at 1 of 2 horizons.",
+                ForecastCaveats.coverage(List.of(covered(1, 0.70), covered(2, 0.90)), 0.8));
+        assertEquals("", ForecastCaveats.coverage(List.of(covered(1, null)), 0.8));
+    }
+
+    private static ReportData.Accuracy covered(int week, Double coverage) {
+        return new ReportData.Accuracy(week, 52, 0.1, 0.01, coverage == null ? 0 : 52, coverage);
     }
 
     private static ReportData.Accuracy accuracy(int week, Double bias) {
