@@ -91,12 +91,15 @@ public final class CollectorActivity {
         CollectionActivity known = collected.asOf(day);
         CollectionActivity held = new CollectionActivity(known.contacts().localCheckpoint(),
                 known.promises().localCheckpoint(), known.planInstalments().localCheckpoint());
-        List<List<String>> collectors = ledger.customers().select(COLLECTOR).distinct().collectAsList().stream()
-                .map(r -> List.of(COLLECTOR, r.getString(0))).toList();
+        // Every collector and the whole portfolio get a row each month, whether or not anything was overdue or
+        // done: a young ledger with neither still has a team line.
+        List<List<String>> slices = new ArrayList<>(ledger.customers().select(COLLECTOR).distinct().collectAsList()
+                .stream().map(r -> List.of(COLLECTOR, r.getString(0))).toList());
+        slices.add(List.of(Slices.TOTAL, Slices.ALL));
         CollectionActivityMetrics.Ledger measured = CollectionActivityMetrics.Ledger.of(ledger, List.of(COLLECTOR),
                 previous, lastMonthEnd, buckets, money);
         List<Row> rows = CollectionActivityMetrics.rows(measured, held, List.of(COLLECTOR), day, lastMonthEnd, money,
-                ActivityConfig.DEFAULT, collectors, previous);
+                ActivityConfig.DEFAULT, slices, previous);
         Map<String, List<Month>> byCollector = new HashMap<>();
         List<Month> team = new ArrayList<>();
         for (Row built : rows) {

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -192,6 +194,30 @@ class CollectorActivityPagesTest {
                         + "| 37.5% (USD 300.00 of USD 800.00) | 21.0 days (2 invoices)"), lines(html));
         assertFalse(html.contains("<h2>Collections activity, 2026-02"), "the team page shows the latest month");
         assertTrue(html.contains("<tr><td>cy &lt;&amp;&gt;</td>"), "names are escaped");
+    }
+
+    /**
+     * A young ledger: one invoice, not yet due, and no collection activity at all (as every mapping without
+     * activity sources gives). Nothing is measured, so nothing but the slices asked for has a row; the whole
+     * portfolio's line must be among them, as the team page shows it.
+     */
+    @Test
+    void aLedgerWithNothingOverdueAndNoActivityStillHasTheTeamsLine(@TempDir Path young) throws Exception {
+        SparkSession spark = TestSpark.session();
+        new LedgerBuilder().customer("Y1", "S", "amy").invoice("IY1", "Y1", "2026-03-20", "2026-04-19", "700")
+                .write(spark, young);
+        ReceivablesLedger cut = ReceivablesLedger.ofIngest(spark, young.toString()).asOf(AS_OF);
+        ReportingCurrency money = ReportingCurrency.choose(cut, ExchangeRates.ofIngest(spark, young.toString()), null)
+                .orElseThrow(IllegalStateException::new);
+        CollectorActivity activity = CollectorActivity.of(cut, CollectionActivity.ofIngest(spark, young.toString()),
+                AS_OF, money, WorklistConfig.DEFAULT.buckets());
+        assertEquals(List.of(YearMonth.of(2026, 3), YearMonth.of(2026, 2)),
+                activity.team().stream().map(CollectorActivity.Month::month).toList());
+        assertEquals(2, activity.of("amy").size());
+        String html = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(), AS_OF,
+                WorklistConfig.DEFAULT, "USD", activity);
+        assertTrue(html.contains("<tr><th>" + TEAM + "</th><td class=\"num\">n/a (none recorded by then)</td>"),
+                html);
     }
 
     private static String page(String collector) throws Exception {
