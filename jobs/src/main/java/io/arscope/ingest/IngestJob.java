@@ -102,7 +102,7 @@ public final class IngestJob implements Job<IngestOptions> {
         }
         List<String> warnings = o.overThreshold().stream().map(f -> String.format("%s rejected %.2f%% of its rows, "
                 + "over the allowed %.2f%%; see %s", f.file(), 100 * f.rejectedShare(),
-                100 * context.options().maxRejectShare(), OutputFiles.child(context.options().output(), IngestTables.REJECTS_CSV)))
+                100 * context.options().maxRejectShare(), context.output(IngestTables.REJECTS_CSV)))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         if (context.options().lake() != null && !o.passed()) {
             warnings.add("nothing was merged into the lake " + context.options().lake() + ": it stays as the last "

@@ -170,6 +170,9 @@ class IngestJobTest {
         assertTrue(said.toString().contains("arscope ingest: not published (exit 4, too_many_rejects): "
                 + dir.resolve("strict") + " still holds the last published outputs, if any; this run's are in "
                 + version), said.toString());
+        // The warning sends a person to this run's rejects, in that version, not to the last published load's.
+        assertTrue(said.toString().contains("%; see " + version.resolve(IngestTables.REJECTS_CSV) + "\n"),
+                said.toString());
     }
 
     @Test
