@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 
 ARSCOPE = "{{ var.value.arscope_home }}/jobs/arscope"
 ROOT = "{{ var.value.ar_root }}"
-# Exit codes a retry cannot change: a configuration error, and rejected rows over the threshold.
-NO_RETRY = {2, 4}
+# Exit codes a retry cannot change: a configuration error, rejected rows over the threshold, a failed output check.
+NO_RETRY = {2, 4, 6}
 PUBLISHED_WITH_WARNINGS = 7
 
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.arscope.ingest.JdbcConnection;
 import io.arscope.job.EarlierOutput;
 import io.arscope.job.InputException;
 import io.arscope.job.UsageException;
@@ -107,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
                     config.config == null ? null : config.config.toAbsolutePath().normalize(), jdbcUrl, jdbcUser,
                     maxRejectShare, currency.reportingCurrency);
             ReportingCurrency.requireCode(currency.reportingCurrency);
+            // As ingest refuses it, whatever the mapping reads, but before the lock and the run folder: a secret on
+            // the command line or in the config is wrong whether or not the run would have used it.
+            JdbcConnection.refuseCredentials(jdbcUrl);
             if (!mapping.toFile().isFile()) {
                 throw new UsageException("mapping file " + mapping + " not found");
             }
