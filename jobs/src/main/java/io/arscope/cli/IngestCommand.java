@@ -94,6 +94,10 @@ final class IngestCommand implements Callable<Integer> {
 
         IngestOptions options(String input, Path mapping, String output, LocalDate asOf, String jdbcUrl,
                 String jdbcUser) {
+            if (maxDataAge < 0) {
+                // Refused whether or not it would be used: a negative limit is a mistake either way.
+                throw new IllegalArgumentException("--max-data-age must be zero days or more, was " + maxDataAge);
+            }
             // Without --as-of the date is today's, and an export of any earlier day would be called stale.
             boolean checkFreshness = asOf != null && !anyDate;
             return new IngestOptions(input, mapping, output, anyDate ? null : asOf != null ? asOf : LocalDate.now(),

@@ -191,6 +191,21 @@ class IngestJobTest {
     }
 
     @Test
+    void aNegativeFreshnessLimitIsAUsageErrorWithOrWithoutAnAsOfDate() {
+        for (List<String> asOf : List.of(List.<String>of(), List.of("--as-of", "2026-10-31"))) {
+            java.io.StringWriter said = new java.io.StringWriter();
+            List<String> args = new java.util.ArrayList<>(List.of("ingest", "--input",
+                    dir.resolve("fixture").toString(), "--mapping", generatorMapping().toString(), "--output",
+                    dir.resolve("negative-age").toString(), "--max-data-age", "-3"));
+            args.addAll(asOf);
+            assertEquals(ExitCode.USAGE, Arscope.execute(new java.io.PrintWriter(new java.io.StringWriter(), true),
+                    new java.io.PrintWriter(said, true), args.toArray(String[]::new)), asOf.toString());
+            assertTrue(said.toString().contains("--max-data-age must be zero days or more, was -3"), said.toString());
+            assertFalse(Files.exists(dir.resolve(".negative-age.versions")), "refused before any output");
+        }
+    }
+
+    @Test
     void aForeignExportMapsToExactlyTheseCanonicalRows(@TempDir Path export) throws Exception {
         Files.writeString(export.resolve("ar.csv"), String.join("\n",
                 "Inv No;Cust;Issued;Due;Amount;Cur;Paid On;Disputed",
