@@ -134,6 +134,13 @@ public final class SourceFiles {
             if (header.quoteLeftOpen()) {
                 throw new InputException(shown + " line " + headerLine + ": the header's quotes do not balance");
             }
+            if (utf16(header.bytes())) {
+                // Every other byte of its text is 0: read a byte at a time, no column name would match, and the
+                // message would list unreadable bytes instead of saying what the file is.
+                throw new InputException(shown + " line " + headerLine + ": the file is UTF-16 text (Excel's "
+                        + "\"Unicode text\" saves it so), which Arscope does not read; save it as CSV UTF-8 and load "
+                        + "it again");
+            }
             if (startsWithUtf8Mark(header.bytes()) && !Charset.forName(source.encodingOrDefault())
                     .equals(StandardCharsets.UTF_8)) {
                 // Read as another encoding, the mark would become part of the first column's name, and every
@@ -174,6 +181,20 @@ public final class SourceFiles {
     /** The columns of {@code named} that {@code columns} holds more than once, in the mapping's order. */
     static List<String> repeated(List<String> columns, List<String> named) {
         return named.stream().distinct().filter(c -> columns.stream().filter(c::equals).count() > 1).toList();
+    }
+
+    /** A UTF-16 byte order mark, either way round, or a 0 byte, which no text in a single-byte encoding holds. */
+    private static boolean utf16(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithUtf8Mark(byte[] bytes) {

@@ -47,6 +47,23 @@ class SourceHeaderTest {
     }
 
     /**
+     * Excel's "Unicode text" and "UTF-16 CSV" exports: UTF-16 with a byte order mark either way round, or none. The
+     * message says what the file is and what to save it as, not which bytes are not UTF-8.
+     */
+    @Test
+    void aUtf16FileIsNamedAsSuchWithWhatToSaveItAs() throws Exception {
+        String expected = "export/f.csv line 1: the file is UTF-16 text (Excel's \"Unicode text\" saves it so), "
+                + "which Arscope does not read; save it as CSV UTF-8 and load it again";
+        for (byte[] bytes : List.of("\uFEFFId,Invoice,Date".getBytes(StandardCharsets.UTF_16LE),
+                "\uFEFFId,Invoice,Date".getBytes(StandardCharsets.UTF_16BE),
+                "Id,Invoice,Date".getBytes(StandardCharsets.UTF_16LE))) {
+            InputException e = assertThrows(InputException.class, () -> SourceFiles.mapper(source(""),
+                    "export/f.csv", header(bytes), AS_OF, ValueBounds.DEFAULT));
+            assertEquals(expected, e.getMessage());
+        }
+    }
+
+    /**
      * A UTF-8 file with a byte order mark, read as windows-1252: the mark would be part of the first column's name
      * ("ï»¿Id") and every accented letter two wrong ones. The message says which encoding to set; read as UTF-8, the
      * mark is dropped.
