@@ -70,14 +70,22 @@ public final class IngestJob implements Job<IngestOptions> {
     }
 
     /**
-     * A mapping with mistakes, a database the mapping reads without a URL or credentials, and a given URL carrying a
-     * password are refused before Spark starts and before any output folder is made. The URL is refused even when
+     * A mapping with mistakes, a database the mapping reads without a URL or credentials, a given URL carrying a
+     * password and a local input folder that is not there are refused before Spark starts and before any output
+     * folder is made. The URL is refused even when
      * the mapping reads only files: the secret is on the command line, or in a config file, either way.
      */
     @Override
-    public void check(IngestOptions options) throws MappingException {
+    public void check(IngestOptions options) throws MappingException, InputException {
         JdbcConnection.refuseCredentials(options.jdbcUrl());
         Mapping mapping = Mapping.load(options.mapping());
+        // A local folder is looked for here, as run looks for it; one on a cluster's file system, once Spark runs.
+        String input = options.input();
+        if (mapping.readsFiles() && input != null && !input.contains("://")
+                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(input))) {
+            throw new InputException(java.nio.file.Files.exists(java.nio.file.Path.of(input))
+                    ? "input " + input + " is not a folder" : "input folder " + input + " does not exist");
+        }
         if (mapping.readsDatabase()) {
             JdbcConnection.resolve(mapping.database(), options.jdbcUrl(), options.jdbcUser(), System.getenv());
         }

@@ -181,6 +181,7 @@ class IngestJobTest {
                 generatorMapping().toString(), "--output", dir.resolve("none").toString(), "--master", "local[2]");
         assertEquals(ExitCode.INPUT, code);
         assertFalse(Files.exists(dir.resolve("none").resolve(IngestTables.RECONCILIATION_CSV)));
+        assertFalse(Files.exists(dir.resolve(".none.versions")), "refused before any output folder is made");
     }
 
     @Test
