@@ -442,7 +442,7 @@ public final class CfoReport {
                         series("From new sales", PALETTE[1], f.weeks(), ReportData.Week::fromNewSales)),
                 f.weeks().stream().map(ReportData.Week::lower).toList(),
                 f.weeks().stream().map(ReportData.Week::upper).toList(), interval);
-        return section("forecast", heading, line(summary), line(ForecastCaveats.of(f, salesScenario)), chart, line(weeks(f, interval)),
+        return section("forecast", heading, line(summary), line(ForecastCaveats.of(f, salesScenario, data.invoicingCutOff() != null)), chart, line(weeks(f, interval)),
                 h3("DSO ahead (standard)"), line(dsoAhead(f)), latestDso(data),
                 h3("How accurate the forecast has been"),
                 line(note("The same forecast made at weekly origins of the past year and compared with the cash that "

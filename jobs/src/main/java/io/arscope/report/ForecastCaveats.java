@@ -70,8 +70,13 @@ final class ForecastCaveats {
         return "Its " + Math.round(level * 100) + "% interval held the cash that came in " + range + verdict + ".";
     }
 
-    /** The share from new sales and the scenario band, then the bias and the interval's coverage. */
-    static String of(ReportData.Forecast f, double salesScenario) {
+    /**
+     * The share from new sales and the scenario band, then the bias and the interval's coverage.
+     *
+     * @param cutOff whether the latest month's invoices look cut (an export cut early): the trailing rate of sales
+     *               takes that month in, and the sales not yet made may be understated
+     */
+    static String of(ReportData.Forecast f, double salesScenario, boolean cutOff) {
         double fromOpen = f.weeks().stream().mapToDouble(ReportData.Week::fromOpen).sum();
         double fromNew = f.weeks().stream().mapToDouble(ReportData.Week::fromNewSales).sum();
         double expected = fromOpen + fromNew;
@@ -79,7 +84,9 @@ final class ForecastCaveats {
                 : FinanceFormat.share(fromNew / expected);
         String x = FinanceFormat.share(salesScenario);
         return paragraph(escape(FinanceFormat.money(fromNew) + " (" + share + ") of it comes from sales not "
-                + "yet made, at the trailing average rate. If new sales run " + x + " below or above that average, "
+                + "yet made, at the trailing average rate" + (cutOff ? ", which takes in the latest month, whose "
+                        + "invoices look cut (see the note above the figures): it may be understated" : "")
+                + ". If new sales run " + x + " below or above that average, "
                 + "expected collections are " + FinanceFormat.money(fromOpen + fromNew * (1 - salesScenario)) + " to "
                 + FinanceFormat.money(fromOpen + fromNew * (1 + salesScenario)) + ". " + bias(f.accuracy())
                 + (coverage(f.accuracy(), f.intervalLevel()).isEmpty() ? ""
