@@ -363,7 +363,7 @@ class SampleRunOutputsTest {
         assertTrue(Files.readString(day.resolve("metrics/trends.csv")).contains(
                 "business_unit,Equipment,bad_debt_ratio,2026-10,0.000462345,0.0,0.000462345,"));
         assertTrue(Files.readString(day.resolve("metrics/amount_trends.csv")).contains(
-                "total,all,collections,2026-10,2065995.46,1595077.71,470917.75,1863847.08,202148.38,12,"));
+                "total,all,collections,2026-10,2065995.46,1595077.71,470917.75,1863847.08,202148.38,13,"));
         assertEquals(176, csv(day.resolve("metrics/open_items.csv")).size() - 1);
     }
 
@@ -458,6 +458,34 @@ class SampleRunOutputsTest {
      * quotes no figure of a run: outside code its only numbers with a percent sign are the interval level, 80%, and the
      * rule of cohort maturity, 10%.
      */
+    /**
+     * metrics-outputs.md works the last bucket's write-off rate on this run: w and s, the means of the 91+ bucket's
+     * monthly write-off share and of the share still in it a month on over the last 12 month-ends of roll_rates.csv,
+     * give w / (1 - s), provision_matrix.csv's roll rate for it, and the allowance beside the one month's rate.
+     */
+    @Test
+    void theLastBucketsWriteOffRateInTheDocsIsThisRunsOwn() throws IOException {
+        List<Map<String, String>> last = named(csv(day.resolve("metrics/roll_rates.csv"))).stream()
+                .filter(r -> r.get("bucket_index").equals("4") && !r.get("roll_rate").isEmpty())
+                .sorted((a, b) -> b.get("month_end").compareTo(a.get("month_end"))).limit(12).toList();
+        assertEquals(12, last.size());
+        double w = last.stream().mapToDouble(r -> Double.parseDouble(r.get("rolled_amount"))
+                / Double.parseDouble(r.get("from_amount"))).average().orElseThrow();
+        double stays = last.stream().mapToDouble(r -> Double.parseDouble(r.get("stayed_amount"))
+                / Double.parseDouble(r.get("from_amount"))).average().orElseThrow();
+        Map<String, String> oldest = named(csv(day.resolve("metrics/provision_matrix.csv"))).stream()
+                .filter(r -> r.get("bucket").equals("91+")).findFirst().orElseThrow();
+        assertEquals(w / (1 - stays), Double.parseDouble(oldest.get("roll_rate")), 1e-6);
+        Map<String, String> total = named(csv(day.resolve("metrics/provision_matrix.csv"))).stream()
+                .filter(r -> r.get("bucket").equals("total")).findFirst().orElseThrow();
+        String doc = Files.readString(Path.of("../notebooks-docs/metrics-outputs.md")).replace("\n", " ");
+        String quoted = String.format("w = %.1f%% and s = %.1f%% over the last 12 month-ends give %.1f%%; the one "
+                + "month's %.1f%% alone", 100 * w, 100 * stays, 100 * w / (1 - stays), 100 * w);
+        assertTrue(doc.contains(quoted), quoted);
+        assertTrue(doc.contains("instead of " + String.format("%,.2f", Double.parseDouble(total.get("ecl")))),
+                total.get("ecl"));
+    }
+
     @Test
     void theDocsQuoteOnlyFiguresOfTheRunTheyDescribe() throws IOException {
         List<Map<String, String>> accuracy = named(csv(day.resolve("forecast/forecast_accuracy.csv")));
