@@ -45,9 +45,12 @@ public final class MetricRanges {
     /**
      * @param periodMetrics the metrics job's period_metrics
      * @param k             how many standard deviations either side of the mean the range reaches
+     * @param latestCut     whether the metrics run warned that the latest month's invoices stop early
+     *                      ({@link io.arscope.metrics.InvoicingCutOff}): each alert then says the export may be
+     *                      what moved the figure
      * @return rows of {@link AlertsTables#ALERTS}, {@value AlertsTables#MEDIUM}
      */
-    public static Dataset<Row> of(Dataset<Row> periodMetrics, double k, LocalDate asOf) {
+    public static Dataset<Row> of(Dataset<Row> periodMetrics, double k, LocalDate asOf, boolean latestCut) {
         List<Row> months = periodMetrics.filter(MetricsTables.DIMENSION.col().equalTo(Slices.TOTAL)
                         .and(MetricsTables.VALUE.col().equalTo(Slices.ALL))
                         .and(MetricsTables.PERIOD_TYPE.col().equalTo(PeriodMetrics.MONTH)))
@@ -57,7 +60,7 @@ public final class MetricRanges {
             Row latest = months.get(months.size() - 1);
             List<Row> before = months.subList(Math.max(0, months.size() - 1 - WINDOW), months.size() - 1);
             for (Metric m : METRICS) {
-                Row alert = alert(m, latest, before, k, asOf);
+                Row alert = alert(m, latest, before, k, asOf, latestCut);
                 if (alert != null) {
                     out.add(alert);
                 }
@@ -66,7 +69,7 @@ public final class MetricRanges {
         return AlertsTables.ALERTS.frame(periodMetrics.sparkSession(), out);
     }
 
-    private static Row alert(Metric m, Row latest, List<Row> before, double k, LocalDate asOf) {
+    private static Row alert(Metric m, Row latest, List<Row> before, double k, LocalDate asOf, boolean latestCut) {
         Double now = m.value().apply(latest);
         List<Double> values = before.stream().map(m.value()).filter(v -> v != null && Double.isFinite(v)).toList();
         if (now == null || !Double.isFinite(now) || values.size() < MIN_MONTHS) {
@@ -83,7 +86,8 @@ public final class MetricRanges {
         String change = String.format(Locale.ROOT, "%s %s in %s, %s its range %s to %s (mean %s plus or minus %s "
                 + "standard deviations over the %d months before)", m.name(), m.shown().apply(now), month,
                 now > high ? "above" : "below", m.shown().apply(low), m.shown().apply(high), m.shown().apply(mean),
-                stripped(k), values.size());
+                stripped(k), values.size()) + (latestCut ? "; the month's invoices look cut (the metrics run's "
+                        + "warning), so the export may have moved it, not the business" : "");
         return AlertsTables.ALERTS.row().set(AlertsTables.KIND, AlertsTables.METRIC_OUT_OF_RANGE)
                 .set(AlertsTables.SEVERITY, AlertsTables.MEDIUM).set(AlertsTables.SUBJECT_ID, m.id())
                 .set(AlertsTables.SUBJECT_NAME, m.name()).set(AlertsTables.CHANGE, change)

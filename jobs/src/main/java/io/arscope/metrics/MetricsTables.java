@@ -15,15 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.arscope.job.Column;
+import io.arscope.job.InputException;
 import io.arscope.job.OutputTable;
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.Slices;
 import io.arscope.model.CanonicalTable;
+import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
 
 /**
  * The tables the metrics job writes, each declared once: the job builds its rows through these declarations and
@@ -234,6 +239,16 @@ public final class MetricsTables {
             long collectionActivity, String ecl, long rollRatesAboveOne,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             String invoicingCutOff) {
+    }
+
+    /**
+     * The metrics run's warning that the latest month's invoices stop early ({@link InvoicingCutOff}), as its
+     * manifest records it; null when it gave none.
+     */
+    public static String invoicingCutOff(SparkSession spark, String metrics) throws InputException {
+        RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(metrics, MANIFEST), "metrics",
+                new TypeReference<>() { });
+        return outputs == null ? null : outputs.invoicingCutOff();
     }
 
     private MetricsTables() {

@@ -113,33 +113,14 @@ public final class ReportInputs {
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
                 alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist),
-                invoicingCutOff(spark, metrics));
+                MetricsTables.invoicingCutOff(spark, metrics));
     }
 
     /** The model gate behind the worklist's probabilities, as its manifest records it; null when it does not say. */
     private static ModelGate gate(SparkSession spark, String worklist) throws InputException {
-        WorklistTables.RunOutputs outputs = outputsIfRecorded(spark, OutputFiles.child(worklist,
+        WorklistTables.RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(worklist,
                 WorklistTables.MANIFEST), "worklist", new TypeReference<>() { });
         return outputs == null ? null : outputs.gate();
-    }
-
-    /** The metrics run's warning that the latest month's invoices stop early; null when it gave none. */
-    private static String invoicingCutOff(SparkSession spark, String metrics) throws InputException {
-        MetricsTables.RunOutputs outputs = outputsIfRecorded(spark, OutputFiles.child(metrics,
-                MetricsTables.MANIFEST), "metrics", new TypeReference<>() { });
-        return outputs == null ? null : outputs.invoicingCutOff();
-    }
-
-    /** What a run's manifest records it wrote; null when it has no manifest (written before they were) or says none. */
-    private static <R> R outputsIfRecorded(SparkSession spark, String manifest, String job,
-            TypeReference<RunManifest<Map<String, Object>, Map<String, Object>, R>> type) throws InputException {
-        try {
-            return RunManifest.read(OutputFiles.readText(spark, manifest), type).outputs();
-        } catch (java.io.FileNotFoundException e) {
-            return null;
-        } catch (IOException e) {
-            throw new InputException("cannot read the " + job + " run's manifest " + manifest + ": " + e.getMessage());
-        }
     }
 
     /**
@@ -147,7 +128,8 @@ public final class ReportInputs {
      * that the model directory needs training again.
      */
     private static String customerScoresAbsent(SparkSession spark, String scores) throws InputException {
-        ScoreTables.RunOutputs outputs = outputsIfRecorded(spark, OutputFiles.child(scores, ScoreTables.MANIFEST),
+        ScoreTables.RunOutputs outputs = RunManifest.outputsIfRecorded(spark,
+                OutputFiles.child(scores, ScoreTables.MANIFEST),
                 "score", new TypeReference<>() { });
         String why = outputs == null ? null : outputs.customerScoresAbsent();
         return why != null ? why : "retrain with arscope train";

@@ -1,5 +1,6 @@
 package io.arscope.run;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -18,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.arscope.job.InputException;
 
 /**
  * The provenance of one job run, written as JSON beside its outputs: which job and Arscope version, when, with
@@ -63,6 +69,23 @@ public record RunManifest<O, I, R>(String job, String arscopeVersion, String jav
     public static <O, I, R> RunManifest<O, I, R> read(String json, TypeReference<RunManifest<O, I, R>> type)
             throws IOException {
         return JSON.readValue(json, type);
+    }
+
+    /**
+     * What the manifest at {@code manifest} records its job wrote; null when there is none (an output from before
+     * manifests recorded it) or it records nothing.
+     *
+     * @throws InputException when the manifest is there but cannot be read
+     */
+    public static <R> R outputsIfRecorded(SparkSession spark, String manifest, String job,
+            TypeReference<RunManifest<Map<String, Object>, Map<String, Object>, R>> type) throws InputException {
+        try {
+            return read(OutputFiles.readText(spark, manifest), type).outputs();
+        } catch (FileNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            throw new InputException("cannot read the " + job + " run's manifest " + manifest + ": " + e.getMessage());
+        }
     }
 
     public static String version() {

@@ -34,17 +34,11 @@ public final class CollectorPage {
     }
 
     /**
+     * The page, titled as {@code names} shows the collector, showing at most {@code shown} customers of each queue
+     * ({@link #SHOWN_PER_QUEUE} in the worklist's pages), or its capacity if larger.
+     *
      * @param activity the collector's collections activity, the latest month first ({@link CollectorActivity#of});
      *                 null when the run had no ledger to measure it on, and the page has no such block
-     */
-    public static String render(CollectorQueue queue, LocalDate asOf, WorklistConfig config,
-            List<CollectorActivity.Month> activity) {
-        return render(queue, CollectorNames.NONE, asOf, config, activity, SHOWN_PER_QUEUE);
-    }
-
-    /**
-     * As above, titled as {@code names} shows the collector, showing at most {@code shown} customers of each queue,
-     * or its capacity if larger.
      */
     static String render(CollectorQueue queue, CollectorNames names, LocalDate asOf, WorklistConfig config,
             List<CollectorActivity.Month> activity, int shown) {

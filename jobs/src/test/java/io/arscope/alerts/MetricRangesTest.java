@@ -48,7 +48,7 @@ class MetricRangesTest {
                         new BigDecimal("10.00")).set(MetricsTables.DSO_COUNTBACK, 500.0).set(MetricsTables.CEI, 1.0)
                 .build());
 
-        List<String> alerts = AlertRows.shown(MetricRanges.of(MONTHS.frame(spark, rows), 2, AS_OF));
+        List<String> alerts = AlertRows.shown(MetricRanges.of(MONTHS.frame(spark, rows), 2, AS_OF, false));
 
         assertEquals(List.of(
                 "metric_out_of_range | medium | dso_countback | DSO (countback) | DSO (countback) 56.0 days in "
@@ -58,6 +58,13 @@ class MetricRangesTest {
                         + "ending AR 15.0% in 2026-09, below its range 18.9% to 23.1% (mean 21.0% plus or minus 2 "
                         + "standard deviations over the 12 months before) | 2026-09-30 | null | 0.15 | "
                         + "0.21 | null | null"), alerts);
+        // The metrics run warned that September's invoices stop early: each alert says so.
+        assertEquals(List.of("DSO (countback) 56.0 days in 2026-09, above its range 34.6 days to 55.4 days (mean "
+                + "45.0 days plus or minus 2 standard deviations over the 12 months before); the month's invoices "
+                + "look cut (the metrics run's warning), so the export may have moved it, not the business"),
+                MetricRanges.of(MONTHS.frame(spark, rows), 2, AS_OF, true)
+                        .filter(AlertsTables.SUBJECT_ID.col().equalTo("dso_countback"))
+                        .select(AlertsTables.CHANGE.col()).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
 
     @Test
@@ -69,7 +76,7 @@ class MetricRangesTest {
         }
         rows.add(month(YearMonth.of(2026, 9), 400.0, 10.0, "990.00"));
 
-        assertEquals(List.of(), AlertRows.shown(MetricRanges.of(MONTHS.frame(spark, rows), 2, AS_OF)));
+        assertEquals(List.of(), AlertRows.shown(MetricRanges.of(MONTHS.frame(spark, rows), 2, AS_OF, false)));
     }
 
     private static Row month(YearMonth month, Double dso, Double cei, String pastDue) {
