@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.arscope.ingest.JdbcConnection;
+import io.arscope.ingest.SourceFiles;
 import io.arscope.job.EarlierOutput;
-import io.arscope.job.InputException;
 import io.arscope.job.UsageException;
 import io.arscope.ledger.ReportingCurrency;
 import io.arscope.ledger.SharedLedger;
@@ -118,10 +118,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("root " + root + " is a file, not a folder");
             }
             // Checked here, as ingest checks it, so that a missing export is exit 3 and not a failure to list it.
-            if (input != null && !input.contains("://") && !Files.isDirectory(Path.of(input))) {
-                throw new InputException(Files.exists(Path.of(input)) ? "input " + input + " is not a folder"
-                        : "input folder " + input + " does not exist");
-            }
+            SourceFiles.requireLocalFolder(input);
             if (model != null) {
                 EarlierOutput.require(model.toString(), ModelDirectory.METADATA, "train");
             }

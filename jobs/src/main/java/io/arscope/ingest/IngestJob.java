@@ -79,12 +79,8 @@ public final class IngestJob implements Job<IngestOptions> {
     public void check(IngestOptions options) throws MappingException, InputException {
         JdbcConnection.refuseCredentials(options.jdbcUrl());
         Mapping mapping = Mapping.load(options.mapping());
-        // A local folder is looked for here, as run looks for it; one on a cluster's file system, once Spark runs.
-        String input = options.input();
-        if (mapping.readsFiles() && input != null && !input.contains("://")
-                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(input))) {
-            throw new InputException(java.nio.file.Files.exists(java.nio.file.Path.of(input))
-                    ? "input " + input + " is not a folder" : "input folder " + input + " does not exist");
+        if (mapping.readsFiles()) {
+            SourceFiles.requireLocalFolder(options.input());
         }
         if (mapping.readsDatabase()) {
             JdbcConnection.resolve(mapping.database(), options.jdbcUrl(), options.jdbcUser(), System.getenv());

@@ -39,6 +39,17 @@ public final class SourceFiles {
      * Every line of every file of the mapping, mapped, as one part of {@link MappedRows#SCHEMA} rows per file; none
      * when the mapping reads only database tables. A file matched outside the input folder is refused.
      */
+    /**
+     * Refuses a local input folder that is not there (exit 3), before Spark starts; one on a cluster's file system
+     * ({@code hdfs://}, {@code s3a://}) is looked for when it is read, and no folder (null) is left to the caller.
+     */
+    public static void requireLocalFolder(String input) throws InputException {
+        if (input != null && !input.contains("://") && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(input))) {
+            throw new InputException(java.nio.file.Files.exists(java.nio.file.Path.of(input))
+                    ? "input " + input + " is not a folder" : "input folder " + input + " does not exist");
+        }
+    }
+
     static List<MappedLines.Part> readAll(SparkSession spark, IngestOptions options, Mapping mapping)
             throws MappingException, InputException, IOException {
         String inputDir = options.input();

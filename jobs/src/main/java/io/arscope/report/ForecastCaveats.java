@@ -83,13 +83,13 @@ final class ForecastCaveats {
         String share = expected == 0 ? FinanceFormat.notAvailable("nothing expected")
                 : FinanceFormat.share(fromNew / expected);
         String x = FinanceFormat.share(salesScenario);
+        String covered = coverage(f.accuracy(), f.intervalLevel());
         return paragraph(escape(FinanceFormat.money(fromNew) + " (" + share + ") of it comes from sales not "
                 + "yet made, at the trailing average rate" + (cutOff ? ", which takes in the latest month, whose "
                         + "invoices look cut (see the note above the figures): it may be understated" : "")
                 + ". If new sales run " + x + " below or above that average, "
                 + "expected collections are " + FinanceFormat.money(fromOpen + fromNew * (1 - salesScenario)) + " to "
                 + FinanceFormat.money(fromOpen + fromNew * (1 + salesScenario)) + ". " + bias(f.accuracy())
-                + (coverage(f.accuracy(), f.intervalLevel()).isEmpty() ? ""
-                        : " " + coverage(f.accuracy(), f.intervalLevel()))));
+                + (covered.isEmpty() ? "" : " " + covered)));
     }
 }
