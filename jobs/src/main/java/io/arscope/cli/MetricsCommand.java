@@ -49,7 +49,7 @@ final class MetricsCommand implements Callable<Integer> {
                         + "(current, 1-30, 31-60, 61-90, 91+).")
         String buckets;
 
-        @Option(names = "--dimensions", split = ",", defaultValue = "segment,region,business_unit,collector",
+        @Option(names = "--dimensions", split = ",", defaultValue = MetricsOptions.DEFAULT_DIMENSIONS_TEXT,
                 description = "Customer or invoice columns to slice by, besides the total. Default: ${DEFAULT-VALUE}.")
         List<String> dimensions;
 

@@ -53,6 +53,25 @@ public final class ForecastBacktest {
         return new Interval(forecast * bounds[0], forecast * bounds[1], ratios.size());
     }
 
+    /**
+     * Each origin's cash to date: at week k, the sum of weeks 1 to k, forecast and actual (the actual unknown from the
+     * first week not yet ended). Intervals and coverage of these are those of the cash expected by the end of week k,
+     * the horizon's total among them, which the weeks' own bounds cannot give: bounds do not add up.
+     */
+    public static List<OriginForecast> toDate(List<OriginForecast> origins) {
+        List<OriginForecast> out = new ArrayList<>();
+        for (OriginForecast o : origins) {
+            double[] forecast = o.forecast().clone();
+            double[] actual = o.actual().clone();
+            for (int k = 1; k < forecast.length; k++) {
+                forecast[k] += forecast[k - 1];
+                actual[k] += actual[k - 1];
+            }
+            out.add(new OriginForecast(o.origin(), forecast, actual));
+        }
+        return out;
+    }
+
     static List<Double> ratiosKnownBy(List<OriginForecast> past, LocalDate origin, int week) {
         List<Double> ratios = new ArrayList<>();
         for (OriginForecast o : past) {

@@ -48,7 +48,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     /** One week of the forecast made as of the as-of date. */
     public record Week(int week, LocalDate start, LocalDate end, double fromOpen, double fromNewSales, Double lower,
-            Double upper, int calibration) {
+            Double upper, int calibration, double expectedToDate, Double lowerToDate, Double upperToDate) {
 
         public double expected() {
             return fromOpen + fromNewSales;
@@ -58,7 +58,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
     /** What a run found. */
     public record Outcome(LocalDate asOf, double openAr, double beyondHorizonAr, List<Week> weeks,
             List<DsoForecast.MonthEnd> dso, List<ForecastBacktest.Evaluated> backtest,
-            List<ForecastBacktest.Accuracy> accuracy) {
+            List<ForecastBacktest.Accuracy> accuracy, List<ForecastBacktest.Accuracy> accuracyToDate) {
     }
 
     @Override
@@ -78,19 +78,19 @@ public final class ForecastJob implements Job<ForecastOptions> {
     }
 
     /**
-     * The summary line: the cash expected over the horizon, the first week's interval (the interval is per week; the
-     * weeks' bounds do not add up to one for the total) and DSO at the next month-end.
+     * The summary line: the cash expected over the horizon with its own interval (the weeks' bounds do not add up to
+     * one for the total), the first week's, and DSO at the next month-end.
      */
     static String summary(Outcome o, ForecastOptions options) {
         double total = o.weeks().stream().mapToDouble(Week::expected).sum();
         StringBuilder line = new StringBuilder(String.format("forecast: as of %s, expected cash over %d weeks %,.2f",
                 o.asOf(), o.weeks().size(), total));
         if (!o.weeks().isEmpty()) {
+            Week last = o.weeks().get(o.weeks().size() - 1);
+            line.append(" (").append(interval(options, last.lowerToDate(), last.upperToDate())).append(")");
             Week first = o.weeks().get(0);
-            line.append(String.format(", week 1 %,.2f (%.0f%% interval %s)", first.expected(),
-                    100 * options.intervalLevel(), first.lower() == null || first.upper() == null
-                            ? SummaryFigure.notAvailable("too few earlier origins to calibrate one")
-                            : String.format("%,.2f to %,.2f", first.lower(), first.upper())));
+            line.append(String.format(", week 1 %,.2f (%s)", first.expected(),
+                    interval(options, first.lower(), first.upper())));
         }
         if (!o.dso().isEmpty()) {
             DsoForecast.MonthEnd next = o.dso().get(0);
@@ -98,6 +98,12 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     "no credit sales expected in " + YearMonth.from(next.monthEnd()))));
         }
         return line.toString();
+    }
+
+    private static String interval(ForecastOptions options, Double lower, Double upper) {
+        return String.format("%.0f%% interval %s", 100 * options.intervalLevel(), lower == null || upper == null
+                ? SummaryFigure.notAvailable("too few earlier origins to calibrate one")
+                : String.format("%,.2f to %,.2f", lower, upper));
     }
 
     /** What the job prints: the cash expected, DSO at the next month-ends, the backtest at weeks 1, 4 and last. */
@@ -115,14 +121,18 @@ public final class ForecastJob implements Job<ForecastOptions> {
         }
         for (ForecastBacktest.Accuracy a : o.accuracy()) {
             if (a.week() == 1 || a.week() == 4 || a.week() == weeks) {
-                details.add(String.format("  backtest week %d ahead: %d origins, WAPE %s, interval coverage %s (%d)",
-                        a.week(), a.origins(),
+                ForecastBacktest.Accuracy toDate = o.accuracyToDate().get(a.week() - 1);
+                details.add(String.format("  backtest week %d ahead: %d origins, WAPE %s, interval coverage %s (%d),"
+                        + " of the cash to the week's end %s (%d)", a.week(), a.origins(),
                         SummaryFigure.percent(asShown(a.wape()), "%.1f%%", "no cash collected in the weeks backtested"),
-                        SummaryFigure.percent(asShown(a.coverage()), "%.1f%%",
-                                "too few earlier origins to calibrate an interval"), a.withInterval()));
+                        coverage(a), a.withInterval(), coverage(toDate), toDate.withInterval()));
             }
         }
         return details;
+    }
+
+    private static String coverage(ForecastBacktest.Accuracy a) {
+        return SummaryFigure.percent(asShown(a.coverage()), "%.1f%%", "too few earlier origins to calibrate an interval");
     }
 
     /** Forecasts and writes every forecast output into the context's folder. */
@@ -193,23 +203,31 @@ public final class ForecastJob implements Job<ForecastOptions> {
             past.add(new ForecastBacktest.OriginForecast(origin, weekly, actual));
         }
 
+        List<ForecastBacktest.OriginForecast> pastToDate = ForecastBacktest.toDate(past);
         List<Week> weeks = new ArrayList<>();
+        double toDate = 0;
         for (int w = 1; w <= options.weeks(); w++) {
             double expected = today.openCashInWeek(w) + today.newCashInWeek(w);
+            toDate += expected;
             ForecastBacktest.Interval i = ForecastBacktest.interval(past, asOf, w, expected, options.intervalLevel(),
                     options.minCalibration(), options.intervalAdaptation());
+            ForecastBacktest.Interval t = ForecastBacktest.interval(pastToDate, asOf, w, toDate,
+                    options.intervalLevel(), options.minCalibration(), options.intervalAdaptation());
             weeks.add(new Week(w, asOf.plusDays(7L * (w - 1) + 1), asOf.plusDays(7L * w), today.openCashInWeek(w),
-                    today.newCashInWeek(w), i.lower(), i.upper(), i.calibration()));
+                    today.newCashInWeek(w), i.lower(), i.upper(), i.calibration(), toDate, t.lower(), t.upper()));
         }
         OriginTables now = tables.getOrDefault(asOf, new OriginTables(options));
         double booked = sales.subMap(asOf.withDayOfMonth(1), true, asOf, true).values().stream()
                 .mapToDouble(Double::doubleValue).sum();
         List<DsoForecast.MonthEnd> dso = DsoForecast.of(asOf, now.openAr, today, booked, DSO_MONTHS);
-        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past,
-                asOf.minusDays(7L * options.backtestWeeks()), options.intervalLevel(), options.minCalibration(),
-                options.intervalAdaptation());
+        LocalDate firstReported = asOf.minusDays(7L * options.backtestWeeks());
+        List<ForecastBacktest.Evaluated> evaluated = ForecastBacktest.evaluate(past, firstReported,
+                options.intervalLevel(), options.minCalibration(), options.intervalAdaptation());
+        List<ForecastBacktest.Evaluated> evaluatedToDate = ForecastBacktest.evaluate(pastToDate, firstReported,
+                options.intervalLevel(), options.minCalibration(), options.intervalAdaptation());
         return new Outcome(asOf, now.openAr, now.beyondCurve, weeks, dso, evaluated,
-                ForecastBacktest.accuracy(evaluated, options.weeks()));
+                ForecastBacktest.accuracy(evaluated, options.weeks()),
+                ForecastBacktest.accuracy(evaluatedToDate, options.weeks()));
     }
 
     /** The day-offset sums of one origin, turned into settlement curves and balances. */
@@ -318,6 +336,9 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.UPPER, money(w.upper()))
                     .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
                     .set(ForecastTables.CALIBRATION_ERRORS, w.calibration())
+                    .set(ForecastTables.EXPECTED_TO_DATE, money(w.expectedToDate()))
+                    .set(ForecastTables.LOWER_TO_DATE, money(w.lowerToDate()))
+                    .set(ForecastTables.UPPER_TO_DATE, money(w.upperToDate()))
                     .set(ForecastTables.CURRENCY, currency).build());
         }
         context.writeTable(ForecastTables.CASH_FORECAST, ForecastTables.CASH_FORECAST.frame(context.spark(), cash)
@@ -352,13 +373,17 @@ public final class ForecastJob implements Job<ForecastOptions> {
         context.writeTable(ForecastTables.BACKTEST, ForecastTables.BACKTEST.frame(context.spark(), backtest)
                 .orderBy(ForecastTables.ORIGIN.col(), ForecastTables.WEEK.col()));
         List<Row> accuracy = new ArrayList<>();
-        for (ForecastBacktest.Accuracy a : o.accuracy()) {
+        for (int k = 0; k < o.accuracy().size(); k++) {
+            ForecastBacktest.Accuracy a = o.accuracy().get(k);
+            ForecastBacktest.Accuracy toDate = o.accuracyToDate().get(k);
             accuracy.add(ForecastTables.ACCURACY.row().set(ForecastTables.AS_OF, o.asOf())
                     .set(ForecastTables.WEEK, a.week()).set(ForecastTables.ORIGINS, a.origins())
                     .set(ForecastTables.ACTUAL, money(a.actual())).set(ForecastTables.FORECAST, money(a.forecast()))
                     .set(ForecastTables.WAPE, asShown(a.wape())).set(ForecastTables.BIAS, asShown(a.bias()))
                     .set(ForecastTables.ORIGINS_WITH_INTERVAL, a.withInterval())
                     .set(ForecastTables.COVERAGE, asShown(a.coverage()))
+                    .set(ForecastTables.ORIGINS_WITH_INTERVAL_TO_DATE, toDate.withInterval())
+                    .set(ForecastTables.COVERAGE_TO_DATE, asShown(toDate.coverage()))
                     .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
                     .set(ForecastTables.CURRENCY, currency).build());
         }

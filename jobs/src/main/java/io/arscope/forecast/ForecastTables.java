@@ -43,9 +43,13 @@ public final class ForecastTables {
     public static final Column<BigDecimal> FROM_OPEN_INVOICES = money("from_open_invoices").required();
     public static final Column<BigDecimal> FROM_NEW_SALES = money("from_new_sales").required();
     public static final Column<BigDecimal> EXPECTED_CASH = money("expected_cash").required();
+    /** The cash expected from the day after the as-of date to the week's end, and its own interval. */
+    public static final Column<BigDecimal> EXPECTED_TO_DATE = money("expected_to_date").required();
+    public static final Column<BigDecimal> LOWER_TO_DATE = money("lower_to_date");
+    public static final Column<BigDecimal> UPPER_TO_DATE = money("upper_to_date");
     public static final OutputTable CASH_FORECAST = OutputTable.of("cash_forecast", AS_OF, WEEK, WEEK_START, WEEK_END,
             FROM_OPEN_INVOICES, FROM_NEW_SALES, EXPECTED_CASH, LOWER, UPPER, INTERVAL_LEVEL, CALIBRATION_ERRORS,
-            CURRENCY).keyedBy(WEEK);
+            EXPECTED_TO_DATE, LOWER_TO_DATE, UPPER_TO_DATE, CURRENCY).keyedBy(WEEK);
 
     // dso_forecast
     public static final Column<LocalDate> MONTH_END = date("month_end").required();
@@ -85,8 +89,12 @@ public final class ForecastTables {
     public static final Column<Double> BIAS = number("bias");
     public static final Column<Integer> ORIGINS_WITH_INTERVAL = integer("origins_with_interval").required();
     public static final Column<Double> COVERAGE = share("coverage");
+    public static final Column<Integer> ORIGINS_WITH_INTERVAL_TO_DATE = integer("origins_with_interval_to_date")
+            .required();
+    public static final Column<Double> COVERAGE_TO_DATE = share("coverage_to_date");
     public static final OutputTable ACCURACY = OutputTable.of("forecast_accuracy", AS_OF, WEEK, ORIGINS, ACTUAL,
-            FORECAST, WAPE, BIAS, ORIGINS_WITH_INTERVAL, COVERAGE, INTERVAL_LEVEL, CURRENCY).keyedBy(WEEK);
+            FORECAST, WAPE, BIAS, ORIGINS_WITH_INTERVAL, COVERAGE, ORIGINS_WITH_INTERVAL_TO_DATE, COVERAGE_TO_DATE,
+            INTERVAL_LEVEL, CURRENCY).keyedBy(WEEK);
 
     /** The options of a forecast run, as its manifest records them. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -288,7 +288,7 @@ public final class IngestJob implements Job<IngestOptions> {
                 options.asOf() == null ? null : options.asOf().toString(), options.bounds().earliest().toString(),
                 options.bounds().latest().toString(), options.maxRejectShare(),
                 mapping.qualityPolicy().words(), outcome.freshness(), options.lake(),
-                outcome.lakeLoads().isEmpty() ? null : lakeLoads(outcome));
+                outcome.lakeLoads().isEmpty() ? null : lakeLoads(outcome), mapping.invoiceCurrencySet().orElse(null));
         Map<String, IngestTables.FileInput> inputs = new LinkedHashMap<>();
         for (Reconciliation.FileCounts f : outcome.reconciliation().files()) {
             inputs.put(f.file(), new IngestTables.FileInput(f.read(), f.accepted(), f.flagged(), f.rejected(),

@@ -37,7 +37,8 @@ public final class IngestTables {
 
     /**
      * The options of an ingest run, as its manifest records them; merging into a lake, the lake and what the merge
-     * of each table did ({@code lake_loads}: the table's version after it, records inserted and replaced).
+     * of each table did ({@code lake_loads}: the table's version after it, records inserted and replaced); the
+     * currency the mapping gives every invoice when the export names none ({@link Mapping#invoiceCurrencySet}).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, String mapping, String mappingSha256,
@@ -46,7 +47,8 @@ public final class IngestTables {
             String earliestDate, String latestDate, double maxRejectShare, Map<String, String> quality,
             @JsonInclude(JsonInclude.Include.NON_NULL) Freshness freshness,
             @JsonInclude(JsonInclude.Include.NON_NULL) String lake,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, LakeTables.TableLoad> lakeLoads) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, LakeTables.TableLoad> lakeLoads,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String invoiceCurrencySetByMapping) {
     }
 
     /**

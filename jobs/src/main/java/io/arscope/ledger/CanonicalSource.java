@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.arscope.model.CanonicalTable;
 import io.arscope.run.ParquetFooters;
@@ -53,15 +54,29 @@ public final class CanonicalSource {
      * null when there is no manifest or it names none (an ingest with {@code --any-date}).
      */
     public LocalDate ingestAsOf() {
+        JsonNode asOf = ingestOptions(spark, canonicalDir).path("as_of");
+        return asOf.isTextual() ? LocalDate.parse(asOf.asText()) : null;
+    }
+
+    /**
+     * The currency the ingest run's mapping gave every invoice, the export naming none, as its manifest records it;
+     * null when the export named the currencies (or there is no manifest).
+     */
+    public static String invoiceCurrencySetByMapping(SparkSession spark, String canonicalDir) {
+        JsonNode currency = ingestOptions(spark, canonicalDir).path("invoice_currency_set_by_mapping");
+        return currency.isTextual() ? currency.asText() : null;
+    }
+
+    /** The options the ingest run's manifest beside the tables records; a missing node without a manifest. */
+    private static JsonNode ingestOptions(SparkSession spark, String canonicalDir) {
         Path manifest = new Path(new Path(canonicalDir).getParent(), ReceivablesLedger.INGEST_MANIFEST);
         try {
             FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(manifest)) {
-                return null;
+                return MissingNode.getInstance();
             }
             try (InputStream in = fs.open(manifest)) {
-                JsonNode asOf = new ObjectMapper().readTree(in).path("options").path("as_of");
-                return asOf.isTextual() ? LocalDate.parse(asOf.asText()) : null;
+                return new ObjectMapper().readTree(in).path("options");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest, e);

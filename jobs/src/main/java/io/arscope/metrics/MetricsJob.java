@@ -25,6 +25,7 @@ import io.arscope.job.JobOutcome;
 import io.arscope.job.OutputTable;
 import io.arscope.job.SummaryFigure;
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.CanonicalSource;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ExchangeRates;
 import io.arscope.ledger.OnAccountItems;
@@ -208,7 +209,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
         MetricsTables.RunOutputs written = new MetricsTables.RunOutputs(periodRows.size(), trendRows.size(),
                 amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
                 outcome.ecl() == null ? null : outcome.ecl().toPlainString(), aboveOne,
-                outcome.invoicingCutOff().orElse(null));
+                outcome.invoicingCutOff().orElse(null), CanonicalSource.invoiceCurrencySetByMapping(spark,
+                        OutputFiles.child(options.input(), "canonical")));
         JobOutcome.Status status = outcome.status();
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all, LedgerRows.RATES_AND_ACTIVITY)), written, status.word(), status.exitCode(),

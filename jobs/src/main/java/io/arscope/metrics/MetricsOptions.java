@@ -25,7 +25,13 @@ public record MetricsOptions(String input, String output, LocalDate asOf, AgingB
         List<String> dimensions, DayCount dayCount, int graceDays, int rollMonths, double overlay,
         TrendConfig trends, String reportingCurrency) implements io.arscope.job.JobOptions {
 
-    public static final List<String> DEFAULT_DIMENSIONS = List.of("segment", "region", "business_unit", "collector");
+    /**
+     * The dimensions sliced by when none are given, as the command's default text. Country is one of them because
+     * real exports name it where they name nothing else to slice by (IBM's has a country code and no segment,
+     * region, business unit or collector).
+     */
+    public static final String DEFAULT_DIMENSIONS_TEXT = "segment,region,country,business_unit,collector";
+    public static final List<String> DEFAULT_DIMENSIONS = List.of(DEFAULT_DIMENSIONS_TEXT.split(","));
 
     public MetricsOptions {
         dimensions = List.copyOf(dimensions);

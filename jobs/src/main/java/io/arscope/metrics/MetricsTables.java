@@ -231,14 +231,17 @@ public final class MetricsTables {
     }
 
     /**
-     * Rows written per table, the allowance, and what deserves a look: the roll rates above 1, and the latest
-     * month's invoicing stopping early ({@link InvoicingCutOff}, absent when it did not).
+     * Rows written per table, the allowance, and what deserves a look: the roll rates above 1, the latest month's
+     * invoicing stopping early ({@link InvoicingCutOff}, absent when it did not), and the invoices' currency when the
+     * ingest's mapping set it, the export naming none (absent when the export named it).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOutputs(long periodMetrics, long trends, long amountTrends, long cohortCurves, long rollRates,
             long collectionActivity, String ecl, long rollRatesAboveOne,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String invoicingCutOff) {
+            String invoicingCutOff,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String invoiceCurrencySetByMapping) {
     }
 
     /**
@@ -249,6 +252,16 @@ public final class MetricsTables {
         RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(metrics, MANIFEST), "metrics",
                 new TypeReference<>() { });
         return outputs == null ? null : outputs.invoicingCutOff();
+    }
+
+    /**
+     * The invoices' currency as the ingest's mapping set it, the export naming none, as the metrics run's manifest
+     * records it; null when the export named it.
+     */
+    public static String invoiceCurrencySetByMapping(SparkSession spark, String metrics) throws InputException {
+        RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(metrics, MANIFEST), "metrics",
+                new TypeReference<>() { });
+        return outputs == null ? null : outputs.invoiceCurrencySetByMapping();
     }
 
     private MetricsTables() {

@@ -97,7 +97,17 @@ public final class CfoReport {
                 : " &middot; latest closed month " + escape(last(data.months()).month());
         return line(element("header", h1(title) + element("p", "meta", "As of " + strong(data.asOf().toString())
                 + latestMonth + " &middot; amounts in " + (data.currency() == null ? "the ledger's currency"
-                : strong(escape(data.currency()))) + " &middot; " + escape(generatedBy))));
+                : strong(escape(data.currency()))) + currencyAssumed(data) + " &middot; " + escape(generatedBy))));
+    }
+
+    /**
+     * Where the export names no currency and the mapping set one, the report says so where it names the currency:
+     * the figures are in it only as far as the mapping's author knew the ledger's currency.
+     */
+    private static String currencyAssumed(ReportData data) {
+        return data.currencySetByMapping() == null ? ""
+                : " (the export names no currency: the mapping sets every invoice's to "
+                        + escape(data.currencySetByMapping()) + ")";
     }
 
     // ---- headline
@@ -282,7 +292,7 @@ public final class CfoReport {
                 thNum("DSO (standard)"), thNum("CEI"), thNum("Past due share")));
         data.bucketLabels().forEach(b -> header.add(thNum(b)));
         List<String> dimensions = data.slices().stream().map(ReportData.Slice::dimension).distinct().toList();
-        // A dimension the data never names (IBM's export has no business unit, collector, region or segment) is one
+        // A dimension the data never names (IBM's export has no business unit, collector, region or segment, only a country) is one
         // slice, "(none)" ("unassigned" for the collector), the whole portfolio again: said once instead of a table
         // repeating the total.
         List<String> unnamed = dimensions.stream().filter(d -> data.slices().stream()
@@ -434,8 +444,10 @@ public final class CfoReport {
         String allowance = data.provision().isEmpty() ? ""
                 : "; credit-loss allowance beside it: " + strong(FinanceFormat.orWhy(data.allowance(),
                         FinanceFormat::money, ProvisionMatrix.NO_ROLL_HISTORY));
-        String summary = paragraph("Expected collections over the next " + f.weeks().size() + " weeks from "
-                + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + allowance + ".");
+        String summary = paragraph("Expected collections over the next " + (f.weeks().size() == 1 ? "week"
+                : f.weeks().size() + " weeks") + " from "
+                + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + " (" + interval + " "
+                + totalInterval(f.total()) + totalCoverage(f) + ")" + allowance + ".");
         String chart = SvgChart.barsWithInterval("Cash forecast",
                 f.weeks().stream().map(w -> "W" + w.week() + " " + w.end()).toList(),
                 List.of(series("From open invoices", PALETTE[0], f.weeks(), ReportData.Week::fromOpen),
@@ -458,9 +470,27 @@ public final class CfoReport {
                         : FinanceFormat.money(w.lower()) + " &ndash; " + FinanceFormat.money(w.upper())))).toList());
         rows.add(totalRow(cell("Total"), cell(""), moneyCell(total(f.weeks(), ReportData.Week::fromOpen)),
                 moneyCell(total(f.weeks(), ReportData.Week::fromNewSales)),
-                moneyCell(total(f.weeks(), ReportData.Week::expected)), cell("")));
+                moneyCell(total(f.weeks(), ReportData.Week::expected)), numCell(totalInterval(f.total()))));
         return table(List.of(th("Week"), th("Ending"), thNum("From open invoices"), thNum("From new sales"),
                 thNum("Expected"), thNum(interval)), rows);
+    }
+
+    /**
+     * The interval of the whole horizon's cash, calibrated on the past origins' totals as each week's is on its own
+     * week: the weeks' bounds do not add up to it, since the weeks do not all miss together.
+     */
+    private static String totalInterval(ReportData.HorizonTotal total) {
+        return total.lower() == null ? escape(FinanceFormat.notAvailable("too few past errors for an interval"))
+                : FinanceFormat.money(total.lower()) + " &ndash; " + FinanceFormat.money(total.upper());
+    }
+
+    /** How often the total's interval held the cash at the backtest's origins, where any had one. */
+    private static String totalCoverage(ReportData.Forecast f) {
+        ReportData.HorizonTotal total = f.total();
+        return total.lower() == null || total.coverage() == null ? ""
+                : "; at the past year's origins the same interval held the " + (f.weeks().size() == 1 ? "week's"
+                        : f.weeks().size() + " weeks'") + " cash "
+                        + FinanceFormat.share(total.coverage()) + " of the time (" + total.withInterval() + ")";
     }
 
     /** Each month-end with the movements that close it, to the cent, so that a reader's sum comes out. */

@@ -27,11 +27,14 @@ import io.arscope.risk.ModelGate;
  * @param worklistGate the model gate behind the worklist's probabilities, as its manifest records it; null without
  *                     a worklist or when the manifest does not say
  * @param invoicingCutOff the metrics run's warning that the latest month's invoices stop early, or null
+ * @param currencySetByMapping the invoices' currency when the ingest's mapping set it, the export naming none; null
+ *                     when the export named it
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
         List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
-        io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff) {
+        io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff,
+        String currencySetByMapping) {
 
     /** Data with no caveat from the metrics run. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
@@ -39,7 +42,7 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
             List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
             io.arscope.alerts.AlertList alerts, ModelGate worklistGate) {
         this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
-                activity, watch, alerts, worklistGate, null);
+                activity, watch, alerts, worklistGate, null, null);
     }
 
     /** Data with no word on the worklist's model gate. */
@@ -145,9 +148,16 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
             double overlay) {
     }
 
-    /** The forecast run: weeks ahead, DSO at month-ends and the backtest accuracy. */
+    /** The forecast run: weeks ahead, their total's interval, DSO at month-ends and the backtest accuracy. */
     public record Forecast(LocalDate asOf, List<Week> weeks, List<MonthEnd> dso, List<Accuracy> accuracy,
-            double intervalLevel) {
+            double intervalLevel, HorizonTotal total) {
+    }
+
+    /**
+     * The interval of the cash expected over all the weeks (null bounds where too few past origins calibrate one), and
+     * how often the same interval held that cash at the backtest's origins (null where none had one).
+     */
+    public record HorizonTotal(Double lower, Double upper, int withInterval, Double coverage) {
     }
 
     public record Week(int week, LocalDate start, LocalDate end, double fromOpen, double fromNewSales, Double lower,

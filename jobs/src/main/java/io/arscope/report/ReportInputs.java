@@ -112,7 +112,7 @@ public final class ReportInputs {
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
                 alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist),
-                MetricsTables.invoicingCutOff(spark, metrics));
+                MetricsTables.invoicingCutOff(spark, metrics), MetricsTables.invoiceCurrencySetByMapping(spark, metrics));
     }
 
     /** The model gate behind the worklist's probabilities, as its manifest records it; null when it does not say. */
@@ -284,10 +284,14 @@ public final class ReportInputs {
         List<ReportData.Week> weeks = new ArrayList<>();
         LocalDate asOf = null;
         double level = 0;
+        Double lowerToDate = null;
+        Double upperToDate = null;
         for (Row r : ForecastTables.CASH_FORECAST.read(spark, dir).orderBy(ForecastTables.WEEK.col())
                 .collectAsList()) {
             asOf = ForecastTables.AS_OF.of(r);
             level = ForecastTables.INTERVAL_LEVEL.of(r);
+            lowerToDate = optionalMoney(ForecastTables.LOWER_TO_DATE.of(r));
+            upperToDate = optionalMoney(ForecastTables.UPPER_TO_DATE.of(r));
             weeks.add(new ReportData.Week(ForecastTables.WEEK.of(r), ForecastTables.WEEK_START.of(r),
                     ForecastTables.WEEK_END.of(r), money(ForecastTables.FROM_OPEN_INVOICES.of(r)),
                     money(ForecastTables.FROM_NEW_SALES.of(r)), optionalMoney(ForecastTables.LOWER.of(r)),
@@ -303,12 +307,18 @@ public final class ReportInputs {
                     ForecastTables.DSO.of(r)));
         }
         List<ReportData.Accuracy> accuracy = new ArrayList<>();
+        int withIntervalToDate = 0;
+        Double coverageToDate = null;
         for (Row r : ForecastTables.ACCURACY.read(spark, dir).orderBy(ForecastTables.WEEK.col()).collectAsList()) {
             accuracy.add(new ReportData.Accuracy(ForecastTables.WEEK.of(r), ForecastTables.ORIGINS.of(r),
                     ForecastTables.WAPE.of(r), ForecastTables.BIAS.of(r), ForecastTables.ORIGINS_WITH_INTERVAL.of(r),
                     ForecastTables.COVERAGE.of(r)));
+            withIntervalToDate = ForecastTables.ORIGINS_WITH_INTERVAL_TO_DATE.of(r);
+            coverageToDate = ForecastTables.COVERAGE_TO_DATE.of(r);
         }
-        return new ReportData.Forecast(asOf, weeks, dso, accuracy, level);
+        // The last week's cash to date is the whole horizon's.
+        return new ReportData.Forecast(asOf, weeks, dso, accuracy, level, new ReportData.HorizonTotal(lowerToDate,
+                upperToDate, withIntervalToDate, coverageToDate));
     }
 
     /**

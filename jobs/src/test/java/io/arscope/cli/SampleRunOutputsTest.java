@@ -204,7 +204,8 @@ class SampleRunOutputsTest {
             assertTrue(log.containsAll(own), step);
         }
         assertTrue(log.stream().anyMatch(l -> l.matches("\\S+ WARN  score: arscope score: warning: model refused.*")));
-        assertTrue(out.contains("forecast: as of 2026-10-31, expected cash over 13 weeks 5,087,846.84, week 1 "), out);
+        assertTrue(out.contains("forecast: as of 2026-10-31, expected cash over 13 weeks 5,087,846.84 (80% interval "
+                + "4,303,296.88 to 5,517,688.68), week 1 "), out);
         assertTrue(out.contains("metrics: as of 2026-10-31 (months to 2026-10-31), 2026-10 ending AR 2,071,951.17, "
                 + "CEI 92.7%, expected credit loss 20,138.96"), out);
         assertTrue(out.contains("2026-10-31 run complete with warnings (exit 7) in "), out);
@@ -499,6 +500,15 @@ class SampleRunOutputsTest {
         assertTrue(forecastDoc.contains(expected + "\n"), expected);
         assertEquals("| bundled sample, as of 2026-10-31 (`arscope run` as in the README) | 19.3% / 22.6% / 21.7% | "
                 + "76.9% / 83.7% / 87.5% | +2.4% |", expected);
+        // The horizon's total and its own interval: held at so many of the origins whose 13 weeks had ended.
+        Map<String, String> week13 = accuracy.get(12);
+        int withInterval = Integer.parseInt(week13.get("origins_with_interval_to_date"));
+        double coverage = Double.parseDouble(week13.get("coverage_to_date"));
+        String total = String.format("the 13 weeks' 80%% interval held the 13 weeks' cash at %d of the %d origins whose"
+                + " 13 weeks had ended (%.1f%%)", Math.round(coverage * withInterval), withInterval, 100 * coverage);
+        assertTrue(forecastDoc.replace("\n", " ").contains(total), total);
+        assertEquals("the 13 weeks' 80% interval held the 13 weeks' cash at 33 of the 40 origins whose 13 weeks had "
+                + "ended (82.5%)", total);
 
         String guide = Files.readString(Path.of("../notebooks-docs/guide-cfo.md")).replaceAll("`[^`]*`", "");
         assertEquals(List.of(), Pattern.compile("\\d+\\.\\d+|\\d{1,3}(,\\d{3})+").matcher(guide).results()

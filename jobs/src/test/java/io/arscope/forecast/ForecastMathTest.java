@@ -3,6 +3,7 @@ package io.arscope.forecast;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -175,6 +176,40 @@ class ForecastMathTest {
         assertEquals(-10.0 / 110, accuracy.get(1).bias(), EPS);
         assertEquals(0, accuracy.get(1).withInterval());
         assertNull(accuracy.get(1).coverage());
+    }
+
+    /**
+     * The same origins' cash to date: week 2 is weeks 1 and 2 together, forecast 200, 300, 200, 200 against actual
+     * 210, 300, 210 and unknown for O4 (its week 2 had not ended). On 1 Feb the two weeks' totals of O1 to O3 are
+     * known, ratios 1.05, 1.0, 1.05: at 50%, k = ceil(4 x 0.75) = 3 of 3, so a total of 150 gets 150 .. 157.5. The
+     * weeks' own bounds would add up to 130 .. 170 for the same total (90 .. 110 and 40 .. 60): wider, because the
+     * errors of O1 and O2 offset across their two weeks.
+     */
+    @Test
+    void theCashToDateHasItsOwnIntervalFromPastTotals() {
+        LocalDate asOf = LocalDate.of(2026, 2, 1);
+        List<ForecastBacktest.OriginForecast> past = List.of(
+                new ForecastBacktest.OriginForecast(LocalDate.of(2026, 1, 4), new double[] {100, 100},
+                        new double[] {90, 120}),
+                new ForecastBacktest.OriginForecast(LocalDate.of(2026, 1, 11), new double[] {200, 100},
+                        new double[] {220, 80}),
+                new ForecastBacktest.OriginForecast(LocalDate.of(2026, 1, 18), new double[] {100, 100},
+                        new double[] {100, 110}),
+                new ForecastBacktest.OriginForecast(LocalDate.of(2026, 1, 25), new double[] {100, 100},
+                        new double[] {105, Double.NaN}));
+        List<ForecastBacktest.OriginForecast> toDate = ForecastBacktest.toDate(past);
+        assertEquals(List.of(100.0, 200.0, 200.0, 300.0, 100.0, 200.0, 100.0, 200.0), toDate.stream()
+                .flatMap(o -> java.util.Arrays.stream(o.forecast()).boxed()).toList());
+        assertEquals(List.of(90.0, 210.0, 220.0, 300.0, 100.0, 210.0, 105.0), toDate.stream()
+                .flatMap(o -> java.util.Arrays.stream(o.actual()).boxed()).filter(a -> !a.isNaN()).toList());
+        assertTrue(Double.isNaN(toDate.get(3).actual()[1]));
+        // The input is left as it was.
+        assertEquals(120, past.get(0).actual()[1], EPS);
+
+        ForecastBacktest.Interval total = ForecastBacktest.interval(toDate, asOf, 2, 150, 0.5, 2, 0);
+        assertEquals(150, total.lower(), EPS);
+        assertEquals(157.5, total.upper(), EPS);
+        assertEquals(3, total.calibration());
     }
 
     /**

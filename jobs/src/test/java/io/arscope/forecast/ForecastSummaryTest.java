@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 /** The forecast's printed lines on an outcome made by hand: a figure without a value reads "n/a" and why. */
 class ForecastSummaryTest {
 
+    private static final ForecastOptions EIGHTY = new ForecastOptions("in", "out", null, null, 1, 2, 0, 0, 0.8, 8, 1,
+            30, -10, 60, 14);
+
     @Test
     void dsoWithoutExpectedSalesAndABacktestWithoutCashOrIntervalsSayWhy() {
         ForecastJob.Outcome o = new ForecastJob.Outcome(LocalDate.parse("2019-12-31"), 1600, 0,
                 List.of(new ForecastJob.Week(1, LocalDate.parse("2020-01-01"), LocalDate.parse("2020-01-07"), 200, 50,
-                        null, null, 0), new ForecastJob.Week(2, LocalDate.parse("2020-01-08"),
-                                LocalDate.parse("2020-01-14"), 100, 0, 80.0, 120.0, 10)),
+                        null, null, 0, 250, null, null), new ForecastJob.Week(2, LocalDate.parse("2020-01-08"),
+                                LocalDate.parse("2020-01-14"), 100, 0, 80.0, 120.0, 10, 350, 300.0, 390.0)),
                 // January: nothing invoiced or expected, so no DSO; February: 2,000 / 1,000 x 29 days.
                 List.of(new DsoForecast.MonthEnd(LocalDate.parse("2020-01-31"), 31, money("1600.00"), money("0.00"),
                         money("230.00"), money("15.00"), money("5.00"), money("1350.00"), money("0.00"), 31, null),
@@ -25,16 +28,23 @@ class ForecastSummaryTest {
                                 money("1000.00"), 29, 58.0)),
                 List.of(),
                 List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
-                        new ForecastBacktest.Accuracy(2, 51, 400, 300, 0.25, -0.25, 10, 0.8)));
+                        new ForecastBacktest.Accuracy(2, 51, 400, 300, 0.25, -0.25, 10, 0.8)),
+                List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
+                        new ForecastBacktest.Accuracy(2, 51, 400, 310, 0.2, -0.225, 8, 0.75)));
         assertEquals(List.of("as of 2019-12-31: open AR 1,600.00; expected cash over 2 weeks 350.00",
                 "  2020-01-31: opening AR 1,600.00 + sales 0.00 - collections 230.00 - credit memos 15.00 - write-offs"
                         + " 5.00 = ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
                 "  2020-02-29: opening AR 1,350.00 + sales 1,000.00 - collections 350.00 - credit memos 0.00"
                         + " - write-offs 0.00 = ending AR 2,000.00, DSO 58.0",
                 "  backtest week 1 ahead: 52 origins, WAPE n/a (no cash collected in the weeks backtested), interval "
-                        + "coverage n/a (too few earlier origins to calibrate an interval) (0)",
-                "  backtest week 2 ahead: 51 origins, WAPE 25.0%, interval coverage 80.0% (10)"),
+                        + "coverage n/a (too few earlier origins to calibrate an interval) (0), of the cash to the week's"
+                        + " end n/a (too few earlier origins to calibrate an interval) (0)",
+                "  backtest week 2 ahead: 51 origins, WAPE 25.0%, interval coverage 80.0% (10), of the cash to the"
+                        + " week's end 75.0% (8)"),
                 ForecastJob.details(o, 2));
+        assertEquals("forecast: as of 2019-12-31, expected cash over 2 weeks 350.00 (80% interval 300.00 to 390.00),"
+                + " week 1 250.00 (80% interval n/a (too few earlier origins to calibrate one)), DSO at 2020-01-31 n/a"
+                + " (no credit sales expected in 2020-01)", ForecastJob.summary(o, EIGHTY));
     }
 
     private static BigDecimal money(String amount) {
@@ -50,8 +60,10 @@ class ForecastSummaryTest {
         assertEquals(0.795, ForecastJob.asShown(35.0 / 44));
         assertEquals("79.5%", io.arscope.report.FinanceFormat.share(ForecastJob.asShown(35.0 / 44)));
         ForecastJob.Outcome o = new ForecastJob.Outcome(LocalDate.parse("2026-10-31"), 0, 0, List.of(), List.of(),
-                List.of(), List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)));
-        assertEquals("  backtest week 1 ahead: 52 origins, WAPE 19.5%, interval coverage 79.5% (44)",
+                List.of(), List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)),
+                List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)));
+        assertEquals("  backtest week 1 ahead: 52 origins, WAPE 19.5%, interval coverage 79.5% (44), of the cash to"
+                + " the week's end 79.5% (44)",
                 ForecastJob.details(o, 1).get(1));
     }
 }

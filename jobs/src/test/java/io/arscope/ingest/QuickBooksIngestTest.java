@@ -65,6 +65,18 @@ class QuickBooksIngestTest {
         assertEquals(2, run.canonical("adjustments").count());
     }
 
+    /**
+     * The report names no currency and the mapping sets USD: the ingest's manifest records that the mapping set it,
+     * and the metrics run's carries it on to the CFO report.
+     */
+    @Test
+    void theCurrencyTheMappingSetIsRecordedAsTheMappings() throws Exception {
+        assertEquals("USD", MetricsTables.invoiceCurrencySetByMapping(io.arscope.testing.TestSpark.session(),
+                dir.resolve("metrics").toString()));
+        assertTrue(Files.readString(dir.resolve("ingest/ingest-run.json")).contains(
+                "\"invoice_currency_set_by_mapping\" : \"USD\""));
+    }
+
     @Test
     void invoicesReadAsTheReportWritesThem() {
         // ,03/15/2024,Invoice,1016,Bayside Landscaping,Net 30,04/14/2024,"12,600.00","7,600.00",Open

@@ -50,7 +50,8 @@ class CfoReportTest {
                         null)),
                 List.of(new ReportData.MonthEnd(LocalDate.of(2026, 4, 30), 1200000, 900000, 780000, 15000.5, 4999.5,
                         1300000, 900000, 43.3)),
-                List.of(new ReportData.Accuracy(1, 40, 0.194, 0.0188, 32, 0.7727)), 0.8);
+                List.of(new ReportData.Accuracy(1, 40, 0.194, 0.0188, 32, 0.7727)), 0.8,
+                new ReportData.HorizonTotal(590000.0, 760000.0, 30, 0.767));
         List<ReportData.RiskyCustomer> customers = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             customers.add(new ReportData.RiskyCustomer("C" + i, "Customer " + i, "ana", "collect", 1000.0 * i,
@@ -99,7 +100,7 @@ class CfoReportTest {
                 + "sales are short & its DSO and CEI are not comparable";
         String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
                 d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
-                d.activity(), d.watch(), d.alerts(), d.worklistGate(), cutOff), "Receivables report", "arscope test");
+                d.activity(), d.watch(), d.alerts(), d.worklistGate(), cutOff, null), "Receivables report", "arscope test");
         assertTrue(html.contains("<h2>Headline</h2><p class=\"note\">Read the latest month with care: invoices in "
                 + "2026-03 stop on 2026-03-02 (9 invoices), while in each of the 6 months before they ran to day 27 "
                 + "or later (104 invoices a month): if the export was cut early, 2026-03's credit sales are short "
@@ -111,6 +112,18 @@ class CfoReportTest {
         String whole = CfoReport.render(d, "Receivables report", "arscope test");
         assertFalse(whole.contains("Read the latest month"));
         assertFalse(whole.contains("look cut"));
+    }
+
+    /** A currency the mapping set, the export naming none, is said to be the mapping's where the report names it. */
+    @Test
+    void aCurrencyTheMappingSetIsSaidToBeTheMappings() {
+        ReportData d = data();
+        String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), "USD", d.slices(), d.trends(), d.lastMonthProvision(), d.activity(),
+                d.watch(), d.alerts(), d.worklistGate(), null, "US<D>"), "Receivables report", "arscope test");
+        assertTrue(html.contains("amounts in <strong>USD</strong> (the export names no currency: the mapping sets "
+                + "every invoice's to US&lt;D&gt;) &middot; arscope test"), html);
+        assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("the mapping sets"));
     }
 
     @Test
@@ -128,7 +141,12 @@ class CfoReportTest {
         assertTrue(html.contains("<td class=\"num\">4.5%</td><td class=\"num\">150,000</td>"
                 + "<td class=\"num\">6,697</td>"));
         // Forecast: 650,000 in two weeks, the interval where there is one, n/a and why where there is not.
-        assertTrue(html.contains("next 2 weeks from 2026-03-31: <strong>650,000</strong>"));
+        // The total has its own interval, calibrated on past totals: not the weeks' bounds added up.
+        assertTrue(html.contains("next 2 weeks from 2026-03-31: <strong>650,000</strong> (80% interval 590,000 "
+                + "&ndash; 760,000; at the past year's origins the same interval held the 2 weeks' cash 76.7% of the "
+                + "time (30))"), html);
+        assertTrue(html.contains("<td class=\"num\">650,000</td><td class=\"num\">590,000 &ndash; 760,000</td>"),
+                html);
         assertTrue(html.contains("<td class=\"num\">350,000</td><td class=\"num\">280,000 &ndash; 420,000</td>"));
         assertTrue(html.contains("<td class=\"num\">300,000</td><td class=\"num\">n/a (too few past errors for an "
                 + "interval)</td>"));
@@ -177,7 +195,8 @@ class CfoReportTest {
         ReportData.Forecast forecast = new ReportData.Forecast(LocalDate.of(2026, 10, 31), List.of(
                 new ReportData.Week(1, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7), 10, 0, null, null)),
                 List.of(new ReportData.MonthEnd(LocalDate.of(2026, 11, 30), 100, 0, 10, 0, 0, 90, 0, null)),
-                List.of(new ReportData.Accuracy(1, 3, null, null, 0, null)), 0.8);
+                List.of(new ReportData.Accuracy(1, 3, null, null, 0, null)), 0.8,
+                new ReportData.HorizonTotal(null, null, 0, null));
         ReportData missing = new ReportData(LocalDate.of(2026, 10, 31), List.of(september, emptied),
                 List.of("current", "1-30", "31-60", "61-90", "91+"), provision, forecast, null);
         List<CfoReport.Kpi> kpis = CfoReport.kpis(missing);
@@ -204,6 +223,8 @@ class CfoReportTest {
                 + "<td class=\"num\">n/a (no credit sales expected)</td>"), html);
         assertTrue(html.contains("<td class=\"num\">n/a (no cash came in)</td><td class=\"num\">n/a (no cash came "
                 + "in)</td><td class=\"num\">n/a (no interval yet)</td>"), html);
+        assertTrue(html.contains("next week from 2026-10-31: <strong>10</strong> (80% interval n/a (too few past "
+                + "errors for an interval))"), html);
 
         ReportData.Month quiet = new ReportData.Month("2026-10", 0.0, 0.0, 100.0, 0.0,
                 List.of(0.0, 0.0, 0.0, 0.0, 0.0), null, 0.0, 0.0, 0.0, null, null, 0.0, 0.0, 0.0);

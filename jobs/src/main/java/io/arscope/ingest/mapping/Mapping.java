@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -101,6 +102,27 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
             source.produces().keySet().forEach(name -> tables.add(CanonicalTable.byName(name)));
         }
         return tables;
+    }
+
+    /**
+     * The currency every invoice gets from the mapping, not the export: the one constant {@code currency} of every
+     * source producing invoices; empty when some source reads it from a column or the constants differ. A report in
+     * it states the mapping's assumption, which the export itself never made.
+     */
+    public Optional<String> invoiceCurrencySet() {
+        List<String> constants = new ArrayList<>();
+        for (SourceSpec source : sources) {
+            TargetSpec invoices = source.produces().get(CanonicalTable.INVOICES.tableName());
+            if (invoices != null) {
+                FieldSpec currency = invoices.fields().get("currency");
+                if (currency == null || currency.value() == null) {
+                    return Optional.empty();
+                }
+                constants.add(currency.value());
+            }
+        }
+        return constants.isEmpty() || constants.stream().distinct().count() > 1 ? Optional.empty()
+                : Optional.of(constants.get(0));
     }
 
     /** Whether some source is a database table or query. */

@@ -38,6 +38,40 @@ class MappingTest {
         assertFalse(ibm.hasCustomerSource());
     }
 
+    /**
+     * IBM's and QuickBooks' exports name no currency and their mappings set USD; the others read it from a column.
+     * Two sources of invoices set the currency only when both set the same one by a constant.
+     */
+    @Test
+    void theInvoiceCurrencyIsTheMappingsWhenEverySourceSetsTheSameConstant() throws MappingException {
+        assertEquals(java.util.Optional.of("USD"), Mapping.load(shipped("ibm-accounts-receivable.yaml"))
+                .invoiceCurrencySet());
+        assertEquals(java.util.Optional.of("USD"), Mapping.load(shipped("quickbooks-transaction-list.yaml"))
+                .invoiceCurrencySet());
+        for (String read : List.of("arscope-generator.yaml", "netsuite-transactions.yaml", "sap-fi-ar.yaml")) {
+            assertEquals(java.util.Optional.empty(), Mapping.load(shipped(read)).invoiceCurrencySet(), read);
+        }
+        String two = """
+                sources:
+                  - name: a
+                    file: a.csv
+                    produces:
+                      invoices:
+                        fields: {invoice_id: id, customer_id: c, invoice_date: d, due_date: d, amount: x, currency: %s}
+                  - name: b
+                    file: b.csv
+                    produces:
+                      invoices:
+                        fields: {invoice_id: id, customer_id: c, invoice_date: d, due_date: d, amount: x, currency: %s}
+                """;
+        assertEquals(java.util.Optional.of("EUR"), Mapping.parse(two.formatted("{value: EUR}", "{value: EUR}"),
+                "two.yaml").invoiceCurrencySet());
+        assertEquals(java.util.Optional.empty(), Mapping.parse(two.formatted("{value: EUR}", "{value: USD}"),
+                "two.yaml").invoiceCurrencySet());
+        assertEquals(java.util.Optional.empty(), Mapping.parse(two.formatted("{value: EUR}", "cur"),
+                "two.yaml").invoiceCurrencySet());
+    }
+
     @Test
     void everyProblemIsReportedAtOnceWithWhereItIs() {
         MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
