@@ -47,20 +47,23 @@ public final class IngestJob implements Job<IngestOptions> {
 
     /**
      * What a run produced: the reconciliation, records per table, the files over the reject threshold (flagged rows
-     * are accepted, so they count towards none), the rules rows broke, and, merging into a lake, what each table's
-     * merge did (none when nothing was merged).
+     * are accepted, so they count towards none), the rules rows broke, merging into a lake, what each table's merge
+     * did (none when nothing was merged), and the warning of a ledger with no payment ({@link NoPayments}; null
+     * without one).
      */
     public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
             List<Reconciliation.FileCounts> overThreshold, Freshness freshness,
-            List<DataQuality.RuleCount> quality, Map<CanonicalTable, LakeTables.TableLoad> lakeLoads) {
+            List<DataQuality.RuleCount> quality, Map<CanonicalTable, LakeTables.TableLoad> lakeLoads,
+            String noPayments) {
         public boolean passed() {
             return overThreshold.isEmpty();
         }
 
-        /** How the run ended: too many rejects first, then a stale export. */
+        /** How the run ended: too many rejects first, then a stale export, then a ledger with no payment. */
         public JobOutcome.Status status() {
             return !passed() ? JobOutcome.Status.TOO_MANY_REJECTS
-                    : freshness != null && freshness.stale() ? JobOutcome.Status.STALE_INPUT : JobOutcome.Status.OK;
+                    : freshness != null && freshness.stale() ? JobOutcome.Status.STALE_INPUT
+                    : noPayments != null ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
         }
     }
 
@@ -114,6 +117,9 @@ public final class IngestJob implements Job<IngestOptions> {
         }
         if (o.freshness() != null) {
             (o.freshness().stale() ? warnings : details).add(o.freshness().describe());
+        }
+        if (o.noPayments() != null) {
+            warnings.add(o.noPayments());
         }
         String latest = o.freshness() == null || o.freshness().latest() == null ? ""
                 : String.format(", latest dated row %s", o.freshness().latest());
@@ -231,7 +237,9 @@ public final class IngestJob implements Job<IngestOptions> {
             }
             freshness = Freshness.of(written, options.asOf(), options.maxDataAgeDays());
         }
-        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality, loads);
+        String noPayments = NoPayments.warning(NoPayments.sources(mapping), stored.read(CanonicalTable.PAYMENTS),
+                stored.read(CanonicalTable.INVOICES), options.asOf()).orElse(null);
+        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality, loads, noPayments);
         OutputFiles.writeText(spark, context.output(IngestTables.MANIFEST),
                 manifest(options, mapping, RunManifest.sha256(mappingText), database, outcome, started).toJson());
         return outcome;

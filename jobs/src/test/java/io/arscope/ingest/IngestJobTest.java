@@ -175,6 +175,32 @@ class IngestJobTest {
                 said.toString());
     }
 
+    /**
+     * The bundled sample with its payments export written with its header only, as a failed export job leaves it:
+     * every row check passes, so ingest publishes, but warns that no invoice was paid (exit 7).
+     */
+    @Test
+    void aPaymentsExportWithItsHeaderOnlyIsWarnedOf() throws Exception {
+        Path sample = Path.of(System.getProperty("arscope.repo.dir"), "data-samples/sample");
+        Path export = Files.createDirectories(dir.resolve("no-payments"));
+        try (java.util.stream.Stream<Path> files = Files.list(sample)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, export.resolve(f.getFileName()));
+            }
+        }
+        Path payments = export.resolve("payments.csv");
+        Files.writeString(payments, Files.readAllLines(payments).get(0) + "\n");
+        java.io.StringWriter said = new java.io.StringWriter();
+        int code = Arscope.execute(new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(said, true), "ingest", "--input", export.toString(), "--mapping",
+                generatorMapping().toString(), "--output", dir.resolve("no-payments-out").toString(), "--as-of",
+                "2026-10-31", "--master", "local[2]", "--progress", "off");
+        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, code, said.toString());
+        assertTrue(said.toString().contains("no payment at all from payments.csv, while 4,674 invoices fell due 30 "
+                + "days or more before 2026-10-31"), said.toString());
+        assertTrue(Files.exists(dir.resolve("no-payments-out/ingest-run.json")));
+    }
+
     @Test
     void aMissingInputFileIsAnInputErrorNamingTheFile() {
         int code = Arscope.execute("ingest", "--input", dir.resolve("nowhere").toString(), "--mapping",
