@@ -48,7 +48,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     /** One week of the forecast made as of the as-of date. */
     public record Week(int week, LocalDate start, LocalDate end, double fromOpen, double fromNewSales, Double lower,
-            Double upper, int calibration, double expectedToDate, Double lowerToDate, Double upperToDate) {
+            Double upper, int calibration, Double lowerToDate, Double upperToDate) {
 
         public double expected() {
             return fromOpen + fromNewSales;
@@ -214,7 +214,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
             ForecastBacktest.Interval t = ForecastBacktest.interval(pastToDate, asOf, w, toDate,
                     options.intervalLevel(), options.minCalibration(), options.intervalAdaptation());
             weeks.add(new Week(w, asOf.plusDays(7L * (w - 1) + 1), asOf.plusDays(7L * w), today.openCashInWeek(w),
-                    today.newCashInWeek(w), i.lower(), i.upper(), i.calibration(), toDate, t.lower(), t.upper()));
+                    today.newCashInWeek(w), i.lower(), i.upper(), i.calibration(), t.lower(), t.upper()));
         }
         OriginTables now = tables.getOrDefault(asOf, new OriginTables(options));
         double booked = sales.subMap(asOf.withDayOfMonth(1), true, asOf, true).values().stream()
@@ -327,7 +327,10 @@ public final class ForecastJob implements Job<ForecastOptions> {
     private static void write(JobContext<ForecastOptions> context, Outcome o, String currency) throws IOException {
         ForecastOptions options = context.options();
         List<Row> cash = new ArrayList<>();
+        // The weeks' stored amounts added up, so that a reader's sum of expected_cash is expected_to_date to the cent.
+        BigDecimal cashToDate = BigDecimal.ZERO.setScale(2);
         for (Week w : o.weeks()) {
+            cashToDate = cashToDate.add(money(w.expected()));
             cash.add(ForecastTables.CASH_FORECAST.row().set(ForecastTables.AS_OF, o.asOf())
                     .set(ForecastTables.WEEK, w.week()).set(ForecastTables.WEEK_START, w.start())
                     .set(ForecastTables.WEEK_END, w.end()).set(ForecastTables.FROM_OPEN_INVOICES, money(w.fromOpen()))
@@ -336,7 +339,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.UPPER, money(w.upper()))
                     .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
                     .set(ForecastTables.CALIBRATION_ERRORS, w.calibration())
-                    .set(ForecastTables.EXPECTED_TO_DATE, money(w.expectedToDate()))
+                    .set(ForecastTables.EXPECTED_TO_DATE, cashToDate)
                     .set(ForecastTables.LOWER_TO_DATE, money(w.lowerToDate()))
                     .set(ForecastTables.UPPER_TO_DATE, money(w.upperToDate()))
                     .set(ForecastTables.CURRENCY, currency).build());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -425,6 +426,32 @@ class SampleRunOutputsTest {
         assertTrue(report.contains("76.9% (52)"), "the report's week-1 coverage");
         assertTrue(Files.readString(day.resolve("logs/forecast.log"))
                 .contains("backtest week 1 ahead: 52 origins, WAPE 19.3%, interval coverage 76.9% (52)"));
+    }
+
+    /**
+     * The cash to each week's end is the weeks' stored amounts added up, to the cent, and lies inside its own
+     * interval; week 13's interval, the horizon total's, is narrower than the 13 weeks' bounds added up.
+     */
+    @Test
+    void theCashToDateAddsUpTheWeeksAndHasItsOwnInterval() throws IOException {
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal lowers = BigDecimal.ZERO;
+        BigDecimal uppers = BigDecimal.ZERO;
+        Map<String, String> last = null;
+        for (Map<String, String> week : named(csv(day.resolve("forecast/cash_forecast.csv")))) {
+            sum = sum.add(new BigDecimal(week.get("expected_cash")));
+            lowers = lowers.add(new BigDecimal(week.get("lower")));
+            uppers = uppers.add(new BigDecimal(week.get("upper")));
+            BigDecimal toDate = new BigDecimal(week.get("expected_to_date"));
+            assertEquals(sum, toDate, week.get("week"));
+            assertTrue(new BigDecimal(week.get("lower_to_date")).compareTo(toDate) <= 0, week.get("week"));
+            assertTrue(new BigDecimal(week.get("upper_to_date")).compareTo(toDate) >= 0, week.get("week"));
+            last = week;
+        }
+        assertEquals(List.of("13", "5087846.84", "4303296.88", "5517688.68"), List.of(last.get("week"),
+                last.get("expected_to_date"), last.get("lower_to_date"), last.get("upper_to_date")));
+        assertTrue(new BigDecimal(last.get("lower_to_date")).compareTo(lowers) > 0);
+        assertTrue(new BigDecimal(last.get("upper_to_date")).compareTo(uppers) < 0);
     }
 
     /** The metrics log printed "DSO 40.1 (countback 38.1), BPDSO 35.1, DDSO 3.0": 35.1 + 3.0 is not 40.1. */

@@ -62,6 +62,9 @@ class ForecastJobTest {
                 .collectAsList();
         assertEquals(1, stored.size());
         assertEquals(new BigDecimal("184.00"), stored.get(0).getAs("expected_cash"));
+        // One week: the cash to its end is its own, and with no past origin it has no interval either.
+        assertEquals(new BigDecimal("184.00"), stored.get(0).getAs("expected_to_date"));
+        assertTrue(stored.get(0).isNullAt(stored.get(0).fieldIndex("lower_to_date")));
         assertEquals("DecimalType(28,2)", spark.read().parquet(dir.resolve("out").resolve(ForecastTables.CASH_FORECAST.name())
                 .toString()).schema().apply("expected_cash").dataType().toString());
         // Three month-ends ahead, DSO from the rolled-forward AR.
