@@ -48,22 +48,22 @@ public final class IngestJob implements Job<IngestOptions> {
     /**
      * What a run produced: the reconciliation, records per table, the files over the reject threshold (flagged rows
      * are accepted, so they count towards none), the rules rows broke, merging into a lake, what each table's merge
-     * did (none when nothing was merged), and the warning of a ledger with no payment ({@link NoPayments}; null
-     * without one).
+     * did (none when nothing was merged), and the warning of payments missing from the ledger
+     * ({@link MissingPayments}; null without one).
      */
     public record Outcome(Reconciliation reconciliation, Map<CanonicalTable, Long> records,
             List<Reconciliation.FileCounts> overThreshold, Freshness freshness,
             List<DataQuality.RuleCount> quality, Map<CanonicalTable, LakeTables.TableLoad> lakeLoads,
-            String noPayments) {
+            String missingPayments) {
         public boolean passed() {
             return overThreshold.isEmpty();
         }
 
-        /** How the run ended: too many rejects first, then a stale export, then a ledger with no payment. */
+        /** How the run ended: too many rejects first, then a stale export, then payments missing. */
         public JobOutcome.Status status() {
             return !passed() ? JobOutcome.Status.TOO_MANY_REJECTS
                     : freshness != null && freshness.stale() ? JobOutcome.Status.STALE_INPUT
-                    : noPayments != null ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
+                    : missingPayments != null ? JobOutcome.Status.WARNINGS : JobOutcome.Status.OK;
         }
     }
 
@@ -118,8 +118,8 @@ public final class IngestJob implements Job<IngestOptions> {
         if (o.freshness() != null) {
             (o.freshness().stale() ? warnings : details).add(o.freshness().describe());
         }
-        if (o.noPayments() != null) {
-            warnings.add(o.noPayments());
+        if (o.missingPayments() != null) {
+            warnings.add(o.missingPayments());
         }
         String latest = o.freshness() == null || o.freshness().latest() == null ? ""
                 : String.format(", latest dated row %s", o.freshness().latest());
@@ -237,9 +237,10 @@ public final class IngestJob implements Job<IngestOptions> {
             }
             freshness = Freshness.of(written, options.asOf(), options.maxDataAgeDays());
         }
-        String noPayments = NoPayments.warning(NoPayments.sources(mapping), stored.read(CanonicalTable.PAYMENTS),
-                stored.read(CanonicalTable.INVOICES), options.asOf()).orElse(null);
-        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality, loads, noPayments);
+        String missingPayments = MissingPayments.warning(MissingPayments.sources(mapping),
+                stored.read(CanonicalTable.PAYMENTS), stored.read(CanonicalTable.INVOICES), options.asOf())
+                .orElse(null);
+        Outcome outcome = new Outcome(reconciliation, records, over, freshness, quality, loads, missingPayments);
         OutputFiles.writeText(spark, context.output(IngestTables.MANIFEST),
                 manifest(options, mapping, RunManifest.sha256(mappingText), database, outcome, started).toJson());
         return outcome;

@@ -177,7 +177,8 @@ class IngestJobTest {
 
     /**
      * The bundled sample with its payments export written with its header only, as a failed export job leaves it:
-     * every row check passes, so ingest publishes, but warns that no invoice was paid (exit 7).
+     * every row check passes, so ingest publishes, but warns that no invoice was paid (exit 7). Then with its payments
+     * export stopped on 2026-09-12, seven weeks before the invoices' last day: warned of as payments that stop.
      */
     @Test
     void aPaymentsExportWithItsHeaderOnlyIsWarnedOf() throws Exception {
@@ -199,6 +200,21 @@ class IngestJobTest {
         assertTrue(said.toString().contains("no payment at all from payments.csv, while 4,674 invoices fell due 30 "
                 + "days or more before 2026-10-31"), said.toString());
         assertTrue(Files.exists(dir.resolve("no-payments-out/ingest-run.json")));
+
+        // The same export whose payments stopped updating after 2026-09-12 while its invoices went on.
+        List<String> lines = Files.readAllLines(sample.resolve("payments.csv"));
+        List<String> kept = new java.util.ArrayList<>(List.of(lines.get(0)));
+        lines.stream().skip(1).filter(l -> l.split(",")[3].compareTo("2026-09-12") <= 0).forEach(kept::add);
+        Files.write(payments, kept);
+        said = new java.io.StringWriter();
+        code = Arscope.execute(new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(said, true), "ingest", "--input", export.toString(), "--mapping",
+                generatorMapping().toString(), "--output", dir.resolve("stopped-payments-out").toString(), "--as-of",
+                "2026-10-31", "--master", "local[2]", "--progress", "off");
+        assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, code, said.toString());
+        assertTrue(said.toString().contains("payments from payments.csv stop on 2026-09-12, 49 days before "
+                + "2026-10-31, while invoices run to 2026-10-30, and in the 182 days before it payments never went "
+                + "more than a day without one: if the payments export stopped early"), said.toString());
     }
 
     @Test
