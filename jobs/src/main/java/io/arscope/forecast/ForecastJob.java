@@ -132,7 +132,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
     }
 
     private static String coverage(ForecastBacktest.Accuracy a) {
-        return SummaryFigure.percent(asShown(a.coverage()), "%.1f%%", "too few earlier origins to calibrate an interval");
+        return SummaryFigure.percent(asShown(a.coverage()), "%.1f%%",
+                "too few earlier origins to calibrate an interval");
     }
 
     /** Forecasts and writes every forecast output into the context's folder. */

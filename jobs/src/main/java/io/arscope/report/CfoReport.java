@@ -292,9 +292,9 @@ public final class CfoReport {
                 thNum("DSO (standard)"), thNum("CEI"), thNum("Past due share")));
         data.bucketLabels().forEach(b -> header.add(thNum(b)));
         List<String> dimensions = data.slices().stream().map(ReportData.Slice::dimension).distinct().toList();
-        // A dimension the data never names (IBM's export has no business unit, collector, region or segment, only a country) is one
-        // slice, "(none)" ("unassigned" for the collector), the whole portfolio again: said once instead of a table
-        // repeating the total.
+        // A dimension the data never names (IBM's export has a country and no business unit, collector, region or
+        // segment) is one slice, "(none)" ("unassigned" for the collector), the whole portfolio again: said once
+        // instead of a table repeating the total.
         List<String> unnamed = dimensions.stream().filter(d -> data.slices().stream()
                 .filter(s -> s.dimension().equals(d)).allMatch(s -> InvoiceHistory.NONE.equals(s.value())
                         || d.equals(InvoiceHistory.COLLECTOR) && InvoiceHistory.UNASSIGNED.equals(s.value()))).toList();
@@ -445,9 +445,8 @@ public final class CfoReport {
                 : "; credit-loss allowance beside it: " + strong(FinanceFormat.orWhy(data.allowance(),
                         FinanceFormat::money, ProvisionMatrix.NO_ROLL_HISTORY));
         String summary = paragraph("Expected collections over the next " + (f.weeks().size() == 1 ? "week"
-                : f.weeks().size() + " weeks") + " from "
-                + f.asOf() + ": " + strong(FinanceFormat.money(expected)) + " (" + interval + " "
-                + totalInterval(f.total()) + totalCoverage(f) + ")" + allowance + ".");
+                : f.weeks().size() + " weeks") + " from " + f.asOf() + ": " + strong(FinanceFormat.money(expected))
+                + " (" + interval + " " + totalInterval(f.total()) + totalCoverage(f) + ")" + allowance + ".");
         String chart = SvgChart.barsWithInterval("Cash forecast",
                 f.weeks().stream().map(w -> "W" + w.week() + " " + w.end()).toList(),
                 List.of(series("From open invoices", PALETTE[0], f.weeks(), ReportData.Week::fromOpen),
@@ -489,8 +488,8 @@ public final class CfoReport {
         ReportData.HorizonTotal total = f.total();
         return total.lower() == null || total.coverage() == null ? ""
                 : "; at the past year's origins the same interval held the " + (f.weeks().size() == 1 ? "week's"
-                        : f.weeks().size() + " weeks'") + " cash "
-                        + FinanceFormat.share(total.coverage()) + " of the time (" + total.withInterval() + ")";
+                        : f.weeks().size() + " weeks'") + " cash " + FinanceFormat.share(total.coverage())
+                        + " of the time (" + total.withInterval() + ")";
     }
 
     /** Each month-end with the movements that close it, to the cent, so that a reader's sum comes out. */

@@ -112,7 +112,8 @@ public final class ReportInputs {
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
                 alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist),
-                MetricsTables.invoicingCutOff(spark, metrics), MetricsTables.invoiceCurrencySetByMapping(spark, metrics));
+                MetricsTables.invoicingCutOff(spark, metrics),
+                MetricsTables.invoiceCurrencySetByMapping(spark, metrics));
     }
 
     /** The model gate behind the worklist's probabilities, as its manifest records it; null when it does not say. */

@@ -37,8 +37,8 @@ class ForecastSummaryTest {
                 "  2020-02-29: opening AR 1,350.00 + sales 1,000.00 - collections 350.00 - credit memos 0.00"
                         + " - write-offs 0.00 = ending AR 2,000.00, DSO 58.0",
                 "  backtest week 1 ahead: 52 origins, WAPE n/a (no cash collected in the weeks backtested), interval "
-                        + "coverage n/a (too few earlier origins to calibrate an interval) (0), of the cash to the week's"
-                        + " end n/a (too few earlier origins to calibrate an interval) (0)",
+                        + "coverage n/a (too few earlier origins to calibrate an interval) (0), of the cash to the "
+                        + "week's end n/a (too few earlier origins to calibrate an interval) (0)",
                 "  backtest week 2 ahead: 51 origins, WAPE 25.0%, interval coverage 80.0% (10), of the cash to the"
                         + " week's end 75.0% (8)"),
                 ForecastJob.details(o, 2));

@@ -100,7 +100,8 @@ class CfoReportTest {
                 + "sales are short & its DSO and CEI are not comparable";
         String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
                 d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
-                d.activity(), d.watch(), d.alerts(), d.worklistGate(), cutOff, null), "Receivables report", "arscope test");
+                d.activity(), d.watch(), d.alerts(), d.worklistGate(), cutOff, null), "Receivables report",
+                "arscope test");
         assertTrue(html.contains("<h2>Headline</h2><p class=\"note\">Read the latest month with care: invoices in "
                 + "2026-03 stop on 2026-03-02 (9 invoices), while in each of the 6 months before they ran to day 27 "
                 + "or later (104 invoices a month): if the export was cut early, 2026-03's credit sales are short "
