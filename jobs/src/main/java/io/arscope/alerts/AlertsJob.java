@@ -88,8 +88,9 @@ public final class AlertsJob implements Job<AlertsOptions> {
         // Each kind computed and collected on its own: alerts are few, and one plan uniting them all is slow to run.
         List<Row> rows = new ArrayList<>();
         rows.addAll(DaysLateJumps.of(PaidInvoices.of(ledger, day), names, day, o.daysLateJump()).collectAsList());
+        MetricsTables.RunOutputs metricsRun = MetricsTables.runOutputs(spark, o.metrics());
         rows.addAll(MetricRanges.of(periodMetrics, o.rangeSd(), day,
-                MetricsTables.invoicingCutOff(spark, o.metrics()) != null).collectAsList());
+                metricsRun != null && metricsRun.invoicingCutOff() != null).collectAsList());
         rows.addAll(drift(spark, now, day).collectAsList());
         if (before == null) {
             rows.addAll(noPreviousRun(spark, day).collectAsList());

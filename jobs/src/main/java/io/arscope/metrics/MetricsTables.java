@@ -245,23 +245,12 @@ public final class MetricsTables {
     }
 
     /**
-     * The metrics run's warning that the latest month's invoices stop early ({@link InvoicingCutOff}), as its
-     * manifest records it; null when it gave none.
+     * What a metrics run recorded of its outputs in its manifest, among them the invoicing cut-off warning and the
+     * currency the mapping set; null when the manifest does not record them.
      */
-    public static String invoicingCutOff(SparkSession spark, String metrics) throws InputException {
-        RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(metrics, MANIFEST), "metrics",
+    public static RunOutputs runOutputs(SparkSession spark, String metrics) throws InputException {
+        return RunManifest.outputsIfRecorded(spark, OutputFiles.child(metrics, MANIFEST), "metrics",
                 new TypeReference<>() { });
-        return outputs == null ? null : outputs.invoicingCutOff();
-    }
-
-    /**
-     * The invoices' currency as the ingest's mapping set it, the export naming none, as the metrics run's manifest
-     * records it; null when the export named it.
-     */
-    public static String invoiceCurrencySetByMapping(SparkSession spark, String metrics) throws InputException {
-        RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(metrics, MANIFEST), "metrics",
-                new TypeReference<>() { });
-        return outputs == null ? null : outputs.invoiceCurrencySetByMapping();
     }
 
     private MetricsTables() {

@@ -107,13 +107,14 @@ public final class ReportInputs {
         }
         List<ReportData.RiskyCustomer> riskiest = worklist == null ? null
                 : riskiest(WorklistTables.CUSTOMERS.read(spark, worklist));
+        MetricsTables.RunOutputs recorded = MetricsTables.runOutputs(spark, metrics);
         return new ReportData(asOf, months, labels, provision, forecast == null ? null : forecast(spark, forecast),
                 riskiest, currency, slices, trends(spark, metrics),
                 asOf == null ? List.of() : lastMonthProvision(spark, metrics, asOf, months, labels, provision),
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
                 alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist),
-                MetricsTables.invoicingCutOff(spark, metrics),
-                MetricsTables.invoiceCurrencySetByMapping(spark, metrics));
+                recorded == null ? null : recorded.invoicingCutOff(),
+                recorded == null ? null : recorded.invoiceCurrencySetByMapping());
     }
 
     /** The model gate behind the worklist's probabilities, as its manifest records it; null when it does not say. */

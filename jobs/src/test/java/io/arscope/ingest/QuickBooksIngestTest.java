@@ -71,8 +71,8 @@ class QuickBooksIngestTest {
      */
     @Test
     void theCurrencyTheMappingSetIsRecordedAsTheMappings() throws Exception {
-        assertEquals("USD", MetricsTables.invoiceCurrencySetByMapping(io.arscope.testing.TestSpark.session(),
-                dir.resolve("metrics").toString()));
+        assertEquals("USD", MetricsTables.runOutputs(io.arscope.testing.TestSpark.session(),
+                dir.resolve("metrics").toString()).invoiceCurrencySetByMapping());
         assertTrue(Files.readString(dir.resolve("ingest/ingest-run.json")).contains(
                 "\"invoice_currency_set_by_mapping\" : \"USD\""));
     }
