@@ -28,4 +28,10 @@ public record PipelineOptions(LocalDate asOf, Path root, String input, Path mapp
     public PipelineOptions {
         skip = Set.copyOf(skip);
     }
+
+    /** The same options scoring with the model in {@code dir}. */
+    PipelineOptions withModel(Path dir) {
+        return new PipelineOptions(asOf, root, input, mapping, dir, skip, from, config, jdbcUrl, jdbcUser,
+                maxRejectShare, reportingCurrency);
+    }
 }

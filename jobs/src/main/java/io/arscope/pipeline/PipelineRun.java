@@ -123,7 +123,10 @@ public final class PipelineRun {
         Files.createDirectories(run.resolve(LOGS));
         try (RunLog runLog = RunLog.appending(run.resolve(RunLog.RUN_LOG));
                 LibraryLogLines library = LibraryLogLines.into(runLog)) {
-            return run(o, date, plan, inputs, code, fingerprint, previous, run, resumed, firstStarted, started, runLog);
+            // Every step reads the model the run recorded, even if a link to it is repointed meanwhile.
+            PipelineOptions pinned = inputs.model() == null ? o : o.withModel(inputs.model().directory());
+            return run(pinned, date, plan, inputs, code, fingerprint, previous, run, resumed, firstStarted, started,
+                    runLog);
         }
     }
 

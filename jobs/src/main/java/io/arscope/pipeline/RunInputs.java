@@ -45,11 +45,19 @@ final class RunInputs {
     record Code(String arscopeVersion, String jar, String jarSha256, String classes) {
     }
 
-    /** A model directory: its digest over all files, and what its model.json says it was trained on. */
+    /**
+     * A model directory: its path as given, the directory a link there led to when the run started (null when the
+     * path is no link), its digest over all files, and what its model.json says it was trained on.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Model(String path, String sha256, String labelsAsOf, String chosen, String trainingDataSha256,
-            String trainedByArscope) {
+    record Model(String path, String resolvedPath, String sha256, String labelsAsOf, String chosen,
+            String trainingDataSha256, String trainedByArscope) {
+
+        /** The directory the run reads: the link's target as it was when the run started, else the path given. */
+        Path directory() {
+            return Path.of(resolvedPath != null ? resolvedPath : path);
+        }
     }
 
     private RunInputs() {
@@ -78,17 +86,24 @@ final class RunInputs {
         return new Code(RunManifest.version(), null, null, String.valueOf(source));
     }
 
-    static Model model(Path dir) throws IOException {
+    /**
+     * The model directory at {@code given}, described as it is now. A link is followed once, here
+     * ({@link ModelDirectory#followed}): the run records where it led and scores with that directory, so the record
+     * still names the model after the link moves on.
+     */
+    static Model model(Path given) throws IOException {
+        Path dir = ModelDirectory.followed(given);
+        String resolved = dir.equals(given.toAbsolutePath().normalize()) ? null : dir.toString();
         StringBuilder digests = new StringBuilder();
         for (FileDigest f : files(dir)) {
             digests.append(f.file()).append(' ').append(f.sha256()).append('\n');
         }
         String sha256 = RunManifest.sha256(digests.toString());
         if (!Files.isRegularFile(dir.resolve(ModelDirectory.METADATA))) {
-            return new Model(dir.toString(), sha256, null, null, null, null);
+            return new Model(given.toString(), resolved, sha256, null, null, null, null);
         }
         ModelMetadata t = ModelDirectory.metadata(dir);
-        return new Model(dir.toString(), sha256, t.labelsAsOf(), t.chosen(), t.trainingDataSha256(),
+        return new Model(given.toString(), resolved, sha256, t.labelsAsOf(), t.chosen(), t.trainingDataSha256(),
                 t.arscopeVersion());
     }
 

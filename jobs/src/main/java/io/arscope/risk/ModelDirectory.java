@@ -66,6 +66,15 @@ public final class ModelDirectory {
         return new ArrayList<>(base);
     }
 
+    /**
+     * The directory {@code dir} leads to now, links followed: a model given as {@code models/current}, which each
+     * monthly training repoints, is followed once and read from where it led, so that a run reads one model
+     * throughout and records the directory it read. {@code dir} itself when it does not exist.
+     */
+    public static Path followed(Path dir) throws IOException {
+        return Files.exists(dir) ? dir.toRealPath() : dir;
+    }
+
     /** A model directory's model.json, without loading the model. */
     public static ModelMetadata metadata(Path dir) throws IOException {
         return JSON.readValue(dir.resolve(METADATA).toFile(), ModelMetadata.class);

@@ -1,6 +1,7 @@
 package io.arscope.risk;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,7 +66,9 @@ public final class ScoreJob implements Job<ScoreOptions> {
     public static Scored score(JobContext<ScoreOptions> context) throws IOException, InputException {
         Instant started = Instant.now();
         ScoreOptions o = context.options();
-        ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
+        // Both models come from one directory, and the manifest names it, even if a link to it is repointed.
+        Path model = ModelDirectory.followed(o.model());
+        ModelDirectory.Loaded loaded = ModelDirectory.load(model);
         ReceivablesLedger all = ReceivablesLedger.ofIngest(context.spark(), o.input());
         LocalDate day = all.dayOrLatest(o.asOf());
         ReceivablesLedger cut = all.asOf(day);
@@ -86,12 +89,12 @@ public final class ScoreJob implements Job<ScoreOptions> {
         long n = context.rows().get(ScoreTables.SCORES.name());
         long high = scores.filter(ScoreTables.RISK_BAND.col().equalTo("high")).count();
         // A model directory trained before customer scores scores invoices all the same, and says so.
-        Optional<CustomerRiskModel.Loaded> customerModel = CustomerRiskModel.load(o.model());
+        Optional<CustomerRiskModel.Loaded> customerModel = CustomerRiskModel.load(model);
         Long customers = null;
         Long highCustomers = null;
         String customersAbsent = null;
         if (customerModel.isEmpty()) {
-            customersAbsent = CustomerRiskModel.absence(o.model());
+            customersAbsent = CustomerRiskModel.absence(model);
         } else {
             Dataset<Row> customerScores = CustomerScores.of(context.spark(), ledger, history,
                     customerModel.get().model(), reporting.code(), meta.config().graceDays()).localCheckpoint();
@@ -99,7 +102,7 @@ public final class ScoreJob implements Job<ScoreOptions> {
             customers = context.rows().get(ScoreTables.CUSTOMER_SCORES.name());
             highCustomers = customerScores.filter(ScoreTables.RISK_BAND.col().equalTo("high")).count();
         }
-        ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), o.model().toString(),
+        ScoreTables.RunOptions recorded = new ScoreTables.RunOptions(o.input(), model.toString(),
                 meta.trainingDataSha256(), day.toString(), o.gateMargin());
         JobOutcome.Status status = gate.passed() ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("score", started, recorded,

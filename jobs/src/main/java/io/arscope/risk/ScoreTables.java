@@ -79,7 +79,10 @@ public final class ScoreTables {
         return BigDecimal.valueOf(p).setScale(PROBABILITY_DECIMALS, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** The options of a score run, as its manifest records them: the worklist reads the model's from here. */
+    /**
+     * The options of a score run, as its manifest records them: the worklist reads the model's from here. The model
+     * is the directory scored with, a link given followed ({@link ModelDirectory#followed}).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record RunOptions(String input, String model, String modelTrainingDataSha256, String asOf,
             double gateMargin) {

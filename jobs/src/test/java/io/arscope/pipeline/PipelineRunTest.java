@@ -48,6 +48,8 @@ class PipelineRunTest {
     private String failing;
     private String warning;
     private String sparkWarns;
+    /** Run after the ingest step, while the run goes on. */
+    private IoAction afterIngest;
     private final StringWriter progress = new StringWriter();
 
     @BeforeEach
@@ -64,6 +66,9 @@ class PipelineRunTest {
     private JobOutcome job(Step step, StepFolders folders) throws IOException {
         calls.add(List.of(step.command(), folders.output(step), String.valueOf(folders.withForecast()),
                 String.valueOf(folders.withWorklist()), folders.model().toString()));
+        if (step == Step.INGEST && afterIngest != null) {
+            afterIngest.run();
+        }
         Path out = Path.of(folders.output(step));
         Files.createDirectories(out);
         if (step.command().equals(failing)) {
@@ -91,9 +96,18 @@ class PipelineRunTest {
                 List.of(), Map.of("out", 3L), Map.of("/in/invoices", 7L));
     }
 
+    /** Some file work that may throw. */
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
     private PipelineRun.Outcome run(Set<Step> skip, Step from) throws Exception {
+        return run(skip, from, null);
+    }
+
+    private PipelineRun.Outcome run(Set<Step> skip, Step from, Path model) throws Exception {
         PipelineOptions o = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
-                work.resolve("mapping.yaml"), null, skip, from, null, null, null, null, null);
+                work.resolve("mapping.yaml"), model, skip, from, null, null, null, null, null);
         PipelineRun pipeline = new PipelineRun(TestSpark.session(), this::job, new PrintWriter(progress, true));
         try (RunLock lock = PipelineRun.lock(o)) {
             return pipeline.run(o, lock);
@@ -149,6 +163,46 @@ class PipelineRunTest {
         assertEquals(0, m.path("exit_code").asInt());
         assertTrue(progress.toString().contains("2026-10-31 worklist "));
         assertEquals("2026-10-31", m.path("model").path("labels_as_of").asText());
+    }
+
+    /**
+     * A model given as {@code models/current}, the link a monthly training repoints: the run follows it once, scores
+     * with the directory it led to even when the link is repointed while the run goes on, and run.json names that
+     * directory beside the link.
+     */
+    @Test
+    void aModelGivenAsALinkIsFollowedOnceAndRecordedByWhereItLed() throws Exception {
+        Path september = Files.createDirectories(work.resolve("models/2026-09-30"));
+        Files.writeString(september.resolve("model.json"), "{\"labels_as_of\": \"2026-09-30\"}");
+        Path october = Files.createDirectories(work.resolve("models/2026-10-31"));
+        Files.writeString(october.resolve("model.json"), "{\"labels_as_of\": \"2026-10-31\"}");
+        Path current = Files.createSymbolicLink(work.resolve("models/current"), Path.of("2026-09-30"));
+        afterIngest = () -> {
+            Files.delete(current);
+            Files.createSymbolicLink(current, Path.of("2026-10-31"));
+        };
+        PipelineRun.Outcome outcome = run(Set.of(), null, current);
+        assertEquals(0, outcome.exitCode());
+        String followed = september.toRealPath().toString();
+        assertEquals(List.of("score", outcome.run().resolve("score").toString(), "true", "true", followed),
+                calls.stream().filter(c -> c.get(0).equals("score")).findFirst().orElseThrow());
+        assertTrue(calls.stream().allMatch(c -> c.get(4).equals(followed)), calls::toString);
+        JsonNode model = manifest(outcome.run()).path("inputs").path("model");
+        assertEquals(current.toString(), model.path("path").asText());
+        assertEquals(followed, model.path("resolved_path").asText());
+        assertEquals("2026-09-30", model.path("labels_as_of").asText());
+    }
+
+    /** A model given as its own directory is recorded by that path alone. */
+    @Test
+    void aModelGivenAsItsDirectoryHasNoResolvedPath() throws Exception {
+        Path model = Files.createDirectories(work.resolve("models/2026-10-31")).toRealPath();
+        Files.writeString(model.resolve("model.json"), "{\"labels_as_of\": \"2026-10-31\"}");
+        PipelineRun.Outcome outcome = run(Set.of(), null, model);
+        assertEquals(0, outcome.exitCode());
+        JsonNode recorded = manifest(outcome.run()).path("inputs").path("model");
+        assertEquals(model.toString(), recorded.path("path").asText());
+        assertTrue(recorded.path("resolved_path").isMissingNode(), recorded::toString);
     }
 
     @Test

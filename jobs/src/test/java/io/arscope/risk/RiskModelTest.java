@@ -139,14 +139,17 @@ class RiskModelTest {
         assertTrue(Files.readString(dir.resolve("old-scores").resolve(ScoreTables.MANIFEST))
                 .contains("\"customer_scores\" : null"));
         // Trained, but the customer model was refused: score and its manifest say why, not "retrain".
+        // Given through a link, as models/current is: the manifest names the directory the link led to.
         CustomerRiskModel.saveRefusal(old, "every training customer had the same outcome: nothing to learn");
-        var refused = new ScoreJob().run(JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(), old,
-                null, dir.resolve("refused-scores").toString())));
-        assertTrue(refused.summary().endsWith("; no customer model in " + old + " (not trained: every training "
+        Path current = Files.createSymbolicLink(dir.resolve("current"), old.getFileName());
+        var refused = new ScoreJob().run(JobContext.of(spark, new ScoreOptions(dir.resolve("data").toString(),
+                current, null, dir.resolve("refused-scores").toString())));
+        assertTrue(refused.summary().endsWith("; no customer model in " + current + " (not trained: every training "
                 + "customer had the same outcome: nothing to learn): customer scores absent"), refused.summary());
-        assertTrue(Files.readString(dir.resolve("refused-scores").resolve(ScoreTables.MANIFEST)).contains(
-                "\"customer_scores_absent\" : \"not trained: every training customer had the same outcome: nothing "
-                        + "to learn\""));
+        String manifest = Files.readString(dir.resolve("refused-scores").resolve(ScoreTables.MANIFEST));
+        assertTrue(manifest.contains("\"customer_scores_absent\" : \"not trained: every training customer had the "
+                + "same outcome: nothing to learn\""), manifest);
+        assertTrue(manifest.contains("\"model\" : \"" + old.toRealPath() + "\""), manifest);
     }
 
     @Test
