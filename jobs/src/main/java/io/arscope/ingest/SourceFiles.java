@@ -102,8 +102,10 @@ public final class SourceFiles {
                             + "': file '" + source.file() + "' matches " + full + ", outside the input folder "
                             + inputDir);
                 }
-                parts.add(MappedLines.Part.of(source, readFile(spark, conf, match, full.substring(rootPrefix.length()),
-                        source, options.asOf(), options.bounds())));
+                String shown = full.substring(rootPrefix.length());
+                parts.add(MappedLines.Part.of(source, source.isWorkbook()
+                        ? readWorkbook(spark, fs, match, shown, source, options.asOf(), options.bounds())
+                        : readFile(spark, conf, match, shown, source, options.asOf(), options.bounds())));
             }
         }
         return parts;
@@ -113,6 +115,14 @@ public final class SourceFiles {
             FileStatus file, String shown, SourceSpec source, LocalDate asOf, ValueBounds bounds)
             throws InputException, IOException {
         Progress.phase(spark.sparkContext(), "reading " + shown);
+        String workbook = workbook(file, conf.value().value());
+        if (workbook != null) {
+            // Read as text, its compressed bytes would be a header of noise and every row a reject.
+            throw new InputException(shown + ": the file is " + workbook + ", not " + (source.isJsonLines()
+                    ? "JSON Lines" : "CSV") + " text; give the mapping's source '" + source.name() + "' format: "
+                    + "xlsx to read an .xlsx workbook, or save the sheet as " + (source.isJsonLines() ? "JSON Lines"
+                    : "CSV UTF-8"));
+        }
         RecordFramer framer = RecordFramer.of(source);
         RecordFramer.Record header = LineReader.startsWithHeader(source)
                 ? FileSplits.first(conf.value().value(), file, framer, source.skipLines()) : null;
@@ -121,6 +131,54 @@ public final class SourceFiles {
         long lastSkipped = header != null ? header.line() : source.skipLines();
         return FileSplits.records(spark, conf, file, framer).filter(r -> r.line() > lastSkipped)
                 .flatMap(r -> mapper.rows(r).iterator());
+    }
+
+    /**
+     * One sheet of a workbook, its rows mapped as a file's lines are. The sheet is read on the driver, a stream of
+     * its XML, from a local copy when the file is on a cluster's file system; its rows are then mapped in parallel.
+     * The header is the first row after the {@code skipLines} rows that holds anything (Excel leaves a blank row
+     * out of the file); rows and rejects are numbered as Excel numbers them.
+     */
+    private static JavaRDD<Row> readWorkbook(SparkSession spark, FileSystem fs, FileStatus file, String shown,
+            SourceSpec source, LocalDate asOf, ValueBounds bounds) throws InputException, IOException {
+        Progress.phase(spark.sparkContext(), "reading " + shown);
+        List<WorkbookSheet.SheetRow> rows;
+        java.io.File local = fs instanceof org.apache.hadoop.fs.LocalFileSystem
+                || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem ? new java.io.File(file.getPath().toUri())
+                : null;
+        if (local != null) {
+            rows = WorkbookSheet.read(local.toPath(), shown, source.sheet(), source.decimalSeparator());
+        } else {
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("arscope-", ".xlsx");
+            try {
+                fs.copyToLocalFile(false, file.getPath(), new Path(copy.toUri()), true);
+                rows = WorkbookSheet.read(copy, shown, source.sheet(), source.decimalSeparator());
+            } finally {
+                java.nio.file.Files.deleteIfExists(copy);
+            }
+        }
+        List<WorkbookSheet.SheetRow> after = rows.stream().filter(r -> r.number() > source.skipLines()).toList();
+        List<String> columns = source.columns();
+        long lastSkipped = source.skipLines();
+        if (LineReader.startsWithHeader(source)) {
+            WorkbookSheet.SheetRow header = after.stream().filter(r -> !r.blank()).findFirst().orElseThrow(() ->
+                    new InputException(shown + ": the sheet holds no row" + (source.skipLines() == 0 ? ""
+                            : " after its " + source.skipLines() + " skipped rows") + "; its first must name the "
+                            + "columns"));
+            columns = Arrays.stream(header.cells()).map(c -> c == null ? "" : LineReader.strip(c)).toList();
+            lastSkipped = header.number();
+        }
+        RecordMapper mapper = checkedMapper(source, shown, columns, asOf, bounds);
+        List<String> named = List.copyOf(columns);
+        long firstData = lastSkipped;
+        List<WorkbookSheet.SheetRow> data = after.stream().filter(r -> r.number() > firstData).toList();
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(data).map(r -> {
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (int i = 0; i < named.size(); i++) {
+                values.putIfAbsent(named.get(i), r.cell(i));
+            }
+            return mapper.mapValues(values, r.asCsv(), r.number());
+        });
     }
 
     /**
@@ -172,6 +230,15 @@ public final class SourceFiles {
                 throw new InputException(shown + " line " + headerLine + " (the header): " + p.getMessage());
             }
         }
+        return checkedMapper(source, shown, columns, asOf, bounds);
+    }
+
+    /**
+     * The mapper of a file whose columns are {@code columns}, which must include every column the mapping reads,
+     * each once.
+     */
+    private static RecordMapper checkedMapper(SourceSpec source, String shown, List<String> columns, LocalDate asOf,
+            ValueBounds bounds) throws InputException {
         RecordMapper mapper = new RecordMapper(source, shown, columns, asOf, bounds);
         List<String> missing = mapper.missingColumns();
         if (!missing.isEmpty()) {
@@ -192,6 +259,29 @@ public final class SourceFiles {
     /** The columns of {@code named} that {@code columns} holds more than once, in the mapping's order. */
     static List<String> repeated(List<String> columns, List<String> named) {
         return named.stream().distinct().filter(c -> columns.stream().filter(c::equals).count() > 1).toList();
+    }
+
+    /** What kind of workbook the file is, by its first bytes (a zip's or an OLE2 file's signature); null for none. */
+    private static String workbook(FileStatus file, Configuration conf) throws IOException {
+        if (file.getLen() < 4) {
+            return null;
+        }
+        byte[] start = new byte[4];
+        try (org.apache.hadoop.fs.FSDataInputStream in = file.getPath().getFileSystem(conf).open(file.getPath())) {
+            in.readFully(0, start);
+        }
+        return workbook(start);
+    }
+
+    static String workbook(byte[] bytes) {
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return "an Excel workbook (.xlsx) or another zip archive";
+        }
+        if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
+                && (bytes[3] & 0xFF) == 0xE0) {
+            return "an Excel 97-2003 workbook (.xls) or a password-protected one";
+        }
+        return null;
     }
 
     /** A UTF-16 byte order mark, either way round, or a 0 byte, which no text in a single-byte encoding holds. */

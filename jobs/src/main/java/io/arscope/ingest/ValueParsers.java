@@ -32,7 +32,11 @@ final class ValueParsers implements Serializable {
     private static final BigDecimal RATE_LIMIT = BigDecimal.TEN.pow(18 - FieldType.RATE_SCALE);
     private static final String RATE_LIMIT_SHOWN = "99,999,999.9999999999";
 
+    /** How a workbook's date cell reaches the mapping ({@link WorkbookSheet}): its day, whatever its format shows. */
+    private static final DateReader CELL_DATE = new DateReader(WorkbookSheet.DATE_FORMAT);
+
     private final List<DateReader> sourceDates;
+    private final boolean workbook;
     private final String decimalSeparator;
     private final String groupingSeparator;
     private final List<String> trueValues;
@@ -40,6 +44,7 @@ final class ValueParsers implements Serializable {
 
     ValueParsers(SourceSpec source) {
         this.sourceDates = readers(source.dateFormats());
+        this.workbook = source.isWorkbook();
         this.decimalSeparator = source.decimalSeparator();
         this.groupingSeparator = source.groupingSeparator();
         this.trueValues = source.trueValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
@@ -59,6 +64,13 @@ final class ValueParsers implements Serializable {
     }
 
     LocalDate date(String field, String text, List<DateReader> formats) {
+        if (workbook) {
+            // A date cell holds a day, not text in the export's format; a date typed as text is read as in a file.
+            LocalDate cell = CELL_DATE.read(text);
+            if (cell != null) {
+                return cell;
+            }
+        }
         for (DateReader reader : formats) {
             LocalDate date = reader.read(text);
             if (date != null) {

@@ -141,6 +141,82 @@ class QuickBooksIngestTest {
      * other would be one id (a payment rejected as the duplicate of another) and the same payment on two lines two
      * payments. Two files for the source are refused before a row is read, naming them.
      */
+    /**
+     * The same report exported to Excel (transaction-list-by-customer.xlsx: the same rows at the same row numbers,
+     * dates as date cells, amounts as numbers shown (1,250.00), Num as a number where it is one, the totals as SUM
+     * formulas, no row for a blank line) read by the same mapping with {@code format: xlsx}: the same canonical
+     * tables to the last value, payments keyed by the same rows, and the same reconciliation.
+     */
+    @Test
+    void theReportExportedToExcelGivesTheSameLedger() throws Exception {
+        Path mapping = xlsxMapping();
+        ExportRun xlsx = ExportRun.ingest(ExportRun.repo().resolve("data-samples/exports/quickbooks"), mapping,
+                LocalDate.of(2024, 3, 31), dir.resolve("xlsx"));
+        assertEquals(ExitCode.OK, xlsx.ingest.code(), xlsx.ingest.err());
+        for (String table : List.of("customers", "invoices", "payments", "adjustments")) {
+            assertEquals(sorted(run.canonical(table)), sorted(xlsx.canonical(table)), table);
+        }
+        Map<String, Map<String, Long>> counts = xlsx.reconciliation(FILE.replace(".csv", ".xlsx"));
+        assertEquals(run.reconciliation(FILE), counts);
+    }
+
+    /**
+     * A workbook's rejects name the row as Excel numbers it and show its cells as a CSV line; a date typed as text
+     * is read by the mapping's date formats, as in a CSV file.
+     */
+    @Test
+    void aWorkbooksRejectNamesItsRow() throws Exception {
+        Path export = Files.createDirectories(dir.resolve("edited"));
+        // Opened from a stream: a workbook opened from its file is written back to it on closing.
+        try (var in = Files.newInputStream(ExportRun.repo().resolve("data-samples/exports/quickbooks/"
+                + FILE.replace(".csv", ".xlsx")));
+                var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in);
+                var out = Files.newOutputStream(export.resolve("edited.xlsx"))) {
+            var sheet = wb.getSheetAt(0);
+            // Row 7, invoice 1001: its date typed over as text in the mapping's M/d/yyyy; row 8's as a day that
+            // is not one.
+            sheet.getRow(6).getCell(1).setCellValue("1/8/2024");
+            sheet.getRow(7).getCell(1).setCellValue("02/30/2024");
+            wb.write(out);
+        }
+        ExportRun edited = ExportRun.ingest(export, xlsxMapping(), LocalDate.of(2024, 3, 31), dir.resolve("edited"
+                + "-out"));
+        assertEquals(ExitCode.OK, edited.ingest.code(), edited.ingest.err());
+        Map<String, Map<String, Long>> counts = edited.reconciliation("edited.xlsx");
+        assertEquals(Map.of("read", 33L, "accepted", 21L, "rejected", 1L, "ignored", 11L, "flagged", 0L),
+                counts.get("ALL"));
+        Row reject = edited.rejects().first();
+        assertEquals(8L, (Long) reject.getAs("line"));
+        assertEquals(",02/30/2024,Invoice,1004,Bayside Landscaping,Net 30,2024-02-21,3480.5,0,Paid",
+                reject.getAs("raw"));
+    }
+
+    /** An .xlsx file given to a CSV source stops the ingest before a row is read, saying what to change. */
+    @Test
+    void aWorkbookGivenToACsvSourceIsRefusedSayingWhatItIs() throws Exception {
+        Path export = Files.createDirectories(dir.resolve("renamed"));
+        Files.copy(ExportRun.repo().resolve("data-samples/exports/quickbooks/" + FILE.replace(".csv", ".xlsx")),
+                export.resolve("report.csv"));
+        ExportRun refused = ExportRun.ingest(export, ExportRun.shippedMapping("quickbooks-transaction-list.yaml"),
+                LocalDate.of(2024, 3, 31), dir.resolve("renamed-out"));
+        assertEquals(ExitCode.INPUT, refused.ingest.code(), refused.ingest.err());
+        assertTrue(refused.ingest.err().contains("report.csv: the file is an Excel workbook (.xlsx) or another zip "
+                + "archive, not CSV text; give the mapping's source 'quickbooks-transactions' format: xlsx to read an "
+                + ".xlsx workbook, or save the sheet as CSV UTF-8"), refused.ingest.err());
+    }
+
+    /** The shipped mapping with the two changes mappings.md gives for the report exported to Excel. */
+    private static Path xlsxMapping() throws Exception {
+        String csv = Files.readString(ExportRun.shippedMapping("quickbooks-transaction-list.yaml"));
+        String xlsx = csv.replace("    file: \"*.csv\"\n", "    file: \"*.xlsx\"\n    format: xlsx\n");
+        assertFalse(xlsx.equals(csv));
+        return Files.writeString(dir.resolve("quickbooks-transaction-list-xlsx.yaml"), xlsx);
+    }
+
+    private static List<String> sorted(org.apache.spark.sql.Dataset<Row> table) {
+        return table.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
     @Test
     void twoReportsForASourceKeyedByLineNumbersAreRefused() throws Exception {
         Path two = Files.createDirectories(dir.resolve("two-reports"));

@@ -160,8 +160,15 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
                 problems.add(where + ": file '" + source.file() + "' " + outside);
             }
             problems.addAll(source.isDatabase() ? databaseProblems(where, source) : fileOnlyProblems(where, source));
-            if (!source.format().equals("csv") && !source.isJsonLines()) {
-                problems.add(where + ": format must be csv or jsonl, was '" + source.format() + "'");
+            if (!source.format().equals("csv") && !source.isJsonLines() && !source.isWorkbook()) {
+                problems.add(where + ": format must be csv, jsonl or xlsx, was '" + source.format() + "'");
+            }
+            if (source.sheet() != null && !source.isWorkbook()) {
+                problems.add(where + ": 'sheet' applies to an xlsx workbook only");
+            }
+            if (source.isWorkbook() && (source.encoding() != null || !source.quotes())) {
+                // A workbook's cells hold text, not bytes to decode or quotes to read.
+                problems.add(where + ": 'encoding' and 'quotes' apply to text files, not to an xlsx workbook");
             }
             if (source.encoding() != null) {
                 problems.addAll(encodingProblems(where, source.encoding(), source.delimiter()));

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param fetchSize         of a table or query: rows fetched per round trip (a cursor, not the whole slice in
  *                          memory); null for {@link #DEFAULT_FETCH_SIZE}
  * @param partitioning      of a table or query: how it is read in parallel; null reads it in one query
- * @param format            {@code csv} or {@code jsonl}
+ * @param format            {@code csv}, {@code jsonl} or {@code xlsx} (an Excel workbook, one sheet of it read)
+ * @param sheet             of an xlsx file: the sheet to read, by the name on its tab; null for the first
  * @param encoding          of a file: the character set of its bytes, such as {@code windows-1252}; null for
  *                          {@link #DEFAULT_ENCODING}. A byte it does not define rejects its line.
  * @param delimiter         field separator of a CSV file
@@ -48,7 +49,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param produces          canonical table name to the target it produces
  */
 public record SourceSpec(String name, String file, String table, String query, List<String> key, Integer fetchSize,
-        Partitioning partitioning, String format, String encoding, String delimiter, List<String> columns,
+        Partitioning partitioning, String format, String sheet, String encoding, String delimiter, List<String> columns,
         List<String> dateFormats, String decimalSeparator, String groupingSeparator, List<String> trueValues,
         List<String> falseValues, Integer skipLines, List<String> emptyValues, DebitCredit debitCredit,
         Condition ignore, Boolean optional, Boolean quotes, Map<String, TargetSpec> produces) implements Serializable {
@@ -62,7 +63,7 @@ public record SourceSpec(String name, String file, String table, String query, L
             @JsonProperty("table") String table, @JsonProperty("query") String query,
             @JsonProperty("key") List<String> key, @JsonProperty("fetchSize") Integer fetchSize,
             @JsonProperty("partitioning") Partitioning partitioning, @JsonProperty("format") String format,
-            @JsonProperty("encoding") String encoding,
+            @JsonProperty("sheet") String sheet, @JsonProperty("encoding") String encoding,
             @JsonProperty("delimiter") String delimiter, @JsonProperty("columns") List<String> columns, @JsonProperty("dateFormats") List<String> dateFormats,
             @JsonProperty("decimalSeparator") String decimalSeparator,
             @JsonProperty("groupingSeparator") String groupingSeparator,
@@ -79,6 +80,7 @@ public record SourceSpec(String name, String file, String table, String query, L
         this.fetchSize = fetchSize;
         this.partitioning = partitioning;
         this.format = format == null ? "csv" : format;
+        this.sheet = sheet;
         this.encoding = encoding;
         this.delimiter = delimiter == null ? "," : delimiter;
         this.columns = columns == null ? List.of() : List.copyOf(columns);
@@ -122,5 +124,10 @@ public record SourceSpec(String name, String file, String table, String query, L
 
     public boolean isJsonLines() {
         return "jsonl".equals(format);
+    }
+
+    /** Whether the files are Excel workbooks (.xlsx), read a sheet at a time rather than as lines of text. */
+    public boolean isWorkbook() {
+        return "xlsx".equals(format);
     }
 }

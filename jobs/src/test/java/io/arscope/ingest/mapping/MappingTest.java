@@ -129,6 +129,39 @@ class MappingTest {
                 + "'query' only"), message);
     }
 
+    /** A workbook source reads a sheet; text-file keys do not apply to it, nor a sheet to a CSV file. */
+    @Test
+    void workbookSourcesAreCheckedToo() throws MappingException {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - file: a.xlsx
+                    format: xlsx
+                    encoding: windows-1252
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: b.csv
+                    sheet: Detail
+                    produces: {customers: {fields: {customer_id: id}}}
+                  - file: c.ods
+                    format: ods
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "wb.yaml"));
+        String message = e.getMessage();
+        assertTrue(message.startsWith("mapping wb.yaml has 3 problem(s):"), message);
+        assertTrue(message.contains("source 'a.xlsx': 'encoding' and 'quotes' apply to text files, not to an xlsx "
+                + "workbook"), message);
+        assertTrue(message.contains("source 'b.csv': 'sheet' applies to an xlsx workbook only"), message);
+        assertTrue(message.contains("source 'c.ods': format must be csv, jsonl or xlsx, was 'ods'"), message);
+        SourceSpec sheet = Mapping.parse("""
+                sources:
+                  - file: a.xlsx
+                    format: xlsx
+                    sheet: Detail
+                    produces: {customers: {fields: {customer_id: id}}}
+                """, "ok.yaml").sources().get(0);
+        assertTrue(sheet.isWorkbook());
+        assertEquals("Detail", sheet.sheet());
+    }
+
     @Test
     void aFileThatIsNotYamlSaysSo() {
         MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("sources: [\n", "broken.yaml"));

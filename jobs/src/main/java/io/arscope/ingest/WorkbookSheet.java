@@ -1,0 +1,279 @@
+package io.arscope.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import io.arscope.job.InputException;
+
+/**
+ * One sheet of an Excel workbook (.xlsx) as rows of text, each numbered as Excel numbers it, so that the mapping
+ * reads a workbook's rows exactly as it reads a CSV file's lines. A cell becomes the text a person would type for
+ * it: a text cell its text; a number in plain notation to 15 significant digits, as Excel shows and saves it (a
+ * formula's 1234.5600000000002 is 1234.56), with the source's decimal mark; a date cell its day as
+ * {@value #DATE_FORMAT}, whatever format the cell shows (the mapping reads that form in every workbook source);
+ * a formula its last computed value; TRUE or FALSE; an error its code ({@code #N/A}), which no field reads. The sheet
+ * is read as a stream of its XML, never whole into memory, by POI's event API, whose readers refuse external
+ * entities and zip bombs.
+ */
+final class WorkbookSheet {
+
+    /** The form of a date cell's text. */
+    static final String DATE_FORMAT = "yyyy-MM-dd";
+
+    /** Excel keeps 15 significant digits: more are the binary fraction's noise, which no amount holds. */
+    private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+
+    /** A row of the sheet: its number (from 1, as Excel shows it) and its cells' text by column (null for none). */
+    record SheetRow(long number, String[] cells) implements Serializable {
+
+        /** Whether no cell holds anything but white space. */
+        boolean blank() {
+            return Arrays.stream(cells).allMatch(c -> c == null || c.isBlank());
+        }
+
+        /** The cell in column {@code i} (from 0), or null past the row's last cell. */
+        String cell(int i) {
+            return i < cells.length ? cells[i] : null;
+        }
+
+        /** The row as a CSV line, which is how a rejected row is shown. */
+        String asCsv() {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                String c = cells[i] == null ? "" : cells[i];
+                out.append(c.matches("[^,\"\\r\\n]*") ? c : '"' + c.replace("\"", "\"\"") + '"');
+            }
+            return out.toString();
+        }
+    }
+
+    private WorkbookSheet() {
+    }
+
+    /**
+     * The rows of the sheet named {@code sheet} (the first when null) of the workbook at {@code file}, in order;
+     * rows the sheet does not hold are absent.
+     *
+     * @param shown            how messages name the file
+     * @param decimalSeparator the decimal mark numbers are written with, as the source reads amounts
+     * @throws InputException when the file is no xlsx workbook or has no such sheet
+     */
+    static List<SheetRow> read(Path file, String shown, String sheet, String decimalSeparator)
+            throws InputException, IOException {
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        }
+        if (magic == FileMagic.OLE2) {
+            throw new InputException(shown + ": the file is an Excel 97-2003 workbook (.xls) or a password-protected "
+                    + "one, which Arscope does not read; save it as an unprotected .xlsx workbook or as CSV UTF-8");
+        }
+        if (magic != FileMagic.OOXML) {
+            throw new InputException(shown + ": the file is not an .xlsx workbook (the mapping's format is xlsx)");
+        }
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            boolean date1904 = date1904(reader);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            List<String> names = new ArrayList<>();
+            while (sheets.hasNext()) {
+                try (InputStream data = sheets.next()) {
+                    names.add(sheets.getSheetName());
+                    if (sheet == null || sheet.equals(sheets.getSheetName())) {
+                        Rows rows = new Rows(strings, styles, date1904, decimalSeparator);
+                        parse(data, rows);
+                        return rows.rows;
+                    }
+                }
+            }
+            throw new InputException(shown + ": the workbook has no sheet '" + sheet + "'; its sheets are " + names);
+        } catch (OpenXML4JException | IllegalArgumentException | IllegalStateException | SAXException
+                | org.apache.poi.ooxml.POIXMLException e) {
+            throw new InputException(shown + ": the workbook cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether the workbook counts its dates from 1904, as Excel for the Mac once did, rather than from 1900. */
+    private static boolean date1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
+        boolean[] found = {false};
+        try (InputStream workbook = reader.getWorkbookData()) {
+            parse(workbook, new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes a) {
+                    if ("workbookPr".equals(local)) {
+                        String v = a.getValue("date1904");
+                        found[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
+                    }
+                }
+            });
+        }
+        return found[0];
+    }
+
+    private static void parse(InputStream xml, DefaultHandler handler) throws IOException, SAXException {
+        XMLReader parser;
+        try {
+            parser = XMLHelper.newXMLReader();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no XML parser", e);
+        }
+        parser.setContentHandler(handler);
+        parser.parse(new InputSource(xml));
+    }
+
+    /** Collects a sheet's rows from its XML (ECMA-376 part 1, 18.3: {@code row}, {@code c}, {@code v}, {@code is}). */
+    private static final class Rows extends DefaultHandler {
+        private final ReadOnlySharedStringsTable strings;
+        private final StylesTable styles;
+        private final boolean date1904;
+        private final String decimalSeparator;
+        final List<SheetRow> rows = new ArrayList<>();
+
+        private long rowNumber;
+        private final List<String> cells = new ArrayList<>();
+        private int column;
+        private String type;
+        private String style;
+        private final StringBuilder text = new StringBuilder();
+        private boolean inValue;
+        private boolean inInlineText;
+        private boolean inPhonetic;
+
+        Rows(ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904, String decimalSeparator) {
+            this.strings = strings;
+            this.styles = styles;
+            this.date1904 = date1904;
+            this.decimalSeparator = decimalSeparator;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            switch (local) {
+                case "row" -> {
+                    String r = a.getValue("r");
+                    rowNumber = r != null ? Long.parseLong(r) : rowNumber + 1;
+                    cells.clear();
+                    column = -1;
+                }
+                case "c" -> {
+                    String ref = a.getValue("r");
+                    column = ref != null ? columnIndex(ref) : column + 1;
+                    type = a.getValue("t");
+                    style = a.getValue("s");
+                    text.setLength(0);
+                }
+                case "v" -> inValue = true;
+                // Phonetic guides (rPh) hold a reading of the text beside it, not text of the cell.
+                case "rPh" -> inPhonetic = true;
+                case "t" -> inInlineText = !inPhonetic;
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue || inInlineText) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            switch (local) {
+                case "v" -> inValue = false;
+                case "t" -> inInlineText = false;
+                case "rPh" -> inPhonetic = false;
+                case "c" -> {
+                    while (cells.size() <= column) {
+                        cells.add(null);
+                    }
+                    cells.set(column, value(text.toString()));
+                }
+                case "row" -> rows.add(new SheetRow(rowNumber, cells.toArray(String[]::new)));
+                default -> { }
+            }
+        }
+
+        private String value(String raw) {
+            if (raw.isEmpty()) {
+                return null;
+            }
+            if (type == null || "n".equals(type)) {
+                return number(raw);
+            }
+            return switch (type) {
+                case "s" -> strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                case "b" -> "1".equals(raw.trim()) ? "TRUE" : "FALSE";
+                // A date in ISO 8601 (strict Open XML): its day.
+                case "d" -> raw.length() >= DATE_FORMAT.length() ? raw.substring(0, DATE_FORMAT.length()) : raw;
+                // inlineStr, str (a formula's text) and e (an error's code) hold their text as it is.
+                default -> raw;
+            };
+        }
+
+        private String number(String raw) {
+            BigDecimal n = new BigDecimal(raw.trim());
+            if (style != null && isDate(Integer.parseInt(style))) {
+                double serial = n.doubleValue();
+                if (DateUtil.isValidExcelDate(serial)) {
+                    LocalDateTime when = DateUtil.getLocalDateTime(serial, date1904);
+                    if (when != null) {
+                        return when.toLocalDate().toString();
+                    }
+                }
+            }
+            String plain = n.round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+            return ".".equals(decimalSeparator) ? plain : plain.replace(".", decimalSeparator);
+        }
+
+        private boolean isDate(int styleIndex) {
+            if (styles == null || styleIndex >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle s = styles.getStyleAt(styleIndex);
+            return s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
+        }
+
+        /** The column of a cell reference such as {@code AB12}, from 0. */
+        private static int columnIndex(String ref) {
+            int n = 0;
+            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
+                n = n * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            }
+            return n - 1;
+        }
+    }
+}

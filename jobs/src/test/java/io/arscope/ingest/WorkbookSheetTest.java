@@ -1,0 +1,132 @@
+package io.arscope.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arscope.job.InputException;
+
+/** Cells of hand-made workbooks read as the text a person would type for them, rows numbered as Excel shows them. */
+class WorkbookSheetTest {
+
+    @TempDir
+    Path dir;
+
+    private Path save(Workbook wb, String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+        wb.close();
+        return file;
+    }
+
+    private static CellStyle format(Workbook wb, String format) {
+        CellStyle s = wb.createCellStyle();
+        s.setDataFormat(wb.createDataFormat().getFormat(format));
+        return s;
+    }
+
+    /**
+     * Row 1 a header; row 2 left out (Excel writes no empty row); row 3 a date shown as 03/15/24, a formula whose
+     * double is 0.30000000000000004, an amount shown as (1,250.00), a number id, a flag and an error; row 5 text
+     * with a gap before it.
+     */
+    @Test
+    void cellsReadAsTheirValuesAndRowsKeepExcelsNumbers() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        XSSFSheet sheet = wb.createSheet("Invoices");
+        Row header = sheet.createRow(0);
+        List.of("Date", "Noise", "Amount", "Num", "Paid", "Check").forEach(h -> header.createCell(header
+                .getPhysicalNumberOfCells()).setCellValue(h));
+        Row r = sheet.createRow(2);
+        Cell date = r.createCell(0);
+        date.setCellValue(LocalDate.of(2024, 3, 15));
+        date.setCellStyle(format(wb, "mm/dd/yy"));
+        r.createCell(1).setCellFormula("0.1+0.2");
+        Cell amount = r.createCell(2);
+        amount.setCellValue(-1250);
+        amount.setCellStyle(format(wb, "#,##0.00;(#,##0.00)"));
+        r.createCell(3).setCellValue(1001);
+        r.createCell(4).setCellValue(true);
+        r.createCell(5).setCellFormula("NA()");
+        Row text = sheet.createRow(4);
+        text.createCell(2).setCellValue("  Dunmore & Sons ");
+        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        List<WorkbookSheet.SheetRow> rows = WorkbookSheet.read(save(wb, "a.xlsx"), "a.xlsx", null, ".");
+        assertEquals(List.of(1L, 3L, 5L), rows.stream().map(WorkbookSheet.SheetRow::number).toList());
+        assertArrayEquals(new String[] {"2024-03-15", "0.3", "-1250", "1001", "TRUE", "#N/A"}, rows.get(1).cells());
+        assertArrayEquals(new String[] {null, null, "  Dunmore & Sons "}, rows.get(2).cells());
+        assertEquals(",,  Dunmore & Sons ", rows.get(2).asCsv());
+    }
+
+    /**
+     * A date that lost its format reads as the serial number it holds, as in a CSV saved from it; a workbook
+     * counting from 1904 still gives the day shown; amounts take the source's decimal mark; the largest amount a
+     * ledger holds keeps every digit.
+     */
+    @Test
+    void serialsThe1904SystemDecimalCommasAndFifteenDigits() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        var properties = wb.getCTWorkbook();
+        (properties.isSetWorkbookPr() ? properties.getWorkbookPr() : properties.addNewWorkbookPr()).setDate1904(true);
+        XSSFSheet sheet = wb.createSheet("S");
+        Row r = sheet.createRow(0);
+        Cell shown = r.createCell(0);
+        shown.setCellValue(LocalDate.of(2024, 3, 1));
+        shown.setCellStyle(format(wb, "d.m.yyyy"));
+        r.createCell(1).setCellValue(45352);
+        r.createCell(2).setCellValue(1234.56);
+        r.createCell(3).setCellValue(999_999_999_999.99);
+        List<WorkbookSheet.SheetRow> rows = WorkbookSheet.read(save(wb, "b.xlsx"), "b.xlsx", null, ",");
+        assertArrayEquals(new String[] {"2024-03-01", "45352", "1234,56", "999999999999,99"}, rows.get(0).cells());
+    }
+
+    /** The sheet named is read; one the workbook lacks is named with the sheets it has. */
+    @Test
+    void aSheetIsChosenByItsName() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        wb.createSheet("Summary").createRow(0).createCell(0).setCellValue("totals");
+        wb.createSheet("Detail").createRow(6).createCell(1).setCellValue("INV-1");
+        Path file = save(wb, "c.xlsx");
+        assertArrayEquals(new String[] {"totals"}, WorkbookSheet.read(file, "c.xlsx", null, ".").get(0).cells());
+        WorkbookSheet.SheetRow detail = WorkbookSheet.read(file, "c.xlsx", "Detail", ".").get(0);
+        assertEquals(7, detail.number());
+        assertArrayEquals(new String[] {null, "INV-1"}, detail.cells());
+        InputException e = assertThrows(InputException.class, () -> WorkbookSheet.read(file, "c.xlsx", "Aging",
+                "."));
+        assertEquals("c.xlsx: the workbook has no sheet 'Aging'; its sheets are [Summary, Detail]", e.getMessage());
+    }
+
+    /** An .xls workbook and a text file are refused with what they are. */
+    @Test
+    void whatIsNoXlsxWorkbookIsRefusedSayingWhatItIs() throws Exception {
+        HSSFWorkbook xls = new HSSFWorkbook();
+        xls.createSheet("S").createRow(0).createCell(0).setCellValue("x");
+        Path old = save(xls, "old.xls");
+        assertEquals("old.xls: the file is an Excel 97-2003 workbook (.xls) or a password-protected one, which "
+                + "Arscope does not read; save it as an unprotected .xlsx workbook or as CSV UTF-8",
+                assertThrows(InputException.class, () -> WorkbookSheet.read(old, "old.xls", null, ".")).getMessage());
+        Path csv = Files.writeString(dir.resolve("renamed.xlsx"), "invoice_id,amount\nI1,10.00\n");
+        assertEquals("renamed.xlsx: the file is not an .xlsx workbook (the mapping's format is xlsx)",
+                assertThrows(InputException.class, () -> WorkbookSheet.read(csv, "renamed.xlsx", null, "."))
+                        .getMessage());
+    }
+}
