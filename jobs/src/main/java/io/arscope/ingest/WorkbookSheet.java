@@ -120,9 +120,11 @@ final class WorkbookSheet {
                 }
             }
             throw new InputException(shown + ": the workbook has no sheet '" + sheet + "'; its sheets are " + names);
-        } catch (OpenXML4JException | IllegalArgumentException | IllegalStateException | SAXException
-                | org.apache.poi.ooxml.POIXMLException e) {
-            throw new InputException(shown + ": the workbook cannot be read: " + e.getMessage());
+        } catch (OpenXML4JException | IllegalArgumentException | IllegalStateException | SAXException | IOException
+                | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
+            // A cut-off or hostile file (a zip bomb, an external entity) as much as a damaged one.
+            throw new InputException(shown + ": the workbook cannot be read: " + e.getMessage()
+                    + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause().getMessage() + ")" : ""));
         }
     }
 
@@ -235,13 +237,21 @@ final class WorkbookSheet {
                 return number(raw);
             }
             return switch (type) {
-                case "s" -> strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                case "s" -> sharedString(Integer.parseInt(raw.trim()));
                 case "b" -> "1".equals(raw.trim()) ? "TRUE" : "FALSE";
                 // A date in ISO 8601 (strict Open XML): its day.
                 case "d" -> raw.length() >= DATE_FORMAT.length() ? raw.substring(0, DATE_FORMAT.length()) : raw;
                 // inlineStr, str (a formula's text) and e (an error's code) hold their text as it is.
                 default -> raw;
             };
+        }
+
+        private String sharedString(int index) {
+            if (index < 0 || index >= strings.getCount()) {
+                throw new IllegalArgumentException("row " + rowNumber + " names text " + index + " of the "
+                        + strings.getCount() + " the workbook holds");
+            }
+            return strings.getItemAt(index).getString();
         }
 
         private String number(String raw) {

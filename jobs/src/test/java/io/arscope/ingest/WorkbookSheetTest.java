@@ -3,6 +3,7 @@ package io.arscope.ingest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -113,6 +114,58 @@ class WorkbookSheetTest {
         InputException e = assertThrows(InputException.class, () -> WorkbookSheet.read(file, "c.xlsx", "Aging",
                 "."));
         assertEquals("c.xlsx: the workbook has no sheet 'Aging'; its sheets are [Summary, Detail]", e.getMessage());
+    }
+
+    /** The workbook with its first sheet's XML replaced by {@code xml}. */
+    private Path withSheetXml(String name, String xml) throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        wb.createSheet("S").createRow(0).createCell(0).setCellValue("x");
+        Path plain = save(wb, "plain-" + name);
+        Path edited = dir.resolve(name);
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(edited))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(entry.getName().equals("xl/worksheets/sheet1.xml")
+                        ? xml.getBytes(java.nio.charset.StandardCharsets.UTF_8) : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return edited;
+    }
+
+    /**
+     * Hostile workbooks stop the ingest with a message, never with a file's contents read: an external entity, a
+     * shared string that does not exist, a cut-off file, a sheet that inflates a thousandfold.
+     */
+    @Test
+    void hostileWorkbooksAreRefused() throws Exception {
+        String head = "<?xml version=\"1.0\"?>";
+        String ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+        Path entity = withSheetXml("xxe.xlsx", head + "<!DOCTYPE w [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
+                + "<worksheet " + ns + "><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&e;</t></is></c>"
+                + "</row></sheetData></worksheet>");
+        String xxe = assertThrows(InputException.class, () -> WorkbookSheet.read(entity, "xxe.xlsx", null, "."))
+                .getMessage();
+        assertTrue(xxe.startsWith("xxe.xlsx: the workbook cannot be read: DOCTYPE is disallowed"), xxe);
+        Path missing = withSheetXml("strings.xlsx", head + "<worksheet " + ns + "><sheetData><row r=\"1\">"
+                + "<c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>");
+        String strings = assertThrows(InputException.class, () -> WorkbookSheet.read(missing, "strings.xlsx", null,
+                ".")).getMessage();
+        assertEquals("strings.xlsx: the workbook cannot be read: row 1 names text 7 of the 1 the workbook holds",
+                strings);
+        Path whole = withSheetXml("whole.xlsx", head + "<worksheet " + ns + "><sheetData/></worksheet>");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        String truncated = assertThrows(InputException.class, () -> WorkbookSheet.read(cut, "cut.xlsx", null, "."))
+                .getMessage();
+        assertTrue(truncated.startsWith("cut.xlsx: the workbook cannot be read: ") && truncated.endsWith(
+                "(Truncated ZIP file)"), truncated);
+        Path bomb = withSheetXml("bomb.xlsx", head + "<worksheet " + ns + "><sheetData>" + " ".repeat(20_000_000)
+                + "</sheetData></worksheet>");
+        String inflated = assertThrows(InputException.class, () -> WorkbookSheet.read(bomb, "bomb.xlsx", null, "."))
+                .getMessage();
+        assertTrue(inflated.startsWith("bomb.xlsx: the workbook cannot be read: Zip bomb detected!"), inflated);
     }
 
     /** An .xls workbook and a text file are refused with what they are. */
