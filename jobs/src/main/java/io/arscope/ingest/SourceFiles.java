@@ -137,38 +137,27 @@ public final class SourceFiles {
      * One sheet of a workbook, its rows mapped as a file's lines are. The sheet is read on the driver, a stream of
      * its XML, from a local copy when the file is on a cluster's file system; its rows are then mapped in parallel.
      * The header is the first row after the {@code skipLines} rows that holds anything (Excel leaves a blank row
-     * out of the file); rows and rejects are numbered as Excel numbers them.
+     * out of the file); rows and rejects are numbered as Excel numbers them, and named {@code file [sheet]}.
      */
     private static JavaRDD<Row> readWorkbook(SparkSession spark, FileSystem fs, FileStatus file, String shown,
             SourceSpec source, LocalDate asOf, ValueBounds bounds) throws InputException, IOException {
         Progress.phase(spark.sparkContext(), "reading " + shown);
-        List<WorkbookSheet.SheetRow> rows;
-        java.io.File local = fs instanceof org.apache.hadoop.fs.LocalFileSystem
-                || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem ? new java.io.File(file.getPath().toUri())
-                : null;
-        if (local != null) {
-            rows = WorkbookSheet.read(local.toPath(), shown, source.sheet(), source.decimalSeparator());
-        } else {
-            java.nio.file.Path copy = java.nio.file.Files.createTempFile("arscope-", ".xlsx");
-            try {
-                fs.copyToLocalFile(false, file.getPath(), new Path(copy.toUri()), true);
-                rows = WorkbookSheet.read(copy, shown, source.sheet(), source.decimalSeparator());
-            } finally {
-                java.nio.file.Files.deleteIfExists(copy);
-            }
-        }
-        List<WorkbookSheet.SheetRow> after = rows.stream().filter(r -> r.number() > source.skipLines()).toList();
+        WorkbookSheet.Sheet sheet = sheet(fs, file, shown, source);
+        // Rows are named by file and sheet: two sources may read two sheets of one workbook, whose row 8s differ.
+        String label = shown + " [" + sheet.name() + "]";
+        List<WorkbookSheet.SheetRow> after = sheet.rows().stream().filter(r -> r.number() > source.skipLines())
+                .toList();
         List<String> columns = source.columns();
         long lastSkipped = source.skipLines();
         if (LineReader.startsWithHeader(source)) {
             WorkbookSheet.SheetRow header = after.stream().filter(r -> !r.blank()).findFirst().orElseThrow(() ->
-                    new InputException(shown + ": the sheet holds no row" + (source.skipLines() == 0 ? ""
+                    new InputException(label + ": the sheet holds no row" + (source.skipLines() == 0 ? ""
                             : " after its " + source.skipLines() + " skipped rows") + "; its first must name the "
                             + "columns"));
             columns = Arrays.stream(header.cells()).map(c -> c == null ? "" : LineReader.strip(c)).toList();
             lastSkipped = header.number();
         }
-        RecordMapper mapper = checkedMapper(source, shown, columns, asOf, bounds);
+        RecordMapper mapper = checkedMapper(source, label, columns, asOf, bounds);
         List<String> named = List.copyOf(columns);
         long firstData = lastSkipped;
         List<WorkbookSheet.SheetRow> data = after.stream().filter(r -> r.number() > firstData).toList();
@@ -179,6 +168,22 @@ public final class SourceFiles {
             }
             return mapper.mapValues(values, r.asCsv(), r.number());
         });
+    }
+
+    /** The source's sheet of the workbook {@code file}, read from a local copy when the file system is not local. */
+    private static WorkbookSheet.Sheet sheet(FileSystem fs, FileStatus file, String shown, SourceSpec source)
+            throws InputException, IOException {
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
+            return WorkbookSheet.read(java.nio.file.Path.of(file.getPath().toUri()), shown, source.sheet(),
+                    source.decimalSeparator());
+        }
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("arscope-", ".xlsx");
+        try {
+            fs.copyToLocalFile(false, file.getPath(), new Path(copy.toUri()), true);
+            return WorkbookSheet.read(copy, shown, source.sheet(), source.decimalSeparator());
+        } finally {
+            java.nio.file.Files.deleteIfExists(copy);
+        }
     }
 
     /**

@@ -78,18 +78,22 @@ final class WorkbookSheet {
         }
     }
 
+    /** The sheet read: its name, as its tab shows it, and its rows. */
+    record Sheet(String name, List<SheetRow> rows) {
+    }
+
     private WorkbookSheet() {
     }
 
     /**
-     * The rows of the sheet named {@code sheet} (the first when null) of the workbook at {@code file}, in order;
-     * rows the sheet does not hold are absent.
+     * The sheet named {@code sheet} (the first when null) of the workbook at {@code file}, its rows in order; rows
+     * the sheet does not hold are absent.
      *
      * @param shown            how messages name the file
      * @param decimalSeparator the decimal mark numbers are written with, as the source reads amounts
      * @throws InputException when the file is no xlsx workbook or has no such sheet
      */
-    static List<SheetRow> read(Path file, String shown, String sheet, String decimalSeparator)
+    static Sheet read(Path file, String shown, String sheet, String decimalSeparator)
             throws InputException, IOException {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
@@ -115,7 +119,7 @@ final class WorkbookSheet {
                     if (sheet == null || sheet.equals(sheets.getSheetName())) {
                         Rows rows = new Rows(strings, styles, date1904, decimalSeparator);
                         parse(data, rows);
-                        return rows.rows;
+                        return new Sheet(sheets.getSheetName(), rows.rows);
                     }
                 }
             }

@@ -156,7 +156,8 @@ class QuickBooksIngestTest {
         for (String table : List.of("customers", "invoices", "payments", "adjustments")) {
             assertEquals(sorted(run.canonical(table)), sorted(xlsx.canonical(table)), table);
         }
-        Map<String, Map<String, Long>> counts = xlsx.reconciliation(FILE.replace(".csv", ".xlsx"));
+        Map<String, Map<String, Long>> counts = xlsx.reconciliation(FILE.replace(".csv", ".xlsx")
+                + " [Transaction List by Customer]");
         assertEquals(run.reconciliation(FILE), counts);
     }
 
@@ -182,7 +183,7 @@ class QuickBooksIngestTest {
         ExportRun edited = ExportRun.ingest(export, xlsxMapping(), LocalDate.of(2024, 3, 31), dir.resolve("edited"
                 + "-out"));
         assertEquals(ExitCode.OK, edited.ingest.code(), edited.ingest.err());
-        Map<String, Map<String, Long>> counts = edited.reconciliation("edited.xlsx");
+        Map<String, Map<String, Long>> counts = edited.reconciliation("edited.xlsx [Transaction List by Customer]");
         assertEquals(Map.of("read", 33L, "accepted", 21L, "rejected", 1L, "ignored", 11L, "flagged", 0L),
                 counts.get("ALL"));
         Row reject = edited.rejects().first();

@@ -71,7 +71,9 @@ class WorkbookSheetTest {
         Row text = sheet.createRow(4);
         text.createCell(2).setCellValue("  Dunmore & Sons ");
         wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-        List<WorkbookSheet.SheetRow> rows = WorkbookSheet.read(save(wb, "a.xlsx"), "a.xlsx", null, ".");
+        WorkbookSheet.Sheet read = WorkbookSheet.read(save(wb, "a.xlsx"), "a.xlsx", null, ".");
+        assertEquals("Invoices", read.name());
+        List<WorkbookSheet.SheetRow> rows = read.rows();
         assertEquals(List.of(1L, 3L, 5L), rows.stream().map(WorkbookSheet.SheetRow::number).toList());
         assertArrayEquals(new String[] {"2024-03-15", "0.3", "-1250", "1001", "TRUE", "#N/A"}, rows.get(1).cells());
         assertArrayEquals(new String[] {null, null, "  Dunmore & Sons "}, rows.get(2).cells());
@@ -96,7 +98,7 @@ class WorkbookSheetTest {
         r.createCell(1).setCellValue(45352);
         r.createCell(2).setCellValue(1234.56);
         r.createCell(3).setCellValue(999_999_999_999.99);
-        List<WorkbookSheet.SheetRow> rows = WorkbookSheet.read(save(wb, "b.xlsx"), "b.xlsx", null, ",");
+        List<WorkbookSheet.SheetRow> rows = WorkbookSheet.read(save(wb, "b.xlsx"), "b.xlsx", null, ",").rows();
         assertArrayEquals(new String[] {"2024-03-01", "45352", "1234,56", "999999999999,99"}, rows.get(0).cells());
     }
 
@@ -107,8 +109,9 @@ class WorkbookSheetTest {
         wb.createSheet("Summary").createRow(0).createCell(0).setCellValue("totals");
         wb.createSheet("Detail").createRow(6).createCell(1).setCellValue("INV-1");
         Path file = save(wb, "c.xlsx");
-        assertArrayEquals(new String[] {"totals"}, WorkbookSheet.read(file, "c.xlsx", null, ".").get(0).cells());
-        WorkbookSheet.SheetRow detail = WorkbookSheet.read(file, "c.xlsx", "Detail", ".").get(0);
+        assertArrayEquals(new String[] {"totals"}, WorkbookSheet.read(file, "c.xlsx", null, ".").rows().get(0)
+                .cells());
+        WorkbookSheet.SheetRow detail = WorkbookSheet.read(file, "c.xlsx", "Detail", ".").rows().get(0);
         assertEquals(7, detail.number());
         assertArrayEquals(new String[] {null, "INV-1"}, detail.cells());
         InputException e = assertThrows(InputException.class, () -> WorkbookSheet.read(file, "c.xlsx", "Aging",
