@@ -144,7 +144,7 @@ public final class SourceFiles {
         Progress.phase(spark.sparkContext(), "reading " + shown);
         WorkbookSheet.Sheet sheet = sheet(fs, file, shown, source);
         // Rows are named by file and sheet: two sources may read two sheets of one workbook, whose row 8s differ.
-        String label = shown + " [" + sheet.name() + "]";
+        String label = sheet.label(shown);
         List<WorkbookSheet.SheetRow> after = sheet.rows().stream().filter(r -> r.number() > source.skipLines())
                 .toList();
         List<String> columns = source.columns();

@@ -80,6 +80,15 @@ final class WorkbookSheet {
 
     /** The sheet read: its name, as its tab shows it, and its rows. */
     record Sheet(String name, List<SheetRow> rows) {
+
+        /**
+         * How rows, rejects and the reconciliation name the sheet of the file shown so: {@code ledger.xlsx
+         * [Payments]}. A control character, which Excel does not allow in a name but a hand-made file may hold, is
+         * shown as {@code ?}, so that a name cannot break a log line or forge one.
+         */
+        String label(String shown) {
+            return shown + " [" + name.replaceAll("\\p{Cntrl}", "?") + "]";
+        }
     }
 
     private WorkbookSheet() {

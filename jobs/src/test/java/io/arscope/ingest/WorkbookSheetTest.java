@@ -171,6 +171,14 @@ class WorkbookSheetTest {
         assertTrue(inflated.startsWith("bomb.xlsx: the workbook cannot be read: Zip bomb detected!"), inflated);
     }
 
+    /** A sheet is named after its file; a line break in a hand-made name cannot forge a log line. */
+    @Test
+    void aSheetsLabelNamesItsFileAndCannotBreakALine() {
+        assertEquals("ledger.xlsx [Payments]", new WorkbookSheet.Sheet("Payments", List.of()).label("ledger.xlsx"));
+        assertEquals("ledger.xlsx [Pay?INFO ok]", new WorkbookSheet.Sheet("Pay\nINFO ok", List.of())
+                .label("ledger.xlsx"));
+    }
+
     /** An .xls workbook and a text file are refused with what they are. */
     @Test
     void whatIsNoXlsxWorkbookIsRefusedSayingWhatItIs() throws Exception {
