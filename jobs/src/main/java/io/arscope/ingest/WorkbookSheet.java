@@ -112,6 +112,12 @@ final class WorkbookSheet {
             throw new InputException(shown + ": the file is an Excel 97-2003 workbook (.xls) or a password-protected "
                     + "one, which Arscope does not read; save it as an unprotected .xlsx workbook or as CSV UTF-8");
         }
+        if (magic == FileMagic.HTML || magic == FileMagic.XML) {
+            // NetSuite's and SAP GUI's "Excel" downloads are often a web page or an Excel 2003 XML file named .xls.
+            throw new InputException(shown + ": the file is " + (magic == FileMagic.HTML ? "a web page (HTML)"
+                    : "XML text, such as an Excel 2003 XML spreadsheet") + ", not an .xlsx workbook, as some ERPs' "
+                    + "Excel downloads are; open it in Excel and save it as .xlsx or as CSV UTF-8");
+        }
         if (magic != FileMagic.OOXML) {
             throw new InputException(shown + ": the file is not an .xlsx workbook (the mapping's format is xlsx)");
         }

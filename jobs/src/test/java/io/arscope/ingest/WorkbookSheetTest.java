@@ -179,7 +179,7 @@ class WorkbookSheetTest {
                 .label("ledger.xlsx"));
     }
 
-    /** An .xls workbook and a text file are refused with what they are. */
+    /** An .xls workbook, a web page or XML named .xls, and a text file are refused with what they are. */
     @Test
     void whatIsNoXlsxWorkbookIsRefusedSayingWhatItIs() throws Exception {
         HSSFWorkbook xls = new HSSFWorkbook();
@@ -188,6 +188,17 @@ class WorkbookSheetTest {
         assertEquals("old.xls: the file is an Excel 97-2003 workbook (.xls) or a password-protected one, which "
                 + "Arscope does not read; save it as an unprotected .xlsx workbook or as CSV UTF-8",
                 assertThrows(InputException.class, () -> WorkbookSheet.read(old, "old.xls", null, ".")).getMessage());
+        Path page = Files.writeString(dir.resolve("SavedSearch.xls"), "<html><body><table><tr><td>Internal ID</td>"
+                + "</tr></table></body></html>");
+        assertEquals("SavedSearch.xls: the file is a web page (HTML), not an .xlsx workbook, as some ERPs' Excel "
+                + "downloads are; open it in Excel and save it as .xlsx or as CSV UTF-8", assertThrows(
+                InputException.class, () -> WorkbookSheet.read(page, "SavedSearch.xls", null, ".")).getMessage());
+        Path xml = Files.writeString(dir.resolve("export.xls"), "<?xml version=\"1.0\"?>\n<Workbook xmlns="
+                + "\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet/></Workbook>");
+        assertEquals("export.xls: the file is XML text, such as an Excel 2003 XML spreadsheet, not an .xlsx workbook, "
+                + "as some ERPs' Excel downloads are; open it in Excel and save it as .xlsx or as CSV UTF-8",
+                assertThrows(InputException.class, () -> WorkbookSheet.read(xml, "export.xls", null, "."))
+                        .getMessage());
         Path csv = Files.writeString(dir.resolve("renamed.xlsx"), "invoice_id,amount\nI1,10.00\n");
         assertEquals("renamed.xlsx: the file is not an .xlsx workbook (the mapping's format is xlsx)",
                 assertThrows(InputException.class, () -> WorkbookSheet.read(csv, "renamed.xlsx", null, "."))
