@@ -181,24 +181,27 @@ public record Reconciliation(List<FileCounts> files) {
 
     /** The report printed at the end of an ingest run: per file its counts, rejects by reason, flags by rule. */
     public String report() {
+        // As wide as the longest name, so that a long one (a workbook's file and sheet) keeps the columns aligned.
+        int w = Math.max(40, files.stream().mapToInt(f -> f.file().length()).max().orElse(0));
+        String sub = "    %-" + (w - 4) + "s %10d";
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-40s %10s %10s %10s %10s %8s%n", "file", "read", "accepted", "flagged", "rejected",
-                "share"));
+        sb.append(String.format("%-" + w + "s %10s %10s %10s %10s %8s%n", "file", "read", "accepted", "flagged",
+                "rejected", "share"));
         for (FileCounts f : files) {
-            sb.append(String.format("%-40s %10d %10d %10d %10d %7.2f%%%n", f.file(), f.read(), f.accepted(),
+            sb.append(String.format("%-" + w + "s %10d %10d %10d %10d %7.2f%%%n", f.file(), f.read(), f.accepted(),
                     f.flagged(), f.rejected(), 100 * f.rejectedShare()));
-            f.rejectedByReason().forEach((reason, n) -> sb.append(String.format("    %-36s %10d%n", reason
-                    + " (rejected)", n)));
-            f.flaggedByRule().forEach((rule, n) -> sb.append(String.format("    %-36s %10d%n", rule + " (flagged)",
+            f.rejectedByReason().forEach((reason, n) -> sb.append(String.format(sub + "%n", reason + " (rejected)",
                     n)));
-            f.ignoredBy().forEach((condition, n) -> sb.append(String.format("    %-36s %10d  %s%n",
+            f.flaggedByRule().forEach((rule, n) -> sb.append(String.format(sub + "%n", rule + " (flagged)", n)));
+            f.ignoredBy().forEach((condition, n) -> sb.append(String.format(sub + "  %s%n",
                     condition.equals(RepeatedRows.CONDITION) ? "(ignored as a repeat)" : "(ignored as report layout)",
                     n, condition)));
             if (f.blank() > 0) {
-                sb.append(String.format("    %-36s %10d%n", "(blank lines, not rows)", f.blank()));
+                sb.append(String.format(sub + "%n", "(blank lines, not rows)", f.blank()));
             }
         }
-        sb.append(String.format("%-40s %10d %10d %10d %10d%n", "total", read(), accepted(), flagged(), rejected()));
+        sb.append(String.format("%-" + w + "s %10d %10d %10d %10d%n", "total", read(), accepted(), flagged(),
+                rejected()));
         return sb.toString();
     }
 
