@@ -51,32 +51,56 @@ final class WorkbookSheet {
     /** Excel keeps 15 significant digits: more are the binary fraction's noise, which no amount holds. */
     private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
-    /** A row of the sheet: its number (from 1, as Excel shows it) and its cells' text by column (null for none). */
-    record SheetRow(long number, String[] cells) implements Serializable {
+    /**
+     * A row of the sheet: its number (from 1, as Excel shows it) and the cells it holds, by column (from 0, in
+     * order) and text. Kept sparse: a cell far to the right costs one entry, not the empty cells before it.
+     */
+    record SheetRow(long number, int[] columns, String[] values) implements Serializable {
 
         /** Whether no cell holds anything but white space. */
         boolean blank() {
-            return Arrays.stream(cells).allMatch(c -> c == null || c.isBlank());
+            return Arrays.stream(values).allMatch(c -> c == null || c.isBlank());
         }
 
-        /** The cell in column {@code i} (from 0), or null past the row's last cell. */
+        /** The cell in column {@code i} (from 0), or null where the row holds none. */
         String cell(int i) {
-            return i < cells.length ? cells[i] : null;
+            int at = Arrays.binarySearch(columns, i);
+            return at >= 0 ? values[at] : null;
         }
 
-        /** The row as a CSV line, which is how a rejected row is shown. */
+        /** Every column to the row's last cell, null where it holds none. */
+        String[] cells() {
+            String[] dense = new String[columns.length == 0 ? 0 : columns[columns.length - 1] + 1];
+            for (int k = 0; k < columns.length; k++) {
+                dense[columns[k]] = values[k];
+            }
+            return dense;
+        }
+
+        /**
+         * The row as a CSV line, which is how a rejected row is shown: its first {@value #SHOWN_COLUMNS} columns,
+         * then how many cells lie beyond, if any (a hand-made file may put one at column XFD).
+         */
         String asCsv() {
             StringBuilder out = new StringBuilder();
-            for (int i = 0; i < cells.length; i++) {
+            int last = columns.length == 0 ? -1 : columns[columns.length - 1];
+            for (int i = 0; i <= Math.min(last, SHOWN_COLUMNS - 1); i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                String c = cells[i] == null ? "" : cells[i];
+                String c = cell(i) == null ? "" : cell(i);
                 out.append(c.matches("[^,\"\\r\\n]*") ? c : '"' + c.replace("\"", "\"\"") + '"');
             }
-            return out.toString();
+            long beyond = Arrays.stream(columns).filter(c -> c >= SHOWN_COLUMNS).count();
+            return beyond == 0 ? out.toString() : out + " ... and " + beyond + " cell(s) beyond column "
+                    + SHOWN_COLUMNS;
         }
     }
+
+    /** The columns a rejected row shows. */
+    static final int SHOWN_COLUMNS = 256;
+    /** Excel's last column, XFD, from 0. */
+    static final int LAST_COLUMN = 16_383;
 
     /** The sheet read: its name, as its tab shows it, and its rows. */
     record Sheet(String name, List<SheetRow> rows) {
@@ -184,7 +208,8 @@ final class WorkbookSheet {
         final List<SheetRow> rows = new ArrayList<>();
 
         private long rowNumber;
-        private final List<String> cells = new ArrayList<>();
+        private final List<Integer> columns = new ArrayList<>();
+        private final List<String> values = new ArrayList<>();
         private int column;
         private String type;
         private String style;
@@ -206,12 +231,18 @@ final class WorkbookSheet {
                 case "row" -> {
                     String r = a.getValue("r");
                     rowNumber = r != null ? Long.parseLong(r) : rowNumber + 1;
-                    cells.clear();
+                    columns.clear();
+                    values.clear();
                     column = -1;
                 }
                 case "c" -> {
                     String ref = a.getValue("r");
                     column = ref != null ? columnIndex(ref) : column + 1;
+                    if (column > LAST_COLUMN || (!columns.isEmpty() && column <= columns.get(columns.size() - 1))) {
+                        throw new IllegalArgumentException("row " + rowNumber + ": cell " + (ref != null ? ref
+                                : "after " + columns.get(columns.size() - 1)) + " lies beyond Excel's last column, "
+                                + "XFD, or before a cell it follows");
+                    }
                     type = a.getValue("t");
                     style = a.getValue("s");
                     text.setLength(0);
@@ -238,12 +269,14 @@ final class WorkbookSheet {
                 case "t" -> inInlineText = false;
                 case "rPh" -> inPhonetic = false;
                 case "c" -> {
-                    while (cells.size() <= column) {
-                        cells.add(null);
+                    String value = value(text.toString());
+                    if (value != null) {
+                        columns.add(column);
+                        values.add(value);
                     }
-                    cells.set(column, value(text.toString()));
                 }
-                case "row" -> rows.add(new SheetRow(rowNumber, cells.toArray(String[]::new)));
+                case "row" -> rows.add(new SheetRow(rowNumber, columns.stream().mapToInt(Integer::intValue)
+                        .toArray(), values.toArray(String[]::new)));
                 default -> { }
             }
         }
@@ -274,7 +307,12 @@ final class WorkbookSheet {
         }
 
         private String number(String raw) {
-            BigDecimal n = new BigDecimal(raw.trim());
+            BoundedDecimal.Reading reading = BoundedDecimal.read(raw.trim());
+            if (reading.kind() != BoundedDecimal.Kind.NUMBER) {
+                // A hand-made file's 1E999999999 or junk: given as written, for the value parsers to reject.
+                return raw;
+            }
+            BigDecimal n = reading.value();
             if (style != null && isDate(Integer.parseInt(style))) {
                 double serial = n.doubleValue();
                 if (DateUtil.isValidExcelDate(serial)) {
@@ -299,10 +337,11 @@ final class WorkbookSheet {
         /** The column of a cell reference such as {@code AB12}, from 0. */
         private static int columnIndex(String ref) {
             int n = 0;
-            for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
+            // Past four letters a reference is beyond XFD whatever follows: stop before the count overflows.
+            for (int i = 0; i < ref.length() && i < 4 && Character.isLetter(ref.charAt(i)); i++) {
                 n = n * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
             }
-            return n - 1;
+            return ref.length() > 4 && Character.isLetter(ref.charAt(4)) ? Integer.MAX_VALUE : n - 1;
         }
     }
 }

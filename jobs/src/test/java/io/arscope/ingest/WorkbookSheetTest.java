@@ -139,7 +139,8 @@ class WorkbookSheetTest {
 
     /**
      * Hostile workbooks stop the ingest with a message, never with a file's contents read: an external entity, a
-     * shared string that does not exist, a cut-off file, a sheet that inflates a thousandfold.
+     * shared string that does not exist, a cut-off file, a sheet that inflates a thousandfold. A number of a billion
+     * digits is passed on as written, never expanded, for the value parsers to reject.
      */
     @Test
     void hostileWorkbooksAreRefused() throws Exception {
@@ -157,6 +158,25 @@ class WorkbookSheetTest {
                 ".")).getMessage();
         assertEquals("strings.xlsx: the workbook cannot be read: row 1 names text 7 of the 1 the workbook holds",
                 strings);
+        Path huge = withSheetXml("huge.xlsx", head + "<worksheet " + ns + "><sheetData><row r=\"1\"><c r=\"A1\">"
+                + "<v>1E999999999</v></c><c r=\"B1\"><v>12abc</v></c><c r=\"C1\"><v>1.5E3</v></c></row></sheetData>"
+                + "</worksheet>");
+        assertArrayEquals(new String[] {"1E999999999", "12abc", "1500"}, WorkbookSheet.read(huge, "huge.xlsx", null,
+                ".").rows().get(0).cells());
+        // A cell at XFD, Excel's last column, costs one entry, and a reject shows the first 256 columns.
+        Path far = withSheetXml("far.xlsx", head + "<worksheet " + ns + "><sheetData><row r=\"1\"><c r=\"A1\" "
+                + "t=\"inlineStr\"><is><t>I1</t></is></c><c r=\"XFD1\"><v>5</v></c></row></sheetData></worksheet>");
+        WorkbookSheet.SheetRow farRow = WorkbookSheet.read(far, "far.xlsx", null, ".").rows().get(0);
+        assertEquals("5", farRow.cell(16_383));
+        assertEquals(null, farRow.cell(1));
+        assertEquals("I1" + ",".repeat(255) + " ... and 1 cell(s) beyond column 256", farRow.asCsv());
+        for (String ref : List.of("XFE1", "AAAAAAA1")) {
+            Path beyond = withSheetXml("beyond.xlsx", head + "<worksheet " + ns + "><sheetData><row r=\"1\">"
+                    + "<c r=\"" + ref + "\"><v>5</v></c></row></sheetData></worksheet>");
+            assertEquals("beyond.xlsx: the workbook cannot be read: row 1: cell " + ref + " lies beyond Excel's last "
+                    + "column, XFD, or before a cell it follows", assertThrows(InputException.class,
+                    () -> WorkbookSheet.read(beyond, "beyond.xlsx", null, ".")).getMessage());
+        }
         Path whole = withSheetXml("whole.xlsx", head + "<worksheet " + ns + "><sheetData/></worksheet>");
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
