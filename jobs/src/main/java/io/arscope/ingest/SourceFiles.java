@@ -173,7 +173,8 @@ public final class SourceFiles {
     /** The source's sheet of the workbook {@code file}, read from a local copy when the file system is not local. */
     private static WorkbookSheet.Sheet sheet(FileSystem fs, FileStatus file, String shown, SourceSpec source)
             throws InputException, IOException {
-        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
+        if (fs instanceof org.apache.hadoop.fs.LocalFileSystem
+                || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
             return WorkbookSheet.read(java.nio.file.Path.of(file.getPath().toUri()), shown, source.sheet(),
                     source.decimalSeparator());
         }
@@ -278,7 +279,7 @@ public final class SourceFiles {
         return workbook(start);
     }
 
-    static String workbook(byte[] bytes) {
+    private static String workbook(byte[] bytes) {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
             return "an Excel workbook (.xlsx) or another zip archive";
         }

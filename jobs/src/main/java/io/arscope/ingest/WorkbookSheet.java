@@ -15,6 +15,8 @@ import java.util.List;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -39,9 +41,9 @@ import io.arscope.job.InputException;
  * it: a text cell its text; a number in plain notation to 15 significant digits, as Excel shows and saves it (a
  * formula's 1234.5600000000002 is 1234.56), with the source's decimal mark; a date cell its day as
  * {@value #DATE_FORMAT}, whatever format the cell shows (the mapping reads that form in every workbook source);
- * a formula its last computed value; TRUE or FALSE; an error its code ({@code #N/A}), which no field reads. The sheet
- * is read as a stream of its XML, never whole into memory, by POI's event API, whose readers refuse external
- * entities and zip bombs.
+ * a formula its last computed value; TRUE or FALSE; an error its code ({@code #N/A}), which no field reads. The
+ * sheet's XML is read as a stream by POI's event API, never built into a document tree, and POI's readers refuse
+ * external entities and zip bombs; its rows, kept sparse, are held for the mapping.
  */
 final class WorkbookSheet {
 
@@ -164,7 +166,7 @@ final class WorkbookSheet {
             }
             throw new InputException(shown + ": the workbook has no sheet '" + sheet + "'; its sheets are " + names);
         } catch (OpenXML4JException | IllegalArgumentException | IllegalStateException | SAXException | IOException
-                | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
+                | POIXMLException | InvalidOperationException e) {
             // A cut-off or hostile file (a zip bomb, an external entity) as much as a damaged one.
             throw new InputException(shown + ": the workbook cannot be read: " + e.getMessage()
                     + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause().getMessage() + ")" : ""));
