@@ -34,6 +34,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 import io.arscope.job.InputException;
+import io.arscope.run.CsvCells;
 
 /**
  * One sheet of an Excel workbook (.xlsx) as rows of text, each numbered as Excel numbers it, so that the mapping
@@ -84,18 +85,20 @@ final class WorkbookSheet {
          * then how many cells lie beyond, if any (a hand-made file may put one at column XFD).
          */
         String asCsv() {
+            // Built for every row, rejected or not, as a file's line is kept: one pass over the cells held.
             StringBuilder out = new StringBuilder();
-            int last = columns.length == 0 ? -1 : columns[columns.length - 1];
-            for (int i = 0; i <= Math.min(last, SHOWN_COLUMNS - 1); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                String c = cell(i) == null ? "" : cell(i);
-                out.append(c.matches("[^,\"\\r\\n]*") ? c : '"' + c.replace("\"", "\"\"") + '"');
+            int commas = 0;
+            int k = 0;
+            for (; k < columns.length && columns[k] < SHOWN_COLUMNS; k++) {
+                out.append(",".repeat(columns[k] - commas)).append(CsvCells.field(values[k]));
+                commas = columns[k];
             }
-            long beyond = Arrays.stream(columns).filter(c -> c >= SHOWN_COLUMNS).count();
-            return beyond == 0 ? out.toString() : out + " ... and " + beyond + " cell(s) beyond column "
-                    + SHOWN_COLUMNS;
+            int beyond = columns.length - k;
+            if (beyond == 0) {
+                return out.toString();
+            }
+            return out.append(",".repeat(SHOWN_COLUMNS - 1 - commas)).append(" ... and ").append(beyond)
+                    .append(" cell(s) beyond column ").append(SHOWN_COLUMNS).toString();
         }
     }
 

@@ -96,6 +96,14 @@ public final class CsvCells {
         if (startsFormula(value)) {
             return "\"'" + value.replace("\"", "\"\"") + '"';
         }
+        return field(value);
+    }
+
+    /**
+     * A value as an RFC 4180 field, as read and not made inert: quoted, its quotes doubled, where it holds a comma, a
+     * quote or a line break. For a line shown as the export held it, which {@link #text} makes inert when written.
+     */
+    public static String field(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
