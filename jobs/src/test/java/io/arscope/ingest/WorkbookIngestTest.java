@@ -1,7 +1,6 @@
 package io.arscope.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -59,7 +58,9 @@ class WorkbookIngestTest {
     /**
      * Customers C1 and C2; invoices I1 (row 2) and I2 (row 3); payments P1 of I1 (row 2) and, on row 3, P2 naming
      * an invoice the ledger lacks: rejected as row 3 of the Payments sheet, and the Invoices sheet's row 3 is
-     * accepted. (One reject in two rows is above the default share; the test allows half.)
+     * accepted. Hostile values: P3's customer is a formula, kept as text and flagged (I2 is C2's); P4's amount,
+     * typed as the text 1E999999999, is rejected as out of range without being expanded. (Two rejects in four rows
+     * are above the default share; the test allows half.)
      */
     @Test
     void eachSheetIsReadAndReconciledUnderItsOwnName() throws Exception {
@@ -75,7 +76,9 @@ class WorkbookIngestTest {
                     List.of("I2", "C2", LocalDate.of(2024, 3, 5), LocalDate.of(2024, 4, 4), 80.0));
             sheet(wb, "Payments", date, List.of("Payment", "Customer", "Invoice", "Date", "Amount"),
                     List.of("P1", "C1", "I1", LocalDate.of(2024, 3, 20), 1200.5),
-                    List.of("P2", "C2", "I9", LocalDate.of(2024, 3, 21), 80.0));
+                    List.of("P2", "C2", "I9", LocalDate.of(2024, 3, 21), 80.0),
+                    List.of("P3", "=cmd|' /C calc'!A0", "I2", LocalDate.of(2024, 3, 22), 5.0),
+                    List.of("P4", "C2", "I2", LocalDate.of(2024, 3, 22), "1E999999999"));
             wb.write(out);
         }
         Path mapping = Files.writeString(dir.resolve("ledger.yaml"), MAPPING);
@@ -87,13 +90,20 @@ class WorkbookIngestTest {
         assertEquals(List.of("source_file,reason_code,read,accepted,flagged,rejected,ignored",
                 "ledger.xlsx [Customers],ALL,2,2,0,0,0",
                 "ledger.xlsx [Invoices],ALL,2,2,0,0,0",
-                "ledger.xlsx [Payments],ALL,2,1,0,1,0",
-                "ledger.xlsx [Payments],UNKNOWN_INVOICE,,,,1,"), reconciliation);
+                "ledger.xlsx [Payments],ALL,4,2,1,2,0",
+                "ledger.xlsx [Payments],AMOUNT_OUT_OF_RANGE,,,,1,",
+                "ledger.xlsx [Payments],UNKNOWN_INVOICE,,,,1,",
+                "ledger.xlsx [Payments],CUSTOMER_MISMATCH,,,1,,"), reconciliation);
         List<String> rejects = Files.readAllLines(dir.resolve("out/rejects.csv"));
-        assertEquals(2, rejects.size(), rejects::toString);
-        assertTrue(rejects.get(1).startsWith("ledger.xlsx [Payments],3,payments,P2,invoice_id,UNKNOWN_INVOICE,"),
-                rejects::toString);
-        assertTrue(rejects.get(1).endsWith(",\"P2,C2,I9,2024-03-21,80\""), rejects::toString);
+        assertEquals(List.of("source_file,line,table,record_id,field,reason_code,reason,raw",
+                "ledger.xlsx [Payments],3,payments,P2,invoice_id,UNKNOWN_INVOICE,invoice_id I9 is in no input row,"
+                        + "\"P2,C2,I9,2024-03-21,80\"",
+                "ledger.xlsx [Payments],5,payments,P4,amount,AMOUNT_OUT_OF_RANGE,\"amount '1E999999999' is beyond "
+                        + "999,999,999,999.99, the largest amount accepted\",\"P4,C2,I2,2024-03-22,1E999999999\""),
+                rejects);
+        // A formula typed as a customer is text in the ledger, kept as written and flagged as not I2's customer.
+        assertEquals("=cmd|' /C calc'!A0", TestSpark.session().read().parquet(dir.resolve("out/canonical/payments")
+                .toString()).filter("payment_id = 'P3'").first().getAs("customer_id"));
         assertEquals(new BigDecimal("1200.50"), TestSpark.session().read().parquet(dir.resolve(
                 "out/canonical/invoices").toString()).filter("invoice_id = 'I1'").first().getAs("amount"));
     }
