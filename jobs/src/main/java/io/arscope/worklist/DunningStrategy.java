@@ -98,6 +98,14 @@ public record DunningStrategy(List<Step> steps) implements Serializable {
             return channel != null && WRITTEN_CHANNELS.contains(channel);
         }
 
+        /**
+         * Whether only an overdue invoice can reach the step (its {@code min_days_past_due} is 1 or more), so that
+         * its words ("the overdue invoices below") hold for overdue invoices alone.
+         */
+        public boolean overdueOnly() {
+            return minDaysPastDue != null && minDaysPastDue > 0;
+        }
+
         /** A step on days, amount and band alone, naming no channel. */
         public Step(String code, String action, Integer minDaysPastDue, Integer maxDaysPastDue,
                 BigDecimal minOpenAmount, List<String> riskBands) {

@@ -68,8 +68,11 @@ public record ReminderDraft(String collector, String customerId, String customer
      * full is not chased, so not listed). An invoice a pending promise covers ({@link WorklistTables#PROMISED_BY},
      * when the rows carry it) is not asked for: a reminder that demands what the customer has promised to pay by a
      * later day undoes the promise. Nor is an invoice not yet due that no written step has reached: a courtesy
-     * reminder of what falls due this week would otherwise total what falls due next month too. The reminder is worded by the most severe written step among the invoices it
-     * asks for, so an overdue promised invoice does not make a final notice of a reminder of a recent one. The
+     * reminder of what falls due this week would otherwise total what falls due next month too. The reminder is
+     * worded by the most severe written step among the invoices it asks for, so an overdue promised invoice does not
+     * make a final notice of a reminder of a recent one; when that step reaches overdue invoices only
+     * ({@link DunningStrategy.Step#overdueOnly}), the invoices not yet due are not asked for either, since its words
+     * speak of overdue invoices, and are named beside it as the others not yet due are. The
      * promise and plan instalment come from the first row that has them, read from the worklist's promise and
      * plan-instalment columns ({@link WorklistTables#PROMISE_STATUS} .. {@link WorklistTables#PLAN_INSTALMENT_AMOUNT})
      * when the rows carry them.
@@ -124,6 +127,12 @@ public record ReminderDraft(String collector, String customerId, String customer
         }
         if (step == null) {
             return Optional.empty();
+        }
+        if (step.overdueOnly()) {
+            // A final notice that lists an invoice due next week beside "the overdue invoices below" demands money
+            // that is not yet owed; the invoice a courtesy step reached is named in the not-yet-due sentence instead.
+            invoices.stream().filter(i -> i.daysPastDue() <= 0).forEach(notYetDue::add);
+            invoices.removeIf(i -> i.daysPastDue() <= 0);
         }
         Comparator<Invoice> order = Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::invoiceId);
         invoices.sort(order);

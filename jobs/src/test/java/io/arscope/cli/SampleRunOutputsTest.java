@@ -205,6 +205,9 @@ class SampleRunOutputsTest {
             assertTrue(log.containsAll(own), step);
         }
         assertTrue(log.stream().anyMatch(l -> l.matches("\\S+ WARN  score: arscope score: warning: model refused.*")));
+        // Spark warns of every stage whose plan is a megabyte or two; nobody reading a run's log can act on it.
+        assertFalse(log.stream().anyMatch(l -> l.contains("Broadcasting large task binary")), log::toString);
+        assertFalse(out.contains("Broadcasting large task binary"), out);
         assertTrue(out.contains("forecast: as of 2026-10-31, expected cash over 13 weeks 5,087,846.84 (80% interval "
                 + "4,303,296.88 to 5,517,688.68), week 1 "), out);
         assertTrue(out.contains("metrics: as of 2026-10-31 (months to 2026-10-31), 2026-10 ending AR 2,071,951.17, "

@@ -35,7 +35,8 @@ import io.arscope.testing.TestSpark;
  * capacity 3), each read back by a strict RFC 5322 / MIME reader and checked field by field.
  *
  * <p>ana.ruiz: C3 (I31 2,000.00 95 days past due and I32 500.00 100 days; 700.00 on account covers I32 in full and
- * 200.00 of I31: 1,800.00 x 0.9 = 1,620.00, final notice, a letter) first; C2 (I21 3,000.00 x 0.5 = 1,500.00, 2 days:
+ * 200.00 of I31: 1,800.00 x 0.9 = 1,620.00, final notice, a letter; I33 600.00 due in 3 days, at the courtesy step
+ * before the due date) first; C2 (I21 3,000.00 x 0.5 = 1,500.00, 2 days:
  * polite reminder, an email), named with a line break and a header, second; C1 (I11 1,250.50 10 days: firm
  * reminder; I12 400.00 3 days; I13 99.99 due in 5 days; 750.30 + 120.00 + 10.00 = 880.30) third; C4 (call, 500.00)
  * and C5 (polite reminder, 20.00) are beyond today's capacity. Zoë: ../C6 (I61 800.00 due in 2 days, high risk:
@@ -73,6 +74,7 @@ class ReminderDraftsTest {
                 WorklistTest.score("I21", "C2", 2, "3000.00", 0.5, "low"),
                 WorklistTest.score("I31", "C3", 95, "2000.00", 0.9, "high"),
                 WorklistTest.score("I32", "C3", 100, "500.00", 0.9, "high"),
+                WorklistTest.score("I33", "C3", -3, "600.00", 0.9, "high"),
                 WorklistTest.score("I41", "C4", 20, "1000.00", 0.5, "medium"),
                 WorklistTest.score("I51", "C5", 4, "100.00", 0.2, "low"),
                 WorklistTest.score("I61", "../C6", -2, "800.00", 0.9, "high"));
@@ -248,6 +250,8 @@ class ReminderDraftsTest {
 
     @Test
     void aFinalNoticeListsWhatIsLeftOnceTheCreditIsSetAgainstIt() throws Exception {
+        // I33, due in 3 days, has reached the courtesy step of a high-risk customer: a final notice, whose words are
+        // of overdue invoices, names it as not yet due instead of demanding it.
         StrictEml.Message m = read(plain, "ana.ruiz", "C3.eml");
         assertEquals("Final notice: USD 1,800.00 overdue on account C3", m.subject());
         List<String> body = m.body().lines().toList();
@@ -255,9 +259,10 @@ class ReminderDraftsTest {
         assertEquals(List.of("Invoice  Due date      Amount due  Status", "-".repeat(50),
                 "I31      2024-12-26  USD 1,800.00  95 days overdue", "",
                 "Total open: USD 1,800.00, of which USD 1,800.00 is overdue.", "",
+                "Invoice I33 (USD 600.00, due on 2025-04-03) is not yet due, so it is not part of this reminder.", "",
                 "This is our final notice. Unless the overdue amount is paid within 10 days, further deliveries on "
                         + "credit will be put on hold and the debt may be passed on for collection."),
-                body.subList(4, 11));
+                body.subList(4, 13));
     }
 
     @Test
