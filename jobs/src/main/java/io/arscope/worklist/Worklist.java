@@ -152,11 +152,13 @@ public final class Worklist {
 
         // Kept once computed: the roll-up reads the ranked invoices twice and the ranked list once more, and each
         // read would otherwise redo every join above (five times over for the two lists).
-        // The invoices with an action today lead their customer's: the top one is what the call is about, and its
-        // reasons are the customer's.
+        // The invoices with an action today lead their customer's, the most severe step first: the customer's
+        // action is its most severe invoice's, so the top invoice is what the call is about and its reasons are the
+        // customer's. Ranked by priority alone, a final notice's invoice 117 days overdue followed a larger one
+        // 15 days overdue, whose reasons then explained a final notice.
         Dataset<Row> invoices = unranked.withColumn("invoice_rank", row_number().over(
                 Window.partitionBy(keyColumns()).orderBy(when(ACTS_TODAY, lit(0)).otherwise(lit(1)),
-                        col("priority_value").desc(), col("days_past_due").desc(), col("open_amount").desc(),
+                        col("action_severity").desc(), col("priority_value").desc(), col("days_past_due").desc(), col("open_amount").desc(),
                         col("invoice_id")))).localCheckpoint(false);
         Dataset<Row> rollup = rollup(invoices, customers, config);
         Dataset<Row> ranks = rollup.select(col("collector").as("r_collector"), col("queue").as("r_queue"),

@@ -358,25 +358,27 @@ class WorklistTest {
      * Issue 22: "100% of its open balance is overdue" stood beside Open 2,387.47 and Overdue 782.83 for Cedar Motors
      * (40% for Blue Ridge Pharma, 34% for Summit Retail): the customer row took its top invoice's reason, which
      * spoke of the customer's other invoices. A customer row says the balance with its own figures, names the
-     * invoice a reason about an invoice is about, and says the last payment from its own date. The not-yet-due
-     * invoices whose reasons lead (INV00004889, B1, S1) are of high risk and due within 14 days: each has a courtesy
-     * reminder, so it can lead its customer.
+     * invoice a reason about an invoice is about, and says the last payment from its own date. The top invoice is
+     * the one whose step is the customer's action: INV00004697, B2 and S2, overdue (a firm or polite reminder), lead
+     * the larger INV00004889, B1 and S1, high risk and due within 14 days, whose courtesy reminders are milder; their
+     * reasons, not the courtesy reminders', explain the customer's action.
      */
     @Test
     void aCustomerRowSaysItsReasonsWithItsOwnFigures() {
         SparkSession spark = TestSpark.session();
         String balance = "hist_overdue_share,amount_vs_usual,hist_lateness_trend";
         List<Row> scores = List.of(
-                score("INV00004889", "C000019", -11, "1604.64", 0.3853, "high", balance,
+                score("INV00004889", "C000019", -11, "1604.64", 0.3853, "high", null, "no single factor stands out"),
+                score("INV00004697", "C000019", 9, "782.83", 0.2098, "low", balance,
                         "100% of its balance on other invoices is overdue", "invoice is 1.8 times its usual amount",
                         "has lately paid 3 days later than its own average"),
-                score("INV00004697", "C000019", 9, "782.83", 0.2098, "low", null, "no single factor stands out"),
-                score("B1", "C000243", -12, "16702.21", 0.5, "high", "hist_overdue_share",
+                score("B1", "C000243", -12, "16702.21", 0.5, "high", null, "no single factor stands out"),
+                score("B2", "C000243", 2, "10927.62", 0.2, "low", "hist_overdue_share",
                         "100% of its balance on other invoices is overdue"),
-                score("B2", "C000243", 2, "10927.62", 0.2, "low", null, "no single factor stands out"),
-                score("S1", "C000323", -5, "25698.99", 0.9, "high", "hist_late_share,hist_overdue_balance_log",
-                        "67% of its earlier invoices were late (paid late, or unpaid past due)", "has USD 13,254.06 overdue on its other invoices"),
-                score("S2", "C000323", 8, "13254.06", 0.2, "low", null, "no single factor stands out"),
+                score("S1", "C000323", -5, "25698.99", 0.9, "high", null, "no single factor stands out"),
+                score("S2", "C000323", 8, "13254.06", 0.2, "low", "hist_late_share,hist_overdue_balance_log",
+                        "67% of its earlier invoices were late (paid late, or unpaid past due)",
+                        "has USD 13,254.06 overdue on its other invoices"),
                 score("P1", "C9", 5, "100.00", 0.5, "medium", "days_since_last_payment", "no payment for 40 days"));
         List<Row> customers = List.of(
                 RowFactory.create("C000019", "Cedar Motors Co", "ana", d("2025-03-28"), NO_CREDIT),
@@ -387,11 +389,11 @@ class WorklistTest {
                 spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(), DISPUTES),
                 noPaidHistory(spark), WorklistConfig.DEFAULT.withHorizonDays(UnpaidAtHorizon.NONE));
         assertEquals(List.of(
-                "C000019 USD 2387.47 782.83 INV00004889 [USD 782.83 of its USD 2,387.47 open is overdue (33%), "
-                        + "INV00004889: invoice is 1.8 times its usual amount, "
+                "C000019 USD 2387.47 782.83 INV00004697 [USD 782.83 of its USD 2,387.47 open is overdue (33%), "
+                        + "INV00004697: invoice is 1.8 times its usual amount, "
                         + "has lately paid 3 days later than its own average]",
-                "C000243 USD 27629.83 10927.62 B1 [USD 10,927.62 of its USD 27,629.83 open is overdue (40%), null, null]",
-                "C000323 USD 38953.05 13254.06 S1 [67% of its earlier invoices were late (paid late, or unpaid past due), "
+                "C000243 USD 27629.83 10927.62 B2 [USD 10,927.62 of its USD 27,629.83 open is overdue (40%), null, null]",
+                "C000323 USD 38953.05 13254.06 S2 [67% of its earlier invoices were late (paid late, or unpaid past due), "
                         + "USD 13,254.06 of its USD 38,953.05 open is overdue (34%), null]",
                 "C9 USD 100.00 100.00 P1 [no single factor stands out, null, null]"),
                 lists.customers().orderBy("customer_id").collectAsList().stream().map(r -> String.join(" ",
@@ -401,7 +403,7 @@ class WorklistTest {
                         .toList());
         // An invoice row keeps its score's reasons, but for the last payment, said from the row's date: C9 paid today.
         assertEquals(List.of("100% of its balance on other invoices is overdue", "no single factor stands out"),
-                lists.invoices().filter("invoice_id in ('B1', 'P1')").orderBy("invoice_id").collectAsList().stream()
+                lists.invoices().filter("invoice_id in ('B2', 'P1')").orderBy("invoice_id").collectAsList().stream()
                         .map(r -> r.<String>getAs("reason_1")).toList());
     }
 
