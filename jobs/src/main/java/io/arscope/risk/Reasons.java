@@ -41,7 +41,10 @@ public final class Reasons {
      */
     private static final List<Set<String>> SAME_MEASURE = List.of(
             Set.of("hist_mean_days_late", "hist_amount_weighted_days_late", "hist_settled_vs_due_days"),
-            Set.of("hist_recent_days_late", "hist_recent_settled_vs_due_days"));
+            Set.of("hist_recent_days_late", "hist_recent_settled_vs_due_days"),
+            // The customer's late share, the same shrunk toward its segment's, and the segment's: one fact about how
+            // often it pays late, which said twice took a third of a row's reasons.
+            Set.of("hist_late_share", "hist_late_share_shrunk", "segment_late_share"));
 
     /**
      * One reason.
@@ -115,7 +118,7 @@ public final class Reasons {
             case "hist_amount_weighted_days_late" -> aboveUsual && whole(v) > 0
                     ? "pays " + days(whole(v)) + " late on average, weighted by amount" : null;
             case "hist_late_share_shrunk" -> aboveUsual && v > 0
-                    ? "judged with its segment, about " + percent(v) + " of its invoices are late" : null;
+                    ? "about " + percent(v) + " of its invoices are paid late (its record, weighed with its segment's)" : null;
             case "segment_late_share" -> aboveUsual && v > 0 ? "in its segment, " + percent(v) + " of invoices are late"
                     : null;
             case "hist_days_late_slope" -> whole(v) > 0
@@ -149,7 +152,7 @@ public final class Reasons {
             case "hist_on_account_cover" -> v > 0
                     ? "its credit on account covers " + percent(v) + " of its other open balance" : null;
             case "hist_invoices" -> belowUsual && whole(v) > 0
-                    ? plural(whole(v), "earlier invoice") + " to judge by, fewer than most customers" : null;
+                    ? plural(whole(v), "earlier invoice") + " to judge by, fewer than the average customer's" : null;
             case "hist_promises_broken" -> whole(v) > 0 ? "broke " + plural(whole(v), "promise") + " to pay before"
                     : null;
             case "hist_instalments_missed" -> whole(v) > 0
@@ -161,7 +164,7 @@ public final class Reasons {
             case "days_since_last_payment" -> aboveUsual ? "no payment for " + days(whole(v)) : null;
             case "max_days_past_due" -> whole(v) > 0 ? "has an invoice " + days(whole(v)) + " past due" : null;
             case "credit_use" -> aboveUsual && v > 0 ? "uses " + percent(v) + " of its credit limit" : null;
-            case "tenure_days" -> belowUsual ? "a customer for " + days(whole(v)) + ", less than most" : null;
+            case "tenure_days" -> belowUsual ? "a customer for " + days(whole(v)) + ", less than the average customer" : null;
             case "amount_vs_usual" -> aboveUsual && Math.round(v * 10) > 10
                     ? "invoice is " + decimal(v) + " times its usual amount" : null;
             case "log_amount" -> aboveUsual ? "a larger invoice than most: " + money(Math.exp(v), currency) : null;

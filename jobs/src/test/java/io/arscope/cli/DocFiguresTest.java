@@ -129,14 +129,15 @@ class DocFiguresTest {
         // risk-model.md's reasons in words, each a reason of an invoice of the worklist ranked by the model.
         for (String words : List.of("93% of its earlier invoices were late (paid late, or unpaid past due)",
                 "pays 61 days late on average",
-                "judged with its segment, about 41% of its invoices are late", "in its segment, 50% of invoices are late",
+                "about 41% of its invoices are paid late (its record, weighed with its segment's)", "in its segment, 50% of invoices are late",
                 "has lately paid 6 days later than its own average",
                 "has paid each of its latest invoices about 1 day later than the one before",
                 "settles 3 days after its due dates on average", "paid 31% of its invoices in parts",
                 "100% of its balance on other invoices is overdue", "has USD 27,179.90 open on its other invoices",
                 "has 2 other invoices open", "its other open invoices are 34 days old on average",
                 "has another invoice 9 days past due", "67% of its disputes ended in a credit",
-                "4 earlier invoices to judge by, fewer than most customers", "a customer for 752 days, less than most",
+                "4 earlier invoices to judge by, fewer than the average customer's",
+                "a customer for 752 days, less than the average customer",
                 "no payment for 99 days", "uses 38% of its credit limit", "long payment terms: 45 days",
                 "a larger invoice than most: USD 14,526.39", "invoice is 4.6 times its usual amount")) {
             quotes.add(new Quote(risk, "\"" + words + "\"", () -> "\"" + invoiceReason(words) + "\""));
