@@ -573,16 +573,19 @@ public final class CfoReport {
         String intro = "The customers with the most exposure (open amount) times their probability of having an "
                 + "invoice more than 60 days past due within the next 90 days, from the customer model of "
                 + "arscope score. The suggested limit is the larger of a month of the customer's credit sales times "
-                + "(its terms + 15 days) / 30 and what it owes now, times (1 - the probability), rounded; see "
-                + "risk-model.md.";
+                + "(its terms + 15 days) / 30 and what it owes now, times (1 - the probability), rounded; a "
+                + "low-band customer is never suggested less than it owes (rounded up), and a limit below what a "
+                + "customer owes means holding new orders until it pays down; see risk-model.md.";
         List<String> rows = w.customers().stream()
                 .map(c -> row(cell(c.name() == null ? c.customerId() : c.name() + " (" + c.customerId() + ")"),
                         moneyCell(c.exposure()), shareCell(c.probability()), cell(c.band()),
-                        moneyCell(c.exposureAtRisk()), countCell(c.maxDaysPastDue()),
+                        moneyCell(c.exposureAtRisk()), numCell(escape(c.maxDaysPastDue() == null ? "nothing open"
+                                : FinanceFormat.daysPastDue(c.maxDaysPastDue()))),
                         numCell(escape(FinanceFormat.orWhy(c.creditLimit(), FinanceFormat::money,
                                 "no limit on file"))),
                         numCell(escape(FinanceFormat.orWhy(c.suggestedLimit(), FinanceFormat::money,
-                                c.limitBasis()))),
+                                c.limitBasis()) + (c.suggestedLimit() != null && c.suggestedLimit() < c.exposure()
+                                        ? " (below what it owes: hold new orders)" : ""))),
                         numCell(escape(FinanceFormat.orWhy(c.limitChange(), FinanceFormat::money,
                                 c.suggestedLimit() == null ? "no suggestion"
                                         : c.creditLimit() == null ? "no current limit" : "limit in another currency"))),

@@ -202,11 +202,11 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
     }
 
     /**
-     * One customer of customer_scores: null where the table has the figure empty (no current limit, no suggestion,
-     * no change), with the rule's basis saying why.
+     * One customer of customer_scores: null where the table has the figure empty (nothing open, no current limit,
+     * no suggestion, no change), with the rule's basis saying why.
      */
     public record WatchCustomer(String customerId, String name, double exposure, double probability, String band,
-            double exposureAtRisk, int maxDaysPastDue, String reason, Double creditLimit, Double suggestedLimit,
+            double exposureAtRisk, Integer maxDaysPastDue, String reason, Double creditLimit, Double suggestedLimit,
             Double limitChange, String limitBasis) {
     }
 }

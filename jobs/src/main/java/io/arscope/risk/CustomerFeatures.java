@@ -49,7 +49,7 @@ public final class CustomerFeatures {
                     DataTypes.DoubleType, false), false),
             DataTypes.createStructField("crosses_60", DataTypes.BooleanType, true),
             DataTypes.createStructField("exposure", DataTypes.createDecimalType(20, 2), false),
-            DataTypes.createStructField("max_days_past_due", DataTypes.IntegerType, false),
+            DataTypes.createStructField("max_days_past_due", DataTypes.IntegerType, true),
             DataTypes.createStructField("sales", DataTypes.createDecimalType(20, 2), false),
             DataTypes.createStructField("sales_days", DataTypes.IntegerType, false),
             DataTypes.createStructField("sales_invoices", DataTypes.IntegerType, false),
@@ -109,7 +109,7 @@ public final class CustomerFeatures {
     }
 
     /** One customer on one day, as {@link #SCHEMA} holds it. */
-    record Observation(Map<String, Double> features, Boolean crosses60, BigDecimal exposure, int maxDaysPastDue,
+    record Observation(Map<String, Double> features, Boolean crosses60, BigDecimal exposure, Integer maxDaysPastDue,
             BigDecimal sales, int salesDays, int salesInvoices, int latestTermsDays, String currencies)
             implements Serializable {
     }
@@ -121,7 +121,9 @@ public final class CustomerFeatures {
         BigDecimal exposure = BigDecimal.ZERO;
         BigDecimal sales = BigDecimal.ZERO;
         int salesInvoices = 0;
-        int maxDaysPastDue = 0;
+        // Of the most overdue open invoice, as the worklist says it (negative when none is due yet); null when
+        // nothing is open, which a 0 would show as an invoice due today.
+        Integer maxDaysPastDue = null;
         RiskFeatures.Invoice latest = null;
         TreeSet<String> currencies = new TreeSet<>();
         for (RiskFeatures.Invoice i : invoices) {
@@ -132,7 +134,8 @@ public final class CustomerFeatures {
             BigDecimal open = i.openBefore(t);
             exposure = exposure.add(open);
             if (open.signum() > 0) {
-                maxDaysPastDue = (int) Math.max(maxDaysPastDue, ChronoUnit.DAYS.between(i.due(), d));
+                int days = (int) ChronoUnit.DAYS.between(i.due(), d);
+                maxDaysPastDue = maxDaysPastDue == null ? days : Math.max(maxDaysPastDue, days);
             }
             if (ChronoUnit.DAYS.between(i.issued(), d) < SALES_DAYS) {
                 sales = sales.add(i.amount());
@@ -149,7 +152,7 @@ public final class CustomerFeatures {
         Map<String, Double> f = new TreeMap<>();
         RiskFeatures.History h = RiskFeatures.addHistory(f, null, invoices, onAccount, t, graceDays);
         ActivityHistory.addFeatures(f, activity, t);
-        f.put("max_days_past_due", (double) maxDaysPastDue);
+        f.put("max_days_past_due", maxDaysPastDue == null ? 0.0 : Math.max(0, maxDaysPastDue));
         f.put("sales_12m_log", Math.log1p(sales.doubleValue()));
         Row r = latest.row();
         BigDecimal limit = r.getAs("credit_limit");

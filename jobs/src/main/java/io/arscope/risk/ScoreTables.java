@@ -54,7 +54,8 @@ public final class ScoreTables {
 
     public static final Column<String> NAME = text("name");
     public static final Column<BigDecimal> EXPOSURE = money("exposure").required();
-    public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due").required();
+    /** Of the customer's most overdue open invoice, negative when none is due yet; null when nothing is open. */
+    public static final Column<Integer> MAX_DAYS_PAST_DUE = integer("max_days_past_due");
     public static final Column<Double> PROBABILITY_60DPD_90D = share("probability_60dpd_90d").required();
     /** Exposure times the probability: what the report ranks the customers to watch by. */
     public static final Column<BigDecimal> EXPOSURE_AT_RISK = money("exposure_at_risk").required();

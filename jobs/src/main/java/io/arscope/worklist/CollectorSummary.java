@@ -144,7 +144,7 @@ public final class CollectorSummary {
         md.append(".\n");
         String cooling = Worklist.COLLECT + "/cooling";
         if (!totals.none(cooling)) {
-            md.append("- Cooling off (contacted in the last ").append(config.coolOffDays()).append(" days): ")
+            md.append("- Cooling off (").append(config.coolingOffWords()).append("): ")
                     .append(totals.customers(cooling)).append(", ").append(totals.money(cooling, "open"))
                     .append(" open.\n");
         }

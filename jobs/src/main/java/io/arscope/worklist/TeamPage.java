@@ -91,8 +91,8 @@ public final class TeamPage {
                 .append(count(total(collectors, TeamView.Load::disputesUnreached), "dispute")).append(", ")
                 .append(money.apply(sum(collectors, TeamView.Load::disputesUnreachedOpen))).append(" open.</p>\n");
         int coolingOff = total(view.loads(), TeamView.Load::coolingOffCustomers);
-        html.append("<p id=\"cooling-off\">Cooling off (contacted in the last ").append(config.coolOffDays())
-                .append(config.coolOffDays() == 1 ? " day" : " days").append(", held back on purpose): <strong>")
+        html.append("<p id=\"cooling-off\">Cooling off (").append(config.coolingOffWords())
+                .append(", held back on purpose): <strong>")
                 .append(count(coolingOff, "customer")).append("</strong> with an action due, <strong>")
                 .append(money.apply(sum(view.loads(), TeamView.Load::coolingOffOpen))).append("</strong> open.</p>\n");
         html.append("<p id=\"unassigned\">No collector: ");

@@ -47,6 +47,14 @@ public record WorklistConfig(int capacity, int disputeCapacity, double notDueUrg
      */
     public static final int DEFAULT_HORIZON_DAYS = 30;
 
+    /**
+     * Who is cooling off, in words: a customer contacted 3 days ago is back on the list with the default, so "in the
+     * last 3 days" would say it was held back.
+     */
+    public String coolingOffWords() {
+        return coolOffDays == 1 ? "contacted today" : "contacted fewer than " + coolOffDays + " days ago";
+    }
+
     /** A configuration with the default horizon. */
     public WorklistConfig(int capacity, int disputeCapacity, double notDueUrgency, int urgencyDays,
             double maxUrgency, AgingBuckets buckets, DunningStrategy strategy, int coolOffDays) {

@@ -82,6 +82,10 @@ class CustomerFeaturesTest {
         assertEquals(0, new BigDecimal("0").compareTo(knew.getAs("exposure")));
         assertEquals(new BigDecimal("200.00"), knew.getAs("sales"));
         assertEquals(91, (int) knew.getAs("sales_days"));
+        // Nothing open is no days past due, not 0 (an invoice due today); I61 is due in 29 days, said as the worklist
+        // says it, while the model's feature stays 0 (below).
+        assertNull(knew.getAs("max_days_past_due"));
+        assertEquals(-29, (int) rows.get("K61").getAs("max_days_past_due"));
     }
 
     /**

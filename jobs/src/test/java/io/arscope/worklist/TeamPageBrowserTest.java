@@ -61,7 +61,7 @@ class TeamPageBrowserTest {
                     browser.evaluate("document.getElementById('unreached').textContent").asText());
             assertEquals("No collector: every customer has a collector.",
                     browser.evaluate("document.getElementById('unassigned').textContent").asText());
-            assertEquals("Cooling off (contacted in the last 3 days, held back on purpose): 0 customers with an "
+            assertEquals("Cooling off (contacted fewer than 3 days ago, held back on purpose): 0 customers with an "
                     + "action due, USD 0.00 open.",
                     browser.evaluate("document.getElementById('cooling-off').textContent").asText());
             // The columns: today, spare, open and overdue today, disputes, not reached and its open amount,

@@ -126,7 +126,7 @@ class TeamViewTest {
                 LocalDate.of(2025, 3, 31), CONFIG, "EUR", null).replaceAll("<[^>]+>", "");
         assertTrue(text.contains("Not reached today (beyond a collector's capacity): 2 customers with an action due, "
                 + "EUR 1,200.00 open (EUR 1,200.00 overdue); 0 disputes, EUR 0.00 open."), text);
-        assertTrue(text.contains("Cooling off (contacted in the last 3 days, held back on purpose): 1 customer with "
+        assertTrue(text.contains("Cooling off (contacted fewer than 3 days ago, held back on purpose): 1 customer with "
                 + "an action due, EUR 250.00 open."), text);
     }
 

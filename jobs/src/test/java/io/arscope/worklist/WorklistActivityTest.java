@@ -240,7 +240,7 @@ class WorklistActivityTest {
                 - Collection: 4 customers with an action due, USD 3,500.00 open (USD 3,500.00 overdue).
                 - Disputes: 0 customers.
                 - No action due yet (no step of the dunning strategy applies): 0 customers.
-                - Cooling off (contacted in the last 3 days): 1 customer, USD 2,000.00 open.
+                - Cooling off (contacted fewer than 3 days ago): 1 customer, USD 2,000.00 open.
                 """, summary.substring(summary.indexOf("## Not reached today")));
     }
 
