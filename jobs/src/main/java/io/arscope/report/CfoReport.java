@@ -398,18 +398,18 @@ public final class CfoReport {
             ReportData.ProvisionLine b = before.isEmpty() ? null : before.get(k);
             return row(cell(p.bucket()),
                     numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, noHistory)),
-                    numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::share, unknownRate)),
+                    numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::lossRate, unknownRate)),
                     numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
                     numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, unknownRate)),
                     numCell(b == null ? escape(FinanceFormat.notAvailable(noBefore))
-                            : FinanceFormat.orWhy(b.lossRate(), FinanceFormat::share, unknownRate)),
+                            : FinanceFormat.orWhy(b.lossRate(), FinanceFormat::lossRate, unknownRate)),
                     numCell(escape(b == null ? FinanceFormat.notAvailable(noBefore) : FinanceFormat.money(b.balance()))),
                     numCell(b == null ? escape(FinanceFormat.notAvailable(noBefore))
                             : FinanceFormat.orWhy(b.ecl(), FinanceFormat::money, unknownRate)));
         }).toList());
         String lossRate = balance == null ? FinanceFormat.notAvailable(empty)
                 : ecl == null ? FinanceFormat.notAvailable(unknownRate)
-                : balance == 0 ? FinanceFormat.notAvailable("no open balance") : FinanceFormat.share(ecl / balance);
+                : balance == 0 ? FinanceFormat.notAvailable("no open balance") : FinanceFormat.lossRate(ecl / balance);
         Double balanceBefore = before.isEmpty() ? null
                 : ReportData.sum(before.stream().map(ReportData.ProvisionLine::balance).toList());
         rows.add(totalRow(cell("Total"), cell(""), numCell(lossRate),

@@ -136,10 +136,11 @@ class CfoReportTest {
         assertTrue(html.contains("<span class=\"bad\">+3.5 days</span> vs last year"));
         assertTrue(html.contains("<span class=\"bad\">-6.7 pts</span> vs last year"));
         assertTrue(html.contains("<span class=\"flat\">0.0 pts</span> vs last month"));
-        // Provision matrix: loss rate of 1-30 is 0.30 x 0.45 x 0.60 x 0.70 = 5.67%; total ECL 6,697, 4.5% of AR.
-        assertTrue(html.contains("<td>1-30</td><td class=\"num\">30.0%</td><td class=\"num\">5.7%</td>"
+        // Provision matrix: loss rate of 1-30 is 0.30 x 0.45 x 0.60 x 0.70 = 5.67%, shown to the hundredth so that
+        // 25,000 x 5.67% gives the 1,418 beside it; total ECL 6,697.46, 4.46% of AR.
+        assertTrue(html.contains("<td>1-30</td><td class=\"num\">30.0%</td><td class=\"num\">5.67%</td>"
                 + "<td class=\"num\">25,000</td><td class=\"num\">1,418</td>"), html);
-        assertTrue(html.contains("<td class=\"num\">4.5%</td><td class=\"num\">150,000</td>"
+        assertTrue(html.contains("<td class=\"num\">4.46%</td><td class=\"num\">150,000</td>"
                 + "<td class=\"num\">6,697</td>"));
         // Forecast: 650,000 in two weeks, the interval where there is one, n/a and why where there is not.
         // The total has its own interval, calibrated on past totals: not the weeks' bounds added up.
@@ -423,8 +424,9 @@ class CfoReportTest {
         assertTrue(html.contains("<p>Against 2026-02 (6,123, that month-end's aging at the roll rates known then) "
                 + "the allowance rose 575: +512 from balances (their change at 2026-02's loss rates) and +63 "
                 + "from loss rates.</p>"), html);
-        assertTrue(html.contains("<td>current</td><td class=\"num\">8.0%</td><td class=\"num\">0.5%</td>"
-                + "<td class=\"num\">110,000</td><td class=\"num\">499</td><td class=\"num\">0.4%</td>"
+        // Current: 0.08 x 0.0567 = 0.4536% of 110,000 = 499; February's 0.07 x 0.0567 = 0.3969% of 100,000 = 397.
+        assertTrue(html.contains("<td>current</td><td class=\"num\">8.0%</td><td class=\"num\">0.45%</td>"
+                + "<td class=\"num\">110,000</td><td class=\"num\">499</td><td class=\"num\">0.40%</td>"
                 + "<td class=\"num\">100,000</td><td class=\"num\">397</td></tr>"), html);
         assertTrue(html.contains("<td class=\"num\">6,697</td><td></td><td class=\"num\">134,000</td>"
                 + "<td class=\"num\">6,123</td></tr>"), html);
