@@ -109,6 +109,14 @@ final class ValueParsers implements Serializable {
             plain = ungrouped(field, text, plain);
         }
         if (decimalSeparator.equals(",")) {
+            if (plain.indexOf('.') >= 0) {
+                // Under a decimal comma a '.' the mapping does not name as grouping is a German or French export's
+                // thousands mark: read as a decimal point, 1.500 would become 1.50, a thousandth of it, accepted.
+                throw new FieldProblem(RejectReason.BAD_AMOUNT, field, field + " '" + text + "' has a '.', which "
+                        + "its source does not use: its decimal mark is ','" + (groupingSeparator.isEmpty()
+                                ? " and it names no thousands separator (groupingSeparator: '.' reads 1.500 as 1500)"
+                                : " and its thousands separator '" + groupingSeparator + "'"));
+            }
             plain = plain.replace(',', '.');
         }
         BoundedDecimal.Reading reading = BoundedDecimal.read(plain);

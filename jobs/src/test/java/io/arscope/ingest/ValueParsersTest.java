@@ -125,6 +125,27 @@ class ValueParsersTest {
         assertEquals(new BigDecimal("2500.00"), dot.money("amount", "2500.00"));
     }
 
+    /**
+     * A German export's "1.500" under a decimal comma with no grouping separator named (or a French one's, grouped
+     * by spaces) was read as 1.50, a thousandth of the amount, and accepted; so were 12.000 and 6.000.
+     */
+    @Test
+    void aPointUnderADecimalCommaIsNoAmountNeverAThousandthOfIt() throws MappingException {
+        ValueParsers german = parsers("    decimalSeparator: ','\n");
+        ValueParsers french = parsers("    decimalSeparator: ','\n    groupingSeparator: ' '\n");
+        for (String misread : List.of("1.500", "12.000", "6.000", "1.5", "1.234,56")) {
+            assertEquals("BAD_AMOUNT: amount '" + misread + "' has a '.', which its source does not use: its decimal "
+                    + "mark is ',' and it names no thousands separator (groupingSeparator: '.' reads 1.500 as 1500)",
+                    problem(() -> german.money("amount", misread)), misread);
+        }
+        assertEquals("BAD_AMOUNT: amount '1.500,00' has a '.', which its source does not use: its decimal mark is ',' "
+                + "and its thousands separator ' '", problem(() -> french.money("amount", "1.500,00")));
+        assertEquals(new BigDecimal("1500.00"), german.money("amount", "1500"));
+        assertEquals(new BigDecimal("1500.25"), german.money("amount", "1500,25"));
+        assertEquals(new BigDecimal("-1500.25"), french.money("amount", "1 500,25-"));
+        assertEquals(new BigDecimal("0.1234567890"), german.rate("rate", "0,123456789"));
+    }
+
     @Test
     void readsTheNegativesOfAccountingExportsBehindOrInParentheses() throws MappingException {
         ValueParsers comma = parsers("    decimalSeparator: ','\n    groupingSeparator: '.'\n");
