@@ -109,12 +109,13 @@ public final class PipelineRun {
         }
         Instant started = Instant.now();
         RunPlan plan = RunPlan.of(o.model() != null, o.skip(), o.from(), date.publishedSteps());
-        RunInputs.Inputs inputs = RunInputs.describe(o);
+        RunInputs.Inputs inputs = RunInputs.describe(o, spark.sparkContext().hadoopConfiguration());
         RunInputs.Code code = RunInputs.code();
         String fingerprint = RunManifest.sha256(JSON.writeValueAsString(List.of(o.asOf().toString(), inputs, code,
                 plan.toString())));
         Optional<Path> previous = date.publishedRun();
-        Path run = resumable(date, previous, fingerprint).orElse(null);
+        // A database's rows may have changed since the run stopped, and nothing in the fingerprint would show it.
+        Path run = inputs.jdbcUrl() != null ? null : resumable(date, previous, fingerprint).orElse(null);
         boolean resumed = run != null;
         Instant firstStarted = resumed ? firstStart(run).orElse(started) : started;
         if (run == null) {

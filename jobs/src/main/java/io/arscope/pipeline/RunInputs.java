@@ -21,9 +21,10 @@ import io.arscope.risk.ModelMetadata;
 import io.arscope.run.RunManifest;
 
 /**
- * The provenance of a pipeline run's inputs: the export's files with their sizes and SHA-256, the mapping and
- * config files, the code and the model. Its digest tells whether an unfinished run can be resumed: only when
- * nothing it was started from has changed.
+ * The provenance of a pipeline run's inputs: the export's files with their sizes and SHA-256 (on a cluster's file
+ * system, sizes, times of change and checksums), the mapping and config files, the code and the model. Its digest
+ * tells whether an unfinished run can be resumed: only when nothing it was started from has changed, which a
+ * database source cannot show.
  */
 final class RunInputs {
 
@@ -35,8 +36,18 @@ final class RunInputs {
             Double maxRejectShare, Model model) {
     }
 
-    /** One file read, by its path under the folder it was found in. */
-    record FileDigest(String file, long bytes, String sha256) {
+    /**
+     * One file read, by its path under the folder it was found in: a local file with its SHA-256; a file on a
+     * cluster's file system (an {@code --input} URI) with its time of last change and the checksum the file system
+     * keeps, where it keeps one, since reading every byte of an export on S3 twice to digest it would cost what
+     * ingest costs.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FileDigest(String file, long bytes, String sha256, String modified, String checksum) {
+
+        static FileDigest local(String file, long bytes, String sha256) {
+            return new FileDigest(file, bytes, sha256, null, null);
+        }
     }
 
     /** The code that runs: Arscope's version, and the jar it was loaded from with its digest, or its classes. */
@@ -63,8 +74,12 @@ final class RunInputs {
     private RunInputs() {
     }
 
-    static Inputs describe(PipelineOptions o) throws IOException {
-        List<FileDigest> files = o.input() != null && !o.input().contains("://") ? files(Path.of(o.input())) : null;
+    /**
+     * @param hadoop the configuration a cluster's file system is reached with, for an {@code --input} URI
+     */
+    static Inputs describe(PipelineOptions o, org.apache.hadoop.conf.Configuration hadoop) throws IOException {
+        List<FileDigest> files = o.input() == null ? null
+                : o.input().contains("://") ? remoteFiles(o.input(), hadoop) : files(Path.of(o.input()));
         return new Inputs(o.input(), files, o.mapping().toString(), RunManifest.sha256(o.mapping()),
                 o.config() == null ? null : o.config().toString(),
                 o.config() == null ? null : RunManifest.sha256(o.config()), o.jdbcUrl(), o.jdbcUser(),
@@ -133,8 +148,28 @@ final class RunInputs {
         }
         List<FileDigest> files = new ArrayList<>();
         for (Path p : paths) {
-            files.add(new FileDigest(real.relativize(p).toString(), Files.size(p), RunManifest.sha256(p)));
+            files.add(FileDigest.local(real.relativize(p).toString(), Files.size(p), RunManifest.sha256(p)));
         }
+        return files;
+    }
+
+    /** The files under {@code uri} on its file system, by path under it, as the file system describes them. */
+    private static List<FileDigest> remoteFiles(String uri, org.apache.hadoop.conf.Configuration hadoop)
+            throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(uri);
+        org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(hadoop);
+        String prefix = fs.makeQualified(root).toUri().getPath().replaceAll("/+$", "") + "/";
+        List<FileDigest> files = new ArrayList<>();
+        org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> listed = fs.listFiles(root, true);
+        while (listed.hasNext()) {
+            org.apache.hadoop.fs.LocatedFileStatus f = listed.next();
+            String path = f.getPath().toUri().getPath();
+            org.apache.hadoop.fs.FileChecksum checksum = fs.getFileChecksum(f.getPath());
+            files.add(new FileDigest(path.startsWith(prefix) ? path.substring(prefix.length()) : path, f.getLen(),
+                    null, java.time.Instant.ofEpochMilli(f.getModificationTime()).toString(),
+                    checksum == null ? null : checksum.toString()));
+        }
+        files.sort(java.util.Comparator.comparing(FileDigest::file));
         return files;
     }
 }

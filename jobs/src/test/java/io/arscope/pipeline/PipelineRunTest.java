@@ -2,6 +2,7 @@ package io.arscope.pipeline;
 
 import static org.apache.spark.sql.functions.row_number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,8 +107,11 @@ class PipelineRunTest {
     }
 
     private PipelineRun.Outcome run(Set<Step> skip, Step from, Path model) throws Exception {
-        PipelineOptions o = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
-                work.resolve("mapping.yaml"), model, skip, from, null, null, null, null, null);
+        return run(new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
+                work.resolve("mapping.yaml"), model, skip, from, null, null, null, null, null));
+    }
+
+    private PipelineRun.Outcome run(PipelineOptions o) throws Exception {
         PipelineRun pipeline = new PipelineRun(TestSpark.session(), this::job, new PrintWriter(progress, true));
         try (RunLock lock = PipelineRun.lock(o)) {
             return pipeline.run(o, lock);
@@ -238,6 +242,60 @@ class PipelineRunTest {
                 / 1000.0, m.toString());
         assertEquals("done before the run was interrupted", m.path("steps").get(0).path("outcome").asText());
         assertEquals(resumed.run(), work.resolve("root/2026-10-31").toRealPath());
+    }
+
+    /**
+     * An export given as a URI (as on a cluster, s3a:// or hdfs://) had no files in run.json, so a run that stopped
+     * was resumed after its export changed: the kept ingest had read the old one. Its files are now listed through
+     * the file system, with sizes and times of change, and a changed export starts a new run.
+     */
+    @Test
+    void anExportGivenAsAUriIsListedAndAChangedOneStartsANewRun() throws Exception {
+        PipelineOptions uri = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toUri().toString(),
+                work.resolve("mapping.yaml"), null, Set.of(), null, null, null, null, null, null);
+        failing = "score";
+        PipelineRun.Outcome failed = run(uri);
+        assertEquals(4, failed.exitCode());
+        JsonNode files = manifest(failed.run()).path("inputs").path("files");
+        assertEquals(1, files.size(), files::toString);
+        assertEquals("invoices.csv", files.get(0).path("file").asText());
+        assertEquals("invoice_id\nI1\n".length(), files.get(0).path("bytes").asInt());
+        assertEquals(java.time.Instant.ofEpochMilli(Files.getLastModifiedTime(work.resolve("export/invoices.csv"))
+                .toMillis()).toString(), files.get(0).path("modified").asText());
+
+        // Unchanged, the URI's run resumes as a folder's does.
+        failing = "alerts";
+        calls.clear();
+        PipelineRun.Outcome again = run(uri);
+        assertEquals(failed.run(), again.run());
+        assertEquals(List.of("score", "alerts"), calls.stream().map(c -> c.get(0)).toList());
+
+        // One more row in the export: a new run, from ingest.
+        Files.writeString(work.resolve("export/invoices.csv"), "invoice_id\nI1\nI2\n");
+        failing = null;
+        calls.clear();
+        PipelineRun.Outcome fresh = run(uri);
+        assertEquals(0, fresh.exitCode());
+        assertFalse(fresh.run().equals(failed.run()), fresh.run().toString());
+        assertEquals("ingest", calls.get(0).get(0));
+        assertFalse(manifest(fresh.run()).path("resumed").asBoolean());
+    }
+
+    /** A database's rows may change after a run stops, which no fingerprint shows: such a run is never resumed. */
+    @Test
+    void aRunReadingADatabaseIsNotResumed() throws Exception {
+        PipelineOptions database = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
+                work.resolve("mapping.yaml"), null, Set.of(), null, null, "jdbc:postgresql://db:5432/ar", "arscope",
+                null, null);
+        failing = "score";
+        PipelineRun.Outcome failed = run(database);
+        assertEquals(4, failed.exitCode());
+        failing = null;
+        calls.clear();
+        PipelineRun.Outcome next = run(database);
+        assertEquals(0, next.exitCode());
+        assertFalse(next.run().equals(failed.run()), next.run().toString());
+        assertEquals("ingest", calls.get(0).get(0));
     }
 
     @Test
