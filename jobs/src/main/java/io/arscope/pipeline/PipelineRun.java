@@ -174,7 +174,10 @@ public final class PipelineRun {
                             step.command(), exit, seconds, log);
                     progress.println(failed);
                     runLog.log(RunLog.Level.ERROR, "run", failed);
-                    lastLines(log, 5).forEach(l -> progress.println("    " + l));
+                    // Why, on standard error with the other warnings, where a scheduler's task log shows it.
+                    warnings.println("arscope run: error: " + step.command() + " failed with exit " + exit + "; log "
+                            + log);
+                    failureLines(log).forEach(l -> warnings.println("    " + l));
                     return new Outcome(exit, step, run, date.published(), outcomes);
                 }
                 outcome = new StepOutcome(step, "ran", result.outcome().status(), seconds, result.outcome().inputs(),
@@ -323,11 +326,30 @@ public final class PipelineRun {
                 s.summary());
     }
 
-    private static List<String> lastLines(Path log, int n) throws IOException {
+    /**
+     * What says why a step failed: the warnings and errors of its log (each one's first line; the last
+     * {@value #FAILURE_LINES} where there are more, after a line counting those left out), else its last 5 lines.
+     * Its last 5 lines alone cut off the first of six files over the reject limit.
+     */
+    static List<String> failureLines(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
                 .toList();
-        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        List<String> said = lines.stream().filter(l -> SAID.matcher(l).lookingAt()).toList();
+        if (said.isEmpty()) {
+            return lines.subList(Math.max(0, lines.size() - 5), lines.size());
+        }
+        if (said.size() <= FAILURE_LINES) {
+            return said;
+        }
+        List<String> shown = new ArrayList<>();
+        shown.add("(" + (said.size() - FAILURE_LINES) + " earlier warnings and errors in the log)");
+        shown.addAll(said.subList(said.size() - FAILURE_LINES, said.size()));
+        return shown;
     }
+
+    private static final int FAILURE_LINES = 20;
+    /** A warning or error line of a step's log, as {@link RunLog} writes them. */
+    private static final java.util.regex.Pattern SAID = java.util.regex.Pattern.compile("\\S+ (WARN |ERROR) ");
 
     private static void writeManifest(Path run, RunRecord manifest) throws IOException {
         writeAtomically(run.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");

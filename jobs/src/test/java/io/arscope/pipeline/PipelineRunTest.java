@@ -281,6 +281,31 @@ class PipelineRunTest {
         assertFalse(manifest(fresh.run()).path("resumed").asBoolean());
     }
 
+    /**
+     * A failed step's reasons went to standard output as the log's last 5 lines, which cut off the first of six
+     * files over the reject limit. Its warnings and errors are given, the last 20 where there are more.
+     */
+    @Test
+    void aFailedStepIsExplainedByItsWarningsAndErrors() throws Exception {
+        Path log = work.resolve("step.log");
+        List<String> lines = new java.util.ArrayList<>(List.of("2026-12-06T06:56:05.307Z INFO  ingest: started"));
+        for (int i = 1; i <= 22; i++) {
+            lines.add("2026-12-06T06:56:46.582Z WARN  ingest: arscope ingest: warning: file" + i + ".csv rejected "
+                    + "44.44% of its rows");
+        }
+        lines.add("2026-12-06T06:56:46.582Z ERROR ingest: ingest: 19 rows read; too_many_rejects, exit 4");
+        lines.add("2026-12-06T06:56:46.583Z INFO  ingest: done");
+        Files.write(log, lines);
+        List<String> said = PipelineRun.failureLines(log);
+        assertEquals(21, said.size(), said::toString);
+        assertEquals("(3 earlier warnings and errors in the log)", said.get(0));
+        assertEquals(lines.get(4), said.get(1));
+        assertEquals(lines.get(23), said.get(20));
+        // A log with no warning or error gives its last 5 lines.
+        Files.write(log, lines.subList(0, 1));
+        assertEquals(lines.subList(0, 1), PipelineRun.failureLines(log));
+    }
+
     /** A database's rows may change after a run stops, which no fingerprint shows: such a run is never resumed. */
     @Test
     void aRunReadingADatabaseIsNotResumed() throws Exception {
