@@ -44,7 +44,7 @@ public final class SparkSessions {
     public static SparkSession create(String appName, String master) {
         SparkConf conf = new SparkConf().setAppName(appName);
         if (master != null) {
-            conf.setMaster(master);
+            conf.setMaster(checkedMaster(master));
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
@@ -54,6 +54,22 @@ public final class SparkSessions {
         }
         return configure(SparkSession.builder().config(conf)).getOrCreate();
     }
+
+    /**
+     * {@code master} when it is one of the master URLs Spark reads; else a usage error (exit 2), which Spark would
+     * raise as an unexpected failure (exit 1, and a scheduler's retry) after logging its stack trace.
+     */
+    static String checkedMaster(String master) {
+        if (!MASTER.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL: local, local[4], "
+                    + "local[*], spark://host:7077, yarn, k8s://https://host:443 or mesos://host:5050");
+        }
+        return master;
+    }
+
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|[1-9][0-9]*)(, *[0-9]+)?]|local-cluster\\[[0-9]+, *[0-9]+, *[0-9]+]"
+                    + "|yarn|(spark|k8s|mesos)://\\S+");
 
     /**
      * Settings for a session embedded in one process, where no one opens Spark's UI. Spark still describes every
