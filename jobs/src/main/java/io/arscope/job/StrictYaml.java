@@ -52,6 +52,15 @@ public final class StrictYaml {
                     .map(String::valueOf).toList());
         }
         String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        if (e instanceof JsonMappingException m && String.valueOf(m.getOriginalMessage()).contains(
+                "from boolean value")) {
+            // YAML reads an unquoted yes, no, on, off, true or false as a truth value: a column named "No" (an
+            // invoice number's heading) or "On" would otherwise meet Jackson's "no boolean/Boolean-argument
+            // constructor".
+            String where = m.getPath().isEmpty() ? "" : " at " + where(m.getPath());
+            return "a value" + where + line + " reads as true or false (YAML takes an unquoted yes, no, on, off, "
+                    + "true or false so); quote it if it is a name: 'No'";
+        }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.matches()) {
             return "key '" + duplicate.group(1) + "' is given twice in one map" + line + "; give each key once";

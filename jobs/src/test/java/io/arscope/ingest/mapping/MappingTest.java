@@ -195,6 +195,25 @@ class MappingTest {
         }
     }
 
+    /**
+     * A column headed "No" (an invoice number's heading in many exports) given unquoted is YAML's false: the mapping
+     * was refused with Jackson's "no boolean/Boolean-argument constructor/factory method", naming no field.
+     */
+    @Test
+    void aColumnNamedNoUnquotedIsToldToBeQuoted() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: i
+                    file: i.csv
+                    produces:
+                      invoices:
+                        fields: {invoice_id: No, customer_id: Customer}
+                """, "no.yaml"));
+        assertEquals("mapping no.yaml is not valid: a value at sources > entry 1 > produces > invoices > fields > "
+                + "invoice_id (line 6) reads as true or false (YAML takes an unquoted yes, no, on, off, true or false "
+                + "so); quote it if it is a name: 'No'", e.getMessage());
+    }
+
     @Test
     void aKeyGivenTwiceIsRefusedWhereverItIs() {
         MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
