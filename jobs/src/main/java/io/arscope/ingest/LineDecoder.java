@@ -15,7 +15,7 @@ import java.util.function.IntUnaryOperator;
  * its source's encoding, strictly. A byte the encoding does not define (a Latin-1 {@code é} in a UTF-8 file, a
  * cut-off multi-byte character) is reported rather than replaced by U+FFFD, so the record is rejected as
  * {@link RejectReason#BAD_ENCODING} instead of accepted with its text changed; so is a NUL, which no text export holds
- * (it marks a UTF-16 file or a damaged one). A rejected record is shown with each such byte as {@code \xHH} and the
+ * (it marks a UTF-16 file or a damaged one), and a C1 control character (a Windows file read as ISO-8859-1). A rejected record is shown with each such byte as {@code \xHH} and the
  * rest as read. A byte order mark opening the record is dropped: it opens each file glued into a concatenated export.
  */
 final class LineDecoder implements Serializable {
@@ -48,21 +48,54 @@ final class LineDecoder implements Serializable {
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1);
         }
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            String shown = text;
-            Place at = Place.of(nul, shown::charAt, firstLine);
-            return new Decoded(withoutNul(text), new FieldProblem(RejectReason.BAD_ENCODING, null,
-                    "a NUL character at character " + at.column() + (at.line() == firstLine ? "" : " of line "
-                            + at.line()) + ", which no text export holds: is the file UTF-16, or damaged?"));
+        int control = firstControl(text);
+        if (control < 0) {
+            return new Decoded(text, null);
         }
-        return new Decoded(text, null);
+        String read = text;
+        Place at = Place.of(control, read::charAt, firstLine);
+        String where = " at character " + at.column() + (at.line() == firstLine ? "" : " of line " + at.line());
+        char c = text.charAt(control);
+        if (c == '\0') {
+            return new Decoded(shown(text), new FieldProblem(RejectReason.BAD_ENCODING, null, "a NUL character"
+                    + where + ", which no text export holds: is the file UTF-16, or damaged?"));
+        }
+        // ISO-8859-1 reads bytes 0x80-0x9F as control characters; in a Windows export they are ’ “ ” – € and the
+        // like, which would reach names and reminders as invisible characters.
+        return new Decoded(shown(text), new FieldProblem(RejectReason.BAD_ENCODING, null, String.format(
+                "a control character U+%04X%s, which no text export holds: %s", (int) c, where,
+                Charset.forName(encoding).equals(java.nio.charset.StandardCharsets.ISO_8859_1)
+                        ? "a file said to be ISO-8859-1 that has one is windows-1252 (set encoding: windows-1252)"
+                        : "is the source's encoding (" + encoding + ") the file's?")));
     }
 
-    /** A rejected line as shown: a NUL as {@code \x00}, so that no reject or message carries the character itself. */
-    private static String withoutNul(String text) {
-        return text.replace("\0", "\\x00");
+    /** Where the first NUL or C1 control character (U+0080 to U+009F) is, or -1. */
+    private static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0' || c >= '\u0080' && c <= '\u009F') {
+                return i;
+            }
+        }
+        return -1;
     }
+
+    /** A rejected line as shown: a NUL as {@code \x00} and a C1 control as {@code \u0092}. */
+    private static String shown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                out.append("\\x00");
+            } else if (c >= '\u0080' && c <= '\u009F') {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
 
     /** Decodes again, this time writing each byte the encoding does not define as {@code \xHH}. */
     private Decoded shownWithBadBytes(byte[] line, long firstLine) {
@@ -96,7 +129,7 @@ final class LineDecoder implements Serializable {
         d.flush(out);
         shown.append(out.flip());
         Place at = Place.of(firstBad, i -> line[i], firstLine);
-        return new Decoded(withoutNul(shown.toString()), new FieldProblem(RejectReason.BAD_ENCODING, null,
+        return new Decoded(shown(shown.toString()), new FieldProblem(RejectReason.BAD_ENCODING, null,
                 "byte(s) " + firstBytes + " at byte " + at.column() + " of " + (at.line() == firstLine ? "the line"
                         : "line " + at.line()) + " are not " + encoding
                         + " (the source's encoding; set 'encoding' in its mapping if the file is in another)"));

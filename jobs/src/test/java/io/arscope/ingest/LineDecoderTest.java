@@ -103,4 +103,23 @@ class LineDecoderTest {
                 + "encoding; set 'encoding' in its mapping if the file is in another)",
                 shown(windows1252.decode(bytes('a', 0x81), 1)));
     }
+
+    /**
+     * A Windows file said to be ISO-8859-1 ("O’Brien – €") was accepted with U+0092, U+0096 and U+0080 in the
+     * customer's name: control characters that show as nothing or as boxes in a reminder. ISO-8859-1 defines those
+     * bytes as C1 controls, which no text export holds, so the line is rejected saying which encoding it is; the
+     * same characters in UTF-8 (C2 92) are as suspect.
+     */
+    @Test
+    void aC1ControlCharacterRejectsTheLineNamingTheLikelyEncoding() {
+        LineDecoder latin1 = new LineDecoder("ISO-8859-1");
+        assertEquals("C1,O\\u0092Brien \\u0096 \\u00805 | BAD_ENCODING: a control character U+0092 at character 5, "
+                + "which no text export holds: a file said to be ISO-8859-1 that has one is windows-1252 (set "
+                + "encoding: windows-1252)", shown(latin1.decode(concat("C1,O", bytes(0x92, 'B', 'r', 'i', 'e', 'n',
+                        ' ', 0x96, ' ', 0x80), "5"), 1)));
+        assertEquals("C1,Caf\u00e9 | ok", shown(latin1.decode(concat("C1,Caf", bytes(0xE9), ""), 1)));
+        assertEquals("C1,a\\u0092b | BAD_ENCODING: a control character U+0092 at character 5, which no text export "
+                + "holds: is the source's encoding (UTF-8) the file's?", shown(UTF8.decode(concat("C1,a",
+                        bytes(0xC2, 0x92), "b"), 1)));
+    }
 }
