@@ -327,29 +327,47 @@ public final class PipelineRun {
     }
 
     /**
-     * What says why a step failed: the warnings and errors of its log (each one's first line; the last
-     * {@value #FAILURE_LINES} where there are more, after a line counting those left out), else its last 5 lines.
-     * Its last 5 lines alone cut off the first of six files over the reject limit.
+     * What says why a step failed: the warnings and errors of its log, each with the lines it continues on (a
+     * mapping's problems, the first {@value #ENTRY_LINES} of a stack trace); the last {@value #FAILURE_LINES} of them
+     * where there are more, after a line counting those left out; else its last 5 lines. Its last 5 lines alone cut
+     * off the first of six files over the reject limit.
      */
     static List<String> failureLines(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
                 .toList();
-        List<String> said = lines.stream().filter(l -> SAID.matcher(l).lookingAt()).toList();
+        List<List<String>> said = new ArrayList<>();
+        List<String> entry = null;
+        for (String l : lines) {
+            if (STAMPED.matcher(l).lookingAt()) {
+                entry = SAID.matcher(l).lookingAt() ? new ArrayList<>(List.of(l)) : null;
+                if (entry != null) {
+                    said.add(entry);
+                }
+            } else if (entry != null) {
+                entry.add(l);
+            }
+        }
         if (said.isEmpty()) {
             return lines.subList(Math.max(0, lines.size() - 5), lines.size());
         }
-        if (said.size() <= FAILURE_LINES) {
-            return said;
-        }
         List<String> shown = new ArrayList<>();
-        shown.add("(" + (said.size() - FAILURE_LINES) + " earlier warnings and errors in the log)");
-        shown.addAll(said.subList(said.size() - FAILURE_LINES, said.size()));
+        if (said.size() > FAILURE_LINES) {
+            shown.add("(" + (said.size() - FAILURE_LINES) + " earlier warnings and errors in the log)");
+        }
+        for (List<String> e : said.subList(Math.max(0, said.size() - FAILURE_LINES), said.size())) {
+            shown.addAll(e.subList(0, Math.min(e.size(), ENTRY_LINES + 1)));
+            if (e.size() > ENTRY_LINES + 1) {
+                shown.add("    (" + (e.size() - ENTRY_LINES - 1) + " more lines in the log)");
+            }
+        }
         return shown;
     }
 
     private static final int FAILURE_LINES = 20;
-    /** A warning or error line of a step's log, as {@link RunLog} writes them. */
-    private static final java.util.regex.Pattern SAID = java.util.regex.Pattern.compile("\\S+ (WARN |ERROR) ");
+    private static final int ENTRY_LINES = 10;
+    /** A line of a step's log as {@link RunLog} writes it, and one that is a warning or an error. */
+    private static final java.util.regex.Pattern STAMPED = java.util.regex.Pattern.compile("\\S+Z (INFO |WARN |ERROR|DEBUG) ");
+    private static final java.util.regex.Pattern SAID = java.util.regex.Pattern.compile("\\S+Z (WARN |ERROR) ");
 
     private static void writeManifest(Path run, RunRecord manifest) throws IOException {
         writeAtomically(run.resolve(MANIFEST), JSON.writeValueAsString(manifest) + "\n");

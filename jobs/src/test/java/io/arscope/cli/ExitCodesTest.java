@@ -298,12 +298,12 @@ class ExitCodesTest {
         cases.add(fails("mapping file " + noSuchYaml + " not found", with("run", "--mapping", noSuchYaml)));
         // arscope run reads the mapping in its ingest step and prints the step's failure with its log's last lines.
         cases.add(new Case(List.of(with("run", "--mapping", brokenYaml)), "mapping " + brokenYaml + " is not valid",
-                true));
+                false));
         String outside = "- source 'c': file '../c.csv' leaves the input folder";
         cases.add(fails("mapping " + outsideMapping + " has 1 problem(s):\n  " + outside, with("ingest", "--mapping",
                 outsideMapping)));
-        // The step's log lines are printed indented.
-        cases.add(new Case(List.of(with("run", "--mapping", outsideMapping)), outside, true));
+        // The step's errors are printed on stderr, indented, with the lines they continue on.
+        cases.add(new Case(List.of(with("run", "--mapping", outsideMapping)), outside, false));
         for (String command : List.of("worklist", "worklist-backtest")) {
             cases.add(fails("cannot read dunning strategy " + twiceStrategy + ": key 'code' is given twice in one "
                     + "map (line 4)", with(command, "--strategy", twiceStrategy)));

@@ -294,13 +294,15 @@ class PipelineRunTest {
                     + "44.44% of its rows");
         }
         lines.add("2026-12-06T06:56:46.582Z ERROR ingest: ingest: 19 rows read; too_many_rejects, exit 4");
+        lines.add("    detail the error continues on");
         lines.add("2026-12-06T06:56:46.583Z INFO  ingest: done");
+        lines.add("    detail of an info line");
         Files.write(log, lines);
         List<String> said = PipelineRun.failureLines(log);
-        assertEquals(21, said.size(), said::toString);
+        assertEquals(22, said.size(), said::toString);
         assertEquals("(3 earlier warnings and errors in the log)", said.get(0));
         assertEquals(lines.get(4), said.get(1));
-        assertEquals(lines.get(23), said.get(20));
+        assertEquals(lines.subList(23, 25), said.subList(20, 22));
         // A log with no warning or error gives its last 5 lines.
         Files.write(log, lines.subList(0, 1));
         assertEquals(lines.subList(0, 1), PipelineRun.failureLines(log));
