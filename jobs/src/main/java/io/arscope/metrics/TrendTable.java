@@ -40,11 +40,12 @@ final class TrendTable {
     }
 
     /**
-     * The metrics of an invoice-month cohort, taken over its invoices paid so far: while much of a cohort is open
-     * they cover only its fast payers, and a young month would look unusually good. Such a metric enters a trend
-     * only for months whose cohort is mature ({@link #isMature}).
+     * The metrics of an invoice-month cohort, taken over what its invoices have done so far: while much of a cohort
+     * is open they cover only its fast payers, and a young month would look unusually good; its disputes are not
+     * all raised yet (on the sample, 5 to 27 days after the invoice), so October's dispute rate read half of
+     * September's. Such a metric enters a trend only for months whose cohort is mature ({@link #isMature}).
      */
-    static final Set<String> COHORT_METRICS = Set.of("avg_days_to_pay", "wadl");
+    static final Set<String> COHORT_METRICS = Set.of("avg_days_to_pay", "wadl", "dispute_rate");
 
     /**
      * The largest share of a cohort's amount that may still be open at the as-of date for the cohort to count as

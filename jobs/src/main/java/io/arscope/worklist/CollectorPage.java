@@ -173,7 +173,11 @@ public final class CollectorPage {
                     .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(i),
                             WorklistTables.EXPECTED_DAYS_TO_PAY.of(i), WorklistTables.DAYS_TO_PAY_BASIS.of(i),
                             WorklistTables.DAYS_TO_PAY_INVOICES.of(i))))
-                    .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(i), currency));
+                    // The customer's priority counts only the invoices with an action today: a large figure beside
+                    // "No action yet" read as the call's reason.
+                    .append(DunningStrategy.NO_ACTION.equals(WorklistTables.ACTION_CODE.of(i))
+                            ? "<td class=\"num\">not counted until a step applies</td>"
+                            : moneyCell(WorklistTables.PRIORITY_VALUE.of(i), currency));
             if (disputes) {
                 String reason = WorklistTables.DISPUTE_REASON.of(i);
                 t.append(td("opened " + date(WorklistTables.DISPUTE_OPENED.of(i))

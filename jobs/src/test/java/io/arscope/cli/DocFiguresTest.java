@@ -82,13 +82,13 @@ class DocFiguresTest {
                         () -> "\"" + overdueShare(evergreen) + "\""),
                 new Quote(worklists, "`USD 32,553.35 of its USD 131,154.86 open is overdue (25%)`",
                         () -> "`" + overdueShare(evergreen) + "`"),
-                new Quote(lead, "(\"INV00005029: invoice is 1.8 times its usual amount\")",
-                        () -> "(\"" + aboutItsTopInvoice(evergreen) + "\")"),
-                new Quote(worklists, "`INV00005029: invoice is 1.8 times its usual amount`",
-                        () -> "`" + aboutItsTopInvoice(evergreen) + "`"),
-                new Quote(lead, "\"67% of its earlier invoices were late (paid late, or unpaid past due)\"",
-                        () -> "\"" + reason(byTheModel.resolve("worklist-customers.csv"), "67% of its earlier "
-                                + "invoices were late (paid late, or unpaid past due)") + "\""),
+                // Redstone Motors' line: no action yet on its top invoice, a reason about that invoice.
+                new Quote(lead, "(\"INV00004947: invoice is 1.9 times its usual amount\")",
+                        () -> "(\"" + aboutItsTopInvoice(collectLine("Redstone Motors GmbH")) + "\")"),
+                new Quote(worklists, "`INV00004947: invoice is 1.9 times its usual amount`",
+                        () -> "`" + aboutItsTopInvoice(collectLine("Redstone Motors GmbH")) + "`"),
+                new Quote(lead, "\"44% of its earlier invoices were late (paid late, or unpaid past due)\"",
+                        () -> "\"" + evergreen.get("reason_2") + "\""),
                 // The outlook as the collectors' pages say it.
                 new Quote(lead, "\"%s\";".formatted(OWN_HISTORY),
                         () -> "\"" + onAPage(OWN_HISTORY) + "\";"),
@@ -227,6 +227,13 @@ class DocFiguresTest {
 
     /** A customer row's overdue reason, from its own amounts; checked against the row's first reason. */
     /** The row's reason about its top invoice, which names it. */
+    /** A customer's line of the collection queue in the worklist ranked by the model. */
+    private static Map<String, String> collectLine(String name) {
+        return named(byTheModel.resolve("worklist-customers.csv")).stream()
+                .filter(r -> r.get("customer_name").equals(name) && r.get("queue").equals("collect")).findFirst()
+                .orElseThrow();
+    }
+
     private static String aboutItsTopInvoice(Map<String, String> row) {
         return java.util.stream.Stream.of(row.get("reason_1"), row.get("reason_2"), row.get("reason_3"))
                 .filter(r -> r.startsWith(row.get("top_invoice_id") + ": ")).findFirst()

@@ -375,15 +375,19 @@ class SampleRunOutputsTest {
     @Test
     void aStaleExportEndsWithEightAndPublishesNothing() throws IOException {
         StringWriter printed = new StringWriter();
-        int stale = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true), "run",
+        StringWriter errors = new StringWriter();
+        int stale = Arscope.execute(new PrintWriter(printed, true), new PrintWriter(errors, true), "run",
                 "--as-of", "2026-12-31", "--root", work.resolve("stale").toString(), "--input",
                 "../data-samples/sample", "--mapping", "../data-samples/mappings/arscope-generator.yaml",
                 "--progress", "off");
         assertEquals(ExitCode.STALE_INPUT, stale, printed.toString());
         assertFalse(Files.exists(work.resolve("stale/2026-12-31")));
-        assertTrue(printed.toString().contains("stale input: the latest dated row is 2026-10-31 (payments), 61 days "
+        assertTrue(printed.toString().contains("2026-12-31 ingest    FAILED with exit 8 after "), printed.toString());
+        // Why, on stderr with the step's other warnings and errors.
+        assertTrue(errors.toString().contains("arscope run: error: ingest failed with exit 8; log "), errors.toString());
+        assertTrue(errors.toString().contains("stale input: the latest dated row is 2026-10-31 (payments), 61 days "
                 + "before the as-of date 2026-12-31; the limit is 7 days (--max-data-age; for arscope run, "
-                + "max-data-age in its config's ingest section)"), printed.toString());
+                + "max-data-age in its config's ingest section)"), errors.toString());
     }
 
     /**
@@ -466,17 +470,22 @@ class SampleRunOutputsTest {
 
     /**
      * October's average days to pay (10.1) and WADL (0.0) were flagged below_range while 83.6% of that cohort was
-     * open. September is 33.0% open; August, 0.94% open, is the latest month whose cohort is mature (at most 10%).
+     * open; its dispute rate, half of September's, was compared as it stood. September is 33.0% open; August, 0.94% open, is the latest month whose cohort is mature (at most 10%).
      */
     @Test
     void immatureCohortsRaiseNoTrendFlags() throws IOException {
         List<Map<String, String>> total = named(csv(day.resolve("metrics/trends.csv"))).stream()
                 .filter(r -> r.get("dimension").equals("total")).toList();
-        for (String metric : List.of("avg_days_to_pay", "wadl")) {
+        for (String metric : List.of("avg_days_to_pay", "wadl", "dispute_rate")) {
             Map<String, String> row = total.stream().filter(r -> r.get("metric").equals(metric)).findFirst()
                     .orElseThrow();
             assertEquals("2026-08", row.get("latest_month"), metric);
         }
+        // October's 3 disputes of 146 invoices (2.05%) read as half of September's 4.10%, its disputes not yet
+        // raised; the trend compares August's 4 of 132 with July's 5 of 138.
+        Map<String, String> disputes = total.stream().filter(r -> r.get("metric").equals("dispute_rate")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("0.030303", "0.0362319"), List.of(disputes.get("latest"), disputes.get("previous")));
         assertEquals(List.of("40.4173", "in_range", "3.2639", "in_range"), total.stream()
                 .filter(r -> Set.of("avg_days_to_pay", "wadl").contains(r.get("metric")))
                 .flatMap(r -> Stream.of(r.get("latest"), r.get("range_flag"))).toList());

@@ -372,17 +372,29 @@ class CfoReportTest {
         assertEquals("Its backtest has no bias yet (no cash came in at any origin).",
                 ForecastCaveats.bias(List.of(accuracy(1, null))));
         // IBM's backtest: 61.4% to 75.0% at its horizons, 75.0% reading as kept; the sample's within 75 to 85%.
+        // Together: 32 + 39 + 36 of 156 weeks (0.614, 0.7499 and 0.70 of 52 each) = 68.6%.
         assertEquals("Its 80% interval held the cash that came in from 61.4% to 75.0% of past weeks, by horizon, "
-                + "below 75.0% at 2 of 3 horizons: expect the cash to fall outside it more often than its level says.",
+                + "68.6% over all 3 together; below 75.0% at weeks 1 and 3: expect the cash to fall outside it more "
+                + "often than its level says there.",
                 ForecastCaveats.coverage(List.of(covered(1, 0.614), covered(2, 0.7499), covered(3, 0.70)), 0.8));
+        // 32 + 36 of 104.
         assertEquals("Its 80% interval held the cash that came in from 61.4% to 70.0% of past weeks, by horizon, "
-                + "below 75.0% at all 2: expect the cash to fall outside it more often than its level says.",
+                + "65.4% over both together; below 75.0% at weeks 1 and 2: expect the cash to fall outside it more "
+                + "often than its level says there.",
                 ForecastCaveats.coverage(List.of(covered(1, 0.614), covered(2, 0.70), covered(3, null)), 0.8));
-        assertEquals("Its 80% interval held the cash that came in from 76.0% to 84.0% of past weeks, by horizon.",
-                ForecastCaveats.coverage(List.of(covered(1, 0.76), covered(2, 0.84)), 0.8));
+        // 40 + 44 of 104.
+        assertEquals("Its 80% interval held the cash that came in from 76.0% to 84.0% of past weeks, by horizon, "
+                + "80.8% over both together.", ForecastCaveats.coverage(List.of(covered(1, 0.76), covered(2, 0.84)),
+                        0.8));
+        // 36 + 47 of 104.
         assertEquals("Its 80% interval held the cash that came in from 70.0% to 90.0% of past weeks, by horizon, "
-                + "below 75.0% at 1 and above 85.0% at 1 of 2 horizons.",
+                + "79.8% over both together; below 75.0% at week 1 and above 85.0% at week 2.",
                 ForecastCaveats.coverage(List.of(covered(1, 0.70), covered(2, 0.90)), 0.8));
+        // The sample's shape: weeks 1 to 3 within the band, 4 and 5 above it; 40 + 41 + 42 + 45 + 46 of 260.
+        assertEquals("Its 80% interval held the cash that came in from 76.9% to 88.5% of past weeks, by horizon, "
+                + "82.3% over all 5 together; above 85.0% at weeks 4 and 5: there it is wider than it needs to be.",
+                ForecastCaveats.coverage(List.of(covered(1, 0.769), covered(2, 0.788), covered(3, 0.808),
+                        covered(4, 0.865), covered(5, 0.885)), 0.8));
         assertEquals("", ForecastCaveats.coverage(List.of(covered(1, null)), 0.8));
     }
 
