@@ -89,13 +89,22 @@ public record AlertList(List<Alert> alerts, LocalDate previousAsOf) {
      * after it says how many more the alerts table holds.
      */
     public static String table(List<Alert> alerts) {
+        return table(alerts, null);
+    }
+
+    /**
+     * As {@link #table(List)}, with a column naming whose the alert is ({@code owner}, text as shown; none when
+     * null): a team lead hands each alert to the customer's collector.
+     */
+    public static String table(List<Alert> alerts, java.util.function.Function<Alert, String> owner) {
         StringBuilder html = new StringBuilder("<table class=\"alerts\"><thead><tr><th>Severity</th><th>Kind</th>"
-                + "<th>Subject</th><th>What changed</th></tr></thead>\n<tbody>\n");
+                + "<th>Subject</th>" + (owner == null ? "" : "<th>Collector</th>")
+                + "<th>What changed</th></tr></thead>\n<tbody>\n");
         for (Alert a : alerts.subList(0, Math.min(SHOWN, alerts.size()))) {
             html.append("<tr class=\"").append(escape(a.severity())).append("\"><td>").append(escape(a.severity()))
                     .append("</td><td>").append(escape(a.kind().replace('_', ' '))).append("</td><td>")
-                    .append(escape(a.subject())).append("</td><td>").append(escape(a.change()))
-                    .append("</td></tr>\n");
+                    .append(escape(a.subject())).append(owner == null ? "" : "</td><td>" + escape(owner.apply(a)))
+                    .append("</td><td>").append(escape(a.change())).append("</td></tr>\n");
         }
         html.append("</tbody></table>");
         if (alerts.size() > SHOWN) {

@@ -110,10 +110,20 @@ public final class PipelineRun {
         Instant started = Instant.now();
         RunPlan plan = RunPlan.of(o.model() != null, o.skip(), o.from(), date.publishedSteps());
         RunInputs.Inputs inputs = RunInputs.describe(o, spark.sparkContext().hadoopConfiguration());
+        Optional<Path> published = date.publishedRun();
+        RunInputs.Inputs keptIngest = plan.action(Step.INGEST) == RunPlan.Action.KEEP && published.isPresent()
+                ? publishedInputs(published.get()) : null;
+        if (keptIngest != null && !keptIngest.sameExport(inputs)) {
+            // run.json named the export given now, which the kept ingest never read.
+            warnings.println("arscope run: warning: ingest is kept from the published run, which read "
+                    + keptIngest.input() + " with " + keptIngest.mapping() + "; the export given now differs and is "
+                    + "not read (run without --from or --skip ingest to read it)");
+            inputs = inputs.withExportOf(keptIngest);
+        }
         RunInputs.Code code = RunInputs.code();
         String fingerprint = RunManifest.sha256(JSON.writeValueAsString(List.of(o.asOf().toString(), inputs, code,
                 plan.toString())));
-        Optional<Path> previous = date.publishedRun();
+        Optional<Path> previous = published;
         // A database's rows may have changed since the run stopped, and nothing in the fingerprint would show it.
         Path run = inputs.jdbcUrl() != null ? null : resumable(date, previous, fingerprint).orElse(null);
         boolean resumed = run != null;
@@ -217,6 +227,15 @@ public final class PipelineRun {
     private void say(RunLog runLog, String line) {
         progress.println(line);
         runLog.info("run", line);
+    }
+
+    /** The inputs the published run at {@code run} recorded; null when its manifest cannot be read. */
+    private static RunInputs.Inputs publishedInputs(Path run) {
+        try {
+            return JSON.readValue(run.resolve(MANIFEST).toFile(), RunRecord.class).inputs();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The newest unfinished run of the date started from the same inputs, code and plan. */

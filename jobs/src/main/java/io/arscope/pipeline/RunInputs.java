@@ -34,6 +34,19 @@ final class RunInputs {
     record Inputs(@JsonInclude(JsonInclude.Include.ALWAYS) String input, List<FileDigest> files, String mapping,
             String mappingSha256, String config, String configSha256, String jdbcUrl, String jdbcUser,
             Double maxRejectShare, Model model) {
+
+        /** Whether the export read (its location, files, mapping and database) is the same as {@code other}'s. */
+        boolean sameExport(Inputs other) {
+            return java.util.Objects.equals(input, other.input) && java.util.Objects.equals(files, other.files)
+                    && java.util.Objects.equals(mappingSha256, other.mappingSha256)
+                    && java.util.Objects.equals(jdbcUrl, other.jdbcUrl);
+        }
+
+        /** These inputs with the export {@code ingest} read: a run that keeps a published ingest reads no other. */
+        Inputs withExportOf(Inputs ingest) {
+            return new Inputs(ingest.input, ingest.files, ingest.mapping, ingest.mappingSha256, config, configSha256,
+                    ingest.jdbcUrl, ingest.jdbcUser, ingest.maxRejectShare, model);
+        }
     }
 
     /**

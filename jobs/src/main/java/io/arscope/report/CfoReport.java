@@ -124,9 +124,10 @@ public final class CfoReport {
         out.add(kpi("DSO (countback)", months, ReportData.Month::dsoCountback,
                 m -> m.endingAr() == null ? emptyIn(m) : "ending AR exceeds all credit sales on record",
                 FinanceFormat::days, " days", -1));
+        // The floor the terms allow: neither way is good news (guide-cfo.md: "stable"), so a change is not coloured.
         out.add(kpi("Best possible DSO (countback)", months, ReportData.Month::bpdsoCountback,
                 m -> m.endingAr() == null ? emptyIn(m) : "current AR exceeds all credit sales on record",
-                FinanceFormat::days, " days", -1));
+                FinanceFormat::days, " days", 0));
         out.add(kpi("Delinquent DSO (countback)", months, ReportData.Month::ddsoCountback,
                 m -> m.dsoCountback() == null ? "DSO is n/a" : "best possible DSO is n/a", FinanceFormat::days,
                 " days", -1));

@@ -72,8 +72,15 @@ public final class ReportJob implements Job<ReportOptions> {
 
     /** Rows of each table the report reads, by its location: the manifest's inputs. */
     private static java.util.Map<String, Long> inputs(SparkSession spark, ReportOptions o) throws IOException {
+        // Every table the report reads, the roll rates of last month's allowance and the trends included.
         java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of(
-                MetricsTables.PERIOD_METRICS.path(o.metrics()), MetricsTables.PROVISION_MATRIX.path(o.metrics())));
+                MetricsTables.PERIOD_METRICS.path(o.metrics()), MetricsTables.PROVISION_MATRIX.path(o.metrics()),
+                MetricsTables.ROLL_RATES.path(o.metrics()), MetricsTables.TRENDS.path(o.metrics())));
+        org.apache.hadoop.fs.Path activity = new org.apache.hadoop.fs.Path(MetricsTables.COLLECTION_ACTIVITY.path(
+                o.metrics()));
+        if (activity.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(activity)) {
+            tables.add(activity.toString());
+        }
         if (o.forecast() != null) {
             tables.addAll(java.util.List.of(ForecastTables.CASH_FORECAST.path(o.forecast()),
                     ForecastTables.DSO_FORECAST.path(o.forecast()), ForecastTables.ACCURACY.path(o.forecast())));

@@ -183,7 +183,8 @@ public final class SvgChart {
                         WIDTH - RIGHT, num(y(t)), num(y(t)), LEFT - 6, num(y(t) + 4), label));
             }
             int every = Math.max(1, (int) Math.ceil(labels.size() / 12.0));
-            for (int i = 0; i < labels.size(); i += every) {
+            // Counted back from the latest month, which is always labelled: the one a reader looks for.
+            for (int i = (labels.size() - 1) % every; i < labels.size(); i += every) {
                 svg.append(String.format(Locale.US, "<text x=\"%s\" y=\"%d\" text-anchor=\"end\" "
                         + "transform=\"rotate(-40 %s %d)\" class=\"tick\">%s</text>%n", num(x(i)),
                         HEIGHT - BOTTOM + 14, num(x(i)), HEIGHT - BOTTOM + 14, HtmlText.escape(labels.get(i))));

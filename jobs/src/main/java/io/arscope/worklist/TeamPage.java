@@ -159,7 +159,12 @@ public final class TeamPage {
                             : "Compared with the run as of " + alerts.previousAsOf() + ".")
                     .append(" Promises broken since, customers whose risk band rose, customers whose days late "
                             + "jumped.</p>\n")
-                    .append(shown.isEmpty() ? "<p>No customer alert.</p>" : AlertList.table(shown))
+                    .append(shown.isEmpty() ? "<p>No customer alert.</p>" : AlertList.table(shown, a -> {
+                        // A customer the day's worklist does not hold (nothing open any more) has no collector today.
+                        String collector = view.collectorOf().get(a.subjectId());
+                        return collector != null ? names.shown(collector)
+                                : a.subject().isEmpty() ? "" : "not on today's worklist";
+                    }))
                     .append("\n</section>\n");
         }
         html.append("</body>\n</html>\n");

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  *
  * @param loads     one per collector, assigned collectors by name, then {@link Worklist#UNASSIGNED} if it has rows
  * @param moves     the suggested moves, in the order they were chosen
+ * @param collectorOf each customer's collector, by customer id
  */
-public record TeamView(List<Load> loads, List<Move> moves) {
+public record TeamView(List<Load> loads, List<Move> moves, Map<String, String> collectorOf) {
 
     /**
      * A customer row of {@link WorklistTables#CUSTOMERS}, with what the team view reads of it.
@@ -114,7 +115,9 @@ public record TeamView(List<Load> loads, List<Move> moves) {
         if (unassigned != null) {
             loads.add(load(Worklist.UNASSIGNED, false, unassigned, config));
         }
-        return new TeamView(List.copyOf(loads), rebalancing(customers, loads));
+        Map<String, String> collectorOf = new TreeMap<>();
+        customers.forEach(c -> collectorOf.putIfAbsent(c.customerId(), c.collector()));
+        return new TeamView(List.copyOf(loads), rebalancing(customers, loads), Map.copyOf(collectorOf));
     }
 
     private static Load load(String collector, boolean assigned, List<Customer> rows, WorklistConfig config) {

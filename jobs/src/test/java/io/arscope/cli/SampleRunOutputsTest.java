@@ -253,6 +253,12 @@ class SampleRunOutputsTest {
         assertTrue(alerts.path("inputs").path(day.resolve("metrics/period_metrics").toString()).asInt() > 0,
                 alerts.toString());
         assertEquals(9, metrics.path("inputs").path(canonical + "/plan_instalments").asInt());
+        // The report names the roll rates behind last month's allowance, the trends and the activity it shows too.
+        JsonNode report = json("report/report-run.json");
+        for (String table : List.of("roll_rates", "trends", "collection_activity")) {
+            assertTrue(report.path("inputs").path(day.resolve("metrics/" + table).toString()).asInt() > 0,
+                    table + " in " + report);
+        }
         JsonNode ingest = json("ingest/ingest-run.json");
         assertEquals("complete", ingest.path("status").asText());
         assertEquals(0, ingest.path("exit_code").asInt());

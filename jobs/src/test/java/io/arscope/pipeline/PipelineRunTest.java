@@ -391,4 +391,27 @@ class PipelineRunTest {
         assertEquals(7, train.path("inputs").path(second.run().resolve("ingest") + "/canonical/invoices").asInt());
         assertTrue(Files.readString(first.resolve("model").resolve(DateRuns.STEP_DONE)).contains(first.toString()));
     }
+
+    /**
+     * run.json of a run that kept the published ingest named the export given now (3,453 payments) while the ingest
+     * had read another (5,453): it records the kept ingest's export, and the run says the new one is not read.
+     */
+    @Test
+    void aRunKeepingThePublishedIngestRecordsTheExportThatIngestRead() throws Exception {
+        Path first = run(Set.of(), null).run();
+        JsonNode read = manifest(first).path("inputs").path("files");
+        Files.writeString(work.resolve("export/invoices.csv"), "invoice_id\nI1\nI2\n");
+        progress.getBuffer().setLength(0);
+        PipelineRun.Outcome kept = run(Set.of(), Step.FORECAST);
+        assertEquals(0, kept.exitCode());
+        assertEquals(read, manifest(kept.run()).path("inputs").path("files"));
+        assertTrue(progress.toString().contains("arscope run: warning: ingest is kept from the published run, which "
+                + "read " + work.resolve("export") + " with " + work.resolve("mapping.yaml") + "; the export given "
+                + "now differs and is not read (run without --from or --skip ingest to read it)"), progress.toString());
+        // The export as the ingest read it: nothing is said.
+        Files.writeString(work.resolve("export/invoices.csv"), "invoice_id\nI1\n");
+        progress.getBuffer().setLength(0);
+        run(Set.of(), Step.FORECAST);
+        assertFalse(progress.toString().contains("ingest is kept"), progress.toString());
+    }
 }

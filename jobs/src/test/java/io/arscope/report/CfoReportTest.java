@@ -79,6 +79,8 @@ class CfoReportTest {
         assertEquals(0.0, kpis.get(6).changeVsMonth(), 1e-9);
         assertEquals(10.0, kpis.get(6).changeVsYear(), 1e-9);
         assertEquals("Best possible DSO (countback)", kpis.get(3).name());
+        // The floor the terms allow: a change is neither good nor bad news.
+        assertEquals(0, kpis.get(3).goodDirection());
         assertEquals("Delinquent DSO (countback)", kpis.get(4).name());
         // Disputed AR is 1% of ending AR in the hand-made months; write-offs are 1,500 every month.
         assertEquals("Disputed AR", kpis.get(8).name());

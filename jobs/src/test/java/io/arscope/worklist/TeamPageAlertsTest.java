@@ -26,15 +26,21 @@ class TeamPageAlertsTest {
                 new AlertList.Alert("days_late_jump", "medium", "C8", null, "1 invoice paid in the 30 days to "
                         + "2026-10-31, on average 50.0 days late; the 365 days before, 3 invoices paid on average on "
                         + "time")), LocalDate.of(2026, 9, 30));
-        String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null, CollectorNames.NONE);
+        // C7 is ana's on today's worklist; C8 has nothing open any more.
+        TeamView view = TeamView.of(List.of(new TeamView.Customer("ana", Worklist.COLLECT, "C7", "Beta", 1, true,
+                "call", new java.math.BigDecimal("1234.50"), new java.math.BigDecimal("1234.50"),
+                new java.math.BigDecimal("888.84"), 20, false, false)), WorklistConfig.DEFAULT);
+        String page = TeamPage.render(view, Map.of("ana", "ana"), LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT,
+                "USD", null, alerts, null, CollectorNames.NONE);
         assertTrue(page.contains("<section id=\"alerts\"><h2>Alerts since the last run</h2>\n<p class=\"rule\">"
                 + "Compared with the run as of 2026-09-30. Promises broken since, customers whose risk band rose, "
                 + "customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
+        // Each with its collector, to whom the lead hands it.
         assertTrue(page.contains("<tr class=\"high\"><td>high</td><td>risk band rose</td><td>Beta &lt;b&gt;&amp;"
-                + "&lt;/b&gt; (C7)</td><td>risk band rose from low to high since 2026-09-30 (probability of paying "
-                + "late 10.0% then, 72.0% now); USD 1,234.50 open</td></tr>\n"
-                + "<tr class=\"medium\"><td>medium</td><td>days late jump</td><td>C8</td><td>1 invoice paid"), page);
+                + "&lt;/b&gt; (C7)</td><td>ana</td><td>risk band rose from low to high since 2026-09-30 (probability "
+                + "of paying late 10.0% then, 72.0% now); USD 1,234.50 open</td></tr>\n"
+                + "<tr class=\"medium\"><td>medium</td><td>days late jump</td><td>C8</td>"
+                + "<td>not on today's worklist</td><td>1 invoice paid"), page);
         assertFalse(page.contains("dso_countback"), page);
         assertFalse(page.contains("<b>&</b>"), page);
     }
@@ -47,8 +53,8 @@ class TeamPageAlertsTest {
                 LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, alerts, null, CollectorNames.NONE);
         assertTrue(page.contains("<p class=\"rule\">Compared with no earlier run. Promises broken since, customers "
                 + "whose risk band rose, customers whose days late jumped.</p>\n<table class=\"alerts\">"), page);
-        assertTrue(page.contains("<tr class=\"info\"><td>info</td><td>no previous run</td><td></td><td>no earlier "
-                + "run to compare with</td></tr>"), page);
+        assertTrue(page.contains("<tr class=\"info\"><td>info</td><td>no previous run</td><td></td><td></td>"
+                + "<td>no earlier run to compare with</td></tr>"), page);
         assertFalse(page.contains("previous_run"), page);
     }
 
