@@ -70,6 +70,7 @@ public final class SourceFiles {
         }
         String rootPath = fs.getFileStatus(root).getPath().toString();
         String rootPrefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
+        java.util.Map<String, String> readBy = new java.util.HashMap<>();
         for (SourceSpec source : mapping.sources()) {
             if (source.isDatabase()) {
                 continue;
@@ -103,6 +104,14 @@ public final class SourceFiles {
                             + inputDir);
                 }
                 String shown = full.substring(rootPrefix.length());
+                String read = source.isWorkbook() ? full + " [" + source.sheet() + "]" : full;
+                String other = readBy.putIfAbsent(read, source.name());
+                if (other != null) {
+                    // Each row would be read, counted and reconciled twice: 7 lines reported as 14 rows read.
+                    throw new MappingException("mapping " + options.mapping() + ": sources '" + other + "' and '"
+                            + source.name() + "' both read " + shown + (source.isWorkbook() ? " (the same sheet)" : "")
+                            + "; give one source whose produces names each table, with when to choose its rows");
+                }
                 parts.add(MappedLines.Part.of(source, source.isWorkbook()
                         ? readWorkbook(spark, fs, match, shown, source, options.asOf(), options.bounds())
                         : readFile(spark, conf, match, shown, source, options.asOf(), options.bounds())));

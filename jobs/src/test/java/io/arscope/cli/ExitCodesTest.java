@@ -50,6 +50,7 @@ class ExitCodesTest {
     private static String noSuchYaml;
     private static String badStrategySection;
     private static String outsideMapping;
+    private static String twoSourcesMapping;
     private static String twiceStrategy;
     private static String badTemplates;
     private static String badTemplate;
@@ -101,6 +102,13 @@ class ExitCodesTest {
         }
         outsideMapping = Files.writeString(dir.resolve("outside-mapping.yaml"), "sources:\n  - name: c\n"
                 + "    file: ../c.csv\n    produces: {customers: {fields: {customer_id: id}}}\n").toString();
+        // Two sources reading one file counted each of its rows twice in the reconciliation.
+        twoSourcesMapping = Files.writeString(dir.resolve("two-sources.yaml"), "sources:\n"
+                + "  - name: c1\n    file: customers.csv\n    produces: {customers: {fields: {customer_id: customer_id}}}\n"
+                + "  - name: c2\n    file: customers.csv\n    produces: {customers: {fields: {customer_id: customer_id}}}\n")
+                .toString();
+        Files.createDirectories(dir.resolve("one-file"));
+        Files.writeString(dir.resolve("one-file/customers.csv"), "customer_id\nC1\n");
         twiceStrategy = Files.writeString(dir.resolve("twice-strategy.yaml"), "steps:\n  - code: a\n    action: A\n"
                 + "    code: b\n").toString();
         badTemplates = Files.createDirectories(dir.resolve("templates/en")).getParent().toString();
@@ -302,6 +310,10 @@ class ExitCodesTest {
         String outside = "- source 'c': file '../c.csv' leaves the input folder";
         cases.add(fails("mapping " + outsideMapping + " has 1 problem(s):\n  " + outside, with("ingest", "--mapping",
                 outsideMapping)));
+        String[] twoSources = with("ingest", "--mapping", twoSourcesMapping);
+        twoSources[List.of(twoSources).indexOf("--input") + 1] = dir.resolve("one-file").toString();
+        cases.add(fails("mapping " + twoSourcesMapping + ": sources 'c1' and 'c2' both read customers.csv; give one "
+                + "source whose produces names each table, with when to choose its rows", twoSources));
         // The step's errors are printed on stderr, indented, with the lines they continue on.
         cases.add(new Case(List.of(with("run", "--mapping", outsideMapping)), outside, false));
         for (String command : List.of("worklist", "worklist-backtest")) {
