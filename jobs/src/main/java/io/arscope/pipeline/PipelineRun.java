@@ -124,8 +124,9 @@ public final class PipelineRun {
         String fingerprint = RunManifest.sha256(JSON.writeValueAsString(List.of(o.asOf().toString(), inputs, code,
                 plan.toString())));
         Optional<Path> previous = published;
-        // A database's rows may have changed since the run stopped, and nothing in the fingerprint would show it.
-        Path run = inputs.jdbcUrl() != null ? null : resumable(date, previous, fingerprint).orElse(null);
+        // A database's rows, or an export that could not be listed, may have changed since the run stopped, and
+        // nothing in the fingerprint would show it.
+        Path run = inputs.fingerprinted() ? resumable(date, previous, fingerprint).orElse(null) : null;
         boolean resumed = run != null;
         Instant firstStarted = resumed ? firstStart(run).orElse(started) : started;
         if (run == null) {

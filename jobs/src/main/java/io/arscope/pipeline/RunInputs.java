@@ -35,6 +35,14 @@ final class RunInputs {
             String mappingSha256, String config, String configSha256, String jdbcUrl, String jdbcUser,
             Double maxRejectShare, Model model) {
 
+        /**
+         * Whether a run from these inputs can be told unchanged by its fingerprint: not one reading a database, whose
+         * rows may change unseen, nor an export whose files could not be listed.
+         */
+        boolean fingerprinted() {
+            return jdbcUrl == null && (input == null || files != null);
+        }
+
         /** Whether the export read (its location, files, mapping and database) is the same as {@code other}'s. */
         boolean sameExport(Inputs other) {
             return java.util.Objects.equals(input, other.input) && java.util.Objects.equals(files, other.files)
@@ -92,7 +100,7 @@ final class RunInputs {
      */
     static Inputs describe(PipelineOptions o, org.apache.hadoop.conf.Configuration hadoop) throws IOException {
         List<FileDigest> files = o.input() == null ? null
-                : o.input().contains("://") ? remoteFiles(o.input(), hadoop) : files(Path.of(o.input()));
+                : o.input().contains("://") ? remoteFilesIfListed(o.input(), hadoop) : files(Path.of(o.input()));
         return new Inputs(o.input(), files, o.mapping().toString(), RunManifest.sha256(o.mapping()),
                 o.config() == null ? null : o.config().toString(),
                 o.config() == null ? null : RunManifest.sha256(o.config()), o.jdbcUrl(), o.jdbcUser(),
@@ -164,6 +172,18 @@ final class RunInputs {
             files.add(FileDigest.local(real.relativize(p).toString(), Files.size(p), RunManifest.sha256(p)));
         }
         return files;
+    }
+
+    /**
+     * The files under {@code uri}, or null when its file system cannot list them now (a host down, a path not there):
+     * ingest then says why in its own words and exit code, and the run, which nothing fingerprints, is not resumed.
+     */
+    private static List<FileDigest> remoteFilesIfListed(String uri, org.apache.hadoop.conf.Configuration hadoop) {
+        try {
+            return remoteFiles(uri, hadoop);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The files under {@code uri} on its file system, by path under it, as the file system describes them. */
