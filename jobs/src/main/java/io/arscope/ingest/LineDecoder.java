@@ -15,8 +15,8 @@ import java.util.function.IntUnaryOperator;
  * its source's encoding, strictly. A byte the encoding does not define (a Latin-1 {@code é} in a UTF-8 file, a
  * cut-off multi-byte character) is reported rather than replaced by U+FFFD, so the record is rejected as
  * {@link RejectReason#BAD_ENCODING} instead of accepted with its text changed; so is a NUL, which no text export holds
- * (it marks a UTF-16 file or a damaged one), and a C1 control character (a Windows file read as ISO-8859-1). A rejected record is shown with each such byte as {@code \xHH} and the
- * rest as read. A byte order mark opening the record is dropped: it opens each file glued into a concatenated export.
+ * (it marks a UTF-16 file or a damaged one), and a C1 control character (a Windows file read as ISO-8859-1). A
+ * rejected record is shown with each such byte as {@code \xHH} and the rest as read. A byte order mark opening the record is dropped: it opens each file glued into a concatenated export.
  */
 final class LineDecoder implements Serializable {
 
@@ -69,15 +69,19 @@ final class LineDecoder implements Serializable {
                         : "is the source's encoding (" + encoding + ") the file's?")));
     }
 
-    /** Where the first NUL or C1 control character (U+0080 to U+009F) is, or -1. */
+    /** Where the first {@link #control} character is, or -1. */
     private static int firstControl(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0' || c >= '\u0080' && c <= '\u009F') {
+            if (control(text.charAt(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether {@code c} is a NUL or a C1 control character (U+0080 to U+009F), which no text export holds. */
+    private static boolean control(char c) {
+        return c == '\0' || c >= '\u0080' && c <= '\u009F';
     }
 
     /** A rejected line as shown: a NUL as {@code \x00} and a C1 control as {@code \u0092}. */
@@ -85,17 +89,14 @@ final class LineDecoder implements Serializable {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\0') {
-                out.append("\\x00");
-            } else if (c >= '\u0080' && c <= '\u009F') {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
+            if (!control(c)) {
                 out.append(c);
+            } else {
+                out.append(c == '\0' ? "\\x00" : String.format("\\u%04X", (int) c));
             }
         }
         return out.toString();
     }
-
 
     /** Decodes again, this time writing each byte the encoding does not define as {@code \xHH}. */
     private Decoded shownWithBadBytes(byte[] line, long firstLine) {

@@ -232,10 +232,22 @@ public final class PipelineRun {
 
     /** The inputs the published run at {@code run} recorded; null when its manifest cannot be read. */
     private static RunInputs.Inputs publishedInputs(Path run) {
+        return manifestOf(run).map(RunRecord::inputs).orElse(null);
+    }
+
+    /**
+     * The manifest of the run at {@code run}; empty when it has none, or one cut short by a kill or written by
+     * another version.
+     */
+    private static Optional<RunRecord> manifestOf(Path run) {
+        Path manifest = run.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
         try {
-            return JSON.readValue(run.resolve(MANIFEST).toFile(), RunRecord.class).inputs();
+            return Optional.of(JSON.readValue(manifest.toFile(), RunRecord.class));
         } catch (IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -248,18 +260,9 @@ public final class PipelineRun {
             if (published.isPresent() && published.get().equals(run)) {
                 continue;
             }
-            Path manifest = run.resolve(MANIFEST);
-            if (!Files.isRegularFile(manifest)) {
-                continue;
-            }
-            RunRecord m;
-            try {
-                m = JSON.readValue(manifest.toFile(), RunRecord.class);
-            } catch (IOException e) {
-                // A manifest cut short by a kill, or written by another version: that run is not resumed.
-                continue;
-            }
-            if (!published(m.status()) && fingerprint.equals(m.fingerprint())) {
+            // A run whose manifest cannot be read is not resumed.
+            Optional<RunRecord> m = manifestOf(run);
+            if (m.isPresent() && !published(m.get().status()) && fingerprint.equals(m.get().fingerprint())) {
                 return Optional.of(run);
             }
         }
@@ -269,8 +272,8 @@ public final class PipelineRun {
     /** When a run to resume first started, as its manifest says; empty when it cannot be read. */
     private static Optional<Instant> firstStart(Path run) {
         try {
-            return Optional.of(Instant.parse(JSON.readValue(run.resolve(MANIFEST).toFile(), RunRecord.class).started()));
-        } catch (IOException | java.time.format.DateTimeParseException | NullPointerException e) {
+            return manifestOf(run).map(RunRecord::started).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
     }
@@ -386,7 +389,8 @@ public final class PipelineRun {
     private static final int FAILURE_LINES = 20;
     private static final int ENTRY_LINES = 10;
     /** A line of a step's log as {@link RunLog} writes it, and one that is a warning or an error. */
-    private static final java.util.regex.Pattern STAMPED = java.util.regex.Pattern.compile("\\S+Z (INFO |WARN |ERROR|DEBUG) ");
+    private static final java.util.regex.Pattern STAMPED = java.util.regex.Pattern.compile(
+            "\\S+Z (INFO |WARN |ERROR|DEBUG) ");
     private static final java.util.regex.Pattern SAID = java.util.regex.Pattern.compile("\\S+Z (WARN |ERROR) ");
 
     private static void writeManifest(Path run, RunRecord manifest) throws IOException {

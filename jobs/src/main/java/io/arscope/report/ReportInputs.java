@@ -167,19 +167,24 @@ public final class ReportInputs {
         return new ReportData.Watch(out, null);
     }
 
+    /** Whether the metrics run wrote collection_activity (one before the table did not). */
+    static boolean hasActivity(SparkSession spark, String metrics) {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(MetricsTables.COLLECTION_ACTIVITY
+                .path(metrics));
+        try {
+            return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot look for " + folder, e);
+        }
+    }
+
     /**
      * The latest month of collection_activity, the total first, then the slices in order; null when the metrics run
      * predates the table.
      */
     private static List<ReportData.Activity> activity(SparkSession spark, String metrics) {
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(MetricsTables.COLLECTION_ACTIVITY
-                .path(metrics));
-        try {
-            if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
-                return null;
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot look for " + folder, e);
+        if (!hasActivity(spark, metrics)) {
+            return null;
         }
         Dataset<Row> rows = MetricsTables.COLLECTION_ACTIVITY.read(spark, metrics);
         Row latest = rows.agg(functions.max(MetricsTables.MONTH_END.col())).first();

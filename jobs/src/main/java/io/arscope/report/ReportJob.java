@@ -76,10 +76,8 @@ public final class ReportJob implements Job<ReportOptions> {
         java.util.List<String> tables = new java.util.ArrayList<>(java.util.List.of(
                 MetricsTables.PERIOD_METRICS.path(o.metrics()), MetricsTables.PROVISION_MATRIX.path(o.metrics()),
                 MetricsTables.ROLL_RATES.path(o.metrics()), MetricsTables.TRENDS.path(o.metrics())));
-        org.apache.hadoop.fs.Path activity = new org.apache.hadoop.fs.Path(MetricsTables.COLLECTION_ACTIVITY.path(
-                o.metrics()));
-        if (activity.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(activity)) {
-            tables.add(activity.toString());
+        if (ReportInputs.hasActivity(spark, o.metrics())) {
+            tables.add(MetricsTables.COLLECTION_ACTIVITY.path(o.metrics()));
         }
         if (o.forecast() != null) {
             tables.addAll(java.util.List.of(ForecastTables.CASH_FORECAST.path(o.forecast()),

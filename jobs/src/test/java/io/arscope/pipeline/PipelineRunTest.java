@@ -111,6 +111,12 @@ class PipelineRunTest {
                 work.resolve("mapping.yaml"), model, skip, from, null, null, null, null, null));
     }
 
+    /** Options of a whole run of the export given as {@code input}, reading the database at {@code jdbcUrl} if any. */
+    private PipelineOptions reading(String input, String jdbcUrl, String jdbcUser) {
+        return new PipelineOptions(DAY, work.resolve("root"), input, work.resolve("mapping.yaml"), null, Set.of(), null,
+                null, jdbcUrl, jdbcUser, null, null);
+    }
+
     private PipelineRun.Outcome run(PipelineOptions o) throws Exception {
         PipelineRun pipeline = new PipelineRun(TestSpark.session(), this::job, new PrintWriter(progress, true));
         try (RunLock lock = PipelineRun.lock(o)) {
@@ -251,8 +257,7 @@ class PipelineRunTest {
      */
     @Test
     void anExportGivenAsAUriIsListedAndAChangedOneStartsANewRun() throws Exception {
-        PipelineOptions uri = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toUri().toString(),
-                work.resolve("mapping.yaml"), null, Set.of(), null, null, null, null, null, null);
+        PipelineOptions uri = reading(work.resolve("export").toUri().toString(), null, null);
         failing = "score";
         PipelineRun.Outcome failed = run(uri);
         assertEquals(4, failed.exitCode());
@@ -311,9 +316,8 @@ class PipelineRunTest {
     /** A database's rows may change after a run stops, which no fingerprint shows: such a run is never resumed. */
     @Test
     void aRunReadingADatabaseIsNotResumed() throws Exception {
-        PipelineOptions database = new PipelineOptions(DAY, work.resolve("root"), work.resolve("export").toString(),
-                work.resolve("mapping.yaml"), null, Set.of(), null, null, "jdbc:postgresql://db:5432/ar", "arscope",
-                null, null);
+        PipelineOptions database = reading(work.resolve("export").toString(), "jdbc:postgresql://db:5432/ar",
+                "arscope");
         failing = "score";
         PipelineRun.Outcome failed = run(database);
         assertEquals(4, failed.exitCode());
