@@ -552,9 +552,13 @@ public final class CfoReport {
                         cell(c.nextAction() == null ? "" : c.nextAction())))
                 .toList();
         ModelGate gate = data.worklistGate();
-        String ranking = gate == null || gate.passed() ? "" : line(note("P(late) here is the baseline's, each "
-                + "customer's own past late share, not the risk model's. The score step's gate: "
-                + escape(gate.decision()) + "."));
+        String ranking = gate == null ? ""
+                : !gate.passed() ? line(note("P(late) here is the baseline's, each customer's own past late share, "
+                        + "not the risk model's. The score step's gate: " + escape(gate.decision()) + "."))
+                : gate.fellBehindOnTest() ? line(note("P(late) here is the risk model's, published on its "
+                        + "validation window (" + escape(gate.decision()) + "), but on the later test window each "
+                        + "customer's own past late share ranked better: " + escape(gate.testFigures()) + "."))
+                : "";
         return section("customers", heading, ranking + table(List.of(th("Customer"), th("Collector"), th("Queue"),
                 thNum("Open"), thNum("Overdue"), thNum("P(late)"), thNum("Expected late"), thNum("Max days past due"),
                 th("Next action")), rows));

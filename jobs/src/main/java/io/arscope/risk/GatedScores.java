@@ -25,8 +25,7 @@ public record GatedScores(Dataset<Row> scores, ModelGate gate) {
     public static GatedScores open(SparkSession spark, CustomerHistory history, ModelDirectory.Loaded loaded,
             String currency, double margin) {
         ModelMetadata meta = loaded.metadata();
-        ModelGate gate = ModelGate.decide(meta.validationEvaluation(), meta.validationBaselineCustomerLateShare(),
-                margin);
+        ModelGate gate = ModelGate.decide(meta, margin);
         Dataset<Row> features = RiskScoring.openFeatures(history, loaded);
         Dataset<Row> scores = RiskScoring.score(spark, features, loaded.model(), currency);
         if (!gate.passed()) {

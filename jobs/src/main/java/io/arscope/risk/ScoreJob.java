@@ -46,7 +46,8 @@ public final class ScoreJob implements Job<ScoreOptions> {
                 : String.format("%,d customers scored, %,d high risk", s.customers(), s.highCustomers());
         JobOutcome outcome = JobOutcome.ok(context, String.format("score: %,d open invoices scored by the %s, "
                 + "%,d high risk; %s", s.rows(), s.gate().passed() ? "model" : "baseline", s.high(), customers),
-                List.of(s.gate().decision()));
+                s.gate().fellBehindOnTest() ? List.of(s.gate().decision(), "on its later test window the baseline "
+                        + "ranked better: " + s.gate().testFigures()) : List.of(s.gate().decision()));
         return s.gate().passed() ? outcome
                 : outcome.withWarnings(List.of(s.gate().decision())).withStatus(JobOutcome.Status.WARNINGS);
     }

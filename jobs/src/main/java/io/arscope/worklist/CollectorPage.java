@@ -140,9 +140,9 @@ public final class CollectorPage {
                 .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                 .append(num(days, days > 0 ? days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"
                         : FinanceFormat.daysPastDue(days)))
-                .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(r),
+                .append(td(Outlook.ofCustomer(days, WorklistTables.PROBABILITY_LATE.of(r),
                         WorklistTables.EXPECTED_DAYS_TO_PAY.of(r), WorklistTables.DAYS_TO_PAY_BASIS.of(r),
-                        WorklistTables.DAYS_TO_PAY_INVOICES.of(r))))
+                        WorklistTables.DAYS_TO_PAY_INVOICES.of(r), WorklistTables.OPEN_INVOICES.of(r))))
                 .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(r), currency));
         if (disputes) {
             row.append(td(date(WorklistTables.OLDEST_DISPUTE_OPENED.of(r))));

@@ -41,6 +41,24 @@ final class Outlook {
         };
     }
 
+    /**
+     * A customer row's outlook: that of its most overdue invoice, the largest first where several are as overdue. When
+     * none is late, the probability on the row is over all its open invoices, weighted by open amount, and the days
+     * until payment are the first due's, so each is said of what it is about.
+     *
+     * @param openInvoices the row's open invoices
+     */
+    static String ofCustomer(int daysPastDue, double probabilityLate, Integer expectedDaysToPay, String basis,
+            Integer invoices, int openInvoices) {
+        if (daysPastDue > 0 || openInvoices == 1) {
+            return of(daysPastDue, probabilityLate, expectedDaysToPay, basis, invoices);
+        }
+        return Reasons.percent(probabilityLate) + " risk of paying late, by amount over its " + openInvoices
+                + " open invoices; the first due " + (expectedDaysToPay == null ? "is past its expected payment date"
+                        : expectedDaysToPay == 0 ? "is expected paid today"
+                                : "is expected paid in " + Reasons.days(expectedDaysToPay));
+    }
+
     private static String expectedIn(int days) {
         return days == 0 ? "payment expected today" : "payment expected in " + Reasons.days(days);
     }

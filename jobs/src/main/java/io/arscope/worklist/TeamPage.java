@@ -47,7 +47,8 @@ public final class TeamPage {
      * As {@link #render(TeamView, Map, LocalDate, WorklistConfig, String, CollectorActivity)}, with a section of the
      * customers' alerts since the last run ({@code alerts}; none when null) and, first thing under the title, a
      * warning that the lists rank by the baseline when the model gate behind the scores ({@code gate}; null when
-     * unknown) refused the model: the lead plans the day on that ranking. Collectors are shown as {@code names}
+     * unknown) refused the model, or that the model they rank by fell behind the baseline on its test window: the
+     * lead plans the day on that ranking. Collectors are shown as {@code names}
      * shows them.
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
@@ -75,6 +76,12 @@ public final class TeamPage {
         if (gate != null && !gate.passed()) {
             html.append("<p id=\"ranking\" class=\"warning\"><strong>Ranked by the baseline, not the risk model."
                     + "</strong> The score step's gate: ").append(escape(gate.decision())).append(".</p>\n");
+        } else if (gate != null && gate.fellBehindOnTest()) {
+            html.append("<p id=\"ranking\" class=\"warning\"><strong>Ranked by a risk model that did not hold on "
+                    + "its test window.</strong> It was published on its validation window (").append(
+                    escape(gate.decision())).append("); on the later test window the customers' own past late share "
+                    + "ranked better: ").append(escape(gate.testFigures())).append(". Check the top of each list "
+                    + "against how late its customers have paid before.</p>\n");
         }
 
         html.append("<p id=\"capacity\">Today: <strong>").append(today).append(" of ").append(capacity)

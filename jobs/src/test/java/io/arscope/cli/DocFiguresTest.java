@@ -66,6 +66,9 @@ class DocFiguresTest {
         team = named(byTheModel.resolve("worklist-team.csv"));
     }
 
+    private static final String CUSTOMER_NOT_LATE = "\"13% risk of paying late, by amount over its 3 open invoices; "
+            + "the first due is expected paid in 9 days\"";
+
     private static List<Quote> quotes() {
         String lead = "notebooks-docs/guide-collections-lead.md";
         String worklists = "notebooks-docs/worklists.md";
@@ -100,6 +103,12 @@ class DocFiguresTest {
                         () -> "\"" + onAPage(ALL_CUSTOMERS) + "\" when"),
                 new Quote(worklists, "\"88% risk of paying late; payment expected in 24 days\"",
                         () -> "\"" + onAPage("88% risk of paying late; payment expected in 24 days") + "\""),
+                new Quote(worklists, CUSTOMER_NOT_LATE, () -> "\"" + onAPage(CUSTOMER_NOT_LATE.substring(1,
+                        CUSTOMER_NOT_LATE.length() - 1)) + "\""),
+                // The published model fell behind the baseline on the sample's test window: the team page says so.
+                new Quote(risk, "\"late amount in the riskiest 20% of test invoices 30.0%, baseline 32.9%\"",
+                        () -> "\"" + onTheTeamPage("late amount in the riskiest 20% of test invoices 30.0%, baseline "
+                                + "32.9%") + "\""),
                 // The team page: slots used of all collectors' capacity, and one collector's.
                 new Quote(lead, "(\"18 of 250\")", () -> "(\"" + onTheTeamPage(slotsUsed()) + "\")"),
                 new Quote(worklists, "(18 of 250 is 7.2%)", () -> "(" + onTheTeamPage(slotsUsed()) + " is "

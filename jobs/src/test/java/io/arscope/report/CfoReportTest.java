@@ -494,7 +494,7 @@ class CfoReportTest {
         ModelGate refused = new ModelGate("late_amount_top20", 0.05, 0.312, 0.291, false, "model refused, it does "
                 + "not beat the baseline by the margin: late amount in the riskiest 20% of validation invoices 31.2%, "
                 + "baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, the customer's own past "
-                + "late share", null, null);
+                + "late share", null, null, null, null);
         ReportData byTheBaseline = new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
                 d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
                 d.activity(), d.watch(), d.alerts(), refused);
@@ -505,5 +505,27 @@ class CfoReportTest {
                 + "riskiest 20% of validation invoices 31.2%, baseline 29.1%, margin 5.0 points; the worklist ranks "
                 + "by the baseline, the customer's own past late share.</p>\n<table>"), html);
         assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("P(late) here is"));
+    }
+
+    @Test
+    void theCustomersExpectedLateSayWhenThePublishedModelFellBehindTheBaselineOnItsTestWindow() {
+        ReportData d = data();
+        ModelGate published = new ModelGate("late_amount_top20", 0.01, 0.351, 0.304, true, "model published: late "
+                + "amount in the riskiest 20% of validation invoices 35.1%, baseline 30.4%, margin 1.0 points", null,
+                null, 0.287, 0.301);
+        String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
+                d.activity(), d.watch(), d.alerts(), published), "Receivables report", "arscope test");
+        assertTrue(html.contains("<h2>Customers with the most money expected late</h2>\n<p class=\"note\">P(late) "
+                + "here is the risk model's, published on its validation window (model published: late amount in the "
+                + "riskiest 20% of validation invoices 35.1%, baseline 30.4%, margin 1.0 points), but on the later "
+                + "test window each customer's own past late share ranked better: late amount in the riskiest 20% of "
+                + "test invoices 28.7%, baseline 30.1%.</p>\n<table>"), html);
+        ModelGate held = new ModelGate("late_amount_top20", 0.01, 0.351, 0.304, true, "model published", null, null,
+                0.301, 0.301);
+        assertFalse(CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
+                d.activity(), d.watch(), d.alerts(), held), "Receivables report", "arscope test")
+                .contains("P(late) here is"));
     }
 }

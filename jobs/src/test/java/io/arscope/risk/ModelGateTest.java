@@ -23,7 +23,7 @@ class ModelGateTest {
     @Test
     void aModelThatLosesToTheBaselineIsRefused() {
         // The figures the issue quotes: 29.7% for the model against 32.9% for the baseline.
-        ModelGate gate = ModelGate.decide(capturing(0.297), capturing(0.329), 0.01);
+        ModelGate gate = ModelGate.decide(capturing(0.297), capturing(0.329), null, null, 0.01);
         assertFalse(gate.passed());
         assertEquals(0.297, gate.model());
         assertEquals(0.329, gate.baseline());
@@ -35,30 +35,47 @@ class ModelGateTest {
 
     @Test
     void aModelMustBeatTheBaselineByTheMarginNotJustMatchIt() {
-        assertFalse(ModelGate.decide(capturing(0.335), capturing(0.329), 0.01).passed());
-        assertTrue(ModelGate.decide(capturing(0.339), capturing(0.329), 0.01).passed());
-        assertTrue(ModelGate.decide(capturing(0.335), capturing(0.329), 0.0).passed());
-        assertFalse(ModelGate.decide(capturing(0.329), capturing(0.335), 0.0).passed());
+        assertFalse(ModelGate.decide(capturing(0.335), capturing(0.329), null, null, 0.01).passed());
+        assertTrue(ModelGate.decide(capturing(0.339), capturing(0.329), null, null, 0.01).passed());
+        assertTrue(ModelGate.decide(capturing(0.335), capturing(0.329), null, null, 0.0).passed());
+        assertFalse(ModelGate.decide(capturing(0.329), capturing(0.335), null, null, 0.0).passed());
         assertEquals("model published: late amount in the riskiest 20% of validation invoices 33.9%, baseline 32.9%, "
-                + "margin 1.0 points", ModelGate.decide(capturing(0.339), capturing(0.329), 0.01).decision());
+                + "margin 1.0 points", ModelGate.decide(capturing(0.339), capturing(0.329), null, null, 0.01).decision());
     }
 
     @Test
     void withoutLateAmountOrValidationFiguresNothingShowsTheModelHelpsSoItIsRefused() {
-        ModelGate noLateAmount = ModelGate.decide(capturing(Double.NaN), capturing(Double.NaN), 0.01);
+        ModelGate noLateAmount = ModelGate.decide(capturing(Double.NaN), capturing(Double.NaN), null, null, 0.01);
         assertFalse(noLateAmount.passed());
         assertNull(noLateAmount.model());
         assertTrue(noLateAmount.decision().contains("validation invoices n/a (no late amount), baseline n/a (no late "
                 + "amount)"), noLateAmount.decision());
-        ModelGate old = ModelGate.decide(null, null, 0.01);
+        ModelGate old = ModelGate.decide(null, null, null, null, 0.01);
         assertFalse(old.passed());
         assertTrue(old.decision().startsWith("model refused: its model.json has no validation figures"),
                 old.decision());
     }
 
     @Test
+    void theTestWindowsFiguresAreRecordedBesideTheDecisionNotUsedInIt() {
+        ModelGate heldBack = ModelGate.decide(capturing(0.339), capturing(0.329), capturing(0.287),
+                capturing(0.301), 0.01);
+        assertTrue(heldBack.passed());
+        assertEquals(0.287, heldBack.testModel());
+        assertEquals(0.301, heldBack.testBaseline());
+        assertTrue(heldBack.fellBehindOnTest());
+        assertEquals("late amount in the riskiest 20% of test invoices 28.7%, baseline 30.1%", heldBack.testFigures());
+        assertFalse(ModelGate.decide(capturing(0.339), capturing(0.329), capturing(0.301), capturing(0.301), 0.01)
+                .fellBehindOnTest());
+        // A refused model is not published, so its test figures warn of nothing.
+        assertFalse(ModelGate.decide(capturing(0.297), capturing(0.329), capturing(0.2), capturing(0.3), 0.01)
+                .fellBehindOnTest());
+        assertFalse(ModelGate.decide(capturing(0.339), capturing(0.329), null, null, 0.01).fellBehindOnTest());
+    }
+
+    @Test
     void aMarginOutsideZeroToOneIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ModelGate.decide(capturing(0.3), capturing(0.2), -0.01));
-        assertThrows(IllegalArgumentException.class, () -> ModelGate.decide(capturing(0.3), capturing(0.2), 1.0));
+        assertThrows(IllegalArgumentException.class, () -> ModelGate.decide(capturing(0.3), capturing(0.2), null, null, -0.01));
+        assertThrows(IllegalArgumentException.class, () -> ModelGate.decide(capturing(0.3), capturing(0.2), null, null, 1.0));
     }
 }

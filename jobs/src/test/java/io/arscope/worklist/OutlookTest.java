@@ -37,4 +37,20 @@ class OutlookTest {
         assertEquals("30% risk of paying late; past its expected payment date", Outlook.of(0, 0.3, null,
                 ExpectedDaysToPay.MODEL, null));
     }
+
+    @Test
+    void aCustomerNotYetLateSaysItsRiskOverItsOpenAmountAndTheFirstDuesPayment() {
+        // 3 invoices of 1,000, 1,000 and 2,000 at 20%, 40% and 60%: (200 + 400 + 1,200) / 4,000 = 45% by amount.
+        assertEquals("45% risk of paying late, by amount over its 3 open invoices; the first due is expected paid in "
+                + "24 days", Outlook.ofCustomer(-5, 0.45, 24, ExpectedDaysToPay.MODEL, null, 3));
+        assertEquals("45% risk of paying late, by amount over its 2 open invoices; the first due is expected paid "
+                + "today", Outlook.ofCustomer(0, 0.45, 0, ExpectedDaysToPay.MODEL, null, 2));
+        assertEquals("45% risk of paying late, by amount over its 2 open invoices; the first due is past its "
+                + "expected payment date", Outlook.ofCustomer(0, 0.45, null, ExpectedDaysToPay.MODEL, null, 2));
+        // One invoice, or one late: said as of the invoice.
+        assertEquals("95% risk of paying late; payment expected in 71 days",
+                Outlook.ofCustomer(-38, 0.9519, 71, ExpectedDaysToPay.MODEL, null, 1));
+        assertEquals("83 days late; payment expected in 21 days (median of 7 invoices of its own paid after being as "
+                + "late)", Outlook.ofCustomer(83, 0.9395, 21, ExpectedDaysToPay.CUSTOMER, 7, 4));
+    }
 }
