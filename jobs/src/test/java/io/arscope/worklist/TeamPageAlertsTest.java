@@ -64,8 +64,7 @@ class TeamPageAlertsTest {
                 + "not beat the baseline by the margin: late amount in the riskiest 20% of validation invoices 31.2%, "
                 + "baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, the customer's own past "
                 + "late share", null, null, null, null);
-        String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, refused, CollectorNames.NONE);
+        String page = emptyPage(refused);
         assertTrue(page.contains("</header>\n<p id=\"ranking\" class=\"warning\"><strong>Ranked by the baseline, "
                 + "not the risk model.</strong> The score step's gate: model refused, it does not beat the baseline by "
                 + "the margin: late amount in the riskiest 20% of validation invoices 31.2%, baseline 29.1%, margin "
@@ -73,8 +72,7 @@ class TeamPageAlertsTest {
                 + "<p id=\"capacity\">"), page);
         ModelGate passed = new ModelGate("late_amount_top20", 0.01, 0.351, 0.304, true, "model published", null,
                 null, 0.322, 0.301);
-        assertFalse(TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, passed, CollectorNames.NONE)
+        assertFalse(emptyPage(passed)
                 .contains("ranking"));
     }
 
@@ -83,13 +81,18 @@ class TeamPageAlertsTest {
         ModelGate published = new ModelGate("late_amount_top20", 0.01, 0.351, 0.304, true, "model published: late "
                 + "amount in the riskiest 20% of validation invoices 35.1%, baseline 30.4%, margin 1.0 points", null,
                 null, 0.287, 0.301);
-        String page = TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(),
-                LocalDate.of(2026, 10, 31), WorklistConfig.DEFAULT, "USD", null, null, published, CollectorNames.NONE);
+        String page = emptyPage(published);
         assertTrue(page.contains("</header>\n<p id=\"ranking\" class=\"warning\"><strong>Ranked by a risk model that "
                 + "did not hold on its test window.</strong> It was published on its validation window (model "
                 + "published: late amount in the riskiest 20% of validation invoices 35.1%, baseline 30.4%, margin 1.0 "
                 + "points); on the later test window the customers' own past late share ranked better: late amount in "
                 + "the riskiest 20% of test invoices 28.7%, baseline 30.1%. Check the top of each list against how "
                 + "late its customers have paid before.</p>\n<p id=\"capacity\">"), page);
+    }
+
+    /** The team page of a day with nothing on the lists, ranked behind {@code gate}. */
+    private static String emptyPage(ModelGate gate) {
+        return TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(), LocalDate.of(2026, 10, 31),
+                WorklistConfig.DEFAULT, "USD", null, null, gate, CollectorNames.NONE);
     }
 }
