@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * name's result once case is ignored (as macOS and Windows compare file names), {@code ~} and the first 8 hex
  * digits of the SHA-256 of the name's UTF-8 bytes are appended. So {@code ana.ruiz} stays {@code ana.ruiz},
  * {@code zoë} and {@code zoé} stay themselves, and {@code Ana Ruiz} becomes {@code Ana_Ruiz~} and its hash. Two
- * different names never get one file: that is checked, and a clash fails the write.
+ * different names never get one file: that is checked, and a clash fails the write. A file the folder keeps for
+ * itself is not a name's either: a collector named {@code team} gets its hash beside the team page.
  */
 public final class FileNames {
 
@@ -41,6 +43,18 @@ public final class FileNames {
      */
     public static Map<String, String> of(Collection<String> names) {
         return unique(names, FileNames::stem, "file");
+    }
+
+    /**
+     * As {@link #of(Collection)}, where a name whose file would be one of {@code reserved} (a file the same folder
+     * holds for itself, such as the team page beside the collectors' pages; compared ignoring case) gets the hash too.
+     */
+    public static Map<String, String> of(Collection<String> names, Set<String> reserved) {
+        Set<String> taken = reserved.stream().map(FileNames::key).collect(Collectors.toSet());
+        return unique(names, n -> {
+            String s = stem(n);
+            return taken.contains(key(s)) ? s + "~" + hash(n) : s;
+        }, "file");
     }
 
     /**

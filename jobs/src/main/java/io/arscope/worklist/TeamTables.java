@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,14 @@ public final class TeamTables {
 
     /** The team page's file under {@link WorklistTables#PAGES}. */
     public static final String PAGE = "team.html";
+
+    /**
+     * The file name of each collector's page, summary and CSV: {@link FileNames}, never {@code team}, the team page's
+     * (a collector named so gets its hash).
+     */
+    static Map<String, String> collectorFiles(Collection<String> collectors) {
+        return FileNames.of(new TreeSet<>(collectors), Set.of(PAGE.substring(0, PAGE.length() - ".html".length())));
+    }
 
     public static final Column<Boolean> ASSIGNED = flag("assigned").required();
     public static final Column<Integer> CAPACITY = integer("capacity").required();
@@ -123,15 +132,7 @@ public final class TeamTables {
         }
         String currency = currencies.isEmpty() ? null : currencies.iterator().next();
         TeamView view = TeamView.of(customers, config);
-        Map<String, String> files = FileNames.of(new TreeSet<>(customers.stream().map(TeamView.Customer::collector)
-                .toList()));
-        String stem = PAGE.substring(0, PAGE.length() - ".html".length());
-        files.forEach((collector, file) -> {
-            if (file.equalsIgnoreCase(stem)) {
-                throw new IllegalStateException("the page of collector '" + collector + "' would be "
-                        + WorklistTables.PAGES + "/" + PAGE + ", the team page; rename the collector");
-            }
-        });
+        Map<String, String> files = collectorFiles(customers.stream().map(TeamView.Customer::collector).toList());
         List<Row> team = new ArrayList<>();
         for (TeamView.Load l : view.loads()) {
             team.add(TEAM.row().set(WorklistTables.AS_OF, day).set(WorklistTables.COLLECTOR, l.collector())

@@ -257,7 +257,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         OutputFiles.writeSingleCsv(spark, customers.orderBy(WorklistTables.COLLECTOR.col(), WorklistTables.QUEUE.col(),
                 WorklistTables.CUSTOMER_RANK.col()), WorklistTables.CUSTOMERS.path(output) + ".csv");
         Map<String, String> pages = CollectorSummary.pages(customers, day, config, names);
-        Map<String, String> files = FileNames.of(pages.keySet());
+        Map<String, String> files = TeamTables.collectorFiles(pages.keySet());
         writeCsvPerCollector(spark, invoices, files, OutputFiles.child(output, WorklistTables.BY_COLLECTOR));
         String summaries = OutputFiles.child(output, WorklistTables.SUMMARIES);
         replaceFolder(spark, summaries);

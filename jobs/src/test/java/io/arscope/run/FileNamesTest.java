@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,14 @@ class FileNamesTest {
         // Dotless i, capital I and i are one letter to a file system that compares in upper case.
         assertEquals(Map.of("\u0131", "\u0131~544bc1a8", "I", "I~a83dd0cc", "i", "i~de7d1b72"),
                 FileNames.of(List.of("\u0131", "I", "i")));
+    }
+
+    @Test
+    void aNameWhoseFileTheFolderKeepsForItselfGetsItsHash() {
+        // A collector named team beside the team page, team.html, in any case.
+        assertEquals(Map.of("team", "team~ca8b22d0", "Team", "Team~5985039f", "ana", "ana"),
+                FileNames.of(List.of("team", "Team", "ana"), Set.of("team")));
+        assertEquals(Map.of("TEAM", "TEAM~f404d4ef", "teams", "teams"), FileNames.of(List.of("TEAM", "teams"),
+                Set.of("team")));
     }
 }

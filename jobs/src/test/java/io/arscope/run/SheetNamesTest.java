@@ -26,6 +26,8 @@ class SheetNamesTest {
         assertEquals("North_East _B__ __~d60d79c6", SheetNames.stem("North/East [B]: *?"));
         assertEquals("History~0e769600", SheetNames.stem("History"));
         assertEquals("_quoted'~bb8897de", SheetNames.stem("'quoted'"));
+        // A leading dot: Apache POI cannot read back the filter range it writes for such a sheet.
+        assertEquals("_hidden~16924190", SheetNames.stem(".hidden"));
         assertEquals("~e3b0c442", SheetNames.stem(""));
         // Put in NFC, the name written with a separate diaeresis reads as zoë; its hash keeps the two apart.
         assertEquals("zo\u00eb", SheetNames.stem("zo\u00eb"));

@@ -27,7 +27,8 @@ import io.arscope.testing.TestSpark;
 
 /**
  * The files of a worklist whose export is hostile: collectors whose names share letters but not characters
- * ({@code zoë}, {@code zoé}, and {@code zoë} with its diaeresis as a separate mark), one of 300 characters;
+ * ({@code zoë}, {@code zoé}, and {@code zoë} with its diaeresis as a separate mark), one of 300 characters, one
+ * named as the team page is ({@code team}) and one starting with a dot;
  * customers and invoices named like formulas, Markdown or HTML. Each collector gets its own CSV and page, the
  * CSVs are safe to open in a spreadsheet and the pages show every name as the characters it is.
  *
@@ -68,14 +69,18 @@ class WorklistFilesTest {
                 WorklistTest.score("@SUM(A1)", "C3", 95, "500.00", 0.8, "high"),
                 WorklistTest.score("-2", "C4", 45, "1070.00", 0.4, "medium"),
                 WorklistTest.score("\tx", "C5", 5, "300.00", 0.2, "low"),
-                WorklistTest.score("\rx", "C6", 100, "6000.00", 0.9, "high"));
+                WorklistTest.score("\rx", "C6", 100, "6000.00", 0.9, "high"),
+                WorklistTest.score("I7", "C7", 30, "600.00", 0.5, "medium"),
+                WorklistTest.score("I8", "C8", 30, "800.00", 0.5, "medium"));
         List<Row> customers = List.of(
                 RowFactory.create("C1", HYPERLINK, ZOE_NFC, d("2025-03-01"), WorklistTest.NO_CREDIT),
                 RowFactory.create("C2", "[click](http://evil)", ZOE_NFC, d("2025-03-01"), WorklistTest.NO_CREDIT),
                 RowFactory.create("C3", "*bold*", ZOE_ACUTE, d("2025-03-01"), WorklistTest.NO_CREDIT),
                 RowFactory.create("C4", "a\\|b", ZOE_ACUTE, d("2025-03-01"), WorklistTest.NO_CREDIT),
                 RowFactory.create("C5", "<script>alert(1)</script>", LONG, d("2025-03-01"), WorklistTest.NO_CREDIT),
-                RowFactory.create("C6", "line1\nline2", ZOE_NFD, d("2025-03-01"), WorklistTest.NO_CREDIT));
+                RowFactory.create("C6", "line1\nline2", ZOE_NFD, d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C7", "Seven", "team", d("2025-03-01"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C8", "Eight", ".hidden", d("2025-03-01"), WorklistTest.NO_CREDIT));
         out = dir.resolve("out");
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
@@ -93,17 +98,18 @@ class WorklistFilesTest {
 
     @Test
     void everyCollectorHasItsOwnFilesWhateverItsName() throws Exception {
-        assertEquals(Set.of("zo\u00eb.csv", "zo\u00e9.csv", "zo\u00eb~4cabdb66.csv", LONG_FILE + ".csv"),
-                files(WorklistTables.BY_COLLECTOR));
-        assertEquals(Set.of("zo\u00eb.md", "zo\u00e9.md", "zo\u00eb~4cabdb66.md", LONG_FILE + ".md"),
-                files(WorklistTables.SUMMARIES));
-        assertEquals(Set.of("zo\u00eb.html", "zo\u00e9.html", "zo\u00eb~4cabdb66.html", LONG_FILE + ".html"),
-                files(WorklistTables.PAGES));
+        // team beside the team page, and .hidden, get their hashes (printf team | sha256sum).
+        assertEquals(Set.of("zo\u00eb.csv", "zo\u00e9.csv", "zo\u00eb~4cabdb66.csv", LONG_FILE + ".csv",
+                "team~ca8b22d0.csv", "_.hidden~16924190.csv"), files(WorklistTables.BY_COLLECTOR));
+        assertEquals(Set.of("zo\u00eb.md", "zo\u00e9.md", "zo\u00eb~4cabdb66.md", LONG_FILE + ".md",
+                "team~ca8b22d0.md", "_.hidden~16924190.md"), files(WorklistTables.SUMMARIES));
+        assertEquals(Set.of("zo\u00eb.html", "zo\u00e9.html", "zo\u00eb~4cabdb66.html", LONG_FILE + ".html",
+                "team~ca8b22d0.html", "_.hidden~16924190.html"), files(WorklistTables.PAGES));
         // Sheets in Spark's order of the names' bytes; the long name cut to 22 letters and hashed.
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out.resolve(WorklistTables.WORKBOOK)))) {
             List<String> sheets = new ArrayList<>();
             book.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertEquals(List.of("a".repeat(22) + "~9835fa6b", "zo\u00eb~4cabdb66",
+            assertEquals(List.of("_hidden~16924190", "a".repeat(22) + "~9835fa6b", "team", "zo\u00eb~4cabdb66",
                     "zo\u00e9", "zo\u00eb"), sheets);
         }
     }
@@ -146,8 +152,12 @@ class WorklistFilesTest {
                 + "expected_days_to_pay,days_to_pay_basis,days_to_pay_invoices,priority_value,action_code,next_action,top_invoice_id,reason_1,reason_2,"
                 + "reason_3,oldest_dispute_opened,last_payment_date,"
                 + "last_contact_date,last_contact_channel,last_contact_outcome,days_since_contact,promise_status,promise_date,promise_amount,plan_instalment_due,plan_instalment_status,plan_instalment_amount,cooling_off\n"
+                + "2025-03-31,.hidden,collect,1,true,C8,Eight,USD,1,800.00,800.00,0.00,800.00,30,1-30,0.5,3.0,,"
+                + "no_history,,800.00,call,Call the customer,I8,why I8,,,,2025-03-01,,,,,,,,,,,false\n"
                 + "2025-03-31," + LONG + ",collect,1,true,C5,<script>alert(1)</script>,USD,1,300.00,300.00,0.00,300.00,5,1-30,"
                 + "0.2,3.0,,no_history,,70.00,polite_reminder,Send a polite reminder,\"'\tx\",why \tx,,,,2025-03-01,,,,,,,,,,,false\n"
+                + "2025-03-31,team,collect,1,true,C7,Seven,USD,1,600.00,600.00,0.00,600.00,30,1-30,0.5,3.0,,"
+                + "no_history,,600.00,call,Call the customer,I7,why I7,,,,2025-03-01,,,,,,,,,,,false\n"
                 + "2025-03-31," + ZOE_NFD + ",dispute,1,true,C6,\"line1\nline2\",USD,1,6000.00,6000.00,0.00,6000.00,100,91+,0.9,"
                 + "3.0,,no_history,,21600.00,resolve_dispute,Resolve the dispute (pricing); dunning paused,\"'\rx\",\"why \rx\","
                 + ",,2025-03-01,2025-03-01,,,,,,,,,,,false\n"
