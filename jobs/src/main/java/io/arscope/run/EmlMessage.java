@@ -37,16 +37,16 @@ public final class EmlMessage {
     public static byte[] of(String to, ZonedDateTime date, String subject, String body) {
         StringBuilder m = new StringBuilder();
         m.append("Date: ").append(DATE.format(date)).append(CRLF);
-        String name = phrase(oneLine(to));
+        String name = phrase(oneLine(HiddenCharacters.shown(to)));
         // An encoded word is kept apart from the special ':' by a space (RFC 2047 5.3).
         m.append(fold("To: " + name + (name.startsWith("\"") ? ":;" : " :;"))).append(CRLF);
-        m.append(fold("Subject: " + unstructured(oneLine(subject).strip()))).append(CRLF);
+        m.append(fold("Subject: " + unstructured(oneLine(HiddenCharacters.shown(subject)).strip()))).append(CRLF);
         m.append("MIME-Version: 1.0").append(CRLF);
         m.append("Content-Type: text/plain; charset=UTF-8").append(CRLF);
         m.append("Content-Transfer-Encoding: quoted-printable").append(CRLF);
         m.append("X-Unsent: 1").append(CRLF);
         m.append(CRLF);
-        for (String line : body.split("\n", -1)) {
+        for (String line : HiddenCharacters.shown(body).split("\n", -1)) {
             m.append(quotedPrintable(line)).append(CRLF);
         }
         return m.toString().getBytes(StandardCharsets.US_ASCII);

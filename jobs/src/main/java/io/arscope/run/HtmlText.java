@@ -10,7 +10,8 @@ public final class HtmlText {
     private HtmlText() {
     }
 
+    /** The text as literal HTML, its hidden characters shown ({@link HiddenCharacters}). */
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HiddenCharacters.shown(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

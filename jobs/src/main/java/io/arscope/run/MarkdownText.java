@@ -23,7 +23,9 @@ public final class MarkdownText {
     private MarkdownText() {
     }
 
-    public static String escape(String text) {
+    /** The text as literal Markdown, its hidden characters shown ({@link HiddenCharacters}). */
+    public static String escape(String value) {
+        String text = HiddenCharacters.shown(value);
         StringBuilder out = new StringBuilder(text.length() + 16);
         int leadingDigits = 0;
         while (leadingDigits < text.length() && Character.isDigit(text.charAt(leadingDigits))) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Names taken from data (collectors, say) as the names of a workbook's sheets, one sheet per name. Excel allows 31
  * characters, none of {@code : \ / ? * [ ]}, no apostrophe first or last, compares sheet names ignoring case and
  * keeps {@code History} for itself. The name is put in Unicode NFC; each of those characters, every control
- * character and a leading apostrophe or dot (which Apache POI's formulas cannot read) become {@code _}; the result is cut to {@value #MAX_CHARS} UTF-16 units (as
+ * character, every hidden one ({@link HiddenCharacters}) and a leading apostrophe or dot (which Apache POI's formulas cannot read) become {@code _}; the result is cut to {@value #MAX_CHARS} UTF-16 units (as
  * Excel counts). When it is not the name itself (a character replaced, the name cut or not in NFC, empty, an
  * apostrophe last, {@code History}), or when it equals another name's result once case is ignored, {@code ~} and
  * the first 8 hex digits of the SHA-256 of the name's UTF-8 bytes are appended, as {@link FileNames} does. So
@@ -20,7 +20,8 @@ public final class SheetNames {
 
     /** The longest stem before the hash: with {@code ~} and 8 hex digits, Excel's 31. */
     public static final int MAX_CHARS = 22;
-    private static final Pattern FORBIDDEN = Pattern.compile("[:\\\\/?*\\[\\]\\p{Cntrl}]");
+    private static final Pattern FORBIDDEN = Pattern.compile(
+            "[:\\\\/?*\\[\\]\\p{Cntrl}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF]");
 
     private SheetNames() {
     }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -117,7 +118,7 @@ public final class WorklistWorkbook implements AutoCloseable {
                 for (int c = 0; c < COLUMNS.size(); c++) {
                     Object value = invoice.get(invoice.fieldIndex(COLUMNS.get(c).name()));
                     if (value != null) {
-                        set(row.createCell(c), COLUMNS.get(c), value, name, r);
+                        set(row.createCell(c), COLUMNS.get(c), value);
                     }
                 }
             }
@@ -127,7 +128,7 @@ public final class WorklistWorkbook implements AutoCloseable {
         return r;
     }
 
-    private void set(SXSSFCell cell, Column<?> column, Object value, String sheet, int row) {
+    private void set(SXSSFCell cell, Column<?> column, Object value) {
         if (column.type() instanceof DecimalType) {
             // An amount of 18 digits with 2 decimals; a double holds each cent exactly up to 2^53 cents.
             cell.setCellValue(((BigDecimal) value).doubleValue());
@@ -145,15 +146,26 @@ public final class WorklistWorkbook implements AutoCloseable {
             cell.setCellValue((Boolean) value);
             cell.setCellStyle(plain);
         } else {
-            String text = (String) value;
-            if (text.length() > MAX_TEXT) {
-                throw new IllegalStateException("sheet " + sheet + ", row " + (row + 1) + ", column "
-                        + column.name() + ": " + text.length() + " characters, more than the " + MAX_TEXT
-                        + " a cell holds");
-            }
-            cell.setCellValue(text);
+            cell.setCellValue(fitted((String) value));
             cell.setCellStyle(plain);
         }
+    }
+
+    /**
+     * The text as a cell holds it: one longer than Excel's {@value #MAX_TEXT} characters (a name that swallowed the
+     * lines after an unclosed quote, say) is cut, saying so and where it is whole, rather than withholding the day's
+     * worklist for one cell.
+     */
+    static String fitted(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        String note = String.format(Locale.ROOT, " [cut from %,d characters; the CSV holds it whole]", text.length());
+        int end = MAX_TEXT - note.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + note;
     }
 
     /** A column's width in characters. */

@@ -30,6 +30,8 @@ class FileNamesTest {
         assertEquals("_~e3b0c442", FileNames.stem(""));
         assertEquals("CON~a3dbc4b6", FileNames.stem("CON"));
         assertEquals("con.txt~d3bde286", FileNames.stem("con.txt"));
+        // Windows drops a trailing dot: abc. would be the folder abc.
+        assertEquals("abc.~5ac9481b", FileNames.stem("abc."));
     }
 
     @Test
