@@ -72,7 +72,9 @@ final class RiskCommands {
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = "Evaluates a model on invoices issued from a date whose outcome is known, beside the "
-                    + "baseline. Default window: the model's own test window.",
+                    + "baseline. Default window: every invoice issued from the start of the model's test window "
+                    + "whose outcome is known by --as-of (so also those issued after the window, once their outcome "
+                    + "is known).",
             footer = {"", Arscope.EXIT_CODES})
     static final class Evaluate implements Callable<Integer> {
         @picocli.CommandLine.Spec
@@ -85,7 +87,8 @@ final class RiskCommands {
         Path model;
         @Mixin
         SharedOptions.AsOf asOf;
-        @Option(names = "--from", description = "First invoice date to evaluate on. Default: the model's test window.")
+        @Option(names = "--from", description = "First invoice date to evaluate on. Default: the first day of the "
+                + "model's test window.")
         LocalDate from;
         @Mixin
         SharedOptions.Currency currency;

@@ -80,8 +80,9 @@ public record Freshness(String asOf, String latest, String latestIn, Long ageDay
             return "stale input: no accepted row has a business date on or before " + asOf + ", so nothing shows the "
                     + "export is as of it" + later;
         }
-        return String.format("%s: the latest dated row is %s (%s), %d days before the as-of date %s; the limit is "
+        return String.format("%s: the latest dated row is %s (%s), %s before the as-of date %s; the limit is "
                 + "%d days (--max-data-age; for arscope run, max-data-age in its config's ingest section)%s",
-                stale() ? "stale input" : "fresh", latest, latestIn, ageDays, asOf, maxAgeDays, later);
+                stale() ? "stale input" : "fresh", latest, latestIn, ageDays == 1 ? "1 day" : ageDays + " days", asOf,
+                maxAgeDays, later);
     }
 }

@@ -236,7 +236,7 @@ public final class CustomerRiskModel implements Serializable {
         if (train.badShare() == 0 || train.badShare() == 1) {
             return refused("every training customer had the same outcome: nothing to learn");
         }
-        Standardizer standardizer = Standardizer.fit(train.features());
+        Standardizer standardizer = Standardizer.fitWithinRange(train.features());
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("arscope-customer-risk",
                 java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC), factory), factory);

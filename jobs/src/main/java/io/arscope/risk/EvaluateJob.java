@@ -36,14 +36,15 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
 
     @Override
     public JobOutcome run(JobContext<EvaluateOptions> context) throws IOException, InputException {
-        Evaluation[] e = evaluate(context);
-        List<String> details = new ArrayList<>(List.of(summary("model", e[0]), summary("baseline", e[1])));
-        for (Evaluation.Decile d : e[0].calibration()) {
+        Evaluated e = evaluate(context);
+        List<String> details = new ArrayList<>(List.of(summary("model", e.model()), summary("baseline", e.baseline())));
+        for (Evaluation.Decile d : e.model().calibration()) {
             details.add(String.format("  decile %2d: %,7d invoices, predicted %.3f, observed %.3f", d.decile(),
                     d.rows(), d.meanPredicted(), d.observedLate()));
         }
-        return JobOutcome.ok(context, String.format("evaluate: %,d invoices with a known outcome", e[0].rows()),
-                details);
+        return JobOutcome.ok(context, String.format("evaluate: %,d invoices issued from %s%s with a known outcome by %s",
+                e.model().rows(), e.from(), context.options().from() == null ? " (the start of the model's test window)"
+                        : "", e.labelsAsOf()), details);
     }
 
     /** One line of an evaluation's figures. */
@@ -57,8 +58,15 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
                 SummaryFigure.percent(e.captureTop20(), "%5.1f%%", "no late amount"));
     }
 
+    /**
+     * The model's and the baseline's evaluations on the invoices issued from {@code from} whose outcome is known on
+     * {@code labelsAsOf}.
+     */
+    public record Evaluated(Evaluation model, Evaluation baseline, LocalDate from, LocalDate labelsAsOf) {
+    }
+
     /** The model on invoices issued from the chosen day whose outcome is known at the as-of date, and the baseline. */
-    public static Evaluation[] evaluate(JobContext<EvaluateOptions> context) throws IOException, InputException {
+    public static Evaluated evaluate(JobContext<EvaluateOptions> context) throws IOException, InputException {
         EvaluateOptions o = context.options();
         ModelDirectory.Loaded loaded = ModelDirectory.load(o.model());
         ReceivablesLedger stored = ReceivablesLedger.ofIngest(context.spark(), o.input());
@@ -78,7 +86,7 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
         }
         ModelDirectory.checkFeatures(loaded.metadata(), rows.features().subList(0, Math.min(1000, rows.size())));
         double fallback = loaded.metadata().train().lateShare();
-        return new Evaluation[] {Evaluation.of(loaded.model().probabilities(rows.features()), rows.late(),
-                rows.amounts()), Evaluation.of(rows.baseline(fallback), rows.late(), rows.amounts())};
+        return new Evaluated(Evaluation.of(loaded.model().probabilities(rows.features()), rows.late(),
+                rows.amounts()), Evaluation.of(rows.baseline(fallback), rows.late(), rows.amounts()), start, labelsAsOf);
     }
 }

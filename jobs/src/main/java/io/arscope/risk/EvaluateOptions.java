@@ -12,7 +12,7 @@ import io.arscope.ledger.ReportingCurrency;
  * @param input folder an ingest run wrote
  * @param model the model directory
  * @param asOf  outcomes as known on this day; null for the latest date in the data
- * @param from  first invoice date evaluated on; null for the model's own test window
+ * @param from  first invoice date evaluated on; null for the first day of the model's test window
  * @param reportingCurrency the currency amounts are read in, as train read them; null for the ledger's one
  */
 public record EvaluateOptions(String input, Path model, LocalDate asOf, LocalDate from, String reportingCurrency)

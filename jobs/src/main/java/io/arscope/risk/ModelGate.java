@@ -58,8 +58,8 @@ public record ModelGate(String metric, double margin, Double model, Double basel
         Double model = finite(modelValidation.captureTop20());
         Double baseline = finite(baselineValidation.captureTop20());
         boolean passed = model != null && baseline != null && model - baseline >= margin - 1e-12;
-        String figures = String.format("late amount in the riskiest 20%% of validation invoices %s, baseline %s, "
-                + "margin %.1f points", percent(model), percent(baseline), 100 * margin);
+        String figures = String.format("late amount in the riskiest 20%% of validation invoices %s, baseline %s, %s",
+                percent(model), percent(baseline), lead(model, baseline, margin));
         String decision = passed ? "model published: " + figures
                 : "model refused, it does not beat the baseline by the margin: " + figures
                         + "; the worklist ranks by the baseline, the customer's own past late share";
@@ -80,6 +80,17 @@ public record ModelGate(String metric, double margin, Double model, Double basel
     public String testFigures() {
         return String.format("late amount in the riskiest 20%% of test invoices %s, baseline %s", percent(testModel),
                 percent(testBaseline));
+    }
+
+    /** How far the model is ahead of the baseline beside the margin asked, in percentage points. */
+    private static String lead(Double model, Double baseline, double margin) {
+        String asked = String.format("the margin asks %.1f", 100 * margin);
+        if (model == null || baseline == null) {
+            return asked + " points";
+        }
+        double points = Math.round(1000 * (model - baseline)) / 10.0;
+        return (points == 0 ? "level" : String.format("%.1f points %s", Math.abs(points), points > 0 ? "ahead"
+                : "behind")) + " where " + asked;
     }
 
     private static Double finite(double value) {

@@ -1,6 +1,7 @@
 package io.arscope.risk;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,58 @@ import java.util.TreeMap;
  * Centres and scales the numeric features on the training invoices' mean and standard deviation, so that the
  * logistic regression learns comparable weights and its weight times value is a fair contribution. One-hot
  * levels and flags stay 0/1, and a feature that never varied in training is left as it is (Tribuo's own
- * standardisation divides those by zero).
+ * standardisation divides those by zero). The customer model also holds each value within its training range
+ * ({@link #fitWithinRange}).
  */
 public record Standardizer(Map<String, double[]> meanAndScale) implements Serializable {
+
+    /**
+     * As {@link #fit(List)}, also recording a range for each feature, within which {@link #apply} then holds a value,
+     * in training as in scoring: a logistic regression extrapolates without bound, so one customer owing a thousand
+     * billion, far beyond any training customer, was scored 0 by a weight learnt on ordinary balances. The range is
+     * the training values' 1st to 99th percentile (nearest rank), so that one outlier in training cannot stretch it;
+     * the mean and scale are those of the values so held. A feature that takes one value over that range (0 for
+     * nearly every customer, say) keeps its whole range. Each feature's entry is its mean, scale, least and greatest
+     * value.
+     */
+    public static Standardizer fitWithinRange(List<Map<String, Double>> rows) {
+        Map<String, List<Double>> values = new HashMap<>();
+        for (Map<String, Double> row : rows) {
+            row.forEach((name, v) -> {
+                if (numeric(name)) {
+                    values.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
+                }
+            });
+        }
+        Map<String, double[]> out = new TreeMap<>();
+        values.forEach((name, list) -> {
+            double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            double[] fitted = meanAndScale(sorted, sorted[(int) Math.floor(0.01 * (n - 1))],
+                    sorted[(int) Math.ceil(0.99 * (n - 1))]);
+            if (fitted == null) {
+                fitted = meanAndScale(sorted, sorted[0], sorted[n - 1]);
+            }
+            if (fitted != null) {
+                out.put(name, fitted);
+            }
+        });
+        return new Standardizer(out);
+    }
+
+    /** Mean, scale, low and high of the values held within [low, high]; null when they do not vary. */
+    private static double[] meanAndScale(double[] values, double low, double high) {
+        double sum = 0;
+        double squares = 0;
+        for (double v : values) {
+            double held = Math.max(low, Math.min(high, v));
+            sum += held;
+            squares += held * held;
+        }
+        double mean = sum / values.length;
+        double sd = Math.sqrt(Math.max(0, squares / values.length - mean * mean));
+        return sd > 1e-12 ? new double[] {mean, sd, low, high} : null;
+    }
 
     public static Standardizer fit(List<Map<String, Double>> rows) {
         Map<String, double[]> sums = new HashMap<>();
@@ -41,11 +91,16 @@ public record Standardizer(Map<String, double[]> meanAndScale) implements Serial
         return !name.contains("=") && !name.equals("no_history") && !name.equals("no_payment_yet");
     }
 
+    private static double within(double v, double[] meanScaleRange) {
+        return meanScaleRange.length < 4 ? v : Math.max(meanScaleRange[2], Math.min(meanScaleRange[3], v));
+    }
+
+    /** Each numeric feature centred and scaled, first held within its training range when one was recorded. */
     public Map<String, Double> apply(Map<String, Double> row) {
         Map<String, Double> out = new HashMap<>(row.size() * 2);
         row.forEach((name, v) -> {
             double[] ms = meanAndScale.get(name);
-            out.put(name, ms == null ? v : (v - ms[0]) / ms[1]);
+            out.put(name, ms == null ? v : (within(v, ms) - ms[0]) / ms[1]);
         });
         return out;
     }

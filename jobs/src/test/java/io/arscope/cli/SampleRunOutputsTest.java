@@ -106,8 +106,8 @@ class SampleRunOutputsTest {
         assertEquals(7, score.path("exit_code").asInt());
         assertEquals("baseline", json("score/score-run.json").path("outputs").path("ranking").asText());
         assertEquals("model refused, it does not beat the baseline by the margin: late amount in the riskiest 20% of "
-                + "validation invoices 31.2%, baseline 29.1%, margin 5.0 points; the worklist ranks by the baseline, "
-                + "the customer's own past late share", gate.path("decision").asText());
+                + "validation invoices 31.2%, baseline 29.1%, 2.1 points ahead where the margin asks 5.0; the worklist "
+                + "ranks by the baseline, the customer's own past late share", gate.path("decision").asText());
         assertTrue(out.contains("score: 176 open invoices scored by the baseline, "), out);
         // The scores are the customers' own past late shares, and each says so.
         List<String[]> scores = csv(day.resolve("score/scores.csv"));
@@ -138,7 +138,7 @@ class SampleRunOutputsTest {
         assertTrue(Files.readString(day.resolve("worklist/pages/team.html")).contains("<p id=\"ranking\" "
                 + "class=\"warning\"><strong>Ranked by the baseline, not the risk model.</strong> The score step's "
                 + "gate: model refused, it does not beat the baseline by the margin: late amount in the riskiest 20% "
-                + "of validation invoices 31.2%, baseline 29.1%, margin 5.0 points;"));
+                + "of validation invoices 31.2%, baseline 29.1%, 2.1 points ahead where the margin asks 5.0;"));
         assertTrue(Files.readString(day.resolve("report/cfo-report.html")).contains("<p class=\"note\">P(late) here "
                 + "is the baseline's, each customer's own past late share, not the risk model's."));
     }
@@ -185,7 +185,7 @@ class SampleRunOutputsTest {
         assertEquals(BASELINE_VALIDATION_TOP20, gate.path("baseline").asDouble(), 1e-12);
         assertEquals(runGate.path("model_validation"), gate.path("model_validation"));
         assertEquals("model published: late amount in the riskiest 20% of validation invoices 31.2%, baseline 29.1%, "
-                + "margin 1.0 points", gate.path("decision").asText());
+                + "2.1 points ahead where the margin asks 1.0", gate.path("decision").asText());
         assertTrue(passed.out().contains(gate.path("decision").asText() + "\n"), passed.out());
         List<String[]> customers = csv(SampleRun.get().shared().resolve("worklist-by-the-model/worklist-customers.csv"));
         int reason = List.of(customers.get(0)).indexOf("reason_1");

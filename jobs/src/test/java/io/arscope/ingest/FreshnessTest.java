@@ -54,6 +54,13 @@ class FreshnessTest {
     }
 
     @Test
+    void oneDayIsSaidInTheSingular() {
+        assertEquals("fresh: the latest dated row is 2026-12-30 (invoices), 1 day before the as-of date 2026-12-31; "
+                + "the limit is 7 days (--max-data-age; for arscope run, max-data-age in its config's ingest section)",
+                new Freshness("2026-12-31", "2026-12-30", "invoices", 1L, 7, 0).describe());
+    }
+
+    @Test
     void aRowOnTheAsOfDateCountsAndOnlyLaterOnesAreLeftOut() {
         Freshness f = Freshness.of(tables(dated("invoice_date", "2026-12-31", "2027-01-02", "2027-01-03"),
                 dated("payment_date", "2026-12-30")), AS_OF, 7);

@@ -29,8 +29,8 @@ class ModelGateTest {
         assertEquals(0.329, gate.baseline());
         assertEquals("late_amount_top20", gate.metric());
         assertEquals("model refused, it does not beat the baseline by the margin: late amount in the riskiest 20% of "
-                + "validation invoices 29.7%, baseline 32.9%, margin 1.0 points; the worklist ranks by the baseline, "
-                + "the customer's own past late share", gate.decision());
+                + "validation invoices 29.7%, baseline 32.9%, 3.2 points behind where the margin asks 1.0; the worklist "
+                + "ranks by the baseline, the customer's own past late share", gate.decision());
     }
 
     @Test
@@ -40,7 +40,8 @@ class ModelGateTest {
         assertTrue(ModelGate.decide(capturing(0.335), capturing(0.329), null, null, 0.0).passed());
         assertFalse(ModelGate.decide(capturing(0.329), capturing(0.335), null, null, 0.0).passed());
         assertEquals("model published: late amount in the riskiest 20% of validation invoices 33.9%, baseline 32.9%, "
-                + "margin 1.0 points", ModelGate.decide(capturing(0.339), capturing(0.329), null, null, 0.01).decision());
+                + "1.0 points ahead where the margin asks 1.0",
+                ModelGate.decide(capturing(0.339), capturing(0.329), null, null, 0.01).decision());
     }
 
     @Test
