@@ -58,7 +58,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
     /** What a run found. */
     public record Outcome(LocalDate asOf, double openAr, double beyondHorizonAr, List<Week> weeks,
             List<DsoForecast.MonthEnd> dso, List<ForecastBacktest.Evaluated> backtest,
-            List<ForecastBacktest.Accuracy> accuracy, List<ForecastBacktest.Accuracy> accuracyToDate) {
+            List<ForecastBacktest.Accuracy> accuracy, List<ForecastBacktest.Accuracy> accuracyToDate,
+            SalesConcentration concentration) {
     }
 
     @Override
@@ -74,7 +75,9 @@ public final class ForecastJob implements Job<ForecastOptions> {
     @Override
     public JobOutcome run(JobContext<ForecastOptions> context) throws IOException, InputException {
         Outcome o = write(context);
-        return JobOutcome.ok(context, summary(o, context.options()), details(o, context.options().weeks()));
+        JobOutcome outcome = JobOutcome.ok(context, summary(o, context.options()), details(o, context.options().weeks()));
+        return o.concentration() == null ? outcome : outcome.withWarnings(List.of(o.concentration().describe()))
+                .withStatus(JobOutcome.Status.WARNINGS);
     }
 
     /**
@@ -157,10 +160,12 @@ public final class ForecastJob implements Job<ForecastOptions> {
                 options.backtestWeeks(), options.calibrationWeeks(), options.intervalLevel(),
                 options.intervalAdaptation(), options.salesWeeks(), options.maxDaysPastDue());
         ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
-                money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size());
+                money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size(),
+                outcome.concentration() == null ? null : outcome.concentration().describe());
+        JobOutcome.Status status = outcome.concentration() == null ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded,
-                context.recordInputs(LedgerRows.of(options.input(), all, java.util.List.of(io.arscope.model.CanonicalTable.EXCHANGE_RATES))), written, JobOutcome.Status.OK.word(),
-                JobOutcome.Status.OK.exitCode(), null);
+                context.recordInputs(LedgerRows.of(options.input(), all, java.util.List.of(io.arscope.model.CanonicalTable.EXCHANGE_RATES))), written, status.word(),
+                status.exitCode(), null);
         OutputFiles.writeText(spark, context.output(ForecastTables.MANIFEST), manifest.toJson());
         return outcome;
     }
@@ -179,8 +184,12 @@ public final class ForecastJob implements Job<ForecastOptions> {
         Map<LocalDate, OriginTables> tables = collect(
                 SettlementTables.of(history, origins, options.segmentBy(), options, horizonDays), options);
         TreeMap<LocalDate, Double> sales = new TreeMap<>();
+        TreeMap<LocalDate, SalesConcentration.Day> salesDays = new TreeMap<>();
         for (Row r : SettlementTables.dailySales(history).collectAsList()) {
-            sales.put(r.getAs("invoice_date"), ((BigDecimal) r.getAs("sales")).doubleValue());
+            double daySales = ((BigDecimal) r.getAs("sales")).doubleValue();
+            sales.put(r.getAs("invoice_date"), daySales);
+            salesDays.put(r.getAs("invoice_date"), new SalesConcentration.Day(daySales,
+                    ((BigDecimal) r.getAs("largest")).doubleValue(), r.getAs("largest_invoice")));
         }
 
         List<ForecastBacktest.OriginForecast> past = new ArrayList<>();
@@ -228,7 +237,8 @@ public final class ForecastJob implements Job<ForecastOptions> {
                 options.intervalLevel(), options.minCalibration(), options.intervalAdaptation());
         return new Outcome(asOf, now.openAr, now.beyondCurve, weeks, dso, evaluated,
                 ForecastBacktest.accuracy(evaluated, options.weeks()),
-                ForecastBacktest.accuracy(evaluatedToDate, options.weeks()));
+                ForecastBacktest.accuracy(evaluatedToDate, options.weeks()),
+                SalesConcentration.of(salesDays, asOf, options.salesWeeks()));
     }
 
     /** The day-offset sums of one origin, turned into settlement curves and balances. */

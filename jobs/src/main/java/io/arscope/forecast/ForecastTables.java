@@ -102,9 +102,13 @@ public final class ForecastTables {
             int calibrationWeeks, double intervalLevel, double intervalAdaptation, int salesWeeks, int maxDaysPastDue) {
     }
 
-    /** The open AR forecast from, the part of it beyond the settlement curves, and the backtest's rows. */
+    /**
+     * The open AR forecast from, the part of it beyond the settlement curves, the backtest's rows, and the one invoice
+     * that is most of the trailing sales the new sales are the mean of ({@link SalesConcentration}; null when none is).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record RunOutputs(String openAr, String openArBeyondCurve, long forecastBacktest) {
+    public record RunOutputs(String openAr, String openArBeyondCurve, long forecastBacktest,
+            String newSalesConcentration) {
     }
 
     private ForecastTables() {

@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
@@ -276,8 +278,9 @@ public final class SettlementTables {
                 sums.invoices().cast("bigint").as("invoices"));
     }
 
-    /** Credit sales per invoice date, for the expected new sales. */
+    /** Credit sales per invoice date, for the expected new sales, with the day's largest invoice and its id. */
     public static Dataset<Row> dailySales(Dataset<Row> history) {
-        return history.groupBy("invoice_date").agg(sum("amount").as("sales"));
+        return history.groupBy("invoice_date").agg(sum("amount").as("sales"), max("amount").as("largest"),
+                max_by(col("invoice_id"), col("amount")).as("largest_invoice"));
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * What a reader of the cash forecast must know before using it: its bias in its own backtest and how often its
- * interval held the cash that came in there, the share of it that comes from sales not yet made, and the range
- * when those sales run a given share below or above their average.
+ * interval held the cash that came in there, the share of it that comes from sales not yet made, one invoice that is
+ * most of the sales those are the mean of, and the range when those sales run a given share below or above their
+ * average.
  */
 final class ForecastCaveats {
 
@@ -106,7 +107,9 @@ final class ForecastCaveats {
                 : FinanceFormat.share(fromNew / expected);
         String x = FinanceFormat.share(salesScenario);
         String covered = coverage(f.accuracy(), f.intervalLevel());
-        return paragraph(escape(FinanceFormat.money(fromNew) + " (" + share + ") of it comes from sales not "
+        String concentration = f.salesConcentration() == null ? ""
+                : Character.toUpperCase(f.salesConcentration().charAt(0)) + f.salesConcentration().substring(1) + ". ";
+        return paragraph(escape(concentration + FinanceFormat.money(fromNew) + " (" + share + ") of it comes from sales not "
                 + "yet made, at the trailing average rate" + (cutOff ? ", which takes in the latest month, whose "
                         + "invoices look cut (see the note above the figures): it may be understated" : "")
                 + ". If new sales run " + x + " below or above that average, "

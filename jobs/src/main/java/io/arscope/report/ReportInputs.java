@@ -287,7 +287,7 @@ public final class ReportInputs {
         }
     }
 
-    private static ReportData.Forecast forecast(SparkSession spark, String dir) {
+    private static ReportData.Forecast forecast(SparkSession spark, String dir) throws InputException {
         List<ReportData.Week> weeks = new ArrayList<>();
         LocalDate asOf = null;
         double level = 0;
@@ -324,8 +324,11 @@ public final class ReportInputs {
             coverageToDate = ForecastTables.COVERAGE_TO_DATE.of(r);
         }
         // The last week's cash to date is the whole horizon's.
+        ForecastTables.RunOutputs outputs = RunManifest.outputsIfRecorded(spark, OutputFiles.child(dir,
+                ForecastTables.MANIFEST), "forecast", new TypeReference<>() { });
         return new ReportData.Forecast(asOf, weeks, dso, accuracy, level, new ReportData.HorizonTotal(lowerToDate,
-                upperToDate, withIntervalToDate, coverageToDate));
+                upperToDate, withIntervalToDate, coverageToDate),
+                outputs == null ? null : outputs.newSalesConcentration());
     }
 
     /**

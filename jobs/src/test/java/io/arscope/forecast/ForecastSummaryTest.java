@@ -30,7 +30,7 @@ class ForecastSummaryTest {
                 List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
                         new ForecastBacktest.Accuracy(2, 51, 400, 300, 0.25, -0.25, 10, 0.8)),
                 List.of(new ForecastBacktest.Accuracy(1, 52, 0, 10, null, null, 0, null),
-                        new ForecastBacktest.Accuracy(2, 51, 400, 310, 0.2, -0.225, 8, 0.75)));
+                        new ForecastBacktest.Accuracy(2, 51, 400, 310, 0.2, -0.225, 8, 0.75)), null);
         assertEquals(List.of("as of 2019-12-31: open AR 1,600.00; expected cash over 2 weeks 350.00",
                 "  2020-01-31: opening AR 1,600.00 + sales 0.00 - collections 230.00 - credit memos 15.00 - write-offs"
                         + " 5.00 = ending AR 1,350.00, DSO n/a (no credit sales expected in 2020-01)",
@@ -61,7 +61,7 @@ class ForecastSummaryTest {
         assertEquals("79.5%", io.arscope.report.FinanceFormat.share(ForecastJob.asShown(35.0 / 44)));
         ForecastJob.Outcome o = new ForecastJob.Outcome(LocalDate.parse("2026-10-31"), 0, 0, List.of(), List.of(),
                 List.of(), List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)),
-                List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)));
+                List.of(new ForecastBacktest.Accuracy(1, 52, 100, 102.56, 0.1946, 0.0256, 44, 35.0 / 44)), null);
         assertEquals("  backtest week 1 ahead: 52 origins, WAPE 19.5%, interval coverage 79.5% (44), of the cash to"
                 + " the week's end 79.5% (44)",
                 ForecastJob.details(o, 1).get(1));

@@ -528,4 +528,18 @@ class CfoReportTest {
                 d.activity(), d.watch(), d.alerts(), held), "Receivables report", "arscope test")
                 .contains("P(late) here is"));
     }
+
+    @Test
+    void aForecastWhoseNewSalesAreMostlyOneInvoiceSaysSoFirst() {
+        ReportData d = data();
+        ReportData.Forecast f = d.forecast();
+        String said = "one invoice, BIG of 2026-03-20 for 1,001.00, is 50.0% of the 2,001.00 of credit sales in the 2 "
+                + "weeks to 2026-03-31 whose daily mean the forecast takes as its new sales: it expects that amount to "
+                + "be sold again within 2 weeks; check the invoice, and read the cash from new sales without it";
+        ReportData.Forecast concentrated = new ReportData.Forecast(f.asOf(), f.weeks(), f.dso(), f.accuracy(),
+                f.intervalLevel(), f.total(), said);
+        assertTrue(ForecastCaveats.of(concentrated, 0.1, false).startsWith("<p>O" + said.substring(1) + ". "),
+                ForecastCaveats.of(concentrated, 0.1, false));
+        assertFalse(ForecastCaveats.of(f, 0.1, false).contains("One invoice"));
+    }
 }
