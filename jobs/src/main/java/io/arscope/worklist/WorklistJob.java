@@ -108,7 +108,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
             details.add(c.logged().line());
         }
         JobOutcome outcome = JobOutcome.ok(context, String.format("worklist: %s, %,d open invoices, %,d customer "
-                + "rows, %d collectors%s", c.asOf(), c.invoices(), c.customers(), c.collectors(), c.refusedHere()
+                + "rows, %d %s%s", c.asOf(), c.invoices(), c.customers(), c.collectors(),
+                c.collectors() == 1 ? "collector's list" : "collectors' lists", c.refusedHere()
                         ? ", ranked by the baseline" : ""), details);
         return c.refusedHere() ? outcome.withWarnings(List.of(c.gate().decision()))
                 .withStatus(JobOutcome.Status.WARNINGS) : outcome;

@@ -161,7 +161,7 @@ class SampleRunOutputsTest {
         assertEquals(ExitCode.PUBLISHED_WITH_WARNINGS, refused.code(), refused.err());
         assertTrue(refused.err().contains("arscope worklist: warning: " + runGate.path("decision").asText() + "\n"),
                 refused.err());
-        assertTrue(refused.out().contains("worklist: 2026-10-31, 176 open invoices, 109 customer rows, 10 collectors, "
+        assertTrue(refused.out().contains("worklist: 2026-10-31, 176 open invoices, 109 customer rows, 10 collectors' lists, "
                 + "ranked by the baseline in "), refused.out());
         Path refusedDir = SampleRun.get().work().resolve("worklist-refused");
         JsonNode manifest = JSON.readTree(refusedDir.resolve("worklist-run.json").toFile());
