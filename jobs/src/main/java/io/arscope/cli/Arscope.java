@@ -27,9 +27,9 @@ public final class Arscope implements Runnable {
     static final String EXIT_CODES = "Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error, "
             + "3 input missing or unreadable, 4 too many rejects (outputs written), 5 locked (another run is writing "
             + "the same date), 6 output check failed (nothing published), 7 published with warnings (see the "
-            + "manifest: a model refused by its gate, roll rates above 1, an export whose latest month or payments stop "
-            + "early, no payment at all, one invoice most of the sales the forecast repeats), 8 stale input (the latest dated row is "
-            + "older than --max-data-age allows; outputs written, nothing published by run).";
+            + "manifest: a model refused by its gate, roll rates above 1, an export whose latest month or payments "
+            + "stop early, no payment at all, one invoice most of the sales the forecast repeats), 8 stale input (the "
+            + "latest dated row is older than --max-data-age allows; outputs written, nothing published by run).";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

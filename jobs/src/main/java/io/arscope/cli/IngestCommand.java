@@ -14,9 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code arscope ingest}: an export, through its mapping, into the canonical Parquet tables. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Reads a receivables export (CSV or JSON Lines files, Excel workbooks, or database tables over JDBC) "
-                + "through a "
-                + "mapping file, validates every row, "
+        description = {"Reads a receivables export (CSV or JSON Lines files, Excel workbooks, or database tables "
+                + "over JDBC) through a mapping file, validates every row, "
                 + "and writes the canonical tables as Parquet partitioned by month (rows with business oddities "
                 + "flagged), the rejected rows with their reasons, a reconciliation per file, the rows each "
                 + "data-quality rule rejected or flagged, and a run manifest.",

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -29,7 +30,7 @@ public final class Walkthrough {
     public record Result(int snippets, String problem) {
     }
 
-    /** {@code Walkthrough <file.jsh> [option of the JVM that runs the snippets]...}; exits 1 on a problem, 2 on usage. */
+    /** {@code Walkthrough <file.jsh> [option of the JVM that runs the snippets]...}: exit 1 on a problem, 2 on usage. */
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println("usage: Walkthrough <walk-through.jsh> [JVM option]...");
@@ -51,8 +52,7 @@ public final class Walkthrough {
      * @param classPath the class path of that JVM and of the compiler
      */
     public static Result run(Path file, List<String> remoteVm, String classPath, PrintStream out) throws IOException {
-        String[] vm = java.util.stream.Stream.concat(remoteVm.stream(), java.util.stream.Stream.of("--class-path",
-                classPath)).toArray(String[]::new);
+        String[] vm = Stream.concat(remoteVm.stream(), Stream.of("--class-path", classPath)).toArray(String[]::new);
         int snippets = 0;
         try (JShell shell = JShell.builder().out(out).err(out).remoteVMOptions(vm)
                 .compilerOptions("--class-path", classPath).build()) {

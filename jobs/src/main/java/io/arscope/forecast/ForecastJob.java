@@ -60,6 +60,11 @@ public final class ForecastJob implements Job<ForecastOptions> {
             List<DsoForecast.MonthEnd> dso, List<ForecastBacktest.Evaluated> backtest,
             List<ForecastBacktest.Accuracy> accuracy, List<ForecastBacktest.Accuracy> accuracyToDate,
             SalesConcentration concentration) {
+
+        /** Published with warnings when one invoice is most of the sales the new sales are the mean of. */
+        JobOutcome.Status status() {
+            return concentration == null ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
+        }
     }
 
     @Override
@@ -75,9 +80,10 @@ public final class ForecastJob implements Job<ForecastOptions> {
     @Override
     public JobOutcome run(JobContext<ForecastOptions> context) throws IOException, InputException {
         Outcome o = write(context);
-        JobOutcome outcome = JobOutcome.ok(context, summary(o, context.options()), details(o, context.options().weeks()));
-        return o.concentration() == null ? outcome : outcome.withWarnings(List.of(o.concentration().describe()))
-                .withStatus(JobOutcome.Status.WARNINGS);
+        JobOutcome outcome = JobOutcome.ok(context, summary(o, context.options()),
+                details(o, context.options().weeks()));
+        return o.concentration() == null ? outcome
+                : outcome.withWarnings(List.of(o.concentration().describe())).withStatus(o.status());
     }
 
     /**
@@ -162,10 +168,10 @@ public final class ForecastJob implements Job<ForecastOptions> {
         ForecastTables.RunOutputs written = new ForecastTables.RunOutputs(money(outcome.openAr()).toPlainString(),
                 money(outcome.beyondHorizonAr()).toPlainString(), outcome.backtest().size(),
                 outcome.concentration() == null ? null : outcome.concentration().describe());
-        JobOutcome.Status status = outcome.concentration() == null ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
         RunManifest<?, ?, ?> manifest = RunManifest.finished("forecast", started, recorded,
-                context.recordInputs(LedgerRows.of(options.input(), all, java.util.List.of(io.arscope.model.CanonicalTable.EXCHANGE_RATES))), written, status.word(),
-                status.exitCode(), null);
+                context.recordInputs(LedgerRows.of(options.input(), all,
+                        java.util.List.of(io.arscope.model.CanonicalTable.EXCHANGE_RATES))), written,
+                outcome.status().word(), outcome.status().exitCode(), null);
         OutputFiles.writeText(spark, context.output(ForecastTables.MANIFEST), manifest.toJson());
         return outcome;
     }

@@ -1,6 +1,7 @@
 package io.arscope.forecast;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.NavigableMap;
 
@@ -34,7 +35,7 @@ public record SalesConcentration(String invoiceId, LocalDate issued, double amou
     static SalesConcentration of(NavigableMap<LocalDate, Day> days, LocalDate asOf, int weeks) {
         NavigableMap<LocalDate, Day> window = days.subMap(asOf.minusDays(7L * weeks), false, asOf, true);
         double sales = window.values().stream().mapToDouble(Day::sales).sum();
-        var largest = window.entrySet().stream().max(java.util.Comparator.comparingDouble(e -> e.getValue().largest()))
+        var largest = window.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue().largest()))
                 .orElse(null);
         if (largest == null || sales <= 0 || largest.getValue().largest() <= SHARE * sales) {
             return null;

@@ -16,7 +16,8 @@ import java.util.function.IntUnaryOperator;
  * cut-off multi-byte character) is reported rather than replaced by U+FFFD, so the record is rejected as
  * {@link RejectReason#BAD_ENCODING} instead of accepted with its text changed; so is a NUL, which no text export holds
  * (it marks a UTF-16 file or a damaged one), and a C1 control character (a Windows file read as ISO-8859-1). A
- * rejected record is shown with each such byte as {@code \xHH} and the rest as read. A byte order mark opening the record is dropped: it opens each file glued into a concatenated export.
+ * rejected record is shown with each such byte as {@code \xHH} and the rest as read. A byte order mark opening the
+ * record is dropped: it opens each file glued into a concatenated export.
  */
 final class LineDecoder implements Serializable {
 

@@ -123,10 +123,9 @@ public final class PipelineRun {
         RunInputs.Code code = RunInputs.code();
         String fingerprint = RunManifest.sha256(JSON.writeValueAsString(List.of(o.asOf().toString(), inputs, code,
                 plan.toString())));
-        Optional<Path> previous = published;
         // A database's rows, or an export that could not be listed, may have changed since the run stopped, and
         // nothing in the fingerprint would show it.
-        Path run = inputs.fingerprinted() ? resumable(date, previous, fingerprint).orElse(null) : null;
+        Path run = inputs.fingerprinted() ? resumable(date, published, fingerprint).orElse(null) : null;
         boolean resumed = run != null;
         Instant firstStarted = resumed ? firstStart(run).orElse(started) : started;
         if (run == null) {
@@ -137,7 +136,7 @@ public final class PipelineRun {
                 LibraryLogLines library = LibraryLogLines.into(runLog)) {
             // Every step reads the model the run recorded, even if a link to it is repointed meanwhile.
             PipelineOptions pinned = inputs.model() == null ? o : o.withModel(inputs.model().directory());
-            return run(pinned, date, plan, inputs, code, fingerprint, previous, run, resumed, firstStarted, started,
+            return run(pinned, date, plan, inputs, code, fingerprint, published, run, resumed, firstStarted, started,
                     runLog);
         }
     }

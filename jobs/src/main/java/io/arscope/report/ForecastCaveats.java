@@ -109,8 +109,8 @@ final class ForecastCaveats {
         String covered = coverage(f.accuracy(), f.intervalLevel());
         String concentration = f.salesConcentration() == null ? ""
                 : Character.toUpperCase(f.salesConcentration().charAt(0)) + f.salesConcentration().substring(1) + ". ";
-        return paragraph(escape(concentration + FinanceFormat.money(fromNew) + " (" + share + ") of it comes from sales not "
-                + "yet made, at the trailing average rate" + (cutOff ? ", which takes in the latest month, whose "
+        return paragraph(escape(concentration + FinanceFormat.money(fromNew) + " (" + share + ") of it comes from "
+                + "sales not yet made, at the trailing average rate" + (cutOff ? ", which takes in the latest month, whose "
                         + "invoices look cut (see the note above the figures): it may be understated" : "")
                 + ". If new sales run " + x + " below or above that average, "
                 + "expected collections are " + FinanceFormat.money(fromOpen + fromNew * (1 - salesScenario)) + " to "

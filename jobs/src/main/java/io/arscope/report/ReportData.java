@@ -148,18 +148,14 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
             double overlay) {
     }
 
-    /** The forecast run: weeks ahead, their total's interval, DSO at month-ends and the backtest accuracy. */
     /**
+     * The forecast run: weeks ahead, their total's interval, DSO at month-ends and the backtest accuracy.
+     *
      * @param salesConcentration the one invoice that is most of the trailing sales whose mean the new sales are, in
      *                           words ({@link io.arscope.forecast.SalesConcentration}); null when none is
      */
     public record Forecast(LocalDate asOf, List<Week> weeks, List<MonthEnd> dso, List<Accuracy> accuracy,
             double intervalLevel, HorizonTotal total, String salesConcentration) {
-
-        public Forecast(LocalDate asOf, List<Week> weeks, List<MonthEnd> dso, List<Accuracy> accuracy,
-                double intervalLevel, HorizonTotal total) {
-            this(asOf, weeks, dso, accuracy, intervalLevel, total, null);
-        }
     }
 
     /**

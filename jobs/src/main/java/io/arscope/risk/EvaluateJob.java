@@ -37,14 +37,15 @@ public final class EvaluateJob implements Job<EvaluateOptions> {
     @Override
     public JobOutcome run(JobContext<EvaluateOptions> context) throws IOException, InputException {
         Evaluated e = evaluate(context);
-        List<String> details = new ArrayList<>(List.of(summary("model", e.model()), summary("baseline", e.baseline())));
+        List<String> details = new ArrayList<>(List.of(summary("model", e.model()),
+                summary("baseline", e.baseline())));
         for (Evaluation.Decile d : e.model().calibration()) {
             details.add(String.format("  decile %2d: %,7d invoices, predicted %.3f, observed %.3f", d.decile(),
                     d.rows(), d.meanPredicted(), d.observedLate()));
         }
-        return JobOutcome.ok(context, String.format("evaluate: %,d invoices issued from %s%s with a known outcome by %s",
-                e.model().rows(), e.from(), context.options().from() == null ? " (the start of the model's test window)"
-                        : "", e.labelsAsOf()), details);
+        String window = context.options().from() == null ? " (the start of the model's test window)" : "";
+        return JobOutcome.ok(context, String.format("evaluate: %,d invoices issued from %s%s with a known outcome by "
+                + "%s", e.model().rows(), e.from(), window, e.labelsAsOf()), details);
     }
 
     /** One line of an evaluation's figures. */

@@ -38,10 +38,10 @@ public record Standardizer(Map<String, double[]> meanAndScale) implements Serial
         values.forEach((name, list) -> {
             double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             int n = sorted.length;
-            double[] fitted = meanAndScale(sorted, sorted[(int) Math.floor(0.01 * (n - 1))],
+            double[] fitted = heldMoments(sorted, sorted[(int) Math.floor(0.01 * (n - 1))],
                     sorted[(int) Math.ceil(0.99 * (n - 1))]);
             if (fitted == null) {
-                fitted = meanAndScale(sorted, sorted[0], sorted[n - 1]);
+                fitted = heldMoments(sorted, sorted[0], sorted[n - 1]);
             }
             if (fitted != null) {
                 out.put(name, fitted);
@@ -51,7 +51,7 @@ public record Standardizer(Map<String, double[]> meanAndScale) implements Serial
     }
 
     /** Mean, scale, low and high of the values held within [low, high]; null when they do not vary. */
-    private static double[] meanAndScale(double[] values, double low, double high) {
+    private static double[] heldMoments(double[] values, double low, double high) {
         double sum = 0;
         double squares = 0;
         for (double v : values) {

@@ -51,7 +51,7 @@ class CfoReportTest {
                 List.of(new ReportData.MonthEnd(LocalDate.of(2026, 4, 30), 1200000, 900000, 780000, 15000.5, 4999.5,
                         1300000, 900000, 43.3)),
                 List.of(new ReportData.Accuracy(1, 40, 0.194, 0.0188, 32, 0.7727)), 0.8,
-                new ReportData.HorizonTotal(590000.0, 760000.0, 30, 0.767));
+                new ReportData.HorizonTotal(590000.0, 760000.0, 30, 0.767), null);
         List<ReportData.RiskyCustomer> customers = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             customers.add(new ReportData.RiskyCustomer("C" + i, "Customer " + i, "ana", "collect", 1000.0 * i,
@@ -200,7 +200,7 @@ class CfoReportTest {
                 new ReportData.Week(1, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7), 10, 0, null, null)),
                 List.of(new ReportData.MonthEnd(LocalDate.of(2026, 11, 30), 100, 0, 10, 0, 0, 90, 0, null)),
                 List.of(new ReportData.Accuracy(1, 3, null, null, 0, null)), 0.8,
-                new ReportData.HorizonTotal(null, null, 0, null));
+                new ReportData.HorizonTotal(null, null, 0, null), null);
         ReportData missing = new ReportData(LocalDate.of(2026, 10, 31), List.of(september, emptied),
                 List.of("current", "1-30", "31-60", "61-90", "91+"), provision, forecast, null);
         List<CfoReport.Kpi> kpis = CfoReport.kpis(missing);
