@@ -1,5 +1,6 @@
 package io.arscope.forecast;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,31 +110,39 @@ public final class ForecastBacktest {
         return out;
     }
 
-    /** WAPE = sum |actual - forecast| / sum actual; bias = sum (forecast - actual) / sum actual; coverage by count. */
+    /**
+     * WAPE = sum |actual - forecast| / sum actual; bias = sum (forecast - actual) / sum actual; coverage by count. The
+     * sums are of each origin's amounts rounded to the cent, as forecast_backtest stores them, so that its rows add up
+     * to the week's figures.
+     */
     public static List<Accuracy> accuracy(List<Evaluated> evaluated, int weeks) {
         List<Accuracy> out = new ArrayList<>();
         for (int week = 1; week <= weeks; week++) {
             int n = 0;
             int withInterval = 0;
             int covered = 0;
-            double actual = 0;
-            double forecast = 0;
-            double absError = 0;
+            BigDecimal actual = BigDecimal.ZERO;
+            BigDecimal forecast = BigDecimal.ZERO;
+            BigDecimal absError = BigDecimal.ZERO;
             for (Evaluated e : evaluated) {
                 if (e.week() != week) {
                     continue;
                 }
                 n++;
-                actual += e.actual();
-                forecast += e.forecast();
-                absError += Math.abs(e.actual() - e.forecast());
+                BigDecimal a = ForecastJob.money(e.actual());
+                BigDecimal f = ForecastJob.money(e.forecast());
+                actual = actual.add(a);
+                forecast = forecast.add(f);
+                absError = absError.add(a.subtract(f).abs());
                 if (e.covered() != null) {
                     withInterval++;
                     covered += e.covered() ? 1 : 0;
                 }
             }
-            out.add(new Accuracy(week, n, actual, forecast, actual > 0 ? absError / actual : null,
-                    actual > 0 ? (forecast - actual) / actual : null, withInterval,
+            boolean any = actual.signum() > 0;
+            out.add(new Accuracy(week, n, actual.doubleValue(), forecast.doubleValue(),
+                    any ? absError.doubleValue() / actual.doubleValue() : null,
+                    any ? forecast.subtract(actual).doubleValue() / actual.doubleValue() : null, withInterval,
                     withInterval > 0 ? (double) covered / withInterval : null));
         }
         return out;

@@ -50,8 +50,9 @@ public final class ForecastJob implements Job<ForecastOptions> {
     public record Week(int week, LocalDate start, LocalDate end, double fromOpen, double fromNewSales, Double lower,
             Double upper, int calibration, Double lowerToDate, Double upperToDate) {
 
-        public double expected() {
-            return fromOpen + fromNewSales;
+        /** The week's cash as stored: its two parts each rounded to the cent, then added, so that the row adds up. */
+        public BigDecimal expectedCash() {
+            return money(fromOpen).add(money(fromNewSales));
         }
     }
 
@@ -64,6 +65,11 @@ public final class ForecastJob implements Job<ForecastOptions> {
         /** Published with warnings when one invoice is most of the sales the new sales are the mean of. */
         JobOutcome.Status status() {
             return concentration == null ? JobOutcome.Status.OK : JobOutcome.Status.WARNINGS;
+        }
+
+        /** The cash expected over the horizon: the weeks' stored amounts added up. */
+        BigDecimal expectedCash() {
+            return weeks.stream().map(Week::expectedCash).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         }
     }
 
@@ -91,14 +97,14 @@ public final class ForecastJob implements Job<ForecastOptions> {
      * one for the total), the first week's, and DSO at the next month-end.
      */
     static String summary(Outcome o, ForecastOptions options) {
-        double total = o.weeks().stream().mapToDouble(Week::expected).sum();
+        BigDecimal total = o.expectedCash();
         StringBuilder line = new StringBuilder(String.format("forecast: as of %s, expected cash over %d weeks %,.2f",
                 o.asOf(), o.weeks().size(), total));
         if (!o.weeks().isEmpty()) {
             Week last = o.weeks().get(o.weeks().size() - 1);
             line.append(" (").append(interval(options, last.lowerToDate(), last.upperToDate())).append(")");
             Week first = o.weeks().get(0);
-            line.append(String.format(", week 1 %,.2f (%s)", first.expected(),
+            line.append(String.format(", week 1 %,.2f (%s)", first.expectedCash(),
                     interval(options, first.lower(), first.upper())));
         }
         if (!o.dso().isEmpty()) {
@@ -117,7 +123,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
 
     /** What the job prints: the cash expected, DSO at the next month-ends, the backtest at weeks 1, 4 and last. */
     static List<String> details(Outcome o, int weeks) {
-        double total = o.weeks().stream().mapToDouble(Week::expected).sum();
+        BigDecimal total = o.expectedCash();
         List<String> details = new ArrayList<>();
         details.add(String.format("as of %s: open AR %,.2f; expected cash over %d weeks %,.2f", o.asOf(), o.openAr(),
                 weeks, total));
@@ -347,12 +353,12 @@ public final class ForecastJob implements Job<ForecastOptions> {
         // The weeks' stored amounts added up, so that a reader's sum of expected_cash is expected_to_date to the cent.
         BigDecimal cashToDate = BigDecimal.ZERO.setScale(2);
         for (Week w : o.weeks()) {
-            cashToDate = cashToDate.add(money(w.expected()));
+            cashToDate = cashToDate.add(w.expectedCash());
             cash.add(ForecastTables.CASH_FORECAST.row().set(ForecastTables.AS_OF, o.asOf())
                     .set(ForecastTables.WEEK, w.week()).set(ForecastTables.WEEK_START, w.start())
                     .set(ForecastTables.WEEK_END, w.end()).set(ForecastTables.FROM_OPEN_INVOICES, money(w.fromOpen()))
                     .set(ForecastTables.FROM_NEW_SALES, money(w.fromNewSales()))
-                    .set(ForecastTables.EXPECTED_CASH, money(w.expected())).set(ForecastTables.LOWER, money(w.lower()))
+                    .set(ForecastTables.EXPECTED_CASH, w.expectedCash()).set(ForecastTables.LOWER, money(w.lower()))
                     .set(ForecastTables.UPPER, money(w.upper()))
                     .set(ForecastTables.INTERVAL_LEVEL, options.intervalLevel())
                     .set(ForecastTables.CALIBRATION_ERRORS, w.calibration())
@@ -373,7 +379,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.EXPECTED_CREDIT_MEMOS, m.expectedCreditMemos())
                     .set(ForecastTables.EXPECTED_WRITE_OFFS, m.expectedWriteOffs())
                     .set(ForecastTables.ENDING_AR, m.endingAr()).set(ForecastTables.CREDIT_SALES, m.creditSales())
-                    .set(ForecastTables.DAYS_IN_MONTH, m.daysInMonth()).set(ForecastTables.DSO, rounded(m.dso(), 1))
+                    .set(ForecastTables.DAYS_IN_MONTH, m.daysInMonth()).set(ForecastTables.DSO, m.dso())
                     .set(ForecastTables.CURRENCY, currency).build());
         }
         context.writeTable(ForecastTables.DSO_FORECAST, ForecastTables.DSO_FORECAST.frame(context.spark(), dso)
@@ -386,7 +392,7 @@ public final class ForecastJob implements Job<ForecastOptions> {
                     .set(ForecastTables.WEEK_END, e.origin().plusDays(7L * e.week()))
                     .set(ForecastTables.FORECAST, money(e.forecast())).set(ForecastTables.LOWER, money(e.lower()))
                     .set(ForecastTables.UPPER, money(e.upper())).set(ForecastTables.ACTUAL, money(e.actual()))
-                    .set(ForecastTables.ABS_ERROR, money(Math.abs(e.actual() - e.forecast())))
+                    .set(ForecastTables.ABS_ERROR, money(e.actual()).subtract(money(e.forecast())).abs())
                     .set(ForecastTables.COVERED, e.covered()).set(ForecastTables.CALIBRATION_ERRORS, e.calibration())
                     .set(ForecastTables.CURRENCY, currency).build());
         }

@@ -74,7 +74,8 @@ public final class CsvCells {
         if (!Double.isFinite(value)) {
             return value.toString();
         }
-        BigDecimal exact = new BigDecimal(Double.toString(value));
+        // Stripped, so that 1.0E-4 reads 0.0001, not 0.00010.
+        BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
         int wholeDigits = exact.precision() - exact.scale();
         int scale = wholeDigits > 0 ? Math.max(2, SIGNIFICANT - wholeDigits) : SIGNIFICANT - wholeDigits;
         BigDecimal shown = exact.precision() <= SIGNIFICANT || exact.scale() <= scale ? exact

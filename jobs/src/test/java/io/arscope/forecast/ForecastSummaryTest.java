@@ -66,4 +66,22 @@ class ForecastSummaryTest {
                 + " the week's end 79.5% (44)",
                 ForecastJob.details(o, 1).get(1));
     }
+
+    /**
+     * Stored amounts add up. A week of 1.004 from open invoices and 2.004 from new sales stores 1.00 and 2.00, so
+     * its cash is 3.00, not the 3.01 of the unrounded sum. A week's backtest figures are the sums of its origins'
+     * stored rows (forecast 100.00 and 200.00, not the 300.01 of 100.004 + 200.004), and its WAPE and bias are of
+     * those: |110.00 - 100.00| + |190.00 - 200.00| = 20.00 over 300.00 collected, and no bias.
+     */
+    @Test
+    void storedAmountsAddUpToTheWeeksFigures() {
+        ForecastJob.Week week = new ForecastJob.Week(1, LocalDate.parse("2020-01-01"), LocalDate.parse("2020-01-07"),
+                1.004, 2.004, null, null, 0, null, null);
+        assertEquals(new BigDecimal("3.00"), week.expectedCash());
+        LocalDate origin = LocalDate.parse("2019-12-31");
+        ForecastBacktest.Accuracy a = ForecastBacktest.accuracy(List.of(
+                new ForecastBacktest.Evaluated(origin, 1, 100.004, null, null, 110, 0),
+                new ForecastBacktest.Evaluated(origin.plusDays(7), 1, 200.004, null, null, 190, 0)), 1).get(0);
+        assertEquals(List.of(300.0, 300.0, 20.0 / 300, 0.0), List.of(a.forecast(), a.actual(), a.wape(), a.bias()));
+    }
 }

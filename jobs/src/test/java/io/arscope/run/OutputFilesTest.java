@@ -112,6 +112,10 @@ class OutputFilesTest {
                 Files.readString(dir.resolve("d.csv")));
         assertEquals("NaN", CsvCells.plain(Double.NaN));
         assertEquals("-Infinity", CsvCells.plain(Double.NEGATIVE_INFINITY));
+        // Java writes 1.0E-4, whose BigDecimal keeps the zero: customer_scores.csv showed 0.00010 beside 0.0029.
+        assertEquals("0.0001", CsvCells.plain(1.0E-4));
+        assertEquals("0.0002", CsvCells.plain(2.0E-4));
+        assertEquals("-120.0", CsvCells.plain(-120.0));
     }
 
     @Test
