@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +25,9 @@ import io.arscope.model.CanonicalTable;
  * business date) lies no more than a limit of days before the as-of date. A stale export (an extract that stopped
  * updating, last week's file picked up again) passes every row check, so ingest checks this on its own (exit 8).
  * Rows dated after the as-of date do not count: they are flagged and left out of every job run as of it, and one
- * mistyped year (2062 for 2026) would otherwise pass a stale export as fresh.
+ * mistyped year (2062 for 2026) would otherwise pass a stale export as fresh. Exchange rates and collections activity
+ * do not count either: a rates feed or an activity log kept up to date says nothing of the receivables extract beside
+ * it, which may have stopped.
  *
  * @param asOf       the date the export is for
  * @param latest     the latest business date, on or before {@code asOf}, of any accepted row; null when none is
@@ -35,12 +39,16 @@ import io.arscope.model.CanonicalTable;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Freshness(String asOf, String latest, String latestIn, Long ageDays, int maxAgeDays, long datedAfter) {
 
+    /** The tables whose dates show how recent the receivables extract is. */
+    static final Set<CanonicalTable> LEDGER = EnumSet.of(CanonicalTable.INVOICES, CanonicalTable.PAYMENTS,
+            CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
+
     /** The freshness of the accepted rows against {@code asOf}. */
     static Freshness of(java.util.Map<CanonicalTable, Dataset<Row>> tables, LocalDate asOf, int maxAgeDays) {
         // Every table's latest date in one query: a query per table cost two Spark jobs each.
         Dataset<Row> latestPerTable = null;
         for (java.util.Map.Entry<CanonicalTable, Dataset<Row>> t : tables.entrySet()) {
-            if (t.getKey().dateField().isEmpty()) {
+            if (!LEDGER.contains(t.getKey())) {
                 continue;
             }
             Column date = col(t.getKey().dateField().get());

@@ -21,6 +21,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 
@@ -233,15 +235,14 @@ public final class ReportingCurrency implements Serializable {
     }
 
     /**
-     * A balance at {@code day}: {@code amount} less {@code reductions}, each item converted at the day's rate, so
-     * that an open item's balance is the sum of its converted items.
+     * A balance at {@code day}: {@code amount} converted, less the sum of {@code reductions} converted, each sum
+     * rounded once. An invoice settled in its own currency is then settled in the reporting currency to the cent:
+     * converted one by one, a USD invoice and the payments that settle it left a cent open or overpaid.
+     * {@link #valuedAt} converts an invoice's reductions so that they add up to the same.
      */
     public BigDecimal balance(BigDecimal amount, List<BigDecimal> reductions, String currency, LocalDate day) {
-        BigDecimal open = convert(amount, currency, day);
-        for (BigDecimal r : reductions) {
-            open = open.subtract(convert(r, currency, day));
-        }
-        return open;
+        BigDecimal reduced = reductions.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return convert(amount, currency, day).subtract(convert(reduced, currency, day));
     }
 
     /** {@link #convert(BigDecimal, String, LocalDate)} as a Spark expression. */
@@ -257,30 +258,68 @@ public final class ReportingCurrency implements Serializable {
 
     /** The ledger with every amount converted at the rate of its own date: the flows (sales, cash, credits). */
     public ReceivablesLedger flows(ReceivablesLedger ledger) {
-        return converted(ledger, day -> day);
-    }
-
-    /** The ledger with every amount converted at {@code day}'s rate: the open items and balances of that day. */
-    public ReceivablesLedger valuedAt(ReceivablesLedger ledger, LocalDate day) {
-        return converted(ledger, own -> lit(day));
-    }
-
-    private ReceivablesLedger converted(ReceivablesLedger ledger, Function<Column, Column> rateDay) {
         if (!converts) {
             return ledger;
         }
         Dataset<Row> invoices = ledger.invoices().withColumn("amount",
-                convert(col("amount"), col("currency"), rateDay.apply(col("invoice_date"))));
+                convert(col("amount"), col("currency"), col("invoice_date")));
         Dataset<Row> owners = owners(ledger);
         return new ReceivablesLedger(ledger.customers(), invoices,
-                inOwnCurrency(ledger.payments(), owners, CanonicalTable.PAYMENTS, rateDay),
-                inOwnCurrency(ledger.adjustments(), owners, CanonicalTable.ADJUSTMENTS, rateDay),
+                inOwnCurrency(ledger.payments(), owners, CanonicalTable.PAYMENTS),
+                inOwnCurrency(ledger.adjustments(), owners, CanonicalTable.ADJUSTMENTS),
                 ledger.disputes(), ledger.ingestAsOf());
     }
 
-    private Dataset<Row> inOwnCurrency(Dataset<Row> rows, Dataset<Row> owners, CanonicalTable table,
-            Function<Column, Column> rateDay) {
-        Column day = rateDay.apply(col(table.dateField().orElseThrow()));
+    /**
+     * The ledger with every amount converted at {@code day}'s rate: the open items and balances of that day. An
+     * invoice's payments and adjustments are converted as steps of their running total in date order: the total
+     * through each, converted, less the total before it, converted. What an invoice has been paid by any date then
+     * adds up to its total converted once, so that its open amount is the {@link #balance} of that date.
+     */
+    public ReceivablesLedger valuedAt(ReceivablesLedger ledger, LocalDate day) {
+        if (!converts) {
+            return ledger;
+        }
+        Column rateDay = lit(day);
+        Dataset<Row> invoices = ledger.invoices().withColumn("amount",
+                convert(col("amount"), col("currency"), rateDay));
+        Dataset<Row> owners = owners(ledger);
+        Dataset<Row> payments = withOwner(ledger.payments(), owners).withColumn("currency", ownCurrency());
+        Dataset<Row> adjustments = withOwner(ledger.adjustments(), owners).withColumn("currency", ownCurrency());
+        Dataset<Row> steps = steps(payments, CanonicalTable.PAYMENTS, "payment")
+                .unionByName(steps(adjustments, CanonicalTable.ADJUSTMENTS, "adjustment"));
+        WindowSpec runningTotal = Window.partitionBy("invoice_id", "currency").orderBy("date", "source", "id")
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        steps = steps.withColumn("through", functions.sum("amount").over(runningTotal))
+                .withColumn("step", convert(col("through"), col("currency"), rateDay)
+                        .minus(convert(col("through").minus(col("amount")), col("currency"), rateDay))
+                        .cast(FieldType.MONEY.sparkType()));
+        return new ReceivablesLedger(ledger.customers(), invoices,
+                stepped(payments, steps, CanonicalTable.PAYMENTS, "payment", rateDay),
+                stepped(adjustments, steps, CanonicalTable.ADJUSTMENTS, "adjustment", rateDay),
+                ledger.disputes(), ledger.ingestAsOf());
+    }
+
+    /** A table's rows applied to an invoice as (source, id, invoice_id, currency, date, amount). */
+    private static Dataset<Row> steps(Dataset<Row> rows, CanonicalTable table, String source) {
+        return rows.filter(col("invoice_id").isNotNull()).select(lit(source).as("source"),
+                col(table.keyField()).as("id"), col("invoice_id"), col("currency"),
+                col(table.dateField().orElseThrow()).as("date"), col("amount"));
+    }
+
+    /** A table's rows with their converted steps; an item on account is converted on its own. */
+    private Dataset<Row> stepped(Dataset<Row> rows, Dataset<Row> steps, CanonicalTable table, String source,
+            Column rateDay) {
+        Dataset<Row> own = steps.filter(col("source").equalTo(source)).select(col("id").as("stepped_id"),
+                col("step"));
+        return rows.join(own, rows.col(table.keyField()).equalTo(own.col("stepped_id")), "left_outer")
+                .withColumn("amount", functions.when(col("invoice_id").isNotNull(), col("step"))
+                        .otherwise(convert(col("amount"), col("currency"), rateDay)))
+                .select(table.fields().stream().map(f -> col(f.name())).toArray(Column[]::new));
+    }
+
+    private Dataset<Row> inOwnCurrency(Dataset<Row> rows, Dataset<Row> owners, CanonicalTable table) {
+        Column day = col(table.dateField().orElseThrow());
         return withOwner(rows, owners)
                 .withColumn("currency", ownCurrency())
                 .withColumn("amount", convert(col("amount"), col("currency"), day))

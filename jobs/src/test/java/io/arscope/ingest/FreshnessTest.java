@@ -73,4 +73,19 @@ class FreshnessTest {
                 + "the export is as of it; 1 row dated after the as-of date, flagged DATED_AFTER_AS_OF, does not "
                 + "count", onlyLater.describe());
     }
+
+    /**
+     * An SAP extract whose last line item is 2025-11-03 beside a rates file kept up to 2025-11-28 is 25 days old on
+     * 2025-11-28: it was passed as fresh, "the latest dated row is 2025-11-28 (exchange_rates)".
+     */
+    @Test
+    void exchangeRatesAndActivityDoNotMakeAStaleExtractFresh() {
+        Map<CanonicalTable, Dataset<Row>> tables = tables(dated("invoice_date", "2025-10-20"),
+                dated("payment_date", "2025-11-03"));
+        tables.put(CanonicalTable.EXCHANGE_RATES, dated("rate_date", "2025-11-27", "2025-11-28", "2025-12-01"));
+        tables.put(CanonicalTable.CONTACTS, dated("contact_date", "2025-11-28"));
+        Freshness f = Freshness.of(tables, LocalDate.parse("2025-11-28"), 7);
+        assertEquals(new Freshness("2025-11-28", "2025-11-03", "payments", 25L, 7, 0), f);
+        assertTrue(f.stale());
+    }
 }

@@ -57,8 +57,8 @@ public final class SapFiArExport {
     public static final String BSAD = "BSAD.csv";
     public static final String BSID = "BSID.csv";
     public static final List<String> COLUMNS = List.of("BUKRS", "KUNNR", "UMSKZ", "AUGDT", "AUGBL", "GJAHR",
-            "BELNR", "BUZEI", "BUDAT", "BLDAT", "WAERS", "BLART", "BSCHL", "SHKZG", "DMBTR", "ZFBDT", "ZBD1T",
-            "FAEDT", "REBZG", "REBZJ");
+            "BELNR", "BUZEI", "BUDAT", "BLDAT", "WAERS", "BLART", "BSCHL", "SHKZG", "DMBTR", "WRBTR", "ZFBDT",
+            "ZBD1T", "FAEDT", "REBZG", "REBZJ");
     private static final String NO_DATE = "00000000";
     private static final DateTimeFormatter SAP_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final List<String> COMPANY_CODES = List.of("1000", "2000", "3000");
@@ -516,7 +516,7 @@ public final class SapFiArExport {
             for (Line l : lines) {
                 w.write(String.join(";", l.bukrs, l.kunnr, l.umskz, date(l.augdt), l.augbl,
                         String.valueOf(l.gjahr), l.belnr, String.format("%03d", l.buzei), date(l.budat), date(l.bldat),
-                        "EUR", l.blart, l.bschl, String.valueOf(l.shkzg), amount(l.dmbtr), date(l.zfbdt),
+                        "EUR", l.blart, l.bschl, String.valueOf(l.shkzg), amount(l.dmbtr), amount(l.dmbtr), date(l.zfbdt),
                         String.valueOf(l.zbd1t), date(l.faedt), l.rebzg, l.rebzj));
                 w.write("\r\n");
                 expected.add(name, l);

@@ -51,7 +51,7 @@ class SapFiArExportTest {
         }
         assertEquals(2_000, invoices.size());
         // BLDAT, FAEDT and AUGDT as yyyyMMdd compare as text; a migrated invoice has no BLDAT and is in neither count.
-        assertEquals(400, invoices.stream().filter(f -> !f[9].equals("00000000") && f[17].compareTo(f[9]) < 0).count());
+        assertEquals(400, invoices.stream().filter(f -> !f[9].equals("00000000") && f[18].compareTo(f[9]) < 0).count());
         assertEquals(300, invoices.stream().filter(f -> !f[9].equals("00000000") && !f[3].equals("00000000")
                 && f[3].compareTo(f[9]) < 0).count());
         assertEquals(expected.count(SapFiArExport.Fate.INVOICE), invoices.size());
