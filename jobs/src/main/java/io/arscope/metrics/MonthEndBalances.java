@@ -26,7 +26,10 @@ import org.apache.spark.sql.types.StructType;
  * (amount less payments, credit memos and write-offs dated on or before that day), days past due, aging bucket
  * and dispute state, plus where the same invoice stood one month later, which roll rates follow. Each invoice
  * walks its own sorted events once, so the cost grows with invoices times months open, never with a join.
- * Amounts are in the reporting currency at each month-end's rate: a balance is valued on its own date.
+ * Amounts are in the reporting currency at each month-end's rate: a balance is valued on its own date. Where the
+ * invoice stood a month later ({@code open_next}, {@code written_off_next}) is valued at the first month-end's rate,
+ * as {@code open} is: a roll rate measures how items move, and at the next month-end's rate a USD item that stayed
+ * put rolled at 1.001 when the dollar rose, which reads as items re-aged.
  */
 public final class MonthEndBalances {
 
@@ -106,11 +109,11 @@ public final class MonthEndBalances {
                 while (upTo < events.size() && !events.get(upTo).date().isAfter(nextEnd)) {
                     upTo++;
                 }
-                openNext = valued(amount, events, upTo, currency, nextEnd, money).max(BigDecimal.ZERO.setScale(2));
+                openNext = valued(amount, events, upTo, currency, end, money).max(BigDecimal.ZERO.setScale(2));
                 writtenOffNext = BigDecimal.ZERO.setScale(2);
                 for (Event e : events.subList(next, upTo)) {
                     if (e.writeOff()) {
-                        writtenOffNext = writtenOffNext.add(money.convert(e.amount(), currency, nextEnd));
+                        writtenOffNext = writtenOffNext.add(money.convert(e.amount(), currency, end));
                     }
                 }
                 bucketNext = buckets.index(ChronoUnit.DAYS.between(due, nextEnd));

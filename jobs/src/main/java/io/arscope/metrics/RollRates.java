@@ -83,7 +83,7 @@ public final class RollRates {
             if (k == bucketCount - 1) {
                 double stays = used.stream().mapToDouble(r -> PeriodMetrics.ratio(r.stayedAmount(),
                         r.fromAmount())).average().orElseThrow();
-                // Above 1 only when more left the bucket than it held (amounts revalued at a later month-end's rate).
+                // At or above 1 only when nothing left the bucket at all in the months used.
                 averages.add(stays < 1 ? Math.min(1, rate / (1 - stays)) : null);
             } else {
                 averages.add(rate);

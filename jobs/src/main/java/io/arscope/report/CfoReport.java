@@ -95,9 +95,12 @@ public final class CfoReport {
     private static String header(ReportData data, String title, String generatedBy) {
         String latestMonth = data.months().isEmpty() ? ""
                 : " &middot; latest closed month " + escape(last(data.months()).month());
+        String rejects = data.ingestRejects() == null ? ""
+                : element("p", "warning", escape(data.ingestRejects()));
         return line(element("header", h1(title) + element("p", "meta", "As of " + strong(data.asOf().toString())
                 + latestMonth + " &middot; amounts in " + (data.currency() == null ? "the ledger's currency"
-                : strong(escape(data.currency()))) + currencyAssumed(data) + " &middot; " + escape(generatedBy))));
+                : strong(escape(data.currency()))) + currencyAssumed(data) + " &middot; " + escape(generatedBy))
+                + rejects));
     }
 
     /**
@@ -659,6 +662,7 @@ public final class CfoReport {
             h1 { font-size: 24px; margin-bottom: 4px; } h2 { font-size: 18px; margin-top: 32px;
                    border-bottom: 1px solid #ddd; padding-bottom: 4px; } h3 { font-size: 15px; }
             .meta, .note { color: #666; font-size: 13px; }
+            .warning { background: #fff4e5; border-left: 4px solid #e8a33d; padding: 8px 12px; }
             .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
             .kpi { border: 1px solid #ddd; border-radius: 6px; padding: 10px 12px; }
             .kpi-name { font-size: 13px; color: #555; } .kpi-value { font-size: 24px; font-weight: 600; }

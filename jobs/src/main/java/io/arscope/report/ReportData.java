@@ -29,12 +29,24 @@ import io.arscope.risk.ModelGate;
  * @param invoicingCutOff the metrics run's warning that the latest month's invoices stop early, or null
  * @param currencySetByMapping the invoices' currency when the ingest's mapping set it, the export naming none; null
  *                     when the export named it
+ * @param ingestRejects what ingest rejected of the export behind the figures, said in a sentence; null when nothing
+ *                      was or the ingest does not record it
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
         List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
         io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff,
-        String currencySetByMapping) {
+        String currencySetByMapping, String ingestRejects) {
+
+    /** Data with no word on what ingest rejected. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
+            io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff,
+            String currencySetByMapping) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                activity, watch, alerts, worklistGate, invoicingCutOff, currencySetByMapping, null);
+    }
 
     /** Data with no caveat from the metrics run. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,

@@ -111,6 +111,15 @@ class ReportingCurrencyMetricsTest {
                 .orderBy("invoice_id").collectAsList();
         assertEquals("I1=600.00 I2=360.00 I3=1040.00 I4=360.00", open.stream().map(r -> MetricsTables.INVOICE_ID.of(r)
                 + "=" + MetricsTables.OPEN_AMOUNT.of(r)).collect(Collectors.joining(" ")));
+
+        // January's current bucket rolls at January's rates: of its 1550.00, I1's 600.00 and I2's 300 EUR x 1.10 =
+        // 330.00 are in 1-30 at the end of February, 930.00, a rate of 0.6. At February's 1.20 I2 counted 360.00:
+        // the euro's rise rolled as if more had aged, and a bucket that only revalued rolled above 1.
+        Row roll = MetricsTables.ROLL_RATES.read(spark, dir.resolve("out").toString())
+                .filter("month_end = date'2025-01-31' and bucket_index = 0").first();
+        assertEquals(List.of(new BigDecimal("1550.00"), new BigDecimal("930.00")),
+                List.of(MetricsTables.FROM_AMOUNT.of(roll), MetricsTables.ROLLED_AMOUNT.of(roll)));
+        assertEquals(0.6, MetricsTables.ROLL_RATE.of(roll), 1e-12);
     }
 
     @Test
