@@ -47,9 +47,16 @@ import io.arscope.run.RunManifest;
  */
 public final class MetricsJob implements Job<MetricsOptions> {
 
+    static boolean writeOffsIn(List<PeriodMetrics.Period> periods) {
+        return periods.stream().anyMatch(p -> p.periodType().equals(PeriodMetrics.MONTH) && p.writeOffs() != null
+                && p.writeOffs().signum() != 0);
+    }
+
     /** The allowance when a bucket's loss rate is unknown and it holds money ({@link ProvisionMatrix}). */
-    static final String ECL_UNKNOWN = SummaryFigure.notAvailable(ProvisionMatrix.NO_ROLL_HISTORY + ": a bucket "
-            + "that holds money never rolled on in the months on record");
+    static String eclUnknown(boolean writeOffsOnRecord) {
+        return SummaryFigure.notAvailable(writeOffsOnRecord ? ProvisionMatrix.NO_ROLL_HISTORY + ": a bucket that holds "
+                + "money never rolled on in the months on record" : ProvisionMatrix.NO_WRITE_OFFS);
+    }
 
     /**
      * What a run found: the as-of date used, the last month-end reported, the ECL (null if unknown), rolls above 1,
@@ -58,6 +65,11 @@ public final class MetricsJob implements Job<MetricsOptions> {
     public record Outcome(LocalDate asOf, LocalDate lastMonthEnd, List<PeriodMetrics.Period> totalPeriods,
             List<ProvisionMatrix.Line> provision, BigDecimal ecl, long rollsAboveOne, String currency,
             Optional<String> invoicingCutOff) {
+
+        /** Whether the ledger holds a write-off in any month: without one, no loss rate is measured. */
+        boolean writeOffsOnRecord() {
+            return writeOffsIn(totalPeriods);
+        }
 
         /** Whether the run deserves a look before its outputs are used: the status its command and manifest share. */
         JobOutcome.Status status() {
@@ -82,8 +94,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
         List<String> details = new ArrayList<>();
         o.totalPeriods().stream().filter(p -> p.periodType().equals(PeriodMetrics.MONTH)).reduce((a, b) -> b)
                 .ifPresent(latest -> details.add(LatestMonthLine.of(latest)));
-        details.add(String.format("expected credit loss as of %s: %s", o.asOf(), o.ecl() == null ? ECL_UNKNOWN
-                : String.format("%,.2f %s", o.ecl(), o.currency())));
+        details.add(String.format("expected credit loss as of %s: %s", o.asOf(), o.ecl() == null
+                ? eclUnknown(o.writeOffsOnRecord()) : String.format("%,.2f %s", o.ecl(), o.currency())));
         List<String> warnings = new ArrayList<>();
         if (o.rollsAboveOne() > 0) {
             warnings.add(String.format("%d monthly roll rates above 1 (items re-aged or buckets mixed); see %s",
@@ -101,7 +113,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 .reduce((a, b) -> b).map(p -> String.format(", %s ending AR %,.2f, CEI %s", p.period(), p.endingAr(),
                         SummaryFigure.of(p.cei(), "%.1f%%", "nothing was collectible"))).orElse("");
         return String.format("metrics: as of %s (months to %s)%s, expected credit loss %s", o.asOf(),
-                o.lastMonthEnd(), latest, o.ecl() == null ? ECL_UNKNOWN : String.format("%,.2f", o.ecl()));
+                o.lastMonthEnd(), latest, o.ecl() == null ? eclUnknown(o.writeOffsOnRecord()) : String.format("%,.2f", o.ecl()));
     }
 
     /** The last month-end on or before {@code asOf}: the latest month the metrics report, a month being whole. */
@@ -195,7 +207,7 @@ public final class MetricsJob implements Job<MetricsOptions> {
         List<BigDecimal> balances = AgingBySlice.totalBalances(agingBySlice, buckets);
         List<Double> rates = RollRates.average(rolls, buckets.count(), options.rollMonths());
         List<ProvisionMatrix.Line> provision = ProvisionMatrix.of(buckets.labels(), rates, balances,
-                options.overlay());
+                options.overlay(), writeOffsIn(totalPeriods));
         context.writeTable(MetricsTables.PROVISION_MATRIX, MetricsTables.PROVISION_MATRIX.frame(spark,
                 PortfolioRolls.provisionRows(provision, asOf, options.overlay(), RollRates.monthsUsed(rolls, buckets.count(),
                         options.rollMonths()))));

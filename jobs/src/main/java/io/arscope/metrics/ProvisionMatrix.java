@@ -15,6 +15,12 @@ public final class ProvisionMatrix {
 
     /** Why an allowance is unknown: a bucket it passes through never held an amount in the months on record. */
     public static final String NO_ROLL_HISTORY = "no roll history on the way to write-off";
+    /**
+     * Why an allowance is unknown: the ledger holds no write-off at all, so no loss was ever measured. An export
+     * whose mapping cannot tell a write-off from a credit memo (SAP customer line items) reads so, and its loss
+     * rates of 0 made an allowance of 0 beside a third of AR over 90 days.
+     */
+    public static final String NO_WRITE_OFFS = "no write-off on record, so no loss rate can be measured";
 
     /**
      * One bucket's line of the matrix.
@@ -57,6 +63,24 @@ public final class ProvisionMatrix {
             lines.add(new Line(buckets.get(k), rollRates.get(k), loss[k], balance, ecl));
         }
         return lines;
+    }
+
+    /**
+     * As {@link #of(List, List, List, double)}, with the last bucket's write-off rate unknown when the ledger holds
+     * no write-off at all ({@link #NO_WRITE_OFFS}).
+     */
+    public static List<Line> of(List<String> buckets, List<Double> rollRates, List<BigDecimal> balances,
+            double overlay, boolean writeOffsOnRecord) {
+        List<Double> rates = new ArrayList<>(rollRates);
+        if (!writeOffsOnRecord && !rates.isEmpty()) {
+            rates.set(rates.size() - 1, null);
+        }
+        return of(buckets, rates, balances, overlay);
+    }
+
+    /** Why an allowance is unknown, in the ledger's case. */
+    public static String unknownBecause(boolean writeOffsOnRecord) {
+        return writeOffsOnRecord ? NO_ROLL_HISTORY : NO_WRITE_OFFS;
     }
 
     /** The allowance: the lines' sum, or null when a line's is not known. */

@@ -149,7 +149,7 @@ public final class CfoReport {
         if (!data.provision().isEmpty()) {
             Double now = data.allowance();
             Double then = data.lastMonthAllowance();
-            String unknown = ProvisionMatrix.NO_ROLL_HISTORY + "; see the allowance below";
+            String unknown = data.allowanceUnknown() + "; see the allowance below";
             out.add(new Kpi("Credit-loss allowance (ECL)", FinanceFormat.orWhy(now, FinanceFormat::money, unknown),
                     now == null || then == null ? null : now - then,
                     now == null ? unknown : then == null ? noLastMonthEcl(data) : null,
@@ -162,6 +162,7 @@ public final class CfoReport {
     private static String noLastMonthEcl(ReportData data) {
         YearMonth month = YearMonth.from(data.asOf()).minusMonths(1);
         return data.lastMonthProvision().isEmpty() ? "no aging at " + month + " in period_metrics to recompute it"
+                : !data.writeOffsOnRecord() ? ProvisionMatrix.NO_WRITE_OFFS
                 : "a roll rate on the way to write-off was unknown at " + month;
     }
 
@@ -392,7 +393,9 @@ public final class CfoReport {
         String empty = "empty in provision_matrix";
         // A ledger whose items never reached a bucket (no write-off history) says nothing of the loss in it.
         String noHistory = "no month-end on record had an amount in this bucket";
-        String unknownRate = "a roll rate on the way to write-off is unknown";
+        String unknownRate = data.writeOffsOnRecord() ? "a roll rate on the way to write-off is unknown"
+                : ProvisionMatrix.NO_WRITE_OFFS;
+        int last = data.provision().size() - 1;
         Double balance = ReportData.sum(data.provision().stream().map(ReportData.ProvisionLine::balance).toList());
         Double ecl = data.allowance();
         List<ReportData.ProvisionLine> before = data.lastMonthProvision();
@@ -401,7 +404,8 @@ public final class CfoReport {
             ReportData.ProvisionLine p = data.provision().get(k);
             ReportData.ProvisionLine b = before.isEmpty() ? null : before.get(k);
             return row(cell(p.bucket()),
-                    numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share, noHistory)),
+                    numCell(FinanceFormat.orWhy(p.rollRate(), FinanceFormat::share,
+                            k == last && !data.writeOffsOnRecord() ? ProvisionMatrix.NO_WRITE_OFFS : noHistory)),
                     numCell(FinanceFormat.orWhy(p.lossRate(), FinanceFormat::lossRate, unknownRate)),
                     numCell(FinanceFormat.orWhy(p.balance(), FinanceFormat::money, empty)),
                     numCell(FinanceFormat.orWhy(p.ecl(), FinanceFormat::money, unknownRate)),
@@ -447,7 +451,7 @@ public final class CfoReport {
         double expected = total(f.weeks(), ReportData.Week::expected);
         String allowance = data.provision().isEmpty() ? ""
                 : "; credit-loss allowance beside it: " + strong(FinanceFormat.orWhy(data.allowance(),
-                        FinanceFormat::money, ProvisionMatrix.NO_ROLL_HISTORY));
+                        FinanceFormat::money, data.allowanceUnknown()));
         String summary = paragraph("Expected collections over the next " + (f.weeks().size() == 1 ? "week"
                 : f.weeks().size() + " weeks") + " from " + f.asOf() + ": " + strong(FinanceFormat.money(expected))
                 + " (" + interval + " " + totalInterval(f.total()) + totalCoverage(f) + ")" + allowance + ".");

@@ -3,6 +3,7 @@ package io.arscope.report;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.arscope.metrics.ProvisionMatrix;
 import io.arscope.risk.ModelGate;
 
 /**
@@ -99,6 +100,20 @@ public record ReportData(LocalDate asOf, List<Month> months, List<String> bucket
     /** The credit-loss allowance: the ECL of every bucket of the provision matrix; null if one is missing. */
     public Double allowance() {
         return sum(provision.stream().map(ProvisionLine::ecl).toList());
+    }
+
+    /** Whether any month on record wrote money off: without one, no loss rate is measured. */
+    public boolean writeOffsOnRecord() {
+        return writeOffsIn(months);
+    }
+
+    static boolean writeOffsIn(List<Month> months) {
+        return months.stream().anyMatch(m -> m.writeOffs() != null && m.writeOffs() != 0);
+    }
+
+    /** Why the allowance, or a line's loss rate, is unknown. */
+    public String allowanceUnknown() {
+        return ProvisionMatrix.unknownBecause(writeOffsOnRecord());
     }
 
     /** The allowance at the month-end before the as-of date; null when it could not be recomputed. */

@@ -237,7 +237,8 @@ public final class ReportInputs {
                 .mapToInt(r -> MetricsTables.MONTHS_AVERAGED.of(r)).max().orElse(0);
         double overlay = provision.get(0).overlay();
         List<ProvisionMatrix.Line> lines = ProvisionMatrix.of(labels, RollRates.average(known, labels.size(),
-                rollMonths), month.get().buckets().stream().map(BigDecimal::valueOf).toList(), overlay);
+                rollMonths), month.get().buckets().stream().map(BigDecimal::valueOf).toList(), overlay,
+                ReportData.writeOffsIn(months));
         return lines.stream().map(l -> new ReportData.ProvisionLine(l.bucket(), l.rollRate(), l.lossRate(),
                 l.balance().doubleValue(), l.ecl() == null ? null : l.ecl().doubleValue(), overlay)).toList();
     }

@@ -55,6 +55,23 @@ class AgingAndLossTest {
                 ROLL_RATES, BALANCES, 1.10)));
     }
 
+    /**
+     * A ledger with no write-off at all has measured no loss: its last bucket's write-off rate, and with it every loss
+     * rate and the allowance, is unknown, not 0. With a write-off on record the matrix is the worked one.
+     */
+    @Test
+    void withoutAWriteOffOnRecordNoLossRateIsMeasured() {
+        List<ProvisionMatrix.Line> none = ProvisionMatrix.of(AgingBuckets.DEFAULT.labels(), ROLL_RATES, BALANCES, 1.0,
+                false);
+        assertEquals(java.util.Collections.nCopies(5, null), none.stream().map(ProvisionMatrix.Line::lossRate).toList());
+        assertNull(none.get(4).rollRate());
+        assertNull(ProvisionMatrix.total(none));
+        assertEquals(ROLL_RATES.get(0), none.get(0).rollRate());
+        assertEquals(new BigDecimal("6697.46"), ProvisionMatrix.total(ProvisionMatrix.of(AgingBuckets.DEFAULT.labels(),
+                ROLL_RATES, BALANCES, 1.0, true)));
+        assertEquals("no write-off on record, so no loss rate can be measured", ProvisionMatrix.unknownBecause(false));
+    }
+
     @Test
     void rollRatesAboveOneAreFlaggedAndAveragesUseTheRecentMonths() {
         java.util.SortedMap<java.time.YearMonth, List<RollRates.Movement>> m = new java.util.TreeMap<>();

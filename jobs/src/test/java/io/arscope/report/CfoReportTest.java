@@ -131,6 +131,30 @@ class CfoReportTest {
     }
 
     /**
+     * A ledger with no write-off in any month has measured no loss: the allowance reads n/a and says so, where an SAP
+     * export whose mapping cannot tell a write-off from a credit memo read "Credit-loss allowance (ECL) 0".
+     */
+    @Test
+    void anAllowanceWithoutAWriteOffOnRecordIsNotAvailable() {
+        ReportData d = data();
+        List<ReportData.Month> noWriteOffs = d.months().stream().map(m -> new ReportData.Month(m.month(), m.endingAr(),
+                m.creditSales(), m.collections(), m.pastDueAr(), m.buckets(), m.dsoStandard(), m.dsoCountback(),
+                m.bpdsoCountback(), m.ddsoCountback(), m.cei(), m.badDebtRatio(), m.netEndingAr(), m.disputedAr(), 0.0))
+                .toList();
+        List<ReportData.ProvisionLine> unknown = d.provision().stream().map(p -> new ReportData.ProvisionLine(
+                p.bucket(), p.bucket().equals("91+") ? null : p.rollRate(), null, p.balance(), null, p.overlay()))
+                .toList();
+        String html = CfoReport.render(new ReportData(d.asOf(), noWriteOffs, d.bucketLabels(), unknown, d.forecast(),
+                d.riskiest(), d.currency(), d.slices(), d.trends(), List.of(), d.activity(), d.watch(), d.alerts(),
+                d.worklistGate(), null, null), "Receivables report", "arscope test");
+        assertTrue(html.contains("n/a (no write-off on record, so no loss rate can be measured; see the allowance "
+                + "below)"), html);
+        assertFalse(html.contains("no roll history"), html);
+        assertTrue(html.contains("credit-loss allowance beside it: <strong>n/a (no write-off on record, so no loss "
+                + "rate can be measured)</strong>"), html);
+    }
+
+    /**
      * What ingest rejected is said under the title, before any figure: an SAP extract lost 10 of BSID.csv's 61 rows
      * (a payment clearing several invoices, residual items) and the report did not say so.
      */
