@@ -179,6 +179,7 @@ public final class IngestJob implements Job<IngestOptions> {
         Map<CanonicalTable, Long> records = new EnumMap<>(CanonicalTable.class);
         Map<CanonicalTable, LakeTables.TableLoad> loads = new EnumMap<>(CanonicalTable.class);
         String canonical = context.output(IngestTables.CANONICAL_DIR);
+        Freshness freshness = null;
         if (lake == null) {
             Progress.phase(spark.sparkContext(), "writing " + IngestTables.CANONICAL_DIR);
             List<Callable<Long>> writes = new ArrayList<>();
@@ -191,15 +192,20 @@ public final class IngestJob implements Job<IngestOptions> {
                 records.put(table, written.get(table.ordinal()));
             }
         } else {
+            // A lake's load is judged by the export's own rows, before anything is merged: the lake is as fresh as
+            // yesterday's load, and a stale export merged over it would put old rows over newer ones.
+            freshness = options.maxDataAgeDays() == null ? null
+                    : Freshness.of(result.accepted(), options.asOf(), options.maxDataAgeDays());
+            boolean merge = over.isEmpty() && (freshness == null || !freshness.stale());
             for (CanonicalTable table : CanonicalTable.values()) {
                 Dataset<Row> rows = result.accepted().get(table);
                 Progress.phase(spark.sparkContext(), "merging into the lake: " + IngestTables.CANONICAL_DIR + "/"
                         + table.tableName());
                 long count = rows.count();
                 records.put(table, count);
-                if (over.isEmpty()) {
-                    // An export with too many rejects is merged into nothing: the lake stays as the last good load
-                    // left it.
+                if (merge) {
+                    // An export with too many rejects, or a stale one, is merged into nothing: the lake stays as the
+                    // last good load left it.
                     loads.put(table, lake.merge(table, rows, count, result.derivedKeys().get(table),
                             before.get(table), Secrets.ambient().redact("arscope ingest " + options.output())));
                 }
@@ -210,7 +216,7 @@ public final class IngestJob implements Job<IngestOptions> {
                         : before.get(table));
             }
             new LakeSnapshot(options.lake(), versions).writeTo(spark, canonical);
-            if (over.isEmpty()) {
+            if (merge) {
                 lake.recordLoad(options.asOf());
             }
         }
@@ -229,8 +235,7 @@ public final class IngestJob implements Job<IngestOptions> {
         List<DataQuality.RuleCount> quality = DataQuality.of(result);
         context.writeTable(IngestTables.DATA_QUALITY, IngestTables.DATA_QUALITY.frame(spark, DataQuality.rows(quality)));
 
-        Freshness freshness = null;
-        if (options.maxDataAgeDays() != null) {
+        if (lake == null && options.maxDataAgeDays() != null) {
             Map<CanonicalTable, Dataset<Row>> written = new EnumMap<>(CanonicalTable.class);
             for (CanonicalTable table : CanonicalTable.values()) {
                 written.put(table, stored.read(table));

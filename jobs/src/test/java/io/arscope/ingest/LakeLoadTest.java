@@ -74,7 +74,7 @@ class LakeLoadTest {
         return IngestJob.write(JobContext.of(spark, options(export, export + "-out", lake, asOf)));
     }
 
-    /** Freshness is checked as {@code arscope run} checks it: on the lake, whose max dates Delta may answer. */
+    /** Freshness is checked as {@code arscope run} checks it, with a limit of 7 days: on the day's export. */
     private static IngestOptions options(String export, String output, String lake, LocalDate asOf) {
         return new IngestOptions(dir.resolve(export).toString(), IngestJobTest.generatorMapping(),
                 dir.resolve(output).toString(), asOf, 1.0, null, null, ValueBounds.DEFAULT, 7, lake);
@@ -125,6 +125,26 @@ class LakeLoadTest {
         assertEquals("the lake " + lake + " holds loads up to 2026-10-31: a load as of 2026-09-30 would put older "
                 + "rows over newer ones. To rerun the jobs of 2026-09-30, give them that day's ingest output, which "
                 + "reads the lake as it was then (arscope run --from metrics)", refused.getMessage());
+    }
+
+    /**
+     * The first day's export sent again as of 2026-10-31, an extract that stopped updating: its latest row is
+     * 2026-09-30, 31 days old. It was judged by the lake it was merged into (a day old) and merged, its old rows over
+     * newer ones, with the lake's latest load moved to its date. It is stale (exit 8) and merges nothing: the lake's
+     * versions and latest load stay those of the first day.
+     */
+    @Test
+    void aStaleExportIsJudgedByItsOwnRowsAndMergesNothing() throws Exception {
+        String lake = dir.resolve("stale-lake").toString();
+        IngestJob.Outcome first = ingest("day1", lake, DAY1);
+        IngestJob.Outcome stale = IngestJob.write(JobContext.of(spark, options("day1", "stale-out", lake, DAY2)));
+        assertTrue(stale.freshness().stale());
+        assertEquals("2026-09-30", stale.freshness().latest());
+        assertEquals(31L, stale.freshness().ageDays());
+        assertTrue(stale.lakeLoads().isEmpty());
+        LakeSnapshot kept = LakeSnapshot.in(spark, dir.resolve("stale-out/canonical").toString());
+        assertEquals(first.lakeLoads().get(CanonicalTable.INVOICES).version(), kept.version(CanonicalTable.INVOICES));
+        assertEquals("2026-09-30", Files.readString(Path.of(lake, "_latest_load")).strip());
     }
 
     @Test
