@@ -87,10 +87,13 @@ public final class AlertsJob implements Job<AlertsOptions> {
 
         // Each kind computed and collected on its own: alerts are few, and one plan uniting them all is slow to run.
         List<Row> rows = new ArrayList<>();
-        rows.addAll(DaysLateJumps.of(PaidInvoices.of(ledger, day), names, day, o.daysLateJump()).collectAsList());
+        rows.addAll(DaysLateJumps.of(PaidInvoices.of(ledger, day), names, day, o.daysLateJump(),
+                before == null ? null : before.asOf()).collectAsList());
         MetricsTables.RunOutputs metricsRun = MetricsTables.runOutputs(spark, o.metrics());
-        rows.addAll(MetricRanges.of(periodMetrics, o.rangeSd(), day,
-                metricsRun != null && metricsRun.invoicingCutOff() != null).collectAsList());
+        if (MetricRanges.newMonthSince(before == null ? null : before.asOf(), day)) {
+            rows.addAll(MetricRanges.of(periodMetrics, o.rangeSd(), day,
+                    metricsRun != null && metricsRun.invoicingCutOff() != null).collectAsList());
+        }
         rows.addAll(drift(spark, now, day).collectAsList());
         if (before == null) {
             rows.addAll(noPreviousRun(spark, day).collectAsList());

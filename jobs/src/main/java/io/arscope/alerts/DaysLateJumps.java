@@ -23,7 +23,9 @@ import org.apache.spark.sql.types.DataTypes;
  * {@value #EARLIER_DAYS} days before them; a customer needs at least {@value #MIN_EARLIER} earlier invoices. The
  * alert is raised when the recent average exceeds the earlier one by the threshold or more, and is
  * {@value AlertsTables#HIGH} from twice the threshold over at least {@value #MIN_RECENT_HIGH} recent invoices: one
- * invoice paid late, however late, may be a single dispute or a lost letter, not yet a change of habit.
+ * invoice paid late, however late, may be a single dispute or a lost letter, not yet a change of habit. Alerts
+ * say what changed since the previous run: a customer is alerted again only when one of its recent invoices was paid
+ * after that run's date, where the same four customers, with the same figures, were alerted every day for a month.
  */
 public final class DaysLateJumps {
     public static final int RECENT_DAYS = 30;
@@ -40,17 +42,22 @@ public final class DaysLateJumps {
      * @param paid  customer_id, settled_on, days_late ({@link io.arscope.ledger.PaidInvoices})
      * @param names customer_id and name
      * @param jump  the rise of the average, in days, from which a customer is alerted
+     * @param previousRun the previous run's as-of date, after which a recent invoice must have been paid for the
+     *                    customer to be alerted again; null without a previous run
      * @return rows of {@link AlertsTables#ALERTS}
      */
-    public static Dataset<Row> of(Dataset<Row> paid, Dataset<Row> names, LocalDate asOf, int jump) {
+    public static Dataset<Row> of(Dataset<Row> paid, Dataset<Row> names, LocalDate asOf, int jump,
+            LocalDate previousRun) {
         Column recent = col("settled_on").gt(lit(asOf.minusDays(RECENT_DAYS))).and(col("settled_on").leq(lit(asOf)));
+        Column sincePrevious = previousRun == null ? recent : recent.and(col("settled_on").gt(lit(previousRun)));
         Column earlier = col("settled_on").gt(lit(asOf.minusDays(RECENT_DAYS + EARLIER_DAYS)))
                 .and(col("settled_on").leq(lit(asOf.minusDays(RECENT_DAYS))));
         Column late = greatest(col("days_late"), lit(0)).cast(DataTypes.DoubleType);
         Dataset<Row> jumped = paid.groupBy(col("customer_id"))
                 .agg(count(when(recent, 1)).as("recent_n"), avg(when(recent, late)).as("recent"),
-                        count(when(earlier, 1)).as("earlier_n"), avg(when(earlier, late)).as("earlier"))
-                .filter(col("recent_n").geq(1).and(col("earlier_n").geq(MIN_EARLIER))
+                        count(when(earlier, 1)).as("earlier_n"), avg(when(earlier, late)).as("earlier"),
+                        count(when(sincePrevious, 1)).as("new_n"))
+                .filter(col("new_n").geq(1).and(col("earlier_n").geq(MIN_EARLIER))
                         .and(col("recent").minus(col("earlier")).geq(jump)))
                 .join(names.select(col("customer_id").as("n_id"), col("name")),
                         col("customer_id").equalTo(col("n_id")), "left");

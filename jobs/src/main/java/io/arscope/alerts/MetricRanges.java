@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.arscope.ledger.Slices;
+import io.arscope.metrics.MetricsJob;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.metrics.PeriodMetrics;
 
@@ -40,6 +41,15 @@ public final class MetricRanges {
                     v -> String.format(Locale.ROOT, "%.1f%%", v * 100)));
 
     private MetricRanges() {
+    }
+
+    /**
+     * Whether a run as of {@code day} reads a later month than the previous run, as of {@code previousRun} (null:
+     * none) did. A month's figures out of range are news once: the daily runs within the month after it read the
+     * same month, and raised the same alerts every day.
+     */
+    public static boolean newMonthSince(LocalDate previousRun, LocalDate day) {
+        return previousRun == null || !MetricsJob.lastMonthEnd(previousRun).equals(MetricsJob.lastMonthEnd(day));
     }
 
     /**

@@ -213,13 +213,16 @@ public final class PipelineRun {
         }
         Instant finished = Instant.now();
         double took = Duration.between(started, finished).toMillis() / 1000.0;
-        manifest = manifest.complete(finished.toString(), Duration.between(firstStarted, finished).toMillis() / 1000.0,
-                status);
+        double sinceFirstStart = Duration.between(firstStarted, finished).toMillis() / 1000.0;
+        manifest = manifest.complete(finished.toString(), sinceFirstStart, status);
         writeManifest(run, manifest);
         date.publish(run);
         date.prune(run, previous.orElse(null));
-        say(runLog, String.format("%s run %s in %.1f s; published %s", o.asOf(), status == JobOutcome.Status.OK
-                ? "complete" : "complete with warnings (exit " + status.exitCode() + ")", took, date.published()));
+        // A resumed run says both times: this attempt's, and run.json's seconds, counted from the first start.
+        String time = resumed ? String.format("%.1f s (resumed; %.1f s since its first start)", took, sinceFirstStart)
+                : String.format("%.1f s", took);
+        say(runLog, String.format("%s run %s in %s; published %s", o.asOf(), status == JobOutcome.Status.OK
+                ? "complete" : "complete with warnings (exit " + status.exitCode() + ")", time, date.published()));
         return new Outcome(status.exitCode(), null, run, date.published(), outcomes);
     }
 

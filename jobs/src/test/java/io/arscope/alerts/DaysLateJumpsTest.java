@@ -49,7 +49,7 @@ class DaysLateJumpsTest {
                         DataTypes.createStructField("customer_id", DataTypes.StringType, false),
                         DataTypes.createStructField("name", DataTypes.StringType, true))));
 
-        List<String> alerts = AlertRows.shown(DaysLateJumps.of(paid, names, AS_OF, 15));
+        List<String> alerts = AlertRows.shown(DaysLateJumps.of(paid, names, AS_OF, 15, null));
 
         assertEquals(List.of(
                 "days_late_jump | high | F | null | 2 invoices paid in the 30 days to 2026-10-31, on average "
@@ -72,5 +72,27 @@ class DaysLateJumpsTest {
                 DataTypes.createStructField("customer_id", DataTypes.StringType, false),
                 DataTypes.createStructField("settled_on", DataTypes.DateType, false),
                 DataTypes.createStructField("days_late", DataTypes.IntegerType, false))));
+    }
+
+    /**
+     * Compared with a run as of 2026-10-20, only a customer with a recent invoice paid after that day is alerted
+     * again: A's 40 days were paid on 10-20 and its 20 on 10-05, both known then, so A's jump is no news; F's 40
+     * days, paid on 10-30, are.
+     */
+    @Test
+    void aJumpAlreadyKnownAtThePreviousRunIsNotRepeated() {
+        SparkSession spark = TestSpark.session();
+        Dataset<Row> paid = paid(spark,
+                row("A", "2026-10-20", 40), row("A", "2026-10-05", 20), row("A", "2026-06-01", 5),
+                row("A", "2026-03-01", -3), row("A", "2025-12-01", 10),
+                row("F", "2026-10-30", 40), row("F", "2026-10-03", 60), row("F", "2026-09-01", 0),
+                row("F", "2026-05-01", 0), row("F", "2026-01-01", 0));
+        Dataset<Row> names = spark.createDataFrame(List.of(RowFactory.create("A", "Alpha Ltd")),
+                DataTypes.createStructType(List.of(DataTypes.createStructField("customer_id", DataTypes.StringType,
+                        false), DataTypes.createStructField("name", DataTypes.StringType, true))));
+        assertEquals(List.of("days_late_jump | high | F | null | 2 invoices paid in the 30 days to 2026-10-31, on "
+                + "average 50.0 days late; the 365 days before, 3 invoices paid on average on time | 2026-10-31 | "
+                + "null | 50.0 | 0.0 | null | null"),
+                AlertRows.shown(DaysLateJumps.of(paid, names, AS_OF, 15, LocalDate.of(2026, 10, 20))));
     }
 }

@@ -1,6 +1,8 @@
 package io.arscope.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -86,5 +88,16 @@ class MetricRangesTest {
                 .set(MetricsTables.ENDING_AR, new BigDecimal("1000.00"))
                 .set(MetricsTables.PAST_DUE_AR, new BigDecimal(pastDue)).set(MetricsTables.DSO_COUNTBACK, dso)
                 .set(MetricsTables.CEI, cei).build();
+    }
+
+    /** Daily runs within a month read the same latest month: its ranges are judged by the first run that reads it. */
+    @Test
+    void aMonthIsJudgedOnceByTheRunsThatFollowIt() {
+        assertTrue(MetricRanges.newMonthSince(null, LocalDate.of(2026, 11, 5)));
+        // 2026-10-30 reads September; 2026-10-31, a month-end, reads October.
+        assertTrue(MetricRanges.newMonthSince(LocalDate.of(2026, 10, 30), LocalDate.of(2026, 10, 31)));
+        assertFalse(MetricRanges.newMonthSince(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 1)));
+        assertFalse(MetricRanges.newMonthSince(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 29)));
+        assertTrue(MetricRanges.newMonthSince(LocalDate.of(2026, 11, 29), LocalDate.of(2026, 11, 30)));
     }
 }

@@ -248,6 +248,11 @@ class PipelineRunTest {
                 / 1000.0, m.toString());
         assertEquals("done before the run was interrupted", m.path("steps").get(0).path("outcome").asText());
         assertEquals(resumed.run(), work.resolve("root/2026-10-31").toRealPath());
+        // The last line gives this attempt's time and run.json's, which a resumed run counts from its first start.
+        List<String> runLog = Files.readAllLines(resumed.run().resolve("run.log"));
+        assertTrue(runLog.get(runLog.size() - 1).matches(STAMP + "INFO  run: 2026-10-31 run complete in [0-9.]+ s "
+                + "\\(resumed; " + String.format("%.1f", m.path("seconds").asDouble()).replace(".", "\\.")
+                + " s since its first start\\); published .*"), runLog.toString());
     }
 
     /**
