@@ -60,9 +60,11 @@ final class RowRules {
                         + " is outside the dates accepted, " + bounds.earliest() + " to " + bounds.latest()
                         + " (a placeholder for no date?)");
             }
-            // One flag a record: the first of its dates after the as-of date says it.
+            // One flag a record: the first of its dates after the as-of date says it. A rate for a later day is no
+            // oddity of the ledger: a rates feed runs ahead of it, and a day reads the latest rate on or before it.
             if (field.type() == FieldType.DATE && value != null && asOf != null && !FUTURE_DATES.contains(field.name())
-                    && ((LocalDate) value).isAfter(asOf) && oddities.isEmpty()) {
+                    && table != CanonicalTable.EXCHANGE_RATES && ((LocalDate) value).isAfter(asOf)
+                    && oddities.isEmpty()) {
                 oddities.add(new FieldProblem(RejectReason.DATED_AFTER_AS_OF, field.name(),
                         field.name() + " " + value + " is after the as-of date " + asOf));
             }

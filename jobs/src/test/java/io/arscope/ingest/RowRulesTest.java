@@ -89,6 +89,12 @@ class RowRulesTest {
                 null, null), AS_OF));
         assertEquals(List.of(), oddities(CanonicalTable.INVOICES, invoice(AS_OF.plusDays(1), AS_OF.plusDays(31), "1.00",
                 "USD", null, null), null));
+        // A rate for a later day is a rates feed running ahead of the ledger, no oddity of it.
+        Object[] rate = new Object[CanonicalTable.EXCHANGE_RATES.fields().size()];
+        rate[CanonicalTable.EXCHANGE_RATES.indexOf("rate_date")] = AS_OF.plusDays(1);
+        rate[CanonicalTable.EXCHANGE_RATES.indexOf("currency")] = "USD";
+        rate[CanonicalTable.EXCHANGE_RATES.indexOf("rate")] = new BigDecimal("0.9000000000");
+        assertEquals(List.of(), oddities(CanonicalTable.EXCHANGE_RATES, rate, AS_OF));
     }
 
     private static List<String> oddities(CanonicalTable table, Object[] record, LocalDate asOf) {
