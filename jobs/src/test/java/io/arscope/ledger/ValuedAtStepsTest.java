@@ -3,14 +3,12 @@ package io.arscope.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
@@ -24,23 +22,20 @@ import io.arscope.testing.TestSpark;
  */
 class ValuedAtStepsTest {
 
-    @TempDir
-    Path dir;
-
     @Test
-    void anInvoiceSettledInItsOwnCurrencyIsSettledInTheReportingOne() throws Exception {
+    void anInvoiceSettledInItsOwnCurrencyIsSettledInTheReportingOne() {
         SparkSession spark = TestSpark.session();
-        new LedgerBuilder().customer("K1", "Enterprise")
+        LedgerBuilder built = new LedgerBuilder().customer("K1", "Enterprise")
                 .invoice("U1", "K1", "2025-08-01", "2025-08-31", "100.00", "USD")
                 .payment("U1", "K1", "2025-08-10", "33.33", "USD")
                 .payment("U1", "K1", "2025-08-20", "33.33", "USD")
                 .payment("U1", "K1", "2025-08-30", "33.34", "USD")
                 .payment(null, "K1", "2025-08-30", "10.00", "USD")
                 .invoice("E1", "K1", "2025-08-01", "2025-08-31", "50.00", "EUR")
-                .rate("2025-01-01", "USD", "0.777227").write(spark, dir);
-        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve(ReceivablesLedger.CANONICAL).toString());
+                .rate("2025-01-01", "USD", "0.777227");
+        ReceivablesLedger ledger = built.ledger(spark);
         LocalDate day = LocalDate.parse("2025-10-31");
-        ReportingCurrency eur = ReportingCurrency.choose(ledger, ExchangeRates.ofIngest(spark, dir.toString()), "EUR")
+        ReportingCurrency eur = ReportingCurrency.choose(ledger, built.rates(), "EUR")
                 .orElseThrow(IllegalStateException::new);
         ReceivablesLedger valued = eur.valuedAt(ledger, day);
         List<BigDecimal> paid = valued.payments().orderBy("payment_id").collectAsList().stream()

@@ -8,11 +8,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRow;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
+import io.arscope.ledger.ExchangeRates;
+import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.model.CanonicalTable;
 
 /** Hand-made canonical tables for metric tests, written where an ingest run would write them. */
@@ -117,6 +122,24 @@ public final class LedgerBuilder {
         rows.get(CanonicalTable.PLAN_INSTALMENTS).add(RowFactory.create(plan, n, customer, null, d(agreed), d(due),
                 new BigDecimal(amount).setScale(2), null));
         return this;
+    }
+
+    /** The ledger's tables as frames in memory, for a function of a ledger that needs no files. */
+    public ReceivablesLedger ledger(SparkSession spark) {
+        return new ReceivablesLedger(frame(spark, CanonicalTable.CUSTOMERS), frame(spark, CanonicalTable.INVOICES),
+                frame(spark, CanonicalTable.PAYMENTS), frame(spark, CanonicalTable.ADJUSTMENTS),
+                frame(spark, CanonicalTable.DISPUTES));
+    }
+
+    /** The exchange rates given. */
+    public ExchangeRates rates() {
+        return ExchangeRates.of(rows.get(CanonicalTable.EXCHANGE_RATES).stream()
+                .map(r -> (Row) new GenericRowWithSchema(((GenericRow) r).values(), CanonicalTable.EXCHANGE_RATES
+                        .schema())).toList());
+    }
+
+    private Dataset<Row> frame(SparkSession spark, CanonicalTable table) {
+        return spark.createDataFrame(rows.get(table), table.schema());
     }
 
     /** Writes canonical/<table> under {@code dir}, as Parquet. */
