@@ -155,6 +155,35 @@ final class FieldMapping implements Serializable {
     }
 
     /**
+     * Why a row produces no record, naming what the targets' conditions read and what the row holds there: an SAP
+     * line with a posting key no target takes reads "BSCHL is '19' here, and it is a credit", where the reject used
+     * to name no field at all.
+     *
+     * @return the columns read (the reject's field; null when the conditions read none) and the reason
+     */
+    String[] noRecord(java.util.Collection<TargetSpec> targets, SourceRow row) {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        boolean side = false;
+        for (TargetSpec t : targets) {
+            if (t.when() != null) {
+                columns.addAll(t.when().columns());
+                side |= t.when().readsSide();
+            }
+        }
+        List<String> held = new ArrayList<>();
+        for (String c : columns) {
+            String v = row.get(c);
+            held.add(c + (v == null || v.isEmpty() ? " is empty" : " is '" + v + "'"));
+        }
+        if (side && row.side != null) {
+            held.add("it is a " + row.side.word());
+        }
+        String reason = "the row meets no condition of the mapping, so it produces no record"
+                + (held.isEmpty() ? "" : ": " + String.join(", ", held) + " here");
+        return new String[] {columns.isEmpty() ? null : String.join(", ", columns), reason};
+    }
+
+    /**
      * The row's record of {@code table}: its canonical fields in order, then whether it is derived. A field
      * that cannot be read stays null and its problem is added to {@code problems}.
      */

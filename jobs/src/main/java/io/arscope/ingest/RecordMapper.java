@@ -224,8 +224,8 @@ public final class RecordMapper implements Serializable {
         RowRules.datedBeforeSameLineInvoice(records)
                 .forEach((table, p) -> flags.add(problem(table, key(table, records.get(table)), p)));
         if (records.isEmpty() && problems.isEmpty()) {
-            problems.add(problem(null, null, new FieldProblem(RejectReason.NO_RECORD, null,
-                    "the row meets no condition of the mapping, so it produces no record")));
+            String[] why = fields.noRecord(source.produces().values(), row);
+            problems.add(problem(null, null, new FieldProblem(RejectReason.NO_RECORD, why[0], why[1])));
         }
     }
 

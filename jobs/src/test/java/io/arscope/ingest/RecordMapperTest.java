@@ -199,8 +199,10 @@ class RecordMapperTest {
                 problems(ledger().map("D1,K1,20250301,100.00,,,RV", 5)));
         assertEquals(List.of("BAD_VALUE DC: DC 'X' is neither debit 'S' nor credit 'H'"),
                 problems(ledger().map("D1,K1,20250301,100.00,X,,RV", 6)));
-        // A credit that is no payment kind meets no condition: rejected, never dropped.
-        assertEquals("NO_RECORD", problems(ledger().map("D3,K1,20250301,5.00,H,D1,AB", 7)).get(0).split(" ")[0]);
+        // A credit that is no payment kind meets no condition: rejected, never dropped, naming what the conditions
+        // read and what the row holds there.
+        assertEquals(List.of("NO_RECORD Kind: the row meets no condition of the mapping, so it produces no record: "
+                + "Kind is 'AB', it is a credit here"), problems(ledger().map("D3,K1,20250301,5.00,H,D1,AB", 7)));
     }
 
     @Test

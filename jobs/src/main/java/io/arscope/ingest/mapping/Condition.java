@@ -45,6 +45,21 @@ public record Condition(String column, Boolean present, Boolean flag, String equ
         return all != null ? all : any != null ? any : not != null ? List.of(not) : List.of();
     }
 
+    /** The columns the condition reads, in the order it names them; a debit/credit leaf reads none of its own. */
+    public java.util.Set<String> columns() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (column != null) {
+            out.add(column);
+        }
+        children().forEach(c -> out.addAll(c.columns()));
+        return out;
+    }
+
+    /** Whether the condition tests the row's side, debit or credit, anywhere in it. */
+    public boolean readsSide() {
+        return debitCredit != null || children().stream().anyMatch(Condition::readsSide);
+    }
+
     /** The condition in words, as counts of ignored rows name it: {@code Num is empty and Amount is not empty}. */
     public String describe() {
         if (all != null) {
