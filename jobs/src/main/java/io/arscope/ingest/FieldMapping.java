@@ -3,11 +3,14 @@ package io.arscope.ingest;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.arscope.ingest.mapping.Condition;
 import io.arscope.ingest.mapping.DebitCredit;
@@ -155,14 +158,12 @@ final class FieldMapping implements Serializable {
     }
 
     /**
-     * Why a row produces no record, naming what the targets' conditions read and what the row holds there: an SAP
-     * line with a posting key no target takes reads "BSCHL is '19' here, and it is a credit", where the reject used
-     * to name no field at all.
-     *
-     * @return the columns read (the reject's field; null when the conditions read none) and the reason
+     * Why a row produces no record ({@link RejectReason#NO_RECORD}), naming what the targets' conditions read and
+     * what the row holds there as its field and reason: an SAP line with a posting key no target takes reads "BSCHL
+     * is '19', it is a credit here", where the reject used to name no field at all.
      */
-    String[] noRecord(java.util.Collection<TargetSpec> targets, SourceRow row) {
-        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+    FieldProblem noRecord(Collection<TargetSpec> targets, SourceRow row) {
+        Set<String> columns = new LinkedHashSet<>();
         boolean side = false;
         for (TargetSpec t : targets) {
             if (t.when() != null) {
@@ -178,9 +179,9 @@ final class FieldMapping implements Serializable {
         if (side && row.side != null) {
             held.add("it is a " + row.side.word());
         }
-        String reason = "the row meets no condition of the mapping, so it produces no record"
-                + (held.isEmpty() ? "" : ": " + String.join(", ", held) + " here");
-        return new String[] {columns.isEmpty() ? null : String.join(", ", columns), reason};
+        return new FieldProblem(RejectReason.NO_RECORD, columns.isEmpty() ? null : String.join(", ", columns),
+                "the row meets no condition of the mapping, so it produces no record"
+                        + (held.isEmpty() ? "" : ": " + String.join(", ", held) + " here"));
     }
 
     /**

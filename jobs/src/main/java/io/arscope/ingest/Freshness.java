@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.sql.Column;
@@ -44,10 +45,10 @@ public record Freshness(String asOf, String latest, String latestIn, Long ageDay
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES);
 
     /** The freshness of the accepted rows against {@code asOf}. */
-    static Freshness of(java.util.Map<CanonicalTable, Dataset<Row>> tables, LocalDate asOf, int maxAgeDays) {
+    static Freshness of(Map<CanonicalTable, Dataset<Row>> tables, LocalDate asOf, int maxAgeDays) {
         // Every table's latest date in one query: a query per table cost two Spark jobs each.
         Dataset<Row> latestPerTable = null;
-        for (java.util.Map.Entry<CanonicalTable, Dataset<Row>> t : tables.entrySet()) {
+        for (Map.Entry<CanonicalTable, Dataset<Row>> t : tables.entrySet()) {
             if (!LEDGER.contains(t.getKey())) {
                 continue;
             }

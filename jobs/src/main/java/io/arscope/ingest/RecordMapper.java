@@ -224,8 +224,7 @@ public final class RecordMapper implements Serializable {
         RowRules.datedBeforeSameLineInvoice(records)
                 .forEach((table, p) -> flags.add(problem(table, key(table, records.get(table)), p)));
         if (records.isEmpty() && problems.isEmpty()) {
-            String[] why = fields.noRecord(source.produces().values(), row);
-            problems.add(problem(null, null, new FieldProblem(RejectReason.NO_RECORD, why[0], why[1])));
+            problems.add(problem(null, null, fields.noRecord(source.produces().values(), row)));
         }
     }
 

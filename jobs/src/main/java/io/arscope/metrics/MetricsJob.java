@@ -47,15 +47,16 @@ import io.arscope.run.RunManifest;
  */
 public final class MetricsJob implements Job<MetricsOptions> {
 
-    static boolean writeOffsIn(List<PeriodMetrics.Period> periods) {
-        return periods.stream().anyMatch(p -> p.periodType().equals(PeriodMetrics.MONTH) && p.writeOffs() != null
-                && p.writeOffs().signum() != 0);
-    }
-
     /** The allowance when a bucket's loss rate is unknown and it holds money ({@link ProvisionMatrix}). */
     static String eclUnknown(boolean writeOffsOnRecord) {
         return SummaryFigure.notAvailable(writeOffsOnRecord ? ProvisionMatrix.NO_ROLL_HISTORY + ": a bucket that holds "
                 + "money never rolled on in the months on record" : ProvisionMatrix.NO_WRITE_OFFS);
+    }
+
+    /** Whether any month wrote money off: without a write-off on record, no loss rate is measured. */
+    static boolean writeOffsIn(List<PeriodMetrics.Period> periods) {
+        return periods.stream().anyMatch(p -> p.periodType().equals(PeriodMetrics.MONTH) && p.writeOffs() != null
+                && p.writeOffs().signum() != 0);
     }
 
     /**
@@ -113,7 +114,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 .reduce((a, b) -> b).map(p -> String.format(", %s ending AR %,.2f, CEI %s", p.period(), p.endingAr(),
                         SummaryFigure.of(p.cei(), "%.1f%%", "nothing was collectible"))).orElse("");
         return String.format("metrics: as of %s (months to %s)%s, expected credit loss %s", o.asOf(),
-                o.lastMonthEnd(), latest, o.ecl() == null ? eclUnknown(o.writeOffsOnRecord()) : String.format("%,.2f", o.ecl()));
+                o.lastMonthEnd(), latest, o.ecl() == null ? eclUnknown(o.writeOffsOnRecord())
+                        : String.format("%,.2f", o.ecl()));
     }
 
     /** The last month-end on or before {@code asOf}: the latest month the metrics report, a month being whole. */

@@ -2,20 +2,24 @@ package io.arscope.report;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.univocity.parsers.common.record.Record;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 
 import io.arscope.ingest.IngestTables;
 import io.arscope.job.InputException;
 import io.arscope.metrics.MetricsTables;
 import io.arscope.run.OutputFiles;
+import io.arscope.run.RunManifest;
 
 /**
  * What ingest rejected of the export behind the figures, as the report says it under its title: no figure holds a
@@ -39,27 +43,28 @@ final class IngestRejects {
      * that run or its ingest does not record its counts (outputs from before they did).
      */
     static String of(SparkSession spark, String metrics) throws InputException {
-        String manifest = OutputFiles.child(metrics, MetricsTables.MANIFEST);
-        String reconciliation;
+        RunManifest<Map<String, Object>, Map<String, Object>, Map<String, Object>> run = RunManifest.readIfThere(
+                spark, OutputFiles.child(metrics, MetricsTables.MANIFEST), "metrics", new TypeReference<>() { });
+        if (run == null || run.options() == null || !(run.options().get("input") instanceof String input)) {
+            return null;
+        }
+        String reconciliation = OutputFiles.child(input, IngestTables.RECONCILIATION_CSV);
+        String text;
         try {
-            JsonNode input = new ObjectMapper().readTree(OutputFiles.readText(spark, manifest)).path("options")
-                    .path("input");
-            if (!input.isTextual()) {
-                return null;
-            }
-            reconciliation = OutputFiles.child(input.asText(), IngestTables.RECONCILIATION_CSV);
-            OutputFiles.readText(spark, reconciliation);
+            text = OutputFiles.readText(spark, reconciliation);
         } catch (FileNotFoundException e) {
             return null;
         } catch (IOException e) {
-            throw new InputException("cannot read the metrics run's manifest " + manifest + " or the reconciliation "
-                    + "of the ingest it read: " + e.getMessage());
+            throw new InputException("cannot read " + reconciliation + ", the reconciliation of the ingest the "
+                    + "metrics run read: " + e.getMessage());
         }
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setHeaderExtractionEnabled(true);
         List<SourceFile> files = new ArrayList<>();
-        for (Row r : spark.read().option("header", "true").csv(reconciliation)
-                .filter("reason_code = 'ALL'").collectAsList()) {
-            files.add(new SourceFile(r.getAs("source_file"), Long.parseLong(r.getAs("read")),
-                    Long.parseLong(r.getAs("rejected"))));
+        for (Record r : new CsvParser(settings).parseAllRecords(new StringReader(text))) {
+            if ("ALL".equals(r.getString("reason_code"))) {
+                files.add(new SourceFile(r.getString("source_file"), r.getLong("read"), r.getLong("rejected")));
+            }
         }
         return sentence(files);
     }

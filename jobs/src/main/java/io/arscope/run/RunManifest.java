@@ -79,8 +79,19 @@ public record RunManifest<O, I, R>(String job, String arscopeVersion, String jav
      */
     public static <R> R outputsIfRecorded(SparkSession spark, String manifest, String job,
             TypeReference<RunManifest<Map<String, Object>, Map<String, Object>, R>> type) throws InputException {
+        RunManifest<Map<String, Object>, Map<String, Object>, R> run = readIfThere(spark, manifest, job, type);
+        return run == null ? null : run.outputs();
+    }
+
+    /**
+     * The manifest at {@code manifest}; null when there is none (an output from before manifests were written).
+     *
+     * @throws InputException when the manifest is there but cannot be read
+     */
+    public static <O, I, R> RunManifest<O, I, R> readIfThere(SparkSession spark, String manifest, String job,
+            TypeReference<RunManifest<O, I, R>> type) throws InputException {
         try {
-            return read(OutputFiles.readText(spark, manifest), type).outputs();
+            return read(OutputFiles.readText(spark, manifest), type);
         } catch (FileNotFoundException e) {
             return null;
         } catch (IOException e) {

@@ -1,7 +1,9 @@
 package io.arscope.ingest.mapping;
 
 import java.io.Serializable;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -46,8 +48,8 @@ public record Condition(String column, Boolean present, Boolean flag, String equ
     }
 
     /** The columns the condition reads, in the order it names them; a debit/credit leaf reads none of its own. */
-    public java.util.Set<String> columns() {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    public Set<String> columns() {
+        Set<String> out = new LinkedHashSet<>();
         if (column != null) {
             out.add(column);
         }
