@@ -134,7 +134,7 @@ public final class IngestJob implements Job<IngestOptions> {
 
     private static String ignored(Reconciliation r) {
         long layout = r.ignored() - r.repeated();
-        return (layout == 0 ? "" : String.format(", %,d ignored as report layout", layout))
+        return (layout == 0 ? "" : String.format(", %,d ignored by the mapping", layout))
                 + (r.repeated() == 0 ? "" : String.format(", %,d ignored as repeats of earlier rows", r.repeated()));
     }
 

@@ -194,7 +194,7 @@ public record Reconciliation(List<FileCounts> files) {
                     n)));
             f.flaggedByRule().forEach((rule, n) -> sb.append(String.format(sub + "%n", rule + " (flagged)", n)));
             f.ignoredBy().forEach((condition, n) -> sb.append(String.format(sub + "  %s%n",
-                    condition.equals(RepeatedRows.CONDITION) ? "(ignored as a repeat)" : "(ignored as report layout)",
+                    condition.equals(RepeatedRows.CONDITION) ? "(ignored as a repeat)" : "(ignored by the mapping)",
                     n, condition)));
             if (f.blank() > 0) {
                 sb.append(String.format(sub + "%n", "(blank lines, not rows)", f.blank()));

@@ -25,7 +25,8 @@ import io.arscope.model.CanonicalTable;
 final class RepeatedRows {
 
     /** The reconciliation's ignore condition for these rows. */
-    static final String CONDITION = "a repeat of an earlier row (every record the same; overlapping extracts)";
+    static final String CONDITION = "a repeat of an earlier row (every record the same: another line of one invoice, "
+            + "or overlapping extracts)";
     /** On a later record of a key exported more than once: whether every field equals the key's first record's. */
     static final String IDENTICAL = "identical";
 

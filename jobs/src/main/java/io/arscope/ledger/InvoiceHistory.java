@@ -83,8 +83,8 @@ public final class InvoiceHistory {
     }
 
     /**
-     * A dimension's value as text, {@link #NONE} where the data has none; a {@link #COLLECTOR} that names none, or
-     * a blank name, is {@link #UNASSIGNED}, as the worklists call it.
+     * A dimension's value as text, {@link #NONE} where the data has none; a {@link #COLLECTOR} that names nobody
+     * ({@link #collector(Column)}) is {@link #UNASSIGNED}, as the worklists call it.
      */
     public static Column dimensionText(String dimension) {
         Column text = col(dimension).cast("string");
@@ -92,11 +92,21 @@ public final class InvoiceHistory {
     }
 
     /**
-     * A customer's collector as every output names it: one that names none, or a blank name (blank as
-     * {@link String#isBlank} says: {@link Character#isWhitespace} throughout, or empty), is {@link #UNASSIGNED}.
+     * A collector name that means nobody: blank (as {@link String#isBlank} says: {@link Character#isWhitespace}
+     * throughout, or empty), or "unassigned" in any case, which is how ERPs export an empty assignment. Counted
+     * apart, an export's "Unassigned" would be a collector with its own list beside the lists' own unassigned.
      */
+    public static final String NOBODY = "^\\p{javaWhitespace}*(?i:unassigned)?\\p{javaWhitespace}*$";
+    private static final java.util.regex.Pattern NOBODY_PATTERN = java.util.regex.Pattern.compile(NOBODY);
+
+    /** A customer's collector as every output names it: none, or one meaning {@link #NOBODY}, is {@link #UNASSIGNED}. */
     public static Column collector(Column named) {
-        return when(named.isNull().or(named.rlike("^\\p{javaWhitespace}*$")), lit(UNASSIGNED)).otherwise(named);
+        return when(named.isNull().or(named.rlike(NOBODY)), lit(UNASSIGNED)).otherwise(named);
+    }
+
+    /** {@link #collector(Column)} of one name. */
+    public static String collector(String named) {
+        return named == null || NOBODY_PATTERN.matcher(named).matches() ? UNASSIGNED : named;
     }
 
     /**

@@ -21,6 +21,12 @@ import io.arscope.model.FieldType;
  * the analysis keeps two balances, as a general ledger does: gross AR (the open invoices, what {@link InvoiceHistory}
  * sums) and net AR (gross less the on-account items). {@link InvoiceHistory} leaves these rows out on purpose;
  * every consumer that needs them reads them here, so none is lost or counted as applied to an invoice.
+ *
+ * <p>So is the part of a payment or credit memo beyond what its invoice still owed ({@link #beyondInvoices}): an
+ * invoice's open balance stops at zero, and an SAP or NetSuite extract can settle an invoice by more than its amount
+ * (a customer paying twice, a credit note on a paid invoice). That excess is the customer's money on account, as
+ * unapplied cash or unallocated credit, from the day of the payment or credit that went beyond; without it the money
+ * was counted nowhere, neither open nor on account.
  */
 public final class OnAccountItems {
 
@@ -28,6 +34,8 @@ public final class OnAccountItems {
     public static final String UNAPPLIED_CASH = "unapplied_cash";
     /** Kind of an on-account credit memo. */
     public static final String UNALLOCATED_CREDIT = "unallocated_credit";
+    /** An adjustment kind: an amount given up, which puts nothing on account when it goes beyond the balance. */
+    private static final String WRITE_OFF = "write_off";
 
     /** Columns of an item. */
     public static final String CUSTOMER_ID = "customer_id";
@@ -63,7 +71,44 @@ public final class OnAccountItems {
                         col("amount").as(AMOUNT), col("currency").as(CURRENCY))
                 .unionByName(ledger.adjustments().filter(onAccount()).select(col("customer_id").as(CUSTOMER_ID),
                         col("adjustment_id").as(ITEM_ID), lit(UNALLOCATED_CREDIT).as(KIND),
-                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT), col("currency").as(CURRENCY)));
+                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT), col("currency").as(CURRENCY)))
+                .unionByName(beyondInvoices(ledger));
+    }
+
+    /**
+     * The parts of payments and credit memos beyond what their invoices still owed, as items of the invoice's
+     * customer in the invoice's currency: the reductions of each invoice taken in date order (payments, then credit
+     * memos, then write-offs on one day; then by id), each item the part of one reduction past the invoice's amount.
+     * A write-off beyond the balance gives the customer nothing. Only the few invoices reduced by more than their
+     * amount are ordered: the rest cost one sum per invoice.
+     */
+    static Dataset<Row> beyondInvoices(ReceivablesLedger ledger) {
+        Dataset<Row> reductions = ledger.payments().filter(applied()).select(col("invoice_id"),
+                        col("payment_id").as(ITEM_ID), lit(UNAPPLIED_CASH).as(KIND), lit(0).as("order"),
+                        col("payment_date").as(DATE), col("amount").as(AMOUNT))
+                .unionByName(ledger.adjustments().filter(applied()).select(col("invoice_id"),
+                        col("adjustment_id").as(ITEM_ID),
+                        functions.when(col("kind").equalTo(WRITE_OFF), lit(WRITE_OFF))
+                                .otherwise(lit(UNALLOCATED_CREDIT)).as(KIND),
+                        functions.when(col("kind").equalTo(WRITE_OFF), lit(2)).otherwise(lit(1)).as("order"),
+                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT)));
+        Dataset<Row> over = reductions.groupBy(col("invoice_id").as("over_id")).agg(sum(col(AMOUNT)).as("reduced"))
+                .join(ledger.invoices().select(col("invoice_id").as("over_id"), col("customer_id").as("owner"),
+                        col("amount").as("invoice_amount"), col("currency").as("invoice_currency")), "over_id")
+                .filter(col("reduced").gt(col("invoice_amount"))).drop("reduced");
+        org.apache.spark.sql.expressions.WindowSpec upTo = org.apache.spark.sql.expressions.Window
+                .partitionBy(col("invoice_id")).orderBy(col(DATE), col("order"), col(ITEM_ID))
+                .rowsBetween(org.apache.spark.sql.expressions.Window.unboundedPreceding(),
+                        org.apache.spark.sql.expressions.Window.currentRow());
+        Column after = sum(col(AMOUNT)).over(upTo).minus(col("invoice_amount"));
+        Column before = after.minus(col(AMOUNT));
+        Column zero = lit(java.math.BigDecimal.ZERO);
+        return reductions.join(functions.broadcast(over), col("invoice_id").equalTo(col("over_id")))
+                .withColumn("beyond", functions.greatest(after, zero).minus(functions.greatest(before, zero)))
+                .filter(col("beyond").gt(0).and(col(KIND).notEqual(WRITE_OFF)))
+                .select(col("owner").as(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE),
+                        col("beyond").cast(FieldType.MONEY.sparkType()).as(AMOUNT),
+                        col("invoice_currency").as(CURRENCY));
     }
 
     /**

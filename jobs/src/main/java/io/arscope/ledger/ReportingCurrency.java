@@ -182,6 +182,23 @@ public final class ReportingCurrency implements Serializable {
                 .map(r -> r.getString(0)).toList();
     }
 
+    /**
+     * The ids ({@code customer_id}) of the customers whose every invoice, payment and adjustment is in {@code code},
+     * each in its {@link #ownCurrency}: their amounts converted into {@code code} are the amounts as billed, so a
+     * reminder can state them. A row whose currency is unknown leaves its customer out.
+     */
+    public static Dataset<Row> customersBilledOnlyIn(ReceivablesLedger ledger, String code) {
+        Dataset<Row> owners = owners(ledger);
+        Dataset<Row> rows = ledger.invoices().select(col("customer_id"), col("currency"))
+                .unionByName(withOwner(ledger.payments(), owners).select(col("customer_id"),
+                        ownCurrency().as("currency")))
+                .unionByName(withOwner(ledger.adjustments(), owners).select(col("customer_id"),
+                        ownCurrency().as("currency")));
+        return rows.filter(col("customer_id").isNotNull()).groupBy("customer_id")
+                .agg(functions.min(functions.coalesce(col("currency").equalTo(lit(code)), lit(false))).as("only"))
+                .filter(col("only")).select("customer_id");
+    }
+
     /** Every invoice, payment and adjustment as (currency, day, kind, id), each in its {@link #ownCurrency}. */
     private static Dataset<Row> rowsByDay(ReceivablesLedger ledger) {
         Dataset<Row> owners = owners(ledger);

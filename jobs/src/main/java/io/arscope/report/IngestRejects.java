@@ -28,8 +28,12 @@ import io.arscope.run.RunManifest;
  */
 final class IngestRejects {
 
-    /** One source file's counts, from the ingest's reconciliation.csv. */
-    record SourceFile(String file, long read, long rejected) {
+    /**
+     * One source file's counts, from the ingest's reconciliation.csv: its data rows are the rows read less those the
+     * mapping ignores (report layout, repeats of an earlier row), as the ingest's reject share counts them; a line
+     * export's extra lines of one invoice would otherwise halve its share.
+     */
+    record SourceFile(String file, long dataRows, long rejected) {
     }
 
     /** Files named before the rest are counted together. */
@@ -63,18 +67,19 @@ final class IngestRejects {
         List<SourceFile> files = new ArrayList<>();
         for (Record r : new CsvParser(settings).parseAllRecords(new StringReader(text))) {
             if ("ALL".equals(r.getString("reason_code"))) {
-                files.add(new SourceFile(r.getString("source_file"), r.getLong("read"), r.getLong("rejected")));
+                files.add(new SourceFile(r.getString("source_file"), r.getLong("read") - r.getLong("ignored"),
+                        r.getLong("rejected")));
             }
         }
         return sentence(files);
     }
 
     /**
-     * "Ingest rejected 18 of the 1,302 rows read (1.4%): BSID.csv 10 of 61 (16.4%), BSAD.csv 8 of 585 (1.4%). ..."
+     * "Ingest rejected 18 of the 1,277 data rows read (1.4%): BSID.csv 10 of 57 (17.5%), BSAD.csv 8 of 564 (1.4%). ..."
      * The files with the most rejected first; null when none was rejected.
      */
     static String sentence(List<SourceFile> files) {
-        long read = files.stream().mapToLong(SourceFile::read).sum();
+        long read = files.stream().mapToLong(SourceFile::dataRows).sum();
         long rejected = files.stream().mapToLong(SourceFile::rejected).sum();
         if (rejected == 0) {
             return null;
@@ -85,13 +90,13 @@ final class IngestRejects {
                 .toList();
         List<String> named = new ArrayList<>();
         for (SourceFile f : with.subList(0, Math.min(FILES_NAMED, with.size()))) {
-            named.add(String.format("%s %,d of %,d (%s)", f.file(), f.rejected(), f.read(),
-                    percent(f.rejected(), f.read())));
+            named.add(String.format("%s %,d of %,d (%s)", f.file(), f.rejected(), f.dataRows(),
+                    percent(f.rejected(), f.dataRows())));
         }
         int more = with.size() - named.size();
         String others = more == 0 ? ""
                 : String.format(" and %,d more file%s", more, more == 1 ? "" : "s");
-        return String.format("Ingest rejected %,d of the %,d rows read (%s): %s%s. No figure in this report holds what "
+        return String.format("Ingest rejected %,d of the %,d data rows read (%s): %s%s. No figure in this report holds what "
                 + "those rows hold; the ingest's rejects.csv gives each one's line, field and reason.", rejected, read,
                 percent(rejected, read), String.join(", ", named), others);
     }

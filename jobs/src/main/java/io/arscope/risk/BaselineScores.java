@@ -75,7 +75,9 @@ public final class BaselineScores {
                 // The refused model's features are not why this invoice ranks where it does: the worklist would
                 // rewrite its customers' reasons from them.
                 .withColumn(ScoreTables.REASON_FEATURES.name(), when(share.isNull(), lit(NO_HISTORY))
-                        .otherwise(lit(LATE_SHARE)));
+                        .otherwise(lit(LATE_SHARE)))
+                // Nor is what the refused model made of features beyond its training range.
+                .withColumn(ScoreTables.BEYOND_TRAINING.name(), lit(null).cast(DataTypes.StringType));
         return ScoreTables.SCORES.conform(replaced.select(ScoreTables.SCORES.columns().stream()
                 .map(io.arscope.job.Column::col).toArray(Column[]::new)));
     }

@@ -92,8 +92,13 @@ public final class ModelDirectory {
                     + m.featureVersion() + " but this Arscope computes version " + RiskFeatures.VERSION
                     + "; retrain it");
         }
-        return new Loaded(RiskModel.load(dir, m.platt(), new Standardizer(new java.util.TreeMap<>(m.standardizer())),
-                m.config()), m);
+        Standardizer standardizer = new Standardizer(new java.util.TreeMap<>(m.standardizer()));
+        if (!standardizer.rangesRecorded()) {
+            throw new IllegalArgumentException("model " + dir + " records no training range for its features "
+                    + "(trained by an Arscope before 2026-12-06), so its scores cannot be held within what it learnt "
+                    + "from; retrain it");
+        }
+        return new Loaded(RiskModel.load(dir, m.platt(), standardizer, m.config()), m);
     }
 
     /**

@@ -169,8 +169,10 @@ public final class Reasons {
                     ? "invoice is " + decimal(v) + " times its usual amount" : null;
             case "log_amount" -> aboveUsual ? "a larger invoice than most: " + money(Math.exp(v), currency) : null;
             case "terms_days" -> aboveUsual ? "long payment terms: " + days(whole(v)) : null;
-            case "billing_channel" -> v > 0 ? "billed on " + level : null;
-            case "business_unit" -> v > 0 ? "an invoice of business unit " + level : null;
+            // A level the data does not hold ("billed on (none)") is nothing a collector can say to a customer.
+            case "billing_channel" -> v > 0 && !RiskFeatures.NO_LEVEL.equals(level) ? "billed on " + level : null;
+            case "business_unit" -> v > 0 && !RiskFeatures.NO_LEVEL.equals(level)
+                    ? "an invoice of business unit " + level : null;
             default -> null;
         };
         return Optional.ofNullable(words);

@@ -427,8 +427,11 @@ public final class RiskFeatures {
         return new History(openBalance, count, amountSum, firstInvoice);
     }
 
+    /** A one-hot level of a value the data does not hold. */
+    static final String NO_LEVEL = "(none)";
+
     static String text(Object value) {
-        return value == null ? "(none)" : value.toString();
+        return value == null ? NO_LEVEL : value.toString();
     }
 
     /** Rows with a known label, the training set. */

@@ -46,8 +46,14 @@ public final class RiskModel implements Serializable {
     private final Standardizer standardizer;
     private final RiskConfig config;
 
-    /** One scored invoice. */
-    public record Score(double probability, double daysLateWhenLate, String band, List<Reasons.Reason> reasons) {
+    /**
+     * One scored invoice.
+     *
+     * @param beyondTraining the features whose value lies outside the training invoices' values, in name order,
+     *                       scored as the nearest value seen ({@link Standardizer#beyond}); empty when none
+     */
+    public record Score(double probability, double daysLateWhenLate, String band, List<Reasons.Reason> reasons,
+            List<String> beyondTraining) {
 
         /** Expected days late over all outcomes, on time at 0: the days late when late times the probability. */
         public double expectedDaysLate() {
@@ -198,7 +204,8 @@ public final class RiskModel implements Serializable {
             // The regression says how late a late invoice is (RiskTrainer#regression).
             scores.add(new Score(p[i], Math.max(0, days.get(i).getOutput().getValues()[0]), config.band(p[i]),
                     Reasons.strongest(names, contributions[i], batch.get(i), z.get(i),
-                            InvoiceCurrency.of(batch.get(i), reportedIn))));
+                            InvoiceCurrency.of(batch.get(i), reportedIn)),
+                    standardizer.beyond(batch.get(i))));
         }
         return scores;
     }

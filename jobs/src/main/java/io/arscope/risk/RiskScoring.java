@@ -95,7 +95,10 @@ public final class RiskScoring {
                     .set(ScoreTables.REASON_1, reasons.get(0).words())
                     .set(ScoreTables.REASON_2, reasons.size() > 1 ? reasons.get(1).words() : null)
                     .set(ScoreTables.REASON_3, reasons.size() > 2 ? reasons.get(2).words() : null)
-                    .set(ScoreTables.REASON_FEATURES, features(reasons)).build());
+                    .set(ScoreTables.REASON_FEATURES, features(reasons))
+                    .set(ScoreTables.BEYOND_TRAINING,
+                            s.beyondTraining().isEmpty() ? null : String.join(",", s.beyondTraining()))
+                    .build());
         }
         return out;
     }

@@ -44,13 +44,19 @@ public final class ScoreTables {
     public static final Column<String> REASON_3 = text("reason_3");
     /** The model features behind reason_1..3, in their order, comma-separated (without one-hot levels). */
     public static final Column<String> REASON_FEATURES = text("reason_features");
+    /**
+     * The features whose value lies beyond every training invoice's, comma-separated in name order; the model scored
+     * each as the nearest value it learnt from, so the probability is no extrapolation but may understate what is
+     * unusual about the invoice. Null when every feature lies within.
+     */
+    public static final Column<String> BEYOND_TRAINING = text("beyond_training");
     /** Decimals a probability is stored with: more would be noise, and people read the figures. */
     public static final int PROBABILITY_DECIMALS = 4;
 
     /** Every invoice open at the as-of day with its probability of paying late and the reasons in words. */
     public static final OutputTable SCORES = OutputTable.of("scores", INVOICE_ID, CUSTOMER_ID, AS_OF, INVOICE_DATE,
             DUE_DATE, CURRENCY, AMOUNT, OPEN_AMOUNT, DAYS_PAST_DUE, PROBABILITY_LATE, EXPECTED_DAYS_LATE, RISK_BAND,
-            REASON_1, REASON_2, REASON_3, REASON_FEATURES).keyedBy(INVOICE_ID);
+            REASON_1, REASON_2, REASON_3, REASON_FEATURES, BEYOND_TRAINING).keyedBy(INVOICE_ID);
 
     public static final Column<String> NAME = text("name");
     public static final Column<BigDecimal> EXPOSURE = money("exposure").required();

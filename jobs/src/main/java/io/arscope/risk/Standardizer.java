@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Centres and scales the numeric features on the training invoices' mean and standard deviation, so that the
- * logistic regression learns comparable weights and its weight times value is a fair contribution. One-hot
- * levels and flags stay 0/1, and a feature that never varied in training is left as it is (Tribuo's own
- * standardisation divides those by zero). The customer model also holds each value within its training range
- * ({@link #fitWithinRange}).
+ * Centres and scales the numeric features on the training rows' mean and standard deviation, so that the logistic
+ * regression learns comparable weights and its weight times value is a fair contribution, and holds each value
+ * within its training range, so that it does not extrapolate. One-hot levels and flags stay 0/1. The invoice model's
+ * range is the training values' least to greatest ({@link #fit}); the customer model's leaves out the outer
+ * percentiles ({@link #fitWithinRange}).
  */
 public record Standardizer(Map<String, double[]> meanAndScale) implements Serializable {
 
@@ -64,15 +64,26 @@ public record Standardizer(Map<String, double[]> meanAndScale) implements Serial
         return sd > 1e-12 ? new double[] {mean, sd, low, high} : null;
     }
 
+    /**
+     * Mean, scale and range of each numeric feature over the training rows. Training values all lie within their
+     * range, so holding to it changes nothing in training; in scoring it keeps a linear model from extrapolating
+     * beyond what it learnt from, and {@link #beyond} names the features so held. A feature that never varied in
+     * training is left unscaled (mean 0, scale 1; Tribuo's own standardisation divides those by zero) and held at
+     * its one value.
+     */
     public static Standardizer fit(List<Map<String, Double>> rows) {
         Map<String, double[]> sums = new HashMap<>();
         for (Map<String, Double> row : rows) {
             for (Map.Entry<String, Double> e : row.entrySet()) {
                 if (numeric(e.getKey())) {
-                    double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[3]);
+                    double v = e.getValue();
+                    double[] s = sums.computeIfAbsent(e.getKey(),
+                            k -> new double[] {0, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
                     s[0]++;
-                    s[1] += e.getValue();
-                    s[2] += e.getValue() * e.getValue();
+                    s[1] += v;
+                    s[2] += v * v;
+                    s[3] = Math.min(s[3], v);
+                    s[4] = Math.max(s[4], v);
                 }
             }
         }
@@ -80,11 +91,31 @@ public record Standardizer(Map<String, double[]> meanAndScale) implements Serial
         sums.forEach((name, s) -> {
             double mean = s[1] / s[0];
             double sd = Math.sqrt(Math.max(0, s[2] / s[0] - mean * mean));
-            if (sd > 1e-12) {
-                out.put(name, new double[] {mean, sd});
-            }
+            out.put(name, sd > 1e-12 ? new double[] {mean, sd, s[3], s[4]} : new double[] {0, 1, s[3], s[4]});
         });
         return new Standardizer(out);
+    }
+
+    /** Whether every numeric feature has a recorded range (a model.json written before 2026-12 has none). */
+    public boolean rangesRecorded() {
+        return meanAndScale.values().stream().allMatch(ms -> ms.length >= 4);
+    }
+
+    /**
+     * The numeric features of {@code row} whose value lies outside its recorded range, in name order: those that
+     * {@link #apply} holds at the nearest value seen in training.
+     */
+    public List<String> beyond(Map<String, Double> row) {
+        List<String> out = new ArrayList<>(0);
+        for (Map.Entry<String, double[]> e : meanAndScale.entrySet()) {
+            Double v = row.get(e.getKey());
+            double[] ms = e.getValue();
+            if (v != null && ms.length >= 4 && (v < ms[2] || v > ms[3])) {
+                out.add(e.getKey());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     private static boolean numeric(String name) {

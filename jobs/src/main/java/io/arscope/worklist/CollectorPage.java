@@ -135,8 +135,11 @@ public final class CollectorPage {
                 .append(num(WorklistTables.CUSTOMER_RANK.of(r), String.valueOf(WorklistTables.CUSTOMER_RANK.of(r))))
                 .append(td(WorklistTables.IN_TODAY.of(r) ? "today"
                         : WorklistTables.COOLING_OFF.of(r) ? "cooling off" : ""))
-                .append(td(name == null ? id : name + " (" + id + ")"))
-                .append(moneyCell(WorklistTables.OPEN_AMOUNT.of(r), currency))
+                // An export whose only customer id is the name (Xero's ContactName) would say it twice.
+                .append(td(name == null || name.equals(id) ? id : name + " (" + id + ")"))
+                .append(num(WorklistTables.OPEN_AMOUNT.of(r), escape(OnAccountCover.openShown(
+                        WorklistTables.OPEN_AMOUNT.of(r), WorklistTables.ON_ACCOUNT_CREDIT.of(r),
+                        WorklistTables.NET_BALANCE.of(r), currency))))
                 .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                 .append(num(days, days > 0 ? days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"
                         : FinanceFormat.daysPastDue(days)))

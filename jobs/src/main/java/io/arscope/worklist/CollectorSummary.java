@@ -172,12 +172,16 @@ public final class CollectorSummary {
                 }
             }
             String name = WorklistTables.CUSTOMER_NAME.of(r);
-            String id = MarkdownText.escape(WorklistTables.CUSTOMER_ID.of(r));
+            String rawId = WorklistTables.CUSTOMER_ID.of(r);
+            String id = MarkdownText.escape(rawId);
             String currency = WorklistTables.CURRENCY.of(r);
             int days = WorklistTables.MAX_DAYS_PAST_DUE.of(r);
             md.append("| ").append(WorklistTables.CUSTOMER_RANK.of(r)).append(" | ")
-                    .append(name == null ? id : MarkdownText.escape(name) + " (" + id + ")")
-                    .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OPEN_AMOUNT.of(r), currency))
+                    // An export whose only customer id is the name (Xero's ContactName) would say it twice.
+                    .append(name == null || name.equals(rawId) ? id : MarkdownText.escape(name) + " (" + id + ")")
+                    // Currency codes, figures and words: nothing Markdown reads in a table cell.
+                    .append(" | ").append(OnAccountCover.openShown(WorklistTables.OPEN_AMOUNT.of(r),
+                            WorklistTables.ON_ACCOUNT_CREDIT.of(r), WorklistTables.NET_BALANCE.of(r), currency))
                     .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
                     .append(" | ").append(MarkdownText.escape(WorklistTables.OLDEST_BUCKET.of(r)))
                     .append(" (").append(days > 0 ? Reasons.days(days) : FinanceFormat.notYetDue(days)).append(") | ")

@@ -31,6 +31,22 @@ final class OnAccountCover {
     }
 
     /**
+     * A customer row's open amount as its collector's page and summary show it: with the credit on account and what
+     * is left to collect when the customer has any, since the row's next action already counts it ("GBP 877.68, less
+     * GBP 475.40 on account: GBP 402.28 net"), and a collector reading only the open amount would chase all of it.
+     */
+    static String openShown(java.math.BigDecimal open, java.math.BigDecimal credit, java.math.BigDecimal net,
+            String currency) {
+        String shown = io.arscope.risk.InvoiceCurrency.shown(open, currency);
+        if (credit == null || credit.signum() <= 0) {
+            return shown;
+        }
+        return shown + ", less " + io.arscope.risk.InvoiceCurrency.shown(credit, currency) + " on account: "
+                + (net.signum() <= 0 ? "nothing to collect" : io.arscope.risk.InvoiceCurrency.shown(net, currency)
+                        + " net");
+    }
+
+    /**
      * @param invoices open invoices with {@code customer_id}, {@code due_date}, {@code invoice_id},
      *                 {@code open_amount}, the customer's {@link CollectionContext#ON_ACCOUNT_CREDIT} (null when it has none) and
      *                 {@code disputed}, a boolean column

@@ -45,11 +45,16 @@ public final class ReminderDrafts {
     public record Drafted(int count, List<String> unnamed) {
     }
 
-    /** The worklist's line when its amounts are converted to {@code currency}, so that it drafts none. */
-    public static String noneWhenConverted(String currency) {
-        return "reminder drafts: none, since the amounts are converted to " + currency + " and a reminder states "
-                + "what the customer owes in its invoices' currencies; run the worklist without --reporting-currency "
-                + "for them";
+    /**
+     * The worklist's line when its amounts are converted to {@code currency}: drafts only for the customers billed
+     * in it alone, and how many customers on the lists got none for being billed in another.
+     */
+    public static String writtenWhenConverted(Drafted drafted, String currency, long billedOtherwise) {
+        String line = written(drafted) + ", for the customers billed only in " + currency;
+        return billedOtherwise == 0 ? line : line + String.format("; none for the %,d customer%s billed in other "
+                + "currencies, whose amounts on the lists are converted to %s, while a reminder states what the "
+                + "customer owes in its invoices' currencies", billedOtherwise, billedOtherwise == 1 ? "" : "s",
+                currency);
     }
 
     /**
@@ -63,6 +68,18 @@ public final class ReminderDrafts {
             DraftTemplates templates) throws IOException {
         return write(spark, spark.read().parquet(WorklistTables.CUSTOMERS.path(output)),
                 ParquetFooters.read(spark, WorklistTables.INVOICES.path(output)), output, day, strategy, templates);
+    }
+
+    /**
+     * As {@link #write(SparkSession, String, LocalDate, DunningStrategy, DraftTemplates)}, for the customers of
+     * {@code only} ({@code customer_id}) alone: those whose converted amounts are the amounts as billed.
+     */
+    public static Drafted writeFor(SparkSession spark, Dataset<Row> only, String output, LocalDate day,
+            DunningStrategy strategy, DraftTemplates templates) throws IOException {
+        return write(spark, spark.read().parquet(WorklistTables.CUSTOMERS.path(output)).join(only,
+                        WorklistTables.CUSTOMER_ID.name(), "left_semi"),
+                ParquetFooters.read(spark, WorklistTables.INVOICES.path(output)).join(only,
+                        WorklistTables.CUSTOMER_ID.name(), "left_semi"), output, day, strategy, templates);
     }
 
     /** Writes the drafts of a worklist's customer and invoice rows into {@code output}, replacing any there. */

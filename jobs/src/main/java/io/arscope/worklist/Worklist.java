@@ -104,9 +104,9 @@ public final class Worklist {
     public record Result(Dataset<Row> invoices, Dataset<Row> customers) {
     }
 
-    /** The lists' collector of a customer: one that names none, or a blank name, is nobody's ({@link #UNASSIGNED}). */
+    /** The lists' collector of a customer: one naming nobody ({@link InvoiceHistory#NOBODY}) is {@link #UNASSIGNED}. */
     public static String collector(String named) {
-        return named == null || named.isBlank() ? UNASSIGNED : named;
+        return InvoiceHistory.collector(named);
     }
 
     /** {@link #collector(String)} as a column, for the tables that group by collector in Spark. */

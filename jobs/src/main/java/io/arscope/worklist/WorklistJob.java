@@ -178,10 +178,20 @@ public final class WorklistJob implements Job<WorklistOptions> {
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
                 CollectionContext.openDisputes(ledger, day), paid, activity,
                 byCollector, signers, o.config(), context.output(), source, read, day, started);
-        // A converted amount is not what the customer owes in its invoice's currency: no reminder states one.
-        String drafts = reporting.converts() ? ReminderDrafts.noneWhenConverted(reporting.code())
-                : ReminderDrafts.written(ReminderDrafts.write(spark, context.output(), day, o.config().strategy(),
-                        o.drafts()));
+        // A converted amount is not what the customer owes in its invoice's currency: no reminder states one, so
+        // only the customers billed in the reporting currency alone, whose amounts are as billed, get drafts.
+        String drafts;
+        if (reporting.converts()) {
+            Dataset<Row> only = ReportingCurrency.customersBilledOnlyIn(cut, reporting.code()).localCheckpoint();
+            long otherwise = WorklistTables.CUSTOMERS.read(spark, context.output())
+                    .select(WorklistTables.CUSTOMER_ID.col()).distinct()
+                    .join(only, WorklistTables.CUSTOMER_ID.name(), "left_anti").count();
+            drafts = ReminderDrafts.writtenWhenConverted(ReminderDrafts.writeFor(spark, only, context.output(), day,
+                    o.config().strategy(), o.drafts()), reporting.code(), otherwise);
+        } else {
+            drafts = ReminderDrafts.written(ReminderDrafts.write(spark, context.output(), day, o.config().strategy(),
+                    o.drafts()));
+        }
         read.put(scoresRead(source), counts.invoices());
         context.recordInputs(read);
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());

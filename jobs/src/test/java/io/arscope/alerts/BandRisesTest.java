@@ -79,7 +79,7 @@ class BandRisesTest {
                 .set(ScoreTables.PROBABILITY_LATE, r.getDouble(3)).set(ScoreTables.EXPECTED_DAYS_LATE, 5.0)
                 .set(ScoreTables.RISK_BAND, r.getString(4)).set(ScoreTables.REASON_1, null)
                 .set(ScoreTables.REASON_2, null).set(ScoreTables.REASON_3, null)
-                .set(ScoreTables.REASON_FEATURES, null).build()).toList();
+                .set(ScoreTables.REASON_FEATURES, null).set(ScoreTables.BEYOND_TRAINING, null).build()).toList();
         return ScoreTables.SCORES.frame(spark, rows);
     }
 

@@ -54,7 +54,8 @@ public final class WorklistBenchmark {
                 lit("pays 20 days late on average").as("reason_2"),
                 when(expr("h % 3 = 0"), lit("invoice is 3.0 times its usual amount")).as("reason_3"),
                 when(expr("h % 3 = 0"), lit("hist_late_share,hist_mean_days_late,amount_vs_usual"))
-                        .otherwise(lit("hist_late_share,hist_mean_days_late")).as("reason_features"))
+                        .otherwise(lit("hist_late_share,hist_mean_days_late")).as("reason_features"),
+                lit(null).cast("string").as("beyond_training"))
                 .select(RiskScoring.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(RiskScoring.SCHEMA.fieldNames(),
                         1, RiskScoring.SCHEMA.size())).localCheckpoint();
         Dataset<Row> customers = spark.range(50_000).select(concat(lit("C"), col("id")).as("customer_id"),

@@ -26,7 +26,7 @@ class ReconciliationReportTest {
                 "    UNKNOWN_INVOICE (rejected)" + under + "          1",
                 "    (blank lines, not rows)" + " ".repeat(workbook.length() - 4 - 23) + "          2",
                 workbook + "         33         22          0          0    0.00%",
-                "    (ignored as report layout)" + " ".repeat(workbook.length() - 4 - 26)
+                "    (ignored by the mapping)" + " ".repeat(workbook.length() - 4 - 24)
                         + "          1  Status is 'Voided'",
                 "total" + " ".repeat(workbook.length() - 5) + "         43         31          0          1", ""),
                 r.report().replace(System.lineSeparator(), "\n"));

@@ -248,7 +248,7 @@ class RecordMapperTest {
 
     /**
      * Layout that is no data: a spreadsheet's formatted empty row (",,,,,," or quoted empties) is a blank line, and a
-     * page header repeated inside the file is ignored as report layout, counted as such; neither is a reject of a
+     * page header repeated inside the file is ignored by the mapping, counted as such; neither is a reject of a
      * row missing its fields, which could stop the run over the reject share. A row with one value is a row.
      */
     @Test

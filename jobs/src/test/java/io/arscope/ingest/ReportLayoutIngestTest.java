@@ -70,7 +70,7 @@ class ReportLayoutIngestTest {
         JobOutcome outcome = new IngestJob().run(JobContext.of(spark, new IngestOptions(export.toString(),
                 export.resolve("mapping.yaml"), out.toString(), LocalDate.of(2024, 12, 31), 1.0)));
 
-        assertEquals("ingest: 9 rows read, 3 accepted (0 flagged), 1 rejected (25.00%), 5 ignored as report layout", outcome.summary());
+        assertEquals("ingest: 9 rows read, 3 accepted (0 flagged), 1 rejected (25.00%), 5 ignored by the mapping", outcome.summary());
         assertEquals("""
                 source_file,reason_code,read,accepted,flagged,rejected,ignored
                 invoices.csv,ALL,9,3,0,1,5
@@ -84,9 +84,9 @@ class ReportLayoutIngestTest {
                 "file                                           read   accepted    flagged   rejected    share",
                 "invoices.csv                                      9          3          0          1   25.00%",
                 "    BAD_DATE (rejected)                           1",
-                "    (ignored as report layout)                    1  Customer is 'TOTAL'",
-                "    (ignored as report layout)                    2  Num is empty and Amount is empty",
-                "    (ignored as report layout)                    2  Num is empty and Amount is not empty",
+                "    (ignored by the mapping)                      1  Customer is 'TOTAL'",
+                "    (ignored by the mapping)                      2  Num is empty and Amount is empty",
+                "    (ignored by the mapping)                      2  Num is empty and Amount is not empty",
                 "    (blank lines, not rows)                       1",
                 "total                                             9          3          0          1"),
                 outcome.details().subList(0, 8));

@@ -68,7 +68,7 @@ class SapFiArIngestTest {
     void ingestExitsZeroAtTheDefaultThreshold() {
         assertEquals(ExitCode.OK, run.ingest.code(), run.ingest.err());
         assertTrue(run.ingest.out().contains("ingest: 105,864 rows read, 103,724 accepted (17,500 flagged), 150 "
-                + "rejected (0.14%), 903 ignored as report layout, 1,087 ignored as repeats of earlier rows"), run.ingest.out());
+                + "rejected (0.14%), 903 ignored by the mapping, 1,087 ignored as repeats of earlier rows"), run.ingest.out());
         assertEquals(ExitCode.OK, run.metrics.code(), run.metrics.err());
     }
 

@@ -30,7 +30,8 @@ class BaselineScoresTest {
                 .set(ScoreTables.DAYS_PAST_DUE, 0).set(ScoreTables.PROBABILITY_LATE, 0.5)
                 .set(ScoreTables.EXPECTED_DAYS_LATE, 3.0).set(ScoreTables.RISK_BAND, "medium")
                 .set(ScoreTables.REASON_1, "the model's").set(ScoreTables.REASON_2, null)
-                .set(ScoreTables.REASON_3, null).set(ScoreTables.REASON_FEATURES, "credit_use").build();
+                .set(ScoreTables.REASON_3, null).set(ScoreTables.REASON_FEATURES, "credit_use")
+                .set(ScoreTables.BEYOND_TRAINING, "log_amount").build();
     }
 
     private static Row features(String invoice, Double lateShare, double earlier) {
@@ -60,6 +61,8 @@ class BaselineScoresTest {
             reasons.put(r.getAs("invoice_id"), r.getAs("reason_1"));
             probabilities.put(r.getAs("invoice_id"), r.getAs("probability_late"));
             expectedDays.put(r.getAs("invoice_id"), r.getAs("expected_days_late"));
+            // What the refused model held beyond its training range is not why the invoice ranks where it does.
+            assertEquals(null, r.<String>getAs("beyond_training"));
         }
         String ranked = "ranked by its own record (the model was refused): ";
         assertEquals(Map.of(

@@ -47,6 +47,14 @@ class ReasonsTest {
     }
 
     @Test
+    void aLevelTheDataDoesNotHoldIsNoReason() {
+        // An export without billing channels or business units: every invoice's level is "(none)".
+        assertEquals(Optional.empty(), reason("billing_channel=(none)", 1, 1));
+        assertEquals(Optional.empty(), reason("business_unit=(none)", 1, 1));
+        assertEquals(Optional.of("an invoice of business unit Retail"), reason("business_unit=Retail", 1, 1));
+    }
+
+    @Test
     void reasonsReadAsSentencesWithFormattedNumbers() {
         assertEquals(Optional.of("has lately paid 6 days later than its own average"),
                 reason("hist_lateness_trend", 6.2, 0.9));

@@ -153,6 +153,49 @@ class RiskModelTest {
     }
 
     @Test
+    void aFeatureBeyondEveryTrainingInvoicesIsScoredAsTheGreatestSeenAndNamed() {
+        RiskModel model = first.model();
+        double greatest = model.standardizer().meanAndScale().get("log_amount")[3];
+        Map<String, Double> atEdge = new java.util.HashMap<>(first.testSet().features().get(0));
+        atEdge.put("log_amount", greatest);
+        // e^20 times the largest training amount: held at the largest, so scored exactly as that invoice is.
+        Map<String, Double> beyond = new java.util.HashMap<>(atEdge);
+        beyond.put("log_amount", greatest + 20);
+        List<RiskModel.Score> scores = model.score(List.of(atEdge, beyond), null);
+        assertEquals(scores.get(0).probability(), scores.get(1).probability());
+        assertEquals(scores.get(0).daysLateWhenLate(), scores.get(1).daysLateWhenLate());
+        assertTrue(!scores.get(0).beyondTraining().contains("log_amount"), scores.get(0).toString());
+        List<String> named = new java.util.ArrayList<>(scores.get(0).beyondTraining());
+        named.add("log_amount");
+        named.sort(null);
+        assertEquals(named, scores.get(1).beyondTraining());
+    }
+
+    @Test
+    void aModelTrainedBeforeTrainingRangesWereRecordedIsRefusedWithWhatToDo() throws Exception {
+        Path old = dir.resolve("rangeless-model");
+        Files.createDirectories(old);
+        try (var files = Files.list(dir.resolve("model"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, old.resolve(f.getFileName()));
+            }
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var meta = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(old.resolve(ModelDirectory.METADATA)
+                .toFile());
+        var standardizer = (com.fasterxml.jackson.databind.node.ObjectNode) meta.get("standardizer");
+        standardizer.fieldNames().forEachRemaining(name -> {
+            var entry = (com.fasterxml.jackson.databind.node.ArrayNode) standardizer.get(name);
+            entry.remove(3);
+            entry.remove(2);
+        });
+        json.writeValue(old.resolve(ModelDirectory.METADATA).toFile(), meta);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDirectory.load(old));
+        assertEquals("model " + old + " records no training range for its features (trained by an Arscope before "
+                + "2026-12-06), so its scores cannot be held within what it learnt from; retrain it", e.getMessage());
+    }
+
+    @Test
     void aModelRefusesDataWithoutItsFeatures() throws Exception {
         ModelDirectory.Loaded loaded = ModelDirectory.load(dir.resolve("model"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -20,14 +20,14 @@ class RiskScoringTest {
      */
     @Test
     void aScoreThatIsNotANumberStopsTheRunNamingTheInvoice() {
-        RiskModel.Score fine = new RiskModel.Score(0.4, 12.5, "medium", List.of());
+        RiskModel.Score fine = new RiskModel.Score(0.4, 12.5, "medium", List.of(), List.of());
         assertSame(fine, RiskScoring.finite("INV-1", fine));
         OutputCheckException nan = assertThrows(OutputCheckException.class,
-                () -> RiskScoring.finite("INV-2", new RiskModel.Score(0.4, Double.NaN, "medium", List.of())));
+                () -> RiskScoring.finite("INV-2", new RiskModel.Score(0.4, Double.NaN, "medium", List.of(), List.of())));
         assertEquals("output check failed: scores: the model's probability_late and expected_days_late are numbers "
                 + "(retrain it with arscope train), invoice INV-2 has 0.4 and NaN", nan.getMessage());
         assertEquals(ExitCode.OUTPUT_CHECK_FAILED, ExitCode.of(new RuntimeException("task failed", nan)));
         assertThrows(OutputCheckException.class, () -> RiskScoring.finite("INV-3",
-                new RiskModel.Score(Double.POSITIVE_INFINITY, 3, "high", List.of())));
+                new RiskModel.Score(Double.POSITIVE_INFINITY, 3, "high", List.of(), List.of())));
     }
 }

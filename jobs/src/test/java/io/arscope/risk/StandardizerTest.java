@@ -2,6 +2,8 @@ package io.arscope.risk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Features centred and scaled on the training rows; the customer model's also held within their training range. x
+ * Features centred and scaled on the training rows and held within their training range: the invoice model's from the
+ * least to the greatest value, the customer model's within its outer percentiles. x
  * takes 1, 2 and 3: mean 2, standard deviation sqrt(2/3) = 0.816497.
  */
 class StandardizerTest {
@@ -48,10 +51,32 @@ class StandardizerTest {
     }
 
     @Test
-    void withoutARecordedRangeAValueIsOnlyCentredAndScaled() {
-        Standardizer plain = Standardizer.fit(TRAINING);
-        assertArrayEquals(new double[] {2, SD}, plain.meanAndScale().get("x"), 1e-12);
-        // (100 - 2) / 0.816497 = 120.024; a model.json written before ranges were recorded reads the same way.
-        assertEquals(120.024, plain.apply(Map.of("x", 100.0)).get("x"), 1e-3);
+    void theInvoiceModelHoldsAValueWithinTheLeastAndGreatestTrainingValueAndNamesWhatItHeld() {
+        // x: 1, 2, 3 (mean 2, sd 0.816497, range 1..3); disputes never varied (0 throughout): unscaled, held at 0.
+        List<Map<String, Double>> rows = List.of(Map.of("x", 1.0, "disputes", 0.0), Map.of("x", 2.0, "disputes", 0.0),
+                Map.of("x", 3.0, "disputes", 0.0));
+        Standardizer fitted = Standardizer.fit(rows);
+        assertArrayEquals(new double[] {2, SD, 1, 3}, fitted.meanAndScale().get("x"), 1e-12);
+        assertArrayEquals(new double[] {0, 1, 0, 0}, fitted.meanAndScale().get("disputes"), 0);
+        // Every training value transforms as before ranges were recorded: (1 - 2) / 0.816497 = -1.224745, 0 as 0.
+        assertEquals(-1.224745, fitted.apply(Map.of("x", 1.0)).get("x"), 1e-6);
+        assertEquals(0.0, fitted.apply(Map.of("disputes", 0.0)).get("disputes"));
+        // 100 is held at 3, a dispute at 0: both named, in name order; 2.5 is within and named by nothing.
+        Map<String, Double> extreme = Map.of("x", 100.0, "disputes", 1.0, "segment=a", 1.0);
+        assertEquals(1.224745, fitted.apply(extreme).get("x"), 1e-6);
+        assertEquals(0.0, fitted.apply(extreme).get("disputes"));
+        assertEquals(List.of("disputes", "x"), fitted.beyond(extreme));
+        assertEquals(List.of(), fitted.beyond(Map.of("x", 2.5, "disputes", 0.0)));
+        assertEquals(List.of("x"), fitted.beyond(Map.of("x", 0.999)));
+        assertTrue(fitted.rangesRecorded());
+    }
+
+    @Test
+    void aModelJsonWrittenBeforeRangesWereRecordedIsKnownAsSuch() {
+        Standardizer old = new Standardizer(Map.of("x", new double[] {2, SD}));
+        assertFalse(old.rangesRecorded());
+        // (100 - 2) / 0.816497 = 120.024: not held, and nothing named, as nothing is known.
+        assertEquals(120.024, old.apply(Map.of("x", 100.0)).get("x"), 1e-3);
+        assertEquals(List.of(), old.beyond(Map.of("x", 100.0)));
     }
 }

@@ -15,11 +15,14 @@ import io.arscope.testing.TestSpark;
 class CollectorNameTest {
 
     @Test
-    void aMissingOrBlankCollectorIsNobodysInJavaAndInSparkAlike() {
+    void aMissingBlankOrUnassignedCollectorIsNobodysInJavaAndInSparkAlike() {
         // \u2003 (em space) is whitespace to Java; \u00a0 (no-break space) is not, so it is a name, if an odd one.
-        List<String> named = Arrays.asList(null, "", "  ", "\t\n\u2003", "\u00a0", "ann", " bob ");
+        // An export's own "Unassigned", in any case and padded, is nobody too: counted apart it would be a second
+        // unassigned list; a name that only holds the word is a name.
+        List<String> named = Arrays.asList(null, "", "  ", "\t\n\u2003", "\u00a0", "ann", " bob ", "Unassigned",
+                " UNASSIGNED\t", "unassigned", "Unassigned Team");
         List<String> expected = Arrays.asList("unassigned", "unassigned", "unassigned", "unassigned", "\u00a0", "ann",
-                " bob ");
+                " bob ", "unassigned", "unassigned", "unassigned", "Unassigned Team");
         assertEquals(expected, named.stream().map(Worklist::collector).toList());
         assertEquals(expected, TestSpark.session().createDataset(named, Encoders.STRING()).toDF("c")
                 .select(Worklist.collector(col("c"))).as(Encoders.STRING()).collectAsList());

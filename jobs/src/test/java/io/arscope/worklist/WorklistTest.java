@@ -125,7 +125,7 @@ class WorklistTest {
         BigDecimal amount = new BigDecimal(open);
         return RowFactory.create(invoice, customer, asOf, due.minusDays(30), due, "USD", amount, amount, daysPastDue,
                 p, 3.0, band, reasons[0], reasons.length > 1 ? reasons[1] : null, reasons.length > 2 ? reasons[2] : null,
-                features);
+                features, null);
     }
 
     @Test
