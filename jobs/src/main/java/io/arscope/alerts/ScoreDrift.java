@@ -13,7 +13,8 @@ import io.arscope.risk.ScoreTables;
 
 /**
  * Model drift ({@value AlertsTables#MODEL_DRIFT}): the population stability index of today's invoice scores against
- * the model's scores on its validation window ({@link ScoreReference}), over the reference's decile bins:
+ * the model's scores of the invoices open on the day it was trained as of (or, for an older model, of its validation
+ * window; {@link ScoreReference}), over the reference's decile bins:
  * PSI = sum over bins of (a - e) ln(a / e), a and e the shares of today's and the reference's scores in the bin,
  * each at least {@value #FLOOR} so that an empty bin counts as very different, not infinitely. Below
  * {@value #MODERATE} the scores are stable ({@value AlertsTables#INFO}), up to {@value #SIGNIFICANT} the shift is
@@ -26,6 +27,9 @@ public final class ScoreDrift {
     public static final double SIGNIFICANT = 0.25;
     static final String SUBJECT = "invoice_scores";
     static final String SUBJECT_NAME = "Invoice scores against the model's validation scores";
+    /** The subject against a reference of the invoices open on the model's day ({@link ScoreReference#openOn}). */
+    static final String OPEN_SUBJECT_NAME = "Invoice scores against the open invoices' scores when the model was "
+            + "trained";
 
     private ScoreDrift() {
     }
@@ -57,15 +61,19 @@ public final class ScoreDrift {
                 : null;
         String severity = psi == null || psi < MODERATE ? AlertsTables.INFO
                 : psi <= SIGNIFICANT ? AlertsTables.MEDIUM : AlertsTables.HIGH;
+        boolean open = reference != null && reference.openOn() != null;
+        String against = !open ? String.format(Locale.ROOT, "%,d validation invoices", reference == null ? 0
+                : reference.invoices()) : String.format(Locale.ROOT, "the %,d open on %s, when the model was trained",
+                        reference.invoices(), reference.openOn());
         String change = psi == null ? "population stability index n/a: " + why
-                : String.format(Locale.ROOT, "population stability index %.3f over %,d open invoices against %,d "
-                        + "validation invoices: %s", psi, probabilities.length, reference.invoices(),
+                : String.format(Locale.ROOT, "population stability index %.3f over %,d open invoices against %s: %s",
+                        psi, probabilities.length, against,
                         psi < MODERATE ? "stable (below " + MODERATE + ")" : psi <= SIGNIFICANT
                                 ? "moderate shift (" + MODERATE + " to " + SIGNIFICANT + "); watch the model"
                                 : "significant shift (above " + SIGNIFICANT + "); retrain or check the data");
         Row row = AlertsTables.ALERTS.row().set(AlertsTables.KIND, AlertsTables.MODEL_DRIFT)
                 .set(AlertsTables.SEVERITY, severity).set(AlertsTables.SUBJECT_ID, SUBJECT)
-                .set(AlertsTables.SUBJECT_NAME, SUBJECT_NAME).set(AlertsTables.CHANGE, change)
+                .set(AlertsTables.SUBJECT_NAME, open ? OPEN_SUBJECT_NAME : SUBJECT_NAME).set(AlertsTables.CHANGE, change)
                 .set(AlertsTables.AS_OF, asOf).set(AlertsTables.PREVIOUS_AS_OF, null)
                 .set(AlertsTables.CURRENT_VALUE, psi).set(AlertsTables.PREVIOUS_VALUE, null)
                 .set(AlertsTables.AMOUNT, null).set(AlertsTables.CURRENCY, null).build();

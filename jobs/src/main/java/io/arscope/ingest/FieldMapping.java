@@ -160,7 +160,7 @@ final class FieldMapping implements Serializable {
     /**
      * Why a row produces no record ({@link RejectReason#NO_RECORD}), naming what the targets' conditions read and
      * what the row holds there as its field and reason: an SAP line with a posting key no target takes reads "BSCHL
-     * is '19', it is a credit here", where the reject used to name no field at all.
+     * is '19' and the mapping reads its amount as a credit", where the reject used to name no field at all.
      */
     FieldProblem noRecord(Collection<TargetSpec> targets, SourceRow row) {
         Set<String> columns = new LinkedHashSet<>();
@@ -177,11 +177,11 @@ final class FieldMapping implements Serializable {
             held.add(c + (v == null || v.isEmpty() ? " is empty" : " is '" + v + "'"));
         }
         if (side && row.side != null) {
-            held.add("it is a " + row.side.word());
+            held.add("and the mapping reads its amount as a " + row.side.word());
         }
         return new FieldProblem(RejectReason.NO_RECORD, columns.isEmpty() ? null : String.join(", ", columns),
                 "the row meets no condition of the mapping, so it produces no record"
-                        + (held.isEmpty() ? "" : ": " + String.join(", ", held) + " here"));
+                        + (held.isEmpty() ? "" : ": " + String.join(", ", held).replace(", and ", " and ")));
     }
 
     /**

@@ -28,6 +28,9 @@ import io.arscope.model.CanonicalTable;
  * <li>the ledger holds no payment at all while at least {@value #OVERDUE_INVOICES} invoices fell due
  * {@value #DAYS_PAST_DUE} days or more before the as-of date (a young ledger, with little yet due, is not warned of);
  * or</li>
+ * <li>it holds payments, but none names an invoice, under the same condition: a mapping that leaves every payment on
+ * account (an Odoo or QuickBooks export whose payments name no invoice) keeps every invoice open, so gross AR, its
+ * aging, DSO and CEI read as if nothing was ever paid, and only net AR is right; or</li>
  * <li>the payments stop: the days from the latest payment to the as-of date are more than {@value #MIN_GAP_DAYS} and
  * more than any gap between payment days in the {@value #HABIT_DAYS} days before it, invoices are dated after it, and
  * that period had at least {@value #HABIT_PAYMENT_DAYS} payment days to show the ledger's habit. A business paid
@@ -75,8 +78,17 @@ final class MissingPayments {
         }
         String from = String.join(", ", paymentSources);
         // How many payments there are and the latest on or before the day, in one pass.
-        Row seen = payments.agg(count(lit(1)), max(when(col("payment_date").leq(lit(day)), col("payment_date"))))
-                .first();
+        Row seen = payments.agg(count(lit(1)), max(when(col("payment_date").leq(lit(day)), col("payment_date"))),
+                count(col("invoice_id"))).first();
+        if (seen.getLong(0) > 0 && seen.getLong(2) == 0) {
+            long overdue = invoices.filter(col("due_date").leq(lit(day.minusDays(DAYS_PAST_DUE)))).count();
+            return overdue < OVERDUE_INVOICES ? Optional.empty() : Optional.of(String.format("none of the %,d "
+                    + "payments from %s names an invoice, while %,d invoices fell due %d days or more before %s: "
+                    + "every payment is on account, so every invoice reads unpaid; gross AR, its aging, DSO, CEI, the "
+                    + "risk model and the worklist read as if nothing was ever paid, and only net AR (less the "
+                    + "on-account items) is right; map the invoice each payment pays (notebooks-docs/mappings.md) "
+                    + "before reading them", seen.getLong(0), from, overdue, DAYS_PAST_DUE, day));
+        }
         if (seen.getLong(0) == 0) {
             long overdue = invoices.filter(col("due_date").leq(lit(day.minusDays(DAYS_PAST_DUE)))).count();
             return overdue < OVERDUE_INVOICES ? Optional.empty() : Optional.of(String.format("no payment at all "

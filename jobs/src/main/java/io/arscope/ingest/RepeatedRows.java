@@ -25,8 +25,9 @@ import io.arscope.model.CanonicalTable;
 final class RepeatedRows {
 
     /** The reconciliation's ignore condition for these rows. */
-    static final String CONDITION = "a repeat of an earlier row (every record the same: another line of one invoice, "
-            + "or overlapping extracts)";
+    // No comma: the condition is a cell of reconciliation.csv's reason_code, which a comma would quote.
+    static final String CONDITION = "a repeat of an earlier row (every record the same: another line of one invoice "
+            + "or an overlapping extract)";
     /** On a later record of a key exported more than once: whether every field equals the key's first record's. */
     static final String IDENTICAL = "identical";
 

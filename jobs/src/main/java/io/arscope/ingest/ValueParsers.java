@@ -82,17 +82,23 @@ final class ValueParsers implements Serializable {
     }
 
     BigDecimal money(String field, String text) {
-        return decimal(field, text, "an amount", FieldType.MONEY_SCALE, ValueBounds.MAX_AMOUNT, MAX_AMOUNT_SHOWN);
+        return decimal(field, text, "an amount", FieldType.MONEY_SCALE, ValueBounds.MAX_AMOUNT, MAX_AMOUNT_SHOWN,
+                false);
     }
 
-    /** An exchange rate: at most {@link FieldType#RATE_SCALE} places and below {@link #RATE_LIMIT}. */
+    /**
+     * An exchange rate below {@link #RATE_LIMIT}, rounded half-even to {@link FieldType#RATE_SCALE} places: ERPs write
+     * a rate as the float they hold (Odoo's 0.9246417013407304), whose places past the tenth are the float's, not
+     * the rate's; an amount with a place too many is refused, since a cent cannot be guessed.
+     */
     BigDecimal rate(String field, String text) {
         return decimal(field, text, "a rate", FieldType.RATE_SCALE, RATE_LIMIT.subtract(BigDecimal.ONE.movePointLeft(
-                FieldType.RATE_SCALE)), RATE_LIMIT_SHOWN);
+                FieldType.RATE_SCALE)), RATE_LIMIT_SHOWN, true);
     }
 
     /** A decimal of at most {@code scale} places and {@code max} either way, with the source's separators. */
-    private BigDecimal decimal(String field, String text, String what, int scale, BigDecimal max, String maxShown) {
+    private BigDecimal decimal(String field, String text, String what, int scale, BigDecimal max, String maxShown,
+            boolean rounded) {
         // French and Swiss exports group thousands with a no-break space (U+00A0, or the narrow U+202F).
         String plain = text.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
         // Accounting exports write a negative amount as 1.234,56- (SAP) or (12.00) (QuickBooks, Excel).
@@ -136,6 +142,9 @@ final class ValueParsers implements Serializable {
             throw new FieldProblem(RejectReason.AMOUNT_OUT_OF_RANGE, field, outOfRange);
         }
         BigDecimal exact = amount.scale() > scale ? amount.stripTrailingZeros() : amount;
+        if (exact.scale() > scale && rounded) {
+            return exact.setScale(scale, java.math.RoundingMode.HALF_EVEN);
+        }
         if (exact.scale() > scale) {
             throw new FieldProblem(RejectReason.BAD_AMOUNT, field, tooManyPlaces);
         }

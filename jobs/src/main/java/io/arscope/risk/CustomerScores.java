@@ -56,8 +56,33 @@ public final class CustomerScores {
         List<List<Reasons.Reason>> reasons = model.reasons(features, currency);
         List<Row> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            out.add(row(batch.get(i), ScoreTables.probability(p[i]), reasons.get(i), day, currency));
+            Double pastDue = features.get(i).get(MAX_DAYS_PAST_DUE);
+            if (pastDue != null && pastDue >= PAST_60_TOMORROW) {
+                out.add(row(batch.get(i), 1.0, pastSixty(pastDue.intValue(), reasons.get(i)), day, currency));
+            } else {
+                out.add(row(batch.get(i), ScoreTables.probability(p[i]), reasons.get(i), day, currency));
+            }
         }
+        return out;
+    }
+
+    private static final String MAX_DAYS_PAST_DUE = "max_days_past_due";
+    /**
+     * Days past due at the end of the scoring day from which an open invoice is more than 60 days past due the next
+     * day: the customer's outcome is then known, not forecast, unless it pays that invoice in full tomorrow.
+     */
+    static final int PAST_60_TOMORROW = 60;
+
+    /**
+     * The reasons of a customer already past 60 days: that fact first, then the model's others. A logistic
+     * regression fitted on month-ends of a small ledger scored a customer 97 days past due, whose every earlier
+     * invoice was late, at 0.04 (low band, a suggested limit of 38,000): the model weighs features, the label is a
+     * fact already met.
+     */
+    static List<Reasons.Reason> pastSixty(int days, List<Reasons.Reason> model) {
+        List<Reasons.Reason> out = new ArrayList<>(List.of(new Reasons.Reason(MAX_DAYS_PAST_DUE, "has an invoice "
+                + Reasons.days(days) + " past due already: more than 60 days unless it is paid in full tomorrow")));
+        model.stream().filter(r -> !r.feature().equals(MAX_DAYS_PAST_DUE)).limit(2).forEach(out::add);
         return out;
     }
 

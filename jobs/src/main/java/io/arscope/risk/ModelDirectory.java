@@ -37,8 +37,8 @@ public final class ModelDirectory {
     private ModelDirectory() {
     }
 
-    public static void save(Path dir, RiskTrainer.Result result, LocalDate labelAsOf, String input)
-            throws IOException {
+    public static void save(Path dir, RiskTrainer.Result result, LocalDate labelAsOf, String input,
+            ScoreReference reference) throws IOException {
         result.model().save(dir);
         ModelMetadata m = new ModelMetadata(RunManifest.version(), RiskFeatures.VERSION,
                 result.model().featureNames(), baseFeatures(result.model().featureNames()), input,
@@ -51,7 +51,7 @@ public final class ModelDirectory {
         Files.writeString(dir.resolve(METADATA), JSON.writeValueAsString(m));
         Files.writeString(dir.resolve(PROVENANCE), new JsonProvenanceSerialization(true)
                 .marshalAndSerialize(result.model().classifier().getProvenance()));
-        ScoreReference.write(dir, result);
+        ScoreReference.write(dir, reference);
     }
 
     private static ModelMetadata.Window window(LabelledInvoices rows) {

@@ -196,8 +196,12 @@ public final class RiskTrainer {
             }
         }
         if (data.size() == 0) {
-            throw new IllegalArgumentException("no invoice of the training window was paid late, so there is "
-                    + "nothing to learn how late a late invoice is: train on a longer history");
+            boolean anyPaid = java.util.Arrays.stream(rows.daysLate()).anyMatch(d -> !Double.isNaN(d));
+            throw new IllegalArgumentException(anyPaid ? "no invoice of the training window was paid late, so there "
+                    + "is nothing to learn how late a late invoice is: train on a longer history"
+                    : "no invoice of the training window was paid at all, so there is nothing to learn how late a late "
+                    + "invoice is: when the payments name no invoice (all on account, as ingest then warns), map the "
+                    + "invoice each payment pays (notebooks-docs/mappings.md); else train on a longer history");
         }
         return data;
     }

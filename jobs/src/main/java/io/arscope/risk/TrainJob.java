@@ -100,7 +100,9 @@ public final class TrainJob implements Job<TrainOptions> {
         CustomerHistory history = CustomerHistory.of(ledger, activity, labelsAsOf);
         LabelledInvoices all = LabelledInvoices.collect(RiskFeatures.atIssue(history, o.config().graceDays()));
         RiskTrainer.Result result = RiskTrainer.train(all, o.config());
-        ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input());
+        ModelDirectory.save(Path.of(context.output()), result, labelsAsOf, o.input(), ScoreReference.of(
+                context.spark(), result, RiskFeatures.openOn(history, o.config().graceDays()).localCheckpoint(),
+                labelsAsOf));
         context.recordInputs(LedgerRows.of(o.input(), stored, LedgerRows.RATES_AND_ACTIVITY));
         // The model has no table; its rows are the invoices it learned from, was chosen on and was tested on.
         context.recordRows("train_invoices", result.train().size());

@@ -19,11 +19,12 @@ class ScoreDriftTest {
     @Test
     void theReferenceIsCutAtItsDeciles() {
         ScoreReference hundred = ScoreReference.of(IntStream.rangeClosed(1, 100).mapToDouble(i -> i / 100.0)
-                .toArray());
+                .toArray(), "2026-09-30");
+        assertEquals("2026-09-30", hundred.openOn());
         assertEquals(List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), hundred.edges());
         assertEquals(List.of(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1), hundred.shares());
         // Ties merge bins: one value is one bin.
-        ScoreReference tied = ScoreReference.of(new double[] {0.2, 0.2, 0.2});
+        ScoreReference tied = ScoreReference.of(new double[] {0.2, 0.2, 0.2}, null);
         assertEquals(List.of(), tied.edges());
         assertEquals(List.of(1.0), tied.shares());
     }
@@ -46,7 +47,7 @@ class ScoreDriftTest {
         var scores = BandRisesTest.scores(spark, AS_OF, BandRisesTest.invoice("I1", "A", "1.00", 0.1, "low"),
                 BandRisesTest.invoice("I2", "A", "1.00", 0.2, "low"), BandRisesTest.invoice("I3", "B", "1.00", 0.3,
                         "medium"), BandRisesTest.invoice("I4", "C", "1.00", 0.5, "high"));
-        ScoreReference reference = new ScoreReference(100, List.of(0.1, 0.3), List.of(0.25, 0.25, 0.5));
+        ScoreReference reference = new ScoreReference(100, List.of(0.1, 0.3), List.of(0.25, 0.25, 0.5), null);
 
         assertEquals(List.of("model_drift | high | invoice_scores | Invoice scores against the model's validation "
                 + "scores | population stability index 0.347 over 4 open invoices against 100 validation invoices: "
@@ -57,5 +58,12 @@ class ScoreDriftTest {
                 + "scores | population stability index n/a: the scores are the baseline's | 2026-10-31 | null | "
                 + "null | null | null | null"),
                 AlertRows.shown(ScoreDrift.of(spark, scores, null, "the scores are the baseline's", AS_OF)));
+        // Against the invoices open on the model's day, as a model trained since 2026-12-06 holds its reference.
+        ScoreReference open = new ScoreReference(100, List.of(0.1, 0.3), List.of(0.25, 0.25, 0.5), "2026-09-30");
+        assertEquals(List.of("model_drift | high | invoice_scores | Invoice scores against the open invoices' scores "
+                + "when the model was trained | population stability index 0.347 over 4 open invoices against the "
+                + "100 open on 2026-09-30, when the model was trained: significant shift (above 0.25); retrain or "
+                + "check the data | 2026-10-31 | null | 0.34657359027997264 | null | null | null"),
+                AlertRows.shown(ScoreDrift.of(spark, scores, open, null, AS_OF)));
     }
 }

@@ -56,9 +56,17 @@ class MissingPaymentsTest {
         return paymentsOn(rows);
     }
 
+    /** Payments on the days of {@code rows}, each applied to an invoice. */
     private static Dataset<Row> paymentsOn(List<Row> rows) {
-        return TestSpark.session().createDataFrame(rows, DataTypes.createStructType(List.of(
-                DataTypes.createStructField("payment_date", DataTypes.DateType, true))));
+        return paymentsOn(rows, "I1");
+    }
+
+    /** Payments on the days of {@code rows}, each applied to {@code invoice}, or on account when it is null. */
+    private static Dataset<Row> paymentsOn(List<Row> rows, String invoice) {
+        return TestSpark.session().createDataFrame(rows.stream().map(r -> RowFactory.create(r.get(0), invoice))
+                .toList(), DataTypes.createStructType(List.of(
+                DataTypes.createStructField("payment_date", DataTypes.DateType, true),
+                DataTypes.createStructField("invoice_id", DataTypes.StringType, true))));
     }
 
     private static String[] due(String date, int n) {
@@ -73,6 +81,26 @@ class MissingPaymentsTest {
                 + "before 2026-10-31: if the payments export failed or was filtered to nothing, every invoice reads "
                 + "unpaid and AR, DSO and the worklist are overstated; check the payments export before reading them"),
                 MissingPayments.warning(SOURCES, payments(0), invoices(due("2026-10-01", 10)), AS_OF));
+    }
+
+    /**
+     * An Odoo export mapped from the docs alone left every payment on account (its payments name an invoice only
+     * through a matching number): ending AR read 3,002,380.30 against 465,623.76, every invoice unpaid, with exit 0.
+     */
+    @Test
+    void paymentsThatNameNoInvoiceWhileTenInvoicesAreAMonthPastDueAreWarnedOf() {
+        List<Row> three = List.of(RowFactory.create(AS_OF), RowFactory.create(AS_OF), RowFactory.create(AS_OF));
+        assertEquals(Optional.of("none of the 3 payments from payments.csv names an invoice, while 10 invoices fell "
+                + "due 30 days or more before 2026-10-31: every payment is on account, so every invoice reads unpaid; "
+                + "gross AR, its aging, DSO, CEI, the risk model and the worklist read as if nothing was ever paid, "
+                + "and only net AR (less the on-account items) is right; map the invoice each payment pays "
+                + "(notebooks-docs/mappings.md) before reading them"),
+                MissingPayments.warning(SOURCES, paymentsOn(three, null), invoices(due("2026-10-01", 10)), AS_OF));
+        // Nine a month past due: a young ledger, not warned of; one payment naming an invoice: not all on account.
+        assertEquals(Optional.empty(), MissingPayments.warning(SOURCES, paymentsOn(three, null),
+                invoices(due("2026-10-01", 9)), AS_OF));
+        assertEquals(Optional.empty(), MissingPayments.warning(SOURCES, paymentsOn(three, null)
+                .union(payments(1)), invoices(due("2026-10-01", 10)), AS_OF));
     }
 
     @Test

@@ -202,7 +202,7 @@ class RecordMapperTest {
         // A credit that is no payment kind meets no condition: rejected, never dropped, naming what the conditions
         // read and what the row holds there.
         assertEquals(List.of("NO_RECORD Kind: the row meets no condition of the mapping, so it produces no record: "
-                + "Kind is 'AB', it is a credit here"), problems(ledger().map("D3,K1,20250301,5.00,H,D1,AB", 7)));
+                + "Kind is 'AB' and the mapping reads its amount as a credit"), problems(ledger().map("D3,K1,20250301,5.00,H,D1,AB", 7)));
     }
 
     @Test

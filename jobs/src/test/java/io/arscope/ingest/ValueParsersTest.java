@@ -52,14 +52,21 @@ class ValueParsersTest {
     }
 
     @Test
-    void readsRatesToTenPlacesAndRoundsNone() throws Exception {
+    void readsRatesToTenPlacesRoundingAFloatsFurtherPlaces() throws Exception {
         ValueParsers p = parsers("");
         assertEquals(new BigDecimal("0.0066946123"), p.rate("rate", "0.0066946123"));
         assertEquals(new BigDecimal("1.0850000000"), p.rate("rate", "1.085"));
         assertEquals(new BigDecimal("99999999.9999999999"), p.rate("rate", "99999999.9999999999"));
-        FieldProblem places = assertThrows(FieldProblem.class, () -> p.rate("rate", "0.00669461231"));
+        // Odoo writes the float it holds: 0.9246417013|407304 rounds down, 0.00669461235 half-even to ...124,
+        // 0.00669461245 to ...124 as well, 0.00669461246 up to ...125.
+        assertEquals(new BigDecimal("0.9246417013"), p.rate("rate", "0.9246417013407304"));
+        assertEquals(new BigDecimal("0.0066946124"), p.rate("rate", "0.00669461235"));
+        assertEquals(new BigDecimal("0.0066946124"), p.rate("rate", "0.00669461245"));
+        assertEquals(new BigDecimal("0.0066946125"), p.rate("rate", "0.00669461246"));
+        // An amount is not rounded: a cent cannot be guessed.
+        FieldProblem places = assertThrows(FieldProblem.class, () -> p.money("amount", "12.345"));
         assertEquals(RejectReason.BAD_AMOUNT, places.reason);
-        assertEquals("rate '0.00669461231' has more than 10 decimal places", places.getMessage());
+        assertEquals("amount '12.345' has more than 2 decimal places", places.getMessage());
         FieldProblem large = assertThrows(FieldProblem.class, () -> p.rate("rate", "100000000"));
         assertEquals(RejectReason.AMOUNT_OUT_OF_RANGE, large.reason);
         assertEquals("rate '100000000' is beyond 99,999,999.9999999999, the largest rate accepted",

@@ -107,6 +107,13 @@ class RiskModelTest {
         for (Row r : customers) {
             double p = ScoreTables.PROBABILITY_60DPD_90D.of(r);
             assertEquals(CustomerRiskModel.band(p), ScoreTables.RISK_BAND.of(r));
+            // A customer 60 days past due tonight is more than 60 tomorrow unless it pays: a fact, not a forecast.
+            Integer pastDue = ScoreTables.MAX_DAYS_PAST_DUE.of(r);
+            if (pastDue != null && pastDue >= 60) {
+                assertEquals(1.0, p, r.toString());
+                assertEquals("has an invoice " + pastDue + " days past due already: more than 60 days unless it is "
+                        + "paid in full tomorrow", ScoreTables.REASON_1.of(r));
+            }
             if (ScoreTables.EXPOSURE.of(r).signum() > 0) {
                 exposure.put(ScoreTables.CUSTOMER_ID.of(r), ScoreTables.EXPOSURE.of(r));
             }
@@ -169,6 +176,27 @@ class RiskModelTest {
         named.add("log_amount");
         named.sort(null);
         assertEquals(named, scores.get(1).beyondTraining());
+    }
+
+    /**
+     * The drift reference is the model's scores of the invoices open at the end of the day it was trained as of, so
+     * that a score run on that day finds no shift at all (a reference of validation invoices on their issue dates made
+     * the first run after training report a significant one).
+     */
+    @Test
+    void theDriftReferenceIsTheOpenBookOnTheModelsDaySoThatDaysScoresShowNoShift() throws Exception {
+        ScoreReference reference = ScoreReference.read(dir.resolve("model")).orElseThrow();
+        ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("data/canonical").toString());
+        LocalDate day = ledger.latestDate();
+        assertEquals(day.toString(), reference.openOn());
+        ModelDirectory.Loaded loaded = ModelDirectory.load(dir.resolve("model"));
+        var activity = io.arscope.activity.CollectionActivity.ofIngest(spark, dir.resolve("data").toString());
+        double[] today = RiskScoring.score(spark, RiskScoring.openFeatures(CustomerHistory.of(ledger.asOf(day),
+                activity, day), loaded), loaded.model(), null).select("probability_late").collectAsList().stream()
+                .mapToDouble(r -> r.getDouble(0)).toArray();
+        assertEquals(reference.invoices(), today.length);
+        assertEquals(0.0, io.arscope.alerts.ScoreDrift.psi(reference.shares(),
+                ScoreReference.counts(reference.edges(), today)), 1e-12);
     }
 
     @Test

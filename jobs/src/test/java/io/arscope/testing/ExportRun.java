@@ -75,20 +75,27 @@ public final class ExportRun {
         return run(export, mapping, asOf, work, true);
     }
 
+    /** As {@link #of}, with the metrics in {@code reportingCurrency}: an export of several currencies. */
+    public static ExportRun of(Path export, Path mapping, LocalDate asOf, Path work, String reportingCurrency) {
+        return run(export, mapping, asOf, work, true, "--reporting-currency", reportingCurrency);
+    }
+
     /** As {@link #of}, without the metrics. */
     public static ExportRun ingest(Path export, Path mapping, LocalDate asOf, Path work) {
         return run(export, mapping, asOf, work, false);
     }
 
-    private static ExportRun run(Path export, Path mapping, LocalDate asOf, Path work, boolean metrics) {
+    private static ExportRun run(Path export, Path mapping, LocalDate asOf, Path work, boolean metrics,
+            String... metricsOptions) {
         SparkSession spark = TestSpark.session();
         Path ingestDir = work.resolve("ingest");
         Path metricsDir = work.resolve("metrics");
         Command ingest = arscope("ingest", "--input", export.toString(), "--mapping", mapping.toString(), "--output",
                 ingestDir.toString(), "--as-of", asOf.toString(), "--master", "local[2]", "--progress", "off");
-        Command computed = !metrics || ingest.code() != 0 ? null : arscope("metrics", "--input", ingestDir.toString(),
-                "--output", metricsDir.toString(), "--as-of", asOf.toString(), "--master", "local[2]", "--progress",
-                "off");
+        List<String> metricsArgs = new ArrayList<>(List.of("metrics", "--input", ingestDir.toString(), "--output",
+                metricsDir.toString(), "--as-of", asOf.toString(), "--master", "local[2]", "--progress", "off"));
+        metricsArgs.addAll(List.of(metricsOptions));
+        Command computed = !metrics || ingest.code() != 0 ? null : arscope(metricsArgs.toArray(String[]::new));
         return new ExportRun(spark, ingestDir, metricsDir, ingest, computed);
     }
 

@@ -94,7 +94,8 @@ public enum CanonicalTable {
             required("rate_date", DATE, "Day the rate applies from; it holds until the currency's next rate."),
             required("currency", TEXT, "ISO 4217 code of the currency converted, three letters."),
             required("rate", RATE, "Units of the reporting currency one unit of the currency is worth, greater "
-                    + "than zero, at most ten decimal places.")),
+                    + "than zero; ten decimal places, a rate written with more (the float an ERP holds, Odoo's "
+                    + "`0.9246417013407304`) rounded half-even to ten.")),
 
     CONTACTS("contacts", "contact_id", "contact_date",
             "Collection contacts: one row per call, email, letter, portal message or visit to a customer.",
