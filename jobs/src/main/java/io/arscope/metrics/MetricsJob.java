@@ -147,9 +147,11 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 List.of("currency")) : history, lastMonthEnd, buckets, money).localCheckpoint();
         Dataset<Row> atAsOf = money.converts() ? InvoiceHistory.of(money.valuedAt(ledger, asOf), dims) : history;
         // On-account items are balances too: valued at each month-end's rate in the walk, at the as-of date's here.
-        Dataset<Row> onAccount = OnAccountItems.of(money.valuedAt(ledger, asOf), dims).localCheckpoint();
-        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, OnAccountItems.of(ledger, dims), dims,
-                asOf, lastMonthEnd, options.graceDays(), buckets, money);
+        Dataset<Row> items = OnAccountItems.of(ledger, dims).localCheckpoint();
+        Dataset<Row> onAccount = money.converts() ? OnAccountItems.of(money.valuedAt(ledger, asOf), dims)
+                .localCheckpoint() : items;
+        MonthlyFigures.Tables tables = MonthlyFigures.of(history, invoiceMonths, items, dims, asOf, lastMonthEnd,
+                options.graceDays(), buckets, money);
 
         Map<List<String>, List<PeriodMetrics.Month>> bySlice = SliceMonths.of(tables.monthly().collectAsList(),
                 buckets.count(), YearMonth.from(lastMonthEnd));
