@@ -93,8 +93,9 @@ public final class OnAccountItems {
                                 .otherwise(lit(UNALLOCATED_CREDIT)).as(KIND),
                         functions.when(col("kind").equalTo(WRITE_OFF), lit(2)).otherwise(lit(1)).as("order"),
                         col("adjustment_date").as(DATE), col("amount").as(AMOUNT)));
-        Dataset<Row> overIds = ledger.invoices().select(col("invoice_id"), cents(col("amount")).as("cents"))
-                .unionByName(reductions.select(col("invoice_id"), cents(col(AMOUNT)).multiply(-1).as("cents")))
+        Dataset<Row> overIds = ledger.invoices().select(col("invoice_id"), Cents.of(ledger.invoices(), "amount")
+                        .as("cents"))
+                .unionByName(reductions.select(col("invoice_id"), Cents.of(reductions, AMOUNT).multiply(-1).as("cents")))
                 .groupBy(col("invoice_id").as("over_id")).agg(sum(col("cents")).as("left"))
                 .filter(col("left").lt(0)).select("over_id");
         Dataset<Row> over = ledger.invoices().join(functions.broadcast(overIds),
@@ -135,11 +136,6 @@ public final class OnAccountItems {
         return of(ledger).join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
                         col(CUSTOMER_ID).equalTo(col("c_id")), "left_outer")
                 .select(out.toArray(Column[]::new));
-    }
-
-    /** An amount of two decimals as whole cents in a long: summed far faster than a decimal. */
-    private static Column cents(Column amount) {
-        return amount.multiply(100).cast("long");
     }
 
     /**

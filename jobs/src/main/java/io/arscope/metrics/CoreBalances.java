@@ -1,6 +1,7 @@
 package io.arscope.metrics;
 
 import io.arscope.ledger.AgingBuckets;
+import io.arscope.ledger.Cents;
 import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.PerInvoice;
 import io.arscope.ledger.ReceivablesLedger;
@@ -20,9 +21,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.UnscaledValue;
-import org.apache.spark.sql.types.Decimal;
-import org.apache.spark.sql.types.DecimalType;
 
 /**
  * The portfolio's core numbers by the cheapest route: monthly credit sales, ending AR at every month-end as the
@@ -49,13 +47,13 @@ public final class CoreBalances {
         Dataset<Row> payments = ledger.payments();
         Dataset<Row> adjustments = ledger.adjustments();
         Dataset<Row> moves = invoices.select(expr("last_day(invoice_date)").as("m"),
-                        cents(invoices, "amount").as("sales"), cents(invoices, "amount").as("net"))
+                        Cents.of(invoices, "amount").as("sales"), Cents.of(invoices, "amount").as("net"))
                 .unionByName(payments.filter(OnAccountItems.applied())
                         .select(expr("last_day(payment_date)").as("m"),
-                        lit(0L).as("sales"), cents(payments, "amount").multiply(-1).as("net")))
+                        lit(0L).as("sales"), Cents.of(payments, "amount").multiply(-1).as("net")))
                 .unionByName(adjustments.filter(OnAccountItems.applied())
                         .select(expr("last_day(adjustment_date)").as("m"),
-                        lit(0L).as("sales"), cents(adjustments, "amount").multiply(-1).as("net")))
+                        lit(0L).as("sales"), Cents.of(adjustments, "amount").multiply(-1).as("net")))
                 .filter(col("m").leq(lit(lastMonthEnd)));
         for (Row r : moves.groupBy("m").agg(sum("sales"), sum("net")).collectAsList()) {
             LocalDate m = r.getAs(0);
@@ -81,13 +79,13 @@ public final class CoreBalances {
         Dataset<Row> payments = ledger.payments();
         Dataset<Row> adjustments = ledger.adjustments();
         Dataset<Row> movements = PerInvoice.shuffled(invoices.filter(col("invoice_date").leq(lit(day)))
-                .select(col("invoice_id"), cents(invoices, "amount").as("v"), col("due_date"))
+                .select(col("invoice_id"), Cents.of(invoices, "amount").as("v"), col("due_date"))
                 .unionByName(payments.filter(col("payment_date").leq(lit(day)).and(OnAccountItems.applied()))
-                        .select(col("invoice_id"), cents(payments, "amount").multiply(-1).as("v"),
+                        .select(col("invoice_id"), Cents.of(payments, "amount").multiply(-1).as("v"),
                                 lit(null).cast("date").as("due_date")))
                 .unionByName(adjustments.filter(col("adjustment_date").leq(lit(day))
                                 .and(OnAccountItems.applied()))
-                        .select(col("invoice_id"), cents(adjustments, "amount").multiply(-1).as("v"),
+                        .select(col("invoice_id"), Cents.of(adjustments, "amount").multiply(-1).as("v"),
                                 lit(null).cast("date").as("due_date"))));
         Dataset<Row> open = movements.groupBy("invoice_id")
                 .agg(sum("v").as("open"), org.apache.spark.sql.functions.max("due_date").as("due_date"))
@@ -99,18 +97,5 @@ public final class CoreBalances {
             out.put(labels.get(r.getInt(0)), BigDecimal.valueOf(r.getLong(1), 2));
         }
         return out;
-    }
-
-    /**
-     * Money as whole cents in a long: exact, and summed far faster than decimals, whose sums Spark widens past 18
-     * digits into arbitrary-precision arithmetic. A canonical amount (two decimals, at most 18 digits) is its
-     * unscaled value, read as it is stored; multiplying it by 100 would widen it past 18 digits as well.
-     */
-    static Column cents(Dataset<Row> rows, String amount) {
-        if (rows.schema().apply(amount).dataType() instanceof DecimalType d && d.scale() == 2
-                && d.precision() <= Decimal.MAX_LONG_DIGITS()) {
-            return new Column(new UnscaledValue(rows.col(amount).expr()));
-        }
-        return rows.col(amount).multiply(100).cast("long");
     }
 }
