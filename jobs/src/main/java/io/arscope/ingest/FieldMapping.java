@@ -204,7 +204,12 @@ final class FieldMapping implements Serializable {
                     }
                     continue;
                 }
-                Object value = typed(table, field, text);
+                Object value;
+                try {
+                    value = typed(table, field, text);
+                } catch (FieldProblem p) {
+                    throw located(p, target);
+                }
                 record[i] = field.name().equals(SIDED_FIELD) && source.debitCredit() != null
                         ? magnitude(row, (BigDecimal) value) : value;
             } catch (FieldProblem p) {
@@ -213,6 +218,19 @@ final class FieldMapping implements Serializable {
         }
         record[fields.size()] = target.derived();
         return record;
+    }
+
+    /**
+     * {@code p} with where its field was read in the export ("amount 'n/a' is not an amount (column Total)"): the
+     * person who fixes the row knows the export's columns, not the canonical names. A field read from a column of
+     * its own name, or not read from a column, is named as it was.
+     */
+    static FieldProblem located(FieldProblem p, TargetSpec target) {
+        FieldSpec spec = p.field == null ? null : target.fields().get(p.field);
+        if (spec == null || spec.sourceColumns().isEmpty() || spec.sourceColumns().equals(List.of(p.field))) {
+            return p;
+        }
+        return new FieldProblem(p.reason, p.field, p.getMessage() + " (" + spec.origin() + ")");
     }
 
     /**

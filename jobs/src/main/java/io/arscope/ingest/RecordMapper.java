@@ -206,7 +206,7 @@ public final class RecordMapper implements Serializable {
                 try {
                     oddities = RowRules.check(table, record, asOf, bounds);
                 } catch (FieldProblem p) {
-                    found.add(p);
+                    found.add(FieldMapping.located(p, target));
                 }
             }
             // Every problem of a record names it, when its key could be read.
@@ -214,7 +214,7 @@ public final class RecordMapper implements Serializable {
                 problems.add(problem(table, key(table, record), p));
             }
             for (FieldProblem p : oddities) {
-                flags.add(problem(table, key(table, record), p));
+                flags.add(problem(table, key(table, record), FieldMapping.located(p, target)));
             }
             if (found.isEmpty()) {
                 records.put(table, record);

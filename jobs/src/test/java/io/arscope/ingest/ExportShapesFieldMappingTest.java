@@ -146,7 +146,7 @@ class ExportShapesFieldMappingTest {
         problems.clear();
         invoice(source(SAP.replace("emptyValues: ['00000000']", "emptyValues: []")), sapLine("ZFBDT", "00000000"),
                 problems);
-        assertEquals(List.of("BAD_DATE due_date: due_date '00000000' is not a date in [yyyyMMdd]"), shown(problems));
+        assertEquals(List.of("BAD_DATE due_date: due_date '00000000' is not a date in [yyyyMMdd] (first of [ZFBDT, BLDAT])"), shown(problems));
     }
 
     @Test

@@ -106,9 +106,9 @@ class FieldMappingTest {
                 values("Inv", "A-1", "Issued", "2025-03-07", "Due", "4/6/2025", "Amt", "1.005", "Chan", "Fax"), problems);
         assertEquals(List.of(
                 "MISSING_FIELD customer_id: customer_id is required but empty (column Cust)",
-                "BAD_DATE invoice_date: invoice_date '2025-03-07' is not a date in [M/d/yyyy]",
-                "BAD_DATE due_date: due_date '4/6/2025' is not a date in [yyyyMMdd]",
-                "BAD_AMOUNT amount: amount '1.005' has more than 2 decimal places",
+                "BAD_DATE invoice_date: invoice_date '2025-03-07' is not a date in [M/d/yyyy] (column Issued)",
+                "BAD_DATE due_date: due_date '4/6/2025' is not a date in [yyyyMMdd] (column Due)",
+                "BAD_AMOUNT amount: amount '1.005' has more than 2 decimal places (column Amt)",
                 "BAD_VALUE billing_channel: billing_channel 'Fax' is not one of [E] (column Chan)"), shown(problems));
         assertEquals(Arrays.asList("A-1", null, null, null, null, "usd", null, null, null, false),
                 Arrays.asList(invoice));

@@ -229,7 +229,7 @@ class PostgresIngestTest {
         assertEquals("duplicate invoice_id INV-001; first at db:public.ar_invoices:1",
                 all.filter("reason_code = 'DUPLICATE_ID'").first().getAs("reason"));
         // A DATE column needs no format, so ISO is tried after the text column's own.
-        assertEquals("customer_since '31.2.2023' is not a date in [d.M.yyyy, yyyy-MM-dd]",
+        assertEquals("customer_since '31.2.2023' is not a date in [d.M.yyyy, yyyy-MM-dd] (column since)",
                 all.filter("reason_code = 'BAD_DATE'").first().getAs("reason"));
         Row amount = all.filter("reason_code = 'BAD_AMOUNT'").first();
         assertEquals("amount '12.345' has more than 2 decimal places", amount.getAs("reason"));

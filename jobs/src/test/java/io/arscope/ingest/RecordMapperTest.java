@@ -94,8 +94,8 @@ class RecordMapperTest {
         Row mapped = map("A-1,,2/30/2025,4/6/2025,-3,5/2/2025,maybe");
         assertEquals(List.of(
                 "MISSING_FIELD customer_id: customer_id is required but empty (column Cust)",
-                "BAD_DATE invoice_date: invoice_date '2/30/2025' is not a date in [M/d/yyyy]",
-                "NON_POSITIVE_AMOUNT amount: amount -3.00 must be greater than zero",
+                "BAD_DATE invoice_date: invoice_date '2/30/2025' is not a date in [M/d/yyyy] (column Issued)",
+                "NON_POSITIVE_AMOUNT amount: amount -3.00 must be greater than zero (column Amt)",
                 "BAD_VALUE Flag: Flag 'maybe' is neither true [y] nor false [n]"), problems(mapped));
         assertNull(record(mapped, CanonicalTable.INVOICES));
         assertNull(record(mapped, CanonicalTable.PAYMENTS));
@@ -110,7 +110,7 @@ class RecordMapperTest {
         assertEquals("A-1", record(mapped, CanonicalTable.PAYMENTS).getString(1));
         // Due before issue as well: both oddities, each naming its own record.
         Row twice = map("A-1,K1,3/7/2025,3/1/2025,100,3/1/2025,N");
-        assertEquals(List.of("DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07",
+        assertEquals(List.of("DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07 (column Due)",
                 "BEFORE_INVOICE payment_date: payment_date 2025-03-01 is before invoice A-1's invoice_date 2025-03-07"),
                 listed(twice, MappedRows.FLAGS));
     }
@@ -118,8 +118,8 @@ class RecordMapperTest {
     @Test
     void aRejectedLineListsItsOdditiesAfterItsFaultsAndKeepsNoFlags() throws MappingException {
         Row mapped = map("A-1,K1,3/7/2025,3/1/2025,100,3/x/2025,N");
-        assertEquals(List.of("BAD_DATE payment_date: payment_date '3/x/2025' is not a date in [M/d/yyyy]",
-                "DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07"), problems(mapped));
+        assertEquals(List.of("BAD_DATE payment_date: payment_date '3/x/2025' is not a date in [M/d/yyyy] (column Paid)",
+                "DUE_BEFORE_ISSUE due_date: due_date 2025-03-01 is before invoice_date 2025-03-07 (column Due)"), problems(mapped));
         assertEquals(List.of(), listed(mapped, MappedRows.FLAGS));
         assertNull(record(mapped, CanonicalTable.INVOICES));
     }

@@ -94,7 +94,7 @@ class ReportLayoutIngestTest {
         List<String> rejects = spark.read().parquet(out.resolve(IngestTables.REJECTS).toString())
                 .select(MappedRows.LINE, "reason_code", "reason").collectAsList().stream()
                 .map(r -> r.getLong(0) + " " + r.getString(1) + " " + r.getString(2)).toList();
-        assertEquals(List.of("11 BAD_DATE invoice_date '13/45/2024' is not a date in [MM/dd/yyyy]"), rejects);
+        assertEquals(List.of("11 BAD_DATE invoice_date '13/45/2024' is not a date in [MM/dd/yyyy] (column Date)"), rejects);
 
         List<Row> invoices = spark.read().parquet(out.resolve("canonical/invoices").toString())
                 .orderBy("invoice_id").select("invoice_id", "customer_id", "invoice_date", "due_date", "amount")
