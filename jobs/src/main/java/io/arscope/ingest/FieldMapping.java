@@ -37,6 +37,8 @@ final class FieldMapping implements Serializable {
     private final ValueParsers parsers;
     private final Map<CanonicalTable, Map<String, List<ValueParsers.DateReader>>> fieldDates = new EnumMap<>(
             CanonicalTable.class);
+    /** Each field's {@code extract}, compiled once: by its expression. */
+    private final Map<String, java.util.regex.Pattern> extracts = new HashMap<>();
 
     FieldMapping(SourceSpec source) {
         this.source = source;
@@ -48,6 +50,9 @@ final class FieldMapping implements Serializable {
                 List<ValueParsers.DateReader> readers = formats.isEmpty() ? parsers.sourceDates()
                         : ValueParsers.readers(formats);
                 dates.put(field.getKey(), source.isDatabase() ? withIso(readers) : readers);
+                if (field.getValue().extract() != null) {
+                    extracts.computeIfAbsent(field.getValue().extract(), java.util.regex.Pattern::compile);
+                }
             }
             fieldDates.put(CanonicalTable.byName(target.getKey()), dates);
         }
@@ -263,7 +268,19 @@ final class FieldMapping implements Serializable {
         return spec.prefix() == null ? text : spec.prefix() + text;
     }
 
-    private static String read(FieldSpec spec, SourceRow row, String field) {
+    private String read(FieldSpec spec, SourceRow row, String field) {
+        if (spec.extract() != null) {
+            String text = row.get(spec.column());
+            if (text == null) {
+                return null;
+            }
+            java.util.regex.Matcher m = extracts.get(spec.extract()).matcher(text);
+            if (!m.find()) {
+                return null;
+            }
+            String part = m.group(m.groupCount() == 1 ? 1 : 0);
+            return part == null || part.isBlank() ? null : part.strip();
+        }
         if (spec.value() != null) {
             return spec.value();
         }
@@ -326,6 +343,9 @@ final class FieldMapping implements Serializable {
         }
         if (c.in() != null) {
             return text != null && c.in().contains(text);
+        }
+        if (c.startsWith() != null) {
+            return text != null && text.startsWith(c.startsWith());
         }
         if (text == null) {
             throw new FieldProblem(RejectReason.MISSING_FIELD, c.column(),

@@ -153,4 +153,60 @@ class FieldMappingTest {
         FieldProblem unknown = assertThrows(FieldProblem.class, () -> mapping.produces(disputes, values("Flag", "maybe")));
         assertEquals("BAD_VALUE Flag: Flag 'maybe' is neither true [y] nor false [n]", shown(List.of(unknown)).get(0));
     }
+    @Test
+    void aColumnsPartIsReadByExtractAndAStartsWithConditionTestsATextsStart() throws MappingException {
+        // Odoo's credit notes name the invoice they reverse inside a reference; one that reverses none is on account.
+        SourceSpec source = Mapping.parse("""
+                sources:
+                  - name: odoo-credit-notes
+                    file: credit-notes.csv
+                    dateFormats: [dd/MM/yyyy]
+                    ignore: {column: Number, startsWith: 'Total'}
+                    produces:
+                      adjustments:
+                        when: {column: Reference, startsWith: 'Reversal of: '}
+                        fields: {adjustment_id: Number, invoice_id: {column: Reference, extract: 'Reversal of: ([^,]+)'},
+                                 customer_id: Partner, adjustment_date: Date, amount: Amount, kind: {value: credit_memo}}
+                """, "test").sources().get(0);
+        FieldMapping mapping = new FieldMapping(source);
+        TargetSpec adjustments = target(source, CanonicalTable.ADJUSTMENTS);
+        List<FieldProblem> problems = new ArrayList<>();
+        Object[] reversal = mapping.record(CanonicalTable.ADJUSTMENTS, adjustments, values("Number", "RINV/2025/00007",
+                "Reference", "Reversal of: INV/2025/00012, damaged goods", "Partner", "Azure Interior", "Date",
+                "14/03/2025", "Amount", "120.00"), problems);
+        assertEquals(List.of(), shown(problems));
+        assertEquals("INV/2025/00012", reversal[CanonicalTable.ADJUSTMENTS.indexOf("invoice_id")]);
+        assertTrue(mapping.produces(adjustments, values("Reference", "Reversal of: INV/2025/00012")));
+        assertFalse(mapping.produces(adjustments, values("Reference", "Refund of deposit")));
+        assertFalse(mapping.produces(adjustments, values("Reference", "reversal of: INV/2025/00012")));
+        assertFalse(mapping.produces(adjustments, values()));
+        // No match is no value: the credit is on account, not an invoice named 'Refund of deposit'.
+        Object[] unmatched = mapping.record(CanonicalTable.ADJUSTMENTS, adjustments, values("Number", "RINV/2025/00008",
+                "Reference", "Refund of deposit", "Partner", "Azure Interior", "Date", "15/03/2025", "Amount", "50.00"),
+                problems);
+        assertEquals(List.of(), shown(problems));
+        assertEquals(null, unmatched[CanonicalTable.ADJUSTMENTS.indexOf("invoice_id")]);
+        assertEquals("Number starts with 'Total'", source.ignore().describe());
+        assertEquals("Number starts with 'Total'", mapping.ignoredBy(values("Number", "Total for Azure Interior")));
+        assertEquals(null, mapping.ignoredBy(values("Number", "RINV/2025/00007")));
+    }
+
+    @Test
+    void anExtractMustBeARegularExpressionOfAtMostOneGroupReadFromOneColumn() {
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: notes
+                    file: notes.csv
+                    produces:
+                      adjustments:
+                        fields: {adjustment_id: {column: Ref, extract: '(A)-(B)'}, invoice_id: {column: Ref, extract: '(x'},
+                                 customer_id: {value: K, extract: 'K'}, adjustment_date: Date, amount: Amount,
+                                 kind: {value: credit_memo}}
+                """, "test"));
+        assertTrue(e.getMessage().contains("'extract' '(A)-(B)' has 2 groups; give one group, the part to keep (write "
+                + "other parentheses as (?:...))"), e.getMessage());
+        assertTrue(e.getMessage().contains("'extract' '(x' is not a regular expression: Unclosed group"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'extract' applies to 'column' only"), e.getMessage());
+    }
 }

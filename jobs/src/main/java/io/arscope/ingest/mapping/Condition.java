@@ -12,18 +12,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A test of a source row, as a target's {@code when} or a source's {@code ignore} gives it. A leaf names a
  * {@code column} and exactly one test: non-empty ({@code present: true}), empty ({@code present: false}), a true
- * or false flag ({@code flag}), equal to a text ({@code equals}) or to one of several ({@code in}). A
+ * or false flag ({@code flag}), equal to a text ({@code equals}) or to one of several ({@code in}), starting with a
+ * text ({@code startsWith}: a report's "Total for ..." lines, Odoo's "Reversal of: ..." references). A
  * {@code debitCredit} leaf ({@code debit} or {@code credit}) tests the row's side as the source's
  * {@link DebitCredit} reads it. Leaves combine: {@code all} (every one holds), {@code any} (at least one holds),
  * {@code not} (it does not hold). A node is exactly one of these; {@link Mapping} checks that on loading.
  */
 public record Condition(String column, Boolean present, Boolean flag, String equalTo, List<String> in,
-        String debitCredit, List<Condition> all, List<Condition> any, Condition not) implements Serializable {
+        String startsWith, String debitCredit, List<Condition> all, List<Condition> any, Condition not)
+        implements Serializable {
 
     @JsonCreator
     public Condition(@JsonProperty("column") String column, @JsonProperty("present") Boolean present,
             @JsonProperty("flag") Boolean flag, @JsonProperty("equals") String equalTo,
-            @JsonProperty("in") List<String> in, @JsonProperty("debitCredit") String debitCredit,
+            @JsonProperty("in") List<String> in, @JsonProperty("startsWith") String startsWith,
+            @JsonProperty("debitCredit") String debitCredit,
             @JsonProperty("all") List<Condition> all, @JsonProperty("any") List<Condition> any,
             @JsonProperty("not") Condition not) {
         this.column = column;
@@ -31,6 +34,7 @@ public record Condition(String column, Boolean present, Boolean flag, String equ
         this.flag = flag;
         this.equalTo = equalTo;
         this.in = in == null ? null : List.copyOf(in);
+        this.startsWith = startsWith;
         this.debitCredit = debitCredit;
         this.all = all == null ? null : List.copyOf(all);
         this.any = any == null ? null : List.copyOf(any);
@@ -84,6 +88,9 @@ public record Condition(String column, Boolean present, Boolean flag, String equ
         }
         if (equalTo != null) {
             return column + " is '" + equalTo + "'";
+        }
+        if (startsWith != null) {
+            return column + " starts with '" + startsWith + "'";
         }
         return column + " is one of " + in.stream().map(v -> "'" + v + "'").toList();
     }

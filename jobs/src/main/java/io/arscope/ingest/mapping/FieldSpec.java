@@ -12,11 +12,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code value}; several {@code columns} joined by {@code separator} (an id made of company code, fiscal year and
  * document number); the first non-empty of {@code firstOf}; or the row's {@code lineNumber}. Then an optional
  * {@code values} table that translates source codes ("Paper" to "paper"), a {@code prefix} (for ids made from
- * another id), and {@code dateFormats} that override the source's. In a mapping file a plain string is short for
- * {@code {column: that string}}.
+ * another id), and {@code dateFormats} that override the source's. A column's value may be cut first by
+ * {@code extract}, a regular expression whose one group (or, without a group, whose match) is the value, the first
+ * place it matches; no match is no value: {@code 'Reversal of: ([^,]+)'} reads the invoice a credit note reverses
+ * out of Odoo's reference. In a mapping file a plain string is short for {@code {column: that string}}.
  */
 public record FieldSpec(String column, String value, List<String> columns, String separator, List<String> firstOf,
-        Boolean lineNumber, String prefix, Map<String, String> values, List<String> dateFormats)
+        Boolean lineNumber, String prefix, Map<String, String> values, List<String> dateFormats, String extract)
         implements Serializable {
 
     public static final String DEFAULT_SEPARATOR = "-";
@@ -26,7 +28,7 @@ public record FieldSpec(String column, String value, List<String> columns, Strin
             @JsonProperty("columns") List<String> columns, @JsonProperty("separator") String separator,
             @JsonProperty("firstOf") List<String> firstOf, @JsonProperty("lineNumber") Boolean lineNumber,
             @JsonProperty("prefix") String prefix, @JsonProperty("values") Map<String, String> values,
-            @JsonProperty("dateFormats") List<String> dateFormats) {
+            @JsonProperty("dateFormats") List<String> dateFormats, @JsonProperty("extract") String extract) {
         this.column = column;
         this.value = value;
         this.columns = columns == null ? null : List.copyOf(columns);
@@ -38,11 +40,12 @@ public record FieldSpec(String column, String value, List<String> columns, Strin
         this.values = values == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         this.dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
+        this.extract = extract;
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FieldSpec ofColumn(String column) {
-        return new FieldSpec(column, null, null, null, null, null, null, null, null);
+        return new FieldSpec(column, null, null, null, null, null, null, null, null, null);
     }
 
     /** The separator {@code columns} are joined with. */
@@ -63,6 +66,9 @@ public record FieldSpec(String column, String value, List<String> columns, Strin
 
     /** Where the value comes from, as a reject says it: {@code column Due}, {@code first of [ZFBDT, BLDAT]}. */
     public String origin() {
+        if (extract != null) {
+            return "column " + column + ", the part matching '" + extract + "'";
+        }
         if (columns != null) {
             return "columns " + columns;
         }

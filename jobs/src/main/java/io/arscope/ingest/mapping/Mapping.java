@@ -362,6 +362,21 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         problems.addAll(severalColumnsProblems(where, "columns", spec.columns()));
         problems.addAll(severalColumnsProblems(where, "firstOf", spec.firstOf()));
         problems.addAll(dateFormatProblems(where, spec.dateFormats()));
+        if (spec.extract() != null) {
+            if (spec.column() == null) {
+                problems.add(where + ": 'extract' applies to 'column' only");
+            }
+            try {
+                int groups = java.util.regex.Pattern.compile(spec.extract()).matcher("").groupCount();
+                if (groups > 1) {
+                    problems.add(where + ": 'extract' '" + spec.extract() + "' has " + groups + " groups; give one "
+                            + "group, the part to keep (write other parentheses as (?:...))");
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                problems.add(where + ": 'extract' '" + spec.extract() + "' is not a regular expression: "
+                        + e.getDescription());
+            }
+        }
         return problems;
     }
 
@@ -385,7 +400,7 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
     private static List<String> conditionProblems(String where, String path, Condition c, boolean hasDebitCredit) {
         List<String> problems = new ArrayList<>();
         int tests = (c.present() == null ? 0 : 1) + (c.flag() == null ? 0 : 1) + (c.equalTo() == null ? 0 : 1)
-                + (c.in() == null ? 0 : 1);
+                + (c.in() == null ? 0 : 1) + (c.startsWith() == null ? 0 : 1);
         boolean columnTest = c.column() != null || tests > 0;
         int kinds = (columnTest ? 1 : 0) + (c.debitCredit() == null ? 0 : 1) + (c.all() == null ? 0 : 1)
                 + (c.any() == null ? 0 : 1) + (c.not() == null ? 0 : 1);
@@ -395,7 +410,10 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
             return problems;
         }
         if (columnTest && (c.column() == null || tests != 1)) {
-            problems.add(at + " needs a column and exactly one of present, flag, equals, in");
+            problems.add(at + " needs a column and exactly one of present, flag, equals, in, startsWith");
+        }
+        if (c.startsWith() != null && c.startsWith().isEmpty()) {
+            problems.add(at + ": 'startsWith' needs a text (every value starts with an empty one)");
         }
         if (c.in() != null && c.in().isEmpty()) {
             problems.add(at + ": 'in' needs at least one value");

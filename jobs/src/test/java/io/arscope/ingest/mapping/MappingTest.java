@@ -390,11 +390,11 @@ class MappingTest {
                   - source 'sap' -> invoices: 'when > all > entry 2': 'any' needs at least one condition
                   - source 'sap' -> invoices: 'when > all > entry 3': 'in' needs at least one value
                   - source 'sap' -> invoices: 'when > all > entry 4 > not' needs a column and exactly one of present, \
-                flag, equals, in
+                flag, equals, in, startsWith
                   - source 'sap': 'debitCredit' needs column, debit and credit (an indicator column), or signOf alone \
                 (an amount column whose sign says it)
                   - source 'sap': skipLines must be 0 or more, was -1
-                  - source 'sap': 'ignore' needs a column and exactly one of present, flag, equals, in
+                  - source 'sap': 'ignore' needs a column and exactly one of present, flag, equals, in, startsWith
                   - source 'same' -> customers: 'when' needs exactly one of a column test, debitCredit, all, any and not
                   - source 'same': debitCredit's debit and credit are both 'S'; they must differ
                   - source 'signed': 'debitCredit' needs column, debit and credit (an indicator column), or signOf \
