@@ -255,7 +255,7 @@ final class FieldMapping implements Serializable {
     private String text(FieldSpec spec, SourceRow row, String field) {
         String text = read(spec, row, field);
         if (text == null) {
-            return null;
+            return spec.ifEmpty();
         }
         if (!spec.values().isEmpty()) {
             String translated = spec.values().get(text);

@@ -209,4 +209,49 @@ class FieldMappingTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("'extract' applies to 'column' only"), e.getMessage());
     }
+    @Test
+    void anEmptyCellTakesTheFieldsIfEmptyValueAndNoTestOrTranslationOfAnEmptyTextIsAccepted() throws Exception {
+        // Business Central leaves the currency of an amount in its local currency empty.
+        SourceSpec source = Mapping.parse("""
+                sources:
+                  - name: bc
+                    file: ledger.csv
+                    dateFormats: [dd.MM.yyyy]
+                    produces:
+                      invoices:
+                        fields: {invoice_id: Document No., customer_id: Customer No., invoice_date: Posting Date,
+                                 due_date: Due Date, amount: Amount, currency: {column: Currency Code, ifEmpty: EUR}}
+                """, "test").sources().get(0);
+        FieldMapping mapping = new FieldMapping(source);
+        List<FieldProblem> problems = new ArrayList<>();
+        Object[] local = mapping.record(CanonicalTable.INVOICES, target(source, CanonicalTable.INVOICES), values(
+                "Document No.", "103001", "Customer No.", "10000", "Posting Date", "03.01.2025", "Due Date",
+                "02.02.2025", "Amount", "1234.56"), problems);
+        Object[] dollars = mapping.record(CanonicalTable.INVOICES, target(source, CanonicalTable.INVOICES), values(
+                "Document No.", "103002", "Customer No.", "10350", "Posting Date", "03.01.2025", "Due Date",
+                "02.02.2025", "Amount", "99.00", "Currency Code", "USD"), problems);
+        assertEquals(List.of(), shown(problems));
+        assertEquals("EUR", local[CanonicalTable.INVOICES.indexOf("currency")]);
+        assertEquals("USD", dollars[CanonicalTable.INVOICES.indexOf("currency")]);
+
+        MappingException e = assertThrows(MappingException.class, () -> Mapping.parse("""
+                sources:
+                  - name: bc
+                    file: ledger.csv
+                    ignore: {column: Document Type, in: [Payment, '']}
+                    produces:
+                      invoices:
+                        when: {column: Open, equals: ''}
+                        fields: {invoice_id: Document No., customer_id: Customer No., invoice_date: Posting Date,
+                                 due_date: Due Date, amount: Amount, currency: {column: Currency Code, values: {'': EUR}},
+                                 billing_channel: {value: paper, ifEmpty: email}}
+                """, "test"));
+        assertTrue(e.getMessage().contains("'ignore' tests for '', which no cell holds: an empty cell is missing; test "
+                + "it with {column: Document Type, present: false}"), e.getMessage());
+        assertTrue(e.getMessage().contains("'when' tests for '', which no cell holds"), e.getMessage());
+        assertTrue(e.getMessage().contains("invoices.currency: 'values' translates '', but an empty cell has no value "
+                + "to translate; for the value of an empty cell, give 'ifEmpty'"), e.getMessage());
+        assertTrue(e.getMessage().contains("invoices.billing_channel: 'ifEmpty' needs a text, and a field read from a "
+                + "column to stand in for"), e.getMessage());
+    }
 }

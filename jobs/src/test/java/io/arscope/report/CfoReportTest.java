@@ -161,25 +161,26 @@ class CfoReportTest {
     @Test
     void whatIngestRejectedIsSaidUnderTheTitle() {
         ReportData d = data();
-        String rejects = IngestRejects.sentence(List.of(new IngestRejects.SourceFile("BSAD.csv", 585, 8),
-                new IngestRejects.SourceFile("BSID.csv", 61, 10), new IngestRejects.SourceFile("kurse.csv", 656, 0)));
-        assertEquals("Ingest rejected 18 of the 1,302 data rows read (1.4%): BSID.csv 10 of 61 (16.4%), BSAD.csv 8 of 585 "
+        String rejects = IngestRejects.sentence(List.of(new IngestRejects.SourceFile("BSAD.csv", 585, 0, 8),
+                new IngestRejects.SourceFile("BSID.csv", 61, 0, 10), new IngestRejects.SourceFile("kurse.csv", 656, 0, 0)));
+        assertEquals("Ingest rejected 18 of the 1,302 rows read (1.4%): BSID.csv 10 of 61 (16.4%), BSAD.csv 8 of 585 "
                 + "(1.4%). No figure in this report holds what those rows hold; the ingest's rejects.csv gives each "
                 + "one's line, field and reason.", rejects);
         String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
                 d.forecast(), d.riskiest(), d.currency(), d.slices(), d.trends(), d.lastMonthProvision(),
                 d.activity(), d.watch(), d.alerts(), d.worklistGate(), null, null, rejects.replace("BSID", "<BSID>")),
                 "Receivables report", "arscope test");
-        assertTrue(html.contains("arscope test</p><p class=\"warning\">Ingest rejected 18 of the 1,302 data rows read "
+        assertTrue(html.contains("arscope test</p><p class=\"warning\">Ingest rejected 18 of the 1,302 rows read "
                 + "(1.4%): &lt;BSID&gt;.csv 10 of 61 (16.4%)"), html);
         assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("Ingest rejected"));
-        assertNull(IngestRejects.sentence(List.of(new IngestRejects.SourceFile("invoices.csv", 5030, 0))));
+        assertNull(IngestRejects.sentence(List.of(new IngestRejects.SourceFile("invoices.csv", 5030, 0, 0))));
         // Beyond four files with rejects, the rest are counted: the most rejected first, ties by name.
         List<IngestRejects.SourceFile> six = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            six.add(new IngestRejects.SourceFile("f" + i + ".csv", 100, i == 6 ? 1 : 2));
+            six.add(new IngestRejects.SourceFile("f" + i + ".csv", 110, 10, i == 6 ? 1 : 2));
         }
-        assertEquals("Ingest rejected 11 of the 600 data rows read (1.8%): f1.csv 2 of 100 (2.0%), f2.csv 2 of 100 (2.0%), "
+        assertEquals("Ingest rejected 11 of the 600 data rows (1.8%; of the 660 rows read, the mapping ignored 60): "
+                + "f1.csv 2 of 100 (2.0%), f2.csv 2 of 100 (2.0%), "
                 + "f3.csv 2 of 100 (2.0%), f4.csv 2 of 100 (2.0%) and 2 more files. No figure in this report holds "
                 + "what those rows hold; the ingest's rejects.csv gives each one's line, field and reason.",
                 IngestRejects.sentence(six));

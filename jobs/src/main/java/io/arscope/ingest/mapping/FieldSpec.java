@@ -15,11 +15,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * another id), and {@code dateFormats} that override the source's. A column's value may be cut first by
  * {@code extract}, a regular expression whose one group (or, without a group, whose match) is the value, the first
  * place it matches; no match is no value: {@code 'Reversal of: ([^,]+)'} reads the invoice a credit note reverses
- * out of Odoo's reference. In a mapping file a plain string is short for {@code {column: that string}}.
+ * out of Odoo's reference. {@code ifEmpty} is the value, taken as it is, when the source gives none: Business
+ * Central leaves the currency of an amount in its local currency empty. In a mapping file a plain string is short
+ * for {@code {column: that string}}.
  */
 public record FieldSpec(String column, String value, List<String> columns, String separator, List<String> firstOf,
-        Boolean lineNumber, String prefix, Map<String, String> values, List<String> dateFormats, String extract)
-        implements Serializable {
+        Boolean lineNumber, String prefix, Map<String, String> values, List<String> dateFormats, String extract,
+        String ifEmpty) implements Serializable {
 
     public static final String DEFAULT_SEPARATOR = "-";
 
@@ -28,7 +30,8 @@ public record FieldSpec(String column, String value, List<String> columns, Strin
             @JsonProperty("columns") List<String> columns, @JsonProperty("separator") String separator,
             @JsonProperty("firstOf") List<String> firstOf, @JsonProperty("lineNumber") Boolean lineNumber,
             @JsonProperty("prefix") String prefix, @JsonProperty("values") Map<String, String> values,
-            @JsonProperty("dateFormats") List<String> dateFormats, @JsonProperty("extract") String extract) {
+            @JsonProperty("dateFormats") List<String> dateFormats, @JsonProperty("extract") String extract,
+            @JsonProperty("ifEmpty") String ifEmpty) {
         this.column = column;
         this.value = value;
         this.columns = columns == null ? null : List.copyOf(columns);
@@ -41,11 +44,12 @@ public record FieldSpec(String column, String value, List<String> columns, Strin
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         this.dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
         this.extract = extract;
+        this.ifEmpty = ifEmpty;
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FieldSpec ofColumn(String column) {
-        return new FieldSpec(column, null, null, null, null, null, null, null, null, null);
+        return new FieldSpec(column, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The separator {@code columns} are joined with. */

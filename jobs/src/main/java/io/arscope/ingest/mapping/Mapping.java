@@ -362,6 +362,13 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         problems.addAll(severalColumnsProblems(where, "columns", spec.columns()));
         problems.addAll(severalColumnsProblems(where, "firstOf", spec.firstOf()));
         problems.addAll(dateFormatProblems(where, spec.dateFormats()));
+        if (spec.ifEmpty() != null && (spec.value() != null || spec.ifEmpty().isBlank())) {
+            problems.add(where + ": 'ifEmpty' needs a text, and a field read from a column to stand in for");
+        }
+        if (spec.values().keySet().stream().anyMatch(k -> k == null || k.isBlank())) {
+            problems.add(where + ": 'values' translates '', but an empty cell has no value to translate; for the "
+                    + "value of an empty cell, give 'ifEmpty'");
+        }
         if (spec.extract() != null) {
             if (spec.column() == null) {
                 problems.add(where + ": 'extract' applies to 'column' only");
@@ -417,6 +424,11 @@ public record Mapping(String description, DatabaseSpec database, List<SourceSpec
         }
         if (c.in() != null && c.in().isEmpty()) {
             problems.add(at + ": 'in' needs at least one value");
+        }
+        if (c.equalTo() != null && c.equalTo().isBlank() || c.in() != null && c.in().stream().anyMatch(
+                v -> v == null || v.isBlank())) {
+            problems.add(at + " tests for '', which no cell holds: an empty cell is missing; test it with "
+                    + "{column: " + c.column() + ", present: false}");
         }
         if (c.debitCredit() != null) {
             if (!Set.of("debit", "credit").contains(c.debitCredit())) {
