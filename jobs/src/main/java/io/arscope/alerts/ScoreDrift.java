@@ -54,9 +54,15 @@ public final class ScoreDrift {
      */
     public static Dataset<Row> of(SparkSession spark, Dataset<Row> scores, ScoreReference reference, String absent,
             LocalDate asOf) {
-        double[] probabilities = absent != null ? new double[0] : scores.select(ScoreTables.PROBABILITY_LATE.col())
+        // A model trained as of this very day scored these same open invoices for its reference: an index of 0
+        // would read "stable" while measuring nothing.
+        String sameDay = reference != null && asOf.toString().equals(reference.openOn())
+                ? "the model was trained as of this day, on these open invoices; drift is measured from the next "
+                        + "day's run on" : null;
+        String early = absent != null ? absent : sameDay;
+        double[] probabilities = early != null ? new double[0] : scores.select(ScoreTables.PROBABILITY_LATE.col())
                 .collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
-        String why = absent != null ? absent : probabilities.length == 0 ? "no invoice is open to score" : null;
+        String why = early != null ? early : probabilities.length == 0 ? "no invoice is open to score" : null;
         Double psi = why == null ? psi(reference.shares(), ScoreReference.counts(reference.edges(), probabilities))
                 : null;
         String severity = psi == null || psi < MODERATE ? AlertsTables.INFO

@@ -170,9 +170,14 @@ public final class ReferenceChecks {
             }
             invoices = invoices.localCheckpoint();
             Dataset<Row> referable = known.referable(invoices);
-            // One table answers both questions a dependent asks of its invoice id, known and accepted: one join each.
+            List<Dataset<Row>> invoiceRejects = new ArrayList<>(rejects);
+            invoiceRejects.addAll(found);
+            // One table answers the questions a dependent asks of its invoice id, known and accepted, and where it
+            // was rejected when it was: one join each.
             Dataset<Row> invoiceRefs = knownInvoiceIds.select(col("invoice_id").as("known_id"))
                     .join(invoiceFacts(referable), col("known_id").equalTo(col(INVOICE_ID)), "left_outer")
+                    .join(rejectedAt(union(invoiceRejects), records.get(CanonicalTable.INVOICES)),
+                            col("known_id").equalTo(col(REJECTED_ID)), "left_outer")
                     .localCheckpoint();
             for (CanonicalTable dependent : DEPENDENTS) {
                 Dataset<Row> dependents = alive(records.get(dependent), dropped);
@@ -367,6 +372,34 @@ public final class ReferenceChecks {
                         col("first_line")), 1);
     }
 
+    private static final String REJECTED_ID = "rejected_invoice_id";
+    private static final String REJECTED_AT = "rejected_at";
+
+    /**
+     * Where each rejected invoice was rejected, as a dependent's reject names it: {@code invoices.csv line 54:
+     * BAD_DATE}, the first rejected line that holds it and that line's reason code (an invoice falls with its line
+     * when another record of the line is rejected). A payment's "invoice 53 was rejected" otherwise leaves the
+     * reader to search the rejects for the invoice's row and its reason.
+     *
+     * @param invoices the invoice records, each with its line
+     */
+    private static Dataset<Row> rejectedAt(Dataset<Row> rejects, Dataset<Row> invoices) {
+        Dataset<Row> lines = rejects.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("reason_code"));
+        // A line rejected for a problem of its own holds no record; its reject names the invoice it could read.
+        Dataset<Row> named = rejects.filter(col("table").equalTo(CanonicalTable.INVOICES.tableName())
+                .and(col("record_id").isNotNull())).select(col("record_id").as("invoice_id"),
+                        col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col("reason_code"));
+        return invoices.select(col("invoice_id"), col(MappedRows.SOURCE_FILE), col(MappedRows.LINE))
+                .join(broadcast(lines), seq(MappedRows.SOURCE_FILE, MappedRows.LINE))
+                .unionByName(named)
+                .groupBy(col("invoice_id").as(REJECTED_ID))
+                .agg(org.apache.spark.sql.functions.min(struct(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE),
+                        col("reason_code"))).as("first"))
+                .select(col(REJECTED_ID), concat(col("first." + MappedRows.SOURCE_FILE), lit(" line "),
+                        col("first." + MappedRows.LINE).cast("string"), lit(": "), col("first.reason_code"))
+                        .as(REJECTED_AT));
+    }
+
     /** What a dependent's rules read of its invoice: id, customer, date and currency, named apart from its own. */
     static Dataset<Row> invoiceFacts(Dataset<Row> invoices) {
         return invoices.select(col("invoice_id").as(INVOICE_ID), col("customer_id").as(INVOICE_CUSTOMER),
@@ -413,7 +446,8 @@ public final class ReferenceChecks {
         rules.add(new Rule(RejectReason.UNKNOWN_INVOICE, missing.and(col("known_id").isNull()), lit("invoice_id"),
                 concat(lit("invoice_id "), col("invoice_id"), lit(" is in no input row"))));
         rules.add(new Rule(RejectReason.REJECTED_INVOICE, missing, lit("invoice_id"),
-                concat(lit("invoice_id "), col("invoice_id"), lit(" was rejected"))));
+                concat(lit("invoice_id "), col("invoice_id"), lit(" was rejected"), when(col(REJECTED_AT).isNotNull(),
+                        concat(lit(" ("), col(REJECTED_AT), lit(")"))).otherwise(lit("")))));
         rules.add(new Rule(RejectReason.BEFORE_INVOICE, col(dateField).lt(col(INVOICE_DATE)), lit(dateField),
                 concat(lit(dateField + " "), col(dateField).cast("string"), lit(" is before invoice "),
                         col("invoice_id"), lit("'s invoice_date "), col(INVOICE_DATE).cast("string"))));

@@ -3,9 +3,10 @@ package io.arscope.run;
 /**
  * A value from an export as literal text on a Markdown page, in a heading, a paragraph or a table cell: whatever
  * it holds renders as the characters it is, never as a link, emphasis, a new cell, a list, a heading or HTML.
- * {@code &}, {@code <} and {@code >} become HTML entities; line breaks become spaces, since a line break ends a
- * table row or a heading. A backslash goes only where a character could mean something, so that the page still
- * reads plainly in a text editor or an e-mail ({@code 1-30}, {@code 1.8 times}, not {@code 1\-30}):
+ * {@code <} and {@code >} become HTML entities, and {@code &} where it could start one (before a letter, a digit
+ * or {@code #}: {@code &amp;lt;}), so that "Abbott & Finch" reads as it is; line breaks become spaces, since a line
+ * break ends a table row or a heading. A backslash goes only where a character could mean something, so that the
+ * page still reads plainly in a text editor or an e-mail ({@code 1-30}, {@code 1.8 times}, not {@code 1\-30}):
  * <ul>
  * <li>always before {@code \ ` * _ { } [ ] | ~}: emphasis, code, links and cells need them, and with no {@code [}
  * left, {@code ( ) !} can make no link or image;</li>
@@ -34,7 +35,8 @@ public final class MarkdownText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '&' -> out.append("&amp;");
+                case '&' -> out.append(i + 1 < text.length() && (Character.isLetterOrDigit(text.charAt(i + 1))
+                        || text.charAt(i + 1) == '#') ? "&amp;" : "&");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '\r' -> {

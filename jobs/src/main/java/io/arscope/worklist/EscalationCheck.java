@@ -26,7 +26,15 @@ final class EscalationCheck {
     /** A payment this recent, the as-of day included, says the customer is still paying. */
     static final int RECENT_PAYMENT_DAYS = 30;
 
+    /** What opens the note in an action: the action then says to check before the step. */
+    private static final String MARK = "; check before escalating: ";
+
     private EscalationCheck() {
+    }
+
+    /** Whether {@code action} (a row's next action) says to check before its step, as {@link #note} writes it. */
+    static boolean holds(String action) {
+        return action != null && action.contains(MARK);
     }
 
     /** Whether a step is last-resort: it starts at {@link #LAST_RESORT_DAYS} or more days past due. */
@@ -58,6 +66,6 @@ final class EscalationCheck {
         if (pendingPromise != null) {
             facts.add("it promised to pay " + pendingPromise);
         }
-        return facts.isEmpty() ? "" : "; check before escalating: " + String.join("; ", facts);
+        return facts.isEmpty() ? "" : MARK + String.join("; ", facts);
     }
 }

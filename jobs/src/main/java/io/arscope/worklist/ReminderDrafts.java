@@ -34,15 +34,22 @@ public final class ReminderDrafts {
     /** The worklist's line for {@code count} drafts written. */
     public static String written(Drafted drafted) {
         String line = String.format("reminder drafts: %,d in %s/", drafted.count(), FOLDER);
+        if (drafted.held() > 0) {
+            line += String.format("; none for %,d customer%s whose last-resort step says to check first (a recent "
+                    + "payment, a dispute or a promise: see the next action)", drafted.held(),
+                    drafted.held() == 1 ? "" : "s");
+        }
         return drafted.unnamed().isEmpty() ? line : line + "; signed with their ids, as the collectors file does not "
                 + "name them: " + String.join(", ", drafted.unnamed());
     }
 
     /**
-     * What {@link #write} wrote: how many drafts, and which collectors with drafts the collectors file does not name
-     * (none without a file), so the run says who signs with an id.
+     * What {@link #write} wrote: how many drafts; how many customers on today's list with a written step got none
+     * because their step says to check first ({@link EscalationCheck}): a final demand to a customer who paid last
+     * week, ready to send, is what the check is there to stop; and which collectors with drafts the collectors file
+     * does not name (none without a file), so the run says who signs with an id.
      */
-    public record Drafted(int count, List<String> unnamed) {
+    public record Drafted(int count, int held, List<String> unnamed) {
     }
 
     /**
@@ -90,10 +97,13 @@ public final class ReminderDrafts {
         Map<String, String> collectorFiles = FileNames.of(customers.select(WorklistTables.COLLECTOR.col()).distinct()
                 .collectAsList().stream().map(r -> r.getString(0)).toList());
         int written = 0;
+        int held = 0;
         List<String> signing = new java.util.ArrayList<>();
         for (Iterator<CollectorQueue> queues = CollectorQueue.read(customers, invoices); queues.hasNext();) {
             CollectorQueue queue = queues.next();
-            List<ReminderDraft> drafts = drafts(queue, day, strategy);
+            Queued queued = drafts(queue, day, strategy);
+            List<ReminderDraft> drafts = queued.drafts();
+            held += queued.held();
             // A customer without a collector gets the team's signature, not an id.
             if (!drafts.isEmpty() && !Worklist.UNASSIGNED.equals(queue.collector())) {
                 signing.add(queue.collector());
@@ -108,15 +118,20 @@ public final class ReminderDrafts {
                 written++;
             }
         }
-        return new Drafted(written, templates.collectors().unnamed(signing));
+        return new Drafted(written, held, templates.collectors().unnamed(signing));
+    }
+
+    /** One queue's drafts, and the customers held back from one by {@link EscalationCheck}. */
+    record Queued(List<ReminderDraft> drafts, int held) {
     }
 
     /**
      * The drafts of one collector's queue: a customer of the collection queue that is on today's list and whose
      * next action is a written step gets one ({@link ReminderDraft#of}: worded by the most severe written step
-     * among the invoices it asks for, of all its rows, a row per currency), in the queue's rank order.
+     * among the invoices it asks for, of all its rows, a row per currency), in the queue's rank order; unless a row
+     * of it says to check before its step, which the collector does first.
      */
-    static List<ReminderDraft> drafts(CollectorQueue queue, LocalDate day, DunningStrategy strategy) {
+    static Queued drafts(CollectorQueue queue, LocalDate day, DunningStrategy strategy) {
         Map<String, List<CollectorQueue.Customer>> byCustomer = new LinkedHashMap<>();
         for (CollectorQueue.Customer c : queue.customers()) {
             Row row = c.row();
@@ -128,9 +143,14 @@ public final class ReminderDrafts {
             }
         }
         List<ReminderDraft> drafts = new ArrayList<>();
+        int held = 0;
         for (List<CollectorQueue.Customer> rows : byCustomer.values()) {
+            if (rows.stream().anyMatch(c -> EscalationCheck.holds(WorklistTables.NEXT_ACTION.of(c.row())))) {
+                held++;
+                continue;
+            }
             ReminderDraft.of(strategy, day, rows).ifPresent(drafts::add);
         }
-        return drafts;
+        return new Queued(drafts, held);
     }
 }

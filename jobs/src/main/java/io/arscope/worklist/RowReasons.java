@@ -60,15 +60,17 @@ final class RowReasons implements Serializable {
 
     /**
      * A customer row's reasons, from its top invoice's score: the overdue balance from the row's amounts, a
-     * reason about the invoice itself prefixed with the invoice, the last payment from the row.
+     * reason about the invoice itself prefixed with the invoice, the last payment from the row. A customer's
+     * dispute-queue row holds its disputed invoices only, and says so: beside its collection row, "of its USD
+     * 12,322.37 open" read as a second, smaller figure of all it owes.
      */
     static List<String> ofCustomer(Scored top, String topInvoice, BigDecimal open, BigDecimal overdue, String currency,
-            LocalDate lastPayment, LocalDate asOf) {
+            boolean disputed, LocalDate lastPayment, LocalDate asOf) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < top.words().size(); i++) {
             String feature = top.feature(i);
             if (Reasons.BALANCE.contains(feature)) {
-                add(out, overdue(open, overdue, currency));
+                add(out, disputed ? overdueInDispute(open, overdue, currency) : overdue(open, overdue, currency));
             } else if (Reasons.LAST_PAYMENT.contains(feature)) {
                 add(out, lastPayment(lastPayment, asOf));
             } else if (Reasons.INVOICE.contains(feature)) {
@@ -82,12 +84,20 @@ final class RowReasons implements Serializable {
 
     /** "USD 782.83 of its USD 2,387.47 open is overdue (33%)", or null when nothing is overdue. */
     static String overdue(BigDecimal open, BigDecimal overdue, String currency) {
+        return overdue(open, overdue, currency, " of its " + InvoiceCurrency.shown(open, currency) + " open");
+    }
+
+    /** "USD 782.83 of the USD 2,387.47 it disputes is overdue (33%)", or null when nothing is overdue. */
+    static String overdueInDispute(BigDecimal open, BigDecimal overdue, String currency) {
+        return overdue(open, overdue, currency, " of the " + InvoiceCurrency.shown(open, currency) + " it disputes");
+    }
+
+    private static String overdue(BigDecimal open, BigDecimal overdue, String currency, String ofWhat) {
         if (overdue.signum() <= 0 || open.signum() <= 0) {
             return null;
         }
         double share = overdue.divide(open, 10, RoundingMode.HALF_UP).doubleValue();
-        return InvoiceCurrency.shown(overdue, currency) + " of its " + InvoiceCurrency.shown(open, currency) + " open is overdue ("
-                + Reasons.percent(share) + ")";
+        return InvoiceCurrency.shown(overdue, currency) + ofWhat + " is overdue (" + Reasons.percent(share) + ")";
     }
 
     /** "has never paid an invoice", "no payment for 95 days", or null when it paid on the as-of day. */

@@ -384,7 +384,8 @@ public final class Worklist {
                         WorklistTables.REASON_1.of(r), WorklistTables.REASON_2.of(r), WorklistTables.REASON_3.of(r)),
                 WorklistTables.TOP_INVOICE_ID.of(r), WorklistTables.OPEN_AMOUNT.of(r),
                 WorklistTables.OVERDUE_AMOUNT.of(r), WorklistTables.CURRENCY.of(r),
-                WorklistTables.LAST_PAYMENT_DATE.of(r), WorklistTables.AS_OF.of(r));
+                DISPUTE.equals(WorklistTables.QUEUE.of(r)), WorklistTables.LAST_PAYMENT_DATE.of(r),
+                WorklistTables.AS_OF.of(r));
         Object[] values = new Object[r.size() - 1];
         for (int i = 0; i < values.length; i++) {
             values[i] = r.get(i);

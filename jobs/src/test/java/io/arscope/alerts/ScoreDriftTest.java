@@ -65,5 +65,11 @@ class ScoreDriftTest {
                 + "100 open on 2026-09-30, when the model was trained: significant shift (above 0.25); retrain or "
                 + "check the data | 2026-10-31 | null | 0.34657359027997264 | null | null | null"),
                 AlertRows.shown(ScoreDrift.of(spark, scores, open, null, AS_OF)));
+        // Trained as of this day (arscope run trains each day), the reference is these very scores: no index.
+        ScoreReference today = new ScoreReference(4, List.of(0.1, 0.3), List.of(0.25, 0.25, 0.5), AS_OF.toString());
+        assertEquals(List.of("model_drift | info | invoice_scores | Invoice scores against the open invoices' scores "
+                + "when the model was trained | population stability index n/a: the model was trained as of this "
+                + "day, on these open invoices; drift is measured from the next day's run on | 2026-10-31 | null | "
+                + "null | null | null | null"), AlertRows.shown(ScoreDrift.of(spark, scores, today, null, AS_OF)));
     }
 }

@@ -96,7 +96,8 @@ class HostileCellsIngestTest {
                 "invoices.csv:5 due_date DATE_OUT_OF_RANGE: due_date 9999-12-31 is outside the dates accepted, "
                         + "1900-01-01 to 2099-12-31 (a placeholder for no date?)",
                 "invoices.csv:6 customer_id UNKNOWN_CUSTOMER: customer_id C2 is not among the accepted customers",
-                "payments.csv:3 invoice_id REJECTED_INVOICE: invoice_id I4 was rejected"), rejects);
+                "payments.csv:3 invoice_id REJECTED_INVOICE: invoice_id I4 was rejected (invoices.csv line 5: "
+                        + "DATE_OUT_OF_RANGE)"), rejects);
     }
 
     @Test

@@ -115,7 +115,7 @@ class MissingRateIngestTest {
                         + "the rates of EUR start on 2025-01-01",
                 "invoices.csv 5 invoice_date MISSING_RATE no GBP exchange rate on or before invoice_date 2025-01-15: "
                         + "the rates of GBP start on 2025-02-01",
-                "payments.csv 2 invoice_id REJECTED_INVOICE invoice_id I2 was rejected",
+                "payments.csv 2 invoice_id REJECTED_INVOICE invoice_id I2 was rejected (invoices.csv line 3: MISSING_RATE)",
                 "payments.csv 3 payment_date MISSING_RATE no GBP exchange rate on or before payment_date 2025-01-20: "
                         + "the rates of GBP start on 2025-02-01",
                 "payments.csv 4 payment_date MISSING_RATE no GBP exchange rate on or before payment_date 2025-01-25: "

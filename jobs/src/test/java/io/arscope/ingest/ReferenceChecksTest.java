@@ -191,7 +191,8 @@ class ReferenceChecksTest {
         assertEquals(List.of(
                 "ar.csv:3 | invoices | I2 | customer_id | UNKNOWN_CUSTOMER "
                         + "| customer_id K9 is not among the accepted customers",
-                "ar.csv:5 | payments | P2 | invoice_id | REJECTED_INVOICE | invoice_id I2 was rejected",
+                "ar.csv:5 | payments | P2 | invoice_id | REJECTED_INVOICE | invoice_id I2 was rejected "
+                        + "(ar.csv line 3: UNKNOWN_CUSTOMER)",
                 "ar.csv:6 | payments | P3 | invoice_id | UNKNOWN_INVOICE | invoice_id I404 is in no input row",
                 "ar.csv:7 | adjustments | A1 | adjustment_date | BEFORE_INVOICE "
                         + "| adjustment_date 2025-01-05 is before invoice I1's invoice_date 2025-01-10",
@@ -201,11 +202,13 @@ class ReferenceChecksTest {
                 // The invoice's unknown customer (stage 2) is reported before its payment's rejected invoice (3).
                 "ar.csv:13 | invoices | I3 | customer_id | UNKNOWN_CUSTOMER "
                         + "| customer_id K9 is not among the accepted customers",
-                "ar.csv:14 | payments | P8 | invoice_id | REJECTED_INVOICE | invoice_id I3 was rejected",
+                "ar.csv:14 | payments | P8 | invoice_id | REJECTED_INVOICE | invoice_id I3 was rejected "
+                        + "(ar.csv line 13: UNKNOWN_CUSTOMER)",
                 "ar.csv:15 | payments | P9 | payment_date | BEFORE_INVOICE "
                         + "| payment_date 2025-01-01 is before invoice I4's invoice_date 2025-02-01",
                 // I4 was alive in round 1; its line fell with P9, so P10 is rejected in round 2.
-                "ar.csv:16 | payments | P10 | invoice_id | REJECTED_INVOICE | invoice_id I4 was rejected",
+                "ar.csv:16 | payments | P10 | invoice_id | REJECTED_INVOICE | invoice_id I4 was rejected "
+                        + "(ar.csv line 15: BEFORE_INVOICE)",
                 // The mapper's oddities, set to reject, reject the line under the first; the reason lists them all.
                 "ar.csv:18 | invoices | I5 | due_date | DUE_BEFORE_ISSUE | due_date 2025-01-01 is before "
                         + "invoice_date 2025-01-10; payment_date 2025-01-08 is before invoice I5's invoice_date "

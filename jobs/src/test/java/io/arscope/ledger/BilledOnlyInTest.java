@@ -44,8 +44,8 @@ class BilledOnlyInTest {
         assertEquals("reminder drafts: 12 in drafts/, for the customers billed only in GBP; none for the 3 customers "
                 + "billed in other currencies, whose amounts on the lists are converted to GBP, while a reminder "
                 + "states what the customer owes in its invoices' currencies",
-                ReminderDrafts.writtenWhenConverted(new ReminderDrafts.Drafted(12, List.of()), "GBP", 3));
+                ReminderDrafts.writtenWhenConverted(new ReminderDrafts.Drafted(12, 0, List.of()), "GBP", 3));
         assertEquals("reminder drafts: 0 in drafts/, for the customers billed only in GBP",
-                ReminderDrafts.writtenWhenConverted(new ReminderDrafts.Drafted(0, List.of()), "GBP", 0));
+                ReminderDrafts.writtenWhenConverted(new ReminderDrafts.Drafted(0, 0, List.of()), "GBP", 0));
     }
 }

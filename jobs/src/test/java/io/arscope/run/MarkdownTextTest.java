@@ -19,7 +19,9 @@ class MarkdownTextTest {
     void emphasisCodeLinksAndCellsAreEscapedWherever() {
         assertEquals("\\*bold\\* \\_it\\_ \\`code\\` \\[click\\](x) !\\[img\\](y) a \\| b \\~\\~s\\~\\~ \\\\ \\{\\}",
                 MarkdownText.escape("*bold* _it_ `code` [click](x) ![img](y) a | b ~~s~~ \\ {}"));
-        assertEquals("&lt;b&gt;Beta &amp; Co&lt;/b&gt; two lines", MarkdownText.escape("<b>Beta & Co</b>\r\ntwo\nlines"));
+        assertEquals("&lt;b&gt;Beta & Co&lt;/b&gt; two lines", MarkdownText.escape("<b>Beta & Co</b>\r\ntwo\nlines"));
+        // Only an ampersand that could start an entity is one: &lt; would otherwise render as <.
+        assertEquals("&amp;lt;b&amp;gt; &amp;#60; R&amp;D & Co &", MarkdownText.escape("&lt;b&gt; &#60; R&D & Co &"));
     }
 
     @Test

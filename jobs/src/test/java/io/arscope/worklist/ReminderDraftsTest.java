@@ -215,7 +215,7 @@ class ReminderDraftsTest {
         assertEquals(List.of("", "Regards,", "Ana Ruiz", "ana.ruiz@acme.example", "+1 555 0100"),
                 body.subList(14, body.size()));
         assertEquals(read(plain, ZOE, C6_FILE).body(), read(signed, ZOE, C6_FILE).body());
-        assertEquals(new ReminderDrafts.Drafted(4, List.of(ZOE)), signedDrafts);
+        assertEquals(new ReminderDrafts.Drafted(4, 0, List.of(ZOE)), signedDrafts);
         assertEquals("reminder drafts: 4 in drafts/; signed with their ids, as the collectors file does not name them: "
                 + ZOE, ReminderDrafts.written(signedDrafts));
     }
@@ -333,5 +333,35 @@ class ReminderDraftsTest {
         List<String> french = read(promisedFrench, "ana.ruiz", "C1.eml").body().lines().toList();
         assertEquals("La facture I11 (1" + NB + "250,50" + NB + "USD) ne figure pas dans ce rappel, puisque vous "
                 + "vous êtes engagé à un règlement au plus tard le 04/04/2025.", french.get(10));
+    }
+    /**
+     * A final notice to a customer who paid six days ago is what the check before escalating stops: the collector
+     * talks first, so no notice is drafted ready to send. C7 (I71 2,000.00, 95 days past due, paid something on
+     * 2025-03-25) is held; C8, the same without a payment, gets its final notice.
+     */
+    @Test
+    void aLastResortStepThatSaysToCheckFirstIsNotDrafted() throws Exception {
+        SparkSession spark = TestSpark.session();
+        List<Row> scores = List.of(WorklistTest.score("I71", "C7", 95, "2000.00", 0.9, "high"),
+                WorklistTest.score("I81", "C8", 95, "2000.00", 0.9, "high"));
+        List<Row> customers = List.of(
+                RowFactory.create("C7", "Paid Lately Ltd", "ana.ruiz", d("2025-03-25"), WorklistTest.NO_CREDIT),
+                RowFactory.create("C8", "Silent Ltd", "ana.ruiz", null, WorklistTest.NO_CREDIT));
+        Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
+                spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
+                spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES),
+                spark.createDataFrame(List.<Row>of(), ExpectedDaysToPay.PAID_INVOICES), CONFIG);
+        Dataset<Row> rows = lists.customers().localCheckpoint();
+        assertEquals(List.of("C7: Call and send a final notice; hold further credit; check before escalating: it paid "
+                + "on 2025-03-25 (6 days ago)",
+                "C8: Call and send a final notice; hold further credit"), rows.orderBy("customer_id").collectAsList().stream()
+                .map(r -> r.getAs("customer_id") + ": " + r.getAs("next_action")).toList());
+        Path out = dir.resolve("held");
+        ReminderDrafts.Drafted drafted = ReminderDrafts.write(spark, rows, lists.invoices().localCheckpoint(),
+                out.toString(), WorklistTest.AS_OF, CONFIG.strategy(), DraftTemplates.shipped());
+        assertEquals(new ReminderDrafts.Drafted(1, 1, List.of()), drafted);
+        assertEquals(new TreeSet<>(Set.of("ana.ruiz/C8.eml")), files(out));
+        assertEquals("reminder drafts: 1 in drafts/; none for 1 customer whose last-resort step says to check first "
+                + "(a recent payment, a dispute or a promise: see the next action)", ReminderDrafts.written(drafted));
     }
 }

@@ -25,7 +25,12 @@ class RowReasonsTest {
         assertEquals(List.of("USD 782.83 of its USD 2,387.47 open is overdue (33%)",
                 "INV00004889: invoice is 1.8 times its usual amount"),
                 RowReasons.ofCustomer(top, "INV00004889", new BigDecimal("2387.47"), new BigDecimal("782.83"), "USD",
-                        AS_OF.minusDays(3), AS_OF));
+                        false, AS_OF.minusDays(3), AS_OF));
+        // The customer's dispute-queue row holds its disputed invoices alone, and says so.
+        assertEquals(List.of("USD 782.83 of the USD 2,387.47 it disputes is overdue (33%)",
+                "INV00004889: invoice is 1.8 times its usual amount"),
+                RowReasons.ofCustomer(top, "INV00004889", new BigDecimal("2387.47"), new BigDecimal("782.83"), "USD",
+                        true, AS_OF.minusDays(3), AS_OF));
     }
 
     @Test
@@ -33,6 +38,6 @@ class RowReasonsTest {
         RowReasons.Scored top = RowReasons.Scored.of("hist_open_invoices,hist_open_age_days",
                 "has 2 other invoices open", "its other open invoices are 34 days old on average");
         assertEquals(List.of("no single factor stands out"), RowReasons.ofCustomer(top, "INV1",
-                new BigDecimal("500.00"), BigDecimal.ZERO, "USD", AS_OF, AS_OF));
+                new BigDecimal("500.00"), BigDecimal.ZERO, "USD", false, AS_OF, AS_OF));
     }
 }

@@ -240,7 +240,7 @@ class WorklistForPeopleTest {
         }
         assertTrue(CollectorSummary.pages(WorklistTables.CUSTOMERS.read(spark, out.toString()), WorklistTest.AS_OF,
                 HandMadeWorklist.CONFIG, names).get(HandMadeWorklist.ANA)
-                .startsWith("# Worklist for Ana Ruiz &amp; Co (ana\\.ruiz), 2025-03-31\n"), "escaped as Markdown");
+                .startsWith("# Worklist for Ana Ruiz & Co (ana\\.ruiz), 2025-03-31\n"), "escaped as Markdown");
     }
 
     @Test

@@ -34,7 +34,8 @@ import io.arscope.testing.TestSpark;
 class WorklistReasonsTest {
 
     private static final Pattern OVERDUE = Pattern.compile(
-            "(\\S+) ([\\d,]+\\.\\d\\d) of its (\\S+) ([\\d,]+\\.\\d\\d) open is overdue \\((\\d+)%\\)");
+            "(\\S+) ([\\d,]+\\.\\d\\d) of (?:its|the) (\\S+) ([\\d,]+\\.\\d\\d) (open|it disputes) is overdue "
+                    + "\\((\\d+)%\\)");
     private static final Pattern NO_PAYMENT = Pattern.compile("no payment for ([\\d,]+) days?");
     private static final Pattern AMOUNT = Pattern.compile("(\\S+) [\\d,]+\\.\\d\\d");
     /** A negative number, a count of zero ("raised 0 disputes"), "(s)", the calendar, a number without separators. */
@@ -121,7 +122,10 @@ class WorklistReasonsTest {
                 assertEquals(InvoiceCurrency.shown(open, WorklistTables.CURRENCY.of(r)), m.group(3) + " " + m.group(4),
                         row);
                 assertEquals(overdue.multiply(BigDecimal.valueOf(100)).divide(open, 0, RoundingMode.HALF_UP).intValue(),
-                        Integer.parseInt(m.group(5)), row + ": " + reason);
+                        Integer.parseInt(m.group(6)), row + ": " + reason);
+                // A dispute-queue row holds the disputed invoices alone, and says so.
+                assertEquals(Worklist.DISPUTE.equals(WorklistTables.QUEUE.of(r)) ? "it disputes" : "open",
+                        m.group(5), row + ": " + reason);
                 checked++;
             }
             assertFalse(String.valueOf(reasons(r)).contains("on other invoices"), row + ": " + reasons(r));
