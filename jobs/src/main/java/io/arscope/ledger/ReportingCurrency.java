@@ -50,6 +50,8 @@ public final class ReportingCurrency implements Serializable {
     private final String code;
     private final ExchangeRates rates;
     private final boolean converts;
+    /** The ledger's other currencies, converted into {@link #code}; none when nothing is. */
+    private final List<String> convertedFrom;
 
     /** The currency chosen, or why amounts cannot be reported in one: several and none named, or a rate missing. */
     public record Choice(ReportingCurrency currency, String refusal) {
@@ -62,15 +64,16 @@ public final class ReportingCurrency implements Serializable {
         }
     }
 
-    private ReportingCurrency(String code, ExchangeRates rates, boolean converts) {
+    private ReportingCurrency(String code, ExchangeRates rates, List<String> convertedFrom) {
         this.code = code;
         this.rates = rates;
-        this.converts = converts;
+        this.converts = !convertedFrom.isEmpty();
+        this.convertedFrom = List.copyOf(convertedFrom);
     }
 
     /** Amounts as stored, converting none: for a ledger known to be in one currency. */
     public static ReportingCurrency asStored() {
-        return new ReportingCurrency(null, ExchangeRates.of(List.of()), false);
+        return new ReportingCurrency(null, ExchangeRates.of(List.of()), List.of());
     }
 
     /** Checks a requested reporting currency: null (none requested) or three upper-case letters. */
@@ -95,7 +98,7 @@ public final class ReportingCurrency implements Serializable {
                         + "; name the one to report in with --reporting-currency (config key reporting-currency) "
                         + "and give rates into it in the exchange_rates table");
             }
-            return new Choice(new ReportingCurrency(currencies.isEmpty() ? null : currencies.get(0), rates, false),
+            return new Choice(new ReportingCurrency(currencies.isEmpty() ? null : currencies.get(0), rates, List.of()),
                     null);
         }
         for (Map.Entry<LocalDate, BigDecimal> own : rates.of(requested).entrySet()) {
@@ -124,7 +127,7 @@ public final class ReportingCurrency implements Serializable {
             return refused(String.join("; ", missing) + " (" + MISSING_RATE + "): amounts are not added "
                     + "unconverted; add the rates into " + requested + " to the exchange_rates table");
         }
-        return new Choice(new ReportingCurrency(requested, rates, !others.isEmpty()), null);
+        return new Choice(new ReportingCurrency(requested, rates, others), null);
     }
 
     /**
@@ -226,6 +229,11 @@ public final class ReportingCurrency implements Serializable {
     /** The ISO code amounts are reported in; null only for a ledger with no invoice and none requested. */
     public String code() {
         return code;
+    }
+
+    /** The ledger's currencies converted into the reporting one, in order; none when nothing is converted. */
+    public List<String> convertedFrom() {
+        return convertedFrom;
     }
 
     /** Whether any amount is converted: false when the ledger is all in the reporting currency. */

@@ -226,7 +226,8 @@ public final class MetricsJob implements Job<MetricsOptions> {
                 amountTrendRows.size(), cohortRows.size(), rolls.size(), activityRows.size(),
                 outcome.ecl() == null ? null : outcome.ecl().toPlainString(), aboveOne,
                 outcome.invoicingCutOff().orElse(null), CanonicalSource.invoiceCurrencySetByMapping(spark,
-                        OutputFiles.child(options.input(), "canonical")));
+                        OutputFiles.child(options.input(), "canonical")),
+                money.converts() ? money.convertedFrom() : null);
         JobOutcome.Status status = outcome.status();
         RunManifest<?, ?, ?> manifest = RunManifest.finished("metrics", started, recorded,
                 context.recordInputs(LedgerRows.of(options.input(), all, LedgerRows.RATES_AND_ACTIVITY)), written, status.word(), status.exitCode(),

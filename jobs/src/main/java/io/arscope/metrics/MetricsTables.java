@@ -241,7 +241,9 @@ public final class MetricsTables {
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             String invoicingCutOff,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String invoiceCurrencySetByMapping) {
+            String invoiceCurrencySetByMapping,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<String> convertedFrom) {
     }
 
     /**

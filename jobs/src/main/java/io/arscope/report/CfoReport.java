@@ -99,8 +99,24 @@ public final class CfoReport {
                 : element("p", "warning", escape(data.ingestRejects()));
         return line(element("header", h1(title) + element("p", "meta", "As of " + strong(data.asOf().toString())
                 + latestMonth + " &middot; amounts in " + (data.currency() == null ? "the ledger's currency"
-                : strong(escape(data.currency()))) + currencyAssumed(data) + " &middot; " + escape(generatedBy))
+                : strong(escape(data.currency()))) + converted(data) + currencyAssumed(data) + " &middot; "
+                + escape(generatedBy))
                 + rejects));
+    }
+
+    /**
+     * The currencies converted into the reporting one, and how, where the report names it: "amounts in GBP" over a
+     * ledger that holds EUR and USD customers hides that a tenth of the book is foreign, and at which rates.
+     */
+    private static String converted(ReportData data) {
+        List<String> from = data.convertedFrom();
+        if (from == null || from.isEmpty()) {
+            return "";
+        }
+        String named = from.size() == 1 ? from.get(0)
+                : String.join(", ", from.subList(0, from.size() - 1)) + " and " + from.get(from.size() - 1);
+        return " (" + escape(named) + " converted into it: sales, cash and credits at the rate of their day, balances"
+                + " at the rate of the month-end or the as-of date)";
     }
 
     /**

@@ -32,12 +32,24 @@ import io.arscope.risk.ModelGate;
  *                     when the export named it
  * @param ingestRejects what ingest rejected of the export behind the figures, said in a sentence; null when nothing
  *                      was or the ingest does not record it
+ * @param convertedFrom the ledger's currencies the metrics converted into {@code currency}; null when none, or when
+ *                      the metrics run does not record them
  */
 public record ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
         Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
         List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
         io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff,
-        String currencySetByMapping, String ingestRejects) {
+        String currencySetByMapping, String ingestRejects, List<String> convertedFrom) {
+
+    /** Data with no word on the currencies converted. */
+    public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,
+            Forecast forecast, List<RiskyCustomer> riskiest, String currency, List<Slice> slices, List<Trend> trends,
+            List<ProvisionLine> lastMonthProvision, List<Activity> activity, Watch watch,
+            io.arscope.alerts.AlertList alerts, ModelGate worklistGate, String invoicingCutOff,
+            String currencySetByMapping, String ingestRejects) {
+        this(asOf, months, bucketLabels, provision, forecast, riskiest, currency, slices, trends, lastMonthProvision,
+                activity, watch, alerts, worklistGate, invoicingCutOff, currencySetByMapping, ingestRejects, null);
+    }
 
     /** Data with no word on what ingest rejected. */
     public ReportData(LocalDate asOf, List<Month> months, List<String> bucketLabels, List<ProvisionLine> provision,

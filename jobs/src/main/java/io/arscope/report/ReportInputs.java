@@ -114,7 +114,8 @@ public final class ReportInputs {
                 activity(spark, metrics), watch(spark, scores, currency, metrics),
                 alerts == null ? null : AlertList.read(spark, alerts), worklist == null ? null : gate(spark, worklist),
                 recorded == null ? null : recorded.invoicingCutOff(),
-                recorded == null ? null : recorded.invoiceCurrencySetByMapping(), IngestRejects.of(spark, metrics));
+                recorded == null ? null : recorded.invoiceCurrencySetByMapping(), IngestRejects.of(spark, metrics),
+                recorded == null ? null : recorded.convertedFrom());
     }
 
     /** The model gate behind the worklist's probabilities, as its manifest records it; null when it does not say. */

@@ -186,6 +186,20 @@ class CfoReportTest {
                 IngestRejects.sentence(six));
     }
 
+    /** A ledger with EUR and USD customers reported in GBP says so where it names GBP, and how they are valued. */
+    @Test
+    void theCurrenciesConvertedAreNamedBesideTheReportingOne() {
+        ReportData d = data();
+        String html = CfoReport.render(new ReportData(d.asOf(), d.months(), d.bucketLabels(), d.provision(),
+                d.forecast(), d.riskiest(), "GBP", d.slices(), d.trends(), d.lastMonthProvision(), d.activity(),
+                d.watch(), d.alerts(), d.worklistGate(), null, null, null, List.of("EUR", "USD")),
+                "Receivables report", "arscope test");
+        assertTrue(html.contains("amounts in <strong>GBP</strong> (EUR and USD converted into it: sales, cash and "
+                + "credits at the rate of their day, balances at the rate of the month-end or the as-of date) &middot; "
+                + "arscope test"), html);
+        assertFalse(CfoReport.render(d, "Receivables report", "arscope test").contains("converted into it"));
+    }
+
     @Test
     void pageShowsFiguresAsFinanceReadsThemAndLoadsNothing() {
         String html = CfoReport.render(data(), "Receivables report", "arscope test");
