@@ -139,8 +139,8 @@ public final class CollectorPage {
                 .append(td(name == null || name.equals(id) ? id : name + " (" + id + ")"))
                 .append(num(WorklistTables.OPEN_AMOUNT.of(r), escape(OnAccountCover.openShown(
                         WorklistTables.OPEN_AMOUNT.of(r), WorklistTables.ON_ACCOUNT_CREDIT.of(r),
-                        WorklistTables.NET_BALANCE.of(r), currency))))
-                .append(moneyCell(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
+                        WorklistTables.NET_BALANCE.of(r), currency) + BilledAmounts.asBilled(r, false))))
+                .append(billedCell(r, currency))
                 .append(num(days, days > 0 ? days + " (" + escape(WorklistTables.OLDEST_BUCKET.of(r)) + ")"
                         : FinanceFormat.daysPastDue(days)))
                 .append(td(Outlook.ofCustomer(days, WorklistTables.PROBABILITY_LATE.of(r),
@@ -263,6 +263,13 @@ public final class CollectorPage {
     /** A number's cell: its text as given (formatted here, never from the export) and its value to sort by. */
     private static String num(Number value, String html) {
         return "<td class=\"num\" data-sort=\"" + value + "\">" + html + "</td>";
+    }
+
+    /** A customer row's overdue amount, and what it is as billed when the row is converted. */
+    private static String billedCell(Row r, String currency) {
+        BigDecimal overdue = WorklistTables.OVERDUE_AMOUNT.of(r);
+        return overdue == null ? moneyCell(null, currency)
+                : num(overdue, escape(InvoiceCurrency.shown(overdue, currency) + BilledAmounts.asBilled(r, true)));
     }
 
     private static String moneyCell(BigDecimal amount, String currency) {

@@ -182,7 +182,9 @@ public final class CollectorSummary {
                     // Currency codes, figures and words: nothing Markdown reads in a table cell.
                     .append(" | ").append(OnAccountCover.openShown(WorklistTables.OPEN_AMOUNT.of(r),
                             WorklistTables.ON_ACCOUNT_CREDIT.of(r), WorklistTables.NET_BALANCE.of(r), currency))
+                    .append(BilledAmounts.asBilled(r, false))
                     .append(" | ").append(InvoiceCurrency.shown(WorklistTables.OVERDUE_AMOUNT.of(r), currency))
+                    .append(BilledAmounts.asBilled(r, true))
                     .append(" | ").append(MarkdownText.escape(WorklistTables.OLDEST_BUCKET.of(r)))
                     .append(" (").append(days > 0 ? Reasons.days(days) : FinanceFormat.notYetDue(days)).append(") | ")
                     .append(Outlook.ofCustomer(days, WorklistTables.PROBABILITY_LATE.of(r),

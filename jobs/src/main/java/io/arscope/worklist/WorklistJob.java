@@ -175,8 +175,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         if (signers.file() != null) {
             read.put(signers.file(), (long) signers.size());
         }
+        // What each converted row is as billed: the figure its collector can quote to the customer.
+        Dataset<Row> billed = reporting.converts() ? BilledAmounts.ofInvoices(cut, day).localCheckpoint() : null;
         Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), paid, activity,
+                CollectionContext.openDisputes(ledger, day), paid, activity, billed,
                 byCollector, signers, o.config(), context.output(), source, read, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one, so
         // only the customers billed in the reporting currency alone, whose amounts are as billed, get drafts.
@@ -238,7 +240,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
             Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
             ScoreSource source, LocalDate day, Instant started) throws IOException {
         return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), null,
-                CollectorNames.NONE, config, output, source, Map.of(), day, started);
+                null, CollectorNames.NONE, config, output, source, Map.of(), day, started);
     }
 
     /**
@@ -248,13 +250,13 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * the manifest.
      */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity,
+            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity, Dataset<Row> billed,
             CollectorActivity byCollector, CollectorNames names, WorklistConfig config, String output,
             ScoreSource source, Map<String, Long> alsoRead, LocalDate day, Instant started) throws IOException {
         Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, activity,
                 config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
-        Dataset<Row> customers = lists.customers().localCheckpoint();
+        Dataset<Row> customers = BilledAmounts.onRows(lists.customers(), invoices, billed).localCheckpoint();
         long scored = scores.count();
         long listed = invoices.count();
         if (scored != listed) {

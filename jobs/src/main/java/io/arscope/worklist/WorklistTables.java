@@ -117,6 +117,13 @@ public final class WorklistTables {
     public static final Column<String> OLDEST_BUCKET = text("oldest_bucket");
     public static final Column<String> TOP_INVOICE_ID = text("top_invoice_id");
     public static final Column<LocalDate> OLDEST_DISPUTE_OPENED = date("oldest_dispute_opened");
+    /**
+     * What a row converted into the reporting currency is as billed ({@link BilledAmounts}): the one currency its
+     * invoices are billed in, and their open and overdue amounts in it; empty when nothing is converted.
+     */
+    public static final Column<String> BILLED_CURRENCY = text("billed_currency");
+    public static final Column<BigDecimal> BILLED_OPEN_AMOUNT = money("billed_open_amount");
+    public static final Column<BigDecimal> BILLED_OVERDUE_AMOUNT = money("billed_overdue_amount");
 
     /**
      * One row per collector, queue, customer and currency (amounts of two currencies are never summed), ranked
@@ -128,7 +135,8 @@ public final class WorklistTables {
             DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1,
             REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL,
             LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE,
-            PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF)
+            PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF, BILLED_CURRENCY, BILLED_OPEN_AMOUNT,
+            BILLED_OVERDUE_AMOUNT)
             .keyedBy(COLLECTOR, QUEUE, CUSTOMER_ID, CURRENCY);
 
     // worklist-backtest
