@@ -53,7 +53,7 @@ final class ItemCurrency {
         Column reason = concat(lit("currency is required for " + item + " (no invoice_id) of customer "),
                 col("customer_id"), when(col(CUSTOMER).isNotNull(),
                         concat(lit(", who is billed in several currencies: "), billedIn))
-                        .otherwise(concat(lit(", who has no invoice, while the invoices are in "),
+                        .otherwise(concat(lit(", who has no accepted invoice, while the accepted invoices are in "),
                                 when(col("ic_ledger_count").equalTo(0), lit("none"))
                                         .otherwise(col("ic_ledger_currencies")))));
         return ReferenceChecks.reject(mismatched, table, lit(RejectReason.CURRENCY_MISMATCH.name()), lit("currency"),

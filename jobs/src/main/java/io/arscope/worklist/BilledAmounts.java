@@ -90,7 +90,8 @@ final class BilledAmounts {
             return "";
         }
         String currency = WorklistTables.BILLED_CURRENCY.of(r);
-        BigDecimal amount = overdue ? WorklistTables.BILLED_OVERDUE_AMOUNT.of(r) : WorklistTables.BILLED_OPEN_AMOUNT.of(r);
+        BigDecimal amount = overdue ? WorklistTables.BILLED_OVERDUE_AMOUNT.of(r)
+                : WorklistTables.BILLED_OPEN_AMOUNT.of(r);
         return currency == null || amount == null ? ""
                 : " (" + io.arscope.risk.InvoiceCurrency.shown(amount, currency) + " as billed)";
     }

@@ -101,7 +101,8 @@ class ItemCurrencyIngestTest {
                 "payments.csv 6 currency MISSING_FIELD currency is required for an on-account payment (no invoice_id) "
                         + "of customer K2, who is billed in several currencies: EUR, GBP",
                 "payments.csv 8 currency MISSING_FIELD currency is required for an on-account payment (no invoice_id) "
-                        + "of customer K3, who has no invoice, while the invoices are in EUR, GBP, USD",
+                        + "of customer K3, who has no accepted invoice, while the accepted invoices are in EUR, GBP, "
+                        + "USD",
                 "payments.csv 9 currency BAD_VALUE currency 'EURO' is not a three-letter ISO 4217 code"),
                 rows("rejects", "source_file, line", "source_file", "line", "field", "reason_code", "reason"));
     }

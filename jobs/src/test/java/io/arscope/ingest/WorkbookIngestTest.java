@@ -99,7 +99,7 @@ class WorkbookIngestTest {
                 "ledger.xlsx [Payments],3,payments,P2,invoice_id,UNKNOWN_INVOICE,invoice_id I9 is in no input row,"
                         + "\"P2,C2,I9,2024-03-21,80\"",
                 "ledger.xlsx [Payments],5,payments,P4,amount,AMOUNT_OUT_OF_RANGE,\"amount '1E999999999' is beyond "
-                        + "999,999,999,999.99, the largest amount accepted\",\"P4,C2,I2,2024-03-22,1E999999999\""),
+                        + "999,999,999,999.99, the largest amount accepted (column Amount)\",\"P4,C2,I2,2024-03-22,1E999999999\""),
                 rejects);
         // A formula typed as a customer is text in the ledger, kept as written and flagged as not I2's customer.
         assertEquals("=cmd|' /C calc'!A0", TestSpark.session().read().parquet(dir.resolve("out/canonical/payments")
