@@ -49,7 +49,6 @@ public final class ReportingCurrency implements Serializable {
 
     private final String code;
     private final ExchangeRates rates;
-    private final boolean converts;
     /** The ledger's other currencies, converted into {@link #code}; none when nothing is. */
     private final List<String> convertedFrom;
 
@@ -67,7 +66,6 @@ public final class ReportingCurrency implements Serializable {
     private ReportingCurrency(String code, ExchangeRates rates, List<String> convertedFrom) {
         this.code = code;
         this.rates = rates;
-        this.converts = !convertedFrom.isEmpty();
         this.convertedFrom = List.copyOf(convertedFrom);
     }
 
@@ -238,7 +236,7 @@ public final class ReportingCurrency implements Serializable {
 
     /** Whether any amount is converted: false when the ledger is all in the reporting currency. */
     public boolean converts() {
-        return converts;
+        return !convertedFrom.isEmpty();
     }
 
     /**
@@ -246,7 +244,7 @@ public final class ReportingCurrency implements Serializable {
      * cent: the one place an amount is converted and rounded.
      */
     public BigDecimal convert(BigDecimal amount, String currency, LocalDate day) {
-        if (amount == null || !converts || currency.equals(code)) {
+        if (amount == null || !converts() || currency.equals(code)) {
             return amount;
         }
         BigDecimal rate = rates.on(currency, day).orElseThrow(() -> new IllegalStateException("no " + currency
@@ -272,7 +270,7 @@ public final class ReportingCurrency implements Serializable {
 
     /** {@link #convert(BigDecimal, String, LocalDate)} as a Spark expression. */
     public Column convert(Column amount, Column currency, Column day) {
-        if (!converts) {
+        if (!converts()) {
             return amount;
         }
         UDF3<BigDecimal, String, Object, BigDecimal> f = (a, c, d) -> convert(a, c,
@@ -283,7 +281,7 @@ public final class ReportingCurrency implements Serializable {
 
     /** The ledger with every amount converted at the rate of its own date: the flows (sales, cash, credits). */
     public ReceivablesLedger flows(ReceivablesLedger ledger) {
-        if (!converts) {
+        if (!converts()) {
             return ledger;
         }
         Dataset<Row> invoices = ledger.invoices().withColumn("amount",
@@ -302,7 +300,7 @@ public final class ReportingCurrency implements Serializable {
      * adds up to its total converted once, so that its open amount is the {@link #balance} of that date.
      */
     public ReceivablesLedger valuedAt(ReceivablesLedger ledger, LocalDate day) {
-        if (!converts) {
+        if (!converts()) {
             return ledger;
         }
         Column rateDay = lit(day);
