@@ -27,7 +27,7 @@ public final class PaidInvoices {
      * Invoices paid in full on or before {@code asOf}, as known at the end of that day: {@code customer_id},
      * {@code settled_on} (the day its reductions first reached its amount) and {@code days_late} ({@code settled_on}
      * less its due date; negative when paid early). Paid means a payment is among the reductions of that day; one
-     * closed by a credit memo or a write-off was not paid.
+     * closed by a credit memo or a write-off was not paid ({@link #settled} has those too).
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, LocalDate asOf) {
         return of(InvoiceHistory.of(ledger.asOf(asOf), List.of()));
@@ -38,15 +38,28 @@ public final class PaidInvoices {
      * already cut at the as-of day: for a job that holds that history for other figures too.
      */
     public static Dataset<Row> of(Dataset<Row> history) {
+        return settled(history).filter(col(PAID)).drop(PAID);
+    }
+
+    /** On {@link #settled}: whether a payment settled the invoice, rather than a credit memo or a write-off. */
+    public static final String PAID = "paid";
+
+    /**
+     * Invoices settled in full, by whatever reduced them, in the history of a ledger already cut at the as-of day:
+     * {@code customer_id}, {@code settled_on}, {@code days_late} (as {@link #of}) and {@link #PAID}. Those not paid
+     * are the ones closed by a credit memo or a write-off instead: what "paid after being as late" leaves out.
+     */
+    public static Dataset<Row> settled(Dataset<Row> history) {
         Column events = col(InvoiceHistory.EVENTS);
         Column settledOn = array_min(transform(filter(events,
                         e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))),
                 e -> e.getField("date")));
         return history.filter(col("amount").gt(0))
                 .withColumn("settled_on", settledOn)
-                .filter(exists(events, e -> e.getField("date").equalTo(col("settled_on"))
-                        .and(e.getField("kind").equalTo("payment"))))
+                .filter(col("settled_on").isNotNull())
                 .select(col("customer_id"), col("settled_on"),
-                        datediff(col("settled_on"), col("due_date")).as("days_late"));
+                        datediff(col("settled_on"), col("due_date")).as("days_late"),
+                        exists(events, e -> e.getField("date").equalTo(col("settled_on"))
+                                .and(e.getField("kind").equalTo("payment"))).as(PAID));
     }
 }

@@ -145,7 +145,8 @@ public final class CollectorPage {
                         : FinanceFormat.daysPastDue(days)))
                 .append(td(Outlook.ofCustomer(days, WorklistTables.PROBABILITY_LATE.of(r),
                         WorklistTables.EXPECTED_DAYS_TO_PAY.of(r), WorklistTables.DAYS_TO_PAY_BASIS.of(r),
-                        WorklistTables.DAYS_TO_PAY_INVOICES.of(r), WorklistTables.OPEN_INVOICES.of(r))))
+                        WorklistTables.DAYS_TO_PAY_INVOICES.of(r), WorklistTables.DAYS_TO_PAY_CLOSED_UNPAID.of(r),
+                        WorklistTables.OPEN_INVOICES.of(r))))
                 .append(moneyCell(WorklistTables.PRIORITY_VALUE.of(r), currency));
         if (disputes) {
             row.append(td(date(WorklistTables.OLDEST_DISPUTE_OPENED.of(r))));
@@ -175,7 +176,8 @@ public final class CollectorPage {
                     .append(num(days, days > 0 ? String.valueOf(days) : FinanceFormat.notYetDue(days)))
                     .append(td(Outlook.of(days, WorklistTables.PROBABILITY_LATE.of(i),
                             WorklistTables.EXPECTED_DAYS_TO_PAY.of(i), WorklistTables.DAYS_TO_PAY_BASIS.of(i),
-                            WorklistTables.DAYS_TO_PAY_INVOICES.of(i))))
+                            WorklistTables.DAYS_TO_PAY_INVOICES.of(i),
+                            WorklistTables.DAYS_TO_PAY_CLOSED_UNPAID.of(i))))
                     // The customer's priority counts only the invoices with an action today: a large figure beside
                     // "No action yet" read as the call's reason.
                     .append(DunningStrategy.NO_ACTION.equals(WorklistTables.ACTION_CODE.of(i))

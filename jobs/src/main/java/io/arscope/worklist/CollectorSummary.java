@@ -189,7 +189,8 @@ public final class CollectorSummary {
                     .append(" (").append(days > 0 ? Reasons.days(days) : FinanceFormat.notYetDue(days)).append(") | ")
                     .append(Outlook.ofCustomer(days, WorklistTables.PROBABILITY_LATE.of(r),
                             WorklistTables.EXPECTED_DAYS_TO_PAY.of(r), WorklistTables.DAYS_TO_PAY_BASIS.of(r),
-                            WorklistTables.DAYS_TO_PAY_INVOICES.of(r), WorklistTables.OPEN_INVOICES.of(r))).append(" | ")
+                            WorklistTables.DAYS_TO_PAY_INVOICES.of(r), WorklistTables.DAYS_TO_PAY_CLOSED_UNPAID.of(r),
+                        WorklistTables.OPEN_INVOICES.of(r))).append(" | ")
                     .append(disputes ? WorklistTables.OLDEST_DISPUTE_OPENED.of(r) + " | " : "")
                     .append(MarkdownText.escape(WorklistTables.NEXT_ACTION.of(r))).append(" | ")
                     .append(MarkdownText.escape(String.join("; ", why))).append(" |\n");

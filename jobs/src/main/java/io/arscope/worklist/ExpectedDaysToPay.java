@@ -1,11 +1,13 @@
 package io.arscope.worklist;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -38,7 +40,9 @@ import io.arscope.ledger.ReceivablesLedger;
  * least {@link #MIN_CUSTOMER_INVOICES} ({@link #CUSTOMER}), over every customer's otherwise ({@link #PORTFOLIO}),
  * and null when no invoice in the history was paid after being as late ({@link #NO_HISTORY}). For an even count
  * the median is halfway between the two middle values, rounded up to a whole day. Invoices still open, written
- * off or credited are not among them: the figure is about the invoices that did get paid, as its words say.
+ * off or credited are not among them: the figure is about the invoices that did get paid, as its words say. So
+ * that it is not read as a promise, {@link #CLOSED_UNPAID} counts, on the same basis, the invoices as late that
+ * were closed by a write-off or a credit memo instead of a payment.
  */
 public final class ExpectedDaysToPay {
 
@@ -58,52 +62,66 @@ public final class ExpectedDaysToPay {
     public static final String DAYS = "expected_days_to_pay";
     public static final String BASIS = "days_to_pay_basis";
     public static final String INVOICES = "days_to_pay_invoices";
+    /**
+     * Output column: how many invoices as late, on the same basis as {@link #INVOICES} (the customer's own or every
+     * customer's), were closed by a write-off or a credit memo instead of being paid; null for the model.
+     */
+    public static final String CLOSED_UNPAID = "days_to_pay_closed_unpaid";
 
-    /** The columns of the paid history {@link #of} reads. */
-    public static final StructType PAID_INVOICES = DataTypes.createStructType(List.of(
+    /** The columns of the settled history {@link #of} reads. */
+    public static final StructType SETTLED_INVOICES = DataTypes.createStructType(List.of(
             DataTypes.createStructField("customer_id", DataTypes.StringType, false),
-            DataTypes.createStructField("days_late", DataTypes.IntegerType, false)));
+            DataTypes.createStructField("days_late", DataTypes.IntegerType, false),
+            DataTypes.createStructField(PaidInvoices.PAID, DataTypes.BooleanType, false)));
 
     private ExpectedDaysToPay() {
     }
 
     /**
-     * Invoices paid in full on or before {@code asOf} ({@link PaidInvoices}): {@code customer_id} and
-     * {@code days_late}.
+     * Invoices settled in full on or before {@code asOf} ({@link PaidInvoices#settled}): {@code customer_id},
+     * {@code days_late} and whether a payment settled them.
      */
-    public static Dataset<Row> paidInvoices(ReceivablesLedger ledger, LocalDate asOf) {
-        return PaidInvoices.of(ledger, asOf).select(col("customer_id"), col("days_late"));
+    public static Dataset<Row> settledInvoices(ReceivablesLedger ledger, LocalDate asOf) {
+        return settledInvoices(InvoiceHistory.of(ledger.asOf(asOf), List.of()));
     }
 
-    /** As {@link #paidInvoices(ReceivablesLedger, LocalDate)}, from the cut ledger's {@link InvoiceHistory}. */
-    public static Dataset<Row> paidInvoices(Dataset<Row> history) {
-        return PaidInvoices.of(history).select(col("customer_id"), col("days_late"));
+    /** As {@link #settledInvoices(ReceivablesLedger, LocalDate)}, from the cut ledger's {@link InvoiceHistory}. */
+    public static Dataset<Row> settledInvoices(Dataset<Row> history) {
+        return PaidInvoices.settled(history).select(col("customer_id"), col("days_late"), col(PaidInvoices.PAID));
     }
 
     /**
      * @param open open invoices with {@code invoice_id}, {@code customer_id}, {@code days_past_due} and
      *             {@code expected_days_late} (as the scores have them)
-     * @param paid {@link #PAID_INVOICES}, from {@link #paidInvoices}
+     * @param settled {@link #SETTLED_INVOICES}, from {@link #settledInvoices}
      * @return one row per open invoice: {@code invoice_id}, {@link #DAYS} (int), {@link #BASIS}, {@link #INVOICES}
-     *         (int)
+     *         (int), {@link #CLOSED_UNPAID} (int)
      */
-    public static Dataset<Row> of(Dataset<Row> open, Dataset<Row> paid) {
+    public static Dataset<Row> of(Dataset<Row> open, Dataset<Row> settled) {
         Dataset<Row> late = open.filter(col("days_past_due").gt(0));
-        // The portfolio's histogram is summed from the customers' so that the paid history, a pass over every
+        // The portfolio's histograms are summed from the customers' so that the settled history, a pass over every
         // invoice's events, is read once.
-        Dataset<Row> byCustomer = paid.groupBy(col("customer_id").as("h_k"), col("days_late"))
-                .agg(count(lit(1)).as("n")).localCheckpoint();
-        Dataset<Row> own = medians(late.select(col("customer_id").as("k"), col("days_past_due").as("d")).distinct(),
-                byCustomer, true);
-        Dataset<Row> all = medians(late.select(col("days_past_due").as("d")).distinct(),
-                byCustomer.groupBy(col("days_late")).agg(sum("n").as("n")), false);
+        Dataset<Row> byCustomer = settled.groupBy(col("customer_id").as("h_k"), col("days_late"),
+                        col(PaidInvoices.PAID)).agg(count(lit(1)).as("n")).localCheckpoint();
+        Dataset<Row> paid = byCustomer.filter(col(PaidInvoices.PAID));
+        Dataset<Row> unpaid = byCustomer.filter(not(col(PaidInvoices.PAID)));
+        Dataset<Row> customerDays = late.select(col("customer_id").as("k"), col("days_past_due").as("d")).distinct();
+        Dataset<Row> days = late.select(col("days_past_due").as("d")).distinct();
+        Dataset<Row> own = medians(customerDays, paid, true);
+        Dataset<Row> ownUnpaid = asLate(customerDays, unpaid, true);
+        Dataset<Row> all = medians(days, paid.groupBy(col("days_late")).agg(sum("n").as("n")), false);
+        Dataset<Row> allUnpaid = asLate(days, unpaid.groupBy(col("days_late")).agg(sum("n").as("n")), false);
         Column customerBasis = col("own_invoices").geq(MIN_CUSTOMER_INVOICES);
         Column notYetLate = col("days_past_due").leq(0);
         Column model = round(col("expected_days_late")).cast(DataTypes.IntegerType).minus(col("days_past_due"));
+        Column ownKey = col("customer_id").equalTo(col("own_k")).and(col("days_past_due").equalTo(col("own_d")));
+        Column unpaidKey = col("customer_id").equalTo(col("own_unpaid_k"))
+                .and(col("days_past_due").equalTo(col("own_unpaid_d")));
         return open
-                .join(own, col("customer_id").equalTo(col("own_k")).and(col("days_past_due").equalTo(col("own_d"))),
-                        "left")
+                .join(own, ownKey, "left")
+                .join(ownUnpaid, unpaidKey, "left")
                 .join(all, col("days_past_due").equalTo(col("all_d")), "left")
+                .join(allUnpaid, col("days_past_due").equalTo(col("all_unpaid_d")), "left")
                 .select(col("invoice_id"),
                         when(notYetLate, when(model.geq(0), model))
                                 .when(customerBasis, col("own_days")).otherwise(col("all_days"))
@@ -112,7 +130,20 @@ public final class ExpectedDaysToPay {
                                 .when(col("all_invoices").isNotNull(), lit(PORTFOLIO)).otherwise(lit(NO_HISTORY))
                                 .as(BASIS),
                         when(notYetLate, lit(null)).when(customerBasis, col("own_invoices"))
-                                .otherwise(col("all_invoices")).cast(DataTypes.IntegerType).as(INVOICES));
+                                .otherwise(col("all_invoices")).cast(DataTypes.IntegerType).as(INVOICES),
+                        when(notYetLate, lit(null)).when(customerBasis, coalesce(col("own_unpaid"), lit(0)))
+                                .otherwise(coalesce(col("all_unpaid"), lit(0))).cast(DataTypes.IntegerType)
+                                .as(CLOSED_UNPAID));
+    }
+
+    /**
+     * For each day count {@code d} (and key {@code k}, per customer), how many invoices of a histogram of days late
+     * ({@code n} invoices each) were still open {@code d} days after their due date ({@code days_late > d}).
+     */
+    private static Dataset<Row> asLate(Dataset<Row> days, Dataset<Row> histogram, boolean perCustomer) {
+        String p = perCustomer ? "own_unpaid_" : "all_unpaid_";
+        return days.join(histogram, asLateAs(perCustomer)).groupBy(key(perCustomer)).agg(sum("n").as("n"))
+                .select(named(perCustomer, p, col("n").as(p.substring(0, p.length() - 1))));
     }
 
     /**
@@ -122,30 +153,41 @@ public final class ExpectedDaysToPay {
      */
     private static Dataset<Row> medians(Dataset<Row> days, Dataset<Row> histogram, boolean perCustomer) {
         String p = perCustomer ? "own_" : "all_";
-        Column match = col("days_late").gt(col("d"));
-        if (perCustomer) {
-            match = col("k").equalTo(col("h_k")).and(match);
-        }
-        List<Column> key = perCustomer ? List.of(col("k"), col("d")) : List.of(col("d"));
-        WindowSpec group = Window.partitionBy(key.toArray(Column[]::new));
+        WindowSpec group = Window.partitionBy(key(perCustomer));
         Column total = sum("n").over(group);
         Column running = sum("n").over(group.orderBy(col("days_late"))
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
-        Dataset<Row> ranked = days.join(histogram, match).withColumn("total", total).withColumn("running", running);
+        Dataset<Row> ranked = days.join(histogram, asLateAs(perCustomer)).withColumn("total", total)
+                .withColumn("running", running);
         Column lowRank = floor(col("total").plus(1).divide(2));
         Column highRank = floor(col("total").divide(2)).plus(1);
         Column low = min(when(col("running").geq(lowRank), col("days_late")));
         Column high = min(when(col("running").geq(highRank), col("days_late")));
-        Dataset<Row> grouped = ranked.groupBy(key.toArray(Column[]::new))
+        Dataset<Row> grouped = ranked.groupBy(key(perCustomer))
                 .agg(first("total").as("total"), low.as("low"), high.as("high"));
         Column median = floor(col("low").plus(col("high")).plus(1).divide(2)).minus(col("d"));
+        return grouped.select(named(perCustomer, p, col("total").cast(DataTypes.IntegerType).as(p + "invoices"),
+                median.cast(DataTypes.IntegerType).as(p + "days")));
+    }
+
+    /** A histogram's invoices still open {@code d} days after their due date, of the same customer when per customer. */
+    private static Column asLateAs(boolean perCustomer) {
+        Column later = col("days_late").gt(col("d"));
+        return perCustomer ? col("k").equalTo(col("h_k")).and(later) : later;
+    }
+
+    private static Column[] key(boolean perCustomer) {
+        return perCustomer ? new Column[] {col("k"), col("d")} : new Column[] {col("d")};
+    }
+
+    /** The key columns under the prefix {@code p}, then {@code figures}. */
+    private static Column[] named(boolean perCustomer, String p, Column... figures) {
         List<Column> out = new ArrayList<>();
         if (perCustomer) {
             out.add(col("k").as(p + "k"));
         }
         out.add(col("d").as(p + "d"));
-        out.add(col("total").cast(DataTypes.IntegerType).as(p + "invoices"));
-        out.add(median.cast(DataTypes.IntegerType).as(p + "days"));
-        return grouped.select(out.toArray(Column[]::new));
+        out.addAll(List.of(figures));
+        return out.toArray(Column[]::new);
     }
 }

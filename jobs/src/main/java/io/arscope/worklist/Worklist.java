@@ -79,7 +79,7 @@ public final class Worklist {
             WorklistTables.COVERED_BY_CREDIT,
             WorklistTables.DAYS_PAST_DUE, WorklistTables.AGING_BUCKET, WorklistTables.PROBABILITY_LATE,
             WorklistTables.EXPECTED_DAYS_LATE, WorklistTables.EXPECTED_DAYS_TO_PAY, WorklistTables.DAYS_TO_PAY_BASIS,
-            WorklistTables.DAYS_TO_PAY_INVOICES, WorklistTables.RISK_BAND,
+            WorklistTables.DAYS_TO_PAY_INVOICES, WorklistTables.DAYS_TO_PAY_CLOSED_UNPAID, WorklistTables.RISK_BAND,
             WorklistTables.PRIORITY_VALUE, WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION,
             WorklistTables.ACTION_SEVERITY, WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON,
             WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
@@ -121,11 +121,11 @@ public final class Worklist {
      * @param scores       open invoices as {@code RiskScoring} scores them
      * @param customers    {@link CollectionContext#customers}
      * @param openDisputes {@link CollectionContext#openDisputes}
-     * @param paidInvoices {@link ExpectedDaysToPay#paidInvoices}, the history the days still to pay come from
+     * @param settledInvoices {@link ExpectedDaysToPay#settledInvoices}, the history the days still to pay come from
      */
     public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
-            Dataset<Row> paidInvoices, WorklistConfig config) {
-        return build(scores, customers, openDisputes, paidInvoices, CustomerActivity.none(scores.sparkSession()),
+            Dataset<Row> settledInvoices, WorklistConfig config) {
+        return build(scores, customers, openDisputes, settledInvoices, CustomerActivity.none(scores.sparkSession()),
                 config);
     }
 
@@ -133,14 +133,14 @@ public final class Worklist {
      * @param activity {@link CustomerActivity#of}: the customers' last contact, promise and plan instalment
      */
     static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
-            Dataset<Row> paidInvoices, Dataset<Row> activity, WorklistConfig config) {
+            Dataset<Row> settledInvoices, Dataset<Row> activity, WorklistConfig config) {
         Dataset<Row> joined = OnAccountCover.of(scores
                 .join(customers.withColumnRenamed("customer_id", "ctx_customer"),
                         col("customer_id").equalTo(col("ctx_customer")), "left")
                 .join(activity, col("customer_id").equalTo(col("activity_customer")), "left")
                 .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
                         col("invoice_id").equalTo(col("disputed_invoice")), "left")
-                .join(ExpectedDaysToPay.of(scores, paidInvoices).withColumnRenamed("invoice_id", "to_pay_invoice"),
+                .join(ExpectedDaysToPay.of(scores, settledInvoices).withColumnRenamed("invoice_id", "to_pay_invoice"),
                         col("invoice_id").equalTo(col("to_pay_invoice")), "left"),
                 col("disputed_invoice").isNotNull());
         List<String> bucketLabels = config.buckets().labels();
@@ -248,6 +248,7 @@ public final class Worklist {
                 .set(WorklistTables.EXPECTED_DAYS_TO_PAY, r.getAs(ExpectedDaysToPay.DAYS))
                 .set(WorklistTables.DAYS_TO_PAY_BASIS, r.getAs(ExpectedDaysToPay.BASIS))
                 .set(WorklistTables.DAYS_TO_PAY_INVOICES, r.getAs(ExpectedDaysToPay.INVOICES))
+                .set(WorklistTables.DAYS_TO_PAY_CLOSED_UNPAID, r.getAs(ExpectedDaysToPay.CLOSED_UNPAID))
                 .set(WorklistTables.RISK_BAND, band).set(WorklistTables.PRIORITY_VALUE, priority).set(WorklistTables.ACTION_CODE, code)
                 .set(WorklistTables.NEXT_ACTION, action + CustomerActivity.actionNote(r, ScoreTables.CURRENCY.of(r),
                         asOf))
@@ -312,7 +313,7 @@ public final class Worklist {
                                 .as("expected_days_late"),
                         // Of the most overdue invoice, the largest first where several are as overdue.
                         max(struct(col("days_past_due"), open, col("expected_days_to_pay"), col("days_to_pay_basis"),
-                                col("days_to_pay_invoices"))).as("most_overdue"),
+                                col("days_to_pay_invoices"), col("days_to_pay_closed_unpaid"))).as("most_overdue"),
                         // Only what today's action is about: an invoice waiting for its due date, or covered by
                         // credit, would otherwise lift a customer whose call is about a smaller one.
                         sum(when(ACTS_TODAY, col("priority_value")).otherwise(lit(BigDecimal.ZERO))).cast(MONEY)
@@ -365,7 +366,9 @@ public final class Worklist {
                         col("probability_late"), col("expected_days_late"),
                         col("most_overdue.expected_days_to_pay").as("expected_days_to_pay"),
                         col("most_overdue.days_to_pay_basis").as("days_to_pay_basis"),
-                        col("most_overdue.days_to_pay_invoices").as("days_to_pay_invoices"), col("priority_value"),
+                        col("most_overdue.days_to_pay_invoices").as("days_to_pay_invoices"),
+                        col("most_overdue.days_to_pay_closed_unpaid").as("days_to_pay_closed_unpaid"),
+                        col("priority_value"),
                         col("action.action_code").as("action_code"), col("action.next_action").as("next_action"),
                         col("top_invoice_id"), col("reason_1"), col("reason_2"), col("reason_3"),
                         col("oldest_dispute_opened"), col("last_payment_date")));

@@ -164,8 +164,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // Whether an invoice was paid in full is judged on its amounts as converted when they are: a sum of
         // payments converted one by one can miss the invoice's converted amount by a cent. In one currency the
         // collectors' figures have already built the same history.
-        Dataset<Row> paid = reporting.converts() ? ExpectedDaysToPay.paidInvoices(ledger, day)
-                : ExpectedDaysToPay.paidInvoices(byCollector.invoiceHistory());
+        Dataset<Row> paid = reporting.converts() ? ExpectedDaysToPay.settledInvoices(ledger, day)
+                : ExpectedDaysToPay.settledInvoices(byCollector.invoiceHistory());
         Map<String, Long> read = new java.util.TreeMap<>(LedgerRows.of(o.input(), all, LedgerRows.RATES_AND_ACTIVITY));
         if (o.alerts() != null) {
             String alerts = AlertsTables.ALERTS.path(o.alerts());
@@ -237,9 +237,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * invoice is listed, and writes the manifest.
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, WorklistConfig config, String output,
+            Dataset<Row> openDisputes, Dataset<Row> settledInvoices, WorklistConfig config, String output,
             ScoreSource source, LocalDate day, Instant started) throws IOException {
-        return write(spark, scores, customerContext, openDisputes, paidInvoices, CustomerActivity.none(spark), null,
+        return write(spark, scores, customerContext, openDisputes, settledInvoices, CustomerActivity.none(spark), null,
                 null, CollectorNames.NONE, config, output, source, Map.of(), day, started);
     }
 
@@ -250,10 +250,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * the manifest.
      */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> paidInvoices, Dataset<Row> activity, Dataset<Row> billed,
+            Dataset<Row> openDisputes, Dataset<Row> settledInvoices, Dataset<Row> activity, Dataset<Row> billed,
             CollectorActivity byCollector, CollectorNames names, WorklistConfig config, String output,
             ScoreSource source, Map<String, Long> alsoRead, LocalDate day, Instant started) throws IOException {
-        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, paidInvoices, activity,
+        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, settledInvoices, activity,
                 config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = BilledAmounts.onRows(lists.customers(), invoices, billed).localCheckpoint();
@@ -369,7 +369,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // Amounts as stored: the backtest ranks, it shows no amount.
         Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.paidInvoices(ledger, day), config)
+                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.settledInvoices(ledger, day), config)
                 .invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));
         Dataset<Row> after = WorklistBacktest.outcomes(ledger, day, horizonDays).withColumnRenamed("invoice_id", "o_id");

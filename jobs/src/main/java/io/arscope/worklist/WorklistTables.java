@@ -63,6 +63,8 @@ public final class WorklistTables {
     public static final Column<String> DAYS_TO_PAY_BASIS = text(ExpectedDaysToPay.BASIS).required();
     /** How many paid invoices {@link #EXPECTED_DAYS_TO_PAY} is the median of; null when it is the model's. */
     public static final Column<Integer> DAYS_TO_PAY_INVOICES = integer(ExpectedDaysToPay.INVOICES);
+    /** How many invoices as late, on the same basis, were written off or credited instead; null for the model. */
+    public static final Column<Integer> DAYS_TO_PAY_CLOSED_UNPAID = integer(ExpectedDaysToPay.CLOSED_UNPAID);
     public static final Column<String> RISK_BAND = text("risk_band").required();
     public static final Column<BigDecimal> PRIORITY_VALUE = money("priority_value").required();
     public static final Column<String> ACTION_CODE = text("action_code").required();
@@ -101,7 +103,8 @@ public final class WorklistTables {
     public static final OutputTable INVOICES = OutputTable.of("worklist-invoices", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, INVOICE_RANK, CUSTOMER_ID, CUSTOMER_NAME, INVOICE_ID, INVOICE_DATE, DUE_DATE,
             CURRENCY, AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
-            EXPECTED_DAYS_TO_PAY, DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, RISK_BAND, PRIORITY_VALUE, ACTION_CODE,
+            EXPECTED_DAYS_TO_PAY, DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, DAYS_TO_PAY_CLOSED_UNPAID, RISK_BAND,
+            PRIORITY_VALUE, ACTION_CODE,
             NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON, LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3,
             LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS,
             PROMISE_DATE, PROMISE_AMOUNT, PROMISED_BY, PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS,
@@ -132,7 +135,8 @@ public final class WorklistTables {
     public static final OutputTable CUSTOMERS = OutputTable.of("worklist-customers", AS_OF, COLLECTOR, QUEUE,
             CUSTOMER_RANK, IN_TODAY, CUSTOMER_ID, CUSTOMER_NAME, CURRENCY, OPEN_INVOICES, OPEN_AMOUNT, OVERDUE_AMOUNT,
             ON_ACCOUNT_CREDIT, NET_BALANCE, MAX_DAYS_PAST_DUE, OLDEST_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE, EXPECTED_DAYS_TO_PAY,
-            DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION, TOP_INVOICE_ID, REASON_1,
+            DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, DAYS_TO_PAY_CLOSED_UNPAID, PRIORITY_VALUE, ACTION_CODE, NEXT_ACTION,
+            TOP_INVOICE_ID, REASON_1,
             REASON_2, REASON_3, OLDEST_DISPUTE_OPENED, LAST_PAYMENT_DATE, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL,
             LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS, PROMISE_DATE, PROMISE_AMOUNT, PLAN_INSTALMENT_DUE,
             PLAN_INSTALMENT_STATUS, PLAN_INSTALMENT_AMOUNT, COOLING_OFF, BILLED_CURRENCY, BILLED_OPEN_AMOUNT,

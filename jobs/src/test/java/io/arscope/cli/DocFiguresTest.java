@@ -42,9 +42,13 @@ class DocFiguresTest {
     /** A figure a doc quotes, and the same text computed from the output it describes. */
     /** Outlooks of late invoices on the sample's pages: on the customer's own history, and on all customers'. */
     private static final String OWN_HISTORY = "15 days late; payment expected in 27 days (median of 9 invoices of its "
-            + "own paid after being as late)";
+            + "own paid after being as late; 1 other as late was written off or credited instead)";
     private static final String ALL_CUSTOMERS = "90 days late; payment expected in 14 days (median of 11 invoices of "
-            + "all customers paid after being as late)";
+            + "all customers paid after being as late; 16 others as late were written off or credited instead)";
+    /** An invoice at an age where more were written off or credited than paid. */
+    private static final String WRITE_OFFS_OUTNUMBER = "138 days late; payment expected in 53 days (median of 2 "
+            + "invoices of all customers paid after being as late; 7 others as late were written off or credited "
+            + "instead)";
 
     private record Quote(String doc, String quoted, Supplier<String> computed) {
     }
@@ -101,6 +105,8 @@ class DocFiguresTest {
                         () -> "\"" + onAPage(OWN_HISTORY) + "\"."),
                 new Quote(worklists, "\"%s\" when".formatted(ALL_CUSTOMERS),
                         () -> "\"" + onAPage(ALL_CUSTOMERS) + "\" when"),
+                new Quote(worklists, "\"%s\";".formatted(WRITE_OFFS_OUTNUMBER),
+                        () -> "\"" + onAPage(WRITE_OFFS_OUTNUMBER) + "\";"),
                 new Quote(worklists, "\"88% risk of paying late; payment expected in 24 days\"",
                         () -> "\"" + onAPage("88% risk of paying late; payment expected in 24 days") + "\""),
                 new Quote(worklists, CUSTOMER_NOT_LATE, () -> "\"" + onAPage(CUSTOMER_NOT_LATE.substring(1,

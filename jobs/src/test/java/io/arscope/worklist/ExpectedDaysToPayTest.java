@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arscope.ledger.PaidInvoices;
 import io.arscope.ledger.ReceivablesLedger;
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
@@ -69,16 +70,19 @@ class ExpectedDaysToPayTest {
                 .payment("B1", "B", "2025-03-07", "100").payment("B2", "B", "2025-03-22", "100")
                 .payment("B3", "B", "2025-04-11", "100")
                 .write(spark, dir);
-        paid = ExpectedDaysToPay.paidInvoices(ReceivablesLedger.read(spark, dir.resolve("canonical").toString()),
+        paid = ExpectedDaysToPay.settledInvoices(ReceivablesLedger.read(spark, dir.resolve("canonical").toString()),
                 AS_OF).localCheckpoint();
     }
 
+    /** A10 was settled by its credit memo 33 days late (5 March), A9 by its write-off 90 days late (1 May). */
     @Test
-    void thePaidHistoryIsWhatWasPaidInFullByTheAsOfDay() {
-        assertEquals(List.of("A -6", "A 5", "A 12", "A 20", "A 25", "A 31", "A 40", "A 45", "A 60", "B 35", "B 50",
-                        "B 70"),
+    void theSettledHistoryIsWhatWasPaidOrClosedInFullByTheAsOfDay() {
+        assertEquals(List.of("A -6 paid", "A 5 paid", "A 12 paid", "A 20 paid", "A 25 paid", "A 31 paid",
+                        "A 33 closed", "A 40 paid", "A 45 paid", "A 60 paid", "A 90 closed", "B 35 paid", "B 50 paid",
+                        "B 70 paid"),
                 paid.orderBy("customer_id", "days_late").collectAsList().stream()
-                        .map(r -> r.getAs("customer_id") + " " + r.getAs("days_late")).toList());
+                        .map(r -> r.getAs("customer_id") + " " + r.getAs("days_late") + " "
+                                + (r.<Boolean>getAs(PaidInvoices.PAID) ? "paid" : "closed")).toList());
     }
 
     /**
@@ -88,6 +92,9 @@ class ExpectedDaysToPayTest {
      * portfolio 6 (35, 40, 45, 50, 60, 70): 1, 6, 11, 16, 26, 36, median 13.5, rounded up to 14. OB2, 70 days late:
      * nobody was paid after 70 days. Not yet late: OA3, due in 5 days, expected 3.4 days late: 5 + 3 = 8; OA4, due
      * today, expected 2 days early: that day is past, null.
+     *
+     * <p>Closed unpaid as late, on the same basis: OA1, A's own over 10 days: A10 (33) and A9 (90), 2; OA2, all
+     * over 30: the same 2; OB1, all over 34: A9, 1; OB2, all over 70: A9, 1, beside no paid one.
      */
     @Test
     void aLateInvoiceGetsTheMedianOfTheInvoicesPaidAfterBeingAsLate() {
@@ -99,11 +106,12 @@ class ExpectedDaysToPayTest {
                 RowFactory.create("OA4", "A", 0, -2.0),
                 RowFactory.create("OB1", "B", 34, 20.0),
                 RowFactory.create("OB2", "B", 70, 20.0)), OPEN);
-        assertEquals(List.of("OA1 21 customer 7", "OA2 15 portfolio 7", "OA3 8 model null", "OA4 null model null",
-                        "OB1 14 portfolio 6", "OB2 null no_history null"),
+        assertEquals(List.of("OA1 21 customer 7 2", "OA2 15 portfolio 7 2", "OA3 8 model null null",
+                        "OA4 null model null null", "OB1 14 portfolio 6 1", "OB2 null no_history null 1"),
                 ExpectedDaysToPay.of(open, paid).orderBy("invoice_id").collectAsList().stream()
                         .map(r -> r.getAs("invoice_id") + " " + r.getAs(ExpectedDaysToPay.DAYS) + " "
-                                + r.getAs(ExpectedDaysToPay.BASIS) + " " + r.getAs(ExpectedDaysToPay.INVOICES))
+                                + r.getAs(ExpectedDaysToPay.BASIS) + " " + r.getAs(ExpectedDaysToPay.INVOICES) + " "
+                                + r.getAs(ExpectedDaysToPay.CLOSED_UNPAID))
                         .toList());
     }
 }

@@ -67,9 +67,9 @@ final class HandMadeWorklist {
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
                         WorklistTest.DISPUTES),
-                spark.createDataFrame(List.of(RowFactory.create("C1", 35), RowFactory.create("C1", 40),
-                        RowFactory.create("C1", 45), RowFactory.create("C1", 50), RowFactory.create("C1", 60)),
-                        ExpectedDaysToPay.PAID_INVOICES),
+                spark.createDataFrame(List.of(RowFactory.create("C1", 35, true), RowFactory.create("C1", 40, true),
+                        RowFactory.create("C1", 45, true), RowFactory.create("C1", 50, true), RowFactory.create("C1", 60, true)),
+                        ExpectedDaysToPay.SETTLED_INVOICES),
                 CONFIG, out.toString(), new WorklistJob.ScoreSource("in", null, "model", "sha", null, null),
                 WorklistTest.AS_OF, Instant.now());
     }

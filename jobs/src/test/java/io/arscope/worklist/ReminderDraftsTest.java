@@ -88,7 +88,7 @@ class ReminderDraftsTest {
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES),
-                spark.createDataFrame(List.<Row>of(), ExpectedDaysToPay.PAID_INVOICES), CONFIG);
+                spark.createDataFrame(List.<Row>of(), ExpectedDaysToPay.SETTLED_INVOICES), CONFIG);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> rows = lists.customers().localCheckpoint();
         plain = dir.resolve("plain");
@@ -350,7 +350,7 @@ class ReminderDraftsTest {
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
                 spark.createDataFrame(List.<Row>of(), WorklistTest.DISPUTES),
-                spark.createDataFrame(List.<Row>of(), ExpectedDaysToPay.PAID_INVOICES), CONFIG);
+                spark.createDataFrame(List.<Row>of(), ExpectedDaysToPay.SETTLED_INVOICES), CONFIG);
         Dataset<Row> rows = lists.customers().localCheckpoint();
         assertEquals(List.of("C7: Call and send a final notice; hold further credit; check before escalating: it paid "
                 + "on 2025-03-25 (6 days ago)",

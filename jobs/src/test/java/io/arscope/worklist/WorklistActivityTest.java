@@ -280,6 +280,6 @@ class WorklistActivityTest {
 
     /** No invoice paid before: the days still to pay rest on no history, which these tests do not look at. */
     private static Dataset<Row> noPaidHistory() {
-        return TestSpark.session().createDataFrame(List.<Row>of(), ExpectedDaysToPay.PAID_INVOICES);
+        return TestSpark.session().createDataFrame(List.<Row>of(), ExpectedDaysToPay.SETTLED_INVOICES);
     }
 }

@@ -62,10 +62,13 @@ class WorklistTest {
             DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
             DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
             DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
-    /** Invoices paid by the as-of day: C1's 35, 40, 45, 50 and 60 days late, C3's 100. */
-    private static final List<Row> PAID = List.of(RowFactory.create("C1", 35), RowFactory.create("C1", 40),
-            RowFactory.create("C1", 45), RowFactory.create("C1", 50), RowFactory.create("C1", 60),
-            RowFactory.create("C3", 100));
+    /**
+     * Invoices settled by the as-of day: paid, C1's 35, 40, 45, 50 and 60 days late, C3's 100; C3's written off
+     * 130 days late.
+     */
+    private static final List<Row> PAID = List.of(RowFactory.create("C1", 35, true), RowFactory.create("C1", 40, true),
+            RowFactory.create("C1", 45, true), RowFactory.create("C1", 50, true), RowFactory.create("C1", 60, true),
+            RowFactory.create("C3", 100, true), RowFactory.create("C3", 130, false));
     private static Worklist.Result result;
 
     @TempDir
@@ -99,12 +102,12 @@ class WorklistTest {
                 DISPUTES);
         return Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), disputes, spark.createDataFrame(PAID,
-                        ExpectedDaysToPay.PAID_INVOICES), config);
+                        ExpectedDaysToPay.SETTLED_INVOICES), config);
     }
 
     /** A paid history with no invoice: a late invoice's days still to pay are then unknown. */
     static Dataset<Row> noPaidHistory(SparkSession spark) {
-        return spark.createDataFrame(List.of(), ExpectedDaysToPay.PAID_INVOICES);
+        return spark.createDataFrame(List.of(), ExpectedDaysToPay.SETTLED_INVOICES);
     }
 
     /** A scored open invoice on {@link #AS_OF} in USD, expected 3 days late, its only reason "why" and its id. */
@@ -257,25 +260,27 @@ class WorklistTest {
                         r.<BigDecimal>getAs("priority_value").toPlainString(), r.getAs("action_code"),
                         String.valueOf(r.<Integer>getAs("action_severity")),
                         String.valueOf(r.<Integer>getAs("expected_days_to_pay")), r.getAs("days_to_pay_basis"),
-                        String.valueOf(r.<Integer>getAs("days_to_pay_invoices"))))
+                        String.valueOf(r.<Integer>getAs("days_to_pay_invoices")),
+                        String.valueOf(r.<Integer>getAs("days_to_pay_closed_unpaid"))))
                 .toList();
         // Severity ascends: 0 nothing to do, 1 the pre-due reminder ... 9 legal review, 10 a dispute to resolve.
         // Not yet late, expected 3 days late: I2, due in 3 days, is expected paid in 6; I4, due today, in 3; I11 in
         // 23. Late, from the invoices paid after being as late: I1 (30 days) on C1's own five (5, 10, 15, 20, 30
         // days more, median 15); the rest on the portfolio's, as their customers have too few: I5 and I7 (45 days)
         // 50, 60 and 100 (5, 15, 55: 15); I8 (5 days) all six (30, 35, 40, 45, 55, 95: 42.5, rounded up to 43);
-        // I3 (95 days) C3's 100 (5); none was paid after 100 or 120 days (I6, I10).
+        // I3 (95 days) C3's 100 (5); none was paid after 100 or 120 days (I6, I10). C3's write-off at 130 days is
+        // the one invoice as late never paid, beside every late invoice on the portfolio's history; C1 has none.
         assertEquals(List.of(
-                "I1 collect 5 1 1-30 USD 1000.00 call 4 15 customer 5",
-                "I10 collect 1 1 91+ USD 9600.00 legal_review 9 null no_history null",
-                "I11 collect 6 1 current USD 5000.00 none 0 23 model null",
-                "I2 collect 5 2 current USD 70.00 pre_due_reminder 1 6 model null",
-                "I3 collect 2 1 91+ USD 1600.00 final_notice 8 5 portfolio 1",
-                "I4 collect 1 2 current USD 535.00 none 0 3 model null",
-                "I5 collect 3 1 31-60 USD 1070.00 payment_plan 5 15 portfolio 3",
-                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 10 null no_history null",
-                "I7 collect 4 1 31-60 USD 1070.00 payment_plan 5 15 portfolio 3",
-                "I8 collect 1 1 1-30 USD 70.00 polite_reminder 2 43 portfolio 6"), rows);
+                "I1 collect 5 1 1-30 USD 1000.00 call 4 15 customer 5 0",
+                "I10 collect 1 1 91+ USD 9600.00 legal_review 9 null no_history null 1",
+                "I11 collect 6 1 current USD 5000.00 none 0 23 model null null",
+                "I2 collect 5 2 current USD 70.00 pre_due_reminder 1 6 model null null",
+                "I3 collect 2 1 91+ USD 1600.00 final_notice 8 5 portfolio 1 1",
+                "I4 collect 1 2 current USD 535.00 none 0 3 model null null",
+                "I5 collect 3 1 31-60 USD 1070.00 payment_plan 5 15 portfolio 3 1",
+                "I6 dispute 1 1 91+ USD 21600.00 resolve_dispute 10 null no_history null 1",
+                "I7 collect 4 1 31-60 USD 1070.00 payment_plan 5 15 portfolio 3 1",
+                "I8 collect 1 1 1-30 USD 70.00 polite_reminder 2 43 portfolio 6 1"), rows);
         assertEquals(false, List.of(result.invoices().columns()).contains("urgency"));
         Row disputed = result.invoices().filter("invoice_id = 'I6'").first();
         assertEquals("Resolve the dispute (pricing); dunning paused", disputed.getAs("next_action"));
