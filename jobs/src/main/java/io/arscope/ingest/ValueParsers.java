@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -239,8 +240,10 @@ final class ValueParsers implements Serializable {
 
         private LocalDate pattern(String text) {
             if (formatter == null) {
-                // 'uuuu' rather than 'yyyy': under STRICT resolution 'yyyy' needs an era and reads nothing.
-                formatter = DateTimeFormatter.ofPattern(format.replace('y', 'u'), Locale.ROOT)
+                // 'uuuu' rather than 'yyyy': under STRICT resolution 'yyyy' needs an era and reads nothing. Case
+                // aside, as Oracle writes its month names upper case (27-JAN-25) and others title case.
+                formatter = new DateTimeFormatterBuilder().parseCaseInsensitive()
+                        .appendPattern(format.replace('y', 'u')).toFormatter(Locale.ROOT)
                         .withResolverStyle(ResolverStyle.STRICT);
             }
             try {

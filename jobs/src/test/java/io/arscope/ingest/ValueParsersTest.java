@@ -36,6 +36,12 @@ class ValueParsersTest {
         assertEquals(d, date("M/d/yyyy", "03/07/2024"));
         assertEquals(d, date("yyyyMMdd", "20240307"));
         assertEquals(d, date("dd.MM.yyyy", "07.03.2024"));
+        // Month names in any case: Oracle writes 07-MAR-24, Xero 07 Mar 2024.
+        assertEquals(d, date("dd-MMM-yy", "07-MAR-24"));
+        assertEquals(d, date("dd-MMM-yyyy", "07-Mar-2024"));
+        assertEquals(d, date("dd MMM yyyy", "07 mar 2024"));
+        assertEquals(LocalDate.of(2025, 1, 27), date("dd-MMM-yy", "27-JAN-25"));
+        assertEquals(null, date("dd-MMM-yy", "27-JNA-25"));
     }
 
     @Test
