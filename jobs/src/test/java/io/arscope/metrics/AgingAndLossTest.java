@@ -41,6 +41,10 @@ class AgingAndLossTest {
         assertEquals(27.5, CountbackDso.days(110_000, List.of(120_000.0, 100_000.0, 90_000.0), List.of(30, 30, 30)));
         assertEquals(61.0, CountbackDso.days(220_000, List.of(120_000.0, 100_000.0, 90_000.0), List.of(30, 31, 30)));
         assertEquals(0.0, CountbackDso.days(0, List.of(120_000.0), List.of(30)));
+        assertEquals(0.0, CountbackDso.days(0, List.of(0.0, 0.0, 5.0), List.of(30, 31, 30)));
+        // No balance and no sale in the whole history: no DSO, as for the standard one, rather than 0 days.
+        assertNull(CountbackDso.days(0, List.of(0.0, 0.0), List.of(30, 31)));
+        assertNull(CountbackDso.days(0, List.of(), List.of()));
         assertNull(CountbackDso.days(500, List.of(100.0, 100.0), List.of(30, 30)));
     }
 

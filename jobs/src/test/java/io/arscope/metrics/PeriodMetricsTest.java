@@ -235,13 +235,14 @@ class PeriodMetricsTest {
     @Test
     void ratiosWithNothingToDivideByAreUndefined() {
         // A first month with 1,000 of AR, all past due, and no sales: no DSO (nothing to divide by), no countback
-        // DSO (the history runs out before the balance does), no CEI (0 + 0 - 0 current), no collection ratio
+        // DSO (the history runs out before the balance does), no best possible countback DSO (no current AR and no
+        // sale to measure it by, 0 / 0, where it read 0 days), no CEI (0 + 0 - 0 current), no collection ratio
         // (0 / 0), no on-time or dispute rate (nothing due, nothing issued).
         PeriodMetrics.Period p = PeriodMetrics.of(List.of(new Figures("2025-01").endingAr(1_000, 0).build()),
                 DayCount.ACTUAL).get(0);
         assertNull(p.dsoStandard());
         assertNull(p.dsoCountback());
-        assertEquals(0.0, p.bpdsoCountback());
+        assertNull(p.bpdsoCountback());
         assertNull(p.ddsoCountback());
         assertNull(p.cei());
         assertNull(p.collectionRatio());
