@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * Names taken from data (collectors, say) as file names, one file per name. A name is put in Unicode NFC; its
  * letters, digits, {@code .}, {@code -} and {@code _} are kept and every other character becomes {@code _}; it is
  * cut to {@value #MAX_BYTES} bytes of UTF-8. When the result is not the name itself (a character replaced, the
- * name cut or not in NFC, a leading or trailing dot, a name Windows reserves such as {@code CON}), or when it equals another
- * name's result once case is ignored (as macOS and Windows compare file names), {@code ~} and the first 8 hex
+ * name cut or not in NFC, a leading dot or dash, a trailing dot, a name Windows reserves such as {@code CON}), or
+ * when it equals another name's result once case is ignored (as macOS and Windows compare file names), {@code ~} and the first 8 hex
  * digits of the SHA-256 of the name's UTF-8 bytes are appended. So {@code ana.ruiz} stays {@code ana.ruiz},
  * {@code zoë} and {@code zoé} stay themselves, and {@code Ana Ruiz} becomes {@code Ana_Ruiz~} and its hash. Two
  * different names never get one file: that is checked, and a clash fails the write. A file the folder keeps for
@@ -100,7 +100,8 @@ public final class FileNames {
             kept.append(ch);
         }
         String stem = kept.toString();
-        if (stem.isEmpty() || stem.startsWith(".")) {
+        // A leading dot hides the file; a leading dash makes rm, tar or grep read it as an option.
+        if (stem.isEmpty() || stem.startsWith(".") || stem.startsWith("-")) {
             stem = "_" + stem;
         }
         // Windows drops a trailing dot, so abc. and abc would be one folder there.

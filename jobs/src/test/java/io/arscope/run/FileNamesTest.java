@@ -27,6 +27,8 @@ class FileNamesTest {
         assertEquals("Ana_Ruiz~2e4e636a", FileNames.stem("Ana Ruiz"));
         assertEquals("x_y~bd3c9047", FileNames.stem("x/y"));
         assertEquals("_.hidden~16924190", FileNames.stem(".hidden"));
+        // A name a shell tool would read as an option (rm -Delta...): printf 6543d5d5 '-Delta Minus Corp' | sha256sum.
+        assertEquals("_-Delta_Minus_Corp~6543d5d5", FileNames.stem("-Delta Minus Corp"));
         assertEquals("_~e3b0c442", FileNames.stem(""));
         assertEquals("CON~a3dbc4b6", FileNames.stem("CON"));
         assertEquals("con.txt~d3bde286", FileNames.stem("con.txt"));
