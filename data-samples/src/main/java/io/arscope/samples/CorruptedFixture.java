@@ -266,7 +266,8 @@ public final class CorruptedFixture {
                     case "BEFORE_INVOICE" -> f[opened] = issued.minusDays(3).toString();
                     case "UNKNOWN_INVOICE" -> f[1] = UNKNOWN_INVOICE_ID;
                     case "CUSTOMER_MISMATCH" -> f[2] = invoice[1].equals("C000001") ? "C000002" : "C000001";
-                    case "NON_POSITIVE_AMOUNT" -> f[4] = file.equals(PAYMENTS) ? "-" + f[4] : "0";
+                    // A negative payment is a reversal, accepted with a flag: zero is what no record can hold.
+                    case "NON_POSITIVE_AMOUNT" -> f[4] = "0";
                     case "BAD_AMOUNT" -> f[4] = "12.3.4";
                     case "BAD_DATE" -> f[opened] = "31/12/2024";
                     case "DUPLICATE_ID" -> f[0] = lastAcceptedId;

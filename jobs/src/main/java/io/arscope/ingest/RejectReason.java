@@ -28,7 +28,7 @@ public enum RejectReason {
     BAD_VALUE,
     /** A negative amount, which is a credit, on a row whose debit/credit indicator says debit. */
     DEBIT_CREDIT_CONFLICT,
-    /** An amount that must be above zero is zero or negative. */
+    /** An amount that must be above zero is zero or negative (a payment's may be negative: {@link #PAYMENT_REVERSAL}). */
     NON_POSITIVE_AMOUNT,
     /**
      * A dispute resolved before it was opened, a promise to pay by a day before it was made, or a plan instalment
@@ -75,7 +75,14 @@ public enum RejectReason {
      * it ({@link MissingRateRule}); the analysis jobs, which know the reporting currency, refuse such a ledger,
      * naming the currency, the date and the earliest row ({@link io.arscope.ledger.ReportingCurrency#MISSING_RATE}).
      */
-    MISSING_RATE;
+    MISSING_RATE,
+    /**
+     * A payment of a negative amount: cash taken back, as a reversed receipt, a returned cheque, or unapplied cash
+     * refunded or applied elsewhere. Flaggable: applied to an invoice it reopens what the payment settled, from its
+     * date; on account it reduces the customer's unapplied cash. Rejecting it would leave the invoice settled, and AR
+     * short by its amount, from that day on.
+     */
+    PAYMENT_REVERSAL;
 
     /**
      * Whether a row breaking this rule may be accepted with a flag: the record is complete and consistent in
@@ -83,6 +90,6 @@ public enum RejectReason {
      */
     public boolean flaggable() {
         return this == DUE_BEFORE_ISSUE || this == DATED_AFTER_AS_OF || this == BEFORE_INVOICE
-                || this == CUSTOMER_MISMATCH || this == MISSING_RATE;
+                || this == CUSTOMER_MISMATCH || this == MISSING_RATE || this == PAYMENT_REVERSAL;
     }
 }

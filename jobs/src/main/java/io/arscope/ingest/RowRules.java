@@ -49,7 +49,10 @@ final class RowRules {
             if ((field.type() == FieldType.MONEY || field.type() == FieldType.RATE) && value != null) {
                 BigDecimal amount = (BigDecimal) value;
                 boolean zeroAllowed = field.name().equals("credit_limit");
-                if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
+                if (amount.signum() < 0 && table == CanonicalTable.PAYMENTS && field.name().equals("amount")) {
+                    oddities.add(new FieldProblem(RejectReason.PAYMENT_REVERSAL, field.name(), "amount "
+                            + amount.toPlainString() + " is negative: a payment reversed (cash taken back)"));
+                } else if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
                     throw new FieldProblem(RejectReason.NON_POSITIVE_AMOUNT, field.name(),
                             field.name() + " " + amount.toPlainString() + " must be "
                                     + (zeroAllowed ? "zero or more" : "greater than zero"));
@@ -64,7 +67,7 @@ final class RowRules {
             // oddity of the ledger: a rates feed runs ahead of it, and a day reads the latest rate on or before it.
             if (field.type() == FieldType.DATE && value != null && asOf != null && !FUTURE_DATES.contains(field.name())
                     && table != CanonicalTable.EXCHANGE_RATES && ((LocalDate) value).isAfter(asOf)
-                    && oddities.isEmpty()) {
+                    && oddities.stream().noneMatch(o -> o.reason == RejectReason.DATED_AFTER_AS_OF)) {
                 oddities.add(new FieldProblem(RejectReason.DATED_AFTER_AS_OF, field.name(),
                         field.name() + " " + value + " is after the as-of date " + asOf));
             }

@@ -1,5 +1,6 @@
 package io.arscope.ledger;
 
+import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
@@ -25,7 +26,8 @@ public final class PaidInvoices {
 
     /**
      * Invoices paid in full on or before {@code asOf}, as known at the end of that day: {@code customer_id},
-     * {@code settled_on} (the day its reductions first reached its amount) and {@code days_late} ({@code settled_on}
+     * {@code settled_on} (the day its reductions reached its amount for good: the first, unless a reversed payment
+     * reopened it; one reopened and still open is not settled) and {@code days_late} ({@code settled_on}
      * less its due date; negative when paid early). Paid means a payment is among the reductions of that day; one
      * closed by a credit memo or a write-off was not paid ({@link #settled} has those too).
      */
@@ -51,10 +53,17 @@ public final class PaidInvoices {
      */
     public static Dataset<Row> settled(Dataset<Row> history) {
         Column events = col(InvoiceHistory.EVENTS);
+        // Settled for good: after the last day its reductions fell short of its amount, which a reversed payment
+        // (a negative one) can make a day after it was first settled. Without reversals, the first day settled.
+        Column lastOpen = array_max(transform(filter(events,
+                        e -> InvoiceHistory.reducedBy(e.getField("date")).lt(col("amount"))),
+                e -> e.getField("date")));
         Column settledOn = array_min(transform(filter(events,
-                        e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))),
+                        e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))
+                                .and(col("last_open").isNull().or(e.getField("date").gt(col("last_open"))))),
                 e -> e.getField("date")));
         return history.filter(col("amount").gt(0))
+                .withColumn("last_open", lastOpen)
                 .withColumn("settled_on", settledOn)
                 .filter(col("settled_on").isNotNull())
                 .select(col("customer_id"), col("settled_on"),

@@ -26,16 +26,17 @@ final class LatestMonthLine {
         String net = month.onAccount().signum() == 0 ? "" : String.format(" gross, %,.2f net of %,.2f on account",
                 month.netEndingAr(), month.onAccount());
         return String.format("%s: ending AR %,.2f%s, %s, standard DSO %s, CEI %s", m, month.endingAr(), net,
-                countback(month.dsoCountback(), month.bpdsoCountback()),
+                countback(month.dsoCountback(), month.bpdsoCountback(), month.endingAr().signum() <= 0),
                 SummaryFigure.of(month.dsoStandard(), "%.1f", "no credit sales in " + m),
                 SummaryFigure.of(month.cei(), "%.1f%%", "nothing was collectible in " + m
                         + ": beginning AR + credit sales - current AR is 0"));
     }
 
     /** "countback DSO 38.1 = BPDSO 35.1 + DDSO 3.0", or what of it there is and why the rest is not. */
-    private static String countback(Double dso, Double bpdso) {
+    private static String countback(Double dso, Double bpdso, boolean noBalance) {
         if (dso == null || !Double.isFinite(dso)) {
-            return "countback DSO " + SummaryFigure.notAvailable("ending AR exceeds all credit sales in the history");
+            return "countback DSO " + SummaryFigure.notAvailable(noBalance
+                    ? "no AR and no credit sales in the history" : "ending AR exceeds all credit sales in the history");
         }
         BigDecimal shownDso = tenths(dso);
         if (bpdso == null || !Double.isFinite(bpdso)) {

@@ -88,6 +88,13 @@ public final class MonthEndBalances {
         List<Row> disputes = invoice.getList(invoice.fieldIndex(InvoiceHistory.DISPUTES));
         Object[] dimValues = dims.stream().map(invoice::getAs).toArray();
 
+        // A reversed payment (a negative event) reopens an invoice: until the last of them, settled is not for good.
+        int lastReversal = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).amount().signum() < 0) {
+                lastReversal = i;
+            }
+        }
         int next = 0;
         BigDecimal reduced = BigDecimal.ZERO;
         for (YearMonth m = YearMonth.from(issued); !m.atEndOfMonth().isAfter(last); m = m.plusMonths(1)) {
@@ -97,7 +104,10 @@ public final class MonthEndBalances {
             }
             BigDecimal open = amount.subtract(reduced);
             if (open.signum() <= 0) {
-                break;
+                if (next > lastReversal) {
+                    break;
+                }
+                continue;
             }
             int daysPastDue = (int) ChronoUnit.DAYS.between(due, end);
             BigDecimal openNext = null;

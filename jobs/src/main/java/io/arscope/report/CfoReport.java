@@ -141,11 +141,12 @@ public final class CfoReport {
         out.add(kpi(NET_ENDING_AR, months, ReportData.Month::netEndingAr, CfoReport::emptyIn, FinanceFormat::money, "",
                 0));
         out.add(kpi("DSO (countback)", months, ReportData.Month::dsoCountback,
-                m -> m.endingAr() == null ? emptyIn(m) : "ending AR exceeds all credit sales on record",
+                m -> noCountback(m, m.endingAr(), "ending AR"),
                 FinanceFormat::days, " days", -1));
         // The floor the terms allow: neither way is good news (guide-cfo.md: "stable"), so a change is not coloured.
         out.add(kpi("Best possible DSO (countback)", months, ReportData.Month::bpdsoCountback,
-                m -> m.endingAr() == null ? emptyIn(m) : "current AR exceeds all credit sales on record",
+                m -> noCountback(m, m.endingAr() == null || m.pastDueAr() == null ? null
+                        : m.endingAr() - m.pastDueAr(), "current AR"),
                 FinanceFormat::days, " days", 0));
         out.add(kpi("Delinquent DSO (countback)", months, ReportData.Month::ddsoCountback,
                 m -> m.dsoCountback() == null ? "DSO is n/a" : "best possible DSO is n/a", FinanceFormat::days,
@@ -341,11 +342,23 @@ public final class CfoReport {
                 tables.toString());
     }
 
+    /**
+     * Why a countback DSO is missing: the month's figures are, or the balance outruns every sale on record, or
+     * there is neither a balance nor a sale to measure it by.
+     */
+    private static String noCountback(ReportData.Month m, Double balance, String what) {
+        if (m.endingAr() == null) {
+            return emptyIn(m);
+        }
+        return balance != null && balance <= 0 ? "no " + what + " and no credit sales on record"
+                : what + " exceeds all credit sales on record";
+    }
+
     private static String sliceCells(String first, ReportData.Month m) {
         StringBuilder cells = new StringBuilder(first)
                 .append(numCell(escape(FinanceFormat.orWhy(m.endingAr(), FinanceFormat::money, emptyIn(m)))))
                 .append(numCell(escape(FinanceFormat.orWhy(m.dsoCountback(), FinanceFormat::days,
-                        m.endingAr() == null ? emptyIn(m) : "AR exceeds all credit sales on record"))))
+                        noCountback(m, m.endingAr(), "AR")))))
                 .append(numCell(escape(FinanceFormat.orWhy(m.dsoStandard(), FinanceFormat::days,
                         m.creditSales() == null ? emptyIn(m) : "no credit sales in " + m.month()))))
                 .append(numCell(escape(FinanceFormat.orWhy(m.cei(), FinanceFormat::percent, "nothing to collect"))))

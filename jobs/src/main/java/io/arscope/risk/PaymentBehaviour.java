@@ -85,7 +85,7 @@ final class PaymentBehaviour {
                     continue;
                 }
                 left = left.subtract(o.eventAmounts().get(i));
-                if ("payment".equals(o.eventKinds().get(i))) {
+                if ("payment".equals(o.eventKinds().get(i)) && o.eventAmounts().get(i).signum() > 0) {
                     payments++;
                     inParts |= left.signum() > 0;
                 } else if ("credit_memo".equals(o.eventKinds().get(i))) {

@@ -183,7 +183,8 @@ public final class RiskFeatures {
             dates.add(d);
             amounts.add(e.getAs("amount"));
             kinds.add(e.getAs("kind"));
-            if ("payment".equals(e.getAs("kind"))) {
+            // A reversal (a negative payment) is cash taken back, not a day the customer paid.
+            if ("payment".equals(e.getAs("kind")) && e.<BigDecimal>getAs("amount").signum() > 0) {
                 payments.add(d);
             }
             reduced = reduced.add(e.getAs("amount"));

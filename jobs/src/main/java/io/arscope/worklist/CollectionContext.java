@@ -37,11 +37,12 @@ public final class CollectionContext {
 
     /**
      * One row per customer: {@code customer_id}, {@code customer_name}, {@code collector}, {@code last_payment_date}
-     * (latest payment on or before the as-of day, on any of its invoices or on account) and
+     * (latest payment on or before the as-of day, on any of its invoices or on account; a reversal, cash taken
+     * back, is no payment) and
      * {@code on_account_credit} (zero when it has none).
      */
     public static Dataset<Row> customers(ReceivablesLedger ledger, LocalDate asOf) {
-        Dataset<Row> paid = ledger.payments().filter(col("payment_date").leq(asOf));
+        Dataset<Row> paid = ledger.payments().filter(col("payment_date").leq(asOf).and(col("amount").gt(0)));
         // Ingest gives every payment its customer (the invoice's, when the export names none); one without is
         // the invoice's customer's. Joined only when there is such a payment: the join shuffles every payment and
         // invoice of the ledger to find none in an ingested one.

@@ -55,6 +55,17 @@ class RowRulesTest {
         assertEquals(45, statedTerms[CanonicalTable.INVOICES.indexOf("terms_days")]);
     }
 
+    /** A negative payment is a reversal, cash taken back: an oddity for the policy to flag; a zero one is nothing. */
+    @Test
+    void aNegativePaymentIsAReversalToFlag() {
+        Object[] reversal = record("PAY-9", "A-1", "K1", ISSUED.plusDays(40), new BigDecimal("-24715.00"), null, null,
+                false);
+        assertEquals(List.of("PAYMENT_REVERSAL amount: amount -24715.00 is negative: a payment reversed (cash taken "
+                + "back)"), oddities(CanonicalTable.PAYMENTS, reversal, AS_OF));
+        assertEquals("NON_POSITIVE_AMOUNT amount: amount 0.00 must be greater than zero", problem(CanonicalTable.PAYMENTS,
+                record("PAY-9", "A-1", "K1", ISSUED.plusDays(40), new BigDecimal("0.00"), null, null, false), AS_OF));
+    }
+
     @Test
     void amountsMustBeAboveZeroAndACreditLimitAtLeastZero() {
         assertEquals("NON_POSITIVE_AMOUNT amount: amount 0.00 must be greater than zero",

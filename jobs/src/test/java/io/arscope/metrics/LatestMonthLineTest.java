@@ -29,8 +29,8 @@ class LatestMonthLineTest {
     @Test
     void aMonthWithNothingCollectibleHasNoCei() {
         String line = latestLine(month("2019-08", 0, 0, 0, 0));
-        assertEquals("2019-08: ending AR 0.00, countback DSO 0.0 = BPDSO 0.0 + DDSO 0.0, standard DSO n/a (no "
-                + "credit sales in 2019-08), CEI n/a (nothing was collectible in 2019-08: beginning AR + credit sales "
+        assertEquals("2019-08: ending AR 0.00, countback DSO n/a (no AR and no credit sales in the history), "
+                + "standard DSO n/a (no credit sales in 2019-08), CEI n/a (nothing was collectible in 2019-08: beginning AR + credit sales "
                 + "- current AR is 0)", line);
     }
 

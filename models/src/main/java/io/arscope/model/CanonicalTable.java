@@ -59,7 +59,8 @@ public enum CanonicalTable {
             optional("customer_id", TEXT, "The paying customer; must be the invoice's customer when given; required "
                     + "when invoice_id is empty."),
             required("payment_date", DATE, "Date the cash was received, not before the invoice date."),
-            required("amount", MONEY, "Amount applied, greater than zero."),
+            required("amount", MONEY, "Amount applied, not zero; negative for a reversal, cash taken back "
+                    + "(`PAYMENT_REVERSAL`, flagged): it reopens what it reverses."),
             optional("method", TEXT, "Payment method, such as wire, ach, check or card."),
             optional("currency", TEXT, "ISO 4217 code of the amount, three letters; must be the invoice's currency "
                     + "when given; ingest fills it: the invoice's, else, on account, the one currency the customer "

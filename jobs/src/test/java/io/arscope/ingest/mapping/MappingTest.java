@@ -242,10 +242,10 @@ class MappingTest {
                 policy.action(RejectReason.BEFORE_INVOICE), policy.action(RejectReason.CUSTOMER_MISMATCH),
                 policy.action(RejectReason.DUE_BEFORE_ISSUE), policy.action(RejectReason.DATE_ORDER),
                 policy.action(RejectReason.DATED_AFTER_AS_OF)));
-        assertEquals(List.of("DUE_BEFORE_ISSUE", "CUSTOMER_MISMATCH", "MISSING_RATE"),
+        assertEquals(List.of("DUE_BEFORE_ISSUE", "CUSTOMER_MISMATCH", "MISSING_RATE", "PAYMENT_REVERSAL"),
                 policy.codes(QualityPolicy.Action.FLAG));
         assertEquals(List.of("DUE_BEFORE_ISSUE", "DATED_AFTER_AS_OF", "BEFORE_INVOICE", "CUSTOMER_MISMATCH",
-                "MISSING_RATE"), QualityPolicy.DEFAULT.codes(QualityPolicy.Action.FLAG));
+                "MISSING_RATE", "PAYMENT_REVERSAL"), QualityPolicy.DEFAULT.codes(QualityPolicy.Action.FLAG));
     }
 
     @Test
@@ -262,14 +262,14 @@ class MappingTest {
                   - quality: 'BEFORE_INVOIC' is not a rule code; did you mean 'BEFORE_INVOICE'?
                   - quality.DUE_BEFORE_ISSUE: the action must be 'reject' or 'flag', was 'warn'
                   - quality.BAD_DATE: cannot be 'flag': it is a structural fault, so the record is not usable as it \
-                stands; only [DUE_BEFORE_ISSUE, DATED_AFTER_AS_OF, BEFORE_INVOICE, CUSTOMER_MISMATCH, MISSING_RATE] \
-                can be flagged
+                stands; only [DUE_BEFORE_ISSUE, DATED_AFTER_AS_OF, BEFORE_INVOICE, CUSTOMER_MISMATCH, MISSING_RATE, \
+                PAYMENT_REVERSAL] can be flagged
                   - quality: 'duplicate_id' is not a rule code; did you mean 'DUPLICATE_ID'?
                   - quality: 'NONSENSE' is not a rule code; expected one of [AMOUNT_OUT_OF_RANGE, BAD_AMOUNT, \
                 BAD_DATE, BAD_ENCODING, BAD_NUMBER, BAD_VALUE, BEFORE_INVOICE, CURRENCY_MISMATCH, CUSTOMER_MISMATCH, \
                 DATED_AFTER_AS_OF, DATE_ORDER, DATE_OUT_OF_RANGE, DEBIT_CREDIT_CONFLICT, DUE_BEFORE_ISSUE, \
                 DUPLICATE_ID, MALFORMED_ROW, MISSING_FIELD, MISSING_RATE, NON_POSITIVE_AMOUNT, NO_RECORD, \
-                REJECTED_INVOICE, UNKNOWN_CUSTOMER, UNKNOWN_INVOICE]""",
+                PAYMENT_REVERSAL, REJECTED_INVOICE, UNKNOWN_CUSTOMER, UNKNOWN_INVOICE]""",
                 e.getMessage());
     }
 
