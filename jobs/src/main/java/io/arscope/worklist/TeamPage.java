@@ -53,6 +53,16 @@ public final class TeamPage {
      */
     public static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
             String currency, CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names) {
+        return render(view, files, asOf, config, currency, activity, alerts, gate, names, List.of());
+    }
+
+    /**
+     * As {@link #render(TeamView, Map, LocalDate, WorklistConfig, String, CollectorActivity, AlertList, ModelGate,
+     * CollectorNames)}, with the credit on account of customers with nothing open ({@link IdleCredit}).
+     */
+    static String render(TeamView view, Map<String, String> files, LocalDate asOf, WorklistConfig config,
+            String currency, CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names,
+            List<IdleCredit.Line> idleCredit) {
         Function<BigDecimal, String> money = a -> escape(InvoiceCurrency.shown(a, currency));
         List<TeamView.Load> collectors = view.collectors();
         int capacity = total(collectors, TeamView.Load::capacity);
@@ -159,6 +169,7 @@ public final class TeamPage {
             html.append("</tbody></table>\n");
         }
         html.append("</section>\n");
+        idleCredit(html, idleCredit, money, names);
         if (alerts != null) {
             List<AlertList.Alert> shown = alerts.of(CUSTOMER_ALERTS);
             html.append("<section id=\"alerts\"><h2>Alerts since the last run</h2>\n<p class=\"rule\">")
@@ -176,6 +187,31 @@ public final class TeamPage {
         }
         html.append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** Customers holding credit with nothing open: no list carries them, as a list's rows are open invoices. */
+    private static void idleCredit(StringBuilder html, List<IdleCredit.Line> lines, Function<BigDecimal, String> money,
+            CollectorNames names) {
+        html.append("<section id=\"idle-credit\"><h2>Credit with nothing to apply it to</h2>\n<p class=\"rule\">"
+                + "Customers holding credit on account (unapplied cash, unallocated credit) and no open invoice: no "
+                + "list carries them. Refund the credit, or find what it was meant to pay.</p>\n");
+        if (lines.isEmpty()) {
+            html.append("<p>No customer holds credit with nothing open.</p>\n</section>\n");
+            return;
+        }
+        html.append("<p>").append(count(lines.size(), "customer")).append(", <strong>")
+                .append(money.apply(lines.stream().map(IdleCredit.Line::credit).reduce(BigDecimal.ZERO,
+                        BigDecimal::add)))
+                .append("</strong> in all.</p>\n<table><thead><tr><th>Customer</th><th>Collector</th>")
+                .append("<th class=\"num\">Credit on account</th><th>Last payment</th></tr></thead>\n<tbody>\n");
+        for (IdleCredit.Line l : lines) {
+            String name = l.customerName() == null ? l.customerId() : l.customerName() + " (" + l.customerId() + ")";
+            html.append("<tr><td>").append(escape(name)).append("</td><td>")
+                    .append(escape(names.shown(l.collector()))).append("</td>").append(num(money.apply(l.credit())))
+                    .append("<td>").append(l.lastPayment() == null ? "none" : l.lastPayment().toString())
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n</section>\n");
     }
 
     /**

@@ -113,6 +113,13 @@ public final class TeamTables {
      */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
             CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names) throws IOException {
+        return write(spark, output, day, config, activity, alerts, gate, names, List.of());
+    }
+
+    /** As the method above, the page also listing the customers' credit with nothing open ({@link IdleCredit}). */
+    static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
+            CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names,
+            List<IdleCredit.Line> idleCredit) throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
@@ -158,7 +165,7 @@ public final class TeamTables {
         long collectors = OutputFiles.writeTable(spark, TEAM.frame(spark, team), output, TEAM.name());
         long moved = OutputFiles.writeTable(spark, REBALANCING.frame(spark, moves), output, REBALANCING.name());
         OutputFiles.writeText(spark, OutputFiles.child(OutputFiles.child(output, WorklistTables.PAGES), PAGE),
-                TeamPage.render(view, files, day, config, currency, activity, alerts, gate, names));
+                TeamPage.render(view, files, day, config, currency, activity, alerts, gate, names, idleCredit));
         return new Counts(collectors, moved);
     }
 }

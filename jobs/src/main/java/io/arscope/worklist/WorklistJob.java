@@ -177,7 +177,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         }
         // What each converted row is as billed: the figure its collector can quote to the customer.
         Dataset<Row> billed = reporting.converts() ? BilledAmounts.ofInvoices(cut, day).localCheckpoint() : null;
-        Counts counts = write(spark, scores, CollectionContext.customers(ledger, day),
+        Dataset<Row> customers = CollectionContext.customers(ledger, day).localCheckpoint();
+        Counts counts = write(spark, scores, customers,
                 CollectionContext.openDisputes(ledger, day), paid, activity, billed,
                 byCollector, signers, o.config(), context.output(), source, read, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one, so
@@ -199,7 +200,8 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordRows(WorklistTables.INVOICES.name(), counts.invoices());
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector,
-                o.alerts() == null ? null : AlertList.read(spark, o.alerts()), source.gate(), signers);
+                o.alerts() == null ? null : AlertList.read(spark, o.alerts()), source.gate(), signers,
+                IdleCredit.of(customers, scores));
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
         // Last, once every output is written and checked: the log records what the collectors are given.
