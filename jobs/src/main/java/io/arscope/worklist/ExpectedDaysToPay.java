@@ -103,25 +103,17 @@ public final class ExpectedDaysToPay {
         // invoice's events, is read once.
         Dataset<Row> byCustomer = settled.groupBy(col("customer_id").as("h_k"), col("days_late"),
                         col(PaidInvoices.PAID)).agg(count(lit(1)).as("n")).localCheckpoint();
-        Dataset<Row> paid = byCustomer.filter(col(PaidInvoices.PAID));
-        Dataset<Row> unpaid = byCustomer.filter(not(col(PaidInvoices.PAID)));
-        Dataset<Row> customerDays = late.select(col("customer_id").as("k"), col("days_past_due").as("d")).distinct();
-        Dataset<Row> days = late.select(col("days_past_due").as("d")).distinct();
-        Dataset<Row> own = medians(customerDays, paid, true);
-        Dataset<Row> ownUnpaid = asLate(customerDays, unpaid, true);
-        Dataset<Row> all = medians(days, paid.groupBy(col("days_late")).agg(sum("n").as("n")), false);
-        Dataset<Row> allUnpaid = asLate(days, unpaid.groupBy(col("days_late")).agg(sum("n").as("n")), false);
+        Dataset<Row> own = medians(late.select(col("customer_id").as("k"), col("days_past_due").as("d")).distinct(),
+                byCustomer, true);
+        Dataset<Row> all = medians(late.select(col("days_past_due").as("d")).distinct(),
+                byCustomer.groupBy(col("days_late"), col(PaidInvoices.PAID)).agg(sum("n").as("n")), false);
         Column customerBasis = col("own_invoices").geq(MIN_CUSTOMER_INVOICES);
         Column notYetLate = col("days_past_due").leq(0);
         Column model = round(col("expected_days_late")).cast(DataTypes.IntegerType).minus(col("days_past_due"));
-        Column ownKey = col("customer_id").equalTo(col("own_k")).and(col("days_past_due").equalTo(col("own_d")));
-        Column unpaidKey = col("customer_id").equalTo(col("own_unpaid_k"))
-                .and(col("days_past_due").equalTo(col("own_unpaid_d")));
         return open
-                .join(own, ownKey, "left")
-                .join(ownUnpaid, unpaidKey, "left")
+                .join(own, col("customer_id").equalTo(col("own_k")).and(col("days_past_due").equalTo(col("own_d"))),
+                        "left")
                 .join(all, col("days_past_due").equalTo(col("all_d")), "left")
-                .join(allUnpaid, col("days_past_due").equalTo(col("all_unpaid_d")), "left")
                 .select(col("invoice_id"),
                         when(notYetLate, when(model.geq(0), model))
                                 .when(customerBasis, col("own_days")).otherwise(col("all_days"))
@@ -137,57 +129,41 @@ public final class ExpectedDaysToPay {
     }
 
     /**
-     * For each day count {@code d} (and key {@code k}, per customer), how many invoices of a histogram of days late
-     * ({@code n} invoices each) were still open {@code d} days after their due date ({@code days_late > d}).
-     */
-    private static Dataset<Row> asLate(Dataset<Row> days, Dataset<Row> histogram, boolean perCustomer) {
-        String p = perCustomer ? "own_unpaid_" : "all_unpaid_";
-        return days.join(histogram, asLateAs(perCustomer)).groupBy(key(perCustomer)).agg(sum("n").as("n"))
-                .select(named(perCustomer, p, col("n").as(p.substring(0, p.length() - 1))));
-    }
-
-    /**
-     * For each day count {@code d} (and key {@code k}, per customer), the paid invoices with {@code days_late > d}
-     * from a histogram of days late ({@code n} invoices each): their count and the median of {@code days_late - d}.
-     * The two middle values are found by running count; the median, rounded up, is (low + high + 1) div 2.
+     * For each day count {@code d} (and key {@code k}, per customer), from a histogram of settled invoices by days
+     * late and {@link PaidInvoices#PAID} ({@code n} invoices each), those still open {@code d} days after their due
+     * date ({@code days_late > d}): the paid ones' count and the median of {@code days_late - d}, and the count of
+     * those closed unpaid. The two middle values are found by a running count of the paid ones; the median, rounded
+     * up, is (low + high + 1) div 2. With no paid invoice the count and median are null.
      */
     private static Dataset<Row> medians(Dataset<Row> days, Dataset<Row> histogram, boolean perCustomer) {
         String p = perCustomer ? "own_" : "all_";
-        WindowSpec group = Window.partitionBy(key(perCustomer));
-        Column total = sum("n").over(group);
-        Column running = sum("n").over(group.orderBy(col("days_late"))
+        Column match = col("days_late").gt(col("d"));
+        if (perCustomer) {
+            match = col("k").equalTo(col("h_k")).and(match);
+        }
+        List<Column> key = perCustomer ? List.of(col("k"), col("d")) : List.of(col("d"));
+        WindowSpec group = Window.partitionBy(key.toArray(Column[]::new));
+        Column paid = col(PaidInvoices.PAID);
+        Column total = sum(when(paid, col("n"))).over(group);
+        Column running = sum(when(paid, col("n")).otherwise(lit(0L))).over(group.orderBy(col("days_late"))
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
-        Dataset<Row> ranked = days.join(histogram, asLateAs(perCustomer)).withColumn("total", total)
-                .withColumn("running", running);
+        Dataset<Row> ranked = days.join(histogram, match).withColumn("total", total).withColumn("running", running);
         Column lowRank = floor(col("total").plus(1).divide(2));
         Column highRank = floor(col("total").divide(2)).plus(1);
-        Column low = min(when(col("running").geq(lowRank), col("days_late")));
-        Column high = min(when(col("running").geq(highRank), col("days_late")));
-        Dataset<Row> grouped = ranked.groupBy(key(perCustomer))
-                .agg(first("total").as("total"), low.as("low"), high.as("high"));
+        Column low = min(when(paid.and(col("running").geq(lowRank)), col("days_late")));
+        Column high = min(when(paid.and(col("running").geq(highRank)), col("days_late")));
+        Dataset<Row> grouped = ranked.groupBy(key.toArray(Column[]::new))
+                .agg(first("total").as("total"), low.as("low"), high.as("high"),
+                        sum(when(not(paid), col("n"))).as("unpaid"));
         Column median = floor(col("low").plus(col("high")).plus(1).divide(2)).minus(col("d"));
-        return grouped.select(named(perCustomer, p, col("total").cast(DataTypes.IntegerType).as(p + "invoices"),
-                median.cast(DataTypes.IntegerType).as(p + "days")));
-    }
-
-    /** A histogram's invoices still open {@code d} days after their due date, of the same customer when per customer. */
-    private static Column asLateAs(boolean perCustomer) {
-        Column later = col("days_late").gt(col("d"));
-        return perCustomer ? col("k").equalTo(col("h_k")).and(later) : later;
-    }
-
-    private static Column[] key(boolean perCustomer) {
-        return perCustomer ? new Column[] {col("k"), col("d")} : new Column[] {col("d")};
-    }
-
-    /** The key columns under the prefix {@code p}, then {@code figures}. */
-    private static Column[] named(boolean perCustomer, String p, Column... figures) {
         List<Column> out = new ArrayList<>();
         if (perCustomer) {
             out.add(col("k").as(p + "k"));
         }
         out.add(col("d").as(p + "d"));
-        out.addAll(List.of(figures));
-        return out.toArray(Column[]::new);
+        out.add(col("total").cast(DataTypes.IntegerType).as(p + "invoices"));
+        out.add(median.cast(DataTypes.IntegerType).as(p + "days"));
+        out.add(col("unpaid").cast(DataTypes.IntegerType).as(p + "unpaid"));
+        return grouped.select(out.toArray(Column[]::new));
     }
 }

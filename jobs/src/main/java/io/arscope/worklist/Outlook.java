@@ -33,15 +33,13 @@ final class Outlook {
         String known = Reasons.days(daysPastDue) + " late; ";
         return switch (basis) {
             case ExpectedDaysToPay.CUSTOMER -> known + expectedIn(expectedDaysToPay) + " (median of "
-                    + invoices(invoices) + " of its own paid after being as late" + notPaid(closedUnpaid)
+                    + invoices(invoices) + " of its own paid after being as late" + notPaid(closedUnpaid, true)
                     + ")";
             case ExpectedDaysToPay.PORTFOLIO -> known + expectedIn(expectedDaysToPay) + " (median of "
-                    + invoices(invoices) + " of all customers paid after being as late" + notPaid(closedUnpaid)
-                    + ")";
+                    + invoices(invoices) + " of all customers paid after being as late"
+                    + notPaid(closedUnpaid, true) + ")";
             case ExpectedDaysToPay.NO_HISTORY -> known + "no invoice in the history was paid after being as late"
-                    + (closedUnpaid == null || closedUnpaid == 0 ? "" : "; " + invoices(closedUnpaid)
-                            + (closedUnpaid == 1 ? " as late was" : " as late were")
-                            + " written off or credited instead");
+                    + notPaid(closedUnpaid, false);
             default -> throw new IllegalArgumentException("a late invoice's days to pay rest on its history, not "
                     + basis);
         };
@@ -71,14 +69,16 @@ final class Outlook {
 
     /**
      * The invoices as late that were never paid, so that a median over the paid ones is not read as a promise:
-     * empty when there were none.
+     * "others" beside the paid ones the median is over, or invoices when none was paid; empty when there were none.
      */
-    private static String notPaid(Integer closedUnpaid) {
+    private static String notPaid(Integer closedUnpaid, boolean besidePaid) {
         if (closedUnpaid == null || closedUnpaid == 0) {
             return "";
         }
-        return "; " + (closedUnpaid == 1 ? "1 other as late was" : String.format(Locale.ROOT,
-                "%,d others as late were", closedUnpaid)) + " written off or credited instead";
+        String counted = besidePaid ? (closedUnpaid == 1 ? "1 other" : String.format(Locale.ROOT, "%,d others",
+                closedUnpaid)) : invoices(closedUnpaid);
+        return "; " + counted + (closedUnpaid == 1 ? " as late was" : " as late were")
+                + " written off or credited instead";
     }
 
     private static String invoices(int n) {
