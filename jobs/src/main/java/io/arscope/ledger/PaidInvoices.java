@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 
 import java.time.LocalDate;
@@ -20,6 +22,9 @@ import org.apache.spark.sql.Row;
  * still to pay and the alerts' jump in days late, so that both read "paid" the same way.
  */
 public final class PaidInvoices {
+
+    /** On {@link #settled}: whether a payment settled the invoice, rather than a credit memo or a write-off. */
+    public static final String PAID = "paid";
 
     private PaidInvoices() {
     }
@@ -43,9 +48,6 @@ public final class PaidInvoices {
         return settled(history).filter(col(PAID)).drop(PAID);
     }
 
-    /** On {@link #settled}: whether a payment settled the invoice, rather than a credit memo or a write-off. */
-    public static final String PAID = "paid";
-
     /**
      * Invoices settled in full, by whatever reduced them, in the history of a ledger already cut at the as-of day:
      * {@code customer_id}, {@code settled_on}, {@code days_late} (as {@link #of}) and {@link #PAID}. Those not paid
@@ -53,16 +55,18 @@ public final class PaidInvoices {
      */
     public static Dataset<Row> settled(Dataset<Row> history) {
         Column events = col(InvoiceHistory.EVENTS);
+        // Each event's day and whether the reductions by then reach the amount, summed once per event.
+        Column reached = transform(events, e -> struct(e.getField("date").as("date"),
+                InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount")).as("reached")));
         // Settled for good: after the last day its reductions fell short of its amount, which a reversed payment
         // (a negative one) can make a day after it was first settled. Without reversals, the first day settled.
-        Column lastOpen = array_max(transform(filter(events,
-                        e -> InvoiceHistory.reducedBy(e.getField("date")).lt(col("amount"))),
-                e -> e.getField("date")));
-        Column settledOn = array_min(transform(filter(events,
-                        e -> InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount"))
-                                .and(col("last_open").isNull().or(e.getField("date").gt(col("last_open"))))),
-                e -> e.getField("date")));
+        Column lastOpen = array_max(transform(filter(col("reached"), r -> not(r.getField("reached"))),
+                r -> r.getField("date")));
+        Column settledOn = array_min(transform(filter(col("reached"), r -> r.getField("reached")
+                        .and(col("last_open").isNull().or(r.getField("date").gt(col("last_open"))))),
+                r -> r.getField("date")));
         return history.filter(col("amount").gt(0))
+                .withColumn("reached", reached)
                 .withColumn("last_open", lastOpen)
                 .withColumn("settled_on", settledOn)
                 .filter(col("settled_on").isNotNull())
