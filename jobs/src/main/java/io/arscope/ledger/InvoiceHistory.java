@@ -158,6 +158,44 @@ public final class InvoiceHistory {
         return total(events, e -> e.getField("amount"), EVENT_SUM);
     }
 
+    /**
+     * The invoice's payments that stand, as an array of struct(date, amount) in date order, every amount positive:
+     * each reversal (a negative payment: a bounced cheque, a chargeback, a receipt reversed) takes back the latest
+     * payments dated on or before it, up to its amount, and a payment taken back in full is gone. A payment and a
+     * reversal of one day are taken in that order. What was paid and how long it took are measured on these, so that
+     * a bounced cheque neither counts as paid nor, at its own later date, as a payment of minus its amount.
+     * A reversal with nothing left to take back takes nothing.
+     */
+    public static Column standingPayments() {
+        return standing(events("payment"));
+    }
+
+    /**
+     * As {@link #standingPayments()}, of any array of payments with a {@code date} and an {@code amount}: those of an
+     * invoice, or a customer's on account.
+     */
+    public static Column standing(Column payments) {
+        Column sorted = functions.array_sort(functions.transform(payments, e -> struct(
+                e.getField("date").as("date"), e.getField("amount").lt(0).as("reversal"),
+                e.getField("amount").cast(EVENT_SUM).as("amount"))));
+        Column none = functions.array().cast("array<struct<date:date,amount:" + EVENT_SUM + ">>");
+        Column standing = functions.aggregate(sorted, none, (kept, e) -> when(e.getField("reversal"),
+                        takeBack(kept, e.getField("amount").multiply(-1)))
+                .otherwise(functions.concat(kept, functions.array(struct(e.getField("date").as("date"),
+                        e.getField("amount").as("amount"))))));
+        return functions.filter(standing, p -> p.getField("amount").gt(0));
+    }
+
+    /** {@code payments} with {@code back} taken from the latest first: each keeps what the later ones did not cover. */
+    private static Column takeBack(Column payments, Column back) {
+        return functions.transform(payments, (p, i) -> {
+            Column later = total(functions.filter(payments, (q, j) -> j.gt(i)), q -> q.getField("amount"), EVENT_SUM);
+            Column taken = functions.least(p.getField("amount"), functions.greatest(back.minus(later), lit(0)));
+            return struct(p.getField("date").as("date"), p.getField("amount").minus(taken).cast(EVENT_SUM)
+                    .as("amount"));
+        });
+    }
+
     /** Sum of an invoice's reductions dated on or before {@code date} (a date column), of the given kinds. */
     public static Column reducedBy(Column date, String... kinds) {
         return amounts(functions.filter(events(kinds), e -> e.getField("date").leq(date)));

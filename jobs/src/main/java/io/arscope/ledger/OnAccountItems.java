@@ -79,9 +79,11 @@ public final class OnAccountItems {
      * The parts of payments and credit memos beyond what their invoices still owed, as items of the invoice's
      * customer in the invoice's currency: the reductions of each invoice taken in date order (payments, then credit
      * memos, then write-offs on one day; then by id), each item the part of one reduction past the invoice's amount.
-     * A write-off beyond the balance gives the customer nothing. The invoices reduced by more than their amount are
-     * found by one grouping of invoices and reductions together, in whole cents (one shuffle, no join: a join of the
-     * sums to the invoices made the metrics job a fifth slower at a million invoices); only those few are ordered.
+     * A write-off beyond the balance gives the customer nothing. A reversal that takes back a payment which had gone
+     * beyond gives a negative item: the cash the customer had on account leaves it on the reversal's day. The
+     * invoices reduced by more than their amount, or with a reversal, are found by one grouping of invoices and
+     * reductions together, in whole cents (one shuffle, no join: a join of the sums to the invoices made the metrics
+     * job a fifth slower at a million invoices); only those few are ordered.
      */
     static Dataset<Row> beyondInvoices(ReceivablesLedger ledger) {
         Dataset<Row> reductions = ledger.payments().filter(applied()).select(col("invoice_id"),
@@ -93,11 +95,15 @@ public final class OnAccountItems {
                                 .otherwise(lit(UNALLOCATED_CREDIT)).as(KIND),
                         functions.when(col("kind").equalTo(WRITE_OFF), lit(2)).otherwise(lit(1)).as("order"),
                         col("adjustment_date").as(DATE), col("amount").as(AMOUNT)));
+        // An invoice whose reductions were over its amount only until a reversal took some back is found by its
+        // reversal: the final sum alone would miss it, and the month-ends between the two dates with it.
         Dataset<Row> overIds = ledger.invoices().select(col("invoice_id"), Cents.of(ledger.invoices(), "amount")
-                        .as("cents"))
-                .unionByName(reductions.select(col("invoice_id"), Cents.of(reductions, AMOUNT).multiply(-1).as("cents")))
-                .groupBy(col("invoice_id").as("over_id")).agg(sum(col("cents")).as("left"))
-                .filter(col("left").lt(0)).select("over_id");
+                        .as("cents"), lit(false).as("reversal"))
+                .unionByName(reductions.select(col("invoice_id"), Cents.of(reductions, AMOUNT).multiply(-1).as("cents"),
+                        col(AMOUNT).lt(0).as("reversal")))
+                .groupBy(col("invoice_id").as("over_id"))
+                .agg(sum(col("cents")).as("left"), functions.max(col("reversal")).as("reversed"))
+                .filter(col("left").lt(0).or(col("reversed"))).select("over_id");
         Dataset<Row> over = ledger.invoices().join(functions.broadcast(overIds),
                         col("invoice_id").equalTo(col("over_id")), "left_semi")
                 .select(col("invoice_id").as("over_id"), col("customer_id").as("owner"),
@@ -111,7 +117,7 @@ public final class OnAccountItems {
         Column zero = lit(java.math.BigDecimal.ZERO);
         return reductions.join(functions.broadcast(over), col("invoice_id").equalTo(col("over_id")))
                 .withColumn("beyond", functions.greatest(after, zero).minus(functions.greatest(before, zero)))
-                .filter(col("beyond").gt(0).and(col(KIND).notEqual(WRITE_OFF)))
+                .filter(col("beyond").notEqual(0).and(col(KIND).notEqual(WRITE_OFF)))
                 .select(col("owner").as(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE),
                         col("beyond").cast(FieldType.MONEY.sparkType()).as(AMOUNT),
                         col("invoice_currency").as(CURRENCY));

@@ -1,14 +1,15 @@
 package io.arscope.ledger;
 
-import static org.apache.spark.sql.functions.array_max;
-import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.exists;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -54,25 +55,27 @@ public final class PaidInvoices {
      * are the ones closed by a credit memo or a write-off instead: what "paid after being as late" leaves out.
      */
     public static Dataset<Row> settled(Dataset<Row> history) {
-        Column events = col(InvoiceHistory.EVENTS);
-        // Each event's day and whether the reductions by then reach the amount, summed once per event.
-        Column reached = transform(events, e -> struct(e.getField("date").as("date"),
-                InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount")).as("reached")));
-        // Settled for good: after the last day its reductions fell short of its amount, which a reversed payment
-        // (a negative one) can make a day after it was first settled. Without reversals, the first day settled.
-        Column lastOpen = array_max(transform(filter(col("reached"), r -> not(r.getField("reached"))),
-                r -> r.getField("date")));
-        Column settledOn = array_min(transform(filter(col("reached"), r -> r.getField("reached")
-                        .and(col("last_open").isNull().or(r.getField("date").gt(col("last_open"))))),
-                r -> r.getField("date")));
         return history.filter(col("amount").gt(0))
-                .withColumn("reached", reached)
-                .withColumn("last_open", lastOpen)
-                .withColumn("settled_on", settledOn)
+                .withColumn("settled_on", settledOn())
                 .filter(col("settled_on").isNotNull())
                 .select(col("customer_id"), col("settled_on"),
                         datediff(col("settled_on"), col("due_date")).as("days_late"),
-                        exists(events, e -> e.getField("date").equalTo(col("settled_on"))
+                        exists(col(InvoiceHistory.EVENTS), e -> e.getField("date").equalTo(col("settled_on"))
                                 .and(e.getField("kind").equalTo("payment"))).as(PAID));
+    }
+
+    /**
+     * On an {@link InvoiceHistory} row: the day the invoice's reductions reached its amount for good, null while they
+     * fall short. The first day they reached it, unless a reversed payment (a negative one) reopened it after that:
+     * then the first day they reached it again, if they did.
+     */
+    public static Column settledOn() {
+        // Each event's day and whether the reductions by then reach the amount, summed once per event; in date order,
+        // a day short of the amount forgets any earlier settlement.
+        Column reached = array_sort(transform(col(InvoiceHistory.EVENTS), e -> struct(e.getField("date").as("date"),
+                InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount")).as("reached"))));
+        Column never = lit(null).cast("date");
+        return aggregate(reached, never, (settled, r) -> when(r.getField("reached"),
+                coalesce(settled, r.getField("date"))).otherwise(never));
     }
 }

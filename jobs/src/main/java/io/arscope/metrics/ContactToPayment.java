@@ -1,15 +1,11 @@
 package io.arscope.metrics;
 
-import static org.apache.spark.sql.functions.aggregate;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,17 +16,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import io.arscope.ledger.InvoiceHistory;
+import io.arscope.ledger.PaidInvoices;
 
 /**
  * Days from the first contact about a debt to its payment. An invoice is paid on the day its payments and credit
- * memos first reach its amount, when it has a payment and no write-off. Its first contact is the earliest contact
+ * memos reach its amount for good ({@link PaidInvoices#settledOn}: a payment reversed since does not count), when it
+ * has a payment and no write-off. Its first contact is the earliest contact
  * with its customer about it or about the customer's balance (a contact about another invoice is not about this
  * one), dated from its invoice date to the day it was paid. The average is over the invoices paid in the month that
  * had such a contact, each counting once.
  */
 public final class ContactToPayment {
-
-    private static final String SUM = "decimal(20,2)";
 
     private ContactToPayment() {
     }
@@ -44,13 +40,8 @@ public final class ContactToPayment {
      */
     public static Dataset<Row> paidAfterContact(Dataset<Row> history, Dataset<Row> contacts, List<String> dims,
             LocalDate lastMonthEnd) {
-        Column init = struct(lit(0).cast(SUM).as("reduced"), lit(null).cast("date").as("paid_on"));
-        Column paidOn = aggregate(array_sort(InvoiceHistory.events("payment", "credit_memo")), init, (acc, e) -> {
-            Column reduced = acc.getField("reduced").plus(e.getField("amount")).cast(SUM);
-            return struct(reduced.as("reduced"), when(acc.getField("paid_on").isNull()
-                    .and(reduced.geq(col("amount"))), e.getField("date")).otherwise(acc.getField("paid_on"))
-                    .as("paid_on"));
-        }).getField("paid_on");
+        // Written-off invoices are left out below, so this is the day the payments and credit memos settled it.
+        Column paidOn = PaidInvoices.settledOn();
         List<Column> keep = new ArrayList<>(List.of(col("invoice_id"), col("customer_id"), col("invoice_date"),
                 paidOn.as("paid_on")));
         dims.forEach(d -> keep.add(col(d)));

@@ -99,9 +99,10 @@ public final class MonthlyFigures {
                 .withColumn("credit_sales", col("amount"))
                 .withColumn("invoices_issued", lit(1L))
                 .withColumn("invoices_disputed", oneIf(size(col(InvoiceHistory.DISPUTES)).gt(0)))
-                .withColumn("cohort_paid", InvoiceHistory.amounts(payments))
-                .withColumn("cohort_pay_days_amount", dayWeighted(payments, MonthlyFigures::daysToPay))
-                .withColumn("cohort_late_days_amount", dayWeighted(payments, MonthlyFigures::daysLate))
+                .withColumn("standing", InvoiceHistory.standingPayments())
+                .withColumn("cohort_paid", InvoiceHistory.amounts(col("standing")))
+                .withColumn("cohort_pay_days_amount", dayWeighted(col("standing"), MonthlyFigures::daysToPay))
+                .withColumn("cohort_late_days_amount", dayWeighted(col("standing"), MonthlyFigures::daysLate))
                 .withColumn("cohort_open", col("amount").minus(InvoiceHistory.reducedBy(lit(asOf)))),
                 dims, List.of(MONTH), SALES_MEASURES);
 

@@ -152,7 +152,30 @@ public final class RiskFeatures {
         }
 
         int daysLate() {
-            return (int) Math.max(0, ChronoUnit.DAYS.between(due, settledOn));
+            return daysLate(settledOn);
+        }
+
+        int daysLate(LocalDate settled) {
+            return (int) Math.max(0, ChronoUnit.DAYS.between(due, settled));
+        }
+
+        /**
+         * The day the invoice was settled as known at the start of {@code day}: when its reductions dated before it
+         * reached its amount for good, or null when they had not, or a reversal had reopened it since. Without a
+         * reversal, {@link #settledOn} if that is before the day.
+         */
+        LocalDate settledBefore(LocalDate day) {
+            if (settledOn == null || !settledOn.isBefore(day)) {
+                return null;
+            }
+            BigDecimal reduced = BigDecimal.ZERO;
+            LocalDate settled = null;
+            for (int i = 0; i < eventDates.size() && eventDates.get(i).isBefore(day); i++) {
+                reduced = reduced.add(eventAmounts.get(i));
+                boolean reached = reduced.compareTo(amount) >= 0;
+                settled = !reached ? null : settled == null ? eventDates.get(i) : settled;
+            }
+            return settled;
         }
     }
 
@@ -346,15 +369,15 @@ public final class RiskFeatures {
             count++;
             amountSum += o.amount().doubleValue();
             firstInvoice = firstInvoice == null || o.issued().isBefore(firstInvoice) ? o.issued() : firstInvoice;
-            boolean settledBefore = o.settledOn() != null && o.settledOn().isBefore(t);
+            LocalDate settledOn = o.settledBefore(t);
             long overdueDays = ChronoUnit.DAYS.between(o.due(), t);
-            if (settledBefore) {
+            if (settledOn != null) {
                 known++;
-                int daysLate = o.daysLate();
+                int daysLate = o.daysLate(settledOn);
                 if (daysLate > graceDays) {
                     lateKnown++;
                 }
-                settled.add(new double[] {o.settledOn().toEpochDay(), daysLate});
+                settled.add(new double[] {settledOn.toEpochDay(), daysLate});
                 settledAmount += o.amount().doubleValue();
                 weightedLate += o.amount().doubleValue() * daysLate;
             } else {

@@ -11,9 +11,12 @@ import static org.apache.spark.sql.functions.struct;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.OnAccountItems;
 import io.arscope.ledger.ReceivablesLedger;
 
@@ -37,32 +40,50 @@ public final class CollectionContext {
 
     /**
      * One row per customer: {@code customer_id}, {@code customer_name}, {@code collector}, {@code last_payment_date}
-     * (latest payment on or before the as-of day, on any of its invoices or on account; a reversal, cash taken
-     * back, is no payment) and
-     * {@code on_account_credit} (zero when it has none).
+     * (latest payment on or before the as-of day, on any of its invoices or on account, that a reversal has not
+     * taken back: {@link #lastPayments}) and {@code on_account_credit} (zero when it has none).
      */
     public static Dataset<Row> customers(ReceivablesLedger ledger, LocalDate asOf) {
-        Dataset<Row> paid = ledger.payments().filter(col("payment_date").leq(asOf).and(col("amount").gt(0)));
+        Dataset<Row> paid = ledger.payments().filter(col("payment_date").leq(asOf));
         // Ingest gives every payment its customer (the invoice's, when the export names none); one without is
         // the invoice's customer's. Joined only when there is such a payment: the join shuffles every payment and
         // invoice of the ledger to find none in an ingested one.
         Dataset<Row> unnamed = paid.filter(col("customer_id").isNull());
         Dataset<Row> payers = paid.filter(col("customer_id").isNotNull())
-                .select(col("customer_id").as("payer"), col("payment_date"));
+                .select(col("customer_id").as("payer"), col("invoice_id"), col("payment_date"), col("amount"));
         if (!unnamed.isEmpty()) {
             payers = payers.unionByName(unnamed.join(ledger.invoices().select(col("invoice_id").as("paid_invoice"),
                     col("customer_id").as("payer")), col("invoice_id").equalTo(col("paid_invoice")))
-                    .select(col("payer"), col("payment_date")));
+                    .select(col("payer"), col("invoice_id"), col("payment_date"), col("amount")));
         }
-        Dataset<Row> lastPayment = payers.groupBy(col("payer")).agg(max("payment_date").as(LAST_PAYMENT_DATE));
         Dataset<Row> credit = OnAccountItems.byCustomer(ledger, asOf)
                 .withColumnRenamed(OnAccountItems.CUSTOMER_ID, "creditor");
         return ledger.customers().select(col("customer_id"), col("name").as(CUSTOMER_NAME), col(COLLECTOR))
-                .join(lastPayment, col("customer_id").equalTo(col("payer")), "left")
+                .join(lastPayments(payers), col("customer_id").equalTo(col("payer")), "left")
                 .join(credit, col("customer_id").equalTo(col("creditor")), "left")
                 .select(col("customer_id"), col(CUSTOMER_NAME), col(COLLECTOR), col(LAST_PAYMENT_DATE),
                         coalesce(col(OnAccountItems.BALANCE), lit(BigDecimal.ZERO).cast(MONEY))
                                 .as(ON_ACCOUNT_CREDIT));
+    }
+
+    /**
+     * Per payer, the latest payment that stands ({@link InvoiceHistory#standing}): a payment a reversal took back,
+     * a bounced cheque, is not the day the customer last paid, nor is cash that came back to account with it. The
+     * payments of an invoice (or of a customer's on account) with no reversal stand as they are; only the few with
+     * one are walked, so the ledger's payments are not collected into arrays.
+     */
+    static Dataset<Row> lastPayments(Dataset<Row> payers) {
+        Dataset<Row> reversed = functions.broadcast(payers.filter(col("amount").lt(0))
+                .select(col("payer").as("r_payer"), col("invoice_id").as("r_invoice")).distinct());
+        Column same = col("payer").equalTo(col("r_payer")).and(col("invoice_id").eqNullSafe(col("r_invoice")));
+        Dataset<Row> plain = payers.join(reversed, same, "left_anti").filter(col("amount").gt(0))
+                .select(col("payer"), col("payment_date"));
+        Dataset<Row> walked = payers.join(reversed, same, "left_semi")
+                .groupBy(col("payer"), col("invoice_id"))
+                .agg(functions.collect_list(struct(col("payment_date").as("date"), col("amount"))).as("p"))
+                .select(col("payer"), functions.array_max(functions.transform(InvoiceHistory.standing(col("p")),
+                        s -> s.getField("date"))).as("payment_date"));
+        return plain.unionByName(walked).groupBy(col("payer")).agg(max("payment_date").as(LAST_PAYMENT_DATE));
     }
 
     /**
