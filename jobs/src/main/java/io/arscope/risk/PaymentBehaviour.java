@@ -47,7 +47,7 @@ final class PaymentBehaviour {
             LocalDate t, int graceDays) {
         int due = target.due().getDayOfMonth();
         f.put("due_month_position", (due - 1.0) / (target.due().lengthOfMonth() - 1));
-        List<RiskFeatures.Invoice> settled = new ArrayList<>();
+        List<Settled> settled = new ArrayList<>();
         int paid = 0;
         int paidInParts = 0;
         int resolved = 0;
@@ -68,8 +68,9 @@ final class PaymentBehaviour {
                 weighted += w;
                 weightedLate += outcome.late() ? w : 0;
             }
-            if (o.settledOn() != null && o.settledOn().isBefore(t)) {
-                settled.add(o);
+            LocalDate settledOn = o.settledBefore(t);
+            if (settledOn != null) {
+                settled.add(new Settled(o, settledOn));
             } else {
                 open++;
                 openAge += ChronoUnit.DAYS.between(o.issued(), t);
@@ -104,18 +105,16 @@ final class PaymentBehaviour {
                 }
             }
         }
-        settled.sort(Comparator.comparing(RiskFeatures.Invoice::settledOn).thenComparing(
-                RiskFeatures.Invoice::issued).thenComparing(RiskFeatures.Invoice::id));
+        settled.sort(Comparator.comparing(Settled::on).thenComparing(s -> s.invoice().issued())
+                .thenComparing(s -> s.invoice().id()));
         if (!settled.isEmpty()) {
-            f.put("hist_settled_vs_due_days", settled.stream().mapToDouble(PaymentBehaviour::settledVsDue).average()
-                    .orElseThrow());
+            f.put("hist_settled_vs_due_days", settled.stream().mapToDouble(Settled::vsDue).average().orElseThrow());
             f.put("hist_recent_settled_vs_due_days", settled.subList(Math.max(0, settled.size() - RECENT),
-                    settled.size()).stream().mapToDouble(PaymentBehaviour::settledVsDue).average().orElseThrow());
+                    settled.size()).stream().mapToDouble(Settled::vsDue).average().orElseThrow());
         }
         if (settled.size() >= 3) {
-            List<RiskFeatures.Invoice> last = settled.subList(Math.max(0, settled.size() - SLOPE_INVOICES),
-                    settled.size());
-            double[] y = last.stream().mapToDouble(RiskFeatures.Invoice::daysLate).toArray();
+            List<Settled> last = settled.subList(Math.max(0, settled.size() - SLOPE_INVOICES), settled.size());
+            double[] y = last.stream().mapToDouble(s -> s.invoice().daysLate(s.on())).toArray();
             f.put("hist_days_late_slope", slope(y));
         }
         if (weighted > 0) {
@@ -137,8 +136,14 @@ final class PaymentBehaviour {
         }
     }
 
-    private static double settledVsDue(RiskFeatures.Invoice o) {
-        return ChronoUnit.DAYS.between(o.due(), o.settledOn());
+    /**
+     * An invoice settled before the scoring day, and on which day as then known ({@link
+     * RiskFeatures.Invoice#settledBefore}).
+     */
+    private record Settled(RiskFeatures.Invoice invoice, LocalDate on) {
+        double vsDue() {
+            return ChronoUnit.DAYS.between(invoice.due(), on);
+        }
     }
 
     /** Least-squares slope of y against 0, 1, ..., n - 1. */

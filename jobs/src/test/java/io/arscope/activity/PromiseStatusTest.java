@@ -77,6 +77,27 @@ class PromiseStatusTest {
         assertEquals("PR1 600.00 paid 0.00 broken 21", shown(row));
     }
 
+    /**
+     * The reversals audit's promise: 2,000 promised by 15 May; a cheque of 2,000 on 12 May, returned on 26 May, after
+     * the window. As of 31 May nothing stands: broken, 16 days overdue. As of 20 May, before the cheque came back,
+     * it was kept.
+     */
+    @Test
+    void aPaymentReversedAfterTheWindowKeptNothing() {
+        SparkSession spark = TestSpark.session();
+        new LedgerBuilder().customer("C1", "Retail").invoice("I1", "C1", "2025-03-01", "2025-03-31", "2000")
+                .payment("I1", "C1", "2025-05-12", "2000").payment("I1", "C1", "2025-05-26", "-2000")
+                .promise("PR1", "C1", "I1", "2025-05-02", "2025-05-15", "2000")
+                .write(spark, dir);
+        ReceivablesLedger ledger = ReceivablesLedger.ofIngest(spark, dir.toString());
+        CollectionActivity activity = CollectionActivity.ofIngest(spark, dir.toString());
+
+        assertEquals("PR1 2000.00 paid 0.00 broken 16", shown(PromiseStatus.of(activity.promises(),
+                ledger.payments(), ledger.invoices(), LocalDate.parse("2025-05-31"), new ActivityConfig(0)).first()));
+        assertEquals("PR1 2000.00 paid 2000.00 kept null", shown(PromiseStatus.of(activity.promises(),
+                ledger.payments(), ledger.invoices(), LocalDate.parse("2025-05-20"), new ActivityConfig(0)).first()));
+    }
+
     private static String shown(Row r) {
         return r.getAs("promise_id") + " " + r.getAs("amount") + " paid " + r.getAs("paid_amount") + " "
                 + r.getAs("status") + " " + r.getAs("days_overdue");

@@ -71,6 +71,10 @@ class PaymentReversalTest {
                         + plain(r, "collections") + " AR " + plain(r, "ending_ar") + " current "
                         + plain(r, "current_ar") + " on account " + plain(r, "on_account")).toList());
         assertEquals(80.0, ((Number) months().get(2).getAs("dso_countback")).doubleValue(), 1e-9);
+        // January's invoices: R1's payment was taken back, so only R2's stands, 36 days after issue and 6 late.
+        // Weighed as a payment of -1,000 on 5 March: (1,000 x 40 + 500 x 36 - 1,000 x 63) / 500 = -10.
+        assertEquals(36.0, ((Number) months().get(0).getAs("avg_days_to_pay")).doubleValue(), 1e-9);
+        assertEquals(6.0, ((Number) months().get(0).getAs("wadl")).doubleValue(), 1e-9);
         assertEquals(List.of("R1 1000.00 59 31-60"), spark.read().parquet(dir.resolve("out").resolve("open_items")
                 .toString()).collectAsList().stream().map(r -> r.getAs("invoice_id") + " "
                         + ((BigDecimal) r.getAs("open_amount")).toPlainString() + " " + r.getAs("days_past_due") + " "

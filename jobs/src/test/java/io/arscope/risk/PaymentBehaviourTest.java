@@ -113,6 +113,33 @@ class PaymentBehaviourTest {
         }
     }
 
+    /**
+     * R, 1,000 due 31 January 2025, paid on 10 February and the payment reversed on 5 March: on 1 March it was
+     * settled 10 days late; on 10 March it is open again, 68 days old and 38 past due, and the customer's open
+     * balance holds it (the customer model's reason "has ... open on its invoices" left it out). Either way it was
+     * paid once, in full, and late (known from 1 February, its first day late with no grace).
+     */
+    @Test
+    void anInvoiceReopenedBeforeTheDayIsOpenOnIt() {
+        RiskFeatures.Invoice target = invoice("T", "2025-03-10", "2025-04-09", "900", new Object[][] {}, NONE);
+        List<RiskFeatures.Invoice> invoices = List.of(invoice("R", "2025-01-01", "2025-01-31", "1000",
+                new Object[][] {{"2025-02-10", "1000", "payment"}, {"2025-03-05", "-1000", "payment"}}, NONE), target);
+        Map<String, Double> before = new TreeMap<>();
+        PaymentBehaviour.add(before, target, invoices, d("2025-03-01"), 0);
+        assertEquals(Map.of("due_month_position", 8.0 / 29, "hist_late_share_decayed", 1.0,
+                "hist_partial_payment_share", 0.0, "hist_settled_vs_due_days", 10.0,
+                "hist_recent_settled_vs_due_days", 10.0, "hist_open_invoices", 0.0), before);
+        Map<String, Double> after = new TreeMap<>();
+        PaymentBehaviour.add(after, target, invoices, d("2025-03-10"), 0);
+        assertEquals(Map.of("due_month_position", 8.0 / 29, "hist_late_share_decayed", 1.0,
+                "hist_partial_payment_share", 0.0, "hist_open_invoices", 1.0, "hist_open_age_days", 68.0,
+                "hist_open_oldest_days_past_due", 38.0), after);
+        assertEquals(0.0, RiskFeatures.addHistory(new TreeMap<>(), null, invoices.subList(0, 1), List.of(),
+                d("2025-03-01"), 0).openBalance());
+        assertEquals(1000.0, RiskFeatures.addHistory(new TreeMap<>(), null, invoices.subList(0, 1), List.of(),
+                d("2025-03-10"), 0).openBalance());
+    }
+
     @Test
     void withLittleHistoryTheHistoryFeaturesAreAbsentNotZero() {
         RiskFeatures.Invoice target = invoice("T", "2024-06-10", "2024-02-15", "900", new Object[][] {}, NONE);
