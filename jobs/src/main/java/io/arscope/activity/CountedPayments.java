@@ -3,8 +3,12 @@ package io.arscope.activity;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import io.arscope.ledger.InvoiceHistory;
 import io.arscope.model.CanonicalTable;
 
 /**
@@ -44,6 +49,29 @@ final class CountedPayments {
                 .select(col("invoice_id").as("pay_invoice"), coalesce(col("owner"), col("customer_id"))
                                 .as("pay_customer"), col("payment_date").as("pay_date"), col("amount").as("pay_amount"),
                         coalesce(col("currency"), col("owner_currency")).as("pay_currency"));
+    }
+
+    /**
+     * The payments that stand at the as-of day ({@link InvoiceHistory#standing}) beside each claim they count for:
+     * the claim's {@code keys}, {@code pay_date} and {@code pay_amount}. A payment that bounced after a promise's
+     * window, or an instalment's, kept nothing. A reversal takes back the latest payments of its invoice first,
+     * whenever they were made, so every payment the claim could count by the as-of day is walked, not only those
+     * of its window.
+     *
+     * @param counted {@link #of}'s payments, dated by the as-of day
+     */
+    static Dataset<Row> standing(Dataset<Row> claims, Dataset<Row> counted, List<String> keys) {
+        List<Column> groups = new ArrayList<>();
+        keys.forEach(k -> groups.add(col(k)));
+        groups.add(col("pay_invoice"));
+        List<Column> out = new ArrayList<>();
+        keys.forEach(k -> out.add(col(k)));
+        out.add(col("p.date").as("pay_date"));
+        out.add(col("p.amount").as("pay_amount"));
+        return claims.join(counted, countsFor()).groupBy(groups.toArray(Column[]::new))
+                .agg(InvoiceHistory.standing(collect_list(struct(col("pay_date").as("date"),
+                        col("pay_amount").as("amount")))).as("stood"))
+                .withColumn("p", explode(col("stood"))).select(out.toArray(Column[]::new));
     }
 
     /** Whether a payment row of {@link #of} counts for the promise or plan row beside it. */

@@ -2,9 +2,6 @@ package io.arscope.activity;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
@@ -19,12 +16,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
-import io.arscope.ledger.InvoiceHistory;
-
 /**
  * Whether each promise to pay was kept, from the payments alone. A payment counts when it is one of
  * {@link CountedPayments} dated from the day the promise was made to the promised date plus the grace days, and by
- * the as-of day, and still stands then: a reversal by the as-of day takes it back ({@link InvoiceHistory#standing}). A promise is {@value #KEPT} once the payments reach its amount (even before the promised date),
+ * the as-of day, and still stands then: a reversal by the as-of day takes it back ({@link CountedPayments#standing}). A promise is {@value #KEPT} once the payments reach its amount (even before the promised date),
  * {@value #PENDING} while its window is open and they do not, then {@value #PARTLY_KEPT} when some was paid and
  * {@value #BROKEN} when nothing was.
  */
@@ -54,19 +49,10 @@ public final class PromiseStatus {
         Dataset<Row> made = promises.filter(col("promised_on").leq(asOf));
         Column windowEnd = date_add(col("promised_date"), config.graceDays());
         Dataset<Row> counted = CountedPayments.of(made, payments, invoices).filter(col("pay_date").leq(asOf));
-        // The payments that stand at the as-of day: one the customer made in the window and that bounced after it,
-        // as late as the as-of day, did not keep the promise. A reversal takes back the latest payments of its
-        // invoice first (InvoiceHistory.standing), whenever they were made, so all the payments it could count are
-        // walked, not only the window's.
-        Column standing = InvoiceHistory.standing(collect_list(struct(col("pay_date").as("date"),
-                col("pay_amount").as("amount"))));
-        Dataset<Row> stood = made.join(counted, CountedPayments.countsFor())
-                .groupBy(col("promise_id").as("paid_promise"), col("promised_on").as("from"),
-                        windowEnd.as("until"), col("pay_invoice"))
-                .agg(standing.as("stood"))
-                .select(col("paid_promise"), col("from"), col("until"), explode(col("stood")).as("s"))
-                .filter(col("s.date").geq(col("from")).and(col("s.date").leq(col("until"))))
-                .groupBy(col("paid_promise")).agg(sum(col("s.amount")).as("stood_amount"));
+        Dataset<Row> stood = CountedPayments.standing(made.withColumn("until", windowEnd), counted,
+                        List.of("promise_id", "promised_on", "until"))
+                .filter(col("pay_date").geq(col("promised_on")).and(col("pay_date").leq(col("until"))))
+                .groupBy(col("promise_id").as("paid_promise")).agg(sum(col("pay_amount")).as("stood_amount"));
         Dataset<Row> paid = made.select(col("promise_id").as("promise"))
                 .join(stood, col("promise").equalTo(col("paid_promise")), "left_outer")
                 .select(col("promise").as("paid_promise"), coalesce(col("stood_amount"), lit(0))
