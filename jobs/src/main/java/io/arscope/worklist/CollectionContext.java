@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,6 +33,10 @@ public final class CollectionContext {
     static final String LAST_PAYMENT_DATE = "last_payment_date";
     static final String DISPUTE_OPENED = "dispute_opened";
     static final String DISPUTE_REASON = "dispute_reason";
+    /** The day of the latest reversal of a payment of the invoice by the as-of day: a returned cheque, a chargeback. */
+    static final String PAYMENT_REVERSED_ON = "payment_reversed_on";
+    /** What the reversals of the invoice's payments took back by the as-of day, in all: positive. */
+    static final String REVERSED_AMOUNT = "reversed_amount";
     /** The customer's on-account items at the end of the as-of day ({@link OnAccountItems}), a positive credit. */
     static final String ON_ACCOUNT_CREDIT = "on_account_credit";
 
@@ -87,16 +92,28 @@ public final class CollectionContext {
     }
 
     /**
-     * One row per invoice under a dispute open at the end of the as-of day (opened on or before it, not resolved
-     * by then): {@code invoice_id}, {@code dispute_opened} and {@code dispute_reason} of the oldest such dispute.
+     * What a collector should know of an invoice before calling about it, as it stood at the end of the as-of day:
+     * one row per invoice under an open dispute or with a payment reversed. {@code invoice_id}; {@code
+     * dispute_opened} and {@code dispute_reason} of the oldest dispute open then (opened on or before the day, not
+     * resolved by then), null without one; {@code payment_reversed_on} and {@code reversed_amount} of the reversals
+     * of its payments dated by then (a returned cheque, a chargeback: the invoice is open again because the cash
+     * came back, which is another call than a reminder), null without one.
      */
-    public static Dataset<Row> openDisputes(ReceivablesLedger ledger, LocalDate asOf) {
-        return ledger.disputes()
+    public static Dataset<Row> invoiceNotes(ReceivablesLedger ledger, LocalDate asOf) {
+        Dataset<Row> disputes = ledger.disputes()
                 .filter(col("opened_date").leq(asOf)
                         .and(col("resolved_date").isNull().or(col("resolved_date").gt(asOf))))
                 .groupBy(col("invoice_id"))
                 .agg(min(struct(col("opened_date"), col("dispute_id"), col("reason"))).as("d"))
-                .select(col("invoice_id"), col("d.opened_date").as(DISPUTE_OPENED),
+                .select(col("invoice_id").as("disputed_invoice"), col("d.opened_date").as(DISPUTE_OPENED),
                         col("d.reason").as(DISPUTE_REASON));
+        Dataset<Row> reversals = ledger.payments()
+                .filter(col("invoice_id").isNotNull().and(col("amount").lt(0)).and(col("payment_date").leq(asOf)))
+                .groupBy(col("invoice_id").as("reversed_invoice"))
+                .agg(max(col("payment_date")).as(PAYMENT_REVERSED_ON),
+                        sum(col("amount")).multiply(-1).cast(MONEY).as(REVERSED_AMOUNT));
+        return disputes.join(reversals, col("disputed_invoice").equalTo(col("reversed_invoice")), "full_outer")
+                .select(coalesce(col("disputed_invoice"), col("reversed_invoice")).as("invoice_id"),
+                        col(DISPUTE_OPENED), col(DISPUTE_REASON), col(PAYMENT_REVERSED_ON), col(REVERSED_AMOUNT));
     }
 }

@@ -190,9 +190,19 @@ public final class CollectorPage {
             }
             LocalDate promisedBy = WorklistTables.PROMISED_BY.of(i);
             t.append(td(WorklistTables.NEXT_ACTION.of(i) + (promisedBy == null ? "" : "; promised by " + promisedBy
-                    + " (no reminder until then)"))).append(td(reasons(i))).append("</tr>");
+                    + " (no reminder until then)") + reversed(i, currency))).append(td(reasons(i))).append("</tr>");
         }
         return t.append("</tbody></table>").toString();
+    }
+
+    /**
+     * "; its payment of USD 4,000.00 was reversed on 2025-06-25 (a returned cheque or a chargeback)", or nothing: an
+     * invoice open again because its cash came back is another call than a reminder.
+     */
+    static String reversed(Row invoice, String currency) {
+        LocalDate on = WorklistTables.PAYMENT_REVERSED_ON.of(invoice);
+        return on == null ? "" : "; " + InvoiceCurrency.shown(WorklistTables.REVERSED_AMOUNT.of(invoice), currency)
+                + " of its payments reversed on " + on + " (a returned cheque or a chargeback)";
     }
 
     /** "2025-03-30 call, promised (1 day ago)", "2025-03-25 email, left message (6 days ago)", or a dash when none. */

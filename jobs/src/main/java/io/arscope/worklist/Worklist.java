@@ -82,7 +82,7 @@ public final class Worklist {
             WorklistTables.DAYS_TO_PAY_INVOICES, WorklistTables.DAYS_TO_PAY_CLOSED_UNPAID, WorklistTables.RISK_BAND,
             WorklistTables.PRIORITY_VALUE, WorklistTables.ACTION_CODE, WorklistTables.NEXT_ACTION,
             WorklistTables.ACTION_SEVERITY, WorklistTables.DISPUTE_OPENED, WorklistTables.DISPUTE_REASON,
-            WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
+            WorklistTables.PAYMENT_REVERSED_ON, WorklistTables.REVERSED_AMOUNT, WorklistTables.LAST_PAYMENT_DATE, WorklistTables.REASON_1, WorklistTables.REASON_2,
             WorklistTables.REASON_3, WorklistTables.LAST_CONTACT_DATE, WorklistTables.LAST_CONTACT_CHANNEL,
             WorklistTables.LAST_CONTACT_OUTCOME, WorklistTables.DAYS_SINCE_CONTACT, WorklistTables.PROMISE_STATUS,
             WorklistTables.PROMISE_DATE, WorklistTables.PROMISE_AMOUNT, WorklistTables.PROMISED_BY,
@@ -120,33 +120,33 @@ public final class Worklist {
     /**
      * @param scores       open invoices as {@code RiskScoring} scores them
      * @param customers    {@link CollectionContext#customers}
-     * @param openDisputes {@link CollectionContext#openDisputes}
+     * @param invoiceNotes {@link CollectionContext#invoiceNotes}
      * @param settledInvoices {@link ExpectedDaysToPay#settledInvoices}, the history the days still to pay come from
      */
-    public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
+    public static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> invoiceNotes,
             Dataset<Row> settledInvoices, WorklistConfig config) {
-        return build(scores, customers, openDisputes, settledInvoices, CustomerActivity.none(scores.sparkSession()),
+        return build(scores, customers, invoiceNotes, settledInvoices, CustomerActivity.none(scores.sparkSession()),
                 config);
     }
 
     /**
      * @param activity {@link CustomerActivity#of}: the customers' last contact, promise and plan instalment
      */
-    static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> openDisputes,
+    static Result build(Dataset<Row> scores, Dataset<Row> customers, Dataset<Row> invoiceNotes,
             Dataset<Row> settledInvoices, Dataset<Row> activity, WorklistConfig config) {
         Dataset<Row> joined = OnAccountCover.of(scores
                 .join(customers.withColumnRenamed("customer_id", "ctx_customer"),
                         col("customer_id").equalTo(col("ctx_customer")), "left")
                 .join(activity, col("customer_id").equalTo(col("activity_customer")), "left")
-                .join(openDisputes.withColumnRenamed("invoice_id", "disputed_invoice"),
-                        col("invoice_id").equalTo(col("disputed_invoice")), "left")
+                .join(invoiceNotes.withColumnRenamed("invoice_id", "noted_invoice"),
+                        col("invoice_id").equalTo(col("noted_invoice")), "left")
                 .join(ExpectedDaysToPay.of(scores, settledInvoices).withColumnRenamed("invoice_id", "to_pay_invoice"),
                         col("invoice_id").equalTo(col("to_pay_invoice")), "left"),
-                col("disputed_invoice").isNotNull());
+                col(CollectionContext.DISPUTE_OPENED).isNotNull());
         List<String> bucketLabels = config.buckets().labels();
         MapFunction<Row, Row> decide = r -> invoiceRow(r, config, bucketLabels);
         // The customer's invoices in dispute, for what to check before a last-resort step on another of them.
-        Dataset<Row> unranked = joined.withColumn(CUSTOMER_DISPUTES, count(col("disputed_invoice"))
+        Dataset<Row> unranked = joined.withColumn(CUSTOMER_DISPUTES, count(col(CollectionContext.DISPUTE_OPENED))
                         .over(Window.partitionBy(col("customer_id"))))
                 .map(decide, Encoders.row(UNRANKED));
 
@@ -182,7 +182,7 @@ public final class Worklist {
     /** Decides an open invoice's queue, priority and next action from its score and its customer's context. */
     private static Row invoiceRow(Row r, WorklistConfig config, List<String> bucketLabels) {
         String collector = r.getAs(CollectionContext.COLLECTOR);
-        boolean disputed = r.getAs("disputed_invoice") != null;
+        boolean disputed = r.getAs(CollectionContext.DISPUTE_OPENED) != null;
         int daysPastDue = ScoreTables.DAYS_PAST_DUE.of(r);
         BigDecimal open = ScoreTables.OPEN_AMOUNT.of(r);
         BigDecimal covered = r.getAs(OnAccountCover.COVERED);
@@ -255,6 +255,8 @@ public final class Worklist {
                 .set(WorklistTables.ACTION_SEVERITY, severity)
                 .set(WorklistTables.DISPUTE_OPENED, r.getAs(CollectionContext.DISPUTE_OPENED))
                 .set(WorklistTables.DISPUTE_REASON, disputeReason)
+                .set(WorklistTables.PAYMENT_REVERSED_ON, r.getAs(CollectionContext.PAYMENT_REVERSED_ON))
+                .set(WorklistTables.REVERSED_AMOUNT, r.getAs(CollectionContext.REVERSED_AMOUNT))
                 .set(WorklistTables.LAST_PAYMENT_DATE, lastPayment)
                 .set(WorklistTables.REASON_1, reasons.get(0))
                 .set(WorklistTables.REASON_2, reasons.size() > 1 ? reasons.get(1) : null)

@@ -179,7 +179,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         Dataset<Row> billed = reporting.converts() ? BilledAmounts.ofInvoices(cut, day).localCheckpoint() : null;
         Dataset<Row> customers = CollectionContext.customers(ledger, day).localCheckpoint();
         Counts counts = write(spark, scores, customers,
-                CollectionContext.openDisputes(ledger, day), paid, activity, billed,
+                CollectionContext.invoiceNotes(ledger, day), paid, activity, billed,
                 byCollector, signers, o.config(), context.output(), source, read, day, started);
         // A converted amount is not what the customer owes in its invoice's currency: no reminder states one, so
         // only the customers billed in the reporting currency alone, whose amounts are as billed, get drafts.
@@ -239,9 +239,9 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * invoice is listed, and writes the manifest.
      */
     public static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> settledInvoices, WorklistConfig config, String output,
+            Dataset<Row> invoiceNotes, Dataset<Row> settledInvoices, WorklistConfig config, String output,
             ScoreSource source, LocalDate day, Instant started) throws IOException {
-        return write(spark, scores, customerContext, openDisputes, settledInvoices, CustomerActivity.none(spark), null,
+        return write(spark, scores, customerContext, invoiceNotes, settledInvoices, CustomerActivity.none(spark), null,
                 null, CollectorNames.NONE, config, output, source, Map.of(), day, started);
     }
 
@@ -252,10 +252,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
      * the manifest.
      */
     static Counts write(SparkSession spark, Dataset<Row> scores, Dataset<Row> customerContext,
-            Dataset<Row> openDisputes, Dataset<Row> settledInvoices, Dataset<Row> activity, Dataset<Row> billed,
+            Dataset<Row> invoiceNotes, Dataset<Row> settledInvoices, Dataset<Row> activity, Dataset<Row> billed,
             CollectorActivity byCollector, CollectorNames names, WorklistConfig config, String output,
             ScoreSource source, Map<String, Long> alsoRead, LocalDate day, Instant started) throws IOException {
-        Worklist.Result lists = Worklist.build(scores, customerContext, openDisputes, settledInvoices, activity,
+        Worklist.Result lists = Worklist.build(scores, customerContext, invoiceNotes, settledInvoices, activity,
                 config);
         Dataset<Row> invoices = lists.invoices().localCheckpoint();
         Dataset<Row> customers = BilledAmounts.onRows(lists.customers(), invoices, billed).localCheckpoint();
@@ -371,7 +371,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // Amounts as stored: the backtest ranks, it shows no amount.
         Dataset<Row> scores = RiskScoring.scoreOpen(spark, ledger, activity, loaded, day, null);
         Dataset<Row> queue = Worklist.build(scores, CollectionContext.customers(ledger, day),
-                CollectionContext.openDisputes(ledger, day), ExpectedDaysToPay.settledInvoices(ledger, day), config)
+                CollectionContext.invoiceNotes(ledger, day), ExpectedDaysToPay.settledInvoices(ledger, day), config)
                 .invoices()
                 .filter(col("queue").equalTo(Worklist.COLLECT));
         Dataset<Row> after = WorklistBacktest.outcomes(ledger, day, horizonDays).withColumnRenamed("invoice_id", "o_id");

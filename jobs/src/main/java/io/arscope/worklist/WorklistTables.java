@@ -72,6 +72,10 @@ public final class WorklistTables {
     public static final Column<Integer> ACTION_SEVERITY = integer("action_severity").required();
     public static final Column<LocalDate> DISPUTE_OPENED = date("dispute_opened");
     public static final Column<String> DISPUTE_REASON = text("dispute_reason");
+    /** The latest reversal of a payment of the invoice (a returned cheque, a chargeback) by the as-of day. */
+    public static final Column<LocalDate> PAYMENT_REVERSED_ON = date("payment_reversed_on");
+    /** What the reversals of the invoice's payments took back by the as-of day, in all; null when none did. */
+    public static final Column<BigDecimal> REVERSED_AMOUNT = money("reversed_amount");
     public static final Column<LocalDate> LAST_PAYMENT_DATE = date("last_payment_date");
     public static final Column<String> REASON_1 = text("reason_1");
     public static final Column<String> REASON_2 = text("reason_2");
@@ -105,8 +109,8 @@ public final class WorklistTables {
             CURRENCY, AMOUNT, OPEN_AMOUNT, COVERED_BY_CREDIT, DAYS_PAST_DUE, AGING_BUCKET, PROBABILITY_LATE, EXPECTED_DAYS_LATE,
             EXPECTED_DAYS_TO_PAY, DAYS_TO_PAY_BASIS, DAYS_TO_PAY_INVOICES, DAYS_TO_PAY_CLOSED_UNPAID, RISK_BAND,
             PRIORITY_VALUE, ACTION_CODE,
-            NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON, LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3,
-            LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS,
+            NEXT_ACTION, ACTION_SEVERITY, DISPUTE_OPENED, DISPUTE_REASON, PAYMENT_REVERSED_ON, REVERSED_AMOUNT,
+            LAST_PAYMENT_DATE, REASON_1, REASON_2, REASON_3, LAST_CONTACT_DATE, LAST_CONTACT_CHANNEL, LAST_CONTACT_OUTCOME, DAYS_SINCE_CONTACT, PROMISE_STATUS,
             PROMISE_DATE, PROMISE_AMOUNT, PROMISED_BY, PLAN_INSTALMENT_DUE, PLAN_INSTALMENT_STATUS,
             PLAN_INSTALMENT_AMOUNT, COOLING_OFF).keyedBy(INVOICE_ID);
 

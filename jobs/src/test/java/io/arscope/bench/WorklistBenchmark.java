@@ -63,7 +63,8 @@ public final class WorklistBenchmark {
                 concat(lit("collector."), expr("id % 20")).as("collector"),
                 date_sub(lit(asOf), expr("cast(id % 60 as int)")).as("last_payment_date")).localCheckpoint();
         Dataset<Row> disputes = scores.filter(expr("abs(hash(invoice_id)) % 50 = 0")).select(col("invoice_id"),
-                date_sub(lit(asOf), lit(10)).as("dispute_opened"), lit("pricing").as("dispute_reason"))
+                date_sub(lit(asOf), lit(10)).as("dispute_opened"), lit("pricing").as("dispute_reason"),
+                lit(null).cast("date").as("payment_reversed_on"), lit(null).cast("decimal(28,2)").as("reversed_amount"))
                 .localCheckpoint();
         // Three paid invoices per open one, 0 to 149 days late, for the days still to pay.
         Dataset<Row> paid = spark.range(3 * n).select(concat(lit("C"), expr("id % 50000")).as("customer_id"),

@@ -112,7 +112,7 @@ class CollectorActivityPagesTest {
                 WorklistTest.score(AS_OF, "IY1", "Y1", -9, "700.00", 0.5, "medium", null, "why IY1"),
                 WorklistTest.score(AS_OF, "IN1", "N1", 10, "500.00", 0.5, "medium", null, "why IN1")),
                 RiskScoring.SCHEMA), CollectionContext.customers(ledger, AS_OF),
-                CollectionContext.openDisputes(ledger, AS_OF), ExpectedDaysToPay.settledInvoices(ledger, AS_OF),
+                CollectionContext.invoiceNotes(ledger, AS_OF), ExpectedDaysToPay.settledInvoices(ledger, AS_OF),
                 CustomerActivity.none(spark), null, byCollector, CollectorNames.NONE, WorklistConfig.DEFAULT,
                 out.toString(),
                 new WorklistJob.ScoreSource("in", null, "model", "sha", null, null), java.util.Map.of(), AS_OF,

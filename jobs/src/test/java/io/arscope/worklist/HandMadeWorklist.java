@@ -65,7 +65,7 @@ final class HandMadeWorklist {
                 RowFactory.create("C5", "Omega", NORD, d("2025-03-20"), WorklistTest.NO_CREDIT));
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
-                spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
+                spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing", null, null)),
                         WorklistTest.DISPUTES),
                 spark.createDataFrame(List.of(RowFactory.create("C1", 35, true), RowFactory.create("C1", 40, true),
                         RowFactory.create("C1", 45, true), RowFactory.create("C1", 50, true), RowFactory.create("C1", 60, true)),

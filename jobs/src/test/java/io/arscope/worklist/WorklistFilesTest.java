@@ -53,7 +53,7 @@ class WorklistFilesTest {
             + "aging_bucket,"
             + "probability_late,expected_days_late,expected_days_to_pay,days_to_pay_basis,days_to_pay_invoices,days_to_pay_closed_unpaid,risk_band,"
             + "priority_value,action_code,"
-            + "next_action,action_severity,dispute_opened,dispute_reason,last_payment_date,reason_1,reason_2,reason_3,"
+            + "next_action,action_severity,dispute_opened,dispute_reason,payment_reversed_on,reversed_amount,last_payment_date,reason_1,reason_2,reason_3,"
             + "last_contact_date,last_contact_channel,last_contact_outcome,days_since_contact,promise_status,promise_date,promise_amount,promised_by,plan_instalment_due,plan_instalment_status,plan_instalment_amount,cooling_off";
 
     @TempDir
@@ -84,7 +84,7 @@ class WorklistFilesTest {
         out = dir.resolve("out");
         WorklistJob.write(spark, spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, WorklistTest.CUSTOMERS),
-                spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing")),
+                spark.createDataFrame(List.of(RowFactory.create("\rx", d("2025-03-01"), "pricing", null, null)),
                         WorklistTest.DISPUTES),
                 WorklistTest.noPaidHistory(spark), CONFIG, out.toString(),
                 new WorklistJob.ScoreSource("in", null, "model", "sha", null, null), AS_OF, Instant.now());
@@ -118,30 +118,30 @@ class WorklistFilesTest {
     void eachCollectorsCsvHoldsItsOwnRowsInRankOrderSafeForASpreadsheet() throws Exception {
         assertEquals(HEADER + "\n"
                 + "2025-03-31,zo\u00eb,collect,1,true,1,C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'=1+1\","
-                + "2025-01-30,2025-03-01,USD,1000.00,1000.00,0.00,30,1-30,0.5,3.0,,no_history,,0,medium,1000.00,call,Call the customer,4,,,"
+                + "2025-01-30,2025-03-01,USD,1000.00,1000.00,0.00,30,1-30,0.5,3.0,,no_history,,0,medium,1000.00,call,Call the customer,4,,,,,"
                 + "2025-03-01,why =1+1,,,,,,,,,,,,,,false\n"
                 + "2025-03-31,zo\u00eb,collect,2,true,1,C2,[click](http://evil),\"'+1\",2025-03-04,2025-04-03,USD,200.00,"
                 + "200.00,0.00,-3,current,0.7,3.0,6,model,,,high,70.00,pre_due_reminder,"
-                + "Send a courtesy reminder before the due date,1,,,2025-03-01,"
+                + "Send a courtesy reminder before the due date,1,,,,,2025-03-01,"
                 + "why +1,,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/zo\u00eb.csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31,zo\u00e9,collect,1,true,1,C3,*bold*,\"'@SUM(A1)\",2024-11-26,2024-12-26,USD,500.00,500.00,0.00,"
-                + "95,91+,0.8,3.0,,no_history,,0,high,1600.00,final_notice,Call and send a final notice; hold further credit,8,,,"
+                + "95,91+,0.8,3.0,,no_history,,0,high,1600.00,final_notice,Call and send a final notice; hold further credit,8,,,,,"
                 + "2025-03-01,why @SUM(A1),,,,,,,,,,,,,,false\n"
                 + "2025-03-31,zo\u00e9,collect,2,true,1,C4,a\\|b,\"'-2\",2025-01-15,2025-02-14,USD,1070.00,1070.00,0.00,45,"
                 + "31-60,0.4,3.0,,no_history,,0,medium,1070.00,payment_plan,Offer a payment plan or escalate to the account owner,"
-                + "5,,,2025-03-01,why -2,,,,,,,,,,,,,,false\n",
+                + "5,,,,,2025-03-01,why -2,,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/zo\u00e9.csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31," + LONG + ",collect,1,true,1,C5,<script>alert(1)</script>,\"'\tx\",2025-02-24,"
                 + "2025-03-26,USD,300.00,300.00,0.00,5,1-30,0.2,3.0,,no_history,,0,low,70.00,polite_reminder,"
-                + "Send a polite reminder,2,,,2025-03-01,why \tx,,,,,,,,,,,,,,false\n",
+                + "Send a polite reminder,2,,,,,2025-03-01,why \tx,,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/" + LONG_FILE + ".csv")));
         assertEquals(HEADER + "\n"
                 + "2025-03-31," + ZOE_NFD + ",dispute,1,true,1,C6,\"line1\nline2\",\"'\rx\",2024-11-21,2024-12-21,"
                 + "USD,6000.00,6000.00,0.00,100,91+,0.9,3.0,,no_history,,0,high,21600.00,resolve_dispute,"
-                + "Resolve the dispute (pricing); dunning paused,10,2025-03-01,pricing,2025-03-01,\"why \rx\",,,,,,,,,,,,,,false\n",
+                + "Resolve the dispute (pricing); dunning paused,10,2025-03-01,pricing,,,2025-03-01,\"why \rx\",,,,,,,,,,,,,,false\n",
                 Files.readString(out.resolve("by-collector/zo\u00eb~4cabdb66.csv")));
     }
 

@@ -110,7 +110,7 @@ class WorklistForPeopleTest {
         assertEquals(List.of("as_of", "queue", "customer_rank", "in_today", "invoice_rank", "customer_id",
                 "customer_name", "invoice_id", "invoice_date", "due_date", "currency", "amount", "open_amount", "covered_by_credit",
                 "days_past_due", "aging_bucket", "probability_late", "expected_days_late", "expected_days_to_pay",
-                "days_to_pay_basis", "days_to_pay_invoices", "days_to_pay_closed_unpaid", "risk_band", "priority_value", "action_code", "next_action", "action_severity", "dispute_opened", "dispute_reason",
+                "days_to_pay_basis", "days_to_pay_invoices", "days_to_pay_closed_unpaid", "risk_band", "priority_value", "action_code", "next_action", "action_severity", "dispute_opened", "dispute_reason", "payment_reversed_on", "reversed_amount",
                 "last_payment_date", "reason_1", "reason_2", "reason_3", "last_contact_date", "last_contact_channel",
                 "last_contact_outcome", "days_since_contact", "promise_status", "promise_date", "promise_amount",
                 "promised_by", "plan_instalment_due", "plan_instalment_status", "plan_instalment_amount", "cooling_off"), shown(ana.getRow(0)));
@@ -120,13 +120,13 @@ class WorklistForPeopleTest {
         assertEquals(1, pane.getHorizontalSplitPosition());
         assertEquals(0, pane.getVerticalSplitPosition());
         // 43 columns, A to AQ; the header and 5 invoices.
-        assertEquals("A1:AS6", ana.getCTWorksheet().getAutoFilter().getRef());
+        assertEquals("A1:AU6", ana.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(5, ana.getLastRowNum());
         XSSFSheet nord = book.getSheet(HandMadeWorklist.NORD_SHEET);
-        assertEquals("A1:AS2", nord.getCTWorksheet().getAutoFilter().getRef());
+        assertEquals("A1:AU2", nord.getCTWorksheet().getAutoFilter().getRef());
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C5", "Omega", "I7", "2025-01-15",
                 "2025-02-14", "USD", "1,070.00", "1,070.00", "0.00", "45", "31-60", "40%", "3.00", "10", "portfolio", "2", "0", "medium", "1,070.00",
-                "payment_plan", "Offer a payment plan or escalate to the account owner", "5", null, null,
+                "payment_plan", "Offer a payment plan or escalate to the account owner", "5", null, null, null, null,
                 "2025-03-20", "why I7", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"), shown(nord.getRow(1)));
     }
 
@@ -135,23 +135,23 @@ class WorklistForPeopleTest {
         XSSFSheet ana = book.getSheet(HandMadeWorklist.ANA);
         assertEquals(cells("2025-03-31", "collect", "1", "TRUE", "1", "C2", HandMadeWorklist.MARKUP, "I3",
                 "2024-11-26", "2024-12-26", "USD", "500.00", "500.00", "0.00", "95", "91+", "80%", "3.00", null, "no_history", null, "0", "high",
-                "1,600.00", "final_notice", "Call and send a final notice; hold further credit", "8", null, null,
+                "1,600.00", "final_notice", "Call and send a final notice; hold further credit", "8", null, null, null, null,
                 "2025-02-14", "why I3", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"), shown(ana.getRow(1)));
         assertEquals(cells("2025-03-31", "collect", "2", "TRUE", "1", "C1", "=1+1", "I1", "2025-01-30",
                 "2025-03-01", "USD", "1,000.00", "1,000.00", "0.00", "30", "1-30", "50%", "3.00", "15", "customer", "5", "0", "medium", "1,000.00",
-                "call", "Call the customer", "4", null, null, "2025-03-01", "why I1", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"),
+                "call", "Call the customer", "4", null, null, null, null, "2025-03-01", "why I1", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"),
                 shown(ana.getRow(2)));
         assertEquals(cells("2025-03-31", "collect", "2", "TRUE", "2", "C1", "=1+1", "I2", "2025-03-04",
                 "2025-04-03", "USD", "200.00", "200.00", "0.00", "-3", "current", "70%", "3.00", "6", "model", null, null, "high",
-                "70.00", "pre_due_reminder", "Send a courtesy reminder before the due date", "1", null, null, "2025-03-01", "why I2", null,
+                "70.00", "pre_due_reminder", "Send a courtesy reminder before the due date", "1", null, null, null, null, "2025-03-01", "why I2", null,
                 null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"), shown(ana.getRow(3)));
         assertEquals(cells("2025-03-31", "collect", "3", "FALSE", "1", "C3", HandMadeWorklist.SCRIPT, "I4",
                 "2025-02-24", "2025-03-26", "USD", "300.00", "300.00", "0.00", "5", "1-30", "20%", "3.00", "40", "portfolio", "5", "0", "low", "70.00",
-                "polite_reminder", "Send a polite reminder", "2", null, null, null, "why I4", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"),
+                "polite_reminder", "Send a polite reminder", "2", null, null, null, null, null, "why I4", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"),
                 shown(ana.getRow(4)));
         assertEquals(cells("2025-03-31", "dispute", "1", "TRUE", "1", "C4", "Dispute Corp", "I6", "2024-11-21",
                 "2024-12-21", "USD", "6,000.00", "6,000.00", "0.00", "100", "91+", "90%", "3.00", null, "no_history", null, "0", "high", "21,600.00",
-                "resolve_dispute", "Resolve the dispute (pricing); dunning paused", "10", "2025-03-01", "pricing",
+                "resolve_dispute", "Resolve the dispute (pricing); dunning paused", "10", "2025-03-01", "pricing", null, null,
                 "2025-01-10", "why I6", null, null, null, null, null, null, null, null, null, null, null, null, null, "FALSE"), shown(ana.getRow(5)));
     }
 

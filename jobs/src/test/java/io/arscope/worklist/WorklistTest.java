@@ -58,10 +58,13 @@ class WorklistTest {
             DataTypes.createStructField("on_account_credit", DataTypes.createDecimalType(18, 2), false)));
     /** A customer's on-account credit when it has none. */
     static final BigDecimal NO_CREDIT = BigDecimal.ZERO.setScale(2);
+    /** {@link CollectionContext#invoiceNotes}: an invoice's open dispute and its payments reversed. */
     static final StructType DISPUTES = DataTypes.createStructType(List.of(
             DataTypes.createStructField("invoice_id", DataTypes.StringType, false),
             DataTypes.createStructField("dispute_opened", DataTypes.DateType, true),
-            DataTypes.createStructField("dispute_reason", DataTypes.StringType, true)));
+            DataTypes.createStructField("dispute_reason", DataTypes.StringType, true),
+            DataTypes.createStructField("payment_reversed_on", DataTypes.DateType, true),
+            DataTypes.createStructField("reversed_amount", DataTypes.createDecimalType(28, 2), true)));
     /**
      * Invoices settled by the as-of day: paid, C1's 35, 40, 45, 50 and 60 days late, C3's 100; C3's written off
      * 130 days late.
@@ -98,8 +101,9 @@ class WorklistTest {
             customers.add(RowFactory.create(c, "Customer " + c, "ana", d("2025-03-01"), NO_CREDIT));
         }
         customers.add(RowFactory.create("C5", "Customer C5", null, null, NO_CREDIT));
-        Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing")),
-                DISPUTES);
+        // I6 is in dispute; I3's cheque of 1,600.00 came back on 10 March, which is no dispute.
+        Dataset<Row> disputes = spark.createDataFrame(List.of(RowFactory.create("I6", d("2025-03-01"), "pricing", null, null),
+                RowFactory.create("I3", null, null, d("2025-03-10"), new BigDecimal("1600.00"))), DISPUTES);
         return Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), disputes, spark.createDataFrame(PAID,
                         ExpectedDaysToPay.SETTLED_INVOICES), config);
@@ -201,8 +205,8 @@ class WorklistTest {
         }
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(
-                        RowFactory.create("H1", d("2025-03-20"), "pricing"),
-                        RowFactory.create("K1", d("2025-03-25"), "quantity")), DISPUTES),
+                        RowFactory.create("H1", d("2025-03-20"), "pricing", null, null),
+                        RowFactory.create("K1", d("2025-03-25"), "quantity", null, null)), DISPUTES),
                 noPaidHistory(spark), CONFIG);
         assertEquals(List.of("collect 1 true W 266.67 firm_reminder F1", "collect 2 true Z 23.33 polite_reminder G1",
                 "dispute 1 true Y 833.33 resolve_dispute K1", "dispute 2 false X 12500.00 resolve_dispute H1"),
@@ -237,8 +241,8 @@ class WorklistTest {
                 RowFactory.create("T", "Customer T", "ana", d("2025-03-30"), NO_CREDIT));
         Worklist.Result lists = Worklist.build(spark.createDataFrame(scores, RiskScoring.SCHEMA),
                 spark.createDataFrame(customers, CUSTOMERS), spark.createDataFrame(List.of(
-                        RowFactory.create("L2", d("2025-03-10"), "pricing"),
-                        RowFactory.create("N2", d("2025-03-25"), "quantity")), DISPUTES),
+                        RowFactory.create("L2", d("2025-03-10"), "pricing", null, null),
+                        RowFactory.create("N2", d("2025-03-25"), "quantity", null, null)), DISPUTES),
                 noPaidHistory(spark), CONFIG);
         assertEquals(List.of(
                 "L1 Refer to collection agency or legal review; check before escalating: 1 other invoice in dispute; "
@@ -285,6 +289,12 @@ class WorklistTest {
         Row disputed = result.invoices().filter("invoice_id = 'I6'").first();
         assertEquals("Resolve the dispute (pricing); dunning paused", disputed.getAs("next_action"));
         assertEquals(d("2025-03-01"), disputed.getAs("dispute_opened"));
+        Row reversed = result.invoices().filter("invoice_id = 'I3'").first();
+        assertEquals(d("2025-03-10"), reversed.getAs("payment_reversed_on"));
+        assertEquals(new BigDecimal("1600.00"), reversed.getAs("reversed_amount"));
+        assertEquals("; USD 1,600.00 of its payments reversed on 2025-03-10 (a returned cheque or a chargeback)",
+                CollectorPage.reversed(reversed, "USD"));
+        assertEquals("", CollectorPage.reversed(disputed, "USD"));
     }
 
     @Test
@@ -349,7 +359,7 @@ class WorklistTest {
                 .write(spark, dir);
         ReceivablesLedger ledger = ReceivablesLedger.read(spark, dir.resolve("canonical").toString());
         // A's dispute was resolved before the day, B's after it, C's opened after it: only B is open.
-        assertEquals(List.of("B 2025-03-01 pricing"), CollectionContext.openDisputes(ledger, AS_OF).collectAsList()
+        assertEquals(List.of("B 2025-03-01 pricing"), CollectionContext.invoiceNotes(ledger, AS_OF).collectAsList()
                 .stream().map(r -> r.getAs("invoice_id") + " " + r.getAs("dispute_opened") + " "
                         + r.getAs("dispute_reason")).toList());
         // The April payment is not known on 31 March; the payment naming no customer is its invoice's customer's.

@@ -22,12 +22,38 @@ import io.arscope.testing.TestSpark;
  * <li>K3 paid Y on 1 May, then paid W 100 on 20 May, of which 40 was reversed on 25 May: last paid 20 May.</li>
  * </ul>
  */
-class LastPaymentTest {
+class CollectionContextReversalsTest {
 
     @Test
     void theLatestPaymentThatStands() {
+        assertEquals(List.of("K1 2025-03-03", "K2 null", "K3 2025-05-20"),
+                CollectionContext.customers(ledger(), d("2025-06-30")).orderBy("customer_id").collectAsList().stream()
+                        .map(r -> r.getAs("customer_id") + " " + r.getAs(CollectionContext.LAST_PAYMENT_DATE))
+                        .toList());
+    }
+
+    /**
+     * The invoices a collector should know more of: W in dispute since 21 May and 40.00 of its payment reversed on
+     * 25 May; X2's 900.00 and Z's 2,500.00 reversed on 12 June. The reversals on account are no invoice's.
+     */
+    @Test
+    void invoicesWithAPaymentReversedAreNotedBesideTheDisputed() {
+        assertEquals(List.of("W 2025-05-21 pricing 2025-05-25 40.00", "X2 null null 2025-06-12 900.00",
+                "Z null null 2025-06-12 2500.00"), CollectionContext.invoiceNotes(ledger(), d("2025-06-30"))
+                .orderBy("invoice_id").collectAsList().stream().map(r -> r.getAs("invoice_id") + " "
+                        + r.getAs(CollectionContext.DISPUTE_OPENED) + " " + r.getAs(CollectionContext.DISPUTE_REASON)
+                        + " " + r.getAs(CollectionContext.PAYMENT_REVERSED_ON) + " "
+                        + r.getAs(CollectionContext.REVERSED_AMOUNT)).toList());
+        // As of 24 May, W's reversal had not happened.
+        assertEquals(List.of("W 2025-05-21 null"), CollectionContext.invoiceNotes(ledger(), d("2025-05-24"))
+                .collectAsList().stream().map(r -> r.getAs("invoice_id") + " "
+                        + r.getAs(CollectionContext.DISPUTE_OPENED) + " "
+                        + r.getAs(CollectionContext.PAYMENT_REVERSED_ON)).toList());
+    }
+
+    private static io.arscope.ledger.ReceivablesLedger ledger() {
         SparkSession spark = TestSpark.session();
-        var ledger = new LedgerBuilder().customer("K1", "A").customer("K2", "A").customer("K3", "A")
+        return new LedgerBuilder().customer("K1", "A").customer("K2", "A").customer("K3", "A")
                 .invoice("X1", "K1", "2025-02-01", "2025-03-03", "1000").payment("X1", "K1", "2025-03-03", "1000")
                 .invoice("X2", "K1", "2025-05-01", "2025-05-31", "900")
                 .payment("X2", "K1", "2025-06-12", "-900").payment("X2", "K1", "2025-06-12", "900")
@@ -37,11 +63,7 @@ class LastPaymentTest {
                 .payment(null, "K2", "2025-06-12", "2500").payment(null, "K2", "2025-06-12", "-2500")
                 .invoice("Y", "K3", "2025-04-01", "2025-05-01", "300").payment("Y", "K3", "2025-05-01", "300")
                 .invoice("W", "K3", "2025-04-15", "2025-05-15", "100").payment("W", "K3", "2025-05-20", "100")
-                .payment("W", "K3", "2025-05-25", "-40")
+                .payment("W", "K3", "2025-05-25", "-40").dispute("W", "2025-05-21", null)
                 .ledger(spark);
-        assertEquals(List.of("K1 2025-03-03", "K2 null", "K3 2025-05-20"),
-                CollectionContext.customers(ledger, d("2025-06-30")).orderBy("customer_id").collectAsList().stream()
-                        .map(r -> r.getAs("customer_id") + " " + r.getAs(CollectionContext.LAST_PAYMENT_DATE))
-                        .toList());
     }
 }
