@@ -98,8 +98,9 @@ final class WorklistCommands {
                     + "(published with warnings).",
                     "Writes worklist-invoices/ and worklist-customers/ (Parquet), worklist-customers.csv, "
                             + "by-collector/<collector>.csv, summaries/<collector>.md, pages/<collector>.html (to "
-                            + "open offline), pages/team.html with worklist-team/ and worklist-rebalancing/ (Parquet and CSV: the "
-                            + "lead's roll-up and suggested moves), worklist.xlsx (a sheet per collector), "
+                            + "open offline), pages/team.html with worklist-team/, worklist-rebalancing/ and "
+                            + "worklist-idle-credit/ (Parquet and CSV: the lead's roll-up, suggested moves and the "
+                            + "credit of customers with nothing open), worklist.xlsx (a sheet per collector), "
                             + "drafts/<collector>/<customer>.eml (a reminder per customer on today's list whose "
                             + "step is an email or letter, to complete and send; arscope sends no mail) and "
                             + "worklist-run.json; with --actions-log, appends the run's recommendations to that log."},

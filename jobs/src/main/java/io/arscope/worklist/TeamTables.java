@@ -28,7 +28,8 @@ import io.arscope.run.OutputFiles;
 /**
  * The lead's tables and page of a worklist run ({@link TeamView}), written beside the collectors' worklists from
  * its customer roll-up: {@code worklist-team} (one row per collector), {@code worklist-rebalancing} (the suggested
- * moves), each as Parquet and CSV, and {@code pages/team.html} ({@link TeamPage}). Columns are defined in
+ * moves), {@code worklist-idle-credit} (credit held with nothing open, {@link IdleCredit}), each as Parquet and CSV,
+ * and {@code pages/team.html} ({@link TeamPage}). Columns are defined in
  * notebooks-docs/worklists.md.
  */
 public final class TeamTables {
@@ -84,8 +85,17 @@ public final class TeamTables {
             WorklistTables.OPEN_AMOUNT, WorklistTables.OVERDUE_AMOUNT, WorklistTables.PRIORITY_VALUE,
             WorklistTables.MAX_DAYS_PAST_DUE, CURRENCY).keyedBy(MOVE);
 
+    /**
+     * The customers holding credit on account with no open invoice ({@link IdleCredit}), the largest credit first,
+     * as the team page lists them: no row of the collectors' lists carries them, since a row is an open invoice.
+     */
+    public static final OutputTable IDLE_CREDIT = OutputTable.of("worklist-idle-credit", WorklistTables.AS_OF,
+            WorklistTables.COLLECTOR, WorklistTables.CUSTOMER_ID, WorklistTables.CUSTOMER_NAME,
+            WorklistTables.ON_ACCOUNT_CREDIT, WorklistTables.LAST_PAYMENT_DATE, WorklistTables.CURRENCY)
+            .keyedBy(WorklistTables.CUSTOMER_ID);
+
     /** Rows written per table. */
-    public record Counts(long collectors, long moves) {
+    public record Counts(long collectors, long moves, long idleCredit) {
     }
 
     private TeamTables() {
@@ -113,13 +123,16 @@ public final class TeamTables {
      */
     public static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
             CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names) throws IOException {
-        return write(spark, output, day, config, activity, alerts, gate, names, List.of());
+        return write(spark, output, day, config, activity, alerts, gate, names, List.of(), null);
     }
 
-    /** As the method above, the page also listing the customers' credit with nothing open ({@link IdleCredit}). */
+    /**
+     * As the method above, the page and {@link #IDLE_CREDIT} also listing the customers' credit with nothing open
+     * ({@link IdleCredit}), in {@code creditCurrency}, the run's reporting currency (the customer rows may be none).
+     */
     static Counts write(SparkSession spark, String output, LocalDate day, WorklistConfig config,
             CollectorActivity activity, AlertList alerts, ModelGate gate, CollectorNames names,
-            List<IdleCredit.Line> idleCredit) throws IOException {
+            List<IdleCredit.Line> idleCredit, String creditCurrency) throws IOException {
         List<TeamView.Customer> customers = new ArrayList<>();
         Set<String> currencies = new TreeSet<>();
         for (Row r : WorklistTables.CUSTOMERS.read(spark, output).collectAsList()) {
@@ -164,8 +177,16 @@ public final class TeamTables {
         }
         long collectors = OutputFiles.writeTable(spark, TEAM.frame(spark, team), output, TEAM.name());
         long moved = OutputFiles.writeTable(spark, REBALANCING.frame(spark, moves), output, REBALANCING.name());
+        List<Row> idle = new ArrayList<>();
+        for (IdleCredit.Line l : idleCredit) {
+            idle.add(IDLE_CREDIT.row().set(WorklistTables.AS_OF, day).set(WorklistTables.COLLECTOR, l.collector())
+                    .set(WorklistTables.CUSTOMER_ID, l.customerId()).set(WorklistTables.CUSTOMER_NAME, l.customerName())
+                    .set(WorklistTables.ON_ACCOUNT_CREDIT, l.credit())
+                    .set(WorklistTables.LAST_PAYMENT_DATE, l.lastPayment()).set(CURRENCY, creditCurrency).build());
+        }
+        long idled = OutputFiles.writeTable(spark, IDLE_CREDIT.frame(spark, idle), output, IDLE_CREDIT.name());
         OutputFiles.writeText(spark, OutputFiles.child(OutputFiles.child(output, WorklistTables.PAGES), PAGE),
                 TeamPage.render(view, files, day, config, currency, activity, alerts, gate, names, idleCredit));
-        return new Counts(collectors, moved);
+        return new Counts(collectors, moved, idled);
     }
 }

@@ -201,9 +201,10 @@ public final class WorklistJob implements Job<WorklistOptions> {
         context.recordRows(WorklistTables.CUSTOMERS.name(), counts.customers());
         TeamTables.Counts team = TeamTables.write(spark, context.output(), day, o.config(), byCollector,
                 o.alerts() == null ? null : AlertList.read(spark, o.alerts()), source.gate(), signers,
-                IdleCredit.of(customers, scores));
+                IdleCredit.of(customers, scores), reporting.code());
         context.recordRows(TeamTables.TEAM.name(), team.collectors());
         context.recordRows(TeamTables.REBALANCING.name(), team.moves());
+        context.recordRows(TeamTables.IDLE_CREDIT.name(), team.idleCredit());
         // Last, once every output is written and checked: the log records what the collectors are given.
         return new Counts(day, counts.invoices(), counts.customers(), counts.collectors(), counts.gate(), drafts,
                 ActionsLog.append(spark, o.actionsLog(), WorklistTables.CUSTOMERS.read(spark, context.output()),

@@ -293,6 +293,7 @@ class SampleRunOutputsTest {
         declared.put(day.resolve("worklist/worklist-customers.csv"), WorklistTables.CUSTOMERS);
         declared.put(day.resolve("worklist/worklist-team.csv"), io.arscope.worklist.TeamTables.TEAM);
         declared.put(day.resolve("worklist/worklist-rebalancing.csv"), io.arscope.worklist.TeamTables.REBALANCING);
+        declared.put(day.resolve("worklist/worklist-idle-credit.csv"), io.arscope.worklist.TeamTables.IDLE_CREDIT);
         declared.put(day.resolve("ingest/data_quality.csv"), io.arscope.ingest.IngestTables.DATA_QUALITY);
         declared.put(day.resolve("alerts/alerts.csv"), io.arscope.alerts.AlertsTables.ALERTS);
         try (Stream<Path> collectors = Files.list(day.resolve("worklist/by-collector"))) {

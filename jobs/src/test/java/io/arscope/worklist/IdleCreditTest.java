@@ -53,4 +53,33 @@ class IdleCreditTest {
         assertTrue(TeamPage.render(TeamView.of(List.of(), WorklistConfig.DEFAULT), Map.of(), asOf,
                 WorklistConfig.DEFAULT, "USD", null).contains("<p>No customer holds credit with nothing open.</p>"));
     }
+
+    /**
+     * The team tables hold the same lines as {@code worklist-idle-credit}, typed and in the reporting currency; a
+     * name that reads as a formula is quoted for a spreadsheet.
+     */
+    @Test
+    void theyAreATableToo() throws Exception {
+        java.nio.file.Path out = dir.resolve("out");
+        SparkSession spark = TestSpark.session();
+        // No open invoice at all: the team tables read the worklist's customer rows.
+        io.arscope.run.OutputFiles.writeTable(spark, WorklistTables.CUSTOMERS.frame(spark, List.of()), out.toString(),
+                WorklistTables.CUSTOMERS.name());
+        TeamTables.Counts counts = TeamTables.write(spark, out.toString(), WorklistTest.AS_OF,
+                HandMadeWorklist.CONFIG, null, null, null, CollectorNames.NONE, List.of(
+                        new IdleCredit.Line("unassigned", "C8", "=Massive", new BigDecimal("13943.84"), null),
+                        new IdleCredit.Line("ana", "C9", "Vandelay", new BigDecimal("2500.00"), d("2024-11-14"))),
+                "USD");
+        assertEquals(2, counts.idleCredit());
+        assertEquals(List.of("as_of,collector,customer_id,customer_name,on_account_credit,last_payment_date,currency",
+                        WorklistTest.AS_OF + ",unassigned,C8,\"'=Massive\",13943.84,,USD",
+                        WorklistTest.AS_OF + ",ana,C9,Vandelay,2500.00,2024-11-14,USD"),
+                java.nio.file.Files.readAllLines(out.resolve(TeamTables.IDLE_CREDIT.name() + ".csv")));
+        assertEquals(List.of("C8 13943.84", "C9 2500.00"), TeamTables.IDLE_CREDIT.read(spark,
+                out.toString()).collectAsList().stream().map(r -> WorklistTables.CUSTOMER_ID.of(r) + " "
+                        + WorklistTables.ON_ACCOUNT_CREDIT.of(r)).toList());
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 }
