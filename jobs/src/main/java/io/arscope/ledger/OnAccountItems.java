@@ -66,12 +66,22 @@ public final class OnAccountItems {
      * (an item has no invoice, so its currency is its own).
      */
     public static Dataset<Row> of(ReceivablesLedger ledger) {
+        return withSources(ledger).drop(SOURCE_INVOICE);
+    }
+
+    /** The invoice an item went beyond ({@link #beyondInvoices}); null for an item on account from the start. */
+    private static final String SOURCE_INVOICE = "source_invoice";
+
+    /** {@link #of(ReceivablesLedger)} with each item's {@link #SOURCE_INVOICE}. */
+    private static Dataset<Row> withSources(ReceivablesLedger ledger) {
+        Column none = lit(null).cast("string").as(SOURCE_INVOICE);
         return ledger.payments().filter(onAccount()).select(col("customer_id").as(CUSTOMER_ID),
                         col("payment_id").as(ITEM_ID), lit(UNAPPLIED_CASH).as(KIND), col("payment_date").as(DATE),
-                        col("amount").as(AMOUNT), col("currency").as(CURRENCY))
+                        col("amount").as(AMOUNT), col("currency").as(CURRENCY), none)
                 .unionByName(ledger.adjustments().filter(onAccount()).select(col("customer_id").as(CUSTOMER_ID),
                         col("adjustment_id").as(ITEM_ID), lit(UNALLOCATED_CREDIT).as(KIND),
-                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT), col("currency").as(CURRENCY)))
+                        col("adjustment_date").as(DATE), col("amount").as(AMOUNT), col("currency").as(CURRENCY),
+                        none))
                 .unionByName(beyondInvoices(ledger));
     }
 
@@ -120,26 +130,41 @@ public final class OnAccountItems {
                 .filter(col("beyond").notEqual(0).and(col(KIND).notEqual(WRITE_OFF)))
                 .select(col("owner").as(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE),
                         col("beyond").cast(FieldType.MONEY.sparkType()).as(AMOUNT),
-                        col("invoice_currency").as(CURRENCY));
+                        col("invoice_currency").as(CURRENCY), col("over_id").as(SOURCE_INVOICE));
     }
 
     /**
-     * {@link #of(ReceivablesLedger)} with the dimension columns of {@link InvoiceHistory}: a customer column from the
-     * item's customer, an invoice column {@link InvoiceHistory#NONE} (an item has no invoice), both as text, so
-     * that items fall into slices the way invoices do and every dimension's slices still add up to the total. By
-     * the dimension {@code currency} an item falls in its own currency's slice.
+     * {@link #of(ReceivablesLedger)} with the dimension columns of {@link InvoiceHistory}, as text, so that items
+     * fall into slices the way invoices do and every dimension's slices still add up to the total: a customer column
+     * from the item's customer; an invoice column (a business unit) from the invoice an item went beyond, else
+     * {@link InvoiceHistory#NONE}, since an item on account from the start has no invoice. By the dimension {@code
+     * currency} an item falls in its own currency's slice.
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, List<String> dimensions) {
         List<String> invoiceColumns = List.of(ledger.invoices().columns());
         List<Column> customerSelect = new ArrayList<>(List.of(col("customer_id").as("c_id")));
         dimensions.stream().filter(d -> !invoiceColumns.contains(d)).forEach(d -> customerSelect.add(col(d)));
+        List<String> byInvoice = dimensions.stream().filter(d -> !d.equals(CURRENCY) && invoiceColumns.contains(d))
+                .toList();
         List<Column> out = new ArrayList<>(List.of(col(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE), col(AMOUNT),
                 col(CURRENCY)));
         for (String d : dimensions.stream().filter(d -> !d.equals(CURRENCY)).toList()) {
-            out.add(invoiceColumns.contains(d) ? lit(InvoiceHistory.NONE).as(d)
-                    : InvoiceHistory.dimensionText(d).as(d));
+            out.add(byInvoice.contains(d) ? functions.coalesce(col("src_" + d).cast("string"),
+                    lit(InvoiceHistory.NONE)).as(d) : InvoiceHistory.dimensionText(d).as(d));
         }
-        return of(ledger).join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
+        Dataset<Row> items = withSources(ledger);
+        if (!byInvoice.isEmpty()) {
+            // Only the few invoices items went beyond are read for their dimensions, found by a broadcast of ids.
+            Dataset<Row> sources = items.filter(col(SOURCE_INVOICE).isNotNull()).select(col(SOURCE_INVOICE).as("s_id"))
+                    .distinct();
+            List<Column> dims = new ArrayList<>(List.of(col("invoice_id").as("src_id")));
+            byInvoice.forEach(d -> dims.add(col(d).as("src_" + d)));
+            Dataset<Row> sourceDims = ledger.invoices().join(functions.broadcast(sources),
+                    col("invoice_id").equalTo(col("s_id")), "left_semi").select(dims.toArray(Column[]::new));
+            items = items.join(functions.broadcast(sourceDims), col(SOURCE_INVOICE).equalTo(col("src_id")),
+                    "left_outer");
+        }
+        return items.join(functions.broadcast(ledger.customers().select(customerSelect.toArray(Column[]::new))),
                         col(CUSTOMER_ID).equalTo(col("c_id")), "left_outer")
                 .select(out.toArray(Column[]::new));
     }
