@@ -29,7 +29,29 @@ class BeyondInvoicesTest {
     @Test
     void thePartOfAPaymentOrCreditBeyondItsInvoiceIsOnAccountFromItsDay() {
         SparkSession spark = TestSpark.session();
-        ReceivablesLedger ledger = new LedgerBuilder().customer("S", "SME").customer("T", "SME")
+        ReceivablesLedger ledger = ledger(spark);
+        List<String> items = OnAccountItems.of(ledger).orderBy(OnAccountItems.DATE, OnAccountItems.ITEM_ID)
+                .collectAsList().stream().map(r -> String.join(" ", r.getString(0), r.getString(2),
+                        r.get(3).toString(), r.get(4).toString(), r.getString(5))).toList();
+        assertEquals(List.of("T unapplied_cash 2025-04-10 20.00 GBP", "T unapplied_cash 2025-04-15 30.00 GBP",
+                "S unallocated_credit 2025-05-20 93.54 GBP", "T unapplied_cash 2025-06-01 5.00 GBP"), items);
+        assertEquals(List.of("S 93.54", "T 50.00"), OnAccountItems.byCustomer(ledger, LocalDate.parse("2025-05-31"))
+                .orderBy(OnAccountItems.CUSTOMER_ID).collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.get(1)).toList());
+        // An item beyond an invoice is in its invoice's business unit (every invoice here is in "Goods"), as the
+        // invoice it went beyond; an item on account from the start has none.
+        assertEquals(List.of("T 20.00 Goods SME", "T 30.00 Goods SME", "S 93.54 Goods SME", "T 5.00 (none) SME"),
+                OnAccountItems.of(ledger, List.of("business_unit", "segment"))
+                        .orderBy(OnAccountItems.DATE).collectAsList().stream().map(r -> r.getString(0) + " "
+                                + r.get(4) + " " + r.getAs("business_unit") + " " + r.getAs("segment")).toList());
+        // The day before the credit note went beyond, S had nothing on account.
+        assertEquals(List.of("T 50.00"), OnAccountItems.byCustomer(ledger, LocalDate.parse("2025-05-19"))
+                .collectAsList().stream().map(r -> r.getString(0) + " " + r.get(1)).toList());
+    }
+
+    /** The ledger above, and T's 5.00 of cash on account from the start, on 1 June. */
+    private static ReceivablesLedger ledger(SparkSession spark) {
+        return new LedgerBuilder().customer("S", "SME").customer("T", "SME")
                 .invoice("I1", "S", "2025-03-01", "2025-03-31", "2064.60", "GBP")
                 .payment("I1", "S", "2025-04-02", "1032.30", "GBP")
                 .payment("I1", "S", "2025-04-30", "825.84", "GBP")
@@ -46,35 +68,7 @@ class BeyondInvoicesTest {
                 .invoice("I5", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
                 .payment("I5", "T", "2025-04-20", "40.00", "GBP")
                 .adjustment("I5", "T", "2025-04-20", "60.00", "credit_memo", "GBP")
+                .payment(null, "T", "2025-06-01", "5.00", "GBP")
                 .ledger(spark);
-        List<String> items = OnAccountItems.of(ledger).orderBy(OnAccountItems.DATE, OnAccountItems.ITEM_ID)
-                .collectAsList().stream().map(r -> String.join(" ", r.getString(0), r.getString(2),
-                        r.get(3).toString(), r.get(4).toString(), r.getString(5))).toList();
-        assertEquals(List.of("T unapplied_cash 2025-04-10 20.00 GBP", "T unapplied_cash 2025-04-15 30.00 GBP",
-                "S unallocated_credit 2025-05-20 93.54 GBP"), items);
-        assertEquals(List.of("S 93.54", "T 50.00"), OnAccountItems.byCustomer(ledger, LocalDate.parse("2025-05-31"))
-                .orderBy(OnAccountItems.CUSTOMER_ID).collectAsList().stream()
-                .map(r -> r.getString(0) + " " + r.get(1)).toList());
-        // An item beyond an invoice is in its invoice's business unit (every invoice here is in "Goods"), as the
-        // invoice it went beyond; an item on account from the start has none.
-        assertEquals(List.of("T 20.00 Goods SME", "T 30.00 Goods SME", "S 93.54 Goods SME", "T 5.00 (none) SME"),
-                OnAccountItems.of(new LedgerBuilder().customer("S", "SME").customer("T", "SME")
-                        .invoice("I1", "S", "2025-03-01", "2025-03-31", "2064.60", "GBP")
-                        .payment("I1", "S", "2025-04-02", "1032.30", "GBP")
-                        .payment("I1", "S", "2025-04-30", "825.84", "GBP")
-                        .adjustment("I1", "S", "2025-05-20", "300.00", "credit_memo", "GBP")
-                        .invoice("I2", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
-                        .payment("I2", "T", "2025-04-10", "60.00", "GBP")
-                        .payment("I2", "T", "2025-04-10", "60.00", "GBP")
-                        .invoice("I4", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
-                        .adjustment("I4", "T", "2025-04-01", "50.00", "write_off", "GBP")
-                        .payment("I4", "T", "2025-04-15", "80.00", "GBP")
-                        .payment(null, "T", "2025-06-01", "5.00", "GBP")
-                        .ledger(spark), List.of("business_unit", "segment"))
-                        .orderBy(OnAccountItems.DATE).collectAsList().stream().map(r -> r.getString(0) + " "
-                                + r.get(4) + " " + r.getAs("business_unit") + " " + r.getAs("segment")).toList());
-        // The day before the credit note went beyond, S had nothing on account.
-        assertEquals(List.of("T 50.00"), OnAccountItems.byCustomer(ledger, LocalDate.parse("2025-05-19"))
-                .collectAsList().stream().map(r -> r.getString(0) + " " + r.get(1)).toList());
     }
 }
