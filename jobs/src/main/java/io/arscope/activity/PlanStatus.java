@@ -51,7 +51,8 @@ public final class PlanStatus {
         Column windowEnd = date_add(col("due_date"), config.graceDays());
         Dataset<Row> counted = CountedPayments.of(agreed, payments, invoices);
         Dataset<Row> stood = CountedPayments.standing(agreed.withColumn("until", least(windowEnd, lit(asOf))),
-                        counted.filter(col("pay_date").leq(asOf)), List.of("plan_id", "instalment", "agreed_on", "until"))
+                        counted.filter(col("pay_date").leq(asOf)),
+                        List.of("plan_id", "instalment", "agreed_on", "until"))
                 .filter(col("pay_date").geq(col("agreed_on")).and(col("pay_date").leq(col("until"))))
                 .groupBy(col("plan_id").as("stood_plan"), col("instalment").as("stood_instalment"))
                 .agg(sum(col("pay_amount")).as("stood_amount"));

@@ -19,9 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Whether each promise to pay was kept, from the payments alone. A payment counts when it is one of
  * {@link CountedPayments} dated from the day the promise was made to the promised date plus the grace days, and by
- * the as-of day, and still stands then: a reversal by the as-of day takes it back ({@link CountedPayments#standing}). A promise is {@value #KEPT} once the payments reach its amount (even before the promised date),
- * {@value #PENDING} while its window is open and they do not, then {@value #PARTLY_KEPT} when some was paid and
- * {@value #BROKEN} when nothing was.
+ * the as-of day, and still stands then: a reversal by the as-of day takes it back ({@link CountedPayments#standing}).
+ * A promise is {@value #KEPT} once the payments reach its amount (even before the promised date), {@value #PENDING}
+ * while its window is open and they do not, then {@value #PARTLY_KEPT} when some was paid and {@value #BROKEN} when
+ * nothing was.
  */
 public final class PromiseStatus {
 
