@@ -162,7 +162,9 @@ public final class RiskFeatures {
         /**
          * The day the invoice was settled as known at the start of {@code day}: when its reductions dated before it
          * reached its amount for good, or null when they had not, or a reversal had reopened it since. Without a
-         * reversal, {@link #settledOn} if that is before the day.
+         * reversal, {@link #settledOn} if that is before the day. Judged at the end of each day, as
+         * {@code PaidInvoices.settledOn} judges it: a cheque returned and paid again on one day leaves the first
+         * settlement standing.
          */
         LocalDate settledBefore(LocalDate day) {
             if (settledOn == null || !settledOn.isBefore(day)) {
@@ -172,8 +174,10 @@ public final class RiskFeatures {
             LocalDate settled = null;
             for (int i = 0; i < eventDates.size() && eventDates.get(i).isBefore(day); i++) {
                 reduced = reduced.add(eventAmounts.get(i));
-                boolean reached = reduced.compareTo(amount) >= 0;
-                settled = !reached ? null : settled == null ? eventDates.get(i) : settled;
+                LocalDate on = eventDates.get(i);
+                if (i + 1 == eventDates.size() || !eventDates.get(i + 1).equals(on)) {
+                    settled = reduced.compareTo(amount) < 0 ? null : settled == null ? on : settled;
+                }
             }
             return settled;
         }

@@ -138,6 +138,14 @@ class PaymentBehaviourTest {
                 d("2025-03-01"), 0).openBalance());
         assertEquals(1000.0, RiskFeatures.addHistory(new TreeMap<>(), null, invoices.subList(0, 1), List.of(),
                 d("2025-03-10"), 0).openBalance());
+        // Returned and paid again on 5 March (the reversal first, as the events are ordered): at the end of that
+        // day it is paid, so 10 February's settlement stands; paid again only on 7 March, it settled that day.
+        assertEquals(d("2025-02-10"), invoice("S", "2025-01-01", "2025-01-31", "1000", new Object[][] {
+            {"2025-02-10", "1000", "payment"}, {"2025-03-05", "-1000", "payment"}, {"2025-03-05", "1000", "payment"}},
+                NONE).settledBefore(d("2025-03-10")));
+        assertEquals(d("2025-03-07"), invoice("S", "2025-01-01", "2025-01-31", "1000", new Object[][] {
+            {"2025-02-10", "1000", "payment"}, {"2025-03-05", "-1000", "payment"}, {"2025-03-07", "1000", "payment"}},
+                NONE).settledBefore(d("2025-03-10")));
     }
 
     @Test
