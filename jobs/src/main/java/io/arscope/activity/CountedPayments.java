@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.model.CanonicalTable;
@@ -52,26 +55,36 @@ final class CountedPayments {
     }
 
     /**
-     * The payments that stand at the as-of day ({@link InvoiceHistory#standing}) beside each claim they count for:
-     * the claim's {@code keys}, {@code pay_date} and {@code pay_amount}. A payment that bounced after a promise's
-     * window, or an instalment's, kept nothing. A reversal takes back the latest payments of its invoice first,
-     * whenever they were made, so every payment the claim could count by the as-of day is walked, not only those
-     * of its window.
+     * {@code claims} with a column {@code paid} (DECIMAL(18,2), 0.00 when nothing counted): what the payments that
+     * stand at the as-of day ({@link InvoiceHistory#standing}) and are dated from the claim's column {@code from} to
+     * its column {@code until} paid towards each claim, a claim being the row its {@code keys} name. A payment that
+     * bounced after a promise's window, or an instalment's, kept nothing. A reversal takes back the latest payments
+     * of its invoice first, whenever they were made, so every payment the claim could count by the as-of day is
+     * walked, not only those of its window.
      *
      * @param counted {@link #of}'s payments, dated by the as-of day
      */
-    static Dataset<Row> standing(Dataset<Row> claims, Dataset<Row> counted, List<String> keys) {
-        List<Column> groups = new ArrayList<>();
-        keys.forEach(k -> groups.add(col(k)));
-        groups.add(col("pay_invoice"));
-        List<Column> out = new ArrayList<>();
-        keys.forEach(k -> out.add(col(k)));
-        out.add(col("p.date").as("pay_date"));
-        out.add(col("p.amount").as("pay_amount"));
-        return claims.join(counted, countsFor()).groupBy(groups.toArray(Column[]::new))
+    static Dataset<Row> withPaid(Dataset<Row> claims, Dataset<Row> counted, List<String> keys, String from,
+            String until, String paid) {
+        List<Column> perInvoice = new ArrayList<>(List.of(col(from), col(until), col("pay_invoice")));
+        List<Column> perClaim = new ArrayList<>();
+        for (String k : keys) {
+            perInvoice.add(col(k));
+            perClaim.add(col(k).as("s_" + k));
+        }
+        Dataset<Row> stood = claims.join(counted, countsFor()).groupBy(perInvoice.toArray(Column[]::new))
                 .agg(InvoiceHistory.standing(collect_list(struct(col("pay_date").as("date"),
                         col("pay_amount").as("amount")))).as("stood"))
-                .withColumn("p", explode(col("stood"))).select(out.toArray(Column[]::new));
+                .withColumn("p", explode(col("stood")))
+                .filter(col("p.date").geq(col(from)).and(col("p.date").leq(col(until))))
+                .groupBy(perClaim.toArray(Column[]::new)).agg(sum(col("p.amount")).as("stood_amount"));
+        Column same = keys.stream().map(k -> col(k).equalTo(col("s_" + k))).reduce(Column::and).orElseThrow();
+        List<Column> out = new ArrayList<>();
+        for (String c : claims.columns()) {
+            out.add(claims.col(c));
+        }
+        out.add(coalesce(col("stood_amount"), lit(0)).cast(DataTypes.createDecimalType(18, 2)).as(paid));
+        return claims.join(stood, same, "left_outer").select(out.toArray(Column[]::new));
     }
 
     /** Whether a payment row of {@link #of} counts for the promise or plan row beside it. */

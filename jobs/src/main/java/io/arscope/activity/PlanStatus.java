@@ -1,6 +1,5 @@
 package io.arscope.activity;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.least;
@@ -20,7 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Whether each payment-plan instalment was met, from the payments alone. Payments towards a plan are its
  * {@link CountedPayments} from the day it was agreed that still stand at the as-of day (a cheque returned since
- * kept nothing: {@link CountedPayments#standing}); they settle the instalments in order, so instalment n is
+ * kept nothing: {@link CountedPayments#withPaid}); they settle the instalments in order, so instalment n is
  * {@value #MET} once the payments up to its due date plus the grace days reach the amounts of instalments 1 to n.
  * Otherwise it is {@value #MISSED} once that day has passed, {@value #DUE} from its due date until then, and
  * {@value #UPCOMING} before its due date. Plan adherence is met instalments against met and missed ones.
@@ -50,21 +49,11 @@ public final class PlanStatus {
                         .cast(DataTypes.createDecimalType(18, 2)));
         Column windowEnd = date_add(col("due_date"), config.graceDays());
         Dataset<Row> counted = CountedPayments.of(agreed, payments, invoices);
-        Dataset<Row> stood = CountedPayments.standing(agreed.withColumn("until", least(windowEnd, lit(asOf))),
-                        counted.filter(col("pay_date").leq(asOf)),
-                        List.of("plan_id", "instalment", "agreed_on", "until"))
-                .filter(col("pay_date").geq(col("agreed_on")).and(col("pay_date").leq(col("until"))))
-                .groupBy(col("plan_id").as("stood_plan"), col("instalment").as("stood_instalment"))
-                .agg(sum(col("pay_amount")).as("stood_amount"));
-        Dataset<Row> paid = agreed.select(col("plan_id").as("paid_plan"), col("instalment").as("paid_instalment"))
-                .join(stood, col("paid_plan").equalTo(col("stood_plan"))
-                        .and(col("paid_instalment").equalTo(col("stood_instalment"))), "left_outer")
-                .select(col("paid_plan"), col("paid_instalment"), coalesce(col("stood_amount"), lit(0))
-                        .cast(DataTypes.createDecimalType(18, 2)).as("paid_to_date"));
         Column status = when(col("paid_to_date").geq(col("amount_to_date")), MET)
                 .when(lit(asOf).gt(windowEnd), MISSED).when(lit(asOf).geq(col("due_date")), DUE).otherwise(UPCOMING);
-        return agreed.join(paid, col("plan_id").equalTo(col("paid_plan"))
-                        .and(col("instalment").equalTo(col("paid_instalment"))))
-                .drop("paid_plan", "paid_instalment").withColumn("status", status);
+        return CountedPayments.withPaid(agreed.withColumn("until", least(windowEnd, lit(asOf))),
+                        counted.filter(col("pay_date").leq(asOf)), List.of("plan_id", "instalment"), "agreed_on",
+                        "until", "paid_to_date")
+                .drop("until").withColumn("status", status);
     }
 }

@@ -1,6 +1,5 @@
 package io.arscope.activity;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
@@ -14,12 +13,11 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Whether each promise to pay was kept, from the payments alone. A payment counts when it is one of
  * {@link CountedPayments} dated from the day the promise was made to the promised date plus the grace days, and by
- * the as-of day, and still stands then: a reversal by the as-of day takes it back ({@link CountedPayments#standing}).
+ * the as-of day, and still stands then: a reversal by the as-of day takes it back ({@link CountedPayments#withPaid}).
  * A promise is {@value #KEPT} once the payments reach its amount (even before the promised date), {@value #PENDING}
  * while its window is open and they do not, then {@value #PARTLY_KEPT} when some was paid and {@value #BROKEN} when
  * nothing was.
@@ -50,19 +48,11 @@ public final class PromiseStatus {
         Dataset<Row> made = promises.filter(col("promised_on").leq(asOf));
         Column windowEnd = date_add(col("promised_date"), config.graceDays());
         Dataset<Row> counted = CountedPayments.of(made, payments, invoices).filter(col("pay_date").leq(asOf));
-        Dataset<Row> stood = CountedPayments.standing(made.withColumn("until", windowEnd), counted,
-                        List.of("promise_id", "promised_on", "until"))
-                .filter(col("pay_date").geq(col("promised_on")).and(col("pay_date").leq(col("until"))))
-                .groupBy(col("promise_id").as("paid_promise")).agg(sum(col("pay_amount")).as("stood_amount"));
-        Dataset<Row> paid = made.select(col("promise_id").as("promise"))
-                .join(stood, col("promise").equalTo(col("paid_promise")), "left_outer")
-                .select(col("promise").as("paid_promise"), coalesce(col("stood_amount"), lit(0))
-                        .cast(DataTypes.createDecimalType(18, 2)).as("paid_amount"));
         Column open = lit(asOf).leq(windowEnd);
         Column status = when(col("paid_amount").geq(col("amount")), KEPT).when(open, PENDING)
                 .when(col("paid_amount").gt(0), PARTLY_KEPT).otherwise(BROKEN);
-        Dataset<Row> judged = made.join(paid, col("promise_id").equalTo(col("paid_promise"))).drop("paid_promise")
-                .withColumn("status", status);
+        Dataset<Row> judged = CountedPayments.withPaid(made.withColumn("until", windowEnd), counted,
+                List.of("promise_id"), "promised_on", "until", "paid_amount").drop("until").withColumn("status", status);
         return judged.withColumn("days_overdue", when(col("status").isin(BROKEN, PARTLY_KEPT),
                 datediff(lit(asOf), col("promised_date"))));
     }

@@ -196,7 +196,7 @@ public final class CollectorPage {
     }
 
     /**
-     * "; its payment of USD 4,000.00 was reversed on 2025-06-25 (a returned cheque or a chargeback)", or nothing: an
+     * "; USD 4,000.00 of its payments reversed on 2025-06-25 (a returned cheque or a chargeback)", or nothing: an
      * invoice open again because its cash came back is another call than a reminder.
      */
     static String reversed(Row invoice, String currency) {
