@@ -68,10 +68,15 @@ record MappedLines(Dataset<Row> all, Map<CanonicalTable, Dataset<Row>> byTable) 
     }
 
     /**
-     * Lines already checkpointed as one frame, each table's found by reading them ({@link TableLines}): for lines
-     * made by hand, whose sources are not known.
+     * Lines in one frame, as a test makes them by hand, whose sources are not known: every table's
+     * lines are all of them. Finding each table's partitions instead cost more than it saved: the frames rebuilt from
+     * Java rows turned every line of the wide schema into a Java row and back in every query that read them.
      */
     static MappedLines of(Dataset<Row> lines) {
-        return new MappedLines(lines, TableLines.of(lines));
+        Map<CanonicalTable, Dataset<Row>> byTable = new EnumMap<>(CanonicalTable.class);
+        for (CanonicalTable table : CanonicalTable.values()) {
+            byTable.put(table, lines);
+        }
+        return new MappedLines(lines, byTable);
     }
 }
