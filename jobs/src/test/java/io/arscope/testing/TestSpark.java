@@ -29,6 +29,14 @@ public final class TestSpark {
                             .set("spark.sql.shuffle.partitions", "4");
                     SparkSessions.LOCAL_SETTINGS.forEach(conf::set);
                     SparkSessions.SETTINGS.forEach(conf::set);
+                    // Tests run thousands of distinct queries on a few dozen rows each: compiling each query's
+                    // generated Java took a quarter of the fast tier's CPU (Janino, in a JFR profile), more than
+                    // running it. Interpreted, the same expressions give the same values; the commands a test
+                    // starts in a JVM of its own (ArscopeJvm) and the cluster test keep Spark's code generation, as
+                    // do tests run with -Dspark.sql.codegen.wholeStage=true -Dspark.sql.codegen.factoryMode=FALLBACK
+                    // in their JVM (-Dtest.jvm.flags= for the fast tier).
+                    conf.setIfMissing("spark.sql.codegen.wholeStage", "false");
+                    conf.setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN");
                     return conf;
                 }
 
