@@ -68,9 +68,9 @@ record MappedLines(Dataset<Row> all, Map<CanonicalTable, Dataset<Row>> byTable) 
     }
 
     /**
-     * Lines in one frame, as a test makes them by hand, whose sources are not known: every table's
-     * lines are all of them. Finding each table's partitions instead cost more than it saved: the frames rebuilt from
-     * Java rows turned every line of the wide schema into a Java row and back in every query that read them.
+     * Lines in one frame, as a test makes them by hand, whose sources are not known: every table's lines are all of
+     * them. Finding each table's partitions instead cost more than it saved: the frames rebuilt from Java rows turned
+     * every line of the wide schema into a Java row and back in every query that read them.
      */
     static MappedLines of(Dataset<Row> lines) {
         Map<CanonicalTable, Dataset<Row>> byTable = new EnumMap<>(CanonicalTable.class);
