@@ -122,8 +122,9 @@ public final class PipelineBenchmark {
         List<String> jvmFlags = List.of(Files.readString(Path.of("jobs/target/launch/jvm-flags")).trim().split("\\s+"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(List.of(runJava.split("\\s+")));
+        // RUN_JAVA_OPTS after the launcher's flags, as jobs/arscope orders them: a flag given there wins.
         command.addAll(jvmFlags);
+        command.addAll(List.of(runJava.split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.arscope.cli.Arscope", "run",
                 "--as-of", asOf.toString(), "--root", root.toString(), "--input", input.toString(), "--mapping",
                 mapping.toString()));
