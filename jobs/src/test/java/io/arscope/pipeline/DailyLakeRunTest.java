@@ -50,7 +50,7 @@ class DailyLakeRunTest {
                 "--progress", "off");
         assertEquals(0, first.code(), first.err());
         Path config = dir.resolve("arscope.yaml");
-        Files.writeString(config, "score: {gate-margin: 0.05}\ningest:\n  lake: " + lake + "\n");
+        Files.writeString(config, SampleRun.CONFIG + "ingest:\n  lake: " + lake + "\n");
         daily = ExportRun.arscope("run", "--root", dir.resolve("root").toString(), "--config", config.toString(),
                 "--as-of", "2026-10-31", "--input", dir.resolve("day2").toString(), "--mapping", mapping, "--model",
                 full.day().resolve("model").toString(), "--progress", "off");

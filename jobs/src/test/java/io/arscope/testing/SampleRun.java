@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * own run publishes, ranked by the model (it passes the default margin), is {@link #worklistByTheModel}.
  */
 public final class SampleRun {
-    /** The run's config file. */
-    private static final String CONFIG = "score: {gate-margin: 0.05}\n";
+    /** The run's config file; a run meant to match this one's outputs starts its config with it. */
+    public static final String CONFIG = "score: {gate-margin: 0.05}\n";
     /** The arguments of the run after {@code run}, besides --root and --config. */
     private static final String[] SAMPLE = {"--as-of", "2026-10-31", "--input", "../data-samples/sample", "--mapping",
         "../data-samples/mappings/arscope-generator.yaml", "--progress", "off"};
