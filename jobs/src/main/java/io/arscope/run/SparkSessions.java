@@ -78,14 +78,17 @@ public final class SparkSessions {
      * mode keeps a description (in event logs, for one who enables them) at a fraction of the cost. A month-partitioned
      * table of three years has 36 folders, and above 32 Spark lists folders in a job of one task per folder: on one
      * machine the listing is quicker done in place (a sample run ran 33 such jobs). Delta rebuilds a table's state
-     * from its log in 50 tasks by default, each a few milliseconds of work for a lake's logs on one machine.
+     * from its log in 50 tasks by default, each a few milliseconds of work for a lake's logs on one machine. Local
+     * files are written through {@link InProcessLocalFileSystem}, which sets their permissions without a process per
+     * file.
      */
     public static final Map<String, String> LOCAL_SETTINGS = Map.of(
             "spark.ui.enabled", "false",
             "spark.driver.host", "127.0.0.1",
             "spark.sql.ui.explainMode", "simple",
             "spark.sql.sources.parallelPartitionDiscovery.threshold", "1024",
-            "spark.databricks.delta.snapshotPartitions", "2");
+            "spark.databricks.delta.snapshotPartitions", "2",
+            "spark.hadoop.fs.file.impl", InProcessLocalFileSystem.class.getName());
 
     /**
      * Settings Arscope's code relies on, whoever builds the session (tests included). Dates are calendar days:

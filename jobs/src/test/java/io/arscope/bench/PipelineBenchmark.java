@@ -118,23 +118,14 @@ public final class PipelineBenchmark {
     /** Runs {@code arscope run} in a JVM of its own; its figures, or null (and a line) if it failed. */
     private static RunFigures run(Path root, LocalDate asOf, Path input, Path mapping, Path model,
             List<String> more) throws Exception {
-        String runJava = System.getenv().getOrDefault("RUN_JAVA_OPTS", "-Xmx16g");
-        List<String> jvmFlags = List.of(Files.readString(Path.of("jobs/target/launch/jvm-flags")).trim().split("\\s+"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        // RUN_JAVA_OPTS after the launcher's flags, as jobs/arscope orders them: a flag given there wins.
-        command.addAll(jvmFlags);
-        command.addAll(List.of(runJava.split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.arscope.cli.Arscope", "run",
-                "--as-of", asOf.toString(), "--root", root.toString(), "--input", input.toString(), "--mapping",
-                mapping.toString()));
+        List<String> command = new ArrayList<>(List.of("run", "--as-of", asOf.toString(), "--root", root.toString(),
+                "--input", input.toString(), "--mapping", mapping.toString()));
         if (model != null) {
             command.addAll(List.of("--model", model.toString()));
         }
         command.addAll(more);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        int exit = p.waitFor();
+        int exit = BenchJvm.run(BenchJvm.command("io.arscope.cli.Arscope", command));
         double wall = (System.nanoTime() - t0) / 1e9;
         if (exit != 0) {
             System.out.printf("%s as of %s: arscope run exited %d after %.1f s; stopping%n", input, asOf, exit, wall);
