@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.arscope.ingest.IngestTables;
 import io.arscope.samples.GeneratorConfig;
-import io.arscope.samples.HistoryGenerator;
 
 /**
  * Benchmark harness (not a test): the ingest ratio, {@code arscope ingest} against plain Spark
@@ -34,14 +33,10 @@ public final class IngestBenchmark {
         Path work = Path.of(args.length > 0 ? args[0] : "/tmp/arscope-bench/ingest").toAbsolutePath();
         long size = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        GeneratorConfig config = GeneratorConfig.of(42, size, LocalDate.of(2023, 11, 1), 36);
+        GeneratorConfig config = BenchHistory.config(size);
         Path dir = work.resolve(Long.toString(size));
         Path csv = dir.resolve("csv");
-        if (!Files.isRegularFile(csv.resolve("_generated"))) {
-            HistoryGenerator.Summary s = HistoryGenerator.generate(config, csv);
-            Files.writeString(csv.resolve("_generated"), s.toString());
-        }
-        System.out.printf("%,d invoices generated in %s (%s)%n", size, csv, Files.readString(csv.resolve("_generated")));
+        System.out.printf("%,d invoices generated in %s (%s)%n", size, csv, BenchHistory.csvFiles(config, csv));
         Path mapping = Path.of("data-samples/mappings/arscope-generator.yaml").toAbsolutePath();
         List<Times> plain = new ArrayList<>();
         List<Times> ingest = new ArrayList<>();

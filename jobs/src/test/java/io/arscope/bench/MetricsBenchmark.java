@@ -57,7 +57,7 @@ public final class MetricsBenchmark {
                 "metrics job s", "agree"));
         for (long size : sizes) {
             Path dir = work.resolve("h" + size);
-            GeneratorConfig config = GeneratorConfig.of(42, size, LocalDate.of(2023, 11, 1), 36);
+            GeneratorConfig config = BenchHistory.config(size);
             GeneratedLedger.write(spark, config, dir);
             LocalDate asOf = config.exportDate();
 

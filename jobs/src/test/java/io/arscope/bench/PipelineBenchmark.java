@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.arscope.pipeline.PipelineRun;
 import io.arscope.samples.GeneratorConfig;
-import io.arscope.samples.HistoryGenerator;
 import io.arscope.testing.ExportCut;
 
 /**
@@ -48,16 +47,10 @@ public final class PipelineBenchmark {
         Map<String, Map<String, Double>> seconds = new LinkedHashMap<>();
         Map<String, Long> invoices = new LinkedHashMap<>();
         for (long size : sizes) {
-            GeneratorConfig config = GeneratorConfig.of(42, size, LocalDate.of(2023, 11, 1), 36);
+            GeneratorConfig config = BenchHistory.config(size);
             Path dir = work.resolve(Long.toString(size));
             Path csv = dir.resolve("csv");
-            if (!Files.isRegularFile(csv.resolve("_generated"))) {
-                long t0 = System.nanoTime();
-                HistoryGenerator.Summary s = HistoryGenerator.generate(config, csv);
-                Files.writeString(csv.resolve("_generated"), s.toString());
-                System.out.printf("%,d: generated %,d invoices, %,d payments in %.1f s%n", size, s.invoices(),
-                        s.payments(), (System.nanoTime() - t0) / 1e9);
-            }
+            BenchHistory.csvFiles(config, csv);
             LocalDate asOf = config.exportDate();
             Path root = dir.resolve("out");
             String full = String.format("%,d", size);

@@ -2,7 +2,6 @@ package io.arscope.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class RiskBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "/tmp/arscope-bench");
         long size = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
-        GeneratorConfig config = GeneratorConfig.of(42, size, LocalDate.of(2023, 11, 1), 36);
+        GeneratorConfig config = BenchHistory.config(size);
         Path dir = work.resolve("h" + size);
         SparkSession spark = SparkSessions.create("arscope-risk-benchmark", null);
         GeneratedLedger.write(spark, config, dir);
