@@ -193,8 +193,10 @@ public final class WorklistWorkbook implements AutoCloseable {
                 .setCreated(Optional.of(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant())));
         // A zip entry's time is a local date and time: midnight where the JVM runs is 00:00 in every time zone.
         book.entryTime = day.atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        // POI finishes the zip without closing the stream, which is the caller's to close.
         book.write(out);
     }
+
     /** Deletes the temporary files. */
     @Override
     public void close() throws IOException {
