@@ -16,8 +16,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * starting a {@code chmod} process for it. Without Hadoop's native library, which Spark's own distribution does not
  * ship either, Hadoop runs {@code chmod} in a process of its own for every file and folder a write creates, its
  * checksum files and the committer's temporary folders included: 876 processes in one ingest of a million invoices,
- * each with two threads of the JVM's to read its output (2 to 3 ms a file on this project's machine). The permissions set are the same, umask applied as
- * before; where the file system has no POSIX permissions (Windows), Hadoop's own way is kept.
+ * each with two threads of the JVM's to read its output (2 to 3 ms a file on this project's machine). The
+ * permissions set are the same, umask applied as before; where the file system has no POSIX permissions (Windows),
+ * Hadoop's own way is kept.
  * {@link SparkSessions#LOCAL_SETTINGS} makes it the session's {@code file://} file system.
  */
 public final class InProcessLocalFileSystem extends LocalFileSystem {
