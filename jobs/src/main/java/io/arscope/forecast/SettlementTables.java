@@ -81,14 +81,25 @@ public final class SettlementTables {
                 col("invoice_date"), col("due_date"), col("amount"), col(InvoiceHistory.EVENTS));
         Dataset<Row> events = movementsByDay(keyed).localCheckpoint();
         Dataset<Row> spans = balanceSpans(keyed).localCheckpoint();
+        Column invoiceDate = col("invoice_date");
+        Column date = col("date");
+        int earliest = options.earliestOffset();
+        // The movements summed again by what each part reads of them, and nothing more: a part pairs each of its rows
+        // with up to a year of weekly origins, so rows that the part cannot tell apart are paired once, not once per
+        // invoice date and due date. The substitutes read the same in the part: an invoice date no later than the
+        // movement's is as good as the movement's own date where the part already requires that date by the origin;
+        // a due date only sets the offset; and for the actuals, an invoice date before the earliest origin a receipt
+        // can meet, or after the latest, is one.
+        Dataset<Row> dueMovements = condensed(events, col("segment"), greatest(invoiceDate, date).as("invoice_date"),
+                date, date_sub(date, dueOffset(date, earliest)).as("due_date"));
+        Dataset<Row> newInvoiceMovements = condensed(events, lit(ALL).as("segment"), invoiceDate, date);
+        Dataset<Row> receipts = condensed(events.filter(col("cash").notEqual(0)), col("segment"),
+                least(greatest(invoiceDate, date_sub(date, actualDays + 1)), date).as("invoice_date"), date);
         Dataset<Row> issued = keyed.groupBy("invoice_date")
                 .agg(sum("amount").cast(MONEY).as("amount"), count(lit(1)).as("invoices"));
 
         Column origin = col("origin");
-        Column date = col("date");
-        Column invoiceDate = col("invoice_date");
         int dueEnd = options.maxDaysPastDue() + 1;
-        int earliest = options.earliestOffset();
         // The due-date table is a period table: only what happened in the history window before the origin counts,
         // an invoice issued earlier entering it with what was still open when the window began.
         Column windowStart = date_sub(origin, options.historyDays() - 1);
@@ -107,11 +118,24 @@ public final class SettlementTables {
         Column d = day(date);
         Column from = day(col("span_from"));
         Column until = day(col("span_until"));
+        // What enters the due-date table at the window's start is split by whether the invoice was issued by then.
+        // An invoice issued in the window enters at its own date's offset at every origin of the window's length
+        // after that date, so those are summed by what they enter with (their spans cut to the window's length before
+        // the invoice date, the due date to the offset) and paired once; only the balances of invoices issued before
+        // the window are paired span by span, over the days they were open.
+        Dataset<Row> enteringInWindow = condensedSpans(spans.filter(col("span_from").lt(invoiceDate)
+                        .and(col("span_until").gt(date_sub(invoiceDate, h)))), col("segment"), invoiceDate,
+                date_sub(invoiceDate, dueOffset(invoiceDate, earliest)).as("due_date"),
+                greatest(col("span_from"), date_sub(invoiceDate, h)).as("span_from"),
+                least(col("span_until"), invoiceDate).as("span_until"));
         List<Dataset<Row>> parts = List.of(
-                rows(grid.pair(spans, greatest(inv, from.plus(h)), until.plus(h - 1)),
-                        issuedBy.and(spanHolds(beforeWindow)), lit(DUE), bySegment,
-                        dueOffset(greatest(invoiceDate, windowStart), earliest), Sums.entering("balance")),
-                rows(grid.pair(events, greatest(inv, d), d.plus(h - 1)),
+                rows(grid.pair(spans, greatest(inv, from).plus(h), until.plus(h - 1)),
+                        invoiceDate.leq(beforeWindow).and(spanHolds(beforeWindow)), lit(DUE), bySegment,
+                        dueOffset(windowStart, earliest), Sums.entering("balance")),
+                rows(grid.pair(enteringInWindow, greatest(inv, from.plus(h)), until.plus(h - 1)),
+                        invoiceDate.gt(beforeWindow).and(issuedBy).and(spanHolds(beforeWindow)), lit(DUE), bySegment,
+                        dueOffset(invoiceDate, earliest), Sums.entering("balance")),
+                rows(grid.pair(dueMovements, greatest(inv, d), d.plus(h - 1)),
                         issuedBy.and(date.between(windowStart, origin)), lit(DUE), bySegment,
                         dueOffset(date, earliest), Sums.movements()),
                 rows(grid.pair(spans, greatest(inv, from), until.minus(1)),
@@ -119,14 +143,16 @@ public final class SettlementTables {
                         least(dueOffset(origin, earliest), lit(dueEnd)), Sums.stillOpen()),
                 rows(grid.pair(issued, inv, inv.plus(y - 1)),
                         young, lit(NEW_INVOICE), allSegments, lit(0), Sums.entering("amount")),
-                rows(grid.pair(events, greatest(inv, d), inv.plus(y - 1)),
+                rows(grid.pair(newInvoiceMovements, greatest(inv, d), inv.plus(y - 1)),
                         young.and(date.leq(origin)), lit(NEW_INVOICE), allSegments, datediff(date, invoiceDate),
                         Sums.movements()),
-                rows(grid.pair(spans, greatest(inv, from), least(inv.plus(y - 1), until.minus(1))),
+                // Only the offsets the table keeps: past them, a pair would be summed and dropped.
+                rows(grid.pair(spans, greatest(inv, from),
+                                least(inv.plus(Math.min(y - 1, options.newInvoiceDays())), until.minus(1))),
                         young.and(spanHolds(origin)), lit(NEW_INVOICE), allSegments, datediff(origin, invoiceDate),
                         Sums.stillOpen()),
-                rows(grid.pair(events, d.minus(actualDays), d.minus(1)),
-                        col("cash").notEqual(0).and(date.gt(origin)).and(date.leq(date_add(origin, actualDays))),
+                rows(grid.pair(receipts, d.minus(actualDays), d.minus(1)),
+                        date.gt(origin).and(date.leq(date_add(origin, actualDays))),
                         when(issuedBy, lit(ACTUAL_OPEN)).otherwise(lit(ACTUAL_NEW)), bySegment, datediff(date, origin),
                         Sums.receipts()));
         Dataset<Row> all = parts.stream().reduce(Dataset::unionAll).orElseThrow();
@@ -150,6 +176,18 @@ public final class SettlementTables {
                 .agg(sum(when(payment, col("e.amount")).otherwise(0)).cast(MONEY).as("cash"),
                         sum(when(payment.or(writeOff), 0).otherwise(col("e.amount"))).cast(MONEY).as("credit_memos"),
                         sum(when(writeOff, col("e.amount")).otherwise(0)).cast(MONEY).as("write_offs"));
+    }
+
+    /** {@code movements} summed by {@code keys} (named columns), each sum in money as {@link #movementsByDay}'s. */
+    private static Dataset<Row> condensed(Dataset<Row> movements, Column... keys) {
+        return movements.groupBy(keys).agg(sum("cash").cast(MONEY).as("cash"),
+                sum("credit_memos").cast(MONEY).as("credit_memos"), sum("write_offs").cast(MONEY).as("write_offs"));
+    }
+
+    /** {@code spans} summed by {@code keys} (named columns), each sum as {@link #balanceSpans}'s. */
+    private static Dataset<Row> condensedSpans(Dataset<Row> spans, Column... keys) {
+        return spans.groupBy(keys).agg(sum("balance").cast(MONEY).as("balance"), sum("open").cast(MONEY).as("open"),
+                sum("invoices").cast("bigint").as("invoices"));
     }
 
     /**
