@@ -26,6 +26,8 @@ import io.arscope.testing.TestSpark;
  * D    900  paid 900 and reversed -900 on 12 Jun, the reversal's id first
  *           stands: nothing; not settled
  * E    500  paid 500 on 5 Feb: stands, settled on 5 Feb
+ * F    600  paid 100 on 3 Mar and 500 on 1 Mar, listed in that order, no reversal
+ *           stands: both, in date order; settled on 3 Mar
  * </pre>
  */
 class StandingPaymentsTest {
@@ -43,6 +45,8 @@ class StandingPaymentsTest {
                 .invoice("D", "K", "2025-05-01", "2025-05-31", "900")
                 .payment("D", "K", "2025-06-12", "-900").payment("D", "K", "2025-06-12", "900")
                 .invoice("E", "K", "2025-01-05", "2025-02-04", "500").payment("E", "K", "2025-02-05", "500")
+                .invoice("F", "K", "2025-02-01", "2025-03-03", "600").payment("F", "K", "2025-03-03", "100")
+                .payment("F", "K", "2025-03-01", "500")
                 .ledger(spark);
     }
 
@@ -56,7 +60,8 @@ class StandingPaymentsTest {
                 .map(r -> r.getString(0) + " " + r.getList(1).stream().map(p -> ((org.apache.spark.sql.Row) p).get(0)
                         + "=" + ((org.apache.spark.sql.Row) p).get(1)).toList() + " " + r.get(2)).toList();
         assertEquals(List.of("A [2025-04-02=1000.00] 2025-04-02", "B [2025-02-01=300.00] null", "C [] null",
-                "D [] null", "E [2025-02-05=500.00] 2025-02-05"), rows);
+                "D [] null", "E [2025-02-05=500.00] 2025-02-05",
+                "F [2025-03-01=500.00, 2025-03-03=100.00] 2025-03-03"), rows);
     }
 
     /** C's 200 beyond its amount was the customer's from 15 April until the reversal took it back on 10 May. */
