@@ -90,10 +90,12 @@ public final class SettlementTables {
         // movement's is as good as the movement's own date where the part already requires that date by the origin;
         // a due date only sets the offset; and for the actuals, an invoice date before the earliest origin a receipt
         // can meet, or after the latest, is one.
-        Dataset<Row> dueMovements = condensed(events, col("segment"), greatest(invoiceDate, date).as("invoice_date"),
-                date, date_sub(date, dueOffset(date, earliest)).as("due_date"));
-        Dataset<Row> newInvoiceMovements = condensed(events, lit(ALL).as("segment"), invoiceDate, date);
-        Dataset<Row> receipts = condensed(events.filter(col("cash").notEqual(0)), col("segment"),
+        List<String> movements = List.of("cash", "credit_memos", "write_offs");
+        Dataset<Row> dueMovements = condensed(events, movements, col("segment"),
+                greatest(invoiceDate, date).as("invoice_date"), date,
+                date_sub(date, dueOffset(date, earliest)).as("due_date"));
+        Dataset<Row> newInvoiceMovements = condensed(events, movements, lit(ALL).as("segment"), invoiceDate, date);
+        Dataset<Row> receipts = condensed(events.filter(col("cash").notEqual(0)), movements, col("segment"),
                 least(greatest(invoiceDate, date_sub(date, actualDays + 1)), date).as("invoice_date"), date);
         Dataset<Row> issued = keyed.groupBy("invoice_date")
                 .agg(sum("amount").cast(MONEY).as("amount"), count(lit(1)).as("invoices"));
@@ -123,8 +125,9 @@ public final class SettlementTables {
         // after that date, so those are summed by what they enter with (their spans cut to the window's length before
         // the invoice date, the due date to the offset) and paired once; only the balances of invoices issued before
         // the window are paired span by span, over the days they were open.
-        Dataset<Row> enteringInWindow = condensedSpans(spans.filter(col("span_from").lt(invoiceDate)
-                        .and(col("span_until").gt(date_sub(invoiceDate, h)))), col("segment"), invoiceDate,
+        Dataset<Row> enteringInWindow = condensed(spans.filter(col("span_from").lt(invoiceDate)
+                        .and(col("span_until").gt(date_sub(invoiceDate, h)))), List.of("balance", "open", "invoices"),
+                col("segment"), invoiceDate,
                 date_sub(invoiceDate, dueOffset(invoiceDate, earliest)).as("due_date"),
                 greatest(col("span_from"), date_sub(invoiceDate, h)).as("span_from"),
                 least(col("span_until"), invoiceDate).as("span_until"));
@@ -178,16 +181,11 @@ public final class SettlementTables {
                         sum(when(writeOff, col("e.amount")).otherwise(0)).cast(MONEY).as("write_offs"));
     }
 
-    /** {@code movements} summed by {@code keys} (named columns), each sum in money as {@link #movementsByDay}'s. */
-    private static Dataset<Row> condensed(Dataset<Row> movements, Column... keys) {
-        return movements.groupBy(keys).agg(sum("cash").cast(MONEY).as("cash"),
-                sum("credit_memos").cast(MONEY).as("credit_memos"), sum("write_offs").cast(MONEY).as("write_offs"));
-    }
-
-    /** {@code spans} summed by {@code keys} (named columns), each sum as {@link #balanceSpans}'s. */
-    private static Dataset<Row> condensedSpans(Dataset<Row> spans, Column... keys) {
-        return spans.groupBy(keys).agg(sum("balance").cast(MONEY).as("balance"), sum("open").cast(MONEY).as("open"),
-                sum("invoices").cast("bigint").as("invoices"));
+    /** {@code rows}' columns {@code sums} summed by {@code keys} (named columns), each sum of its column's type. */
+    private static Dataset<Row> condensed(Dataset<Row> rows, List<String> sums, Column... keys) {
+        Column[] summed = sums.stream().map(c -> sum(c).cast(rows.schema().apply(c).dataType()).as(c))
+                .toArray(Column[]::new);
+        return rows.groupBy(keys).agg(summed[0], java.util.Arrays.copyOfRange(summed, 1, summed.length));
     }
 
     /**

@@ -125,10 +125,7 @@ class SettlementTablesTest {
         Dataset<Row> history = InvoiceHistory.of(ledger, List.of("segment")).localCheckpoint();
 
         for (int step : new int[] {1, 7}) {
-            List<LocalDate> origins = new ArrayList<>();
-            for (LocalDate o = LocalDate.of(2026, 2, 24); !o.isAfter(LocalDate.of(2026, 4, 10)); o = o.plusDays(step)) {
-                origins.add(o);
-            }
+            List<LocalDate> origins = origins(step);
             Dataset<Row> dates = spark.createDataset(origins, Encoders.LOCALDATE()).toDF("origin");
             SettlementTables.Pairing everyOrigin = (rows, from, to) -> rows.crossJoin(functions.broadcast(dates));
 
@@ -174,10 +171,7 @@ class SettlementTablesTest {
         List<Row> invoices = history.collectAsList();
 
         for (int step : new int[] {1, 7}) {
-            List<LocalDate> origins = new ArrayList<>();
-            for (LocalDate o = LocalDate.of(2026, 2, 24); !o.isAfter(LocalDate.of(2026, 4, 10)); o = o.plusDays(step)) {
-                origins.add(o);
-            }
+            List<LocalDate> origins = origins(step);
             Map<String, String> actual = new TreeMap<>();
             for (Row r : SettlementTables.of(history, origins, "segment", options, 7).collectAsList()) {
                 String sums = plain(r, "entered") + " " + plain(r, "cash") + " " + plain(r, "credit_memos") + " "
@@ -317,6 +311,15 @@ class SettlementTablesTest {
         });
         v[column] = v[column].add(amount);
         v[5] = v[5].add(BigDecimal.valueOf(invoices));
+    }
+
+    /** Origins {@code step} days apart from 24 Feb to 10 Apr 2026, around the boundaries' days. */
+    private static List<LocalDate> origins(int step) {
+        List<LocalDate> origins = new ArrayList<>();
+        for (LocalDate o = LocalDate.of(2026, 2, 24); !o.isAfter(LocalDate.of(2026, 4, 10)); o = o.plusDays(step)) {
+            origins.add(o);
+        }
+        return origins;
     }
 
     private static List<String> sorted(List<?> rows) {
