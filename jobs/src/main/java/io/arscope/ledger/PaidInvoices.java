@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,7 +39,7 @@ public final class PaidInvoices {
      * closed by a credit memo or a write-off was not paid ({@link #settled} has those too).
      */
     public static Dataset<Row> of(ReceivablesLedger ledger, LocalDate asOf) {
-        return of(InvoiceHistory.of(ledger.asOf(asOf), List.of()));
+        return settled(ledger.asOf(asOf)).filter(col(PAID)).drop(PAID);
     }
 
     /**
@@ -47,6 +48,20 @@ public final class PaidInvoices {
      */
     public static Dataset<Row> of(Dataset<Row> history) {
         return settled(history).filter(col(PAID)).drop(PAID);
+    }
+
+    /** As {@link #settled(ReceivablesLedger, Supplier)}, the history built from the ledger when needed. */
+    public static Dataset<Row> settled(ReceivablesLedger cut) {
+        return settled(cut, () -> InvoiceHistory.of(cut, List.of()));
+    }
+
+    /**
+     * As {@link #settled(Dataset)}, for a ledger already cut at the as-of day whose history {@code history} builds
+     * when needed (a job holding one for other figures gives it): in a run, found once for every step
+     * ({@link SharedLedger}).
+     */
+    public static Dataset<Row> settled(ReceivablesLedger cut, Supplier<Dataset<Row>> history) {
+        return SharedLedger.settled(cut, () -> settled(history.get()));
     }
 
     /**

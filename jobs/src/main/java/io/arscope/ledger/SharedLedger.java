@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.hadoop.fs.Path;
@@ -24,7 +25,8 @@ import scala.collection.JavaConverters;
  * and groups the same payments, adjustments and disputes by invoice; each step on its own paid for that grouping
  * again (at 5M invoices about 25 s a step). While a scope is open, reading a canonical folder again gives the ledger
  * read before, cutting it at a day again gives the cut made before, and the invoices' events and disputes of a cut
- * ({@link InvoiceHistory}) are grouped once and held (checkpointed, spilling to disk) for every later step. Closing
+ * ({@link InvoiceHistory}) are grouped once and held (checkpointed, spilling to disk) for every later step, and so
+ * are the invoices settled in full ({@link PaidInvoices#settled}). Closing
  * the scope releases what it held.
  *
  * <p>Outside a scope (a job run on its own, a test) nothing is shared and every call builds what it asks for. A scope
@@ -39,6 +41,7 @@ public final class SharedLedger implements AutoCloseable {
     /** The tables of each cut made in the scope, and of each copy of them, to the cut's whose history they share. */
     private final Map<Events, Events> sharing = new HashMap<>();
     private final Map<Events, Dataset<Row>> histories = new HashMap<>();
+    private final Map<Events, Dataset<Row>> settled = new HashMap<>();
     private final List<RDD<?>> held = new ArrayList<>();
 
     /** The tables an invoice's events and disputes come from; equal only for the very same datasets. */
@@ -74,6 +77,7 @@ public final class SharedLedger implements AutoCloseable {
         cuts.clear();
         sharing.clear();
         histories.clear();
+        settled.clear();
     }
 
     /** The ledger under {@code canonicalDir}: read once in a scope. */
@@ -128,12 +132,27 @@ public final class SharedLedger implements AutoCloseable {
      * made there (or a copy of them), whatever customers beside them.
      */
     static Dataset<Row> history(ReceivablesLedger ledger, Supplier<Dataset<Row>> builder) {
+        return once(ledger, scope -> scope.histories, builder);
+    }
+
+    /**
+     * The invoices settled in full in the history of {@code ledger} ({@link PaidInvoices#settled}): in a scope, found
+     * once for a cut made there (or a copy of it) and held, since the alerts and the worklist both read them and
+     * finding them walks every invoice's events.
+     */
+    static Dataset<Row> settled(ReceivablesLedger ledger, Supplier<Dataset<Row>> finder) {
+        return once(ledger, scope -> scope.settled, finder);
+    }
+
+    /** What {@code builder} makes of the ledger's events: in a scope, made once per cut and held in {@code kept}. */
+    private static Dataset<Row> once(ReceivablesLedger ledger, Function<SharedLedger, Map<Events, Dataset<Row>>> kept,
+            Supplier<Dataset<Row>> builder) {
         SharedLedger scope = OPEN.get();
         Events of = scope == null ? null : scope.sharing.get(Events.of(ledger));
         if (of == null) {
             return builder.get();
         }
-        return scope.histories.computeIfAbsent(of, e -> scope.hold(builder.get()));
+        return kept.apply(scope).computeIfAbsent(of, e -> scope.hold(builder.get()));
     }
 
     /**

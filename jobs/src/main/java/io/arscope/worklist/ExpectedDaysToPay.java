@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -82,12 +83,19 @@ public final class ExpectedDaysToPay {
      * {@code days_late} and whether a payment settled them.
      */
     public static Dataset<Row> settledInvoices(ReceivablesLedger ledger, LocalDate asOf) {
-        return settledInvoices(InvoiceHistory.of(ledger.asOf(asOf), List.of()));
+        return settledIn(PaidInvoices.settled(ledger.asOf(asOf)));
     }
 
-    /** As {@link #settledInvoices(ReceivablesLedger, LocalDate)}, from the cut ledger's {@link InvoiceHistory}. */
-    public static Dataset<Row> settledInvoices(Dataset<Row> history) {
-        return PaidInvoices.settled(history).select(col("customer_id"), col("days_late"), col(PaidInvoices.PAID));
+    /**
+     * As {@link #settledInvoices(ReceivablesLedger, LocalDate)}, for a ledger already cut at the day whose
+     * {@link InvoiceHistory} {@code history} gives when needed.
+     */
+    public static Dataset<Row> settledInvoices(ReceivablesLedger cut, Supplier<Dataset<Row>> history) {
+        return settledIn(PaidInvoices.settled(cut, history));
+    }
+
+    private static Dataset<Row> settledIn(Dataset<Row> settled) {
+        return settled.select(col("customer_id"), col("days_late"), col(PaidInvoices.PAID));
     }
 
     /**

@@ -165,7 +165,7 @@ public final class WorklistJob implements Job<WorklistOptions> {
         // payments converted one by one can miss the invoice's converted amount by a cent. In one currency the
         // collectors' figures have already built the same history.
         Dataset<Row> paid = reporting.converts() ? ExpectedDaysToPay.settledInvoices(ledger, day)
-                : ExpectedDaysToPay.settledInvoices(byCollector.invoiceHistory());
+                : ExpectedDaysToPay.settledInvoices(cut, byCollector::invoiceHistory);
         Map<String, Long> read = new java.util.TreeMap<>(LedgerRows.of(o.input(), all, LedgerRows.RATES_AND_ACTIVITY));
         if (o.alerts() != null) {
             String alerts = AlertsTables.ALERTS.path(o.alerts());

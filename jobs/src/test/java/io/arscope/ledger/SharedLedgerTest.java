@@ -27,8 +27,8 @@ import io.arscope.testing.TestSpark;
 /**
  * A run's steps share one ledger: on a hand-made ledger of two customers, in a scope the same folder read twice is
  * one ledger, its cut at a day is made once and cut again is itself, and the invoices' events are grouped once for
- * histories of any dimensions (and for a checkpointed copy of the cut), with the same rows as outside a scope;
- * closing the scope releases the histories it held.
+ * histories of any dimensions (and for a checkpointed copy of the cut), with the same rows as outside a scope, and
+ * so are the invoices settled in full; closing the scope releases what it held.
  * A: invoice 1 (100, 1 Jan 2025) paid 40 on 10 Jan and 60 on 20 Feb, disputed 5 to 15 Jan; invoice 2 (50, 1 Mar)
  * issued after the cut. B: invoice 3 (70, 5 Jan), a credit memo of 20 on 25 Jan.
  */
@@ -100,6 +100,39 @@ class SharedLedgerTest {
         }
         // The scope releases the histories it held.
         assertTrue(Collections.disjoint(history, persisted(spark)));
+    }
+
+    /**
+     * The invoices settled in full are found once in a scope, for the cut and its checkpointed copy alike, and are the
+     * rows found outside it: invoice 1 (100, due 31 Jan) paid in full on 20 Feb, 20 days late; invoice 3 (70) is
+     * credited 20 and stays open.
+     */
+    @Test
+    void aScopeFindsTheSettledInvoicesOnce() {
+        SparkSession spark = TestSpark.session();
+        List<String> expected = List.of("A 2025-02-20 20 true");
+        assertEquals(expected, settledRows(PaidInvoices.settled(ReceivablesLedger.read(spark, canonical)
+                .asOf(d("2025-02-28")))));
+        Set<Integer> before = persisted(spark);
+        Set<Integer> held;
+        try (SharedLedger scope = SharedLedger.open()) {
+            ReceivablesLedger cut = ReceivablesLedger.read(spark, canonical).asOf(d("2025-02-28"));
+            Dataset<Row> settled = PaidInvoices.settled(cut);
+            assertEquals(expected, settledRows(settled));
+            // The history and the settled invoices held.
+            held = added(spark, before);
+            assertEquals(2, held.size());
+            assertSame(settled, PaidInvoices.settled(cut, () -> {
+                throw new AssertionError("the history is needed again");
+            }));
+            assertSame(settled, PaidInvoices.settled(SharedLedger.held(cut)));
+        }
+        assertTrue(Collections.disjoint(held, persisted(spark)));
+    }
+
+    private static List<String> settledRows(Dataset<Row> settled) {
+        return settled.collectAsList().stream().map(r -> r.getAs("customer_id") + " " + r.getAs("settled_on") + " "
+                + r.getAs("days_late") + " " + r.getAs(PaidInvoices.PAID)).toList();
     }
 
     /** The ids of the RDDs Spark holds now. */
