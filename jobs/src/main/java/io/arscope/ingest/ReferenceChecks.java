@@ -64,6 +64,12 @@ public final class ReferenceChecks {
      * to join it.
      */
     static final long BROADCAST_ROWS = 200_000;
+    /**
+     * Customer ids up to this many are broadcast ({@link #joinableIds}): one short text each, a few tens of MB at
+     * most. A portfolio of 5M invoices has 333,333 customers, more than {@link #BROADCAST_ROWS}, and joining them
+     * otherwise shuffled every invoice to check its customer.
+     */
+    static final long BROADCAST_IDS = 2_000_000;
     static final String STAGE = "stage";
     private static final List<CanonicalTable> DEPENDENTS = List.of(CanonicalTable.PAYMENTS,
             CanonicalTable.ADJUSTMENTS, CanonicalTable.DISPUTES, CanonicalTable.CONTACTS);
@@ -114,8 +120,7 @@ public final class ReferenceChecks {
         for (CanonicalTable table : CanonicalTable.values()) {
             records.put(table, tableLines.get(table).filter(col(MappedRows.BLANK).equalTo(false)
                             .and(col(table.tableName()).isNotNull()))
-                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW),
-                            col(table.tableName() + ".*")));
+                    .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(table.tableName() + ".*")));
         }
 
         known = known.reachableFrom(records);
@@ -123,8 +128,8 @@ public final class ReferenceChecks {
         // The few lines with a problem or an oddity, found in one pass over every line: the row rejects, the
         // invoice ids of rejected lines and the single-line flags all read them.
         Dataset<Row> oddLines = lines.filter(size(col(MappedRows.PROBLEMS)).gt(0).or(size(col(MappedRows.FLAGS)).gt(0)))
-                .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW),
-                        col(MappedRows.PROBLEMS), col(MappedRows.FLAGS)).localCheckpoint();
+                .select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.PROBLEMS),
+                        col(MappedRows.FLAGS)).localCheckpoint();
         List<Dataset<Row>> lineRejects = new ArrayList<>();
         Dataset<Row> rowRejects = rowRejects(oddLines, policy).localCheckpoint();
         lineRejects.add(rowRejects);
@@ -157,7 +162,7 @@ public final class ReferenceChecks {
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             // Checkpointed: each is read by several checks, and would otherwise be joined again for each.
             Dataset<Row> invoices = alive(records.get(CanonicalTable.INVOICES), dropped);
-            Dataset<Row> customerIds = joinable(known.withCustomerIds(alive(records.get(CanonicalTable.CUSTOMERS),
+            Dataset<Row> customerIds = joinableIds(known.withCustomerIds(alive(records.get(CanonicalTable.CUSTOMERS),
                     dropped).select("customer_id")).distinct().localCheckpoint());
             List<Dataset<Row>> found = new ArrayList<>();
             if (customersExported) {
@@ -235,7 +240,7 @@ public final class ReferenceChecks {
         // which is why only theirs is held.
         Map<CanonicalTable, Dataset<Row>> withFacts = new EnumMap<>(CanonicalTable.class);
         for (CanonicalTable dependent : DEPENDENTS) {
-            Dataset<Row> joined = withInvoiceFacts(kept.get(dependent).drop(MappedRows.RAW), invoices);
+            Dataset<Row> joined = withInvoiceFacts(kept.get(dependent), invoices);
             withFacts.put(dependent, OnAccountRule.applies(dependent) ? joined.localCheckpoint() : joined);
         }
         Dataset<Row> flags = keptFlags(oddLines, kept, withFacts, invoices, known, policy).localCheckpoint();
@@ -248,8 +253,18 @@ public final class ReferenceChecks {
             columns.add(col(CanonicalTable.QUALITY_FLAGS));
             accepted.put(table, rows.select(columns.toArray(Column[]::new)).localCheckpoint());
         }
-        return new Result(accepted, onePerLine(union(rejects)).localCheckpoint(), acceptedWithLines, flags,
-                derivedKeys, repeated);
+        return new Result(accepted, withText(onePerLine(union(rejects)).localCheckpoint(), lines).localCheckpoint(),
+                acceptedWithLines, flags, derivedKeys, repeated);
+    }
+
+    /**
+     * The rejects ({@link #REJECTS_SCHEMA}) with their lines' text, looked up once they are known: carried by every
+     * record through the checks, the text was shuffled and held with each of them, to be shown for a few.
+     */
+    private static Dataset<Row> withText(Dataset<Row> rejects, Dataset<Row> lines) {
+        Column[] columns = java.util.Arrays.stream(REJECTS_SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+        return lines.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), col(MappedRows.RAW))
+                .join(joinable(rejects), seq(MappedRows.SOURCE_FILE, MappedRows.LINE)).select(columns);
     }
 
     /** Lines with a problem, or with an oddity whose rule the policy says rejects; the first of these names it. */
@@ -262,8 +277,7 @@ public final class ReferenceChecks {
                 first.getField("record_id").as("record_id"), first.getField("field").as("field"),
                 first.getField("reason_code").as("reason_code"),
                 concat_ws("; ", transform(concat(col(MappedRows.PROBLEMS), col(MappedRows.FLAGS)),
-                        p -> p.getField("reason"))).as("reason"),
-                col(MappedRows.RAW), lit(0).as(STAGE));
+                        p -> p.getField("reason"))).as("reason"), lit(0).as(STAGE));
     }
 
     private static Column withAction(Column code, QualityPolicy policy, QualityPolicy.Action action) {
@@ -464,7 +478,7 @@ public final class ReferenceChecks {
             int stage) {
         return rows.select(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE), lit(table.tableName()).as("table"),
                 recordId(table).as("record_id"), field.as("field"), code.as("reason_code"), reason.as("reason"),
-                col(MappedRows.RAW), lit(stage).as(STAGE));
+                lit(stage).as(STAGE));
     }
 
     private static Column[] keyColumns(CanonicalTable table) {
@@ -490,6 +504,11 @@ public final class ReferenceChecks {
     /** A checkpointed frame, hinted for broadcast when it has at most {@link #BROADCAST_ROWS} rows, as usually. */
     static Dataset<Row> joinable(Dataset<Row> checkpointed) {
         return checkpointed.count() <= BROADCAST_ROWS ? broadcast(checkpointed) : checkpointed;
+    }
+
+    /** A checkpointed frame of customer ids, hinted for broadcast when it has at most {@link #BROADCAST_IDS} rows. */
+    static Dataset<Row> joinableIds(Dataset<Row> checkpointed) {
+        return checkpointed.count() <= BROADCAST_IDS ? broadcast(checkpointed) : checkpointed;
     }
 
     /** {@code records} but those on the lines {@code dropped} names (rejected line keys, {@link #joinable}). */
@@ -525,12 +544,13 @@ public final class ReferenceChecks {
     /**
      * A line's first reject: the earliest stage's, and among several of one stage (a line holding records of two
      * tables, or failing two checks of one round), the first by table, code, field and record, so that every run
-     * names the same one.
+     * names the same one. Without the line's text, which {@link #withText} adds.
      */
     static Dataset<Row> onePerLine(Dataset<Row> rejects) {
         WindowSpec byLine = Window.partitionBy(col(MappedRows.SOURCE_FILE), col(MappedRows.LINE)).orderBy(col(STAGE),
                 col("table"), col("reason_code"), col("field"), col("record_id"));
-        Column[] columns = java.util.Arrays.stream(REJECTS_SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+        Column[] columns = java.util.Arrays.stream(REJECTS_SCHEMA.fieldNames()).filter(c -> !c.equals(MappedRows.RAW))
+                .map(c -> col(c)).toArray(Column[]::new);
         return rejects.withColumn("rn", row_number().over(byLine)).filter(col("rn").equalTo(1)).select(columns);
     }
 
