@@ -53,8 +53,9 @@ public final class CollectionActivityMetrics {
         public static Ledger of(ReceivablesLedger asOfLedger, List<String> dims, YearMonth from,
                 LocalDate lastMonthEnd, AgingBuckets buckets, ReportingCurrency money) {
             Dataset<Row> own = InvoiceHistory.of(asOfLedger, dims).localCheckpoint();
-            Dataset<Row> months = MonthEndBalances.invoiceMonths(money.converts() ? InvoiceHistory.of(asOfLedger,
-                    dims, List.of("currency")) : own, lastMonthEnd, buckets, money)
+            Dataset<Row> walked = (money.converts() ? InvoiceHistory.of(asOfLedger, dims, List.of("currency")) : own)
+                    .filter(MonthEndBalances.mayBeOpenFrom(from.atEndOfMonth()));
+            Dataset<Row> months = MonthEndBalances.invoiceMonths(walked, lastMonthEnd, buckets, money)
                     .filter(col("month_end").geq(lit(from.atEndOfMonth()))).localCheckpoint();
             return new Ledger(asOfLedger, own, months);
         }

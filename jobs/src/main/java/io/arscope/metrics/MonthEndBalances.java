@@ -1,5 +1,9 @@
 package io.arscope.metrics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.lit;
+
 import io.arscope.ledger.AgingBuckets;
 import io.arscope.ledger.InvoiceHistory;
 import io.arscope.ledger.ReportingCurrency;
@@ -13,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -65,6 +70,17 @@ public final class MonthEndBalances {
         List<String> dims = List.copyOf(dimensions);
         FlatMapFunction<Row, Row> walk = row -> months(row, dims, lastMonthEnd, buckets, money).iterator();
         return history.flatMap(walk, Encoders.row(schema(dims)));
+    }
+
+    /**
+     * Whether an {@link InvoiceHistory} row can have a row of {@link #invoiceMonths} at a month-end on or after
+     * {@code monthEnd}: its events up to that day leave a balance, or one of them falls after it. An invoice whose
+     * events all fall by then and settle it has no balance at any later month-end; finding that out by walking it
+     * means reading its whole row into Java first.
+     */
+    public static Column mayBeOpenFrom(LocalDate monthEnd) {
+        return col("amount").gt(InvoiceHistory.reducedBy(lit(monthEnd)))
+                .or(exists(col(InvoiceHistory.EVENTS), e -> e.getField("date").gt(lit(monthEnd))));
     }
 
     private record Event(LocalDate date, BigDecimal amount, boolean writeOff) {
