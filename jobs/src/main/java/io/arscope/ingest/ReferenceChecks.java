@@ -65,7 +65,7 @@ public final class ReferenceChecks {
      */
     static final long BROADCAST_ROWS = 200_000;
     /**
-     * Customer ids up to this many are broadcast ({@link #joinableIds}): one short text each, a few tens of MB at
+     * Customer ids up to this many are broadcast: one short text each, a few tens of MB at
      * most. A portfolio of 5M invoices has 333,333 customers, more than {@link #BROADCAST_ROWS}, and joining them
      * otherwise shuffled every invoice to check its customer.
      */
@@ -162,8 +162,8 @@ public final class ReferenceChecks {
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             // Checkpointed: each is read by several checks, and would otherwise be joined again for each.
             Dataset<Row> invoices = alive(records.get(CanonicalTable.INVOICES), dropped);
-            Dataset<Row> customerIds = joinableIds(known.withCustomerIds(alive(records.get(CanonicalTable.CUSTOMERS),
-                    dropped).select("customer_id")).distinct().localCheckpoint());
+            Dataset<Row> customerIds = joinable(known.withCustomerIds(alive(records.get(CanonicalTable.CUSTOMERS),
+                    dropped).select("customer_id")).distinct().localCheckpoint(), BROADCAST_IDS);
             List<Dataset<Row>> found = new ArrayList<>();
             if (customersExported) {
                 Dataset<Row> unknown = invoices.join(customerIds,
@@ -503,12 +503,12 @@ public final class ReferenceChecks {
 
     /** A checkpointed frame, hinted for broadcast when it has at most {@link #BROADCAST_ROWS} rows, as usually. */
     static Dataset<Row> joinable(Dataset<Row> checkpointed) {
-        return checkpointed.count() <= BROADCAST_ROWS ? broadcast(checkpointed) : checkpointed;
+        return joinable(checkpointed, BROADCAST_ROWS);
     }
 
-    /** A checkpointed frame of customer ids, hinted for broadcast when it has at most {@link #BROADCAST_IDS} rows. */
-    static Dataset<Row> joinableIds(Dataset<Row> checkpointed) {
-        return checkpointed.count() <= BROADCAST_IDS ? broadcast(checkpointed) : checkpointed;
+    /** A checkpointed frame, hinted for broadcast when it has at most {@code maxRows} rows. */
+    private static Dataset<Row> joinable(Dataset<Row> checkpointed, long maxRows) {
+        return checkpointed.count() <= maxRows ? broadcast(checkpointed) : checkpointed;
     }
 
     /** {@code records} but those on the lines {@code dropped} names (rejected line keys, {@link #joinable}). */

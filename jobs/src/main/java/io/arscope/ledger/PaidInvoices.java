@@ -42,14 +42,6 @@ public final class PaidInvoices {
         return settled(ledger.asOf(asOf)).filter(col(PAID)).drop(PAID);
     }
 
-    /**
-     * As {@link #of(ReceivablesLedger, LocalDate)}, from the invoice history ({@link InvoiceHistory#of}) of a ledger
-     * already cut at the as-of day: for a job that holds that history for other figures too.
-     */
-    public static Dataset<Row> of(Dataset<Row> history) {
-        return settled(history).filter(col(PAID)).drop(PAID);
-    }
-
     /** As {@link #settled(ReceivablesLedger, Supplier)}, the history built from the ledger when needed. */
     public static Dataset<Row> settled(ReceivablesLedger cut) {
         return settled(cut, () -> InvoiceHistory.of(cut, List.of()));
