@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
@@ -80,6 +81,14 @@ public final class InvoiceHistory {
         }
         carried.stream().filter(c -> !dimensions.contains(c)).forEach(c -> out.add(col(c)));
         return invoices.select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * Every invoice column of the ledger's history, with its events and disputes, when a run's scope shares it
+     * ({@link SharedLedger}); empty outside a scope.
+     */
+    static Optional<Dataset<Row>> shared(ReceivablesLedger ledger) {
+        return SharedLedger.sharedHistory(ledger, () -> withEvents(ledger));
     }
 
     /**

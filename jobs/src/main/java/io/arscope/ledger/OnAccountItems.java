@@ -72,8 +72,12 @@ public final class OnAccountItems {
     /** The invoice an item went beyond ({@link #beyondInvoices}); null for an item on account from the start. */
     private static final String SOURCE_INVOICE = "source_invoice";
 
-    /** {@link #of(ReceivablesLedger)} with each item's {@link #SOURCE_INVOICE}. */
+    /** {@link #of(ReceivablesLedger)} with each item's {@link #SOURCE_INVOICE}; found once in a run. */
     private static Dataset<Row> withSources(ReceivablesLedger ledger) {
+        return SharedLedger.onAccount(ledger, () -> find(ledger));
+    }
+
+    private static Dataset<Row> find(ReceivablesLedger ledger) {
         Column none = lit(null).cast("string").as(SOURCE_INVOICE);
         return ledger.payments().filter(onAccount()).select(col("customer_id").as(CUSTOMER_ID),
                         col("payment_id").as(ITEM_ID), lit(UNAPPLIED_CASH).as(KIND), col("payment_date").as(DATE),
@@ -90,10 +94,8 @@ public final class OnAccountItems {
      * customer in the invoice's currency: the reductions of each invoice taken in date order (payments, then credit
      * memos, then write-offs on one day; then by id), each item the part of one reduction past the invoice's amount.
      * A write-off beyond the balance gives the customer nothing. A reversal that takes back a payment which had gone
-     * beyond gives a negative item: the cash the customer had on account leaves it on the reversal's day. The
-     * invoices reduced by more than their amount, or with a reversal, are found by one grouping of invoices and
-     * reductions together, in whole cents (one shuffle, no join: a join of the sums to the invoices made the metrics
-     * job a fifth slower at a million invoices); only those few are ordered.
+     * beyond gives a negative item: the cash the customer had on account leaves it on the reversal's day. Only the
+     * few invoices reduced by more than their amount, or with a reversal ({@link #reducedBeyond}), are ordered.
      */
     static Dataset<Row> beyondInvoices(ReceivablesLedger ledger) {
         Dataset<Row> reductions = ledger.payments().filter(applied()).select(col("invoice_id"),
@@ -105,17 +107,8 @@ public final class OnAccountItems {
                                 .otherwise(lit(UNALLOCATED_CREDIT)).as(KIND),
                         functions.when(col("kind").equalTo(WRITE_OFF), lit(2)).otherwise(lit(1)).as("order"),
                         col("adjustment_date").as(DATE), col("amount").as(AMOUNT)));
-        // An invoice whose reductions were over its amount only until a reversal took some back is found by its
-        // reversal: the final sum alone would miss it, and the month-ends between the two dates with it.
-        Dataset<Row> overIds = ledger.invoices().select(col("invoice_id"), Cents.of(ledger.invoices(), "amount")
-                        .as("cents"), lit(false).as("reversal"))
-                .unionByName(reductions.select(col("invoice_id"), Cents.of(reductions, AMOUNT).multiply(-1).as("cents"),
-                        col(AMOUNT).lt(0).as("reversal")))
-                .groupBy(col("invoice_id").as("over_id"))
-                .agg(sum(col("cents")).as("left"), functions.max(col("reversal")).as("reversed"))
-                .filter(col("left").lt(0).or(col("reversed"))).select("over_id");
-        Dataset<Row> over = ledger.invoices().join(functions.broadcast(overIds),
-                        col("invoice_id").equalTo(col("over_id")), "left_semi")
+        Dataset<Row> over = InvoiceHistory.shared(ledger).map(OnAccountItems::reducedBeyond)
+                .orElseGet(() -> reducedBeyond(ledger.invoices(), reductions))
                 .select(col("invoice_id").as("over_id"), col("customer_id").as("owner"),
                         col("amount").as("invoice_amount"), col("currency").as("invoice_currency"));
         org.apache.spark.sql.expressions.WindowSpec upTo = org.apache.spark.sql.expressions.Window
@@ -131,6 +124,34 @@ public final class OnAccountItems {
                 .select(col("owner").as(CUSTOMER_ID), col(ITEM_ID), col(KIND), col(DATE),
                         col("beyond").cast(FieldType.MONEY.sparkType()).as(AMOUNT),
                         col("invoice_currency").as(CURRENCY), col("over_id").as(SOURCE_INVOICE));
+    }
+
+    /**
+     * The invoices reduced by more than their amount, or with a reversal, found by one grouping of invoices and
+     * reductions together, in whole cents (one shuffle, no join: a join of the sums to the invoices made the metrics
+     * job a fifth slower at a million invoices). An invoice whose reductions were over its amount only until a
+     * reversal took some back is found by its reversal: the final sum alone would miss it, and the month-ends between
+     * the two dates with it.
+     */
+    private static Dataset<Row> reducedBeyond(Dataset<Row> invoices, Dataset<Row> reductions) {
+        Dataset<Row> overIds = invoices.select(col("invoice_id"), Cents.of(invoices, "amount").as("cents"),
+                        lit(false).as("reversal"))
+                .unionByName(reductions.select(col("invoice_id"), Cents.of(reductions, AMOUNT).multiply(-1).as("cents"),
+                        col(AMOUNT).lt(0).as("reversal")))
+                .groupBy(col("invoice_id").as("over_id"))
+                .agg(sum(col("cents")).as("left"), functions.max(col("reversal")).as("reversed"))
+                .filter(col("left").lt(0).or(col("reversed"))).select("over_id");
+        return invoices.join(functions.broadcast(overIds), col("invoice_id").equalTo(col("over_id")), "left_semi");
+    }
+
+    /**
+     * {@link #reducedBeyond(Dataset, Dataset)} read off a run's shared history, which holds every invoice with its
+     * events (its reductions) already: a pass over rows held in memory instead of a grouping of every invoice and
+     * reduction.
+     */
+    private static Dataset<Row> reducedBeyond(Dataset<Row> history) {
+        return history.filter(InvoiceHistory.amounts(col(InvoiceHistory.EVENTS)).gt(col("amount"))
+                .or(functions.exists(col(InvoiceHistory.EVENTS), e -> e.getField("amount").lt(0))));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -26,7 +27,8 @@ import scala.collection.JavaConverters;
  * again (at 5M invoices about 25 s a step). While a scope is open, reading a canonical folder again gives the ledger
  * read before, cutting it at a day again gives the cut made before, and the invoices' events and disputes of a cut
  * ({@link InvoiceHistory}) are grouped once and held (checkpointed, spilling to disk) for every later step, and so
- * are the invoices settled in full ({@link PaidInvoices#settled}). Closing
+ * are the invoices settled in full ({@link PaidInvoices#settled}) and the on-account items ({@link OnAccountItems}),
+ * which the metrics, the scores and the worklist all read. Closing
  * the scope releases what it held.
  *
  * <p>Outside a scope (a job run on its own, a test) nothing is shared and every call builds what it asks for. A scope
@@ -42,6 +44,7 @@ public final class SharedLedger implements AutoCloseable {
     private final Map<Events, Events> sharing = new HashMap<>();
     private final Map<Events, Dataset<Row>> histories = new HashMap<>();
     private final Map<Events, Dataset<Row>> settled = new HashMap<>();
+    private final Map<Events, Dataset<Row>> onAccount = new HashMap<>();
     private final List<RDD<?>> held = new ArrayList<>();
 
     /** The tables an invoice's events and disputes come from; equal only for the very same datasets. */
@@ -78,6 +81,7 @@ public final class SharedLedger implements AutoCloseable {
         sharing.clear();
         histories.clear();
         settled.clear();
+        onAccount.clear();
     }
 
     /** The ledger under {@code canonicalDir}: read once in a scope. */
@@ -132,7 +136,15 @@ public final class SharedLedger implements AutoCloseable {
      * made there (or a copy of them), whatever customers beside them.
      */
     static Dataset<Row> history(ReceivablesLedger ledger, Supplier<Dataset<Row>> builder) {
-        return once(ledger, scope -> scope.histories, builder);
+        return shared(ledger, scope -> scope.histories, builder).orElseGet(builder);
+    }
+
+    /**
+     * {@link #history} when the scope shares the ledger's history, which it then builds if no step has yet; empty
+     * outside a scope, where building a history only to read it once costs more than what the caller needs of it.
+     */
+    static Optional<Dataset<Row>> sharedHistory(ReceivablesLedger ledger, Supplier<Dataset<Row>> builder) {
+        return shared(ledger, scope -> scope.histories, builder);
     }
 
     /**
@@ -141,18 +153,29 @@ public final class SharedLedger implements AutoCloseable {
      * finding them walks every invoice's events.
      */
     static Dataset<Row> settled(ReceivablesLedger ledger, Supplier<Dataset<Row>> finder) {
-        return once(ledger, scope -> scope.settled, finder);
+        return shared(ledger, scope -> scope.settled, finder).orElseGet(finder);
     }
 
-    /** What {@code builder} makes of the ledger's events: in a scope, made once per cut and held in {@code kept}. */
-    private static Dataset<Row> once(ReceivablesLedger ledger, Function<SharedLedger, Map<Events, Dataset<Row>>> kept,
-            Supplier<Dataset<Row>> builder) {
+    /**
+     * The on-account items of {@code ledger} ({@link OnAccountItems}): in a scope, found once for a cut made there
+     * (or a copy of it) and held; finding the parts of payments beyond their invoices reads every invoice.
+     */
+    static Dataset<Row> onAccount(ReceivablesLedger ledger, Supplier<Dataset<Row>> finder) {
+        return shared(ledger, scope -> scope.onAccount, finder).orElseGet(finder);
+    }
+
+    /**
+     * What {@code builder} makes of the ledger's events, made once per cut of the open scope and held in
+     * {@code kept}; empty when no scope shares the ledger's events.
+     */
+    private static Optional<Dataset<Row>> shared(ReceivablesLedger ledger,
+            Function<SharedLedger, Map<Events, Dataset<Row>>> kept, Supplier<Dataset<Row>> builder) {
         SharedLedger scope = OPEN.get();
         Events of = scope == null ? null : scope.sharing.get(Events.of(ledger));
         if (of == null) {
-            return builder.get();
+            return Optional.empty();
         }
-        return kept.apply(scope).computeIfAbsent(of, e -> scope.hold(builder.get()));
+        return Optional.of(kept.apply(scope).computeIfAbsent(of, e -> scope.hold(builder.get())));
     }
 
     /**

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.nio.file.Path;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.arscope.testing.LedgerBuilder;
 import io.arscope.testing.TestSpark;
@@ -49,8 +54,54 @@ class BeyondInvoicesTest {
                 .collectAsList().stream().map(r -> r.getString(0) + " " + r.get(1)).toList());
     }
 
+    /**
+     * In a run, the items are read off the run's shared history and found once: the same items as above, and those of
+     * two reversals, worked by hand. I6 (T): 100.00 paid 100.00, then 100.00 again on 15 April (100.00 beyond, cash),
+     * the second reversed on 10 May (-100.00: the cash leaves the account). I7 (T): 100.00 paid, reversed and paid
+     * again, never beyond: a reversal makes an invoice one to look at, and it gives nothing.
+     */
+    @Test
+    void aRunFindsTheSameItemsOffItsSharedHistoryOnce(@TempDir Path dir) {
+        SparkSession spark = TestSpark.session();
+        builder().invoice("I6", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
+                .payment("I6", "T", "2025-04-01", "100.00", "GBP")
+                .payment("I6", "T", "2025-04-15", "100.00", "GBP")
+                .payment("I6", "T", "2025-05-10", "-100.00", "GBP")
+                .invoice("I7", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
+                .payment("I7", "T", "2025-04-01", "100.00", "GBP")
+                .payment("I7", "T", "2025-04-02", "-100.00", "GBP")
+                .payment("I7", "T", "2025-04-03", "100.00", "GBP")
+                .write(spark, dir);
+        String canonical = dir.resolve("canonical").toString();
+        List<String> expected = List.of("T unapplied_cash 2025-04-10 20.00 GBP",
+                "T unapplied_cash 2025-04-15 30.00 GBP", "T unapplied_cash 2025-04-15 100.00 GBP",
+                "T unapplied_cash 2025-05-10 -100.00 GBP", "S unallocated_credit 2025-05-20 93.54 GBP",
+                "T unapplied_cash 2025-06-01 5.00 GBP");
+        LocalDate day = LocalDate.parse("2025-06-30");
+        assertEquals(expected, items(OnAccountItems.of(ReceivablesLedger.read(spark, canonical).asOf(day))));
+        int before = spark.sparkContext().getPersistentRDDs().size();
+        try (SharedLedger scope = SharedLedger.open()) {
+            ReceivablesLedger cut = ReceivablesLedger.read(spark, canonical).asOf(day);
+            assertEquals(expected, items(OnAccountItems.of(cut)));
+            // The cut's history and its items are held; asked again, the items are read from where they are held.
+            assertEquals(before + 2, spark.sparkContext().getPersistentRDDs().size());
+            assertEquals(expected, items(OnAccountItems.of(cut)));
+            assertEquals(before + 2, spark.sparkContext().getPersistentRDDs().size());
+        }
+    }
+
+    private static List<String> items(Dataset<Row> items) {
+        return items.orderBy(OnAccountItems.DATE, OnAccountItems.AMOUNT).collectAsList().stream()
+                .map(r -> String.join(" ", r.getString(0), r.getString(2), r.get(3).toString(), r.get(4).toString(),
+                        r.getString(5))).toList();
+    }
+
     /** The ledger above, and T's 5.00 of cash on account from the start, on 1 June. */
     private static ReceivablesLedger ledger(SparkSession spark) {
+        return builder().ledger(spark);
+    }
+
+    private static LedgerBuilder builder() {
         return new LedgerBuilder().customer("S", "SME").customer("T", "SME")
                 .invoice("I1", "S", "2025-03-01", "2025-03-31", "2064.60", "GBP")
                 .payment("I1", "S", "2025-04-02", "1032.30", "GBP")
@@ -68,7 +119,6 @@ class BeyondInvoicesTest {
                 .invoice("I5", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
                 .payment("I5", "T", "2025-04-20", "40.00", "GBP")
                 .adjustment("I5", "T", "2025-04-20", "60.00", "credit_memo", "GBP")
-                .payment(null, "T", "2025-06-01", "5.00", "GBP")
-                .ledger(spark);
+                .payment(null, "T", "2025-06-01", "5.00", "GBP");
     }
 }
