@@ -1,13 +1,15 @@
 package io.arscope.forecast;
 
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -17,16 +19,16 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 import io.arscope.ledger.InvoiceHistory;
@@ -78,7 +80,7 @@ public final class SettlementTables {
             int actualDays) {
         Dataset<Row> keyed = history.select(
                 (segmentColumn == null ? lit(ALL) : col(segmentColumn).cast("string")).as("segment"),
-                col("invoice_date"), col("due_date"), col("amount"), col(InvoiceHistory.EVENTS));
+                col("invoice_id"), col("invoice_date"), col("due_date"), col("amount"), col(InvoiceHistory.EVENTS));
         Dataset<Row> events = movementsByDay(keyed).localCheckpoint();
         Dataset<Row> spans = balanceSpans(keyed).localCheckpoint();
         Column invoiceDate = col("invoice_date");
@@ -195,24 +197,43 @@ public final class SettlementTables {
      * with a positive balance.
      */
     private static Dataset<Row> balanceSpans(Dataset<Row> keyed) {
-        Column days = col("days");
-        // Span i runs from the i-th event date (the beginning of time for i = 0) to the next one (or the end of time).
-        Function<Column, Column> until = i -> when(i.equalTo(size(days)), lit(AFTER_ALL))
-                .otherwise(element_at(days, i.plus(1)));
-        Column spans = transform(sequence(lit(0), size(days)), i -> struct(
-                when(i.equalTo(0), lit(BEFORE_ALL)).otherwise(element_at(days, i)).as("span_from"),
-                until.apply(i).as("span_until"),
-                col("amount").minus(InvoiceHistory.reducedBy(date_sub(until.apply(i), 1))).cast(MONEY).as("balance")));
-        return keyed
-                .withColumn("days", array_sort(array_distinct(transform(col(InvoiceHistory.EVENTS),
-                        e -> e.getField("date")))))
-                .select(col("segment"), col("invoice_date"), col("due_date"), functions.explode(spans).as("s"))
+        // Each event row with the invoice's reductions up to the end of its day (a range frame takes in every event
+        // of the day), the invoice's next event day and its previous event. Sorted events and running sums, where
+        // walking each invoice's array of events in Spark's row-by-row array functions cost 1.7 times the task time at 5M.
+        WindowSpec byDay = Window.partitionBy("invoice_id").orderBy("date");
+        Column next = lead(col("date"), 1).over(byDay);
+        Dataset<Row> events = keyed.select(col("invoice_id"), col("segment"), col("invoice_date"), col("due_date"),
+                        col("amount"), explode(col(InvoiceHistory.EVENTS)).as("e"))
+                .select(col("invoice_id"), col("segment"), col("invoice_date"), col("due_date"), col("amount"),
+                        col("e.date").as("date"), col("e.amount").as("reduction"))
+                .withColumn("reduced", sum(col("reduction")).over(byDay.rangeBetween(Window.unboundedPreceding(),
+                        Window.currentRow())))
+                .withColumn("next", next)
+                .withColumn("first", lag(col("date"), 1).over(byDay).isNull());
+        // From the invoice's first event day: the span before it (the whole amount), told by its first event; and
+        // the span after each event day, told by the day's last event, up to the next day or the end of time.
+        Column spans = explode(array(
+                span(lit(BEFORE_ALL), col("date"), col("amount"), col("first")),
+                span(col("date"), coalesce(col("next"), lit(AFTER_ALL)), col("amount").minus(col("reduced")),
+                        col("next").isNull().or(col("next").notEqual(col("date"))))));
+        Dataset<Row> withEvents = events.select(col("segment"), col("invoice_date"), col("due_date"), spans.as("s"))
+                .filter(col("s.told"));
+        Dataset<Row> withoutEvents = keyed.filter(size(col(InvoiceHistory.EVENTS)).equalTo(0))
+                .select(col("segment"), col("invoice_date"), col("due_date"),
+                        span(lit(BEFORE_ALL), lit(AFTER_ALL), col("amount"), lit(true)).as("s"));
+        return withEvents.unionByName(withoutEvents)
                 .filter(col("s.balance").notEqual(lit(0)))
                 .groupBy(col("segment"), col("invoice_date"), col("due_date"), col("s.span_from").as("span_from"),
                         col("s.span_until").as("span_until"))
                 .agg(sum("s.balance").cast(MONEY).as("balance"),
                         sum(greatest(col("s.balance"), lit(0))).cast(MONEY).as("open"),
                         sum(when(col("s.balance").gt(0), 1).otherwise(0)).cast("bigint").as("invoices"));
+    }
+
+    /** A span of an invoice's balance, and whether the row it is read from is the one that tells it. */
+    private static Column span(Column from, Column until, Column balance, Column told) {
+        return struct(from.as("span_from"), until.as("span_until"), balance.cast(MONEY).as("balance"),
+                told.as("told"));
     }
 
     /** A date as its day number (days since 1970-01-01), so that day ranges reaching the ends of time do not overflow. */
