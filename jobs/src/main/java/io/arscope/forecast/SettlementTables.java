@@ -198,8 +198,8 @@ public final class SettlementTables {
      */
     private static Dataset<Row> balanceSpans(Dataset<Row> keyed) {
         // Each event row with the invoice's reductions up to the end of its day (a range frame takes in every event
-        // of the day), the invoice's next event day and its previous event. Sorted events and running sums, where
-        // walking each invoice's array of events in Spark's row-by-row array functions cost 1.7 times the task time at 5M.
+        // of the day), the invoice's next event day and its previous event: sorted events and running sums. Walking
+        // each invoice's array of events in Spark's row-by-row array functions took 1.7 times the task time at 5M.
         WindowSpec byDay = Window.partitionBy("invoice_id").orderBy("date");
         Column next = lead(col("date"), 1).over(byDay);
         Dataset<Row> events = keyed.select(col("invoice_id"), col("segment"), col("invoice_date"), col("due_date"),
