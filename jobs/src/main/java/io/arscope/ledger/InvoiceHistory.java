@@ -233,7 +233,7 @@ public final class InvoiceHistory {
      * it has one, as most invoices do, and {@code any} otherwise. Spark evaluates array functions row by row; read
      * directly, a single event costs what a column does.
      */
-    static Column oneOrMore(Column one, Column none, Column any) {
+    public static Column oneOrMore(Column one, Column none, Column any) {
         Column count = functions.size(col(EVENTS));
         return when(count.equalTo(0), none).when(count.equalTo(1), one).otherwise(any);
     }

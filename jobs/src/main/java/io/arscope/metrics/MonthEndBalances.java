@@ -1,6 +1,7 @@
 package io.arscope.metrics;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
 
@@ -79,8 +80,10 @@ public final class MonthEndBalances {
      * means reading its whole row into Java first.
      */
     public static Column mayBeOpenFrom(LocalDate monthEnd) {
-        return col("amount").gt(InvoiceHistory.reducedBy(lit(monthEnd)))
-                .or(exists(col(InvoiceHistory.EVENTS), e -> e.getField("date").gt(lit(monthEnd))));
+        Column only = element_at(col(InvoiceHistory.EVENTS), 1);
+        return col("amount").gt(InvoiceHistory.reducedBy(lit(monthEnd))).or(InvoiceHistory.oneOrMore(
+                only.getField("date").gt(lit(monthEnd)), lit(false),
+                exists(col(InvoiceHistory.EVENTS), e -> e.getField("date").gt(lit(monthEnd)))));
     }
 
     private record Event(LocalDate date, BigDecimal amount, boolean writeOff) {

@@ -58,7 +58,8 @@ class BeyondInvoicesTest {
      * In a run, the items are read off the run's shared history and found once: the same items as above, and those of
      * two reversals, worked by hand. I6 (T): 100.00 paid 100.00, then 100.00 again on 15 April (100.00 beyond, cash),
      * the second reversed on 10 May (-100.00: the cash leaves the account). I7 (T): 100.00 paid, reversed and paid
-     * again, never beyond: a reversal makes an invoice one to look at, and it gives nothing.
+     * again, never beyond: a reversal makes an invoice one to look at, and it gives nothing. I8 (T): 100.00 paid
+     * 130.00 in one payment on 20 April, 30.00 beyond.
      */
     @Test
     void aRunFindsTheSameItemsOffItsSharedHistoryOnce(@TempDir Path dir) {
@@ -71,11 +72,14 @@ class BeyondInvoicesTest {
                 .payment("I7", "T", "2025-04-01", "100.00", "GBP")
                 .payment("I7", "T", "2025-04-02", "-100.00", "GBP")
                 .payment("I7", "T", "2025-04-03", "100.00", "GBP")
+                .invoice("I8", "T", "2025-03-01", "2025-03-31", "100.00", "GBP")
+                .payment("I8", "T", "2025-04-20", "130.00", "GBP")
                 .write(spark, dir);
         String canonical = dir.resolve("canonical").toString();
         List<String> expected = List.of("T unapplied_cash 2025-04-10 20.00 GBP",
                 "T unapplied_cash 2025-04-15 30.00 GBP", "T unapplied_cash 2025-04-15 100.00 GBP",
-                "T unapplied_cash 2025-05-10 -100.00 GBP", "S unallocated_credit 2025-05-20 93.54 GBP",
+                "T unapplied_cash 2025-04-20 30.00 GBP", "T unapplied_cash 2025-05-10 -100.00 GBP",
+                "S unallocated_credit 2025-05-20 93.54 GBP",
                 "T unapplied_cash 2025-06-01 5.00 GBP");
         LocalDate day = LocalDate.parse("2025-06-30");
         assertEquals(expected, items(OnAccountItems.of(ReceivablesLedger.read(spark, canonical).asOf(day))));
