@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
@@ -102,7 +103,7 @@ public final class MonthlyFigures {
                 .withColumn("credit_sales", col("amount"))
                 .withColumn("invoices_issued", lit(1L))
                 .withColumn("invoices_disputed", oneIf(size(col(InvoiceHistory.DISPUTES)).gt(0)))
-                .withColumn("cohort", cohortTiming(InvoiceHistory.standingPayments()))
+                .withColumn("cohort", cohortTiming())
                 .withColumn("cohort_paid", col("cohort.cohort_paid"))
                 .withColumn("cohort_pay_days_amount", col("cohort.cohort_pay_days_amount"))
                 .withColumn("cohort_late_days_amount", col("cohort.cohort_late_days_amount"))
@@ -188,17 +189,28 @@ public final class MonthlyFigures {
     /**
      * Over an invoice's standing payments, in one walk: what was paid ({@code cohort_paid}), and the amounts times the
      * days from issue ({@code cohort_pay_days_amount}) and past due ({@code cohort_late_days_amount}). Spark
-     * evaluates a walk over an array row by row; three of them cost twice this one.
+     * evaluates a walk over an array row by row; three of them cost twice this one. An invoice with one event, as
+     * most are, is read directly: a payment that is not a reversal stands.
      */
-    private static Column cohortTiming(Column standing) {
-        Column zero = struct(lit(0).cast(PAID).as("cohort_paid"), lit(0).cast(DAY_AMOUNT).as("cohort_pay_days_amount"),
+    private static Column cohortTiming() {
+        Column only = element_at(col(InvoiceHistory.EVENTS), 1);
+        Column stands = only.getField("kind").equalTo("payment").and(only.getField("amount").gt(0));
+        return InvoiceHistory.oneOrMore(when(stands, timing(noTiming(), only)).otherwise(noTiming()), noTiming(),
+                aggregate(InvoiceHistory.standingPayments(), noTiming(), MonthlyFigures::timing));
+    }
+
+    private static Column noTiming() {
+        return struct(lit(0).cast(PAID).as("cohort_paid"), lit(0).cast(DAY_AMOUNT).as("cohort_pay_days_amount"),
                 lit(0).cast(DAY_AMOUNT).as("cohort_late_days_amount"));
-        return aggregate(standing, zero, (sums, p) -> struct(
-                sums.getField("cohort_paid").plus(p.getField("amount")).cast(PAID).as("cohort_paid"),
+    }
+
+    /** {@link #cohortTiming}'s sums with payment {@code p} added. */
+    private static Column timing(Column sums, Column p) {
+        return struct(sums.getField("cohort_paid").plus(p.getField("amount")).cast(PAID).as("cohort_paid"),
                 sums.getField("cohort_pay_days_amount").plus(p.getField("amount").multiply(daysToPay(p)))
                         .cast(DAY_AMOUNT).as("cohort_pay_days_amount"),
                 sums.getField("cohort_late_days_amount").plus(p.getField("amount").multiply(daysLate(p)))
-                        .cast(DAY_AMOUNT).as("cohort_late_days_amount")));
+                        .cast(DAY_AMOUNT).as("cohort_late_days_amount"));
     }
 
     private static Column daysToPay(Column payment) {
