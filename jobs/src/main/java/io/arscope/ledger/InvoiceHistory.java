@@ -39,7 +39,7 @@ public final class InvoiceHistory {
      */
     public static final String UNASSIGNED = "unassigned";
     /** Type of a sum over one invoice's events: wider than an amount's decimal(18,2), so overpayments fit. */
-    private static final String EVENT_SUM = "decimal(20,2)";
+    public static final String EVENT_SUM = "decimal(20,2)";
 
     private InvoiceHistory() {
     }
@@ -218,24 +218,24 @@ public final class InvoiceHistory {
 
     /** Sum of an invoice's reductions dated on or before {@code date} (a date column), of the given kinds. */
     public static Column reducedBy(Column date, String... kinds) {
-        Column only = functions.element_at(col(EVENTS), 1);
-        Column counts = only.getField("date").leq(date);
-        if (kinds.length > 0) {
-            counts = counts.and(only.getField("kind").isin((Object[]) kinds));
-        }
-        Column none = lit(0).cast(EVENT_SUM);
-        return oneOrMore(when(counts, only.getField("amount")).otherwise(lit(0)).cast(EVENT_SUM), none,
-                amounts(functions.filter(events(kinds), e -> e.getField("date").leq(date))));
+        return oneOrMore(only -> {
+            Column counts = only.getField("date").leq(date);
+            if (kinds.length > 0) {
+                counts = counts.and(only.getField("kind").isin((Object[]) kinds));
+            }
+            return when(counts, only.getField("amount")).otherwise(lit(0)).cast(EVENT_SUM);
+        }, lit(0).cast(EVENT_SUM), amounts(functions.filter(events(kinds), e -> e.getField("date").leq(date))));
     }
 
     /**
-     * A figure of an invoice's events: {@code none} when it has none, {@code one} (which reads its first event) when
-     * it has one, as most invoices do, and {@code any} otherwise. Spark evaluates array functions row by row; read
-     * directly, a single event costs what a column does.
+     * A figure of an invoice's events: {@code none} when it has none, {@code one} of its only event when it has one,
+     * as most invoices do, and {@code any} otherwise. Spark evaluates array functions row by row; read directly, a
+     * single event costs what a column does.
      */
-    public static Column oneOrMore(Column one, Column none, Column any) {
+    public static Column oneOrMore(Function<Column, Column> one, Column none, Column any) {
         Column count = functions.size(col(EVENTS));
-        return when(count.equalTo(0), none).when(count.equalTo(1), one).otherwise(any);
+        return when(count.equalTo(0), none).when(count.equalTo(1), one.apply(functions.element_at(col(EVENTS), 1)))
+                .otherwise(any);
     }
 
     /** Whether the invoice was in dispute at the end of {@code date}: opened by then and not yet resolved. */

@@ -150,8 +150,8 @@ public final class OnAccountItems {
      * reduction.
      */
     private static Dataset<Row> reducedBeyond(Dataset<Row> history) {
-        Column only = functions.element_at(col(InvoiceHistory.EVENTS), 1).getField("amount");
-        return history.filter(InvoiceHistory.oneOrMore(only.gt(col("amount")).or(only.lt(0)), lit(false),
+        return history.filter(InvoiceHistory.oneOrMore(only -> only.getField("amount").gt(col("amount"))
+                        .or(only.getField("amount").lt(0)), lit(false),
                 InvoiceHistory.amounts(col(InvoiceHistory.EVENTS)).gt(col("amount"))
                         .or(functions.exists(col(InvoiceHistory.EVENTS), e -> e.getField("amount").lt(0)))));
     }

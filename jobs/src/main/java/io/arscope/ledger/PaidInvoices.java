@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * The invoices paid in full, and when: what how late a customer pays is measured on. Shared by the worklist's days
@@ -83,8 +82,8 @@ public final class PaidInvoices {
         Column reached = array_sort(transform(col(InvoiceHistory.EVENTS), e -> struct(e.getField("date").as("date"),
                 InvoiceHistory.reducedBy(e.getField("date")).geq(col("amount")).as("reached"))));
         Column never = lit(null).cast("date");
-        Column only = functions.element_at(col(InvoiceHistory.EVENTS), 1);
-        return InvoiceHistory.oneOrMore(when(only.getField("amount").geq(col("amount")), only.getField("date")), never,
+        return InvoiceHistory.oneOrMore(only -> when(only.getField("amount").geq(col("amount")), only.getField("date")),
+                never,
                 aggregate(reached, never, (settled, r) -> when(r.getField("reached"),
                         coalesce(settled, r.getField("date"))).otherwise(never)));
     }

@@ -136,7 +136,7 @@ public final class SharedLedger implements AutoCloseable {
      * made there (or a copy of them), whatever customers beside them.
      */
     static Dataset<Row> history(ReceivablesLedger ledger, Supplier<Dataset<Row>> builder) {
-        return shared(ledger, scope -> scope.histories, builder).orElseGet(builder);
+        return sharedHistory(ledger, builder).orElseGet(builder);
     }
 
     /**

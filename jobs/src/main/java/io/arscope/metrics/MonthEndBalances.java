@@ -1,7 +1,6 @@
 package io.arscope.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
 
@@ -80,9 +79,8 @@ public final class MonthEndBalances {
      * means reading its whole row into Java first.
      */
     public static Column mayBeOpenFrom(LocalDate monthEnd) {
-        Column only = element_at(col(InvoiceHistory.EVENTS), 1);
         return col("amount").gt(InvoiceHistory.reducedBy(lit(monthEnd))).or(InvoiceHistory.oneOrMore(
-                only.getField("date").gt(lit(monthEnd)), lit(false),
+                only -> only.getField("date").gt(lit(monthEnd)), lit(false),
                 exists(col(InvoiceHistory.EVENTS), e -> e.getField("date").gt(lit(monthEnd)))));
     }
 

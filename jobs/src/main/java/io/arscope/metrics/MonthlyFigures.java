@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
@@ -45,8 +44,8 @@ public final class MonthlyFigures {
 
     /** Type of the sum over one invoice's payments of amount times days. */
     private static final String DAY_AMOUNT = "decimal(30,2)";
-    /** Type of the sum of one invoice's payments: {@link InvoiceHistory#amounts}'. */
-    private static final String PAID = "decimal(20,2)";
+    /** Type of the sum of one invoice's payments, as {@link InvoiceHistory#amounts} sums them. */
+    private static final String PAID = InvoiceHistory.EVENT_SUM;
 
     /** The Spark results: the wide monthly table, the bucket roll table and the cohort collection table. */
     public record Tables(Dataset<Row> monthly, Dataset<Row> rolls, Dataset<Row> cohorts) {
@@ -193,10 +192,9 @@ public final class MonthlyFigures {
      * most are, is read directly: a payment that is not a reversal stands.
      */
     private static Column cohortTiming() {
-        Column only = element_at(col(InvoiceHistory.EVENTS), 1);
-        Column stands = only.getField("kind").equalTo("payment").and(only.getField("amount").gt(0));
-        return InvoiceHistory.oneOrMore(when(stands, timing(noTiming(), only)).otherwise(noTiming()), noTiming(),
-                aggregate(InvoiceHistory.standingPayments(), noTiming(), MonthlyFigures::timing));
+        return InvoiceHistory.oneOrMore(only -> when(only.getField("kind").equalTo("payment")
+                        .and(only.getField("amount").gt(0)), timing(noTiming(), only)).otherwise(noTiming()),
+                noTiming(), aggregate(InvoiceHistory.standingPayments(), noTiming(), MonthlyFigures::timing));
     }
 
     private static Column noTiming() {
